@@ -1,0 +1,75 @@
+"""The library API: `kgraph.build(paths)` returns a `KnowledgeGraph` with `.rdf` and `.nx`."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+import networkx as nx
+import pyoxigraph as ox
+import rdflib
+
+from kgraph import rdf
+from kgraph.errors import UsageError
+from kgraph.graph import build_graph
+from kgraph.model import KnowledgeModel
+from kgraph.pipeline import run
+from kgraph.report import BuildReport
+from kgraph.resolve.aliases import load_aliases
+from kgraph.vocab import DEFAULT_BASE_IRI
+from kgraph.write import get_format
+from kgraph.write.atomic import write_text
+
+DEFAULT_OUTPUTS = ("turtle", "html")
+OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html"}
+
+
+class KnowledgeGraph:
+    """The built graph: the resolved `model`, its RDF `quads`, and views on them."""
+
+    def __init__(self, model: KnowledgeModel, report: BuildReport | None = None):
+        self.model = model
+        self.report = report or BuildReport(counts=model.counts())
+
+    @cached_property
+    def quads(self) -> list[ox.Quad]:
+        """Every statement, one named graph per episode, sorted."""
+        return rdf.quads(self.model)
+
+    @cached_property
+    def rdf(self) -> rdflib.Graph:
+        """The graph as an rdflib Graph (all named graphs merged)."""
+        return rdf.to_rdflib(self.quads)
+
+    @cached_property
+    def nx(self) -> nx.MultiDiGraph:
+        """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
+        return build_graph(self.model, self.quads)
+
+    def write(self, output_dir: Path | str, formats: tuple[str, ...] = DEFAULT_OUTPUTS) -> list[Path]:
+        """Write each format (plus `report.json`) into `output_dir`; returns the paths written."""
+        output_dir = Path(output_dir)
+        written = []
+        for name in formats:
+            output_format = get_format(name)
+            path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
+            output_format.writer(self, path)
+            written.append(path)
+        self.report.triples = len(rdf.triples(self.quads))
+        report_path = output_dir / "report.json"
+        write_text(report_path, self.report.to_json())
+        return [*written, report_path]
+
+
+def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAULT_BASE_IRI,
+          aliases: Path | str | None = None) -> KnowledgeGraph:
+    """Read the summaries under `paths` and return the resolved knowledge graph."""
+    if isinstance(paths, str | Path):
+        paths = [paths]
+    if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
+        raise UsageError(f"--base-iri must be an http(s) IRI ending in / or # (got {base_iri!r})")
+    rules = load_aliases(Path(aliases) if aliases else None)
+    result, report = run([Path(p) for p in paths], base_iri, rules)
+    graph = KnowledgeGraph(result.model, report)
+    report.triples = len(rdf.triples(graph.quads))
+    return graph

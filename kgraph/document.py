@@ -1,0 +1,132 @@
+"""Typed models of a parsed summary document: what the text says, before any interpretation
+of who is who. Produced by `kgraph.parse`, consumed by the extractors."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class LineKind(StrEnum):
+    HEADING = "heading"
+    TEXT = "text"  # a line of a paragraph (or of a list item / blockquote paragraph)
+    TABLE_ROW = "table_row"
+    RULE = "rule"  # a `---` thematic break
+
+
+class Line(_Frozen):
+    """One source line with the Markdown structure it sits in. `text` is the raw inline Markdown
+    (container markers such as `- ` and `> ` removed)."""
+
+    number: int  # 1-based line number in the file
+    kind: LineKind
+    text: str = ""
+    level: int = 0  # heading level 1-6
+    list_depth: int = 0  # 0 outside lists, 1 for a top-level bullet, ...
+    bullet: bool = False  # first line of a list item
+    quoted: bool = False  # inside a blockquote
+    block: int = 0  # paragraph / table / heading index: lines of one block share it
+    cells: tuple[str, ...] = ()  # table rows: the cells' inline Markdown
+    header: tuple[str, ...] = ()  # table rows: the header cells of the table
+    table_header: bool = False  # this row is the table's header
+
+
+class SectionKind(StrEnum):
+    KEY_THEMES = "Key Themes"
+    CONTRARIAN_PERSPECTIVES = "Contrarian Perspectives"
+    COMPANIES = "Companies Identified"
+    PEOPLE = "People Identified"
+    OPERATING_INSIGHTS = "Operating Insights"
+    OVERLOOKED_INSIGHTS = "Overlooked Insights"
+
+
+INSIGHT_SECTIONS = (
+    SectionKind.KEY_THEMES,
+    SectionKind.CONTRARIAN_PERSPECTIVES,
+    SectionKind.OPERATING_INSIGHTS,
+    SectionKind.OVERLOOKED_INSIGHTS,
+)
+ENTITY_SECTIONS = (SectionKind.COMPANIES, SectionKind.PEOPLE)
+
+
+class Field(_Frozen):
+    """A `**Key:** value` header field."""
+
+    key: str  # normalized: lower case, e.g. "video url"
+    value: str  # raw inline Markdown
+    line: int
+
+
+class Header(_Frozen):
+    title: str | None = None  # plain text, link syntax and entities removed
+    title_url: str | None = None
+    fields: tuple[Field, ...] = ()
+    body_fields: tuple[Field, ...] = ()  # `**Podcast:** X | **Participants:** ...` lines in the body
+
+    def get(self, key: str) -> str | None:
+        for field in self.fields:
+            if field.key == key:
+                return field.value
+        return None
+
+
+class Item(_Frozen):
+    """One item of a section: an insight, or an entity entry in Companies / People."""
+
+    title: str  # inline Markdown of the item marker (heading text, bold line, first table cell)
+    line: int
+    rank: int  # 1-based position within the section
+    lines: tuple[Line, ...] = ()  # the item's own lines, marker line included
+    fields: tuple[Field, ...] = ()  # labelled sub-fields (`**Description:** ...`, table columns)
+    inline_text: str = ""  # text after the name on the marker line (`**Acme** — text`)
+    quotes: tuple[Quote, ...] = ()
+
+
+class Quote(_Frozen):
+    """A straight-quoted span of five or more words (or ten CJK characters) with what surrounds
+    it on its line; attribution reads `before` / `after`."""
+
+    text: str  # between the quote marks, Markdown removed
+    line: int
+    start: int  # offsets of the quote marks in `source`
+    end: int
+    source: str  # the line (or table cell) the quote sits in, raw inline Markdown
+    before: str  # text on the line before the quote (after the previous quote, if any)
+    after: str  # text after the quote, up to the next quote or the end of the line
+    index_on_line: int = 0
+    timestamp: str | None = None  # HH:MM:SS as displayed
+    location: str = "prose"  # prose, blockquote, bullet, table, heading, field
+    field: str | None = None  # the label when the quote sits in a labelled field
+    table_header: str | None = None  # the column header when in a table
+    unbalanced: bool = False  # no closing mark (truncated document)
+
+
+class Section(_Frozen):
+    kind: SectionKind
+    heading: Line
+    lines: tuple[Line, ...] = ()  # everything between this heading and the section's end
+    items: tuple[Item, ...] = ()
+    intro: tuple[Line, ...] = ()  # lines before the first item
+    intro_quotes: tuple[Quote, ...] = ()
+    empty: bool = False  # only a sentence saying nothing was found
+
+
+class ParsedDocument(_Frozen):
+    source: str  # path relative to the input root, with `/` separators
+    header: Header
+    preamble: tuple[Line, ...] = ()  # body lines before the first section
+    preamble_quotes: tuple[Quote, ...] = ()
+    sections: tuple[Section, ...] = ()
+    trailing: tuple[Line, ...] = ()  # after the last section: not data
+    warnings: tuple[str, ...] = ()
+
+    def section(self, kind: SectionKind) -> Section | None:
+        for section in self.sections:
+            if section.kind == kind:
+                return section
+        return None

@@ -1,0 +1,52 @@
+"""Extractors: pure functions of a parsed document, one per kind of thing."""
+
+from __future__ import annotations
+
+from kgraph.document import ParsedDocument
+from kgraph.extract.attribution import Attributor
+from kgraph.extract.claims import extract_claims
+from kgraph.extract.entities import extract_entities
+from kgraph.extract.episode import extract_episode
+from kgraph.extract.insights import extract_insights
+from kgraph.extract.participants import extract_participants, raw_participant_count
+from kgraph.extract.people import PeopleIndex
+from kgraph.extract.relations import affiliations_in_entries
+from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
+from kgraph.names import fold
+
+#: Bump when an extractor's output changes, so cached extractions are redone.
+EXTRACTOR_VERSION = "1"
+
+__all__ = ["EXTRACTOR_VERSION", "extract_document"]
+
+
+def extract_document(document: ParsedDocument) -> DocumentExtraction:
+    episode = extract_episode(document)
+    entities = extract_entities(document)
+    people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
+    participants = extract_participants(document, episode.podcast, people_entries)
+    index = PeopleIndex(participants)
+    for entry in entities:
+        if entry.kind == EntityKind.PERSON:
+            index.add(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+    participant_names = frozenset(person.name for person in participants)
+    conversation = episode.source_kind == "podcast"
+    sole = None
+    if conversation and len(participants) == 1 and raw_participant_count(document) == 1:
+        sole = participants[0].name
+    attributor = Attributor(
+        people=index,
+        organizations={fold(e.name) for e in entities if e.kind == EntityKind.ORGANIZATION} | {fold(episode.podcast)},
+        sole_speaker=sole, participants=participant_names, conversation=conversation,
+    )
+    claims = extract_claims(document, attributor, entities)
+    people = affiliations_in_entries(document, index.people, entities)
+    return DocumentExtraction(
+        episode=episode,
+        participants=tuple(person.name for person in participants),
+        people=tuple(people),
+        entities=tuple(entities),
+        insights=tuple(extract_insights(document)),
+        claims=tuple(claims),
+        warnings=document.warnings,
+    )

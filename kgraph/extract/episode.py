@@ -1,0 +1,104 @@
+"""Episode and podcast metadata from the header fields."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import PurePosixPath
+
+from kgraph.document import ParsedDocument
+from kgraph.extract.results import EpisodeInfo
+from kgraph.names import clean, fold
+from kgraph.parse.inline import link_target, plain, urls
+
+_VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$|^[0-9a-f]{24}$")
+_YOUTUBE_ID = re.compile(r"(?:youtube\.com/watch\?v=|youtu\.be/)([A-Za-z0-9_-]{11})")
+_ARXIV = re.compile(r"\d{4}\.\d{4,5}(?:v\d+)?")
+_SUMMARY_PREFIX = re.compile(r"^(?:podcast |episode |newsletter |paper )?summary\s*[:—–-]\s*", re.I)
+_UNKNOWN = {"unknown", "n/a", "none", ""}
+
+
+def _field(document: ParsedDocument, key: str) -> str | None:
+    value = document.header.get(key)
+    if value is None or plain(value).lower() in _UNKNOWN:
+        return None
+    return value
+
+
+def _date(document: ParsedDocument) -> dt.date | None:
+    value = _field(document, "date")
+    match = re.search(r"\d{4}-\d{2}-\d{2}", value or "")
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(0))
+    except ValueError:
+        return None
+
+
+def _title(document: ParsedDocument) -> str:
+    """Header title; else the body's display title; else the folder or file name."""
+    if document.header.title:
+        return clean(document.header.title)
+    for line in document.preamble:
+        if line.kind.value == "heading" and line.level == 1:
+            title = _SUMMARY_PREFIX.sub("", plain(line.text))
+            if title:
+                return clean(title)
+    path = PurePosixPath(document.source)
+    name = path.parent.name if path.stem.lower() == "summary" and path.parent.name else path.stem
+    return clean(name)
+
+
+def _urls(document: ParsedDocument) -> list[str]:
+    found: list[str] = []
+    for key in ("video url", "episode url", "youtube", "url", "pdf"):
+        value = _field(document, key)
+        if value:
+            found.extend(urls(link_target(value) or value))
+    if document.header.title_url:
+        found.append(document.header.title_url)
+    unique: list[str] = []
+    for url in found:
+        if url not in unique:
+            unique.append(url)
+    return unique
+
+
+def _identity(title: str, podcast: str, urls_found: list[str], video_id: str | None, arxiv: str | None) -> list[str]:
+    keys = []
+    for url in urls_found:
+        match = _YOUTUBE_ID.search(url)
+        keys.append(f"youtube:{match.group(1)}" if match else "url:" + re.sub(r"^https?://(www\.)?", "", url).rstrip("/"))
+    if video_id:
+        keys.append(f"video:{video_id}")
+    if arxiv:
+        keys.append(f"arxiv:{arxiv}")
+    if len(fold(title).split()) >= 4:  # short titles ("Here we go") recur across shows
+        keys.append(f"title:{fold(title)}")
+    else:
+        keys.append(f"title:{fold(podcast)}|{fold(title)}")
+    return sorted(set(keys))
+
+
+def extract_episode(document: ParsedDocument) -> EpisodeInfo:
+    title = _title(document)
+    podcast = clean(plain(_field(document, "podcast") or "")) or clean(PurePosixPath(document.source).parts[0])
+    found_urls = _urls(document)
+    video_id = plain(_field(document, "video id") or "") or None
+    if video_id and not _VIDEO_ID.match(video_id):
+        video_id = None
+    if video_id is None:
+        youtube = next((m.group(1) for url in found_urls if (m := _YOUTUBE_ID.search(url))), None)
+        video_id = youtube
+    arxiv_value = _field(document, "arxiv")
+    arxiv = _ARXIV.search(arxiv_value).group(0) if arxiv_value and _ARXIV.search(arxiv_value) else None
+    source = (plain(_field(document, "source") or "") or "").lower() or None
+    kind = source or ("paper" if arxiv else "podcast")
+    region = plain(_field(document, "region") or "") or None
+    return EpisodeInfo(
+        title=title, podcast=podcast, date=_date(document), urls=tuple(found_urls),
+        video_id=video_id, region=region, source_kind=kind, arxiv_id=arxiv,
+        source_file=document.source,
+        identity=tuple(_identity(title, podcast, found_urls, video_id, arxiv)),
+    )

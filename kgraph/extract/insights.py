@@ -1,0 +1,66 @@
+"""Insights: one per item of Key Themes, Contrarian Perspectives, Operating and Overlooked Insights."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
+from kgraph.extract.results import InsightEntry
+from kgraph.model import InsightKind
+from kgraph.names import clean
+from kgraph.parse.inline import plain
+
+INSIGHT_KIND = {
+    SectionKind.KEY_THEMES: InsightKind.KEY_THEME,
+    SectionKind.CONTRARIAN_PERSPECTIVES: InsightKind.CONTRARIAN_PERSPECTIVE,
+    SectionKind.OPERATING_INSIGHTS: InsightKind.OPERATING_INSIGHT,
+    SectionKind.OVERLOOKED_INSIGHTS: InsightKind.OVERLOOKED_INSIGHT,
+}
+
+# `Theme 2:`, `Insight #3 -`, `Contrarian Take 1:`, `Overlooked Insight 2:`, `Perspective 1:`, `3.`, `#2:`
+_PREFIX = re.compile(
+    r"^(?:(?:key\s+)?(?:theme|insight|overlooked insight|operating insight|contrarian(?:\s+(?:take|view|perspective))?|"
+    r"perspective|take|view|lesson|point|idea)\s*#?\s*\d+\s*[:.)—–-]?\s*|#?\d+\s*[.):—–-]\s*|#\d+\s+)",
+    re.I,
+)
+_EMOJI = re.compile(
+    "^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\U0001f1e6-\U0001f1ff]+\\s*)+"
+)
+
+
+def clean_title(markdown: str) -> str:
+    """`### **Theme 2: 🚀 Big Idea**` -> `Big Idea`."""
+    title = plain(markdown)
+    for _ in range(3):  # prefixes can stack: `1. Theme 1: 🚀 ...`
+        stripped = _EMOJI.sub("", _PREFIX.sub("", title, count=1)).strip()
+        if stripped == title:
+            break
+        title = stripped
+    return clean(title).strip('"') or clean(plain(markdown))
+
+
+def item_text(item: Item) -> str:
+    """The item's body as plain text, one line per source line; the marker line's title excluded."""
+    lines = []
+    if item.inline_text:
+        lines.append(plain(item.inline_text))
+    for line in item.lines[1:]:
+        if line.kind == LineKind.TEXT and line.text:
+            lines.append(plain(line.text))
+        elif line.kind == LineKind.TABLE_ROW:
+            lines.append(" | ".join(plain(cell) for cell in line.cells))
+    if item.lines and item.lines[0].kind == LineKind.TABLE_ROW:
+        lines.extend(plain(cell) for cell in item.lines[0].cells[1:])
+    return "\n".join(line for line in lines if line)
+
+
+def extract_insights(document: ParsedDocument) -> list[InsightEntry]:
+    insights = []
+    for section in document.sections:
+        kind = INSIGHT_KIND.get(section.kind)
+        if kind is None:
+            continue
+        for item in section.items:
+            insights.append(InsightEntry(kind=kind, rank=item.rank, title=clean_title(item.title),
+                                         text=item_text(item), line=item.line))
+    return insights

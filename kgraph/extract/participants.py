@@ -1,0 +1,93 @@
+"""Participants: the `**Participants:**` list, cleaned of placeholders, roles and outlets."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import ParsedDocument
+from kgraph.extract.people import expand_first_name, full_names_in_text
+from kgraph.extract.results import PersonName
+from kgraph.names import (
+    clean,
+    fold,
+    has_cjk,
+    is_placeholder,
+    looks_like_person_name,
+    looks_like_publication,
+    split_camel_case,
+    split_outside_parentheses,
+    split_qualifiers,
+)
+from kgraph.parse.inline import plain
+
+_ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s+(?=[A-Z\u3400-\u9fff])", re.I)
+_FROM = re.compile(r"^(?P<name>.+?)\s+(?:from|of|at)\s+(?P<org>[A-Z].*)$")
+_AFFILIATION_QUALIFIER = re.compile(
+    r"^(?:(?:co-?founder|founder|ceo|cto|coo|cfo|partner|general partner|gp|head|president|"
+    r"chair(?:man)?|director|vp|professor|researcher|engineer|investor|managing director)"
+    r"(?:\s*(?:&|and|,)\s*\w+)*\s+(?:of|at)\s+)(?P<org>.+)$",
+    re.I,
+)
+_ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
+
+
+def _entry(raw: str, podcast: str) -> PersonName | None:
+    text = clean(plain(raw))
+    text = _ROLE_PREFIX.sub("", text)
+    bare, qualifiers = split_qualifiers(text)
+    if is_placeholder(text) or is_placeholder(bare):
+        return None
+    aliases: list[str] = []
+    affiliations: list[str] = []
+    match = _FROM.match(bare)
+    if match and looks_like_person_name(match.group("name")):
+        bare = match.group("name")
+        affiliations.append(match.group("org"))
+    for qualifier in qualifiers:
+        if has_cjk(qualifier) and len(qualifier) <= 6:
+            aliases.append(qualifier)
+        elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
+            affiliations.append(found.group("org").strip())
+        elif _ROLE_QUALIFIER.match(qualifier) or re.search(r"unnamed|unknown|credit", qualifier, re.I):
+            continue
+    bare = split_camel_case(bare) if " " not in bare else bare
+    if looks_like_publication(bare, podcast):
+        return None
+    if not (looks_like_person_name(bare) or (has_cjk(bare) and len(bare) <= 6)):
+        return None
+    return PersonName(name=bare, aliases=tuple(aliases), affiliations=tuple(affiliations))
+
+
+def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
+    """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
+    names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
+    value = document.header.get("participants")
+    if value is None:
+        value = next((f.value for f in document.header.body_fields if f.key == "participants"), None)
+    if value is None:
+        return []
+    entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
+    people = [person for person in entries if person is not None]
+    full_names = [person.name for person in people if " " in person.name]
+    text_names = full_names_in_text(document)
+    result: list[PersonName] = []
+    seen: dict[str, int] = {}
+    for person in people:
+        name = expand_first_name(person.name, text_names, [*full_names, *people_entries])
+        aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
+        key = fold(name)
+        if key in seen:
+            previous = result[seen[key]]
+            merged = tuple(sorted({*previous.aliases, *aliases}))
+            affiliations = tuple(dict.fromkeys([*previous.affiliations, *person.affiliations]))
+            result[seen[key]] = previous.model_copy(update={"aliases": merged, "affiliations": affiliations})
+            continue
+        seen[key] = len(result)
+        result.append(PersonName(name=name, aliases=aliases, affiliations=person.affiliations))
+    return result
+
+
+def raw_participant_count(document: ParsedDocument) -> int:
+    """How many entries the participants line has before cleaning (placeholders included)."""
+    value = document.header.get("participants")
+    return len(split_outside_parentheses(value, ",;")) if value else 0

@@ -1,0 +1,110 @@
+"""The people one document names, and how a name string in it resolves to one of them."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz
+
+from kgraph.document import LineKind, ParsedDocument
+from kgraph.extract.results import PersonName
+from kgraph.names import fold, has_cjk, looks_like_person_name, strip_honorific
+
+_NAME_TOKEN = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’]+(?:-[A-Z][a-z]+)?"
+_FULL_NAME = re.compile(rf"\b({_NAME_TOKEN}(?: [A-Z]\.)?(?: (?:van |de |von |del |da )?{_NAME_TOKEN}){{1,2}})\b")
+
+
+def document_text_lines(document: ParsedDocument) -> Iterable[str]:
+    for section in document.sections:
+        for line in section.lines:
+            if line.kind in (LineKind.TEXT, LineKind.HEADING):
+                yield line.text
+            elif line.kind == LineKind.TABLE_ROW:
+                yield from line.cells
+
+
+def full_names_in_text(document: ParsedDocument) -> Counter[str]:
+    """Capitalized two- or three-token names in the body, with how often each occurs."""
+    counts: Counter[str] = Counter()
+    for text in document_text_lines(document):
+        for match in _FULL_NAME.finditer(text):
+            counts[match.group(1)] += 1
+    return counts
+
+
+class PeopleIndex:
+    """Resolves `Bill`, `Peebles`, `Peebles Bill`, `Bil Peebles` to `Bill Peebles` when exactly
+    one person of the document fits; anything ambiguous resolves to nothing."""
+
+    def __init__(self, people: Iterable[PersonName]):
+        self.people: list[PersonName] = []
+        self._exact: dict[str, str] = {}
+        for person in people:
+            self.add(person)
+
+    def add(self, person: PersonName) -> None:
+        known = self._exact.get(fold(person.name))
+        if known is not None:
+            existing = next(p for p in self.people if p.name == known)
+            merged = sorted(set(existing.aliases) | set(person.aliases) - {known})
+            self.people[self.people.index(existing)] = existing.model_copy(update={"aliases": tuple(merged)})
+            return
+        self.people.append(person)
+        for form in (person.name, *person.aliases):
+            self._exact.setdefault(fold(form), person.name)
+
+    def names(self) -> list[str]:
+        return [person.name for person in self.people]
+
+    def resolve(self, text: str) -> str | None:
+        name = strip_honorific(text.strip())
+        key = fold(name)
+        if not key:
+            return None
+        if key in self._exact:
+            return self._exact[key]
+        tokens = key.split()
+        if has_cjk(name):
+            return None
+        if len(tokens) == 1:
+            return self._single_token(tokens[0])
+        reversed_key = " ".join(reversed(tokens))
+        if reversed_key in self._exact:
+            return self._exact[reversed_key]
+        return self._fuzzy_full(key)
+
+    def _single_token(self, token: str) -> str | None:
+        firsts = {p.name for p in self.people if fold(p.name).split()[0] == token and len(fold(p.name).split()) > 1}
+        if len(firsts) == 1:
+            return firsts.pop()
+        if firsts:
+            return None
+        lasts = {p.name for p in self.people if len(fold(p.name).split()) > 1 and fold(p.name).split()[-1] == token}
+        if len(lasts) == 1:
+            return lasts.pop()
+        if lasts or len(token) < 5:
+            return None
+        close = {p.name for p in self.people if fuzz.ratio(fold(p.name).split()[0], token) >= 80}
+        return close.pop() if len(close) == 1 else None
+
+    def _fuzzy_full(self, key: str) -> str | None:
+        close = {p.name for p in self.people if len(fold(p.name).split()) > 1 and fuzz.ratio(fold(p.name), key) >= 88}
+        return close.pop() if len(close) == 1 else None
+
+
+def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str]) -> str:
+    """A bare first name becomes the one full name the document uses for it, if unique."""
+    if " " in name or has_cjk(name):
+        return name
+    matches = [full for full in preferred if full.split()[0] == name and " " in full]
+    if len(set(matches)) == 1:
+        return matches[0]
+    if matches:
+        return name
+    in_text = {full: count for full, count in candidates.items()
+               if full.split()[0] == name and looks_like_person_name(full)}
+    if len(in_text) == 1:
+        return next(iter(in_text))
+    return name

@@ -1,0 +1,39 @@
+"""Affiliations stated in prose: `Thomas Dimson worked there` inside the Instagram entry."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import ParsedDocument, SectionKind
+from kgraph.extract.results import EntityEntry, EntityKind, PersonName
+from kgraph.names import fold
+from kgraph.parse.inline import plain
+
+_WORKED = (
+    r"(?:(?:has\s+)?(?:worked|works|work|working|spent\s+\w+\s+years?)\s+(?:\w+\s+){{0,3}}?(?:there|at\s+(?:the\s+)?{org})"
+    r"|(?:founded|co-?founded|cofounded|leads|led|runs|ran|joined|heads|headed|started)\s+(?:it|the company|{org})"
+    r"|(?:is|was|as)\s+(?:the\s+|a\s+)?(?:former\s+)?(?:ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|"
+    r"chief\s+\w+\s+officer|chair(?:man)?)\s+(?:of|at)\s+(?:it|the company|{org}))"
+)
+
+
+def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
+    """People with affiliations added where a Companies entry says one of them works there."""
+    section = document.section(SectionKind.COMPANIES)
+    found: dict[str, list[str]] = {person.name: list(person.affiliations) for person in people}
+    if section is not None:
+        by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION}
+        for item in section.items:
+            entry = by_line.get(item.line)
+            if entry is None:
+                continue
+            text = " ".join(plain(line.text) for line in item.lines[1:] if not line.quoted)
+            text += " " + plain(item.inline_text)
+            pattern = _WORKED.format(org=re.escape(entry.name))
+            for person in people:
+                forms = sorted({person.name, *person.aliases, person.name.split()[0]}, key=len, reverse=True)
+                names = "|".join(re.escape(form) for form in forms if form)
+                if re.search(rf"\b(?:{names})\b[^.\"]{{0,40}}?\b{pattern}", text, re.I):
+                    if fold(entry.name) not in {fold(a) for a in found[person.name]}:
+                        found[person.name].append(entry.name)
+    return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]

@@ -1,0 +1,92 @@
+"""What the extractors find in one document: pydantic models, pure data, cacheable."""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+from kgraph.model import InsightKind
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class EpisodeInfo(_Frozen):
+    title: str
+    podcast: str
+    date: dt.date | None = None
+    urls: tuple[str, ...] = ()
+    video_id: str | None = None
+    region: str | None = None
+    source_kind: str = "podcast"
+    arxiv_id: str | None = None
+    source_file: str
+    identity: tuple[str, ...] = ()  # keys that identify the same episode filed twice (URL, id)
+
+
+class PersonName(_Frozen):
+    """A person as one document names them: the fullest name, plus the other forms it uses."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    affiliations: tuple[str, ...] = ()  # organization names stated with the person
+
+
+class EntityKind(StrEnum):
+    PERSON = "person"
+    ORGANIZATION = "organization"
+
+
+class EntityEntry(_Frozen):
+    """One entry of Companies Identified / People Identified."""
+
+    kind: EntityKind
+    name: str
+    aliases: tuple[str, ...] = ()
+    qualifiers: tuple[str, ...] = ()
+    description: str | None = None
+    why_mentioned: str | None = None
+    affiliations: tuple[str, ...] = ()
+    line: int
+    rank: int
+
+
+class InsightEntry(_Frozen):
+    kind: InsightKind
+    rank: int
+    title: str
+    text: str
+    line: int
+
+
+class AboutRef(_Frozen):
+    """What a claim substantiates: an insight (kind + rank) or an entity entry (kind + name)."""
+
+    insight: InsightKind | None = None
+    rank: int | None = None
+    entity: EntityKind | None = None
+    name: str | None = None
+
+
+class ClaimEntry(_Frozen):
+    text: str
+    line: int
+    position: int  # order of the quote in the document
+    timestamp: str | None = None
+    seconds: int | None = None
+    speaker: str | None = None  # a full name from `DocumentExtraction.people`
+    attribution: str | None = None  # which rule found the speaker (for the report and tests)
+    about: AboutRef | None = None
+
+
+class DocumentExtraction(_Frozen):
+    episode: EpisodeInfo
+    participants: tuple[str, ...] = ()  # names from `people`
+    people: tuple[PersonName, ...] = ()  # every person the document names and we trust
+    entities: tuple[EntityEntry, ...] = ()
+    insights: tuple[InsightEntry, ...] = ()
+    claims: tuple[ClaimEntry, ...] = ()
+    warnings: tuple[str, ...] = ()

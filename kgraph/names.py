@@ -1,0 +1,138 @@
+"""What a name string is: a person, a placeholder, a role, a qualifier. Pure string functions
+shared by the extractors and the resolver."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PLACEHOLDER = re.compile(
+    r"^(?:unknown|unidentified|unnamed|anonymous|unspecified|n/?a|none|various|multiple|other|others|"
+    r"et al\.?|and others|tbd|\?+)\b|\bet al\.?$|^\[.*\]$",
+    re.I,
+)
+_ROLE_WORDS = (
+    "host|hosts|co-host|cohost|guest|guests|speaker|speakers|panelist|panelists|participant|"
+    "participants|interviewer|interviewee|moderator|narrator|announcer|producer|producers|voice|"
+    "voiceover|voice-over|audience|caller|callers|crowd|sponsor|music|intro|outro|disclaimer|"
+    "credit|credits|ad|ads|advertisement|jingle|clip|video|audio|presenter|reporter|anchor|"
+    "editor|editors|staff|team|unknown|unnamed|show|member|members|author|authors|writer"
+)
+# A name made only of role words (and numbers / slashes): `Speaker 2`, `Intro/Outro Music`.
+_ROLE_ONLY = re.compile(rf"^(?:(?:{_ROLE_WORDS}|[a-z]+\s+(?:host|announcer)|the|\d+|[/&+-])\s*)+$", re.I)
+_SPEAKER_LABEL = re.compile(r"^speaker[\s_]*\d+$|^speaker_\d+$|^spk_?\d+$", re.I)
+_PUBLICATION_WORDS = re.compile(
+    r"\b(?:newsletter|podcast|show|weekly|daily|news|media|magazine|journal|digest|brief|report|"
+    r"research|team|staff|editors|editorial|substack|corner|capital|management|ventures|partners|"
+    r"group|inc|llc|ltd|corp|labs?|institute|university|press|times|post|review|insider|"
+    r"government|physical ai|arxiv)\b|团队|编辑部",
+    re.I,
+)
+_QUALIFIER = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*")
+_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|sir|dame|lord|president|senator)\.?\s+", re.I)
+_LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "di", "del", "dos", "y"}
+
+
+def clean(text: str) -> str:
+    """Decode entities, normalize Unicode (NFC) and spacing, drop stray Markdown emphasis."""
+    text = unicodedata.normalize("NFC", html.unescape(text))
+    text = text.replace("\u200b", "").replace("*", "").replace("`", "")
+    return " ".join(text.split()).strip(" ,;:-—–")
+
+
+def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
+    """`A, B (X, Y (Z)), C` -> [`A`, `B (X, Y (Z))`, `C`]."""
+    parts, depth, current = [], 0, []
+    for char in text:
+        if char in "([":
+            depth += 1
+        elif char in ")]" and depth:
+            depth -= 1
+        if char in separators and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    parts.append("".join(current))
+    return [part.strip() for part in parts if part.strip()]
+
+
+def split_qualifiers(text: str) -> tuple[str, list[str]]:
+    """`Acme (acquired by X) (ACME)` -> (`Acme`, [`acquired by X`, `ACME`])."""
+    qualifiers = [match.group(1).strip() for match in _QUALIFIER.finditer(text)]
+    name = _QUALIFIER.sub(" ", text)
+    return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK.search(text))
+
+
+def is_placeholder(name: str) -> bool:
+    """`Unknown Host`, `Speaker 2`, `Host (Unnamed)`, `et al.`, `Intro/Outro Music`."""
+    bare, qualifiers = split_qualifiers(name)
+    if not bare:
+        return True
+    if _PLACEHOLDER.search(bare) or _SPEAKER_LABEL.match(bare) or _ROLE_ONLY.match(bare):
+        return True
+    return any(re.search(r"\b(?:unnamed|unknown|show credit|credit)\b", q, re.I) for q in qualifiers) and (
+        _ROLE_ONLY.match(bare) is not None
+    )
+
+
+def looks_like_publication(name: str, podcast: str | None = None) -> bool:
+    """A show, outlet or team standing where a person should be."""
+    bare = split_qualifiers(name)[0]
+    if podcast and fold(bare) == fold(podcast):
+        return True
+    return bool(_PUBLICATION_WORDS.search(bare))
+
+
+def strip_honorific(name: str) -> str:
+    return _HONORIFIC.sub("", name)
+
+
+def split_camel_case(token: str) -> str:
+    """`LinxiJimFan` -> `Linxi Jim Fan`; two-part forms such as `DeSantis` stay as they are."""
+    parts = re.findall(r"[A-Z][a-z]*|[a-z]+", token)
+    if (len(parts) >= 3 and "".join(parts) == token and all(p[0].isupper() for p in parts)
+            and len(parts[0]) > 1 and len(parts[-1]) > 1):
+        return " ".join(parts)
+    return token
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Two to four capitalized tokens (particles allowed), or a CJK name of 2-4 characters,
+    or a single capitalized token (a first name; callers decide whether to trust it)."""
+    name = strip_honorific(name.strip())
+    if not name or len(name) > 60:
+        return False
+    if has_cjk(name):
+        return bool(re.fullmatch(r"[\u3400-\u9fff]{2,4}", name))
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4:
+        return False
+    for index, token in enumerate(tokens):
+        if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
+            continue
+        initial = re.fullmatch(r"[A-Z]\.?", token) and 0 < index < len(tokens) - 1
+        if not (initial or re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*", token)):
+            return False
+    return not _PUBLICATION_WORDS.search(name)
+
+
+def fold(text: str) -> str:
+    """A matching key: case, accents, punctuation and spacing folded away."""
+    text = unicodedata.normalize("NFKD", html.unescape(text))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[’'`]", "", text.lower())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+def slug(text: str, limit: int = 60) -> str:
+    """A readable IRI path segment: folded, hyphenated, ASCII where the text allows."""
+    folded = fold(text).replace(" ", "-")
+    folded = re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", folded)
+    return folded[:limit].strip("-")

@@ -1,0 +1,52 @@
+"""Inline Markdown to plain text (labels, titles, field values) with markdown-it-py."""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+
+_SPACES = re.compile(r"\s+")
+_MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    return MarkdownIt("commonmark")
+
+
+@lru_cache(maxsize=65536)
+def plain(text: str) -> str:
+    """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
+    if not _MARKUP_CHARS.search(text):
+        return _SPACES.sub(" ", text).strip()
+    parts: list[str] = []
+    for block in _parser().parseInline(text):
+        for child in block.children or ():
+            if child.type in ("text", "code_inline", "html_inline"):
+                parts.append(child.content)
+            elif child.type in ("softbreak", "hardbreak"):
+                parts.append(" ")
+    result = html.unescape("".join(parts))
+    # Unbalanced emphasis (truncated documents) survives the parser as literal asterisks.
+    result = result.replace("**", "")
+    return _SPACES.sub(" ", result).strip()
+
+
+_LINK = re.compile(r"\[([^\]]*)\]\(([^)\s]*)\)")
+
+
+def link_target(text: str) -> str | None:
+    """The URL of the first Markdown link in `text`, if any."""
+    match = _LINK.search(text)
+    return match.group(2) if match else None
+
+
+_URL = re.compile(r"https?://[^\s)\]>]+")
+
+
+def urls(text: str) -> list[str]:
+    """Every http(s) URL in `text`, in order, link syntax or bare."""
+    return _URL.findall(text)

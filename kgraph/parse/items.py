@@ -1,0 +1,159 @@
+"""Split a section into items by the strongest marker it uses, and read labelled fields."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import Field, Item, Line, LineKind
+from kgraph.parse.inline import plain
+
+# Labels of sub-fields (lower case). A bold label outside this list followed by a quote is a
+# speaker label (`**Jane:** "..."`), handled by attribution, not a field.
+KNOWN_LABELS = frozenset(
+    label.strip()
+    for label in """description|why mentioned|why relevant|why notable|why it matters|why this matters|
+    why important|why excellent|quote|quotes|key quote|key quotes|notable quote|notable quotes|
+    quote/context|key quote/context|context|role|title|affiliation|background|substantiation|
+    supporting evidence|evidence|facts/experience|facts|experience|implication|implications|
+    tactical takeaway|tactical implication|tactical application|takeaway|note|theme|
+    contrarian view|overlooked insight|lab/institution|institution/lab|institution|lab|
+    metrics|excellence indicators|excellence rationale|person name|title/description|company|
+    organization|relevance|significance|position|expertise|key insight|insight|data|key data|
+    key point|key points|source|details|example|examples|relationship|what they do|focus|
+    sector|industry|stage|funding|valuation|investors|products|product|founded|founder|
+    founders|ceo|headquarters|location|website|ticker|status|title/affiliation|title/role|
+    role/affiliation|company/project|mentioned|translation""".split("|")
+)
+_FIELD_PREFIXES = ("why ", "key ", "tactical ", "supporting ", "notable ", "excellence ")
+
+
+def _is_field_label(label: str) -> bool:
+    label = " ".join(label.lower().split())
+    return label in KNOWN_LABELS or label.startswith(_FIELD_PREFIXES)
+
+
+# `**Label:** v`, `**Label**: v`, `*Label:* v`, `*Label*: v`, `Label: v` (optionally bulleted).
+_BOLD_FIELD = re.compile(r"^\*\*([^*]{1,60}?)(?::\*\*|\*\*\s*:)\s*(.*)$")
+_ITALIC_FIELD = re.compile(r"^\*([^*]{1,60}?)(?::\*|\*\s*:)\s*(.*)$")
+_PLAIN_FIELD = re.compile(r"^([A-Za-z][A-Za-z /'-]{0,40}?):\s+(.*)$")
+# A whole line in bold, with an optional qualifier or colon: `**Acme**`, `**Acme** *(Sponsor)*`.
+_BOLD_LINE = re.compile(r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<qualifier>\*?\([^)]*\)\*?)?\s*:?\s*$")
+# `**Acme** — description`, `**Acme** (qual) - description`, `**Acme:** description`.
+_BOLD_LEAD = re.compile(
+    r"^\*\*(?P<name>[^*]+?)(?::\*\*|\*\*\s*:|\*\*(?P<qualifier>\s*\*?\([^)]*\)\*?)?\s*(?:[—–]|-\s|:))\s*(?P<rest>.*)$"
+)
+
+
+def read_field(text: str) -> tuple[str, str] | None:
+    """(label, value) when `text` is a labelled field line with a known label."""
+    for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
+        match = pattern.match(text)
+        if match and _is_field_label(plain(match.group(1))):
+            return " ".join(plain(match.group(1)).lower().split()), match.group(2).strip()
+    return None
+
+
+def _bold_line(line: Line) -> bool:
+    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+        return False
+    if line.list_depth == 1 and not line.bullet:
+        return False
+    match = _BOLD_LINE.match(line.text)
+    if not match or match.group("name").lstrip().startswith('"'):
+        return False
+    return not _is_field_label(plain(match.group("name")).rstrip(":"))
+
+
+def _bold_lead(line: Line) -> re.Match[str] | None:
+    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+        return None
+    if line.list_depth == 1 and not line.bullet:
+        return None
+    match = _BOLD_LEAD.match(line.text)
+    if not match or match.group("name").lstrip().startswith('"'):
+        return None
+    if _is_field_label(plain(match.group("name"))):
+        return None
+    return match
+
+
+def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]:
+    headings = [i for i, line in enumerate(body) if line.kind == LineKind.HEADING]
+    deeper = [i for i in headings if body[i].level > heading.level]
+    if deeper:
+        level = min(body[i].level for i in deeper)
+        return [i for i in deeper if body[i].level == level]
+    if headings:
+        return headings  # items at the same level as the section heading
+    rows = [i for i, line in enumerate(body) if line.kind == LineKind.TABLE_ROW and not line.table_header]
+    if rows:
+        return rows
+    bold = [i for i, line in enumerate(body) if _bold_line(line)]
+    if bold:
+        return bold
+    leads = [i for i, line in enumerate(body) if _bold_lead(line)]
+    if leads:
+        return leads
+    if entity_section:
+        return [i for i, line in enumerate(body)
+                if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
+    return []
+
+
+def _title_and_rest(line: Line) -> tuple[str, str]:
+    """The marker's title (inline Markdown) and any text after it on the same line."""
+    if line.kind == LineKind.HEADING:
+        return line.text, ""
+    if line.kind == LineKind.TABLE_ROW:
+        column = _name_column(line.header)
+        return (line.cells[column] if column < len(line.cells) else ""), ""
+    match = _BOLD_LINE.match(line.text)
+    if match:
+        return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), ""
+    match = _BOLD_LEAD.match(line.text)
+    if match:
+        return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), match.group("rest")
+    # A plain bullet: `Acme Corp: text`, `Acme Corp — text`, or just `Acme Corp`.
+    parts = re.split(r"\s+[—–-]\s+|:\s+", line.text, maxsplit=1)
+    return parts[0], parts[1] if len(parts) > 1 else ""
+
+
+_NAME_HEADER = re.compile(r"company|person|people|name|organi[sz]ation|entity|project|firm|fund", re.I)
+
+
+def _name_column(header: tuple[str, ...]) -> int:
+    for index, cell in enumerate(header):
+        if _NAME_HEADER.search(plain(cell)):
+            return index
+    return 0
+
+
+def _fields(lines: list[Line]) -> list[Field]:
+    fields: list[Field] = []
+    for line in lines:
+        if line.kind == LineKind.TABLE_ROW and not line.table_header:
+            name_column = _name_column(line.header)
+            for index, (label, value) in enumerate(zip(line.header, line.cells, strict=False)):
+                if index != name_column and value:
+                    fields.append(Field(key=" ".join(plain(label).lower().split()), value=value, line=line.number))
+        elif line.kind == LineKind.TEXT:
+            found = read_field(line.text)
+            if found and found[1]:
+                fields.append(Field(key=found[0], value=found[1], line=line.number))
+    return fields
+
+
+def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[list[Line], list[Item]]:
+    """(lines before the first item, items) for one section."""
+    markers = _markers(heading, body, entity_section)
+    if not markers:
+        return body, []
+    items = []
+    for rank, (start, end) in enumerate(zip(markers, [*markers[1:], len(body)], strict=True), start=1):
+        marker = body[start]
+        end = start + 1 if marker.kind == LineKind.TABLE_ROW else end
+        item_lines = body[start:end]
+        title, rest = _title_and_rest(marker)
+        items.append(Item(title=title, line=marker.number, rank=rank, lines=tuple(item_lines),
+                          fields=tuple(_fields(item_lines)), inline_text=rest))
+    return body[: markers[0]], items

@@ -1,0 +1,96 @@
+"""Markdown structure through markdown-it-py: the body becomes a flat list of `Line`s that keep
+heading levels, list depth, blockquotes and table cells."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+
+from kgraph.document import Line, LineKind
+
+# Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.
+_CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.S)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # No setext headings: a `---` under a paragraph is a rule here, never an H2.
+    # No indented code: summaries indent continuation lines, never code.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "code"])
+
+
+def blank_chatter(text: str) -> str:
+    """Replace model chatter blocks with empty lines (line numbers stay right)."""
+    return _CHATTER_BLOCK.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+
+
+def to_lines(text: str, first_line: int = 1) -> list[Line]:
+    """Flatten Markdown `text` (whose first line is `first_line` of the file) into lines."""
+    tokens = _parser().parse(blank_chatter(text))
+    return list(_walk(tokens, first_line))
+
+
+def _walk(tokens: list[Token], offset: int):
+    list_depth = 0
+    quote_depth = 0
+    block = 0
+    item_start = False
+    heading_level = 0
+    table_header: tuple[str, ...] = ()
+    row: list[str] = []
+    row_line = 0
+    in_head = False
+    for token in tokens:
+        kind = token.type
+        if kind == "bullet_list_open" or kind == "ordered_list_open":
+            list_depth += 1
+        elif kind == "bullet_list_close" or kind == "ordered_list_close":
+            list_depth -= 1
+        elif kind == "list_item_open":
+            item_start = True
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "hr":
+            block += 1
+            yield Line(number=offset + token.map[0], kind=LineKind.RULE, block=block,
+                       list_depth=list_depth, quoted=quote_depth > 0)
+        elif kind == "thead_open":
+            in_head = True
+            block += 1
+        elif kind == "thead_close":
+            in_head = False
+        elif kind == "tr_open":
+            row = []
+            row_line = offset + token.map[0]
+        elif kind == "tr_close":
+            cells = tuple(row)
+            if in_head:
+                table_header = cells
+            yield Line(number=row_line, kind=LineKind.TABLE_ROW, text=" | ".join(cells), cells=cells,
+                       header=table_header, table_header=in_head, block=block,
+                       list_depth=list_depth, quoted=quote_depth > 0)
+        elif kind == "inline":
+            if token.map is None:  # a table cell
+                row.append(token.content.strip())
+                continue
+            block += 1
+            start = offset + token.map[0]
+            if heading_level:
+                yield Line(number=start, kind=LineKind.HEADING, text=token.content.strip(),
+                           level=heading_level, block=block)
+                heading_level = 0
+                continue
+            for index, content in enumerate(token.content.split("\n")):
+                yield Line(number=start + index, kind=LineKind.TEXT, text=content.strip(),
+                           list_depth=list_depth, bullet=item_start and index == 0,
+                           quoted=quote_depth > 0, block=block)
+            item_start = False
+        elif kind == "html_block":
+            block += 1  # raw HTML in a summary is never data

@@ -1,0 +1,110 @@
+"""Quotations: straight-quoted spans on one line, with timestamps and their surroundings."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import Line, LineKind, Quote
+from kgraph.parse.inline import plain
+from kgraph.parse.items import read_field
+
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_MIN_WORDS = 5
+_MIN_CJK = 10
+
+_CLOCK = r"\d{1,2}:\d{2}(?::\d{2})?"
+# `[[00:12:34]](url)`, `[00:12:34](url)`, `[00:12:34]`, `[00:12:34.500]`, `[a–b]` ranges.
+_TIMESTAMP = re.compile(
+    rf"\[\[?(?P<a>{_CLOCK})(?:\.\d+)?(?:\s*(?:[–—-]|/)\s*{_CLOCK}(?:\.\d+)?)?\]\]?(?:\([^)\s]*\))?"
+    rf"|\((?P<b>\d{{1,2}}:\d{{2}}:\d{{2}})\)"
+    rf"|\bat (?P<c>{_CLOCK})\b"
+)
+
+
+def is_claim_text(text: str) -> bool:
+    """Five or more words, or ten or more CJK characters."""
+    words = [token for token in text.split() if _WORD.search(token)]
+    return len(_CJK.findall(text)) >= _MIN_CJK or len(words) >= _MIN_WORDS
+
+
+def normalize_clock(clock: str) -> tuple[str, int]:
+    """`4:05` -> (`00:04:05`, 245); `1:02:03` -> (`01:02:03`, 3723)."""
+    parts = [int(part) for part in clock.split(":")]
+    if len(parts) == 2:
+        parts.insert(0, 0)
+    hours, minutes, seconds = parts
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}", hours * 3600 + minutes * 60 + seconds
+
+
+def find_timestamp(text: str) -> str | None:
+    """The first displayed time in `text` as HH:MM:SS (the display is the truth, not `t=`)."""
+    match = _TIMESTAMP.search(text)
+    if not match:
+        return None
+    return normalize_clock(match.group("a") or match.group("b") or match.group("c"))[0]
+
+
+def strip_timestamps(text: str) -> str:
+    return _TIMESTAMP.sub(" ", text)
+
+
+def _location(line: Line) -> str:
+    if line.kind == LineKind.HEADING:
+        return "heading"
+    if line.kind == LineKind.TABLE_ROW:
+        return "table"
+    if line.quoted:
+        return "blockquote"
+    if line.list_depth:
+        return "bullet"
+    return "prose"
+
+
+def _spans(source: str) -> list[tuple[int, int, bool]]:
+    """(open, close, unbalanced) positions of straight double quotes, paired left to right."""
+    marks = [index for index, char in enumerate(source) if char == '"']
+    spans = [(marks[i], marks[i + 1], False) for i in range(0, len(marks) - 1, 2)]
+    if len(marks) % 2:
+        spans.append((marks[-1], len(source), True))
+    return spans
+
+
+def quotes_in_text(source: str, line: Line, location: str, field: str | None = None,
+                   table_header: str | None = None) -> list[Quote]:
+    spans = _spans(source)
+    found = []
+    previous_end = 0
+    for index, (start, end, unbalanced) in enumerate(spans):
+        next_start = spans[index + 1][0] if index + 1 < len(spans) else len(source)
+        text = plain(source[start + 1 : end].strip().strip("*_").strip())
+        after = source[end + 1 : next_start] if not unbalanced else ""
+        if is_claim_text(text):
+            found.append(Quote(
+                text=text, line=line.number, start=start, end=end, source=source,
+                before=source[previous_end:start], after=after, index_on_line=len(found),
+                timestamp=find_timestamp(after), location=location, field=field,
+                table_header=table_header, unbalanced=unbalanced,
+            ))
+        previous_end = end + 1
+    return found
+
+
+def quotes_in_line(line: Line) -> list[Quote]:
+    if line.kind == LineKind.TABLE_ROW:
+        if line.table_header:
+            return []
+        found = []
+        for index, cell in enumerate(line.cells):
+            header = plain(line.header[index]).lower() if index < len(line.header) else None
+            found.extend(quotes_in_text(cell, line, "table", table_header=header))
+        return found
+    if line.kind not in (LineKind.TEXT, LineKind.HEADING) or '"' not in line.text:
+        return []
+    labelled = read_field(line.text)
+    location = "field" if labelled else _location(line)
+    return quotes_in_text(line.text, line, location, field=labelled[0] if labelled else None)
+
+
+def quotes_in_lines(lines: list[Line] | tuple[Line, ...]) -> list[Quote]:
+    return [quote for line in lines for quote in quotes_in_line(line)]

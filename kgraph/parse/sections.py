@@ -1,0 +1,90 @@
+"""Find the six canonical sections by name (never by number) at any heading level."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.document import Line, LineKind, Section, SectionKind
+from kgraph.parse.inline import plain
+
+_SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {
+    SectionKind.KEY_THEMES: re.compile(r"key themes?"),
+    SectionKind.CONTRARIAN_PERSPECTIVES: re.compile(r"contrarian (?:perspectives?|views?|takes?)"),
+    SectionKind.COMPANIES: re.compile(r"(?:companies|organi[sz]ations)(?: (?:identified|mentioned))?"),
+    SectionKind.PEOPLE: re.compile(r"people(?: (?:identified|mentioned))?"),
+    SectionKind.OPERATING_INSIGHTS: re.compile(r"operating insights?"),
+    SectionKind.OVERLOOKED_INSIGHTS: re.compile(r"overlooked insights?"),
+}
+_NUMBERING = re.compile(r"^(?:section\s+)?\d+\s*[.):]?\s*")
+_COUNT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+_NOT_WORD = re.compile(r"[^\w\s&/-]+")
+# Headings after the last section that end it (summaries' closing remarks, model chatter).
+_TRAILING_HEADING = re.compile(
+    r"^(?:recommendations?|conclusions?|final thoughts|notes?|word count|timestamps?|"
+    r"summary|bottom line|key takeaways?|sources?|references?|participants?)\b"
+)
+_TRAILING_LINE = re.compile(r"^\*\*(?:participants|word count)\*?\*?\s*:?", re.I)
+
+
+def normalize_heading(text: str) -> str:
+    """`[2. **Key Themes** (3 Themes)](url)` -> `key themes`."""
+    name = plain(text).lower()
+    name = _NUMBERING.sub("", name)
+    name = _COUNT_SUFFIX.sub("", name)
+    name = _NOT_WORD.sub(" ", name)
+    return " ".join(name.split()).rstrip(":")
+
+
+def section_kind(line: Line) -> SectionKind | None:
+    if line.kind != LineKind.HEADING or line.level > 3:
+        return None
+    name = normalize_heading(line.text)
+    for kind, pattern in _SECTION_NAMES.items():
+        if pattern.fullmatch(name):
+            return kind
+    return None
+
+
+def split_sections(lines: list[Line]) -> tuple[list[Line], list[tuple[SectionKind, Line, list[Line]]], list[Line]]:
+    """(preamble, [(kind, heading, body lines)], trailing) for the body lines."""
+    starts: list[tuple[int, SectionKind]] = []
+    seen: set[SectionKind] = set()
+    for index, line in enumerate(lines):
+        kind = section_kind(line)
+        if kind is not None and kind not in seen:
+            seen.add(kind)
+            starts.append((index, kind))
+    if not starts:
+        return lines, [], []
+    preamble = lines[: starts[0][0]]
+    sections = []
+    for position, (start, kind) in enumerate(starts):
+        end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
+        sections.append((kind, lines[start], lines[start + 1 : end]))
+    last_kind, last_heading, last_body = sections[-1]
+    cut = _end_of_last_section(last_heading, last_body)
+    sections[-1] = (last_kind, last_heading, last_body[:cut])
+    return preamble, sections, last_body[cut:]
+
+
+def _end_of_last_section(heading: Line, body: list[Line]) -> int:
+    """Where the final section stops: closing headings, a rule after its items, or trailing
+    labelled blocks end it, so that closing remarks never become items or claims."""
+    has_deeper_items = False
+    has_content = False
+    for index, line in enumerate(body):
+        if line.kind == LineKind.HEADING:
+            name = normalize_heading(line.text)
+            if line.level < heading.level:
+                return index
+            if line.level == heading.level and (has_deeper_items or _TRAILING_HEADING.match(name)):
+                return index
+            if line.level > heading.level:
+                has_deeper_items = True
+        elif line.kind == LineKind.RULE and has_content:
+            return index
+        elif line.kind == LineKind.TEXT and _TRAILING_LINE.match(line.text) and not line.quoted:
+            return index
+        if line.kind != LineKind.RULE:
+            has_content = True
+    return len(body)

@@ -1,0 +1,45 @@
+"""The build report: what was read, built and skipped (and why), with counts per class."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+
+@dataclass
+class BuildReport:
+    documents_read: int = 0
+    documents_built: int = 0
+    skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
+    warnings: list[dict[str, str]] = field(default_factory=list)  # {"file", "warning"}
+    duplicates: dict[str, list[str]] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
+    triples: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    def to_json(self) -> str:
+        data = {
+            "documents": {"read": self.documents_read, "built": self.documents_built,
+                          "skipped": len(self.skipped)},
+            "skipped": sorted(self.skipped, key=lambda s: s["file"]),
+            "warnings": sorted(self.warnings, key=lambda w: (w["file"], w["warning"])),
+            "duplicates": {k: sorted(v) for k, v in sorted(self.duplicates.items())},
+            "counts": self.counts,
+            "triples": self.triples,
+        }
+        return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+
+    def summary_lines(self) -> list[str]:
+        lines = [f"documents: {self.documents_read} read, {self.documents_built} built, {len(self.skipped)} skipped"]
+        lines += [f"  skipped {item['file']}: {item['reason']}" for item in sorted(self.skipped, key=lambda s: s["file"])]
+        if self.duplicates:
+            merged = sum(len(v) for v in self.duplicates.values())
+            lines.append(f"duplicates: {merged} copies merged into {len(self.duplicates)} episodes")
+        if self.warnings:
+            lines.append(f"warnings: {len(self.warnings)} (see report.json)")
+        lines.append("nodes: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()))
+        lines.append(f"triples: {self.triples}")
+        return lines

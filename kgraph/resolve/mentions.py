@@ -1,0 +1,64 @@
+"""Find known people and organizations named in a text: whole words, case-sensitive, with the
+longest name winning (`Sam Altman` before `Sam`)."""
+
+from __future__ import annotations
+
+import re
+
+_TOKEN = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*|[\u3400-\u9fff]+")
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# Names that are also everyday words in summaries: never matched on their own.
+_TOO_GENERIC = frozenset(
+    "AI Data Research News Labs Lab Capital Ventures Group Team The Figure Table Section Appendix "
+    "Abstract Model Models Agent Agents Cloud Search Chat Video Health Energy Robotics Science".split()
+)
+MAX_TOKENS = 6
+
+
+def _tokens(text: str) -> list[str]:
+    return [_POSSESSIVE.sub("", match.group(0)) for match in _TOKEN.finditer(text)]
+
+
+def name_key(name: str) -> str | None:
+    """How a name is looked up (tokens joined by spaces), or None if it is unsafe to match."""
+    tokens = _tokens(name)
+    if not tokens or len(tokens) > MAX_TOKENS:
+        return None
+    key = " ".join(tokens)
+    if len(tokens) == 1 and (key in _TOO_GENERIC or len(key) < 2 or (len(key) < 3 and not key.isupper())):
+        return None
+    return key
+
+
+class NameMatcher:
+    def __init__(self, names: dict[str, str]):
+        """`names`: surface form -> IRI. Forms whose key is unsafe are dropped."""
+        self._index: dict[str, str] = {}
+        for form in sorted(names):
+            key = name_key(form)
+            if key is not None:
+                self._index.setdefault(key, names[form])
+
+    def extended(self, extra: dict[str, str]) -> NameMatcher:
+        matcher = NameMatcher({})
+        matcher._index = dict(self._index)
+        for form in sorted(extra):
+            key = name_key(form)
+            if key is not None:
+                matcher._index[key] = extra[form]  # the document's own reading wins
+        return matcher
+
+    def find(self, text: str) -> list[str]:
+        tokens = _tokens(text)
+        found: set[str] = set()
+        position = 0
+        while position < len(tokens):
+            for width in range(min(MAX_TOKENS, len(tokens) - position), 0, -1):
+                iri = self._index.get(" ".join(tokens[position : position + width]))
+                if iri is not None:
+                    found.add(iri)
+                    position += width
+                    break
+            else:
+                position += 1
+        return sorted(found)
