@@ -27,11 +27,15 @@ _PUBLICATION_WORDS = re.compile(
     r"\b(?:newsletter|podcast|show|weekly|daily|news|media|magazine|journal|digest|brief|report|"
     r"research|team|staff|editors|editorial|substack|corner|capital|management|ventures|partners|"
     r"group|inc|llc|ltd|corp|labs?|institute|university|press|times|post|review|insider|"
-    r"government|physical ai|arxiv)\b|团队|编辑部",
+    r"government|physical ai|arxiv|letter|chart|blog|podcasts?|channel|index|fund|foundation)\b|团队|编辑部",
     re.I,
 )
 _QUALIFIER = re.compile(r"\s*\(([^()]*(?:\([^()]*\)[^()]*)*)\)\s*")
-_HONORIFIC = re.compile(r"^(?:dr|mr|mrs|ms|prof|sen|rep|gov|sir|dame|lord|president|senator)\.?\s+", re.I)
+_HONORIFIC = re.compile(
+    r"^(?:dr|mr|mrs|ms|prof|professor|sen|senator|rep|representative|gov|governor|sir|dame|lord|"
+    r"president|judge|justice|secretary|chancellor|minister|prime minister|mayor|general|gen)\.?\s+(?=[A-Z])",
+    re.I,
+)
 _LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "bin", "al", "di", "del", "dos", "y"}
 
 
@@ -136,3 +140,20 @@ def slug(text: str, limit: int = 60) -> str:
     folded = fold(text).replace(" ", "-")
     folded = re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", folded)
     return folded[:limit].strip("-")
+
+
+def vocabulary(text: str) -> frozenset[str]:
+    """Words the text writes in lower case: everyday words, unlike most surnames."""
+    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+
+
+def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:
+    """A name never seen in a participants list or People entry: two to four name-like tokens,
+    none after the first written in lower case elsewhere in the document (`Supporting Evidence`,
+    `PitchBook Chart`, `Year Four` are not people)."""
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 4 or not looks_like_person_name(name):
+        return False
+    if tokens[0].lower() in ("the", "a", "an", "this", "our", "their"):
+        return False
+    return not any(token.lower().strip(".") in everyday_words for token in tokens[1:])

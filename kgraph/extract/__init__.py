@@ -9,10 +9,10 @@ from kgraph.extract.entities import extract_entities
 from kgraph.extract.episode import extract_episode
 from kgraph.extract.insights import extract_insights
 from kgraph.extract.participants import extract_participants, raw_participant_count
-from kgraph.extract.people import PeopleIndex
+from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
-from kgraph.names import fold
+from kgraph.names import fold, vocabulary
 
 #: Bump when an extractor's output changes, so cached extractions are redone.
 EXTRACTOR_VERSION = "1"
@@ -38,6 +38,7 @@ def extract_document(document: ParsedDocument) -> DocumentExtraction:
         people=index,
         organizations={fold(e.name) for e in entities if e.kind == EntityKind.ORGANIZATION} | {fold(episode.podcast)},
         sole_speaker=sole, participants=participant_names, conversation=conversation,
+        everyday_words=vocabulary("\n".join(document_text_lines(document))),
     )
     claims = extract_claims(document, attributor, entities)
     people = affiliations_in_entries(document, index.people, entities)

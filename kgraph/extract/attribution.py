@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, is_placeholder, looks_like_person_name
+from kgraph.names import fold, has_cjk, is_placeholder, plausible_new_person, strip_honorific
 from kgraph.parse.inline import plain
+from kgraph.parse.items import is_field_label
 from kgraph.parse.quotes import strip_timestamps
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\-]*"
@@ -103,14 +104,15 @@ class Attributor:
     sole_speaker: str | None = None
     participants: frozenset[str] = frozenset()
     conversation: bool = True  # a podcast (people talking) rather than an article or paper
+    everyday_words: frozenset[str] = frozenset()  # lower-case words of the document
     created: list[PersonName] = field(default_factory=list)
+    current_text: str = ""  # the quote being attributed
 
     # -- names ---------------------------------------------------------------------------------
     def person(self, text: str, allow_new: bool) -> str | None:
         """The full name `text` refers to, a new person for an unknown full name, or None."""
-        text = plain(text).strip(" ,.:;*_")
-        text = re.sub(r"(?:’s|'s)$", "", text)
-        if not text or is_placeholder(text) or _NON_PERSON.match(text):
+        text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
+        if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
         resolved = self.people.resolve(text)
         if resolved:
@@ -120,7 +122,7 @@ class Attributor:
         tokens = text.split()
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
-        if (len(tokens) >= 2 and looks_like_person_name(text)) or (has_cjk(text) and 2 <= len(text) <= 4):
+        if plausible_new_person(text, self.everyday_words) or (has_cjk(text) and 2 <= len(text) <= 4):
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))
             return text
@@ -129,6 +131,8 @@ class Attributor:
     def single_name(self, text: str) -> str | None:
         """A lone first name in a strong pattern (`— Dave`, `**Dave:**`), kept as it is written."""
         text = plain(text).strip(" ,.:;*_")
+        if not self.conversation or text.lower() in self.everyday_words or is_field_label(text):
+            return None  # in articles and papers a lone capitalized word is an outlet or a source
         if re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS and fold(text) not in self.organizations:
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))
@@ -168,6 +172,9 @@ class Attributor:
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
+        self.current_text = quote.text
+        if quote.location == "heading":
+            return NONE  # a quoted title: the speaker, if any, is named in the body
         after = plain(strip_timestamps(quote.after)).strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
@@ -240,11 +247,11 @@ class Attributor:
                 name = self.person(match.group("name"), allow_new=speech_end or colon)
                 if name:
                     return Attribution(name, "lead-in")
-            if _PRONOUN.match(candidate) and context.subject and (colon or speech_end):
-                return Attribution(context.subject, "pronoun")
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
             if _PRONOUN.match(candidate):
-                return Attribution(context.subject, "pronoun") if context.subject else NONE
+                if context.subject and not _names_speaker(self.current_text, context.subject):
+                    return Attribution(context.subject, "pronoun")
+                return NONE
             if _ROLE_NOUN.match(candidate) and _SPEECH.search(candidate):
                 return NONE
         if (colon or speech_end) and _SPEECH.search(clause):
@@ -259,15 +266,18 @@ class Attributor:
         if context.pending_blocked:
             return NONE
         clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
-        others = self._names_in(clause) - {context.subject}
-        if others:
+        if self._names_in(clause) - {context.subject}:
             return NONE
-        if context.subject:
-            return Attribution(context.subject, "item subject")
-        if context.owner and _quote_is_own(quote.text, context.owner):
-            return Attribution(context.owner, "people entry")
-        if self.sole_speaker:
-            return Attribution(self.sole_speaker, "sole speaker")
+        candidates = []
+        if self.conversation and context.subject:
+            candidates.append((context.subject, "item subject"))
+        if context.owner and _first_person(quote.text):
+            candidates.append((context.owner, "people entry"))
+        if self.conversation and self.sole_speaker:
+            candidates.append((self.sole_speaker, "sole speaker"))
+        for speaker, rule in candidates[:1]:
+            if not _names_speaker(quote.text, speaker):
+                return Attribution(speaker, rule)
         return NONE
 
     def lead_in_line(self, text: str, context: ItemContext) -> None:
@@ -292,9 +302,13 @@ class Attributor:
             context.pending_blocked = found.speaker is None
 
 
-def _quote_is_own(text: str, owner: str) -> bool:
-    """A quote in someone's People entry is theirs unless it talks about them."""
-    words = set(fold(text).split())
-    if words & set(fold(owner).split()):
-        return False
-    return not re.search(r"\b(?:he|she|him|her|his|hers|they|them)\b", text, re.I)
+def _first_person(text: str) -> bool:
+    """A quote in someone's People entry is theirs only if it speaks as `I` or `we`; otherwise it
+    is usually the article's or a guest's words about them."""
+    return bool(re.search(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)\b", text))
+
+
+def _names_speaker(text: str, speaker: str) -> bool:
+    """Whether the quote names the candidate (`Morris is one of...`): then it is about them."""
+    tokens = {token for token in fold(speaker).split() if len(token) >= 3}
+    return bool(tokens & set(fold(text).split()))

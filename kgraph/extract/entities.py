@@ -7,7 +7,14 @@ import re
 from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.extract.insights import clean_title
 from kgraph.extract.results import EntityEntry, EntityKind
-from kgraph.names import clean, has_cjk, is_placeholder, looks_like_person_name, split_qualifiers
+from kgraph.names import (
+    clean,
+    has_cjk,
+    is_placeholder,
+    looks_like_person_name,
+    split_qualifiers,
+    strip_honorific,
+)
 from kgraph.parse.inline import plain
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
@@ -21,6 +28,10 @@ _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A
 _ROLE_OF = re.compile(r"\b(?:of|at|@)\s+(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_ORG_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
+                        r"head|director|investor|member|senator|rep|representative|judge)\b", re.I)
+_PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 _NOT_FOUND = re.compile(r"^(?:none|n/a|no (?:companies|people|organizations))\b", re.I)
 
 
@@ -57,6 +68,10 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
         parts = [part.strip() for part in _LIST_SEPARATOR.split(name) if part.strip()]
         if len(parts) > 1 and all(looks_like_person_name(p) and " " in p for p in parts):
             return parts
+    if kind == EntityKind.ORGANIZATION and _ORG_LIST.search(name):
+        parts = [part.strip() for part in _ORG_LIST.split(name) if part.strip()]
+        if len(parts) > 1 and all(re.match(r"[A-Z0-9]", p) and len(p.split()) <= 4 for p in parts):
+            return parts  # `Lovable, Bolt, Replit`, `Socket and Snyk`: several companies in one entry
     return [name]
 
 
@@ -89,9 +104,10 @@ def _affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
     match = _ROLE_OF.search(text)
-    if match:
+    if match and not _ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
-    if re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text) and not looks_like_person_name(text):
+    if (re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text) and not looks_like_person_name(text)
+            and not _ROLE_WORD.search(text) and not _PARTY.match(text)):
         return [text]
     return []
 
@@ -109,10 +125,13 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         name = clean(name)
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
-        if kind == EntityKind.PERSON and not (looks_like_person_name(name) or has_cjk(name)):
-            continue
+        written = name
+        if kind == EntityKind.PERSON:
+            name = strip_honorific(name)  # `Sen. Jane Roe` is Jane Roe; the written form stays an alias
+            if not (looks_like_person_name(name) or has_cjk(name)) or name.split()[0] in ("The", "A", "An"):
+                continue
         entries.append(EntityEntry(
-            kind=kind, name=name, aliases=tuple(a for a in aliases if a != name),
+            kind=kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
             qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
             affiliations=tuple(dict.fromkeys(affiliations)), line=item.line, rank=item.rank,
         ))

@@ -27,7 +27,7 @@ KNOWN_LABELS = frozenset(
 _FIELD_PREFIXES = ("why ", "key ", "tactical ", "supporting ", "notable ", "excellence ")
 
 
-def _is_field_label(label: str) -> bool:
+def is_field_label(label: str) -> bool:
     label = " ".join(label.lower().split())
     return label in KNOWN_LABELS or label.startswith(_FIELD_PREFIXES)
 
@@ -48,7 +48,7 @@ def read_field(text: str) -> tuple[str, str] | None:
     """(label, value) when `text` is a labelled field line with a known label."""
     for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
         match = pattern.match(text)
-        if match and _is_field_label(plain(match.group(1))):
+        if match and is_field_label(plain(match.group(1))):
             return " ".join(plain(match.group(1)).lower().split()), match.group(2).strip()
     return None
 
@@ -61,7 +61,7 @@ def _bold_line(line: Line) -> bool:
     match = _BOLD_LINE.match(line.text)
     if not match or match.group("name").lstrip().startswith('"'):
         return False
-    return not _is_field_label(plain(match.group("name")).rstrip(":"))
+    return not is_field_label(plain(match.group("name")).rstrip(":"))
 
 
 def _bold_lead(line: Line) -> re.Match[str] | None:
@@ -72,7 +72,7 @@ def _bold_lead(line: Line) -> re.Match[str] | None:
     match = _BOLD_LEAD.match(line.text)
     if not match or match.group("name").lstrip().startswith('"'):
         return None
-    if _is_field_label(plain(match.group("name"))):
+    if is_field_label(plain(match.group("name"))):
         return None
     return match
 

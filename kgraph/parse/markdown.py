@@ -43,6 +43,7 @@ def _walk(tokens: list[Token], offset: int):
     row: list[str] = []
     row_line = 0
     in_head = False
+    in_cell = False
     for token in tokens:
         kind = token.type
         if kind == "bullet_list_open" or kind == "ordered_list_open":
@@ -66,6 +67,10 @@ def _walk(tokens: list[Token], offset: int):
             block += 1
         elif kind == "thead_close":
             in_head = False
+        elif kind in ("th_open", "td_open"):
+            in_cell = True
+        elif kind in ("th_close", "td_close"):
+            in_cell = False
         elif kind == "tr_open":
             row = []
             row_line = offset + token.map[0]
@@ -77,7 +82,7 @@ def _walk(tokens: list[Token], offset: int):
                        header=table_header, table_header=in_head, block=block,
                        list_depth=list_depth, quoted=quote_depth > 0)
         elif kind == "inline":
-            if token.map is None:  # a table cell
+            if in_cell:
                 row.append(token.content.strip())
                 continue
             block += 1

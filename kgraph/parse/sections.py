@@ -81,10 +81,21 @@ def _end_of_last_section(heading: Line, body: list[Line]) -> int:
                 return index
             if line.level > heading.level:
                 has_deeper_items = True
-        elif line.kind == LineKind.RULE and has_content:
+        elif line.kind == LineKind.RULE and has_content and not _item_follows(heading, body, index):
             return index
         elif line.kind == LineKind.TEXT and _TRAILING_LINE.match(line.text) and not line.quoted:
             return index
         if line.kind != LineKind.RULE:
             has_content = True
     return len(body)
+
+
+def _item_follows(heading: Line, body: list[Line], index: int) -> bool:
+    """A `---` between items of the last section is a separator, not its end."""
+    following = next((line for line in body[index + 1 :] if line.kind != LineKind.RULE), None)
+    if following is None:
+        return False
+    if following.kind == LineKind.HEADING:
+        deeper = following.level > heading.level or (following.level == heading.level == 3)
+        return deeper and not _TRAILING_HEADING.match(normalize_heading(following.text))
+    return bool(re.match(r"^\*\*[^*]+\*\*\s*$", following.text)) and not _TRAILING_LINE.match(following.text)

@@ -51,9 +51,15 @@ class _Resolver:
         return self.podcasts[extraction.episode.podcast][0]
 
     def _person_sightings(self) -> list[PersonSighting]:
+        # A lone word that names an organization somewhere in the corpus (`Sequoia`) is not a person.
+        organization_words = {
+            fold(entry.name) for group in self.groups for entry in group.primary.entities
+            if entry.kind == EntityKind.ORGANIZATION
+        }
         return [
             PersonSighting(name=person.name, aliases=person.aliases, podcast=self.podcast_of(group.primary))
             for group in self.groups for person in group.primary.people
+            if " " in person.name.strip() or fold(person.name) not in organization_words
         ]
 
     def _organization_sightings(self) -> list[OrganizationSighting]:
