@@ -18,11 +18,16 @@ _SUMMARY_SIGN = re.compile(
 )
 
 
+MAX_TRANSCRIPT_BYTES = 256 * 1024  # the start of a transcript is enough to fingerprint it
+_TRANSCRIPT_LINK = re.compile(r"^\*\*Transcript:?\*\*:?\s*\[[^\]]*\]\(([^)\s]+)\)", re.M)
+
+
 @dataclass(frozen=True)
 class SourceDocument:
     source: str  # path relative to the input root, `/`-separated
     path: Path
     text: str
+    transcript: str | None = None  # the start of the linked transcript, if it exists
 
 
 @dataclass(frozen=True)
@@ -82,4 +87,19 @@ def read_document(candidate: Candidate) -> SourceDocument | None:
         if candidate.explicit:
             raise DocumentError("not a summary (no **Podcast:** field and no canonical section)", candidate.source)
         return None
-    return SourceDocument(candidate.source, path, text)
+    return SourceDocument(candidate.source, path, text, _transcript(path, text))
+
+
+def _transcript(path: Path, text: str) -> str | None:
+    """The transcript the summary links to (or `transcript.md` beside a `summary.md`)."""
+    link = _TRANSCRIPT_LINK.search(text)
+    candidates = [path.parent / link.group(1)] if link and "://" not in link.group(1) else []
+    if path.stem.lower() == "summary":
+        candidates.append(path.parent / "transcript.md")
+    for candidate in candidates:
+        try:
+            with candidate.open("rb") as stream:
+                return stream.read(MAX_TRANSCRIPT_BYTES).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+    return None

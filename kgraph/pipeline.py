@@ -13,11 +13,13 @@ from kgraph.parse import parse_document
 from kgraph.report import BuildReport
 from kgraph.resolve import ResolveResult, resolve
 from kgraph.resolve.aliases import AliasRules
+from kgraph.transcript import transcript_anchors
 
 
 def extract_source(document: SourceDocument) -> DocumentExtraction:
     """Per-document work: a pure function of the document's text and path."""
-    return extract_document(parse_document(document.source, document.text))
+    return extract_document(parse_document(document.source, document.text),
+                            transcript_anchors(document.transcript))
 
 
 def extract_all(candidates: Iterable[Candidate], report: BuildReport) -> list[DocumentExtraction]:

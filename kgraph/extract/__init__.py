@@ -20,8 +20,9 @@ EXTRACTOR_VERSION = "1"
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
 
-def extract_document(document: ParsedDocument) -> DocumentExtraction:
-    episode = extract_episode(document)
+def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ...] = ()) -> DocumentExtraction:
+    """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
+    episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
     entities = extract_entities(document)
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
     participants = extract_participants(document, episode.podcast, people_entries)

@@ -37,17 +37,19 @@ def _date(document: ParsedDocument) -> dt.date | None:
 
 
 def _title(document: ParsedDocument) -> str:
-    """Header title; else the body's display title; else the folder or file name."""
+    """Header title; else the episode folder (named after the title); else the body's display
+    title; else the file name."""
     if document.header.title:
         return clean(document.header.title)
+    path = PurePosixPath(document.source)
+    if path.stem.lower() == "summary" and len(path.parts) > 1:
+        return clean(path.parent.name)
     for line in document.preamble:
         if line.kind.value == "heading" and line.level == 1:
             title = _SUMMARY_PREFIX.sub("", plain(line.text))
             if title:
                 return clean(title)
-    path = PurePosixPath(document.source)
-    name = path.parent.name if path.stem.lower() == "summary" and path.parent.name else path.stem
-    return clean(name)
+    return clean(path.stem)
 
 
 def _urls(document: ParsedDocument) -> list[str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from kgraph.extract.results import DocumentExtraction
@@ -20,11 +21,36 @@ def _richness(extraction: DocumentExtraction) -> tuple[int, int, str]:
             extraction.episode.source_file)
 
 
+SHARED_ANCHORS = 0.3  # share of the smaller transcript's anchors two copies must have in common
+MIN_ANCHORS = 20
+
+
+def _same_transcript_pairs(extractions: list[DocumentExtraction]) -> list[tuple[int, int]]:
+    holders: dict[str, list[int]] = defaultdict(list)
+    for number, extraction in enumerate(extractions):
+        for anchor in extraction.episode.transcript_anchors:
+            holders[anchor].append(number)
+    shared: Counter[tuple[int, int]] = Counter()
+    for numbers in holders.values():
+        if len(numbers) <= 8:  # a passage in many transcripts is a show's boilerplate intro
+            for index, first in enumerate(numbers):
+                for second in numbers[index + 1 :]:
+                    shared[(first, second)] += 1
+    pairs = []
+    for (first, second), count in shared.items():
+        smaller = min(len(extractions[first].episode.transcript_anchors), len(extractions[second].episode.transcript_anchors))
+        if count >= MIN_ANCHORS and count >= SHARED_ANCHORS * smaller:
+            pairs.append((first, second))
+    return pairs
+
+
 def group_episodes(extractions: list[DocumentExtraction]) -> list[EpisodeGroup]:
     union = UnionFind()
     for number, extraction in enumerate(extractions):
         for key in extraction.episode.identity:
             union.union(("doc", number), ("key", key))
+    for first, second in _same_transcript_pairs(extractions):
+        union.union(("doc", first), ("doc", second))
     groups = union.groups(("doc", number) for number in range(len(extractions)))
     result = []
     for members in groups.values():

@@ -1,0 +1,38 @@
+"""Shared test fixtures: the repository root, the seed, and the shared corpus (when present)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import kgraph
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+CORPUS = SHARED / "corpus"
+SEED_EXPECTED = SHARED / "spec" / "seed-expected.json"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def require_shared(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared corpus/spec only exists beside a checkout of kgraph")
+    return path
+
+
+@pytest.fixture(scope="session")
+def seed_graph() -> kgraph.KnowledgeGraph:
+    return kgraph.build([SEEDS])
+
+
+@pytest.fixture(scope="session")
+def seed_expected() -> dict:
+    return json.loads(require_shared(SEED_EXPECTED).read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def corpus_graph() -> kgraph.KnowledgeGraph:
+    return kgraph.build([require_shared(CORPUS)])
