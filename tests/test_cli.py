@@ -1,0 +1,86 @@
+"""The command line through click's CliRunner: exit codes, messages, outputs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from kgraph.cli import main
+
+from .conftest import SEEDS
+
+
+def _run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_build_writes_the_three_outputs(tmp_path):
+    result = _run("build", str(SEEDS), "-o", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert {p.name for p in tmp_path.iterdir()} >= {"graph.ttl", "graph.html", "report.json"}
+    report = json.loads((tmp_path / "report.json").read_text())
+    assert report["documents"] == {"read": 1, "built": 1, "skipped": 0}
+    assert report["counts"]["Claim"] == 24
+    assert "documents: 1 read, 1 built, 0 skipped" in result.output
+    assert "Claim 24" in result.output
+
+
+def test_base_iri_option(tmp_path):
+    result = _run("build", str(SEEDS), "-o", str(tmp_path), "--base-iri", "https://example.org/kg/")
+    assert result.exit_code == 0
+    turtle = (tmp_path / "graph.ttl").read_text()
+    assert "https://example.org/kg/person/bill-peebles" in turtle
+    assert "w3id.org/kgraph/id/" not in turtle
+
+
+def test_bad_base_iri_is_a_usage_error(tmp_path):
+    result = _run("build", str(SEEDS), "-o", str(tmp_path), "--base-iri", "not an iri")
+    assert result.exit_code == 2
+    assert "--base-iri" in result.output and "Traceback" not in result.output
+
+
+def test_missing_input_is_a_usage_error(tmp_path):
+    result = _run("build", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "no such file or folder" in result.output
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_document_is_skipped_and_the_rest_builds(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(SEEDS.iterdir()), corpus / "good.md")
+    (corpus / "bad.md").write_bytes(b"**Podcast:** X\n\xff\xfe broken")
+    result = _run("build", str(corpus), "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "skipped bad.md: line 2: not UTF-8" in result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["documents"] == {"read": 2, "built": 1, "skipped": 1}
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
+
+
+def test_unknown_option_is_a_usage_error():
+    result = CliRunner().invoke(main, ["build", "--frobnicate"])
+    assert result.exit_code == 2
+
+
+def test_alias_file_errors_are_one_line(tmp_path):
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text("[[merge]]\nnames = 'x'\n")
+    result = _run("build", str(SEEDS), "-o", str(tmp_path / "out"), "--aliases", str(aliases))
+    assert result.exit_code == 2
+    assert str(aliases) in result.output and "names" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+
+
+def test_alias_file_merges_names(tmp_path):
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[merge]]\nnames = ["Bill Peebles", "William Peebles"]\n'
+                       '[[merge]]\nnames = ["OpenAI", "Sora"]\n')
+    result = _run("build", str(SEEDS), "-o", str(tmp_path / "out"), "--aliases", str(aliases))
+    assert result.exit_code == 0, result.output
+    turtle = (tmp_path / "out" / "graph.ttl").read_text()
+    assert "org/sora>" not in turtle  # Sora merged into OpenAI
+    assert 'skos:altLabel "Sora"' in turtle
