@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from kgraph.extract.results import DocumentExtraction, EntityKind
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Organization, Person, Podcast
-from kgraph.names import fold, slug
+from kgraph.names import fold, slug, vocabulary
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.episodes import EpisodeGroup, group_episodes
 from kgraph.resolve.iris import IriMinter, episode_path
@@ -136,7 +136,17 @@ class _Resolver:
             mentions=tuple(sorted(mentions, key=lambda n: n.iri)),
         )
 
+    def _everyday_words(self) -> frozenset[str]:
+        text = "\n".join(
+            part for group in self.groups
+            for part in (*(i.text for i in group.primary.insights), *(c.text for c in group.primary.claims))
+        )
+        return vocabulary(text)
+
     def _global_names(self) -> NameMatcher:
+        """Names matched in every document. A one-word name that is also an everyday word
+        (`Public`, `World`) is only matched in documents that list it themselves."""
+        everyday = self._everyday_words()
         names: dict[str, str] = {}
         for (podcast, _), identity in self.people.items():
             if identity.scope is None:
@@ -147,7 +157,8 @@ class _Resolver:
         for identity in self.organizations.values():
             iri = self.minter.iri("org", identity.label)
             for form in (identity.label, *identity.alt_labels):
-                names.setdefault(form, iri)
+                if " " in form.strip() or form.lower() not in everyday:
+                    names.setdefault(form, iri)
         return NameMatcher(names)
 
     def _local_names(self, extraction: DocumentExtraction) -> dict[str, str]:
@@ -158,6 +169,10 @@ class _Resolver:
             tokens = person.name.split()
             for form in {person.name, *person.aliases, *(tokens if len(tokens) > 1 else [])}:
                 forms.setdefault(form, set()).add(iri)
+        for entry in extraction.entities:
+            if entry.kind == EntityKind.ORGANIZATION:
+                for form in (entry.name, *entry.aliases):
+                    forms.setdefault(form, set()).add(self.organization_iri(entry.name))
         return {form: iris.pop() for form, iris in forms.items() if len(iris) == 1 and None not in iris}
 
     def _collect_entities(self, extraction, people, organizations) -> None:

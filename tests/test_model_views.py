@@ -1,0 +1,48 @@
+"""The RDF and NetworkX views agree, and independent RDF parsers read the same triples."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pyoxigraph as ox
+import rdflib
+from rdflib import RDF, RDFS
+
+from kgraph.vocab import curie
+
+
+def test_networkx_edges_are_the_rdf_object_statements(seed_graph):
+    graph = seed_graph.rdf
+    nodes = {str(s) for s in graph.subjects(RDFS.label, None)}
+    rdf_edges = Counter(
+        (str(s), curie(str(p)), str(o))
+        for s, p, o in graph
+        if isinstance(o, rdflib.URIRef) and p != RDF.type and str(o) in nodes
+    )
+    nx_edges = Counter((s, key, o) for s, o, key in seed_graph.nx.edges(keys=True))
+    assert nx_edges == rdf_edges
+    assert set(seed_graph.nx.nodes) == nodes
+
+
+def test_every_node_has_one_label_and_a_type(seed_graph):
+    graph = seed_graph.rdf
+    for subject in set(graph.subjects(RDF.type, None)):
+        assert len(list(graph.objects(subject, RDFS.label))) == 1, subject
+    for node, data in seed_graph.nx.nodes(data=True):
+        assert data["label"] and data["type"], node
+
+
+def test_rdflib_and_pyoxigraph_read_the_same_triples(seed_graph, tmp_path):
+    seed_graph.write(tmp_path, formats=("turtle",))
+    path = tmp_path / "graph.ttl"
+    with_rdflib = rdflib.Graph().parse(path, format="turtle")
+    with_oxigraph = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+    assert len(with_rdflib) == len(with_oxigraph) == len(seed_graph.rdf) > 250
+
+
+def test_turtle_uses_readable_prefixes(seed_graph, tmp_path):
+    seed_graph.write(tmp_path, formats=("turtle",))
+    text = (tmp_path / "graph.ttl").read_text()
+    for prefix in ("kg:", "schema:", "skos:", "rdfs:", "xsd:"):
+        assert f"@prefix {prefix}" in text
+    assert "a kg:Claim" in text and "kg:speaker" in text
