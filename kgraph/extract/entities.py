@@ -116,6 +116,9 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
     names, aliases, qualifiers, affiliations = _entry_names(item.title, kind)
     description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item)
     why = _field(item, _WHY_KEYS)
+    if description and " | " in description:  # `**Name** | description | why mentioned`
+        parts = [part.strip() for part in description.split(" | ")]
+        description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
     if kind == EntityKind.PERSON:
         stated = _field(item, _AFFILIATION_KEYS)
         if stated:

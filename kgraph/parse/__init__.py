@@ -23,7 +23,8 @@ from kgraph.parse.sections import split_sections
 __all__ = ["parse_document"]
 
 _NOTHING_FOUND = re.compile(
-    r"\b(?:no|none|not any|nothing)\b.{0,80}\b(?:identified|mentioned|named|found|discussed|referenced)\b"
+    r"\b(?:no|none|not any|nothing)\b.{0,80}\b(?:identified|mentioned|named|found|discussed|referenced|"
+    r"highlighted|featured|profiled|provided|available|present|given|cited)\b"
     r"|^\s*_?\*?none\b", re.I,
 )
 _TAIL_SECTIONS = (SectionKind.OPERATING_INSIGHTS, SectionKind.OVERLOOKED_INSIGHTS)

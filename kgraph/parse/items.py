@@ -40,8 +40,10 @@ _PLAIN_FIELD = re.compile(r"^([A-Za-z][A-Za-z /'-]{0,40}?):\s+(.*)$")
 _BOLD_LINE = re.compile(r"^\*\*(?P<name>[^*]+?)\*\*\s*(?P<qualifier>\*?\([^)]*\)\*?)?\s*:?\s*$")
 # `**Acme** — description`, `**Acme** (qual) - description`, `**Acme:** description`.
 _BOLD_LEAD = re.compile(
-    r"^\*\*(?P<name>[^*]+?)(?::\*\*|\*\*\s*:|\*\*(?P<qualifier>\s*\*?\([^)]*\)\*?)?\s*(?:[—–]|-\s|:))\s*(?P<rest>.*)$"
+    r"^\*\*(?P<name>[^*]+?)(?::\*\*|\*\*\s*:|\*\*(?P<qualifier>\s*\*?\([^)]*\)\*?)?\s*(?:[—–|]|-\s|:))\s*(?P<rest>.*)$"
 )
+# `**A whole bold sentence.** Followed by prose`: an item whose title is the bold lead.
+_BOLD_START = re.compile(r"^\*\*(?P<name>[^*\"][^*]{2,}?)\*\*\s+(?P<rest>\S.*)$")
 
 
 def read_field(text: str) -> tuple[str, str] | None:
@@ -77,6 +79,15 @@ def _bold_lead(line: Line) -> re.Match[str] | None:
     return match
 
 
+def _bold_start(line: Line) -> bool:
+    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+        return False
+    if line.list_depth == 1 and not line.bullet:
+        return False
+    match = _BOLD_START.match(line.text)
+    return bool(match) and not is_field_label(plain(match.group("name")).rstrip(":"))
+
+
 def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]:
     headings = [i for i, line in enumerate(body) if line.kind == LineKind.HEADING]
     deeper = [i for i in headings if body[i].level > heading.level]
@@ -94,6 +105,9 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     leads = [i for i, line in enumerate(body) if _bold_lead(line)]
     if leads:
         return leads
+    starts = [i for i, line in enumerate(body) if _bold_start(line)]
+    if starts:
+        return starts
     if entity_section:
         return [i for i, line in enumerate(body)
                 if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
@@ -113,6 +127,9 @@ def _title_and_rest(line: Line) -> tuple[str, str]:
     match = _BOLD_LEAD.match(line.text)
     if match:
         return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), match.group("rest")
+    match = _BOLD_START.match(line.text)
+    if match:
+        return f"**{match.group('name')}**", match.group("rest")
     # A plain bullet: `Acme Corp: text`, `Acme Corp — text`, or just `Acme Corp`.
     parts = re.split(r"\s+[—–-]\s+|:\s+", line.text, maxsplit=1)
     return parts[0], parts[1] if len(parts) > 1 else ""
