@@ -51,7 +51,8 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
         elif _ROLE_QUALIFIER.match(qualifier) or re.search(r"unnamed|unknown|credit", qualifier, re.I):
             continue
     bare = split_camel_case(bare) if " " not in bare else bare
-    if looks_like_publication(bare, podcast):
+    host_named_show = len(bare.split()) >= 2 and fold(bare) == fold(podcast) and looks_like_person_name(bare)
+    if looks_like_publication(bare, podcast) and not host_named_show:  # `Lex Fridman` hosts `Lex Fridman`
         return None
     if not (looks_like_person_name(bare) or (has_cjk(bare) and len(bare) <= 6)):
         return None
