@@ -41,6 +41,7 @@ class PeopleIndex:
     def __init__(self, people: Iterable[PersonName]):
         self.people: list[PersonName] = []
         self._exact: dict[str, str] = {}
+        self._tokens: list[tuple[str, list[str]]] = []  # (name, folded tokens)
         for person in people:
             self.add(person)
 
@@ -52,6 +53,8 @@ class PeopleIndex:
             self.people[self.people.index(existing)] = existing.model_copy(update={"aliases": tuple(merged)})
             return
         self.people.append(person)
+        tokens = fold(person.name).split()
+        self._tokens.append((person.name, tokens))
         for form in (person.name, *person.aliases):
             self._exact.setdefault(fold(form), person.name)
 
@@ -76,21 +79,22 @@ class PeopleIndex:
         return self._fuzzy_full(key)
 
     def _single_token(self, token: str) -> str | None:
-        firsts = {p.name for p in self.people if fold(p.name).split()[0] == token and len(fold(p.name).split()) > 1}
+        full = [(name, tokens) for name, tokens in self._tokens if len(tokens) > 1]
+        firsts = {name for name, tokens in full if tokens[0] == token}
         if len(firsts) == 1:
             return firsts.pop()
         if firsts:
             return None
-        lasts = {p.name for p in self.people if len(fold(p.name).split()) > 1 and fold(p.name).split()[-1] == token}
+        lasts = {name for name, tokens in full if tokens[-1] == token}
         if len(lasts) == 1:
             return lasts.pop()
         if lasts or len(token) < 5:
             return None
-        close = {p.name for p in self.people if fuzz.ratio(fold(p.name).split()[0], token) >= 80}
+        close = {name for name, tokens in self._tokens if fuzz.ratio(tokens[0], token) >= 80}
         return close.pop() if len(close) == 1 else None
 
     def _fuzzy_full(self, key: str) -> str | None:
-        close = {p.name for p in self.people if len(fold(p.name).split()) > 1 and fuzz.ratio(fold(p.name), key) >= 88}
+        close = {name for name, tokens in self._tokens if len(tokens) > 1 and fuzz.ratio(" ".join(tokens), key) >= 88}
         return close.pop() if len(close) == 1 else None
 
 

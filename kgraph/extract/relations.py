@@ -21,7 +21,12 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
     """People with affiliations added where a Companies entry says one of them works there."""
     section = document.section(SectionKind.COMPANIES)
     found: dict[str, list[str]] = {person.name: list(person.affiliations) for person in people}
-    if section is not None:
+    forms: dict[str, str] = {}
+    for person in people:
+        for form in (person.name, *person.aliases, person.name.split()[0]):
+            forms.setdefault(form.lower(), person.name)
+    if section is not None and forms:
+        names = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
         by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION}
         for item in section.items:
             entry = by_line.get(item.line)
@@ -29,11 +34,9 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
                 continue
             text = " ".join(plain(line.text) for line in item.lines[1:] if not line.quoted)
             text += " " + plain(item.inline_text)
-            pattern = _WORKED.format(org=re.escape(entry.name))
-            for person in people:
-                forms = sorted({person.name, *person.aliases, person.name.split()[0]}, key=len, reverse=True)
-                names = "|".join(re.escape(form) for form in forms if form)
-                if re.search(rf"\b(?:{names})\b[^.\"]{{0,40}}?\b{pattern}", text, re.I):
-                    if fold(entry.name) not in {fold(a) for a in found[person.name]}:
-                        found[person.name].append(entry.name)
+            pattern = re.compile(rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I)
+            for match in pattern.finditer(text):
+                person = forms[match.group("who").lower()]
+                if fold(entry.name) not in {fold(a) for a in found[person]}:
+                    found[person].append(entry.name)
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]
