@@ -25,8 +25,13 @@ class Violation:
     severity: str = "Violation"
 
     def __str__(self) -> str:
-        where = f"{curie(self.focus)}" + (f" {self.path}" if self.path else "")
+        where = _short(self.focus) + (f" {self.path}" if self.path else "")
         return f"{self.severity}: {where}: {self.message}"
+
+
+def _short(iri: str) -> str:
+    short = curie(iri)
+    return short if short != iri else f"<{iri}>"
 
 
 def _path_text(graph: rdflib.Graph, path: rdflib.term.Node | None) -> str:
@@ -34,8 +39,8 @@ def _path_text(graph: rdflib.Graph, path: rdflib.term.Node | None) -> str:
         return ""
     inverse = graph.value(path, SH.inversePath)
     if inverse is not None:
-        return f"^{curie(str(inverse))}"
-    return curie(str(path))
+        return f"^{_short(str(inverse))}"
+    return _short(str(path))
 
 
 def _violations(results: rdflib.Graph) -> list[Violation]:
@@ -47,13 +52,13 @@ def _violations(results: rdflib.Graph) -> list[Violation]:
         value = results.value(result, SH.value)
         text = str(message) if message is not None else "does not conform"
         if value is not None and str(value) not in text:
-            text += f" (value: {curie(str(value))})"
+            text += f" (value: {_short(str(value)) if isinstance(value, rdflib.URIRef) else value})"
         found.append(
             Violation(
                 str(focus),
                 _path_text(results, results.value(result, SH.resultPath)),
                 text,
-                curie(str(severity)).removeprefix("sh:") if severity else "Violation",
+                str(severity).rpartition("#")[2] if severity else "Violation",
             )
         )
     return sorted(set(found))

@@ -13,7 +13,7 @@ _EMPTY = ox.Store()
 
 
 def query_form(query: str, source: str = "query") -> QueryForm:
-    """SELECT, ASK or CONSTRUCT/DESCRIBE; a `QueryError` (line, column, hint) if it does not parse."""
+    """SELECT, ASK or CONSTRUCT; raises `QueryError` (line, column, hint) if it does not parse."""
     return from_oxigraph(_run(_EMPTY, query, source)).form
 
 
