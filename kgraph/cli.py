@@ -12,6 +12,7 @@ import click
 
 from kgraph.api import build as build_graph
 from kgraph.errors import KgraphError, UsageError
+from kgraph.query.output import RESULT_FORMATS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -62,9 +63,10 @@ def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
 @click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).")
-@click.option("--endpoint", help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query) instead of a file.")
+@click.option("--endpoint",
+              help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query), not a file.")
 @click.option("-f", "--format", "result_format", default="table", show_default=True,
-              type=click.Choice(["table", "csv", "tsv", "json"]), help="Format of SELECT/ASK results.")
+              type=click.Choice(list(RESULT_FORMATS)), help="Format of SELECT/ASK results.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (a name, or <IRI>); repeatable.")
 def query(query: str | None, name: str | None, list_queries: bool, graph_file: Path,
@@ -84,7 +86,7 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
                     click.echo(f"    --param {parameter}=...  {meaning}")
             return
         if (query is None) == (name is None):
-            raise UsageError("give a QUERY (text or @file.rq) or --name NAME, not both (see --list)")
+            raise UsageError("give a QUERY (text or @file.rq) or --name NAME (see --list)")
         if name is not None:
             text, source = shipped_query(name).text, name
         else:
@@ -97,7 +99,8 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
+_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+                         help="Base of the data IRIs.")
 _ALIASES = click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
                         help="TOML file of names to merge or keep apart (see README).")
 
@@ -110,8 +113,8 @@ _ALIASES = click.option("--aliases", type=click.Path(dir_okay=False, path_type=P
 @click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
 @_BASE_IRI
 @_ALIASES
-def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None, list_formats: bool,
-           base_iri: str, aliases: Path | None) -> None:
+def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None,
+           list_formats: bool, base_iri: str, aliases: Path | None) -> None:
     """Build the graph from summaries in PATHS (default: seeds/) and write it in one format."""
     from kgraph.write import formats, get_format
 
@@ -124,8 +127,9 @@ def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None
             raise UsageError("--format is required (see kgraph export --list)")
         output_format = get_format(format_name)
         graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
-        target = output or Path("output") / (f"graph{output_format.extension}" if output_format.extension
-                                             else output_format.name)
+        extension = output_format.extension
+        default_name = f"graph{extension}" if extension else output_format.name  # neo4j: a folder
+        target = output or Path("output") / default_name
         output_format.writer(graph, target)
     except KgraphError as error:
         fail(error)
@@ -156,7 +160,8 @@ def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_i
                 raise UsageError("give summary PATHS or --graph FILE, not both")
             quads = read_quads(graph_file)
         else:
-            quads = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases).quads
+            graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+            quads = graph.quads
         report = push_quads(quads, endpoint)
     except KgraphError as error:
         fail(error)
@@ -166,7 +171,8 @@ def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_i
 
 @main.command()
 @click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path), help="Graph file: .ttl, .nt, .nq or .trig.")
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file: .ttl, .nt, .nq or .trig.")
 @click.option("--shapes", type=click.Path(dir_okay=False, exists=True, path_type=Path),
               help="SHACL shapes to use instead of the shipped ontology/shapes.ttl.")
 def validate(graph_file: Path, shapes: Path | None) -> None:

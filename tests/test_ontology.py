@@ -1,4 +1,4 @@
-"""ontology/ and kgraph/vocab.py stay in step; the Turtle reads the same in rdflib and pyoxigraph."""
+"""ontology/ and kgraph/vocab.py stay in step; Turtle reads the same in rdflib and pyoxigraph."""
 
 from __future__ import annotations
 

@@ -63,7 +63,7 @@ def table(result: QueryResult) -> str:
     cells = [[_display(row[name]) if name in row else "" for name in header] for row in result.rows]
     widths = [max([len(name), *(len(line[i]) for line in cells)]) for i, name in enumerate(header)]
     lines = [
-        "  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True)),
+        "  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True)).rstrip(),
         "  ".join("-" * width for width in widths),
     ]
     lines += [
