@@ -13,6 +13,7 @@ import rdflib
 from rdflib import RDF, SH
 
 from kgraph import rdf
+from kgraph.errors import UsageError
 from kgraph.ontology import ONTOLOGY, SHAPES, ontology_file
 from kgraph.vocab import curie
 
@@ -66,7 +67,13 @@ def _violations(results: rdflib.Graph) -> list[Violation]:
 
 def validate_graph(data: rdflib.Graph, shapes: Path | str | None = None) -> list[Violation]:
     """Every SHACL result for `data`, sorted; an empty list means the graph conforms."""
-    shapes_graph = rdflib.Graph().parse(shapes or ontology_file(SHAPES), format="turtle")
+    shapes_path = Path(shapes) if shapes else ontology_file(SHAPES)
+    try:
+        shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
+    except Exception as error:  # rdflib raises several unrelated types for bad Turtle
+        raise UsageError(
+            f"cannot read SHACL shapes: {' '.join(str(error).split())[:200]}", shapes_path
+        ) from None
     ontology = rdflib.Graph().parse(ontology_file(ONTOLOGY), format="turtle")
     _conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_warnings=True

@@ -179,3 +179,13 @@ def test_unreachable_endpoint_is_one_clear_line():
         assert result.output.startswith("kgraph: error: cannot reach http://127.0.0.1:")
         assert "Connection refused" in result.output
         assert len(result.output.strip().splitlines()) == 1
+
+
+def test_ask_and_construct_over_http_match_local(server, query_turtle):
+    assert push(str(QUERY_CORPUS), "--endpoint", server.store).exit_code == 0
+    construct = "CONSTRUCT { ?p rdfs:label ?l } WHERE { ?p a kg:Person ; rdfs:label ?l }"
+    for text in (construct, "ASK { ?p rdfs:label 'Leo Brandt' }", "ASK { ?p rdfs:label 'Nobody' }"):
+        local = CliRunner().invoke(main, ["query", text, "-g", str(query_turtle)])
+        remote = CliRunner().invoke(main, ["query", text, "--endpoint", server.query])
+        assert remote.exit_code == 0, remote.output
+        assert remote.output == local.output

@@ -42,9 +42,8 @@ def format_result(result: QueryResult, name: str) -> str:
 
 
 def turtle(result: QueryResult) -> str:
-    return ox.serialize(result.triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode(
-        "utf-8"
-    )
+    triples = sorted(set(result.triples), key=str)  # a graph: any order, duplicates possible
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
 
 
 def _display(term: Term) -> str:
