@@ -21,7 +21,7 @@ from kgraph.write import get_format
 from kgraph.write.atomic import write_text
 
 DEFAULT_OUTPUTS = ("turtle", "html")
-OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html"}
+OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
 
 
 class KnowledgeGraph:

@@ -12,16 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
+from rdflib import RDF, XSD
 
 from kgraph.ontology import CONTEXT, ontology_file
-from kgraph.query.results import XSD_STRING
 from kgraph.write import register
 from kgraph.write.atomic import write_text
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+RDF_TYPE = str(RDF.type)
+XSD_STRING = str(XSD.string)
 
 
 class _Context:
