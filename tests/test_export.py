@@ -17,6 +17,9 @@ from kgraph.property_graph import NODE_COLUMNS
 from kgraph.write import formats
 from tests.conftest import QUERY_CORPUS
 
+# rdflib's own TriG/N-Quads/JSON-LD parsers use its deprecated ConjunctiveGraph internally.
+pytestmark = pytest.mark.filterwarnings("ignore:.*deprecated.*:DeprecationWarning")
+
 RDF_FORMATS = {
     "turtle": "turtle",
     "ntriples": "nt",
