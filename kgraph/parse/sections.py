@@ -23,7 +23,9 @@ _TRAILING_HEADING = re.compile(
     r"^(?:recommendations?|conclusions?|final thoughts|notes?|word count|timestamps?|"
     r"summary|bottom line|key takeaways?|sources?|references?|participants?)\b"
 )
-_TRAILING_LINE = re.compile(r"^\*\*(?:participants|word count)\*?\*?\s*:?", re.I)
+_TRAILING_LINE = re.compile(r"^\*\*(?:participants|word count)\*?\*?\s*:?|^<[a-z_]+>", re.I)
+# A deeper heading that is nothing but a closing word (`## Recommendation` under `# 4. Operating Insights`).
+_TRAILING_HEADING_ONLY = re.compile(_TRAILING_HEADING.pattern + r"$")
 
 
 def normalize_heading(text: str) -> str:
@@ -78,6 +80,8 @@ def _end_of_last_section(heading: Line, body: list[Line]) -> int:
             if line.level < heading.level:
                 return index
             if line.level == heading.level and (has_deeper_items or _TRAILING_HEADING.match(name)):
+                return index
+            if line.level > heading.level and _TRAILING_HEADING_ONLY.match(name) and has_content:
                 return index
             if line.level > heading.level:
                 has_deeper_items = True
