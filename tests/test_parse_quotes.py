@@ -1,0 +1,56 @@
+"""Quotes in every position, with their displayed timestamps."""
+
+from __future__ import annotations
+
+from kgraph.document import SectionKind
+from tests.parse_fixtures import extracted, parsed
+
+K = SectionKind
+
+
+def test_quote_in_field_with_bracket_timestamp() -> None:
+    quote = parsed("gen_a.md").section(K.KEY_THEMES).items[0].quotes[0]
+    assert quote.text == "We will never scale kelp farming until a robot costs less than a boat."
+    assert quote.timestamp == "00:12:34"
+    assert quote.field == "quote"
+
+
+def test_linked_timestamp_uses_display_time_not_t_parameter() -> None:
+    quote = parsed("gen_a.md").section(K.KEY_THEMES).items[1].quotes[0]
+    assert quote.text == "the buoys are the real data platform for the whole coast"
+    assert quote.timestamp == "00:20:05"  # the link's t=1195s is ten seconds earlier
+
+
+def test_blockquote_with_fractional_timestamp() -> None:
+    quote = parsed("gen_a.md").section(K.CONTRARIAN_PERSPECTIVES).items[0].quotes[0]
+    assert quote.location == "blockquote"
+    assert quote.timestamp == "00:31:10"
+    assert "Orla Penhallow" in quote.after
+
+
+def test_table_cell_quote_knows_its_column() -> None:
+    quote = parsed("gen_a.md").section(K.COMPANIES).items[0].quotes[0]
+    assert quote.location == "table"
+    assert (quote.table_header or "").lower() == "key quote"
+    assert quote.text == "Our drones harvest four hectares every single night"
+
+
+def test_claim_seconds_from_every_timestamp_shape() -> None:
+    claims = {claim.text[:20]: (claim.timestamp, claim.seconds) for claim in extracted("gen_a.md").claims}
+    assert claims["We will never scale "] == ("00:12:34", 754)
+    assert claims["the buoys are the re"] == ("00:20:05", 1205)
+    assert claims["Every subsidy we too"] == ("00:31:10", 1870)
+    assert claims["Our drones harvest f"] == (None, None)
+    bullet = extracted("gen_b.md").claims[0]  # `- > "..." [00:05:00](...&t=300)`
+    assert (bullet.timestamp, bullet.seconds) == ("00:05:00", 300)
+
+
+def test_short_quotes_are_not_claims() -> None:
+    texts = [claim.text for claim in extracted("newsletter.md").claims]
+    assert texts == ["no private keeper ever paid for a lighthouse without a harbour toll",
+                     "Always price the externality before you build the tower"]
+
+
+def test_trailing_material_gives_no_claims() -> None:
+    assert all("ornithologist" not in claim.text for claim in extracted("gen_b.md").claims)
+    assert len(extracted("gen_b.md").claims) == 1
