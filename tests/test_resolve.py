@@ -1,0 +1,134 @@
+"""Cross-document identity on small invented summaries built in a temporary folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph.errors import AliasFileError
+
+TEMPLATE = """# {title}
+
+**Podcast:** {podcast}
+**Date:** 2025-02-0{day}
+**Participants:** {participants}
+{extra}
+---
+
+## Key Themes
+
+### 1. {theme}
+{body}
+
+## People Identified
+
+{people}
+
+## Companies Identified
+
+{companies}
+"""
+
+
+def write(folder: Path, name: str, *, title: str, podcast: str = "Loom Stories", participants: str,
+          day: int = 1, extra: str = "", theme: str = "Weaving is back", body: str = "Nothing to add.",
+          people: str = "None identified.", companies: str = "None identified.") -> None:
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(TEMPLATE.format(title=title, podcast=podcast, day=day, participants=participants,
+                                    extra=extra, theme=theme, body=body, people=people,
+                                    companies=companies), encoding="utf-8")
+
+
+def people(graph: kgraph.KnowledgeGraph) -> dict[str, tuple[str, ...]]:
+    return {person.label: person.alt_labels for person in graph.model.people}
+
+
+def organizations(graph: kgraph.KnowledgeGraph) -> set[str]:
+    return {organization.label for organization in graph.model.organizations}
+
+
+def test_same_person_in_two_documents_is_one_iri(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer, Idris Okonkwo-Hale")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Greta Vollmer")
+    graph = kgraph.build([tmp_path])
+    iris = {person.label: person.iri for person in graph.model.people}
+    assert set(iris) == {"Greta Vollmer", "Idris Okonkwo-Hale"}
+    episodes = graph.model.episodes
+    assert len(episodes) == 2
+    assert all(iris["Greta Vollmer"] in episode.participants for episode in episodes)
+
+
+def test_reversed_name_order_merges(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Tan Jie")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Jie Tan")
+    assert len(kgraph.build([tmp_path]).model.people) == 1
+
+
+def test_near_spelling_with_same_surname_merges(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Marc Ferreira-Dunn")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Mark Ferreira-Dunn")
+    assert len(kgraph.build([tmp_path]).model.people) == 1
+
+
+def test_different_surnames_stay_apart(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Marc Ferreira")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Marc Oyelowo")
+    assert len(kgraph.build([tmp_path]).model.people) == 2
+
+
+def test_first_name_merges_only_within_the_same_podcast(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Selwyn Abernathy")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Selwyn")
+    write(tmp_path, "three.md", title="Kilns I", day=3, podcast="Kiln Talk", participants="Selwyn")
+    graph = kgraph.build([tmp_path])
+    by_episode = {episode.label: episode.participants for episode in graph.model.episodes}
+    full = next(person.iri for person in graph.model.people if person.label == "Selwyn Abernathy")
+    assert full in by_episode["Looms II"]
+    assert full not in by_episode["Kilns I"]
+
+
+def test_html_entities_decoded_in_titles_and_names(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms &amp; Lathes", participants="Greta Vollmer",
+          companies="- **Warp &amp; Weft Co** — a mill")
+    graph = kgraph.build([tmp_path])
+    assert graph.model.episodes[0].label == "Looms & Lathes"
+    assert "Warp & Weft Co" in organizations(graph)
+
+
+def test_same_episode_filed_twice_is_one_episode(tmp_path: Path) -> None:
+    extra = "**Episode URL:** https://pods.example.org/loom/77\n"
+    write(tmp_path, "x/summary.md", title="Looms Again", participants="Greta Vollmer", extra=extra)
+    write(tmp_path, "y/summary.md", title="Looms Again", participants="Greta Vollmer", extra=extra)
+    (episode,) = kgraph.build([tmp_path]).model.episodes
+    assert episode.source_files == ("x/summary.md", "y/summary.md")
+
+
+def test_organization_spacing_variants_merge(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer", companies="- **Shuttle Works** — a maker")
+    write(tmp_path, "two.md", title="Looms II", day=2, participants="Greta Vollmer",
+          companies="- **ShuttleWorks** — the maker again")
+    assert len([o for o in organizations(kgraph.build([tmp_path])) if "huttle" in o]) == 1
+
+
+def test_alias_file_merges_and_separates(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write(docs, "one.md", title="Looms I", participants="Odile Brancusi, Marc Ferreira-Dunn")
+    write(docs, "two.md", title="Looms II", day=2, participants="Ode Brankusi, Mark Ferreira-Dunn")
+    aliases = tmp_path / "aliases.toml"
+    aliases.write_text('[[merge]]\nnames = ["Odile Brancusi", "Ode Brankusi"]\n\n'
+                       '[[separate]]\nnames = ["Marc Ferreira-Dunn", "Mark Ferreira-Dunn"]\n', encoding="utf-8")
+    labels = set(people(kgraph.build([docs], aliases=aliases)))
+    assert labels == {"Odile Brancusi", "Marc Ferreira-Dunn", "Mark Ferreira-Dunn"}
+
+
+@pytest.mark.parametrize("content", ['[[merge]\nnames = ["A"]\n', '[[combine]]\nnames = ["A", "B"]\n'])
+def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> None:
+    write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer")
+    aliases = tmp_path / "bad-aliases.toml"
+    aliases.write_text(content, encoding="utf-8")
+    with pytest.raises(AliasFileError, match="bad-aliases.toml"):
+        kgraph.build([tmp_path / "one.md"], aliases=aliases)
