@@ -30,7 +30,6 @@ def test_bold_line_items_carry_inline_text() -> None:
     assert items[0].inline_text == "Mireille explains the experiment."
 
 
-@pytest.mark.xfail(reason="parser: emoji-prefixed bold bullet not yet an item", strict=True)
 def test_emoji_bullet_item() -> None:
     assert titles("gen_b.md", K.CONTRARIAN_PERSPECTIVES) == ["**Feeding crows is fine**"]
 

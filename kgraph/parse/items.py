@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from kgraph.document import Field, Item, Line, LineKind
 from kgraph.parse.inline import plain
@@ -46,6 +47,15 @@ _BOLD_LEAD = re.compile(
 _BOLD_START = re.compile(r"^\*\*(?P<name>[^*\"][^*]{2,}?)\*\*\s+(?P<rest>\S.*)$")
 
 
+def _without_symbols(text: str) -> str:
+    """`🔥 **Take** — text` -> `**Take** — text`: a leading emoji or symbol decorates the marker."""
+    index = 0
+    while index < len(text) and (unicodedata.category(text[index]) in ("So", "Sk", "Mn", "Cf") or
+                                 (index and text[index] == " ")):
+        index += 1
+    return text[index:] if index and text[index:index + 2] == "**" else text
+
+
 def read_field(text: str) -> tuple[str, str] | None:
     """(label, value) when `text` is a labelled field line with a known label."""
     for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
@@ -60,7 +70,7 @@ def _bold_line(line: Line) -> bool:
         return False
     if line.list_depth == 1 and not line.bullet:
         return False
-    match = _BOLD_LINE.match(line.text)
+    match = _BOLD_LINE.match(_without_symbols(line.text))
     if not match or match.group("name").lstrip().startswith('"'):
         return False
     return not is_field_label(plain(match.group("name")).rstrip(":"))
@@ -71,7 +81,7 @@ def _bold_lead(line: Line) -> re.Match[str] | None:
         return None
     if line.list_depth == 1 and not line.bullet:
         return None
-    match = _BOLD_LEAD.match(line.text)
+    match = _BOLD_LEAD.match(_without_symbols(line.text))
     if not match or match.group("name").lstrip().startswith('"'):
         return None
     if is_field_label(plain(match.group("name"))):
@@ -84,7 +94,7 @@ def _bold_start(line: Line) -> bool:
         return False
     if line.list_depth == 1 and not line.bullet:
         return False
-    match = _BOLD_START.match(line.text)
+    match = _BOLD_START.match(_without_symbols(line.text))
     return bool(match) and not is_field_label(plain(match.group("name")).rstrip(":"))
 
 
@@ -121,13 +131,13 @@ def _title_and_rest(line: Line) -> tuple[str, str]:
     if line.kind == LineKind.TABLE_ROW:
         column = _name_column(line.header)
         return (line.cells[column] if column < len(line.cells) else ""), ""
-    match = _BOLD_LINE.match(line.text)
+    match = _BOLD_LINE.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), ""
-    match = _BOLD_LEAD.match(line.text)
+    match = _BOLD_LEAD.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), match.group("rest")
-    match = _BOLD_START.match(line.text)
+    match = _BOLD_START.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}**", match.group("rest")
     # A plain bullet: `Acme Corp: text`, `Acme Corp — text`, or just `Acme Corp`.
