@@ -137,3 +137,9 @@ def test_claims_about_their_item() -> None:
     assert claims[0].about.insight == InsightKind.KEY_THEME and claims[0].about.rank == 1
     assert claims[3].about.entity == EntityKind.ORGANIZATION and claims[3].about.name == "Kelpworks"
     assert [c.speaker for c in claims[:3]] == ["Orla Penhallow", "Tobias Quarrington", "Orla Penhallow"]
+
+
+def test_name_with_organization_qualifier_is_an_affiliation() -> None:
+    pavel = entities("newsletter.md")["Pavel Drozdov"]
+    assert pavel.affiliations == ("Harbour Institute",)
+    assert pavel.description == "co-author"

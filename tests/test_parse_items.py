@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from kgraph.document import SectionKind
 from tests.parse_fixtures import parsed
 
@@ -55,7 +53,6 @@ def test_bullet_entries_with_colon_and_dash() -> None:
         ("**OpenAviary / Corvid Trust**", "partners in the count")]
 
 
-@pytest.mark.xfail(reason="parser: un-bolded `Name (Org): desc` bullet among bold entries", strict=True)
 def test_plain_name_bullet_entry_with_qualifier() -> None:
     # `- Pavel Drozdov (Harbour Institute): co-author` has no bold, but is an entry like its siblings
     assert titles("newsletter.md", K.PEOPLE) == [

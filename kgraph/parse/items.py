@@ -111,10 +111,10 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return rows
     bold = [i for i, line in enumerate(body) if _bold_line(line)]
     if bold:
-        return bold
+        return _with_plain_bullets(body, bold) if entity_section else bold
     leads = [i for i, line in enumerate(body) if _bold_lead(line)]
     if leads:
-        return leads
+        return _with_plain_bullets(body, leads) if entity_section else leads
     starts = [i for i, line in enumerate(body) if _bold_start(line)]
     if starts:
         return starts
@@ -122,6 +122,20 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return [i for i, line in enumerate(body)
                 if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
     return []
+
+
+def _is_top_bullet(line: Line) -> bool:
+    return line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted
+
+
+def _with_plain_bullets(body: list[Line], markers: list[int]) -> list[int]:
+    """When every entry is a top-level bullet, a sibling bullet without bold (`- Jo Li (Org): text`)
+    is an entry too."""
+    if not all(_is_top_bullet(body[i]) for i in markers):
+        return markers
+    siblings = [i for i, line in enumerate(body) if _is_top_bullet(line) and read_field(line.text) is None
+                and not line.text.lstrip().startswith(('"', "“"))]
+    return sorted(set(markers) | set(siblings))
 
 
 def _title_and_rest(line: Line) -> tuple[str, str]:
