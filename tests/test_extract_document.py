@@ -23,7 +23,10 @@ def test_gen_a_episode() -> None:
 
 def test_gen_b_episode_collects_episode_and_youtube_urls() -> None:
     episode = extracted("gen_b.md").episode
-    assert set(episode.urls) == {"https://feeds.example.com/episode/991", "https://youtube.com/watch?v=ZyXwVuTsRqP"}
+    assert set(episode.urls) == {
+        "https://feeds.example.com/episode/991",
+        "https://youtube.com/watch?v=ZyXwVuTsRqP",
+    }
     assert episode.video_id == "ZyXwVuTsRqP"
 
 
@@ -78,7 +81,9 @@ def test_insight_titles_without_numbers_or_prefixes() -> None:
 
 
 def test_bold_line_insights_ranked_in_order() -> None:
-    themes = [(i.rank, i.title) for i in extracted("gen_b.md").insights if i.kind == InsightKind.KEY_THEME]
+    themes = [
+        (i.rank, i.title) for i in extracted("gen_b.md").insights if i.kind == InsightKind.KEY_THEME
+    ]
     assert [rank for rank, _ in themes] == [1, 2, 3]
     assert themes[1][1].startswith("Dawn counts beat dusk counts")
 
@@ -126,8 +131,11 @@ def test_plain_labels_give_description_and_why() -> None:
     assert (lab.description, lab.why_mentioned) == ("a research lab", "hosts the authors")
 
 
-@pytest.mark.xfail(reason="participants: body `**Participants:**` line names the newsletter's authors; "
-                   "publication name kept as participant instead", strict=True)
+@pytest.mark.xfail(
+    reason="participants: body `**Participants:**` line names the newsletter's authors; "
+    "publication name kept as participant instead",
+    strict=True,
+)
 def test_body_participants_line_replaces_publication_name() -> None:
     assert set(extracted("newsletter.md").participants) == {"Ines Halvorsen", "Pavel Drozdov"}
 
@@ -136,7 +144,11 @@ def test_claims_about_their_item() -> None:
     claims = extracted("gen_a.md").claims
     assert claims[0].about.insight == InsightKind.KEY_THEME and claims[0].about.rank == 1
     assert claims[3].about.entity == EntityKind.ORGANIZATION and claims[3].about.name == "Kelpworks"
-    assert [c.speaker for c in claims[:3]] == ["Orla Penhallow", "Tobias Quarrington", "Orla Penhallow"]
+    assert [c.speaker for c in claims[:3]] == [
+        "Orla Penhallow",
+        "Tobias Quarrington",
+        "Orla Penhallow",
+    ]
 
 
 def test_name_with_organization_qualifier_is_an_affiliation() -> None:

@@ -10,7 +10,14 @@ def test_gen_a_link_title_decodes_entities_and_keeps_url() -> None:
     assert header.title == "Tidewater Robotics & the Future of Kelp"
     assert header.title_url == "https://www.youtube.com/watch?v=AbCdEfGhIjK"
     assert [field.key for field in header.fields] == [
-        "podcast", "date", "participants", "region", "video id", "video url", "transcript"]
+        "podcast",
+        "date",
+        "participants",
+        "region",
+        "video id",
+        "video url",
+        "transcript",
+    ]
     assert header.get("video id") == "AbCdEfGhIjK"
 
 
@@ -29,7 +36,9 @@ def test_plain_title_and_body_field_line() -> None:
     assert header.get("source") == "newsletter"
     # the second `**Podcast:** X | **Participants:** ...` line sits in the body, not the header
     assert [(field.key, field.value) for field in header.body_fields] == [
-        ("podcast", "Beacon Letters"), ("participants", "Ines Halvorsen, Pavel Drozdov")]
+        ("podcast", "Beacon Letters"),
+        ("participants", "Ines Halvorsen, Pavel Drozdov"),
+    ]
     assert header.get("participants") == "Beacon Letters"
 
 

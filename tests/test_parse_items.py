@@ -15,7 +15,9 @@ def titles(name: str, kind: SectionKind) -> list[str]:
 def test_numbered_heading_items_with_fields() -> None:
     themes = parsed("gen_a.md").section(K.KEY_THEMES)
     assert [(item.title, item.rank) for item in themes.items] == [
-        ("1. Kelp farms need cheap robots", 1), ("2. Theme 2: Buoy sensors are underrated", 2)]
+        ("1. Kelp farms need cheap robots", 1),
+        ("2. Theme 2: Buoy sensors are underrated", 2),
+    ]
     fields = {field.key: field.value for field in themes.items[0].fields}
     assert fields["why it matters"] == "Cost drives adoption."
     assert fields["quote"].startswith('"We will never scale kelp farming')
@@ -24,7 +26,10 @@ def test_numbered_heading_items_with_fields() -> None:
 def test_bold_line_items_carry_inline_text() -> None:
     items = parsed("gen_b.md").section(K.KEY_THEMES).items
     assert [item.title for item in items] == [
-        "**Crows remember faces.**", "**Dawn counts beat dusk counts.**", "**Volunteers need training.**"]
+        "**Crows remember faces.**",
+        "**Dawn counts beat dusk counts.**",
+        "**Volunteers need training.**",
+    ]
     assert items[0].inline_text == "Mireille explains the experiment."
 
 
@@ -36,32 +41,42 @@ def test_table_rows_are_entity_items_with_column_fields() -> None:
     items = parsed("gen_a.md").section(K.COMPANIES).items
     assert [item.title for item in items] == ["**Kelpworks**", "**Brinely Labs (Maine)**"]
     assert dict((f.key, f.value) for f in items[0].fields) == {
-        "description": "Builds harvesting drones", "key quote": '"Our drones harvest four hectares every single night"'}
+        "description": "Builds harvesting drones",
+        "key quote": '"Our drones harvest four hectares every single night"',
+    }
 
 
 def test_heading_item_fields_in_people() -> None:
     orla = parsed("gen_a.md").section(K.PEOPLE).items[0]
     assert orla.title == "**Orla Penhallow**"
     assert dict((f.key, f.value) for f in orla.fields) == {
-        "role": "Founder of Kelpworks", "why mentioned": "Guest of the episode"}
+        "role": "Founder of Kelpworks",
+        "why mentioned": "Guest of the episode",
+    }
 
 
 def test_bullet_entries_with_colon_and_dash() -> None:
     items = parsed("gen_b.md").section(K.COMPANIES).items
     assert [(item.title, item.inline_text) for item in items] == [
         ("**Open Aviary**", "a citizen-science platform"),
-        ("**OpenAviary / Corvid Trust**", "partners in the count")]
+        ("**OpenAviary / Corvid Trust**", "partners in the count"),
+    ]
 
 
 def test_plain_name_bullet_entry_with_qualifier() -> None:
-    # `- Pavel Drozdov (Harbour Institute): co-author` has no bold, but is an entry like its siblings
+    # `- Pavel Drozdov (Harbour Institute): co-author`: no bold, still an entry like its siblings
     assert titles("newsletter.md", K.PEOPLE) == [
-        "**Ines Halvorsen**", "Pavel Drozdov (Harbour Institute)", "**Wen Li (李文)**"]
+        "**Ines Halvorsen**",
+        "Pavel Drozdov (Harbour Institute)",
+        "**Wen Li (李文)**",
+    ]
 
 
 def test_bold_paragraph_entries_with_plain_and_italic_labels() -> None:
     items = parsed("paper.md").section(K.COMPANIES).items
     assert [item.title for item in items] == ["**Institute of Depths**", "**Open AI**"]
     assert dict((f.key, f.value) for f in items[0].fields) == {
-        "description": "a research lab", "why mentioned": "hosts the authors"}
+        "description": "a research lab",
+        "why mentioned": "hosts the authors",
+    }
     assert dict((f.key, f.value) for f in items[1].fields) == {"description": "model provider"}

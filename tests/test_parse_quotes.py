@@ -36,7 +36,9 @@ def test_table_cell_quote_knows_its_column() -> None:
 
 
 def test_claim_seconds_from_every_timestamp_shape() -> None:
-    claims = {claim.text[:20]: (claim.timestamp, claim.seconds) for claim in extracted("gen_a.md").claims}
+    claims = {
+        claim.text[:20]: (claim.timestamp, claim.seconds) for claim in extracted("gen_a.md").claims
+    }
     assert claims["We will never scale "] == ("00:12:34", 754)
     assert claims["the buoys are the re"] == ("00:20:05", 1205)
     assert claims["Every subsidy we too"] == ("00:31:10", 1870)
@@ -47,8 +49,10 @@ def test_claim_seconds_from_every_timestamp_shape() -> None:
 
 def test_short_quotes_are_not_claims() -> None:
     texts = [claim.text for claim in extracted("newsletter.md").claims]
-    assert texts == ["no private keeper ever paid for a lighthouse without a harbour toll",
-                     "Always price the externality before you build the tower"]
+    assert texts == [
+        "no private keeper ever paid for a lighthouse without a harbour toll",
+        "Always price the externality before you build the tower",
+    ]
 
 
 def test_trailing_material_gives_no_claims() -> None:

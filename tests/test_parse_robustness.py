@@ -10,10 +10,36 @@ from kgraph.parse import parse_document
 from tests.parse_fixtures import PARSE_FIXTURES
 
 FIXTURE_TEXTS = [path.read_text(encoding="utf-8") for path in sorted(PARSE_FIXTURES.glob("*.md"))]
-MARKDOWN_BITS = st.sampled_from([
-    "# ", "## ", "### ", "**", "*", "- ", "> ", "|", "---", "\n", '"', "“", "[", "](", ")", "(", ":",
-    "[00:12:34]", "&amp;", "1. ", "Key Themes", "People Identified", "Companies Identified", "张伟", "—", " / ",
-])
+MARKDOWN_BITS = st.sampled_from(
+    [
+        "# ",
+        "## ",
+        "### ",
+        "**",
+        "*",
+        "- ",
+        "> ",
+        "|",
+        "---",
+        "\n",
+        '"',
+        "“",
+        "[",
+        "](",
+        ")",
+        "(",
+        ":",
+        "[00:12:34]",
+        "&amp;",
+        "1. ",
+        "Key Themes",
+        "People Identified",
+        "Companies Identified",
+        "张伟",
+        "—",
+        " / ",
+    ]
+)
 
 
 def parse_and_extract(text: str) -> None:

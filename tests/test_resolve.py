@@ -32,14 +32,36 @@ TEMPLATE = """# {title}
 """
 
 
-def write(folder: Path, name: str, *, title: str, podcast: str = "Loom Stories", participants: str,
-          day: int = 1, extra: str = "", theme: str = "Weaving is back", body: str = "Nothing to add.",
-          people: str = "None identified.", companies: str = "None identified.") -> None:
+def write(
+    folder: Path,
+    name: str,
+    *,
+    title: str,
+    podcast: str = "Loom Stories",
+    participants: str,
+    day: int = 1,
+    extra: str = "",
+    theme: str = "Weaving is back",
+    body: str = "Nothing to add.",
+    people: str = "None identified.",
+    companies: str = "None identified.",
+) -> None:
     path = folder / name
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(TEMPLATE.format(title=title, podcast=podcast, day=day, participants=participants,
-                                    extra=extra, theme=theme, body=body, people=people,
-                                    companies=companies), encoding="utf-8")
+    path.write_text(
+        TEMPLATE.format(
+            title=title,
+            podcast=podcast,
+            day=day,
+            participants=participants,
+            extra=extra,
+            theme=theme,
+            body=body,
+            people=people,
+            companies=companies,
+        ),
+        encoding="utf-8",
+    )
 
 
 def people(graph: kgraph.KnowledgeGraph) -> dict[str, tuple[str, ...]]:
@@ -91,8 +113,13 @@ def test_first_name_merges_only_within_the_same_podcast(tmp_path: Path) -> None:
 
 
 def test_html_entities_decoded_in_titles_and_names(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Looms &amp; Lathes", participants="Greta Vollmer",
-          companies="- **Warp &amp; Weft Co** — a mill")
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms &amp; Lathes",
+        participants="Greta Vollmer",
+        companies="- **Warp &amp; Weft Co** — a mill",
+    )
     graph = kgraph.build([tmp_path])
     assert graph.model.episodes[0].label == "Looms & Lathes"
     assert "Warp & Weft Co" in organizations(graph)
@@ -107,9 +134,21 @@ def test_same_episode_filed_twice_is_one_episode(tmp_path: Path) -> None:
 
 
 def test_organization_spacing_variants_merge(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer", companies="- **Shuttle Works** — a maker")
-    write(tmp_path, "two.md", title="Looms II", day=2, participants="Greta Vollmer",
-          companies="- **ShuttleWorks** — the maker again")
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms I",
+        participants="Greta Vollmer",
+        companies="- **Shuttle Works** — a maker",
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Looms II",
+        day=2,
+        participants="Greta Vollmer",
+        companies="- **ShuttleWorks** — the maker again",
+    )
     assert len([o for o in organizations(kgraph.build([tmp_path])) if "huttle" in o]) == 1
 
 
@@ -119,13 +158,18 @@ def test_alias_file_merges_and_separates(tmp_path: Path) -> None:
     write(docs, "one.md", title="Looms I", participants="Odile Brancusi, Marc Ferreira-Dunn")
     write(docs, "two.md", title="Looms II", day=2, participants="Ode Brankusi, Mark Ferreira-Dunn")
     aliases = tmp_path / "aliases.toml"
-    aliases.write_text('[[merge]]\nnames = ["Odile Brancusi", "Ode Brankusi"]\n\n'
-                       '[[separate]]\nnames = ["Marc Ferreira-Dunn", "Mark Ferreira-Dunn"]\n', encoding="utf-8")
+    aliases.write_text(
+        '[[merge]]\nnames = ["Odile Brancusi", "Ode Brankusi"]\n\n'
+        '[[separate]]\nnames = ["Marc Ferreira-Dunn", "Mark Ferreira-Dunn"]\n',
+        encoding="utf-8",
+    )
     labels = set(people(kgraph.build([docs], aliases=aliases)))
     assert labels == {"Odile Brancusi", "Marc Ferreira-Dunn", "Mark Ferreira-Dunn"}
 
 
-@pytest.mark.parametrize("content", ['[[merge]\nnames = ["A"]\n', '[[combine]]\nnames = ["A", "B"]\n'])
+@pytest.mark.parametrize(
+    "content", ['[[merge]\nnames = ["A"]\n', '[[combine]]\nnames = ["A", "B"]\n']
+)
 def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> None:
     write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer")
     aliases = tmp_path / "bad-aliases.toml"
