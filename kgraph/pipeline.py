@@ -43,9 +43,20 @@ def extract_source(document: SourceDocument) -> DocumentExtraction:
                             transcript_anchors(document.transcript))
 
 
-def _extract_timed(task: tuple[str, SourceDocument, Path | None]) -> tuple[str, DocumentExtraction, float, float]:
-    """Run in a worker: parse, extract, store in the cache; returns the seconds of each step."""
-    key, document, cache_folder = task
+Task = tuple[str, Candidate, Path | None]  # cache key, the document to read, cache folder
+Result = tuple[str, DocumentExtraction | DocumentError, float, float]
+
+
+def _extract_timed(task: Task) -> Result:
+    """Run in a worker: read, parse, extract, store in the cache; returns the seconds of each step.
+    The worker reads the file itself so that the parent never holds every text at once."""
+    key, candidate, cache_folder = task
+    try:
+        document = read_document(candidate)
+    except DocumentError as error:  # changed on disk since the parent read it
+        return key, error, 0.0, 0.0
+    if document is None:
+        return key, DocumentError("no longer a summary", candidate.source), 0.0, 0.0
     start = time.perf_counter()
     parsed = parse_document(document.source, document.text)
     parsed_at = time.perf_counter()
@@ -55,24 +66,28 @@ def _extract_timed(task: tuple[str, SourceDocument, Path | None]) -> tuple[str, 
     return key, extraction, parsed_at - start, done - parsed_at
 
 
-def _read_all(candidates: Iterable[Candidate], report: BuildReport) -> list[SourceDocument]:
-    documents = []
+def _skip(report: BuildReport, source: str, error: DocumentError) -> None:
+    report.skipped.append({"file": source, "reason": error.message if error.line is None
+                           else f"line {error.line}: {error.message}"})
+
+
+def _keys(candidates: Iterable[Candidate], report: BuildReport) -> list[tuple[str, Candidate]]:
+    """(cache key, candidate) of every readable summary; unreadable ones are reported skipped."""
+    keyed = []
     for candidate in candidates:
         try:
             document = read_document(candidate)
         except DocumentError as error:
             report.documents_read += 1
-            report.skipped.append({"file": candidate.source, "reason": error.message if error.line is None
-                                   else f"line {error.line}: {error.message}"})
+            _skip(report, candidate.source, error)
             continue
         if document is not None:
             report.documents_read += 1
-            documents.append(document)
-    return documents
+            keyed.append((document_key(document), candidate))
+    return keyed
 
 
-def _run_tasks(tasks: list[tuple[str, SourceDocument, Path | None]], jobs: int,
-               bar: tqdm) -> Iterator[tuple[str, DocumentExtraction, float, float]]:
+def _run_tasks(tasks: list[Task], jobs: int, bar: tqdm) -> Iterator[Result]:
     if jobs <= 1 or len(tasks) < MIN_PARALLEL_DOCUMENTS:
         for task in tasks:
             yield _extract_timed(task)
@@ -89,34 +104,38 @@ def extract_all(candidates: Iterable[Candidate], report: BuildReport,
                 options: BuildOptions = BuildOptions()) -> list[DocumentExtraction]:
     """Every document's extraction, in source-path order whatever the number of jobs."""
     started = time.perf_counter()
-    documents = _read_all(candidates, report)
-    keys = [document_key(document) for document in documents]
+    keyed = _keys(candidates, report)
     cache = ExtractionCache(options.cache)
-    by_key: dict[str, DocumentExtraction] = {}
+    found: dict[str, DocumentExtraction] = {}
     tasks = []
-    for key, document in zip(keys, documents, strict=True):
+    for key, candidate in keyed:
         cached = cache.get(key)
         if cached is None:
-            tasks.append((key, document, options.cache))
+            tasks.append((key, candidate, options.cache))
         else:
-            by_key[key] = cached
+            found[key] = cached
     report.timings["load"] = time.perf_counter() - started
     started = time.perf_counter()
     jobs = options.jobs or os.cpu_count() or 1
     parse_seconds = extract_seconds = 0.0
-    with tqdm(total=len(documents), initial=len(documents) - len(tasks), unit="doc", desc="extract",
+    sources = {key: candidate.source for key, candidate in keyed}
+    with tqdm(total=len(keyed), initial=len(keyed) - len(tasks), unit="doc", desc="extract",
               file=sys.stderr, disable=not options.progress, leave=False) as bar:
-        for key, extraction, parse_time, extract_time in _run_tasks(tasks, jobs, bar):
-            by_key[key] = extraction
+        for key, outcome, parse_time, extract_time in _run_tasks(tasks, jobs, bar):
+            if isinstance(outcome, DocumentError):
+                _skip(report, sources[key], outcome)
+                continue
+            found[key] = outcome
             parse_seconds += parse_time
             extract_seconds += extract_time
     report.timings.update({"parse (cpu)": parse_seconds, "extract (cpu)": extract_seconds,
                            "parse+extract (wall)": time.perf_counter() - started})
-    report.cache_hits, report.cache_misses = len(documents) - len(tasks), len(tasks)
-    cache.prune(keys)
-    extractions = [by_key[key] for key in keys]
+    report.cache_hits, report.cache_misses = len(keyed) - len(tasks), len(tasks)
+    cache.prune(sources)
+    extractions = [found[key] for key, _ in keyed if key in found]
     for extraction in extractions:
-        report.warnings.extend({"file": extraction.episode.source_file, "warning": w} for w in extraction.warnings)
+        report.warnings.extend({"file": extraction.episode.source_file, "warning": warning}
+                               for warning in extraction.warnings)
     report.documents_built = len(extractions)
     return extractions
 
