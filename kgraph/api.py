@@ -23,7 +23,7 @@ from kgraph.write.atomic import write_text
 
 DEFAULT_OUTPUTS = ("turtle", "html")
 CACHE_FOLDER = ".cache"  # under the output folder: per-document extractions (see kgraph.cache)
-OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html"}
+OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
 
 
 class KnowledgeGraph:

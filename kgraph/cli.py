@@ -13,6 +13,7 @@ import click
 from kgraph.api import CACHE_FOLDER
 from kgraph.api import build as build_graph
 from kgraph.errors import KgraphError, UsageError
+from kgraph.query.output import RESULT_FORMATS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
@@ -58,3 +59,146 @@ def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Pat
         click.echo(line)
     click.echo("wrote " + ", ".join(str(path) for path in written))
     sys.exit(EXIT_OK if graph.report.ok else EXIT_SKIPPED)
+
+
+def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
+    from kgraph.query import parse_parameter
+
+    return dict(parse_parameter(value) for value in values)
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("-n", "--name", help="Run a shipped query by name (see --list).")
+@click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
+@click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).")
+@click.option("--endpoint",
+              help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query), not a file.")
+@click.option("-f", "--format", "result_format", default="table", show_default=True,
+              type=click.Choice(list(RESULT_FORMATS)), help="Format of SELECT/ASK results.")
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="Bind ?NAME to VALUE (a name, or <IRI>); repeatable.")
+def query(query: str | None, name: str | None, list_queries: bool, graph_file: Path,
+          endpoint: str | None, result_format: str, params: tuple[str, ...]) -> None:
+    """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on the graph.
+
+    QUERY is the query text or @FILE.rq; or use --name for a shipped query.
+    CONSTRUCT results are printed as Turtle. Prefixes kg:, schema:, skos:, prov:, rdf:, rdfs:,
+    owl: and xsd: are predeclared."""
+    from kgraph.query import format_result, query_text, run_query, shipped_queries, shipped_query
+
+    try:
+        if list_queries:
+            for shipped in shipped_queries():
+                click.echo(f"{shipped.name}\n    {shipped.description}")
+                for parameter, meaning in shipped.parameters.items():
+                    click.echo(f"    --param {parameter}=...  {meaning}")
+            return
+        if (query is None) == (name is None):
+            raise UsageError("give a QUERY (text or @file.rq) or --name NAME (see --list)")
+        if name is not None:
+            text, source = shipped_query(name).text, name
+        else:
+            text, source = query_text(query)
+        result = run_query(text, graph=None if endpoint else graph_file, endpoint=endpoint,
+                           parameters=_read_parameters(params), source=source)
+        click.echo(format_result(result, result_format), nl=False)
+    except KgraphError as error:
+        fail(error)
+
+
+_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
+                         help="Base of the data IRIs.")
+_ALIASES = click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
+                        help="TOML file of names to merge or keep apart (see README).")
+
+
+@main.command()
+@_PATHS
+@click.option("-f", "--format", "format_name", help="Output format (see --list).")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="File (a folder for neo4j) to write; default output/graph.EXT.")
+@click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
+@_BASE_IRI
+@_ALIASES
+def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None,
+           list_formats: bool, base_iri: str, aliases: Path | None) -> None:
+    """Build the graph from summaries in PATHS (default: seeds/) and write it in one format."""
+    from kgraph.write import formats, get_format
+
+    try:
+        if list_formats:
+            for output_format in formats():
+                click.echo(f"{output_format.name:10} {output_format.description}")
+            return
+        if format_name is None:
+            raise UsageError("--format is required (see kgraph export --list)")
+        output_format = get_format(format_name)
+        graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+        extension = output_format.extension
+        default_name = f"graph{extension}" if extension else output_format.name  # neo4j: a folder
+        target = output or Path("output") / default_name
+        output_format.writer(graph, target)
+    except KgraphError as error:
+        fail(error)
+        return
+    for line in graph.report.summary_lines():
+        click.echo(line, err=True)
+    click.echo(f"wrote {target}")
+    sys.exit(EXIT_OK if graph.report.ok else EXIT_SKIPPED)
+
+
+@main.command()
+@_PATHS
+@click.option("--endpoint", required=True,
+              help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph).")
+@click.option("-g", "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="Push this .trig/.nq file (its named graphs) instead of building from PATHS.")
+@_BASE_IRI
+@_ALIASES
+def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_iri: str,
+         aliases: Path | None) -> None:
+    """Send the graph to a SPARQL server, replacing each episode's named graph (PUT)."""
+    from kgraph.push import push_quads
+    from kgraph.read import read_quads
+
+    try:
+        if graph_file is not None:
+            if paths:
+                raise UsageError("give summary PATHS or --graph FILE, not both")
+            quads = read_quads(graph_file)
+        else:
+            graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+            quads = graph.quads
+        report = push_quads(quads, endpoint)
+    except KgraphError as error:
+        fail(error)
+        return
+    click.echo(f"pushed {report.graphs} graphs, {report.triples} triples to {report.endpoint}")
+
+
+@main.command()
+@click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph file: .ttl, .nt, .nq or .trig.")
+@click.option("--shapes", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="SHACL shapes to use instead of the shipped ontology/shapes.ttl.")
+def validate(graph_file: Path, shapes: Path | None) -> None:
+    """Check the graph against the project's SHACL shapes; exit 1 on any violation."""
+    from kgraph.read import read_quads
+    from kgraph.validate import validate_quads
+
+    try:
+        violations = validate_quads(read_quads(graph_file), shapes)
+    except KgraphError as error:
+        fail(error)
+        return
+    for violation in violations:
+        click.echo(str(violation))
+    if violations:
+        click.echo(f"{graph_file}: {len(violations)} SHACL violation(s)", err=True)
+        sys.exit(EXIT_SKIPPED)
+    click.echo(f"{graph_file}: conforms to the SHACL shapes")

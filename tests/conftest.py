@@ -36,3 +36,19 @@ def seed_expected() -> dict:
 @pytest.fixture(scope="session")
 def corpus_graph() -> kgraph.KnowledgeGraph:
     return kgraph.build([require_shared(CORPUS)])
+
+
+QUERY_CORPUS = FIXTURES / "query_corpus"  # four invented summaries with known query answers
+
+
+@pytest.fixture(scope="session")
+def query_graph() -> kgraph.KnowledgeGraph:
+    return kgraph.build([QUERY_CORPUS])
+
+
+@pytest.fixture(scope="session")
+def query_turtle(query_graph: kgraph.KnowledgeGraph, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The query corpus written as Turtle, as `kgraph build` would."""
+    folder = tmp_path_factory.mktemp("query-corpus")
+    query_graph.write(folder, ("turtle",))
+    return folder / "graph.ttl"

@@ -1,0 +1,69 @@
+"""Ask the graph: SPARQL over a graph file (pyoxigraph) or an HTTP endpoint, same results.
+
+>>> from kgraph.query import run_query, shipped_query
+>>> result = run_query(shipped_query("organizations-by-episodes").text, graph="output/graph.ttl")
+>>> result.column("name")[:3]
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kgraph.errors import UsageError
+from kgraph.query.engine import query_form, run_local
+from kgraph.query.output import RESULT_FORMATS, format_result
+from kgraph.query.parameters import bind_parameters, parse_parameter
+from kgraph.query.remote import run_remote
+from kgraph.query.results import QueryForm, QueryResult, Term
+from kgraph.query.shipped import ShippedQuery, shipped_queries, shipped_query
+from kgraph.read import load_store
+
+DEFAULT_GRAPH = Path("output/graph.ttl")
+
+__all__ = [
+    "DEFAULT_GRAPH",
+    "RESULT_FORMATS",
+    "QueryForm",
+    "QueryResult",
+    "ShippedQuery",
+    "Term",
+    "format_result",
+    "parse_parameter",
+    "query_text",
+    "run_query",
+    "shipped_queries",
+    "shipped_query",
+]
+
+
+def query_text(argument: str) -> tuple[str, str]:
+    """A QUERY argument -> (text, source): `@file.rq` reads the file, anything else is the text."""
+    if not argument.startswith("@"):
+        return argument, "query"
+    path = Path(argument[1:])
+    try:
+        return path.read_text(encoding="utf-8"), str(path)
+    except (OSError, UnicodeDecodeError) as error:
+        reason = getattr(error, "strerror", None) or str(error)
+        raise UsageError(f"cannot read query file ({reason})", path) from None
+
+
+def run_query(
+    query: str,
+    *,
+    graph: Path | str | None = None,
+    store: ox.Store | None = None,
+    endpoint: str | None = None,
+    parameters: dict[str, str] | None = None,
+    source: str = "query",
+) -> QueryResult:
+    """Run `query` on exactly one of: a graph file, a pyoxigraph `store`, an endpoint URL."""
+    if sum(target is not None for target in (graph, store, endpoint)) != 1:
+        raise UsageError("give exactly one of a graph file, a store or an endpoint")
+    query = bind_parameters(query, parameters or {})
+    form = query_form(query, source)  # syntax first: a bad query never waits for a big load
+    if endpoint is not None:
+        return run_remote(endpoint, query, form)
+    return run_local(store if store is not None else load_store(graph), query, source)

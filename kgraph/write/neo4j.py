@@ -1,0 +1,108 @@
+"""Neo4j bulk-import CSV: a folder with one node file per label and one relationship file per
+(type, start label, end label), headers in the `neo4j-admin database import` format, plus
+`import.sh` with the exact command. Kuzu loads the same files (tests/test_kuzu.py)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kgraph.errors import UsageError
+from kgraph.property_graph import (
+    NodeTable,
+    RelationshipTable,
+    Value,
+    node_tables,
+    relationship_tables,
+)
+from kgraph.write import register
+
+if TYPE_CHECKING:
+    from kgraph.api import KnowledgeGraph
+
+ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
+
+
+def _cell(value: Value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ARRAY_DELIMITER.join(item.replace(ARRAY_DELIMITER, ",") for item in value)
+    return str(value)
+
+
+def _csv(header: list[str], rows: list[tuple[Value, ...]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow(header)
+    writer.writerows([_cell(value) for value in row] for row in rows)
+    return buffer.getvalue()
+
+
+def node_header(table: NodeTable) -> list[str]:
+    header = []
+    for column, kind in table.columns:
+        if column == "iri":
+            header.append("iri:ID")
+        else:
+            header.append(column if kind == "string" else f"{column}:{kind}")
+    return header
+
+
+def import_command(nodes: list[NodeTable], relationships: list[RelationshipTable]) -> str:
+    lines = [
+        "#!/bin/sh",
+        "# Load this folder into an empty Neo4j database (run from this folder).",
+        "neo4j-admin database import full neo4j --overwrite-destination \\",
+        "  --multiline-fields=true --array-delimiter=';' \\",
+    ]
+    lines += [
+        f"  --nodes={table.label}=nodes/{table.label}.csv \\" for table in nodes if table.rows
+    ]
+    lines += [
+        f"  --relationships={table.type}=relationships/{table.name}.csv \\"
+        for table in relationships
+    ]
+    lines[-1] = lines[-1].removesuffix(" \\")
+    return "\n".join(lines) + "\n"
+
+
+def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
+    if folder.exists() and any(folder.iterdir()) and not (folder / "import.sh").is_file():
+        raise UsageError("not replacing a folder that is not a previous neo4j export", folder)
+    nodes, relationships = node_tables(kg.nx), relationship_tables(kg.nx)
+    files = {
+        f"nodes/{table.label}.csv": _csv(node_header(table), table.rows)
+        for table in nodes
+        if table.rows
+    }
+    files.update(
+        {
+            f"relationships/{table.name}.csv": _csv([":START_ID", ":END_ID"], table.rows)
+            for table in relationships
+        }
+    )
+    files["import.sh"] = import_command(nodes, relationships)
+    # Build next to the target, then swap it in: no reader ever sees half a folder.
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
+    try:
+        for name, text in files.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_text(text, encoding="utf-8")
+        staging.chmod(0o755)
+        if folder.exists():
+            shutil.rmtree(folder)  # checked below: only a previous export or an empty folder
+        staging.rename(folder)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+
+
+register("neo4j", "", "Neo4j bulk-import CSV folder (nodes/, relationships/, import.sh)")(
+    write_neo4j_folder
+)
