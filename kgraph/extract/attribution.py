@@ -178,12 +178,13 @@ class Attributor:
         after = plain(strip_timestamps(quote.after)).strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
-        found = self._after(after)
-        if found is not None:
-            return found
-        found = self._before(quote, context)
-        if found is not None:
-            return found
+        trailing = self._after(after)
+        leading = self._before(quote, context)
+        if trailing and leading and trailing.speaker and leading.speaker and trailing.speaker != leading.speaker:
+            return NONE  # `Jane said: "..." — John`: the text contradicts itself
+        for found in (trailing, leading):
+            if found is not None:
+                return found
         return self._context(quote, context)
 
     def _after(self, after: str) -> Attribution | None:
