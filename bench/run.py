@@ -103,7 +103,10 @@ def main() -> None:
         work = Path(temporary)
         corpora = []
         if options.corpus.exists():
-            corpora.append(("dev corpus", options.corpus, max(options.runs, 5)))
+            # Work on a copy: the incremental runs edit a document, and ../shared is not ours to change.
+            copy = work / "dev-corpus"
+            shutil.copytree(options.corpus, copy)
+            corpora.append(("dev corpus", copy, max(options.runs, 5)))
         for size in options.sizes:
             root = work / f"synthetic-{size}"
             write_corpus(root, size, seed=7)
