@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from functools import cached_property
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from kgraph import rdf
 from kgraph.errors import UsageError
 from kgraph.graph import build_graph
 from kgraph.model import KnowledgeModel
-from kgraph.pipeline import run
+from kgraph.pipeline import BuildOptions, run
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
 from kgraph.vocab import DEFAULT_BASE_IRI
@@ -21,6 +22,7 @@ from kgraph.write import get_format
 from kgraph.write.atomic import write_text
 
 DEFAULT_OUTPUTS = ("turtle", "html")
+CACHE_FOLDER = ".cache"  # under the output folder: per-document extractions (see kgraph.cache)
 OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
 
 
@@ -35,6 +37,11 @@ class KnowledgeGraph:
     def quads(self) -> list[ox.Quad]:
         """Every statement, one named graph per episode, sorted."""
         return rdf.quads(self.model)
+
+    @cached_property
+    def triples(self) -> list[ox.Triple]:
+        """The default-graph view of `quads` (named graphs dropped, duplicates removed), in quad order."""
+        return rdf.triples(self.quads)
 
     @cached_property
     def rdf(self) -> rdflib.Graph:
@@ -53,23 +60,34 @@ class KnowledgeGraph:
         for name in formats:
             output_format = get_format(name)
             path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
+            started = time.perf_counter()
             output_format.writer(self, path)
+            self.report.timings[name] = time.perf_counter() - started
             written.append(path)
-        self.report.triples = len(rdf.triples(self.quads))
+        self.report.triples = len(self.triples)
         report_path = output_dir / "report.json"
         write_text(report_path, self.report.to_json())
         return [*written, report_path]
 
 
 def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAULT_BASE_IRI,
-          aliases: Path | str | None = None) -> KnowledgeGraph:
-    """Read the summaries under `paths` and return the resolved knowledge graph."""
+          aliases: Path | str | None = None, jobs: int | None = None, cache: Path | str | None = None,
+          progress: bool = False) -> KnowledgeGraph:
+    """Read the summaries under `paths` and return the resolved knowledge graph.
+
+    Per-document work runs in `jobs` processes (default: one per core) and is reused from the
+    `cache` folder when given; neither changes the result. `progress` draws a bar on stderr."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
         raise UsageError(f"--base-iri must be an http(s) IRI ending in / or # (got {base_iri!r})")
     rules = load_aliases(Path(aliases) if aliases else None)
-    result, report = run([Path(p) for p in paths], base_iri, rules)
+    if jobs is not None and jobs < 1:
+        raise UsageError(f"--jobs must be at least 1 (got {jobs})")
+    options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
+    result, report = run([Path(p) for p in paths], base_iri, rules, options)
     graph = KnowledgeGraph(result.model, report)
-    report.triples = len(rdf.triples(graph.quads))
+    started = time.perf_counter()
+    report.triples = len(graph.triples)
+    report.timings["rdf"] = time.perf_counter() - started
     return graph

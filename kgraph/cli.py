@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from kgraph.api import CACHE_FOLDER
 from kgraph.api import build as build_graph
 from kgraph.errors import KgraphError, UsageError
 from kgraph.query.output import RESULT_FORMATS
@@ -36,10 +37,20 @@ def main() -> None:
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
               help="TOML file of names to merge or keep apart (see README).")
-def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None) -> None:
-    """Build the graph from summaries in PATHS (files or folders; default: seeds/)."""
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Processes for per-document work  [default: number of cores]")
+@click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
+          jobs: int | None, no_cache: bool, quiet: bool) -> None:
+    """Build the graph from summaries in PATHS (files or folders; default: seeds/).
+
+    Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
+    the documents that changed."""
     try:
-        graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+        graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases, jobs=jobs,
+                            cache=None if no_cache else output_dir / CACHE_FOLDER,
+                            progress=not quiet and sys.stderr.isatty())
         written = graph.write(output_dir)
     except KgraphError as error:
         fail(error)

@@ -15,6 +15,10 @@ class BuildReport:
     duplicates: dict[str, list[str]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
+    # How the build ran, not what it built: never written to report.json (outputs stay byte-identical).
+    timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
+    cache_hits: int = 0
+    cache_misses: int = 0
 
     @property
     def ok(self) -> bool:
@@ -42,4 +46,6 @@ class BuildReport:
             lines.append(f"warnings: {len(self.warnings)} (see report.json)")
         lines.append("nodes: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()))
         lines.append(f"triples: {self.triples}")
+        if self.cache_hits:
+            lines.append(f"cache: {self.cache_hits} documents reused, {self.cache_misses} extracted")
         return lines

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,17 @@ def query_turtle(query_graph: kgraph.KnowledgeGraph, tmp_path_factory: pytest.Te
     folder = tmp_path_factory.mktemp("query-corpus")
     query_graph.write(folder, ("turtle",))
     return folder / "graph.ttl"
+
+
+def synthetic_corpus(root: Path, documents: int, seed: int = 7) -> Path:
+    """A small corpus from bench/synthetic.py (every FORMAT.md variant, made-up names)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kgraph_bench_synthetic", ROOT / "bench" / "synthetic.py")
+    module = sys.modules.get(spec.name)
+    if module is None:
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[spec.name] = module  # its dataclasses look their module up there
+        spec.loader.exec_module(module)
+    module.write_corpus(root, documents, seed=seed)
+    return root

@@ -16,6 +16,12 @@ _WORKED = (
     r"chief\s+\w+\s+officer|chair(?:man)?)\s+(?:of|at)\s+(?:it|the company|{org}))"
 )
 
+# A word every `_WORKED` alternative needs: checked first, because compiling the per-entry pattern
+# is most of this extractor's time (and re's cache is too small to keep them across documents).
+_WORKED_CUE = re.compile(
+    r"\b(?:work|worked|works|working|spent|founded|co-?founded|cofounded|leads|led|runs|ran|joined|heads|"
+    r"headed|started|ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|chief|chair(?:man)?)\b", re.I)
+
 
 def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
     """People with affiliations added where a Companies entry says one of them works there."""
@@ -27,6 +33,7 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
             forms.setdefault(form.lower(), person.name)
     if section is not None and forms:
         names = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+        named = re.compile(rf"\b(?:{names})\b", re.I)
         by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION}
         for item in section.items:
             entry = by_line.get(item.line)
@@ -34,6 +41,8 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
                 continue
             text = " ".join(plain(line.text) for line in item.lines[1:] if not line.quoted)
             text += " " + plain(item.inline_text)
+            if not _WORKED_CUE.search(text) or not named.search(text):
+                continue
             pattern = re.compile(rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I)
             for match in pattern.finditer(text):
                 person = forms[match.group("who").lower()]

@@ -16,7 +16,9 @@ MAX_TOKENS = 6
 
 
 def _tokens(text: str) -> list[str]:
-    return [_POSSESSIVE.sub("", match.group(0)) for match in _TOKEN.finditer(text)]
+    # A token never ends in a bare apostrophe (see _TOKEN), so only `'s` endings need the regex.
+    return [token if not token.endswith(("'s", "’s")) else _POSSESSIVE.sub("", token)
+            for token in _TOKEN.findall(text)]
 
 
 def name_key(name: str) -> str | None:
@@ -34,18 +36,26 @@ class NameMatcher:
     def __init__(self, names: dict[str, str]):
         """`names`: surface form -> IRI. Forms whose key is unsafe are dropped."""
         self._index: dict[str, str] = {}
+        self._widths: dict[str, int] = {}  # first token of a name -> most tokens of a name it starts
         for form in sorted(names):
             key = name_key(form)
             if key is not None:
                 self._index.setdefault(key, names[form])
+                self._note_width(key)
+
+    def _note_width(self, key: str) -> None:
+        tokens = key.split(" ")
+        self._widths[tokens[0]] = max(self._widths.get(tokens[0], 0), len(tokens))
 
     def extended(self, extra: dict[str, str]) -> NameMatcher:
         matcher = NameMatcher({})
         matcher._index = dict(self._index)
+        matcher._widths = dict(self._widths)
         for form in sorted(extra):
             key = name_key(form)
             if key is not None:
                 matcher._index[key] = extra[form]  # the document's own reading wins
+                matcher._note_width(key)
         return matcher
 
     def find(self, text: str) -> list[str]:
@@ -53,7 +63,9 @@ class NameMatcher:
         found: set[str] = set()
         position = 0
         while position < len(tokens):
-            for width in range(min(MAX_TOKENS, len(tokens) - position), 0, -1):
+            # Only names starting with this token can match here: most tokens start none.
+            widest = self._widths.get(tokens[position], 0)
+            for width in range(min(widest, len(tokens) - position), 0, -1):
                 iri = self._index.get(" ".join(tokens[position : position + width]))
                 if iri is not None:
                     found.add(iri)

@@ -23,12 +23,12 @@ def _serialize(statements: list, path: Path, rdf_format: ox.RdfFormat, prefixes:
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
 def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(rdf.triples(kg.quads), path, ox.RdfFormat.TURTLE, prefixes=True)
+    _serialize(kg.triples, path, ox.RdfFormat.TURTLE, prefixes=True)
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")
 def write_ntriples(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(rdf.triples(kg.quads), path, ox.RdfFormat.N_TRIPLES, prefixes=False)
+    _serialize(kg.triples, path, ox.RdfFormat.N_TRIPLES, prefixes=False)
 
 
 @register("nquads", ".nq", "N-Quads, one named graph per episode")

@@ -1,0 +1,104 @@
+"""Measure one configuration in this (fresh) process and print the figures as one JSON line.
+
+    python bench/measure.py kgraph CORPUS OUT [--jobs N] [--cache] [--ntriples]
+    python bench/measure.py rdflib CORPUS OUT
+
+`kgraph`: the real build (`kgraph.build` + Turtle + HTML), per-stage seconds from the build report.
+`rdflib`: the plain alternative on the same triples: the same pipeline in one process up to the
+model, then each triple as rdflib terms through `Graph.add`, then `Graph.serialize(format="turtle")`.
+Peak memory is `resource.getrusage(...).ru_maxrss` (peak resident set size) of this process and of
+its largest worker process."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+
+
+def _peak_mib(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def measure_kgraph(corpus: Path, out: Path, jobs: int, cache: bool) -> dict:
+    started = time.perf_counter()
+    import kgraph  # imports are part of what a user waits for
+
+    imported = time.perf_counter()
+    graph = kgraph.build([corpus], jobs=jobs, cache=out / ".cache" if cache else None)
+    graph.write(out, ("turtle", "html"))
+    total = time.perf_counter() - started
+    result = {
+        "mode": "kgraph", "documents": graph.report.documents_built, "triples": graph.report.triples,
+        "import": imported - started, **graph.report.timings, "total": total,
+        "cache_hits": graph.report.cache_hits,
+        "peak_mib": _peak_mib(resource.RUSAGE_SELF), "peak_worker_mib": _peak_mib(resource.RUSAGE_CHILDREN),
+    }
+    return result
+
+
+def _rdflib_term(term):
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+    from rdflib.namespace import XSD
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    if term.datatype.value == str(XSD.string):
+        return Literal(term.value)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
+
+
+def measure_rdflib(corpus: Path, out: Path) -> dict:
+    """The plain path: the same pipeline up to the model (one process, no cache), then every
+    statement as rdflib terms through `Graph.add`, then `Graph.serialize(format="turtle")`."""
+    import gc
+
+    import rdflib
+
+    import kgraph
+    from kgraph.vocab import PREFIXES
+
+    graph_built = kgraph.build([corpus], jobs=1)
+    started = time.perf_counter()
+    graph = rdflib.Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, replace=True)
+    for triple in graph_built.triples:  # the same statements; pyoxigraph terms -> rdflib terms
+        graph.add((_rdflib_term(triple.subject), _rdflib_term(triple.predicate), _rdflib_term(triple.object)))
+    added = time.perf_counter()
+    del graph_built.__dict__["triples"], graph_built.__dict__["quads"]  # rdflib holds the graph now
+    gc.collect()
+    out.mkdir(parents=True, exist_ok=True)
+    serialize_started = time.perf_counter()
+    graph.serialize(destination=str(out / "graph.rdflib.ttl"), format="turtle")
+    done = time.perf_counter()
+    return {"mode": "rdflib", "triples": len(graph), "rdf": added - started, "turtle": done - serialize_started,
+            "peak_mib": _peak_mib(resource.RUSAGE_SELF)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("mode", choices=["kgraph", "rdflib"])
+    parser.add_argument("source", type=Path)
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--cache", action="store_true")
+    options = parser.parse_args()
+    if options.mode == "kgraph":
+        result = measure_kgraph(options.source, options.out, options.jobs, options.cache)
+    else:
+        result = measure_rdflib(options.source, options.out)
+    json.dump(result, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()
