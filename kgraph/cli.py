@@ -36,11 +36,20 @@ def main() -> None:
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
 @click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
               help="TOML file of names to merge or keep apart (see README).")
-def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None) -> None:
+@click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
+@click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
+              help="Hops around --html-focus.")
+@click.option("--html-max-nodes", type=click.IntRange(1),
+              help="graph.html keeps the N most connected nodes (claims follow their episode).")
+def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
+          html_focus: str | None, html_depth: int, html_max_nodes: int | None) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/)."""
+    from kgraph.html import HtmlOptions
+
+    html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     try:
         graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
-        written = graph.write(output_dir)
+        written = graph.write(output_dir, html_options=html_options)
     except KgraphError as error:
         fail(error)
         return
