@@ -31,8 +31,10 @@ def layout(page: PageGraph, kept: set[str]) -> dict[str, tuple[int, int]]:
         radius = EDGE_LENGTH * (0.6 + len(claims) / 40)
         for index, iri in enumerate(claims):
             angle = 2 * math.pi * index / len(claims)
-            positions[iri] = (round(centre_x + radius * math.cos(angle)),
-                              round(centre_y + radius * math.sin(angle)))
+            positions[iri] = (
+                round(centre_x + radius * math.cos(angle)),
+                round(centre_y + radius * math.sin(angle)),
+            )
     return positions
 
 
@@ -40,8 +42,10 @@ def _force_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, t
     if not nodes:
         return {}
     index = {iri: position for position, iri in enumerate(nodes)}
-    graph = igraph.Graph(n=len(nodes), edges=sorted({tuple(sorted((index[a], index[b])))
-                                                      for a, b in edges if a != b}))
+    graph = igraph.Graph(
+        n=len(nodes),
+        edges=sorted({tuple(sorted((index[a], index[b]))) for a, b in edges if a != b}),
+    )
     previous = random.getstate()
     igraph.set_random_number_generator(random.Random(SEED))
     try:
@@ -50,8 +54,10 @@ def _force_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, t
         igraph.set_random_number_generator(random)
         random.setstate(previous)
     scale = EDGE_LENGTH / _median_edge_length(coordinates, graph.get_edgelist())
-    return {iri: (round(coordinates[i][0] * scale), round(coordinates[i][1] * scale))
-            for iri, i in index.items()}
+    return {
+        iri: (round(coordinates[i][0] * scale), round(coordinates[i][1] * scale))
+        for iri, i in index.items()
+    }
 
 
 def _median_edge_length(coordinates: list[list[float]], edges: list[tuple[int, int]]) -> float:

@@ -22,19 +22,33 @@ LABEL_LENGTH = 32
 VIS_OPTIONS = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False},
-    "edges": {"smooth": False, "color": {"color": "#c8ccd4", "highlight": "#333", "opacity": 0.7},
-              "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}}, "width": 0.8,
-              "selectionWidth": 1.5, "font": {"size": 10, "strokeWidth": 3}},
-    "nodes": {"borderWidth": 1, "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
-              # zoomed out, only the big labels (podcasts, much-cited people) are drawn
-              "scaling": {"label": {"enabled": True, "drawThreshold": 9, "maxVisible": 40}}},
-    "interaction": {"hideEdgesOnDrag": True, "hideEdgesOnZoom": True, "tooltipDelay": 150,
-                    "navigationButtons": False, "keyboard": False},
+    "edges": {
+        "smooth": False,
+        "color": {"color": "#c8ccd4", "highlight": "#333", "opacity": 0.7},
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.35}},
+        "width": 0.8,
+        "selectionWidth": 1.5,
+        "font": {"size": 10, "strokeWidth": 3},
+    },
+    "nodes": {
+        "borderWidth": 1,
+        "font": {"size": 14, "strokeWidth": 3, "strokeColor": "#ffffff"},
+        # zoomed out, only the big labels (podcasts, much-cited people) are drawn
+        "scaling": {"label": {"enabled": True, "drawThreshold": 9, "maxVisible": 40}},
+    },
+    "interaction": {
+        "hideEdgesOnDrag": True,
+        "hideEdgesOnZoom": True,
+        "tooltipDelay": 150,
+        "navigationButtons": False,
+        "keyboard": False,
+    },
 }
 
 
-def render_page(model: KnowledgeModel, graph: nx.MultiDiGraph,
-                options: HtmlOptions | None = None) -> str:
+def render_page(
+    model: KnowledgeModel, graph: nx.MultiDiGraph, options: HtmlOptions | None = None
+) -> str:
     """The whole self-contained HTML page for the graph."""
     page = page_graph(model, graph)
     kept = select_nodes(page, options or HtmlOptions())
@@ -42,8 +56,16 @@ def render_page(model: KnowledgeModel, graph: nx.MultiDiGraph,
     network = _network(page, ids, layout(page, kept))
     claims = {claim.iri: claim for claim in model.claims}
     data = {
-        "classes": [{"name": s.name, "legend": s.legend, "color": s.color, "shape": s.shape,
-                     "shown": s.shown} for s in CLASS_STYLES],
+        "classes": [
+            {
+                "name": s.name,
+                "legend": s.legend,
+                "color": s.color,
+                "shape": s.shape,
+                "shown": s.shown,
+            }
+            for s in CLASS_STYLES
+        ],
         "nodes": network.nodes,
         "edges": network.edges,
         "details": [_details(page, iri, ids, claims) for iri in sorted(kept)],
@@ -59,7 +81,9 @@ def render_page(model: KnowledgeModel, graph: nx.MultiDiGraph,
     return re.sub(r"/\*([A-Z_]+)\*/", lambda match: parts[match.group(1)], _asset("page.html"))
 
 
-def _network(page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]]) -> Network:
+def _network(
+    page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]]
+) -> Network:
     network = Network(directed=True, cdn_resources="in_line")
     network.set_options(json.dumps(VIS_OPTIONS))
     for iri, number in ids.items():
@@ -69,9 +93,17 @@ def _network(page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[in
         x, y = positions[iri]
         size = node_size(style.name, importance(page, iri))
         network.add_node(
-            number, label=_short(label), shape=style.shape, color=style.color, size=size,
+            number,
+            label=_short(label),
+            shape=style.shape,
+            color=style.color,
+            size=size,
             font={"size": round(12 + size / 2)},
-            title=f"{style.legend}: {label}", x=x, y=y, physics=False, cls=style.name,
+            title=f"{style.legend}: {label}",
+            x=x,
+            y=y,
+            physics=False,
+            cls=style.name,
         )
     for (source, target), relations in sorted(page.edges.items()):
         if source in ids and target in ids:
@@ -94,7 +126,8 @@ def _details(page: PageGraph, iri: str, ids: dict[str, int], claims: dict[str, C
             details[key] = data[key]
     details["episodes"] = [
         [ids[episode], page.notes.get((iri, episode), "")]
-        for episode in sorted(page.episodes[iri]) if episode in ids and episode != iri
+        for episode in sorted(page.episodes[iri])
+        if episode in ids and episode != iri
     ]
     details["claims"] = sorted(ids[claim] for claim in page.claims[iri] if claim in ids)
     if data["type"] == "Claim":
@@ -114,8 +147,13 @@ def _short(label: str) -> str:
 def script_json(value: object) -> str:
     """JSON safe inside <script>: no `<`, `>` or `&` can close the element or start markup."""
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for character, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
-                              ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+    for character, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
         text = text.replace(character, escape)
     return text
 

@@ -39,10 +39,13 @@ def find_node(page: PageGraph, name: str) -> str:
     """The node whose label or alias is `name` (case-insensitive); the best-connected if several."""
     wanted = name.casefold().strip()
     matches = [
-        iri for iri, data in page.nodes.items()
+        iri
+        for iri, data in page.nodes.items()
         if data["type"] != "Claim"
         and wanted in (label.casefold() for label in [data["label"], *data.get("aliases", [])])
     ]
     if not matches:
-        raise UsageError(f"--html-focus: no podcast, episode, person or organization named {name!r}")
+        raise UsageError(
+            f"--html-focus: no podcast, episode, person or organization named {name!r}"
+        )
     return min(matches, key=lambda iri: (-len(page.episodes[iri]), iri))
