@@ -21,7 +21,8 @@ def layout(page: PageGraph, kept: set[str]) -> dict[str, tuple[int, int]]:
     """Positions of every kept node: a force layout of the graph without claims, then each
     episode's claims on a ring around it (claims are hidden by default and would only distort)."""
     main = sorted(iri for iri in kept if page.nodes[iri]["type"] != "Claim")
-    positions = _force_layout(main, [pair for pair in page.edges if set(pair) <= set(main)])
+    drawn = set(main)
+    positions = _force_layout(main, [pair for pair in page.edges if set(pair) <= drawn])
     rings: dict[str, list[str]] = defaultdict(list)
     for iri in sorted(kept - set(main)):
         episode = min(page.episodes[iri])
