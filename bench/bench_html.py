@@ -26,8 +26,15 @@ from kgraph.graph import build_graph
 from kgraph.html import render_page
 from kgraph.model import KnowledgeModel
 
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run", "--disable-sync"]
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 HOOK = """network = new vis.Network(container, data, options);
                   network.once("stabilizationIterationsDone", function () {
                       network.once("afterDrawing", function () { window.kgraphFirstDraw = performance.now(); });
@@ -40,7 +47,9 @@ def pyvis_defaults_page(graph) -> str:
     network = Network(directed=True, cdn_resources="in_line")
     shown = sorted(n for n, d in graph.nodes(data=True) if d["type"] not in ("Claim", "Mention"))
     for node in shown:
-        network.add_node(node, label=graph.nodes[node]["label"][:32], title=graph.nodes[node]["type"])
+        network.add_node(
+            node, label=graph.nodes[node]["label"][:32], title=graph.nodes[node]["type"]
+        )
     known = set(shown)
     for subject, obj, key in sorted(graph.edges(keys=True)):
         if subject in known and obj in known and key != "prov:wasDerivedFrom":
@@ -53,12 +62,20 @@ def pyvis_defaults_page(graph) -> str:
 def first_draw_ms(browser_type, path: Path, cap_s: float) -> float | None:
     with tempfile.TemporaryDirectory() as profile:
         context = browser_type.launch_persistent_context(
-            profile, executable_path="/usr/bin/chromium", args=ARGS, headless=True,
-            viewport={"width": 1400, "height": 900})
+            profile,
+            executable_path="/usr/bin/chromium",
+            args=ARGS,
+            headless=True,
+            viewport={"width": 1400, "height": 900},
+        )
         try:
             page = context.new_page()
-            page.route("**/*", lambda route: route.continue_()
-                       if route.request.url.startswith("file:") else route.abort())
+            page.route(
+                "**/*",
+                lambda route: (
+                    route.continue_() if route.request.url.startswith("file:") else route.abort()
+                ),
+            )
             page.goto(path.as_uri(), timeout=cap_s * 1000)
             page.wait_for_function("window.kgraphFirstDraw", timeout=cap_s * 1000, polling=50)
             return page.evaluate("window.kgraphFirstDraw")
@@ -72,18 +89,29 @@ def first_draw_ms(browser_type, path: Path, cap_s: float) -> float | None:
 def copied(model: KnowledgeModel, copies: int) -> KnowledgeModel:
     """The model repeated under distinct IRIs: a bigger graph of the same shape."""
     text = model.model_dump_json()
-    parts = [KnowledgeModel.model_validate_json(
-        text.replace(model.base_iri, f"{model.base_iri}copy{n}/")) for n in range(copies)]
+    parts = [
+        KnowledgeModel.model_validate_json(
+            text.replace(model.base_iri, f"{model.base_iri}copy{n}/")
+        )
+        for n in range(copies)
+    ]
     fields = ("podcasts", "episodes", "people", "organizations", "insights", "claims", "mentions")
-    return model.model_copy(update={f: tuple(x for p in parts for x in getattr(p, f)) for f in fields})
+    return model.model_copy(
+        update={f: tuple(x for p in parts for x in getattr(p, f)) for f in fields}
+    )
 
 
 def measure(label: str, browser_type, path: Path, runs: int, cap_s: float) -> list[float | None]:
     times = [first_draw_ms(browser_type, path, cap_s) for _ in range(runs)]
     done = [t for t in times if t is not None]
-    median = f"{statistics.median(done) / 1000:.2f} s" if len(done) == len(times) else f"> {cap_s:.0f} s"
-    print(f"{label:<34} {median:>10}   runs: " + ", ".join(
-        f"{t / 1000:.2f}" if t is not None else "cap" for t in times), flush=True)
+    median = (
+        f"{statistics.median(done) / 1000:.2f} s" if len(done) == len(times) else f"> {cap_s:.0f} s"
+    )
+    print(
+        f"{label:<34} {median:>10}   runs: "
+        + ", ".join(f"{t / 1000:.2f}" if t is not None else "cap" for t in times),
+        flush=True,
+    )
     return times
 
 
@@ -109,22 +137,37 @@ def main() -> None:
     big_graph = build_graph(big, rdf.quads(big))
     started = time.perf_counter()
     (folder / "ours-4x.html").write_text(render_page(big, big_graph), encoding="utf-8")
-    print(f"4x graph: {big_graph.number_of_nodes()} nodes, page written in "
-          f"{time.perf_counter() - started:.2f} s")
+    print(
+        f"4x graph: {big_graph.number_of_nodes()} nodes, page written in "
+        f"{time.perf_counter() - started:.2f} s"
+    )
 
     with sync_playwright() as playwright:
         print(f"\n{'page (time to first complete draw)':<34} {'median':>10}")
-        ours_times = measure("ours, corpus", playwright.chromium, folder / "ours.html",
-                             options.runs, options.cap)
-        measure("ours, 4x corpus", playwright.chromium, folder / "ours-4x.html", options.runs,
-                options.cap)
+        ours_times = measure(
+            "ours, corpus", playwright.chromium, folder / "ours.html", options.runs, options.cap
+        )
+        measure(
+            "ours, 4x corpus",
+            playwright.chromium,
+            folder / "ours-4x.html",
+            options.runs,
+            options.cap,
+        )
         if not options.skip_defaults:
-            default_times = measure("pyvis defaults, corpus", playwright.chromium,
-                                    folder / "defaults.html", options.runs, options.cap)
+            default_times = measure(
+                "pyvis defaults, corpus",
+                playwright.chromium,
+                folder / "defaults.html",
+                options.runs,
+                options.cap,
+            )
             finished = [t for t in default_times if t is not None]
             ratio_base = statistics.median(finished) if finished else options.cap * 1000
             sign = "" if len(finished) == len(default_times) else ">= "
-            print(f"\npyvis defaults / ours: {sign}{ratio_base / statistics.median(ours_times):.0f}x")
+            print(
+                f"\npyvis defaults / ours: {sign}{ratio_base / statistics.median(ours_times):.0f}x"
+            )
 
 
 if __name__ == "__main__":

@@ -120,9 +120,13 @@
   });
 
   // --- side panel ---------------------------------------------------------------------------
+  // the legend and lists show each class with the shape it has in the drawing
+  const GLYPHS = { dot: "●", square: "■", star: "★", diamond: "◆", triangle: "▲",
+    triangleDown: "▼", hexagon: "⬢" };
   function swatch(type) {
-    const s = el("span", null, "swatch");
-    s.style.background = classes.get(type).color;
+    const c = classes.get(type);
+    const s = el("span", GLYPHS[c.shape] || "●", "swatch");
+    s.style.color = c.color;
     return s;
   }
   function nodeLink(id) {
