@@ -129,8 +129,8 @@
     s.style.color = c.color;
     return s;
   }
-  function nodeLink(id) {
-    const a = el("a", details[id].label, "node-link");
+  function nodeLink(id, short) {
+    const a = el("a", short ? data.nodes[id].label : details[id].label, "node-link");
     a.href = "#";
     a.addEventListener("click", (event) => { event.preventDefault(); focusNode(id, true); });
     return a;
@@ -151,7 +151,7 @@
       meta.append(" · ");
       meta.append(c.link ? externalLink(c.link, c.timestamp) : el("span", c.timestamp));
     }
-    if (showEpisode && c.episode !== null && c.episode !== undefined) meta.append(" · ", nodeLink(c.episode));
+    if (showEpisode && c.episode !== null && c.episode !== undefined) meta.append(" · ", nodeLink(c.episode, true));
     item.append(meta);
     return item;
   }
