@@ -13,6 +13,7 @@ import rdflib
 from kgraph import rdf
 from kgraph.errors import UsageError
 from kgraph.graph import build_graph
+from kgraph.html import HtmlOptions
 from kgraph.model import KnowledgeModel
 from kgraph.pipeline import BuildOptions, run
 from kgraph.report import BuildReport
@@ -53,15 +54,18 @@ class KnowledgeGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
         return build_graph(self.model, self.quads)
 
-    def write(self, output_dir: Path | str, formats: tuple[str, ...] = DEFAULT_OUTPUTS) -> list[Path]:
-        """Write each format (plus `report.json`) into `output_dir`; returns the paths written."""
+    def write(self, output_dir: Path | str, formats: tuple[str, ...] = DEFAULT_OUTPUTS,
+              html_options: HtmlOptions | None = None) -> list[Path]:
+        """Write each format (plus `report.json`) into `output_dir`; returns the paths written.
+        `html_options` focuses or caps the graph page (see `kgraph.html.HtmlOptions`)."""
+        format_options = {"html": {"options": html_options}} if html_options else {}
         output_dir = Path(output_dir)
         written = []
         for name in formats:
             output_format = get_format(name)
             path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
             started = time.perf_counter()
-            output_format.writer(self, path)
+            output_format.writer(self, path, **format_options.get(name, {}))
             self.report.timings[name] = time.perf_counter() - started
             written.append(path)
         self.report.triples = len(self.triples)

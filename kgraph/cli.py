@@ -41,17 +41,26 @@ def main() -> None:
               help="Processes for per-document work  [default: number of cores]")
 @click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
+@click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
+              help="Hops around --html-focus.")
+@click.option("--html-max-nodes", type=click.IntRange(1),
+              help="graph.html keeps the N most connected nodes (claims follow their episode).")
 def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
-          jobs: int | None, no_cache: bool, quiet: bool) -> None:
+          jobs: int | None, no_cache: bool, quiet: bool,
+          html_focus: str | None, html_depth: int, html_max_nodes: int | None) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/).
 
     Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
     the documents that changed."""
+    from kgraph.html import HtmlOptions
+
+    html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     try:
         graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases, jobs=jobs,
                             cache=None if no_cache else output_dir / CACHE_FOLDER,
                             progress=not quiet and sys.stderr.isatty())
-        written = graph.write(output_dir)
+        written = graph.write(output_dir, html_options=html_options)
     except KgraphError as error:
         fail(error)
         return

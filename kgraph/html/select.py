@@ -1,0 +1,51 @@
+"""Which nodes go into the page: all of them, a neighbourhood of one (`focus`, `depth`), or the
+most connected ones (`max_nodes`). Claims follow their episode and never count toward the cap."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+
+from kgraph.errors import UsageError
+from kgraph.html.data import PageGraph
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    focus: str | None = None  # a label or alias
+    depth: int = 2
+    max_nodes: int | None = None
+
+
+def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
+    claims = {iri for iri, data in page.nodes.items() if data["type"] == "Claim"}
+    graph = page.undirected()
+    graph.remove_nodes_from(claims)
+    kept = set(graph.nodes)
+    if options.focus:
+        start = find_node(page, options.focus)
+        kept = set(nx.single_source_shortest_path_length(graph, start, cutoff=options.depth))
+    if options.max_nodes is not None:
+        if options.max_nodes < 1:
+            raise UsageError("--html-max-nodes must be at least 1")
+        ranked = sorted(kept, key=lambda iri: (-graph.degree(iri), iri))
+        kept = set(ranked[: options.max_nodes])
+    episodes = {iri for iri in kept if page.nodes[iri]["type"] == "Episode"}
+    return kept | {iri for iri in claims if page.episodes[iri] & episodes}
+
+
+def find_node(page: PageGraph, name: str) -> str:
+    """The node whose label or alias is `name` (case-insensitive); the best-connected if several."""
+    wanted = name.casefold().strip()
+    matches = [
+        iri
+        for iri, data in page.nodes.items()
+        if data["type"] != "Claim"
+        and wanted in (label.casefold() for label in [data["label"], *data.get("aliases", [])])
+    ]
+    if not matches:
+        raise UsageError(
+            f"--html-focus: no podcast, episode, person or organization named {name!r}"
+        )
+    return min(matches, key=lambda iri: (-len(page.episodes[iri]), iri))
