@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from kgraph.extract.results import EntityKind
 from kgraph.model import InsightKind
 from tests.parse_fixtures import extracted
@@ -131,11 +129,6 @@ def test_plain_labels_give_description_and_why() -> None:
     assert (lab.description, lab.why_mentioned) == ("a research lab", "hosts the authors")
 
 
-@pytest.mark.xfail(
-    reason="participants: body `**Participants:**` line names the newsletter's authors; "
-    "publication name kept as participant instead",
-    strict=True,
-)
 def test_body_participants_line_replaces_publication_name() -> None:
     assert set(extracted("newsletter.md").participants) == {"Ines Halvorsen", "Pavel Drozdov"}
 
@@ -155,3 +148,14 @@ def test_name_with_organization_qualifier_is_an_affiliation() -> None:
     pavel = entities("newsletter.md")["Pavel Drozdov"]
     assert pavel.affiliations == ("Harbour Institute",)
     assert pavel.description == "co-author"
+
+
+def test_person_after_heading_entry_not_swallowed() -> None:
+    found = entities("heading_entries.md")
+    assert set(found) == {"Saoirse Ledwidge", "Bastian Okonkwo-Frey", "Ilse Brandvold"}
+    assert found["Saoirse Ledwidge"].description == "ropemaker and host of Hemp & Tar"
+    assert found["Bastian Okonkwo-Frey"].description is None
+    assert found["Ilse Brandvold"].description == "historian of the ropewalk guilds"
+    assert found["Ilse Brandvold"].why_mentioned == "cited for the guild records"
+    tobias = entities("gen_a.md")["Tobias Quarrington"]
+    assert tobias.description == "host of Harbor Talks"

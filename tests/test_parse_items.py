@@ -80,3 +80,16 @@ def test_bold_paragraph_entries_with_plain_and_italic_labels() -> None:
         "why mentioned": "hosts the authors",
     }
     assert dict((f.key, f.value) for f in items[1].fields) == {"description": "model provider"}
+
+
+def test_bold_lead_after_heading_entry_is_its_own_entry() -> None:
+    items = parsed("heading_entries.md").section(K.PEOPLE).items
+    assert [item.title for item in items] == [
+        "1. **Saoirse Ledwidge**",
+        "2. **Bastian Okonkwo-Frey**",
+        "**Ilse Brandvold**",
+    ]
+    # the heading's own name repeated in bold, and a speaker label before a quote, stay in the entry
+    assert len(items[0].lines) == 3 and len(items[0].quotes) == 1
+    assert len(items[1].lines) == 1
+    assert items[2].inline_text == "historian of the ropewalk guilds"

@@ -33,7 +33,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ..
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"
     sole = None
-    if conversation and len(participants) == 1 and raw_participant_count(document) == 1:
+    listed = raw_participant_count(document, episode.podcast)
+    if conversation and len(participants) == 1 and listed == 1:
         sole = participants[0].name
     attributor = Attributor(
         people=index,

@@ -54,8 +54,17 @@ def _prose_description(item: Item) -> str | None:
             continue
         text = clean(plain(line.text))
         if text and not text.startswith('"'):
-            return text
+            return _without_own_name(text, item)
     return None
+
+
+def _without_own_name(text: str, item: Item) -> str:
+    """`Jane Roe — founder of X` under the entry `### Jane Roe` -> `founder of X`."""
+    name = split_qualifiers(clean_title(item.title))[0]
+    if not name:
+        return text
+    lead = re.match(rf"{re.escape(name)}(?:\s*\([^)]*\))?\s*[—–:-]\s*(?P<rest>\S.*)$", text)
+    return lead.group("rest") if lead else text
 
 
 def _split_names(name: str, kind: EntityKind) -> list[str]:

@@ -28,6 +28,7 @@ _AFFILIATION_QUALIFIER = re.compile(
     r"(?:\s*(?:&|and|,)\s*\w+)*\s+(?:of|at)\s+)(?P<org>.+)$",
     re.I,
 )
+_ARTICLES = ("The", "A", "An")
 _ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
 
 
@@ -54,21 +55,41 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
     host_named_show = len(bare.split()) >= 2 and fold(bare) == fold(podcast) and looks_like_person_name(bare)
     if looks_like_publication(bare, podcast) and not host_named_show:  # `Lex Fridman` hosts `Lex Fridman`
         return None
+    if bare.split()[0] in _ARTICLES:  # `The Generalist`
+        return None
     if not (looks_like_person_name(bare) or (has_cjk(bare) and len(bare) <= 6)):
         return None
     return PersonName(name=bare, aliases=tuple(aliases), affiliations=tuple(affiliations))
 
 
+def _listed(value: str, podcast: str) -> list[PersonName]:
+    entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
+    return [person for person in entries if person is not None]
+
+
+def _participant_lists(document: ParsedDocument) -> list[str]:
+    """The header's `Participants` value, then any given in the body's first lines."""
+    values = [document.header.get("participants")]
+    body = document.header.body_fields
+    values.extend(field.value for field in body if field.key == "participants")
+    return [value for value in values if value]
+
+
+def _chosen_list(document: ParsedDocument, podcast: str) -> tuple[str, list[PersonName]]:
+    """(raw value, its people) of the first list that names someone other than the show itself: a
+    header list holding only the publication (`Participants: Beacon Letters`) gives way to a body
+    line naming the authors."""
+    lists = [(value, _listed(value, podcast)) for value in _participant_lists(document)]
+    for value, people in lists:
+        if any(fold(person.name) != fold(podcast) for person in people):
+            return value, people
+    return next((found for found in lists if found[1]), lists[0] if lists else ("", []))
+
+
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    value = document.header.get("participants")
-    if value is None:
-        value = next((f.value for f in document.header.body_fields if f.key == "participants"), None)
-    if value is None:
-        return []
-    entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
-    people = [person for person in entries if person is not None]
+    people = _chosen_list(document, podcast)[1]
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
     result: list[PersonName] = []
@@ -88,7 +109,7 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     return result
 
 
-def raw_participant_count(document: ParsedDocument) -> int:
-    """How many entries the participants line has before cleaning (placeholders included)."""
-    value = document.header.get("participants")
+def raw_participant_count(document: ParsedDocument, podcast: str) -> int:
+    """How many entries the participants line used has before cleaning (placeholders included)."""
+    value = _chosen_list(document, podcast)[0]
     return len(split_outside_parentheses(value, ",;")) if value else 0

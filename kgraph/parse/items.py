@@ -103,9 +103,11 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     deeper = [i for i in headings if body[i].level > heading.level]
     if deeper:
         level = min(body[i].level for i in deeper)
-        return [i for i in deeper if body[i].level == level]
+        marked = [i for i in deeper if body[i].level == level]
+        return _with_bold_entries(body, marked) if entity_section else marked
     if headings:
-        return headings  # items at the same level as the section heading
+        # items at the same level as the section heading
+        return _with_bold_entries(body, headings) if entity_section else headings
     rows = [i for i, line in enumerate(body) if line.kind == LineKind.TABLE_ROW and not line.table_header]
     if rows:
         return rows
@@ -122,6 +124,44 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return [i for i, line in enumerate(body)
                 if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
     return []
+
+
+def _bold_entry(line: Line) -> str | None:
+    """The name of a paragraph line that opens an entry by itself (`**Name**`, `**Name** — text`);
+    colon leads are left out, since `**Jane:** text` under a heading entry is a speaker label."""
+    if line.kind != LineKind.TEXT or line.quoted or line.list_depth:
+        return None
+    text = _without_symbols(line.text)
+    match = _BOLD_LINE.match(text) if _bold_line(line) else None
+    if match is None:
+        lead = _bold_lead(line)
+        if lead is None or lead.group(0)[lead.end("name"):].lstrip("*").lstrip().startswith(":"):
+            return None
+        if lead.group("rest").lstrip("*_ ").startswith(('"', "“")):
+            return None
+        match = lead
+    return plain(match.group("name"))
+
+
+def _with_bold_entries(body: list[Line], markers: list[int]) -> list[int]:
+    """Heading entries plus bold-lead entries between them: `### **Jane Roe**` followed directly by
+    `**Jo Li** — text` is two people, not Jo Li as Jane's description. A bold lead repeating the
+    heading's own name is that entry's description line."""
+    found = list(markers)
+    for start, end in zip(markers, [*markers[1:], len(body)], strict=True):
+        own = _name_key(plain(body[start].text))
+        for index in range(start + 1, end):
+            name = _bold_entry(body[index])
+            if name and _name_key(name) != own:
+                found.append(index)
+                own = _name_key(name)
+    return sorted(found)
+
+
+def _name_key(text: str) -> str:
+    """`1. Jane Roe (CEO)` -> `jane roe`."""
+    text = re.sub(r"^\s*\d+\s*[.):]?\s+", "", re.sub(r"\([^)]*\)", " ", text))
+    return " ".join(re.sub(r"[^\w\s]", " ", text).lower().split())
 
 
 def _is_top_bullet(line: Line) -> bool:
