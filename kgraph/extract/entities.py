@@ -22,6 +22,7 @@ _WHY_KEYS = ("why mentioned", "why relevant", "why notable", "why relevant to th
              "relevance", "significance", "mentioned", "why it matters", "why important")
 _AFFILIATION_KEYS = ("affiliation", "lab/institution", "institution/lab", "institution", "lab",
                      "title/affiliation", "role/affiliation", "company", "organization")
+_ROLE_KEYS = ("role", "title", "title/role", "position")
 _DESCRIPTOR = re.compile(r"\s+[—–]\s+.*$|\s+-\s+(?=[A-Z]).*$")
 _ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
@@ -30,7 +31,10 @@ _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentifi
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
 _ORG_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
-                        r"head|director|investor|member|senator|rep|representative|judge)\b", re.I)
+                        r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
+                        r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp)\b", re.I)
+# A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`.
+_ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 _NOT_FOUND = re.compile(r"^(?:none|n/a|no (?:companies|people|organizations))\b", re.I)
 
@@ -95,6 +99,8 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
         acronym = _ACRONYM.match(qualifier)
         if has_cjk(qualifier) and len(qualifier) <= 12:
             aliases.append(qualifier)
+        elif has_cjk(bare) and not has_cjk(qualifier) and _romanized(qualifier, kind):
+            aliases.append(qualifier)  # `程远 (Cheng Yuan)`, `远山机器人 (Yuanshan Robotics)`
         elif alias:
             aliases.append(alias.group(1).strip())
         elif acronym and kind == EntityKind.ORGANIZATION:
@@ -109,9 +115,24 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
     return _split_names(bare, kind), aliases, kept, affiliations
 
 
+def _romanized(text: str, kind: EntityKind) -> bool:
+    """A Latin-script rendering of a name (not a role such as `CEO of X`)."""
+    if _ROLE_WORD.search(text) or re.search(r"\b(?:of|at)\b", text):
+        return False
+    if kind == EntityKind.PERSON:
+        return looks_like_person_name(text)
+    return bool(re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}", text))
+
+
 def _affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
+    bare = split_qualifiers(text)[0]
+    if _ORG_NAME.fullmatch(bare) and " of " in bare and not _ROLE_WORD.search(bare):
+        return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
+    at = re.search(r"\s(?:at|@)\s+(?P<org>[^,;]+)", bare)  # `Head of Research at University of Oslo`
+    if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not _ROLE_WORD.search(at.group("org")):
+        return [at.group("org").strip()]
     match = _ROLE_OF.search(text)
     if match and not _ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
@@ -132,6 +153,9 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         stated = _field(item, _AFFILIATION_KEYS)
         if stated:
             affiliations.extend(org for part in re.split(r";|,\s+(?=[A-Z])", stated) for org in _affiliations_from(part))
+        role = _field(item, _ROLE_KEYS)
+        if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
+            affiliations.extend(org for org in _affiliations_from(role) if _ROLE_WORD.search(role))
     entries = []
     for name in names:
         name = clean(name)

@@ -23,6 +23,8 @@ _PREFIX = re.compile(
     r"perspective|take|view|lesson|point|idea)\s*#?\s*\d+\s*[:.)—–-]?\s*|#?\d+\s*[.):—–-]\s*|#\d+\s+)",
     re.I,
 )
+# `主题一：`, `观点 2:`, `洞察三、`: the same prefixes in Chinese item titles.
+_CJK_PREFIX = re.compile(r"^(?:主题|观点|洞察|见解|要点|反共识|逆向观点|运营洞察|被忽视的洞察)\s*[一二三四五六七八九十\d]+\s*[：:、.．]\s*")
 _EMOJI = re.compile(
     "^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\U0001f1e6-\U0001f1ff]+\\s*)+"
 )
@@ -32,11 +34,22 @@ def clean_title(markdown: str) -> str:
     """`### **Theme 2: 🚀 Big Idea**` -> `Big Idea`."""
     title = plain(markdown)
     for _ in range(3):  # prefixes can stack: `1. Theme 1: 🚀 ...`
-        stripped = _EMOJI.sub("", _PREFIX.sub("", title, count=1)).strip()
+        stripped = _EMOJI.sub("", _CJK_PREFIX.sub("", _PREFIX.sub("", title, count=1))).strip()
         if stripped == title:
             break
         title = stripped
-    return clean(title).strip('"') or clean(plain(markdown))
+    return _unwrapped(clean(title)) or clean(plain(markdown))
+
+
+_WRAPPING_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
+
+
+def _unwrapped(title: str) -> str:
+    """`"Quoted title"` -> `Quoted title`, but `"Dark Sky" Rules Spread` keeps its quotes."""
+    close = _WRAPPING_QUOTES.get(title[:1])
+    if close and len(title) > 2 and title.endswith(close) and close not in title[1:-1]:
+        return title[1:-1].strip()
+    return title
 
 
 def item_text(item: Item) -> str:

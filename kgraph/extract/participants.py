@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import ParsedDocument
+from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.people import expand_first_name, full_names_in_text
 from kgraph.extract.results import PersonName
 from kgraph.names import (
@@ -47,6 +47,8 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
     for qualifier in qualifiers:
         if has_cjk(qualifier) and len(qualifier) <= 6:
             aliases.append(qualifier)
+        elif has_cjk(bare) and looks_like_person_name(qualifier) and " " in qualifier:
+            aliases.append(qualifier)  # `林海 (Lin Hai)`: the romanisation
         elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
             affiliations.append(found.group("org").strip())
         elif _ROLE_QUALIFIER.match(qualifier) or re.search(r"unnamed|unknown|credit", qualifier, re.I):
@@ -68,11 +70,30 @@ def _listed(value: str, podcast: str) -> list[PersonName]:
 
 
 def _participant_lists(document: ParsedDocument) -> list[str]:
-    """The header's `Participants` value, then any given in the body's first lines."""
+    """The header's `Participants` value, then any given in the body's first lines, then the
+    authors of an italic byline."""
     values = [document.header.get("participants")]
     body = document.header.body_fields
     values.extend(field.value for field in body if field.key == "participants")
+    values.append(_byline_authors(document))
     return [value for value in values if value]
+
+
+_BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$")
+_BY = re.compile(r"^(?:(?:summary|article|post|words|written)\s+)?(?:authors?\s*:|by\b)\s*", re.I)
+
+
+def _byline_authors(document: ParsedDocument) -> str | None:
+    """`*Outlet | March 2, 2026 | Ann Roe & Bo Li*` -> `Ann Roe, Bo Li`: a newsletter's writers
+    where its participants line names only the publication."""
+    for line in document.preamble:
+        if line.kind != LineKind.TEXT or "|" not in line.text or not _BYLINE.match(line.text.strip()):
+            continue
+        for part in plain(line.text).split("|"):
+            names = [name for name in re.split(r"\s*(?:&|,|\band\b)\s*", _BY.sub("", part.strip())) if name]
+            if names and all(" " in name and looks_like_person_name(name) for name in names):
+                return ", ".join(names)
+    return None
 
 
 def _chosen_list(document: ParsedDocument, podcast: str) -> tuple[str, list[PersonName]]:

@@ -1,0 +1,45 @@
+"""Format variants the dev corpus has few or no examples of, on small invented fixtures."""
+
+from __future__ import annotations
+
+from kgraph.extract.entities import _affiliations_from
+from kgraph.extract.insights import clean_title
+from tests.parse_fixtures import extracted
+
+
+def entities(name: str) -> dict[str, object]:
+    return {entry.name: entry for entry in extracted(name).entities}
+
+
+def test_byline_authors_stand_in_for_a_publication_participant() -> None:
+    assert extracted("byline_newsletter.md").participants == ("Rosalind Achterberg", "Kofi Amankwah-Price")
+
+
+def test_title_keeps_quotes_that_do_not_wrap_it() -> None:
+    titles = [insight.title for insight in extracted("byline_newsletter.md").insights]
+    assert titles == ['"Dark Sky" Rules Are Spreading', "Streetlights as a Service"]
+    assert clean_title('Theme 3: Training Data for Firm "Taste"') == 'Training Data for Firm "Taste"'
+    assert clean_title("“Whole title quoted”") == "Whole title quoted"
+
+
+def test_institution_with_of_is_one_affiliation() -> None:
+    found = entities("byline_newsletter.md")
+    assert found["Henrike Solvang"].affiliations == ("Nordic Institute of Sea Lighting",)
+    assert found["Ottilie Brask"].affiliations == ("University of Tromsø",)
+    assert _affiliations_from("Head of Research at Vela") == ["Vela"]
+    assert _affiliations_from("General Partner at Thrive Fund, board member at Oxbow") == ["Thrive Fund"]
+
+
+def test_romanized_qualifier_of_a_cjk_name_is_an_alias() -> None:
+    extraction = extracted("cjk_names.md")
+    assert extraction.participants == ("程远", "Manqi")
+    found = {entry.name: entry for entry in extraction.entities}
+    assert found["程远"].aliases == ("Cheng Yuan",) and found["程远"].qualifiers == ()
+    assert found["远山机器人"].aliases == ("Yuanshan Robotics",)
+    assert found["周宁"].aliases == () and found["周宁"].affiliations == ("Yuanshan Robotics",)
+    # the romanised form in prose resolves to the CJK participant
+    assert [claim.speaker for claim in extraction.claims] == ["程远"]
+
+
+def test_chinese_item_prefix_stripped() -> None:
+    assert [insight.title for insight in extracted("cjk_names.md").insights] == ["供应链比算法更难"]
