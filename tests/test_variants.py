@@ -43,3 +43,30 @@ def test_romanized_qualifier_of_a_cjk_name_is_an_alias() -> None:
 
 def test_chinese_item_prefix_stripped() -> None:
     assert [insight.title for insight in extracted("cjk_names.md").insights] == ["供应链比算法更难"]
+
+
+def test_slash_pair_people_get_their_own_affiliation() -> None:
+    found = entities("people_affiliations.md")
+    assert found["Ana Reyes"].affiliations == ("Marrow Lab",)
+    assert found["Tomasz Blick"].affiliations == ("Porto Bone Institute",)
+    assert found["Ana Reyes"].description == "Lead authors of the study."
+
+
+def test_italic_line_under_a_name_is_affiliation_or_role() -> None:
+    found = entities("people_affiliations.md")
+    assert found["Ilka Moravec"].affiliations == ("Marrow Lab", "Porto Bone Institute")
+    assert found["Ilka Moravec"].description == "Statistician on both teams."
+    assert found["Reuben Ashdown"].affiliations == ("Porto Bone Institute",)
+    assert found["Reuben Ashdown"].description == "Head of Imaging, Porto Bone Institute"
+
+
+def test_role_comma_organization_column() -> None:
+    found = entities("people_affiliations.md")
+    assert found["Wanda Oyelowo"].affiliations == ("Densiscan",)
+    assert found["Piet Halloran"].affiliations == ()  # a department named by a title is no organization
+
+
+def test_prose_time_before_the_quote() -> None:
+    claim = extracted("people_affiliations.md").claims[0]
+    assert (claim.timestamp, claim.seconds, claim.speaker) == ("00:25:40", 1540, "Ana Reyes")
+    assert len(extracted("people_affiliations.md").claims) == 1  # the contact line is no claim

@@ -26,13 +26,19 @@ _ROLE_KEYS = ("role", "title", "title/role", "position")
 _DESCRIPTOR = re.compile(r"\s+[—–]\s+.*$|\s+-\s+(?=[A-Z]).*$")
 _ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
-_ROLE_OF = re.compile(r"\b(?:of|at|@)\s+(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})")
+# `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
+# department, so `of` counts only after roles that lead a whole organization.
+_ROLE_OF = re.compile(
+    r"(?:\b(?:ceo|cto|coo|cfo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|partner|owner|"
+    r"investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of|\bat|@)"
+    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", re.I)
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
 _ORG_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
                         r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
-                        r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp)\b", re.I)
+                        r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
+                        r"commissioner|ambassador|dean|chancellor)\b", re.I)
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`.
 _ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
@@ -47,12 +53,13 @@ def _field(item: Item, keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _prose_description(item: Item) -> str | None:
-    """The first prose line of an entry that is neither a labelled field nor only a quote."""
+def _prose_description(item: Item, skip: int | None = None) -> str | None:
+    """The first prose line of an entry that is neither a labelled field nor only a quote (nor
+    line `skip`, already read as something else)."""
     if item.inline_text:
         return clean(plain(item.inline_text)) or None
     for line in item.lines[1:]:
-        if line.kind != LineKind.TEXT or line.quoted or not line.text:
+        if line.kind != LineKind.TEXT or line.quoted or not line.text or line.number == skip:
             continue
         if any(field.line == line.number for field in item.fields):
             continue
@@ -130,6 +137,11 @@ def _affiliations_from(text: str) -> list[str]:
     bare = split_qualifiers(text)[0]
     if _ORG_NAME.fullmatch(bare) and " of " in bare and not _ROLE_WORD.search(bare):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
+    comma = re.fullmatch(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)", bare)  # `Chair, UCSF` / `OpenAI, head of X`
+    if comma:
+        for role, org in ((comma.group("a"), comma.group("b")), (comma.group("b"), comma.group("a"))):
+            if _ROLE_WORD.search(role) and _ORG_NAME.fullmatch(org) and not _ROLE_WORD.search(org):
+                return [org]
     at = re.search(r"\s(?:at|@)\s+(?P<org>[^,;]+)", bare)  # `Head of Research at University of Oslo`
     if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not _ROLE_WORD.search(at.group("org")):
         return [at.group("org").strip()]
@@ -142,9 +154,55 @@ def _affiliations_from(text: str) -> list[str]:
     return []
 
 
+_ITALIC_LINE = re.compile(r"^(?:\*(?!\*)(?P<a>[^*]+)\*|_(?P<b>[^_]+)_)$")
+_ORG_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")
+
+
+def _organizations_in(text: str) -> list[str]:
+    """`Marrow Lab / Porto Institute` or `Marrow Lab; Porto Institute` -> both, when every part
+    is an organization name; else nothing."""
+    parts = [part for part in _ORG_SEPARATOR.split(clean(plain(text))) if part]
+    if not parts or not all(_affiliations_from(part) == [part] and not _ROLE_WORD.search(part) for part in parts):
+        return []
+    return parts
+
+
+def _italic_affiliation(item: Item) -> tuple[int | None, list[str]]:
+    """An italic line right under a person's name: (its line number, organizations) when it only
+    names organizations (`*Marrow Lab; Porto Bone Institute*`), (None, organizations) when it is a
+    role line (`*Head of AI Studios, Amazon MGM*`, which stays the description)."""
+    for line in item.lines[1:2]:
+        match = _ITALIC_LINE.match(line.text.strip()) if line.kind == LineKind.TEXT else None
+        if match and not line.quoted:
+            text = match.group("a") or match.group("b")
+            orgs = _organizations_in(text)
+            if orgs:
+                return line.number, orgs
+            if _ROLE_WORD.search(text) and len(text.split()) <= 12:
+                return None, _affiliations_from(text)
+    return None, []
+
+
+def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[str] | None:
+    """`**A / B** (Org A / Org B)`: one organization per name, in order."""
+    if len(names) < 2:
+        return None
+    for candidate in [*(_organizations_in(q) for q in qualifiers if "/" in q or ";" in q), italic]:
+        if len(candidate) == len(names):
+            return candidate
+    return None
+
+
 def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
     names, aliases, qualifiers, affiliations = _entry_names(item.title, kind)
-    description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item)
+    italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
+    paired = _paired(names, qualifiers, italic_orgs) if kind == EntityKind.PERSON else None
+    if kind == EntityKind.PERSON and paired is None:
+        for qualifier in qualifiers:
+            if "/" in qualifier or ";" in qualifier:
+                affiliations.extend(_organizations_in(qualifier))
+        affiliations.extend(italic_orgs)
+    description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item, skip=italic_line)
     why = _field(item, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
@@ -152,12 +210,17 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
     if kind == EntityKind.PERSON:
         stated = _field(item, _AFFILIATION_KEYS)
         if stated:
-            affiliations.extend(org for part in re.split(r";|,\s+(?=[A-Z])", stated) for org in _affiliations_from(part))
+            for part in re.split(r"\s*;\s*", stated):  # `Founder & CEO, LiveKit`, `NVIDIA / UW`
+                found = _organizations_in(part) or _affiliations_from(part)
+                for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
+                    found.extend(_organizations_in(piece) or _affiliations_from(piece))
+                affiliations.extend(found)
         role = _field(item, _ROLE_KEYS)
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
             affiliations.extend(org for org in _affiliations_from(role) if _ROLE_WORD.search(role))
     entries = []
-    for name in names:
+    for position, name in enumerate(names):
+        own = [paired[position]] if paired else []
         name = clean(name)
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
@@ -169,7 +232,7 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         entries.append(EntityEntry(
             kind=kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
             qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=tuple(dict.fromkeys(affiliations)), line=item.line, rank=item.rank,
+            affiliations=tuple(dict.fromkeys([*own, *affiliations])), line=item.line, rank=item.rank,
         ))
     return entries
 

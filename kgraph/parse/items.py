@@ -109,8 +109,8 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         # items at the same level as the section heading
         return _with_bold_entries(body, headings) if entity_section else headings
     rows = [i for i, line in enumerate(body) if line.kind == LineKind.TABLE_ROW and not line.table_header]
-    if rows:
-        return rows
+    if rows and entity_section:
+        return sorted({*rows, *_entries_beside_tables(body)})
     bold = [i for i, line in enumerate(body) if _bold_line(line)]
     if bold:
         return _with_plain_bullets(body, bold) if entity_section else bold
@@ -120,10 +120,23 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     starts = [i for i, line in enumerate(body) if _bold_start(line)]
     if starts:
         return starts
+    if rows:  # an insight section made of a table; a table inside bold-line items is their data
+        return rows
     if entity_section:
         return [i for i, line in enumerate(body)
                 if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
     return []
+
+
+def _entries_beside_tables(body: list[Line]) -> list[int]:
+    """Bold entries written outside the section's table (`**Jo Li**` + prose, then a table of
+    others); a bold line right above a table is its caption, not an entry."""
+    found = []
+    for index, line in enumerate(body):
+        caption = index + 1 < len(body) and body[index + 1].kind == LineKind.TABLE_ROW
+        if not caption and (_bold_line(line) or _bold_lead(line)):
+            found.append(index)
+    return found
 
 
 def _bold_entry(line: Line) -> str | None:

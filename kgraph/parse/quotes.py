@@ -45,6 +45,15 @@ def find_timestamp(text: str) -> str | None:
     return normalize_clock(match.group("a") or match.group("b") or match.group("c"))[0]
 
 
+_PROSE_TIME = re.compile(rf"\bat (?P<c>{_CLOCK})\b(?!.*\bat {_CLOCK}\b)")
+
+
+def _time_before(before: str) -> str | None:
+    """`Jane said at 25:40 that "..."`: a prose time in the lead-in, when none follows the quote."""
+    match = _PROSE_TIME.search(before)
+    return normalize_clock(match.group("c"))[0] if match else None
+
+
 def strip_timestamps(text: str) -> str:
     return _TIMESTAMP.sub(" ", text)
 
@@ -83,7 +92,7 @@ def quotes_in_text(source: str, line: Line, location: str, field: str | None = N
             found.append(Quote(
                 text=text, line=line.number, start=start, end=end, source=source,
                 before=source[previous_end:start], after=after, index_on_line=len(found),
-                timestamp=find_timestamp(after), location=location, field=field,
+                timestamp=find_timestamp(after) or _time_before(source[previous_end:start]), location=location, field=field,
                 table_header=table_header, unbalanced=unbalanced,
             ))
         previous_end = end + 1
