@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import re
 
-import pyoxigraph as ox
 import pytest
-import rdflib
 
 from kgraph.load import discover, read_document
 
@@ -103,10 +101,3 @@ def test_speakers_are_people(corpus_graph):
     speakers = {claim.speaker for claim in corpus_graph.model.claims if claim.speaker}
     assert speakers and speakers <= people
 
-
-def test_rdflib_and_pyoxigraph_read_the_same_corpus_triples(corpus_graph, tmp_path):
-    corpus_graph.write(tmp_path, formats=("turtle",))
-    path = tmp_path / "graph.ttl"
-    with_rdflib = rdflib.Graph().parse(path, format="turtle")
-    with_oxigraph = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-    assert len(with_rdflib) == len(with_oxigraph) == len(corpus_graph.triples) > 30_000
