@@ -61,6 +61,12 @@ _COMMON_WORDS = frozenset(
 )
 _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
                              r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)")
+# A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
+# in the episode, whoever the paragraph is about.
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
+    r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
+_HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
@@ -269,6 +275,8 @@ class Attributor:
         clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
         if self._names_in(clause) - {context.subject}:
             return NONE
+        if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
+            return NONE
         candidates = []
         if self.conversation and context.subject:
             candidates.append((context.subject, "item subject"))
@@ -303,10 +311,18 @@ class Attributor:
             context.pending_blocked = found.speaker is None
 
 
+# `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".
+_FIRST_PERSON = re.compile(r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)(?![\w]|\.\w)")
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
+
+
 def _first_person(text: str) -> bool:
-    """A quote in someone's People entry is theirs only if it speaks as `I` or `we`; otherwise it
-    is usually the article's or a guest's words about them."""
-    return bool(re.search(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)\b", text))
+    """A quote in someone's People entry is theirs only if it speaks as `I` or `we`, and does not
+    first speak of a `he` / `she` (usually the entry's owner, quoted by someone else: "bring him
+    onto the cap table... we're excited"); otherwise it is the article's or a guest's words."""
+    first = _FIRST_PERSON.search(text)
+    third = _THIRD_PERSON.search(text)
+    return bool(first) and not (third and third.start() < first.start())
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

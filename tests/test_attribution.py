@@ -1,0 +1,105 @@
+"""Speaker attribution on invented summaries: the context rules name a speaker only where the text
+supports it (a wrong speaker is worse than none)."""
+
+from __future__ import annotations
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    extraction = extract_document(parse_document("fixture.md", text))
+    return {claim.text: claim.speaker for claim in extraction.claims}
+
+
+def _episode(podcast: str) -> str:
+    return f"""# [Tides and Turbines](https://example.com/ep/5)
+
+**Podcast:** {podcast}
+**Date:** 2025-05-01
+**Participants:** Corin Ashdale
+
+---
+
+## 1. Key Themes
+
+### Ports Are the Bottleneck
+Ports limit offshore wind more than the turbines themselves.
+
+> "Every turbine we install waits weeks for a berth in the harbor." [00:10:00]
+"""
+
+
+QUOTE = "Every turbine we install waits weeks for a berth in the harbor."
+
+
+def test_a_lone_listed_guest_is_the_speaker() -> None:
+    assert _speakers(_episode("Deep Water"))[QUOTE] == "Corin Ashdale"
+
+
+def test_a_lone_listed_host_is_not_the_speaker() -> None:
+    # The only participant is the show's host: the guest is missing from the list, so the quotes
+    # may well be the guest's.
+    assert _speakers(_episode("Deep Water w Corin Ashdale"))[QUOTE] is None
+
+
+NEWSLETTER = """# Axle Weekly: Deals
+
+**Podcast:** Axle Weekly
+**Date:** 2025-05-02
+**Participants:** Axle Weekly
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Insurance Capital Moves
+Firms keep hiring for capital formation.
+
+## 4. People Identified
+
+| Person | Description | Why Mentioned | Key Quote |
+|---|---|---|---|
+| **Jonah Pell** | New head of insurance at K.I.T. Partners | Hire | "Joined K.I.T. Partners as global head of insurance." |
+| **Ravi Okonjo** | Lead investor | Led the round | "Being able to bring him onto the cap table was something we're excited about." |
+| **Mara Stoll** | Founder, Stoll Freight | Spoke at the summit | "I think we will double the fleet by next spring." |
+"""
+
+
+def test_people_entry_quote_in_the_first_person_is_the_owners() -> None:
+    assert _speakers(NEWSLETTER)["I think we will double the fleet by next spring."] == "Mara Stoll"
+
+
+def test_the_letters_of_an_abbreviation_are_not_a_first_person() -> None:
+    assert _speakers(NEWSLETTER)["Joined K.I.T. Partners as global head of insurance."] is None
+
+
+def test_a_quote_that_speaks_of_him_first_is_about_the_owner_not_by_them() -> None:
+    quote = "Being able to bring him onto the cap table was something we're excited about."
+    assert _speakers(NEWSLETTER)[quote] is None
+
+
+CONVERSATION = """# [Ledgers at Sea](https://example.com/ep/9)
+
+**Podcast:** Harbor Notes
+**Date:** 2025-06-01
+**Participants:** Ilse Varga, Tomas Reyne
+
+---
+
+## 1. Key Themes
+
+### Freight Needs Patient Capital
+Ilse argues that freight rewards patience: "you cannot compress a ship's build cycle with more money" [00:05:00]. The industry narrative is "software will eat the whole shipping business" but she disagrees. The ego of a "record breaking deal of the decade" press cycle misleads founders.
+"""
+
+
+def test_paragraph_subject_speaks_her_own_quote() -> None:
+    assert _speakers(CONVERSATION)["you cannot compress a ship's build cycle with more money"] == "Ilse Varga"
+
+
+def test_hearsay_framing_gives_no_speaker() -> None:
+    speakers = _speakers(CONVERSATION)
+    assert speakers["software will eat the whole shipping business"] is None
+    assert speakers["record breaking deal of the decade"] is None
