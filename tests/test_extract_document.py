@@ -131,11 +131,6 @@ def test_plain_labels_give_description_and_why() -> None:
     assert (lab.description, lab.why_mentioned) == ("a research lab", "hosts the authors")
 
 
-@pytest.mark.xfail(
-    reason="participants: body `**Participants:**` line names the newsletter's authors; "
-    "publication name kept as participant instead",
-    strict=True,
-)
 def test_body_participants_line_replaces_publication_name() -> None:
     assert set(extracted("newsletter.md").participants) == {"Ines Halvorsen", "Pavel Drozdov"}
 

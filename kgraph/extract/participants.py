@@ -62,13 +62,16 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    value = document.header.get("participants")
-    if value is None:
-        value = next((f.value for f in document.header.body_fields if f.key == "participants"), None)
-    if value is None:
-        return []
-    entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
-    people = [person for person in entries if person is not None]
+    # The header's list first; a body `**Participants:**` line when the header names nobody but
+    # the show itself (a publication's name, or a host-named show) or is missing.
+    values = [document.header.get("participants")]
+    values += [field.value for field in document.header.body_fields if field.key == "participants"]
+    lists = []
+    for value in filter(None, values):
+        entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
+        lists.append([person for person in entries if person is not None])
+    people = next((found for found in lists if any(fold(p.name) != fold(podcast) for p in found)),
+                  next((found for found in lists if found), []))
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
     result: list[PersonName] = []
