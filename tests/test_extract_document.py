@@ -150,3 +150,11 @@ def test_name_with_organization_qualifier_is_an_affiliation() -> None:
     pavel = entities("newsletter.md")["Pavel Drozdov"]
     assert pavel.affiliations == ("Harbour Institute",)
     assert pavel.description == "co-author"
+
+
+def test_bold_lead_line_after_a_heading_entry_is_its_own_entry() -> None:
+    entities = {entry.name: entry for entry in extracted("heading_then_bold_lead.md").entities}
+    assert set(entities) == {"Basalt Works", "Granite Labs", "Hale Brandt", "Wren Osei", "Ivo Tamm"}
+    assert entities["Hale Brandt"].description == "Founder of Basalt Works."
+    assert entities["Wren Osei"].kind == EntityKind.PERSON
+    assert entities["Granite Labs"].kind == EntityKind.ORGANIZATION

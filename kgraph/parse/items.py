@@ -103,9 +103,10 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     deeper = [i for i in headings if body[i].level > heading.level]
     if deeper:
         level = min(body[i].level for i in deeper)
-        return [i for i in deeper if body[i].level == level]
-    if headings:
-        return headings  # items at the same level as the section heading
+        deeper = [i for i in deeper if body[i].level == level]
+        return _with_bold_leads(body, deeper) if entity_section else deeper
+    if headings:  # items at the same level as the section heading
+        return _with_bold_leads(body, headings) if entity_section else headings
     rows = [i for i, line in enumerate(body) if line.kind == LineKind.TABLE_ROW and not line.table_header]
     if rows:
         return rows
@@ -122,6 +123,13 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return [i for i, line in enumerate(body)
                 if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
     return []
+
+
+def _with_bold_leads(body: list[Line], headings: list[int]) -> list[int]:
+    """Heading entries with a `**Other Name** — text` line among them: that line starts an entry
+    of its own (it is not part of the heading entry's description)."""
+    leads = [i for i, line in enumerate(body) if i > headings[0] and line.list_depth == 0 and _bold_lead(line)]
+    return sorted(set(headings) | set(leads))
 
 
 def _is_top_bullet(line: Line) -> bool:
