@@ -103,3 +103,31 @@ def test_hearsay_framing_gives_no_speaker() -> None:
     speakers = _speakers(CONVERSATION)
     assert speakers["software will eat the whole shipping business"] is None
     assert speakers["record breaking deal of the decade"] is None
+
+
+TWO_VOICES = """# [Rails for Money](https://example.com/ep/12)
+
+**Podcast:** Vault Hours
+**Date:** 2025-07-01
+**Participants:** Odile Maret, Bruno Kask
+
+---
+
+## 1. Key Themes
+
+### Rails Beat Banks
+The old way was slow. Before, "every country needed its own separate banking integration built by hand" and now one wallet works everywhere. Bruno adds the analogy: "stablecoins are the container ships of money movement today."
+
+### Cards Still Matter
+"Card networks will keep the checkout for another decade at least," Odile said.
+"""
+
+
+def test_a_name_introducing_the_next_quote_is_not_the_speaker_of_this_one() -> None:
+    speakers = _speakers(TWO_VOICES)
+    assert speakers["every country needed its own separate banking integration built by hand"] is None
+    assert speakers["stablecoins are the container ships of money movement today."] == "Bruno Kask"
+
+
+def test_trailing_said_names_the_speaker() -> None:
+    assert _speakers(TWO_VOICES)["Card networks will keep the checkout for another decade at least,"] == "Odile Maret"

@@ -206,6 +206,8 @@ class Attributor:
                 return NONE
             return None
         match = _AFTER_SAID.match(after)
+        if match and match.group("name2") and after.rstrip("*_ ").endswith(":"):
+            match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
         if match:
             raw = next(g for g in match.groups() if g)
             name = self.person(raw, allow_new=True)
