@@ -116,7 +116,7 @@ TWO_VOICES = """# [Rails for Money](https://example.com/ep/12)
 ## 1. Key Themes
 
 ### Rails Beat Banks
-The old way was slow. Before, "every country needed its own separate banking integration built by hand" and now one wallet works everywhere. Bruno adds the analogy: "stablecoins are the container ships of money movement today."
+The old way was slow. Before, "every country needed its own separate banking integration built by hand." Bruno adds the analogy: "stablecoins are the container ships of money movement today."
 
 ### Cards Still Matter
 "Card networks will keep the checkout for another decade at least," Odile said.
@@ -125,7 +125,7 @@ The old way was slow. Before, "every country needed its own separate banking int
 
 def test_a_name_introducing_the_next_quote_is_not_the_speaker_of_this_one() -> None:
     speakers = _speakers(TWO_VOICES)
-    assert speakers["every country needed its own separate banking integration built by hand"] is None
+    assert speakers["every country needed its own separate banking integration built by hand."] is None
     assert speakers["stablecoins are the container ships of money movement today."] == "Bruno Kask"
 
 
