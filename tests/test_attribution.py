@@ -131,3 +131,35 @@ def test_a_name_introducing_the_next_quote_is_not_the_speaker_of_this_one() -> N
 
 def test_trailing_said_names_the_speaker() -> None:
     assert _speakers(TWO_VOICES)["Card networks will keep the checkout for another decade at least,"] == "Odile Maret"
+
+
+SIGNED = """# [Idea Gardens](https://example.com/ep/21)
+
+**Podcast:** Long Walks
+**Date:** 2025-08-01
+**Participants:** Ada Brenner, Milo Sato
+
+---
+
+## 1. Key Themes
+
+### Randomness Feeds Taste
+Ideas grow in small groups before they reach everyone.
+
+> "Small groups mutate ideas fast and then the best ones spread to the crowd." — Ada Brenner / Milo Sato [00:10:00]
+
+> "You need a mirror that shows when you write for applause instead of truth." — Milo Sato [00:12:00]
+
+### Borrowed Wisdom
+Ada shares an insight from Tomas Varga, who built three studios: "Every studio dies the day it stops shipping small weird things." [00:20:00]
+"""
+
+
+def test_a_quote_signed_by_two_people_has_no_speaker() -> None:
+    speakers = _speakers(SIGNED)
+    assert speakers["Small groups mutate ideas fast and then the best ones spread to the crowd."] is None
+    assert speakers["You need a mirror that shows when you write for applause instead of truth."] == "Milo Sato"
+
+
+def test_words_relayed_from_someone_else_are_not_the_relayers() -> None:
+    assert _speakers(SIGNED)["Every studio dies the day it stops shipping small weird things."] is None

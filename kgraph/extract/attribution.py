@@ -63,6 +63,10 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|sim
                              r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)")
 # A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
 # in the episode, whoever the paragraph is about.
+# `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
+_RELAYED = re.compile(
+    r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
+    r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
     r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
@@ -197,6 +201,8 @@ class Attributor:
         match = _AFTER_DASH.match(after)
         if match:
             raw = match.group("name")
+            if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
+                return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
             if re.match(r"speaker|SPEAKER", raw):
                 return NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
@@ -254,6 +260,9 @@ class Attributor:
                 continue
             if colon or speech_end or _SPEECH.search(candidate[match.end("verb") - len(match.group("verb")):]):
                 name = self.person(match.group("name"), allow_new=speech_end or colon)
+                relayed = _RELAYED.search(candidate[match.end("verb"):])
+                if name and relayed and fold(relayed.group("name")) != fold(name):
+                    return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
                 if name:
                     return Attribution(name, "lead-in")
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
