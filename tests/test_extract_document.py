@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
 from kgraph.extract.results import EntityKind
 from kgraph.model import InsightKind
 from tests.parse_fixtures import extracted

@@ -10,7 +10,6 @@ import networkx as nx
 from kgraph.errors import UsageError
 from kgraph.html.data import PageGraph
 
-
 # A page beyond ten thousand nodes draws slowly and reads as a hairball; larger corpora get their
 # best-connected part by default (`--html-max-nodes` raises the cap, `--html-focus` narrows it).
 DEFAULT_MAX_NODES = 10_000
