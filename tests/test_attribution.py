@@ -163,3 +163,27 @@ def test_a_quote_signed_by_two_people_has_no_speaker() -> None:
 
 def test_words_relayed_from_someone_else_are_not_the_relayers() -> None:
     assert _speakers(SIGNED)["Every studio dies the day it stops shipping small weird things."] is None
+
+
+GLOSS = """# Ledger Weekly: Fees
+
+**Podcast:** Ledger Weekly
+**Date:** 2025-09-01
+**Participants:** Ledger Weekly
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### The Fee Question
+Senator Nora Vance's office is pushing back, questioning whether the fee breaks the Budget Act, "a rule that bars agencies from spending money without an appropriation."
+
+Nora Vance said, "We will ask for every receipt before the vote."
+"""
+
+
+def test_a_quote_glossing_a_noun_is_not_the_speakers() -> None:
+    speakers = _speakers(GLOSS)
+    assert speakers["a rule that bars agencies from spending money without an appropriation."] is None
+    assert speakers["We will ask for every receipt before the vote."] == "Nora Vance"

@@ -252,8 +252,10 @@ class Attributor:
             name = self.person(as_put.group("name"), allow_new=True)
             if name:
                 return Attribution(name, "as X put it")
-        colon = clause.rstrip(" *_").endswith((":", ","))
         speech_end = bool(_SPEECH_AT_END.search(clause))
+        # `Jo said,` / `Jo explains:` introduce a quote; `Jo questions the Act, "a rule that..."`
+        # glosses a noun with someone else's words: after a comma the speech verb must end the clause.
+        colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
             match = _SUBJECT.match(candidate)
             if not match:
