@@ -156,3 +156,16 @@ def test_bold_lead_line_after_a_heading_entry_is_its_own_entry() -> None:
     assert entities["Hale Brandt"].description == "Founder of Basalt Works."
     assert entities["Wren Osei"].kind == EntityKind.PERSON
     assert entities["Granite Labs"].kind == EntityKind.ORGANIZATION
+
+
+def test_plain_bullet_fields_belong_to_the_entry_above() -> None:
+    (entry,) = extracted("plain_bullet_fields.md").entities
+    assert entry.name == "Mei Tanaka"
+    assert entry.affiliations == ("Kyoto University",)
+    assert entry.why_mentioned == "first author of the sparsity benchmark"
+
+
+def test_chinese_lead_in_names_a_known_speaker() -> None:
+    (claim,) = extracted("chinese_body.md").claims
+    assert claim.speaker == "李明"
+    assert claim.timestamp == "00:10:12"

@@ -67,6 +67,8 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|sim
 _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
+_CJK_LEAD_IN = re.compile(
+    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
     r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
@@ -247,6 +249,13 @@ class Attributor:
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
+        cjk = _CJK_LEAD_IN.search(clause)
+        if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
+            run = cjk.group("run")
+            for size in (2, 3, 4):
+                name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
+                if name:
+                    return Attribution(name, "lead-in")
         as_put = _AS_PUT.search(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
