@@ -169,3 +169,15 @@ def test_chinese_lead_in_names_a_known_speaker() -> None:
     (claim,) = extracted("chinese_body.md").claims
     assert claim.speaker == "李明"
     assert claim.timestamp == "00:10:12"
+
+
+def test_slash_pair_of_people_shares_out_a_slash_pair_of_affiliations() -> None:
+    entries = {entry.name: entry for entry in extracted("slash_pair_people.md").entities}
+    assert set(entries) == {"Ilka Brandt", "Tomasz Wren"}  # no entity from the surname list
+    assert entries["Ilka Brandt"].affiliations == ("Helix Labs",)
+    assert entries["Tomasz Wren"].affiliations == ("Northbay University",)
+
+
+def test_contact_lines_in_blockquotes_are_not_claims() -> None:
+    claims = extracted("slash_pair_people.md").claims
+    assert [claim.text for claim in claims] == ["we can predict the shape but we still cannot predict the grip"]

@@ -123,8 +123,18 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         stated = _field(item, _AFFILIATION_KEYS)
         if stated:
             affiliations.extend(org for part in re.split(r";|,\s+(?=[A-Z])", stated) for org in _affiliations_from(part))
+    # `A / B` with a `Org A / Org B` line under it: each gets their own part (`A and B — X / Y`
+    # may as well mean both at both, so only a slash pair is paired)
+    slash_pair = len(names) > 1 and "/" in split_qualifiers(clean_title(item.title))[0]
+    shared = description.split(" / ") if description and slash_pair else []
+    paired = len(shared) == len(names)
     entries = []
-    for name in names:
+    for index, name in enumerate(names):
+        own_description, own_affiliations = description, affiliations
+        if paired:
+            own_description = shared[index].strip()
+            if kind == EntityKind.PERSON:
+                own_affiliations = [*affiliations, *_affiliations_from(own_description)]
         name = clean(name)
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
@@ -135,8 +145,8 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
                 continue
         entries.append(EntityEntry(
             kind=kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
-            qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=tuple(dict.fromkeys(affiliations)), line=item.line, rank=item.rank,
+            qualifiers=tuple(qualifiers), description=own_description, why_mentioned=why,
+            affiliations=tuple(dict.fromkeys(own_affiliations)), line=item.line, rank=item.rank,
         ))
     return entries
 
