@@ -13,6 +13,7 @@ import click
 from kgraph.api import CACHE_FOLDER
 from kgraph.api import build as build_graph
 from kgraph.errors import KgraphError, UsageError
+from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.query.output import RESULT_FORMATS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
@@ -44,17 +45,16 @@ def main() -> None:
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
 @click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
               help="Hops around --html-focus.")
-@click.option("--html-max-nodes", type=click.IntRange(1),
-              help="graph.html keeps the N most connected nodes (claims follow their episode).")
+@click.option("--html-max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
+              help="graph.html keeps the N most connected nodes (and the claims of their episodes, "
+                   "up to N).")
 def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
           jobs: int | None, no_cache: bool, quiet: bool,
-          html_focus: str | None, html_depth: int, html_max_nodes: int | None) -> None:
+          html_focus: str | None, html_depth: int, html_max_nodes: int) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/).
 
     Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
     the documents that changed."""
-    from kgraph.html import HtmlOptions
-
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     try:
         graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases, jobs=jobs,

@@ -41,7 +41,8 @@ class BuildReport:
         lines += [f"  skipped {item['file']}: {item['reason']}" for item in sorted(self.skipped, key=lambda s: s["file"])]
         if self.duplicates:
             merged = sum(len(v) for v in self.duplicates.values())
-            lines.append(f"duplicates: {merged} copies merged into {len(self.duplicates)} episodes")
+            episodes = len(self.duplicates)
+            lines.append(f"duplicates: {merged} copies merged into {episodes} episode{'s' if episodes > 1 else ''}")
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (see report.json)")
         lines.append("nodes: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()))

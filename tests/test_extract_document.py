@@ -159,3 +159,36 @@ def test_person_after_heading_entry_not_swallowed() -> None:
     assert found["Ilse Brandvold"].why_mentioned == "cited for the guild records"
     tobias = entities("gen_a.md")["Tobias Quarrington"]
     assert tobias.description == "host of Harbor Talks"
+
+
+def test_bold_lead_line_after_a_heading_entry_is_its_own_entry() -> None:
+    entities = {entry.name: entry for entry in extracted("heading_then_bold_lead.md").entities}
+    assert set(entities) == {"Basalt Works", "Granite Labs", "Hale Brandt", "Wren Osei", "Ivo Tamm"}
+    assert entities["Hale Brandt"].description == "Founder of Basalt Works."
+    assert entities["Wren Osei"].kind == EntityKind.PERSON
+    assert entities["Granite Labs"].kind == EntityKind.ORGANIZATION
+
+
+def test_plain_bullet_fields_belong_to_the_entry_above() -> None:
+    (entry,) = extracted("plain_bullet_fields.md").entities
+    assert entry.name == "Mei Tanaka"
+    assert entry.affiliations == ("Kyoto University",)
+    assert entry.why_mentioned == "first author of the sparsity benchmark"
+
+
+def test_chinese_lead_in_names_a_known_speaker() -> None:
+    (claim,) = extracted("chinese_body.md").claims
+    assert claim.speaker == "李明"
+    assert claim.timestamp == "00:10:12"
+
+
+def test_slash_pair_of_people_shares_out_a_slash_pair_of_affiliations() -> None:
+    entries = {entry.name: entry for entry in extracted("slash_pair_people.md").entities}
+    assert set(entries) == {"Ilka Brandt", "Tomasz Wren"}  # no entity from the surname list
+    assert entries["Ilka Brandt"].affiliations == ("Helix Labs",)
+    assert entries["Tomasz Wren"].affiliations == ("Northbay University",)
+
+
+def test_contact_lines_in_blockquotes_are_not_claims() -> None:
+    claims = extracted("slash_pair_people.md").claims
+    assert [claim.text for claim in claims] == ["we can predict the shape but we still cannot predict the grip"]

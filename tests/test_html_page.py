@@ -9,7 +9,7 @@ import pytest
 
 import kgraph
 from kgraph.errors import UsageError
-from kgraph.html import HtmlOptions, render_page
+from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions, render_page
 from kgraph.html.data import timestamp_url
 from kgraph.html.page import script_json
 from kgraph.html.style import RELATION_NAMES
@@ -149,6 +149,16 @@ def test_max_nodes_keeps_the_most_connected(graph):
             degree[obj] += 1
     top = sorted((d for d in degree.values()), reverse=True)[:3]
     assert sorted((degree[d["iri"]] for d in kept), reverse=True) == top
+    # claims of the kept episodes follow, but no more of them than the cap
+    claims = [d for d in data["details"] if d["type"] == "Claim"]
+    assert 0 < len(claims) <= 3
+
+
+def test_a_default_cap_bounds_the_page_of_a_large_corpus(graph):
+    assert HtmlOptions().max_nodes == DEFAULT_MAX_NODES
+    everything = _data(render_page(graph.model, graph.nx, HtmlOptions(max_nodes=None)))
+    default = _data(render_page(graph.model, graph.nx))
+    assert len(default["details"]) == len(everything["details"]) < DEFAULT_MAX_NODES  # small: untouched
 
 
 def test_cli_html_options(tmp_path):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 import pyoxigraph as ox
+import pytest
 import rdflib
 from rdflib import RDF, RDFS
 
@@ -32,12 +33,17 @@ def test_every_node_has_one_label_and_a_type(seed_graph):
         assert data["label"] and data["type"], node
 
 
-def test_rdflib_and_pyoxigraph_read_the_same_triples(seed_graph, tmp_path):
-    seed_graph.write(tmp_path, formats=("turtle",))
+@pytest.mark.parametrize(("graph_fixture", "at_least"), [
+    ("seed_graph", 250),
+    pytest.param("corpus_graph", 30_000, marks=pytest.mark.corpus),
+])
+def test_rdflib_and_pyoxigraph_read_the_same_triples(graph_fixture, at_least, request, tmp_path):
+    graph = request.getfixturevalue(graph_fixture)
+    graph.write(tmp_path, formats=("turtle",))
     path = tmp_path / "graph.ttl"
     with_rdflib = rdflib.Graph().parse(path, format="turtle")
     with_oxigraph = list(ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
-    assert len(with_rdflib) == len(with_oxigraph) == len(seed_graph.rdf) > 250
+    assert len(with_rdflib) == len(with_oxigraph) == len(graph.triples) > at_least
 
 
 def test_turtle_uses_readable_prefixes(seed_graph, tmp_path):

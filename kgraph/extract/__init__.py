@@ -15,9 +15,22 @@ from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
 
 #: Bump when an extractor's output changes, so cached extractions are redone.
-EXTRACTOR_VERSION = "1"
+EXTRACTOR_VERSION = "9"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
+
+
+def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[PersonName]) -> str | None:
+    """The one listed participant, when the list is credible as the whole cast. A lone participant
+    who is the show's host (named in the podcast's name) means the guest went unlisted: then the
+    quotes are more likely the guest's, and nobody is safe to name."""
+    if len(participants) != 1 or raw_participant_count(document) != 1:
+        return None
+    name = participants[0].name
+    surname = fold(name).split()[-1]
+    if len(surname) >= 3 and surname in fold(podcast).split():
+        return None
+    return name
 
 
 def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ...] = ()) -> DocumentExtraction:
@@ -32,10 +45,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ..
             index.add(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"
-    sole = None
-    listed = raw_participant_count(document, episode.podcast)
-    if conversation and len(participants) == 1 and listed == 1:
-        sole = participants[0].name
+    sole = _sole_speaker(document, episode.podcast, participants) if conversation else None
     attributor = Attributor(
         people=index,
         organizations={fold(e.name) for e in entities if e.kind == EntityKind.ORGANIZATION} | {fold(episode.podcast)},

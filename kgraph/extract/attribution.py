@@ -61,6 +61,18 @@ _COMMON_WORDS = frozenset(
 )
 _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
                              r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)")
+# A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
+# in the episode, whoever the paragraph is about.
+# `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
+_RELAYED = re.compile(
+    r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
+    r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
+_CJK_LEAD_IN = re.compile(
+    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
+_HEARSAY_BEFORE = re.compile(
+    r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
+    r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
+_HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
@@ -191,6 +203,8 @@ class Attributor:
         match = _AFTER_DASH.match(after)
         if match:
             raw = match.group("name")
+            if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
+                return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
             if re.match(r"speaker|SPEAKER", raw):
                 return NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
@@ -200,6 +214,8 @@ class Attributor:
                 return NONE
             return None
         match = _AFTER_SAID.match(after)
+        if match and match.group("name2") and after.rstrip("*_ ").endswith(":"):
+            match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
         if match:
             raw = next(g for g in match.groups() if g)
             name = self.person(raw, allow_new=True)
@@ -233,19 +249,31 @@ class Attributor:
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
+        cjk = _CJK_LEAD_IN.search(clause)
+        if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
+            run = cjk.group("run")
+            for size in (2, 3, 4):
+                name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
+                if name:
+                    return Attribution(name, "lead-in")
         as_put = _AS_PUT.search(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
             if name:
                 return Attribution(name, "as X put it")
-        colon = clause.rstrip(" *_").endswith((":", ","))
         speech_end = bool(_SPEECH_AT_END.search(clause))
+        # `Jo said,` / `Jo explains:` introduce a quote; `Jo questions the Act, "a rule that..."`
+        # glosses a noun with someone else's words: after a comma the speech verb must end the clause.
+        colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
             match = _SUBJECT.match(candidate)
             if not match:
                 continue
             if colon or speech_end or _SPEECH.search(candidate[match.end("verb") - len(match.group("verb")):]):
                 name = self.person(match.group("name"), allow_new=speech_end or colon)
+                relayed = _RELAYED.search(candidate[match.end("verb"):])
+                if name and relayed and fold(relayed.group("name")) != fold(name):
+                    return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
                 if name:
                     return Attribution(name, "lead-in")
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
@@ -268,6 +296,8 @@ class Attributor:
             return NONE
         clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
         if self._names_in(clause) - {context.subject}:
+            return NONE
+        if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
             return NONE
         candidates = []
         if self.conversation and context.subject:
@@ -303,10 +333,18 @@ class Attributor:
             context.pending_blocked = found.speaker is None
 
 
+# `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".
+_FIRST_PERSON = re.compile(r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)(?![\w]|\.\w)")
+_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
+
+
 def _first_person(text: str) -> bool:
-    """A quote in someone's People entry is theirs only if it speaks as `I` or `we`; otherwise it
-    is usually the article's or a guest's words about them."""
-    return bool(re.search(r"\b(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)\b", text))
+    """A quote in someone's People entry is theirs only if it speaks as `I` or `we`, and does not
+    first speak of a `he` / `she` (usually the entry's owner, quoted by someone else: "bring him
+    onto the cap table... we're excited"); otherwise it is the article's or a guest's words."""
+    first = _FIRST_PERSON.search(text)
+    third = _THIRD_PERSON.search(text)
+    return bool(first) and not (third and third.start() < first.start())
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

@@ -168,18 +168,23 @@ def _organizations_in(text: str) -> list[str]:
 
 
 def _italic_affiliation(item: Item) -> tuple[int | None, list[str]]:
-    """An italic line right under a person's name: (its line number, organizations) when it only
-    names organizations (`*Marrow Lab; Porto Bone Institute*`), (None, organizations) when it is a
-    role line (`*Head of AI Studios, Amazon MGM*`, which stays the description)."""
+    """The line right under a person's name: (its line number, organizations) when it only names
+    organizations (`*Marrow Lab; Porto Bone Institute*`, `Helix Labs / Northbay University`),
+    (None, organizations) when it is an italic role line (`*Head of AI Studios, Amazon MGM*`,
+    which stays the description)."""
     for line in item.lines[1:2]:
-        match = _ITALIC_LINE.match(line.text.strip()) if line.kind == LineKind.TEXT else None
-        if match and not line.quoted:
-            text = match.group("a") or match.group("b")
-            orgs = _organizations_in(text)
-            if orgs:
-                return line.number, orgs
-            if _ROLE_WORD.search(text) and len(text.split()) <= 12:
-                return None, _affiliations_from(text)
+        if line.kind != LineKind.TEXT or line.quoted:
+            continue
+        match = _ITALIC_LINE.match(line.text.strip())
+        if match is None:  # a plain line only when it lists several: `Helix Labs / Northbay University`
+            orgs = _organizations_in(line.text) if _ORG_SEPARATOR.search(line.text) else []
+            return (line.number, orgs) if len(orgs) > 1 else (None, [])
+        text = match.group("a") or match.group("b")
+        orgs = _organizations_in(text)
+        if orgs:
+            return line.number, orgs
+        if _ROLE_WORD.search(text) and len(text.split()) <= 12:
+            return None, _affiliations_from(text)
     return None, []
 
 

@@ -96,21 +96,21 @@ def _byline_authors(document: ParsedDocument) -> str | None:
     return None
 
 
-def _chosen_list(document: ParsedDocument, podcast: str) -> tuple[str, list[PersonName]]:
-    """(raw value, its people) of the first list that names someone other than the show itself: a
-    header list holding only the publication (`Participants: Beacon Letters`) gives way to a body
-    line naming the authors."""
-    lists = [(value, _listed(value, podcast)) for value in _participant_lists(document)]
-    for value, people in lists:
+def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
+    """The first list that names someone other than the show itself: a header list holding only
+    the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
+    byline naming the authors."""
+    lists = [_listed(value, podcast) for value in _participant_lists(document)]
+    for people in lists:
         if any(fold(person.name) != fold(podcast) for person in people):
-            return value, people
-    return next((found for found in lists if found[1]), lists[0] if lists else ("", []))
+            return people
+    return next((people for people in lists if people), [])
 
 
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    people = _chosen_list(document, podcast)[1]
+    people = _chosen_list(document, podcast)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
     result: list[PersonName] = []
@@ -130,7 +130,7 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     return result
 
 
-def raw_participant_count(document: ParsedDocument, podcast: str) -> int:
-    """How many entries the participants line used has before cleaning (placeholders included)."""
-    value = _chosen_list(document, podcast)[0]
+def raw_participant_count(document: ParsedDocument) -> int:
+    """How many entries the participants line has before cleaning (placeholders included)."""
+    value = document.header.get("participants")
     return len(split_outside_parentheses(value, ",;")) if value else 0

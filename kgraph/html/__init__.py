@@ -2,6 +2,6 @@
 that works offline (every script and style embedded, no network request)."""
 
 from kgraph.html.page import render_page
-from kgraph.html.select import HtmlOptions
+from kgraph.html.select import DEFAULT_MAX_NODES, HtmlOptions
 
-__all__ = ["HtmlOptions", "render_page"]
+__all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "render_page"]

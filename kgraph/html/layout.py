@@ -54,11 +54,36 @@ def _force_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, t
     finally:
         igraph.set_random_number_generator(random)
         random.setstate(previous)
+    coordinates = _gather_components(coordinates, graph.connected_components())
     scale = EDGE_LENGTH / _median_edge_length(coordinates, graph.get_edgelist())
     return {
         iri: (round(coordinates[i][0] * scale), round(coordinates[i][1] * scale))
         for iri, i in index.items()
     }
+
+
+def _gather_components(coordinates: list[list[float]], components) -> list[list[float]]:
+    """Small components (a degenerate episode and its podcast) drift far from the main one under
+    Fruchterman-Reingold and shrink the page's initial fit: set them on a ring just outside it."""
+    groups = sorted(components, key=lambda members: (-len(members), min(members)))
+    if len(groups) < 2:
+        return coordinates
+    gathered = [list(point) for point in coordinates]
+    centre_x, centre_y = _centroid(coordinates, groups[0])
+    radius = max(math.dist((centre_x, centre_y), coordinates[i]) for i in groups[0])
+    for number, members in enumerate(groups[1:]):
+        angle = 2 * math.pi * number / (len(groups) - 1)
+        own_x, own_y = _centroid(coordinates, members)
+        shift_x = centre_x + radius * 1.08 * math.cos(angle) - own_x
+        shift_y = centre_y + radius * 1.08 * math.sin(angle) - own_y
+        for i in members:
+            gathered[i] = [coordinates[i][0] + shift_x, coordinates[i][1] + shift_y]
+    return gathered
+
+
+def _centroid(coordinates: list[list[float]], members: list[int]) -> tuple[float, float]:
+    return (sum(coordinates[i][0] for i in members) / len(members),
+            sum(coordinates[i][1] for i in members) / len(members))
 
 
 def _median_edge_length(coordinates: list[list[float]], edges: list[tuple[int, int]]) -> float:

@@ -1,5 +1,5 @@
-"""Which nodes go into the page: all of them, a neighbourhood of one (`focus`, `depth`), or the
-most connected ones (`max_nodes`). Claims follow their episode and never count toward the cap."""
+"""Which nodes go into the page: all of them, a neighbourhood of one (`focus`, `depth`), and at
+most `max_nodes` of them, the most connected. Claims follow their episode, up to as many again."""
 
 from __future__ import annotations
 
@@ -10,12 +10,16 @@ import networkx as nx
 from kgraph.errors import UsageError
 from kgraph.html.data import PageGraph
 
+# A page beyond ten thousand nodes draws slowly and reads as a hairball; larger corpora get their
+# best-connected part by default (`--html-max-nodes` raises the cap, `--html-focus` narrows it).
+DEFAULT_MAX_NODES = 10_000
+
 
 @dataclass(frozen=True)
 class HtmlOptions:
     focus: str | None = None  # a label or alias
     depth: int = 2
-    max_nodes: int | None = None
+    max_nodes: int | None = DEFAULT_MAX_NODES  # None: no cap
 
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
@@ -26,13 +30,20 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
     if options.focus:
         start = find_node(page, options.focus)
         kept = set(nx.single_source_shortest_path_length(graph, start, cutoff=options.depth))
-    if options.max_nodes is not None:
-        if options.max_nodes < 1:
-            raise UsageError("--html-max-nodes must be at least 1")
-        ranked = sorted(kept, key=lambda iri: (-graph.degree(iri), iri))
-        kept = set(ranked[: options.max_nodes])
-    episodes = {iri for iri in kept if page.nodes[iri]["type"] == "Episode"}
-    return kept | {iri for iri in claims if page.episodes[iri] & episodes}
+    if options.max_nodes is None:
+        episodes = {iri for iri in kept if page.nodes[iri]["type"] == "Episode"}
+        return kept | {iri for iri in claims if page.episodes[iri] & episodes}
+    if options.max_nodes < 1:
+        raise UsageError("--html-max-nodes must be at least 1")
+    ranked = sorted(kept, key=lambda iri: (-graph.degree(iri), iri))[: options.max_nodes]
+    rank = {iri: position for position, iri in enumerate(ranked)}
+    # claims of the best-connected episodes first, no more of them than nodes
+    followers = sorted(
+        (min(rank[e] for e in page.episodes[iri] if e in rank), iri)
+        for iri in claims
+        if any(e in rank for e in page.episodes[iri])
+    )
+    return set(ranked) | {iri for _, iri in followers[: options.max_nodes]}
 
 
 def find_node(page: PageGraph, name: str) -> str:

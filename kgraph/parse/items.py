@@ -122,9 +122,8 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return starts
     if rows:  # an insight section made of a table; a table inside bold-line items is their data
         return rows
-    if entity_section:
-        return [i for i, line in enumerate(body)
-                if line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted]
+    if entity_section:  # plain bullets: each is an entry, but `- Why notable: ...` is a field of one
+        return [i for i, line in enumerate(body) if _is_top_bullet(line) and read_field(line.text) is None]
     return []
 
 

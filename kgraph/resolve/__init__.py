@@ -148,7 +148,7 @@ class _Resolver:
         (`Public`, `World`) is only matched in documents that list it themselves."""
         everyday = self._everyday_words()
         names: dict[str, str] = {}
-        for (podcast, _), identity in self.people.items():
+        for (_podcast, _), identity in self.people.items():
             if identity.scope is None:
                 iri = self.minter.iri("person", self._person_key(identity))
                 for form in (identity.label, *identity.alt_labels):

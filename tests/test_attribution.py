@@ -1,0 +1,189 @@
+"""Speaker attribution on invented summaries: the context rules name a speaker only where the text
+supports it (a wrong speaker is worse than none)."""
+
+from __future__ import annotations
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    extraction = extract_document(parse_document("fixture.md", text))
+    return {claim.text: claim.speaker for claim in extraction.claims}
+
+
+def _episode(podcast: str) -> str:
+    return f"""# [Tides and Turbines](https://example.com/ep/5)
+
+**Podcast:** {podcast}
+**Date:** 2025-05-01
+**Participants:** Corin Ashdale
+
+---
+
+## 1. Key Themes
+
+### Ports Are the Bottleneck
+Ports limit offshore wind more than the turbines themselves.
+
+> "Every turbine we install waits weeks for a berth in the harbor." [00:10:00]
+"""
+
+
+QUOTE = "Every turbine we install waits weeks for a berth in the harbor."
+
+
+def test_a_lone_listed_guest_is_the_speaker() -> None:
+    assert _speakers(_episode("Deep Water"))[QUOTE] == "Corin Ashdale"
+
+
+def test_a_lone_listed_host_is_not_the_speaker() -> None:
+    # The only participant is the show's host: the guest is missing from the list, so the quotes
+    # may well be the guest's.
+    assert _speakers(_episode("Deep Water w Corin Ashdale"))[QUOTE] is None
+
+
+NEWSLETTER = """# Axle Weekly: Deals
+
+**Podcast:** Axle Weekly
+**Date:** 2025-05-02
+**Participants:** Axle Weekly
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Insurance Capital Moves
+Firms keep hiring for capital formation.
+
+## 4. People Identified
+
+| Person | Description | Why Mentioned | Key Quote |
+|---|---|---|---|
+| **Jonah Pell** | New head of insurance at K.I.T. Partners | Hire | "Joined K.I.T. Partners as global head of insurance." |
+| **Ravi Okonjo** | Lead investor | Led the round | "Being able to bring him onto the cap table was something we're excited about." |
+| **Mara Stoll** | Founder, Stoll Freight | Spoke at the summit | "I think we will double the fleet by next spring." |
+"""
+
+
+def test_people_entry_quote_in_the_first_person_is_the_owners() -> None:
+    assert _speakers(NEWSLETTER)["I think we will double the fleet by next spring."] == "Mara Stoll"
+
+
+def test_the_letters_of_an_abbreviation_are_not_a_first_person() -> None:
+    assert _speakers(NEWSLETTER)["Joined K.I.T. Partners as global head of insurance."] is None
+
+
+def test_a_quote_that_speaks_of_him_first_is_about_the_owner_not_by_them() -> None:
+    quote = "Being able to bring him onto the cap table was something we're excited about."
+    assert _speakers(NEWSLETTER)[quote] is None
+
+
+CONVERSATION = """# [Ledgers at Sea](https://example.com/ep/9)
+
+**Podcast:** Harbor Notes
+**Date:** 2025-06-01
+**Participants:** Ilse Varga, Tomas Reyne
+
+---
+
+## 1. Key Themes
+
+### Freight Needs Patient Capital
+Ilse argues that freight rewards patience: "you cannot compress a ship's build cycle with more money" [00:05:00]. The industry narrative is "software will eat the whole shipping business" but she disagrees. The ego of a "record breaking deal of the decade" press cycle misleads founders.
+"""
+
+
+def test_paragraph_subject_speaks_her_own_quote() -> None:
+    assert _speakers(CONVERSATION)["you cannot compress a ship's build cycle with more money"] == "Ilse Varga"
+
+
+def test_hearsay_framing_gives_no_speaker() -> None:
+    speakers = _speakers(CONVERSATION)
+    assert speakers["software will eat the whole shipping business"] is None
+    assert speakers["record breaking deal of the decade"] is None
+
+
+TWO_VOICES = """# [Rails for Money](https://example.com/ep/12)
+
+**Podcast:** Vault Hours
+**Date:** 2025-07-01
+**Participants:** Odile Maret, Bruno Kask
+
+---
+
+## 1. Key Themes
+
+### Rails Beat Banks
+The old way was slow. Before, "every country needed its own separate banking integration built by hand." Bruno adds the analogy: "stablecoins are the container ships of money movement today."
+
+### Cards Still Matter
+"Card networks will keep the checkout for another decade at least," Odile said.
+"""
+
+
+def test_a_name_introducing_the_next_quote_is_not_the_speaker_of_this_one() -> None:
+    speakers = _speakers(TWO_VOICES)
+    assert speakers["every country needed its own separate banking integration built by hand."] is None
+    assert speakers["stablecoins are the container ships of money movement today."] == "Bruno Kask"
+
+
+def test_trailing_said_names_the_speaker() -> None:
+    assert _speakers(TWO_VOICES)["Card networks will keep the checkout for another decade at least,"] == "Odile Maret"
+
+
+SIGNED = """# [Idea Gardens](https://example.com/ep/21)
+
+**Podcast:** Long Walks
+**Date:** 2025-08-01
+**Participants:** Ada Brenner, Milo Sato
+
+---
+
+## 1. Key Themes
+
+### Randomness Feeds Taste
+Ideas grow in small groups before they reach everyone.
+
+> "Small groups mutate ideas fast and then the best ones spread to the crowd." — Ada Brenner / Milo Sato [00:10:00]
+
+> "You need a mirror that shows when you write for applause instead of truth." — Milo Sato [00:12:00]
+
+### Borrowed Wisdom
+Ada shares an insight from Tomas Varga, who built three studios: "Every studio dies the day it stops shipping small weird things." [00:20:00]
+"""
+
+
+def test_a_quote_signed_by_two_people_has_no_speaker() -> None:
+    speakers = _speakers(SIGNED)
+    assert speakers["Small groups mutate ideas fast and then the best ones spread to the crowd."] is None
+    assert speakers["You need a mirror that shows when you write for applause instead of truth."] == "Milo Sato"
+
+
+def test_words_relayed_from_someone_else_are_not_the_relayers() -> None:
+    assert _speakers(SIGNED)["Every studio dies the day it stops shipping small weird things."] is None
+
+
+GLOSS = """# Ledger Weekly: Fees
+
+**Podcast:** Ledger Weekly
+**Date:** 2025-09-01
+**Participants:** Ledger Weekly
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### The Fee Question
+Senator Nora Vance's office is pushing back, questioning whether the fee breaks the Budget Act, "a rule that bars agencies from spending money without an appropriation."
+
+Nora Vance said, "We will ask for every receipt before the vote."
+"""
+
+
+def test_a_quote_glossing_a_noun_is_not_the_speakers() -> None:
+    speakers = _speakers(GLOSS)
+    assert speakers["a rule that bars agencies from spending money without an appropriation."] is None
+    assert speakers["We will ask for every receipt before the vote."] == "Nora Vance"
