@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from kgraph.document import SectionKind as K
 from kgraph.extract.entities import _affiliations_from
 from kgraph.extract.insights import clean_title
-from tests.parse_fixtures import extracted
+from tests.parse_fixtures import extracted, parsed
 
 
 def entities(name: str) -> dict[str, object]:
@@ -70,3 +71,29 @@ def test_prose_time_before_the_quote() -> None:
     claim = extracted("people_affiliations.md").claims[0]
     assert (claim.timestamp, claim.seconds, claim.speaker) == ("00:25:40", 1540, "Ana Reyes")
     assert len(extracted("people_affiliations.md").claims) == 1  # the contact line is no claim
+
+
+def test_section_name_spellings() -> None:
+    document = parsed("section_spellings.md")
+    assert [section.kind for section in document.sections] == [
+        K.KEY_THEMES, K.CONTRARIAN_PERSPECTIVES, K.COMPANIES, K.PEOPLE,
+    ]
+    # the Companies list is its own section, not the tail of the contrarian item
+    assert len(document.section(K.CONTRARIAN_PERSPECTIVES).items[0].lines) == 2
+    assert [i.title for i in extracted("section_spellings.md").insights] == [
+        "Frost: the $2B Problem — and Who Pays",
+        "Heat, not frost, is the bigger threat",
+    ]
+
+
+def test_quote_broken_by_a_soft_line_break_is_one_claim() -> None:
+    claim = extracted("section_spellings.md").claims[0]
+    assert claim.text == "Growers carry the frost risk alone because no insurer will price a three-night window"
+    assert claim.timestamp == "00:05:05" and claim.line == 13
+
+
+def test_qualifier_naming_a_listed_company_is_an_affiliation() -> None:
+    found = entities("section_spellings.md")
+    assert found["Beatrix Olumide-Hart"].affiliations == ("Hartwell Orchards",)
+    assert found["Emil Varga"].affiliations == ()
+    assert set(found) == {"Pomona Mutual", "Hartwell Orchards", "Beatrix Olumide-Hart", "Emil Varga"}

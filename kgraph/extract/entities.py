@@ -9,6 +9,7 @@ from kgraph.extract.insights import clean_title
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import (
     clean,
+    fold,
     has_cjk,
     is_placeholder,
     looks_like_person_name,
@@ -250,4 +251,18 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
             continue
         for item in section.items:
             found.extend(_entries(item, kind))
-    return found
+    return _listed_affiliations(found)
+
+
+def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:
+    """`Jo Li (Hartwell Orchards)` where Hartwell Orchards is a Companies entry: the qualifier is
+    her affiliation, though a two-word name alone could as well be a person's."""
+    listed = {fold(form): entry.name for entry in entries if entry.kind == EntityKind.ORGANIZATION
+              for form in (entry.name, *entry.aliases)}
+    result = []
+    for entry in entries:
+        known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]
+        if entry.kind == EntityKind.PERSON and known:
+            entry = entry.model_copy(update={"affiliations": tuple(dict.fromkeys([*entry.affiliations, *known]))})
+        result.append(entry)
+    return result

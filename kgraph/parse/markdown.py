@@ -33,6 +33,24 @@ def to_lines(text: str, first_line: int = 1) -> list[Line]:
     return list(_walk(tokens, first_line))
 
 
+def _source_lines(content: str) -> list[tuple[int, str]]:
+    """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
+    with an unpaired `"` followed by one that closes it) stays on one logical line."""
+    pieces = [piece.strip() for piece in content.split("\n")]
+    if len(pieces) == 1 or '"' not in content:
+        return list(enumerate(pieces))
+    lines: list[tuple[int, str]] = []
+    index = 0
+    while index < len(pieces):
+        text, first = pieces[index], index
+        while text.count('"') % 2 and index + 1 < len(pieces) and pieces[index + 1].count('"') % 2:
+            index += 1
+            text = f"{text} {pieces[index]}"
+        lines.append((first, text))
+        index += 1
+    return lines
+
+
 def _walk(tokens: list[Token], offset: int):
     list_depth = 0
     quote_depth = 0
@@ -92,8 +110,8 @@ def _walk(tokens: list[Token], offset: int):
                            level=heading_level, block=block)
                 heading_level = 0
                 continue
-            for index, content in enumerate(token.content.split("\n")):
-                yield Line(number=start + index, kind=LineKind.TEXT, text=content.strip(),
+            for index, content in _source_lines(token.content):
+                yield Line(number=start + index, kind=LineKind.TEXT, text=content,
                            list_depth=list_depth, bullet=item_start and index == 0,
                            quoted=quote_depth > 0, block=block)
             item_start = False

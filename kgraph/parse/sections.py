@@ -10,8 +10,11 @@ from kgraph.parse.inline import plain
 _SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {
     SectionKind.KEY_THEMES: re.compile(r"key themes?"),
     SectionKind.CONTRARIAN_PERSPECTIVES: re.compile(r"contrarian (?:perspectives?|views?|takes?)"),
-    SectionKind.COMPANIES: re.compile(r"(?:companies|organi[sz]ations)(?: (?:identified|mentioned))?"),
-    SectionKind.PEOPLE: re.compile(r"people(?: (?:identified|mentioned))?"),
+    # also `Companies & Organizations Identified`, `Key People Mentioned`
+    SectionKind.COMPANIES: re.compile(
+        r"(?:companies|organi[sz]ations)(?: ?(?:&|and|/) ?(?:companies|organi[sz]ations|institutions|entities))?"
+        r"(?: (?:identified|mentioned|referenced|discussed))?"),
+    SectionKind.PEOPLE: re.compile(r"(?:key |notable )?people(?: (?:identified|mentioned|referenced|discussed))?"),
     SectionKind.OPERATING_INSIGHTS: re.compile(r"operating insights?"),
     SectionKind.OVERLOOKED_INSIGHTS: re.compile(r"overlooked insights?"),
 }
