@@ -92,7 +92,8 @@ def quotes_in_text(source: str, line: Line, location: str, field: str | None = N
             found.append(Quote(
                 text=text, line=line.number, start=start, end=end, source=source,
                 before=source[previous_end:start], after=after, index_on_line=len(found),
-                timestamp=find_timestamp(after) or _time_before(source[previous_end:start]), location=location, field=field,
+                timestamp=find_timestamp(after) or _time_before(source[previous_end:start]),
+                location=location, field=field,
                 table_header=table_header, unbalanced=unbalanced,
             ))
         previous_end = end + 1
