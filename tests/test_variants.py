@@ -97,3 +97,23 @@ def test_qualifier_naming_a_listed_company_is_an_affiliation() -> None:
     assert found["Beatrix Olumide-Hart"].affiliations == ("Hartwell Orchards",)
     assert found["Emil Varga"].affiliations == ()
     assert set(found) == {"Pomona Mutual", "Hartwell Orchards", "Beatrix Olumide-Hart", "Emil Varga"}
+
+
+def test_table_inside_bold_line_themes_is_their_data() -> None:
+    themes = parsed("heading_descriptors.md").section(K.KEY_THEMES).items
+    assert [item.title for item in themes] == [
+        "**Wool prices doubled in two seasons**",
+        "**Synthetic blends are losing share**",
+    ]
+
+
+def test_heading_entry_text_after_the_name_is_description_and_affiliation() -> None:
+    found = entities("heading_descriptors.md")
+    assert found["Nordvevet AS"].description == "Norwegian weaving mill"
+    assert found["Baltic Fibre Group"].aliases == ("BFG",)
+    assert found["Greta Holmqvist"].affiliations == ("Nordvevet AS",)
+    assert found["Sunil Adebayo-Marsh"].affiliations == ("Baltic Fibre Group",)
+    assert found["Sunil Adebayo-Marsh"].description == "buyer at Baltic Fibre Group"
+    assert found["Pia Lund"].affiliations == ("Tessaly",)
+    assert found["Pia Lund"].description == "Quoted on colour trends."
+    assert found["Oskar Brandt"].affiliations == ("Fudan University", "NTNU")

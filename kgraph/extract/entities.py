@@ -25,6 +25,20 @@ _AFFILIATION_KEYS = ("affiliation", "lab/institution", "institution/lab", "insti
                      "title/affiliation", "role/affiliation", "company", "organization")
 _ROLE_KEYS = ("role", "title", "title/role", "position")
 _DESCRIPTOR = re.compile(r"\s+[—–]\s+.*$|\s+-\s+(?=[A-Z]).*$")
+_ROLE_AFTER_COMMA = re.compile(r"^(?P<name>[^,]+),\s+(?P<role>.+)$")
+
+
+def _title_descriptor(title: str, kind: EntityKind) -> str | None:
+    """What an entry's heading says after the name: `### Acme — yarn spinner`, `### Jo Li, CEO of X`."""
+    bare = split_qualifiers(clean_title(title))[0]
+    found = _DESCRIPTOR.search(bare)
+    if found:
+        return found.group(0).strip().lstrip("—–-").strip() or None
+    comma = _ROLE_AFTER_COMMA.match(bare)
+    if kind == EntityKind.PERSON and comma and _ROLE_WORD.search(comma.group("role")) and looks_like_person_name(
+            comma.group("name")):
+        return comma.group("role")
+    return None
 _ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
@@ -101,6 +115,9 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
     text = clean_title(title)
     bare, qualifiers = split_qualifiers(text)
     bare = _DESCRIPTOR.sub("", bare).strip()
+    role_after_comma = _ROLE_AFTER_COMMA.match(bare)
+    if kind == EntityKind.PERSON and role_after_comma and _ROLE_WORD.search(role_after_comma.group("role")):
+        bare = role_after_comma.group("name")  # `Pia Lund, Head of Design at Tessaly`
     aliases, kept, affiliations = [], [], []
     for qualifier in qualifiers:
         alias = _ALIAS_QUALIFIER.match(qualifier)
@@ -121,6 +138,16 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
         first, *others = [part.strip() for part in bare.split("/") if part.strip()]
         return [first], [*aliases, *others], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
+
+
+def _descriptor_affiliations(descriptor: str) -> list[str]:
+    """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations."""
+    parts = _ORG_SEPARATOR.split(descriptor)
+    if len(parts) > 1:
+        return [org for part in parts for org in (_organizations_in(part) or _affiliations_from(part))]
+    if re.search(_ROLE_WORD.pattern + r"|\bat [A-Z]", descriptor, re.I):
+        return _affiliations_from(descriptor)
+    return []
 
 
 def _romanized(text: str, kind: EntityKind) -> bool:
@@ -208,7 +235,10 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
             if "/" in qualifier or ";" in qualifier:
                 affiliations.extend(_organizations_in(qualifier))
         affiliations.extend(italic_orgs)
-    description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item, skip=italic_line)
+    descriptor = _title_descriptor(item.title, kind) if item.lines and item.lines[0].kind == LineKind.HEADING else None
+    if kind == EntityKind.PERSON and descriptor:
+        affiliations.extend(_descriptor_affiliations(descriptor))
+    description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item, skip=italic_line) or descriptor
     why = _field(item, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
@@ -245,7 +275,8 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
 
 def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     found: list[EntityEntry] = []
-    for section_kind, kind in ((SectionKind.COMPANIES, EntityKind.ORGANIZATION), (SectionKind.PEOPLE, EntityKind.PERSON)):
+    sections = ((SectionKind.COMPANIES, EntityKind.ORGANIZATION), (SectionKind.PEOPLE, EntityKind.PERSON))
+    for section_kind, kind in sections:
         section = document.section(section_kind)
         if section is None or section.empty:
             continue
