@@ -117,3 +117,20 @@ def test_heading_entry_text_after_the_name_is_description_and_affiliation() -> N
     assert found["Pia Lund"].affiliations == ("Tessaly",)
     assert found["Pia Lund"].description == "Quoted on colour trends."
     assert found["Oskar Brandt"].affiliations == ("Fudan University", "NTNU")
+
+
+def test_h3_item_starting_with_a_closing_word_is_still_an_item() -> None:
+    document = parsed("h3_items_honorifics.md")
+    overlooked = document.section(K.OVERLOOKED_INSIGHTS)
+    assert [item.title for item in overlooked.items] == ["Notes from the quarry floor matter", "References are oral"]
+    assert [line.text for line in document.trailing][:1] == ["Notes"]  # a bare `### Notes` still closes it
+
+
+def test_participant_honorific_dropped_and_role_comma_organization() -> None:
+    extraction = extracted("h3_items_honorifics.md")
+    assert extraction.participants == ("Amara Lindqvist-Obi", "Jonah Feld", "Rhea Castellanos")
+    people = {person.name: person for person in extraction.people}
+    assert people["Amara Lindqvist-Obi"].aliases == ("Dr. Amara Lindqvist-Obi",)
+    assert people["Rhea Castellanos"].affiliations == ("Quarrymen Union",)
+    assert people["Jonah Feld"].affiliations == ()  # the host's own show is no affiliation
+    assert [claim.speaker for claim in extraction.claims] == ["Amara Lindqvist-Obi", "Jonah Feld", None]

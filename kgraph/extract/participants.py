@@ -17,6 +17,7 @@ from kgraph.names import (
     split_camel_case,
     split_outside_parentheses,
     split_qualifiers,
+    strip_honorific,
 )
 from kgraph.parse.inline import plain
 
@@ -29,6 +30,9 @@ _AFFILIATION_QUALIFIER = re.compile(
     re.I,
 )
 _ARTICLES = ("The", "A", "An")
+_ROLE_THEN_ORG = re.compile(
+    r"^(?:co-?host|host|guest|moderator|interviewer|panelist|founder|co-?founder|ceo|cto|partner|investor)"
+    r"\s*,\s*(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})$", re.I)
 _ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
 
 
@@ -40,6 +44,9 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
         return None
     aliases: list[str] = []
     affiliations: list[str] = []
+    if strip_honorific(bare) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
+        aliases.append(bare)
+        bare = strip_honorific(bare)
     match = _FROM.match(bare)
     if match and looks_like_person_name(match.group("name")):
         bare = match.group("name")
@@ -51,6 +58,8 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
             aliases.append(qualifier)  # `林海 (Lin Hai)`: the romanisation
         elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
             affiliations.append(found.group("org").strip())
+        elif (found := _ROLE_THEN_ORG.match(qualifier)) is not None and fold(found.group("org")) != fold(podcast):
+            affiliations.append(found.group("org").strip())  # `(Guest, Quarrymen Union)`
         elif _ROLE_QUALIFIER.match(qualifier) or re.search(r"unnamed|unknown|credit", qualifier, re.I):
             continue
     bare = split_camel_case(bare) if " " not in bare else bare

@@ -29,6 +29,7 @@ _TRAILING_HEADING = re.compile(
 _TRAILING_LINE = re.compile(r"^\*\*(?:participants|word count)\*?\*?\s*:?|^<[a-z_]+>", re.I)
 # A deeper heading that is nothing but a closing word (`## Recommendation` under `# 4. Operating Insights`).
 _TRAILING_HEADING_ONLY = re.compile(_TRAILING_HEADING.pattern + r"$")
+_CLOSING_AT_ITEM_LEVEL = re.compile(_TRAILING_HEADING.pattern + r"$|^word count\b")
 
 
 def normalize_heading(text: str) -> str:
@@ -82,7 +83,10 @@ def _end_of_last_section(heading: Line, body: list[Line]) -> int:
             name = normalize_heading(line.text)
             if line.level < heading.level:
                 return index
-            if line.level == heading.level and (has_deeper_items or _TRAILING_HEADING.match(name)):
+            # under an H3 section the items may be H3 too (`### Notes from the field matter`), so
+            # only a heading that is nothing but a closing word ends it there
+            closing = _TRAILING_HEADING if heading.level < 3 else _CLOSING_AT_ITEM_LEVEL
+            if line.level == heading.level and (has_deeper_items or closing.match(name)):
                 return index
             if line.level > heading.level and _TRAILING_HEADING_ONLY.match(name) and has_content:
                 return index
