@@ -24,7 +24,8 @@ _PREFIX = re.compile(
     re.I,
 )
 # `主题一：`, `观点 2:`, `洞察三、`: the same prefixes in Chinese item titles.
-_CJK_PREFIX = re.compile(r"^(?:主题|观点|洞察|见解|要点|反共识|逆向观点|运营洞察|被忽视的洞察)\s*[一二三四五六七八九十\d]+\s*[：:、.．]\s*")
+_CJK_PREFIX = re.compile(
+    r"^(?:主题|观点|洞察|见解|要点|反共识|逆向观点|运营洞察|被忽视的洞察)\s*[一二三四五六七八九十\d]+\s*[：:、.．]\s*")
 _EMOJI = re.compile(
     "^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\U0001f1e6-\U0001f1ff]+\\s*)+"
 )
