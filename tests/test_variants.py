@@ -134,3 +134,11 @@ def test_participant_honorific_dropped_and_role_comma_organization() -> None:
     assert people["Rhea Castellanos"].affiliations == ("Quarrymen Union",)
     assert people["Jonah Feld"].affiliations == ()  # the host's own show is no affiliation
     assert [claim.speaker for claim in extraction.claims] == ["Amara Lindqvist-Obi", "Jonah Feld", None]
+
+
+def test_insight_section_written_as_a_list() -> None:
+    operating = [i.title for i in extracted("byline_newsletter.md").insights if i.kind.value == "OperatingInsight"]
+    assert operating == [
+        "Tie lighting contracts to measured lux, not fixture counts.",
+        "Publish the dimming schedule so residents know what to expect.",
+    ]

@@ -124,7 +124,8 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
         return rows
     if entity_section:  # plain bullets: each is an entry, but `- Why notable: ...` is a field of one
         return [i for i, line in enumerate(body) if _is_top_bullet(line) and read_field(line.text) is None]
-    return []
+    # an insight section written as a plain list (`- **Key Insight:** text`, `- text`): one item each
+    return [i for i, line in enumerate(body) if _is_top_bullet(line)]
 
 
 def _entries_beside_tables(body: list[Line]) -> list[int]:
@@ -197,6 +198,9 @@ def _title_and_rest(line: Line) -> tuple[str, str]:
     if line.kind == LineKind.TABLE_ROW:
         column = _name_column(line.header)
         return (line.cells[column] if column < len(line.cells) else ""), ""
+    labelled = read_field(line.text)
+    if labelled and line.bullet:  # a list-item insight: `- **Key Insight:** Tie contracts to lux`
+        return labelled[1], ""
     match = _BOLD_LINE.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), ""
