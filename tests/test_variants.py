@@ -17,8 +17,8 @@ def test_byline_authors_stand_in_for_a_publication_participant() -> None:
 
 
 def test_title_keeps_quotes_that_do_not_wrap_it() -> None:
-    titles = [insight.title for insight in extracted("byline_newsletter.md").insights]
-    assert titles == ['"Dark Sky" Rules Are Spreading', "Streetlights as a Service"]
+    themes = [i.title for i in extracted("byline_newsletter.md").insights if i.kind.value == "KeyTheme"]
+    assert themes == ['"Dark Sky" Rules Are Spreading', "Streetlights as a Service"]
     assert clean_title('Theme 3: Training Data for Firm "Taste"') == 'Training Data for Firm "Taste"'
     assert clean_title("“Whole title quoted”") == "Whole title quoted"
 
