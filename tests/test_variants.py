@@ -142,3 +142,12 @@ def test_insight_section_written_as_a_list() -> None:
         "Tie lighting contracts to measured lux, not fixture counts.",
         "Publish the dimming schedule so residents know what to expect.",
     ]
+
+
+def test_bold_name_comma_organizations_entry() -> None:
+    found = entities("people_affiliations.md")
+    assert found["Linnea Sørby"].affiliations == ("Tromsø Marine University", "Kelpgen")
+    assert found["Linnea Sørby"].description == "Lead author of the scanner study."
+    assert found["Hugo Brannock"].affiliations == ("Kelpgen",)
+    assert found["Ilse Varga"].affiliations == ("Kelpgen",)
+    assert not {"Okafor", "Lindqvist", "Moreau", "Okafor, Lindqvist, Moreau"} & set(found)

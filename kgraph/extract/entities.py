@@ -25,7 +25,23 @@ _AFFILIATION_KEYS = ("affiliation", "lab/institution", "institution/lab", "insti
                      "title/affiliation", "role/affiliation", "company", "organization")
 _ROLE_KEYS = ("role", "title", "title/role", "position")
 _DESCRIPTOR = re.compile(r"\s+[—–]\s+.*$|\s+-\s+(?=[A-Z]).*$")
-_ROLE_AFTER_COMMA = re.compile(r"^(?P<name>[^,]+),\s+(?P<role>.+)$")
+_NAME_COMMA_REST = re.compile(r"^(?P<name>[^,]+),\s+(?P<rest>.+)$")
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _name_then_rest(bare: str) -> tuple[str, str] | None:
+    """`Jo Li, Head of X at Y` / `Jo Li, CMU / Meta` / `Jo Li and Al Roe, Meta` -> (names, rest);
+    a list of people (`Jo Li, Al Roe`) is not split here."""
+    match = _NAME_COMMA_REST.match(bare)
+    if match is None:
+        return None
+    names = _AND.split(match.group("name").strip())
+    if not all(" " in name and looks_like_person_name(name) for name in names):
+        return None
+    rest = match.group("rest").strip()
+    if all(" " in part and looks_like_person_name(part) for part in re.split(r",\s+|\s+and\s+", rest)):
+        return None
+    return match.group("name").strip(), rest
 
 
 def _title_descriptor(title: str, kind: EntityKind) -> str | None:
@@ -34,11 +50,8 @@ def _title_descriptor(title: str, kind: EntityKind) -> str | None:
     found = _DESCRIPTOR.search(bare)
     if found:
         return found.group(0).strip().lstrip("—–-").strip() or None
-    comma = _ROLE_AFTER_COMMA.match(bare)
-    if kind == EntityKind.PERSON and comma and _ROLE_WORD.search(comma.group("role")) and looks_like_person_name(
-            comma.group("name")):
-        return comma.group("role")
-    return None
+    split = _name_then_rest(bare) if kind == EntityKind.PERSON else None
+    return split[1] if split else None
 _ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
@@ -115,9 +128,9 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
     text = clean_title(title)
     bare, qualifiers = split_qualifiers(text)
     bare = _DESCRIPTOR.sub("", bare).strip()
-    role_after_comma = _ROLE_AFTER_COMMA.match(bare)
-    if kind == EntityKind.PERSON and role_after_comma and _ROLE_WORD.search(role_after_comma.group("role")):
-        bare = role_after_comma.group("name")  # `Pia Lund, Head of Design at Tessaly`
+    split = _name_then_rest(bare) if kind == EntityKind.PERSON else None
+    if split:
+        bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
     aliases, kept, affiliations = [], [], []
     for qualifier in qualifiers:
         alias = _ALIAS_QUALIFIER.match(qualifier)
@@ -142,12 +155,22 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
 
 def _descriptor_affiliations(descriptor: str) -> list[str]:
     """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations."""
-    parts = _ORG_SEPARATOR.split(descriptor)
+    parts = _ORG_SEPARATOR.split(split_qualifiers(descriptor)[0])
     if len(parts) > 1:
-        return [org for part in parts for org in (_organizations_in(part) or _affiliations_from(part))]
+        return [org for part in parts for org in (_descriptor_affiliations(part) or _organizations_in(part))]
     if re.search(_ROLE_WORD.pattern + r"|\bat [A-Z]", descriptor, re.I):
         return _affiliations_from(descriptor)
-    return []
+    bare = parts[0].strip()
+    if not _ORG_NAME.fullmatch(bare) or is_placeholder(bare) or _ROLE_WORD.search(bare):
+        return []  # `— Guest`, `— Norwegian weaving mill`
+    return [bare]  # `— Fudan University`, `, Meta`
+
+
+def _without_initialisms(organizations: list[str]) -> tuple[str, ...]:
+    """Unique organizations, dropping `CMU` beside `Carnegie Mellon University`."""
+    unique = list(dict.fromkeys(organizations))
+    initials = {"".join(word[0] for word in org.split() if word[0].isupper()) for org in unique if " " in org}
+    return tuple(org for org in unique if not (org.isupper() and " " not in org and org in initials))
 
 
 def _romanized(text: str, kind: EntityKind) -> bool:
@@ -235,7 +258,7 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
             if "/" in qualifier or ";" in qualifier:
                 affiliations.extend(_organizations_in(qualifier))
         affiliations.extend(italic_orgs)
-    descriptor = _title_descriptor(item.title, kind) if item.lines and item.lines[0].kind == LineKind.HEADING else None
+    descriptor = _title_descriptor(item.title, kind)
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(_descriptor_affiliations(descriptor))
     description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item, skip=italic_line) or descriptor
@@ -268,7 +291,7 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         entries.append(EntityEntry(
             kind=kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
             qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=tuple(dict.fromkeys([*own, *affiliations])), line=item.line, rank=item.rank,
+            affiliations=_without_initialisms([*own, *affiliations]), line=item.line, rank=item.rank,
         ))
     return entries
 
