@@ -183,7 +183,7 @@ def test_contact_lines_in_blockquotes_are_not_claims() -> None:
     assert [claim.text for claim in claims] == ["we can predict the shape but we still cannot predict the grip"]
 
 
-def test_a_firm_filed_under_people_is_an_organization() -> None:
+def test_a_firm_filed_under_people_is_an_organization_and_a_relative_is_no_name() -> None:
     kinds = {entry.name: entry.kind for entry in extracted("firm_in_people.md").entities}
     assert kinds == {
         "Rhea Castell": EntityKind.PERSON,
