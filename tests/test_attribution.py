@@ -187,3 +187,37 @@ def test_a_quote_glossing_a_noun_is_not_the_speakers() -> None:
     speakers = _speakers(GLOSS)
     assert speakers["a rule that bars agencies from spending money without an appropriation."] is None
     assert speakers["We will ask for every receipt before the vote."] == "Nora Vance"
+
+
+ARTICLE = """# Platform Notes
+
+**Podcast:** Platform Notes
+**Date:** 2025-10-01
+**Participants:** Platform Notes
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Winners Emerge in Year Four
+Platform shifts settle after a few years.
+
+> "Revenue and infrastructure demand point to real usage rather than speculative excess." — *Year Four of Platform Shifts Is Where Leaders Emerge* [Dara Quill]
+
+> "Vertical systems keep their position while horizontal layers weaken." — Dara Quill
+
+### Tools Give Way to Outcomes
+Harbor Forge operates as a hybrid: "buyers now pay for finished work instead of seats and licenses" - Dara Quill
+"""
+
+
+def test_an_article_title_after_the_dash_is_not_a_speaker() -> None:
+    speakers = _speakers(ARTICLE)
+    assert speakers["Revenue and infrastructure demand point to real usage rather than speculative excess."] is None
+    assert speakers["Vertical systems keep their position while horizontal layers weaken."] == "Dara Quill"
+
+
+def test_a_name_tried_and_refused_as_a_speaker_is_not_a_person_of_the_document() -> None:
+    extraction = extract_document(parse_document("fixture.md", ARTICLE))
+    assert {person.name for person in extraction.people} == {"Dara Quill"}

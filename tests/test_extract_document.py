@@ -192,3 +192,12 @@ def test_slash_pair_of_people_shares_out_a_slash_pair_of_affiliations() -> None:
 def test_contact_lines_in_blockquotes_are_not_claims() -> None:
     claims = extracted("slash_pair_people.md").claims
     assert [claim.text for claim in claims] == ["we can predict the shape but we still cannot predict the grip"]
+
+
+def test_a_firm_filed_under_people_is_an_organization_and_a_relative_is_no_name() -> None:
+    kinds = {entry.name: entry.kind for entry in extracted("firm_in_people.md").entities}
+    assert kinds == {
+        "Rhea Castell": EntityKind.PERSON,
+        "Larchmont": EntityKind.ORGANIZATION,
+        "Ovid": EntityKind.PERSON,
+    }

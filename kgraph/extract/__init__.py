@@ -15,7 +15,7 @@ from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
 
 #: Bump when an extractor's output changes, so cached extractions are redone.
-EXTRACTOR_VERSION = "9"
+EXTRACTOR_VERSION = "12"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
@@ -39,6 +39,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ..
     entities = extract_entities(document)
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
     participants = extract_participants(document, episode.podcast, people_entries)
+    if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet
+        participants = [person for person in participants if fold(person.name) != fold(episode.podcast)]
     index = PeopleIndex(participants)
     for entry in entities:
         if entry.kind == EntityKind.PERSON:
@@ -53,7 +55,10 @@ def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ..
         everyday_words=vocabulary("\n".join(document_text_lines(document))),
     )
     claims = extract_claims(document, attributor, entities)
-    people = affiliations_in_entries(document, index.people, entities)
+    # Attribution may add a person it then did not use (`Bending Spoons explains`, later refused):
+    # only participants, People entries and actual speakers are the document's people.
+    used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
+    people = affiliations_in_entries(document, [p for p in index.people if p.name in used], entities)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

@@ -69,6 +69,7 @@ _RELAYED = re.compile(
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
 _CJK_LEAD_IN = re.compile(
     r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
+_TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
     r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
@@ -126,6 +127,8 @@ class Attributor:
         text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
+        if re.search(r"\w['’]s\s", text):
+            return None  # `Garrett's PDDLStream`: something of someone's, not a name
         resolved = self.people.resolve(text)
         if resolved:
             return resolved
@@ -187,6 +190,8 @@ class Attributor:
         self.current_text = quote.text
         if quote.location == "heading":
             return NONE  # a quoted title: the speaker, if any, is named in the body
+        if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
+            return NONE  # `— *Year Four of Platform Shifts* [Author]`: an article's words, not speech
         after = plain(strip_timestamps(quote.after)).strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()

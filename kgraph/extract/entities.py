@@ -106,6 +106,12 @@ def _without_own_name(text: str, item: Item) -> str:
     return lead.group("rest") if lead else text
 
 
+# A People entry described as a firm, fund or lab is an organization filed in the wrong section.
+_ORGANIZATION_DESCRIPTION = re.compile(
+    r"^(?:an? |the )?(?:[\w&'’-]+ ){0,3}(?:firm|company|fund|lab|laboratory|startup|bank|agency|university|"
+    r"institute|organization|organisation|publication|newsletter|outlet)\b", re.I)
+
+
 def _split_names(name: str, kind: EntityKind) -> list[str]:
     """`A / B` -> both; people lists `A, B and C` -> each, when every part looks like a name."""
     if " / " in name or (kind == EntityKind.PERSON and "/" in name):
@@ -284,14 +290,20 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
         written = name
-        if kind == EntityKind.PERSON:
+        own_kind = kind
+        if kind == EntityKind.PERSON and " " not in name and _ORGANIZATION_DESCRIPTION.match(description or ""):
+            own_kind = EntityKind.ORGANIZATION  # `**Sequoia** | Top-tier VC firm` filed under People
+        if own_kind == EntityKind.PERSON and re.search(r"\w['’]s\s", name):
+            continue  # `Jo Lee's Wife`, `Garrett's PDDLStream`: someone's relation or work, not a name
+        if own_kind == EntityKind.PERSON:
             name = strip_honorific(name)  # `Sen. Jane Roe` is Jane Roe; the written form stays an alias
             if not (looks_like_person_name(name) or has_cjk(name)) or name.split()[0] in ("The", "A", "An"):
                 continue
         entries.append(EntityEntry(
-            kind=kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
+            kind=own_kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
             qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=_without_initialisms([*own, *affiliations]), line=item.line, rank=item.rank,
+            affiliations=_without_initialisms([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
+            line=item.line, rank=item.rank,
         ))
     return entries
 
