@@ -151,3 +151,11 @@ def test_bold_name_comma_organizations_entry() -> None:
     assert found["Hugo Brannock"].affiliations == ("Kelpgen",)
     assert found["Ilse Varga"].affiliations == ("Kelpgen",)
     assert not {"Okafor", "Lindqvist", "Moreau", "Okafor, Lindqvist, Moreau"} & set(found)
+
+
+def test_header_without_a_rule_ends_at_the_first_section() -> None:
+    document = parsed("no_rule.md")
+    assert document.header.get("participants") == "Wilhelmina Crake, Osric Tennant"
+    assert [section.kind for section in document.sections] == [K.KEY_THEMES, K.PEOPLE]
+    claim = extracted("no_rule.md").claims[0]
+    assert (claim.line, claim.speaker, claim.timestamp) == (11, "Wilhelmina Crake", "00:01:01")

@@ -10,14 +10,20 @@ from kgraph.parse.inline import link_target, plain
 # `**Key:** value`, `**Key**: value`; keys are short labels.
 _FIELD = re.compile(r"^\s*(?:[-*]\s+)?\*\*([^*:]{1,40}?)\s*(?::\*\*|\*\*\s*:)\s*(.*)$")
 _RULE = re.compile(r"^ {0,3}(?:-\s*){3,}$")
+_HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 
 
 def split_header(text: str) -> tuple[list[str], int]:
     """Header lines (before the first `---` line) and the 1-based line where the body starts."""
     lines = text.split("\n")
+    title_seen = False
     for index, line in enumerate(lines):
         if _RULE.match(line.rstrip()):
             return lines[:index], index + 2
+        if _HEADING.match(line):
+            if title_seen or not line.startswith("# "):  # no `---`: the first section heading ends it
+                return lines[:index], index + 1
+            title_seen = True
     return lines, len(lines) + 1
 
 
