@@ -159,3 +159,10 @@ def test_header_without_a_rule_ends_at_the_first_section() -> None:
     assert [section.kind for section in document.sections] == [K.KEY_THEMES, K.PEOPLE]
     claim = extracted("no_rule.md").claims[0]
     assert (claim.line, claim.speaker, claim.timestamp) == (11, "Wilhelmina Crake", "00:01:01")
+
+
+def test_quotation_inside_a_quotation_is_one_claim() -> None:
+    claim = extracted("no_rule.md").claims[1]
+    assert claim.text == 'My editor told me "never skip the rule" and I ignored her for a decade'
+    assert (claim.timestamp, claim.speaker) == ("00:02:02", "Osric Tennant")
+    assert len(extracted("no_rule.md").claims) == 2

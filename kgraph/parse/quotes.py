@@ -70,9 +70,45 @@ def _location(line: Line) -> str:
     return "prose"
 
 
+_OPENS_AFTER = " \t([{—–-:*_>/"
+
+
+def _side(source: str, index: int) -> str | None:
+    """`open` / `close` from the characters around a quote mark; None when it could be either."""
+    before = source[index - 1] if index else " "
+    after = source[index + 1] if index + 1 < len(source) else " "
+    opens = before in _OPENS_AFTER and not after.isspace()
+    closes = not before.isspace() and (after.isspace() or not after.isalnum())
+    if opens != closes:
+        return "open" if opens else "close"
+    return None
+
+
+def _nested_spans(source: str, marks: list[int]) -> list[tuple[int, int, bool]] | None:
+    """Outer spans of `"He said "never sell" and left"` (a quotation inside a quotation), when
+    every mark reads clearly as opening or closing and they nest; else None (pair left to right)."""
+    sides = [_side(source, mark) for mark in marks]
+    if None in sides or all(sides[i] != sides[i + 1] for i in range(len(sides) - 1)):
+        return None  # ambiguous, or simply alternating (left-to-right pairing is the same)
+    spans, depth, start = [], 0, 0
+    for mark, side in zip(marks, sides, strict=True):
+        if side == "open":
+            start = mark if depth == 0 else start
+            depth += 1
+        elif depth == 0:
+            return None
+        else:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, mark, False))
+    return spans if depth == 0 else None
+
+
 def _spans(source: str) -> list[tuple[int, int, bool]]:
     """(open, close, unbalanced) positions of straight double quotes, paired left to right."""
     marks = [index for index, char in enumerate(source) if char == '"']
+    if len(marks) >= 4 and (nested := _nested_spans(source, marks)) is not None:
+        return nested
     spans = [(marks[i], marks[i + 1], False) for i in range(0, len(marks) - 1, 2)]
     if len(marks) % 2:
         spans.append((marks[-1], len(source), True))
