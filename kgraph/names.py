@@ -121,7 +121,8 @@ def looks_like_person_name(name: str) -> bool:
     for index, token in enumerate(tokens):
         if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
             continue
-        initial = re.fullmatch(r"[A-Z]\.?", token) and 0 < index < len(tokens) - 1
+        initial = (re.fullmatch(r"[A-Z]\.?", token) and 0 < index < len(tokens) - 1) or (
+            re.fullmatch(r"[A-Z]\.", token) and index < len(tokens) - 1)  # `J. R. Smith`
         if not (initial or re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*", token)):
             return False
     return not _PUBLICATION_WORDS.search(name)

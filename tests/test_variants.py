@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kgraph.document import SectionKind as K
-from kgraph.extract.entities import _affiliations_from
+from kgraph.extract.entities import affiliations_from
 from kgraph.extract.insights import clean_title
 from tests.parse_fixtures import extracted, parsed
 
@@ -27,8 +27,8 @@ def test_institution_with_of_is_one_affiliation() -> None:
     found = entities("byline_newsletter.md")
     assert found["Henrike Solvang"].affiliations == ("Nordic Institute of Sea Lighting",)
     assert found["Ottilie Brask"].affiliations == ("University of Tromsø",)
-    assert _affiliations_from("Head of Research at Vela") == ["Vela"]
-    assert _affiliations_from("General Partner at Thrive Fund, board member at Oxbow") == ["Thrive Fund"]
+    assert affiliations_from("Head of Research at Vela") == ["Vela"]
+    assert affiliations_from("General Partner at Thrive Fund, board member at Oxbow") == ["Thrive Fund"]
 
 
 def test_romanized_qualifier_of_a_cjk_name_is_an_alias() -> None:
@@ -166,3 +166,12 @@ def test_quotation_inside_a_quotation_is_one_claim() -> None:
     assert claim.text == 'My editor told me "never skip the rule" and I ignored her for a decade'
     assert (claim.timestamp, claim.speaker) == ("00:02:02", "Osric Tennant")
     assert len(extracted("no_rule.md").claims) == 2
+
+
+def test_participant_entry_forms() -> None:
+    extraction = extracted("participant_forms.md")
+    assert extraction.participants == ("Marguerite Osei", "Tomas Fell", "Ines Vardy", "J. R. Pemberton")
+    people = {person.name: person for person in extraction.people}
+    assert people["Tomas Fell"].affiliations == ("Abacus Robotics",)
+    assert people["Ines Vardy"].affiliations == ("Northwind Fund",)
+    assert extraction.claims[0].speaker == "Tomas Fell"

@@ -152,7 +152,7 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:
-                affiliations.extend(_affiliations_from(qualifier))
+                affiliations.extend(affiliations_from(qualifier))
     if "/" in bare and kind == EntityKind.ORGANIZATION and " / " not in bare and len(bare) < 40:
         first, *others = [part.strip() for part in bare.split("/") if part.strip()]
         return [first], [*aliases, *others], kept, affiliations
@@ -165,7 +165,7 @@ def _descriptor_affiliations(descriptor: str) -> list[str]:
     if len(parts) > 1:
         return [org for part in parts for org in (_descriptor_affiliations(part) or _organizations_in(part))]
     if re.search(_ROLE_WORD.pattern + r"|\bat [A-Z]", descriptor, re.I):
-        return _affiliations_from(descriptor)
+        return affiliations_from(descriptor)
     bare = parts[0].strip()
     if not _ORG_NAME.fullmatch(bare) or is_placeholder(bare) or _ROLE_WORD.search(bare):
         return []  # `— Guest`, `— Norwegian weaving mill`
@@ -188,7 +188,7 @@ def _romanized(text: str, kind: EntityKind) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}", text))
 
 
-def _affiliations_from(text: str) -> list[str]:
+def affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
     bare = split_qualifiers(text)[0]
@@ -219,7 +219,7 @@ def _organizations_in(text: str) -> list[str]:
     """`Marrow Lab / Porto Institute` or `Marrow Lab; Porto Institute` -> both, when every part
     is an organization name; else nothing."""
     parts = [part for part in _ORG_SEPARATOR.split(clean(plain(text))) if part]
-    if not parts or not all(_affiliations_from(part) == [part] and not _ROLE_WORD.search(part) for part in parts):
+    if not parts or not all(affiliations_from(part) == [part] and not _ROLE_WORD.search(part) for part in parts):
         return []
     return parts
 
@@ -241,7 +241,7 @@ def _italic_affiliation(item: Item) -> tuple[int | None, list[str]]:
         if orgs:
             return line.number, orgs
         if _ROLE_WORD.search(text) and len(text.split()) <= 12:
-            return None, _affiliations_from(text)
+            return None, affiliations_from(text)
     return None, []
 
 
@@ -276,13 +276,13 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         stated = _field(item, _AFFILIATION_KEYS)
         if stated:
             for part in re.split(r"\s*;\s*", stated):  # `Founder & CEO, LiveKit`, `NVIDIA / UW`
-                found = _organizations_in(part) or _affiliations_from(part)
+                found = _organizations_in(part) or affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
-                    found.extend(_organizations_in(piece) or _affiliations_from(piece))
+                    found.extend(_organizations_in(piece) or affiliations_from(piece))
                 affiliations.extend(found)
         role = _field(item, _ROLE_KEYS)
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
-            affiliations.extend(org for org in _affiliations_from(role) if _ROLE_WORD.search(role))
+            affiliations.extend(org for org in affiliations_from(role) if _ROLE_WORD.search(role))
     entries = []
     for position, name in enumerate(names):
         own = [paired[position]] if paired else []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kgraph.document import LineKind, ParsedDocument
+from kgraph.extract.entities import affiliations_from
 from kgraph.extract.people import expand_first_name, full_names_in_text
 from kgraph.extract.results import PersonName
 from kgraph.names import (
@@ -21,7 +22,8 @@ from kgraph.names import (
 )
 from kgraph.parse.inline import plain
 
-_ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s+(?=[A-Z\u3400-\u9fff])", re.I)
+_ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Z\u3400-\u9fff])", re.I)
+_DASH_ROLE = re.compile(r"\s+[—–]\s+(?P<role>.+)$|\s+-\s+(?P<role2>[A-Z].*)$")
 _FROM = re.compile(r"^(?P<name>.+?)\s+(?:from|of|at)\s+(?P<org>[A-Z].*)$")
 _AFFILIATION_QUALIFIER = re.compile(
     r"^(?:(?:co-?founder|founder|ceo|cto|coo|cfo|partner|general partner|gp|head|president|"
@@ -44,6 +46,10 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
         return None
     aliases: list[str] = []
     affiliations: list[str] = []
+    dash = _DASH_ROLE.search(bare)
+    if dash and looks_like_person_name(bare[: dash.start()]):  # `Jane Roe — CEO, Acme`
+        affiliations.extend(affiliations_from(dash.group("role") or dash.group("role2")))
+        bare = bare[: dash.start()]
     if strip_honorific(bare) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
         aliases.append(bare)
         bare = strip_honorific(bare)
@@ -58,6 +64,8 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
             aliases.append(qualifier)  # `林海 (Lin Hai)`: the romanisation
         elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
             affiliations.append(found.group("org").strip())
+        elif "," in qualifier and (stated := affiliations_from(qualifier)):
+            affiliations.extend(org for org in stated if fold(org) != fold(podcast))  # `(CEO, Acme)`
         elif (found := _ROLE_THEN_ORG.match(qualifier)) is not None and fold(found.group("org")) != fold(podcast):
             affiliations.append(found.group("org").strip())  # `(Guest, Quarrymen Union)`
         elif _ROLE_QUALIFIER.match(qualifier) or re.search(r"unnamed|unknown|credit", qualifier, re.I):
