@@ -41,3 +41,10 @@ def test_file_order_and_location_do_not_change_the_graph(tmp_path):
     moved = kgraph.build([tmp_path / "copy"])
     strip = lambda graph: sorted(str(q) for q in graph.quads if "sourceFile" not in str(q.predicate))  # noqa: E731
     assert strip(original) == strip(moved)
+
+
+def test_the_committed_example_output_is_what_the_seed_builds_today(tmp_path):
+    # output/ ships the seed's graph as an example: it must not drift from the code.
+    fresh = _build(tmp_path, "fresh", [SEEDS])
+    for name in ("graph.ttl", "report.json"):
+        assert (ROOT / "output" / name).read_bytes() == fresh[name], f"output/{name} is stale: run `kgraph build`"

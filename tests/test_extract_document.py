@@ -201,3 +201,20 @@ def test_a_firm_filed_under_people_is_an_organization_and_a_relative_is_no_name(
         "Larchmont": EntityKind.ORGANIZATION,
         "Ovid": EntityKind.PERSON,
     }
+
+
+def test_kitchen_sink_sections_items_and_speakers() -> None:
+    extraction = extracted("kitchen_sink.md")
+    assert extraction.episode.title == "Cold Chains & Hot Markets: Inside the Reefer Boom"
+    assert extraction.participants == ("Abel Stroud", "Corinne Vasquez-Lee")
+    themes = [i.title for i in extraction.insights if i.kind == InsightKind.KEY_THEME]
+    assert themes == ["Reefers: The Quiet Growth Engine", "Ports Lag Behind", "Data Loggers Everywhere"]
+    speakers = {claim.text: claim.speaker for claim in extraction.claims}
+    assert speakers == {
+        "every reefer plug on a ship is now worth more than the slot next to it": "Corinne Vasquez-Lee",
+        "We counted the plugs at three terminals and none had enough for peak season": "Corinne Vasquez-Lee",
+        "the dry box is the niche now, not the reefer": "Abel Stroud",
+        "We ordered forty thousand new reefers this year alone": None,
+    }  # nothing from the `<budget_used>` chatter
+    names = {entry.name for entry in extraction.entities}
+    assert names == {"Polar Line", "Frostbyte", "Coldwire", "Corinne Vasquez-Lee", "Abel Stroud"}

@@ -79,7 +79,7 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\
 _SUBJECT = re.compile(
     rf"^(?P<name>{NAME})(?:’s|'s)?(?:\s*\([^)]*\))?(?:,\s+[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
 )
-_AS_PUT = re.compile(rf"\b(?:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
+_AS_PUT = re.compile(rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
                      rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$")
 _LABEL = re.compile(rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
                     rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$")

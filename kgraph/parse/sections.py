@@ -35,10 +35,10 @@ _CLOSING_AT_ITEM_LEVEL = re.compile(_TRAILING_HEADING.pattern + r"$|^word count\
 def normalize_heading(text: str) -> str:
     """`[2. **Key Themes** (3 Themes)](url)` -> `key themes`."""
     name = plain(text).lower()
-    name = _NUMBERING.sub("", name)
     name = _COUNT_SUFFIX.sub("", name)
-    name = _NOT_WORD.sub(" ", name)
-    return " ".join(name.split()).rstrip(":")
+    name = " ".join(_NOT_WORD.sub(" ", name).split())  # emoji first: `🔑 1. Key Themes`
+    name = _NUMBERING.sub("", name)
+    return name.rstrip(":")
 
 
 def section_kind(line: Line) -> SectionKind | None:
