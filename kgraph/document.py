@@ -111,7 +111,7 @@ class Section(_Frozen):
     heading: Line
     lines: tuple[Line, ...] = ()  # everything between this heading and the section's end
     items: tuple[Item, ...] = ()
-    intro: tuple[Line, ...] = ()  # lines before the first item
+    intro: tuple[Line, ...] = ()  # lines before the first item, and under a heading that is no item
     intro_quotes: tuple[Quote, ...] = ()
     empty: bool = False  # only a sentence saying nothing was found
 

@@ -175,3 +175,13 @@ def test_participant_entry_forms() -> None:
     assert people["Tomas Fell"].affiliations == ("Abacus Robotics",)
     assert people["Ines Vardy"].affiliations == ("Northwind Fund",)
     assert extraction.claims[0].speaker == "Tomas Fell"
+
+
+def test_non_item_heading_between_sections_belongs_to_no_item() -> None:
+    themes = parsed("loose_heading.md").section(K.KEY_THEMES)
+    assert len(themes.items) == 1 and len(themes.items[0].lines) == 2
+    claims = extracted("loose_heading.md").claims
+    assert sorted((claim.line, claim.speaker, claim.about.insight.value if claim.about else None)
+                  for claim in claims) == [
+        (13, "Ada Brook", "KeyTheme"), (17, "Cy Dunn", None), (23, None, "ContrarianPerspective"),
+    ]

@@ -241,16 +241,22 @@ def _fields(lines: list[Line]) -> list[Field]:
 
 
 def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[list[Line], list[Item]]:
-    """(lines before the first item, items) for one section."""
+    """(lines before the first item or under a heading that is no item, items) for one section."""
     markers = _markers(heading, body, entity_section)
     if not markers:
         return body, []
     items = []
+    loose: list[Line] = []  # under a non-item heading (`## Notable Quotes` between H3 items): no item's
     for rank, (start, end) in enumerate(zip(markers, [*markers[1:], len(body)], strict=True), start=1):
         marker = body[start]
         end = start + 1 if marker.kind == LineKind.TABLE_ROW else end
+        if marker.kind == LineKind.HEADING and marker.level > heading.level:
+            cut = next((i for i in range(start + 1, end) if body[i].kind == LineKind.HEADING
+                        and body[i].level <= heading.level), end)
+            loose.extend(body[cut:end])
+            end = cut
         item_lines = body[start:end]
         title, rest = _title_and_rest(marker)
         items.append(Item(title=title, line=marker.number, rank=rank, lines=tuple(item_lines),
                           fields=tuple(_fields(item_lines)), inline_text=rest))
-    return body[: markers[0]], items
+    return [*body[: markers[0]], *loose], items
