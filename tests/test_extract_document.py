@@ -6,7 +6,7 @@ import datetime as dt
 
 from kgraph.extract.results import EntityKind
 from kgraph.model import InsightKind
-from tests.parse_fixtures import extracted
+from tests.parse_fixtures import PARSE_FIXTURES, extracted
 
 
 def test_gen_a_episode() -> None:
@@ -218,3 +218,21 @@ def test_kitchen_sink_sections_items_and_speakers() -> None:
     }  # nothing from the `<budget_used>` chatter
     names = {entry.name for entry in extraction.entities}
     assert names == {"Polar Line", "Frostbyte", "Coldwire", "Corinne Vasquez-Lee", "Abel Stroud"}
+
+
+def test_mixed_participant_list_and_a_camel_case_speaker() -> None:
+    extraction = extracted("mixed_participants.md")
+    assert extraction.episode.video_id == "65a1b2c3d4e5f6a7b8c9d0e1"  # a Xiaoyuzhou id under "Video ID"
+    assert "https://youtube.com/watch?v=Zq1Wx2Ec3Rv" in extraction.episode.urls
+    assert "Narrator" not in extraction.participants and "Wei Zhang" in extraction.participants
+    assert "Lenny" in extraction.participants  # `Lenny (Host)`: the qualifier is not the name
+    speakers = {claim.text: claim.speaker for claim in extraction.claims}
+    assert speakers["every megawatt hour of storage saves about forty dollars of curtailment"] == "Jane Q Doe"
+
+
+def test_cjk_name_next_to_its_romanisation_is_one_person() -> None:
+    import kgraph
+
+    graph = kgraph.build([PARSE_FIXTURES / "mixed_participants.md"])
+    people = {person.label: person.alt_labels for person in graph.model.people}
+    assert "张伟" in people["Wei Zhang"] and "张伟" not in people

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, is_placeholder, plausible_new_person, strip_honorific
+from kgraph.names import fold, has_cjk, is_placeholder, plausible_new_person, split_camel_case, strip_honorific
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
 from kgraph.parse.quotes import strip_timestamps
@@ -129,8 +129,8 @@ class Attributor:
             return None
         if re.search(r"\w['’]s\s", text):
             return None  # `Garrett's PDDLStream`: something of someone's, not a name
-        resolved = self.people.resolve(text)
-        if resolved:
+        resolved = self.people.resolve(text) or (self.people.resolve(split_camel_case(text)) if " " not in text else None)
+        if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved
         if not allow_new or fold(text) in self.organizations:
             return None
