@@ -185,3 +185,7 @@ def test_non_item_heading_between_sections_belongs_to_no_item() -> None:
                   for claim in claims) == [
         (13, "Ada Brook", "KeyTheme"), (17, "Cy Dunn", None), (23, None, "ContrarianPerspective"),
     ]
+
+
+def test_bold_byline_names_the_author() -> None:
+    assert extracted("bold_byline.md").participants == ("Solveig Marchetti",)

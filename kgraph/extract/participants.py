@@ -96,12 +96,12 @@ def _participant_lists(document: ParsedDocument) -> list[str]:
     return [value for value in values if value]
 
 
-_BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$")
+_BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$|^\*\*[^*]+\*\*$")  # italic or bold, whole line
 _BY = re.compile(r"^(?:(?:summary|article|post|words|written)\s+)?(?:authors?\s*:|by\b)\s*", re.I)
 
 
 def _byline_authors(document: ParsedDocument) -> str | None:
-    """`*Outlet | March 2, 2026 | Ann Roe & Bo Li*` -> `Ann Roe, Bo Li`: a newsletter's writers
+    """`*Outlet | March 2, 2026 | Ann Roe & Bo Li*` (or in bold) -> `Ann Roe, Bo Li`: a newsletter's writers
     where its participants line names only the publication."""
     for line in document.preamble:
         if line.kind != LineKind.TEXT or "|" not in line.text or not _BYLINE.match(line.text.strip()):
