@@ -221,3 +221,24 @@ def test_an_article_title_after_the_dash_is_not_a_speaker() -> None:
 def test_a_name_tried_and_refused_as_a_speaker_is_not_a_person_of_the_document() -> None:
     extraction = extract_document(parse_document("fixture.md", ARTICLE))
     assert {person.name for person in extraction.people} == {"Dara Quill"}
+
+
+NUMBERED_SPEAKERS = """# [Grid Batteries](https://example.com/ep/40)
+
+**Podcast:** Volt Hour
+**Date:** 2025-10-10
+**Participants:** Ines Moreau, Unknown Guest
+
+---
+
+## 1. Key Themes
+
+### Storage Is Cheap Now
+> "a four hour battery now costs less than the substation it saves" — Speaker 1 [00:04:00]
+"""
+
+
+def test_a_numbered_speaker_signature_is_nobody() -> None:
+    extraction = extract_document(parse_document("fixture.md", NUMBERED_SPEAKERS))
+    assert [claim.speaker for claim in extraction.claims] == [None]
+    assert {person.name for person in extraction.people} == {"Ines Moreau"}

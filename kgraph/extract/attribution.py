@@ -210,7 +210,7 @@ class Attributor:
             raw = match.group("name")
             if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
                 return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
-            if re.match(r"speaker|SPEAKER", raw):
+            if re.match(r"speaker", raw, re.I):
                 return NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
