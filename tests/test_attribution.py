@@ -242,3 +242,22 @@ def test_a_numbered_speaker_signature_is_nobody() -> None:
     extraction = extract_document(parse_document("fixture.md", NUMBERED_SPEAKERS))
     assert [claim.speaker for claim in extraction.claims] == [None]
     assert {person.name for person in extraction.people} == {"Ines Moreau"}
+
+
+FIELD_LEAD_IN = """# [Night Trains](https://example.com/ep/41)
+
+**Podcast:** Rail Notes
+**Date:** 2025-10-11
+**Participants:** Lin Hai, Oskar Brandt
+
+---
+
+## 1. Key Themes
+
+### Sleepers Are Back
+**Substantiation:** Lin Hai said "every sleeper route we reopened sold out within the first season" [00:07:10].
+"""
+
+
+def test_a_lead_in_after_a_field_label_names_the_speaker() -> None:
+    assert _speakers(FIELD_LEAD_IN) == {"every sleeper route we reopened sold out within the first season": "Lin Hai"}

@@ -127,8 +127,8 @@ class Attributor:
         text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
-        if re.search(r"\w['’]s\s", text):
-            return None  # `Garrett's PDDLStream`: something of someone's, not a name
+        if re.search(r"\w['’]s\s|s['’]$", text):
+            return None  # `Garrett's PDDLStream`, `Bending Spoons' first deal`: something of someone's
         resolved = self.people.resolve(text) or (self.people.resolve(split_camel_case(text)) if " " not in text else None)
         if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved
@@ -244,6 +244,9 @@ class Attributor:
             if name:
                 return Attribution(name, "speaker label")
         clause = _SENTENCE_END.split(plain(before))[-1].strip()
+        field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
+        if field and is_field_label(field.group(1)):  # `**Substantiation:** Lin Hai said "..."`
+            clause = clause[field.end():]
         if not clause:
             return None
         found = self._lead_in(clause, context)
