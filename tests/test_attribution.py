@@ -261,3 +261,24 @@ FIELD_LEAD_IN = """# [Night Trains](https://example.com/ep/41)
 
 def test_a_lead_in_after_a_field_label_names_the_speaker() -> None:
     assert _speakers(FIELD_LEAD_IN) == {"every sleeper route we reopened sold out within the first season": "Lin Hai"}
+
+
+OUTLET = """# [Chips and Deals](https://example.com/ep/42)
+
+**Podcast:** Two Desks
+**Date:** 2025-10-12
+**Participants:** Mara Quint, Theo Vance
+
+---
+
+## 1. Key Themes
+
+### The Export Bargain
+Mara thinks the chip deal is lopsided: "we traded the crown jewels for a rounding error" [00:05:00]. The deal is what the Harbor Ledger called a bargain where "the buyer walked away with the whole store for pocket change" [00:06:00].
+"""
+
+
+def test_words_an_outlet_called_something_are_not_the_paragraph_subjects() -> None:
+    speakers = _speakers(OUTLET)
+    assert speakers["we traded the crown jewels for a rounding error"] == "Mara Quint"
+    assert speakers["the buyer walked away with the whole store for pocket change"] is None

@@ -70,6 +70,9 @@ _RELAYED = re.compile(
 _CJK_LEAD_IN = re.compile(
     r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
+_OTHER_SOURCE = re.compile(
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
+    r"described|describes|put it|termed|terms)\b[^\"]*$")
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
     r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
@@ -307,6 +310,9 @@ class Attributor:
             return NONE
         if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
             return NONE
+        source = _OTHER_SOURCE.search(clause)
+        if source and not self.people.resolve(source.group("name")):
+            return NONE  # `what the Wall Street Journal called "..."`: an outlet's words, not the subject's
         candidates = []
         if self.conversation and context.subject:
             candidates.append((context.subject, "item subject"))
