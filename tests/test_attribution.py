@@ -282,3 +282,25 @@ def test_words_an_outlet_called_something_are_not_the_paragraph_subjects() -> No
     speakers = _speakers(OUTLET)
     assert speakers["we traded the crown jewels for a rounding error"] == "Mara Quint"
     assert speakers["the buyer walked away with the whole store for pocket change"] is None
+
+
+def test_an_unresolved_name_in_a_lead_in_is_not_the_paragraph_subject() -> None:
+    # `Tamsin notes,` hands the quote to someone the participant list does not name: the
+    # paragraph is about Corin, but the words are not Corin's.
+    text = """# [Tides and Turbines](https://example.com/ep/5)
+
+**Podcast:** Deep Water
+**Date:** 2025-05-01
+**Participants:** Corin Ashdale
+
+---
+
+## 1. Key Themes
+
+### Ports Are the Bottleneck
+Corin Ashdale explains the queue: "Every turbine we install waits weeks for a berth in the harbor." [00:10:00] The crews see it daily. Tamsin notes, "I do not mind the wait when the cranes are ready for us." [00:11:00] He adds: "Ports decide the pace of every wind farm we build." [00:12:00]
+"""
+    speakers = _speakers(text)
+    assert speakers["Every turbine we install waits weeks for a berth in the harbor."] == "Corin Ashdale"
+    assert speakers["I do not mind the wait when the cranes are ready for us."] is None
+    assert speakers["Ports decide the pace of every wind farm we build."] == "Corin Ashdale"

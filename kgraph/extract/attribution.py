@@ -298,7 +298,20 @@ class Attributor:
             named = self._names_in(clause)
             if named - {context.subject}:
                 return NONE  # someone else is named in the lead-in: not safe to guess
+            if self._unknown_speaker(clause):
+                return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
+
+    @staticmethod
+    def _unknown_speaker(clause: str) -> bool:
+        """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
+        for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
+            match = _SUBJECT.match(candidate)
+            if match and _SPEECH.match(match.group("verb")):
+                first = plain(match.group("name")).split()[0].lower()
+                if first not in _COMMON_WORDS and not _PRONOUN.match(first):
+                    return True
+        return False
 
     def _context(self, quote: Quote, context: ItemContext) -> Attribution:
         if context.pending:
