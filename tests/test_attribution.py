@@ -304,3 +304,26 @@ Corin Ashdale explains the queue: "Every turbine we install waits weeks for a be
     assert speakers["Every turbine we install waits weeks for a berth in the harbor."] == "Corin Ashdale"
     assert speakers["I do not mind the wait when the cranes are ready for us."] is None
     assert speakers["Ports decide the pace of every wind farm we build."] == "Corin Ashdale"
+
+
+def test_words_relayed_from_someone_else_after_a_pronoun_are_not_the_subjects() -> None:
+    text = """# [Tides and Turbines](https://example.com/ep/5)
+
+**Podcast:** Deep Water
+**Date:** 2025-05-01
+**Participants:** Corin Ashdale
+
+---
+
+## 1. Key Themes
+
+### Ports Are the Bottleneck
+Corin Ashdale explains: "Every turbine we install waits weeks for a berth in the harbor." [00:10:00]
+
+He notes the harbor's CEO agrees: "We will double the berths before the next wind season." [00:12:00]
+
+He adds: "Ports decide the pace of every wind farm we build." [00:13:00]
+"""
+    speakers = _speakers(text)
+    assert speakers["We will double the berths before the next wind season."] is None
+    assert speakers["Ports decide the pace of every wind farm we build."] == "Corin Ashdale"

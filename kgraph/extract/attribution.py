@@ -67,6 +67,10 @@ _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|sim
 _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
+# A second speaker, named or by role, whose speech verb ends the lead-in: `He notes Acme's CTO agrees:`.
+_RELAYED_SPEAKER = re.compile(
+    rf"^(?i:he|she)\s+\S+\s+.*\b[A-Z][\w.&-]*(?:['’]s)?(?:\s+[\w-]+){{0,2}}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$"
+)
 _CJK_LEAD_IN = re.compile(
     r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
@@ -289,6 +293,8 @@ class Attributor:
                     return Attribution(name, "lead-in")
         for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
             if _PRONOUN.match(candidate):
+                if _RELAYED_SPEAKER.search(candidate):
+                    return NONE  # `He notes Acme's CTO agrees:`: the words are the CTO's, relayed
                 if context.subject and not _names_speaker(self.current_text, context.subject):
                     return Attribution(context.subject, "pronoun")
                 return NONE
