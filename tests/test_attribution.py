@@ -327,3 +327,23 @@ He adds: "Ports decide the pace of every wind farm we build." [00:13:00]
     speakers = _speakers(text)
     assert speakers["We will double the berths before the next wind season."] is None
     assert speakers["Ports decide the pace of every wind farm we build."] == "Corin Ashdale"
+
+
+def test_a_parenthesized_example_phrase_is_not_the_paragraph_subjects_claim() -> None:
+    # `rejects the usual habit ("...")` quotes the stance Corin argues against, as an illustration.
+    text = """# [Tides and Turbines](https://example.com/ep/5)
+
+**Podcast:** Deep Water
+**Date:** 2025-05-01
+**Participants:** Corin Ashdale
+
+---
+
+## 1. Key Themes
+
+### Ports Are the Bottleneck
+Corin Ashdale rejects the usual planning habit ("we can shave two days off every berth") and argues for bigger harbors. Ports decide "the pace of every wind farm we build" in the end.
+"""
+    speakers = _speakers(text)
+    assert speakers["we can shave two days off every berth"] is None
+    assert speakers["the pace of every wind farm we build"] == "Corin Ashdale"

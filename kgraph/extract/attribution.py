@@ -329,6 +329,8 @@ class Attributor:
             return NONE
         if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
             return NONE
+        if re.search(r"\(\s*[*_]*$", quote.before):
+            return NONE  # `rejects the usual approach ("we can do it in 72 days")`: an illustration, not a claim
         source = _OTHER_SOURCE.search(clause)
         if source and not self.people.resolve(source.group("name")):
             return NONE  # `what the Wall Street Journal called "..."`: an outlet's words, not the subject's
