@@ -98,6 +98,11 @@ def strip_honorific(name: str) -> str:
     return _HONORIFIC.sub("", name)
 
 
+def is_possessive_phrase(text: str) -> bool:
+    """`Jo Lee's Wife`, `Garrett's PDDLStream`, `Bending Spoons'`: something of someone's, not a name."""
+    return bool(re.search(r"\w['’]s\s|s['’]$", text))
+
+
 def split_camel_case(token: str) -> str:
     """`LinxiJimFan` -> `Linxi Jim Fan`; two-part forms such as `DeSantis` stay as they are."""
     parts = re.findall(r"[A-Z][a-z]*|[a-z]+", token)

@@ -10,7 +10,15 @@ from dataclasses import dataclass, field
 from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, is_placeholder, plausible_new_person, split_camel_case, strip_honorific
+from kgraph.names import (
+    fold,
+    has_cjk,
+    is_placeholder,
+    is_possessive_phrase,
+    plausible_new_person,
+    split_camel_case,
+    strip_honorific,
+)
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
 from kgraph.parse.quotes import strip_timestamps
@@ -61,8 +69,6 @@ _COMMON_WORDS = frozenset(
 )
 _LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
                              r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)")
-# A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
-# in the episode, whoever the paragraph is about.
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
@@ -77,6 +83,8 @@ _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
     r"described|describes|put it|termed|terms)\b[^\"]*$")
+# A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
+# in the episode, whoever the paragraph is about.
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
     r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
@@ -134,8 +142,8 @@ class Attributor:
         text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
-        if re.search(r"\w['’]s\s|s['’]$", text):
-            return None  # `Garrett's PDDLStream`, `Bending Spoons' first deal`: something of someone's
+        if is_possessive_phrase(text):
+            return None
         resolved = self.people.resolve(text) or (self.people.resolve(split_camel_case(text)) if " " not in text else None)
         if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved

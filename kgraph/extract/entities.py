@@ -12,6 +12,7 @@ from kgraph.names import (
     fold,
     has_cjk,
     is_placeholder,
+    is_possessive_phrase,
     looks_like_person_name,
     split_qualifiers,
     strip_honorific,
@@ -293,8 +294,8 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         own_kind = kind
         if kind == EntityKind.PERSON and " " not in name and _ORGANIZATION_DESCRIPTION.match(description or ""):
             own_kind = EntityKind.ORGANIZATION  # `**Sequoia** | Top-tier VC firm` filed under People
-        if own_kind == EntityKind.PERSON and re.search(r"\w['’]s\s", name):
-            continue  # `Jo Lee's Wife`, `Garrett's PDDLStream`: someone's relation or work, not a name
+        if own_kind == EntityKind.PERSON and is_possessive_phrase(name):
+            continue
         if own_kind == EntityKind.PERSON:
             name = strip_honorific(name)  # `Sen. Jane Roe` is Jane Roe; the written form stays an alias
             if not (looks_like_person_name(name) or has_cjk(name)) or name.split()[0] in ("The", "A", "An"):
