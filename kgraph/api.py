@@ -15,7 +15,7 @@ from kgraph.errors import UsageError
 from kgraph.graph import build_graph
 from kgraph.html import HtmlOptions
 from kgraph.model import KnowledgeModel
-from kgraph.pipeline import BuildOptions, run
+from kgraph.pipeline import BuildOptions, gc_paused, run
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
 from kgraph.vocab import DEFAULT_BASE_IRI
@@ -35,14 +35,23 @@ class KnowledgeGraph:
         self.report = report or BuildReport(counts=model.counts())
 
     @cached_property
+    def statements(self) -> list[rdf.GraphStatements]:
+        """Every statement as strings, graph by graph, sorted (see `kgraph.rdf`)."""
+        return rdf.graph_statements(self.model)
+
+    @cached_property
     def quads(self) -> list[ox.Quad]:
-        """Every statement, one named graph per episode, sorted."""
-        return rdf.quads(self.model)
+        """Every statement as a pyoxigraph quad, one named graph per episode, sorted."""
+        return list(rdf.iter_quads(self.statements))
 
     @cached_property
     def triples(self) -> list[ox.Triple]:
-        """The default-graph view of `quads` (named graphs dropped, duplicates removed), in quad order."""
-        return rdf.triples(self.quads)
+        """The default-graph view of `quads` (named graphs dropped), in quad order."""
+        return list(rdf.iter_triples(self.statements))
+
+    @property
+    def triple_count(self) -> int:
+        return sum(len(statements) for _graph, statements in self.statements)
 
     @cached_property
     def rdf(self) -> rdflib.Graph:
@@ -52,7 +61,7 @@ class KnowledgeGraph:
     @cached_property
     def nx(self) -> nx.MultiDiGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
-        return build_graph(self.model, self.quads)
+        return build_graph(self.model, self.statements)
 
     def write(self, output_dir: Path | str, formats: tuple[str, ...] = DEFAULT_OUTPUTS,
               html_options: HtmlOptions | None = None) -> list[Path]:
@@ -65,10 +74,11 @@ class KnowledgeGraph:
             output_format = get_format(name)
             path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
             started = time.perf_counter()
-            output_format.writer(self, path, **format_options.get(name, {}))
+            with gc_paused():
+                output_format.writer(self, path, **format_options.get(name, {}))
             self.report.timings[name] = time.perf_counter() - started
             written.append(path)
-        self.report.triples = len(self.triples)
+        self.report.triples = self.triple_count
         report_path = output_dir / "report.json"
         write_text(report_path, self.report.to_json())
         return [*written, report_path]
@@ -89,9 +99,10 @@ def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAUL
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
-    result, report = run([Path(p) for p in paths], base_iri, rules, options)
-    graph = KnowledgeGraph(result.model, report)
-    started = time.perf_counter()
-    report.triples = len(graph.triples)
-    report.timings["rdf"] = time.perf_counter() - started
+    with gc_paused():
+        result, report = run([Path(p) for p in paths], base_iri, rules, options)
+        graph = KnowledgeGraph(result.model, report)
+        started = time.perf_counter()
+        report.triples = graph.triple_count
+        report.timings["rdf"] = time.perf_counter() - started
     return graph

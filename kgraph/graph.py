@@ -6,22 +6,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import networkx as nx
-import pyoxigraph as ox
 
 from kgraph import rdf
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node, Organization, Person, Podcast
 from kgraph.vocab import curie
 
 
-def _node_type(node: Node) -> str:
+def node_type(node: Node) -> str:
     if isinstance(node, Insight):
         return node.kind.value
     return type(node).__name__
 
 
-def _attributes(node: Node) -> dict[str, object]:
+def node_attributes(node: Node) -> dict[str, object]:
     """Scalar and list attributes a notebook user or the page wants; None values are left out."""
-    attributes: dict[str, object] = {"type": _node_type(node), "label": node.label}
+    attributes: dict[str, object] = {"type": node_type(node), "label": node.label}
     match node:
         case Podcast() | Person() | Organization():
             attributes["aliases"] = list(node.alt_labels)
@@ -44,11 +43,11 @@ def _attributes(node: Node) -> dict[str, object]:
     return {key: value for key, value in attributes.items() if value is not None}
 
 
-def build_graph(model: KnowledgeModel, all_quads: Iterable[ox.Quad]) -> nx.MultiDiGraph:
+def build_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> nx.MultiDiGraph:
     graph = nx.MultiDiGraph()
     for node in model.nodes():
-        graph.add_node(node.iri, **_attributes(node))
-    for subject, predicate, obj in rdf.iter_object_edges(rdf.triples(all_quads)):
+        graph.add_node(node.iri, **node_attributes(node))
+    for subject, predicate, obj in rdf.object_edges(graphs):
         name = curie(predicate)
         graph.add_edge(subject, obj, key=name, predicate=name)
     return graph

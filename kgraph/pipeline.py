@@ -3,6 +3,8 @@ across documents."""
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 import sys
 import time
@@ -26,6 +28,20 @@ from kgraph.transcript import transcript_anchors
 
 # Below this many documents to extract, starting worker processes costs more than it saves.
 MIN_PARALLEL_DOCUMENTS = 16
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Python's cycle collector off for a build stage. A build allocates millions of objects
+    without cycles (extractions, model nodes, statements) and every full collection rescans all of
+    them: with it on, the stages after extraction took 1.3-1.9x longer at 10,000 documents."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -94,7 +110,8 @@ def _run_tasks(tasks: list[Task], jobs: int, bar: tqdm) -> Iterator[Result]:
             bar.update()
         return
     chunk = max(1, min(32, len(tasks) // (jobs * 8)))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    # Workers collect cycles as usual (parsing makes some); only the parent pauses its collector.
+    with ProcessPoolExecutor(max_workers=jobs, initializer=gc.enable) as pool:
         for result in pool.map(_extract_timed, tasks, chunksize=chunk):
             yield result
             bar.update()

@@ -1,11 +1,19 @@
-"""Map the resolved model to RDF quads with the public vocabulary.
+"""Map the resolved model to RDF statements with the public vocabulary.
 
-Quads are pyoxigraph terms because building and serializing them is 3-90x faster than rdflib
-(MEASURED.md); `to_rdflib` gives the same statements as an rdflib graph for library users."""
+A statement is three strings, `(subject IRI, predicate IRI, object in N-Triples form)`, so the
+statements of a named graph sort natively and are unique per graph, with no pyoxigraph object in
+the way: building millions of terms one Python call at a time was most of the RDF stage. Each
+graph's statements become pyoxigraph terms only through pyoxigraph's own N-Triples parser
+(`iter_quads`), and the N-Triples / N-Quads writers stream the text itself.
+
+Every subject's statements live in exactly one named graph (an episode's nodes in the episode's
+graph, people, organizations and podcasts in the entities graph), so the default-graph view is the
+statements of every graph in turn, without duplicates."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from itertools import chain
 
 import pyoxigraph as ox
 import rdflib
@@ -15,23 +23,29 @@ from rdflib.namespace import PROV
 from kgraph import vocab
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Organization, Person, Podcast
 
-_nodes: dict[str, ox.NamedNode] = {}
+Statement = tuple[str, str, str]  # subject IRI, predicate IRI, object as written in N-Triples
+GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted statements
+
+# Predicates and datatypes as plain strings: rdflib terms hash in Python, millions of times here.
+A, LABEL, ALT_LABEL, DERIVED_FROM = map(str, (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("description", "text", "datePublished", "url"))
+(AFFILIATION, PODCAST_OF, VIDEO_ID, REGION, SOURCE_KIND, SOURCE_FILE, ARXIV_ID, WARNING, PARTICIPANT, MENTIONS,
+ INSIGHT_OF, RANK, EPISODE_OF, SPEAKER, ABOUT, TIMESTAMP, SECONDS, MENTION_ENTITY, WHY_MENTIONED) = (str(term) for term in (
+    vocab.AFFILIATION, vocab.PODCAST_OF, vocab.VIDEO_ID, vocab.REGION, vocab.SOURCE_KIND, vocab.SOURCE_FILE,
+    vocab.ARXIV_ID, vocab.WARNING, vocab.PARTICIPANT, vocab.MENTIONS, vocab.INSIGHT_OF, vocab.RANK,
+    vocab.EPISODE_OF, vocab.SPEAKER, vocab.ABOUT, vocab.TIMESTAMP, vocab.SECONDS, vocab.ENTITY, vocab.WHY_MENTIONED))
+PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = (str(term) for term in (
+    vocab.PODCAST, vocab.PERSON, vocab.ORGANIZATION, vocab.EPISODE, vocab.CLAIM, vocab.MENTION))
+XSD_DATE, XSD_INTEGER, XSD_ANY_URI = (f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI"))
+
+# N-Triples string escapes, exactly as pyoxigraph writes them (tests compare with str(ox.Literal)).
+_ESCAPES = {code: f"\\u{code:04X}" for code in (*range(0x20), 0x7F)}
+_ESCAPES.update({0x08: "\\b", 0x09: "\\t", 0x0A: "\\n", 0x0C: "\\f", 0x0D: "\\r", 0x22: '\\"', 0x5C: "\\\\"})
 
 
-def _term(iri: str) -> ox.NamedNode:
-    node = _nodes.get(iri)
-    if node is None:
-        node = _nodes[iri] = ox.NamedNode(iri)
-    return node
-
-
-A = _term(str(RDF.type))
-LABEL = _term(str(RDFS.label))
-ALT_LABEL = _term(str(SKOS.altLabel))
-DERIVED_FROM = _term(str(PROV.wasDerivedFrom))
-XSD_DATE = _term(str(XSD.date))
-XSD_INTEGER = _term(str(XSD.integer))
-XSD_ANY_URI = _term(str(XSD.anyURI))
+def literal(value: str, datatype_suffix: str = "") -> str:
+    """A literal in N-Triples form; `datatype_suffix` is `^^<IRI>` (empty for xsd:string)."""
+    return f'"{value.translate(_ESCAPES)}"{datatype_suffix}'
 
 
 def entities_graph(base_iri: str) -> str:
@@ -39,114 +53,115 @@ def entities_graph(base_iri: str) -> str:
     return f"{base_iri}graph/entities"
 
 
-class _Emitter:
-    def __init__(self, graph: str):
-        self.graph = _term(graph)
-        self.quads: list[ox.Quad] = []
+class _Graph:
+    """Collects one named graph's statements."""
 
-    def iri(self, subject: str, predicate: rdflib.URIRef, obj: str | None) -> None:
+    def __init__(self, iri: str):
+        self.iri = iri
+        self.statements: list[Statement] = []
+
+    def link(self, subject: str, predicate: str, obj: str | None) -> None:
         if obj:
-            self.quads.append(ox.Quad(_term(subject), _term(str(predicate)), _term(obj), self.graph))
+            self.statements.append((subject, predicate, f"<{obj}>"))
 
-    def text(self, subject: str, predicate: rdflib.URIRef, value: str | None) -> None:
+    def text(self, subject: str, predicate: str, value: str | None) -> None:
         if value:
-            self.quads.append(ox.Quad(_term(subject), _term(str(predicate)), ox.Literal(value), self.graph))
+            self.statements.append((subject, predicate, literal(value)))
 
-    def typed(self, subject: str, predicate: rdflib.URIRef, value: object, datatype: ox.NamedNode) -> None:
+    def typed(self, subject: str, predicate: str, value: object, datatype_suffix: str) -> None:
         if value is not None:
-            literal = ox.Literal(str(value), datatype=datatype)
-            self.quads.append(ox.Quad(_term(subject), _term(str(predicate)), literal, self.graph))
+            self.statements.append((subject, predicate, literal(str(value), datatype_suffix)))
 
-    def node(self, node_iri: str, rdf_class: rdflib.URIRef, label: str, alt_labels: Iterable[str] = ()) -> None:
-        self.quads.append(ox.Quad(_term(node_iri), A, _term(str(rdf_class)), self.graph))
-        self.quads.append(ox.Quad(_term(node_iri), LABEL, ox.Literal(label), self.graph))
+    def node(self, node_iri: str, rdf_class: str, label: str, alt_labels: Iterable[str] = ()) -> None:
+        self.link(node_iri, A, rdf_class)
+        self.text(node_iri, LABEL, label)
         for alt in alt_labels:
-            self.quads.append(ox.Quad(_term(node_iri), ALT_LABEL, ox.Literal(alt), self.graph))
+            self.text(node_iri, ALT_LABEL, alt)
 
 
-def _podcast(out: _Emitter, podcast: Podcast) -> None:
-    out.node(podcast.iri, vocab.PODCAST, podcast.label, podcast.alt_labels)
+def _podcast(out: _Graph, podcast: Podcast) -> None:
+    out.node(podcast.iri, PODCAST, podcast.label, podcast.alt_labels)
 
 
-def _person(out: _Emitter, person: Person) -> None:
-    out.node(person.iri, vocab.PERSON, person.label, person.alt_labels)
-    out.text(person.iri, vocab.SCHEMA.description, person.description)
+def _person(out: _Graph, person: Person) -> None:
+    out.node(person.iri, PERSON, person.label, person.alt_labels)
+    out.text(person.iri, DESCRIPTION, person.description)
     for organization in person.affiliations:
-        out.iri(person.iri, vocab.AFFILIATION, organization)
+        out.link(person.iri, AFFILIATION, organization)
 
 
-def _organization(out: _Emitter, organization: Organization) -> None:
-    out.node(organization.iri, vocab.ORGANIZATION, organization.label, organization.alt_labels)
-    out.text(organization.iri, vocab.SCHEMA.description, organization.description)
+def _organization(out: _Graph, organization: Organization) -> None:
+    out.node(organization.iri, ORGANIZATION, organization.label, organization.alt_labels)
+    out.text(organization.iri, DESCRIPTION, organization.description)
 
 
-def _episode(out: _Emitter, episode: Episode) -> None:
+def _episode(out: _Graph, episode: Episode) -> None:
     e = episode.iri
-    out.node(e, vocab.EPISODE, episode.label, episode.alt_labels)
-    out.iri(e, vocab.PODCAST_OF, episode.podcast)
-    out.typed(e, vocab.SCHEMA.datePublished, episode.date, XSD_DATE)
+    out.node(e, EPISODE, episode.label, episode.alt_labels)
+    out.link(e, PODCAST_OF, episode.podcast)
+    out.typed(e, DATE_PUBLISHED, episode.date, XSD_DATE)
     for url in episode.urls:
-        out.typed(e, vocab.SCHEMA.url, url, XSD_ANY_URI)
-    out.text(e, vocab.VIDEO_ID, episode.video_id)
-    out.text(e, vocab.REGION, episode.region)
-    out.text(e, vocab.SOURCE_KIND, episode.source_kind)
+        out.typed(e, URL, url, XSD_ANY_URI)
+    out.text(e, VIDEO_ID, episode.video_id)
+    out.text(e, REGION, episode.region)
+    out.text(e, SOURCE_KIND, episode.source_kind)
     for source_file in episode.source_files:
-        out.text(e, vocab.SOURCE_FILE, source_file)
-    out.text(e, vocab.ARXIV_ID, episode.arxiv_id)
+        out.text(e, SOURCE_FILE, source_file)
+    out.text(e, ARXIV_ID, episode.arxiv_id)
     for warning in episode.warnings:
-        out.text(e, vocab.WARNING, warning)
+        out.text(e, WARNING, warning)
     for person in episode.participants:
-        out.iri(e, vocab.PARTICIPANT, person)
+        out.link(e, PARTICIPANT, person)
     for entity in episode.mentions:
-        out.iri(e, vocab.MENTIONS, entity)
+        out.link(e, MENTIONS, entity)
 
 
-def _insight(out: _Emitter, insight: Insight) -> None:
+def _insight(out: _Graph, insight: Insight) -> None:
     i = insight.iri
-    out.node(i, vocab.KG[insight.kind.value], insight.label)
-    out.iri(insight.episode, vocab.INSIGHT_OF, i)
-    out.typed(i, vocab.RANK, insight.rank, XSD_INTEGER)
-    out.text(i, vocab.SCHEMA.text, insight.text)
+    out.node(i, f"{vocab.KG}{insight.kind.value}", insight.label)
+    out.link(insight.episode, INSIGHT_OF, i)
+    out.typed(i, RANK, insight.rank, XSD_INTEGER)
+    out.text(i, TEXT, insight.text)
     for entity in insight.mentions:
-        out.iri(i, vocab.MENTIONS, entity)
-    out.iri(i, PROV.wasDerivedFrom, insight.episode)
+        out.link(i, MENTIONS, entity)
+    out.link(i, DERIVED_FROM, insight.episode)
 
 
-def _claim(out: _Emitter, claim: Claim) -> None:
+def _claim(out: _Graph, claim: Claim) -> None:
     c = claim.iri
-    out.node(c, vocab.CLAIM, claim.label)
-    out.text(c, vocab.SCHEMA.text, claim.text)
-    out.iri(c, vocab.EPISODE_OF, claim.episode)
-    out.iri(c, vocab.SPEAKER, claim.speaker)
-    out.iri(c, vocab.ABOUT, claim.about)
-    out.text(c, vocab.TIMESTAMP, claim.timestamp)
-    out.typed(c, vocab.SECONDS, claim.seconds, XSD_INTEGER)
+    out.node(c, CLAIM, claim.label)
+    out.text(c, TEXT, claim.text)
+    out.link(c, EPISODE_OF, claim.episode)
+    out.link(c, SPEAKER, claim.speaker)
+    out.link(c, ABOUT, claim.about)
+    out.text(c, TIMESTAMP, claim.timestamp)
+    out.typed(c, SECONDS, claim.seconds, XSD_INTEGER)
     for entity in claim.mentions:
-        out.iri(c, vocab.MENTIONS, entity)
-    out.iri(c, PROV.wasDerivedFrom, claim.episode)
+        out.link(c, MENTIONS, entity)
+    out.link(c, DERIVED_FROM, claim.episode)
 
 
-def _mention(out: _Emitter, mention: Mention) -> None:
+def _mention(out: _Graph, mention: Mention) -> None:
     m = mention.iri
-    out.node(m, vocab.MENTION, mention.label)
-    out.iri(m, vocab.EPISODE_OF, mention.episode)
-    out.iri(m, vocab.ENTITY, mention.entity)
-    out.text(m, vocab.SCHEMA.description, mention.description)
-    out.text(m, vocab.WHY_MENTIONED, mention.why_mentioned)
-    out.iri(m, PROV.wasDerivedFrom, mention.episode)
+    out.node(m, MENTION, mention.label)
+    out.link(m, EPISODE_OF, mention.episode)
+    out.link(m, MENTION_ENTITY, mention.entity)
+    out.text(m, DESCRIPTION, mention.description)
+    out.text(m, WHY_MENTIONED, mention.why_mentioned)
+    out.link(m, DERIVED_FROM, mention.episode)
 
 
-def quads(model: KnowledgeModel) -> list[ox.Quad]:
+def graph_statements(model: KnowledgeModel) -> list[GraphStatements]:
     """Every statement of the model, one named graph per episode plus one for shared entities,
-    sorted so that any serialization of them is byte-stable."""
-    shared = _Emitter(entities_graph(model.base_iri))
+    graphs sorted by IRI and statements sorted within each, so any serialization is byte-stable."""
+    shared = _Graph(entities_graph(model.base_iri))
     for podcast in model.podcasts:
         _podcast(shared, podcast)
     for person in model.people:
         _person(shared, person)
     for organization in model.organizations:
         _organization(shared, organization)
-    per_episode = {episode.iri: _Emitter(episode.graph) for episode in model.episodes}
+    per_episode = {episode.iri: _Graph(episode.graph) for episode in model.episodes}
     for episode in model.episodes:
         _episode(per_episode[episode.iri], episode)
     for insight in model.insights:
@@ -155,29 +170,42 @@ def quads(model: KnowledgeModel) -> list[ox.Quad]:
         _claim(per_episode[claim.episode], claim)
     for mention in model.mentions:
         _mention(per_episode[mention.episode], mention)
-    # Sorted by graph, then statement. One graph's sort keys at a time: sorting all quads at once
-    # held a 4-string key per quad, gigabytes at 10,000 documents.
-    result: list[ox.Quad] = []
-    for emitter in sorted([shared, *per_episode.values()], key=lambda emitter: emitter.graph.value):
-        result.extend(sorted(set(emitter.quads), key=_sort_key))
-        emitter.quads.clear()
-    return result
+    return [(graph.iri, sorted(set(graph.statements)))
+            for graph in sorted([shared, *per_episode.values()], key=lambda graph: graph.iri)]
 
 
-def _sort_key(quad: ox.Quad) -> tuple[str, str, str]:
-    return (quad.subject.value, quad.predicate.value, str(quad.object))
+def ntriples_lines(statements: Iterable[Statement]) -> Iterator[str]:
+    for subject, predicate, obj in statements:
+        yield f"<{subject}> <{predicate}> {obj} .\n"
+
+
+def nquads_lines(graphs: Iterable[GraphStatements]) -> Iterator[str]:
+    for graph, statements in graphs:
+        for subject, predicate, obj in statements:
+            yield f"<{subject}> <{predicate}> {obj} <{graph}> .\n"
+
+
+def iter_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:
+    """The statements as pyoxigraph quads, graph by graph (one graph's text held at a time)."""
+    return chain.from_iterable(
+        ox.parse("".join(nquads_lines([graph])), format=ox.RdfFormat.N_QUADS) for graph in graphs)
+
+
+def iter_triples(graphs: Iterable[GraphStatements]) -> Iterator[ox.Triple]:
+    """The default-graph view (named graphs dropped), in the same order."""
+    for _graph, statements in graphs:
+        for quad in ox.parse("".join(ntriples_lines(statements)), format=ox.RdfFormat.N_TRIPLES):
+            yield quad.triple
+
+
+def quads(model: KnowledgeModel) -> list[ox.Quad]:
+    """Every statement as a pyoxigraph quad, one named graph per episode, sorted."""
+    return list(iter_quads(graph_statements(model)))
 
 
 def triples(all_quads: Iterable[ox.Quad]) -> list[ox.Triple]:
-    """The default-graph view: named graphs dropped, duplicates removed, order kept."""
-    seen: set[ox.Triple] = set()
-    result = []
-    for quad in all_quads:
-        triple = quad.triple
-        if triple not in seen:
-            seen.add(triple)
-            result.append(triple)
-    return result
+    """The default-graph view of any quads: named graphs dropped, duplicates removed, order kept."""
+    return list(dict.fromkeys(quad.triple for quad in all_quads))
 
 
 def to_rdflib(all_quads: Iterable[ox.Quad]) -> rdflib.Graph:
@@ -190,9 +218,9 @@ def to_rdflib(all_quads: Iterable[ox.Quad]) -> rdflib.Graph:
     return graph
 
 
-def iter_object_edges(all_quads: Iterable[ox.Quad]) -> Iterator[tuple[str, str, str]]:
+def object_edges(graphs: Iterable[GraphStatements]) -> Iterator[tuple[str, str, str]]:
     """(subject, predicate, object) for every statement whose object is a node, minus rdf:type."""
-    type_iri = str(RDF.type)
-    for quad in all_quads:
-        if isinstance(quad.object, ox.NamedNode) and quad.predicate.value != type_iri:
-            yield quad.subject.value, quad.predicate.value, quad.object.value
+    for _graph, statements in graphs:
+        for subject, predicate, obj in statements:
+            if obj[0] == "<" and predicate != A:
+                yield subject, predicate, obj[1:-1]

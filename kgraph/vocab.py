@@ -72,3 +72,9 @@ def curie(iri: str) -> str:
         if iri.startswith(namespace) and len(iri) > len(namespace):
             return f"{prefix}:{iri[len(namespace):]}"
     return iri
+
+
+def expand(name: str) -> str:
+    """`kg:podcast` -> `https://w3id.org/kgraph/ontology#podcast` (the inverse of `curie`)."""
+    prefix, _, local = name.partition(":")
+    return f"{PREFIXES[prefix]}{local}" if prefix in PREFIXES else name

@@ -33,7 +33,7 @@ def _data(page: str) -> dict:
 
 
 def test_page_has_no_external_resource(graph):
-    page = render_page(graph.model, graph.nx)
+    page = render_page(graph.model, graph.statements)
     assert not re.search(
         r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", page
     )
@@ -42,7 +42,7 @@ def test_page_has_no_external_resource(graph):
 
 
 def test_document_text_is_escaped_in_the_page(graph):
-    page = render_page(graph.model, graph.nx)
+    page = render_page(graph.model, graph.statements)
     assert "<script>alert(1)</script>" not in page
     assert "<img src=x onerror" not in page
     data = _data(page)
@@ -58,7 +58,7 @@ def test_script_json_cannot_close_the_script_element():
 
 
 def test_nodes_match_the_graph_and_claims_are_hidden_by_default(graph):
-    data = _data(render_page(graph.model, graph.nx))
+    data = _data(render_page(graph.model, graph.statements))
     drawn = {d["iri"] for d in data["details"]}
     expected = {iri for iri, d in graph.nx.nodes(data=True) if d["type"] != "Mention"}
     assert drawn == expected
@@ -68,7 +68,7 @@ def test_nodes_match_the_graph_and_claims_are_hidden_by_default(graph):
 
 
 def test_every_relation_between_drawn_nodes_is_an_edge_named_by_its_relation(graph):
-    data = _data(render_page(graph.model, graph.nx))
+    data = _data(render_page(graph.model, graph.statements))
     ids = {d["iri"]: number for number, d in enumerate(data["details"])}
     titles = {(e["from"], e["to"]): e["title"].split(", ") for e in data["edges"]}
     checked = 0
@@ -89,7 +89,7 @@ def _iri(graph, label: str) -> str:
 
 
 def test_person_panel_data_lists_claims_with_time_links(graph):
-    data = _data(render_page(graph.model, graph.nx))
+    data = _data(render_page(graph.model, graph.statements))
     details = data["details"]
     nadia = next(d for d in details if d["label"] == "Nadia Okafor")
     assert nadia["aliases"] == ["N. Okafor"]
@@ -120,7 +120,7 @@ def test_same_input_gives_a_byte_identical_page(graph, tmp_path):
 
 
 def test_focus_keeps_the_neighbourhood(graph):
-    data = _data(render_page(graph.model, graph.nx, HtmlOptions(focus="n. okafor", depth=1)))
+    data = _data(render_page(graph.model, graph.statements, HtmlOptions(focus="n. okafor", depth=1)))
     labels = {d["label"] for d in data["details"] if d["type"] != "Claim"}
     assert "Nadia Okafor" in labels
     assert "Ivo Marchetti" not in labels and "Signal Desk" not in labels
@@ -131,11 +131,11 @@ def test_focus_keeps_the_neighbourhood(graph):
 
 def test_unknown_focus_is_a_usage_error(graph):
     with pytest.raises(UsageError, match="no podcast, episode, person or organization named"):
-        render_page(graph.model, graph.nx, HtmlOptions(focus="Nobody Atall"))
+        render_page(graph.model, graph.statements, HtmlOptions(focus="Nobody Atall"))
 
 
 def test_max_nodes_keeps_the_most_connected(graph):
-    data = _data(render_page(graph.model, graph.nx, HtmlOptions(max_nodes=3)))
+    data = _data(render_page(graph.model, graph.statements, HtmlOptions(max_nodes=3)))
     kept = [d for d in data["details"] if d["type"] != "Claim"]
     assert len(kept) == 3
     degree = {iri: 0 for iri in graph.nx}
@@ -156,8 +156,8 @@ def test_max_nodes_keeps_the_most_connected(graph):
 
 def test_a_default_cap_bounds_the_page_of_a_large_corpus(graph):
     assert HtmlOptions().max_nodes == DEFAULT_MAX_NODES
-    everything = _data(render_page(graph.model, graph.nx, HtmlOptions(max_nodes=None)))
-    default = _data(render_page(graph.model, graph.nx))
+    everything = _data(render_page(graph.model, graph.statements, HtmlOptions(max_nodes=None)))
+    default = _data(render_page(graph.model, graph.statements))
     assert len(default["details"]) == len(everything["details"]) < DEFAULT_MAX_NODES  # small: untouched
 
 

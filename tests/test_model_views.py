@@ -7,8 +7,11 @@ from collections import Counter
 import pyoxigraph as ox
 import pytest
 import rdflib
-from rdflib import RDF, RDFS
+from hypothesis import given
+from hypothesis import strategies as st
+from rdflib import RDF, RDFS, XSD
 
+from kgraph.rdf import XSD_INTEGER, literal
 from kgraph.vocab import curie
 
 
@@ -52,3 +55,31 @@ def test_turtle_uses_readable_prefixes(seed_graph, tmp_path):
     for prefix in ("kg:", "schema:", "skos:", "rdfs:", "xsd:"):
         assert f"@prefix {prefix}" in text
     assert "a kg:Claim" in text and "kg:speaker" in text
+
+
+@given(st.text())
+def test_literals_are_written_as_pyoxigraph_writes_them(value):
+    # Statements sort by their N-Triples text and the line writers print it: both must be
+    # exactly what pyoxigraph produces for the same literal.
+    assert literal(value) == str(ox.Literal(value))
+    assert literal(value, XSD_INTEGER) == str(ox.Literal(value, datatype=ox.NamedNode(str(XSD.integer))))
+
+
+@pytest.mark.parametrize("graph_fixture", ["seed_graph", pytest.param("corpus_graph", marks=pytest.mark.corpus)])
+def test_every_subject_lives_in_one_named_graph(graph_fixture, request):
+    # What lets the default-graph view skip deduplication (see kgraph.rdf).
+    graph = request.getfixturevalue(graph_fixture)
+    graphs_of: dict[str, set[str]] = {}
+    for graph_iri, statements in graph.statements:
+        for subject, _, _ in statements:
+            graphs_of.setdefault(subject, set()).add(graph_iri)
+    assert graphs_of and all(len(graphs) == 1 for graphs in graphs_of.values())
+    assert len(graph.triples) == len(set(graph.triples)) == graph.triple_count
+
+
+@pytest.mark.parametrize(("name", "rdf_format", "statements"), [
+    ("ntriples", ox.RdfFormat.N_TRIPLES, "triples"), ("nquads", ox.RdfFormat.N_QUADS, "quads")])
+def test_line_writers_print_what_pyoxigraph_serializes(seed_graph, tmp_path, name, rdf_format, statements):
+    seed_graph.write(tmp_path, formats=(name,))
+    written = (tmp_path / f"graph.{'nt' if name == 'ntriples' else 'nq'}").read_bytes()
+    assert written == ox.serialize(getattr(seed_graph, statements), format=rdf_format)

@@ -1,4 +1,4 @@
-"""The interactive graph page: `render_page(kg.model, kg.nx, HtmlOptions(...))` -> one HTML file
+"""The interactive graph page: `render_page(kg.model, kg.statements, HtmlOptions(...))` -> one HTML file
 that works offline (every script and style embedded, no network request)."""
 
 from kgraph.html.page import render_page

@@ -1,21 +1,26 @@
-"""What the page shows, read from `kg.model` and `kg.nx`: the drawn nodes and relations, each
+"""What the page shows, read from `kg.model` and `kg.statements` (not `kg.nx`: the page needs a
+fraction of it, and a 10,000-document NetworkX graph costs gigabytes): the drawn nodes and relations, each
 node's importance, the episodes it appears in, and the side-panel details (all JSON-ready)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import networkx as nx
 
+from kgraph import rdf
+from kgraph.graph import node_attributes, node_type
 from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
 from kgraph.model import KnowledgeModel
+from kgraph.vocab import expand
 
 
 @dataclass
 class PageGraph:
-    """Drawn nodes (IRI -> kg.nx attributes), merged relations, and per-node facts."""
+    """Drawn nodes (IRI -> the attributes kg.nx gives them), merged relations, and per-node facts."""
 
     nodes: dict[str, dict]
     edges: dict[tuple[str, str], list[str]]  # (from, to) -> relation names, sorted
@@ -30,12 +35,14 @@ class PageGraph:
         return graph
 
 
-def page_graph(model: KnowledgeModel, graph: nx.MultiDiGraph) -> PageGraph:
-    nodes = {iri: data for iri, data in graph.nodes(data=True) if data["type"] in STYLE_BY_CLASS}
+def page_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> PageGraph:
+    nodes = {node.iri: node_attributes(node) for node in model.nodes() if node_type(node) in STYLE_BY_CLASS}
+    relation_names = {expand(key): name for key, name in RELATION_NAMES.items()}
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for subject, obj, key in graph.edges(keys=True):
-        if key in RELATION_NAMES and subject in nodes and obj in nodes:
-            edges[(subject, obj)].append(RELATION_NAMES[key])
+    for subject, predicate, obj in rdf.object_edges(graphs):
+        name = relation_names.get(predicate)
+        if name and subject in nodes and obj in nodes:
+            edges[(subject, obj)].append(name)
     page = PageGraph(nodes, {pair: sorted(set(names)) for pair, names in edges.items()})
     _collect_facts(model, page)
     return page

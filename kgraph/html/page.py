@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Iterable
 from importlib import resources
 
-import networkx as nx
 from pyvis.network import Network
 
 from kgraph.html.data import PageGraph, importance, page_graph, timestamp_url
@@ -16,6 +16,7 @@ from kgraph.html.layout import layout
 from kgraph.html.select import HtmlOptions, select_nodes
 from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
 from kgraph.model import Claim, KnowledgeModel
+from kgraph.rdf import GraphStatements
 
 LABEL_LENGTH = 32
 
@@ -47,10 +48,10 @@ VIS_OPTIONS = {
 
 
 def render_page(
-    model: KnowledgeModel, graph: nx.MultiDiGraph, options: HtmlOptions | None = None
+    model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None
 ) -> str:
-    """The whole self-contained HTML page for the graph."""
-    page = page_graph(model, graph)
+    """The whole self-contained HTML page for the model and its statements (`kg.statements`)."""
+    page = page_graph(model, graphs)
     kept = select_nodes(page, options or HtmlOptions())
     ids = {iri: number for number, iri in enumerate(sorted(kept))}
     network = _network(page, ids, layout(page, kept))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from kgraph.extract.results import DocumentExtraction
 from kgraph.resolve.unionfind import UnionFind
@@ -26,16 +27,19 @@ MIN_ANCHORS = 20
 
 
 def _same_transcript_pairs(extractions: list[DocumentExtraction]) -> list[tuple[int, int]]:
+    # Most anchors belong to one transcript; count them all at once and follow only shared ones.
+    # A passage in many transcripts is a show's boilerplate intro, not evidence.
+    counts = Counter(chain.from_iterable(e.episode.transcript_anchors for e in extractions))
+    shared_anchors = {anchor for anchor, count in counts.items() if 2 <= count <= 8}
     holders: dict[str, list[int]] = defaultdict(list)
     for number, extraction in enumerate(extractions):
-        for anchor in extraction.episode.transcript_anchors:
+        for anchor in shared_anchors.intersection(extraction.episode.transcript_anchors):
             holders[anchor].append(number)
     shared: Counter[tuple[int, int]] = Counter()
     for numbers in holders.values():
-        if len(numbers) <= 8:  # a passage in many transcripts is a show's boilerplate intro
-            for index, first in enumerate(numbers):
-                for second in numbers[index + 1 :]:
-                    shared[(first, second)] += 1
+        for index, first in enumerate(numbers):
+            for second in numbers[index + 1 :]:
+                shared[(first, second)] += 1
     pairs = []
     for (first, second), count in shared.items():
         smaller = min(len(extractions[first].episode.transcript_anchors), len(extractions[second].episode.transcript_anchors))

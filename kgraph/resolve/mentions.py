@@ -16,9 +16,11 @@ MAX_TOKENS = 6
 
 
 def _tokens(text: str) -> list[str]:
+    tokens = _TOKEN.findall(text)
+    if "s" not in text or ("'" not in text and "’" not in text):
+        return tokens  # no possessive: the common case, and a scan of every token saved
     # A token never ends in a bare apostrophe (see _TOKEN), so only `'s` endings need the regex.
-    return [token if not token.endswith(("'s", "’s")) else _POSSESSIVE.sub("", token)
-            for token in _TOKEN.findall(text)]
+    return [token if not token.endswith(("'s", "’s")) else _POSSESSIVE.sub("", token) for token in tokens]
 
 
 def name_key(name: str) -> str | None:
@@ -60,17 +62,17 @@ class NameMatcher:
 
     def find(self, text: str) -> list[str]:
         tokens = _tokens(text)
+        widths, index = self._widths, self._index
         found: set[str] = set()
-        position = 0
-        while position < len(tokens):
-            # Only names starting with this token can match here: most tokens start none.
-            widest = self._widths.get(tokens[position], 0)
-            for width in range(min(widest, len(tokens) - position), 0, -1):
-                iri = self._index.get(" ".join(tokens[position : position + width]))
+        free = 0  # tokens before this one belong to a name already found
+        # Only names starting with a known first token can match: most tokens start none.
+        for position in [position for position, token in enumerate(tokens) if token in widths]:
+            if position < free:
+                continue
+            for width in range(min(widths[tokens[position]], len(tokens) - position), 0, -1):
+                iri = index.get(" ".join(tokens[position : position + width]))
                 if iri is not None:
                     found.add(iri)
-                    position += width
+                    free = position + width
                     break
-            else:
-                position += 1
         return sorted(found)

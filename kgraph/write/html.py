@@ -15,4 +15,4 @@ if TYPE_CHECKING:
 
 @register("html", ".html", "interactive graph page (pyvis + vis-network, offline, one file)")
 def write_html(kg: KnowledgeGraph, path: Path, options: HtmlOptions | None = None) -> None:
-    write_text(path, render_page(kg.model, kg.nx, options))
+    write_text(path, render_page(kg.model, kg.statements, options))

@@ -1,12 +1,16 @@
-"""RDF serializations through pyoxigraph (byte-stable given sorted quads, and fast)."""
+"""RDF serializations: Turtle and TriG through pyoxigraph's serializer, N-Triples and N-Quads
+streamed line by line (all byte-stable: the statements are sorted)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kgraph import rdf
 from kgraph.vocab import PREFIXES
 from kgraph.write import register
 from kgraph.write.atomic import atomic_output
@@ -15,26 +19,32 @@ if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph
 
 
-def _serialize(statements: list, path: Path, rdf_format: ox.RdfFormat, prefixes: bool) -> None:
+def _serialize(statements: Iterable, path: Path, rdf_format: ox.RdfFormat) -> None:
     with atomic_output(path, "wb") as stream:
-        ox.serialize(statements, stream, rdf_format, prefixes=PREFIXES if prefixes else None)
+        ox.serialize(statements, stream, rdf_format, prefixes=PREFIXES)
+
+
+def _write_lines(lines: Iterable[str], path: Path) -> None:
+    # Line-based formats are written as they are produced: nothing but one line in memory.
+    with atomic_output(path, "w") as stream:
+        stream.writelines(lines)
 
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
 def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(kg.triples, path, ox.RdfFormat.TURTLE, prefixes=True)
+    _serialize(rdf.iter_triples(kg.statements), path, ox.RdfFormat.TURTLE)
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")
 def write_ntriples(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(kg.triples, path, ox.RdfFormat.N_TRIPLES, prefixes=False)
+    _write_lines(chain.from_iterable(rdf.ntriples_lines(statements) for _graph, statements in kg.statements), path)
 
 
 @register("nquads", ".nq", "N-Quads, one named graph per episode")
 def write_nquads(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(kg.quads, path, ox.RdfFormat.N_QUADS, prefixes=False)
+    _write_lines(rdf.nquads_lines(kg.statements), path)
 
 
 @register("trig", ".trig", "TriG, one named graph per episode")
 def write_trig(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(kg.quads, path, ox.RdfFormat.TRIG, prefixes=True)
+    _serialize(rdf.iter_quads(kg.statements), path, ox.RdfFormat.TRIG)
