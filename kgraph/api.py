@@ -95,6 +95,10 @@ def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAUL
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
         raise UsageError(f"--base-iri must be an http(s) IRI ending in / or # (got {base_iri!r})")
+    try:
+        ox.NamedNode(base_iri)
+    except ValueError as error:
+        raise UsageError(f"--base-iri is not a valid IRI: {error} (got {base_iri!r})") from None
     rules = load_aliases(Path(aliases) if aliases else None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")

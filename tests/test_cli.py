@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import json
 import shutil
 
@@ -35,10 +37,13 @@ def test_base_iri_option(tmp_path):
     assert "w3id.org/kgraph/id/" not in turtle
 
 
-def test_bad_base_iri_is_a_usage_error(tmp_path):
-    result = _run("build", str(SEEDS), "-o", str(tmp_path), "--base-iri", "not an iri")
+@pytest.mark.parametrize("base_iri", ["not an iri", "https://example.org/my graph/"])
+def test_bad_base_iri_is_a_usage_error(tmp_path, base_iri):
+    # The second looks like an IRI but has a space: the writers would otherwise emit broken RDF.
+    result = _run("build", str(SEEDS), "-o", str(tmp_path), "--base-iri", base_iri)
     assert result.exit_code == 2
     assert "--base-iri" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "graph.ttl").exists()
 
 
 def test_missing_input_is_a_usage_error(tmp_path):

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-import networkx as nx
 
 from kgraph import rdf
 from kgraph.graph import node_attributes, node_type
@@ -27,12 +26,6 @@ class PageGraph:
     episodes: dict[str, set[str]] = field(default_factory=dict)  # node -> episode IRIs
     notes: dict[tuple[str, str], str] = field(default_factory=dict)  # (entity, episode) -> why
     claims: dict[str, set[str]] = field(default_factory=dict)  # node -> claim IRIs
-
-    def undirected(self) -> nx.Graph:
-        graph = nx.Graph()
-        graph.add_nodes_from(self.nodes)
-        graph.add_edges_from(self.edges)
-        return graph
 
 
 def page_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> PageGraph:

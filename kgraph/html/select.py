@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import networkx as nx
-
 from kgraph.errors import UsageError
 from kgraph.html.data import PageGraph
 
@@ -24,18 +22,16 @@ class HtmlOptions:
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
     claims = {iri for iri, data in page.nodes.items() if data["type"] == "Claim"}
-    graph = page.undirected()
-    graph.remove_nodes_from(claims)
-    kept = set(graph.nodes)
+    neighbours = _neighbours(page, claims)
+    kept = set(neighbours)
     if options.focus:
-        start = find_node(page, options.focus)
-        kept = set(nx.single_source_shortest_path_length(graph, start, cutoff=options.depth))
+        kept = _within(neighbours, find_node(page, options.focus), options.depth)
     if options.max_nodes is None:
         episodes = {iri for iri in kept if page.nodes[iri]["type"] == "Episode"}
         return kept | {iri for iri in claims if page.episodes[iri] & episodes}
     if options.max_nodes < 1:
         raise UsageError("--html-max-nodes must be at least 1")
-    ranked = sorted(kept, key=lambda iri: (-graph.degree(iri), iri))[: options.max_nodes]
+    ranked = sorted(kept, key=lambda iri: (-_degree(neighbours, iri), iri))[: options.max_nodes]
     rank = {iri: position for position, iri in enumerate(ranked)}
     # claims of the best-connected episodes first, no more of them than nodes
     followers = sorted(
@@ -44,6 +40,30 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
         if any(e in rank for e in page.episodes[iri])
     )
     return set(ranked) | {iri for _, iri in followers[: options.max_nodes]}
+
+
+def _neighbours(page: PageGraph, claims: set[str]) -> dict[str, set[str]]:
+    """Undirected adjacency of every node but the claims."""
+    neighbours: dict[str, set[str]] = {iri: set() for iri in page.nodes if iri not in claims}
+    for source, target in page.edges:
+        if source in neighbours and target in neighbours:
+            neighbours[source].add(target)
+            neighbours[target].add(source)
+    return neighbours
+
+
+def _degree(neighbours: dict[str, set[str]], iri: str) -> int:
+    # as networkx counts it: a loop adds two
+    return len(neighbours[iri]) + (iri in neighbours[iri])
+
+
+def _within(neighbours: dict[str, set[str]], start: str, depth: int) -> set[str]:
+    """Nodes at most `depth` links from `start`."""
+    reached, frontier = {start}, {start}
+    for _ in range(depth):
+        frontier = {other for iri in frontier for other in neighbours[iri]} - reached
+        reached |= frontier
+    return reached
 
 
 def find_node(page: PageGraph, name: str) -> str:

@@ -32,7 +32,7 @@ def _write_lines(lines: Iterable[str], path: Path) -> None:
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
 def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(rdf.iter_triples(kg.statements), path, ox.RdfFormat.TURTLE)
+    _serialize(rdf.default_graph_quads(kg.statements), path, ox.RdfFormat.TURTLE)
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")
