@@ -33,11 +33,11 @@ GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted sta
 A, LABEL, ALT_LABEL, DERIVED_FROM = map(str, (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
 DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("description", "text", "datePublished", "url"))
 (AFFILIATION, PODCAST_OF, VIDEO_ID, REGION, SOURCE_KIND, SOURCE_FILE, ARXIV_ID, WARNING, PARTICIPANT, MENTIONS,
- INSIGHT_OF, RANK, EPISODE_OF, SPEAKER, ABOUT, TIMESTAMP, SECONDS, MENTION_ENTITY, WHY_MENTIONED) = (str(term) for term in (
+ INSIGHT_OF, RANK, EPISODE_OF, SPEAKER, ABOUT, TIMESTAMP, SECONDS, MENTION_ENTITY, WHY_MENTIONED) = map(str, (
     vocab.AFFILIATION, vocab.PODCAST_OF, vocab.VIDEO_ID, vocab.REGION, vocab.SOURCE_KIND, vocab.SOURCE_FILE,
     vocab.ARXIV_ID, vocab.WARNING, vocab.PARTICIPANT, vocab.MENTIONS, vocab.INSIGHT_OF, vocab.RANK,
     vocab.EPISODE_OF, vocab.SPEAKER, vocab.ABOUT, vocab.TIMESTAMP, vocab.SECONDS, vocab.ENTITY, vocab.WHY_MENTIONED))
-PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = (str(term) for term in (
+PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = map(str, (
     vocab.PODCAST, vocab.PERSON, vocab.ORGANIZATION, vocab.EPISODE, vocab.CLAIM, vocab.MENTION))
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI = (f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI"))
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import json
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main

@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-
 from kgraph import rdf
 from kgraph.graph import node_attributes, node_type
 from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
