@@ -3,6 +3,7 @@ shared by the extractors and the resolver."""
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -133,6 +134,7 @@ def looks_like_person_name(name: str) -> bool:
     return not _PUBLICATION_WORDS.search(name)
 
 
+@functools.lru_cache(maxsize=1 << 17)  # resolution folds the same names hundreds of thousands of times
 def fold(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", html.unescape(text))

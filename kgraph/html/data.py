@@ -5,22 +5,47 @@ node's importance, the episodes it appears in, and the side-panel details (all J
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from kgraph import rdf
 from kgraph.graph import node_attributes, node_type
 from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
-from kgraph.model import KnowledgeModel
+from kgraph.model import KnowledgeModel, Node
 from kgraph.vocab import expand
+
+
+class NodeAttributes(Mapping[str, dict]):
+    """IRI -> the attributes kg.nx gives the node, worked out when first asked for: a page keeps
+    a few thousand of the hundreds of thousands of nodes it ranks."""
+
+    def __init__(self, nodes: dict[str, Node]):
+        self._nodes = nodes
+        self._attributes: dict[str, dict] = {}
+
+    def __getitem__(self, iri: str) -> dict:
+        attributes = self._attributes.get(iri)
+        if attributes is None:
+            attributes = self._attributes[iri] = node_attributes(self._nodes[iri])
+        return attributes
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._nodes)
+
+    def __len__(self) -> int:
+        return len(self._nodes)
+
+    def __contains__(self, iri: object) -> bool:
+        return iri in self._nodes
 
 
 @dataclass
 class PageGraph:
-    """Drawn nodes (IRI -> the attributes kg.nx gives them), merged relations, and per-node facts."""
+    """Drawn nodes (types and attributes), merged relations, and per-node facts."""
 
-    nodes: dict[str, dict]
+    types: dict[str, str]  # IRI -> node type (a class of kgraph.html.style)
+    nodes: NodeAttributes
     edges: dict[tuple[str, str], list[str]]  # (from, to) -> relation names, sorted
     episodes: dict[str, set[str]] = field(default_factory=dict)  # node -> episode IRIs
     notes: dict[tuple[str, str], str] = field(default_factory=dict)  # (entity, episode) -> why
@@ -28,14 +53,19 @@ class PageGraph:
 
 
 def page_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> PageGraph:
-    nodes = {node.iri: node_attributes(node) for node in model.nodes() if node_type(node) in STYLE_BY_CLASS}
+    types, drawn = {}, {}
+    for node in model.nodes():
+        kind = node_type(node)
+        if kind in STYLE_BY_CLASS:
+            types[node.iri], drawn[node.iri] = kind, node
     relation_names = {expand(key): name for key, name in RELATION_NAMES.items()}
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
     for subject, predicate, obj in rdf.object_edges(graphs):
         name = relation_names.get(predicate)
-        if name and subject in nodes and obj in nodes:
+        if name and subject in types and obj in types:
             edges[(subject, obj)].append(name)
-    page = PageGraph(nodes, {pair: sorted(set(names)) for pair, names in edges.items()})
+    merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
+    page = PageGraph(types, NodeAttributes(drawn), merged)
     _collect_facts(model, page)
     return page
 
@@ -60,13 +90,13 @@ def _collect_facts(model: KnowledgeModel, page: PageGraph) -> None:
         note = mention.why_mentioned or mention.description
         if note:
             page.notes[(mention.entity, mention.episode)] = note
-    page.episodes = {iri: episodes.get(iri, set()) for iri in page.nodes}
-    page.claims = {iri: claims.get(iri, set()) for iri in page.nodes}
+    page.episodes = {iri: episodes.get(iri, set()) for iri in page.types}
+    page.claims = {iri: claims.get(iri, set()) for iri in page.types}
 
 
 def importance(page: PageGraph, iri: str) -> int:
     """Episodes for podcasts, people and organizations; claims and insights for the rest."""
-    kind = page.nodes[iri]["type"]
+    kind = page.types[iri]
     if kind in ("Podcast", "Person", "Organization"):
         return len(page.episodes[iri])
     return len(page.claims[iri])

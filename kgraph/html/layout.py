@@ -20,7 +20,7 @@ EDGE_LENGTH = 160.0  # median drawn edge length, in page pixels at zoom 1
 def layout(page: PageGraph, kept: set[str]) -> dict[str, tuple[int, int]]:
     """Positions of every kept node: a force layout of the graph without claims, then each
     episode's claims on a ring around it (claims are hidden by default and would only distort)."""
-    main = sorted(iri for iri in kept if page.nodes[iri]["type"] != "Claim")
+    main = sorted(iri for iri in kept if page.types[iri] != "Claim")
     drawn = set(main)
     positions = _force_layout(main, [pair for pair in page.edges if set(pair) <= drawn])
     rings: dict[str, list[str]] = defaultdict(list)

@@ -21,13 +21,13 @@ class HtmlOptions:
 
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
-    claims = {iri for iri, data in page.nodes.items() if data["type"] == "Claim"}
+    claims = {iri for iri, kind in page.types.items() if kind == "Claim"}
     neighbours = _neighbours(page, claims)
     kept = set(neighbours)
     if options.focus:
         kept = _within(neighbours, find_node(page, options.focus), options.depth)
     if options.max_nodes is None:
-        episodes = {iri for iri in kept if page.nodes[iri]["type"] == "Episode"}
+        episodes = {iri for iri in kept if page.types[iri] == "Episode"}
         return kept | {iri for iri in claims if page.episodes[iri] & episodes}
     if options.max_nodes < 1:
         raise UsageError("--html-max-nodes must be at least 1")
@@ -44,7 +44,7 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
 
 def _neighbours(page: PageGraph, claims: set[str]) -> dict[str, set[str]]:
     """Undirected adjacency of every node but the claims."""
-    neighbours: dict[str, set[str]] = {iri: set() for iri in page.nodes if iri not in claims}
+    neighbours: dict[str, set[str]] = {iri: set() for iri in page.types if iri not in claims}
     for source, target in page.edges:
         if source in neighbours and target in neighbours:
             neighbours[source].add(target)
@@ -71,9 +71,9 @@ def find_node(page: PageGraph, name: str) -> str:
     wanted = name.casefold().strip()
     matches = [
         iri
-        for iri, data in page.nodes.items()
-        if data["type"] != "Claim"
-        and wanted in (label.casefold() for label in [data["label"], *data.get("aliases", [])])
+        for iri, kind in page.types.items()
+        if kind != "Claim"
+        and wanted in (label.casefold() for label in [page.nodes[iri]["label"], *page.nodes[iri].get("aliases", [])])
     ]
     if not matches:
         raise UsageError(
