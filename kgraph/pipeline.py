@@ -162,7 +162,7 @@ def run(paths: list[Path], base_iri: str, rules: AliasRules,
     report = BuildReport()
     extractions = extract_all(discover(paths), report, options)
     started = time.perf_counter()
-    result = resolve(extractions, base_iri, rules)
+    result = resolve(extractions, base_iri, rules, consume=True)
     report.timings["resolve"] = time.perf_counter() - started
     report.duplicates = result.duplicates
     report.counts = result.model.counts()

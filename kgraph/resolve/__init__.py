@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import deque
 from dataclasses import dataclass, field
 
 from kgraph.extract.results import DocumentExtraction, EntityKind
@@ -111,8 +112,11 @@ class _Resolver:
         organizations: dict[str, Organization] = {}
         episodes, insights, claims, mentions = [], [], [], []
         global_names = self._global_names()
-        ordered = sorted(self.groups, key=lambda g: (g.primary.episode.date is None, g.primary.episode.date, g.primary.episode.source_file))
-        for group in ordered:
+        ordered = deque(sorted(self.groups, key=lambda g: (
+            g.primary.episode.date is None, g.primary.episode.date, g.primary.episode.source_file)))
+        self.groups = []  # from here on each group is dropped once its nodes are built (see resolve)
+        while ordered:
+            group = ordered.popleft()
             extraction = group.primary
             matcher = global_names.extended(self._local_names(extraction))
             self._collect_entities(extraction, people, organizations)
@@ -137,11 +141,13 @@ class _Resolver:
         )
 
     def _everyday_words(self) -> frozenset[str]:
-        text = "\n".join(
-            part for group in self.groups
-            for part in (*(i.text for i in group.primary.insights), *(c.text for c in group.primary.claims))
-        )
-        return vocabulary(text)
+        # One episode at a time: the words of the whole corpus at once took gigabytes at 10,000
+        # documents. Words never span texts, so the union is the same.
+        words: set[str] = set()
+        for group in self.groups:
+            extraction = group.primary
+            words.update(vocabulary("\n".join([*(i.text for i in extraction.insights), *(c.text for c in extraction.claims)])))
+        return frozenset(words)
 
     def _global_names(self) -> NameMatcher:
         """Names matched in every document. A one-word name that is also an everyday word
@@ -267,8 +273,15 @@ class _Named:
     description: str | None = None
 
 
-def resolve(extractions: list[DocumentExtraction], base_iri: str, rules: AliasRules | None = None) -> ResolveResult:
+def resolve(extractions: list[DocumentExtraction], base_iri: str, rules: AliasRules | None = None,
+            consume: bool = False) -> ResolveResult:
+    """The model of every extraction. With `consume`, `extractions` is emptied once read and each
+    episode's extractions are freed as soon as its nodes exist, so that a large corpus never holds
+    every extraction and the whole model at once (the build does this; 10,000 documents' extractions
+    take over a gigabyte)."""
     resolver = _Resolver(extractions, base_iri, rules or AliasRules())
+    if consume:
+        extractions.clear()
     duplicates = {
         group.primary.episode.source_file: [c.episode.source_file for c in group.copies if c is not group.primary]
         for group in resolver.groups if len(group.copies) > 1
