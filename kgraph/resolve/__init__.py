@@ -146,7 +146,8 @@ class _Resolver:
         words: set[str] = set()
         for group in self.groups:
             extraction = group.primary
-            words.update(vocabulary("\n".join([*(i.text for i in extraction.insights), *(c.text for c in extraction.claims)])))
+            texts = [*(insight.text for insight in extraction.insights), *(claim.text for claim in extraction.claims)]
+            words.update(vocabulary("\n".join(texts)))
         return frozenset(words)
 
     def _global_names(self) -> NameMatcher:
