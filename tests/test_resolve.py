@@ -176,3 +176,21 @@ def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> No
     aliases.write_text(content, encoding="utf-8")
     with pytest.raises(AliasFileError, match="bad-aliases.toml"):
         kgraph.build([tmp_path / "one.md"], aliases=aliases)
+
+
+def test_consuming_resolution_gives_the_same_model_and_frees_the_input():
+    # The build hands its extractions over (`consume=True`) so they can be freed as it goes.
+    from kgraph.load import discover
+    from kgraph.pipeline import extract_all
+    from kgraph.report import BuildReport
+    from kgraph.resolve import resolve
+    from kgraph.vocab import DEFAULT_BASE_IRI
+
+    from .conftest import SEEDS
+
+    extractions = extract_all(discover([SEEDS]), BuildReport())
+    kept = resolve(list(extractions), DEFAULT_BASE_IRI).model
+    handed_over = list(extractions)
+    consumed = resolve(handed_over, DEFAULT_BASE_IRI, consume=True).model
+    assert handed_over == []
+    assert consumed == kept and len(consumed.claims) > 0
