@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import deque
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ class ResolveResult:
     duplicates: dict[str, list[str]] = field(default_factory=dict)  # kept source -> merged copies
 
 
+@functools.cache  # four insight kinds, hundreds of thousands of insights
 def _kebab(name: str) -> str:
     """`ContrarianPerspective` -> `contrarian-perspective`."""
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
