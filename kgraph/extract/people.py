@@ -42,10 +42,14 @@ class PeopleIndex:
         self.people: list[PersonName] = []
         self._exact: dict[str, str] = {}
         self._tokens: list[tuple[str, list[str]]] = []  # (name, folded tokens)
+        # Attribution asks about the same few names hundreds of times per document; an answer
+        # holds until a person is added.
+        self._resolved: dict[str, str | None] = {}
         for person in people:
             self.add(person)
 
     def add(self, person: PersonName) -> None:
+        self._resolved.clear()
         known = self._exact.get(fold(person.name))
         if known is not None:
             existing = next(p for p in self.people if p.name == known)
@@ -62,6 +66,12 @@ class PeopleIndex:
         return [person.name for person in self.people]
 
     def resolve(self, text: str) -> str | None:
+        if text in self._resolved:
+            return self._resolved[text]
+        resolved = self._resolved[text] = self._resolve(text)
+        return resolved
+
+    def _resolve(self, text: str) -> str | None:
         name = strip_honorific(text.strip())
         key = fold(name)
         if not key:

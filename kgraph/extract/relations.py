@@ -21,6 +21,18 @@ _WORKED = (
 _WORKED_CUE = re.compile(
     r"\b(?:work|worked|works|working|spent|founded|co-?founded|cofounded|leads|led|runs|ran|joined|heads|"
     r"headed|started|ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|chief|chair(?:man)?)\b", re.I)
+# Text in which `str.lower` agrees with re.IGNORECASE: ASCII and caseless punctuation (dashes,
+# curly quotes). Elsewhere case-insensitive matching has special folds (Kelvin sign, long s).
+_LOWER_IS_IGNORECASE = re.compile(r"[\x00-\x7f\u2000-\u206f]*")
+
+
+def _forms_in(text: str, forms: list[str]) -> list[str]:
+    """The forms that can match `text` case-insensitively, in their order: a pattern of only
+    those compiles in a fraction of the time and finds exactly the same matches."""
+    if not _LOWER_IS_IGNORECASE.fullmatch(text):
+        return forms
+    lowered = text.lower()
+    return [form for form in forms if not form.isascii() or form in lowered]
 
 
 def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
@@ -32,8 +44,7 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
         for form in (person.name, *person.aliases, person.name.split()[0]):
             forms.setdefault(form.lower(), person.name)
     if section is not None and forms:
-        names = "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-        named = re.compile(rf"\b(?:{names})\b", re.I)
+        ordered = sorted(forms, key=len, reverse=True)
         by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION}
         for item in section.items:
             entry = by_line.get(item.line)
@@ -41,8 +52,10 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
                 continue
             text = " ".join(plain(line.text) for line in item.lines[1:] if not line.quoted)
             text += " " + plain(item.inline_text)
-            if not _WORKED_CUE.search(text) or not named.search(text):
+            present = _forms_in(text, ordered) if _WORKED_CUE.search(text) else []
+            if not present:
                 continue
+            names = "|".join(re.escape(form) for form in present)
             pattern = re.compile(rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I)
             for match in pattern.finditer(text):
                 person = forms[match.group("who").lower()]

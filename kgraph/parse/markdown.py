@@ -19,7 +19,10 @@ _CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.
 def _parser() -> MarkdownIt:
     # No setext headings: a `---` under a paragraph is a rule here, never an H2.
     # No indented code: summaries indent continuation lines, never code.
-    return MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "code"])
+    # No inline pass: only the block structure and each inline token's raw `content` are read
+    # (`plain` parses inline markup where it is needed); tokenizing it was half the parse.
+    parser = MarkdownIt("commonmark", {"html": True}).enable("table").disable(["lheading", "code"])
+    return parser.disable(["inline", "text_join"])
 
 
 def blank_chatter(text: str) -> str:
