@@ -14,7 +14,10 @@ from kgraph import rdf
 from kgraph.errors import UsageError
 from kgraph.graph import build_graph
 from kgraph.html import HtmlOptions
+from kgraph.html.data import PageGraph
+from kgraph.html.page import page_graph
 from kgraph.model import KnowledgeModel
+from kgraph.parts import BuiltParts
 from kgraph.pipeline import BuildOptions, gc_paused, run
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
@@ -28,11 +31,23 @@ OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  
 
 
 class KnowledgeGraph:
-    """The built graph: the resolved `model`, its RDF `quads`, and views on them."""
+    """The built graph: the resolved `model`, its RDF `quads`, and views on them. A build holds
+    its parts (see `kgraph.parts`) and assembles the whole model only when asked for it."""
 
     def __init__(self, model: KnowledgeModel, report: BuildReport | None = None):
-        self.model = model
+        self.__dict__["model"] = model
+        self._parts: BuiltParts | None = None
         self.report = report or BuildReport(counts=model.counts())
+
+    @classmethod
+    def from_parts(cls, parts: BuiltParts, report: BuildReport) -> KnowledgeGraph:
+        graph = cls.__new__(cls)
+        graph._parts, graph.report = parts, report
+        return graph
+
+    @cached_property
+    def model(self) -> KnowledgeModel:
+        return self._parts.model()
 
     @cached_property
     def statements(self) -> list[rdf.GraphStatements]:
@@ -51,7 +66,21 @@ class KnowledgeGraph:
 
     @property
     def triple_count(self) -> int:
+        if self._parts is not None:
+            return self._parts.triple_count()
         return sum(len(statements) for _graph, statements in self.statements)
+
+    def turtle_chunks(self) -> list[bytes]:
+        """The Turtle of each named graph, in graph order, without prefixes (`rdf.TURTLE_HEADER`)."""
+        if self._parts is not None:
+            return self._parts.turtle_chunks()
+        return [rdf.turtle_chunk(graph) for graph in self.statements]
+
+    def page(self) -> PageGraph:
+        """What the graph page draws (see `kgraph.html`)."""
+        if self._parts is not None:
+            return self._parts.page()
+        return page_graph(self.model, self.statements)
 
     @cached_property
     def rdf(self) -> rdflib.Graph:
@@ -104,9 +133,5 @@ def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAUL
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
     with gc_paused():
-        result, report = run([Path(p) for p in paths], base_iri, rules, options)
-        graph = KnowledgeGraph(result.model, report)
-        started = time.perf_counter()
-        report.triples = graph.triple_count
-        report.timings["rdf"] = time.perf_counter() - started
-    return graph
+        parts, report = run([Path(p) for p in paths], base_iri, rules, options)
+    return KnowledgeGraph.from_parts(parts, report)

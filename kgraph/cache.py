@@ -3,7 +3,9 @@
 The key hashes the kgraph and extractor versions, the document's relative path (it becomes
 `EpisodeInfo.source_file`), its text and the start of its transcript. One file per document in a
 folder that is safe to delete; entries are written atomically and pickled (unpickling a pydantic
-model skips validation, several times faster than `model_validate_json` for a 10k-document rebuild)."""
+model skips validation, several times faster than `model_validate_json` for a 10k-document rebuild).
+An entry holds the document's digest first (what resolution reads, a few KB) and then the full
+extraction, so a rebuild reads every digest but only the extractions of the episodes it redoes."""
 
 from __future__ import annotations
 
@@ -17,9 +19,14 @@ import kgraph
 from kgraph.extract import EXTRACTOR_VERSION
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument
+from kgraph.resolve.digest import ExtractionDigest
 from kgraph.write.atomic import write_bytes
 
 SUFFIX = ".pickle"
+_MAGIC = b"kgraph-entry-1\n"  # an entry starts with this, then the digest's length in _LENGTH bytes
+_LENGTH = 8
+_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
+               IndexError)
 
 
 def document_key(document: SourceDocument) -> str:
@@ -39,22 +46,46 @@ class ExtractionCache:
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: str) -> DocumentExtraction | None:
+    def _path(self, key: str) -> Path:
+        return self.folder / f"{key}{SUFFIX}"
+
+    def get_digest(self, key: str) -> ExtractionDigest | None:
+        """The digest stored for `key`; None when missing or unreadable (the document is redone)."""
         if self.folder is None:
             return None
         try:
-            extraction = pickle.loads((self.folder / f"{key}{SUFFIX}").read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            extraction = None  # missing or unreadable (e.g. from another kgraph): redo the document
-        if not isinstance(extraction, DocumentExtraction):
+            with self._path(key).open("rb") as stream:
+                head = stream.read(len(_MAGIC) + _LENGTH)
+                digest = None
+                if head.startswith(_MAGIC):
+                    digest = pickle.loads(stream.read(int.from_bytes(head[len(_MAGIC):], "little")))
+        except _UNREADABLE:
+            digest = None  # missing or unreadable (e.g. from another kgraph): redo the document
+        if not isinstance(digest, ExtractionDigest) or digest.key != key:
             self.misses += 1
             return None
         self.hits += 1
-        return extraction
+        return digest
 
-    def put(self, key: str, extraction: DocumentExtraction) -> None:
+    def get(self, key: str) -> DocumentExtraction | None:
+        """The full extraction stored for `key`."""
+        if self.folder is None:
+            return None
+        try:
+            data = self._path(key).read_bytes()
+            if not data.startswith(_MAGIC):
+                return None
+            start = len(_MAGIC) + _LENGTH
+            extraction = pickle.loads(data[start + int.from_bytes(data[len(_MAGIC):start], "little"):])
+        except _UNREADABLE:
+            return None
+        return extraction if isinstance(extraction, DocumentExtraction) else None
+
+    def put(self, key: str, digest: ExtractionDigest, extraction: DocumentExtraction) -> None:
         if self.folder is not None:
-            write_bytes(self.folder / f"{key}{SUFFIX}", pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL))
+            head = pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL)
+            body = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+            write_bytes(self._path(key), _MAGIC + len(head).to_bytes(_LENGTH, "little") + head + body)
 
     def prune(self, keep: Iterable[str]) -> int:
         """Delete entries not in `keep` (deleted or changed documents); returns how many."""

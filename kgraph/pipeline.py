@@ -1,11 +1,12 @@
-"""The build pipeline: load -> parse -> extract per document (cached, in parallel), then resolve
-across documents."""
+"""The build pipeline: load -> parse -> extract per document (cached, in parallel), then the
+identities across documents, then each episode's part of the outputs (cached per episode)."""
 
 from __future__ import annotations
 
 import contextlib
 import gc
 import os
+import pickle
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -21,9 +22,12 @@ from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import Candidate, SourceDocument, discover, read_document
 from kgraph.parse import parse_document
+from kgraph.parts import PARTS_FOLDER, BuiltParts, EpisodePart, PartCache, code_version, episode_part
 from kgraph.report import BuildReport
-from kgraph.resolve import ResolveResult, resolve
+from kgraph.resolve import ExtractionDigest, Identities, build_episode, digest_of, duplicates
 from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.digest import token_hash
+from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.transcript import transcript_anchors
 
 # Below this many documents to extract, starting worker processes costs more than it saves.
@@ -60,7 +64,9 @@ def extract_source(document: SourceDocument) -> DocumentExtraction:
 
 
 Task = tuple[str, Candidate, Path | None]  # cache key, the document to read, cache folder
-Result = tuple[str, DocumentExtraction | DocumentError, float, float]
+# cache key, digest (or the error that skipped the document), the full extraction when there is
+# no cache folder to keep it in, seconds of parsing and of extracting
+Result = tuple[str, ExtractionDigest | DocumentError, DocumentExtraction | None, float, float]
 
 
 def _extract_timed(task: Task) -> Result:
@@ -70,16 +76,19 @@ def _extract_timed(task: Task) -> Result:
     try:
         document = read_document(candidate)
     except DocumentError as error:  # changed on disk since the parent read it
-        return key, error, 0.0, 0.0
+        return key, error, None, 0.0, 0.0
     if document is None:
-        return key, DocumentError("no longer a summary", candidate.source), 0.0, 0.0
+        return key, DocumentError("no longer a summary", candidate.source), None, 0.0, 0.0
     start = time.perf_counter()
     parsed = parse_document(document.source, document.text)
     parsed_at = time.perf_counter()
     extraction = extract_document(parsed, transcript_anchors(document.transcript))
+    digest = digest_of(extraction, key)
     done = time.perf_counter()
-    ExtractionCache(cache_folder).put(key, extraction)
-    return key, extraction, parsed_at - start, done - parsed_at
+    if cache_folder is None:
+        return key, digest, extraction, parsed_at - start, done - parsed_at
+    ExtractionCache(cache_folder).put(key, digest, extraction)
+    return key, digest, None, parsed_at - start, done - parsed_at
 
 
 def _skip(report: BuildReport, source: str, error: DocumentError) -> None:
@@ -117,16 +126,36 @@ def _run_tasks(tasks: list[Task], jobs: int, bar: tqdm) -> Iterator[Result]:
             bar.update()
 
 
+@dataclass
+class Extracted:
+    """Every built document's digest (in source-path order), and its full extraction on demand."""
+
+    digests: list[ExtractionDigest]
+    cache: ExtractionCache
+    in_memory: dict[str, DocumentExtraction]  # key -> extraction, when there is no cache folder
+    candidates: dict[str, Candidate]
+
+    def full(self, digest: ExtractionDigest) -> DocumentExtraction:
+        extraction = self.in_memory[digest.key] if digest.key in self.in_memory else self.cache.get(digest.key)
+        if extraction is None:  # its cache entry went away during the build: extract it again
+            document = read_document(self.candidates[digest.key])
+            if document is None:
+                raise DocumentError("no longer a summary", self.candidates[digest.key].source)
+            extraction = extract_source(document)
+        return extraction
+
+
 def extract_all(candidates: Iterable[Candidate], report: BuildReport,
-                options: BuildOptions = BuildOptions()) -> list[DocumentExtraction]:
-    """Every document's extraction, in source-path order whatever the number of jobs."""
+                options: BuildOptions = BuildOptions()) -> Extracted:
+    """Every document's digest, in source-path order whatever the number of jobs."""
     started = time.perf_counter()
     keyed = _keys(candidates, report)
     cache = ExtractionCache(options.cache)
-    found: dict[str, DocumentExtraction] = {}
+    found: dict[str, ExtractionDigest] = {}
+    in_memory: dict[str, DocumentExtraction] = {}
     tasks = []
     for key, candidate in keyed:
-        cached = cache.get(key)
+        cached = cache.get_digest(key)
         if cached is None:
             tasks.append((key, candidate, options.cache))
         else:
@@ -138,32 +167,108 @@ def extract_all(candidates: Iterable[Candidate], report: BuildReport,
     sources = {key: candidate.source for key, candidate in keyed}
     with tqdm(total=len(keyed), initial=len(keyed) - len(tasks), unit="doc", desc="extract",
               file=sys.stderr, disable=not options.progress, leave=False) as bar:
-        for key, outcome, parse_time, extract_time in _run_tasks(tasks, jobs, bar):
+        for key, outcome, extraction, parse_time, extract_time in _run_tasks(tasks, jobs, bar):
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
                 continue
             found[key] = outcome
+            if extraction is not None:
+                in_memory[key] = extraction
             parse_seconds += parse_time
             extract_seconds += extract_time
     report.timings.update({"parse (cpu)": parse_seconds, "extract (cpu)": extract_seconds,
                            "parse+extract (wall)": time.perf_counter() - started})
     report.cache_hits, report.cache_misses = len(keyed) - len(tasks), len(tasks)
     cache.prune(sources)
-    extractions = [found[key] for key, _ in keyed if key in found]
-    for extraction in extractions:
-        report.warnings.extend({"file": extraction.episode.source_file, "warning": warning}
-                               for warning in extraction.warnings)
-    report.documents_built = len(extractions)
-    return extractions
+    digests = [found[key] for key, _ in keyed if key in found]
+    for digest in digests:
+        report.warnings.extend({"file": digest.episode.source_file, "warning": warning}
+                               for warning in digest.warnings)
+    report.documents_built = len(digests)
+    return Extracted(digests, cache, in_memory, dict(keyed))
+
+
+def make_parts(identities: Identities, extracted: Extracted, options: BuildOptions,
+               report: BuildReport) -> list[EpisodePart]:
+    """Each episode's part, reused from the cache where nothing it depends on changed."""
+    part_cache = PartCache(options.cache / PARTS_FOLDER if options.cache else None)
+    changed = part_cache.changed_tokens(identities.names.index)
+    changed_hashes = {token_hash(token) for token in changed or ()}
+    version = code_version()
+    parts: dict[str, EpisodePart] = {}
+    todo: list[tuple[str, EpisodeGroup]] = []
+    fingerprints = [identities.episode_fingerprint(group, version) for group in identities.groups]
+    for fingerprint, group in zip(fingerprints, identities.groups, strict=True):
+        part = None
+        if changed is not None and not group.primary.may_contain(changed_hashes):
+            part = part_cache.get(fingerprint)
+        if part is None:
+            todo.append((fingerprint, group))
+        else:
+            parts[fingerprint] = part
+    jobs = options.jobs or os.cpu_count() or 1
+    with tqdm(total=len(identities.groups), initial=len(parts), unit="episode", desc="episodes", file=sys.stderr,
+              disable=not options.progress, leave=False) as bar:
+        if jobs > 1 and options.cache and len(todo) >= MIN_PARALLEL_DOCUMENTS:
+            made = _parts_in_workers(identities, todo, options.cache, jobs)  # the workers cache them
+        else:
+            made = (part_cache.put(_part(identities, fingerprint, group, extracted.full(group.primary)))
+                    for fingerprint, group in todo)
+        for part in made:
+            parts[part.fingerprint] = part
+            bar.update()
+    report.parts_built = len(todo)
+    ordered = [parts[fingerprint] for fingerprint in fingerprints]
+    part_cache.commit(identities.names.index, ordered)
+    return ordered
+
+
+def _part(identities: Identities, fingerprint: str, group: EpisodeGroup, extraction: DocumentExtraction) -> EpisodePart:
+    return episode_part(fingerprint, build_episode(identities, group, extraction), keep_nodes=False)
+
+
+_worker_identities: Identities | None = None  # set in each part worker by `_start_part_worker`
+
+
+def _start_part_worker(identities: bytes) -> None:
+    global _worker_identities
+    gc.enable()
+    _worker_identities = pickle.loads(identities)
+
+
+def _part_in_worker(task: tuple[str, EpisodeGroup, Path]) -> EpisodePart:
+    fingerprint, group, cache_folder = task
+    extraction = ExtractionCache(cache_folder).get(group.primary.key)
+    if extraction is None:  # its cache entry went away during the build
+        raise DocumentError("cached extraction vanished during the build; run again", group.primary.episode.source_file)
+    part = _part(_worker_identities, fingerprint, group, extraction)
+    return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part)
+
+
+def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], cache: Path,
+                      jobs: int) -> Iterator[EpisodePart]:
+    """Parts made in worker processes, in `todo` order. Each worker gets the identities once; an
+    episode's task carries its group, and the worker reads the extraction from the cache."""
+    shared = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_start_part_worker, initargs=(shared,)) as pool:
+        yield from pool.map(_part_in_worker, [(fingerprint, group, cache) for fingerprint, group in todo],
+                            chunksize=chunk)
 
 
 def run(paths: list[Path], base_iri: str, rules: AliasRules,
-        options: BuildOptions = BuildOptions()) -> tuple[ResolveResult, BuildReport]:
+        options: BuildOptions = BuildOptions()) -> tuple[BuiltParts, BuildReport]:
     report = BuildReport()
-    extractions = extract_all(discover(paths), report, options)
+    extracted = extract_all(discover(paths), report, options)
     started = time.perf_counter()
-    result = resolve(extractions, base_iri, rules, consume=True)
+    identities = Identities(extracted.digests, base_iri, rules)
+    entities = identities.entity_nodes()
     report.timings["resolve"] = time.perf_counter() - started
-    report.duplicates = result.duplicates
-    report.counts = result.model.counts()
-    return result, report
+    report.duplicates = duplicates(identities)
+    started = time.perf_counter()
+    parts = make_parts(identities, extracted, options, report)
+    report.timings["episodes"] = time.perf_counter() - started
+    built = BuiltParts(base_iri, entities, parts)
+    report.counts = built.counts()
+    report.triples = built.triple_count()
+    return built, report

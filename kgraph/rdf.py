@@ -159,27 +159,46 @@ def _mention(out: _Graph, mention: Mention) -> None:
     out.link(m, DERIVED_FROM, mention.episode)
 
 
+def entity_statements(base_iri: str, podcasts: Iterable[Podcast], people: Iterable[Person],
+                      organizations: Iterable[Organization]) -> GraphStatements:
+    """The entities graph: podcasts, people, organizations."""
+    shared = _Graph(entities_graph(base_iri))
+    for podcast in podcasts:
+        _podcast(shared, podcast)
+    for person in people:
+        _person(shared, person)
+    for organization in organizations:
+        _organization(shared, organization)
+    return shared.iri, sorted(set(shared.statements))
+
+
+def episode_statements(episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim],
+                       mentions: Iterable[Mention]) -> GraphStatements:
+    """One episode's named graph: the episode, its insights, claims and mentions."""
+    out = _Graph(episode.graph)
+    _episode(out, episode)
+    for insight in insights:
+        _insight(out, insight)
+    for claim in claims:
+        _claim(out, claim)
+    for mention in mentions:
+        _mention(out, mention)
+    return out.iri, sorted(set(out.statements))
+
+
 def graph_statements(model: KnowledgeModel) -> list[GraphStatements]:
     """Every statement of the model, one named graph per episode plus one for shared entities,
     graphs sorted by IRI and statements sorted within each, so any serialization is byte-stable."""
-    shared = _Graph(entities_graph(model.base_iri))
-    for podcast in model.podcasts:
-        _podcast(shared, podcast)
-    for person in model.people:
-        _person(shared, person)
-    for organization in model.organizations:
-        _organization(shared, organization)
-    per_episode = {episode.iri: _Graph(episode.graph) for episode in model.episodes}
-    for episode in model.episodes:
-        _episode(per_episode[episode.iri], episode)
+    nodes: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
     for insight in model.insights:
-        _insight(per_episode[insight.episode], insight)
+        nodes[insight.episode][0].append(insight)
     for claim in model.claims:
-        _claim(per_episode[claim.episode], claim)
+        nodes[claim.episode][1].append(claim)
     for mention in model.mentions:
-        _mention(per_episode[mention.episode], mention)
-    return [(graph.iri, sorted(set(graph.statements)))
-            for graph in sorted([shared, *per_episode.values()], key=lambda graph: graph.iri)]
+        nodes[mention.episode][2].append(mention)
+    graphs = [entity_statements(model.base_iri, model.podcasts, model.people, model.organizations)]
+    graphs += [episode_statements(episode, *nodes[episode.iri]) for episode in model.episodes]
+    return sorted(graphs, key=lambda graph: graph[0])
 
 
 def ntriples_lines(statements: Iterable[Statement]) -> Iterator[str]:
@@ -191,6 +210,28 @@ def nquads_lines(graphs: Iterable[GraphStatements]) -> Iterator[str]:
     for graph, statements in graphs:
         for subject, predicate, obj in statements:
             yield f"<{subject}> <{predicate}> {obj} <{graph}> .\n"
+
+
+def _turtle_header() -> bytes:
+    # pyoxigraph writes the prefix lines before the first triple (nothing at all for no triple)
+    one = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
+    text = ox.serialize([one], format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    return text[: text.rindex(b"<urn:x:s>")]
+
+
+TURTLE_HEADER = _turtle_header()  # the @prefix lines every Turtle output starts with
+
+
+def turtle_chunk(graph: GraphStatements) -> bytes:
+    """One graph's statements in Turtle, without the prefix lines. Subjects never span graphs,
+    so `TURTLE_HEADER` and the chunks of every graph in graph order are exactly the Turtle of the
+    whole default graph: a rebuild re-serializes only the graphs that changed."""
+    text = ox.serialize(default_graph_quads([graph]), format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    if not text:
+        return b""
+    if not text.startswith(TURTLE_HEADER):
+        raise AssertionError("pyoxigraph's Turtle no longer starts with its prefix lines")
+    return text[len(TURTLE_HEADER):]
 
 
 def iter_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:

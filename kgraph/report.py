@@ -19,6 +19,7 @@ class BuildReport:
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     cache_hits: int = 0
     cache_misses: int = 0
+    parts_built: int = 0  # episodes whose outputs were made, not reused from the cache
 
     @property
     def ok(self) -> bool:

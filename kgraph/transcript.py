@@ -12,7 +12,7 @@ _TIMESTAMP = re.compile(r"\[[\d:.]+\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one recording
 SAMPLE = 6000  # characters of normalized speech read from the start
-SAMPLE_MASK = 7  # keep shingles whose CRC-32 is 0 in these bits (1 in 8): a stable, position-free sample
+SAMPLE_MASK = 31  # keep shingles whose CRC-32 is 0 in these bits (1 in 32): a stable, position-free sample
 RAW_PREFIX = 4 * SAMPLE  # raw characters normalized first; the whole text only if they fall short
 
 

@@ -179,16 +179,15 @@ def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> No
 
 
 def test_consuming_resolution_gives_the_same_model_and_frees_the_input():
-    # The build hands its extractions over (`consume=True`) so they can be freed as it goes.
-    from kgraph.load import discover
-    from kgraph.pipeline import extract_all
-    from kgraph.report import BuildReport
+    # A caller can hand its extractions over (`consume=True`) so they can be freed as it goes.
+    from kgraph.load import discover, read_document
+    from kgraph.pipeline import extract_source
     from kgraph.resolve import resolve
     from kgraph.vocab import DEFAULT_BASE_IRI
 
-    from .conftest import SEEDS
+    from .conftest import QUERY_CORPUS, SEEDS
 
-    extractions = extract_all(discover([SEEDS]), BuildReport())
+    extractions = [extract_source(read_document(c)) for c in discover([SEEDS, QUERY_CORPUS])]
     kept = resolve(list(extractions), DEFAULT_BASE_IRI).model
     handed_over = list(extractions)
     consumed = resolve(handed_over, DEFAULT_BASE_IRI, consume=True).model

@@ -1,97 +1,126 @@
-"""What the page shows, read from `kg.model` and `kg.statements` (not `kg.nx`: the page needs a
-fraction of it, and a 10,000-document NetworkX graph costs gigabytes): the drawn nodes and relations, each
-node's importance, the episodes it appears in, and the side-panel details (all JSON-ready)."""
+"""What the page shows, added up from the parts (see `kgraph.html.parts`): the drawable nodes and
+relations, each node's importance and degree, the episodes it appears in, and the side-panel
+details (all JSON-ready)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
-from kgraph import rdf
-from kgraph.graph import node_attributes, node_type
-from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
-from kgraph.model import KnowledgeModel, Node
-from kgraph.vocab import expand
+from kgraph.graph import node_attributes
+from kgraph.html.parts import PagePart
+from kgraph.model import Node
+
+EpisodeNodes = Callable[[str], Iterable[Node]]  # episode IRI -> its insights and claims (loaded when asked)
+
+
+class PageGraph:
+    """Drawn nodes (types and attributes), merged relations, degrees and per-node facts."""
+
+    def __init__(self, entities: PagePart, entity_nodes: Iterable[Node], parts: Iterable[PagePart],
+                 episode_nodes: EpisodeNodes):
+        parts = list(parts)
+        self.types: dict[str, str] = dict(entities.types)
+        self.edges: dict[tuple[str, str], list[str]] = dict(entities.edges)
+        self.degree: dict[str, int] = dict(entities.degree)
+        self.notes: dict[tuple[str, str], str] = {}
+        self._parts = {part.episode: part for part in parts}
+        self._entity_nodes = {node.iri: node for node in entity_nodes}
+        self._episode_nodes = episode_nodes
+        entity_episodes: dict[str, set[str]] = defaultdict(set)
+        entity_claims: dict[str, set[str]] = defaultdict(set)
+        for part in parts:
+            missing = part.entity_refs - entities.types.keys()
+            if missing:  # identities hand out IRIs of nodes they made, nothing else
+                raise AssertionError(f"{part.episode} links to nodes that do not exist: {sorted(missing)[:3]}")
+            self.types.update(part.types)
+            self.edges.update(part.edges)
+            self.degree.update(part.degree)
+            self.notes.update(part.notes)
+            for iri, count in part.entity_degree.items():
+                self.degree[iri] += count
+            for iri in part.entity_episodes:
+                entity_episodes[iri].add(part.episode)
+            for iri, claims in part.claims_of.items():
+                if iri not in part.types:
+                    entity_claims[iri].update(claims)
+        self.episodes = _Facts(self, entity_episodes, lambda part, iri: {part.episode})
+        self.claims = _Facts(self, entity_claims, _own_claims)
+        self.nodes = NodeAttributes(self)
+
+    def part_of(self, iri: str) -> PagePart | None:
+        """The part of the episode whose node `iri` is (None for entities)."""
+        part = self._parts.get(iri)
+        if part is None and "/" in iri:
+            part = self._parts.get(iri.rsplit("/", 1)[0])
+        return part if part is not None and iri in part.types else None
+
+    def node(self, iri: str) -> Node:
+        if iri in self._entity_nodes:
+            return self._entity_nodes[iri]
+        part = self.part_of(iri)
+        for node in self._episode_nodes(part.episode):
+            if node.iri == iri:
+                return node
+        raise KeyError(iri)
+
+
+def _own_claims(part: PagePart, iri: str) -> set[str]:
+    if part.types[iri] == "Claim":
+        return {iri}
+    return set(part.claims_of.get(iri, ()))
+
+
+class _Facts(Mapping[str, set[str]]):
+    """Drawable node -> a set (episodes it appears in, or claims concerning it): an entity's from
+    every part, an episode-scoped node's from its own part."""
+
+    def __init__(self, page: PageGraph, of_entities: dict[str, set[str]], of_own: Callable[[PagePart, str], set[str]]):
+        self._page, self._of_entities, self._of_own = page, of_entities, of_own
+
+    def __getitem__(self, iri: str) -> set[str]:
+        part = self._page.part_of(iri)
+        if part is not None:
+            return self._of_own(part, iri)
+        if iri in self._page.types:
+            return self._of_entities.get(iri, set())
+        raise KeyError(iri)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._page.types)
+
+    def __len__(self) -> int:
+        return len(self._page.types)
 
 
 class NodeAttributes(Mapping[str, dict]):
     """IRI -> the attributes kg.nx gives the node, worked out when first asked for: a page keeps
     a few thousand of the hundreds of thousands of nodes it ranks."""
 
-    def __init__(self, nodes: dict[str, Node]):
-        self._nodes = nodes
+    def __init__(self, page: PageGraph):
+        self._page = page
         self._attributes: dict[str, dict] = {}
 
     def __getitem__(self, iri: str) -> dict:
         attributes = self._attributes.get(iri)
         if attributes is None:
-            attributes = self._attributes[iri] = node_attributes(self._nodes[iri])
+            part = self._page.part_of(iri)
+            if part is not None and part.episode == iri:
+                attributes = part.episode_attributes
+            else:
+                attributes = node_attributes(self._page.node(iri))
+            self._attributes[iri] = attributes
         return attributes
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._nodes)
+        return iter(self._page.types)
 
     def __len__(self) -> int:
-        return len(self._nodes)
+        return len(self._page.types)
 
     def __contains__(self, iri: object) -> bool:
-        return iri in self._nodes
-
-
-@dataclass
-class PageGraph:
-    """Drawn nodes (types and attributes), merged relations, and per-node facts."""
-
-    types: dict[str, str]  # IRI -> node type (a class of kgraph.html.style)
-    nodes: NodeAttributes
-    edges: dict[tuple[str, str], list[str]]  # (from, to) -> relation names, sorted
-    episodes: dict[str, set[str]] = field(default_factory=dict)  # node -> episode IRIs
-    notes: dict[tuple[str, str], str] = field(default_factory=dict)  # (entity, episode) -> why
-    claims: dict[str, set[str]] = field(default_factory=dict)  # node -> claim IRIs
-
-
-def page_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> PageGraph:
-    types, drawn = {}, {}
-    for node in model.nodes():
-        kind = node_type(node)
-        if kind in STYLE_BY_CLASS:
-            types[node.iri], drawn[node.iri] = kind, node
-    relation_names = {expand(key): name for key, name in RELATION_NAMES.items()}
-    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for subject, predicate, obj in rdf.object_edges(graphs):
-        name = relation_names.get(predicate)
-        if name and subject in types and obj in types:
-            edges[(subject, obj)].append(name)
-    merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
-    page = PageGraph(types, NodeAttributes(drawn), merged)
-    _collect_facts(model, page)
-    return page
-
-
-def _collect_facts(model: KnowledgeModel, page: PageGraph) -> None:
-    episodes: dict[str, set[str]] = defaultdict(set)
-    claims: dict[str, set[str]] = defaultdict(set)
-    for episode in model.episodes:
-        for iri in (episode.iri, episode.podcast, *episode.participants, *episode.mentions):
-            episodes[iri].add(episode.iri)
-    for insight in model.insights:
-        for iri in (insight.iri, *insight.mentions):
-            episodes[iri].add(insight.episode)
-    for claim in model.claims:
-        for iri in (claim.iri, claim.speaker, claim.about, *claim.mentions):
-            if iri:
-                episodes[iri].add(claim.episode)
-                claims[iri].add(claim.iri)
-        claims[claim.episode].add(claim.iri)
-    for mention in model.mentions:
-        episodes[mention.entity].add(mention.episode)
-        note = mention.why_mentioned or mention.description
-        if note:
-            page.notes[(mention.entity, mention.episode)] = note
-    page.episodes = {iri: episodes.get(iri, set()) for iri in page.types}
-    page.claims = {iri: claims.get(iri, set()) for iri in page.types}
+        return iri in self._page.types
 
 
 def importance(page: PageGraph, iri: str) -> int:

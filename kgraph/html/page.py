@@ -11,12 +11,13 @@ from importlib import resources
 
 from pyvis.network import Network
 
-from kgraph.html.data import PageGraph, importance, page_graph, timestamp_url
+from kgraph.html.data import PageGraph, importance, timestamp_url
 from kgraph.html.layout import layout
 from kgraph.html.select import HtmlOptions, select_nodes
 from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
-from kgraph.model import Claim, KnowledgeModel
-from kgraph.rdf import GraphStatements
+from kgraph.html.parts import entities_part, page_part
+from kgraph.model import KnowledgeModel
+from kgraph.rdf import GraphStatements, entities_graph
 
 LABEL_LENGTH = 32
 
@@ -47,15 +48,37 @@ VIS_OPTIONS = {
 }
 
 
+def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> PageGraph:
+    """The page's view of a model and its statements (`kg.statements`)."""
+    statements = dict(graphs)
+    by_episode: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
+    for insight in model.insights:
+        by_episode[insight.episode][0].append(insight)
+    for claim in model.claims:
+        by_episode[claim.episode][1].append(claim)
+    for mention in model.mentions:
+        by_episode[mention.episode][2].append(mention)
+    parts = [page_part(episode, *by_episode[episode.iri], statements.get(episode.graph, []))
+             for episode in model.episodes]
+    shared = entities_graph(model.base_iri)
+    entity_nodes = [*model.podcasts, *model.people, *model.organizations]
+    own = {iri: [*insights, *claims] for iri, (insights, claims, _) in by_episode.items()}
+    return PageGraph(entities_part(entity_nodes, statements.get(shared, []), shared), entity_nodes, parts,
+                     own.__getitem__)
+
+
 def render_page(
     model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None
 ) -> str:
     """The whole self-contained HTML page for the model and its statements (`kg.statements`)."""
-    page = page_graph(model, graphs)
+    return render(page_graph(model, graphs), options)
+
+
+def render(page: PageGraph, options: HtmlOptions | None = None) -> str:
+    """The page of a `PageGraph` (a build adds it up from cached parts, see `kgraph.html.parts`)."""
     kept = select_nodes(page, options or HtmlOptions())
     ids = {iri: number for number, iri in enumerate(sorted(kept))}
     network = _network(page, ids, layout(page, kept))
-    claims = {claim.iri: claim for claim in model.claims}
     data = {
         "classes": [
             {
@@ -69,7 +92,7 @@ def render_page(
         ],
         "nodes": network.nodes,
         "edges": network.edges,
-        "details": [_details(page, iri, ids, claims) for iri in sorted(kept)],
+        "details": [_details(page, iri, ids) for iri in sorted(kept)],
     }
     parts = {
         "KGRAPH_CSS": _asset("page.css"),
@@ -141,7 +164,7 @@ def node_size(class_name: str, importance: int) -> float:
     return round(min(45.0, 8 + weight * math.sqrt(importance)), 1)
 
 
-def _details(page: PageGraph, iri: str, ids: dict[str, int], claims: dict[str, Claim]) -> dict:
+def _details(page: PageGraph, iri: str, ids: dict[str, int]) -> dict:
     data = page.nodes[iri]
     details: dict[str, object] = {"iri": iri, "type": data["type"], "label": data["label"]}
     for key in ("aliases", "description", "date", "url", "text", "timestamp"):
@@ -154,7 +177,7 @@ def _details(page: PageGraph, iri: str, ids: dict[str, int], claims: dict[str, C
     ]
     details["claims"] = sorted(ids[claim] for claim in page.claims[iri] if claim in ids)
     if data["type"] == "Claim":
-        claim = claims[iri]
+        claim = page.node(iri)
         episode = page.nodes[claim.episode]
         details["link"] = timestamp_url(episode.get("url"), claim.seconds)
         details["episode"] = ids.get(claim.episode)

@@ -22,16 +22,16 @@ class HtmlOptions:
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
     claims = {iri for iri, kind in page.types.items() if kind == "Claim"}
-    neighbours = _neighbours(page, claims)
-    kept = set(neighbours)
+    kept = set(page.degree)  # every drawable node but the claims
     if options.focus:
-        kept = _within(neighbours, find_node(page, options.focus), options.depth)
+        kept = _within(_neighbours(page, claims), find_node(page, options.focus), options.depth)
     if options.max_nodes is None:
         episodes = {iri for iri in kept if page.types[iri] == "Episode"}
         return kept | {iri for iri in claims if page.episodes[iri] & episodes}
     if options.max_nodes < 1:
         raise UsageError("--html-max-nodes must be at least 1")
-    ranked = sorted(kept, key=lambda iri: (-_degree(neighbours, iri), iri))[: options.max_nodes]
+    degree = page.degree
+    ranked = sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes]
     rank = {iri: position for position, iri in enumerate(ranked)}
     # claims of the best-connected episodes first, no more of them than nodes
     followers = sorted(
@@ -50,11 +50,6 @@ def _neighbours(page: PageGraph, claims: set[str]) -> dict[str, set[str]]:
             neighbours[source].add(target)
             neighbours[target].add(source)
     return neighbours
-
-
-def _degree(neighbours: dict[str, set[str]], iri: str) -> int:
-    # as networkx counts it: a loop adds two
-    return len(neighbours[iri]) + (iri in neighbours[iri])
 
 
 def _within(neighbours: dict[str, set[str]], start: str, depth: int) -> set[str]:

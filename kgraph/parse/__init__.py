@@ -56,10 +56,15 @@ def _is_title(line: Line) -> bool:
 def _section(kind: SectionKind, heading: Line, lines: list[Line]) -> Section:
     intro, items = split_items(heading, lines, entity_section=kind in ENTITY_SECTIONS)
     items = [item.model_copy(update={"quotes": tuple(quotes_in_lines(item.lines))}) for item in items]
-    prose = " ".join(plain(line.text) for line in lines if line.kind == LineKind.TEXT)
-    empty = not items and (not prose or bool(_NOTHING_FOUND.search(prose)))
+    empty = not items and _says_nothing(lines)
     return Section(kind=kind, heading=heading, lines=tuple(lines), items=tuple(items),
                    intro=tuple(intro), intro_quotes=tuple(quotes_in_lines(intro)), empty=empty)
+
+
+def _says_nothing(lines: list[Line]) -> bool:
+    """A section without items that is blank or says there is nothing to list."""
+    prose = " ".join(plain(line.text) for line in lines if line.kind == LineKind.TEXT)
+    return not prose or bool(_NOTHING_FOUND.search(prose))
 
 
 def _warnings(text: str, sections: list[Section], body: list[Line]) -> list[str]:

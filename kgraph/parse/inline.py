@@ -23,12 +23,15 @@ def plain(text: str) -> str:
     if not _MARKUP_CHARS.search(text):
         return _SPACES.sub(" ", text).strip()
     parts: list[str] = []
-    for block in _parser().parseInline(text):
-        for child in block.children or ():
-            if child.type in ("text", "code_inline", "html_inline"):
-                parts.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                parts.append(" ")
+    # The inline parser alone: `parseInline` adds core rules that only normalize line ends (none
+    # are left by now) and NUL, and join text tokens, which the concatenation below does anyway.
+    parser, tokens = _parser(), []
+    parser.inline.parse(text.replace("\0", "\ufffd"), parser, {}, tokens)
+    for child in tokens:
+        if child.type in ("text", "text_special", "code_inline", "html_inline"):
+            parts.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            parts.append(" ")
     result = html.unescape("".join(parts))
     # Unbalanced emphasis (truncated documents) survives the parser as literal asterisks.
     result = result.replace("**", "")

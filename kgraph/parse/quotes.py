@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kgraph.document import Line, LineKind, Quote
 from kgraph.parse.inline import plain
@@ -137,6 +138,15 @@ def quotes_in_text(source: str, line: Line, location: str, field: str | None = N
 
 
 def quotes_in_line(line: Line) -> list[Quote]:
+    return list(_quotes_of(line))
+
+
+@lru_cache(maxsize=8192)  # parsing finds a line's quotes, and claim extraction walks the same lines
+def _quotes_of(line: Line) -> tuple[Quote, ...]:
+    return tuple(_find_quotes(line))
+
+
+def _find_quotes(line: Line) -> list[Quote]:
     if line.kind == LineKind.TABLE_ROW:
         if line.table_header:
             return []

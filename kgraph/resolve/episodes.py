@@ -6,19 +6,19 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 
-from kgraph.extract.results import DocumentExtraction
+from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
 class EpisodeGroup:
-    primary: DocumentExtraction  # the richest copy: its content builds the graph
-    copies: tuple[DocumentExtraction, ...]  # every copy, primary included, sorted by path
+    primary: ExtractionDigest  # the richest copy: its content builds the graph
+    copies: tuple[ExtractionDigest, ...]  # every copy, primary included, sorted by path
 
 
-def _richness(extraction: DocumentExtraction) -> tuple[int, int, str]:
+def _richness(extraction: ExtractionDigest) -> tuple[int, int, str]:
     # More content wins; the path breaks ties so the choice never depends on input order.
-    return (-(len(extraction.insights) + len(extraction.claims)), -len(extraction.entities),
+    return (-extraction.content, -len(extraction.entities),
             extraction.episode.source_file)
 
 
@@ -26,7 +26,7 @@ SHARED_ANCHORS = 0.3  # share of the smaller transcript's anchors two copies mus
 MIN_ANCHORS = 20
 
 
-def _same_transcript_pairs(extractions: list[DocumentExtraction]) -> list[tuple[int, int]]:
+def _same_transcript_pairs(extractions: list[ExtractionDigest]) -> list[tuple[int, int]]:
     # Most anchors belong to one transcript; count them all at once and follow only shared ones.
     # A passage in many transcripts is a show's boilerplate intro, not evidence.
     counts = Counter(chain.from_iterable(e.episode.transcript_anchors for e in extractions))
@@ -48,7 +48,7 @@ def _same_transcript_pairs(extractions: list[DocumentExtraction]) -> list[tuple[
     return pairs
 
 
-def group_episodes(extractions: list[DocumentExtraction]) -> list[EpisodeGroup]:
+def group_episodes(extractions: list[ExtractionDigest]) -> list[EpisodeGroup]:
     union = UnionFind()
     for number, extraction in enumerate(extractions):
         for key in extraction.episode.identity:

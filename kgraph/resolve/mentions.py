@@ -15,7 +15,7 @@ _TOO_GENERIC = frozenset(
 MAX_TOKENS = 6
 
 
-def _tokens(text: str) -> list[str]:
+def name_tokens(text: str) -> list[str]:
     tokens = _TOKEN.findall(text)
     if "s" not in text or ("'" not in text and "’" not in text):
         return tokens  # no possessive: the common case, and a scan of every token saved
@@ -25,7 +25,7 @@ def _tokens(text: str) -> list[str]:
 
 def name_key(name: str) -> str | None:
     """How a name is looked up (tokens joined by spaces), or None if it is unsafe to match."""
-    tokens = _tokens(name)
+    tokens = name_tokens(name)
     if not tokens or len(tokens) > MAX_TOKENS:
         return None
     key = " ".join(tokens)
@@ -49,6 +49,11 @@ class NameMatcher:
         self._own_index: dict[str, str] = {}
         self._own_widths: dict[str, int] = {}
 
+    @property
+    def index(self) -> dict[str, str]:
+        """Name key -> IRI of the shared names (what a cached episode's mentions were found with)."""
+        return self._index
+
     def extended(self, extra: dict[str, str]) -> NameMatcher:
         """This matcher plus a document's own names, which win over the shared ones."""
         matcher = NameMatcher({})
@@ -62,7 +67,7 @@ class NameMatcher:
         return matcher
 
     def find(self, text: str) -> list[str]:
-        tokens = _tokens(text)
+        tokens = name_tokens(text)
         widths, own_widths, index, own_index = self._widths, self._own_widths, self._index, self._own_index
         found: set[str] = set()
         free = 0  # tokens before this one belong to a name already found
@@ -79,6 +84,14 @@ class NameMatcher:
                     free = position + width
                     break
         return sorted(found)
+
+
+def changed_first_tokens(old: dict[str, str], new: dict[str, str]) -> set[str]:
+    """First tokens of the names added, removed or pointed elsewhere between two indexes: a text
+    with none of them finds the same mentions with either (matching starts at a first token)."""
+    changed = {key for key in old.keys() ^ new.keys()}
+    changed.update(key for key in old.keys() & new.keys() if old[key] != new[key])
+    return {key.split(" ")[0] for key in changed}
 
 
 def _note_width(widths: dict[str, int], key: str) -> None:

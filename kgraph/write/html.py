@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.html import HtmlOptions, render_page
+from kgraph.html import HtmlOptions
+from kgraph.html.page import render
 from kgraph.write import register
 from kgraph.write.atomic import write_text
 
@@ -15,4 +16,4 @@ if TYPE_CHECKING:
 
 @register("html", ".html", "interactive graph page (pyvis + vis-network, offline, one file)")
 def write_html(kg: KnowledgeGraph, path: Path, options: HtmlOptions | None = None) -> None:
-    write_text(path, render_page(kg.model, kg.statements, options))
+    write_text(path, render(kg.page(), options))

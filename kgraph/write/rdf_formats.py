@@ -32,7 +32,11 @@ def _write_lines(lines: Iterable[str], path: Path) -> None:
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
 def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
-    _serialize(rdf.default_graph_quads(kg.statements), path, ox.RdfFormat.TURTLE)
+    chunks = kg.turtle_chunks()
+    with atomic_output(path, "wb") as stream:
+        if any(chunks):  # pyoxigraph writes nothing at all for an empty graph; so do we
+            stream.write(rdf.TURTLE_HEADER)
+            stream.writelines(chunks)
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")

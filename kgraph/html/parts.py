@@ -1,0 +1,120 @@
+"""An episode's share of the page, worked out from its nodes and its named graph alone: its
+drawable nodes, its relations, how connected each node is, and the facts the side panel shows.
+
+Every relation of an episode's graph starts at one of the episode's own nodes, and own nodes of
+two episodes never meet, so the page of the whole corpus is these parts added up (`PageGraph`):
+a rebuild recomputes the parts of the episodes that changed and reuses the rest."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from kgraph import rdf
+from kgraph.graph import node_attributes, node_type
+from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
+from kgraph.model import Claim, Episode, Insight, Mention, Node
+from kgraph.vocab import expand
+
+_RELATION_NAMES = {expand(key): name for key, name in RELATION_NAMES.items()}
+
+
+@dataclass
+class PagePart:
+    """Episode-scoped nodes are the episode, its insights, claims and mentions; everything else a
+    relation reaches is an entity (podcast, person, organization)."""
+
+    episode: str
+    types: dict[str, str]  # own drawable node -> its class
+    edges: dict[tuple[str, str], list[str]]  # (from, to) -> relation names, sorted when several
+    degree: dict[str, int]  # own drawable node but claims -> distinct neighbours (claims left out)
+    entity_degree: dict[str, int]  # entity -> own nodes (claims left out) linked with it
+    entity_episodes: tuple[str, ...]  # entities that appear in this episode
+    claims_of: dict[str, tuple[str, ...]]  # node -> claims about it, by it or naming it
+    notes: dict[tuple[str, str], str] = field(default_factory=dict)  # (entity, episode) -> why
+    episode_attributes: dict = field(default_factory=dict)
+    entity_refs: frozenset[str] = frozenset()  # every entity a relation reaches
+
+
+def page_part(episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim],
+              mentions: Iterable[Mention], statements: list[rdf.Statement]) -> PagePart:
+    insights, claims, mentions = list(insights), list(claims), list(mentions)
+    types = {episode.iri: node_type(episode)}
+    types.update((insight.iri, insight.kind.value) for insight in insights)
+    types.update((claim.iri, "Claim") for claim in claims)
+    own = {*types, *(mention.iri for mention in mentions)}
+    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for subject, predicate, obj in rdf.object_edges([(episode.graph, statements)]):
+        name = _RELATION_NAMES.get(predicate)
+        if name and subject in types and (obj in types or obj not in own):
+            edges[(subject, obj)].append(name)
+    merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
+    part = PagePart(episode=episode.iri, types=types, edges=merged, degree={}, entity_degree={},
+                    entity_episodes=(), claims_of={}, episode_attributes=node_attributes(episode),
+                    entity_refs=frozenset(obj for _, obj in merged if obj not in own))
+    _degrees(part)
+    _facts(part, episode, insights, claims, mentions)
+    return part
+
+
+def entities_part(nodes: Iterable[Node], statements: list[rdf.Statement], graph: str) -> PagePart:
+    """The corpus-level nodes and the relations among them (affiliations)."""
+    nodes = list(nodes)
+    types = {node.iri: node_type(node) for node in nodes if node_type(node) in STYLE_BY_CLASS}
+    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for subject, predicate, obj in rdf.object_edges([(graph, statements)]):
+        name = _RELATION_NAMES.get(predicate)
+        if name and subject in types and obj in types:
+            edges[(subject, obj)].append(name)
+    merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
+    part = PagePart(episode="", types=types, edges=merged, degree={}, entity_degree={},
+                    entity_episodes=(), claims_of={})
+    neighbours = _neighbours(merged, lambda iri: types.get(iri, "Claim") != "Claim")
+    part.degree = {iri: len(neighbours.get(iri, ())) + (iri in neighbours.get(iri, ())) for iri in types}
+    return part
+
+
+def _neighbours(edges: Iterable[tuple[str, str]], counted) -> dict[str, set[str]]:
+    """Undirected distinct neighbours among the nodes `counted` accepts."""
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for source, target in edges:
+        if counted(source) and counted(target):
+            neighbours[source].add(target)
+            neighbours[target].add(source)
+    return neighbours
+
+
+def _degrees(part: PagePart) -> None:
+    # as networkx counts it: a loop adds two
+    types = part.types
+    neighbours = _neighbours(part.edges, lambda iri: types.get(iri) != "Claim")
+    for iri, kind in types.items():
+        if kind != "Claim":
+            linked = neighbours.get(iri, set())
+            part.degree[iri] = len(linked) + (iri in linked)
+    for iri, linked in neighbours.items():
+        if iri not in types:
+            part.entity_degree[iri] = len(linked)
+
+
+def _facts(part: PagePart, episode: Episode, insights: list[Insight], claims: list[Claim],
+           mentions: list[Mention]) -> None:
+    """Which entities appear in the episode, and which claims concern each node."""
+    appearing: set[str] = {episode.podcast, *episode.participants, *episode.mentions}
+    claims_of: dict[str, list[str]] = defaultdict(list)
+    for insight in insights:
+        appearing.update(insight.mentions)
+    for claim in claims:
+        for iri in (claim.speaker, claim.about, *claim.mentions):
+            if iri:
+                appearing.add(iri)
+                claims_of[iri].append(claim.iri)
+        claims_of[episode.iri].append(claim.iri)
+    for mention in mentions:
+        appearing.add(mention.entity)
+        note = mention.why_mentioned or mention.description
+        if note:
+            part.notes[(mention.entity, mention.episode)] = note
+    part.entity_episodes = tuple(sorted(appearing - part.types.keys() - {m.iri for m in mentions}))
+    part.claims_of = {iri: tuple(sorted(set(found))) for iri, found in claims_of.items()}

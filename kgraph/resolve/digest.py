@@ -1,0 +1,64 @@
+"""What resolution across documents reads of one extraction: everything but its insights and
+claims, plus what tells whether a cached episode still holds. A rebuild loads every document's
+digest (a few KB) and the full extraction only of the episodes it redoes."""
+
+from __future__ import annotations
+
+import zlib
+from array import array
+
+from pydantic import BaseModel, ConfigDict
+
+from kgraph.extract.results import DocumentExtraction, EntityEntry, EpisodeInfo, PersonName
+from kgraph.names import vocabulary
+from kgraph.resolve.mentions import name_tokens
+
+
+class ExtractionDigest(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    key: str  # what the extraction was cached under (its document's content); "" when not cached
+    episode: EpisodeInfo
+    participants: tuple[str, ...] = ()
+    people: tuple[PersonName, ...] = ()
+    entities: tuple[EntityEntry, ...] = ()
+    warnings: tuple[str, ...] = ()
+    content: int = 0  # insights + claims: the richest copy of an episode builds it
+    speakers: tuple[str, ...] = ()  # the claims' speakers, all of them names from `people`
+    vocabulary: str = ""  # the lower-case words of the insights and claims, space-separated
+    # CRC-32 of every token that mention matching reads in the insights and claims, sorted: a new
+    # or changed name whose first token is not among them cannot change this episode's mentions.
+    token_hashes: bytes = b""
+
+    def may_contain(self, hashes: set[int]) -> bool:
+        """Whether any of these token hashes is one of the document's (false positives are fine)."""
+        if not hashes:
+            return False
+        mine = array("I")
+        mine.frombytes(self.token_hashes)
+        return not hashes.isdisjoint(mine)
+
+
+def matched_texts(extraction: DocumentExtraction) -> list[str]:
+    """The texts that mention matching reads, in the order the episode reads them."""
+    return [*(f"{entry.title}\n{entry.text}" for entry in extraction.insights),
+            *(entry.text for entry in extraction.claims)]
+
+
+def token_hash(token: str) -> int:
+    return zlib.crc32(token.encode("utf-8", errors="surrogatepass"))
+
+
+def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
+    texts = matched_texts(extraction)
+    tokens = {token for text in texts for token in name_tokens(text)}
+    words = vocabulary("\n".join([*(entry.text for entry in extraction.insights),
+                                  *(entry.text for entry in extraction.claims)]))
+    return ExtractionDigest(
+        key=key, episode=extraction.episode, participants=extraction.participants, people=extraction.people,
+        entities=extraction.entities, warnings=extraction.warnings,
+        content=len(extraction.insights) + len(extraction.claims),
+        speakers=tuple(sorted({claim.speaker for claim in extraction.claims if claim.speaker})),
+        vocabulary=" ".join(sorted(words)),
+        token_hashes=array("I", sorted({token_hash(token) for token in tokens})).tobytes(),
+    )

@@ -1,0 +1,99 @@
+"""One episode's nodes (the episode, its insights, claims and mentions) from its primary copy's
+full extraction and the identities; a pure function of those, so it can be cached per episode."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kgraph.extract.results import DocumentExtraction, EntityKind
+from kgraph.model import Claim, Episode, Insight, Mention
+from kgraph.resolve.episodes import EpisodeGroup
+from kgraph.resolve.identities import Identities
+from kgraph.resolve.mentions import NameMatcher
+
+
+@dataclass(frozen=True)
+class EpisodeNodes:
+    episode: Episode
+    insights: tuple[Insight, ...]
+    claims: tuple[Claim, ...]
+    mentions: tuple[Mention, ...]
+
+
+@functools.cache  # four insight kinds, hundreds of thousands of insights
+def _kebab(name: str) -> str:
+    """`ContrarianPerspective` -> `contrarian-perspective`."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+def _claim_label(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
+
+
+def build_episode(identities: Identities, group: EpisodeGroup, extraction: DocumentExtraction) -> EpisodeNodes:
+    """`extraction` is the full extraction of `group.primary`."""
+    digest = group.primary
+    matcher = identities.names.extended(identities.local_names(digest))
+    info = extraction.episode
+    iri = identities.episode_iri(digest)
+    insight_iris = {}
+    insights = []
+    for entry in extraction.insights:
+        insight_iri = f"{iri}/{_kebab(entry.kind.value)}-{entry.rank}"
+        insight_iris[(entry.kind, entry.rank)] = insight_iri
+        insights.append(Insight(iri=insight_iri, label=entry.title, kind=entry.kind, episode=iri,
+                                rank=entry.rank, text=entry.text,
+                                mentions=tuple(matcher.find(f"{entry.title}\n{entry.text}"))))
+    entity_iris = _entity_iris(identities, digest)
+    claims = [_claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher) for entry in extraction.claims]
+    mentions = []
+    for number, entry in enumerate(extraction.entities, start=1):
+        entity = entity_iris.get((entry.kind, entry.name))
+        if entity:
+            mentions.append(Mention(iri=f"{iri}/mention-{number:03d}", label=f"{entry.name} in {info.title}",
+                                    episode=iri, entity=entity, description=entry.description,
+                                    why_mentioned=entry.why_mentioned))
+    mentioned = {m.entity for m in mentions}
+    for node in [*insights, *claims]:
+        mentioned.update(node.mentions)
+    participants = [identities.person_iri(digest, name) for name in extraction.participants]
+    copies = group.copies
+    base = identities.base
+    episode = Episode(
+        iri=iri, label=info.title, podcast=identities.podcast_iri(digest),
+        graph=f"{base}graph/{iri[len(base):].removeprefix('episode/')}",
+        date=info.date, urls=tuple(dict.fromkeys(u for c in copies for u in c.episode.urls)),
+        video_id=info.video_id, region=info.region, source_kind=info.source_kind,
+        source_files=tuple(c.episode.source_file for c in copies), arxiv_id=info.arxiv_id,
+        alt_labels=tuple(sorted({c.episode.title for c in copies} - {info.title})),
+        participants=tuple(dict.fromkeys(p for p in participants if p)),
+        mentions=tuple(sorted(mentioned)),
+        warnings=tuple(extraction.warnings),
+    )
+    return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
+
+
+def _claim(identities: Identities, digest, entry, iri: str, insight_iris: dict, entity_iris: dict,
+           matcher: NameMatcher) -> Claim:
+    about = None
+    if entry.about and entry.about.insight:
+        about = insight_iris.get((entry.about.insight, entry.about.rank))
+    elif entry.about and entry.about.name:
+        about = entity_iris.get((entry.about.entity, entry.about.name))
+    speaker = identities.person_iri(digest, entry.speaker) if entry.speaker else None
+    return Claim(iri=f"{iri}/claim-{entry.position + 1:03d}", label=_claim_label(entry.text),
+                 text=entry.text, episode=iri, speaker=speaker, about=about,
+                 timestamp=entry.timestamp, seconds=entry.seconds, mentions=tuple(matcher.find(entry.text)))
+
+
+def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str], str]:
+    result = {}
+    for entry in digest.entities:
+        iri = (identities.person_iri(digest, entry.name) if entry.kind == EntityKind.PERSON
+               else identities.organization_iri(entry.name))
+        if iri:
+            result[(entry.kind, entry.name)] = iri
+    return result

@@ -1,0 +1,219 @@
+"""Identities across documents: which copies are one episode, which names are one person, one
+organization, one podcast, their IRIs, the names matched in every text, and the corpus-level
+nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
+`kgraph.resolve.episode`."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from kgraph.extract.results import EntityKind
+from kgraph.model import Organization, Person, Podcast
+from kgraph.names import fold, slug
+from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.digest import ExtractionDigest
+from kgraph.resolve.episodes import EpisodeGroup, group_episodes
+from kgraph.resolve.iris import IriMinter, episode_path
+from kgraph.resolve.mentions import NameMatcher
+from kgraph.resolve.organizations import OrganizationSighting, resolve_organizations
+from kgraph.resolve.people import PersonIdentity, PersonSighting, resolve_people
+from kgraph.resolve.podcasts import resolve_podcasts
+
+
+@dataclass(frozen=True)
+class EntityNodes:
+    """The corpus-level nodes, each sorted by IRI."""
+
+    podcasts: tuple[Podcast, ...]
+    people: tuple[Person, ...]
+    organizations: tuple[Organization, ...]
+
+
+@dataclass(frozen=True)
+class _Named:
+    name: str
+    description: str | None = None
+
+
+def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
+    """Episodes by date (undated last), then source: the first description of a person wins."""
+    return sorted(groups, key=lambda g: (g.primary.episode.date is None, g.primary.episode.date,
+                                         g.primary.episode.source_file))
+
+
+class Identities:
+    def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
+        self.base = base_iri
+        self.groups: list[EpisodeGroup] = group_episodes(digests)
+        self.podcasts = resolve_podcasts(
+            [copy.episode.podcast for group in self.groups for copy in group.copies], rules)
+        self.people = resolve_people(self._person_sightings(), rules)
+        self.organizations = resolve_organizations(self._organization_sightings(), rules)
+        self.minter = IriMinter(base_iri)
+        self._request_iris()
+        self.names = self._global_names()
+
+    def __getstate__(self) -> dict:
+        # A worker building episodes gets each episode's group with its task, not all of them.
+        return {**self.__dict__, "groups": []}
+
+    # -- identities ----------------------------------------------------------------------------
+    def podcast_of(self, digest: ExtractionDigest) -> str:
+        return self.podcasts[digest.episode.podcast][0]
+
+    def _person_sightings(self) -> list[PersonSighting]:
+        # A lone word that names an organization somewhere in the corpus (`Sequoia`) is not a person.
+        organization_words = {
+            fold(entry.name) for group in self.groups for entry in group.primary.entities
+            if entry.kind == EntityKind.ORGANIZATION
+        }
+        return [
+            PersonSighting(name=person.name, aliases=person.aliases, podcast=self.podcast_of(group.primary))
+            for group in self.groups for person in group.primary.people
+            if " " in person.name.strip() or fold(person.name) not in organization_words
+        ]
+
+    def _organization_sightings(self) -> list[OrganizationSighting]:
+        sightings = []
+        for group in self.groups:
+            for entry in group.primary.entities:
+                if entry.kind == EntityKind.ORGANIZATION:
+                    sightings.append(OrganizationSighting(entry.name, entry.aliases))
+            for person in group.primary.people:
+                sightings.extend(OrganizationSighting(name) for name in person.affiliations)
+        return sightings
+
+    def _person_key(self, identity: PersonIdentity) -> str:
+        return f"{identity.scope}|{identity.label}" if identity.scope else identity.label
+
+    def _request_iris(self) -> None:
+        for label, _ in set(self.podcasts.values()):
+            self.minter.request("podcast", label, slug(label))
+        for identity in set(self.people.values()):
+            path = f"{slug(identity.scope)}/{slug(identity.label)}" if identity.scope else slug(identity.label)
+            self.minter.request("person", self._person_key(identity), path)
+        for identity in set(self.organizations.values()):
+            self.minter.request("org", identity.label, slug(identity.label))
+        for group in self.groups:
+            episode = group.primary.episode
+            date = episode.date.isoformat() if episode.date else None
+            self.minter.request("episode", episode.source_file,
+                                episode_path(self.podcast_of(group.primary), date, episode.title))
+
+    def person_iri(self, digest: ExtractionDigest, name: str) -> str | None:
+        podcast = self.podcast_of(digest)
+        identity = self.people.get((podcast, name))
+        if identity is None:  # an entry spelled with other case or accents than the kept name
+            key = fold(name)
+            person = next((p for p in digest.people if key in {fold(p.name), *map(fold, p.aliases)}), None)
+            identity = self.people.get((podcast, person.name)) if person else None
+        return self.minter.iri("person", self._person_key(identity)) if identity else None
+
+    def organization_iri(self, name: str) -> str | None:
+        identity = self.organizations.get(name)
+        return self.minter.iri("org", identity.label) if identity else None
+
+    def episode_iri(self, digest: ExtractionDigest) -> str:
+        return self.minter.iri("episode", digest.episode.source_file)
+
+    def podcast_iri(self, digest: ExtractionDigest) -> str:
+        return self.minter.iri("podcast", self.podcast_of(digest))
+
+    # -- names matched in every text -----------------------------------------------------------
+    def _everyday_words(self) -> frozenset[str]:
+        words: set[str] = set()
+        for group in self.groups:
+            words.update(group.primary.vocabulary.split())
+        return frozenset(words)
+
+    def _global_names(self) -> NameMatcher:
+        """Names matched in every document. A one-word name that is also an everyday word
+        (`Public`, `World`) is only matched in documents that list it themselves."""
+        everyday = self._everyday_words()
+        names: dict[str, str] = {}
+        for (_podcast, _), identity in self.people.items():
+            if identity.scope is None:
+                iri = self.minter.iri("person", self._person_key(identity))
+                for form in (identity.label, *identity.alt_labels):
+                    if len(form.split()) >= 2 or len(form) >= 2 and not form.isascii():
+                        names.setdefault(form, iri)
+        for identity in self.organizations.values():
+            iri = self.minter.iri("org", identity.label)
+            for form in (identity.label, *identity.alt_labels):
+                if " " in form.strip() or form.lower() not in everyday:
+                    names.setdefault(form, iri)
+        return NameMatcher(names)
+
+    def local_names(self, digest: ExtractionDigest) -> dict[str, str]:
+        """First names and surnames of this document's people, where only one person has them."""
+        forms: dict[str, set[str]] = {}
+        for person in digest.people:
+            iri = self.person_iri(digest, person.name)
+            tokens = person.name.split()
+            for form in {person.name, *person.aliases, *(tokens if len(tokens) > 1 else [])}:
+                forms.setdefault(form, set()).add(iri)
+        for entry in digest.entities:
+            if entry.kind == EntityKind.ORGANIZATION:
+                for form in (entry.name, *entry.aliases):
+                    forms.setdefault(form, set()).add(self.organization_iri(entry.name))
+        return {form: iris.pop() for form, iris in forms.items() if len(iris) == 1 and None not in iris}
+
+    # -- what an episode's nodes depend on -----------------------------------------------------
+    def episode_fingerprint(self, group: EpisodeGroup, version: str) -> str:
+        """Changes whenever the episode's nodes could: its documents' contents and every answer
+        it gets from the identities, except the shared names (checked by token, see
+        `ExtractionDigest.token_hashes`)."""
+        primary = group.primary
+        names = sorted({*(p.name for p in primary.people), *primary.participants, *primary.speakers,
+                        *(e.name for e in primary.entities if e.kind == EntityKind.PERSON)})
+        organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
+        parts = [version, self.base, self.episode_iri(primary), self.podcast_iri(primary),
+                 *(copy.key for copy in group.copies),
+                 *(f"{name}\x01{self.person_iri(primary, name)}" for name in names),
+                 *(f"{name}\x02{self.organization_iri(name)}" for name in organizations)]
+        digest = hashlib.blake2b(digest_size=16)
+        for part in parts:
+            digest.update(part.encode("utf-8", errors="surrogatepass"))
+            digest.update(b"\x00")
+        return digest.hexdigest()
+
+    # -- corpus-level nodes --------------------------------------------------------------------
+    def entity_nodes(self) -> EntityNodes:
+        people: dict[str, Person] = {}
+        organizations: dict[str, Organization] = {}
+        for group in build_order(self.groups):
+            self._collect_entities(group.primary, people, organizations)
+        podcasts = {}
+        for label, alternatives in self.podcasts.values():
+            iri = self.minter.iri("podcast", label)
+            podcasts[iri] = Podcast(iri=iri, label=label, alt_labels=alternatives)
+        return EntityNodes(podcasts=tuple(podcasts[k] for k in sorted(podcasts)),
+                           people=tuple(people[k] for k in sorted(people)),
+                           organizations=tuple(organizations[k] for k in sorted(organizations)))
+
+    def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
+        for person in digest.people:
+            iri = self.person_iri(digest, person.name)
+            identity = self.people[(self.podcast_of(digest), person.name)]
+            description = next((e.description for e in digest.entities
+                                if e.kind == EntityKind.PERSON and e.name == person.name and e.description), None)
+            affiliations = [self.organization_iri(org) for org in person.affiliations]
+            existing = people.get(iri)
+            if existing is None:
+                people[iri] = Person(iri=iri, label=identity.label, alt_labels=identity.alt_labels,
+                                     description=description, affiliations=tuple(sorted(filter(None, affiliations))))
+            else:
+                merged = sorted(set(existing.affiliations) | set(filter(None, affiliations)))
+                people[iri] = existing.model_copy(update={
+                    "description": existing.description or description, "affiliations": tuple(merged)})
+        names = [e for e in digest.entities if e.kind == EntityKind.ORGANIZATION]
+        names += [_Named(org) for person in digest.people for org in person.affiliations]
+        for entry in names:
+            iri = self.organization_iri(entry.name)
+            identity = self.organizations[entry.name]
+            if iri not in organizations:
+                organizations[iri] = Organization(iri=iri, label=identity.label, alt_labels=identity.alt_labels,
+                                                  description=getattr(entry, "description", None))
+            elif organizations[iri].description is None and getattr(entry, "description", None):
+                organizations[iri] = organizations[iri].model_copy(update={"description": entry.description})
