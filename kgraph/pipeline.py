@@ -229,31 +229,40 @@ def _part(identities: Identities, fingerprint: str, group: EpisodeGroup, extract
 
 _worker_identities: Identities | None = None  # set in each part worker by `_start_part_worker`
 
+# fingerprint, the copies' cache keys, the primary's key and file, the cache folder
+PartTask = tuple[str, tuple[str, ...], str, str, Path]
+
 
 def _start_part_worker(identities: bytes) -> None:
     global _worker_identities
-    gc.enable()
     _worker_identities = pickle.loads(identities)
 
 
-def _part_in_worker(task: tuple[str, EpisodeGroup, Path]) -> EpisodePart:
-    fingerprint, group, cache_folder = task
-    extraction = ExtractionCache(cache_folder).get(group.primary.key)
-    if extraction is None:  # its cache entry went away during the build
-        raise DocumentError("cached extraction vanished during the build; run again", group.primary.episode.source_file)
-    part = _part(_worker_identities, fingerprint, group, extraction)
+def _part_in_worker(task: PartTask) -> EpisodePart:
+    """Reads the episode's digests and its extraction from the cache, caches the part it makes."""
+    fingerprint, keys, primary_key, source_file, cache_folder = task
+    cache = ExtractionCache(cache_folder)
+    copies = tuple(cache.get_digest(key) for key in keys)
+    primary = next((copy for copy in copies if copy is not None and copy.key == primary_key), None)
+    extraction = cache.get(primary_key)
+    if extraction is None or primary is None or None in copies:  # its cache entry went away meanwhile
+        raise DocumentError("its cache entry vanished during the build; run it again", source_file)
+    part = _part(_worker_identities, fingerprint, EpisodeGroup(primary, copies), extraction)
     return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part)
 
 
 def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], cache: Path,
                       jobs: int) -> Iterator[EpisodePart]:
-    """Parts made in worker processes, in `todo` order. Each worker gets the identities once; an
-    episode's task carries its group, and the worker reads the extraction from the cache."""
+    """Parts made in worker processes, in `todo` order. Each worker gets the identities once and
+    reads what an episode needs from the cache: a task is a few keys."""
     shared = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
-    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    tasks = [(fingerprint, tuple(copy.key for copy in group.copies), group.primary.key,
+              group.primary.episode.source_file, cache)
+             for fingerprint, group in todo]
+    chunk = max(1, min(16, len(tasks) // (jobs * 8)))
+    # The workers' collector stays paused like the parent's: parts are millions of acyclic objects.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_part_worker, initargs=(shared,)) as pool:
-        yield from pool.map(_part_in_worker, [(fingerprint, group, cache) for fingerprint, group in todo],
-                            chunksize=chunk)
+        yield from pool.map(_part_in_worker, tasks, chunksize=chunk)
 
 
 def run(paths: list[Path], base_iri: str, rules: AliasRules,

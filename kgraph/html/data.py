@@ -22,9 +22,9 @@ class PageGraph:
                  episode_nodes: EpisodeNodes):
         parts = list(parts)
         self.types: dict[str, str] = dict(entities.types)
-        self.edges: dict[tuple[str, str], list[str]] = dict(entities.edges)
         self.degree: dict[str, int] = dict(entities.degree)
         self.notes: dict[tuple[str, str], str] = {}
+        self._entities = entities
         self._parts = {part.episode: part for part in parts}
         self._entity_nodes = {node.iri: node for node in entity_nodes}
         self._episode_nodes = episode_nodes
@@ -35,7 +35,6 @@ class PageGraph:
             if missing:  # identities hand out IRIs of nodes they made, nothing else
                 raise AssertionError(f"{part.episode} links to nodes that do not exist: {sorted(missing)[:3]}")
             self.types.update(part.types)
-            self.edges.update(part.edges)
             self.degree.update(part.degree)
             self.notes.update(part.notes)
             for iri, count in part.entity_degree.items():
@@ -48,6 +47,25 @@ class PageGraph:
         self.episodes = _Facts(self, entity_episodes, lambda part, iri: {part.episode})
         self.claims = _Facts(self, entity_claims, _own_claims)
         self.nodes = NodeAttributes(self)
+
+    @property
+    def parts(self) -> Iterable[PagePart]:
+        return self._parts.values()
+
+    def edges(self) -> Iterator[tuple[tuple[str, str], list[str]]]:
+        """Every relation: (from, to) -> relation names."""
+        yield from self._entities.edges.items()
+        for part in self._parts.values():
+            yield from part.edges.items()
+
+    def edges_among(self, kept: set[str]) -> dict[tuple[str, str], list[str]]:
+        """The relations between kept nodes. Every relation of a part starts at one of its own
+        nodes, so parts with none kept are skipped whole."""
+        found = {pair: names for pair, names in self._entities.edges.items() if pair[0] in kept and pair[1] in kept}
+        for part in self._parts.values():
+            if not kept.isdisjoint(part.types):
+                found.update((pair, names) for pair, names in part.edges.items() if pair[0] in kept and pair[1] in kept)
+        return found
 
     def part_of(self, iri: str) -> PagePart | None:
         """The part of the episode whose node `iri` is (None for entities)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
+from collections.abc import Iterable
 
 import igraph
 
@@ -17,12 +18,13 @@ SEED = 20240601
 EDGE_LENGTH = 160.0  # median drawn edge length, in page pixels at zoom 1
 
 
-def layout(page: PageGraph, kept: set[str]) -> dict[str, tuple[int, int]]:
-    """Positions of every kept node: a force layout of the graph without claims, then each
-    episode's claims on a ring around it (claims are hidden by default and would only distort)."""
+def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """Positions of every kept node (`edges`: the relations between them): a force layout of the
+    graph without claims, then each episode's claims on a ring around it (claims are hidden by
+    default and would only distort)."""
     main = sorted(iri for iri in kept if page.types[iri] != "Claim")
     drawn = set(main)
-    positions = _force_layout(main, [pair for pair in page.edges if set(pair) <= drawn])
+    positions = _force_layout(main, [pair for pair in edges if pair[0] in drawn and pair[1] in drawn])
     rings: dict[str, list[str]] = defaultdict(list)
     for iri in sorted(kept - set(main)):
         episode = min(page.episodes[iri])

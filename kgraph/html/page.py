@@ -13,9 +13,9 @@ from pyvis.network import Network
 
 from kgraph.html.data import PageGraph, importance, timestamp_url
 from kgraph.html.layout import layout
+from kgraph.html.parts import entities_part, page_part
 from kgraph.html.select import HtmlOptions, select_nodes
 from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
-from kgraph.html.parts import entities_part, page_part
 from kgraph.model import KnowledgeModel
 from kgraph.rdf import GraphStatements, entities_graph
 
@@ -78,7 +78,8 @@ def render(page: PageGraph, options: HtmlOptions | None = None) -> str:
     """The page of a `PageGraph` (a build adds it up from cached parts, see `kgraph.html.parts`)."""
     kept = select_nodes(page, options or HtmlOptions())
     ids = {iri: number for number, iri in enumerate(sorted(kept))}
-    network = _network(page, ids, layout(page, kept))
+    edges = page.edges_among(kept)
+    network = _network(page, ids, layout(page, kept, edges), edges)
     data = {
         "classes": [
             {
@@ -127,9 +128,8 @@ class _IndexedNetwork(Network):
         self.node_ids = _NodeIds()
 
 
-def _network(
-    page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]]
-) -> Network:
+def _network(page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]],
+             edges: dict[tuple[str, str], list[str]]) -> Network:
     network = _IndexedNetwork(directed=True, cdn_resources="in_line")
     network.set_options(json.dumps(VIS_OPTIONS))
     for iri, number in ids.items():
@@ -151,9 +151,8 @@ def _network(
             physics=False,
             cls=style.name,
         )
-    for (source, target), relations in sorted(page.edges.items()):
-        if source in ids and target in ids:
-            network.add_edge(ids[source], ids[target], title=", ".join(relations))
+    for (source, target), relations in sorted(edges.items()):
+        network.add_edge(ids[source], ids[target], title=", ".join(relations))
     return network
 
 

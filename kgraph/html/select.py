@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from kgraph.errors import UsageError
 from kgraph.html.data import PageGraph
+from kgraph.html.parts import PagePart
 
 # A page beyond ten thousand nodes draws slowly and reads as a hairball; larger corpora get their
 # best-connected part by default (`--html-max-nodes` raises the cap, `--html-focus` narrows it).
@@ -21,31 +22,30 @@ class HtmlOptions:
 
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
-    claims = {iri for iri, kind in page.types.items() if kind == "Claim"}
     kept = set(page.degree)  # every drawable node but the claims
     if options.focus:
-        kept = _within(_neighbours(page, claims), find_node(page, options.focus), options.depth)
+        kept = _within(_neighbours(page), find_node(page, options.focus), options.depth)
     if options.max_nodes is None:
-        episodes = {iri for iri in kept if page.types[iri] == "Episode"}
-        return kept | {iri for iri in claims if page.episodes[iri] & episodes}
+        return kept.union(*(_claims(part) for part in page.parts if part.episode in kept))
     if options.max_nodes < 1:
         raise UsageError("--html-max-nodes must be at least 1")
     degree = page.degree
     ranked = sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes]
     rank = {iri: position for position, iri in enumerate(ranked)}
     # claims of the best-connected episodes first, no more of them than nodes
-    followers = sorted(
-        (min(rank[e] for e in page.episodes[iri] if e in rank), iri)
-        for iri in claims
-        if any(e in rank for e in page.episodes[iri])
-    )
+    followers = sorted((rank[part.episode], iri) for part in page.parts if part.episode in rank
+                       for iri in _claims(part))
     return set(ranked) | {iri for _, iri in followers[: options.max_nodes]}
 
 
-def _neighbours(page: PageGraph, claims: set[str]) -> dict[str, set[str]]:
+def _claims(part: PagePart) -> tuple[str, ...]:
+    return part.claims_of.get(part.episode, ())  # an episode's claims are all about it
+
+
+def _neighbours(page: PageGraph) -> dict[str, set[str]]:
     """Undirected adjacency of every node but the claims."""
-    neighbours: dict[str, set[str]] = {iri: set() for iri in page.types if iri not in claims}
-    for source, target in page.edges:
+    neighbours: dict[str, set[str]] = {iri: set() for iri in page.degree}
+    for (source, target), _names in page.edges():
         if source in neighbours and target in neighbours:
             neighbours[source].add(target)
             neighbours[target].add(source)
