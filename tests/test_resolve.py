@@ -193,3 +193,4 @@ def test_consuming_resolution_gives_the_same_model_and_frees_the_input():
     consumed = resolve(handed_over, DEFAULT_BASE_IRI, consume=True).model
     assert handed_over == []
     assert consumed == kept and len(consumed.claims) > 0
+    assert kgraph.build([SEEDS, QUERY_CORPUS]).model == kept  # the build's per-episode parts add up to it
