@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import statistics
 import subprocess
@@ -20,7 +21,15 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from synthetic import write_corpus  # noqa: E402
 
-STAGES = ["load", "parse (cpu)", "extract (cpu)", "parse+extract (wall)", "resolve", "rdf", "turtle", "html"]
+# (row label, key in the measured figures). kgraph's per-episode steps run in worker processes:
+# "(cpu)" rows are summed over them, "(wall)" rows are elapsed time.
+STAGES = [
+    ("load", "load"), ("parse (cpu)", "parse (cpu)"), ("extract (cpu)", "extract (cpu)"),
+    ("parse+extract (wall)", "parse+extract (wall)"),
+    ("resolve (rdflib path: the whole model)", "resolve"), ("episode nodes (cpu)", "episode nodes (cpu)"),
+    ("RDF: statements (cpu) / `Graph.add`", "rdf"), ("Turtle: chunks (cpu) + file / `Graph.serialize`", "turtle"),
+    ("page parts (cpu)", "episode page (cpu)"), ("episodes (wall)", "episodes"), ("HTML page", "html"),
+]
 
 
 def _measure(*arguments: str) -> dict:
@@ -45,46 +54,58 @@ def _full(corpus: Path, work: Path, runs: int, jobs: int | None) -> list[dict]:
     return results
 
 
-def _incremental(corpus: Path, work: Path, runs: int) -> tuple[list[dict], list[dict]]:
-    """Rebuilds after `_full` (warm cache): nothing changed, then one document changed each run."""
+def _edit_a_quote(document: Path, number: int) -> None:
+    """What a user does: reword one quote (or, in a document with none, add a sentence)."""
+    text = document.read_text(encoding="utf-8")
+    edited = re.sub(r'"([A-Z])', rf'"Edit {number}: \1', text, count=1)
+    if edited == text:
+        edited = text + f"\nA closing remark, edit {number}.\n"
+    document.write_text(edited, encoding="utf-8")
+
+
+def _incremental(corpus: Path, work: Path, runs: int) -> dict[str, list[dict]]:
+    """Rebuilds after `_full` (warm cache): nothing changed; one document's quote reworded; one
+    new document added (written by the generator with another seed, so new names too)."""
     out = work / "out"  # the cache of the last full build is warm
-    unchanged = [_measure("kgraph", str(corpus), str(out), "--cache") for _ in range(runs)]
-    changed = []
-    document = sorted(corpus.rglob("summary.md"))[len(list(corpus.rglob("summary.md"))) // 2]
+    rebuilds: dict[str, list[dict]] = {"unchanged": [], "changed": [], "added": []}
+    rebuilds["unchanged"] = [_measure("kgraph", str(corpus), str(out), "--cache") for _ in range(runs)]
+    documents = sorted(corpus.rglob("summary.md"))
     for number in range(runs):
-        with document.open("a", encoding="utf-8") as stream:
-            stream.write(f"\nA closing remark, edit {number}.\n")
-        changed.append(_measure("kgraph", str(corpus), str(out), "--cache"))
-    return unchanged, changed
+        _edit_a_quote(documents[len(documents) // 2], number)
+        rebuilds["changed"].append(_measure("kgraph", str(corpus), str(out), "--cache"))
+    for number in range(runs):
+        write_corpus(corpus / f"zz-added-{number}", 1, seed=1000 + number)
+        rebuilds["added"].append(_measure("kgraph", str(corpus), str(out), "--cache"))
+    return rebuilds
 
 
 def _stage_table(name: str, ours: list[dict], theirs: list[dict] | None) -> list[str]:
-    lines = [f"### {name}: {ours[0]['documents']} documents, {ours[0]['triples']:,} triples "
+    lines = [f"#### {name}: {ours[0]['documents']:,} documents, {ours[0]['triples']:,} triples "
              f"(median of {len(ours)} runs)", "",
              "| stage | kgraph (s) | plain rdflib (s) | rdflib / kgraph |", "|---|---:|---:|---:|"]
-    for stage in ["import", *STAGES]:
-        mine = _median(ours, stage)
-        other = ""
-        ratio = ""
-        if theirs and stage in ("rdf", "turtle"):
-            value = _median(theirs, stage)
-            other, ratio = f"{value:.2f}", f"{value / mine:.1f}x"
-        lines.append(f"| {stage} | {mine:.2f} | {other} | {ratio} |")
+    for label, key in [("import", "import"), *STAGES]:
+        mine = _median(ours, key) if any(key in run for run in ours) else None
+        other = _median(theirs, key) if theirs and any(key in run for run in theirs) else None
+        ratio = f"{other / mine:.1f}x" if mine and other is not None and key in ("rdf", "turtle") else ""
+        lines.append(f"| {label} | {_seconds(mine)} | {_seconds(other)} | {ratio} |")
     total = _median(ours, "total")
-    if theirs:  # theirs: the same pipeline in one process, rdflib for the RDF, no page
+    if theirs:  # theirs: the same extraction and model, rdflib for the RDF, no page
         other = _median(theirs, "total")
-        lines.append(f"| **total** | **{total:.2f}** | {other:.2f} (no page) | {other / total:.1f}x |")
+        lines.append(f"| **total** | **{total:.2f}** | **{other:.2f}** (no page) | **{other / total:.1f}x** |")
     else:
         lines.append(f"| **total** | **{total:.2f}** | | |")
-    peak = _median(ours, "peak_mib")
-    worker = _median(ours, "peak_worker_mib")
-    row = f"| peak memory (MiB) | {peak:.0f} (largest worker {worker:.0f}) |"
+    peak, worker = _median(ours, "peak_mib"), _median(ours, "peak_worker_mib")
+    row = f"| peak memory, MiB (largest worker) | {peak:,.0f} ({worker:,.0f}) |"
     if theirs:
-        other = _median(theirs, "peak_mib")
-        row += f" {other:.0f} | {other / peak:.1f}x |"
+        other, their_worker = _median(theirs, "peak_mib"), _median(theirs, "peak_worker_mib")
+        row += f" {other:,.0f} ({their_worker:,.0f}) | {other / peak:.1f}x |"
     else:
         row += " | |"
     return [*lines, row, ""]
+
+
+def _seconds(value: float | None) -> str:
+    return "" if value is None else f"{value:.2f}"
 
 
 def main() -> None:
@@ -120,32 +141,39 @@ def main() -> None:
             ours = _full(corpus, work, runs, options.jobs)
             theirs = None
             if ours[0]["documents"] <= options.rdflib_max:
-                theirs = [_measure("rdflib", str(corpus), str(work / "rdflib")) for _ in range(min(runs, 3))]
+                jobs = ["--jobs", str(options.jobs)] if options.jobs else []
+                theirs = [_measure("rdflib", str(corpus), str(work / "rdflib"), *jobs) for _ in range(min(runs, 3))]
+                shutil.rmtree(work / "rdflib", ignore_errors=True)
             emit(_stage_table(name, ours, theirs))
-            unchanged, changed = _incremental(corpus, work, runs)
-            scaling.append((name, ours, theirs, unchanged, changed))
-        emit(["### Scaling and incremental rebuilds", "",
+            scaling.append((name, ours, theirs, _incremental(corpus, work, runs)))
+        emit(["#### Scaling and incremental rebuilds", "",
               "| corpus | documents | triples | full build (s) | ms / document | peak MiB (worker) "
-              "| rebuild, nothing changed (s) | rebuild, 1 document changed (s) | changed / full |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|"])
-        for name, ours, _, unchanged, changed in scaling:
+              "| nothing changed (s) | 1 quote reworded (s) | episodes remade | reworded / full "
+              "| 1 document added (s) | added / full |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"])
+        for name, ours, _, rebuilds in scaling:
             full = _median(ours, "total")
             documents = ours[0]["documents"]
+            changed, added = _median(rebuilds["changed"], "total"), _median(rebuilds["added"], "total")
             emit([f"| {name} | {documents:,} | {ours[0]['triples']:,} | {full:.1f} | {1000 * full / documents:.1f} "
-                  f"| {_median(ours, 'peak_mib'):.0f} ({_median(ours, 'peak_worker_mib'):.0f}) "
-                  f"| {_median(unchanged, 'total'):.1f} | {_median(changed, 'total'):.1f} "
-                  f"| {100 * _median(changed, 'total') / full:.0f}% |"])
-        emit(["", "### kgraph vs plain rdflib, RDF + Turtle stages", "",
-              "| corpus | kgraph RDF+Turtle (s) | rdflib add+serialize (s) | speed-up | kgraph peak MiB "
-              "| rdflib peak MiB | memory ratio |", "|---|---:|---:|---:|---:|---:|---:|"])
-        for name, ours, theirs, _, _ in scaling:
+                  f"| {_median(ours, 'peak_mib'):,.0f} ({_median(ours, 'peak_worker_mib'):,.0f}) "
+                  f"| {_median(rebuilds['unchanged'], 'total'):.1f} | {changed:.1f} "
+                  f"| {_median(rebuilds['changed'], 'parts_built'):.0f} | {100 * changed / full:.0f}% "
+                  f"| {added:.1f} | {100 * added / full:.0f}% |"])
+        emit(["", "#### kgraph vs plain rdflib", "",
+              "| corpus | kgraph total (s) | rdflib total, no page (s) | speed-up | kgraph RDF+Turtle (s) "
+              "| rdflib add+serialize (s) | speed-up | kgraph peak MiB | rdflib peak MiB | smaller by |",
+              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"])
+        for name, ours, theirs, _ in scaling:
             if not theirs:
                 continue
+            total, other_total = _median(ours, "total"), _median(theirs, "total")
             mine = _median(ours, "rdf") + _median(ours, "turtle")
             other = _median(theirs, "rdf") + _median(theirs, "turtle")
             our_peak, their_peak = _median(ours, "peak_mib"), _median(theirs, "peak_mib")
-            emit([f"| {name} | {mine:.2f} | {other:.2f} | {other / mine:.1f}x | {our_peak:.0f} "
-                  f"| {their_peak:.0f} | {their_peak / our_peak:.1f}x |"])
+            emit([f"| {name} | {total:.1f} | {other_total:.1f} | {other_total / total:.1f}x | {mine:.2f} "
+                  f"| {other:.2f} | {other / mine:.1f}x | {our_peak:,.0f} | {their_peak:,.0f} "
+                  f"| {their_peak / our_peak:.1f}x |"])
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     (results / "latest.md").write_text("\n".join(out_lines) + "\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import pickle
+import time
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -75,19 +76,38 @@ class EpisodePart:
         return {**self.__dict__, "_nodes": None}
 
 
-def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True) -> EpisodePart:
-    """`keep_nodes=False` keeps only their pickle: a large build holds no node it does not show."""
+def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True,
+                 seconds: dict[str, float] | None = None) -> EpisodePart:
+    """`keep_nodes=False` keeps only their pickle: a large build holds no node it does not show.
+    `seconds` adds the time of each step to what it holds (the benchmark's RDF, Turtle and page)."""
+    clock = _StepClock(seconds)
     graph = rdf.episode_statements(nodes.episode, nodes.insights, nodes.claims, nodes.mentions)
+    clock.step("rdf")
+    turtle = rdf.turtle_chunk(graph)
+    clock.step("turtle")
+    page = page_part(nodes.episode, nodes.insights, nodes.claims, nodes.mentions, graph[1])
+    clock.step("page")
     counts = {kind.value: 0 for kind in InsightKind}
     for insight in nodes.insights:
         counts[insight.kind.value] += 1
     counts.update(Episode=1, Claim=len(nodes.claims), Mention=len(nodes.mentions))
     return EpisodePart(
         fingerprint=fingerprint, episode=nodes.episode.iri, graph=graph[0], counts=counts,
-        triples=len(graph[1]), turtle=rdf.turtle_chunk(graph),
-        page=page_part(nodes.episode, nodes.insights, nodes.claims, nodes.mentions, graph[1]),
+        triples=len(graph[1]), turtle=turtle, page=page,
         nodes_pickle=pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL), _nodes=nodes if keep_nodes else None,
     )
+
+
+class _StepClock:
+    def __init__(self, seconds: dict[str, float] | None):
+        self.seconds = seconds
+        self.last = time.perf_counter()
+
+    def step(self, name: str) -> None:
+        if self.seconds is not None:
+            now = time.perf_counter()
+            self.seconds[name] = self.seconds.get(name, 0.0) + now - self.last
+            self.last = now
 
 
 @dataclass

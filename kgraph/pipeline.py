@@ -212,19 +212,34 @@ def make_parts(identities: Identities, extracted: Extracted, options: BuildOptio
         if jobs > 1 and options.cache and len(todo) >= MIN_PARALLEL_DOCUMENTS:
             made = _parts_in_workers(identities, todo, options.cache, jobs)  # the workers cache them
         else:
-            made = (part_cache.put(_part(identities, fingerprint, group, extracted.full(group.primary)))
-                    for fingerprint, group in todo)
-        for part in made:
+            made = _parts_here(identities, todo, extracted, part_cache)
+        steps: dict[str, float] = {}
+        for part, seconds in made:
             parts[part.fingerprint] = part
+            for step, spent in seconds.items():
+                steps[step] = steps.get(step, 0.0) + spent
             bar.update()
     report.parts_built = len(todo)
+    report.timings.update({f"episode {step} (cpu)": spent for step, spent in steps.items()})
     ordered = [parts[fingerprint] for fingerprint in fingerprints]
     part_cache.commit(identities.names.index, ordered)
     return ordered
 
 
-def _part(identities: Identities, fingerprint: str, group: EpisodeGroup, extraction: DocumentExtraction) -> EpisodePart:
-    return episode_part(fingerprint, build_episode(identities, group, extraction), keep_nodes=False)
+def _part(identities: Identities, fingerprint: str, group: EpisodeGroup,
+          extraction: DocumentExtraction) -> tuple[EpisodePart, dict[str, float]]:
+    """The part and the seconds each step took (summed over workers, they are the stage times)."""
+    started = time.perf_counter()
+    nodes = build_episode(identities, group, extraction)
+    seconds = {"nodes": time.perf_counter() - started}
+    return episode_part(fingerprint, nodes, keep_nodes=False, seconds=seconds), seconds
+
+
+def _parts_here(identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted,
+                part_cache: PartCache) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
+    for fingerprint, group in todo:
+        part, seconds = _part(identities, fingerprint, group, extracted.full(group.primary))
+        yield part_cache.put(part), seconds
 
 
 _worker_identities: Identities | None = None  # set in each part worker by `_start_part_worker`
@@ -238,7 +253,7 @@ def _start_part_worker(identities: bytes) -> None:
     _worker_identities = pickle.loads(identities)
 
 
-def _part_in_worker(task: PartTask) -> EpisodePart:
+def _part_in_worker(task: PartTask) -> tuple[EpisodePart, dict[str, float]]:
     """Reads the episode's digests and its extraction from the cache, caches the part it makes."""
     fingerprint, keys, primary_key, source_file, cache_folder = task
     cache = ExtractionCache(cache_folder)
@@ -247,12 +262,12 @@ def _part_in_worker(task: PartTask) -> EpisodePart:
     extraction = cache.get(primary_key)
     if extraction is None or primary is None or None in copies:  # its cache entry went away meanwhile
         raise DocumentError("its cache entry vanished during the build; run it again", source_file)
-    part = _part(_worker_identities, fingerprint, EpisodeGroup(primary, copies), extraction)
-    return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part)
+    part, seconds = _part(_worker_identities, fingerprint, EpisodeGroup(primary, copies), extraction)
+    return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part), seconds
 
 
 def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], cache: Path,
-                      jobs: int) -> Iterator[EpisodePart]:
+                      jobs: int) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
     """Parts made in worker processes, in `todo` order. Each worker gets the identities once and
     reads what an episode needs from the cache: a task is a few keys."""
     shared = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
