@@ -38,11 +38,12 @@ class KnowledgeGraph:
         self.__dict__["model"] = model
         self._parts: BuiltParts | None = None
         self.report = report or BuildReport(counts=model.counts())
+        self.cache_folder: Path | None = None  # where a build cached its work; writers may cache there too
 
     @classmethod
-    def from_parts(cls, parts: BuiltParts, report: BuildReport) -> KnowledgeGraph:
+    def from_parts(cls, parts: BuiltParts, report: BuildReport, cache_folder: Path | None = None) -> KnowledgeGraph:
         graph = cls.__new__(cls)
-        graph._parts, graph.report = parts, report
+        graph._parts, graph.report, graph.cache_folder = parts, report, cache_folder
         return graph
 
     @cached_property
@@ -134,4 +135,4 @@ def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAUL
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
     with gc_paused():
         parts, report = run([Path(p) for p in paths], base_iri, rules, options)
-    return KnowledgeGraph.from_parts(parts, report)
+    return KnowledgeGraph.from_parts(parts, report, options.cache)

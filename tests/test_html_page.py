@@ -188,3 +188,37 @@ def test_cli_html_options(tmp_path):
     )
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "x" / "graph.html").exists()
+
+
+def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(tmp_path, monkeypatch):
+    import kgraph.html.layout as layout_module
+    from kgraph.write.html import LAYOUT_FILE
+
+    real, calls = layout_module._force_layout, []
+    monkeypatch.setattr(layout_module, "_force_layout", lambda *args: calls.append(1) or real(*args))
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for source in HTML_CORPUS.iterdir():
+        (corpus / source.name).write_text(source.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+
+    def page() -> bytes:
+        kgraph.build([corpus], cache=out / ".cache").write(out, ("html",))
+        return (out / "graph.html").read_bytes()
+
+    first = page()
+    assert page() == first and len(calls) == 1  # the second build laid nothing out
+    (out / ".cache" / LAYOUT_FILE).write_bytes(b"torn")
+    assert page() == first and len(calls) == 2  # an unreadable layout is laid out again
+    talk = corpus / "orbit-talk-1.md"
+    talk.write_text(talk.read_text(encoding="utf-8").replace("fuel and paperwork", "fuel and forms"),
+                    encoding="utf-8")
+    reworded = page()
+    assert len(calls) == 2 and reworded != first  # same drawing, new text: the layout is reused
+    talk.write_text(talk.read_text(encoding="utf-8") + "\n### **Orbital Freight**\nA new company.\n",
+                    encoding="utf-8")
+    changed = page()
+    assert len(calls) == 3 and _data(changed.decode())["nodes"] != _data(reworded.decode())["nodes"]
+    fresh = tmp_path / "fresh"
+    kgraph.build([corpus]).write(fresh, ("html",))
+    assert changed == (fresh / "graph.html").read_bytes()

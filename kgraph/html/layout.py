@@ -1,30 +1,61 @@
 """Node positions computed once in Python, so the browser draws without a physics simulation.
 
 igraph's Fruchterman-Reingold lays out 10k nodes in about 0.6 s (networkx's spring_layout takes
-minutes); a seeded generator and rounding make the positions, and so the page, reproducible."""
+minutes); a seeded generator and rounding make the positions, and so the page, reproducible. A
+build with a cache folder keeps the last layout: a rebuild whose drawn structure did not change
+(a reworded quote) reuses it."""
 
 from __future__ import annotations
 
+import hashlib
 import math
+import pickle
 import random
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 import igraph
 
 from kgraph.html.data import PageGraph
+from kgraph.write.atomic import write_bytes
 
 SEED = 20240601
 EDGE_LENGTH = 160.0  # median drawn edge length, in page pixels at zoom 1
 
 
-def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+class LayoutCache:
+    """The last force layout, in one file, under the key of what it laid out (`version` names the
+    code that made it). An unreadable file is a miss."""
+
+    def __init__(self, path: Path, version: str):
+        self.path, self.version = path, version
+
+    def key(self, nodes: list[str], edges: list[tuple[int, int]]) -> str:
+        digest = hashlib.blake2b(f"{self.version}|{igraph.__version__}|{SEED}|{EDGE_LENGTH}".encode(), digest_size=16)
+        digest.update("\n".join(nodes).encode())
+        digest.update(repr(edges).encode())
+        return digest.hexdigest()
+
+    def get(self, key: str) -> dict[str, tuple[int, int]] | None:
+        try:
+            stored_key, positions = pickle.loads(self.path.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            return None
+        return positions if stored_key == key and isinstance(positions, dict) else None
+
+    def put(self, key: str, positions: dict[str, tuple[int, int]]) -> None:
+        write_bytes(self.path, pickle.dumps((key, positions), protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]],
+           cache: LayoutCache | None = None) -> dict[str, tuple[int, int]]:
     """Positions of every kept node (`edges`: the relations between them): a force layout of the
     graph without claims, then each episode's claims on a ring around it (claims are hidden by
     default and would only distort)."""
     main = sorted(iri for iri in kept if page.types[iri] != "Claim")
     drawn = set(main)
-    positions = _force_layout(main, [pair for pair in edges if pair[0] in drawn and pair[1] in drawn])
+    positions = _cached_force_layout(main, [pair for pair in edges if pair[0] in drawn and pair[1] in drawn], cache)
     rings: dict[str, list[str]] = defaultdict(list)
     for iri in sorted(kept - set(main)):
         episode = min(page.episodes[iri])
@@ -41,14 +72,25 @@ def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]]) ->
     return positions
 
 
-def _force_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+def _cached_force_layout(nodes: list[str], edges: list[tuple[str, str]],
+                         cache: LayoutCache | None) -> dict[str, tuple[int, int]]:
+    index = {iri: position for position, iri in enumerate(nodes)}
+    pairs = sorted({tuple(sorted((index[a], index[b]))) for a, b in edges if a != b})
+    if cache is None:
+        return _force_layout(nodes, pairs)
+    key = cache.key(nodes, pairs)
+    positions = cache.get(key)
+    if positions is None:
+        positions = _force_layout(nodes, pairs)
+        cache.put(key, positions)
+    return dict(positions)
+
+
+def _force_layout(nodes: list[str], pairs: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """`pairs`: the edges as sorted index pairs into `nodes`, sorted, no loops."""
     if not nodes:
         return {}
-    index = {iri: position for position, iri in enumerate(nodes)}
-    graph = igraph.Graph(
-        n=len(nodes),
-        edges=sorted({tuple(sorted((index[a], index[b]))) for a, b in edges if a != b}),
-    )
+    graph = igraph.Graph(n=len(nodes), edges=pairs)
     previous = random.getstate()
     igraph.set_random_number_generator(random.Random(SEED))
     try:
@@ -58,10 +100,7 @@ def _force_layout(nodes: list[str], edges: list[tuple[str, str]]) -> dict[str, t
         random.setstate(previous)
     coordinates = _gather_components(coordinates, graph.connected_components())
     scale = EDGE_LENGTH / _median_edge_length(coordinates, graph.get_edgelist())
-    return {
-        iri: (round(coordinates[i][0] * scale), round(coordinates[i][1] * scale))
-        for iri, i in index.items()
-    }
+    return {iri: (round(coordinates[i][0] * scale), round(coordinates[i][1] * scale)) for i, iri in enumerate(nodes)}
 
 
 def _gather_components(coordinates: list[list[float]], components) -> list[list[float]]:

@@ -12,7 +12,7 @@ from importlib import resources
 from pyvis.network import Network
 
 from kgraph.html.data import PageGraph, importance, timestamp_url
-from kgraph.html.layout import layout
+from kgraph.html.layout import LayoutCache, layout
 from kgraph.html.parts import entities_part, page_part
 from kgraph.html.select import HtmlOptions, select_nodes
 from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
@@ -74,12 +74,12 @@ def render_page(
     return render(page_graph(model, graphs), options)
 
 
-def render(page: PageGraph, options: HtmlOptions | None = None) -> str:
+def render(page: PageGraph, options: HtmlOptions | None = None, layout_cache: LayoutCache | None = None) -> str:
     """The page of a `PageGraph` (a build adds it up from cached parts, see `kgraph.html.parts`)."""
     kept = select_nodes(page, options or HtmlOptions())
     ids = {iri: number for number, iri in enumerate(sorted(kept))}
     edges = page.edges_among(kept)
-    network = _network(page, ids, layout(page, kept, edges), edges)
+    network = _network(page, ids, layout(page, kept, edges, layout_cache), edges)
     data = {
         "classes": [
             {
