@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from functools import cached_property
 from pathlib import Path
 
@@ -71,11 +72,11 @@ class KnowledgeGraph:
             return self._parts.triple_count()
         return sum(len(statements) for _graph, statements in self.statements)
 
-    def turtle_chunks(self) -> list[bytes]:
+    def turtle_chunks(self) -> Iterator[bytes]:
         """The Turtle of each named graph, in graph order, without prefixes (`rdf.TURTLE_HEADER`)."""
         if self._parts is not None:
             return self._parts.turtle_chunks()
-        return [rdf.turtle_chunk(graph) for graph in self.statements]
+        return (rdf.turtle_chunk(graph) for graph in self.statements)
 
     def page(self) -> PageGraph:
         """What the graph page draws (see `kgraph.html`)."""

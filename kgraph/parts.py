@@ -8,9 +8,12 @@ first word of a name added to or removed from the shared names; every other part
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import pickle
+import struct
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -20,6 +23,7 @@ import pyoxigraph
 
 import kgraph
 from kgraph import rdf
+from kgraph.errors import KgraphError
 from kgraph.html.data import PageGraph
 from kgraph.html.parts import PagePart, entities_part, page_part
 from kgraph.model import InsightKind, KnowledgeModel, Node
@@ -31,6 +35,7 @@ from kgraph.write.atomic import write_bytes
 PARTS_FOLDER = "episodes"  # under the cache folder
 SUFFIX = ".part"
 STATE = "state.pickle"
+_HEADER = struct.Struct("<QQQ")  # a part file: sizes of the pickled header, the Turtle and the nodes
 
 
 @cache
@@ -53,15 +58,27 @@ def _code_files(root) -> list[Path]:
 
 @dataclass
 class EpisodePart:
+    """Its Turtle chunk and its pickled nodes are the bulk of a part: a part read from the cache
+    leaves them in its file until asked for, so a large build holds neither for every episode."""
+
     fingerprint: str
     episode: str  # IRI
     graph: str  # named graph IRI
     counts: dict[str, int]  # nodes per class, as `KnowledgeModel.counts` names them
     triples: int
-    turtle: bytes  # see `kgraph.rdf.turtle_chunk`
     page: PagePart
-    nodes_pickle: bytes  # the EpisodeNodes, unpickled when the model or the page asks
+    _turtle: bytes | None  # see `kgraph.rdf.turtle_chunk`; None: in the part file
+    _nodes_pickle: bytes | None  # the EpisodeNodes; None: in the part file
+    _stored: _Payload | None = field(default=None, repr=False, compare=False)
     _nodes: EpisodeNodes | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def turtle(self) -> bytes:
+        return self._turtle if self._turtle is not None else self._stored.read(0)
+
+    @property
+    def nodes_pickle(self) -> bytes:
+        return self._nodes_pickle if self._nodes_pickle is not None else self._stored.read(1)
 
     @property
     def nodes(self) -> EpisodeNodes:
@@ -74,6 +91,28 @@ class EpisodePart:
 
     def __getstate__(self) -> dict:
         return {**self.__dict__, "_nodes": None}
+
+
+@dataclass(frozen=True)
+class _Payload:
+    """Where a part file keeps the Turtle chunk and the nodes pickle, after its header."""
+
+    path: Path
+    offset: int
+    sizes: tuple[int, int]
+
+    def read(self, which: int) -> bytes:
+        start = self.offset + sum(self.sizes[:which])
+        try:
+            with self.path.open("rb") as stream:
+                stream.seek(start)
+                data = stream.read(self.sizes[which])
+        except OSError as error:
+            raise KgraphError(f"the cache changed during the build ({error.strerror}); run it again",
+                              self.path) from None
+        if len(data) != self.sizes[which]:
+            raise KgraphError("the cache changed during the build; run it again", self.path)
+        return data
 
 
 def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True,
@@ -93,8 +132,8 @@ def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True,
     counts.update(Episode=1, Claim=len(nodes.claims), Mention=len(nodes.mentions))
     return EpisodePart(
         fingerprint=fingerprint, episode=nodes.episode.iri, graph=graph[0], counts=counts,
-        triples=len(graph[1]), turtle=turtle, page=page,
-        nodes_pickle=pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL), _nodes=nodes if keep_nodes else None,
+        triples=len(graph[1]), page=page, _turtle=turtle,
+        _nodes_pickle=pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL), _nodes=nodes if keep_nodes else None,
     )
 
 
@@ -139,11 +178,16 @@ class BuiltParts:
     def triple_count(self) -> int:
         return len(self.entity_graph[1]) + sum(part.triples for part in self.parts)
 
-    def turtle_chunks(self) -> list[bytes]:
-        """Every graph's Turtle chunk, in graph order (see `kgraph.rdf.turtle_chunk`)."""
-        chunks = [(part.graph, part.turtle) for part in self.parts]
-        chunks.append((self.entity_graph[0], rdf.turtle_chunk(self.entity_graph)))
-        return [chunk for _graph, chunk in sorted(chunks, key=lambda item: item[0])]
+    def turtle_chunks(self) -> Iterator[bytes]:
+        """Every graph's Turtle chunk, in graph order (see `kgraph.rdf.turtle_chunk`), read one at
+        a time: the parts are sorted by graph, the entities' graph goes where it sorts."""
+        entity_iri = self.entity_graph[0]
+        pending = [rdf.turtle_chunk(self.entity_graph)]
+        for part in self.parts:
+            if pending and entity_iri < part.graph:
+                yield pending.pop()
+            yield part.turtle
+        yield from pending
 
     def page(self) -> PageGraph:
         entity_nodes = [*self.entities.podcasts, *self.entities.people, *self.entities.organizations]
@@ -184,18 +228,37 @@ class PartCache:
         return None if self.state is None else changed_first_tokens(self.state.names, names)
 
     def get(self, fingerprint: str) -> EpisodePart | None:
+        """The part, its payload left in its file; None when missing, unreadable or untrusted."""
         if self.state is None or fingerprint not in self.state.valid:
             return None
+        path = self.folder / f"{fingerprint}{SUFFIX}"
         try:
-            part = pickle.loads((self.folder / f"{fingerprint}{SUFFIX}").read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            with path.open("rb") as stream:
+                header_size, turtle_size, nodes_size = _HEADER.unpack(stream.read(_HEADER.size))
+                part = pickle.loads(stream.read(header_size))
+                size = stream.seek(0, 2)
+        except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
+                ValueError):
             return None
-        return part if isinstance(part, EpisodePart) and part.fingerprint == fingerprint else None
+        offset = _HEADER.size + header_size
+        if not isinstance(part, EpisodePart) or part.fingerprint != fingerprint \
+                or size != offset + turtle_size + nodes_size:
+            return None
+        part._stored = _Payload(path, offset, (turtle_size, nodes_size))
+        return part
 
     def put(self, part: EpisodePart) -> EpisodePart:
-        if self.folder is not None:
-            write_bytes(self.folder / f"{part.fingerprint}{SUFFIX}", pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
-        return part
+        """Writes the part's file; returns the part with its payload left there (without a
+        folder, the part as it is)."""
+        if self.folder is None:
+            return part
+        turtle, nodes = part.turtle, part.nodes_pickle
+        light = dataclasses.replace(part, _turtle=None, _nodes_pickle=None, _stored=None, _nodes=None)
+        header = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
+        path = self.folder / f"{part.fingerprint}{SUFFIX}"
+        write_bytes(path, b"".join((_HEADER.pack(len(header), len(turtle), len(nodes)), header, turtle, nodes)))
+        light._stored = _Payload(path, _HEADER.size + len(header), (len(turtle), len(nodes)))
+        return light
 
     def commit(self, names: dict[str, str], parts: list[EpisodePart]) -> None:
         """Record this build's parts as the trusted ones and delete every other part file."""

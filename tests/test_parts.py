@@ -3,12 +3,11 @@ its outputs are the bytes a build from nothing writes."""
 
 from __future__ import annotations
 
-import pickle
-
 import pytest
 
 import kgraph
 import kgraph.pipeline
+from kgraph.errors import KgraphError
 from kgraph.parts import PARTS_FOLDER, STATE, SUFFIX, PartCache
 
 from .conftest import synthetic_corpus
@@ -181,14 +180,27 @@ def test_a_part_an_interrupted_build_left_is_trusted_only_once_a_build_commits_i
     out = tmp_path / "out"
     _build(corpus, out)
     folder = out / ".cache" / PARTS_FOLDER
-    part = pickle.loads(_part_files(out)[0].read_bytes())
+    left = _part_files(out)[0]
+    part = PartCache(folder).get(left.stem)
+    content, turtle = left.read_bytes(), part.turtle
     names = PartCache(folder).state.names
     PartCache(folder).commit(names, [])  # a build that kept none of the parts
     assert _part_files(out) == []
-    PartCache(folder).put(part)  # what an interrupted build leaves: the file, but no state naming it
+    left.write_bytes(content)  # what an interrupted build leaves: the file, but no state naming it
     assert PartCache(folder).get(part.fingerprint) is None
     PartCache(folder).commit(names, [part])
-    assert PartCache(folder).get(part.fingerprint).turtle == part.turtle
+    assert PartCache(folder).get(part.fingerprint).turtle == turtle
+
+
+def test_a_part_read_from_the_cache_leaves_its_bulk_in_the_file(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    part = PartCache(out / ".cache" / PARTS_FOLDER).get(_part_files(out)[0].stem)
+    assert part._turtle is None and part._nodes_pickle is None  # read only when an output asks
+    assert part.turtle.startswith(b"<") and part.nodes.episode.iri == part.episode
+    _part_files(out)[0].write_bytes(b"")  # another process emptied the cache meanwhile
+    with pytest.raises(KgraphError, match="cache changed during the build"):
+        _ = part.turtle
 
 
 def test_parts_made_by_two_worker_processes_are_the_bytes_one_process_makes(tmp_path):

@@ -32,11 +32,10 @@ def _write_lines(lines: Iterable[str], path: Path) -> None:
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
 def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
-    chunks = kg.turtle_chunks()
     with atomic_output(path, "wb") as stream:
-        if any(chunks):  # pyoxigraph writes nothing at all for an empty graph; so do we
+        if kg.triple_count:  # pyoxigraph writes nothing at all for an empty graph; so do we
             stream.write(rdf.TURTLE_HEADER)
-            stream.writelines(chunks)
+            stream.writelines(kg.turtle_chunks())
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")
