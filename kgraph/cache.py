@@ -1,8 +1,8 @@
 """Per-document cache: a document's extraction, keyed by everything it depends on.
 
-The key hashes the kgraph and extractor versions, the document's relative path (it becomes
-`EpisodeInfo.source_file`), its text and the start of its transcript. One file per document in a
-folder that is safe to delete; entries are written atomically and pickled (unpickling a pydantic
+The key hashes the code that extracts (`kgraph.version`), the extractor version, the document's
+relative path (it becomes `EpisodeInfo.source_file`), its text and the start of its transcript. One
+file per document in a folder that is safe to delete; entries are written atomically and pickled (unpickling a pydantic
 model skips validation, several times faster than `model_validate_json` for a 10k-document rebuild).
 An entry holds the document's digest first (what resolution reads, a few KB) and then the full
 extraction, so a rebuild reads every digest but only the extractions of the episodes it redoes."""
@@ -15,11 +15,11 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-import kgraph
 from kgraph.extract import EXTRACTOR_VERSION
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument
 from kgraph.resolve.digest import ExtractionDigest
+from kgraph.version import code_version
 from kgraph.write.atomic import write_bytes
 
 SUFFIX = ".pickle"
@@ -32,7 +32,7 @@ _UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, Import
 def document_key(document: SourceDocument) -> str:
     """Changes whenever the document's extraction could change."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (kgraph.__version__, EXTRACTOR_VERSION, document.source, document.text, document.transcript or ""):
+    for part in (code_version(), EXTRACTOR_VERSION, document.source, document.text, document.transcript or ""):
         digest.update(part.encode("utf-8", errors="surrogatepass"))
         digest.update(b"\x00")
     return digest.hexdigest()

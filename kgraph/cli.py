@@ -64,6 +64,9 @@ def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Pat
     except KgraphError as error:
         fail(error)
         return
+    except OSError as error:  # an output or cache folder that cannot be written: one line, no traceback
+        fail(KgraphError(f"cannot write: {error.strerror or error}", error.filename))
+        return
     for line in graph.report.summary_lines():
         click.echo(line)
     click.echo("wrote " + ", ".join(str(path) for path in written))

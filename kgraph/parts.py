@@ -9,19 +9,14 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
 import pickle
 import struct
 import time
-from collections.abc import Iterator
+import zlib
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
 from pathlib import Path
 
-import pyoxigraph
-
-import kgraph
 from kgraph import rdf
 from kgraph.errors import KgraphError
 from kgraph.html.data import PageGraph
@@ -35,25 +30,8 @@ from kgraph.write.atomic import write_bytes
 PARTS_FOLDER = "episodes"  # under the cache folder
 SUFFIX = ".part"
 STATE = "state.pickle"
-_HEADER = struct.Struct("<QQQ")  # a part file: sizes of the pickled header, the Turtle and the nodes
-
-
-@cache
-def code_version() -> str:
-    """Changes with any change to kgraph's code or assets, or to pyoxigraph (it writes the Turtle):
-    a cached part is only ever reused by the code that made it."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(f"{kgraph.__version__}|{pyoxigraph.__version__}".encode())
-    root = resources.files("kgraph")
-    for path in sorted(_code_files(root), key=str):
-        digest.update(str(path.relative_to(Path(str(root)))).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def _code_files(root) -> list[Path]:
-    base = Path(str(root))
-    return [path for suffix in ("*.py", "*.js", "*.css", "*.html", "*.rq") for path in base.rglob(suffix)]
+# A part file starts with the sizes of its pickled header, Turtle and nodes, then their CRC-32s.
+_HEADER = struct.Struct("<QQQII")
 
 
 @dataclass
@@ -95,11 +73,13 @@ class EpisodePart:
 
 @dataclass(frozen=True)
 class _Payload:
-    """Where a part file keeps the Turtle chunk and the nodes pickle, after its header."""
+    """Where a part file keeps the Turtle chunk and the nodes pickle, after its header, with the
+    CRC-32 of each: a damaged file is found when read, removed, and made again by the next build."""
 
     path: Path
     offset: int
     sizes: tuple[int, int]
+    checksums: tuple[int, int]
 
     def read(self, which: int) -> bytes:
         start = self.offset + sum(self.sizes[:which])
@@ -112,6 +92,10 @@ class _Payload:
                               self.path) from None
         if len(data) != self.sizes[which]:
             raise KgraphError("the cache changed during the build; run it again", self.path)
+        if zlib.crc32(data) != self.checksums[which]:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
+            raise KgraphError("a cached part was damaged and is now removed; run the build again", self.path)
         return data
 
 
@@ -234,7 +218,8 @@ class PartCache:
         path = self.folder / f"{fingerprint}{SUFFIX}"
         try:
             with path.open("rb") as stream:
-                header_size, turtle_size, nodes_size = _HEADER.unpack(stream.read(_HEADER.size))
+                header_size, turtle_size, nodes_size, turtle_crc, nodes_crc = _HEADER.unpack(
+                    stream.read(_HEADER.size))
                 part = pickle.loads(stream.read(header_size))
                 size = stream.seek(0, 2)
         except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
@@ -244,7 +229,7 @@ class PartCache:
         if not isinstance(part, EpisodePart) or part.fingerprint != fingerprint \
                 or size != offset + turtle_size + nodes_size:
             return None
-        part._stored = _Payload(path, offset, (turtle_size, nodes_size))
+        part._stored = _Payload(path, offset, (turtle_size, nodes_size), (turtle_crc, nodes_crc))
         return part
 
     def put(self, part: EpisodePart) -> EpisodePart:
@@ -255,19 +240,32 @@ class PartCache:
         turtle, nodes = part.turtle, part.nodes_pickle
         light = dataclasses.replace(part, _turtle=None, _nodes_pickle=None, _stored=None, _nodes=None)
         header = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
+        checksums = (zlib.crc32(turtle), zlib.crc32(nodes))
         path = self.folder / f"{part.fingerprint}{SUFFIX}"
-        write_bytes(path, b"".join((_HEADER.pack(len(header), len(turtle), len(nodes)), header, turtle, nodes)))
-        light._stored = _Payload(path, _HEADER.size + len(header), (len(turtle), len(nodes)))
+        write_bytes(path, b"".join((_HEADER.pack(len(header), len(turtle), len(nodes), *checksums),
+                                    header, turtle, nodes)))
+        light._stored = _Payload(path, _HEADER.size + len(header), (len(turtle), len(nodes)), checksums)
         return light
+
+    def distrust(self, fingerprints: Iterable[str]) -> None:
+        """No longer trust these parts, on disk too: done before their files are overwritten."""
+        if self.state is None:
+            return
+        doomed = self.state.valid.intersection(fingerprints)
+        if doomed:
+            self.state.valid -= doomed
+            self._write_state(self.state)
 
     def commit(self, names: dict[str, str], parts: list[EpisodePart]) -> None:
         """Record this build's parts as the trusted ones and delete every other part file."""
         if self.folder is None:
             return
         keep = {part.fingerprint for part in parts}
-        write_bytes(self.folder / STATE, pickle.dumps(PartState(names=dict(names), valid=keep),
-                                                       protocol=pickle.HIGHEST_PROTOCOL))
+        self._write_state(PartState(names=dict(names), valid=keep))
         for entry in self.folder.iterdir():
             if entry.suffix == SUFFIX and entry.stem not in keep:
                 with contextlib.suppress(FileNotFoundError):
                     entry.unlink()
+
+    def _write_state(self, state: PartState) -> None:
+        write_bytes(self.folder / STATE, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))

@@ -22,13 +22,14 @@ from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import Candidate, SourceDocument, discover, read_document
 from kgraph.parse import parse_document
-from kgraph.parts import PARTS_FOLDER, BuiltParts, EpisodePart, PartCache, code_version, episode_part
+from kgraph.parts import PARTS_FOLDER, BuiltParts, EpisodePart, PartCache, episode_part
 from kgraph.report import BuildReport
 from kgraph.resolve import ExtractionDigest, Identities, build_episode, digest_of, duplicates
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import token_hash
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.transcript import transcript_anchors
+from kgraph.version import code_version
 
 # Below this many documents to extract, starting worker processes costs more than it saves.
 MIN_PARALLEL_DOCUMENTS = 16
@@ -82,11 +83,9 @@ def _extract_timed(task: Task) -> Result:
     The worker reads the file itself so that the parent never holds every text at once."""
     key, candidate, cache_folder = task
     try:
-        document = read_document(candidate)
-    except DocumentError as error:  # changed on disk since the parent read it
+        document = _reread(key, candidate)
+    except DocumentError as error:
         return key, error, None, 0.0, 0.0
-    if document is None:
-        return key, DocumentError("no longer a summary", candidate.source), None, 0.0, 0.0
     start = time.perf_counter()
     parsed = parse_document(document.source, document.text)
     parsed_at = time.perf_counter()
@@ -143,13 +142,29 @@ class Extracted:
     candidates: dict[str, Candidate]
 
     def full(self, digest: ExtractionDigest) -> DocumentExtraction:
-        extraction = self.in_memory[digest.key] if digest.key in self.in_memory else self.cache.get(digest.key)
-        if extraction is None:  # its cache entry went away during the build: extract it again
-            document = read_document(self.candidates[digest.key])
-            if document is None:
-                raise DocumentError("no longer a summary", self.candidates[digest.key].source)
-            extraction = extract_source(document)
-        return extraction
+        if digest.key in self.in_memory:
+            return self.in_memory[digest.key]
+        return cached_extraction(self.cache, digest.key, self.candidates[digest.key])
+
+
+def _reread(key: str, candidate: Candidate) -> SourceDocument:
+    """The document again, as it was when its key was taken: one saved since then would put its
+    new content under the old key."""
+    document = read_document(candidate)
+    if document is None:
+        raise DocumentError("no longer a summary", candidate.source)
+    if document_key(document) != key:
+        raise DocumentError("changed on disk during the build; run it again", candidate.source)
+    return document
+
+
+def cached_extraction(cache: ExtractionCache, key: str, candidate: Candidate) -> DocumentExtraction:
+    """The cached extraction; if its entry went away or is damaged, extracted again and cached."""
+    extraction = cache.get(key)
+    if extraction is None:
+        extraction = extract_source(_reread(key, candidate))
+        cache.put(key, digest_of(extraction, key), extraction)
+    return extraction
 
 
 def extract_all(candidates: Iterable[Candidate], report: BuildReport,
@@ -213,11 +228,14 @@ def make_parts(identities: Identities, extracted: Extracted, options: BuildOptio
             todo.append((fingerprint, group))
         else:
             parts[fingerprint] = part
+    # A remade part may overwrite a trusted file (a fingerprint leaves out the shared names): it
+    # stops being trusted first, so a build stopped halfway leaves nothing wrong behind.
+    part_cache.distrust(fingerprint for fingerprint, _ in todo)
     jobs = options.jobs or os.cpu_count() or 1
     with tqdm(total=len(identities.groups), initial=len(parts), unit="episode", desc="episodes", file=sys.stderr,
               disable=not options.progress, leave=False) as bar:
         if jobs > 1 and options.cache and len(todo) >= MIN_PARALLEL_DOCUMENTS:
-            made = _parts_in_workers(identities, todo, options.cache, jobs)  # the workers cache them
+            made = _parts_in_workers(identities, todo, extracted, options.cache, jobs)  # the workers cache them
         else:
             made = _parts_here(identities, todo, extracted, part_cache)
         steps: dict[str, float] = {}
@@ -251,8 +269,7 @@ def _parts_here(identities: Identities, todo: list[tuple[str, EpisodeGroup]], ex
 
 _worker_identities: Identities | None = None  # set in each part worker by `_start_part_worker`
 
-# fingerprint, the copies' cache keys, the primary's key and file, the cache folder
-PartTask = tuple[str, tuple[str, ...], str, str, Path]
+PartTask = tuple[str, tuple[tuple[str, Candidate], ...], str, Path]  # fingerprint, copies, primary's key, cache
 
 
 def _start_part_worker(identities: bytes) -> None:
@@ -262,25 +279,23 @@ def _start_part_worker(identities: bytes) -> None:
 
 def _part_in_worker(task: PartTask) -> tuple[EpisodePart, dict[str, float]]:
     """Reads the episode's digests and its extraction from the cache, caches the part it makes."""
-    fingerprint, keys, primary_key, source_file, cache_folder = task
+    fingerprint, copies, primary_key, cache_folder = task
     cache = ExtractionCache(cache_folder)
-    copies = tuple(cache.get_digest(key) for key in keys)
-    primary = next((copy for copy in copies if copy is not None and copy.key == primary_key), None)
-    extraction = cache.get(primary_key)
-    if extraction is None or primary is None or None in copies:  # its cache entry went away meanwhile
-        raise DocumentError("its cache entry vanished during the build; run it again", source_file)
-    part, seconds = _part(_worker_identities, fingerprint, EpisodeGroup(primary, copies), extraction)
+    digests = tuple(cache.get_digest(key) or digest_of(cached_extraction(cache, key, candidate), key)
+                    for key, candidate in copies)
+    primary = next(digest for digest in digests if digest.key == primary_key)
+    extraction = cached_extraction(cache, primary_key, dict(copies)[primary_key])
+    part, seconds = _part(_worker_identities, fingerprint, EpisodeGroup(primary, digests), extraction)
     return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part), seconds
 
 
-def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], cache: Path,
-                      jobs: int) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
+def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted,
+                      cache: Path, jobs: int) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
     """Parts made in worker processes, in `todo` order. Each worker gets the identities once and
-    reads what an episode needs from the cache: a task is a few keys."""
+    reads what an episode needs from the cache: a task is a few keys and paths."""
     shared = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
-    tasks = [(fingerprint, tuple(copy.key for copy in group.copies), group.primary.key,
-              group.primary.episode.source_file, cache)
-             for fingerprint, group in todo]
+    tasks = [(fingerprint, tuple((copy.key, extracted.candidates[copy.key]) for copy in group.copies),
+              group.primary.key, cache) for fingerprint, group in todo]
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
     # The workers' collector stays paused like the parent's: parts are millions of acyclic objects.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_part_worker, initargs=(shared,)) as pool:

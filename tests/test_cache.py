@@ -86,6 +86,56 @@ def test_a_new_extractor_version_redoes_everything(corpus, tmp_path, extraction_
     assert len(_entries(out)) == 20
 
 
+def test_a_change_to_the_code_redoes_everything(corpus, tmp_path, extraction_calls, monkeypatch):
+    # Not only a bumped EXTRACTOR_VERSION: any change to kgraph's code or its parser's version.
+    out = tmp_path / "out"
+    _build(corpus, out)
+    monkeypatch.setattr(kgraph.cache, "code_version", lambda: "edited-for-test")
+    extraction_calls.clear()
+    _build(corpus, out)
+    assert len(extraction_calls) == 20
+
+
+def test_a_document_saved_during_the_build_is_skipped_not_cached_under_its_old_key(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    target = sorted(corpus.rglob("summary.md"))[2]
+    original = target.read_text(encoding="utf-8")
+    real_keys = kgraph.pipeline._keys
+
+    def keys_then_edit(candidates, report):
+        keyed = real_keys(candidates, report)  # the keys are taken; now the user saves the file
+        target.write_text(original.replace("**Date:**", "**Date:** 2011-11-11\n**Was:**", 1), encoding="utf-8")
+        return keyed
+
+    with monkeypatch.context() as patch:
+        patch.setattr(kgraph.pipeline, "_keys", keys_then_edit)
+        graph = _build(corpus, out)
+    source = target.relative_to(corpus).as_posix()
+    assert [item["file"] for item in graph.report.skipped] == [source]
+    assert "changed on disk during the build" in graph.report.skipped[0]["reason"]
+    target.write_text(original, encoding="utf-8")  # undone: the cache must not hold the edit
+    _build(corpus, out)
+    fresh = tmp_path / "fresh"
+    _build(corpus, fresh, cache=False)
+    assert _outputs(out) == _outputs(fresh)
+    assert "2011-11-11" not in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_a_cache_that_cannot_be_written_is_one_line_of_error(corpus, tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".cache").write_text("a file where the cache folder goes", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1"])
+    assert result.exit_code != 0
+    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr and ".cache" in result.stderr
+    assert not (out / "graph.ttl").exists()
+
+
 def test_a_deleted_document_leaves_the_graph_and_the_cache(corpus, tmp_path, extraction_calls):
     out = tmp_path / "out"
     _build(corpus, out)
@@ -99,6 +149,9 @@ def test_a_deleted_document_leaves_the_graph_and_the_cache(corpus, tmp_path, ext
     assert graph.report.documents_built == 19
     assert source not in (out / "graph.nq").read_text(encoding="utf-8")
     assert len(_entries(out)) == 19
+    fresh = tmp_path / "fresh"
+    _build(corpus, fresh, cache=False)
+    assert _outputs(out) == _outputs(fresh)
 
 
 def test_a_corrupt_entry_is_redone_not_trusted(corpus, tmp_path, extraction_calls):

@@ -176,6 +176,30 @@ def test_without_the_state_of_the_last_build_no_part_is_trusted(corpus, tmp_path
     assert _outputs(out) == before
 
 
+def test_a_build_stopped_before_it_commits_leaves_no_part_that_is_trusted_wrongly(tmp_path, monkeypatch):
+    # alpha's part is remade under the same fingerprint when beta adds a name alpha's text holds;
+    # if the build stops before it records its state, the file holds mentions made with names the
+    # recorded state does not have: the next build must not reuse it.
+    corpus = _three_episodes(tmp_path / "corpus")
+    out = tmp_path / "out"
+    _build(corpus, out)
+    beta = corpus / "beta" / "summary.md"
+    original = beta.read_text(encoding="utf-8")
+    beta.write_text(original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"),
+                    encoding="utf-8")
+
+    def interrupted(self, names, parts):
+        raise KeyboardInterrupt
+
+    with monkeypatch.context() as patch:
+        patch.setattr(PartCache, "commit", interrupted)
+        with pytest.raises(KeyboardInterrupt):
+            _build(corpus, out)
+    beta.write_text(original, encoding="utf-8")
+    _build(corpus, out)
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
+
+
 def test_a_part_an_interrupted_build_left_is_trusted_only_once_a_build_commits_it(corpus, tmp_path):
     out = tmp_path / "out"
     _build(corpus, out)
@@ -190,6 +214,21 @@ def test_a_part_an_interrupted_build_left_is_trusted_only_once_a_build_commits_i
     assert PartCache(folder).get(part.fingerprint) is None
     PartCache(folder).commit(names, [part])
     assert PartCache(folder).get(part.fingerprint).turtle == turtle
+
+
+def test_a_damaged_part_is_found_removed_and_made_again(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    before = _outputs(out)
+    damaged = _part_files(out)[0]
+    data = bytearray(damaged.read_bytes())
+    data[-40] ^= 0x01  # one bit, the size unchanged
+    damaged.write_bytes(bytes(data))
+    with pytest.raises(KgraphError, match="damaged and is now removed"):
+        _build(corpus, out)
+    assert not damaged.exists()
+    assert _build(corpus, out).report.parts_built == 1
+    assert _outputs(out) == before
 
 
 def test_a_part_read_from_the_cache_leaves_its_bulk_in_the_file(corpus, tmp_path):
@@ -214,3 +253,19 @@ def test_parts_made_by_two_worker_processes_are_the_bytes_one_process_makes(tmp_
         assert _build(corpus, out, jobs=jobs).report.parts_built == 0  # what the workers cached is reused
         assert _outputs(out) == outputs[jobs]
     assert outputs[1] == outputs[2]
+
+
+def test_workers_remake_parts_whose_extraction_entry_is_damaged(tmp_path, monkeypatch):
+    corpus = synthetic_corpus(tmp_path / "corpus", 2 * kgraph.pipeline.MIN_PARALLEL_DOCUMENTS, seed=17)
+    out = tmp_path / "out"
+    _build(corpus, out, jobs=2)
+    expected = _outputs(out)
+    entries = sorted((out / ".cache").glob("*.pickle"))
+    for entry in entries[:3]:  # the digest still reads, the extraction after it does not
+        entry.write_bytes(entry.read_bytes()[:-200])
+    # Every part is remade (in the workers), so every episode needs its extraction.
+    monkeypatch.setattr(kgraph.pipeline, "code_version", lambda: "bumped-for-test")
+    graph = _build(corpus, out, jobs=2)
+    assert graph.report.parts_built >= kgraph.pipeline.MIN_PARALLEL_DOCUMENTS
+    assert _outputs(out) == expected
+    assert all(kgraph.pipeline.ExtractionCache(out / ".cache").get(entry.stem) for entry in entries[:3])  # repaired

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from kgraph.html import HtmlOptions
 from kgraph.html.layout import LayoutCache
 from kgraph.html.page import render
-from kgraph.parts import code_version
+from kgraph.version import code_version
 from kgraph.write import register
 from kgraph.write.atomic import write_text
 
