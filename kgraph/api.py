@@ -22,6 +22,7 @@ from kgraph.parts import BuiltParts
 from kgraph.pipeline import BuildOptions, gc_paused, run
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
+from kgraph.shards import Shard
 from kgraph.vocab import DEFAULT_BASE_IRI
 from kgraph.write import get_format
 from kgraph.write.atomic import write_text
@@ -117,11 +118,12 @@ class KnowledgeGraph:
 
 def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAULT_BASE_IRI,
           aliases: Path | str | None = None, jobs: int | None = None, cache: Path | str | None = None,
-          progress: bool = False) -> KnowledgeGraph:
+          progress: bool = False, shard: Shard | str | None = None) -> KnowledgeGraph:
     """Read the summaries under `paths` and return the resolved knowledge graph.
 
     Per-document work runs in `jobs` processes (default: one per core) and is reused from the
-    `cache` folder when given; neither changes the result. `progress` draws a bar on stderr."""
+    `cache` folder when given; neither changes the result. `progress` draws a bar on stderr.
+    `shard` ("I/N", see `kgraph.shards`) keeps the entities and shard I of N of the episodes."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
@@ -133,7 +135,9 @@ def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAUL
     rules = load_aliases(Path(aliases) if aliases else None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
+    if isinstance(shard, str):
+        shard = Shard.parse(shard)
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
     with gc_paused():
-        parts, report = run([Path(p) for p in paths], base_iri, rules, options)
+        parts, report = run([Path(p) for p in paths], base_iri, rules, options, shard)
     return KnowledgeGraph.from_parts(parts, report, options.cache)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from kgraph.api import CACHE_FOLDER
+from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
 from kgraph.api import build as build_graph
 from kgraph.errors import KgraphError, UsageError
 from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
@@ -42,6 +42,9 @@ def main() -> None:
               help="Processes for per-document work  [default: number of cores]")
 @click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option("--shard", metavar="I/N",
+              help="Write only graph.nq with the entities and shard I of N of the episode graphs (identities "
+                   "stay corpus-wide: the N shards loaded into one store are the whole graph).")
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
 @click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
               help="Hops around --html-focus.")
@@ -49,7 +52,7 @@ def main() -> None:
               help="graph.html keeps the N most connected nodes (and the claims of their episodes, "
                    "up to N).")
 def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
-          jobs: int | None, no_cache: bool, quiet: bool,
+          jobs: int | None, no_cache: bool, quiet: bool, shard: str | None,
           html_focus: str | None, html_depth: int, html_max_nodes: int) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/).
 
@@ -59,8 +62,9 @@ def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Pat
     try:
         graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases, jobs=jobs,
                             cache=None if no_cache else output_dir / CACHE_FOLDER,
-                            progress=not quiet and sys.stderr.isatty())
-        written = graph.write(output_dir, html_options=html_options)
+                            progress=not quiet and sys.stderr.isatty(), shard=shard)
+        formats = ("nquads",) if shard else DEFAULT_OUTPUTS
+        written = graph.write(output_dir, formats, html_options=html_options)
     except KgraphError as error:
         fail(error)
         return

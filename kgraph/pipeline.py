@@ -28,6 +28,7 @@ from kgraph.resolve import ExtractionDigest, Identities, build_episode, digest_o
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import token_hash
 from kgraph.resolve.episodes import EpisodeGroup
+from kgraph.shards import Shard
 from kgraph.transcript import transcript_anchors
 from kgraph.version import code_version
 
@@ -210,17 +211,18 @@ def extract_all(candidates: Iterable[Candidate], report: BuildReport,
     return Extracted(digests, cache, in_memory, dict(keyed))
 
 
-def make_parts(identities: Identities, extracted: Extracted, options: BuildOptions,
+def make_parts(identities: Identities, groups: list[EpisodeGroup], extracted: Extracted, options: BuildOptions,
                report: BuildReport) -> list[EpisodePart]:
-    """Each episode's part, reused from the cache where nothing it depends on changed."""
+    """The part of each episode in `groups`, reused from the cache where nothing it depends on
+    changed."""
     part_cache = PartCache(options.cache / PARTS_FOLDER if options.cache else None)
     changed = part_cache.changed_tokens(identities.names.index)
     changed_hashes = {token_hash(token) for token in changed or ()}
     version = code_version()
     parts: dict[str, EpisodePart] = {}
     todo: list[tuple[str, EpisodeGroup]] = []
-    fingerprints = [identities.episode_fingerprint(group, version) for group in identities.groups]
-    for fingerprint, group in zip(fingerprints, identities.groups, strict=True):
+    fingerprints = [identities.episode_fingerprint(group, version) for group in groups]
+    for fingerprint, group in zip(fingerprints, groups, strict=True):
         part = None
         if changed is not None and not group.primary.may_contain(changed_hashes):
             part = part_cache.get(fingerprint)
@@ -232,7 +234,7 @@ def make_parts(identities: Identities, extracted: Extracted, options: BuildOptio
     # stops being trusted first, so a build stopped halfway leaves nothing wrong behind.
     part_cache.distrust(fingerprint for fingerprint, _ in todo)
     jobs = options.jobs or os.cpu_count() or 1
-    with tqdm(total=len(identities.groups), initial=len(parts), unit="episode", desc="episodes", file=sys.stderr,
+    with tqdm(total=len(groups), initial=len(parts), unit="episode", desc="episodes", file=sys.stderr,
               disable=not options.progress, leave=False) as bar:
         if jobs > 1 and options.cache and len(todo) >= MIN_PARALLEL_DOCUMENTS:
             made = _parts_in_workers(identities, todo, extracted, options.cache, jobs)  # the workers cache them
@@ -302,8 +304,8 @@ def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup
         yield from pool.map(_part_in_worker, tasks, chunksize=chunk)
 
 
-def run(paths: list[Path], base_iri: str, rules: AliasRules,
-        options: BuildOptions = BuildOptions()) -> tuple[BuiltParts, BuildReport]:
+def run(paths: list[Path], base_iri: str, rules: AliasRules, options: BuildOptions = BuildOptions(),
+        shard: Shard | None = None) -> tuple[BuiltParts, BuildReport]:
     report = BuildReport()
     extracted = extract_all(discover(paths), report, options)
     started = time.perf_counter()
@@ -312,7 +314,10 @@ def run(paths: list[Path], base_iri: str, rules: AliasRules,
     report.timings["resolve"] = time.perf_counter() - started
     report.duplicates = duplicates(identities)
     started = time.perf_counter()
-    parts = make_parts(identities, extracted, options, report)
+    groups = identities.groups
+    if shard is not None:  # every document still counts for the identities; only its episodes are made
+        groups = [group for group in groups if shard.holds(identities.episode_iri(group.primary))]
+    parts = make_parts(identities, groups, extracted, options, report)
     report.timings["episodes"] = time.perf_counter() - started
     built = BuiltParts(base_iri, entities, parts)
     report.counts = built.counts()

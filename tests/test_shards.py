@@ -1,17 +1,15 @@
-"""Beyond one machine: build shards separately, bulk-load their N-Quads into one store, and get
-the single build back.
+"""Beyond one machine: shards built apart, bulk-loaded into one store, give the single build.
 
-What "the same" means. Per-document extraction is a pure map, so each episode's own facts do not
-depend on the shard. Resolution is cross-document: a shard cannot link a name to an entity that
-only another shard defines (`kg:mentions`), and entity labels and descriptions are chosen from the
-documents a build sees. So shards are split by podcast folder (shows never straddle shards, so
-first-name scoping stays whole) and the test checks, exactly:
-  - the union has the single build's named graphs: every episode graph, plus the entities graph;
-  - every episode graph equals the single build's, apart from `kg:mentions` links;
-  - every `kg:mentions` link a shard found is also in the single build (shards miss some, never
-    invent any);
-  - the union of the shards' entity IRIs and types equals the single build's.
-"""
+The recipe the README gives: (1) extraction is a map over shards, each machine caching its own
+documents; (2) the caches are gathered (entries are keyed by content and path, so they merge
+without conflict); (3) each machine builds `--shard I/N` from the gathered cache, extracting
+nothing again: identities are corpus-wide, so its episode graphs are exactly the single build's;
+(4) the shards' N-Quads load into one store. The test checks that the store equals the single
+build's, quad for quad.
+
+Shards that skip step 2 (each half resolved on its own) are also checked, for what they are: the
+same graphs, but a shard cannot link a name to an entity only another shard defines, and picks
+labels and descriptions from the documents it saw."""
 
 from __future__ import annotations
 
@@ -24,43 +22,78 @@ from kgraph.vocab import MENTIONS
 
 from .conftest import synthetic_corpus
 
-
-def _nquads(corpus, out):
-    kgraph.build([corpus], jobs=1).write(out, ("nquads",))
-    return out / "graph.nq"
+SCHEMA_DESCRIPTION = "https://schema.org/description"
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 
 
-def _store(*files):
+def _halves(tmp_path):
+    corpus = synthetic_corpus(tmp_path / "corpus", 30, seed=11)
+    shows = sorted(path for path in corpus.iterdir())
+    halves = [shows[: len(shows) // 2], shows[len(shows) // 2 :]]
+    assert all(len(half) >= 2 for half in halves)  # the shows' common folder is the corpus
+    return corpus, halves
+
+
+def _quads(*files) -> set[tuple[str, str, str, str]]:
     store = ox.Store()
     for file in files:
         store.bulk_load(path=str(file), format=ox.RdfFormat.N_QUADS)
-    return store
+    return {(quad.graph_name.value, quad.subject.value, quad.predicate.value, str(quad.object)) for quad in store}
 
 
-def _graphs(store):
-    result: dict[str, set[tuple[str, str, str]]] = {}
-    for quad in store:
-        key = (quad.subject.value, quad.predicate.value, str(quad.object))
-        result.setdefault(quad.graph_name.value, set()).add(key)
-    return result
+def _nquads(graph, out):
+    graph.write(out, ("nquads",))
+    return out / "graph.nq"
 
 
-def test_two_shards_loaded_into_one_store_equal_the_single_build(tmp_path):
-    corpus = synthetic_corpus(tmp_path / "corpus", 30, seed=11)
-    shows = sorted(path.name for path in corpus.iterdir())
-    halves = {"a": shows[: len(shows) // 2], "b": shows[len(shows) // 2 :]}
-    for half, names in halves.items():
-        for name in names:
-            shutil.copytree(corpus / name, tmp_path / half / "corpus" / name)
-    single = _graphs(_store(_nquads(corpus, tmp_path / "single")))
-    union = _graphs(_store(*(_nquads(tmp_path / half / "corpus", tmp_path / half / "out") for half in halves)))
+def test_shards_built_from_the_gathered_cache_load_into_one_store_as_the_single_build(tmp_path):
+    corpus, halves = _halves(tmp_path)
+    single = _quads(_nquads(kgraph.build([corpus], jobs=1), tmp_path / "single"))
+    gathered = tmp_path / "gathered" / ".cache"
+    gathered.mkdir(parents=True)
+    for number, half in enumerate(halves):  # (1) each machine extracts its own documents
+        cache = tmp_path / f"machine-{number}" / ".cache"
+        kgraph.build(half, jobs=1, cache=cache)
+        for entry in cache.glob("*.pickle"):  # (2) gather the caches
+            shutil.copy2(entry, gathered / entry.name)
+    shard_files = []
+    for index in (1, 2):  # (3) each machine builds its shard from the gathered cache
+        cache = tmp_path / f"shard-{index}" / ".cache"
+        shutil.copytree(gathered, cache)
+        graph = kgraph.build([corpus], jobs=1, cache=cache, shard=f"{index}/2")
+        assert graph.report.cache_misses == 0  # nothing extracted twice
+        shard_files.append(_nquads(graph, tmp_path / f"shard-{index}"))
+    union = _quads(*shard_files)  # (4) bulk-load both into one store
+    assert union == single
+    graphs = [{quad[0] for quad in _quads(file)} for file in shard_files]
+    entities = next(name for name in graphs[0] if name.endswith("graph/entities"))
+    assert graphs[0] & graphs[1] == {entities}  # every episode graph is in exactly one shard
+    assert all(len(names) > 3 for names in graphs)  # and both shards hold some
 
-    assert set(union) == set(single)
-    entities = next(name for name in single if name.endswith("graph/entities"))
-    mentions = str(MENTIONS)
-    for graph in sorted(set(single) - {entities}):
-        ours = {t for t in union[graph] if t[1] != mentions}
-        assert ours == {t for t in single[graph] if t[1] != mentions}, graph
-        assert {t for t in union[graph] if t[1] == mentions} <= single[graph], graph
-    typed = lambda triples: {(s, o) for s, p, o in triples if p.endswith("#type")}  # noqa: E731
-    assert typed(union[entities]) == typed(single[entities])
+
+def test_halves_resolved_apart_differ_from_the_single_build_only_as_documented(tmp_path):
+    corpus, halves = _halves(tmp_path)
+    single = _quads(_nquads(kgraph.build([corpus], jobs=1), tmp_path / "single"))
+    union = _quads(*(_nquads(kgraph.build(half, jobs=1), tmp_path / f"half-{n}") for n, half in enumerate(halves)))
+    assert {quad[0] for quad in union} == {quad[0] for quad in single}  # the same named graphs
+    missing, extra = single - union, union - single
+    assert {predicate for _, _, predicate, _ in missing} <= {str(MENTIONS).strip("<>")}  # links a half cannot see
+    entities = next(name for name, *_ in single if name.endswith("graph/entities"))
+    assert {(graph, predicate) for graph, _, predicate, _ in extra} <= {(entities, SCHEMA_DESCRIPTION),
+                                                                          (entities, RDFS_LABEL)}
+    assert missing or extra, "the corpus should exercise the cross-shard cases this test describes"
+
+
+def test_the_cli_writes_a_shard_as_n_quads_only_and_rejects_a_bad_shard(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    corpus, _ = _halves(tmp_path)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "--shard", "2/3", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in out.iterdir() if not path.name.startswith(".")) == ["graph.nq", "report.json"]
+    for bad in ("0/2", "3/2", "two"):
+        result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(tmp_path / "bad"), "--shard", bad])
+        assert result.exit_code == 2 and "--shard must be I/N" in result.stderr
