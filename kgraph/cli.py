@@ -25,6 +25,11 @@ def fail(error: KgraphError) -> None:
     raise SystemExit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_SKIPPED)
 
 
+def _cannot_write(error: OSError) -> KgraphError:
+    """An output or cache folder that cannot be written: one line, no traceback."""
+    return KgraphError(f"cannot write: {error.strerror or error}", error.filename)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="kgraph")
 def main() -> None:
@@ -68,8 +73,8 @@ def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Pat
     except KgraphError as error:
         fail(error)
         return
-    except OSError as error:  # an output or cache folder that cannot be written: one line, no traceback
-        fail(KgraphError(f"cannot write: {error.strerror or error}", error.filename))
+    except OSError as error:
+        fail(_cannot_write(error))
         return
     for line in graph.report.summary_lines():
         click.echo(line)
@@ -160,6 +165,9 @@ def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None
         output_format.writer(graph, target)
     except KgraphError as error:
         fail(error)
+        return
+    except OSError as error:
+        fail(_cannot_write(error))
         return
     for line in graph.report.summary_lines():
         click.echo(line, err=True)

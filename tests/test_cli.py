@@ -88,3 +88,12 @@ def test_alias_file_merges_names(tmp_path):
     turtle = (tmp_path / "out" / "graph.ttl").read_text()
     assert "org/sora>" not in turtle  # Sora merged into OpenAI
     assert 'skos:altLabel "Sora"' in turtle
+
+
+def test_an_export_target_that_cannot_be_written_is_one_line_of_error(tmp_path):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    result = CliRunner().invoke(main, ["export", str(SEEDS), "--format", "nquads", "-o",
+                                       str(blocker / "graph.nq")])
+    assert result.exit_code != 0 and isinstance(result.exception, SystemExit)  # no traceback
+    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr and "a-file" in result.stderr

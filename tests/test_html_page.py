@@ -215,6 +215,9 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
                     encoding="utf-8")
     reworded = page()
     assert len(calls) == 2 and reworded != first  # same drawing, new text: the layout is reused
+    kgraph.build([corpus]).write(tmp_path / "fresh-reworded", ("html",))  # (no cache: lays out)
+    assert reworded == (tmp_path / "fresh-reworded" / "graph.html").read_bytes()
+    del calls[2:]
     talk.write_text(talk.read_text(encoding="utf-8") + "\n### **Orbital Freight**\nA new company.\n",
                     encoding="utf-8")
     changed = page()
