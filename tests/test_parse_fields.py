@@ -43,3 +43,19 @@ def test_bold_colon_entry_and_bold_qualifier_dash_entry() -> None:
     assert entries["Luz Aranciba"].description == "glassblower and studio owner"
     assert entries["Dov Ketterling"].qualifiers == ("Apprentice",)
     assert entries["Dov Ketterling"].description == "second-year apprentice"
+
+
+def test_plain_without_the_parser_gives_what_the_parser_gives():
+    # `plain` skips markdown-it for text whose only markup is `**` pairs; it must not matter.
+    import random
+
+    from kgraph.parse.inline import parsed_plain, plain
+
+    tricky = ["**Acme** said", "a**b", "** lone", "x ** y ** z", "**Ann Lee:** \"quote\"", "**a**b**c**",
+              "end **", "**(Acme)**, then", "tab\t**x**\nnext", "nul\0**x**", "***three***", "*one*",
+              "**a** *b*", "**[link](u)**", "**&amp;**"]
+    rng = random.Random(5)
+    pieces = ["**", "*", "a", " ", ".", "B", "\n", "(", ")", '"', "-", "\u00a0", "!", "é", "_", "[", "]"]
+    samples = tricky + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]
+    assert [plain(text) for text in samples] == [parsed_plain(text) for text in samples]
+    assert plain("**Acme** [site](https://a.example) &amp; *co*") == "Acme site & co"

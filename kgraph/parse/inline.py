@@ -10,6 +10,10 @@ from markdown_it import MarkdownIt
 
 _SPACES = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
+# No markup but `**` runs of exactly two stars (`**Acme** said`, the commonest case): the parser
+# would take each run as a strong delimiter or leave it literal, and either way it goes (see the
+# unbalanced-emphasis step below), so the parse can be skipped.
+_ONLY_STAR_PAIRS = re.compile(r"(?:[^*_`\[\]<>&\\]|(?<!\*)\*\*(?!\*))*")
 
 
 @lru_cache(maxsize=1)
@@ -22,6 +26,13 @@ def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
     if not _MARKUP_CHARS.search(text):
         return _SPACES.sub(" ", text).strip()
+    if _ONLY_STAR_PAIRS.fullmatch(text):
+        return _SPACES.sub(" ", text.replace("\0", "\ufffd").replace("**", "")).strip()
+    return parsed_plain(text)
+
+
+def parsed_plain(text: str) -> str:
+    """`plain` through markdown-it's inline parser, whatever the text."""
     parts: list[str] = []
     # The inline parser alone: `parseInline` adds core rules that only normalize line ends (none
     # are left by now) and NUL, and join text tokens, which the concatenation below does anyway.
