@@ -236,3 +236,15 @@ def test_cjk_name_next_to_its_romanisation_is_one_person() -> None:
     graph = kgraph.build([PARSE_FIXTURES / "mixed_participants.md"])
     people = {person.label: person.alt_labels for person in graph.model.people}
     assert "张伟" in people["Wei Zhang"] and "张伟" not in people
+
+
+def test_a_company_entry_titled_only_with_a_slash_names_no_company(tmp_path) -> None:
+    # Hypothesis found it: `Meta/Facebook` splits into a name and an alias; a bare `/` raised.
+    import kgraph
+
+    from .conftest import FIXTURES
+
+    text = (FIXTURES / "html_corpus" / "orbit-talk-1.md").read_text(encoding="utf-8")
+    (tmp_path / "a.md").write_text(text.replace("### **Kestrel Launch**", "### **/**\nA slash.\n\n"
+                                                "### **Kestrel Launch**"), encoding="utf-8")
+    assert [org.label for org in kgraph.build([tmp_path]).model.organizations] == ["Kestrel Launch"]

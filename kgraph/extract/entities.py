@@ -154,8 +154,9 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
             kept.append(qualifier)
             if kind == EntityKind.PERSON:
                 affiliations.extend(affiliations_from(qualifier))
-    if "/" in bare and kind == EntityKind.ORGANIZATION and " / " not in bare and len(bare) < 40:
-        first, *others = [part.strip() for part in bare.split("/") if part.strip()]
+    slashed = [part.strip() for part in bare.split("/") if part.strip()]
+    if slashed and "/" in bare and kind == EntityKind.ORGANIZATION and " / " not in bare and len(bare) < 40:
+        first, *others = slashed  # `Meta/Facebook`; a bare `/` names nothing
         return [first], [*aliases, *others], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
 
