@@ -31,7 +31,7 @@ PARTS_FOLDER = "episodes"  # under the cache folder
 SUFFIX = ".part"
 STATE = "state.pickle"
 # A part file starts with the sizes of its pickled header, Turtle and nodes, then their CRC-32s.
-_HEADER = struct.Struct("<QQQII")
+_HEADER = struct.Struct("<QQQIII")
 
 
 @dataclass
@@ -218,9 +218,12 @@ class PartCache:
         path = self.folder / f"{fingerprint}{SUFFIX}"
         try:
             with path.open("rb") as stream:
-                header_size, turtle_size, nodes_size, turtle_crc, nodes_crc = _HEADER.unpack(
+                header_size, turtle_size, nodes_size, header_crc, turtle_crc, nodes_crc = _HEADER.unpack(
                     stream.read(_HEADER.size))
-                part = pickle.loads(stream.read(header_size))
+                header = stream.read(header_size)
+                if zlib.crc32(header) != header_crc:  # the page's share and the counts live here
+                    return None
+                part = pickle.loads(header)
                 size = stream.seek(0, 2)
         except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
                 ValueError):
@@ -242,8 +245,8 @@ class PartCache:
         header = pickle.dumps(light, protocol=pickle.HIGHEST_PROTOCOL)
         checksums = (zlib.crc32(turtle), zlib.crc32(nodes))
         path = self.folder / f"{part.fingerprint}{SUFFIX}"
-        write_bytes(path, b"".join((_HEADER.pack(len(header), len(turtle), len(nodes), *checksums),
-                                    header, turtle, nodes)))
+        sizes = (len(header), len(turtle), len(nodes))
+        write_bytes(path, b"".join((_HEADER.pack(*sizes, zlib.crc32(header), *checksums), header, turtle, nodes)))
         light._stored = _Payload(path, _HEADER.size + len(header), (len(turtle), len(nodes)), checksums)
         return light
 

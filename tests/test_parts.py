@@ -8,7 +8,7 @@ import pytest
 import kgraph
 import kgraph.pipeline
 from kgraph.errors import KgraphError
-from kgraph.parts import PARTS_FOLDER, STATE, SUFFIX, PartCache
+from kgraph.parts import _HEADER, PARTS_FOLDER, STATE, SUFFIX, PartCache
 
 from .conftest import synthetic_corpus
 
@@ -240,6 +240,19 @@ def test_a_part_read_from_the_cache_leaves_its_bulk_in_the_file(corpus, tmp_path
     _part_files(out)[0].write_bytes(b"")  # another process emptied the cache meanwhile
     with pytest.raises(KgraphError, match="cache changed during the build"):
         _ = part.turtle
+
+
+def test_a_part_with_a_damaged_header_is_made_again(corpus, tmp_path):
+    # The header holds the page's share (names, notes, degrees): damage there must not reach the page.
+    out = tmp_path / "out"
+    _build(corpus, out)
+    before = _outputs(out)
+    damaged = _part_files(out)[0]
+    data = bytearray(damaged.read_bytes())
+    data[_HEADER.size + 200] ^= 0x20  # a letter's case, say, in a pickled string
+    damaged.write_bytes(bytes(data))
+    assert _build(corpus, out).report.parts_built == 1
+    assert _outputs(out) == before
 
 
 def test_parts_made_by_two_worker_processes_are_the_bytes_one_process_makes(tmp_path):

@@ -9,7 +9,8 @@ build's, quad for quad.
 
 Shards that skip step 2 (each half resolved on its own) are also checked, for what they are: the
 same graphs, but a shard cannot link a name to an entity only another shard defines, and picks
-labels and descriptions from the documents it saw."""
+labels and descriptions from the documents it saw. (An episode filed twice with its copies in two
+halves would also appear twice; this test's corpus splits no re-filed episode.)"""
 
 from __future__ import annotations
 

@@ -25,7 +25,7 @@ def _parser() -> MarkdownIt:
 def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
     if not _MARKUP_CHARS.search(text):
-        return _SPACES.sub(" ", text).strip()
+        return _SPACES.sub(" ", text.replace("\0", "\ufffd")).strip()  # NUL: as the parser has it
     if _ONLY_STAR_PAIRS.fullmatch(text):
         return _SPACES.sub(" ", text.replace("\0", "\ufffd").replace("**", "")).strip()
     return parsed_plain(text)
