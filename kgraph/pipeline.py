@@ -276,6 +276,7 @@ PartTask = tuple[str, tuple[tuple[str, Candidate], ...], str, Path]  # fingerpri
 
 def _start_part_worker(identities: bytes) -> None:
     global _worker_identities
+    gc.disable()  # as in the parent (a forked worker inherits it; a spawned one would not)
     _worker_identities = pickle.loads(identities)
 
 
@@ -299,7 +300,6 @@ def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup
     tasks = [(fingerprint, tuple((copy.key, extracted.candidates[copy.key]) for copy in group.copies),
               group.primary.key, cache) for fingerprint, group in todo]
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
-    # The workers' collector stays paused like the parent's: parts are millions of acyclic objects.
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_part_worker, initargs=(shared,)) as pool:
         yield from pool.map(_part_in_worker, tasks, chunksize=chunk)
 
