@@ -2,8 +2,9 @@
 
 The key hashes the code that extracts (`kgraph.version`), the extractor version, the document's
 relative path (it becomes `EpisodeInfo.source_file`), its text and the start of its transcript. One
-file per document in a folder that is safe to delete; entries are written atomically and pickled (unpickling a pydantic
-model skips validation, several times faster than `model_validate_json` for a 10k-document rebuild).
+file per document in a folder that is safe to delete; entries are written atomically and pickled
+(unpickling a pydantic model skips validation, several times faster than `model_validate_json` for
+a 10k-document rebuild).
 An entry holds the document's digest first (what resolution reads, a few KB) and then the full
 extraction, so a rebuild reads every digest but only the extractions of the episodes it redoes."""
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from kgraph.extract import EXTRACTOR_VERSION
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument
+from kgraph.pickled import UNREADABLE
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.version import code_version
 from kgraph.write.atomic import write_bytes
@@ -25,8 +27,6 @@ from kgraph.write.atomic import write_bytes
 SUFFIX = ".pickle"
 _MAGIC = b"kgraph-entry-1\n"  # an entry starts with this, then the digest's length in _LENGTH bytes
 _LENGTH = 8
-_UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
-               IndexError)
 
 
 def document_key(document: SourceDocument) -> str:
@@ -59,7 +59,7 @@ class ExtractionCache:
                 digest = None
                 if head.startswith(_MAGIC):
                     digest = pickle.loads(stream.read(int.from_bytes(head[len(_MAGIC):], "little")))
-        except _UNREADABLE:
+        except UNREADABLE:
             digest = None  # missing or unreadable (e.g. from another kgraph): redo the document
         if not isinstance(digest, ExtractionDigest) or digest.key != key:
             self.misses += 1
@@ -77,7 +77,7 @@ class ExtractionCache:
                 return None
             start = len(_MAGIC) + _LENGTH
             extraction = pickle.loads(data[start + int.from_bytes(data[len(_MAGIC):start], "little"):])
-        except _UNREADABLE:
+        except UNREADABLE:
             return None
         return extraction if isinstance(extraction, DocumentExtraction) else None
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kgraph import rdf
+from kgraph import pickled, rdf
 from kgraph.errors import KgraphError
 from kgraph.html.data import PageGraph
 from kgraph.html.parts import PagePart, entities_part, page_part
@@ -199,13 +199,7 @@ class PartCache:
         self.state = self._load_state() if read_state else None
 
     def _load_state(self) -> PartState | None:
-        if self.folder is None:
-            return None
-        try:
-            state = pickle.loads((self.folder / STATE).read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-            return None
-        return state if isinstance(state, PartState) else None
+        return None if self.folder is None else pickled.load(self.folder / STATE, PartState)
 
     def changed_tokens(self, names: dict[str, str]) -> set[str] | None:
         """First tokens of the shared names that changed since the last build; None: no state."""
@@ -225,8 +219,7 @@ class PartCache:
                     return None
                 part = pickle.loads(header)
                 size = stream.seek(0, 2)
-        except (OSError, struct.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError,
-                ValueError):
+        except pickled.UNREADABLE:
             return None
         offset = _HEADER.size + header_size
         if not isinstance(part, EpisodePart) or part.fingerprint != fingerprint \

@@ -114,16 +114,22 @@ def _three_episodes(folder):
     return folder
 
 
+def _list_vantor_in_beta(corpus):
+    """Beta's Companies section gains the company alpha's text names; returns beta and its text before."""
+    beta = corpus / "beta" / "summary.md"
+    original = beta.read_text(encoding="utf-8")
+    beta.write_text(original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"),
+                    encoding="utf-8")
+    return beta, original
+
+
 def test_a_name_added_in_one_document_reaches_the_episode_that_mentions_it(tmp_path):
     corpus = _three_episodes(tmp_path / "corpus")
     out = tmp_path / "out"
     _build(corpus, out)
     before = _outputs(out)
     assert "vantor-dynamics" not in before["graph.ttl"].decode()
-    beta = corpus / "beta" / "summary.md"
-    original = beta.read_text(encoding="utf-8")
-    beta.write_text(original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"),
-                    encoding="utf-8")
+    beta, original = _list_vantor_in_beta(corpus)
     graph = _build(corpus, out)
     assert graph.report.parts_built == 2  # beta, which changed, and alpha, whose text names the new company
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
@@ -183,10 +189,7 @@ def test_a_build_stopped_before_it_commits_leaves_no_part_that_is_trusted_wrongl
     corpus = _three_episodes(tmp_path / "corpus")
     out = tmp_path / "out"
     _build(corpus, out)
-    beta = corpus / "beta" / "summary.md"
-    original = beta.read_text(encoding="utf-8")
-    beta.write_text(original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"),
-                    encoding="utf-8")
+    beta, original = _list_vantor_in_beta(corpus)
 
     def interrupted(self, names, parts):
         raise KeyboardInterrupt
@@ -216,14 +219,18 @@ def test_a_part_an_interrupted_build_left_is_trusted_only_once_a_build_commits_i
     assert PartCache(folder).get(part.fingerprint).turtle == turtle
 
 
+def _flip(path, position, bits):
+    data = bytearray(path.read_bytes())
+    data[position] ^= bits
+    path.write_bytes(bytes(data))
+
+
 def test_a_damaged_part_is_found_removed_and_made_again(corpus, tmp_path):
     out = tmp_path / "out"
     _build(corpus, out)
     before = _outputs(out)
     damaged = _part_files(out)[0]
-    data = bytearray(damaged.read_bytes())
-    data[-40] ^= 0x01  # one bit, the size unchanged
-    damaged.write_bytes(bytes(data))
+    _flip(damaged, -40, 0x01)  # one bit of the payload, the size unchanged
     with pytest.raises(KgraphError, match="damaged and is now removed"):
         _build(corpus, out)
     assert not damaged.exists()
@@ -248,9 +255,7 @@ def test_a_part_with_a_damaged_header_is_made_again(corpus, tmp_path):
     _build(corpus, out)
     before = _outputs(out)
     damaged = _part_files(out)[0]
-    data = bytearray(damaged.read_bytes())
-    data[_HEADER.size + 200] ^= 0x20  # a letter's case, say, in a pickled string
-    damaged.write_bytes(bytes(data))
+    _flip(damaged, _HEADER.size + 200, 0x20)  # a letter's case, say, in a pickled string
     assert _build(corpus, out).report.parts_built == 1
     assert _outputs(out) == before
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import igraph
 
+from kgraph import pickled
 from kgraph.html.data import PageGraph
 from kgraph.write.atomic import write_bytes
 
@@ -38,10 +39,10 @@ class LayoutCache:
         return digest.hexdigest()
 
     def get(self, key: str) -> dict[str, tuple[int, int]] | None:
-        try:
-            stored_key, positions = pickle.loads(self.path.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+        stored = pickled.load(self.path, tuple)
+        if stored is None or len(stored) != 2:
             return None
+        stored_key, positions = stored
         return positions if stored_key == key and isinstance(positions, dict) else None
 
     def put(self, key: str, positions: dict[str, tuple[int, int]]) -> None:
