@@ -48,8 +48,8 @@ def main() -> None:
 @click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option("--shard", metavar="I/N",
-              help="Write only graph.nq (and report.json): the entities and shard I of N of the episode graphs (identities "
-                   "stay corpus-wide: the N shards loaded into one store are the whole graph).")
+              help="Write only graph.nq (and report.json): the entities and shard I of N of the episode "
+                   "graphs (identities stay corpus-wide: the N shards loaded into one store are the whole graph).")
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
 @click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
               help="Hops around --html-focus.")
