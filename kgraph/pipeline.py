@@ -313,6 +313,7 @@ def run(paths: list[Path], base_iri: str, rules: AliasRules, options: BuildOptio
     entities = identities.entity_nodes()
     report.timings["resolve"] = time.perf_counter() - started
     report.duplicates = duplicates(identities)
+    report.identity = [decision.to_json() for decision in identities.log.decisions()]
     started = time.perf_counter()
     groups = identities.groups
     if shard is not None:  # every document still counts for the identities; only its episodes are made

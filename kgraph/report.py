@@ -13,6 +13,7 @@ class BuildReport:
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"file", "reason"}
     warnings: list[dict[str, str]] = field(default_factory=list)  # {"file", "warning"}
     duplicates: dict[str, list[str]] = field(default_factory=dict)
+    identity: list[dict[str, object]] = field(default_factory=list)  # resolution's decisions, sorted
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
     # How the build ran, not what it built: never written to report.json (outputs stay byte-identical).
@@ -32,6 +33,11 @@ class BuildReport:
             "skipped": sorted(self.skipped, key=lambda s: s["file"]),
             "warnings": sorted(self.warnings, key=lambda w: (w["file"], w["warning"])),
             "duplicates": {k: sorted(v) for k, v in sorted(self.duplicates.items())},
+            "identity": {
+                "merges": [d for d in self.identity if d["verdict"] == "merged"],
+                "candidates": [d for d in self.identity if d["verdict"] == "candidate"],
+                "separated": [d for d in self.identity if d["verdict"] == "separated"],
+            },
             "counts": self.counts,
             "triples": self.triples,
         }

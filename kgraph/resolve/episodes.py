@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from itertools import chain
 
+from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
 
@@ -48,7 +49,7 @@ def _same_transcript_pairs(extractions: list[ExtractionDigest]) -> list[tuple[in
     return pairs
 
 
-def group_episodes(extractions: list[ExtractionDigest]) -> list[EpisodeGroup]:
+def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None = None) -> list[EpisodeGroup]:
     union = UnionFind()
     for number, extraction in enumerate(extractions):
         for key in extraction.episode.identity:

@@ -12,6 +12,7 @@ from kgraph.extract.results import EntityKind
 from kgraph.model import Organization, Person, Podcast
 from kgraph.names import fold, slug
 from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.episodes import EpisodeGroup, group_episodes
 from kgraph.resolve.iris import IriMinter, episode_path
@@ -45,11 +46,12 @@ def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
 class Identities:
     def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
         self.base = base_iri
-        self.groups: list[EpisodeGroup] = group_episodes(digests)
+        self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
+        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log)
         self.podcasts = resolve_podcasts(
-            [copy.episode.podcast for group in self.groups for copy in group.copies], rules)
-        self.people = resolve_people(self._person_sightings(), rules)
-        self.organizations = resolve_organizations(self._organization_sightings(), rules)
+            [copy.episode.podcast for group in self.groups for copy in group.copies], rules, self.log)
+        self.people = resolve_people(self._person_sightings(), rules, self.log)
+        self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
         self.minter = IriMinter(base_iri)
         self._request_iris()
         self.names = self._global_names()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from kgraph.names import fold
 from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.unionfind import UnionFind
 
 _SUFFIX = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|llc|ltd|limited|plc|gmbh|ag|sa)$")
@@ -32,7 +33,8 @@ def organization_key(name: str) -> str:
     return key.replace(" ", "")
 
 
-def resolve_organizations(sightings: list[OrganizationSighting], rules: AliasRules) -> dict[str, OrganizationIdentity]:
+def resolve_organizations(sightings: list[OrganizationSighting], rules: AliasRules,
+                          log: DecisionLog | None = None) -> dict[str, OrganizationIdentity]:
     """name as written -> identity."""
     union = UnionFind()
     counts: Counter[str] = Counter()

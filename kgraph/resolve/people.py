@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 
 from kgraph.names import fold, has_cjk
 from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.unionfind import UnionFind
 
 
@@ -48,7 +49,8 @@ def _similar(first: str, second: str) -> bool:
     return a[0] == b[0] and len(a[-1]) >= 5 and fuzz.ratio(a[-1], b[-1]) >= 80  # Dotan / Doton
 
 
-def resolve_people(sightings: list[PersonSighting], rules: AliasRules) -> dict[tuple[str, str], PersonIdentity]:
+def resolve_people(sightings: list[PersonSighting], rules: AliasRules,
+                   log: DecisionLog | None = None) -> dict[tuple[str, str], PersonIdentity]:
     """(podcast, name as written) -> the person's identity."""
     union = UnionFind()
     counts: Counter[str] = Counter()

@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from kgraph.names import fold, split_qualifiers
 from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.unionfind import UnionFind
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
@@ -25,7 +26,8 @@ def _keys(name: str) -> set[str]:
     return {key for key in keys if key}
 
 
-def resolve_podcasts(names: list[str], rules: AliasRules) -> dict[str, tuple[str, tuple[str, ...]]]:
+def resolve_podcasts(names: list[str], rules: AliasRules,
+                     log: DecisionLog | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
     union = UnionFind()

@@ -1,0 +1,38 @@
+"""What resolution decided about identity, and why: every merge of two names (or two files) into
+one node, and every near miss it kept apart, with the evidence. Written to report.json and shown
+by `kgraph aliases` so a user can turn any of them into an alias-file rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Kind = Literal["episode", "person", "organization", "podcast"]
+Verdict = Literal["merged", "candidate", "separated"]
+
+
+@dataclass(frozen=True, order=True)
+class Decision:
+    kind: Kind
+    verdict: Verdict  # merged: one node; candidate: a near miss left apart; separated: kept apart by a rule
+    names: tuple[str, ...]  # the kept label (or file) first
+    reason: str  # a short phrase: "same video id", "suffix form", "spelling variant, same show"
+    evidence: tuple[str, ...] = ()  # what supports it: shared affiliation, score, paths
+
+    def to_json(self) -> dict[str, object]:
+        return {"kind": self.kind, "verdict": self.verdict, "names": list(self.names), "reason": self.reason,
+                "evidence": list(self.evidence)}
+
+
+@dataclass
+class DecisionLog:
+    """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it."""
+
+    _decisions: set[Decision] = field(default_factory=set)
+
+    def record(self, kind: Kind, verdict: Verdict, names: tuple[str, ...] | list[str], reason: str,
+               evidence: tuple[str, ...] | list[str] = ()) -> None:
+        self._decisions.add(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
+
+    def decisions(self) -> list[Decision]:
+        return sorted(self._decisions)
