@@ -8,8 +8,10 @@ from kgraph.names import slug
 
 
 class IriMinter:
-    """Hands out one IRI per key; two keys whose slugs collide get `-2`, `-3`... in the order
-    of their sorted keys, so the result never depends on input order."""
+    """Hands out one IRI per key. Two keys whose paths collide (`Foo_Bar` and `FooBar`): the first in
+    sorted order keeps the path, the others get a short hash of their key, never a path another key
+    could want (`-2` could be `FooBar 2`'s), so no two things ever share an IRI and none depends on
+    input order."""
 
     def __init__(self, base_iri: str):
         self.base = base_iri
@@ -17,7 +19,7 @@ class IriMinter:
         self._assigned: dict[tuple[str, str], str] | None = None
 
     def request(self, kind: str, key: str, path: str) -> None:
-        self._requests.setdefault((kind, key), path or hashlib.sha1(key.encode()).hexdigest()[:12])
+        self._requests.setdefault((kind, key), path or _key_hash(key, 12))
 
     def iri(self, kind: str, key: str) -> str:
         if self._assigned is None:
@@ -26,14 +28,26 @@ class IriMinter:
 
     def _assign(self) -> None:
         self._assigned = {}
-        taken: dict[str, int] = {}
-        for (kind, key) in sorted(self._requests):
-            path = f"{kind}/{self._requests[(kind, key)]}"
-            count = taken.get(path, 0) + 1
-            taken[path] = count
-            self._assigned[(kind, key)] = f"{self.base}{path}" + (f"-{count}" if count > 1 else "")
+        wanted = {request: f"{request[0]}/{path}" for request, path in self._requests.items()}
+        taken = set(wanted.values())
+        owner: dict[str, tuple[str, str]] = {}
+        for request in sorted(wanted):
+            owner.setdefault(wanted[request], request)
+        for request in sorted(wanted):
+            path = wanted[request]
+            if owner[path] != request:
+                length = 6
+                while (hashed := f"{path}-{_key_hash(request[1], length)}") in taken:
+                    length += 2
+                taken.add(hashed)
+                path = hashed
+            self._assigned[request] = f"{self.base}{path}"
+
+
+def _key_hash(key: str, length: int) -> str:
+    return hashlib.sha1(key.encode("utf-8", errors="surrogatepass")).hexdigest()[:length]
 
 
 def episode_path(podcast: str, date: str | None, title: str) -> str:
-    title_slug = slug(title, 50) or hashlib.sha1(title.encode()).hexdigest()[:10]
+    title_slug = slug(title, 50) or _key_hash(title, 10)
     return f"{slug(podcast, 40) or 'podcast'}/{date + '-' if date else ''}{title_slug}"
