@@ -37,6 +37,13 @@ class Candidate:
     explicit: bool  # named on the command line (so "not a summary" is an error, not a skip)
 
 
+def printable_name(path: Path) -> str:
+    """A path as text that can go anywhere (RDF literals, report lines, JSON): bytes that are not
+    UTF-8 and control characters (a newline could forge a report line) are written as escapes."""
+    text = path.as_posix().encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace")
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 def _is_side_file(path: Path) -> bool:
     return path.name.lower().startswith(("transcript", "diarization")) or any(
         part.startswith(".") for part in path.parts
@@ -53,12 +60,12 @@ def discover(paths: list[Path]) -> list[Candidate]:
     found: dict[Path, Candidate] = {}
     for path in resolved:
         if path.is_file():
-            found[path] = Candidate(path, path.relative_to(root).as_posix(), explicit=True)
+            found[path] = Candidate(path, printable_name(path.relative_to(root)), explicit=True)
             continue
         for file in path.rglob("*"):
             relative = file.relative_to(path)
             if file.is_file() and file.suffix.lower() in SUFFIXES and not _is_side_file(relative):
-                found.setdefault(file, Candidate(file, file.relative_to(root).as_posix(), explicit=False))
+                found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), explicit=False))
     return [found[key] for key in sorted(found, key=lambda p: found[p].source)]
 
 

@@ -153,7 +153,10 @@ def timestamp_url(url: str | None, seconds: int | None) -> str | None:
     """The recording at that time where the platform supports it (YouTube), else the URL."""
     if not url or seconds is None:
         return url
-    host = urlsplit(url).netloc.lower()
+    try:
+        host = urlsplit(url).netloc.lower()
+    except ValueError:  # a malformed URL (`https://[::1/x`) is shown as written, with no time
+        return url
     if host.endswith(("youtube.com", "youtu.be")):
         return f"{url}{'&' if '?' in url else '?'}t={seconds}s"
     return url

@@ -1,0 +1,75 @@
+"""File names and header values that once crashed a whole build: each is now built or reported
+in one line, and every output stays valid."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+
+from kgraph.cli import main
+
+pytestmark = pytest.mark.hostile
+
+SUMMARY = """# {title}
+
+**Podcast:** Test Show
+**Date:** 2025-01-02
+**Participants:** Dana Ruiz
+**Video URL:** {url}
+
+---
+
+## 1. Key Themes
+
+### Theme one
+"This quote is long enough to count as a claim of its own." [00:01:02] - Dana Ruiz
+"""
+
+
+def _write(folder, title: str, url: str = "https://www.youtube.com/watch?v=abcdefghijk") -> None:
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, b"summary.md" if isinstance(folder, bytes) else "summary.md"), "w") as file:
+        file.write(SUMMARY.format(title=title, url=url))
+
+
+def _build(tmp_path, *paths):
+    result = CliRunner().invoke(main, ["build", *map(str, paths), "-o", str(tmp_path / "out"), "-q"])
+    return result, tmp_path / "out"
+
+
+def test_a_folder_name_that_is_not_utf8_builds_and_is_printed_escaped(tmp_path):
+    root = tmp_path / "corpus"
+    _write(os.path.join(os.fsencode(root), b"show", b"caf\xe9"), "Cafe Episode")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 0, result.output
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert '"show/caf\\\\xe9/summary.md"' in turtle  # the byte, escaped in the literal
+    ox.parse(turtle.encode(), format=ox.RdfFormat.TURTLE)  # still valid Turtle
+    json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_a_skipped_file_with_a_non_utf8_newline_name_is_one_report_line(tmp_path):
+    root = tmp_path / "corpus"
+    _write(root / "show" / "good", "Good Episode")
+    bad = os.path.join(os.fsencode(root), b"show", b"bad\xff\nskipped fake.md")
+    os.makedirs(os.path.dirname(bad), exist_ok=True)
+    with open(bad, "wb") as file:
+        file.write(b"**Podcast:** X\n\xff\xfe not utf-8\n")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 1
+    skip_lines = [line for line in result.output.splitlines() if "skipped show/" in line]
+    assert len(skip_lines) == 1 and "bad\\xff\\nskipped fake.md" in skip_lines[0]
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert [item["file"] for item in report["skipped"]] == ["show/bad\\xff\\nskipped fake.md"]
+
+
+def test_a_malformed_video_url_does_not_stop_the_build(tmp_path):
+    root = tmp_path / "corpus"
+    _write(root / "show" / "episode", "Odd Url Episode", url="https://[::1/x")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 0, result.output
+    assert "Odd Url Episode" in (out / "graph.html").read_text(encoding="utf-8")
