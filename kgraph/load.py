@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import stat
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,6 +37,7 @@ class Candidate:
     path: Path
     source: str
     explicit: bool  # named on the command line (so "not a summary" is an error, not a skip)
+    problem: str | None = None  # found but cannot be read (a folder without permission, a link outside)
 
 
 def printable_name(path: Path) -> str:
@@ -50,36 +53,85 @@ def _is_side_file(path: Path) -> bool:
     )
 
 
+def _inside(path: Path, roots: list[Path]) -> bool:
+    return any(path == root or path.is_relative_to(root) for root in roots)
+
+
+def _walk(folder: Path, roots: list[Path]) -> Iterator[tuple[Path, str | None]]:
+    """Files under `folder` with why each cannot be read, if it cannot. Links are followed only
+    where they stay inside the input folders; unreadable folders are reported, not skipped silently."""
+    problems: list[tuple[Path, str | None]] = []
+    visited: set[Path] = set()
+
+    def unreadable(error: OSError) -> None:
+        problems.append((Path(error.filename), f"cannot read folder ({error.strerror})"))
+
+    for top, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
+        here = Path(top)
+        kept = []
+        for name in sorted(folders):
+            real = (here / name).resolve()
+            if not _inside(real, roots):
+                problems.append((here / name, "link points outside the input folders"))
+            elif real not in visited:  # a link back up would loop forever
+                visited.add(real)
+                kept.append(name)
+        folders[:] = kept
+        for name in files:
+            file = here / name
+            if file.is_symlink() and not _inside(file.resolve(), roots):
+                yield file, "link points outside the input folders"
+            else:
+                yield file, None
+    yield from problems
+
+
 def discover(paths: list[Path]) -> list[Candidate]:
     """Summary candidates under `paths` (files, or folders searched recursively), sorted."""
-    missing = [str(path) for path in paths if not path.exists()]
+    missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
     resolved = [path.resolve() for path in paths]
+    roots = [path for path in resolved if path.is_dir()]
     root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in resolved]))
     found: dict[Path, Candidate] = {}
     for path in resolved:
-        if path.is_file():
+        if not path.is_dir():  # a file named on the command line: read_document says if it is not one
             found[path] = Candidate(path, printable_name(path.relative_to(root)), explicit=True)
             continue
-        for file in path.rglob("*"):
+        for file, problem in _walk(path, roots):
             relative = file.relative_to(path)
-            if file.is_file() and file.suffix.lower() in SUFFIXES and not _is_side_file(relative):
-                found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), explicit=False))
+            wanted = problem is not None and not _is_side_file(relative) or (
+                file.suffix.lower() in SUFFIXES and not _is_side_file(relative))
+            if wanted:
+                found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), False, problem))
     return [found[key] for key in sorted(found, key=lambda p: found[p].source)]
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file; raises OSError, or ValueError for a FIFO, device or
+    socket (opened without blocking, so a FIFO cannot hang the build)."""
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            raise ValueError("not a regular file")
+        return stream.read(limit)
 
 
 def read_document(candidate: Candidate) -> SourceDocument | None:
     """The document, None if it is not a summary (and was not named explicitly); raises
     `DocumentError` for files that cannot be read as a summary."""
     path = candidate.path
+    if candidate.problem:
+        raise DocumentError(candidate.problem, candidate.source)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise DocumentError(f"file is {size:,} bytes, over the {MAX_BYTES:,}-byte limit for a summary", candidate.source)
-        data = path.read_bytes()
+        data = _read_regular(path, MAX_BYTES + 1)
     except OSError as error:
         raise DocumentError(f"cannot read file ({error.strerror})", candidate.source) from None
+    except ValueError as error:
+        raise DocumentError(f"{error} (a FIFO, device or socket)", candidate.source) from None
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"file is larger than {MAX_BYTES:,} bytes, over the limit for a summary", candidate.source)
     if not data.strip():
         raise DocumentError("empty file", candidate.source)
     if b"\x00" in data[:8192]:
@@ -105,8 +157,7 @@ def _transcript(path: Path, text: str) -> str | None:
         candidates.append(path.parent / "transcript.md")
     for candidate in candidates:
         try:
-            with candidate.open("rb") as stream:
-                return stream.read(MAX_TRANSCRIPT_BYTES).decode("utf-8", errors="replace")
-        except OSError:
+            return _read_regular(candidate, MAX_TRANSCRIPT_BYTES).decode("utf-8", errors="replace")
+        except (OSError, ValueError):  # missing, unreadable, or a FIFO that would block forever
             continue
     return None

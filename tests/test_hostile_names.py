@@ -73,3 +73,57 @@ def test_a_malformed_video_url_does_not_stop_the_build(tmp_path):
     result, out = _build(tmp_path, root)
     assert result.exit_code == 0, result.output
     assert "Odd Url Episode" in (out / "graph.html").read_text(encoding="utf-8")
+
+
+def test_a_fifo_as_transcript_or_summary_does_not_hang(tmp_path):
+    root = tmp_path / "corpus"
+    _write(root / "show" / "episode", "Fifo Episode")
+    os.mkfifo(root / "show" / "episode" / "transcript.md")
+    os.makedirs(root / "show" / "other")
+    os.mkfifo(root / "show" / "other" / "summary.md")
+    result, out = _build(tmp_path, root)  # before: blocked forever opening the FIFO
+    assert result.exit_code == 1
+    assert "skipped show/other/summary.md: not a regular file" in result.output
+    assert "Fifo Episode" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_an_explicitly_named_device_is_reported_not_ignored(tmp_path):
+    result, _ = _build(tmp_path, "/dev/null")
+    assert result.exit_code != 0
+    assert "null: not a regular file" in result.output
+
+
+def test_an_unreadable_folder_is_reported_and_counted(tmp_path, monkeypatch):
+    root = tmp_path / "corpus"
+    _write(root / "show" / "good", "Good Episode")
+    (root / "locked").mkdir()
+    real_walk = os.walk
+
+    def walk(top, onerror=None, followlinks=False):  # as os.walk does for a folder without read permission
+        for entry in real_walk(top, onerror=onerror, followlinks=followlinks):
+            if os.path.basename(entry[0]) == "locked":
+                onerror(PermissionError(13, "Permission denied", entry[0]))
+                continue
+            yield entry
+
+    monkeypatch.setattr("kgraph.load.os.walk", walk)  # root (CI) reads every folder, whatever its mode
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 1
+    assert "skipped locked: cannot read folder (Permission denied)" in result.output
+    assert "Good Episode" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_links_are_followed_inside_the_input_folders_only(tmp_path):
+    outside = tmp_path / "elsewhere"
+    _write(outside / "secret", "Outside Episode")
+    root = tmp_path / "corpus"
+    _write(root / "show" / "real", "Inside Episode")
+    os.symlink(root / "show" / "real", root / "show" / "linked-inside")
+    os.symlink(outside / "secret", root / "show" / "linked-outside")
+    os.symlink(outside / "secret" / "summary.md", root / "show" / "file-outside.md")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 1
+    assert "skipped show/linked-outside: link points outside the input folders" in result.output
+    assert "skipped show/file-outside.md: link points outside the input folders" in result.output
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Inside Episode" in turtle and "Outside Episode" not in turtle
