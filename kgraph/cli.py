@@ -101,8 +101,10 @@ def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
               type=click.Choice(list(RESULT_FORMATS)), help="Format of SELECT/ASK results.")
 @click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
               help="Bind ?NAME to VALUE (a name, or <IRI>); repeatable.")
+@click.option("--allow-service", is_flag=True,
+              help="Allow SERVICE clauses (they make requests to other servers); refused by default.")
 def query(query: str | None, name: str | None, list_queries: bool, graph_file: Path,
-          endpoint: str | None, result_format: str, params: tuple[str, ...]) -> None:
+          endpoint: str | None, result_format: str, params: tuple[str, ...], allow_service: bool) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on the graph.
 
     QUERY is the query text or @FILE.rq; or use --name for a shipped query.
@@ -124,7 +126,7 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
         else:
             text, source = query_text(query)
         result = run_query(text, graph=None if endpoint else graph_file, endpoint=endpoint,
-                           parameters=_read_parameters(params), source=source)
+                           parameters=_read_parameters(params), source=source, allow_service=allow_service)
         click.echo(format_result(result, result_format), nl=False)
     except KgraphError as error:
         fail(error)
@@ -186,10 +188,12 @@ def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None
 def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_iri: str,
          aliases: Path | None) -> None:
     """Send the graph to a SPARQL server, replacing each episode's named graph (PUT)."""
+    from kgraph.http import parse_endpoint
     from kgraph.push import push_quads
     from kgraph.read import read_quads
 
     try:
+        parse_endpoint(endpoint)  # a malformed URL is a usage error before any build
         if graph_file is not None:
             if paths:
                 raise UsageError("give summary PATHS or --graph FILE, not both")

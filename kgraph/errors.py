@@ -39,3 +39,7 @@ class QueryError(UsageError):
 
 class EndpointError(KgraphError):
     """A SPARQL endpoint that is unreachable or answers with an HTTP error."""
+
+
+class EndpointUrlError(UsageError):
+    """An endpoint URL that is not a valid http(s) URL (exit code 2)."""

@@ -58,12 +58,14 @@ def run_query(
     endpoint: str | None = None,
     parameters: dict[str, str] | None = None,
     source: str = "query",
+    allow_service: bool = False,
 ) -> QueryResult:
-    """Run `query` on exactly one of: a graph file, a pyoxigraph `store`, an endpoint URL."""
+    """Run `query` on exactly one of: a graph file, a pyoxigraph `store`, an endpoint URL. A
+    SERVICE clause (a request to another server) is refused unless `allow_service`."""
     if sum(target is not None for target in (graph, store, endpoint)) != 1:
         raise UsageError("give exactly one of a graph file, a store or an endpoint")
     query = bind_parameters(query, parameters or {})
-    form = query_form(query, source)  # syntax first: a bad query never waits for a big load
+    form = query_form(query, source, allow_service)  # syntax first: a bad query never waits for a big load
     if endpoint is not None:
         return run_remote(endpoint, query, form)
-    return run_local(store if store is not None else load_store(graph), query, source)
+    return run_local(store if store is not None else load_store(graph), query, source, allow_service)

@@ -8,7 +8,7 @@ import json
 import pyoxigraph as ox
 
 from kgraph.errors import EndpointError
-from kgraph.http import send
+from kgraph.http import printable, send
 from kgraph.query.results import QueryForm, QueryResult, from_sparql_json
 from kgraph.vocab import PREFIXES
 
@@ -41,7 +41,7 @@ def run_remote(endpoint: str, query: str, form: QueryForm) -> QueryResult:
                 triples=[quad.triple for quad in ox.parse(body, format=ox.RdfFormat.N_TRIPLES)],
             )
         return from_sparql_json(json.loads(body))
-    except (ValueError, KeyError, SyntaxError) as error:
-        raise EndpointError(
-            f"{endpoint} answered something that is not a SPARQL result: {error}"
-        ) from None
+    except (ValueError, KeyError, SyntaxError, TypeError, AttributeError, RecursionError) as error:
+        # RecursionError: JSON nested deeper than Python parses; TypeError: `[1]` or a binding that is a string
+        reason = printable(str(error) or type(error).__name__, 120)
+        raise EndpointError(f"{printable(endpoint)} answered something that is not a SPARQL result: {reason}") from None
