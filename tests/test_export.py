@@ -154,3 +154,31 @@ def _snapshot(path: Path) -> dict[str, bytes]:
 def test_export_is_byte_identical_on_a_second_run(name, exported, tmp_path):
     again = export(name, tmp_path / exported[name].name)
     assert _snapshot(again) == _snapshot(exported[name])
+
+
+@pytest.mark.hostile
+def test_neo4j_export_keeps_a_folder_that_merely_holds_an_import_sh(tmp_path):
+    # The old check trusted any folder with an `import.sh`: the user's other files were deleted.
+    (tmp_path / "import.sh").write_text("#!/bin/sh\n")
+    (tmp_path / "notes.md").write_text("precious")
+    result = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "kgraph did not write" in result.output
+    assert (tmp_path / "notes.md").read_text() == "precious"
+
+
+@pytest.mark.hostile
+def test_neo4j_export_replaces_its_own_folder_but_not_files_added_to_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", "out"])
+    assert first.exit_code == 0, first.output
+    again = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", "out"])
+    assert again.exit_code == 0, again.output  # a previous export of ours is replaced
+    (tmp_path / "out" / "mine.txt").write_text("precious")
+    refused = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", "out"])
+    assert refused.exit_code == 2 and "mine.txt" in refused.output
+    assert (tmp_path / "out" / "mine.txt").read_text() == "precious"
+    monkeypatch.chdir(tmp_path / "out")  # `-o .`: the folder itself, staged beside it, not inside it
+    (tmp_path / "out" / "mine.txt").unlink()
+    here = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", "."])
+    assert here.exit_code == 0, here.output
+    assert (tmp_path / "out" / "import.sh").is_file()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import shutil
 import tempfile
 from pathlib import Path
@@ -71,9 +72,27 @@ def import_command(nodes: list[NodeTable], relationships: list[RelationshipTable
     return "\n".join(lines) + "\n"
 
 
+MARKER = ".kgraph-neo4j-export"  # names a folder kgraph wrote, so a later export may replace it
+_OURS = {MARKER, "import.sh", "nodes", "relationships"}
+
+
+def _check_replaceable(folder: Path) -> None:
+    """Only a new or empty folder, or one that holds nothing but a previous export of ours, is replaced."""
+    if folder.is_symlink() or folder.exists() and not folder.is_dir():
+        raise UsageError("not a folder; give a new or empty folder for the neo4j export", folder)
+    entries = sorted(entry.name for entry in folder.iterdir()) if folder.exists() else []
+    if not entries:
+        return
+    if MARKER not in entries:
+        raise UsageError("not replacing a folder that kgraph did not write (give a new or empty folder)", folder)
+    foreign = [name for name in entries if name not in _OURS]
+    if foreign:
+        raise UsageError(f"not replacing a previous export that now also holds {foreign[0]!r}", folder)
+
+
 def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
-    if folder.exists() and any(folder.iterdir()) and not (folder / "import.sh").is_file():
-        raise UsageError("not replacing a folder that is not a previous neo4j export", folder)
+    folder = Path(os.path.abspath(folder))  # `-o .` must not stage inside the folder it replaces
+    _check_replaceable(folder)
     nodes, relationships = node_tables(kg.nx), relationship_tables(kg.nx)
     files = {
         f"nodes/{table.label}.csv": _csv(node_header(table), table.rows)
@@ -87,6 +106,7 @@ def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
         }
     )
     files["import.sh"] = import_command(nodes, relationships)
+    files[MARKER] = "This folder was written by `kgraph export --format neo4j`; a later export replaces it whole.\n"
     # Build next to the target, then swap it in: no reader ever sees half a folder.
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", dir=folder.parent))
