@@ -12,6 +12,12 @@ from pathlib import Path
 from kgraph.errors import DocumentError, UsageError
 
 MAX_BYTES = 2 * 1024 * 1024  # summaries are 0.2-32 KB; anything this large is not one
+# Real summaries have at most about 50 headings and 110 quotes; far beyond, a file is not one,
+# and the per-document stages need not be tuned for it.
+MAX_HEADINGS = 2_000
+MAX_QUOTE_MARKS = 20_000
+_HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
+_QUOTE_MARK = re.compile(r'["“”]')
 SUFFIXES = (".md", ".txt", ".markdown")
 _SUMMARY_SIGN = re.compile(
     r"^\*\*Podcast:?\*\*:?|^#{1,3}\s+(?:\d+\.\s*)?\**(?:Key Themes|Contrarian Perspectives|Companies Identified|"
@@ -142,11 +148,19 @@ def read_document(candidate: Candidate) -> SourceDocument | None:
         line = data[: error.start].count(b"\n") + 1
         raise DocumentError(f"not UTF-8 (byte 0x{data[error.start]:02x})", candidate.source, line) from None
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    _check_limits(text, candidate.source)
     if not _SUMMARY_SIGN.search(text):
         if candidate.explicit:
             raise DocumentError("not a summary (no **Podcast:** field and no canonical section)", candidate.source)
         return None
     return SourceDocument(candidate.source, path, text, _transcript(path, text))
+
+
+def _check_limits(text: str, source: str) -> None:
+    if (headings := len(_HEADING.findall(text))) > MAX_HEADINGS:
+        raise DocumentError(f"{headings:,} headings, over the limit of {MAX_HEADINGS:,} for a summary", source)
+    if (marks := len(_QUOTE_MARK.findall(text))) > MAX_QUOTE_MARKS:
+        raise DocumentError(f"{marks:,} quotation marks, over the limit of {MAX_QUOTE_MARKS:,} for a summary", source)
 
 
 def _transcript(path: Path, text: str) -> str | None:

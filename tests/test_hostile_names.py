@@ -127,3 +127,19 @@ def test_links_are_followed_inside_the_input_folders_only(tmp_path):
     assert "skipped show/file-outside.md: link points outside the input folders" in result.output
     turtle = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "Inside Episode" in turtle and "Outside Episode" not in turtle
+
+
+@pytest.mark.parametrize(("line", "reason"), [
+    ("### Theme\n", "headings, over the limit"),
+    ('- "A quote that repeats." [00:00:01] - Dana Ruiz\n', "quotation marks, over the limit"),
+])
+def test_a_document_far_beyond_any_summary_is_skipped_with_a_line(tmp_path, line, reason):
+    root = tmp_path / "corpus"
+    _write(root / "show" / "good", "Good Episode")
+    _write(root / "show" / "huge", "Huge Episode")
+    with open(root / "show" / "huge" / "summary.md", "a") as file:
+        file.write(line * 12_000)
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 1
+    assert "skipped show/huge/summary.md: " in result.output and reason in result.output
+    assert "Good Episode" in (out / "graph.ttl").read_text(encoding="utf-8")

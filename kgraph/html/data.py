@@ -4,7 +4,7 @@ details (all JSON-ready)."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
@@ -12,6 +12,7 @@ from kgraph.graph import node_attributes
 from kgraph.html.parts import PagePart
 from kgraph.model import Node
 
+_EPISODES_KEPT = 8  # lookups come episode by episode; a few kept bound the memory at any corpus size
 EpisodeNodes = Callable[[str], Iterable[Node]]  # episode IRI -> its insights and claims (loaded when asked)
 
 
@@ -28,6 +29,7 @@ class PageGraph:
         self._parts = {part.episode: part for part in parts}
         self._entity_nodes = {node.iri: node for node in entity_nodes}
         self._episode_nodes = episode_nodes
+        self._loaded: OrderedDict[str, dict[str, Node]] = OrderedDict()  # a few episodes' nodes by IRI
         entity_episodes: dict[str, set[str]] = defaultdict(set)
         entity_claims: dict[str, set[str]] = defaultdict(set)
         for part in parts:
@@ -78,10 +80,15 @@ class PageGraph:
         if iri in self._entity_nodes:
             return self._entity_nodes[iri]
         part = self.part_of(iri)
-        for node in self._episode_nodes(part.episode):
-            if node.iri == iri:
-                return node
-        raise KeyError(iri)
+        if part is None:
+            raise KeyError(iri)
+        nodes = self._loaded.get(part.episode)
+        if nodes is None:  # a scan per lookup made a 20,000-quote document take minutes
+            nodes = self._loaded[part.episode] = {node.iri: node for node in self._episode_nodes(part.episode)}
+            if len(self._loaded) > _EPISODES_KEPT:
+                self._loaded.popitem(last=False)
+        self._loaded.move_to_end(part.episode)
+        return nodes[iri]
 
 
 def _own_claims(part: PagePart, iri: str) -> set[str]:
