@@ -1,28 +1,49 @@
 """Command line: parse options, call the library, print, map errors to exit codes.
 
-Exit codes: 0 everything built; 1 some documents skipped (outputs still written) or a failed
-check; 2 usage error (bad option, bad file argument, bad query)."""
+Exit codes, as in pySHACL: 0 ok; 1 some documents skipped (outputs still written), a failed
+check (`validate`) or a server that failed (`push`, `query --endpoint`); 2 usage error (bad
+option, file argument, query or URL); 3 failed with nothing written (an output that cannot be
+written, or a bug, shown with its traceback)."""
 
 from __future__ import annotations
 
 import sys
+import traceback
 from pathlib import Path
 
 import click
 
 from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
 from kgraph.api import build as build_graph
-from kgraph.errors import KgraphError, UsageError
+from kgraph.errors import EndpointError, KgraphError, UsageError
 from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.query.output import RESULT_FORMATS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
-EXIT_OK, EXIT_SKIPPED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
+EXIT_CODES_HELP = ("Exit codes: 0 ok; 1 some documents skipped (outputs written), a failed check or a failed "
+                   "server; 2 usage error; 3 failed with nothing written.")
 
 
 def fail(error: KgraphError) -> None:
     click.echo(f"kgraph: error: {error}", err=True)
-    raise SystemExit(EXIT_USAGE if isinstance(error, UsageError) else EXIT_SKIPPED)
+    if isinstance(error, UsageError):
+        raise SystemExit(EXIT_USAGE)
+    raise SystemExit(EXIT_SKIPPED if isinstance(error, EndpointError) else EXIT_FAILED)
+
+
+class _Commands(click.Group):
+    """A bug still shows its traceback, but exits 3 ("failed"), never 1 ("documents skipped")."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception:
+            traceback.print_exc()
+            click.echo("kgraph: internal error (a bug; please report it with the traceback above)", err=True)
+            raise SystemExit(EXIT_FAILED) from None
 
 
 def _cannot_write(error: OSError) -> KgraphError:
@@ -30,13 +51,13 @@ def _cannot_write(error: OSError) -> KgraphError:
     return KgraphError(f"cannot write: {error.strerror or error}", error.filename)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_CODES_HELP)
 @click.version_option(package_name="kgraph")
 def main() -> None:
     """Turn podcast, newsletter and paper summaries into a knowledge graph."""
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", "output_dir", default="output", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl, graph.html, report.json.")
@@ -88,7 +109,7 @@ def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
     return dict(parse_parameter(value) for value in values)
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.argument("query", required=False)
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
@@ -139,7 +160,7 @@ _ALIASES = click.option("--aliases", type=click.Path(dir_okay=False, path_type=P
                         help="TOML file of names to merge or keep apart (see README).")
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @_PATHS
 @click.option("-f", "--format", "format_name", help="Output format (see --list).")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
@@ -177,7 +198,7 @@ def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None
     sys.exit(EXIT_OK if graph.report.ok else EXIT_SKIPPED)
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @_PATHS
 @click.option("--endpoint", required=True,
               help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph).")
@@ -208,7 +229,7 @@ def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_i
     click.echo(f"pushed {report.graphs} graphs, {report.triples} triples to {report.endpoint}")
 
 
-@main.command()
+@main.command(epilog=EXIT_CODES_HELP)
 @click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="Graph file: .ttl, .nt, .nq or .trig.")

@@ -97,3 +97,26 @@ def test_an_export_target_that_cannot_be_written_is_one_line_of_error(tmp_path):
                                        str(blocker / "graph.nq")])
     assert result.exit_code != 0 and isinstance(result.exception, SystemExit)  # no traceback
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr and "a-file" in result.stderr
+
+
+def test_exit_codes_are_documented_in_help():
+    for command in ([], ["build"], ["export"], ["query"], ["push"], ["validate"]):
+        result = CliRunner().invoke(main, [*command, "--help"])
+        assert "3 failed with nothing written" in " ".join(result.output.split()), command
+
+
+def test_an_output_that_cannot_be_written_exits_3(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the output folder should be")
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(blocker / "out"), "--no-cache"])
+    assert result.exit_code == 3 and "cannot write" in result.output
+
+
+def test_a_bug_exits_3_with_its_traceback(monkeypatch, tmp_path):
+    def broken(*args, **kwargs):
+        raise RuntimeError("an invented bug")
+
+    monkeypatch.setattr("kgraph.cli.build_graph", broken)
+    result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path)])
+    assert result.exit_code == 3
+    assert "RuntimeError: an invented bug" in result.output and "internal error" in result.output
