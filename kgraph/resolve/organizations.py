@@ -104,8 +104,8 @@ def _part_of(short: str, long: _Context) -> bool:
     name = re.escape(short)
     part = re.compile(
         rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
-        rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:internal\s+)?(?:team|division|"
-        rf"unit|subsidiary|arm|lab|labs|research lab|spinout|spin-off|fund|venture arm)\b", re.I)
+        rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b", re.I)
     return any(part.search(text) for text in long.descriptions)
 
 
