@@ -13,7 +13,7 @@ import kgraph
 
 # markdown-it-py parses, pydantic holds the extractions, pyoxigraph writes the Turtle chunks.
 _LIBRARIES = ("markdown-it-py", "pydantic", "pyoxigraph", "igraph")
-_CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq")
+_CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq", "*.toml")  # .toml: kgraph/data
 
 
 @cache

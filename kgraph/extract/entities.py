@@ -6,6 +6,7 @@ import re
 
 from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.extract.insights import clean_title
+from kgraph.extract.organization_names import acronym_fits, is_generic, organization_names, strip_label_prefix
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import (
     clean,
@@ -63,7 +64,6 @@ _ROLE_OF = re.compile(
     r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", re.I)
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
-_ORG_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
                         r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
                         r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
@@ -71,6 +71,7 @@ _ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partne
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`.
 _ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+_UNNAMED = re.compile(r"\bnot (?:specified|named|disclosed|identified)\b|\bundisclosed\b", re.I)
 _NOT_FOUND = re.compile(r"^(?:none|n/a|no (?:companies|people|organizations))\b", re.I)
 
 
@@ -123,18 +124,17 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
         parts = [part.strip() for part in _LIST_SEPARATOR.split(name) if part.strip()]
         if len(parts) > 1 and all(looks_like_person_name(p) and " " in p for p in parts):
             return parts
-    if kind == EntityKind.ORGANIZATION and _ORG_LIST.search(name):
-        parts = [part.strip() for part in _ORG_LIST.split(name) if part.strip()]
-        if len(parts) > 1 and all(re.match(r"[A-Z0-9]", p) and len(p.split()) <= 4 for p in parts):
-            return parts  # `Lovable, Bolt, Replit`, `Socket and Snyk`: several companies in one entry
     return [name]
 
 
-def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], list[str], list[str]]:
+def _entry_names(title: str, kind: EntityKind, document_text: str = "") -> tuple[list[str], list[str], list[str],
+                                                                               list[str]]:
     """(names, aliases, qualifiers, affiliations) from an entry's title."""
     text = clean_title(title)
     bare, qualifiers = split_qualifiers(text)
     bare = _DESCRIPTOR.sub("", bare).strip()
+    if kind == EntityKind.ORGANIZATION:
+        bare = strip_label_prefix(bare)
     split = _name_then_rest(bare) if kind == EntityKind.PERSON else None
     if split:
         bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
@@ -148,16 +148,16 @@ def _entry_names(title: str, kind: EntityKind) -> tuple[list[str], list[str], li
             aliases.append(qualifier)  # `程远 (Cheng Yuan)`, `远山机器人 (Yuanshan Robotics)`
         elif alias:
             aliases.append(alias.group(1).strip())
-        elif acronym and kind == EntityKind.ORGANIZATION:
+        elif acronym and kind == EntityKind.ORGANIZATION and acronym_fits(acronym.group(1), bare):
             aliases.append(acronym.group(1))
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:
                 affiliations.extend(affiliations_from(qualifier))
-    slashed = [part.strip() for part in bare.split("/") if part.strip()]
-    if slashed and "/" in bare and kind == EntityKind.ORGANIZATION and " / " not in bare and len(bare) < 40:
-        first, *others = slashed  # `Meta/Facebook`; a bare `/` names nothing
-        return [first], [*aliases, *others], kept, affiliations
+    if kind == EntityKind.ORGANIZATION:
+        names, renamed = organization_names(bare, document_text)
+        # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
+        return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
 
 
@@ -179,6 +179,12 @@ def _without_initialisms(organizations: list[str]) -> tuple[str, ...]:
     unique = list(dict.fromkeys(organizations))
     initials = {"".join(word[0] for word in org.split() if word[0].isupper()) for org in unique if " " in org}
     return tuple(org for org in unique if not (org.isupper() and " " not in org and org in initials))
+
+
+def _affiliations(organizations: list[str]) -> tuple[str, ...]:
+    """A person's organizations, without label prefixes (`Company: Acme`) and generic words (`VC`)."""
+    named = [strip_label_prefix(org) for org in organizations]
+    return _without_initialisms([org for org in named if org and not is_generic(org)])
 
 
 def _romanized(text: str, kind: EntityKind) -> bool:
@@ -257,8 +263,10 @@ def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[
     return None
 
 
-def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
-    names, aliases, qualifiers, affiliations = _entry_names(item.title, kind)
+def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
+    names, aliases, qualifiers, affiliations = _entry_names(item.title, kind, document_text)
+    if kind == EntityKind.ORGANIZATION and any(_PLACEHOLDER_ENTITY.search(q) or _UNNAMED.search(q) for q in qualifiers):
+        return []  # `Rivian spinout (unnamed)`: no organization is named
     italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
     paired = _paired(names, qualifiers, italic_orgs) if kind == EntityKind.PERSON else None
     if kind == EntityKind.PERSON and paired is None:
@@ -291,6 +299,8 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         name = clean(name)
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
+        if kind == EntityKind.ORGANIZATION and is_generic(name):
+            continue  # `VC`, `AI lab`, `the startup`: a kind of organization, not one
         written = name
         own_kind = kind
         if kind == EntityKind.PERSON and " " not in name and _ORGANIZATION_DESCRIPTION.match(description or ""):
@@ -304,7 +314,7 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
         entries.append(EntityEntry(
             kind=own_kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
             qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=_without_initialisms([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
+            affiliations=_affiliations([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
             line=item.line, rank=item.rank,
         ))
     return entries
@@ -312,14 +322,21 @@ def _entries(item: Item, kind: EntityKind) -> list[EntityEntry]:
 
 def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     found: list[EntityEntry] = []
+    text = _document_text(document)
     sections = ((SectionKind.COMPANIES, EntityKind.ORGANIZATION), (SectionKind.PEOPLE, EntityKind.PERSON))
     for section_kind, kind in sections:
         section = document.section(section_kind)
         if section is None or section.empty:
             continue
         for item in section.items:
-            found.extend(_entries(item, kind))
+            found.extend(_entries(item, kind, text))
     return _listed_affiliations(found)
+
+
+def _document_text(document: ParsedDocument) -> str:
+    """Every line of the document, the evidence for reading `A & B` as one name or two."""
+    lines = [*document.preamble, *(line for section in document.sections for line in (section.heading, *section.lines))]
+    return "\n".join(plain(line.text) for line in lines)
 
 
 def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:

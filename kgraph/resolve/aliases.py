@@ -10,11 +10,13 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.errors import AliasFileError
 from kgraph.names import fold
+from kgraph.resolve.unionfind import UnionFind
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,59 @@ class AliasRules:
         a, b = self._apart.get(fold(first)), self._apart.get(fold(second))
         return a is not None and a == b and fold(first) != fold(second)
 
+    def contradiction(self) -> tuple[str, str] | None:
+        """Two names that one [[merge]] joins and one [[separate]] keeps apart, if any."""
+        for names in self.separate:
+            for index, first in enumerate(names):
+                for second in names[index + 1 :]:
+                    group = self._group.get(fold(first))
+                    if group is not None and group == self._group.get(fold(second)) and fold(first) != fold(second):
+                        return first, second
+        return None
+
+    def union_find(self, name_of: Callable[[Hashable], str | None]) -> KeptApartUnion:
+        """A union-find that refuses to join two names this file keeps apart (`name_of` reads the
+        name of a node, None for nodes that are keys rather than names)."""
+        return KeptApartUnion(self, name_of)
+
+
+class KeptApartUnion(UnionFind):
+    """Union-find whose groups never hold two names of one [[separate]] rule: such a union is
+    refused (and reported as False), whichever key would have joined them."""
+
+    def __init__(self, rules: AliasRules, name_of: Callable[[Hashable], str | None]):
+        super().__init__()
+        self._rules = rules
+        self._name_of = name_of
+        self._apart: dict[Hashable, tuple[str, ...]] = {}  # root -> its names that a rule concerns
+
+    def _names(self, root: Hashable) -> tuple[str, ...]:
+        return self._apart.get(root, ())
+
+    def find(self, item: Hashable) -> Hashable:
+        if item not in self._parent:
+            name = self._name_of(item)
+            if name is not None and fold(name) in self._rules._apart:
+                self._apart[item] = (name,)
+        return super().find(item)
+
+    def blocked(self, first: Hashable, second: Hashable) -> tuple[str, str] | None:
+        """The pair of names a [[separate]] rule keeps apart that this union would join, if any."""
+        a, b = self.find(first), self.find(second)
+        if a == b:
+            return None
+        return next(((x, y) for x in self._names(a) for y in self._names(b) if self._rules.kept_apart(x, y)), None)
+
+    def union(self, first: Hashable, second: Hashable) -> bool:  # type: ignore[override]
+        if self.blocked(first, second):
+            return False
+        a, b = self.find(first), self.find(second)
+        names = tuple(sorted({*self._names(a), *self._names(b)}))
+        super().union(first, second)
+        if names:
+            self._apart[self.find(first)] = names
+        return True
+
 
 def load_aliases(path: Path | None) -> AliasRules:
     if path is None:
@@ -62,7 +117,11 @@ def load_aliases(path: Path | None) -> AliasRules:
             raise AliasFileError(f"{key} must be an array of tables ([[{key}]])", path)
         for number, entry in enumerate(entries, start=1):
             names = entry.get("names") if isinstance(entry, dict) else None
-            if not isinstance(names, list) or len(names) < 2 or not all(isinstance(n, str) and n.strip() for n in names):
+            valid = isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)
+            if not valid or len(names) < 2:
                 raise AliasFileError(f"[[{key}]] #{number}: `names` must list two or more names", path)
             groups[key].append(tuple(n.strip() for n in names))
-    return AliasRules(merge=tuple(groups["merge"]), separate=tuple(groups["separate"]))
+    rules = AliasRules(merge=tuple(groups["merge"]), separate=tuple(groups["separate"]))
+    if (pair := rules.contradiction()) is not None:
+        raise AliasFileError(f"`{pair[0]}` and `{pair[1]}` are in both a [[merge]] and a [[separate]] rule", path)
+    return rules

@@ -79,11 +79,19 @@ class Identities:
     def _organization_sightings(self) -> list[OrganizationSighting]:
         sightings = []
         for group in self.groups:
-            for entry in group.primary.entities:
+            primary = group.primary
+            where = {"document": primary.episode.source_file, "podcast": self.podcast_of(primary)}
+            people: dict[str, list[str]] = {}
+            for person in primary.people:
+                for name in person.affiliations:
+                    people.setdefault(name, []).append(person.name)
+            for entry in primary.entities:
                 if entry.kind == EntityKind.ORGANIZATION:
-                    sightings.append(OrganizationSighting(entry.name, entry.aliases))
-            for person in group.primary.people:
-                sightings.extend(OrganizationSighting(name) for name in person.affiliations)
+                    about = " ".join(filter(None, (entry.description, entry.why_mentioned, *entry.qualifiers)))
+                    sightings.append(OrganizationSighting(entry.name, entry.aliases, description=about,
+                                                          people=tuple(people.get(entry.name, ())), **where))
+            for name, names in people.items():
+                sightings.append(OrganizationSighting(name, people=tuple(names), listed=False, **where))
         return sightings
 
     def _person_key(self, identity: PersonIdentity) -> str:

@@ -1,24 +1,44 @@
-"""One IRI per organization: names folded (case, spacing, corporate suffixes) and aliases."""
+"""One IRI per organization. Names are one organization when they fold to one key (case, spacing,
+corporate suffix, a domain ending, numbers written out) or when a heading states an alias; a
+suffix form (`Halden` / `Halden Industries`) or a close spelling (`Gimlet` / `Gimlett`) joins them
+only when the context agrees. Each merge and near miss goes to the `DecisionLog`."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import combinations
 
+import jellyfish
+from rapidfuzz import fuzz
+
+from kgraph.data import organization_words
 from kgraph.names import fold
-from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.aliases import AliasRules, KeptApartUnion
 from kgraph.resolve.decisions import DecisionLog
-from kgraph.resolve.unionfind import UnionFind
 
 _SUFFIX = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|llc|ltd|limited|plc|gmbh|ag|sa)$")
+_DOMAIN = re.compile(r"\.(?:com|ai|io|dev|co|app|new|so|xyz|org|net)$", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9&.-]{1,5}$")
+_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen twenty").split()
+# Words too common in descriptions to say two entries describe the same organization.
+_COMMON = frozenset("""about also based being between both build builds building company companies could first
+from have into like made make makes many mentioned more most other over part platform product products provides
+raised said startup such than that their them then there these they this through used uses using very what when
+where which while with within would year years example discussed referenced episode""".split())
 
 
 @dataclass(frozen=True)
 class OrganizationSighting:
     name: str
     aliases: tuple[str, ...] = ()
+    document: str = ""  # the source file that names it
+    podcast: str = ""  # its show
+    description: str = ""  # what the entry says about it (description, why mentioned)
+    people: tuple[str, ...] = ()  # the people the document affiliates with it
+    listed: bool = True  # an entry of its own (False: only a person's affiliation)
 
 
 @dataclass(frozen=True)
@@ -27,34 +47,205 @@ class OrganizationIdentity:
     alt_labels: tuple[str, ...]
 
 
+def _numbers_written_out(text: str) -> str:
+    return re.sub(r"\b(\d{1,2})\b", lambda m: _NUMBERS[int(m.group(1))] if int(m.group(1)) <= 20 else m.group(1), text)
+
+
 def organization_key(name: str) -> str:
-    key = _SUFFIX.sub("", fold(name))
+    """`Acme Inc.`, `ACME`, `acme.dev`, `The Acme Co` -> `acme`; `10 Labs` -> `tenlabs`."""
+    key = _SUFFIX.sub("", fold(_DOMAIN.sub("", name.strip())))
     key = re.sub(r"^the\s+", "", key)
-    return key.replace(" ", "")
+    return _numbers_written_out(key).replace(" ", "")
+
+
+@dataclass
+class _Context:
+    """What the corpus says around one written name: where, with whom, described how."""
+
+    documents: set[str]
+    podcasts: set[str]
+    people: set[str]
+    words: set[str]
+    descriptions: set[str]
+
+
+def _description_words(text: str, name: str) -> set[str]:
+    """Distinctive words of a description, cut to six letters (`manufacturer` ~ `manufacturing`)."""
+    own = set(fold(name).split())
+    return {word[:6] for word in fold(text).split() if len(word) >= 4 and word not in _COMMON and word not in own}
+
+
+def _contexts(sightings: list[OrganizationSighting]) -> dict[str, _Context]:
+    contexts: dict[str, _Context] = {}
+    for sighting in sightings:
+        context = contexts.setdefault(sighting.name, _Context(set(), set(), set(), set(), set()))
+        context.descriptions.add(sighting.description)
+        context.documents.add(sighting.document)
+        context.podcasts.add(sighting.podcast)
+        context.people.update(fold(person) for person in sighting.people)
+        context.words |= _description_words(sighting.description, sighting.name)
+    return contexts
+
+
+def _agreement(first: _Context, second: _Context) -> list[str]:
+    """The evidence that two names are one organization: a shared person, show or description."""
+    evidence = []
+    if shared := sorted(first.people & second.people):
+        evidence.append(f"same person affiliated: {', '.join(shared[:3])}")
+    if shared := sorted(first.podcasts & second.podcasts - {""}):
+        evidence.append(f"same show: {', '.join(shared[:3])}")
+    if len(shared := sorted(first.words & second.words)) >= 2:
+        evidence.append(f"descriptions share: {', '.join(shared[:6])}")
+    return evidence
+
+
+def _part_of(short: str, long: _Context) -> bool:
+    """`Google Labs`, described as `Internal Google team`: a part of `Google`, not another name for it."""
+    name = re.escape(short)
+    part = re.compile(
+        rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
+        rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b", re.I)
+    return any(part.search(text) for text in long.descriptions)
+
+
+def _suffix_form(short: str, long: str) -> bool:
+    """`Halden` / `Halden Industries`, `Lumen` / `Lumen AI`: the longer adds only kind words."""
+    a, b = fold(short).split(), fold(long).split()
+    suffixes = organization_words().kind_suffixes
+    return 0 < len(a) < len(b) and b[: len(a)] == a and all(word in suffixes for word in b[len(a) :])
+
+
+def _spelling_variant(first: str, second: str) -> float | None:
+    """A close spelling (`Gimlett` / `Gimlet`, `Deel` / `Deal`): the similarity, else None."""
+    a, b = organization_key(first), organization_key(second)
+    if min(len(a), len(b)) < 4 or not a.isascii() or not b.isascii() or a[0] != b[0]:
+        return None
+    score = fuzz.ratio(a, b)
+    if score >= 88 and min(len(a), len(b)) >= 6:
+        return score
+    if score >= 75 and jellyfish.metaphone(a) == jellyfish.metaphone(b):
+        return score
+    return None
+
+
+class _Resolver:
+    def __init__(self, sightings: list[OrganizationSighting], rules: AliasRules, log: DecisionLog | None):
+        self.rules, self.log = rules, log
+        self.union: KeptApartUnion = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
+        self.counts: Counter[str] = Counter(sighting.name for sighting in sightings)
+        self.contexts = _contexts(sightings)
+        self.aliases: dict[str, set[str]] = defaultdict(set)  # name -> the aliases its node shows
+        # Keys of names that are an entry of their own somewhere: never another entity's alias.
+        self.listed = {organization_key(s.name): s.name for s in sorted(sightings, key=lambda s: s.name) if s.listed}
+        self.together: set[tuple[str, str]] = set()  # two names listed as separate entries of one document
+        by_document: dict[str, set[str]] = defaultdict(set)
+        for sighting in sightings:
+            if sighting.listed:
+                by_document[sighting.document].add(sighting.name)
+        for names in by_document.values():
+            self.together.update(combinations(sorted(names), 2))
+
+    def record(self, verdict: str, names: list[str] | tuple[str, ...], reason: str, evidence: list[str] = ()) -> None:
+        if self.log is not None:
+            self.log.record("organization", verdict, tuple(names), reason, tuple(evidence))  # type: ignore[arg-type]
+
+    def join(self, first: tuple[str, str], second: tuple[str, str]) -> bool:
+        if (pair := self.union.blocked(first, second)) is not None:
+            self.record("separated", pair, "kept apart by the alias file")
+            return False
+        return self.union.union(first, second)
+
+    def add(self, sighting: OrganizationSighting) -> None:
+        name = sighting.name
+        self.join(("name", name), ("key", organization_key(name)))
+        for alias in sighting.aliases:
+            if _ACRONYM.match(alias):  # `(AI)` or `(ABC)` tickers are labels, not identities
+                self.aliases[name].add(alias)
+                continue
+            key = organization_key(alias)
+            entry = self.listed.get(key)
+            if entry is not None and key != organization_key(name) and not organization_words().same_group(name, alias):
+                self.record("candidate", [name, alias], "alias is an entry of its own elsewhere",
+                            [f"{sighting.document}: {name} ({alias})"])
+                continue
+            self.aliases[name].add(alias)
+            if self.join(("name", name), ("key", key)) and key != organization_key(name):
+                self.record("merged", [name, alias], "alias stated in the heading", [sighting.document])
+        if (label := self.rules.merged_label(name)) is not None:
+            self.join(("name", name), ("user", fold(label)))
+
+    def merge_on_evidence(self) -> None:
+        """Suffix forms and close spellings, when the context agrees and no document lists both."""
+        names = sorted(self.counts)
+        proposals: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)  # name -> (other, reason, evidence)
+        for first, second in combinations(names, 2):
+            if self.union.find(("name", first)) == self.union.find(("name", second)):
+                continue
+            if _suffix_form(first, second) or _suffix_form(second, first):
+                short, long = sorted((first, second), key=lambda n: (len(fold(n).split()), n))
+                reason, score = "suffix form", None
+            elif (score := _spelling_variant(first, second)) is not None:
+                short, long = first, second
+                reason = "spelling variant"
+            else:
+                continue
+            evidence = [f"similarity {score:.0f}"] if score is not None else []
+            if (first, second) in self.together:
+                self.record("candidate", [short, long], f"{reason}, but listed apart in one document",
+                            [*evidence, *sorted(self.contexts[first].documents & self.contexts[second].documents)[:2]])
+                continue
+            if reason == "suffix form" and _part_of(short, self.contexts[long]):
+                self.record("candidate", [short, long], "suffix form, but described as a part of it", evidence)
+                continue
+            agreement = _agreement(self.contexts[first], self.contexts[second])
+            if not agreement:
+                self.record("candidate", [short, long], f"{reason}, no shared context", evidence)
+                continue
+            proposals[short].append((long, reason, [*evidence, *agreement]))
+        for short in sorted(proposals):
+            options = proposals[short]
+            groups = {self.union.find(("name", long)) for long, _, _ in options}
+            if len(groups) > 1:  # `Halden` beside `Halden Capital` and `Halden Industries`: which one?
+                for long, reason, evidence in options:
+                    self.record("candidate", [short, long], f"{reason}, but several organizations fit", evidence)
+                continue
+            for long, reason, evidence in options:
+                if self.join(("name", short), ("name", long)):
+                    kept = sorted((short, long), key=lambda f: (-self.counts[f], len(f), f))  # the likelier label first
+                    self.record("merged", kept, reason, evidence)
+
+    def _record_key_merges(self, forms: set[str]) -> None:
+        """`11 Labs` and `ElevenLabs`, `Lovable.dev` and `Lovable`: one key, written differently."""
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for form in forms:
+            by_key[organization_key(form)].add(form)
+        for written in by_key.values():
+            spellings = {fold(form).replace(" ", "") for form in written}
+            if len(spellings) > 1:
+                ordered = sorted(written, key=lambda f: (-self.counts[f], f))
+                self.record("merged", ordered, "same name but for case, spacing, suffix, domain or numbers",
+                            [f"{form}: {self.counts[form]}" for form in ordered])
+
+    def identities(self) -> dict[str, OrganizationIdentity]:
+        result = {}
+        for members in self.union.groups(("name", name) for name in sorted(self.counts)).values():
+            forms = {name for _, name in members}
+            user = next((self.rules.merged_label(f) for f in sorted(forms) if self.rules.merged_label(f)), None)
+            label = user or max(forms, key=lambda f: (self.counts[f], -len(f), f))
+            extra = set().union(*(self.aliases[f] for f in forms))
+            identity = OrganizationIdentity(label=label, alt_labels=tuple(sorted((forms | extra) - {label})))
+            self._record_key_merges(forms)
+            for form in forms:
+                result[form] = identity
+        return result
 
 
 def resolve_organizations(sightings: list[OrganizationSighting], rules: AliasRules,
                           log: DecisionLog | None = None) -> dict[str, OrganizationIdentity]:
     """name as written -> identity."""
-    union = UnionFind()
-    counts: Counter[str] = Counter()
-    aliases: dict[str, set[str]] = defaultdict(set)
-    for sighting in sightings:
-        counts[sighting.name] += 1
-        union.union(("name", sighting.name), ("key", organization_key(sighting.name)))
-        for alias in sighting.aliases:
-            aliases[sighting.name].add(alias)
-            if not _ACRONYM.match(alias):  # `(AI)` or `(ABC)` tickers are labels, not identities
-                union.union(("name", sighting.name), ("key", organization_key(alias)))
-        if (label := rules.merged_label(sighting.name)) is not None:
-            union.union(("name", sighting.name), ("user", fold(label)))
-    result = {}
-    for members in union.groups(("name", name) for name in sorted(counts)).values():
-        forms = {name for _, name in members}
-        user = next((rules.merged_label(f) for f in sorted(forms) if rules.merged_label(f)), None)
-        label = user or max(forms, key=lambda f: (counts[f], -len(f), f))
-        extra = set().union(*(aliases[f] for f in forms))
-        identity = OrganizationIdentity(label=label, alt_labels=tuple(sorted((forms | extra) - {label})))
-        for form in forms:
-            result[form] = identity
-    return result
+    resolver = _Resolver(sightings, rules, log)
+    for sighting in sorted(sightings, key=lambda s: (s.name, s.document, s.aliases)):
+        resolver.add(sighting)
+    resolver.merge_on_evidence()
+    return resolver.identities()

@@ -10,7 +10,6 @@ from rapidfuzz import fuzz
 from kgraph.names import fold, split_qualifiers
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
-from kgraph.resolve.unionfind import UnionFind
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
 
@@ -30,21 +29,25 @@ def resolve_podcasts(names: list[str], rules: AliasRules,
                      log: DecisionLog | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
-    union = UnionFind()
-    keys = {name: _keys(name) for name in counts}
-    for name, name_keys in keys.items():
-        for key in name_keys:
-            union.union(("name", name), ("key", key))
+    union = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
+    ordered = sorted(counts)
+    keys = {name: _keys(name) for name in ordered}
+
+    def join(first: tuple[str, str], second: tuple[str, str]) -> None:
+        if (pair := union.blocked(first, second)) is not None and log is not None:
+            log.record("podcast", "separated", pair, "kept apart by the alias file")
+        union.union(first, second)
+
+    for name in ordered:
+        for key in sorted(keys[name]):
+            join(("name", name), ("key", key))
         user_label = rules.merged_label(name)
         if user_label:
-            union.union(("name", name), ("key", fold(user_label)))
-    ordered = sorted(counts)
+            join(("name", name), ("key", fold(user_label)))
     for index, first in enumerate(ordered):
         for second in ordered[index + 1 :]:
-            if rules.kept_apart(first, second):
-                continue
             if any(_prefix_close(a, b) for a in keys[first] for b in keys[second]):
-                union.union(("name", first), ("name", second))
+                join(("name", first), ("name", second))
     result: dict[str, tuple[str, tuple[str, ...]]] = {}
     for members in union.groups(("name", name) for name in ordered).values():
         forms = [name for _, name in members]
