@@ -156,3 +156,32 @@ def test_what_a_crowd_reports_is_not_the_subjects_claim() -> None:
         'Dele Okafor runs a lending course. Students consistently report that "only the third loan felt real to them".'
     )
     assert _speakers(body)["only the third loan felt real to them"] is None
+
+
+def test_a_signature_wins_over_a_company_doing_something() -> None:
+    body = (
+        'Orbex Lending operates as a hybrid: "a quarter bank and three quarters software company, forever." '
+        "- Okafor [00:00:56] The transcript cuts off here."
+    )
+    assert _speakers(body)["a quarter bank and three quarters software company, forever."] == "Dele Okafor"
+
+
+def test_a_named_speaker_we_cannot_place_is_not_the_paragraph_subject() -> None:
+    body = (
+        'Priya Nandakumar argues that "every lender copies the first one that moves," and '
+        'Mara Quint challenged with competitive dynamics: "the second lender in each city wins the market."'
+    )
+    speakers = _speakers(body)
+    assert speakers["every lender copies the first one that moves,"] == "Priya Nandakumar"
+    assert speakers["the second lender in each city wins the market."] == "Mara Quint"
+    body = 'Priya Nandakumar argues for speed. Mara Quint weighs the options: "wait for the second lender to fail."'
+    assert _speakers(body)["wait for the second lender to fail."] is None
+
+
+def test_a_pronoun_with_no_subject_is_the_sole_guest() -> None:
+    body = (
+        'Orbex pays its team what Okafor first resisted as "a communist system of shared pay for all." '
+        'He admits: "I hunt alone and I wanted my own catch to count."'
+    )
+    speakers = _speakers(body, participants="Dele Okafor")
+    assert speakers["I hunt alone and I wanted my own catch to count."] == "Dele Okafor"

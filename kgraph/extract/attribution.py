@@ -91,11 +91,21 @@ _CLOSING_SPEAKER = re.compile(
     rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|{_PHRASAL_SPEECH})"
     rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
 )
+# Verbs that take a stance in words: with a colon they introduce the subject's own quote, so an
+# unknown name before them may be a new person (`Harry Stebbings pushed back:`), unlike a verb of
+# doing (`Bending Spoons operates as a hybrid:`).
+_STANCE = re.compile(
+    rf"\b(?:{_PHRASAL_SPEECH}|challenges|challenged|defends|defended|rejects|rejected|disagrees|disagreed|"
+    r"doubles down|doubled down|crystallizes|crystallized|illustrates|illustrated|underscores|underscored|"
+    r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
+    r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
+    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized)\b"
+)
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
     r"^(?:while|as|when|after|although|though|because|since|if|despite|unlike|like|before|once|even as|"
     r"rather than|where|whereas|given|beyond|besides|in contrast to|compared to|compared with|on|in|for|with|"
-    r"[a-z]{3,}ing)\b",
+    r"contrary to|against|instead of|far from|in response to|asked about|when asked|[a-z]{3,}ing)\b",
     re.I,
 )
 # A saying the text cites rather than anyone's claim: `the old creed of "..."`, `a familiar mantra: "..."`.
@@ -361,6 +371,10 @@ class Attributor:
             raw = match.group("name")
             end = _SIGNATURE_END.search(raw)  # `— Brooks. The fix is...`
             raw = raw[: end.end()].rstrip(" .") if end else raw
+            tokens = raw.split()
+            while len(tokens) > 1 and tokens[-1].lower() in _COMMON_WORDS:
+                tokens.pop()  # `— Luca [00:10:55] The transcript...`: the timestamp ended the name
+            raw = " ".join(tokens)
             if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
                 return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
             if re.match(r"speaker", raw, re.I):
@@ -441,8 +455,14 @@ class Attributor:
                 if colon and self.people.resolve(_bare(match.group("name"))):
                     return NONE  # `Lena Osei's new chain praised at length:`: the chain is the subject
                 continue
-            if colon or speech_end or _SPEECH.search(candidate[match.end("verb") - len(match.group("verb")):]):
-                name = self.person(match.group("name"), allow_new=speech_end or colon)
+            verb_phrase = candidate[match.start("verb"):]
+            spoken = _SPEECH.search(verb_phrase)
+            if colon or speech_end or spoken:
+                # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
+                stance = bool(spoken or _STANCE.search(verb_phrase))
+                name = self.person(match.group("name"), allow_new=speech_end or (colon and stance))
+                if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
+                    return NONE  # a named speaker we cannot place: not the paragraph's subject either
                 relayed = _RELAYED.search(candidate[match.end("verb"):])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
@@ -455,6 +475,8 @@ class Attributor:
                 if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
                 target = context.pronoun_target()
+                if target is None and context.subject is None and context.referent is None and self.conversation:
+                    target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
                 if target and not _names_speaker(self.current_text, target):
                     return Attribution(target, "pronoun")
                 return NONE
@@ -467,6 +489,10 @@ class Attributor:
             if self._unknown_speaker(clause):
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
+
+    def _unplaced_person(self, name: str) -> bool:
+        """A full name that is no organization of the document and no person we know."""
+        return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
 
     @staticmethod
     def _unknown_speaker(clause: str) -> bool:
