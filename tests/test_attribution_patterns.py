@@ -185,3 +185,12 @@ def test_a_pronoun_with_no_subject_is_the_sole_guest() -> None:
     )
     speakers = _speakers(body, participants="Dele Okafor")
     assert speakers["I hunt alone and I wanted my own catch to count."] == "Dele Okafor"
+
+
+def test_a_list_of_founders_makes_none_of_them_the_subject() -> None:
+    body = """Lending startup founded by Priya Nandakumar, Dele Okafor, and Mara Quint, all ex-bankers.
+
+> "We are a six sided team that has to be strong at everything at once." [00:33:17]
+"""
+    speakers = _speakers(body, participants="Priya Nandakumar, Dele Okafor, Mara Quint")
+    assert speakers["We are a six sided team that has to be strong at everything at once."] is None

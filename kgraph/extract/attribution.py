@@ -191,7 +191,8 @@ _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?"
+    r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
                      rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$")
