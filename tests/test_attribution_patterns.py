@@ -194,3 +194,15 @@ def test_a_list_of_founders_makes_none_of_them_the_subject() -> None:
 """
     speakers = _speakers(body, participants="Priya Nandakumar, Dele Okafor, Mara Quint")
     assert speakers["We are a six sided team that has to be strong at everything at once."] is None
+
+
+def test_a_job_title_before_a_name_is_not_part_of_it() -> None:
+    body = """Host Priya Nandakumar explains why the fund passed.
+
+> "We never lead a round where the founder owns less than half." [00:12:00]
+
+CEO Ruth Amsel said: "every finance team will close its books in a single day."
+"""
+    speakers = _speakers(body)
+    assert speakers["We never lead a round where the founder owns less than half."] == "Priya Nandakumar"
+    assert speakers["every finance team will close its books in a single day."] == "Ruth Amsel"

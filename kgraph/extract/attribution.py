@@ -153,6 +153,12 @@ _ROLE_NOUN = re.compile(
     r"announcement|blog|letter|documents?|abstract|section|figure|table)\b",
     re.I,
 )
+# Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
+_JOB_TITLE = re.compile(
+    r"^(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+    r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
+    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)\s+)+"
+)
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
     r"article|study|report|episode|transcript|source|sources|note|eq|equation|algorithm|p)\b",
@@ -258,6 +264,7 @@ class Attributor:
     def person(self, text: str, allow_new: bool) -> str | None:
         """The full name `text` refers to, a new person for an unknown full name, or None."""
         text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
+        text = _untitled(text)
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
         if is_possessive_phrase(text):
@@ -315,7 +322,7 @@ class Attributor:
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if match and not match.group("verb").startswith(("and", "or")):
-                name = self.people.resolve(_bare(match.group("name")))
+                name = self.people.resolve(_untitled(_bare(match.group("name"))))
                 # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
                 # venture defended:` does not make a third party the speaker of what follows.
                 if name and (not _thing_of(match, candidate) or name in self.participants):
@@ -579,6 +586,12 @@ def _clause_starts(clause: str) -> list[str]:
     if _SUBORDINATE.match(clause):
         starts += [clause[match.end():] for match in re.finditer(r",\s+", clause)]
     return list(dict.fromkeys(starts))
+
+
+def _untitled(name: str) -> str:
+    """`CEO Ruth Amsel` -> `Ruth Amsel`; a lone name after a title stays as written (`Host Priya`)."""
+    titled = _JOB_TITLE.match(name)
+    return name[titled.end():] if titled and len(name[titled.end():].split()) >= 2 else name
 
 
 def _bare(name: str) -> str:
