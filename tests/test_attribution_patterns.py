@@ -140,14 +140,14 @@ def test_the_main_clause_after_a_subordinate_clause_names_the_subject() -> None:
 
 def test_a_line_relayed_from_someone_else_is_not_the_pronouns() -> None:
     body = (
-        'Dele Okafor argues that founders need love. He references Mara Quint\'s line from her novel: '
+        "Dele Okafor argues that founders need love. He references Mara Quint's line from her novel: "
         '"I have love to give and nowhere to give it."'
     )
     assert _speakers(body)["I have love to give and nowhere to give it."] is None
 
 
 def test_answering_someone_elses_assertion_is_the_speakers_own_words() -> None:
-    body = "Okafor directly challenges Mara Quint's assertion that banks are slow: \"our bank closed in nine days.\""
+    body = 'Okafor directly challenges Mara Quint\'s assertion that banks are slow: "our bank closed in nine days."'
     assert _speakers(body)["our bank closed in nine days."] == "Dele Okafor"
 
 
