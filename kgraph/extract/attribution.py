@@ -46,6 +46,105 @@ SPEECH_VERBS = (
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
 _SPEECH_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*$")
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+# Nouns for what someone said: `Okafor's answer was blunt:`, `His response:`, `her take:`. Any other
+# noun after a possessive makes a thing of the person's the subject (`Lena's new chain praised:`,
+# `a lesson from Alex's father:`): the words are not theirs.
+SPEECH_NOUNS = (
+    "answer|answers|response|responses|reply|replies|retort|rejoinder|take|takes|view|views|verdict|advice|point|"
+    "points|argument|arguments|words|comment|comments|remark|remarks|message|summary|assessment|explanation|"
+    "reasoning|conclusion|rationale|quip|framing|description|prediction|predictions|warning|warnings|pitch|thesis|"
+    "pushback|rebuttal|counter|counterpoint|counterargument|observation|observations|insight|insights|"
+    "perspective|position|stance|recollection|recommendation|recommendations|suggestion|critique|caution|"
+    "reaction|question|questions|line|claim|claims|note|philosophy|mantra|motto|rule|rules|principle|framework|"
+    "approach|story|account|logic|case|diagnosis|read|prescription|formula|test|heuristic|vision|bet|thinking|"
+    "belief|conviction|promise|admission|confession|estimate|forecast|math|definition|analogy|metaphor|example|"
+    "lesson|lessons|takeaway|tip|tips|playbook|strategy|bottom line|characterization|complaint|concern|worry|"
+    "hope|experience|anecdote|defense|defence|instruction|instructions|guidance|"
+    "quote|quotes|statement|testimony|thoughts|opinion|opinions|sentiment|closing|opening|final|parting|analysis|"
+    "methodology|method|process|mindset|outlook|worldview|commentary|breakdown|reflection|reflections|caveat|"
+    "caveats|objection|objections|challenge|assertion|contention|hypothesis|theory|proposal|idea|ideas|recipe|"
+    "secret|evidence|substantiation|instinct|intuition|rebuke|praise|criticism|retelling|memory|memories|recap|"
+    "version"
+)
+_SPEECH_NOUN = re.compile(rf"^(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b")
+# `His response:`, `Her blunt take on it:`: a possessive pronoun and a speech noun stand for a `he` / `she`.
+_POSSESSIVE_PRONOUN = re.compile(rf"^(?:his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b", re.I)
+# Words written about someone, not by them: `Praised for "..."`, `Priya was dubbed "..."`.
+_ABOUT_VERBS = (
+    "praised|lauded|hailed|celebrated|criticized|criticised|slammed|panned|mocked|ridiculed|described|billed|"
+    "touted|labeled|labelled|branded|dubbed|nicknamed|called|credited|blamed|accused|ranked|rated|named|"
+    "profiled|featured|cited|applauded|derided|dismissed|characterized|characterised|portrayed|depicted"
+)
+_ABOUT = re.compile(
+    rf"^(?:(?:widely|often|once|long|also|repeatedly|publicly|roundly)\s+)?(?:{_ABOUT_VERBS}|known|famous|remembered)\b"
+    rf"|\b(?:is|was|were|are|been|being|be|gets|got|get)\s+(?:\w+ly\s+)?(?:{_ABOUT_VERBS})\b",
+    re.I,
+)
+# A speech verb ending the clause, after a conjunction or comma: `Brightwell Bank wants a co-signer,
+# but Okafor insists:` — the last clause's speaker, not the sentence's first subject.
+_PHRASAL_SPEECH = (
+    "pushes back|pushed back|fires back|fired back|shoots back|shot back|weighs in|weighed in|chimes in|"
+    "chimed in|cuts in|jumps in|interjects|interjected|retorts|retorted|objects|objected|recalls|concedes|conceded"
+)
+_CLOSING_SPEAKER = re.compile(
+    rf"(?:[,;]\s*|\s+\b(?:but|and|while|yet|whereas|so|then)\s+|\s+[—–]\s+)(?:(?:but|and|while|yet|whereas|so|then)\s+)?"
+    rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|{_PHRASAL_SPEECH})"
+    rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
+)
+# Verbs that take a stance in words: with a colon they introduce the subject's own quote, so an
+# unknown name before them may be a new person (`Harry Stebbings pushed back:`), unlike a verb of
+# doing (`Bending Spoons operates as a hybrid:`).
+_STANCE = re.compile(
+    rf"\b(?:{_PHRASAL_SPEECH}|challenges|challenged|defends|defended|rejects|rejected|disagrees|disagreed|"
+    r"doubles down|doubled down|crystallizes|crystallized|illustrates|illustrated|underscores|underscored|"
+    r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
+    r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
+    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized)\b"
+)
+# A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
+_SUBORDINATE = re.compile(
+    r"^(?:while|as|when|after|although|though|because|since|if|despite|unlike|like|before|once|even as|"
+    r"rather than|where|whereas|given|beyond|besides|in contrast to|compared to|compared with|on|in|for|with|"
+    r"contrary to|against|instead of|far from|in response to|asked about|when asked|[a-z]{3,}ing)\b",
+    re.I,
+)
+# A saying the text cites rather than anyone's claim: `the old creed of "..."`, `a familiar mantra: "..."`.
+_SAYING_BEFORE = re.compile(
+    r"\b(?:the|a|an|that|this|old|familiar|classic|popular|common|famous|tired|standard|usual|conventional)\s+"
+    r"(?:[\w-]+\s+){0,2}(?:creed|mantra|slogan|adage|saying|motto|maxim|proverb|cliche|cliché|refrain|"
+    r"catchphrase|dictum|trope|axiom|truism|meme|platitude|rallying cry|bromide|aphorism)s?"
+    r"\s*(?:of|that|is|was|goes|says|holds|[:,—–-])?\s*[*_]*\s*$",
+    re.I,
+)
+_POSSESSIVE_NAME = re.compile(r"(?P<name>[A-Z\u00c0-\u00de][\w.\-]*(?:\s+[A-Z\u00c0-\u00de][\w.\-]*){0,3})['’]s\s+")
+_RELATIVES = (
+    "father|mother|dad|mom|mum|wife|husband|son|daughter|brother|sister|parents|grandfather|grandmother|"
+    "uncle|aunt|partner|co-?founder|boss|mentor|friend|colleague|coach|teacher|investors?|board"
+)
+# `his father's advice:`, `her mentor told her:`: someone else of the subject's speaks.
+_RELATIVE = re.compile(
+    rf"\b(?:his|her|their)\s+(?:late\s+|own\s+|old\s+|former\s+)?(?:{_RELATIVES})\b(?!['’]s)", re.I)
+# `He references William Macy's line from Magnolia:`: someone else's words, relayed (but `Jo
+# challenges Lee's assertion:` answers them in Jo's own words).
+_RELAYED_POSSESSIVE = re.compile(
+    r"\b(?:quot|cit|referenc|recall|repeat|invok|borrow|paraphras|shar|echo|channel|recount|remember|learn|"
+    r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
+    rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b")
+# `Students consistently report that "..."`: a crowd's words, not the paragraph subject's.
+_CROWD_SOURCE = re.compile(
+    r"\b(?:students|critics|analysts|skeptics|sceptics|observers|commentators|fans|detractors|supporters|"
+    r"reviewers|customers|users|employees|insiders|people|everyone|many|others|respondents|experts|economists|"
+    r"researchers|investors|founders|executives|engineers|lawyers|teachers|parents|viewers|listeners|readers)\s+"
+    r"(?:\w+ly\s+)?(?:report|reported|reports|say|said|says|argue|argued|call|called|describe|described|note|"
+    r"noted|claim|claimed|complain|complained|tell|told|agree|agreed|insist|insisted|warn|warned|write|wrote|"
+    r"joke|joked|ask|asked|describe|quip|quipped)\b",
+    re.I,
+)
+# `"'Spreadsheets are dead,' CEO Ruth Amsel wrote on LinkedIn."`: the attribution inside the quote.
+_INNER_ATTRIBUTION = re.compile(
+    rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
+    rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
+)
 _ROLE_NOUN = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:host|hosts|guest|article|author|authors|paper|"
     r"report|newsletter|post|piece|story|team|researchers?|interviewer|moderator|narrator|writer|"
@@ -53,6 +152,12 @@ _ROLE_NOUN = re.compile(
     r"statement|spokesperson|company|firm|lawsuit|complaint|judge|ruling|survey|email|release|"
     r"announcement|blog|letter|documents?|abstract|section|figure|table)\b",
     re.I,
+)
+# Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
+_JOB_TITLE = re.compile(
+    r"^(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+    r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
+    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)\s+)+"
 )
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
@@ -92,12 +197,16 @@ _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    rf"^(?P<name>{NAME})(?:’s|'s)?(?:\s*\([^)]*\))?(?:,\s+[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?(?P<verb>[a-z][\w-]*)"
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?"
+    r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
                      rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$")
-_LABEL = re.compile(rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
+_LABEL = re.compile(rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
+                    rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
                     rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$")
+# A sentence end inside a signature's capitalized run: `— Brooks. The fix is` (not `— Rep. Jo Lee`).
+_SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
 _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
 _AFTER_SAID = re.compile(
     rf"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|told \w+)\s+"
@@ -113,6 +222,8 @@ class Attribution:
 
 
 NONE = Attribution(None, None)
+# Rules that name the speaker in the text around the quote (not guesses from context).
+_NAMING_RULES = frozenset({"dash after", "said after", "speaker label", "lead-in", "as X put it", "inside quote"})
 
 
 @dataclass
@@ -123,6 +234,19 @@ class ItemContext:
     owner: str | None = None  # People entry whose quotes may be the person's own
     pending: str | None = None  # a lead-in line above (`Jane explains:`) waiting for its quote
     pending_blocked: bool = False
+    # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
+    # speaker (`Jane Roe: "..."` then `She continued:`).
+    referent: str | None = None
+
+    def set_subject(self, name: str) -> None:
+        self.subject = self.referent = name
+
+    def pronoun_target(self) -> str | None:
+        """The person a pronoun refers to, unless the latest named speaker and the paragraph's
+        subject differ (then `he` could be either)."""
+        if self.referent and self.subject and self.referent != self.subject:
+            return None
+        return self.referent or self.subject
 
 
 @dataclass
@@ -140,11 +264,13 @@ class Attributor:
     def person(self, text: str, allow_new: bool) -> str | None:
         """The full name `text` refers to, a new person for an unknown full name, or None."""
         text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
+        text = _untitled(text)
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
         if is_possessive_phrase(text):
             return None
-        resolved = self.people.resolve(text) or (self.people.resolve(split_camel_case(text)) if " " not in text else None)
+        camel = self.people.resolve(split_camel_case(text)) if " " not in text else None
+        resolved = self.people.resolve(text) or camel
         if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved
         if not allow_new or fold(text) in self.organizations:
@@ -163,7 +289,8 @@ class Attributor:
         text = plain(text).strip(" ,.:;*_")
         if not self.conversation or text.lower() in self.everyday_words or is_field_label(text):
             return None  # in articles and papers a lone capitalized word is an outlet or a source
-        if re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS and fold(text) not in self.organizations:
+        if (re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS
+                and fold(text) not in self.organizations):
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))
             return text
@@ -188,21 +315,32 @@ class Attributor:
         for sentence in _SENTENCE_END.split(plain(strip_timestamps(text))):
             subject = self._sentence_subject(sentence)
             if subject:
-                context.subject = subject
+                context.set_subject(subject)
 
     def _sentence_subject(self, sentence: str) -> str | None:
         sentence = sentence.strip(" *_\"")
-        for candidate in (sentence, _LEADING_PHRASE.sub("", sentence, count=1)):
+        for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if match and not match.group("verb").startswith(("and", "or")):
-                name = self.people.resolve(match.group("name"))
-                if name:
+                name = self.people.resolve(_untitled(_bare(match.group("name"))))
+                # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
+                # venture defended:` does not make a third party the speaker of what follows.
+                if name and (not _thing_of(match, candidate) or name in self.participants):
                     return name
         return None
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
+        found = self._attribute(quote, context, next_line)
+        if found.speaker and found.rule in _NAMING_RULES:
+            context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
+        return found
+
+    def _attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
         self.current_text = quote.text
+        inner = self._inner(quote.text)
+        if inner is not None:
+            return inner
         if quote.location == "heading":
             return NONE  # a quoted title: the speaker, if any, is named in the body
         if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
@@ -219,10 +357,32 @@ class Attributor:
                 return found
         return self._context(quote, context)
 
+    def _inner(self, text: str) -> Attribution | None:
+        """`"'Spreadsheets are dead,' CEO Ruth Amsel wrote."`: the quote carries its own attribution;
+        the name may follow a title (`CEO`, `Acme founder`)."""
+        match = _INNER_ATTRIBUTION.match(text)
+        if not match:
+            return None
+        tokens = match.group("who").split()
+        for index in range(len(tokens)):
+            rest = " ".join(tokens[index:])
+            if index and len(tokens) - index < 2 and not self.people.resolve(rest):
+                break  # a lone last word after a title is not enough to name someone new
+            name = self.person(rest, allow_new=True)
+            if name:
+                return Attribution(name, "inside quote")
+        return NONE
+
     def _after(self, after: str) -> Attribution | None:
         match = _AFTER_DASH.match(after)
         if match:
             raw = match.group("name")
+            end = _SIGNATURE_END.search(raw)  # `— Brooks. The fix is...`
+            raw = raw[: end.end()].rstrip(" .") if end else raw
+            tokens = raw.split()
+            while len(tokens) > 1 and tokens[-1].lower() in _COMMON_WORDS:
+                tokens.pop()  # `— Luca [00:10:55] The transcript...`: the timestamp ended the name
+            raw = " ".join(tokens)
             if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
                 return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
             if re.match(r"speaker", raw, re.I):
@@ -284,27 +444,49 @@ class Attributor:
             name = self.person(as_put.group("name"), allow_new=True)
             if name:
                 return Attribution(name, "as X put it")
+        starts = _clause_starts(clause)
+        if any(_ABOUT.search(candidate) for candidate in starts):
+            return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
+        closing = _CLOSING_SPEAKER.search(clause)
+        if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
+            name = self.person(closing.group("name"), allow_new=True)
+            return Attribution(name, "lead-in") if name else NONE
         speech_end = bool(_SPEECH_AT_END.search(clause))
         # `Jo said,` / `Jo explains:` introduce a quote; `Jo questions the Act, "a rule that..."`
         # glosses a noun with someone else's words: after a comma the speech verb must end the clause.
         colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
-        for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
+        for candidate in starts:
             match = _SUBJECT.match(candidate)
             if not match:
                 continue
-            if colon or speech_end or _SPEECH.search(candidate[match.end("verb") - len(match.group("verb")):]):
-                name = self.person(match.group("name"), allow_new=speech_end or colon)
+            if _thing_of(match, candidate):
+                if colon and self.people.resolve(_bare(match.group("name"))):
+                    return NONE  # `Lena Osei's new chain praised at length:`: the chain is the subject
+                continue
+            verb_phrase = candidate[match.start("verb"):]
+            spoken = _SPEECH.search(verb_phrase)
+            if colon or speech_end or spoken:
+                # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
+                stance = bool(spoken or _STANCE.search(verb_phrase))
+                name = self.person(match.group("name"), allow_new=speech_end or (colon and stance))
+                if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
+                    return NONE  # a named speaker we cannot place: not the paragraph's subject either
                 relayed = _RELAYED.search(candidate[match.end("verb"):])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
+                if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb"):]):
+                    return NONE  # `Jo quotes Buffett's advice:`
                 if name:
                     return Attribution(name, "lead-in")
-        for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
-            if _PRONOUN.match(candidate):
-                if _RELAYED_SPEAKER.search(candidate):
-                    return NONE  # `He notes Acme's CTO agrees:`: the words are the CTO's, relayed
-                if context.subject and not _names_speaker(self.current_text, context.subject):
-                    return Attribution(context.subject, "pronoun")
+        for candidate in starts:
+            if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate)):
+                if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
+                    return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
+                target = context.pronoun_target()
+                if target is None and context.subject is None and context.referent is None and self.conversation:
+                    target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
+                if target and not _names_speaker(self.current_text, target):
+                    return Attribution(target, "pronoun")
                 return NONE
             if _ROLE_NOUN.match(candidate) and _SPEECH.search(candidate):
                 return NONE
@@ -316,15 +498,33 @@ class Attributor:
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
 
+    def _unplaced_person(self, name: str) -> bool:
+        """A full name that is no organization of the document and no person we know."""
+        return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
+
     @staticmethod
     def _unknown_speaker(clause: str) -> bool:
         """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
-        for candidate in (clause, _LEADING_PHRASE.sub("", clause, count=1)):
+        for candidate in _clause_starts(clause):
             match = _SUBJECT.match(candidate)
             if match and _SPEECH.match(match.group("verb")):
                 first = plain(match.group("name")).split()[0].lower()
                 if first not in _COMMON_WORDS and not _PRONOUN.match(first):
                     return True
+        return False
+
+    def _about_someone_else(self, clause: str) -> bool:
+        """The clause before the quote makes it words about the subject or someone of theirs: a
+        passive (`Praised for`), a cited saying (`the old creed of`), `Alex's father:`."""
+        if any(_ABOUT.search(candidate) for candidate in _clause_starts(clause.strip(" *_\"'"))):
+            return True
+        if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
+            return True
+        for match in _POSSESSIVE_NAME.finditer(clause):
+            tokens = match.group("name").split()
+            named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
+            if named and not _SPEECH_NOUN.match(clause[match.end():]):
+                return True  # `a lesson from Alex's father:`, `Lena's new chain praised:`
         return False
 
     def _context(self, quote: Quote, context: ItemContext) -> Attribution:
@@ -334,6 +534,8 @@ class Attributor:
             return NONE
         clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
         if self._names_in(clause) - {context.subject}:
+            return NONE
+        if self._about_someone_else(clause):
             return NONE
         if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
             return NONE
@@ -374,6 +576,32 @@ class Attributor:
         if found is not None:
             context.pending = found.speaker
             context.pending_blocked = found.speaker is None
+
+
+def _clause_starts(clause: str) -> list[str]:
+    """Where a clause's subject may start: at its start, after a leading phrase (`But`, `In 2020,`),
+    or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
+    any of its commas."""
+    starts = [clause, _LEADING_PHRASE.sub("", clause, count=1)]
+    if _SUBORDINATE.match(clause):
+        starts += [clause[match.end():] for match in re.finditer(r",\s+", clause)]
+    return list(dict.fromkeys(starts))
+
+
+def _untitled(name: str) -> str:
+    """`CEO Ruth Amsel` -> `Ruth Amsel`; a lone name after a title stays as written (`Host Priya`)."""
+    titled = _JOB_TITLE.match(name)
+    return name[titled.end():] if titled and len(name[titled.end():].split()) >= 2 else name
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"['’]s$", "", name)
+
+
+def _thing_of(match: re.Match[str], candidate: str) -> bool:
+    """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
+    possessive = bool(match.group("possessive")) or bool(re.search(r"['’]s$", match.group("name")))
+    return possessive and not _SPEECH_NOUN.match(candidate[match.start("verb"):])
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".

@@ -1,4 +1,5 @@
-"""Quotations: straight-quoted spans on one line, with timestamps and their surroundings."""
+"""Quotations: straight-quoted spans on one line, with timestamps and their surroundings. A quoted
+title of a work (`After Kofi published "The End of Meetings"`) is no quotation."""
 
 from __future__ import annotations
 
@@ -27,6 +28,27 @@ def is_claim_text(text: str) -> bool:
     """Five or more words, or ten or more CJK characters."""
     words = [token for token in text.split() if _WORD.search(token)]
     return len(_CJK.findall(text)) >= _MIN_CJK or len(words) >= _MIN_WORDS
+
+
+_TITLE_SMALL_WORDS = frozenset(
+    "a an the of in on at to for and or but nor with by from as is vs via into onto per up out off over so if not "
+    "be are was it its".split()
+)
+_TITLE_CUE = re.compile(
+    r"\b(?:published|titled|entitled|headlined|headline|book|essay|op-ed|album|documentary)\s*[*_]*\s*$", re.I)
+
+
+def is_title(text: str, before: str = "") -> bool:
+    """The name of a work, not something said: every main word capitalized (`The End of Every
+    Meeting We Know`), or a short phrase right after `published` / `titled` / `book`."""
+    bare = text.strip().rstrip(",.;:!?").strip()
+    if re.search(r"[.!?;]\s", bare) or len(bare.split()) > 14:
+        return False
+    if _TITLE_CUE.search(before) and len(bare.split()) <= 10:
+        return True
+    words = [word for word in (token.strip("\"'‘’“”()[],:;-—–") for token in bare.split()) if word]
+    main = [word for word in words[1:] if word.lower() not in _TITLE_SMALL_WORDS]
+    return len(main) >= 3 and all(word[0].isupper() or word[0].isdigit() for word in [words[0], *main])
 
 
 def normalize_clock(clock: str) -> tuple[str, int]:
@@ -125,7 +147,7 @@ def quotes_in_text(source: str, line: Line, location: str, field: str | None = N
         next_start = spans[index + 1][0] if index + 1 < len(spans) else len(source)
         text = plain(source[start + 1 : end].strip().strip("*_").strip())
         after = source[end + 1 : next_start] if not unbalanced else ""
-        if is_claim_text(text):
+        if is_claim_text(text) and not is_title(text, source[previous_end:start]):
             found.append(Quote(
                 text=text, line=line.number, start=start, end=end, source=source,
                 before=source[previous_end:start], after=after, index_on_line=len(found),

@@ -1,0 +1,208 @@
+"""Attribution patterns read on unseen summaries (issue 11), each as an invented fixture: who the
+text says spoke, and nobody where the text only talks about a person."""
+
+from __future__ import annotations
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def _speakers(body: str, participants: str = "Priya Nandakumar, Dele Okafor") -> dict[str, str | None]:
+    text = f"""# [Seed Stories](https://example.com/ep/77)
+
+**Podcast:** Early Money
+**Date:** 2025-11-01
+**Participants:** {participants}
+
+---
+
+## 1. Key Themes
+
+### The Theme
+{body}
+"""
+    extraction = extract_document(parse_document("fixture.md", text))
+    return {claim.text: claim.speaker for claim in extraction.claims}
+
+
+def test_a_speakerless_sentence_does_not_inherit_the_previous_sentences_subject() -> None:
+    for opening in ("Host Priya Nandakumar", "Priya Nandakumar"):
+        speakers = _speakers(
+            f"{opening} confessed she passed on the seed. "
+            'Praised for "ridiculously low churn across every cohort". '
+            'Later the fund was billed as "the quiet winner of the whole cycle".'
+        )
+        assert speakers["ridiculously low churn across every cohort"] is None
+        assert speakers["the quiet winner of the whole cycle"] is None
+
+
+def test_a_possessive_subject_is_not_the_speaker() -> None:
+    speakers = _speakers(
+        "Priya Nandakumar's new chain praised at length: \"Priya is the best operator I've backed in years.\""
+    )
+    assert speakers["Priya is the best operator I've backed in years."] is None
+
+
+def test_the_words_of_someone_of_the_subjects_are_not_the_subjects() -> None:
+    speakers = _speakers(
+        "Priya Nandakumar grew up in a shop. The key lesson from Priya's father: "
+        '"never sell to a customer you would not lend money to."'
+    )
+    assert speakers["never sell to a customer you would not lend money to."] is None
+
+
+def test_the_speaker_of_the_last_clause_wins_over_an_organization_subject() -> None:
+    speakers = _speakers(
+        'Brightwell Bank wants a co-signer, but Okafor insists: "we will never pledge the house for a loan."',
+        participants="Dele Okafor",
+    )
+    assert speakers["we will never pledge the house for a loan."] == "Dele Okafor"
+
+
+def test_a_scare_quoted_saying_is_nobodys_claim() -> None:
+    speakers = _speakers(
+        'Priya Nandakumar rejects the old creed of "cash is always king in a downturn" for early funds.'
+    )
+    assert speakers["cash is always king in a downturn"] is None
+
+
+def test_a_title_of_a_work_is_no_claim_and_the_next_quote_is_the_speakers() -> None:
+    speakers = _speakers(
+        'After Priya published "The End of Every Meeting We Know," Okafor recalls: '
+        '"half my portfolio cancelled their standups that week."'
+    )
+    assert "The End of Every Meeting We Know," not in speakers
+    assert speakers["half my portfolio cancelled their standups that week."] == "Dele Okafor"
+
+
+def test_a_possessive_lead_in_names_the_speaker() -> None:
+    speakers = _speakers('Okafor\'s answer was blunt: "no founder of ours will sign a personal guarantee."')
+    assert speakers["no founder of ours will sign a personal guarantee."] == "Dele Okafor"
+
+
+def test_his_response_is_the_item_persons() -> None:
+    speakers = _speakers(
+        'Dele Okafor was asked about the bank. His response: "we will find a lender who believes in the plan."'
+    )
+    assert speakers["we will find a lender who believes in the plan."] == "Dele Okafor"
+
+
+def test_a_speech_verb_need_not_end_the_lead_in() -> None:
+    speakers = _speakers('Priya pushes back hard: "no seed fund should own half of a company."')
+    assert speakers["no seed fund should own half of a company."] == "Priya Nandakumar"
+
+
+def test_she_continued_after_a_speaker_label() -> None:
+    body = """Priya Nandakumar: "The bank wanted my house as collateral for the loan."
+
+She continued: "we walked away and found a lender on the other coast."
+"""
+    speakers = _speakers(body, participants="Dele Okafor")
+    assert speakers["we walked away and found a lender on the other coast."] == "Priya Nandakumar"
+
+
+def test_a_pronoun_between_the_subject_and_another_named_speaker_is_nobody() -> None:
+    # `She` could be the paragraph's subject (Priya) or the speaker just named (Dele).
+    body = """Priya Nandakumar argues that banks move too slowly for founders.
+
+> "The bank wanted my house as collateral for the loan." — Dele Okafor
+
+She adds: "we walked away and found a lender on the other coast."
+"""
+    assert _speakers(body)["we walked away and found a lender on the other coast."] is None
+
+
+def test_an_attribution_inside_the_quote_names_the_speaker() -> None:
+    speakers = _speakers(
+        "The post went viral. \"'Spreadsheets are dead for every finance team,' CEO Ruth Amsel wrote on LinkedIn.\""
+    )
+    quote = "'Spreadsheets are dead for every finance team,' CEO Ruth Amsel wrote on LinkedIn."
+    assert speakers[quote] == "Ruth Amsel"
+
+
+def test_a_signature_ends_at_the_sentence_end() -> None:
+    body = (
+        'Apologies wear thin. "if you apologize more than twice it only reminds them of the harm" [00:34:10] - Okafor. '
+        'The fix is simple. "Thank the person instead of apologizing for every single delay." — Rep. Dele Okafor'
+    )
+    speakers = _speakers(body, participants="Priya Nandakumar, Dele Okafor")
+    assert speakers["if you apologize more than twice it only reminds them of the harm"] == "Dele Okafor"
+    assert speakers["Thank the person instead of apologizing for every single delay."] == "Dele Okafor"
+
+
+def test_the_main_clause_after_a_subordinate_clause_names_the_subject() -> None:
+    body = """While the panel debated Orbex, Halden and Corvo, Okafor makes a strong claim about the market.
+
+> "Every lender in this city will copy the Orbex terms within a single year." [01:41:40]
+"""
+    assert _speakers(body)["Every lender in this city will copy the Orbex terms within a single year."] == "Dele Okafor"
+
+
+def test_a_line_relayed_from_someone_else_is_not_the_pronouns() -> None:
+    body = (
+        "Dele Okafor argues that founders need love. He references Mara Quint's line from her novel: "
+        '"I have love to give and nowhere to give it."'
+    )
+    assert _speakers(body)["I have love to give and nowhere to give it."] is None
+
+
+def test_answering_someone_elses_assertion_is_the_speakers_own_words() -> None:
+    body = 'Okafor directly challenges Mara Quint\'s assertion that banks are slow: "our bank closed in nine days."'
+    assert _speakers(body)["our bank closed in nine days."] == "Dele Okafor"
+
+
+def test_what_a_crowd_reports_is_not_the_subjects_claim() -> None:
+    body = (
+        'Dele Okafor runs a lending course. Students consistently report that "only the third loan felt real to them".'
+    )
+    assert _speakers(body)["only the third loan felt real to them"] is None
+
+
+def test_a_signature_wins_over_a_company_doing_something() -> None:
+    body = (
+        'Orbex Lending operates as a hybrid: "a quarter bank and three quarters software company, forever." '
+        "- Okafor [00:00:56] The transcript cuts off here."
+    )
+    assert _speakers(body)["a quarter bank and three quarters software company, forever."] == "Dele Okafor"
+
+
+def test_a_named_speaker_we_cannot_place_is_not_the_paragraph_subject() -> None:
+    body = (
+        'Priya Nandakumar argues that "every lender copies the first one that moves," and '
+        'Mara Quint challenged with competitive dynamics: "the second lender in each city wins the market."'
+    )
+    speakers = _speakers(body)
+    assert speakers["every lender copies the first one that moves,"] == "Priya Nandakumar"
+    assert speakers["the second lender in each city wins the market."] == "Mara Quint"
+    body = 'Priya Nandakumar argues for speed. Mara Quint weighs the options: "wait for the second lender to fail."'
+    assert _speakers(body)["wait for the second lender to fail."] is None
+
+
+def test_a_pronoun_with_no_subject_is_the_sole_guest() -> None:
+    body = (
+        'Orbex pays its team what Okafor first resisted as "a communist system of shared pay for all." '
+        'He admits: "I hunt alone and I wanted my own catch to count."'
+    )
+    speakers = _speakers(body, participants="Dele Okafor")
+    assert speakers["I hunt alone and I wanted my own catch to count."] == "Dele Okafor"
+
+
+def test_a_list_of_founders_makes_none_of_them_the_subject() -> None:
+    body = """Lending startup founded by Priya Nandakumar, Dele Okafor, and Mara Quint, all ex-bankers.
+
+> "We are a six sided team that has to be strong at everything at once." [00:33:17]
+"""
+    speakers = _speakers(body, participants="Priya Nandakumar, Dele Okafor, Mara Quint")
+    assert speakers["We are a six sided team that has to be strong at everything at once."] is None
+
+
+def test_a_job_title_before_a_name_is_not_part_of_it() -> None:
+    body = """Host Priya Nandakumar explains why the fund passed.
+
+> "We never lead a round where the founder owns less than half." [00:12:00]
+
+CEO Ruth Amsel said: "every finance team will close its books in a single day."
+"""
+    speakers = _speakers(body)
+    assert speakers["We never lead a round where the founder owns less than half."] == "Priya Nandakumar"
+    assert speakers["every finance team will close its books in a single day."] == "Ruth Amsel"
