@@ -130,8 +130,10 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
 
     QUERY is the query text or @FILE.rq; or use --name for a shipped query.
     CONSTRUCT results are printed as Turtle. Prefixes kg:, schema:, skos:, prov:, rdf:, rdfs:,
-    owl: and xsd: are predeclared."""
-    from kgraph.query import format_result, query_text, run_query, shipped_queries, shipped_query
+    owl: and xsd: are predeclared. The shipped queries match a --param name ignoring case, by
+    label or alias; when a --param value names nothing, stderr says so and suggests the closest
+    names in the graph."""
+    from kgraph.query import QueryForm, format_result, query_text, run_query, shipped_queries, shipped_query
 
     try:
         if list_queries:
@@ -146,11 +148,28 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
             text, source = shipped_query(name).text, name
         else:
             text, source = query_text(query)
+        parameters = _read_parameters(params)
         result = run_query(text, graph=None if endpoint else graph_file, endpoint=endpoint,
-                           parameters=_read_parameters(params), source=source, allow_service=allow_service)
+                           parameters=parameters, source=source, allow_service=allow_service)
         click.echo(format_result(result, result_format), nl=False)
     except KgraphError as error:
         fail(error)
+        return
+    if parameters and result.form is QueryForm.SELECT and not result.rows:
+        _hint_no_rows(parameters, graph_file, endpoint, ignore_case=name is not None)
+
+
+def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | None, ignore_case: bool) -> None:
+    """A --param value that names nothing: say so on stderr (the answer itself was right)."""
+    from kgraph.query.hints import no_rows_hint
+
+    try:
+        hint = no_rows_hint(parameters, graph=None if endpoint else graph_file, endpoint=endpoint,
+                            ignore_case=ignore_case)
+    except KgraphError:
+        return
+    if hint:
+        click.echo(f"kgraph: {hint}", err=True)
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
