@@ -18,6 +18,7 @@ from kgraph.api import build as build_graph
 from kgraph.errors import EndpointError, KgraphError, UsageError
 from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.query.output import RESULT_FORMATS
+from kgraph.review import KINDS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -270,3 +271,43 @@ def validate(graph_file: Path, shapes: Path | None) -> None:
         click.echo(f"{graph_file}: {len(violations)} SHACL violation(s)", err=True)
         sys.exit(EXIT_SKIPPED)
     click.echo(f"{graph_file}: conforms to the SHACL shapes")
+
+
+@main.command("aliases")
+@_PATHS
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The report.json of a build to review  [default: output/report.json]")
+@click.option("--toml", "as_toml", is_flag=True,
+              help="Print alias-file TOML instead: each candidate as a commented-out [[merge]], each "
+                   "merge as a commented-out [[separate]] that would undo it.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only decisions about this kind of node.")
+@_ALIASES
+def aliases_command(paths: tuple[Path, ...], report_file: Path | None, as_toml: bool, kind: str | None,
+                    aliases: Path | None) -> None:
+    """Show what identity resolution merged and the near misses it kept apart, with the reason
+    and evidence of each, to turn into alias-file rules.
+
+    Reads a build's report.json, or builds from PATHS (files or folders) without writing
+    anything. With --toml, the output is an alias file whose rules are commented out:
+    uncomment the ones you agree with and build again with --aliases FILE."""
+    from kgraph.review import alias_toml, decisions_from_json, read_decisions, review_text
+
+    try:
+        if paths and report_file is not None:
+            raise UsageError("give summary PATHS or --report FILE, not both")
+        if paths:
+            graph = build_graph(list(paths), aliases=aliases)
+            decisions, source, ok = decisions_from_json(graph.report.identity), "", graph.report.ok
+            for line in graph.report.summary_lines():
+                click.echo(line, err=True)
+        else:
+            if aliases is not None:
+                raise UsageError("--aliases applies when building from PATHS (a report is already built)")
+            report_file = report_file or Path("output/report.json")
+            decisions, source, ok = read_decisions(report_file), str(report_file), True
+    except KgraphError as error:
+        fail(error)
+        return
+    decisions = [decision for decision in decisions if kind is None or decision.kind == kind]
+    click.echo((alias_toml if as_toml else review_text)(decisions, source), nl=False)
+    sys.exit(EXIT_OK if ok else EXIT_SKIPPED)
