@@ -39,8 +39,11 @@ def read_decisions(report: Path | str) -> list[Decision]:
     identity = data.get("identity") if isinstance(data, dict) else None
     if not isinstance(identity, dict):
         raise UsageError("not a kgraph report with an identity section (build again with this kgraph)", path)
+    sections = [identity.get(key, []) for key in _SECTIONS]
     try:
-        return decisions_from_json([item for key in _SECTIONS for item in identity.get(key, [])])
+        if not all(isinstance(section, list) for section in sections):
+            raise ValueError(f"{', '.join(_SECTIONS)} must be lists")
+        return decisions_from_json([item for section in sections for item in section])
     except ValueError as error:
         raise UsageError(f"malformed identity section ({error})", path) from None
 
@@ -54,7 +57,7 @@ def decisions_from_json(items: list[dict[str, object]]) -> list[Decision]:
             raise ValueError(f"entry {number} is not an object")
         kind, verdict, names = item.get("kind"), item.get("verdict"), item.get("names")
         reason, evidence = item.get("reason", ""), item.get("evidence", [])
-        if (kind not in KINDS or verdict not in VERDICTS or not _strings(names) or len(names) < 2
+        if (kind not in KINDS or verdict not in VERDICTS or not _strings(names) or not names
                 or not isinstance(reason, str) or not _strings(evidence)):
             raise ValueError(f"entry {number} is not a decision (kind, verdict, names, reason, evidence)")
         decisions.append(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
@@ -150,8 +153,10 @@ def alias_toml(decisions: list[Decision], source: str = "") -> str:
             lines += [f"#   - {_one_line(item)}" for item in decision.evidence]
             names = ", ".join(toml_string(name) for name in decision.names)
             table = _TABLE.get(decision.verdict)
-            if table is None:  # already a [[separate]] rule of the alias file this build used
+            if decision.verdict == "separated":  # already a [[separate]] rule of the alias file
                 lines.append(f"#   kept apart by the alias file: [{names}]")
+            elif table is None or len(decision.names) < 2:  # no rule can name a single name
+                lines.append(f"#   names: [{names}]")
             else:
                 lines += [f"# [[{table}]]", f"# names = [{names}]"]
     return "\n".join(lines) + "\n"

@@ -153,8 +153,9 @@ def test_toml_string_round_trips(text):
         ("{not json", "cannot read the report"),
         ('{"documents": {}}', "not a kgraph report with an identity section"),
         ('[1, 2]', "not a kgraph report with an identity section"),
-        ('{"identity": {"merges": [{"kind": "person", "verdict": "merged", "names": ["A"]}]}}',
+        ('{"identity": {"merges": [{"kind": "person", "verdict": "merged", "names": []}]}}',
          "malformed identity section"),
+        ('{"identity": {"merges": 3}}', "malformed identity section"),
         ('{"identity": {"merges": [{"kind": "planet", "verdict": "merged", "names": ["A", "B"]}]}}',
          "malformed identity section"),
     ],
@@ -227,3 +228,9 @@ def test_console_summary_has_one_identity_line():
     lines = [line for line in report.summary_lines() if line.startswith("identity")]
     assert lines == ["identity: 3 merges, 1 candidate, 1 kept apart (see `kgraph aliases`)"]
     assert not [line for line in BuildReport().summary_lines() if line.startswith("identity")]
+
+
+def test_a_decision_with_one_name_is_shown_but_makes_no_rule():
+    toml = alias_toml([Decision("episode", "merged", ("signal/2025-01-10.md",), "same video id")])
+    assert "#   names: [\"signal/2025-01-10.md\"]" in toml
+    assert tomllib.loads(uncommented(toml)) == {}
