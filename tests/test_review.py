@@ -234,3 +234,13 @@ def test_a_decision_with_one_name_is_shown_but_makes_no_rule():
     toml = alias_toml([Decision("episode", "merged", ("signal/2025-01-10.md",), "same video id")])
     assert "#   names: [\"signal/2025-01-10.md\"]" in toml
     assert tomllib.loads(uncommented(toml)) == {}
+
+
+def test_the_readme_example_is_what_kgraph_aliases_prints():
+    log = DecisionLog()
+    log.record("person", "merged", ["Jie Tan", "Tan Jie"], "reordered name", ["same episode"])
+    log.record("person", "candidate", ["Dana Ruiz", "Dana Ruis"], "spelling variant, same show", ["score 94"])
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "$ kgraph aliases --kind person\n" + review_text(log.decisions(), "output/report.json") in readme
+    candidate = alias_toml(log.decisions()).split("\n\n")[-1]
+    assert candidate in readme
