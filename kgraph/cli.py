@@ -18,6 +18,7 @@ from kgraph.api import build as build_graph
 from kgraph.errors import EndpointError, KgraphError, UsageError
 from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.query.output import RESULT_FORMATS
+from kgraph.review import KINDS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
@@ -130,8 +131,10 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
 
     QUERY is the query text or @FILE.rq; or use --name for a shipped query.
     CONSTRUCT results are printed as Turtle. Prefixes kg:, schema:, skos:, prov:, rdf:, rdfs:,
-    owl: and xsd: are predeclared."""
-    from kgraph.query import format_result, query_text, run_query, shipped_queries, shipped_query
+    owl: and xsd: are predeclared. The shipped queries match a --param name ignoring case, by
+    label or alias; when a --param value names nothing, stderr says so and suggests the closest
+    names in the graph."""
+    from kgraph.query import QueryForm, format_result, query_text, run_query, shipped_queries, shipped_query
 
     try:
         if list_queries:
@@ -146,11 +149,28 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
             text, source = shipped_query(name).text, name
         else:
             text, source = query_text(query)
+        parameters = _read_parameters(params)
         result = run_query(text, graph=None if endpoint else graph_file, endpoint=endpoint,
-                           parameters=_read_parameters(params), source=source, allow_service=allow_service)
+                           parameters=parameters, source=source, allow_service=allow_service)
         click.echo(format_result(result, result_format), nl=False)
     except KgraphError as error:
         fail(error)
+        return
+    if parameters and result.form is QueryForm.SELECT and not result.rows:
+        _hint_no_rows(parameters, graph_file, endpoint, ignore_case=name is not None)
+
+
+def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | None, ignore_case: bool) -> None:
+    """A --param value that names nothing: say so on stderr (the answer itself was right)."""
+    from kgraph.query.hints import no_rows_hint
+
+    try:
+        hint = no_rows_hint(parameters, graph=None if endpoint else graph_file, endpoint=endpoint,
+                            ignore_case=ignore_case)
+    except KgraphError:
+        return
+    if hint:
+        click.echo(f"kgraph: {hint}", err=True)
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
@@ -251,3 +271,43 @@ def validate(graph_file: Path, shapes: Path | None) -> None:
         click.echo(f"{graph_file}: {len(violations)} SHACL violation(s)", err=True)
         sys.exit(EXIT_SKIPPED)
     click.echo(f"{graph_file}: conforms to the SHACL shapes")
+
+
+@main.command("aliases")
+@_PATHS
+@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
+              help="The report.json of a build to review  [default: output/report.json]")
+@click.option("--toml", "as_toml", is_flag=True,
+              help="Print alias-file TOML instead: each candidate as a commented-out [[merge]], each "
+                   "merge as a commented-out [[separate]] that would undo it.")
+@click.option("--kind", type=click.Choice(KINDS), help="Only decisions about this kind of node.")
+@_ALIASES
+def aliases_command(paths: tuple[Path, ...], report_file: Path | None, as_toml: bool, kind: str | None,
+                    aliases: Path | None) -> None:
+    """Show what identity resolution merged and the near misses it kept apart, with the reason
+    and evidence of each, to turn into alias-file rules.
+
+    Reads a build's report.json, or builds from PATHS (files or folders) without writing
+    anything. With --toml, the output is an alias file whose rules are commented out:
+    uncomment the ones you agree with and build again with --aliases FILE."""
+    from kgraph.review import alias_toml, decisions_from_json, read_decisions, review_text
+
+    try:
+        if paths and report_file is not None:
+            raise UsageError("give summary PATHS or --report FILE, not both")
+        if paths:
+            graph = build_graph(list(paths), aliases=aliases)
+            decisions, source, ok = decisions_from_json(graph.report.identity), "", graph.report.ok
+            for line in graph.report.summary_lines():
+                click.echo(line, err=True)
+        else:
+            if aliases is not None:
+                raise UsageError("--aliases applies when building from PATHS (a report is already built)")
+            report_file = report_file or Path("output/report.json")
+            decisions, source, ok = read_decisions(report_file), str(report_file), True
+    except KgraphError as error:
+        fail(error)
+        return
+    decisions = [decision for decision in decisions if kind is None or decision.kind == kind]
+    click.echo((alias_toml if as_toml else review_text)(decisions, source), nl=False)
+    sys.exit(EXIT_OK if ok else EXIT_SKIPPED)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from kgraph.review import count_verdicts
+
 
 @dataclass
 class BuildReport:
@@ -52,6 +54,8 @@ class BuildReport:
             lines.append(f"duplicates: {merged} copies merged into {episodes} episode{'s' if episodes > 1 else ''}")
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (see report.json)")
+        if self.identity:
+            lines.append(f"identity: {count_verdicts(str(d['verdict']) for d in self.identity)} (see `kgraph aliases`)")
         lines.append("nodes: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()))
         lines.append(f"triples: {self.triples}")
         if self.cache_hits:

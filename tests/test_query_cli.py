@@ -54,7 +54,7 @@ def test_shipped_query_by_name_with_a_parameter_as_json(query_turtle):
     )
     assert result.exit_code == 0, result.output
     document = json.loads(result.output)
-    assert document["head"]["vars"] == ["person", "quote", "title", "date", "timestamp", "episode"]
+    assert document["head"]["vars"] == ["speaker", "quote", "title", "date", "timestamp", "episode"]
     (binding,) = document["results"]["bindings"]
     assert binding["quote"] == {"type": "literal", "value": "Nobody buys a robot to watch it wait."}
     assert binding["date"]["datatype"] == "http://www.w3.org/2001/XMLSchema#date"
@@ -144,3 +144,21 @@ def test_broken_graph_file_names_file_and_line(tmp_path):
     result = invoke(ORGS, "-g", str(broken))
     assert result.exit_code == 2
     assert f"{broken}:2: not valid RDF" in result.output
+
+
+def test_a_param_that_names_nothing_gets_a_hint_on_stderr(query_turtle):
+    result = invoke("-n", "contrarian-mentions", "-p", "organization=helios robotcs", "-g", str(query_turtle))
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[-1] == "(0 rows)"
+    assert result.stderr == (
+        "kgraph: no rows: no organization is named 'helios robotcs' (did you mean 'Helios Robotics'?)\n"
+    )
+
+
+def test_no_hint_when_the_name_is_in_the_graph(query_turtle):
+    # Quanta Bank exists but no contrarian perspective mentions it: an empty answer, no hint.
+    result = invoke("-n", "contrarian-mentions", "-p", "organization=quanta bank", "-g", str(query_turtle))
+    assert result.exit_code == 0 and result.stdout.splitlines()[-1] == "(0 rows)"
+    assert result.stderr == ""
+    found = invoke("-n", "person-claims", "-p", "person=tom okafor", "-g", str(query_turtle))
+    assert "Nobody buys a robot" in found.stdout and found.stderr == ""

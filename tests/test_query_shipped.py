@@ -4,9 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kgraph.query import run_query, shipped_queries, shipped_query
+from kgraph.read import load_store
+
+ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+HELIOS = "https://w3id.org/kgraph/id/org/helios-robotics"
 
 
 def run(name: str, graph: Path, **parameters: str):
@@ -63,7 +68,7 @@ def test_person_claims_keeps_speakers_apart(query_turtle):
     ]
     everyone = run("person-claims", query_turtle)
     assert len(everyone.rows) == 9
-    assert sorted(set(everyone.column("person"))) == [
+    assert sorted(set(everyone.column("speaker"))) == [
         "Ines Duarte",
         "Leo Brandt",
         "Maya Lindqvist",
@@ -84,6 +89,38 @@ def test_contrarian_perspectives_mentioning_an_organization(query_turtle):
     assert result.column("perspective") == ["Slower Robots Win", "Automation Arrives Last in Food"]
     assert result.column("date") == ["2025-01-10", "2025-03-21"]
     assert run("contrarian-mentions", query_turtle, organization="Quanta Bank").rows == []
+
+
+@pytest.mark.parametrize(
+    ("name", "parameter", "exact", "other_case"),
+    [
+        ("person-claims", "person", "Maya Lindqvist", "maya LINDQVIST"),
+        ("contrarian-mentions", "organization", "Helios Robotics", "HELIOS robotics"),
+        ("podcast-guests", "podcast", "Signal Hour", "signal hour"),
+    ],
+)
+def test_parameters_match_the_label_in_any_case(name, parameter, exact, other_case, query_turtle):
+    expected = run(name, query_turtle, **{parameter: exact}).rows
+    assert expected
+    assert run(name, query_turtle, **{parameter: other_case}).rows == expected
+    # a part of the name is no match: the parameter names one thing
+    assert run(name, query_turtle, **{parameter: exact.split()[0]}).rows == []
+
+
+def test_parameters_match_an_alias_and_show_the_label(query_turtle):
+    store = load_store(query_turtle)
+    store.add(ox.Quad(ox.NamedNode(HELIOS), ALT_LABEL, ox.Literal("Helios")))
+    by_label = run_query(shipped_query("contrarian-mentions").text, store=store,
+                         parameters={"organization": "Helios Robotics"})
+    by_alias = run_query(shipped_query("contrarian-mentions").text, store=store,
+                         parameters={"organization": "helios"})
+    assert by_alias.rows == by_label.rows
+    assert set(by_alias.column("name")) == {"Helios Robotics"}
+
+
+def test_a_parameter_can_be_the_iri(query_turtle):
+    by_iri = run("contrarian-mentions", query_turtle, organization=f"<{HELIOS}>")
+    assert by_iri.rows == run("contrarian-mentions", query_turtle, organization="Helios Robotics").rows
 
 
 def test_co_mentioned_organizations(query_turtle):

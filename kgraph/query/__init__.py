@@ -64,8 +64,12 @@ def run_query(
     SERVICE clause (a request to another server) is refused unless `allow_service`."""
     if sum(target is not None for target in (graph, store, endpoint)) != 1:
         raise UsageError("give exactly one of a graph file, a store or an endpoint")
-    query = bind_parameters(query, parameters or {})
-    form = query_form(query, source, allow_service)  # syntax first: a bad query never waits for a big load
+    # Syntax first: a bad query never waits for a big load, and its error points into the text as
+    # written; then the bound query, so that an endpoint never sees a bad one either.
+    form = query_form(query, source, allow_service)
+    if parameters:
+        query = bind_parameters(query, parameters)
+        query_form(query, source, allow_service)
     if endpoint is not None:
         return run_remote(endpoint, query, form)
     return run_local(store if store is not None else load_store(graph), query, source, allow_service)
