@@ -6,7 +6,7 @@ import re
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import expand_first_name, full_names_in_text
+from kgraph.extract.people import document_text_lines, expand_first_name, full_names_in_text
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -15,12 +15,15 @@ from kgraph.names import (
     is_placeholder,
     looks_like_person_name,
     looks_like_publication,
+    plausible_new_person,
     split_camel_case,
     split_outside_parentheses,
     split_qualifiers,
     strip_honorific,
+    vocabulary,
 )
 from kgraph.parse.inline import plain
+from kgraph.person_names import bare_person_name
 
 _ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Z\u3400-\u9fff])", re.I)
 _DASH_ROLE = re.compile(r"\s+[—–]\s+(?P<role>.+)$|\s+-\s+(?P<role2>[A-Z].*)$")
@@ -50,6 +53,10 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
     if dash and looks_like_person_name(bare[: dash.start()]):  # `Jane Roe — CEO, Acme`
         affiliations.extend(affiliations_from(dash.group("role") or dash.group("role2")))
         bare = bare[: dash.start()]
+    named, _title, outlet = bare_person_name(bare)
+    if outlet:  # `Ledger's Omar Pike`: Omar Pike, of Ledger
+        affiliations.append(outlet)
+        bare = named
     if strip_honorific(bare) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
         aliases.append(bare)
         bare = strip_honorific(bare)
@@ -96,6 +103,36 @@ def _participant_lists(document: ParsedDocument) -> list[str]:
     return [value for value in values if value]
 
 
+_ROLE_FIELDS = ("host", "hosts", "co-host", "cohost", "co-hosts", "guest", "guests", "interviewer", "interviewee",
+                "speaker", "speakers", "featuring")
+# `# Building Orbex with Dana Ruiz`, `# The Payments Hour — with Dana Ruiz and Bo Li (Orbex)`
+_TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
+_NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
+
+
+def _named_elsewhere(document: ParsedDocument) -> list[str]:
+    """Names given outside the Participants field: `**Guest:**` / `**Host:**` lines (header or
+    body), then the H1's `... with Dana Ruiz` (not `... with Action Manifold Learning`: a name
+    whose words the document writes in lower case is a phrase); read when the field is missing
+    or a placeholder."""
+    fields = [*document.header.fields, *document.header.body_fields]
+    values = [field.value for field in fields if field.key in _ROLE_FIELDS]
+    everyday = vocabulary("\n".join(document_text_lines(document)))
+    for match in _TITLE_WITH.finditer(document.header.title or ""):
+        parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
+        names = [_NAME_TAIL.sub("", part).strip() for part in parts]
+        values.extend(name for name in names if plausible_new_person(name, everyday))
+    return values
+
+
+def _needs_other_sources(document: ParsedDocument) -> bool:
+    """The Participants field is missing, or one of its entries is a placeholder (`Unknown Guest`)."""
+    value = document.header.get("participants")
+    if not value:
+        return True
+    return any(is_placeholder(clean(plain(raw))) for raw in split_outside_parentheses(value, ",;"))
+
+
 _BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$|^\*\*[^*]+\*\*$")  # italic or bold, whole line
 _BY = re.compile(r"^(?:(?:summary|article|post|words|written)\s+)?(?:authors?\s*:|by\b)\s*", re.I)
 
@@ -118,10 +155,17 @@ def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
     the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
     byline naming the authors."""
     lists = [_listed(value, podcast) for value in _participant_lists(document)]
-    for people in lists:
-        if any(fold(person.name) != fold(podcast) for person in people):
-            return people
-    return next((people for people in lists if people), [])
+    chosen = next((people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
+                  next((people for people in lists if people), []))
+    if not _needs_other_sources(document):
+        return chosen
+    known = {fold(person.name) for person in chosen}
+    for value in _named_elsewhere(document):
+        for person in _listed(value, podcast):
+            if fold(person.name) not in known:  # `Dana` beside `Dana Ruiz` folds into her later
+                known.add(fold(person.name))
+                chosen = [*chosen, person]
+    return chosen
 
 
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:

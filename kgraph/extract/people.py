@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, looks_like_person_name, strip_honorific
+from kgraph.names import fold, has_cjk, looks_like_person_name, plausible_new_person, strip_honorific, vocabulary
 
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = re.compile(rf"\b({_NAME_TOKEN}(?: [A-Z]\.)?(?: (?:van |de |von |del |da )?{_NAME_TOKEN}){{1,2}})\b")
@@ -26,12 +26,15 @@ def document_text_lines(document: ParsedDocument) -> Iterable[str]:
 
 
 def full_names_in_text(document: ParsedDocument) -> Counter[str]:
-    """Capitalized two- or three-token names in the body, with how often each occurs."""
+    """Capitalized two- or three-token names in the body, with how often each occurs; a run with
+    a word the document also writes in lower case (`Nora Has Rebuilt`) is a phrase, not a name."""
+    lines = list(document_text_lines(document))
+    everyday = vocabulary("\n".join(lines))
     counts: Counter[str] = Counter()
-    for text in document_text_lines(document):
+    for text in lines:
         for match in _FULL_NAME.finditer(text):
             counts[match.group(1)] += 1
-    return counts
+    return Counter({name: count for name, count in counts.items() if plausible_new_person(name, everyday)})
 
 
 class PeopleIndex:
