@@ -193,3 +193,12 @@ def test_the_title_names_no_phrase() -> None:
 def test_a_complete_list_is_not_extended_from_the_title() -> None:
     text = _document("Dana Ruiz (Host)", "### A\nText.", title="Payments with Bo Lindqvist")
     assert _extracted(text).participants == ("Dana Ruiz",)
+
+
+def test_a_role_signing_a_quote_is_no_speaker() -> None:
+    body = """### A
+Text here.
+
+> "We never discount the core product line for anyone." — Host
+"""
+    assert _people(_document("Dana Ruiz (Host), Bo Lindqvist (Guest)", body)) == {"Dana Ruiz", "Bo Lindqvist"}

@@ -161,7 +161,7 @@ class Attributor:
     def single_name(self, text: str) -> str | None:
         """A lone first name in a strong pattern (`— Dave`, `**Dave:**`), kept as it is written."""
         text = plain(text).strip(" ,.:;*_")
-        if not self.conversation or text.lower() in self.everyday_words or is_field_label(text):
+        if not self.conversation or text.lower() in self.everyday_words or is_field_label(text) or is_placeholder(text):
             return None  # in articles and papers a lone capitalized word is an outlet or a source
         if re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS and fold(text) not in self.organizations:
             self.people.add(PersonName(name=text))
