@@ -39,7 +39,7 @@ _REGIONS = frozenset(
 _PLACE_LAST_WORDS = frozenset(
     "valley area coast county province region peninsula islands street avenue boulevard square strait ocean "
     "sea gulf desert mountains basin prefecture oblast territory territories district belt city springs "
-    "falls harbor harbour".split()
+    "falls harbor harbour beach road island village heights".split()
 )
 _DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central northeast northwest southeast southwest "
@@ -70,7 +70,7 @@ _ABBREVIATIONS = frozenset("jr sr st dr mr mrs ms mt prof sen rep gov gen col ca
 _ADVERB = re.compile(r"[a-z]{3,}(?:ically|ally|ably|ibly|ntly|tely|vely|ously|fully|edly|ssly)$")
 # Pinyin syllables: `Yiming`, `Zhiming` end in -ing and are given names, not gerunds.
 _PINYIN_SYLLABLE = (
-    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|"
+    r"(?:(?:zh|ch|sh|hs|ts|[bpmfdtnlgkhjqxrzcsyw])(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|"
     r"ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)|ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)"
 )
 _PINYIN = re.compile(rf"{_PINYIN_SYLLABLE}{{1,3}}")
@@ -93,7 +93,7 @@ def _folded(text: str) -> str:
 
 class _Gazetteer(NamedTuple):
     one_word: frozenset[str]  # countries, US states, continents, capitals, cities of a million
-    several_words: frozenset[str]  # the same of several words, cities of 100,000, subdivisions, regions
+    several_words: frozenset[str]  # the same of several words, cities of 100,000 (any US city), subdivisions, regions
     towns: frozenset[str]  # one-word cities of 100,000: places after `Northern`, `Greater`, `Downtown`
 
 
@@ -112,7 +112,7 @@ def _gazetteer() -> _Gazetteer:
     names.update(sub.name for sub in pycountry.subdivisions if " " in sub.name)
     towns: set[str] = set()
     for city in cache.get_cities().values():
-        if " " in city["name"] and city["population"] >= 100_000:
+        if " " in city["name"] and (city["population"] >= 100_000 or city["countrycode"] == "US"):
             names.add(city["name"])
         elif city["population"] >= 1_000_000:
             names.add(city["name"])
@@ -142,7 +142,7 @@ def is_place(name: str) -> bool:
 
 def _gerund(token: str) -> bool:
     lower = token.lower()
-    return (
+    return lower.isalpha() and (
         len(lower) >= 5 and lower.endswith("ing") and lower not in _GIVEN_NAMES_IN_ING and not _PINYIN.fullmatch(lower)
     )
 
