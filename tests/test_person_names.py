@@ -202,3 +202,15 @@ Text here.
 > "We never discount the core product line for anyone." — Host
 """
     assert _people(_document("Dana Ruiz (Host), Bo Lindqvist (Guest)", body)) == {"Dana Ruiz", "Bo Lindqvist"}
+
+
+def test_a_blurb_in_the_participants_field_gives_its_full_names() -> None:
+    blurb = "Dana Ruiz is joined by Bo Lindqvist, the founder of Orbex Capital, to talk payments"
+    assert _extracted(_document(blurb, "### A\nText.")).participants == ("Dana Ruiz", "Bo Lindqvist")
+
+
+def test_a_title_led_by_a_name_names_the_guest_when_the_list_is_missing() -> None:
+    text = _document("", "### A\nText about ports.", title="Bo Lindqvist — “Ports are the real bottleneck”")
+    assert _extracted(text).participants == ("Bo Lindqvist",)
+    text = _document("", "### A\nText about ports.", title="Inside Orbex Capital: How Ports Get Funded")
+    assert _extracted(text).participants == ()

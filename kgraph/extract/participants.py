@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import document_text_lines, expand_first_name, full_names_in_text
+from kgraph.extract.people import document_text_lines, expand_first_name, full_names_in, full_names_in_text
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -107,22 +109,35 @@ _ROLE_FIELDS = ("host", "hosts", "co-host", "cohost", "co-hosts", "guest", "gues
                 "speaker", "speakers", "featuring")
 # `# Building Orbex with Dana Ruiz`, `# The Payments Hour — with Dana Ruiz and Bo Li (Orbex)`
 _TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
+# `# Dana Ruiz — "We are building ports"`, `# #41 – Dana Ruiz: Orbex and the Ports`
+_TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|—–]|\s-\s)")
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
 
 
 def _named_elsewhere(document: ParsedDocument) -> list[str]:
     """Names given outside the Participants field: `**Guest:**` / `**Host:**` lines (header or
-    body), then the H1's `... with Dana Ruiz` (not `... with Action Manifold Learning`: a name
+    body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` (not `... with Action Manifold Learning`: a name
     whose words the document writes in lower case is a phrase); read when the field is missing
     or a placeholder."""
-    fields = [*document.header.fields, *document.header.body_fields]
-    values = [field.value for field in fields if field.key in _ROLE_FIELDS]
     everyday = vocabulary("\n".join(document_text_lines(document)))
-    for match in _TITLE_WITH.finditer(document.header.title or ""):
+    values = _blurb_names(document.header.get("participants") or "", everyday)
+    fields = [*document.header.fields, *document.header.body_fields]
+    values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
+    title = document.header.title or ""
+    for match in [*_TITLE_WITH.finditer(title), *filter(None, [_TITLE_LEAD.match(title)])]:
         parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
         names = [_NAME_TAIL.sub("", part).strip() for part in parts]
         values.extend(name for name in names if plausible_new_person(name, everyday))
     return values
+
+
+def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
+    """`Dana Ruiz is joined by Bo Lindqvist to talk payments`: the full names in prose pasted
+    where a list belongs (a list of names has no lower-case words outside parentheses)."""
+    text = split_qualifiers(clean(plain(value)))[0]
+    if not re.search(r"(?<![\w'’-])[a-z]{3,}\b", text):
+        return []
+    return [name for name in full_names_in(text) if plausible_new_person(name, everyday)]
 
 
 def _needs_other_sources(document: ParsedDocument) -> bool:
@@ -157,15 +172,23 @@ def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
     lists = [_listed(value, podcast) for value in _participant_lists(document)]
     chosen = next((people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
                   next((people for people in lists if people), []))
-    if not _needs_other_sources(document):
+    if chosen and not _needs_other_sources(document):
         return chosen
     known = {fold(person.name) for person in chosen}
     for value in _named_elsewhere(document):
         for person in _listed(value, podcast):
-            if fold(person.name) not in known:  # `Dana` beside `Dana Ruiz` folds into her later
+            if not _spelled_before(fold(person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
                 known.add(fold(person.name))
                 chosen = [*chosen, person]
     return chosen
+
+
+def _spelled_before(name: str, known: set[str]) -> bool:
+    """The name, or another spelling of it (`Karol Hausman` beside a listed `Carl Hausman`)."""
+    surname = name.split()[-1]
+    return name in known or any(
+        " " in other and (other.split()[-1] == surname or fuzz.ratio(other, name) >= 85) for other in known
+    )
 
 
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:

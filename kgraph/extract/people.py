@@ -25,6 +25,11 @@ def document_text_lines(document: ParsedDocument) -> Iterable[str]:
                 yield from line.cells
 
 
+def full_names_in(text: str) -> list[str]:
+    """Capitalized two- or three-token runs of one line, name-shaped or not (callers check)."""
+    return [match.group(1) for match in _FULL_NAME.finditer(text)]
+
+
 def full_names_in_text(document: ParsedDocument) -> Counter[str]:
     """Capitalized two- or three-token names in the body, with how often each occurs; a run with
     a word the document also writes in lower case (`Nora Has Rebuilt`) is a phrase, not a name."""
@@ -32,8 +37,7 @@ def full_names_in_text(document: ParsedDocument) -> Counter[str]:
     everyday = vocabulary("\n".join(lines))
     counts: Counter[str] = Counter()
     for text in lines:
-        for match in _FULL_NAME.finditer(text):
-            counts[match.group(1)] += 1
+        counts.update(full_names_in(text))
     return Counter({name: count for name, count in counts.items() if plausible_new_person(name, everyday)})
 
 
