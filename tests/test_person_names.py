@@ -181,7 +181,7 @@ def test_a_guest_line_names_the_guest_when_the_list_has_a_placeholder() -> None:
 
 
 def test_the_title_names_the_guest_when_the_list_is_missing() -> None:
-    text = _document("", "### A\nText about payments.", title="Payments at Scale with Bo Lindqvist")
+    text = _document("", "### A\nLindqvist argues payments scale.", title="Payments at Scale with Bo Lindqvist")
     assert _extracted(text).participants == ("Bo Lindqvist",)
 
 
@@ -210,7 +210,18 @@ def test_a_blurb_in_the_participants_field_gives_its_full_names() -> None:
 
 
 def test_a_title_led_by_a_name_names_the_guest_when_the_list_is_missing() -> None:
-    text = _document("", "### A\nText about ports.", title="Bo Lindqvist — “Ports are the real bottleneck”")
+    text = _document("", "### A\nLindqvist on ports.", title="Bo Lindqvist — “Ports are the real bottleneck”")
     assert _extracted(text).participants == ("Bo Lindqvist",)
+    text = _document("", "### A\nText on Cold Chains.", title="Cold Chains & Hot Markets: Inside the Reefer Boom")
+    assert _extracted(text).participants == ()
     text = _document("", "### A\nText about ports.", title="Inside Orbex Capital: How Ports Get Funded")
     assert _extracted(text).participants == ()
+
+
+def test_a_place_signing_a_quote_is_no_speaker() -> None:
+    body = """### A
+Text here.
+
+> "The talent pool here is deep and cheap, and everyone knows it." — Lisbon
+"""
+    assert _people(_document("Dana Ruiz (Host), Bo Lindqvist (Guest)", body)) == {"Dana Ruiz", "Bo Lindqvist"}

@@ -114,12 +114,13 @@ _TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
 
 
-def _named_elsewhere(document: ParsedDocument) -> list[str]:
-    """Names given outside the Participants field: `**Guest:**` / `**Host:**` lines (header or
-    body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` (not `... with Action Manifold Learning`: a name
-    whose words the document writes in lower case is a phrase); read when the field is missing
-    or a placeholder."""
-    everyday = vocabulary("\n".join(document_text_lines(document)))
+def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> list[str]:
+    """Names given outside the Participants field, read when it is missing or holds a
+    placeholder: full names in a blurb pasted there, `**Guest:**` / `**Host:**` lines (header or
+    body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` when the document treats
+    that name as a person (see `_person_in_body`)."""
+    lines = list(document_text_lines(document))
+    everyday = vocabulary("\n".join(lines))
     values = _blurb_names(document.header.get("participants") or "", everyday)
     fields = [*document.header.fields, *document.header.body_fields]
     values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
@@ -127,8 +128,22 @@ def _named_elsewhere(document: ParsedDocument) -> list[str]:
     for match in [*_TITLE_WITH.finditer(title), *filter(None, [_TITLE_LEAD.match(title)])]:
         parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
         names = [_NAME_TAIL.sub("", part).strip() for part in parts]
-        values.extend(name for name in names if plausible_new_person(name, everyday))
+        values.extend(
+            name
+            for name in names
+            if plausible_new_person(name, everyday) and _person_in_body(name, lines, people_entries)
+        )
     return values
+
+
+def _person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
+    """A People Identified entry, or a surname the body uses alone (`Lindqvist argues`): a title's
+    `Cold Chains & Hot Markets` has no `Chains` of its own."""
+    if fold(name) in {fold(entry) for entry in people_entries}:
+        return True
+    first, surname = name.split()[0], name.split()[-1]
+    alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b(?!\s+[A-Z])")
+    return any(alone.search(line) for line in lines)
 
 
 def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
@@ -165,7 +180,7 @@ def _byline_authors(document: ParsedDocument) -> str | None:
     return None
 
 
-def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
+def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """The first list that names someone other than the show itself: a header list holding only
     the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
     byline naming the authors."""
@@ -175,7 +190,7 @@ def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
     if chosen and not _needs_other_sources(document):
         return chosen
     known = {fold(person.name) for person in chosen}
-    for value in _named_elsewhere(document):
+    for value in _named_elsewhere(document, people_entries):
         for person in _listed(value, podcast):
             if not _spelled_before(fold(person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
                 known.add(fold(person.name))
@@ -194,7 +209,7 @@ def _spelled_before(name: str, known: set[str]) -> bool:
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    people = _chosen_list(document, podcast)
+    people = _chosen_list(document, podcast, people_entries)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
     result: list[PersonName] = []
