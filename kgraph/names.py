@@ -8,6 +8,8 @@ import html
 import re
 import unicodedata
 
+from kgraph.person_names import bare_person_name, person_name_problem
+
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _PLACEHOLDER = re.compile(
     r"^(?:unknown|unidentified|unnamed|anonymous|unspecified|n/?a|none|various|multiple|other|others|"
@@ -19,8 +21,14 @@ _ROLE_WORDS = (
     "participants|interviewer|interviewee|moderator|narrator|announcer|producer|producers|voice|"
     "voiceover|voice-over|audience|caller|callers|crowd|sponsor|music|intro|outro|disclaimer|"
     "credit|credits|ad|ads|advertisement|jingle|clip|video|audio|presenter|reporter|anchor|"
-    "editor|editors|staff|team|unknown|unnamed|show|member|members|author|authors|writer"
+    "editor|editors|staff|team|unknown|unnamed|show|member|members|author|authors|writer|customer|customers|"
+    "interjector|interjectors|listener|listeners|user|users|viewer|viewers|commenter|commenters|questioner|"
+    "person|someone|somebody|everyone|man|woman|participant|attendee|attendees|student|students|employee|"
+    "employees|representative|spokesperson|executive|expert|analyst|official|officials|voices|other"
 )
+# A show's or a role's voice: `Signal Hour Announcer`, `Morning Brief Host`, `The Narrator`.
+_ROLE_LAST = re.compile(r"\b(?:announcer|narrator|voiceover|voice-over|interjector|caller|host|co-?host|moderator|"
+                        r"interviewer|interviewee|panelist|participant|speaker|guest)$", re.I)
 # A name made only of role words (and numbers / slashes): `Speaker 2`, `Intro/Outro Music`.
 _ROLE_ONLY = re.compile(rf"^(?:(?:{_ROLE_WORDS}|[a-z]+\s+(?:host|announcer)|the|\d+|[/&+-])\s*)+$", re.I)
 _SPEAKER_LABEL = re.compile(r"^speaker[\s_]*\d+$|^speaker_\d+$|^spk_?\d+$", re.I)
@@ -28,6 +36,8 @@ _PUBLICATION_WORDS = re.compile(
     r"\b(?:newsletter|podcast|show|weekly|daily|news|media|magazine|journal|digest|brief|report|"
     r"research|team|staff|editors|editorial|substack|corner|capital|management|ventures|partners|"
     r"group|inc|llc|ltd|corp|labs?|institute|university|press|times|post|review|insider|"
+    r"brothers|bros|holdings|industries|technologies|therapeutics|robotics|motors|airlines|studios|pictures|"
+    r"records|entertainment|"
     r"government|physical ai|arxiv|letter|chart|blog|podcasts?|channel|index|fund|foundation)\b|团队|编辑部",
     re.I,
 )
@@ -80,7 +90,7 @@ def is_placeholder(name: str) -> bool:
     bare, qualifiers = split_qualifiers(name)
     if not bare:
         return True
-    if _PLACEHOLDER.search(bare) or _SPEAKER_LABEL.match(bare) or _ROLE_ONLY.match(bare):
+    if _PLACEHOLDER.search(bare) or _SPEAKER_LABEL.match(bare) or _ROLE_ONLY.match(bare) or _ROLE_LAST.search(bare):
         return True
     return any(re.search(r"\b(?:unnamed|unknown|show credit|credit)\b", q, re.I) for q in qualifiers) and (
         _ROLE_ONLY.match(bare) is not None
@@ -96,7 +106,8 @@ def looks_like_publication(name: str, podcast: str | None = None) -> bool:
 
 
 def strip_honorific(name: str) -> str:
-    return _HONORIFIC.sub("", name)
+    """`Sen. Jane Roe`, `Deputy Commissioner Jane Roe`, `Ledger's Jane Roe` -> `Jane Roe`."""
+    return _HONORIFIC.sub("", bare_person_name(name)[0])
 
 
 def is_possessive_phrase(text: str) -> bool:
@@ -113,9 +124,10 @@ def split_camel_case(token: str) -> str:
     return token
 
 
-def looks_like_person_name(name: str) -> bool:
-    """Two to four capitalized tokens (particles allowed), or a CJK name of 2-4 characters,
-    or a single capitalized token (a first name; callers decide whether to trust it)."""
+def name_shaped(name: str) -> bool:
+    """Written like a name (one to four capitalized tokens, particles allowed, or 2-4 CJK
+    characters), whatever it names: `Lisbon` and `Host` are name-shaped, and so not an
+    organization's bare name either."""
     name = strip_honorific(name.strip())
     if not name or len(name) > 60:
         return False
@@ -132,6 +144,15 @@ def looks_like_person_name(name: str) -> bool:
         if not (initial or re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*", token)):
             return False
     return not _PUBLICATION_WORDS.search(name)
+
+
+def looks_like_person_name(name: str) -> bool:
+    """Name-shaped (see `name_shaped`; a single token is a first name, callers decide whether to
+    trust it) and never a placeholder, a place, a sentence opener, a phrase or a run across a
+    sentence end (see `kgraph.person_names`). Every place that creates a person asks this."""
+    if not name_shaped(name) or is_placeholder(name):
+        return False
+    return has_cjk(name) or person_name_problem(strip_honorific(name.strip())) is None
 
 
 @functools.lru_cache(maxsize=1 << 17)  # resolution folds the same names hundreds of thousands of times

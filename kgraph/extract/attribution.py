@@ -15,6 +15,7 @@ from kgraph.names import (
     has_cjk,
     is_placeholder,
     is_possessive_phrase,
+    looks_like_person_name,
     plausible_new_person,
     split_camel_case,
     strip_honorific,
@@ -288,6 +289,8 @@ class Attributor:
         """A lone first name in a strong pattern (`— Dave`, `**Dave:**`), kept as it is written."""
         text = plain(text).strip(" ,.:;*_")
         if not self.conversation or text.lower() in self.everyday_words or is_field_label(text):
+            return None
+        if not looks_like_person_name(text):  # `— Host`, `— Lisbon`: a role or a place signs no quote
             return None  # in articles and papers a lone capitalized word is an outlet or a source
         if (re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS
                 and fold(text) not in self.organizations):

@@ -15,6 +15,7 @@ from kgraph.names import (
     is_placeholder,
     is_possessive_phrase,
     looks_like_person_name,
+    name_shaped,
     split_qualifiers,
     strip_honorific,
 )
@@ -213,7 +214,7 @@ def affiliations_from(text: str) -> list[str]:
     match = _ROLE_OF.search(text)
     if match and not _ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
-    if (re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text) and not looks_like_person_name(text)
+    if (re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text) and not name_shaped(text)
             and not _ROLE_WORD.search(text) and not _PARTY.match(text)):
         return [text]
     return []

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import expand_first_name, full_names_in_text
+from kgraph.extract.people import document_text_lines, expand_first_name, full_names_in, full_names_in_text
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -15,12 +17,15 @@ from kgraph.names import (
     is_placeholder,
     looks_like_person_name,
     looks_like_publication,
+    plausible_new_person,
     split_camel_case,
     split_outside_parentheses,
     split_qualifiers,
     strip_honorific,
+    vocabulary,
 )
 from kgraph.parse.inline import plain
+from kgraph.person_names import bare_person_name
 
 _ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Z\u3400-\u9fff])", re.I)
 _DASH_ROLE = re.compile(r"\s+[—–]\s+(?P<role>.+)$|\s+-\s+(?P<role2>[A-Z].*)$")
@@ -50,6 +55,10 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
     if dash and looks_like_person_name(bare[: dash.start()]):  # `Jane Roe — CEO, Acme`
         affiliations.extend(affiliations_from(dash.group("role") or dash.group("role2")))
         bare = bare[: dash.start()]
+    named, _title, outlet = bare_person_name(bare)
+    if outlet:  # `Ledger's Omar Pike`: Omar Pike, of Ledger
+        affiliations.append(outlet)
+        bare = named
     if strip_honorific(bare) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
         aliases.append(bare)
         bare = strip_honorific(bare)
@@ -96,6 +105,64 @@ def _participant_lists(document: ParsedDocument) -> list[str]:
     return [value for value in values if value]
 
 
+_ROLE_FIELDS = ("host", "hosts", "co-host", "cohost", "co-hosts", "guest", "guests", "interviewer", "interviewee",
+                "speaker", "speakers", "featuring")
+# `# Building Orbex with Dana Ruiz`, `# The Payments Hour — with Dana Ruiz and Bo Li (Orbex)`
+_TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
+# `# Dana Ruiz — "We are building ports"`, `# #41 – Dana Ruiz: Orbex and the Ports`
+_TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|—–]|\s-\s)")
+_NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
+
+
+def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> list[str]:
+    """Names given outside the Participants field, read when it is missing or holds a
+    placeholder: full names in a blurb pasted there, `**Guest:**` / `**Host:**` lines (header or
+    body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` when the document treats
+    that name as a person (see `_person_in_body`)."""
+    lines = list(document_text_lines(document))
+    everyday = vocabulary("\n".join(lines))
+    values = _blurb_names(document.header.get("participants") or "", everyday)
+    fields = [*document.header.fields, *document.header.body_fields]
+    values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
+    title = document.header.title or ""
+    for match in [*_TITLE_WITH.finditer(title), *filter(None, [_TITLE_LEAD.match(title)])]:
+        parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
+        names = [_NAME_TAIL.sub("", part).strip() for part in parts]
+        values.extend(
+            name
+            for name in names
+            if plausible_new_person(name, everyday) and _person_in_body(name, lines, people_entries)
+        )
+    return values
+
+
+def _person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
+    """A People Identified entry, or a surname the body uses alone (`Lindqvist argues`): a title's
+    `Cold Chains & Hot Markets` has no `Chains` of its own."""
+    if fold(name) in {fold(entry) for entry in people_entries}:
+        return True
+    first, surname = name.split()[0], name.split()[-1]
+    alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b(?!\s+[A-Z])")
+    return any(alone.search(line) for line in lines)
+
+
+def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
+    """`Dana Ruiz is joined by Bo Lindqvist to talk payments`: the full names in prose pasted
+    where a list belongs (a list of names has no lower-case words outside parentheses)."""
+    text = split_qualifiers(clean(plain(value)))[0]
+    if not re.search(r"(?<![\w'’-])[a-z]{3,}\b", text):
+        return []
+    return [name for name in full_names_in(text) if plausible_new_person(name, everyday)]
+
+
+def _needs_other_sources(document: ParsedDocument) -> bool:
+    """The Participants field is missing, or one of its entries is a placeholder (`Unknown Guest`)."""
+    value = document.header.get("participants")
+    if not value:
+        return True
+    return any(is_placeholder(clean(plain(raw))) for raw in split_outside_parentheses(value, ",;"))
+
+
 _BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$|^\*\*[^*]+\*\*$")  # italic or bold, whole line
 _BY = re.compile(r"^(?:(?:summary|article|post|words|written)\s+)?(?:authors?\s*:|by\b)\s*", re.I)
 
@@ -113,21 +180,36 @@ def _byline_authors(document: ParsedDocument) -> str | None:
     return None
 
 
-def _chosen_list(document: ParsedDocument, podcast: str) -> list[PersonName]:
+def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """The first list that names someone other than the show itself: a header list holding only
     the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
     byline naming the authors."""
     lists = [_listed(value, podcast) for value in _participant_lists(document)]
-    for people in lists:
-        if any(fold(person.name) != fold(podcast) for person in people):
-            return people
-    return next((people for people in lists if people), [])
+    chosen = next((people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
+                  next((people for people in lists if people), []))
+    if chosen and not _needs_other_sources(document):
+        return chosen
+    known = {fold(person.name) for person in chosen}
+    for value in _named_elsewhere(document, people_entries):
+        for person in _listed(value, podcast):
+            if not _spelled_before(fold(person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
+                known.add(fold(person.name))
+                chosen = [*chosen, person]
+    return chosen
+
+
+def _spelled_before(name: str, known: set[str]) -> bool:
+    """The name, or another spelling of it (`Karol Hausman` beside a listed `Carl Hausman`)."""
+    surname = name.split()[-1]
+    return name in known or any(
+        " " in other and (other.split()[-1] == surname or fuzz.ratio(other, name) >= 85) for other in known
+    )
 
 
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    people = _chosen_list(document, podcast)
+    people = _chosen_list(document, podcast, people_entries)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
     result: list[PersonName] = []

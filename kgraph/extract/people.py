@@ -10,7 +10,7 @@ from rapidfuzz import fuzz
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, looks_like_person_name, strip_honorific
+from kgraph.names import fold, has_cjk, looks_like_person_name, plausible_new_person, strip_honorific, vocabulary
 
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = re.compile(rf"\b({_NAME_TOKEN}(?: [A-Z]\.)?(?: (?:van |de |von |del |da )?{_NAME_TOKEN}){{1,2}})\b")
@@ -25,13 +25,20 @@ def document_text_lines(document: ParsedDocument) -> Iterable[str]:
                 yield from line.cells
 
 
+def full_names_in(text: str) -> list[str]:
+    """Capitalized two- or three-token runs of one line, name-shaped or not (callers check)."""
+    return [match.group(1) for match in _FULL_NAME.finditer(text)]
+
+
 def full_names_in_text(document: ParsedDocument) -> Counter[str]:
-    """Capitalized two- or three-token names in the body, with how often each occurs."""
+    """Capitalized two- or three-token names in the body, with how often each occurs; a run with
+    a word the document also writes in lower case (`Nora Has Rebuilt`) is a phrase, not a name."""
+    lines = list(document_text_lines(document))
+    everyday = vocabulary("\n".join(lines))
     counts: Counter[str] = Counter()
-    for text in document_text_lines(document):
-        for match in _FULL_NAME.finditer(text):
-            counts[match.group(1)] += 1
-    return counts
+    for text in lines:
+        counts.update(full_names_in(text))
+    return Counter({name: count for name, count in counts.items() if plausible_new_person(name, everyday)})
 
 
 class PeopleIndex:
