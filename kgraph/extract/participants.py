@@ -6,7 +6,7 @@ import re
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import expand_first_name, full_names_in_text
+from kgraph.extract.people import expand_first_name, full_names_in_text, text_blocks
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -31,6 +31,7 @@ _AFFILIATION_QUALIFIER = re.compile(
     r"(?:\s*(?:&|and|,)\s*\w+)*\s+(?:of|at)\s+)(?P<org>.+)$",
     re.I,
 )
+_FROM_QUALIFIER = re.compile(r"^(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z].*)$")  # `Nora (from Halden Ventures)`
 _ARTICLES = ("The", "A", "An")
 _ROLE_THEN_ORG = re.compile(
     r"^(?:co-?host|host|guest|moderator|interviewer|panelist|founder|co-?founder|ceo|cto|partner|investor)"
@@ -62,7 +63,7 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
             aliases.append(qualifier)
         elif has_cjk(bare) and looks_like_person_name(qualifier) and " " in qualifier:
             aliases.append(qualifier)  # `林海 (Lin Hai)`: the romanisation
-        elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
+        elif (found := _AFFILIATION_QUALIFIER.match(qualifier) or _FROM_QUALIFIER.match(qualifier)) is not None:
             affiliations.append(found.group("org").strip())
         elif "," in qualifier and (stated := affiliations_from(qualifier)):
             affiliations.extend(org for org in stated if fold(org) != fold(podcast))  # `(CEO, Acme)`
@@ -130,10 +131,11 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     people = _chosen_list(document, podcast)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
+    blocks = text_blocks(document)
     result: list[PersonName] = []
     seen: dict[str, int] = {}
     for person in people:
-        name = expand_first_name(person.name, text_names, [*full_names, *people_entries])
+        name = expand_first_name(person.name, text_names, [*full_names, *people_entries], person.affiliations, blocks)
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
         if key in seen:

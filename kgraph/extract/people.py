@@ -108,17 +108,44 @@ class PeopleIndex:
         return close.pop() if len(close) == 1 else None
 
 
-def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str]) -> str:
-    """A bare first name becomes the one full name the document uses for it, if unique."""
+def text_blocks(document: ParsedDocument) -> list[str]:
+    """The document's text lines in order, a table row as one line: where a name is said with
+    what it is (`Nora Lindqvist of Halden Ventures`, a People entry's heading and its fields)."""
+    blocks = []
+    for section in document.sections:
+        for line in section.lines:
+            if line.kind in (LineKind.TEXT, LineKind.HEADING):
+                blocks.append(line.text)
+            elif line.kind == LineKind.TABLE_ROW:
+                blocks.append(" | ".join(line.cells))
+    return blocks
+
+
+def said_with(name: str, organizations: Iterable[str], blocks: list[str], reach: int = 3) -> bool:
+    """Whether the text names `name` with one of `organizations`: on its line or the few after it
+    (an entry's heading, then its description)."""
+    wanted = [fold(org) for org in organizations if fold(org)]
+    key = fold(name)
+    for index, block in enumerate(blocks):
+        if key in fold(block):
+            near = fold(" ".join(blocks[index : index + 1 + reach]))
+            if any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", near) for org in wanted):
+                return True
+    return False
+
+
+def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str],
+                      affiliations: Iterable[str] = (), blocks: list[str] | None = None) -> str:
+    """A bare first name becomes the one full name of this document it can be: a participant or
+    People entry (`preferred`), else a name the text uses (`candidates`). A person listed with an
+    organization (`Nora (from Halden Ventures)`) becomes only someone the text names with it: a
+    namesake (`Nora Ephron`, the essayist) keeps them apart, and the name stays as written."""
     if " " in name or has_cjk(name):
         return name
-    matches = [full for full in preferred if full.split()[0] == name and " " in full]
-    if len(set(matches)) == 1:
-        return matches[0]
-    if matches:
-        return name
-    in_text = {full: count for full, count in candidates.items()
-               if full.split()[0] == name and looks_like_person_name(full)}
-    if len(in_text) == 1:
-        return next(iter(in_text))
-    return name
+    matches = sorted({full for full in preferred if full.split()[0] == name and " " in full})
+    if not matches:
+        matches = sorted(full for full in candidates if full.split()[0] == name and looks_like_person_name(full))
+    organizations = list(affiliations)
+    if organizations:
+        matches = [full for full in matches if said_with(full, organizations, blocks or [])]
+    return matches[0] if len(matches) == 1 else name
