@@ -35,3 +35,154 @@ def write(folder: Path, name: str, *, title: str, participants: str, podcast: st
 
 def build(folder: Path) -> kgraph.KnowledgeGraph:
     return kgraph.build([folder])
+
+
+def people(graph: kgraph.KnowledgeGraph) -> dict[str, tuple[str, ...]]:
+    return {person.label: person.alt_labels for person in graph.model.people}
+
+
+def decisions(graph: kgraph.KnowledgeGraph, verdict: str) -> list[tuple[list[str], str]]:
+    return [(d["names"], d["reason"]) for d in graph.report.identity
+            if d["kind"] == "person" and d["verdict"] == verdict]
+
+
+def speakers(graph: kgraph.KnowledgeGraph) -> dict[str, str]:
+    labels = {person.iri: person.label for person in graph.model.people}
+    return {claim.text: labels.get(claim.speaker, "") for claim in graph.model.claims}
+
+
+NOVELIST = "- **Nora Whitcombe** — Novelist and essayist, author of *Quiet Rooms*"
+
+
+# -- first names across the episodes of a show ---------------------------------------------------
+def test_a_first_name_with_another_affiliation_is_not_the_shows_famous_namesake(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz (Host), Ilse Marrow",
+          body="Dana and Ilse discussed Nora Whitcombe's essays.", people=NOVELIST)
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz (Host), Nora (from Halden Ventures)",
+          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]')
+    graph = build(tmp_path)
+    assert {"Nora", "Nora Whitcombe"} <= set(people(graph))
+    assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora"
+    assert (["Nora Whitcombe", "Nora"], "first name, same show, other affiliation") not in decisions(graph, "merged")
+    assert any(names == ["Nora Whitcombe", "Nora"] for names, _ in decisions(graph, "candidate"))
+
+
+def test_a_first_name_folds_into_the_shows_recurring_host(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz (Host), Ilse Marrow")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz (Host), Oskar Lind")
+    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana (Host), Petra Vance",
+          body='Dana asks: "Where does the margin come from?" [00:03:00]')
+    graph = build(tmp_path)
+    assert "Dana" not in people(graph)
+    assert "Dana" in people(graph)["Dana Ruiz"]
+    assert speakers(graph)["Where does the margin come from?"] == "Dana Ruiz"
+    assert (["Dana Ruiz", "Dana"], "first name, same show") in decisions(graph, "merged")
+
+
+def test_a_first_name_folds_on_a_shared_affiliation(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora Lindqvist (Partner at Halden Ventures)")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Ilse Marrow, Nora (from Halden Ventures)")
+    assert "Nora" in people(build(tmp_path))["Nora Lindqvist"]
+
+
+def test_a_one_off_guest_does_not_absorb_a_first_name_without_context(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Sam Okafor")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Ilse Marrow, Sam")
+    graph = build(tmp_path)
+    assert {"Sam", "Sam Okafor"} <= set(people(graph))
+    assert (["Sam Okafor", "Sam"], "first name, same show, no agreeing context") in decisions(graph, "candidate")
+
+
+def test_a_first_name_two_people_of_the_show_share_stays_apart(tmp_path: Path) -> None:
+    for day, guest in enumerate(["Sam Okafor", "Sam Okafor", "Sam Brightwell", "Sam Brightwell"], start=1):
+        write(tmp_path, f"{day}.md", title=f"Signals {day}", day=day, participants=f"Dana Ruiz, {guest}")
+    write(tmp_path, "5.md", title="Signals 5", day=5, participants="Dana Ruiz, Sam")
+    assert "Sam" in people(build(tmp_path))
+
+
+def test_a_document_that_names_both_keeps_them_apart(tmp_path: Path) -> None:
+    # `Marek Dell` and `Marek (Orbex co-founder)` in one entry list are two people.
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
+          people="- **Marek Dell** — veteran of two booms\n- **Marek** (Orbex co-founder) — met Dana at a fair")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz, Marek Dell")
+    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Marek Dell")
+    assert {"Marek", "Marek Dell"} <= set(people(build(tmp_path)))
+
+
+# -- first names within one document -------------------------------------------------------------
+def test_a_listed_affiliation_keeps_a_first_name_from_a_namesake_in_the_same_document(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora (from Halden Ventures)",
+          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]', people=NOVELIST)
+    graph = build(tmp_path)
+    assert {"Nora", "Nora Whitcombe"} <= set(people(graph))
+    assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora"
+
+
+def test_a_first_name_expands_to_the_entry_that_shares_its_affiliation(tmp_path: Path) -> None:
+    entries = NOVELIST + "\n- **Nora Lindqvist** — Partner at Halden Ventures, leads diligence"
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora (from Halden Ventures)",
+          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]', people=entries)
+    graph = build(tmp_path)
+    assert "Nora" not in people(graph)
+    assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora Lindqvist"
+
+
+# -- spelling variants ---------------------------------------------------------------------------
+def test_a_spelling_variant_in_the_same_show_merges_under_the_most_frequent_spelling(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ingrid Solberg")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz, Ingrid Solberg")
+    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Ingred Solberg")
+    graph = build(tmp_path)
+    assert people(graph)["Ingrid Solberg"] == ("Ingred Solberg",)
+    assert any(names == ["Ingrid Solberg", "Ingred Solberg"] and reason == "spelling variant"
+               for names, reason in decisions(graph, "merged"))
+
+
+def test_a_spelling_variant_without_context_is_only_a_candidate(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Kenji Nakamura")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow, Kenji Nakamora")
+    graph = build(tmp_path)
+    assert {"Kenji Nakamura", "Kenji Nakamora"} <= set(people(graph))
+    assert any(sorted(names) == ["Kenji Nakamora", "Kenji Nakamura"] for names, _ in decisions(graph, "candidate"))
+
+
+def test_a_spelling_variant_described_alike_in_two_shows_merges(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
+          people="- **Kenji Nakamura** — Founder of Tidewell Robotics")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
+          people="- **Kenji Nakamora** — Tidewell founder, on kiln automation")
+    assert len([label for label in people(build(tmp_path)) if label.startswith("Kenji")]) == 1
+
+
+def test_different_first_names_with_one_surname_in_two_shows_stay_apart(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Marta Quint")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow, Marta Quinn")
+    assert {"Marta Quint", "Marta Quinn"} <= set(people(build(tmp_path)))
+
+
+# -- CJK names and their romanization ------------------------------------------------------------
+def test_a_cjk_participant_and_its_romanized_speaker_are_one_person(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, 张伟",
+          body='Wei Zhang explains: "Robots now learn from video." [00:03:00]')
+    graph = build(tmp_path)
+    assert people(graph)["Wei Zhang"] == ("张伟",)
+    assert speakers(graph)["Robots now learn from video."] == "Wei Zhang"
+    assert (["Wei Zhang", "张伟"], "romanization in the same document") in decisions(graph, "merged")
+
+
+def test_a_cjk_name_and_an_unrelated_romanization_in_other_shows_stay_apart(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, 张伟")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow, Wei Zhang")
+    graph = build(tmp_path)
+    assert {"张伟", "Wei Zhang"} <= set(people(graph))
+    assert (["Wei Zhang", "张伟"], "romanization without agreeing context") in decisions(graph, "candidate")
+
+
+def test_romanization_matches_in_either_name_order() -> None:
+    from kgraph.resolve.people import romanization_matches
+
+    assert romanization_matches("张伟", "Wei Zhang")
+    assert romanization_matches("张伟", "Zhang Wei")
+    assert romanization_matches("王佳佳", "Wang Jiajia")
+    assert not romanization_matches("张伟", "Wei Zhao")
+    assert not romanization_matches("张伟", "Dana Ruiz")

@@ -6,7 +6,7 @@ import re
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import expand_first_name, full_names_in_text, text_blocks
+from kgraph.extract.people import expand_first_name, full_names_in_text, text_passages
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -131,11 +131,11 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     people = _chosen_list(document, podcast)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
-    blocks = text_blocks(document)
+    passages = text_passages(document)
     result: list[PersonName] = []
     seen: dict[str, int] = {}
     for person in people:
-        name = expand_first_name(person.name, text_names, [*full_names, *people_entries], person.affiliations, blocks)
+        name = expand_first_name(person.name, text_names, [*full_names, *people_entries], person.affiliations, passages)
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
         if key in seen:

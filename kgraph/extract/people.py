@@ -108,38 +108,48 @@ class PeopleIndex:
         return close.pop() if len(close) == 1 else None
 
 
-def text_blocks(document: ParsedDocument) -> list[str]:
-    """The document's text lines in order, a table row as one line: where a name is said with
-    what it is (`Nora Lindqvist of Halden Ventures`, a People entry's heading and its fields)."""
-    blocks = []
+def text_passages(document: ParsedDocument) -> list[str]:
+    """The document cut where a new thing is said: a heading with what follows it up to the next
+    heading (a `### Name` entry and its fields), a list item with its continuation lines, a
+    paragraph, a table row."""
+    passages: list[str] = []
+    opened_by: LineKind | str | None = None  # what started the current passage
+    previous_block = -1
     for section in document.sections:
+        opened_by = None
         for line in section.lines:
-            if line.kind in (LineKind.TEXT, LineKind.HEADING):
-                blocks.append(line.text)
+            if line.kind == LineKind.HEADING:
+                passages.append(line.text)
+                opened_by = LineKind.HEADING
             elif line.kind == LineKind.TABLE_ROW:
-                blocks.append(" | ".join(line.cells))
-    return blocks
+                passages.append(" | ".join(line.cells))
+                opened_by = LineKind.TABLE_ROW
+            elif line.kind == LineKind.TEXT:
+                continues = opened_by == LineKind.HEADING or (
+                    not line.bullet and (line.list_depth > 0 and opened_by == "bullet" or line.block == previous_block))
+                if continues and passages:
+                    passages[-1] += "\n" + line.text
+                else:
+                    passages.append(line.text)
+                    opened_by = "bullet" if line.bullet else LineKind.TEXT
+            previous_block = line.block
+    return passages
 
 
-def said_with(name: str, organizations: Iterable[str], blocks: list[str], reach: int = 3) -> bool:
-    """Whether the text names `name` with one of `organizations`: on its line or the few after it
-    (an entry's heading, then its description)."""
+def said_with(name: str, organizations: Iterable[str], passages: list[str]) -> bool:
+    """Whether one passage of the text names `name` with one of `organizations`."""
     wanted = [fold(org) for org in organizations if fold(org)]
     key = fold(name)
-    for index, block in enumerate(blocks):
-        if key in fold(block):
-            near = fold(" ".join(blocks[index : index + 1 + reach]))
-            if any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", near) for org in wanted):
-                return True
-    return False
+    return any(key in (text := fold(passage)) and any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", text)
+                                                      for org in wanted) for passage in passages)
 
 
 def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str],
-                      affiliations: Iterable[str] = (), blocks: list[str] | None = None) -> str:
+                      affiliations: Iterable[str] = (), passages: list[str] | None = None) -> str:
     """A bare first name becomes the one full name of this document it can be: a participant or
     People entry (`preferred`), else a name the text uses (`candidates`). A person listed with an
     organization (`Nora (from Halden Ventures)`) becomes only someone the text names with it: a
-    namesake (`Nora Ephron`, the essayist) keeps them apart, and the name stays as written."""
+    namesake (`Nora Whitcombe`, the essayist) keeps them apart, and the name stays as written."""
     if " " in name or has_cjk(name):
         return name
     matches = sorted({full for full in preferred if full.split()[0] == name and " " in full})
@@ -147,5 +157,5 @@ def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[s
         matches = sorted(full for full in candidates if full.split()[0] == name and looks_like_person_name(full))
     organizations = list(affiliations)
     if organizations:
-        matches = [full for full in matches if said_with(full, organizations, blocks or [])]
+        matches = [full for full in matches if said_with(full, organizations, passages or [])]
     return matches[0] if len(matches) == 1 else name

@@ -239,7 +239,7 @@ def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
     said = [*person.affiliations, *(text for e in entries for text in
                                     (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations))]
     title = digest.episode.title
-    if fold(person.name) in fold(title):  # `Deel CEO, Alex Bouaziz on ...`
+    if fold(person.name) in fold(title):  # `Orbex CEO Dana Ruiz on ...`
         said.append(title)
     own = {token for form in forms for token in form.split()}
     words = {fold(word) for text in said for word in _WORD.findall(text)

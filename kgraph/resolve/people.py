@@ -143,7 +143,7 @@ def _agreement(a: _Group, b: _Group, co_mentions: set[str]) -> list[str]:
 
 
 def _other_spelling_said(first: str, second: str, a: _Group, b: _Group) -> str | None:
-    """What one document says about its spelling uses the other spelling (`Rulof Botha ... Roelof`)."""
+    """What one document says about its spelling uses the other spelling (`Ingred Solberg ... Ingrid`)."""
     for x, y, group in ((first, second, b), (second, first, a)):
         missing = set(fold(x).split()) - set(fold(y).split())
         if missing and missing <= group.context:
@@ -305,7 +305,7 @@ class _Resolution:
                                         (show,)))
                 continue
             if bare_group.sources & {s.source for s in namesakes}:
-                continue  # a document names both apart (`Michael Dell`, `Michael (Cursor co-founder)`)
+                continue  # a document names both apart (`Marek Dell`, `Marek (Orbex co-founder)`)
             full = full_groups[roots[0]]
             evidence = _agreement(bare_group, full, set())
             if _conflict(bare_group, full):
