@@ -186,3 +186,41 @@ def test_romanization_matches_in_either_name_order() -> None:
     assert romanization_matches("王佳佳", "Wang Jiajia")
     assert not romanization_matches("张伟", "Wei Zhao")
     assert not romanization_matches("张伟", "Dana Ruiz")
+
+
+def test_a_quote_given_only_to_an_ambiguous_first_name_stays_unattributed(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora Whitcombe, Nora Lindqvist",
+          body='> "Diligence is a habit, not a phase." — Nora\n\n'
+               '> "Margins follow focus, and focus follows the customer." — Dana Ruiz')
+    graph = build(tmp_path)
+    assert "Nora" not in people(graph)
+    assert speakers(graph)["Diligence is a habit, not a phase."] == ""
+    assert speakers(graph)["Margins follow focus, and focus follows the customer."] == "Dana Ruiz"
+
+
+def test_a_name_that_only_sounds_alike_merges_where_its_title_writes_the_other_spelling(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Orbex's Karel Vantongeren on Robot Hands",
+          participants="Dana Ruiz, Carel Vantongeren")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
+          people="- **Karel Vantongeren** — Robotics researcher at Orbex")
+    write(tmp_path, "three.md", title="Kilns II", day=2, podcast="Kiln Talk",
+          participants="Ilse Marrow, Karel Vantongeren")
+    graph = build(tmp_path)
+    assert people(graph)["Karel Vantongeren"] == ("Carel Vantongeren",)
+
+
+def test_names_that_only_sound_alike_stay_apart_without_the_other_spelling(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Carel Vantongeren")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow, Karel Vantongeren")
+    graph = build(tmp_path)
+    assert {"Carel Vantongeren", "Karel Vantongeren"} <= set(people(graph))
+
+
+def test_a_first_name_never_folds_into_another_shows_namesake_but_may_be_suggested(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
+          people="- **Shona Vale** — Founder of Quillpay")
+    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
+          people="- **Shona** — Quillpay founder, on payments for potters")
+    graph = build(tmp_path)
+    assert {"Shona", "Shona Vale"} <= set(people(graph))
+    assert (["Shona Vale", "Shona"], "first name, another show") in decisions(graph, "candidate")

@@ -163,6 +163,8 @@ class Attributor:
         text = plain(text).strip(" ,.:;*_")
         if not self.conversation or text.lower() in self.everyday_words or is_field_label(text):
             return None  # in articles and papers a lone capitalized word is an outlet or a source
+        if self.people.ambiguous(text):
+            return None
         if re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS and fold(text) not in self.organizations:
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))

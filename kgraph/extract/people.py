@@ -103,6 +103,15 @@ class PeopleIndex:
         close = {name for name, tokens in self._tokens if fuzz.ratio(tokens[0], token) >= 80}
         return close.pop() if len(close) == 1 else None
 
+    def ambiguous(self, text: str) -> bool:
+        """Whether a lone first name or surname fits several people of the document (`Nora` with
+        Nora Whitcombe and Nora Lindqvist): a quote given to it stays unattributed."""
+        key = fold(strip_honorific(text.strip()))
+        if not key or " " in key or key in self._exact:
+            return False
+        full = [tokens for _, tokens in self._tokens if len(tokens) > 1]
+        return sum(tokens[0] == key for tokens in full) > 1 or sum(tokens[-1] == key for tokens in full) > 1
+
     def _fuzzy_full(self, key: str) -> str | None:
         close = {name for name, tokens in self._tokens if len(tokens) > 1 and fuzz.ratio(" ".join(tokens), key) >= 88}
         return close.pop() if len(close) == 1 else None

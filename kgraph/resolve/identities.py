@@ -238,9 +238,10 @@ def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
                and forms & {fold(e.name), *map(fold, e.aliases)}]
     said = [*person.affiliations, *(text for e in entries for text in
                                     (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations))]
-    title = digest.episode.title
-    if fold(person.name) in fold(title):  # `Orbex CEO Dana Ruiz on ...`
-        said.append(title)
+    title = fold(digest.episode.title)
+    # The title names them (`Orbex CEO Dana Ruiz on ...`), maybe spelled otherwise (`Dana Ruis`).
+    if fold(person.name) in title or len(surname := fold(person.name).split()[-1]) >= 4 and surname in title.split():
+        said.append(digest.episode.title)
     own = {token for form in forms for token in form.split()}
     words = {fold(word) for text in said for word in _WORD.findall(text)
              if (not word.islower() or any(c.isdigit() for c in word)) and len(word) >= 3

@@ -87,22 +87,25 @@ def romanization_matches(cjk: str, latin: str) -> bool:
     return bool(_pinyin_spellings(cjk) & _latin_spellings(latin))
 
 
-def _spelling_score(first: str, second: str) -> tuple[bool, str]:
-    """Whether two full names differ by one token written alike, and how alike (for the log)."""
+def _spelling_score(first: str, second: str) -> tuple[str | None, str]:
+    """Whether two full names differ by one token written alike: "close" (`Ingrid` / `Ingred`),
+    "sound" (only sounds alike: `Carl` / `Karol`, which needs the other spelling in the text), or
+    None; and how alike, for the log."""
     a, b = fold(first).split(), fold(second).split()
     if len(a) != len(b) or not 2 <= len(a) <= 3 or has_cjk(first) or has_cjk(second):
-        return False, ""
+        return None, ""
     differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
     if len(differing) != 1:
-        return False, ""
+        return None, ""
     x, y = differing[0]
-    if x[0] != y[0] or min(len(x), len(y)) < 3:
-        return False, ""
+    if min(len(x), len(y)) < 3:
+        return None, ""
     ratio = fuzz.ratio(x, y)
     phonetic = jellyfish.metaphone(x) == jellyfish.metaphone(y)
-    if phonetic or ratio >= 80:
-        return True, f"{x}/{y}: similarity {ratio:.0f}" + (", same metaphone" if phonetic else "")
-    return False, ""
+    score = f"{x}/{y}: similarity {ratio:.0f}" + (", same metaphone" if phonetic else "")
+    if x[0] == y[0] and (phonetic and ratio >= 70 or ratio >= 85):
+        return "close", score
+    return ("sound" if phonetic else None), score
 
 
 class _Group:
@@ -168,8 +171,9 @@ class _Resolution:
 
     def __post_init__(self) -> None:
         self.union = UnionFind()
-        self.links: list[tuple[str, str, str, tuple[str, ...]]] = []  # forms, reason, evidence
+        self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
+        self.names_by_source: dict[str, set[str]] = defaultdict(set)
 
     def node(self, sighting: PersonSighting) -> tuple[str, str, str]:
         return ("name", sighting.podcast, sighting.name)
@@ -177,7 +181,7 @@ class _Resolution:
     def link(self, first: object, second: object, forms: tuple[str, str], reason: str,
              evidence: Iterable[str] = ()) -> None:
         if self.union.find(first) != self.union.find(second):
-            self.links.append((*forms, reason, tuple(evidence)))
+            self.links.append((first, *forms, reason, tuple(evidence)))
         self.union.union(first, second)
 
     def exact(self) -> None:
@@ -242,8 +246,13 @@ class _Resolution:
         return {root: _Group(found) for root, found in members.items()}
 
     def co_mentions(self, a: _Group, b: _Group) -> set[str]:
-        names_a = {_name_key(s.name) for s in self.sightings if s.source in a.sources and _is_full(s.name)}
-        names_b = {_name_key(s.name) for s in self.sightings if s.source in b.sources and _is_full(s.name)}
+        """Other people both groups' documents name."""
+        if not self.names_by_source:
+            for sighting in self.sightings:
+                if _is_full(sighting.name):
+                    self.names_by_source[sighting.source].add(_name_key(sighting.name))
+        names_a = {key for source in a.sources for key in self.names_by_source[source]}
+        names_b = {key for source in b.sources for key in self.names_by_source[source]}
         own = {_name_key(s.name) for s in (*a.sightings, *b.sightings)}
         return (names_a & names_b) - own
 
@@ -264,7 +273,7 @@ class _Resolution:
                         for pair in itertools.combinations(bucket, 2)})
         for first, second in pairs:
             similar, score = _spelling_score(first, second)
-            if not similar or self.union.find(forms[first]) == self.union.find(forms[second]):
+            if similar is None or self.union.find(forms[first]) == self.union.find(forms[second]):
                 continue
             if self.rules.kept_apart(first, second):
                 continue
@@ -272,8 +281,11 @@ class _Resolution:
             evidence = _agreement(a, b, self.co_mentions(a, b))
             if a.podcasts & b.podcasts:
                 evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
-            if spelled := _other_spelling_said(first, second, a, b):
+            spelled = _other_spelling_said(first, second, a, b)
+            if spelled:
                 evidence.append(spelled)
+            elif similar == "sound":
+                continue  # `Carl` / `Karol` alone is too weak to even suggest
             # A document that lists both spellings as two people meant two people.
             apart = bool(a.sources & b.sources)
             if evidence and not apart and not _conflict(a, b):
@@ -286,16 +298,18 @@ class _Resolution:
         """Fold a show's first-name-only node into the one full name the show uses for it, when
         context agrees."""
         scoped: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
-        full_by_show: dict[str, list[PersonSighting]] = defaultdict(list)
+        full_by_first: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
         for sighting in self.sightings:
-            if _is_full(sighting.name):
-                full_by_show[sighting.podcast].append(sighting)
+            if _is_full(sighting.name) and not has_cjk(sighting.name):
+                full_by_first[(sighting.podcast, fold(sighting.name).split()[0])].append(sighting)
+                full_by_first[("", fold(sighting.name).split()[0])].append(sighting)
             else:
                 scoped[(sighting.podcast, fold(sighting.name))].append(sighting)
         full_groups = self.groups(full_only=True)
         for (show, token), bare in sorted(scoped.items()):
-            namesakes = [s for s in full_by_show[show] if not has_cjk(s.name) and fold(s.name).split()[0] == token]
+            namesakes = full_by_first[(show, token)]
             if not namesakes:
+                self.elsewhere(bare, full_by_first[("", token)], full_groups)
                 continue
             roots = sorted({self.union.find(self.node(s)) for s in namesakes}, key=repr)
             names = tuple(sorted({s.name for s in namesakes}))
@@ -327,6 +341,19 @@ class _Resolution:
             else:
                 self.candidates.append(((names[0], bare[0].name), "first name, same show, no agreeing context",
                                         (show,)))
+
+    def elsewhere(self, bare: list[PersonSighting], namesakes: list[PersonSighting],
+                  full_groups: dict[object, _Group]) -> None:
+        """A first name never folds into another show's namesake; one whose context agrees is a
+        candidate, for the user to confirm in the alias file."""
+        roots = sorted({self.union.find(self.node(s)) for s in namesakes}, key=repr)
+        if len(roots) != 1:
+            return
+        full = full_groups[roots[0]]
+        evidence = [e for e in _agreement(_Group(bare), full, set()) if not e.startswith("mentioned with")]
+        if evidence and not _conflict(_Group(bare), full):
+            name = min(s.name for s in full.sightings)
+            self.candidates.append(((name, bare[0].name), "first name, another show", (bare[0].podcast, *evidence)))
 
     def identities(self) -> dict[tuple[str, str], PersonIdentity]:
         documents: Counter[str] = Counter()
@@ -363,20 +390,16 @@ class _Resolution:
         if self.log is None:
             return
         written = {s.name for s in self.sightings}
-        for first, second, reason, evidence in self.links:
+        for node, first, second, reason, evidence in self.links:
             if fold(first) == fold(second) or first not in written and second not in written:
                 continue
             if second not in written and reason == "given together in one entry":
                 continue  # an alias nobody else uses joined nothing
-            label = labels.get(self.union.find(self.node_of(first, second)), first)
+            label = labels.get(self.union.find(node), first)
             names = [label, *sorted({first, second} - {label})]
             self.log.record("person", "merged", names, reason, evidence)
         for names, reason, evidence in self.candidates:
             self.log.record("person", "candidate", names, reason, evidence)
-
-    def node_of(self, *forms: str) -> object:
-        sighting = next(s for s in self.sightings if s.name in forms or set(forms) & set(s.aliases))
-        return self.node(sighting)
 
 
 def resolve_people(sightings: list[PersonSighting], rules: AliasRules,
