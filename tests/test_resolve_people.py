@@ -224,3 +224,51 @@ def test_a_first_name_never_folds_into_another_shows_namesake_but_may_be_suggest
     graph = build(tmp_path)
     assert {"Shona", "Shona Vale"} <= set(people(graph))
     assert (["Shona Vale", "Shona"], "first name, another show") in decisions(graph, "candidate")
+
+
+def test_resolution_and_its_decisions_do_not_depend_on_the_order_of_sightings() -> None:
+    import random
+
+    from kgraph.resolve.aliases import AliasRules
+    from kgraph.resolve.decisions import DecisionLog
+    from kgraph.resolve.people import PersonSighting, resolve_people
+
+    sightings = [
+        PersonSighting("Ingrid Solberg", (), "Signal Hour", "a.md", participant=True, spoke=True),
+        PersonSighting("Ingred Solberg", (), "Signal Hour", "b.md", participant=True),
+        PersonSighting("Solberg Ingrid", (), "Kiln Talk", "c.md"),
+        PersonSighting("Dana Ruiz", (), "Signal Hour", "a.md", participant=True),
+        PersonSighting("Dana Ruiz", (), "Signal Hour", "b.md", participant=True),
+        PersonSighting("Dana", (), "Signal Hour", "d.md", participant=True),
+        PersonSighting("Nora", (), "Signal Hour", "d.md", affiliations=("halden ventures",)),
+        PersonSighting("Nora Whitcombe", (), "Signal Hour", "e.md", context=("quarry",)),
+        PersonSighting("张伟", (), "Kiln Talk", "f.md", participant=True),
+        PersonSighting("Wei Zhang", (), "Kiln Talk", "f.md", spoke=True),
+        PersonSighting("Kenji Nakamora", (), "Kiln Talk", "g.md"),
+        PersonSighting("Kenji Nakamura", (), "Signal Hour", "h.md"),
+    ]
+    results = []
+    for seed in range(5):
+        shuffled = sightings[:]
+        random.Random(seed).shuffle(shuffled)
+        log = DecisionLog()
+        identities = resolve_people(shuffled, AliasRules(), log)
+        results.append((sorted((key, identity) for key, identity in identities.items()), log.decisions()))
+    assert all(result == results[0] for result in results)
+    labels = {identity.label for _, identity in results[0][0]}
+    assert {"Ingrid Solberg", "Dana Ruiz", "Nora", "Nora Whitcombe", "Wei Zhang", "Kenji Nakamora",
+            "Kenji Nakamura"} == labels
+
+
+def test_a_first_name_folds_into_a_participant_described_as_the_host(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ilse Marrow",
+          people="- **Dana Ruiz** — Host of the show, former Orbex engineer")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana, Oskar Lind")
+    assert "Dana" in people(build(tmp_path))["Dana Ruiz"]
+
+
+def test_a_first_name_does_not_fold_into_a_host_of_another_show_mentioned_here(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ilse Marrow",
+          people="- **Sam Harlow** — Host of the Quiet Rooms podcast, quoted on pricing")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Sam (Host), Oskar Lind")
+    assert {"Sam", "Sam Harlow"} <= set(people(build(tmp_path)))

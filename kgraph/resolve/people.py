@@ -117,7 +117,6 @@ class _Group:
         self.sources = {s.source for s in sightings}
         self.affiliations = {a for s in sightings for a in s.affiliations}
         self.context = {c for s in sightings for c in s.context}
-        self.host = any(s.host for s in sightings)
         self.participant_shows = Counter(s.podcast for s in sightings if s.participant)
 
     def shows_named_in(self, other: _Group) -> set[str]:
@@ -214,7 +213,7 @@ class _Resolution:
             people = by_source[source]
             for cjk in (s for s in people if has_cjk(s.name)):
                 matches = [s for s in people if not has_cjk(s.name) and romanization_matches(cjk.name, s.name)]
-                if len({fold(s.name) for s in matches}) == 1:
+                if len({_name_key(s.name) for s in matches}) == 1:
                     self.link(self.node(cjk), self.node(matches[0]), (matches[0].name, cjk.name),
                               "romanization in the same document", (source, "pinyin matches"))
         latin: dict[str, set[str]] = defaultdict(set)
@@ -300,11 +299,11 @@ class _Resolution:
         scoped: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
         full_by_first: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
         for sighting in self.sightings:
-            if _is_full(sighting.name) and not has_cjk(sighting.name):
+            if not _is_full(sighting.name):
+                scoped[(sighting.podcast, fold(sighting.name))].append(sighting)
+            elif not has_cjk(sighting.name):
                 full_by_first[(sighting.podcast, fold(sighting.name).split()[0])].append(sighting)
                 full_by_first[("", fold(sighting.name).split()[0])].append(sighting)
-            else:
-                scoped[(sighting.podcast, fold(sighting.name))].append(sighting)
         full_groups = self.groups(full_only=True)
         for (show, token), bare in sorted(scoped.items()):
             namesakes = full_by_first[(show, token)]
@@ -330,8 +329,8 @@ class _Resolution:
                 s.name for s in full.sightings if s.participant and s.podcast == show).items() if count >= 2)
             if recurring:
                 evidence.append(f"recurring participant of {show}: {recurring[0]}")
-            if full.host:
-                evidence.append("described as a host")
+            if any(s.host and s.participant and s.podcast == show for s in full.sightings):
+                evidence.append(f"a host of {show}")  # not `Sam Harris, host of another show`
             surname = fold(names[0]).split()[-1]
             if len(surname) >= 3 and surname in fold(show).split():
                 evidence.append(f"the show is named after {names[0]}")
