@@ -229,6 +229,12 @@ _HOST = re.compile(r"\b(?:co-?)?host\b", re.I)
 _GENERIC_WORDS = frozenset("ceo cfo cto coo cmo cpo vp svp evp gp lp md phd ai ml us uk eu".split())
 
 
+def _title_names(title: str, name: str) -> bool:
+    """The title names the person (`Orbex CEO Dana Ruiz on ...`), maybe spelled otherwise (`Dana Ruis`)."""
+    words, tokens = f" {fold(title)} ", fold(name).split()
+    return bool(tokens) and (f" {' '.join(tokens)} " in words or len(tokens[-1]) >= 4 and f" {tokens[-1]} " in words)
+
+
 def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
                      everyday: frozenset[str]) -> PersonSighting:
     """A person as this document names them, with what it says about them: the evidence that
@@ -238,9 +244,7 @@ def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
                and forms & {fold(e.name), *map(fold, e.aliases)}]
     said = [*person.affiliations, *(text for e in entries for text in
                                     (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations))]
-    title = fold(digest.episode.title)
-    # The title names them (`Orbex CEO Dana Ruiz on ...`), maybe spelled otherwise (`Dana Ruis`).
-    if fold(person.name) in title or len(surname := fold(person.name).split()[-1]) >= 4 and surname in title.split():
+    if _title_names(digest.episode.title, person.name):
         said.append(digest.episode.title)
     own = {token for form in forms for token in form.split()}
     words = {fold(word) for text in said for word in _WORD.findall(text)
