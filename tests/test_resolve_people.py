@@ -272,3 +272,13 @@ def test_a_first_name_does_not_fold_into_a_host_of_another_show_mentioned_here(t
           people="- **Sam Harlow** — Host of the Quiet Rooms podcast, quoted on pricing")
     write(tmp_path, "two.md", title="Signals II", day=2, participants="Sam (Host), Oskar Lind")
     assert {"Sam", "Sam Harlow"} <= set(people(build(tmp_path)))
+
+
+def test_a_lone_surname_or_a_first_name_spelled_alike_folds_into_the_shows_recurring_guest(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Kenji Nakamura, Ingrid Solberg")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz, Kenji Nakamura, Ingrid Solberg")
+    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Nakamura, Ingred")
+    graph = build(tmp_path)
+    assert "Nakamura" in people(graph)["Kenji Nakamura"]
+    assert "Ingred" in people(graph)["Ingrid Solberg"]
+    assert (["Ingrid Solberg", "Ingred"], "first name spelled alike, same show") in decisions(graph, "merged")

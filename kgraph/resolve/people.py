@@ -161,6 +161,20 @@ def _conflict(a: _Group, b: _Group) -> bool:
     return not (words[0] & b.context or words[1] & a.context)
 
 
+def _namesakes(full_by_first: dict[tuple[str, str], list[PersonSighting]], firsts: list[str], show: str,
+               token: str) -> tuple[list[PersonSighting], str]:
+    """The show's full names a lone word can stand for: by first name, else by surname
+    (`Nakamura`), else by a first name spelled alike (`Ingred` for `Ingrid Solberg`); `firsts`
+    are the first names of the show's full names."""
+    if found := full_by_first.get((show, token)):
+        return found, "first name"
+    if found := full_by_first.get((show, "surname " + token)):
+        return found, "surname"
+    alike = [first for first in firsts if len(token) >= 4 and first[0] == token[0]
+             and fuzz.ratio(first, token) >= 80 and jellyfish.metaphone(first) == jellyfish.metaphone(token)]
+    return [s for first in alike for s in full_by_first[(show, first)]], "first name spelled alike"
+
+
 # -- resolution ------------------------------------------------------------------------------------
 @dataclass
 class _Resolution:
@@ -302,11 +316,17 @@ class _Resolution:
             if not _is_full(sighting.name):
                 scoped[(sighting.podcast, fold(sighting.name))].append(sighting)
             elif not has_cjk(sighting.name):
-                full_by_first[(sighting.podcast, fold(sighting.name).split()[0])].append(sighting)
-                full_by_first[("", fold(sighting.name).split()[0])].append(sighting)
+                tokens = fold(sighting.name).split()
+                full_by_first[(sighting.podcast, tokens[0])].append(sighting)
+                full_by_first[("", tokens[0])].append(sighting)
+                full_by_first[(sighting.podcast, "surname " + tokens[-1])].append(sighting)
+        firsts: dict[str, set[str]] = defaultdict(set)
+        for show, first in full_by_first:
+            if show and not first.startswith("surname "):
+                firsts[show].add(first)
         full_groups = self.groups(full_only=True)
         for (show, token), bare in sorted(scoped.items()):
-            namesakes = full_by_first[(show, token)]
+            namesakes, how = _namesakes(full_by_first, sorted(firsts[show]), show, token)
             if not namesakes:
                 self.elsewhere(bare, full_by_first[("", token)], full_groups)
                 continue
@@ -314,7 +334,7 @@ class _Resolution:
             names = tuple(sorted({s.name for s in namesakes}))
             bare_group = _Group(bare)
             if len(roots) > 1:
-                self.candidates.append(((bare[0].name, *names), "first name shared by several people of the show",
+                self.candidates.append(((bare[0].name, *names), f"{how} shared by several people of the show",
                                         (show,)))
                 continue
             if bare_group.sources & {s.source for s in namesakes}:
@@ -322,7 +342,7 @@ class _Resolution:
             full = full_groups[roots[0]]
             evidence = _agreement(bare_group, full, set())
             if _conflict(bare_group, full):
-                self.candidates.append(((names[0], bare[0].name), "first name, same show, other affiliation",
+                self.candidates.append(((names[0], bare[0].name), f"{how}, same show, other affiliation",
                                         (show, "affiliations differ")))
                 continue
             recurring = sorted(name for name, count in Counter(
@@ -335,10 +355,10 @@ class _Resolution:
             if len(surname) >= 3 and surname in fold(show).split():
                 evidence.append(f"the show is named after {names[0]}")
             if evidence:
-                self.link(self.node(bare[0]), roots[0], (names[0], bare[0].name), "first name, same show",
+                self.link(self.node(bare[0]), roots[0], (names[0], bare[0].name), f"{how}, same show",
                           [show, *evidence])
             else:
-                self.candidates.append(((names[0], bare[0].name), "first name, same show, no agreeing context",
+                self.candidates.append(((names[0], bare[0].name), f"{how}, same show, no agreeing context",
                                         (show,)))
 
     def elsewhere(self, bare: list[PersonSighting], namesakes: list[PersonSighting],
