@@ -1,14 +1,18 @@
-"""One IRI per real person across documents, decided on evidence and recorded in the DecisionLog.
+"""One IRI per real person across documents, decided on evidence and recorded in the DecisionLog
+(merges, and the near misses kept apart as candidates).
 
 - The same full name (in either order) is one person; so are the forms one entry gives together
   (`Wei Zhang (张伟)`) and the user's alias file.
-- A CJK name and a romanized name in one document are one person when the pinyin matches.
+- A CJK name and its pinyin romanization are one person when one document names both, or when
+  context agrees across documents.
 - A spelling variant (`Ingrid` / `Ingred Solberg`) merges only when context agrees (same show,
-  same affiliation, the same words said about both, shared co-mentions); otherwise it is a candidate.
-- A first-name-only node stays scoped to its show; it folds into the one full name the show uses
-  for that first name only when context agrees (shared affiliation or words, or the full name is
-  a host / recurring participant of the show) and no document names both apart.
-"""
+  same affiliation, the same words said about both, shared co-mentions, the other spelling
+  written about it) and no document lists both as two people.
+- A lone first name (or surname) stays scoped to its show; it folds into the one full name the
+  show uses for it only when context agrees (shared affiliation or words, or the full name is a
+  host / recurring participant of the show) and no document names both apart. Never into a
+  namesake of another show.
+- The label is the most frequent spelling, full names first; the other forms are alt labels."""
 
 from __future__ import annotations
 
