@@ -102,7 +102,9 @@ def test_different_surnames_stay_apart(tmp_path: Path) -> None:
 
 
 def test_first_name_merges_only_within_the_same_podcast(tmp_path: Path) -> None:
+    # Selwyn Abernathy takes part in two episodes of the show: the show's Selwyn (see test_resolve_people).
     write(tmp_path, "one.md", title="Looms I", participants="Selwyn Abernathy")
+    write(tmp_path, "one-b.md", title="Looms Ib", day=4, participants="Selwyn Abernathy, Ottilie Brandt")
     write(tmp_path, "two.md", title="Looms II", day=2, participants="Selwyn")
     write(tmp_path, "three.md", title="Kilns I", day=3, podcast="Kiln Talk", participants="Selwyn")
     graph = kgraph.build([tmp_path])

@@ -15,7 +15,7 @@ from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
 
 #: Bump when an extractor's output changes, so cached extractions are redone.
-EXTRACTOR_VERSION = "21"
+EXTRACTOR_VERSION = "22"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 

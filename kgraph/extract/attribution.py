@@ -292,6 +292,8 @@ class Attributor:
             return None
         if not looks_like_person_name(text):  # `— Host`, `— Lisbon`: a role or a place signs no quote
             return None  # in articles and papers a lone capitalized word is an outlet or a source
+        if self.people.ambiguous(text):
+            return None
         if (re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS
                 and fold(text) not in self.organizations):
             self.people.add(PersonName(name=text))

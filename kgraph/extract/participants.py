@@ -8,7 +8,13 @@ from rapidfuzz import fuzz
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.entities import affiliations_from
-from kgraph.extract.people import document_text_lines, expand_first_name, full_names_in, full_names_in_text
+from kgraph.extract.people import (
+    document_text_lines,
+    expand_first_name,
+    full_names_in,
+    full_names_in_text,
+    text_passages,
+)
 from kgraph.extract.results import PersonName
 from kgraph.names import (
     clean,
@@ -36,6 +42,7 @@ _AFFILIATION_QUALIFIER = re.compile(
     r"(?:\s*(?:&|and|,)\s*\w+)*\s+(?:of|at)\s+)(?P<org>.+)$",
     re.I,
 )
+_FROM_QUALIFIER = re.compile(r"^(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z].*)$")  # `Nora (from Halden Ventures)`
 _ARTICLES = ("The", "A", "An")
 _ROLE_THEN_ORG = re.compile(
     r"^(?:co-?host|host|guest|moderator|interviewer|panelist|founder|co-?founder|ceo|cto|partner|investor)"
@@ -71,7 +78,7 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
             aliases.append(qualifier)
         elif has_cjk(bare) and looks_like_person_name(qualifier) and " " in qualifier:
             aliases.append(qualifier)  # `林海 (Lin Hai)`: the romanisation
-        elif (found := _AFFILIATION_QUALIFIER.match(qualifier)) is not None:
+        elif (found := _AFFILIATION_QUALIFIER.match(qualifier) or _FROM_QUALIFIER.match(qualifier)) is not None:
             affiliations.append(found.group("org").strip())
         elif "," in qualifier and (stated := affiliations_from(qualifier)):
             affiliations.extend(org for org in stated if fold(org) != fold(podcast))  # `(CEO, Acme)`
@@ -212,10 +219,11 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     people = _chosen_list(document, podcast, people_entries)
     full_names = [person.name for person in people if " " in person.name]
     text_names = full_names_in_text(document)
+    passages = text_passages(document)
     result: list[PersonName] = []
     seen: dict[str, int] = {}
     for person in people:
-        name = expand_first_name(person.name, text_names, [*full_names, *people_entries])
+        name = expand_first_name(person.name, text_names, [*full_names, *people_entries], person.affiliations, passages)
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
         if key in seen:

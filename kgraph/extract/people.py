@@ -110,22 +110,68 @@ class PeopleIndex:
         close = {name for name, tokens in self._tokens if fuzz.ratio(tokens[0], token) >= 80}
         return close.pop() if len(close) == 1 else None
 
+    def ambiguous(self, text: str) -> bool:
+        """Whether a lone first name or surname fits several people of the document (`Nora` with
+        Nora Whitcombe and Nora Lindqvist): a quote given to it stays unattributed."""
+        key = fold(strip_honorific(text.strip()))
+        if not key or " " in key or key in self._exact:
+            return False
+        full = [tokens for _, tokens in self._tokens if len(tokens) > 1]
+        return sum(tokens[0] == key for tokens in full) > 1 or sum(tokens[-1] == key for tokens in full) > 1
+
     def _fuzzy_full(self, key: str) -> str | None:
         close = {name for name, tokens in self._tokens if len(tokens) > 1 and fuzz.ratio(" ".join(tokens), key) >= 88}
         return close.pop() if len(close) == 1 else None
 
 
-def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str]) -> str:
-    """A bare first name becomes the one full name the document uses for it, if unique."""
+def text_passages(document: ParsedDocument) -> list[str]:
+    """The document cut where a new thing is said: a heading with what follows it up to the next
+    heading (a `### Name` entry and its fields), a list item with its continuation lines, a
+    paragraph, a table row."""
+    passages: list[str] = []
+    opened_by: LineKind | str | None = None  # what started the current passage
+    previous_block = -1
+    for section in document.sections:
+        opened_by = None
+        for line in section.lines:
+            if line.kind == LineKind.HEADING:
+                passages.append(line.text)
+                opened_by = LineKind.HEADING
+            elif line.kind == LineKind.TABLE_ROW:
+                passages.append(" | ".join(line.cells))
+                opened_by = LineKind.TABLE_ROW
+            elif line.kind == LineKind.TEXT:
+                continues = opened_by == LineKind.HEADING or (
+                    not line.bullet and (line.list_depth > 0 and opened_by == "bullet" or line.block == previous_block))
+                if continues and passages:
+                    passages[-1] += "\n" + line.text
+                else:
+                    passages.append(line.text)
+                    opened_by = "bullet" if line.bullet else LineKind.TEXT
+            previous_block = line.block
+    return passages
+
+
+def said_with(name: str, organizations: Iterable[str], passages: list[str]) -> bool:
+    """Whether one passage of the text names `name` with one of `organizations`."""
+    wanted = [fold(org) for org in organizations if fold(org)]
+    key = fold(name)
+    return any(key in (text := fold(passage)) and any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", text)
+                                                      for org in wanted) for passage in passages)
+
+
+def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str],
+                      affiliations: Iterable[str] = (), passages: list[str] | None = None) -> str:
+    """A bare first name becomes the one full name of this document it can be: a participant or
+    People entry (`preferred`), else a name the text uses (`candidates`). A person listed with an
+    organization (`Nora (from Halden Ventures)`) becomes only someone the text names with it: a
+    namesake (`Nora Whitcombe`, the essayist) keeps them apart, and the name stays as written."""
     if " " in name or has_cjk(name):
         return name
-    matches = [full for full in preferred if full.split()[0] == name and " " in full]
-    if len(set(matches)) == 1:
-        return matches[0]
-    if matches:
-        return name
-    in_text = {full: count for full, count in candidates.items()
-               if full.split()[0] == name and looks_like_person_name(full)}
-    if len(in_text) == 1:
-        return next(iter(in_text))
-    return name
+    matches = sorted({full for full in preferred if full.split()[0] == name and " " in full})
+    if not matches:
+        matches = sorted(full for full in candidates if full.split()[0] == name and looks_like_person_name(full))
+    organizations = list(affiliations)
+    if organizations:
+        matches = [full for full in matches if said_with(full, organizations, passages or [])]
+    return matches[0] if len(matches) == 1 else name

@@ -6,9 +6,10 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 
-from kgraph.extract.results import EntityKind
+from kgraph.extract.results import EntityKind, PersonName
 from kgraph.model import Organization, Person, Podcast
 from kgraph.names import fold, slug
 from kgraph.resolve.aliases import AliasRules
@@ -70,8 +71,9 @@ class Identities:
             fold(entry.name) for group in self.groups for entry in group.primary.entities
             if entry.kind == EntityKind.ORGANIZATION
         }
+        everyday = self._everyday_words()
         return [
-            PersonSighting(name=person.name, aliases=person.aliases, podcast=self.podcast_of(group.primary))
+            _person_sighting(group.primary, person, self.podcast_of(group.primary), everyday)
             for group in self.groups for person in group.primary.people
             if " " in person.name.strip() or fold(person.name) not in organization_words
         ]
@@ -227,3 +229,39 @@ class Identities:
                                                   description=getattr(entry, "description", None))
             elif organizations[iri].description is None and getattr(entry, "description", None):
                 organizations[iri] = organizations[iri].model_copy(update={"description": entry.description})
+
+
+_WORD = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*")
+_HOST = re.compile(r"\b(?:co-?)?host\b", re.I)
+# Capitalized words that say nothing about who someone is.
+_GENERIC_WORDS = frozenset("ceo cfo cto coo cmo cpo vp svp evp gp lp md phd ai ml us uk eu".split())
+
+
+def _title_names(title: str, name: str) -> bool:
+    """The title names the person (`Orbex CEO Dana Ruiz on ...`), maybe spelled otherwise (`Dana Ruis`)."""
+    words, tokens = f" {fold(title)} ", fold(name).split()
+    return bool(tokens) and (f" {' '.join(tokens)} " in words or len(tokens[-1]) >= 4 and f" {tokens[-1]} " in words)
+
+
+def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
+                     everyday: frozenset[str]) -> PersonSighting:
+    """A person as this document names them, with what it says about them: the evidence that
+    person resolution weighs (see `kgraph.resolve.people`)."""
+    forms = {fold(form) for form in (person.name, *person.aliases)}
+    entries = [e for e in digest.entities if e.kind == EntityKind.PERSON
+               and forms & {fold(e.name), *map(fold, e.aliases)}]
+    said = [*person.affiliations, *(text for e in entries for text in
+                                    (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations))]
+    if _title_names(digest.episode.title, person.name):
+        said.append(digest.episode.title)
+    own = {token for form in forms for token in form.split()}
+    words = {fold(word) for text in said for word in _WORD.findall(text)
+             if (not word.islower() or any(c.isdigit() for c in word)) and len(word) >= 3
+             and word.lower() not in everyday and not word.isdigit()
+             and word.lower().removesuffix("s") not in _GENERIC_WORDS}
+    return PersonSighting(
+        name=person.name, aliases=person.aliases, podcast=podcast, source=digest.episode.source_file,
+        participant=person.name in digest.participants, spoke=person.name in digest.speakers,
+        host=any(_HOST.search(text) for e in entries for text in (*e.qualifiers, e.description or "")),
+        affiliations=tuple(sorted({fold(org) for org in person.affiliations})),
+        context=tuple(sorted(words - own)))
