@@ -282,3 +282,20 @@ def test_a_lone_surname_or_a_first_name_spelled_alike_folds_into_the_shows_recur
     assert "Nakamura" in people(graph)["Kenji Nakamura"]
     assert "Ingred" in people(graph)["Ingrid Solberg"]
     assert (["Ingrid Solberg", "Ingred"], "first name spelled alike, same show") in decisions(graph, "merged")
+
+
+def test_the_alias_files_separate_rule_keeps_people_apart_whatever_would_join_them(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    write(corpus, "one.md", title="Signals I", participants="Dana Ruiz, Ingrid Solberg")
+    write(corpus, "two.md", title="Signals II", day=2, participants="Dana Ruiz, Ingrid Solberg")
+    write(corpus, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Ingred Solberg")
+    write(corpus, "four.md", title="Signals IV", day=4, participants="Dana Ruiz, Solberg Ingrid")
+    assert "Ingred Solberg" in people(build(corpus))["Ingrid Solberg"]  # merged without the rule
+    rules = tmp_path / "aliases.toml"
+    rules.write_text('[[separate]]\nnames = ["Ingrid Solberg", "Ingred Solberg"]\n', encoding="utf-8")
+    graph = kgraph.build([corpus], aliases=rules)
+    found = people(graph)
+    assert "Ingrid Solberg" in found and "Ingred Solberg" in found
+    assert "Ingred Solberg" not in found["Ingrid Solberg"]
+    assert "Solberg Ingrid" in found["Ingrid Solberg"]  # the reordered name still joins one of them

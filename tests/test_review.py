@@ -97,9 +97,9 @@ def test_uncommented_candidates_merge_and_uncommented_merges_separate(tmp_path):
     assert rules.merged_label("dana ruis") == "Dana Ruiz" and rules.kept_apart("Acme Inc", "Acme")
 
 
-SIGNAL = """# Signal Hour: {title}
+SIGNAL = """# {show}: {title}
 
-**Podcast:** Signal Hour
+**Podcast:** {show}
 **Date:** {date}
 **Participants:** Priya Nandakumar, {guest}
 
@@ -115,8 +115,9 @@ SIGNAL = """# Signal Hour: {title}
 def test_an_adopted_merge_suggestion_makes_one_node(tmp_path):
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    for number, guest in enumerate(("Dana Ruiz", "Dana Ruis"), start=1):
-        text = SIGNAL.format(title=f"Episode {number}", date=f"2025-01-1{number}", guest=guest)
+    # Two shows: a close spelling on one show is merged today, on two it is only a candidate.
+    for number, (show, guest) in enumerate((("Signal Hour", "Dana Ruiz"), ("Night Desk", "Dana Ruis")), start=1):
+        text = SIGNAL.format(show=show, title=f"Episode {number}", date=f"2025-01-1{number}", guest=guest)
         (corpus / f"signal-{number}.md").write_text(text, encoding="utf-8")
     log = DecisionLog()
     log.record("person", "candidate", ["Dana Ruiz", "Dana Ruis"], "spelling variant, same show")

@@ -187,7 +187,8 @@ class _Resolution:
     log: DecisionLog | None
 
     def __post_init__(self) -> None:
-        self.union = UnionFind()
+        # [[separate]] holds whichever key would join two names: (name, podcast, name as written)
+        self.union: UnionFind = self.rules.union_find(lambda node: node[2] if node[0] == "name" else None)
         self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
         self.names_by_source: dict[str, set[str]] = defaultdict(set)
