@@ -196,3 +196,15 @@ def test_consuming_resolution_gives_the_same_model_and_frees_the_input():
     assert handed_over == []
     assert consumed == kept and len(consumed.claims) > 0
     assert kgraph.build([SEEDS, QUERY_CORPUS]).model == kept  # the build's per-episode parts add up to it
+
+
+def test_a_show_named_with_its_host_is_the_same_show() -> None:
+    from kgraph.resolve.aliases import AliasRules
+    from kgraph.resolve.podcasts import resolve_podcasts
+
+    shows = resolve_podcasts(["Signal Hour", "Signal Hour with Dana Ruiz", "Signal Hour", "Lunch with Lenny",
+                              "Lunch", "Dinner Table with Bo Li"], AliasRules())
+    assert shows["Signal Hour with Dana Ruiz"][0] == "Signal Hour"
+    assert shows["Lunch with Lenny"][0] == "Lunch with Lenny"  # no host's full name: a show's own title
+    assert shows["Lunch"][0] == "Lunch"
+    assert shows["Dinner Table with Bo Li"][0] == "Dinner Table with Bo Li"  # no show of that name alone

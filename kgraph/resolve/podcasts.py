@@ -12,11 +12,16 @@ from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
+# `Signal Hour with Dana Ruiz` is the show `Signal Hour`: a host's full name after "with" (not `Lunch with Lenny`)
+_WITH_HOST = re.compile(r"^(?P<show>.{6,}?)\s+(?:with|w/|hosted by|feat\.?|featuring)\s+"
+                        r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
 
 
 def _keys(name: str) -> set[str]:
     bare, qualifiers = split_qualifiers(name)
     keys = {fold(name), fold(bare), *(fold(q) for q in qualifiers if len(fold(q)) >= 6)}
+    if host := _WITH_HOST.match(bare.strip()):
+        keys.add(fold(host.group("show")))
     for key in list(keys):
         shorter = key
         while (stripped := _GENERIC.sub("", shorter)) != shorter:
