@@ -29,7 +29,7 @@ def _speech(text: str) -> str:
 
 def transcript_anchors(text: str | None) -> bytes:
     """Hashed passages sampled from the transcript's body, in the order they are spoken, each
-    once, packed as 64-bit integers (read them with `anchor_list`)."""
+    once, packed as 64-bit integers (read them with `unpack_anchors`)."""
     if not text:
         return b""
     body = text.split("\n---", 1)[1] if "\n---" in text[:3000] else text
@@ -43,8 +43,8 @@ def transcript_anchors(text: str | None) -> bytes:
     return array(ANCHOR_TYPE, dict.fromkeys(hashes)).tobytes()
 
 
-def anchor_list(anchors: bytes) -> list[int]:
+def unpack_anchors(anchors: bytes) -> array:
     """The anchors packed by `transcript_anchors`, in spoken order."""
     unpacked = array(ANCHOR_TYPE)
     unpacked.frombytes(anchors)
-    return unpacked.tolist()
+    return unpacked

@@ -6,6 +6,7 @@ merge. Every merge is recorded with its evidence, and so are the near misses."""
 
 from __future__ import annotations
 
+from array import array
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from kgraph.names import fold
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
-from kgraph.transcript import anchor_list
+from kgraph.transcript import unpack_anchors
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,8 @@ SHARED_ANCHORS = 0.1  # share of the smaller body's anchors, at least
 PARTS = 10  # the smaller body is cut in this many parts ...
 SPREAD = 6  # ... and shared passages are found in at least this many of them
 MAX_HOLDERS = 8  # a passage in more transcripts than this is boilerplate outright
+PROBE_MASK = 3  # anchors whose hash is 0 in these bits (1 in 4) find the pairs worth measuring
+MIN_PROBES = 2
 BOILERPLATE_EPISODES = 3  # a passage in this many different episodes is boilerplate
 
 
@@ -127,62 +130,70 @@ def _title_links(digests: list[ExtractionDigest], show_of: Callable[[ExtractionD
 
 
 # -- transcript bodies -----------------------------------------------------------------------
-def _shared_anchor_counts(anchors: list[list[int]], ignored: set[int]) -> Counter[tuple[int, int]]:
-    """(first, second) -> passages both transcripts hold, for every pair holding any."""
+def _pairs_to_measure(anchors: list[array]) -> list[tuple[int, int]]:
+    """Pairs of transcripts sharing passages, found through a quarter of the anchors (the probes)
+    so that a large corpus is indexed in little memory; each pair is then measured in full."""
     holders: dict[int, list[int]] = defaultdict(list)
     for number, passages in enumerate(anchors):
         for anchor in passages:
-            holders[anchor].append(number)
+            if not anchor & PROBE_MASK:
+                holders[anchor].append(number)
     shared: Counter[tuple[int, int]] = Counter()
-    for anchor, numbers in holders.items():
-        if 2 <= len(numbers) <= MAX_HOLDERS and anchor not in ignored:
-            for pair in combinations(numbers, 2):
-                shared[pair] += 1
-    return shared
+    for numbers in holders.values():
+        if 2 <= len(numbers) <= MAX_HOLDERS:
+            shared.update(combinations(numbers, 2))
+    return sorted(pair for pair, count in shared.items() if count >= MIN_PROBES)
 
 
-def _overlap(first: list[int], second: list[int], ignored: set[int]) -> tuple[int, int, int]:
-    """(shared passages, anchors of the smaller body, parts of the smaller body holding some)."""
+def _shared(first: array, second: array, ignored: set[int]) -> tuple[list[int], int]:
+    """The positions in the smaller body of the passages the larger holds too, and its size."""
     smaller, larger = sorted((first, second), key=len)
     others = set(larger) - ignored
-    positions = [index for index, anchor in enumerate(smaller) if anchor in others]
-    parts = {index * PARTS // len(smaller) for index in positions}
-    return len(positions), len(smaller), len(parts)
+    return [index for index, anchor in enumerate(smaller) if anchor in others], len(smaller)
 
 
-def _overlapping(shared: int, size: int, parts: int) -> bool:
-    return shared >= MIN_ANCHORS and shared >= SHARED_ANCHORS * size and parts >= SPREAD
+def _overlapping(positions: list[int], size: int) -> bool:
+    parts = {index * PARTS // size for index in positions}
+    return len(positions) >= MIN_ANCHORS and len(positions) >= SHARED_ANCHORS * size and len(parts) >= SPREAD
 
 
 def _transcript_links(digests: list[ExtractionDigest], near: list[_NearMiss]) -> list[_Link]:
-    anchors = [anchor_list(digest.episode.transcript_anchors) for digest in digests]
-    counts = _shared_anchor_counts(anchors, set())
-    pairs = sorted(pair for pair, count in counts.items() if count >= MIN_ANCHORS)
-    # First pass: which documents look like one episode; a passage held by three or more of
+    anchors = [unpack_anchors(digest.episode.transcript_anchors) for digest in digests]
+    pairs = _pairs_to_measure(anchors)
+    # First pass: which documents look like one episode. A passage held by three or more of
     # those episodes is boilerplate (a sponsor read, an intro), and the overlap is measured again.
     union = UnionFind()
+    suspects: set[int] = set()
     for first, second in pairs:
-        if _overlapping(*_overlap(anchors[first], anchors[second], set())):
+        positions, size = _shared(anchors[first], anchors[second], set())
+        if _overlapping(positions, size):
             union.union(first, second)
-    boilerplate = _boilerplate(anchors, union)
+        smaller = min(anchors[first], anchors[second], key=len)
+        suspects.update(smaller[index] for index in positions)
+    boilerplate = _boilerplate(anchors, union, suspects)
     links = []
     for first, second in pairs:
-        shared, size, parts = _overlap(anchors[first], anchors[second], boilerplate)
-        detail = f"{shared} of {size} passages shared, in {parts} of {PARTS} parts of the shorter body"
-        if _overlapping(shared, size, parts):
+        positions, size = _shared(anchors[first], anchors[second], boilerplate)
+        parts = len({index * PARTS // size for index in positions})
+        detail = f"{len(positions)} of {size} passages shared, in {parts} of {PARTS} parts of the shorter body"
+        if _overlapping(positions, size):
             links.append(_Link(first, second, SAME_TRANSCRIPT, detail))
-        else:
+        elif len(positions) >= MIN_ANCHORS:
             _near(near, (first, second), "transcripts share passages", [detail])
     return links
 
 
-def _boilerplate(anchors: list[list[int]], union: UnionFind) -> set[int]:
+def _boilerplate(anchors: list[array], union: UnionFind, suspects: set[int]) -> set[int]:
+    """The suspects found in several episodes, or in more transcripts than any episode has copies."""
     episodes: dict[int, set[object]] = defaultdict(set)
+    holders: Counter[int] = Counter()
     for number, passages in enumerate(anchors):
-        episode = union.find(number)
-        for anchor in passages:
-            episodes[anchor].add(episode)
-    return {anchor for anchor, held in episodes.items() if len(held) >= BOILERPLATE_EPISODES}
+        found = suspects.intersection(passages)
+        holders.update(found)
+        for anchor in found:
+            episodes[anchor].add(union.find(number))
+    return {anchor for anchor in suspects
+            if len(episodes[anchor]) >= BOILERPLATE_EPISODES or holders[anchor] > MAX_HOLDERS}
 
 
 # -- grouping --------------------------------------------------------------------------------
