@@ -20,7 +20,9 @@ from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument, discover, read_document
 from kgraph.parse import parse_document
-from kgraph.resolve import resolve
+from kgraph.resolve import Identities, digest_of, resolve
+from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.decisions import Decision
 from kgraph.transcript import transcript_anchors
 from kgraph.vocab import DEFAULT_BASE_IRI
 
@@ -39,9 +41,11 @@ def _variant(document: SourceDocument, source: str | None = None, text: str | No
     return _extract(changed)
 
 
-def _statements(extractions: list[DocumentExtraction]) -> list[rdf.GraphStatements]:
-    """Resolve and model: the statements every writer serializes (sorted, so comparable)."""
-    return rdf.graph_statements(resolve(list(extractions), DEFAULT_BASE_IRI).model)
+def _statements(extractions: list[DocumentExtraction]) -> tuple[list[rdf.GraphStatements], list[Decision]]:
+    """Resolve and model: the statements every writer serializes (sorted, so comparable), and
+    the decisions report.json lists."""
+    decisions = Identities([digest_of(e) for e in extractions], DEFAULT_BASE_IRI, AliasRules()).log.decisions()
+    return rdf.graph_statements(resolve(list(extractions), DEFAULT_BASE_IRI).model), decisions
 
 
 def _assert_order_free(extractions: list[DocumentExtraction], rng: random.Random, orders: int = 2) -> None:

@@ -209,6 +209,7 @@ def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None 
     """Copies of one episode, grouped. `show_of` names a document's show as resolved (folders
     and spellings of one show agree); by default its `Podcast` field, folded."""
     show_of = show_of or (lambda digest: fold(digest.episode.podcast))
+    extractions = sorted(extractions, key=_source)  # evidence reads the same whatever the input order
     near: list[_NearMiss] = []
     links = sorted({*_key_links(extractions, near), *_title_links(extractions, show_of, near),
                     *_transcript_links(extractions, near)})
