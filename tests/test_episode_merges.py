@@ -33,7 +33,8 @@ Founder of Orbex.
 
 _WORDS = ("orbex halden corvo ledger margin churn quarter fleet robot warehouse lender pricing "
           "founder seed round customer pilot contract renewal budget forecast hiring board "
-          "market tariff supply freight port crane tidewell lumen capital vintage fund").split()
+          "market tariff supply freight port crane tidewell lumen capital vintage fund weekly yield "
+          "workflow volatility knowledge kayak wayward yearly avowed week key value view").split()
 
 
 def _speech(seed: int, words: int) -> list[str]:
@@ -91,6 +92,21 @@ def test_a_passage_recurring_across_a_shows_episodes_is_boilerplate(tmp_path: Pa
                transcript=_transcript(block, [*body[:750], *block, *body[750:], *block]))
     files, _ = _episodes(tmp_path)
     assert len(files) == 3
+
+
+def test_two_episodes_with_the_same_ad_breaks_stay_apart(tmp_path: Path) -> None:
+    # Only two episodes, so the ads are not boilerplate by count: they are a fifth of each body,
+    # but in three stretches, not all along it.
+    ads = [_speech(10 + number, 250) for number in range(3)]
+    for number in range(2):
+        body = _speech(400 + number, 3000)
+        spoken = [*body[:600], *ads[0], *body[600:1500], *ads[1], *body[1500:2400], *ads[2], *body[2400:]]
+        _write(tmp_path, f"Signal Hour/Episode {number}", title=f"Tariffs {number}", date=f"2025-05-0{number + 1}",
+               transcript=_transcript(_speech(5, 300), spoken))
+    files, report = _episodes(tmp_path)
+    assert len(files) == 2
+    (near,) = [d for d in report.identity if d["kind"] == "episode"]
+    assert near["verdict"] == "candidate" and near["reason"] == "transcripts share passages"
 
 
 def test_a_republished_episode_with_the_same_transcript_body_merges(tmp_path: Path) -> None:

@@ -43,9 +43,9 @@ MAX_PAGE_HOLDERS = 8  # a URL in more documents than this is a page shared by a 
 # Transcript overlap (anchors: see kgraph.transcript). Copies of one recording overlap all along
 # their bodies; a sponsor read or an intro is one stretch of it.
 MIN_ANCHORS = 20  # shared passages, at least
-SHARED_ANCHORS = 0.1  # share of the smaller body's anchors, at least
-PARTS = 10  # the smaller body is cut in this many parts ...
-SPREAD = 6  # ... and shared passages are found in at least this many of them
+SHARED_ANCHORS = 0.15  # share of the smaller body's anchors, at least
+PARTS = 20  # the smaller body is cut in this many parts ...
+SPREAD = 14  # ... and shared passages are found in at least this many of them
 MAX_HOLDERS = 8  # a passage in more transcripts than this is boilerplate outright
 PROBE_MASK = 3  # anchors whose hash is 0 in these bits (1 in 4) find the pairs worth measuring
 MIN_PROBES = 2
