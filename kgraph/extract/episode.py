@@ -74,7 +74,7 @@ _SHOW_PAGE = re.compile(
     r"|^open\.spotify\.com/(?:show|artist|playlist)/"
     r"|^podcasts\.apple\.com/(?:[^?#]*)$"  # a show page; an episode has `?i=`
     r"|^(?:www\.)?xiaoyuzhoufm\.com/podcast/"
-    r"|^[^/]+/(?:podcasts?|shows?|episodes|videos|feed|rss|about|home|archive|subscribe|newsletter|p|blog|"
+    r"|^[^/]+/(?:podcasts?|shows?|episodes|videos|feed|rss|about|home|archive|subscribe|newsletters?|p|blog|"
     r"channel|series|author|authors|category|tag)/?$"
     r"|(?:/feed|/rss|\.rss|\.xml)/?$",
     re.I,

@@ -35,6 +35,19 @@ class _Link:
     detail: str
 
 
+@dataclass(frozen=True, order=True)
+class _NearMiss:
+    """Evidence short of a merge, reported as a candidate if the documents stay apart."""
+
+    numbers: tuple[int, ...]
+    reason: str
+    evidence: tuple[str, ...]
+
+
+def _near(near: list[_NearMiss], numbers: tuple[int, ...] | list[int], reason: str, evidence: list[str]) -> None:
+    near.append(_NearMiss(tuple(numbers), reason, tuple(evidence)))
+
+
 _KEY_REASONS = {"video": "same video id", "arxiv": "same arXiv id", "url": "same episode URL"}
 SAME_TITLE = "same show, title and date"
 SAME_TRANSCRIPT = "transcript bodies overlap"
@@ -73,10 +86,6 @@ def _different_guests(first: ExtractionDigest, second: ExtractionDigest) -> bool
 
 
 # -- keys: ids and URLs ----------------------------------------------------------------------
-def _near(near: list[_NearMiss], numbers, reason: str, evidence: list[str]) -> None:
-    near.append(_NearMiss(tuple(numbers), reason, tuple(evidence)))
-
-
 def _key_links(digests: list[ExtractionDigest], near: list[_NearMiss]) -> list[_Link]:
     holders: dict[str, list[int]] = defaultdict(list)
     for number, digest in enumerate(digests):
@@ -197,13 +206,6 @@ def _boilerplate(anchors: list[array], union: UnionFind, suspects: set[int]) -> 
 
 
 # -- grouping --------------------------------------------------------------------------------
-@dataclass(frozen=True, order=True)
-class _NearMiss:
-    numbers: tuple[int, ...]
-    reason: str
-    evidence: tuple[str, ...]
-
-
 def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None = None,
                    show_of: Callable[[ExtractionDigest], str] | None = None) -> list[EpisodeGroup]:
     """Copies of one episode, grouped. `show_of` names a document's show as resolved (folders
