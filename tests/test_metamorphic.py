@@ -6,6 +6,7 @@ Each property runs on invented and synthetic documents (always) and on ../shared
 
 from __future__ import annotations
 
+import json
 import random
 import re
 from pathlib import Path
@@ -286,3 +287,32 @@ def test_corpus_every_writer(corpus, tmp_path: Path) -> None:
     documents, extractions = corpus
     subset = random.Random(10).sample(range(len(documents)), 30)
     write_everything([extractions[number] for number in subset], tmp_path)
+
+
+def _build_bytes(corpus: Path, out: Path, cache: bool) -> dict[str, bytes]:
+    import kgraph
+
+    kgraph.build([corpus], jobs=1, cache=out / ".cache" if cache else None).write(out, ("nquads",))
+    return {name: (out / name).read_bytes() for name in ("graph.nq", "report.json")}
+
+
+def test_a_later_document_that_unmakes_a_person_or_merges_a_copy_rebuilds_like_a_fresh_build(tmp_path: Path) -> None:
+    # Show A's `Clay` is a person until show B lists Clay as a company; a copy filed later joins
+    # its episode. The cached build must then equal a fresh one (warnings and merges included).
+    corpus = synthetic_corpus(tmp_path / "corpus", 8, seed=3)
+    show_a, show_b = _clay_documents()
+    for document in (show_a,):
+        (corpus / document.source).parent.mkdir(parents=True)
+        (corpus / document.source).write_text(document.text, encoding="utf-8")
+    out = tmp_path / "out"
+    _build_bytes(corpus, out, cache=True)
+    (corpus / show_b.source).parent.mkdir(parents=True)
+    (corpus / show_b.source).write_text(show_b.text, encoding="utf-8")
+    copy = corpus / "Another Show" / "ep1" / "summary.md"
+    copy.parent.mkdir(parents=True)
+    copy.write_text(show_a.text, encoding="utf-8")
+    incremental = _build_bytes(corpus, out, cache=True)
+    assert incremental == _build_bytes(corpus, tmp_path / "fresh", cache=False)
+    assert b"person left out: Clay" in incremental["report.json"]
+    report = json.loads(incremental["report.json"])
+    assert report["duplicates"] == {"Another Show/ep1/summary.md": ["Show A/ep1/summary.md"]}  # a tie: path order
