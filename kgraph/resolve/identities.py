@@ -204,8 +204,8 @@ class Identities:
 
     def warnings(self, digest: ExtractionDigest) -> tuple[str, ...]:
         """What resolution could not make of this document, one warning each."""
-        return tuple(f"person left out: {name} (resolves to no person; a lone word that names an "
-                     "organization elsewhere is not one)" for name in self.unresolved_people(digest))
+        return tuple(f"person left out: {name} (the name resolves to no person)"
+                     for name in self.unresolved_people(digest))
 
     def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
         for person in digest.people:
