@@ -239,6 +239,6 @@ def _record_merge(log: DecisionLog, primary: ExtractionDigest, copies: list[Extr
     mine = [link for link in links if link.first in members]
     evidence = sorted(f"{_source(extractions[link.first])} = {_source(extractions[link.second])}: "
                       f"{link.reason} ({link.detail})" for link in mine)
-    reason = ", ".join(sorted({link.reason for link in mine}))
+    reason = "; ".join(sorted({link.reason for link in mine}))
     names = [_source(primary), *(_source(copy) for copy in copies if copy is not primary)]
     log.record("episode", "merged", names, reason, evidence)
