@@ -100,12 +100,15 @@ def _key_links(digests: list[ExtractionDigest], near: list[_NearMiss]) -> list[_
         if kind == "url" and len(numbers) > MAX_PAGE_HOLDERS:
             _near(near, numbers, "shared URL is a page of many episodes", [key])
             continue
+        if kind != "url":  # an id names one episode: every holder joins the first
+            links += [_Link(numbers[0], other, reason, key) for other in numbers[1:]]
+            continue
         for first, second in combinations(numbers, 2):
             a, b = digests[first], digests[second]
-            if kind == "url" and _dated_apart(a, b) and fold(a.episode.title) != fold(b.episode.title):
+            if _dated_apart(a, b) and fold(a.episode.title) != fold(b.episode.title):
                 _near(near, (first, second), "shared URL, but different dates and titles", [key])
-                continue
-            links.append(_Link(first, second, reason, key))
+            else:
+                links.append(_Link(first, second, reason, key))
     return links
 
 
