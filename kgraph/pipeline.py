@@ -314,6 +314,8 @@ def run(paths: list[Path], base_iri: str, rules: AliasRules, options: BuildOptio
     report.timings["resolve"] = time.perf_counter() - started
     report.duplicates = duplicates(identities)
     report.identity = [decision.to_json() for decision in identities.log.decisions()]
+    report.warnings.extend({"file": group.primary.episode.source_file, "warning": warning}
+                           for group in identities.groups for warning in identities.warnings(group.primary))
     started = time.perf_counter()
     groups = identities.groups
     if shard is not None:  # every document still counts for the identities; only its episodes are made

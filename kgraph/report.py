@@ -51,7 +51,9 @@ class BuildReport:
         if self.duplicates:
             merged = sum(len(v) for v in self.duplicates.values())
             episodes = len(self.duplicates)
-            lines.append(f"duplicates: {merged} copies merged into {episodes} episode{'s' if episodes > 1 else ''}")
+            lines.append(f"duplicates: {merged} {'copies' if merged > 1 else 'copy'} merged into {episodes} "
+                         f"episode{'s' if episodes > 1 else ''}")
+            lines += self._episode_merge_lines()
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (see report.json)")
         if self.identity:
@@ -60,4 +62,13 @@ class BuildReport:
         lines.append(f"triples: {self.triples}")
         if self.cache_hits:
             lines.append(f"cache: {self.cache_hits} documents reused, {self.cache_misses} extracted")
+        return lines
+
+    def _episode_merge_lines(self) -> list[str]:
+        """One line per merged copy: both paths and the evidence."""
+        lines = []
+        for decision in self.identity:
+            if decision["kind"] == "episode" and decision["verdict"] == "merged":
+                kept, *merged = decision["names"]
+                lines += [f"  merged {copy} into {kept} ({decision['reason']})" for copy in merged]
         return lines

@@ -33,7 +33,7 @@ def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[Per
     return name
 
 
-def extract_document(document: ParsedDocument, transcript_anchors: tuple[str, ...] = ()) -> DocumentExtraction:
+def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
     entities = extract_entities(document)

@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from kgraph.document import ParsedDocument
 from kgraph.extract.results import EpisodeInfo
-from kgraph.names import clean, fold
+from kgraph.names import clean
 from kgraph.parse.inline import link_target, plain, urls
 
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$|^[0-9a-f]{24}$")
@@ -67,19 +67,41 @@ def _urls(document: ParsedDocument) -> list[str]:
     return unique
 
 
-def _identity(title: str, podcast: str, urls_found: list[str], video_id: str | None, arxiv: str | None) -> list[str]:
+# A channel's, a show's or a site's page is shared by all its episodes: never an episode's identity.
+_SHOW_PAGE = re.compile(
+    r"^[^/?#]+/?$"  # a home page
+    r"|^(?:m\.)?youtube\.com/(?:@|channel/|c/|user/|playlist|results)"
+    r"|^open\.spotify\.com/(?:show|artist|playlist)/"
+    r"|^podcasts\.apple\.com/(?:[^?#]*)$"  # a show page; an episode has `?i=`
+    r"|^(?:www\.)?xiaoyuzhoufm\.com/podcast/"
+    r"|^[^/]+/(?:podcasts?|shows?|episodes|videos|feed|rss|about|home|archive|subscribe|newsletters?|p|blog|"
+    r"channel|series|author|authors|category|tag)/?$"
+    r"|(?:/feed|/rss|\.rss|\.xml)/?$",
+    re.I,
+)
+
+
+def episode_url_key(url: str) -> str | None:
+    """The identity key of an episode's own URL, or None for a channel, show or home page."""
+    bare = re.sub(r"^https?://(?:www\.)?", "", url.strip(), flags=re.I).rstrip("/")
+    if not bare or _SHOW_PAGE.search(bare):
+        return None
+    return "url:" + bare
+
+
+def _identity(urls_found: list[str], video_id: str | None, arxiv: str | None) -> list[str]:
+    """Keys that only copies of one episode share: its video id, arXiv id and own URLs. Titles
+    are not among them (`The Year in Review` recurs); see `kgraph.resolve.episodes`."""
     keys = []
     for url in urls_found:
         match = _YOUTUBE_ID.search(url)
-        keys.append(f"youtube:{match.group(1)}" if match else "url:" + re.sub(r"^https?://(www\.)?", "", url).rstrip("/"))
+        key = f"video:{match.group(1)}" if match else episode_url_key(url)
+        if key:
+            keys.append(key)
     if video_id:
         keys.append(f"video:{video_id}")
     if arxiv:
         keys.append(f"arxiv:{arxiv}")
-    if len(fold(title).split()) >= 4:  # short titles ("Here we go") recur across shows
-        keys.append(f"title:{fold(title)}")
-    else:
-        keys.append(f"title:{fold(podcast)}|{fold(title)}")
     return sorted(set(keys))
 
 
@@ -102,5 +124,5 @@ def extract_episode(document: ParsedDocument) -> EpisodeInfo:
         title=title, podcast=podcast, date=_date(document), urls=tuple(found_urls),
         video_id=video_id, region=region, source_kind=kind, arxiv_id=arxiv,
         source_file=document.source,
-        identity=tuple(_identity(title, podcast, found_urls, video_id, arxiv)),
+        identity=tuple(_identity(found_urls, video_id, arxiv)),
     )

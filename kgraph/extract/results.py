@@ -25,7 +25,7 @@ class EpisodeInfo(_Frozen):
     arxiv_id: str | None = None
     source_file: str
     identity: tuple[str, ...] = ()  # keys that identify the same episode filed twice (URL, id)
-    transcript_anchors: tuple[str, ...] = ()  # passages of its transcript (see kgraph.transcript)
+    transcript_anchors: bytes = b""  # passages of its transcript's body (see kgraph.transcript)
 
 
 class PersonName(_Frozen):

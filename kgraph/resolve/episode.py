@@ -71,7 +71,7 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         alt_labels=tuple(sorted({c.episode.title for c in copies} - {info.title})),
         participants=tuple(dict.fromkeys(p for p in participants if p)),
         mentions=tuple(sorted(mentioned)),
-        warnings=tuple(extraction.warnings),
+        warnings=(*extraction.warnings, *identities.warnings(digest)),
     )
     return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
 

@@ -48,9 +48,8 @@ class Identities:
     def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
         self.base = base_iri
         self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
-        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log)
-        self.podcasts = resolve_podcasts(
-            [copy.episode.podcast for group in self.groups for copy in group.copies], rules, self.log)
+        self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
+        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of)
         self.people = resolve_people(self._person_sightings(), rules, self.log)
         self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
         self.minter = IriMinter(base_iri)
@@ -114,13 +113,17 @@ class Identities:
                                 episode_path(self.podcast_of(group.primary), date, episode.title))
 
     def person_iri(self, digest: ExtractionDigest, name: str) -> str | None:
+        identity = self._person_identity(digest, name)
+        return self.minter.iri("person", self._person_key(identity)) if identity else None
+
+    def _person_identity(self, digest: ExtractionDigest, name: str) -> PersonIdentity | None:
         podcast = self.podcast_of(digest)
         identity = self.people.get((podcast, name))
         if identity is None:  # an entry spelled with other case or accents than the kept name
             key = fold(name)
             person = next((p for p in digest.people if key in {fold(p.name), *map(fold, p.aliases)}), None)
             identity = self.people.get((podcast, person.name)) if person else None
-        return self.minter.iri("person", self._person_key(identity)) if identity else None
+        return identity
 
     def organization_iri(self, name: str) -> str | None:
         identity = self.organizations.get(name)
@@ -204,10 +207,22 @@ class Identities:
                            people=tuple(people[k] for k in sorted(people)),
                            organizations=tuple(organizations[k] for k in sorted(organizations)))
 
+    def unresolved_people(self, digest: ExtractionDigest) -> list[str]:
+        """The document's people that resolve to no person (a lone word that names an organization
+        elsewhere in the corpus, say): they are no node, and the document gets a warning."""
+        return [person.name for person in digest.people if self._person_identity(digest, person.name) is None]
+
+    def warnings(self, digest: ExtractionDigest) -> tuple[str, ...]:
+        """What resolution could not make of this document, one warning each."""
+        return tuple(f"person left out: {name} (the name resolves to no person)"
+                     for name in self.unresolved_people(digest))
+
     def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
         for person in digest.people:
-            iri = self.person_iri(digest, person.name)
-            identity = self.people[(self.podcast_of(digest), person.name)]
+            identity = self._person_identity(digest, person.name)
+            if identity is None:  # see `unresolved_people`
+                continue
+            iri = self.minter.iri("person", self._person_key(identity))
             description = next((e.description for e in digest.entities
                                 if e.kind == EntityKind.PERSON and e.name == person.name and e.description), None)
             affiliations = [self.organization_iri(org) for org in person.affiliations]
@@ -222,8 +237,10 @@ class Identities:
         names = [e for e in digest.entities if e.kind == EntityKind.ORGANIZATION]
         names += [_Named(org) for person in digest.people for org in person.affiliations]
         for entry in names:
-            iri = self.organization_iri(entry.name)
-            identity = self.organizations[entry.name]
+            identity = self.organizations.get(entry.name)
+            if identity is None:
+                continue
+            iri = self.minter.iri("org", identity.label)
             if iri not in organizations:
                 organizations[iri] = Organization(iri=iri, label=identity.label, alt_labels=identity.alt_labels,
                                                   description=getattr(entry, "description", None))
