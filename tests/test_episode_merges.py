@@ -189,3 +189,19 @@ def test_channel_and_show_pages_are_not_episode_urls() -> None:
     for episode in ["https://open.spotify.com/episode/4xQ9", "https://podcasts.apple.com/us/podcast/signal/id12?i=7",
                     "https://www.xiaoyuzhoufm.com/episode/abc", "https://example.org/p/dana-ruiz-on-ports"]:
         assert episode_url_key(episode), episode
+
+
+def test_the_alias_file_keeps_two_files_apart_whatever_the_evidence(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    extra = "**Video ID:** dQw4w9WgXcQ\n**Video URL:** https://www.youtube.com/watch?v=dQw4w9WgXcQ\n"
+    _write(corpus, "Signal Hour/Cranes", title="Cranes", extra=extra)
+    _write(corpus, "Ledger Talk/Cranes, again", title="Cranes, again", podcast="Ledger Talk", date="2025-06-01",
+           extra=extra)
+    (episode,) = kgraph.build([corpus]).model.episodes  # one video id: one episode without the rule
+    sources = sorted(episode.source_files)
+    rules = tmp_path / "aliases.toml"
+    rules.write_text(f"[[separate]]\nnames = {json.dumps(sources)}\n", encoding="utf-8")
+    graph = kgraph.build([corpus], aliases=rules)
+    assert len(graph.model.episodes) == 2
+    separated = [d for d in graph.report.identity if d["verdict"] == "separated"]
+    assert [(d["kind"], sorted(d["names"])) for d in separated] == [("episode", sources)]

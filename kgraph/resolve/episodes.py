@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kgraph.names import fold
+from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
@@ -210,17 +211,22 @@ def _boilerplate(anchors: list[array], union: UnionFind, suspects: set[int]) -> 
 
 # -- grouping --------------------------------------------------------------------------------
 def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None = None,
-                   show_of: Callable[[ExtractionDigest], str] | None = None) -> list[EpisodeGroup]:
+                   show_of: Callable[[ExtractionDigest], str] | None = None,
+                   rules: AliasRules | None = None) -> list[EpisodeGroup]:
     """Copies of one episode, grouped. `show_of` names a document's show as resolved (folders
-    and spellings of one show agree); by default its `Podcast` field, folded."""
+    and spellings of one show agree); by default its `Podcast` field, folded. Files the alias
+    file's [[separate]] names (by path) are never one episode."""
     show_of = show_of or (lambda digest: fold(digest.episode.podcast))
     extractions = sorted(extractions, key=_source)  # evidence reads the same whatever the input order
     near: list[_NearMiss] = []
     links = sorted({*_key_links(extractions, near), *_title_links(extractions, show_of, near),
                     *_transcript_links(extractions, near)})
-    union = UnionFind()
+    union = (rules or AliasRules()).union_find(lambda node: _source(extractions[node[1]]))
     for link in links:
-        union.union(("doc", link.first), ("doc", link.second))
+        first, second = ("doc", link.first), ("doc", link.second)
+        if (pair := union.blocked(first, second)) is not None and log is not None:
+            log.record("episode", "separated", pair, "kept apart by the alias file")
+        union.union(first, second)
     groups = union.groups(("doc", number) for number in range(len(extractions)))
     result = []
     for members in groups.values():

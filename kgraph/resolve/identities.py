@@ -49,7 +49,7 @@ class Identities:
         self.base = base_iri
         self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
         self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
-        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of)
+        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
         self.people = resolve_people(self._person_sightings(), rules, self.log)
         self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
         self.minter = IriMinter(base_iri)
