@@ -50,9 +50,7 @@ def pyvis_defaults_page(graph) -> str:
     network = Network(directed=True, cdn_resources="in_line")
     shown = sorted(n for n, d in graph.nodes(data=True) if d["type"] not in ("Claim", "Mention"))
     for node in shown:
-        network.add_node(
-            node, label=graph.nodes[node]["label"][:32], title=graph.nodes[node]["type"]
-        )
+        network.add_node(node, label=graph.nodes[node]["label"][:32], title=graph.nodes[node]["type"])
     known = set(shown)
     for subject, obj, key in sorted(graph.edges(keys=True)):
         if subject in known and obj in known and key != "prov:wasDerivedFrom":
@@ -75,9 +73,7 @@ def first_draw_ms(browser_type, path: Path, cap_s: float) -> float | None:
             page = context.new_page()
             page.route(
                 "**/*",
-                lambda route: (
-                    route.continue_() if route.request.url.startswith("file:") else route.abort()
-                ),
+                lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort(),
             )
             page.goto(path.as_uri(), timeout=cap_s * 1000)
             page.wait_for_function("window.kgraphFirstDraw", timeout=cap_s * 1000, polling=50)
@@ -93,15 +89,11 @@ def copied(model: KnowledgeModel, copies: int) -> KnowledgeModel:
     """The model repeated under distinct IRIs: a bigger graph of the same shape."""
     text = model.model_dump_json()
     parts = [
-        KnowledgeModel.model_validate_json(
-            text.replace(model.base_iri, f"{model.base_iri}copy{n}/")
-        )
+        KnowledgeModel.model_validate_json(text.replace(model.base_iri, f"{model.base_iri}copy{n}/"))
         for n in range(copies)
     ]
     fields = ("podcasts", "episodes", "people", "organizations", "insights", "claims", "mentions")
-    return model.model_copy(
-        update={f: tuple(x for p in parts for x in getattr(p, f)) for f in fields}
-    )
+    return model.model_copy(update={f: tuple(x for p in parts for x in getattr(p, f)) for f in fields})
 
 
 def restricted(model: KnowledgeModel, keep: set[str]) -> KnowledgeModel:
@@ -113,12 +105,9 @@ def restricted(model: KnowledgeModel, keep: set[str]) -> KnowledgeModel:
 def measure(label: str, browser_type, path: Path, runs: int, cap_s: float) -> list[float | None]:
     times = [first_draw_ms(browser_type, path, cap_s) for _ in range(runs)]
     done = [t for t in times if t is not None]
-    median = (
-        f"{statistics.median(done) / 1000:.2f} s" if len(done) == len(times) else f"> {cap_s:.0f} s"
-    )
+    median = f"{statistics.median(done) / 1000:.2f} s" if len(done) == len(times) else f"> {cap_s:.0f} s"
     print(
-        f"{label:<34} {median:>10}   runs: "
-        + ", ".join(f"{t / 1000:.2f}" if t is not None else "cap" for t in times),
+        f"{label:<34} {median:>10}   runs: " + ", ".join(f"{t / 1000:.2f}" if t is not None else "cap" for t in times),
         flush=True,
     )
     return times
@@ -134,9 +123,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default="../shared/corpus")
     parser.add_argument("--runs", type=int, default=5, help="runs of our page and of the slice")
-    parser.add_argument(
-        "--default-runs", type=int, default=1, help="runs of pyvis defaults, corpus"
-    )
+    parser.add_argument("--default-runs", type=int, default=1, help="runs of pyvis defaults, corpus")
     parser.add_argument("--slice", type=int, default=300, help="nodes in the small comparison")
     parser.add_argument("--cap", type=float, default=300.0, help="seconds before a run gives up")
     options = parser.parse_args()
@@ -159,10 +146,7 @@ def main() -> None:
     big_graph = build_graph(big, big_statements)
     started = time.perf_counter()
     pages["ours-4x.html"] = render_page(big, big_statements)
-    print(
-        f"4x graph: {big_graph.number_of_nodes()} nodes, page written in "
-        f"{time.perf_counter() - started:.2f} s"
-    )
+    print(f"4x graph: {big_graph.number_of_nodes()} nodes, page written in {time.perf_counter() - started:.2f} s")
     for name, text in pages.items():
         (folder / name).write_text(text, encoding="utf-8")
 
@@ -183,9 +167,7 @@ def main() -> None:
             options.runs,
             options.cap,
         )
-        corpus_ours = measure(
-            "ours, corpus", chromium, folder / "ours.html", options.runs, options.cap
-        )
+        corpus_ours = measure("ours, corpus", chromium, folder / "ours.html", options.runs, options.cap)
         measure("ours, 4x corpus", chromium, folder / "ours-4x.html", options.runs, options.cap)
         corpus_defaults = measure(
             "pyvis defaults, corpus",
@@ -200,9 +182,7 @@ def main() -> None:
             ("corpus", corpus_defaults, corpus_ours),
         ):
             finished = [t for t in theirs if t is not None]
-            base = (
-                statistics.median(finished) if len(finished) == len(theirs) else options.cap * 1e3
-            )
+            base = statistics.median(finished) if len(finished) == len(theirs) else options.cap * 1e3
             sign = "" if len(finished) == len(theirs) else ">= "
             print(f"pyvis defaults / ours, {label}: {sign}{base / statistics.median(mine):.0f}x")
 

@@ -54,9 +54,7 @@ def timed(function, runs: int, budget: float) -> tuple[float, object]:
     return statistics.median(times), result
 
 
-def bench(
-    label: str, triples: list[ox.Triple], runs: int, budget: float, rdflib_times: dict[str, float]
-) -> list[str]:
+def bench(label: str, triples: list[ox.Triple], runs: int, budget: float, rdflib_times: dict[str, float]) -> list[str]:
     """Times every shipped query; rdflib is not run where it took over `budget` on a smaller
     graph (`rdflib_times`, filled in here) because it only gets slower."""
     data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
@@ -76,9 +74,7 @@ def bench(
         "|---|---:|---:|---:|---:|",
     ]
     for query in shipped_queries():
-        ox_time, ox_rows = timed(
-            lambda q=query: list(store.query(q.text, prefixes=PREFIXES)), runs, budget
-        )
+        ox_time, ox_rows = timed(lambda q=query: list(store.query(q.text, prefixes=PREFIXES)), runs, budget)
         if rdflib_times.get(query.name, 0.0) > budget:
             lines.append(
                 f"| {query.name} | {len(ox_rows):,} | {ox_time * 1000:.1f} ms | not run "
@@ -89,9 +85,7 @@ def bench(
         rdflib_time, rdflib_rows = timed(lambda q=query: list(graph.query(q.text)), runs, budget)
         rdflib_times[query.name] = rdflib_time
         if len(ox_rows) != len(rdflib_rows):
-            raise SystemExit(
-                f"{query.name}: pyoxigraph {len(ox_rows)} rows, rdflib {len(rdflib_rows)}"
-            )
+            raise SystemExit(f"{query.name}: pyoxigraph {len(ox_rows)} rows, rdflib {len(rdflib_rows)}")
         lines.append(
             f"| {query.name} | {len(ox_rows):,} | {ox_time * 1000:.1f} ms | "
             f"{rdflib_time * 1000:.0f} ms | {rdflib_time / ox_time:.0f}x |"

@@ -34,13 +34,19 @@ def measure_kgraph(corpus: Path, out: Path, jobs: int, cache: bool) -> dict:
     total = time.perf_counter() - started
     timings = graph.report.timings
     return {
-        "mode": "kgraph", "documents": graph.report.documents_built, "triples": graph.report.triples,
-        "import": imported - started, **timings, "total": total,
+        "mode": "kgraph",
+        "documents": graph.report.documents_built,
+        "triples": graph.report.triples,
+        "import": imported - started,
+        **timings,
+        "total": total,
         # The RDF and Turtle stages as the plain path has them: statements made, Turtle written.
         "rdf": timings.get("episode rdf (cpu)", 0.0),
         "turtle": timings.get("episode turtle (cpu)", 0.0) + timings["turtle"],
-        "cache_hits": graph.report.cache_hits, "parts_built": graph.report.parts_built,
-        "peak_mib": _peak_mib(resource.RUSAGE_SELF), "peak_worker_mib": _peak_mib(resource.RUSAGE_CHILDREN),
+        "cache_hits": graph.report.cache_hits,
+        "parts_built": graph.report.parts_built,
+        "peak_mib": _peak_mib(resource.RUSAGE_SELF),
+        "peak_worker_mib": _peak_mib(resource.RUSAGE_CHILDREN),
     }
 
 
@@ -91,10 +97,18 @@ def measure_rdflib(corpus: Path, out: Path, jobs: int | None) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     graph.serialize(destination=str(out / "graph.rdflib.ttl"), format="turtle")
     done = time.perf_counter()
-    return {"mode": "rdflib", "documents": report.documents_built, "triples": len(graph),
-            **report.timings, "resolve": resolved - started, "rdf": added - resolved,
-            "turtle": done - added, "total": done - begun, "peak_mib": _peak_mib(resource.RUSAGE_SELF),
-            "peak_worker_mib": _peak_mib(resource.RUSAGE_CHILDREN)}
+    return {
+        "mode": "rdflib",
+        "documents": report.documents_built,
+        "triples": len(graph),
+        **report.timings,
+        "resolve": resolved - started,
+        "rdf": added - resolved,
+        "turtle": done - added,
+        "total": done - begun,
+        "peak_mib": _peak_mib(resource.RUSAGE_SELF),
+        "peak_worker_mib": _peak_mib(resource.RUSAGE_CHILDREN),
+    }
 
 
 def main() -> None:

@@ -24,11 +24,17 @@ from synthetic import write_corpus  # noqa: E402
 # (row label, key in the measured figures). kgraph's per-episode steps run in worker processes:
 # "(cpu)" rows are summed over them, "(wall)" rows are elapsed time.
 STAGES = [
-    ("load", "load"), ("parse (cpu)", "parse (cpu)"), ("extract (cpu)", "extract (cpu)"),
+    ("load", "load"),
+    ("parse (cpu)", "parse (cpu)"),
+    ("extract (cpu)", "extract (cpu)"),
     ("parse+extract (wall)", "parse+extract (wall)"),
-    ("resolve (rdflib path: the whole model)", "resolve"), ("episode nodes (cpu)", "episode nodes (cpu)"),
-    ("RDF: statements (cpu) / `Graph.add`", "rdf"), ("Turtle: chunks (cpu) + file / `Graph.serialize`", "turtle"),
-    ("page parts (cpu)", "episode page (cpu)"), ("episodes (wall)", "episodes"), ("HTML page", "html"),
+    ("resolve (rdflib path: the whole model)", "resolve"),
+    ("episode nodes (cpu)", "episode nodes (cpu)"),
+    ("RDF: statements (cpu) / `Graph.add`", "rdf"),
+    ("Turtle: chunks (cpu) + file / `Graph.serialize`", "turtle"),
+    ("page parts (cpu)", "episode page (cpu)"),
+    ("episodes (wall)", "episodes"),
+    ("HTML page", "html"),
 ]
 
 
@@ -80,9 +86,12 @@ def _incremental(corpus: Path, work: Path, runs: int) -> dict[str, list[dict]]:
 
 
 def _stage_table(name: str, ours: list[dict], theirs: list[dict] | None) -> list[str]:
-    lines = [f"#### {name}: {ours[0]['documents']:,} documents, {ours[0]['triples']:,} triples "
-             f"(median of {len(ours)} runs)", "",
-             "| stage | kgraph (s) | plain rdflib (s) | rdflib / kgraph |", "|---|---:|---:|---:|"]
+    lines = [
+        f"#### {name}: {ours[0]['documents']:,} documents, {ours[0]['triples']:,} triples (median of {len(ours)} runs)",
+        "",
+        "| stage | kgraph (s) | plain rdflib (s) | rdflib / kgraph |",
+        "|---|---:|---:|---:|",
+    ]
     for label, key in [("import", "import"), *STAGES]:
         mine = _median(ours, key) if any(key in run for run in ours) else None
         other = _median(theirs, key) if theirs and any(key in run for run in theirs) else None
@@ -114,11 +123,16 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 3000, 10000])
     parser.add_argument("--runs", type=int, default=3, help="runs per configuration (dev corpus: 5)")
     parser.add_argument("--big-runs", type=int, default=1, help="runs for 3,000 documents and more")
-    parser.add_argument("--rdflib-big-runs", type=int, default=1,
-                        help="runs of the plain-rdflib path for 3,000 documents and more (minutes each)")
+    parser.add_argument(
+        "--rdflib-big-runs",
+        type=int,
+        default=1,
+        help="runs of the plain-rdflib path for 3,000 documents and more (minutes each)",
+    )
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument("--rdflib-max", type=int, default=100_000,
-                        help="skip the rdflib path above this many documents (it is slow)")
+    parser.add_argument(
+        "--rdflib-max", type=int, default=100_000, help="skip the rdflib path above this many documents (it is slow)"
+    )
     options = parser.parse_args()
     out_lines: list[str] = []
 
@@ -152,24 +166,39 @@ def main() -> None:
                 shutil.rmtree(work / "rdflib", ignore_errors=True)
             emit(_stage_table(name, ours, theirs))
             scaling.append((name, ours, theirs, _incremental(corpus, work, runs)))
-        emit(["#### Scaling and incremental rebuilds", "",
-              "| corpus | documents | triples | full build (s) | ms / document | peak MiB (worker) "
-              "| nothing changed (s) | 1 quote reworded (s) | episodes remade | reworded / full "
-              "| 1 document added (s) | added / full |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"])
+        emit(
+            [
+                "#### Scaling and incremental rebuilds",
+                "",
+                "| corpus | documents | triples | full build (s) | ms / document | peak MiB (worker) "
+                "| nothing changed (s) | 1 quote reworded (s) | episodes remade | reworded / full "
+                "| 1 document added (s) | added / full |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+        )
         for name, ours, _, rebuilds in scaling:
             full = _median(ours, "total")
             documents = ours[0]["documents"]
             changed, added = _median(rebuilds["changed"], "total"), _median(rebuilds["added"], "total")
-            emit([f"| {name} | {documents:,} | {ours[0]['triples']:,} | {full:.1f} | {1000 * full / documents:.1f} "
-                  f"| {_median(ours, 'peak_mib'):,.0f} ({_median(ours, 'peak_worker_mib'):,.0f}) "
-                  f"| {_median(rebuilds['unchanged'], 'total'):.1f} | {changed:.1f} "
-                  f"| {_median(rebuilds['changed'], 'parts_built'):.0f} | {100 * changed / full:.0f}% "
-                  f"| {added:.1f} | {100 * added / full:.0f}% |"])
-        emit(["", "#### kgraph vs plain rdflib", "",
-              "| corpus | kgraph total (s) | rdflib total, no page (s) | speed-up | kgraph RDF+Turtle (s) "
-              "| rdflib add+serialize (s) | speed-up | kgraph peak MiB | rdflib peak MiB | smaller by |",
-              "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"])
+            emit(
+                [
+                    f"| {name} | {documents:,} | {ours[0]['triples']:,} | {full:.1f} | {1000 * full / documents:.1f} "
+                    f"| {_median(ours, 'peak_mib'):,.0f} ({_median(ours, 'peak_worker_mib'):,.0f}) "
+                    f"| {_median(rebuilds['unchanged'], 'total'):.1f} | {changed:.1f} "
+                    f"| {_median(rebuilds['changed'], 'parts_built'):.0f} | {100 * changed / full:.0f}% "
+                    f"| {added:.1f} | {100 * added / full:.0f}% |"
+                ]
+            )
+        emit(
+            [
+                "",
+                "#### kgraph vs plain rdflib",
+                "",
+                "| corpus | kgraph total (s) | rdflib total, no page (s) | speed-up | kgraph RDF+Turtle (s) "
+                "| rdflib add+serialize (s) | speed-up | kgraph peak MiB | rdflib peak MiB | smaller by |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+        )
         for name, ours, theirs, _ in scaling:
             if not theirs:
                 continue
@@ -177,9 +206,13 @@ def main() -> None:
             mine = _median(ours, "rdf") + _median(ours, "turtle")
             other = _median(theirs, "rdf") + _median(theirs, "turtle")
             our_peak, their_peak = _median(ours, "peak_mib"), _median(theirs, "peak_mib")
-            emit([f"| {name} | {total:.1f} | {other_total:.1f} | {other_total / total:.1f}x | {mine:.2f} "
-                  f"| {other:.2f} | {other / mine:.1f}x | {our_peak:,.0f} | {their_peak:,.0f} "
-                  f"| {their_peak / our_peak:.1f}x |"])
+            emit(
+                [
+                    f"| {name} | {total:.1f} | {other_total:.1f} | {other_total / total:.1f}x | {mine:.2f} "
+                    f"| {other:.2f} | {other / mine:.1f}x | {our_peak:,.0f} | {their_peak:,.0f} "
+                    f"| {their_peak / our_peak:.1f}x |"
+                ]
+            )
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     (results / "latest.md").write_text("\n".join(out_lines) + "\n", encoding="utf-8")

@@ -26,10 +26,20 @@ _WORDS = (
 _VERBS = "drives changes shapes limits unlocks compresses expands rewards punishes favours".split()
 _ADJECTIVES = "durable fragile early late cheap expensive narrow general quiet loud slow fast".split()
 _EMOJI = ["🚀", "⚡️", "🧠", "📈", "🔥", "🤖"]
-_SECTIONS = ["Key Themes", "Contrarian Perspectives", "Companies Identified", "People Identified",
-             "Operating Insights", "Overlooked Insights"]
-_ITEM_PREFIX = {"Key Themes": "Theme", "Contrarian Perspectives": "Contrarian",
-                "Operating Insights": "Insight", "Overlooked Insights": "Overlooked Insight"}
+_SECTIONS = [
+    "Key Themes",
+    "Contrarian Perspectives",
+    "Companies Identified",
+    "People Identified",
+    "Operating Insights",
+    "Overlooked Insights",
+]
+_ITEM_PREFIX = {
+    "Key Themes": "Theme",
+    "Contrarian Perspectives": "Contrarian",
+    "Operating Insights": "Insight",
+    "Overlooked Insights": "Overlooked Insight",
+}
 _VERBS_OF_SPEECH = ["explains", "notes", "argues", "says", "adds"]
 
 
@@ -103,15 +113,21 @@ class _Document:
     # -- header ---------------------------------------------------------------------------------
     def header(self, has_transcript: bool) -> list[str]:
         rng, g = self.rng, self.generation
-        lines = [f"# [{self.title}](https://www.youtube.com/watch?v={self.video_id})" if g == "A" else f"# {self.title}", ""]
+        lines = [
+            f"# [{self.title}](https://www.youtube.com/watch?v={self.video_id})" if g == "A" else f"# {self.title}",
+            "",
+        ]
         lines += [f"**Podcast:** {self.show.name}", f"**Date:** {self.date}"]
         if g != "A":
             lines.append(f"**Processed:** {self.date}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z")
         if g != "A" or rng.random() < 0.85:
             lines.append(f"**Participants:** {', '.join(self.participants)}")
         if g == "A":
-            lines += ["**Region:** Western", f"**Video ID:** {self.video_id}",
-                      f"**Video URL:** https://www.youtube.com/watch?v={self.video_id}"]
+            lines += [
+                "**Region:** Western",
+                f"**Video ID:** {self.video_id}",
+                f"**Video URL:** https://www.youtube.com/watch?v={self.video_id}",
+            ]
         elif g == "B":
             lines.append(f"**Episode URL:** https://feeds.example.com/{self.video_id}")
         elif g == "C":
@@ -172,8 +188,12 @@ class _Document:
 
     def _label(self, label: str, value: str) -> str:
         style = self.rng.choices(["bold", "italic-bullet", "plain", "bold-outside"], [6, 3, 2, 1])[0]
-        return {"bold": f"**{label}:** {value}", "italic-bullet": f"- *{label}:* {value}",
-                "plain": f"{label}: {value}", "bold-outside": f"**{label}**: {value}"}[style]
+        return {
+            "bold": f"**{label}:** {value}",
+            "italic-bullet": f"- *{label}:* {value}",
+            "plain": f"{label}: {value}",
+            "bold-outside": f"**{label}**: {value}",
+        }[style]
 
     def entity_section(self, names: list[str], header: str) -> list[str]:
         rng = self.rng
@@ -181,7 +201,9 @@ class _Document:
         if style == "table":
             lines = [f"| {header} | Description | Why Mentioned | Quote |", "|---|---|---|---|"]
             for name in names:
-                lines.append(f'| **{name}** | {_sentence(rng, [])} | {_sentence(rng, self.names)} | *"{_quote_text(rng)}."* |')
+                lines.append(
+                    f'| **{name}** | {_sentence(rng, [])} | {_sentence(rng, self.names)} | *"{_quote_text(rng)}."* |'
+                )
             return [*lines, ""]
         lines = []
         for name in names:
@@ -190,9 +212,12 @@ class _Document:
                 lines += [f"**{shown}** — {_sentence(rng, self.names)}", ""]
                 continue
             lines.append({"bold": f"**{shown}**", "heading": f"### {shown}", "bold-heading": f"### **{shown}**"}[style])
-            lines += [self._label("Description", _sentence(rng, self.names)),
-                      self._label("Why mentioned", _paragraph(rng, self.names, (1, 3))),
-                      self._label("Quote", f'"{_quote_text(rng)}."'), ""]
+            lines += [
+                self._label("Description", _sentence(rng, self.names)),
+                self._label("Why mentioned", _paragraph(rng, self.names, (1, 3))),
+                self._label("Quote", f'"{_quote_text(rng)}."'),
+                "",
+            ]
         return lines
 
     def body(self) -> list[str]:
@@ -217,7 +242,14 @@ class _Document:
 
     def degenerate(self) -> list[str]:
         rng = self.rng
-        lines = ["## Unable to Complete Analysis", "", _paragraph(rng, []), "", "## What the Article Actually Contains", ""]
+        lines = [
+            "## Unable to Complete Analysis",
+            "",
+            _paragraph(rng, []),
+            "",
+            "## What the Article Actually Contains",
+            "",
+        ]
         lines += [f"- **{name}**" for name in self.companies[:3]]
         return [*lines, "", "## Recommendation", "", _paragraph(rng, [])]
 

@@ -95,8 +95,12 @@ class KnowledgeGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
         return build_graph(self.model, self.statements)
 
-    def write(self, output_dir: Path | str, formats: tuple[str, ...] = DEFAULT_OUTPUTS,
-              html_options: HtmlOptions | None = None) -> list[Path]:
+    def write(
+        self,
+        output_dir: Path | str,
+        formats: tuple[str, ...] = DEFAULT_OUTPUTS,
+        html_options: HtmlOptions | None = None,
+    ) -> list[Path]:
         """Write each format (plus `report.json`) into `output_dir`; returns the paths written.
         `html_options` focuses or caps the graph page (see `kgraph.html.HtmlOptions`)."""
         format_options = {"html": {"options": html_options}} if html_options else {}
@@ -116,9 +120,15 @@ class KnowledgeGraph:
         return [*written, report_path]
 
 
-def build(paths: list[Path | str] | Path | str = "seeds", base_iri: str = DEFAULT_BASE_IRI,
-          aliases: Path | str | None = None, jobs: int | None = None, cache: Path | str | None = None,
-          progress: bool = False, shard: Shard | str | None = None) -> KnowledgeGraph:
+def build(
+    paths: list[Path | str] | Path | str = "seeds",
+    base_iri: str = DEFAULT_BASE_IRI,
+    aliases: Path | str | None = None,
+    jobs: int | None = None,
+    cache: Path | str | None = None,
+    progress: bool = False,
+    shard: Shard | str | None = None,
+) -> KnowledgeGraph:
     """Read the summaries under `paths` and return the resolved knowledge graph.
 
     Per-document work runs in `jobs` processes (default: one per core) and is reused from the

@@ -58,7 +58,7 @@ class ExtractionCache:
                 head = stream.read(len(_MAGIC) + _LENGTH)
                 digest = None
                 if head.startswith(_MAGIC):
-                    digest = pickle.loads(stream.read(int.from_bytes(head[len(_MAGIC):], "little")))
+                    digest = pickle.loads(stream.read(int.from_bytes(head[len(_MAGIC) :], "little")))
         except UNREADABLE:
             digest = None  # missing or unreadable (e.g. from another kgraph): redo the document
         if not isinstance(digest, ExtractionDigest) or digest.key != key:
@@ -76,7 +76,7 @@ class ExtractionCache:
             if not data.startswith(_MAGIC):
                 return None
             start = len(_MAGIC) + _LENGTH
-            extraction = pickle.loads(data[start + int.from_bytes(data[len(_MAGIC):start], "little"):])
+            extraction = pickle.loads(data[start + int.from_bytes(data[len(_MAGIC) : start], "little") :])
         except UNREADABLE:
             return None
         return extraction if isinstance(extraction, DocumentExtraction) else None

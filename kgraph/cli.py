@@ -22,8 +22,10 @@ from kgraph.review import KINDS
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
-EXIT_CODES_HELP = ("Exit codes: 0 ok; 1 some documents skipped (outputs written), a failed check or a failed "
-                   "server; 2 usage error; 3 failed with nothing written.")
+EXIT_CODES_HELP = (
+    "Exit codes: 0 ok; 1 some documents skipped (outputs written), a failed check or a failed "
+    "server; 2 usage error; 3 failed with nothing written."
+)
 
 
 def fail(error: KgraphError) -> None:
@@ -60,36 +62,73 @@ def main() -> None:
 
 @main.command(epilog=EXIT_CODES_HELP)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "output_dir", default="output", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Folder for graph.ttl, graph.html, report.json.")
+@click.option(
+    "-o",
+    "--output",
+    "output_dir",
+    default="output",
+    show_default=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Folder for graph.ttl, graph.html, report.json.",
+)
 @click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
-@click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
-              help="TOML file of names to merge or keep apart (see README).")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
-              help="Processes for per-document work  [default: number of cores]")
+@click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file of names to merge or keep apart (see README).",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for per-document work  [default: number of cores]",
+)
 @click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-@click.option("--shard", metavar="I/N",
-              help="Write only graph.nq (and report.json): the entities and shard I of N of the episode "
-                   "graphs (identities stay corpus-wide: the N shards loaded into one store are the whole graph).")
+@click.option(
+    "--shard",
+    metavar="I/N",
+    help="Write only graph.nq (and report.json): the entities and shard I of N of the episode "
+    "graphs (identities stay corpus-wide: the N shards loaded into one store are the whole graph).",
+)
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
-@click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0),
-              help="Hops around --html-focus.")
-@click.option("--html-max-nodes", type=click.IntRange(1), default=DEFAULT_MAX_NODES, show_default=True,
-              help="graph.html keeps the N most connected nodes (and the claims of their episodes, "
-                   "up to N).")
-def build(paths: tuple[Path, ...], output_dir: Path, base_iri: str, aliases: Path | None,
-          jobs: int | None, no_cache: bool, quiet: bool, shard: str | None,
-          html_focus: str | None, html_depth: int, html_max_nodes: int) -> None:
+@click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0), help="Hops around --html-focus.")
+@click.option(
+    "--html-max-nodes",
+    type=click.IntRange(1),
+    default=DEFAULT_MAX_NODES,
+    show_default=True,
+    help="graph.html keeps the N most connected nodes (and the claims of their episodes, up to N).",
+)
+def build(
+    paths: tuple[Path, ...],
+    output_dir: Path,
+    base_iri: str,
+    aliases: Path | None,
+    jobs: int | None,
+    no_cache: bool,
+    quiet: bool,
+    shard: str | None,
+    html_focus: str | None,
+    html_depth: int,
+    html_max_nodes: int,
+) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/).
 
     Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
     the documents that changed."""
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     try:
-        graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases, jobs=jobs,
-                            cache=None if no_cache else output_dir / CACHE_FOLDER,
-                            progress=not quiet and sys.stderr.isatty(), shard=shard)
+        graph = build_graph(
+            list(paths) or [Path("seeds")],
+            base_iri=base_iri,
+            aliases=aliases,
+            jobs=jobs,
+            cache=None if no_cache else output_dir / CACHE_FOLDER,
+            progress=not quiet and sys.stderr.isatty(),
+            shard=shard,
+        )
         formats = ("nquads",) if shard else DEFAULT_OUTPUTS
         written = graph.write(output_dir, formats, html_options=html_options)
     except KgraphError as error:
@@ -114,19 +153,48 @@ def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("query", required=False)
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
-@click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).")
-@click.option("--endpoint",
-              help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query), not a file.")
-@click.option("-f", "--format", "result_format", default="table", show_default=True,
-              type=click.Choice(list(RESULT_FORMATS)), help="Format of SELECT/ASK results.")
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="Bind ?NAME to VALUE (a name, or <IRI>); repeatable.")
-@click.option("--allow-service", is_flag=True,
-              help="Allow SERVICE clauses (they make requests to other servers); refused by default.")
-def query(query: str | None, name: str | None, list_queries: bool, graph_file: Path,
-          endpoint: str | None, result_format: str, params: tuple[str, ...], allow_service: bool) -> None:
+@click.option(
+    "-g",
+    "--graph",
+    "graph_file",
+    default="output/graph.ttl",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).",
+)
+@click.option("--endpoint", help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query), not a file.")
+@click.option(
+    "-f",
+    "--format",
+    "result_format",
+    default="table",
+    show_default=True,
+    type=click.Choice(list(RESULT_FORMATS)),
+    help="Format of SELECT/ASK results.",
+)
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Bind ?NAME to VALUE (a name, or <IRI>); repeatable.",
+)
+@click.option(
+    "--allow-service",
+    is_flag=True,
+    help="Allow SERVICE clauses (they make requests to other servers); refused by default.",
+)
+def query(
+    query: str | None,
+    name: str | None,
+    list_queries: bool,
+    graph_file: Path,
+    endpoint: str | None,
+    result_format: str,
+    params: tuple[str, ...],
+    allow_service: bool,
+) -> None:
     """Run a SPARQL query (SELECT, ASK or CONSTRUCT) on the graph.
 
     QUERY is the query text or @FILE.rq; or use --name for a shipped query.
@@ -150,8 +218,14 @@ def query(query: str | None, name: str | None, list_queries: bool, graph_file: P
         else:
             text, source = query_text(query)
         parameters = _read_parameters(params)
-        result = run_query(text, graph=None if endpoint else graph_file, endpoint=endpoint,
-                           parameters=parameters, source=source, allow_service=allow_service)
+        result = run_query(
+            text,
+            graph=None if endpoint else graph_file,
+            endpoint=endpoint,
+            parameters=parameters,
+            source=source,
+            allow_service=allow_service,
+        )
         click.echo(format_result(result, result_format), nl=False)
     except KgraphError as error:
         fail(error)
@@ -165,8 +239,9 @@ def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | 
     from kgraph.query.hints import no_rows_hint
 
     try:
-        hint = no_rows_hint(parameters, graph=None if endpoint else graph_file, endpoint=endpoint,
-                            ignore_case=ignore_case)
+        hint = no_rows_hint(
+            parameters, graph=None if endpoint else graph_file, endpoint=endpoint, ignore_case=ignore_case
+        )
     except KgraphError:
         return
     if hint:
@@ -174,22 +249,34 @@ def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | 
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True,
-                         help="Base of the data IRIs.")
-_ALIASES = click.option("--aliases", type=click.Path(dir_okay=False, path_type=Path),
-                        help="TOML file of names to merge or keep apart (see README).")
+_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
+_ALIASES = click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file of names to merge or keep apart (see README).",
+)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
 @_PATHS
 @click.option("-f", "--format", "format_name", help="Output format (see --list).")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="File (a folder for neo4j) to write; default output/graph.EXT.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (a folder for neo4j) to write; default output/graph.EXT.",
+)
 @click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
 @_BASE_IRI
 @_ALIASES
-def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None,
-           list_formats: bool, base_iri: str, aliases: Path | None) -> None:
+def export(
+    paths: tuple[Path, ...],
+    format_name: str | None,
+    output: Path | None,
+    list_formats: bool,
+    base_iri: str,
+    aliases: Path | None,
+) -> None:
     """Build the graph from summaries in PATHS (default: seeds/) and write it in one format."""
     from kgraph.write import formats, get_format
 
@@ -220,14 +307,19 @@ def export(paths: tuple[Path, ...], format_name: str | None, output: Path | None
 
 @main.command(epilog=EXIT_CODES_HELP)
 @_PATHS
-@click.option("--endpoint", required=True,
-              help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph).")
-@click.option("-g", "--graph", "graph_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="Push this .trig/.nq file (its named graphs) instead of building from PATHS.")
+@click.option(
+    "--endpoint", required=True, help="Graph Store Protocol URL, e.g. http://127.0.0.1:7878/store (Oxigraph)."
+)
+@click.option(
+    "-g",
+    "--graph",
+    "graph_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Push this .trig/.nq file (its named graphs) instead of building from PATHS.",
+)
 @_BASE_IRI
 @_ALIASES
-def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_iri: str,
-         aliases: Path | None) -> None:
+def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_iri: str, aliases: Path | None) -> None:
     """Send the graph to a SPARQL server, replacing each episode's named graph (PUT)."""
     from kgraph.http import parse_endpoint
     from kgraph.push import push_quads
@@ -250,11 +342,20 @@ def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_i
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.option("-g", "--graph", "graph_file", default="output/graph.ttl", show_default=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph file: .ttl, .nt, .nq or .trig.")
-@click.option("--shapes", type=click.Path(dir_okay=False, exists=True, path_type=Path),
-              help="SHACL shapes to use instead of the shipped ontology/shapes.ttl.")
+@click.option(
+    "-g",
+    "--graph",
+    "graph_file",
+    default="output/graph.ttl",
+    show_default=True,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Graph file: .ttl, .nt, .nq or .trig.",
+)
+@click.option(
+    "--shapes",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    help="SHACL shapes to use instead of the shipped ontology/shapes.ttl.",
+)
 def validate(graph_file: Path, shapes: Path | None) -> None:
     """Check the graph against the project's SHACL shapes; exit 1 on any violation."""
     from kgraph.read import read_quads
@@ -275,15 +376,24 @@ def validate(graph_file: Path, shapes: Path | None) -> None:
 
 @main.command("aliases")
 @_PATHS
-@click.option("--report", "report_file", type=click.Path(dir_okay=False, path_type=Path),
-              help="The report.json of a build to review  [default: output/report.json]")
-@click.option("--toml", "as_toml", is_flag=True,
-              help="Print alias-file TOML instead: each candidate as a commented-out [[merge]], each "
-                   "merge as a commented-out [[separate]] that would undo it.")
+@click.option(
+    "--report",
+    "report_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The report.json of a build to review  [default: output/report.json]",
+)
+@click.option(
+    "--toml",
+    "as_toml",
+    is_flag=True,
+    help="Print alias-file TOML instead: each candidate as a commented-out [[merge]], each "
+    "merge as a commented-out [[separate]] that would undo it.",
+)
 @click.option("--kind", type=click.Choice(KINDS), help="Only decisions about this kind of node.")
 @_ALIASES
-def aliases_command(paths: tuple[Path, ...], report_file: Path | None, as_toml: bool, kind: str | None,
-                    aliases: Path | None) -> None:
+def aliases_command(
+    paths: tuple[Path, ...], report_file: Path | None, as_toml: bool, kind: str | None, aliases: Path | None
+) -> None:
     """Show what identity resolution merged and the near misses it kept apart, with the reason
     and evidence of each, to turn into alias-file rules.
 

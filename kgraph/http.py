@@ -79,16 +79,19 @@ def send(
     endpoint = parse_endpoint(url)
     ends_at = time.monotonic() + deadline
     for _ in range(MAX_REDIRECTS + 1):
-        status, reason, location, answer = _exchange(method, endpoint, body, headers or {}, timeout,
-                                                     (ends_at, deadline), max_bytes)
+        status, reason, location, answer = _exchange(
+            method, endpoint, body, headers or {}, timeout, (ends_at, deadline), max_bytes
+        )
         if 200 <= status < 300:
             return answer
         if 300 <= status < 400 and location:
             endpoint = _redirect(url, endpoint, location, status)
             continue
         detail = printable(answer[:4000].decode("utf-8", "replace"))
-        raise EndpointError(f"{method} {printable(url)} failed: HTTP {status} {printable(reason, 80)}"
-                            + (f": {detail}" if detail else ""))
+        raise EndpointError(
+            f"{method} {printable(url)} failed: HTTP {status} {printable(reason, 80)}"
+            + (f": {detail}" if detail else "")
+        )
     raise EndpointError(f"{method} {printable(url)} failed: more than {MAX_REDIRECTS} redirects")
 
 
@@ -99,13 +102,22 @@ def _redirect(url: str, endpoint: Endpoint, location: str, status: int) -> Endpo
     except EndpointUrlError:
         target = None
     if target is None or target.origin != endpoint.origin or status not in (307, 308):
-        raise EndpointError(f"{printable(url)} redirects (HTTP {status}) to {printable(location)!r}; "
-                            "kgraph follows only same-origin 307/308 redirects: give that URL if you trust it")
+        raise EndpointError(
+            f"{printable(url)} redirects (HTTP {status}) to {printable(location)!r}; "
+            "kgraph follows only same-origin 307/308 redirects: give that URL if you trust it"
+        )
     return target
 
 
-def _exchange(method: str, endpoint: Endpoint, body: bytes | None, headers: dict[str, str], timeout: float,
-              deadline: tuple[float, float], max_bytes: int) -> tuple[int, str, str | None, bytes]:
+def _exchange(
+    method: str,
+    endpoint: Endpoint,
+    body: bytes | None,
+    headers: dict[str, str],
+    timeout: float,
+    deadline: tuple[float, float],
+    max_bytes: int,
+) -> tuple[int, str, str | None, bytes]:
     ends_at, seconds = deadline
     remaining = ends_at - time.monotonic()
     late = f"no complete answer from {endpoint.host} within the {seconds:g} s deadline"

@@ -107,8 +107,11 @@ def discover(paths: list[Path]) -> list[Candidate]:
             continue
         for file, problem in _walk(path, roots):
             relative = file.relative_to(path)
-            wanted = problem is not None and not _is_side_file(relative) or (
-                file.suffix.lower() in SUFFIXES and not _is_side_file(relative))
+            wanted = (
+                problem is not None
+                and not _is_side_file(relative)
+                or (file.suffix.lower() in SUFFIXES and not _is_side_file(relative))
+            )
             if wanted:
                 found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), False, problem))
     return [found[key] for key in sorted(found, key=lambda p: found[p].source)]

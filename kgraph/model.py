@@ -100,8 +100,13 @@ class KnowledgeModel(BaseModel):
     def nodes(self) -> list[Node]:
         """Every node, in a stable order."""
         return [
-            *self.podcasts, *self.episodes, *self.people, *self.organizations,
-            *self.insights, *self.claims, *self.mentions,
+            *self.podcasts,
+            *self.episodes,
+            *self.people,
+            *self.organizations,
+            *self.insights,
+            *self.claims,
+            *self.mentions,
         ]
 
     def counts(self) -> dict[str, int]:

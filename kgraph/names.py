@@ -27,8 +27,11 @@ _ROLE_WORDS = (
     "employees|representative|spokesperson|executive|expert|analyst|official|officials|voices|other"
 )
 # A show's or a role's voice: `Signal Hour Announcer`, `Morning Brief Host`, `The Narrator`.
-_ROLE_LAST = re.compile(r"\b(?:announcer|narrator|voiceover|voice-over|interjector|caller|host|co-?host|moderator|"
-                        r"interviewer|interviewee|panelist|participant|speaker|guest)$", re.I)
+_ROLE_LAST = re.compile(
+    r"\b(?:announcer|narrator|voiceover|voice-over|interjector|caller|host|co-?host|moderator|"
+    r"interviewer|interviewee|panelist|participant|speaker|guest)$",
+    re.I,
+)
 # A name made only of role words (and numbers / slashes): `Speaker 2`, `Intro/Outro Music`.
 _ROLE_ONLY = re.compile(rf"^(?:(?:{_ROLE_WORDS}|[a-z]+\s+(?:host|announcer)|the|\d+|[/&+-])\s*)+$", re.I)
 _SPEAKER_LABEL = re.compile(r"^speaker[\s_]*\d+$|^speaker_\d+$|^spk_?\d+$", re.I)
@@ -118,8 +121,13 @@ def is_possessive_phrase(text: str) -> bool:
 def split_camel_case(token: str) -> str:
     """`LinxiJimFan` -> `Linxi Jim Fan`; two-part forms such as `DeSantis` stay as they are."""
     parts = re.findall(r"[A-Z][a-z]*|[a-z]+", token)
-    if (len(parts) >= 3 and "".join(parts) == token and all(p[0].isupper() for p in parts)
-            and len(parts[0]) > 1 and len(parts[-1]) > 1):
+    if (
+        len(parts) >= 3
+        and "".join(parts) == token
+        and all(p[0].isupper() for p in parts)
+        and len(parts[0]) > 1
+        and len(parts[-1]) > 1
+    ):
         return " ".join(parts)
     return token
 
@@ -140,7 +148,8 @@ def name_shaped(name: str) -> bool:
         if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
             continue
         initial = (re.fullmatch(r"[A-Z]\.?", token) and 0 < index < len(tokens) - 1) or (
-            re.fullmatch(r"[A-Z]\.", token) and index < len(tokens) - 1)  # `J. R. Smith`
+            re.fullmatch(r"[A-Z]\.", token) and index < len(tokens) - 1
+        )  # `J. R. Smith`
         if not (initial or re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*", token)):
             return False
     return not _PUBLICATION_WORDS.search(name)

@@ -88,8 +88,9 @@ class _Payload:
                 stream.seek(start)
                 data = stream.read(self.sizes[which])
         except OSError as error:
-            raise KgraphError(f"the cache changed during the build ({error.strerror}); run it again",
-                              self.path) from None
+            raise KgraphError(
+                f"the cache changed during the build ({error.strerror}); run it again", self.path
+            ) from None
         if len(data) != self.sizes[which]:
             raise KgraphError("the cache changed during the build; run it again", self.path)
         if zlib.crc32(data) != self.checksums[which]:
@@ -99,8 +100,9 @@ class _Payload:
         return data
 
 
-def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True,
-                 seconds: dict[str, float] | None = None) -> EpisodePart:
+def episode_part(
+    fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True, seconds: dict[str, float] | None = None
+) -> EpisodePart:
     """`keep_nodes=False` keeps only their pickle: a large build holds no node it does not show.
     `seconds` adds the time of each step to what it holds (the benchmark's RDF, Turtle and page)."""
     clock = _StepClock(seconds)
@@ -115,9 +117,15 @@ def episode_part(fingerprint: str, nodes: EpisodeNodes, keep_nodes: bool = True,
         counts[insight.kind.value] += 1
     counts.update(Episode=1, Claim=len(nodes.claims), Mention=len(nodes.mentions))
     return EpisodePart(
-        fingerprint=fingerprint, episode=nodes.episode.iri, graph=graph[0], counts=counts,
-        triples=len(graph[1]), page=page, _turtle=turtle,
-        _nodes_pickle=pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL), _nodes=nodes if keep_nodes else None,
+        fingerprint=fingerprint,
+        episode=nodes.episode.iri,
+        graph=graph[0],
+        counts=counts,
+        triples=len(graph[1]),
+        page=page,
+        _turtle=turtle,
+        _nodes_pickle=pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL),
+        _nodes=nodes if keep_nodes else None,
     )
 
 
@@ -144,16 +152,23 @@ class BuiltParts:
 
     def __post_init__(self) -> None:
         self.parts = sorted(self.parts, key=lambda part: part.graph)
-        self.entity_graph = rdf.entity_statements(self.base_iri, self.entities.podcasts, self.entities.people,
-                                                  self.entities.organizations)
+        self.entity_graph = rdf.entity_statements(
+            self.base_iri, self.entities.podcasts, self.entities.people, self.entities.organizations
+        )
 
     def model(self) -> KnowledgeModel:
         return assemble_model(self.base_iri, self.entities, (part.nodes for part in self.parts))
 
     def counts(self) -> dict[str, int]:
-        counts = {"Podcast": len(self.entities.podcasts), "Episode": 0, "Person": len(self.entities.people),
-                  "Organization": len(self.entities.organizations),
-                  **{kind.value: 0 for kind in InsightKind}, "Claim": 0, "Mention": 0}
+        counts = {
+            "Podcast": len(self.entities.podcasts),
+            "Episode": 0,
+            "Person": len(self.entities.people),
+            "Organization": len(self.entities.organizations),
+            **{kind.value: 0 for kind in InsightKind},
+            "Claim": 0,
+            "Mention": 0,
+        }
         for part in self.parts:
             for name, count in part.counts.items():
                 counts[name] += count
@@ -177,8 +192,9 @@ class BuiltParts:
         entity_nodes = [*self.entities.podcasts, *self.entities.people, *self.entities.organizations]
         by_episode = {part.episode: part for part in self.parts}
         shared = entities_part(entity_nodes, self.entity_graph[1], self.entity_graph[0])
-        return PageGraph(shared, entity_nodes, [part.page for part in self.parts],
-                         lambda episode: by_episode[episode].own_nodes())
+        return PageGraph(
+            shared, entity_nodes, [part.page for part in self.parts], lambda episode: by_episode[episode].own_nodes()
+        )
 
 
 @dataclass
@@ -213,7 +229,8 @@ class PartCache:
         try:
             with path.open("rb") as stream:
                 header_size, turtle_size, nodes_size, header_crc, turtle_crc, nodes_crc = _HEADER.unpack(
-                    stream.read(_HEADER.size))
+                    stream.read(_HEADER.size)
+                )
                 header = stream.read(header_size)
                 if zlib.crc32(header) != header_crc:  # the page's share and the counts live here
                     return None
@@ -222,8 +239,11 @@ class PartCache:
         except pickled.UNREADABLE:
             return None
         offset = _HEADER.size + header_size
-        if not isinstance(part, EpisodePart) or part.fingerprint != fingerprint \
-                or size != offset + turtle_size + nodes_size:
+        if (
+            not isinstance(part, EpisodePart)
+            or part.fingerprint != fingerprint
+            or size != offset + turtle_size + nodes_size
+        ):
             return None
         part._stored = _Payload(path, offset, (turtle_size, nodes_size), (turtle_crc, nodes_crc))
         return part

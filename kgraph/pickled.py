@@ -10,8 +10,17 @@ from typing import TypeVar
 
 Value = TypeVar("Value")
 
-UNREADABLE = (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError,
-              IndexError, struct.error)
+UNREADABLE = (
+    OSError,
+    pickle.UnpicklingError,
+    EOFError,
+    AttributeError,
+    ImportError,
+    TypeError,
+    ValueError,
+    IndexError,
+    struct.error,
+)
 
 
 def load(path: Path, kind: type[Value]) -> Value | None:

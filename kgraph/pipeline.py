@@ -61,8 +61,7 @@ class BuildOptions:
 
 def extract_source(document: SourceDocument) -> DocumentExtraction:
     """Per-document work: a pure function of the document's text, path and transcript."""
-    return extract_document(parse_document(document.source, document.text),
-                            transcript_anchors(document.transcript))
+    return extract_document(parse_document(document.source, document.text), transcript_anchors(document.transcript))
 
 
 Task = tuple[str, Candidate, Path | None]  # cache key, the document to read, cache folder
@@ -100,8 +99,9 @@ def _extract_timed(task: Task) -> Result:
 
 
 def _skip(report: BuildReport, source: str, error: DocumentError) -> None:
-    report.skipped.append({"file": source, "reason": error.message if error.line is None
-                           else f"line {error.line}: {error.message}"})
+    report.skipped.append(
+        {"file": source, "reason": error.message if error.line is None else f"line {error.line}: {error.message}"}
+    )
 
 
 def _keys(candidates: Iterable[Candidate], report: BuildReport) -> list[tuple[str, Candidate]]:
@@ -168,8 +168,9 @@ def cached_extraction(cache: ExtractionCache, key: str, candidate: Candidate) ->
     return extraction
 
 
-def extract_all(candidates: Iterable[Candidate], report: BuildReport,
-                options: BuildOptions = BuildOptions()) -> Extracted:
+def extract_all(
+    candidates: Iterable[Candidate], report: BuildReport, options: BuildOptions = BuildOptions()
+) -> Extracted:
     """Every document's digest, in source-path order whatever the number of jobs."""
     started = time.perf_counter()
     keyed = _keys(candidates, report)
@@ -188,8 +189,15 @@ def extract_all(candidates: Iterable[Candidate], report: BuildReport,
     jobs = options.jobs or os.cpu_count() or 1
     parse_seconds = extract_seconds = 0.0
     sources = {key: candidate.source for key, candidate in keyed}
-    with tqdm(total=len(keyed), initial=len(keyed) - len(tasks), unit="doc", desc="extract",
-              file=sys.stderr, disable=not options.progress, leave=False) as bar:
+    with tqdm(
+        total=len(keyed),
+        initial=len(keyed) - len(tasks),
+        unit="doc",
+        desc="extract",
+        file=sys.stderr,
+        disable=not options.progress,
+        leave=False,
+    ) as bar:
         for key, outcome, extraction, parse_time, extract_time in _run_tasks(tasks, jobs, bar):
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
@@ -199,20 +207,25 @@ def extract_all(candidates: Iterable[Candidate], report: BuildReport,
                 in_memory[key] = extraction
             parse_seconds += parse_time
             extract_seconds += extract_time
-    report.timings.update({"parse (cpu)": parse_seconds, "extract (cpu)": extract_seconds,
-                           "parse+extract (wall)": time.perf_counter() - started})
+    report.timings.update(
+        {
+            "parse (cpu)": parse_seconds,
+            "extract (cpu)": extract_seconds,
+            "parse+extract (wall)": time.perf_counter() - started,
+        }
+    )
     report.cache_hits, report.cache_misses = len(keyed) - len(tasks), len(tasks)
     cache.prune(sources)
     digests = [found[key] for key, _ in keyed if key in found]
     for digest in digests:
-        report.warnings.extend({"file": digest.episode.source_file, "warning": warning}
-                               for warning in digest.warnings)
+        report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)
     report.documents_built = len(digests)
     return Extracted(digests, cache, in_memory, dict(keyed))
 
 
-def make_parts(identities: Identities, groups: list[EpisodeGroup], extracted: Extracted, options: BuildOptions,
-               report: BuildReport) -> list[EpisodePart]:
+def make_parts(
+    identities: Identities, groups: list[EpisodeGroup], extracted: Extracted, options: BuildOptions, report: BuildReport
+) -> list[EpisodePart]:
     """The part of each episode in `groups`, reused from the cache where nothing it depends on
     changed."""
     part_cache = PartCache(options.cache / PARTS_FOLDER if options.cache else None)
@@ -234,8 +247,15 @@ def make_parts(identities: Identities, groups: list[EpisodeGroup], extracted: Ex
     # stops being trusted first, so a build stopped halfway leaves nothing wrong behind.
     part_cache.distrust(fingerprint for fingerprint, _ in todo)
     jobs = options.jobs or os.cpu_count() or 1
-    with tqdm(total=len(groups), initial=len(parts), unit="episode", desc="episodes", file=sys.stderr,
-              disable=not options.progress, leave=False) as bar:
+    with tqdm(
+        total=len(groups),
+        initial=len(parts),
+        unit="episode",
+        desc="episodes",
+        file=sys.stderr,
+        disable=not options.progress,
+        leave=False,
+    ) as bar:
         if jobs > 1 and options.cache and len(todo) >= MIN_PARALLEL_DOCUMENTS:
             made = _parts_in_workers(identities, todo, extracted, options.cache, jobs)  # the workers cache them
         else:
@@ -253,8 +273,9 @@ def make_parts(identities: Identities, groups: list[EpisodeGroup], extracted: Ex
     return ordered
 
 
-def _part(identities: Identities, fingerprint: str, group: EpisodeGroup,
-          extraction: DocumentExtraction) -> tuple[EpisodePart, dict[str, float]]:
+def _part(
+    identities: Identities, fingerprint: str, group: EpisodeGroup, extraction: DocumentExtraction
+) -> tuple[EpisodePart, dict[str, float]]:
     """The part and the seconds each step took (summed over workers, they are the stage times)."""
     started = time.perf_counter()
     nodes = build_episode(identities, group, extraction)
@@ -262,8 +283,9 @@ def _part(identities: Identities, fingerprint: str, group: EpisodeGroup,
     return episode_part(fingerprint, nodes, keep_nodes=False, seconds=seconds), seconds
 
 
-def _parts_here(identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted,
-                part_cache: PartCache) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
+def _parts_here(
+    identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted, part_cache: PartCache
+) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
     for fingerprint, group in todo:
         part, seconds = _part(identities, fingerprint, group, extracted.full(group.primary))
         yield part_cache.put(part), seconds
@@ -284,28 +306,42 @@ def _part_in_worker(task: PartTask) -> tuple[EpisodePart, dict[str, float]]:
     """Reads the episode's digests and its extraction from the cache, caches the part it makes."""
     fingerprint, copies, primary_key, cache_folder = task
     cache = ExtractionCache(cache_folder)
-    digests = tuple(cache.get_digest(key) or digest_of(cached_extraction(cache, key, candidate), key)
-                    for key, candidate in copies)
+    digests = tuple(
+        cache.get_digest(key) or digest_of(cached_extraction(cache, key, candidate), key) for key, candidate in copies
+    )
     primary = next(digest for digest in digests if digest.key == primary_key)
     extraction = cached_extraction(cache, primary_key, dict(copies)[primary_key])
     part, seconds = _part(_worker_identities, fingerprint, EpisodeGroup(primary, digests), extraction)
     return PartCache(cache_folder / PARTS_FOLDER, read_state=False).put(part), seconds
 
 
-def _parts_in_workers(identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted,
-                      cache: Path, jobs: int) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
+def _parts_in_workers(
+    identities: Identities, todo: list[tuple[str, EpisodeGroup]], extracted: Extracted, cache: Path, jobs: int
+) -> Iterator[tuple[EpisodePart, dict[str, float]]]:
     """Parts made in worker processes, in `todo` order. Each worker gets the identities once and
     reads what an episode needs from the cache: a task is a few keys and paths."""
     shared = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
-    tasks = [(fingerprint, tuple((copy.key, extracted.candidates[copy.key]) for copy in group.copies),
-              group.primary.key, cache) for fingerprint, group in todo]
+    tasks = [
+        (
+            fingerprint,
+            tuple((copy.key, extracted.candidates[copy.key]) for copy in group.copies),
+            group.primary.key,
+            cache,
+        )
+        for fingerprint, group in todo
+    ]
     chunk = max(1, min(16, len(tasks) // (jobs * 8)))
     with ProcessPoolExecutor(max_workers=jobs, initializer=_start_part_worker, initargs=(shared,)) as pool:
         yield from pool.map(_part_in_worker, tasks, chunksize=chunk)
 
 
-def run(paths: list[Path], base_iri: str, rules: AliasRules, options: BuildOptions = BuildOptions(),
-        shard: Shard | None = None) -> tuple[BuiltParts, BuildReport]:
+def run(
+    paths: list[Path],
+    base_iri: str,
+    rules: AliasRules,
+    options: BuildOptions = BuildOptions(),
+    shard: Shard | None = None,
+) -> tuple[BuiltParts, BuildReport]:
     report = BuildReport()
     extracted = extract_all(discover(paths), report, options)
     started = time.perf_counter()
@@ -314,8 +350,11 @@ def run(paths: list[Path], base_iri: str, rules: AliasRules, options: BuildOptio
     report.timings["resolve"] = time.perf_counter() - started
     report.duplicates = duplicates(identities)
     report.identity = [decision.to_json() for decision in identities.log.decisions()]
-    report.warnings.extend({"file": group.primary.episode.source_file, "warning": warning}
-                           for group in identities.groups for warning in identities.warnings(group.primary))
+    report.warnings.extend(
+        {"file": group.primary.episode.source_file, "warning": warning}
+        for group in identities.groups
+        for warning in identities.warnings(group.primary)
+    )
     started = time.perf_counter()
     groups = identities.groups
     if shard is not None:  # every document still counts for the identities; only its episodes are made

@@ -76,15 +76,11 @@ def relationship_type(predicate: str) -> str:
 
 
 def node_tables(graph: nx.MultiDiGraph) -> list[NodeTable]:
-    tables = {
-        label: NodeTable(label, KEY_COLUMNS + columns) for label, columns in NODE_COLUMNS.items()
-    }
+    tables = {label: NodeTable(label, KEY_COLUMNS + columns) for label, columns in NODE_COLUMNS.items()}
     for iri in sorted(graph.nodes):
         data = graph.nodes[iri]
         table = tables[data["type"]]
-        table.rows.append(
-            tuple(data.get(column, iri if column == "iri" else None) for column, _ in table.columns)
-        )
+        table.rows.append(tuple(data.get(column, iri if column == "iri" else None) for column, _ in table.columns))
     return [tables[label] for label in NODE_COLUMNS]
 
 

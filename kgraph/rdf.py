@@ -32,13 +32,53 @@ GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted sta
 # Predicates and datatypes as plain strings: rdflib terms hash in Python, millions of times here.
 A, LABEL, ALT_LABEL, DERIVED_FROM = map(str, (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
 DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("description", "text", "datePublished", "url"))
-(AFFILIATION, PODCAST_OF, VIDEO_ID, REGION, SOURCE_KIND, SOURCE_FILE, ARXIV_ID, WARNING, PARTICIPANT, MENTIONS,
- INSIGHT_OF, RANK, EPISODE_OF, SPEAKER, ABOUT, TIMESTAMP, SECONDS, MENTION_ENTITY, WHY_MENTIONED) = map(str, (
-    vocab.AFFILIATION, vocab.PODCAST_OF, vocab.VIDEO_ID, vocab.REGION, vocab.SOURCE_KIND, vocab.SOURCE_FILE,
-    vocab.ARXIV_ID, vocab.WARNING, vocab.PARTICIPANT, vocab.MENTIONS, vocab.INSIGHT_OF, vocab.RANK,
-    vocab.EPISODE_OF, vocab.SPEAKER, vocab.ABOUT, vocab.TIMESTAMP, vocab.SECONDS, vocab.ENTITY, vocab.WHY_MENTIONED))
-PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = map(str, (
-    vocab.PODCAST, vocab.PERSON, vocab.ORGANIZATION, vocab.EPISODE, vocab.CLAIM, vocab.MENTION))
+(
+    AFFILIATION,
+    PODCAST_OF,
+    VIDEO_ID,
+    REGION,
+    SOURCE_KIND,
+    SOURCE_FILE,
+    ARXIV_ID,
+    WARNING,
+    PARTICIPANT,
+    MENTIONS,
+    INSIGHT_OF,
+    RANK,
+    EPISODE_OF,
+    SPEAKER,
+    ABOUT,
+    TIMESTAMP,
+    SECONDS,
+    MENTION_ENTITY,
+    WHY_MENTIONED,
+) = map(
+    str,
+    (
+        vocab.AFFILIATION,
+        vocab.PODCAST_OF,
+        vocab.VIDEO_ID,
+        vocab.REGION,
+        vocab.SOURCE_KIND,
+        vocab.SOURCE_FILE,
+        vocab.ARXIV_ID,
+        vocab.WARNING,
+        vocab.PARTICIPANT,
+        vocab.MENTIONS,
+        vocab.INSIGHT_OF,
+        vocab.RANK,
+        vocab.EPISODE_OF,
+        vocab.SPEAKER,
+        vocab.ABOUT,
+        vocab.TIMESTAMP,
+        vocab.SECONDS,
+        vocab.ENTITY,
+        vocab.WHY_MENTIONED,
+    ),
+)
+PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = map(
+    str, (vocab.PODCAST, vocab.PERSON, vocab.ORGANIZATION, vocab.EPISODE, vocab.CLAIM, vocab.MENTION)
+)
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI = (f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI"))
 
 # N-Triples string escapes, exactly as pyoxigraph writes them (tests compare with str(ox.Literal)).
@@ -159,8 +199,9 @@ def _mention(out: _Graph, mention: Mention) -> None:
     out.link(m, DERIVED_FROM, mention.episode)
 
 
-def entity_statements(base_iri: str, podcasts: Iterable[Podcast], people: Iterable[Person],
-                      organizations: Iterable[Organization]) -> GraphStatements:
+def entity_statements(
+    base_iri: str, podcasts: Iterable[Podcast], people: Iterable[Person], organizations: Iterable[Organization]
+) -> GraphStatements:
     """The entities graph: podcasts, people, organizations."""
     shared = _Graph(entities_graph(base_iri))
     for podcast in podcasts:
@@ -172,8 +213,9 @@ def entity_statements(base_iri: str, podcasts: Iterable[Podcast], people: Iterab
     return shared.iri, sorted(set(shared.statements))
 
 
-def episode_statements(episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim],
-                       mentions: Iterable[Mention]) -> GraphStatements:
+def episode_statements(
+    episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim], mentions: Iterable[Mention]
+) -> GraphStatements:
     """One episode's named graph: the episode, its insights, claims and mentions."""
     out = _Graph(episode.graph)
     _episode(out, episode)
@@ -231,13 +273,14 @@ def turtle_chunk(graph: GraphStatements) -> bytes:
         return b""
     if not text.startswith(TURTLE_HEADER):
         raise AssertionError("pyoxigraph's Turtle no longer starts with its prefix lines")
-    return text[len(TURTLE_HEADER):]
+    return text[len(TURTLE_HEADER) :]
 
 
 def iter_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:
     """The statements as pyoxigraph quads, graph by graph (one graph's text held at a time)."""
     return chain.from_iterable(
-        ox.parse("".join(nquads_lines([graph])), format=ox.RdfFormat.N_QUADS, lenient=True) for graph in graphs)
+        ox.parse("".join(nquads_lines([graph])), format=ox.RdfFormat.N_QUADS, lenient=True) for graph in graphs
+    )
 
 
 def default_graph_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:
@@ -245,7 +288,8 @@ def default_graph_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:
     graph: what pyoxigraph's Turtle serializer takes straight from its parser."""
     return chain.from_iterable(
         ox.parse("".join(ntriples_lines(statements)), format=ox.RdfFormat.N_TRIPLES, lenient=True)
-        for _graph, statements in graphs)
+        for _graph, statements in graphs
+    )
 
 
 def iter_triples(graphs: Iterable[GraphStatements]) -> Iterator[ox.Triple]:

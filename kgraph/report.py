@@ -30,8 +30,7 @@ class BuildReport:
 
     def to_json(self) -> str:
         data = {
-            "documents": {"read": self.documents_read, "built": self.documents_built,
-                          "skipped": len(self.skipped)},
+            "documents": {"read": self.documents_read, "built": self.documents_built, "skipped": len(self.skipped)},
             "skipped": sorted(self.skipped, key=lambda s: s["file"]),
             "warnings": sorted(self.warnings, key=lambda w: (w["file"], w["warning"])),
             "duplicates": {k: sorted(v) for k, v in sorted(self.duplicates.items())},
@@ -47,12 +46,16 @@ class BuildReport:
 
     def summary_lines(self) -> list[str]:
         lines = [f"documents: {self.documents_read} read, {self.documents_built} built, {len(self.skipped)} skipped"]
-        lines += [f"  skipped {item['file']}: {item['reason']}" for item in sorted(self.skipped, key=lambda s: s["file"])]
+        lines += [
+            f"  skipped {item['file']}: {item['reason']}" for item in sorted(self.skipped, key=lambda s: s["file"])
+        ]
         if self.duplicates:
             merged = sum(len(v) for v in self.duplicates.values())
             episodes = len(self.duplicates)
-            lines.append(f"duplicates: {merged} {'copies' if merged > 1 else 'copy'} merged into {episodes} "
-                         f"episode{'s' if episodes > 1 else ''}")
+            lines.append(
+                f"duplicates: {merged} {'copies' if merged > 1 else 'copy'} merged into {episodes} "
+                f"episode{'s' if episodes > 1 else ''}"
+            )
             lines += self._episode_merge_lines()
         if self.warnings:
             lines.append(f"warnings: {len(self.warnings)} (see report.json)")

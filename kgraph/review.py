@@ -22,8 +22,11 @@ from kgraph.resolve.decisions import Decision, Kind, Verdict
 KINDS: tuple[str, ...] = get_args(Kind)  # the order kinds are shown in
 VERDICTS: tuple[str, ...] = get_args(Verdict)
 _SECTIONS = {"merges": "merged", "candidates": "candidate", "separated": "separated"}  # report.json keys
-_SHOWN = {"merged": ("merge", "merges"), "candidate": ("candidate", "candidates"),
-          "separated": ("kept apart", "kept apart")}
+_SHOWN = {
+    "merged": ("merge", "merges"),
+    "candidate": ("candidate", "candidates"),
+    "separated": ("kept apart", "kept apart"),
+}
 
 
 def read_decisions(report: Path | str) -> list[Decision]:
@@ -57,8 +60,14 @@ def decisions_from_json(items: list[dict[str, object]]) -> list[Decision]:
             raise ValueError(f"entry {number} is not an object")
         kind, verdict, names = item.get("kind"), item.get("verdict"), item.get("names")
         reason, evidence = item.get("reason", ""), item.get("evidence", [])
-        if (kind not in KINDS or verdict not in VERDICTS or not _strings(names) or not names
-                or not isinstance(reason, str) or not _strings(evidence)):
+        if (
+            kind not in KINDS
+            or verdict not in VERDICTS
+            or not _strings(names)
+            or not names
+            or not isinstance(reason, str)
+            or not _strings(evidence)
+        ):
             raise ValueError(f"entry {number} is not a decision (kind, verdict, names, reason, evidence)")
         decisions.append(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
     return sorted(decisions)

@@ -40,9 +40,11 @@ def transcript_anchors(text: str | None) -> bytes:
     data = _speech(body).encode()
     data = data[min(OPENING, len(data) // 5) :]
     crc32 = zlib.crc32
-    picked = [shingle for match in _START.finditer(data)
-              if len(shingle := data[match.start() : match.start() + SHINGLE]) == SHINGLE
-              and not crc32(shingle) & SAMPLE_MASK]
+    picked = [
+        shingle
+        for match in _START.finditer(data)
+        if len(shingle := data[match.start() : match.start() + SHINGLE]) == SHINGLE and not crc32(shingle) & SAMPLE_MASK
+    ]
     hashes = (int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "little") for shingle in picked)
     return array(ANCHOR_TYPE, dict.fromkeys(hashes)).tobytes()
 

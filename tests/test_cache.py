@@ -62,8 +62,9 @@ def test_a_changed_document_is_the_only_one_redone(corpus, tmp_path, extraction_
     out = tmp_path / "out"
     _build(corpus, out)
     changed = sorted(corpus.rglob("summary.md"))[4]
-    changed.write_text(changed.read_text(encoding="utf-8").replace("**Date:**", "**Date:** 2020-01-01\n**Old:**", 1),
-                       encoding="utf-8")
+    changed.write_text(
+        changed.read_text(encoding="utf-8").replace("**Date:**", "**Date:** 2020-01-01\n**Old:**", 1), encoding="utf-8"
+    )
     extraction_calls.clear()
     _build(corpus, out)
     assert extraction_calls == [changed.relative_to(corpus).as_posix()]

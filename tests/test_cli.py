@@ -81,8 +81,9 @@ def test_alias_file_errors_are_one_line(tmp_path):
 
 def test_alias_file_merges_names(tmp_path):
     aliases = tmp_path / "aliases.toml"
-    aliases.write_text('[[merge]]\nnames = ["Bill Peebles", "William Peebles"]\n'
-                       '[[merge]]\nnames = ["OpenAI", "Sora"]\n')
+    aliases.write_text(
+        '[[merge]]\nnames = ["Bill Peebles", "William Peebles"]\n[[merge]]\nnames = ["OpenAI", "Sora"]\n'
+    )
     result = _run("build", str(SEEDS), "-o", str(tmp_path / "out"), "--aliases", str(aliases))
     assert result.exit_code == 0, result.output
     turtle = (tmp_path / "out" / "graph.ttl").read_text()
@@ -93,8 +94,7 @@ def test_alias_file_merges_names(tmp_path):
 def test_an_export_target_that_cannot_be_written_is_one_line_of_error(tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder", encoding="utf-8")
-    result = CliRunner().invoke(main, ["export", str(SEEDS), "--format", "nquads", "-o",
-                                       str(blocker / "graph.nq")])
+    result = CliRunner().invoke(main, ["export", str(SEEDS), "--format", "nquads", "-o", str(blocker / "graph.nq")])
     assert result.exit_code != 0 and isinstance(result.exception, SystemExit)  # no traceback
     assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr and "a-file" in result.stderr
 

@@ -100,4 +100,3 @@ def test_speakers_are_people(corpus_graph):
     people = {person.iri for person in corpus_graph.model.people}
     speakers = {claim.speaker for claim in corpus_graph.model.claims if claim.speaker}
     assert speakers and speakers <= people
-

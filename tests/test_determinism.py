@@ -26,8 +26,13 @@ def test_a_fresh_process_with_another_hash_seed_gives_the_same_bytes(tmp_path):
     first = _build(tmp_path, "a", [SEEDS])
     out = tmp_path / "other"
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    subprocess.run([sys.executable, "-m", "kgraph", "build", str(SEEDS), "-o", str(out)],
-                   check=True, cwd=ROOT, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "kgraph", "build", str(SEEDS), "-o", str(out)],
+        check=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+    )
     second = {path.name: path.read_bytes() for path in sorted(out.iterdir()) if path.is_file()}  # not .cache/
     assert first == second
 

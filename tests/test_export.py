@@ -30,9 +30,7 @@ RDF_FORMATS = {
 
 
 def export(format_name: str, target: Path) -> Path:
-    result = CliRunner().invoke(
-        main, ["export", str(QUERY_CORPUS), "--format", format_name, "-o", str(target)]
-    )
+    result = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "--format", format_name, "-o", str(target)])
     assert result.exit_code == 0, result.output
     assert f"wrote {target}" in result.output
     return target
@@ -41,9 +39,7 @@ def export(format_name: str, target: Path) -> Path:
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory) -> dict[str, Path]:
     folder = tmp_path_factory.mktemp("export")
-    return {
-        f.name: export(f.name, folder / f"graph{f.extension or '-' + f.name}") for f in formats()
-    }
+    return {f.name: export(f.name, folder / f"graph{f.extension or '-' + f.name}") for f in formats()}
 
 
 def test_registry_has_every_format():
@@ -135,18 +131,14 @@ def test_neo4j_folder_has_import_headers_and_closed_ids(exported, query_graph):
 
 def test_neo4j_export_refuses_to_replace_an_unrelated_folder(tmp_path):
     (tmp_path / "keep.txt").write_text("precious")
-    result = CliRunner().invoke(
-        main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", str(tmp_path)]
-    )
+    result = CliRunner().invoke(main, ["export", str(QUERY_CORPUS), "-f", "neo4j", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "not replacing" in result.output
     assert (tmp_path / "keep.txt").read_text() == "precious"
 
 
 def _snapshot(path: Path) -> dict[str, bytes]:
     if path.is_dir():
-        return {
-            str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()
-        }
+        return {str(p.relative_to(path)): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
     return {"": path.read_bytes()}
 
 

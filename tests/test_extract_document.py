@@ -79,9 +79,7 @@ def test_insight_titles_without_numbers_or_prefixes() -> None:
 
 
 def test_bold_line_insights_ranked_in_order() -> None:
-    themes = [
-        (i.rank, i.title) for i in extracted("gen_b.md").insights if i.kind == InsightKind.KEY_THEME
-    ]
+    themes = [(i.rank, i.title) for i in extracted("gen_b.md").insights if i.kind == InsightKind.KEY_THEME]
     assert [rank for rank, _ in themes] == [1, 2, 3]
     assert themes[1][1].startswith("Dawn counts beat dusk counts")
 
@@ -245,6 +243,7 @@ def test_a_company_entry_titled_only_with_a_slash_names_no_company(tmp_path) -> 
     from .conftest import FIXTURES
 
     text = (FIXTURES / "html_corpus" / "orbit-talk-1.md").read_text(encoding="utf-8")
-    (tmp_path / "a.md").write_text(text.replace("### **Kestrel Launch**", "### **/**\nA slash.\n\n"
-                                                "### **Kestrel Launch**"), encoding="utf-8")
+    (tmp_path / "a.md").write_text(
+        text.replace("### **Kestrel Launch**", "### **/**\nA slash.\n\n### **Kestrel Launch**"), encoding="utf-8"
+    )
     assert [org.label for org in kgraph.build([tmp_path]).model.organizations] == ["Kestrel Launch"]

@@ -121,23 +121,31 @@ def test_an_endless_body_stops_at_the_size_cap(serve):
         send("POST", server.url, b"q", max_bytes=1_000_000)
 
 
-@pytest.mark.parametrize("raw", [
-    b"NOT HTTP AT ALL\r\n\r\n",  # bad status line
-    b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\nshort",  # short body
-    b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n",  # a 70 KB header line
-    b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: a\r\n" % n for n in range(120)) + b"\r\n",  # over 100 headers
-], ids=["status-line", "short-body", "long-header", "many-headers"])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"NOT HTTP AT ALL\r\n\r\n",  # bad status line
+        b"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\nshort",  # short body
+        b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n",  # a 70 KB header line
+        b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: a\r\n" % n for n in range(120)) + b"\r\n",  # over 100 headers
+    ],
+    ids=["status-line", "short-body", "long-header", "many-headers"],
+)
 def test_malformed_http_is_one_line(serve, raw):
     result = _query("--endpoint", serve(_answer(raw)).url)
     assert result.exit_code == 1
     _one_error_line(result)
 
 
-@pytest.mark.parametrize("body", [
-    b"[1]",
-    b'{"head":{"vars":["x"]},"results":{"bindings":["a string"]}}',
-    b"[" * 100_000 + b"]" * 100_000,
-], ids=["list", "string-binding", "deep-nesting"])
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[1]",
+        b'{"head":{"vars":["x"]},"results":{"bindings":["a string"]}}',
+        b"[" * 100_000 + b"]" * 100_000,
+    ],
+    ids=["list", "string-binding", "deep-nesting"],
+)
 def test_answers_that_are_not_sparql_results_are_one_line(serve, body):
     result = _query("--endpoint", serve(_json(body)).url)
     assert result.exit_code == 1
@@ -153,7 +161,9 @@ def test_control_characters_from_the_server_are_escaped(serve):
     assert "\x1b" not in line and "\x07" not in line and "\\x1b[31mred" in line
 
 
-@pytest.mark.parametrize("url", ["http://127.0.0.1:abc/", "http://[::1/", "http://127.0.0.1/a b", "ftp://x/", "http:///q"])
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:abc/", "http://[::1/", "http://127.0.0.1/a b", "ftp://x/", "http:///q"]
+)
 def test_a_malformed_endpoint_url_is_a_usage_error(url):
     result = _query("--endpoint", url)
     assert result.exit_code == 2

@@ -129,10 +129,13 @@ def test_links_are_followed_inside_the_input_folders_only(tmp_path):
     assert "Inside Episode" in turtle and "Outside Episode" not in turtle
 
 
-@pytest.mark.parametrize(("line", "reason"), [
-    ("### Theme\n", "headings, over the limit"),
-    ('- "A quote that repeats." [00:00:01] - Dana Ruiz\n', "quotation marks, over the limit"),
-])
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("### Theme\n", "headings, over the limit"),
+        ('- "A quote that repeats." [00:00:01] - Dana Ruiz\n', "quotation marks, over the limit"),
+    ],
+)
 def test_a_document_far_beyond_any_summary_is_skipped_with_a_line(tmp_path, line, reason):
     root = tmp_path / "corpus"
     _write(root / "show" / "good", "Good Episode")

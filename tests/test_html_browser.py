@@ -29,9 +29,7 @@ HTML_CORPUS = FIXTURES / "html_corpus"
 def browser(tmp_path_factory):
     if not CHROMIUM.exists():
         pytest.skip("/usr/bin/chromium is missing (apt-get install chromium; .ci/run does it)")
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="the playwright package is missing"
-    )
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is missing")
     with sync_api.sync_playwright() as playwright:
         # a persistent context on a fresh folder: a new profile, nothing shared with other runs
         context = playwright.chromium.launch_persistent_context(
@@ -50,9 +48,7 @@ class LoadedPage:
         self.page, self.requests, self.errors = page, requests, errors
 
     def node_id(self, label: str) -> int:
-        return self.page.evaluate(
-            "label => window.kgraph.details.findIndex(d => d.label === label)", label
-        )
+        return self.page.evaluate("label => window.kgraph.details.findIndex(d => d.label === label)", label)
 
     def shown_classes(self) -> list[str]:
         return self.page.evaluate("window.kgraph.nodeView.get().map(n => n.cls)")
@@ -142,16 +138,12 @@ def test_date_and_podcast_filters(loaded):
     page.click("summary")
     page.fill("#date-from", "2025-01-01")
     page.dispatch_event("#date-from", "change")
-    labels = page.evaluate(
-        "window.kgraph.nodeView.get().map(n => window.kgraph.details[n.id].label)"
-    )
+    labels = page.evaluate("window.kgraph.nodeView.get().map(n => window.kgraph.details[n.id].label)")
     assert "Orbit Talk" in labels and "Signal Desk" not in labels and "Ivo Marchetti" not in labels
     page.fill("#date-from", "")
     page.dispatch_event("#date-from", "change")
     page.uncheck(f"input[data-podcast='{loaded.node_id('Orbit Talk')}']")
-    labels = page.evaluate(
-        "window.kgraph.nodeView.get().map(n => window.kgraph.details[n.id].label)"
-    )
+    labels = page.evaluate("window.kgraph.nodeView.get().map(n => window.kgraph.details[n.id].label)")
     assert "Nadia Okafor" not in labels and "Ivo Marchetti" in labels
 
 

@@ -25,18 +25,14 @@ def graph() -> kgraph.KnowledgeGraph:
 
 
 def _data(page: str) -> dict:
-    match = re.search(
-        r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S
-    )
+    match = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S)
     assert match, "the page embeds its data as JSON"
     return json.loads(match.group(1))
 
 
 def test_page_has_no_external_resource(graph):
     page = render_page(graph.model, graph.statements)
-    assert not re.search(
-        r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", page
-    )
+    assert not re.search(r"""<(script|link|img|iframe)[^>]+(src|href)\s*=\s*["']?(https?:)?//""", page)
     assert "cdn" not in page.lower().replace("cdnjs", "")  # no CDN host, not even commented out
     assert "default-src 'none'" in page  # the CSP forbids any request even if a script tried
 
@@ -104,10 +100,7 @@ def test_person_panel_data_lists_claims_with_time_links(graph):
 
 def test_timestamp_links_only_where_the_platform_supports_them():
     assert timestamp_url("https://youtu.be/abc", 61) == "https://youtu.be/abc?t=61s"
-    assert (
-        timestamp_url("https://www.youtube.com/watch?v=x", 5)
-        == "https://www.youtube.com/watch?v=x&t=5s"
-    )
+    assert timestamp_url("https://www.youtube.com/watch?v=x", 5) == "https://www.youtube.com/watch?v=x&t=5s"
     assert timestamp_url("https://example.org/ep/1", 5) == "https://example.org/ep/1"
     assert timestamp_url(None, 5) is None
 
@@ -183,9 +176,7 @@ def test_cli_html_options(tmp_path):
     assert result.exit_code == 0, result.output
     labels = {d["label"] for d in _data((tmp_path / "graph.html").read_text())["details"]}
     assert "Ivo Marchetti" in labels and "Nadia Okafor" not in labels
-    result = runner.invoke(
-        main, ["build", str(HTML_CORPUS), "-o", str(tmp_path / "x"), "--html-focus", "Nobody Atall"]
-    )
+    result = runner.invoke(main, ["build", str(HTML_CORPUS), "-o", str(tmp_path / "x"), "--html-focus", "Nobody Atall"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "x" / "graph.html").exists()
 
@@ -211,15 +202,13 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
     (out / ".cache" / LAYOUT_FILE).write_bytes(b"torn")
     assert page() == first and len(calls) == 2  # an unreadable layout is laid out again
     talk = corpus / "orbit-talk-1.md"
-    talk.write_text(talk.read_text(encoding="utf-8").replace("fuel and paperwork", "fuel and forms"),
-                    encoding="utf-8")
+    talk.write_text(talk.read_text(encoding="utf-8").replace("fuel and paperwork", "fuel and forms"), encoding="utf-8")
     reworded = page()
     assert len(calls) == 2 and reworded != first  # same drawing, new text: the layout is reused
     kgraph.build([corpus]).write(tmp_path / "fresh-reworded", ("html",))  # (no cache: lays out)
     assert reworded == (tmp_path / "fresh-reworded" / "graph.html").read_bytes()
     del calls[2:]
-    talk.write_text(talk.read_text(encoding="utf-8") + "\n### **Orbital Freight**\nA new company.\n",
-                    encoding="utf-8")
+    talk.write_text(talk.read_text(encoding="utf-8") + "\n### **Orbital Freight**\nA new company.\n", encoding="utf-8")
     changed = page()
     assert len(calls) == 3 and _data(changed.decode())["nodes"] != _data(reworded.decode())["nodes"]
     fresh = tmp_path / "fresh"

@@ -32,17 +32,14 @@ ORDER BY episodes DESC, name, organization
 def create_node_tables(connection, list_type: str) -> None:
     for label, columns in NODE_COLUMNS.items():
         typed = [
-            f"{name} {list_type if kind == 'string[]' else KUZU_TYPES[kind]}"
-            for name, kind in KEY_COLUMNS + columns
+            f"{name} {list_type if kind == 'string[]' else KUZU_TYPES[kind]}" for name, kind in KEY_COLUMNS + columns
         ]
         connection.execute(f"CREATE NODE TABLE {label}({', '.join(typed)}, PRIMARY KEY(iri))")
 
 
 def create_relationship_tables(connection, pairs: dict[str, list[tuple[str, str]]]) -> None:
     for kind, ends in sorted(pairs.items()):
-        connection.execute(
-            f"CREATE REL TABLE {kind}({', '.join(f'FROM {a} TO {b}' for a, b in ends)})"
-        )
+        connection.execute(f"CREATE REL TABLE {kind}({', '.join(f'FROM {a} TO {b}' for a, b in ends)})")
 
 
 def rows(connection, cypher: str) -> list[tuple]:
@@ -68,21 +65,14 @@ def load_neo4j_folder(folder: Path, database: Path):
         connection.execute(f"COPY {path.stem} FROM '{path}' (HEADER=true, PARALLEL=false)")
     for path in relationship_files:
         start, kind, end = path.stem.split("-")
-        connection.execute(
-            f"COPY {kind} FROM '{path}' (HEADER=true, PARALLEL=false, from='{start}', to='{end}')"
-        )
+        connection.execute(f"COPY {kind} FROM '{path}' (HEADER=true, PARALLEL=false, from='{start}', to='{end}')")
     return connection
 
 
 def sparql_answer(graph: KnowledgeGraph, tmp_path: Path) -> list[tuple]:
     graph.write(tmp_path, ("turtle",))
-    result = run_query(
-        shipped_query("organizations-by-episodes").text, store=load_store(tmp_path / "graph.ttl")
-    )
-    return [
-        (row["organization"].value, row["name"].value, int(row["episodes"].value))
-        for row in result.rows
-    ]
+    result = run_query(shipped_query("organizations-by-episodes").text, store=load_store(tmp_path / "graph.ttl"))
+    return [(row["organization"].value, row["name"].value, int(row["episodes"].value)) for row in result.rows]
 
 
 def test_neo4j_csv_in_kuzu_answers_like_sparql(query_graph, tmp_path):
@@ -123,8 +113,7 @@ def test_cypher_script_in_kuzu_answers_like_sparql(query_graph, tmp_path):
         "RETURN c.text, c.seconds ORDER BY c.seconds",
     )
     assert maya[0] == (
-        "Every robot we ship has to earn its keep on the night shift "
-        "before anyone calls it a success.",
+        "Every robot we ship has to earn its keep on the night shift before anyone calls it a success.",
         252,
     )
 

@@ -16,9 +16,7 @@ from tests.parse_fixtures import fixture_text
 def folder(tmp_path: Path) -> Path:
     (tmp_path / "a").mkdir()
     (tmp_path / "a" / "summary.md").write_text(fixture_text("gen_a.md"), encoding="utf-8")
-    (tmp_path / "a" / "transcript.md").write_text(
-        "**Speaker 1:** hello there everyone\n", encoding="utf-8"
-    )
+    (tmp_path / "a" / "transcript.md").write_text("**Speaker 1:** hello there everyone\n", encoding="utf-8")
     (tmp_path / "a" / "transcript_raw.md").write_text("raw words\n", encoding="utf-8")
     (tmp_path / "notes.md").write_text("# Shopping list\n\n- kelp\n", encoding="utf-8")
     return tmp_path
@@ -53,9 +51,7 @@ def test_transcript_beside_summary_is_read(folder: Path) -> None:
         (b"# T\n\n**Podcast:** Caf\xe9 Talk\n", "line 3: not UTF-8"),
     ],
 )
-def test_unreadable_file_is_skipped_and_rest_builds(
-    folder: Path, content: bytes, reason: str
-) -> None:
+def test_unreadable_file_is_skipped_and_rest_builds(folder: Path, content: bytes, reason: str) -> None:
     (folder / "bad.md").write_bytes(content)
     graph = kgraph.build([folder])
     assert graph.report.documents_built == 1

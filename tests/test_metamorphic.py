@@ -75,16 +75,18 @@ def _other_show_source(document: SourceDocument, shows: list[str]) -> str:
 
 
 # -- the properties, for any list of documents --------------------------------------------------
-def check_subsets_and_orders(documents: list[SourceDocument], extractions: list[DocumentExtraction],
-                             seed: int, size: int, subsets: int) -> None:
+def check_subsets_and_orders(
+    documents: list[SourceDocument], extractions: list[DocumentExtraction], seed: int, size: int, subsets: int
+) -> None:
     rng = random.Random(seed)
     for _ in range(subsets):
         chosen = rng.sample(range(len(documents)), min(size, len(documents)))
         _assert_order_free([extractions[number] for number in chosen], rng, orders=1)
 
 
-def check_copied_into_another_show(documents: list[SourceDocument], extractions: list[DocumentExtraction],
-                                   seed: int, copies: int) -> None:
+def check_copied_into_another_show(
+    documents: list[SourceDocument], extractions: list[DocumentExtraction], seed: int, copies: int
+) -> None:
     rng = random.Random(seed)
     shows = sorted({document.source.split("/")[0] for document in documents} | {"Another Show"})
     picked = rng.sample(range(len(documents)), min(copies, len(documents)))
@@ -108,11 +110,18 @@ def check_participants_swapped(documents: list[SourceDocument], seed: int, swaps
     _assert_order_free(variants, rng, orders=1)
 
 
-def check_participant_named_like_a_company(documents: list[SourceDocument], extractions: list[DocumentExtraction],
-                                           seed: int, tries: int) -> None:
+def check_participant_named_like_a_company(
+    documents: list[SourceDocument], extractions: list[DocumentExtraction], seed: int, tries: int
+) -> None:
     rng = random.Random(seed)
-    companies = sorted({entry.name for extraction in extractions for entry in extraction.entities
-                        if entry.kind.value == "organization"})
+    companies = sorted(
+        {
+            entry.name
+            for extraction in extractions
+            for entry in extraction.entities
+            if entry.kind.value == "organization"
+        }
+    )
     if not companies:
         return
     variants = list(extractions)
@@ -159,18 +168,37 @@ Founder of Orbex.
 """
 
 
-def _invented(source: str, *, podcast: str, participants: str, speaker: str = "Dana Ruiz", companies: str = "",
-              title: str = "Ledgers at Night", date: str = "2025-03-01") -> SourceDocument:
-    text = INVENTED.format(title=title, podcast=podcast, date=date, participants=participants, speaker=speaker,
-                           companies=companies or "### **Orbex**\nLedger software.")
+def _invented(
+    source: str,
+    *,
+    podcast: str,
+    participants: str,
+    speaker: str = "Dana Ruiz",
+    companies: str = "",
+    title: str = "Ledgers at Night",
+    date: str = "2025-03-01",
+) -> SourceDocument:
+    text = INVENTED.format(
+        title=title,
+        podcast=podcast,
+        date=date,
+        participants=participants,
+        speaker=speaker,
+        companies=companies or "### **Orbex**\nLedger software.",
+    )
     return SourceDocument(source, Path(source), text)
 
 
 def _clay_documents() -> list[SourceDocument]:
     return [
         _invented("Show A/ep1/summary.md", podcast="Show A", participants="Clay (Host), Brett Kelly", speaker="Clay"),
-        _invented("Show B/ep2/summary.md", podcast="Show B", participants="Dana Ruiz", title="Enrichment",
-                  companies="### **Clay**\nData enrichment company.\n\n### **Halden and Corvo**\nTwo banks."),
+        _invented(
+            "Show B/ep2/summary.md",
+            podcast="Show B",
+            participants="Dana Ruiz",
+            title="Enrichment",
+            companies="### **Clay**\nData enrichment company.\n\n### **Halden and Corvo**\nTwo banks.",
+        ),
     ]
 
 
@@ -194,24 +222,65 @@ def test_the_build_reports_the_warning_on_the_document(tmp_path: Path) -> None:
         (tmp_path / document.source).parent.mkdir(parents=True)
         (tmp_path / document.source).write_text(document.text, encoding="utf-8")
     report = kgraph.build([tmp_path]).report
-    assert any(w["file"] == "Show A/ep1/summary.md" and w["warning"].startswith("person left out: Clay")
-               for w in report.warnings)
+    assert any(
+        w["file"] == "Show A/ep1/summary.md" and w["warning"].startswith("person left out: Clay")
+        for w in report.warnings
+    )
 
 
-ODD_ENTRIES = ["Clay", "Clay (Host)", "Orbex", "Orbex (Host)", "Halden and Corvo", "Dana", "Dana Ruiz (Orbex)",
-               "Unknown", "(Host)", "Host", "Guest 1", "Speaker 2", "张伟", "O'Brien-Smith Jr.", "Dr. Rhea Talbot",
-               "et al.", "Mara Quint. Devlin", "***", "—", "Ruiz", "dana ruiz", "DANA RUIZ", "Omar Pike (Ledger (LDG))",
-               "Signal Hour", "A, B", "Tidewell/Lumen", "Salt & Pepper Labs", "x" * 200, " ", "[Dana](http://x.y)"]
+ODD_ENTRIES = [
+    "Clay",
+    "Clay (Host)",
+    "Orbex",
+    "Orbex (Host)",
+    "Halden and Corvo",
+    "Dana",
+    "Dana Ruiz (Orbex)",
+    "Unknown",
+    "(Host)",
+    "Host",
+    "Guest 1",
+    "Speaker 2",
+    "张伟",
+    "O'Brien-Smith Jr.",
+    "Dr. Rhea Talbot",
+    "et al.",
+    "Mara Quint. Devlin",
+    "***",
+    "—",
+    "Ruiz",
+    "dana ruiz",
+    "DANA RUIZ",
+    "Omar Pike (Ledger (LDG))",
+    "Signal Hour",
+    "A, B",
+    "Tidewell/Lumen",
+    "Salt & Pepper Labs",
+    "x" * 200,
+    " ",
+    "[Dana](http://x.y)",
+]
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(st.sampled_from(ODD_ENTRIES), min_size=0, max_size=6), min_size=3, max_size=3),
-       st.randoms(use_true_random=False))
+@given(
+    st.lists(st.lists(st.sampled_from(ODD_ENTRIES), min_size=0, max_size=6), min_size=3, max_size=3),
+    st.randoms(use_true_random=False),
+)
 def test_odd_participant_lines_never_raise_and_order_does_not_matter(lines, rng) -> None:
-    documents = [*_clay_documents(),
-                 *(_invented(f"Show {index % 2}/odd {index}/summary.md", podcast=f"Show {'AB'[index % 2]}",
-                             participants=", ".join(entries) or "Unknown", speaker=(entries or ["Dana"])[0],
-                             title=f"Odd {index}") for index, entries in enumerate(lines))]
+    documents = [
+        *_clay_documents(),
+        *(
+            _invented(
+                f"Show {index % 2}/odd {index}/summary.md",
+                podcast=f"Show {'AB'[index % 2]}",
+                participants=", ".join(entries) or "Unknown",
+                speaker=(entries or ["Dana"])[0],
+                title=f"Odd {index}",
+            )
+            for index, entries in enumerate(lines)
+        ),
+    ]
     extractions = [_extract(document) for document in documents]
     _assert_order_free(extractions, rng, orders=1)
     model = resolve(extractions, DEFAULT_BASE_IRI).model

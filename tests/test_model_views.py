@@ -36,10 +36,13 @@ def test_every_node_has_one_label_and_a_type(seed_graph):
         assert data["label"] and data["type"], node
 
 
-@pytest.mark.parametrize(("graph_fixture", "at_least"), [
-    ("seed_graph", 250),
-    pytest.param("corpus_graph", 30_000, marks=pytest.mark.corpus),
-])
+@pytest.mark.parametrize(
+    ("graph_fixture", "at_least"),
+    [
+        ("seed_graph", 250),
+        pytest.param("corpus_graph", 30_000, marks=pytest.mark.corpus),
+    ],
+)
 def test_rdflib_and_pyoxigraph_read_the_same_triples(graph_fixture, at_least, request, tmp_path):
     graph = request.getfixturevalue(graph_fixture)
     graph.write(tmp_path, formats=("turtle",))
@@ -62,7 +65,9 @@ def test_literals_are_written_as_pyoxigraph_writes_them(value):
     # Statements sort by their N-Triples text and the line writers print it: both must be
     # exactly what pyoxigraph produces for the same literal.
     assert literal(value) == str(ox.Literal(value))
-    assert literal(value, XSD_INTEGER) == str(ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")))
+    assert literal(value, XSD_INTEGER) == str(
+        ox.Literal(value, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer"))
+    )
 
 
 @pytest.mark.parametrize("graph_fixture", ["seed_graph", pytest.param("corpus_graph", marks=pytest.mark.corpus)])
@@ -77,8 +82,10 @@ def test_every_subject_lives_in_one_named_graph(graph_fixture, request):
     assert len(graph.triples) == len(set(graph.triples)) == graph.triple_count
 
 
-@pytest.mark.parametrize(("name", "rdf_format", "statements"), [
-    ("ntriples", ox.RdfFormat.N_TRIPLES, "triples"), ("nquads", ox.RdfFormat.N_QUADS, "quads")])
+@pytest.mark.parametrize(
+    ("name", "rdf_format", "statements"),
+    [("ntriples", ox.RdfFormat.N_TRIPLES, "triples"), ("nquads", ox.RdfFormat.N_QUADS, "quads")],
+)
 def test_line_writers_print_what_pyoxigraph_serializes(seed_graph, tmp_path, name, rdf_format, statements):
     seed_graph.write(tmp_path, formats=(name,))
     written = (tmp_path / f"graph.{'nt' if name == 'ntriples' else 'nq'}").read_bytes()

@@ -26,9 +26,7 @@ def test_every_vocab_term_is_declared_with_its_kind_and_vice_versa():
     assert declared(graph, OWL.ObjectProperty) == set(vocab.OBJECT_PROPERTIES)
     assert declared(graph, OWL.DatatypeProperty) == set(vocab.DATATYPE_PROPERTIES)
     used_in_subject_position = {s for s in graph.subjects() if str(s).startswith(str(vocab.KG))}
-    assert used_in_subject_position == set(
-        vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES
-    )
+    assert used_in_subject_position == set(vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES)
 
 
 def test_every_term_has_a_label_a_comment_and_properties_a_domain_and_range():
@@ -56,11 +54,7 @@ def test_jsonld_context_names_every_vocab_term():
     for definition in context.values():
         iri = definition if isinstance(definition, str) else definition["@id"]
         prefix, _, local = iri.partition(":")
-        expanded.add(
-            context[prefix] + local
-            if prefix in context and isinstance(context[prefix], str)
-            else iri
-        )
+        expanded.add(context[prefix] + local if prefix in context and isinstance(context[prefix], str) else iri)
     every_term = vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES
     assert {str(term) for term in every_term} <= expanded
 

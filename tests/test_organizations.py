@@ -25,39 +25,56 @@ def organizations(graph: kgraph.KnowledgeGraph) -> dict[str, tuple[str, ...]]:
     return {organization.label: organization.alt_labels for organization in graph.model.organizations}
 
 
-def build_companies(tmp_path: Path, *documents: str, podcasts: tuple[str, ...] = (), aliases: Path | None = None,
-                    body: str = "Nothing to add.") -> kgraph.KnowledgeGraph:
+def build_companies(
+    tmp_path: Path,
+    *documents: str,
+    podcasts: tuple[str, ...] = (),
+    aliases: Path | None = None,
+    body: str = "Nothing to add.",
+) -> kgraph.KnowledgeGraph:
     for number, companies in enumerate(documents, start=1):
         podcast = podcasts[number - 1] if podcasts else f"Show {number}"
-        write(tmp_path / "docs", f"doc{number}.md", title=f"Looms {number}", podcast=podcast, day=number,
-              participants="Greta Vollmer", companies=companies, body=body)
+        write(
+            tmp_path / "docs",
+            f"doc{number}.md",
+            title=f"Looms {number}",
+            podcast=podcast,
+            day=number,
+            participants="Greta Vollmer",
+            companies=companies,
+            body=body,
+        )
     return kgraph.build([tmp_path / "docs"], aliases=aliases)
 
 
 # -- what a heading names ------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("heading", "expected"), [
-    ("### Orbex/Tidewell (Dana Ruiz's companies)", {"Orbex": (), "Tidewell": ()}),
-    ("### Quillpay/Lumen/Brightwell", {"Quillpay": (), "Lumen": (), "Brightwell": ()}),
-    ("### Halden and Corvo", {"Halden": (), "Corvo": ()}),
-    ("### Halden & Corvo", {"Halden": (), "Corvo": ()}),
-    ("### Acme, Birch, Cobalt", {"Acme": (), "Birch": (), "Cobalt": ()}),
-    ("### Salt & Pepper Labs", {"Salt & Pepper Labs": ()}),
-    ("### Bain & Company", {"Bain & Company": ()}),
-    ("### Johnson & Johnson", {"Johnson & Johnson": ()}),
-    ("### Meta/Facebook", {"Meta": ("Facebook",)}),
-    ("### Halden (formerly Corvo)", {"Halden": ("Corvo",)}),
-    ("### Halden, now Corvo", {"Halden": ("Corvo",)}),
-    ("### Company: Acme", {"Acme": ()}),
-    ("### VC", {}),
-    ("### AI lab", {}),
-    ("### the startup", {}),
-    ("### Rivian Spinout (unnamed)", {}),
-    ("### The Only Listed Weaver (Name Not Specified)", {}),
-    ("### Orbex (ORBX)", {"Orbex": ("ORBX",)}),
-    ("### Orbex Energy (LNG)", {"Orbex Energy": ()}),  # a product, not the company's initials
-    ("### Orbex (AcmeChat, AcmeCode)", {"Orbex": ()}),  # products named in parentheses are no aliases
-])
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("### Orbex/Tidewell (Dana Ruiz's companies)", {"Orbex": (), "Tidewell": ()}),
+        ("### Quillpay/Lumen/Brightwell", {"Quillpay": (), "Lumen": (), "Brightwell": ()}),
+        ("### Halden and Corvo", {"Halden": (), "Corvo": ()}),
+        ("### Halden & Corvo", {"Halden": (), "Corvo": ()}),
+        ("### Acme, Birch, Cobalt", {"Acme": (), "Birch": (), "Cobalt": ()}),
+        ("### Salt & Pepper Labs", {"Salt & Pepper Labs": ()}),
+        ("### Bain & Company", {"Bain & Company": ()}),
+        ("### Johnson & Johnson", {"Johnson & Johnson": ()}),
+        ("### Meta/Facebook", {"Meta": ("Facebook",)}),
+        ("### Halden (formerly Corvo)", {"Halden": ("Corvo",)}),
+        ("### Halden, now Corvo", {"Halden": ("Corvo",)}),
+        ("### Company: Acme", {"Acme": ()}),
+        ("### VC", {}),
+        ("### AI lab", {}),
+        ("### the startup", {}),
+        ("### Rivian Spinout (unnamed)", {}),
+        ("### The Only Listed Weaver (Name Not Specified)", {}),
+        ("### Orbex (ORBX)", {"Orbex": ("ORBX",)}),
+        ("### Orbex Energy (LNG)", {"Orbex Energy": ()}),  # a product, not the company's initials
+        ("### Orbex (AcmeChat, AcmeCode)", {"Orbex": ()}),  # products named in parentheses are no aliases
+    ],
+)
 def test_a_heading_names_the_organizations_it_lists(tmp_path: Path, heading: str, expected: dict) -> None:
     graph = build_companies(tmp_path, f"{heading}\n**Description:** a weaving business")
     assert organizations(graph) == expected
@@ -65,7 +82,8 @@ def test_a_heading_names_the_organizations_it_lists(tmp_path: Path, heading: str
 
 def test_a_shared_kind_word_keeps_a_name_whole_unless_the_text_parts_it() -> None:
     assert organization_names("Salt & Pepper Labs", "Salt & Pepper Labs raised a seed round.")[0] == [
-        "Salt & Pepper Labs"]
+        "Salt & Pepper Labs"
+    ]
     parted = "Salt sold its looms. Pepper Labs bought them. Salt & Pepper Labs are rivals."
     assert organization_names("Salt & Pepper Labs", parted)[0] == ["Salt", "Pepper Labs"]
 
@@ -78,44 +96,73 @@ def test_generic_words_and_acronyms() -> None:
 
 
 def test_a_person_affiliated_with_a_generic_word_gets_no_organization(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer",
-          people="### Greta Vollmer\n**Affiliation:** VC\n**Description:** an investor")
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms I",
+        participants="Greta Vollmer",
+        people="### Greta Vollmer\n**Affiliation:** VC\n**Description:** an investor",
+    )
     assert organizations(kgraph.build([tmp_path])) == {}
 
 
 # -- which names are one organization --------------------------------------------------------------
 
+
 def test_a_slash_heading_does_not_pull_other_entries_into_one_node(tmp_path: Path) -> None:
-    graph = build_companies(tmp_path, "### Orbex/Tidewell (Dana Ruiz's companies)\n**Description:** two firms",
-                            "### Tidewell\n**Description:** a tide-power firm",
-                            "### Orbex\n**Description:** an orbital weaver")
+    graph = build_companies(
+        tmp_path,
+        "### Orbex/Tidewell (Dana Ruiz's companies)\n**Description:** two firms",
+        "### Tidewell\n**Description:** a tide-power firm",
+        "### Orbex\n**Description:** an orbital weaver",
+    )
     assert organizations(graph) == {"Orbex": (), "Tidewell": ()}
 
 
 def test_an_alias_that_is_an_entry_of_its_own_elsewhere_joins_nothing(tmp_path: Path) -> None:
-    graph = build_companies(tmp_path, "### Halden (now Corvo Mills)\n**Description:** yarn",
-                            "### Corvo Mills\n**Description:** a mill that bought Halden's looms")
+    graph = build_companies(
+        tmp_path,
+        "### Halden (now Corvo Mills)\n**Description:** yarn",
+        "### Corvo Mills\n**Description:** a mill that bought Halden's looms",
+    )
     assert organizations(graph) == {"Halden": (), "Corvo Mills": ()}
     report = graph.report.identity
     assert any(d["verdict"] == "candidate" and d["names"] == ["Halden", "Corvo Mills"] for d in report)
 
 
 def test_a_known_rename_joins_across_documents(tmp_path: Path) -> None:
-    graph = build_companies(tmp_path, "### Meta/Facebook\n**Description:** social network",
-                            "### Facebook\n**Description:** social network")
+    graph = build_companies(
+        tmp_path, "### Meta/Facebook\n**Description:** social network", "### Facebook\n**Description:** social network"
+    )
     assert organizations(graph) == {"Meta": ("Facebook",)}
 
 
 def test_products_in_parentheses_do_not_pull_their_entries_in(tmp_path: Path) -> None:
-    graph = build_companies(tmp_path, "### Orbex (OrbexChat, OrbexCode)\n**Description:** makes assistants",
-                            "### OrbexChat\n**Description:** a chat assistant")
+    graph = build_companies(
+        tmp_path,
+        "### Orbex (OrbexChat, OrbexCode)\n**Description:** makes assistants",
+        "### OrbexChat\n**Description:** a chat assistant",
+    )
     assert organizations(graph) == {"Orbex": (), "OrbexChat": ()}
 
 
-def sighting(name: str, document: str, *, podcast: str = "", description: str = "", people: tuple[str, ...] = (),
-             aliases: tuple[str, ...] = ()) -> OrganizationSighting:
-    return OrganizationSighting(name, aliases, document=document, podcast=podcast or f"show of {document}",
-                                description=description, people=people)
+def sighting(
+    name: str,
+    document: str,
+    *,
+    podcast: str = "",
+    description: str = "",
+    people: tuple[str, ...] = (),
+    aliases: tuple[str, ...] = (),
+) -> OrganizationSighting:
+    return OrganizationSighting(
+        name,
+        aliases,
+        document=document,
+        podcast=podcast or f"show of {document}",
+        description=description,
+        people=people,
+    )
 
 
 def resolved(sightings: list[OrganizationSighting], rules: AliasRules | None = None) -> tuple[dict, DecisionLog]:
@@ -129,52 +176,74 @@ def verdicts(log: DecisionLog) -> list[tuple[str, tuple[str, ...], str]]:
 
 
 def test_a_suffix_form_merges_when_the_descriptions_agree_and_the_commoner_spelling_is_the_label() -> None:
-    result, log = resolved([
-        sighting("Halden", "a.md", description="Norwegian yarn spinner in Bergen"),
-        sighting("Halden", "b.md", description="Spins yarn for Norwegian looms"),
-        sighting("Halden Industries", "c.md", description="Bergen yarn spinner, Norwegian owned"),
-    ])
+    result, log = resolved(
+        [
+            sighting("Halden", "a.md", description="Norwegian yarn spinner in Bergen"),
+            sighting("Halden", "b.md", description="Spins yarn for Norwegian looms"),
+            sighting("Halden Industries", "c.md", description="Bergen yarn spinner, Norwegian owned"),
+        ]
+    )
     assert result["Halden Industries"] == ("Halden", ("Halden Industries",))
     merged = [d for d in log.decisions() if d.verdict == "merged"]
     assert merged and merged[0].names == ("Halden", "Halden Industries") and merged[0].reason == "suffix form"
     assert any("descriptions share" in item for item in merged[0].evidence)
 
 
-@pytest.mark.parametrize("context", [
-    {"podcast": "Loom Stories"},
-    {"people": ("Dana Ruiz",)},
-])
+@pytest.mark.parametrize(
+    "context",
+    [
+        {"podcast": "Loom Stories"},
+        {"people": ("Dana Ruiz",)},
+    ],
+)
 def test_a_suffix_form_merges_on_a_shared_show_or_person(context: dict) -> None:
     result, _ = resolved([sighting("Corvo", "a.md", **context), sighting("Corvo Capital", "b.md", **context)])
     assert result["Corvo"][0] == result["Corvo Capital"][0]
 
 
 def test_a_suffix_form_without_shared_context_is_only_a_candidate() -> None:
-    result, log = resolved([sighting("Lumen", "a.md", description="a lamp maker"),
-                            sighting("Lumen AI", "b.md", description="an agent for tax returns")])
+    result, log = resolved(
+        [
+            sighting("Lumen", "a.md", description="a lamp maker"),
+            sighting("Lumen AI", "b.md", description="an agent for tax returns"),
+        ]
+    )
     assert result["Lumen"][0] == "Lumen" and result["Lumen AI"][0] == "Lumen AI"
     assert ("candidate", ("Lumen", "Lumen AI"), "suffix form, no shared context") in verdicts(log)
 
 
 def test_two_entries_of_one_document_are_two_organizations() -> None:
-    result, log = resolved([sighting("Corvo", "a.md", podcast="Loom Stories"),
-                            sighting("Corvo Capital", "a.md", podcast="Loom Stories")])
+    result, log = resolved(
+        [sighting("Corvo", "a.md", podcast="Loom Stories"), sighting("Corvo Capital", "a.md", podcast="Loom Stories")]
+    )
     assert result["Corvo"][0] != result["Corvo Capital"][0]
     assert verdicts(log)[0][2] == "suffix form, but listed apart in one document"
 
 
 def test_a_part_described_as_a_part_is_not_its_parent() -> None:
-    result, log = resolved([sighting("Halden", "a.md", podcast="Loom Stories"),
-                            sighting("Halden Labs", "b.md", podcast="Loom Stories",
-                                     description="Halden's internal research team for new fibres")])
+    result, log = resolved(
+        [
+            sighting("Halden", "a.md", podcast="Loom Stories"),
+            sighting(
+                "Halden Labs",
+                "b.md",
+                podcast="Loom Stories",
+                description="Halden's internal research team for new fibres",
+            ),
+        ]
+    )
     assert result["Halden"][0] != result["Halden Labs"][0]
     assert verdicts(log)[0][2] == "suffix form, but described as a part of it"
 
 
 def test_a_short_name_that_fits_two_longer_ones_joins_neither() -> None:
-    result, log = resolved([sighting("Corvo", "a.md", podcast="Loom Stories"),
-                            sighting("Corvo Capital", "b.md", podcast="Loom Stories"),
-                            sighting("Corvo Industries", "c.md", podcast="Loom Stories")])
+    result, log = resolved(
+        [
+            sighting("Corvo", "a.md", podcast="Loom Stories"),
+            sighting("Corvo Capital", "b.md", podcast="Loom Stories"),
+            sighting("Corvo Industries", "c.md", podcast="Loom Stories"),
+        ]
+    )
     assert len({label for label, _ in result.values()}) == 3
     assert {d.reason for d in log.decisions()} == {"suffix form, but several organizations fit"}
 
@@ -186,8 +255,9 @@ def test_numbers_written_out_are_one_name() -> None:
 
 
 def test_a_close_spelling_merges_only_on_shared_context() -> None:
-    together, log = resolved([sighting("Gimlet", "a.md", podcast="Loom Stories"),
-                              sighting("Gimlett", "b.md", podcast="Loom Stories")])
+    together, log = resolved(
+        [sighting("Gimlet", "a.md", podcast="Loom Stories"), sighting("Gimlett", "b.md", podcast="Loom Stories")]
+    )
     assert together["Gimlet"][0] == together["Gimlett"][0]
     assert log.decisions()[0].reason == "spelling variant"
     apart, log = resolved([sighting("Gimlet", "a.md"), sighting("Gimlett", "b.md")])
@@ -196,9 +266,14 @@ def test_a_close_spelling_merges_only_on_shared_context() -> None:
 
 
 def test_resolution_does_not_depend_on_the_order_of_sightings() -> None:
-    sightings = [sighting("Halden", "a.md", podcast="Loom Stories"), sighting("Halden Industries", "b.md",
-                 podcast="Loom Stories"), sighting("Orbex", "c.md", aliases=("Tidewell",)),
-                 sighting("Tidewell", "d.md"), sighting("Gimlet", "e.md"), sighting("Gimlett", "f.md")]
+    sightings = [
+        sighting("Halden", "a.md", podcast="Loom Stories"),
+        sighting("Halden Industries", "b.md", podcast="Loom Stories"),
+        sighting("Orbex", "c.md", aliases=("Tidewell",)),
+        sighting("Tidewell", "d.md"),
+        sighting("Gimlet", "e.md"),
+        sighting("Gimlett", "f.md"),
+    ]
     expected = resolved(sightings)
     for seed in range(5):
         shuffled = list(sightings)
@@ -209,12 +284,17 @@ def test_resolution_does_not_depend_on_the_order_of_sightings() -> None:
 
 # -- the alias file ------------------------------------------------------------------------------
 
+
 def test_separate_keeps_organizations_apart_whatever_the_evidence(tmp_path: Path) -> None:
     aliases = tmp_path / "aliases.toml"
     aliases.write_text('[[separate]]\nnames = ["Halden", "Halden Industries"]\n', encoding="utf-8")
-    result, log = resolved([sighting("Halden", "a.md", podcast="Loom Stories"),
-                            sighting("Halden Industries", "b.md", podcast="Loom Stories", aliases=("Halden",))],
-                           load_aliases(aliases))
+    result, log = resolved(
+        [
+            sighting("Halden", "a.md", podcast="Loom Stories"),
+            sighting("Halden Industries", "b.md", podcast="Loom Stories", aliases=("Halden",)),
+        ],
+        load_aliases(aliases),
+    )
     assert result["Halden"][0] != result["Halden Industries"][0]
     assert ("separated", ("Halden", "Halden Industries"), "kept apart by the alias file") in verdicts(log)
 
@@ -233,21 +313,27 @@ def test_separate_keeps_podcasts_apart(tmp_path: Path) -> None:
 
 def test_a_contradictory_alias_file_is_a_usage_error(tmp_path: Path) -> None:
     aliases = tmp_path / "contradictory.toml"
-    aliases.write_text('[[merge]]\nnames = ["Halden", "Halden Industries"]\n\n'
-                       '[[separate]]\nnames = ["halden industries", "Halden"]\n', encoding="utf-8")
+    aliases.write_text(
+        '[[merge]]\nnames = ["Halden", "Halden Industries"]\n\n[[separate]]\nnames = ["halden industries", "Halden"]\n',
+        encoding="utf-8",
+    )
     with pytest.raises(AliasFileError, match="contradictory.toml"):
         load_aliases(aliases)
     write(tmp_path / "docs", "one.md", title="Looms I", participants="Greta Vollmer")
-    result = CliRunner().invoke(main, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"),
-                                       "--aliases", str(aliases)])
+    result = CliRunner().invoke(
+        main, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"), "--aliases", str(aliases)]
+    )
     assert result.exit_code == 2
     assert str(aliases) in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "out" / "report.json").exists()
 
 
 def test_merges_reach_report_json(tmp_path: Path) -> None:
-    build_companies(tmp_path, "### Halden\n**Description:** Norwegian yarn spinner in Bergen",
-                    "### Halden Industries\n**Description:** Bergen yarn spinner, Norwegian owned")
+    build_companies(
+        tmp_path,
+        "### Halden\n**Description:** Norwegian yarn spinner in Bergen",
+        "### Halden Industries\n**Description:** Bergen yarn spinner, Norwegian owned",
+    )
     result = CliRunner().invoke(main, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"), "-q"])
     assert result.exit_code == 0, result.output
     merges = json.loads((tmp_path / "out" / "report.json").read_text())["identity"]["merges"]

@@ -51,9 +51,24 @@ def test_plain_without_the_parser_gives_what_the_parser_gives():
 
     from kgraph.parse.inline import parsed_plain, plain
 
-    tricky = ["**Acme** said", "a**b", "** lone", "x ** y ** z", "**Ann Lee:** \"quote\"", "**a**b**c**",
-              "end **", "**(Acme)**, then", "tab\t**x**\nnext", "nul\0**x**", "a\0b", "***three***", "*one*",
-              "**a** *b*", "**[link](u)**", "**&amp;**"]
+    tricky = [
+        "**Acme** said",
+        "a**b",
+        "** lone",
+        "x ** y ** z",
+        '**Ann Lee:** "quote"',
+        "**a**b**c**",
+        "end **",
+        "**(Acme)**, then",
+        "tab\t**x**\nnext",
+        "nul\0**x**",
+        "a\0b",
+        "***three***",
+        "*one*",
+        "**a** *b*",
+        "**[link](u)**",
+        "**&amp;**",
+    ]
     rng = random.Random(5)
     pieces = ["**", "*", "a", " ", ".", "B", "\n", "(", ")", '"', "-", "\u00a0", "!", "é", "_", "[", "]"]
     samples = tricky + ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 12))) for _ in range(5000)]

@@ -36,9 +36,7 @@ def test_table_cell_quote_knows_its_column() -> None:
 
 
 def test_claim_seconds_from_every_timestamp_shape() -> None:
-    claims = {
-        claim.text[:20]: (claim.timestamp, claim.seconds) for claim in extracted("gen_a.md").claims
-    }
+    claims = {claim.text[:20]: (claim.timestamp, claim.seconds) for claim in extracted("gen_a.md").claims}
     assert claims["We will never scale "] == ("00:12:34", 754)
     assert claims["the buoys are the re"] == ("00:20:05", 1205)
     assert claims["Every subsidy we too"] == ("00:31:10", 1870)

@@ -62,10 +62,7 @@ def test_trailing_participants_bio_is_trailing() -> None:
     document = parsed("gen_b.md")
     texts = [line.text for line in document.trailing]
     assert "**Participants:**" in texts
-    assert all(
-        "Mireille Vantongeren" not in line.text
-        for line in document.section(K.OPERATING_INSIGHTS).lines
-    )
+    assert all("Mireille Vantongeren" not in line.text for line in document.section(K.OPERATING_INSIGHTS).lines)
 
 
 def test_recommendation_heading_after_last_section_is_not_an_item() -> None:

@@ -98,19 +98,51 @@ def _summary(folder, name, **fields):
 def _three_episodes(folder):
     """Only the first names Vantor Dynamics in running text; the second lists companies; the
     third shares no name with either."""
-    _summary(folder, "alpha", podcast="Orbit Talk", title="Cheap Orbits", month=3, host="Tom Reyes",
-             guest="Nadia Okafor", theme="Reuse Changes the Cost Curve",
-             quote="Once the booster comes back, launch cost is mostly fuel.",
-             companies="### **Kestrel Launch**\nReusable rocket company.\n", role="Chief engineer at Kestrel Launch.",
-             insight="Watch the Supplier", insight_text="Vantor Dynamics supplies most of the valves.")
-    _summary(folder, "beta", podcast="Signal Desk", title="Valves and Vendors", month=4, host="Ida Brandt",
-             guest="Omar Castell", theme="Vendors Set the Pace", quote="A launch waits on its slowest vendor.",
-             companies="### **Halden Works**\nA machine shop.\n", role="Buyer at Halden Works.",
-             insight="Second Sources", insight_text="Every valve needs a second source.")
-    _summary(folder, "gamma", podcast="Field Notes", title="Soil Sensors", month=5, host="Lia Moreau",
-             guest="Pavel Drozd", theme="Sensors Get Cheap", quote="A soil probe costs less than lunch now.",
-             companies="### **Terrace Labs**\nSoil sensing.\n", role="Founder of Terrace Labs.",
-             insight="Sample Weekly", insight_text="Weekly samples beat daily ones.")
+    _summary(
+        folder,
+        "alpha",
+        podcast="Orbit Talk",
+        title="Cheap Orbits",
+        month=3,
+        host="Tom Reyes",
+        guest="Nadia Okafor",
+        theme="Reuse Changes the Cost Curve",
+        quote="Once the booster comes back, launch cost is mostly fuel.",
+        companies="### **Kestrel Launch**\nReusable rocket company.\n",
+        role="Chief engineer at Kestrel Launch.",
+        insight="Watch the Supplier",
+        insight_text="Vantor Dynamics supplies most of the valves.",
+    )
+    _summary(
+        folder,
+        "beta",
+        podcast="Signal Desk",
+        title="Valves and Vendors",
+        month=4,
+        host="Ida Brandt",
+        guest="Omar Castell",
+        theme="Vendors Set the Pace",
+        quote="A launch waits on its slowest vendor.",
+        companies="### **Halden Works**\nA machine shop.\n",
+        role="Buyer at Halden Works.",
+        insight="Second Sources",
+        insight_text="Every valve needs a second source.",
+    )
+    _summary(
+        folder,
+        "gamma",
+        podcast="Field Notes",
+        title="Soil Sensors",
+        month=5,
+        host="Lia Moreau",
+        guest="Pavel Drozd",
+        theme="Sensors Get Cheap",
+        quote="A soil probe costs less than lunch now.",
+        companies="### **Terrace Labs**\nSoil sensing.\n",
+        role="Founder of Terrace Labs.",
+        insight="Sample Weekly",
+        insight_text="Weekly samples beat daily ones.",
+    )
     return folder
 
 
@@ -118,8 +150,9 @@ def _list_vantor_in_beta(corpus):
     """Beta's Companies section gains the company alpha's text names; returns beta and its text before."""
     beta = corpus / "beta" / "summary.md"
     original = beta.read_text(encoding="utf-8")
-    beta.write_text(original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"),
-                    encoding="utf-8")
+    beta.write_text(
+        original.replace("## 3. People", "### **Vantor Dynamics**\nValve maker.\n\n## 3. People"), encoding="utf-8"
+    )
     return beta, original
 
 
@@ -133,8 +166,11 @@ def test_a_name_added_in_one_document_reaches_the_episode_that_mentions_it(tmp_p
     graph = _build(corpus, out)
     assert graph.report.parts_built == 2  # beta, which changed, and alpha, whose text names the new company
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
-    alpha_mentions = [line for line in (out / "graph.nq").read_text(encoding="utf-8").splitlines()
-                      if "vantor-dynamics" in line and "cheap-orbits" in line]
+    alpha_mentions = [
+        line
+        for line in (out / "graph.nq").read_text(encoding="utf-8").splitlines()
+        if "vantor-dynamics" in line and "cheap-orbits" in line
+    ]
     assert alpha_mentions, "alpha's insight should now mention the company that beta lists"
     beta.write_text(original, encoding="utf-8")  # and back: the mention goes away again
     assert _build(corpus, out).report.parts_built == 2

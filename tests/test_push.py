@@ -112,10 +112,7 @@ def remote_count(server: Server) -> int:
 def test_push_then_shipped_queries_answer_as_locally(server, query_graph, query_turtle):
     result = push(str(QUERY_CORPUS), "--endpoint", server.store)
     assert result.exit_code == 0, result.output
-    assert (
-        result.output.strip()
-        == f"pushed 5 graphs, {len(query_graph.quads)} triples to {server.store}"
-    )
+    assert result.output.strip() == f"pushed 5 graphs, {len(query_graph.quads)} triples to {server.store}"
     for query in shipped_queries():
         parameters = PARAMETERS.get(query.name, {})
         local = run_query(query.text, graph=query_turtle, parameters=parameters)
@@ -136,9 +133,7 @@ def test_pushing_twice_or_an_updated_corpus_never_duplicates(server, query_graph
     shutil.copytree(QUERY_CORPUS, updated)
     episode = updated / "signal-hour-1.md"
     episode.write_text(
-        episode.read_text().replace(
-            "a robot is collateral, not a science project", "robots are collateral now"
-        )
+        episode.read_text().replace("a robot is collateral, not a science project", "robots are collateral now")
     )
     assert push(str(updated), "--endpoint", server.store).exit_code == 0
     assert remote_count(server) == len(kgraph.build(updated).quads)
@@ -155,9 +150,9 @@ def test_push_a_trig_file_keeps_its_named_graphs(server, query_graph, tmp_path):
     trig = query_graph.write(tmp_path, ("trig",))[0]
     result = push("--graph", str(trig), "--endpoint", server.store)
     assert result.exit_code == 0, result.output
-    graphs = run_query(
-        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", endpoint=server.query
-    ).column("g")
+    graphs = run_query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?g", endpoint=server.query).column(
+        "g"
+    )
     assert graphs == sorted({quad.graph_name.value for quad in query_graph.quads})
 
 

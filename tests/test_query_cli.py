@@ -72,9 +72,7 @@ def test_tsv_uses_rdf_term_syntax(query_turtle):
 
 
 def test_ask_and_construct(query_turtle):
-    assert (
-        invoke("ASK { ?p rdfs:label 'Maya Lindqvist' }", "-g", str(query_turtle)).output == "yes\n"
-    )
+    assert invoke("ASK { ?p rdfs:label 'Maya Lindqvist' }", "-g", str(query_turtle)).output == "yes\n"
     no = invoke("ASK { ?p rdfs:label 'Nobody' }", "-g", str(query_turtle), "-f", "csv")
     assert no.stdout_bytes == b"boolean\r\nfalse\r\n"  # SPARQL CSV results use CRLF
     result = invoke(
@@ -138,9 +136,7 @@ def test_user_mistakes_exit_2_with_one_line(query_turtle, tmp_path):
 
 def test_broken_graph_file_names_file_and_line(tmp_path):
     broken = tmp_path / "broken.ttl"
-    broken.write_text(
-        '<https://a.example/s> <https://a.example/p> "ok" .\n<s> <p> "unterminated .\n'
-    )
+    broken.write_text('<https://a.example/s> <https://a.example/p> "ok" .\n<s> <p> "unterminated .\n')
     result = invoke(ORGS, "-g", str(broken))
     assert result.exit_code == 2
     assert f"{broken}:2: not valid RDF" in result.output

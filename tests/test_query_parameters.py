@@ -65,8 +65,10 @@ def test_unbound_parameter_means_all():
     assert run_query(query, store=store, parameters={"name": "B"}).column("s") == ["https://example.org/B"]
 
 
-TRAPS = ("PREFIX ex: <https://example.org/where> # WHERE { a comment\n"
-         "SELECT ?where (EXISTS { ?x ex:where '}' } AS ?e) FROM <https://example.org/g> ")
+TRAPS = (
+    "PREFIX ex: <https://example.org/where> # WHERE { a comment\n"
+    "SELECT ?where (EXISTS { ?x ex:where '}' } AS ?e) FROM <https://example.org/g> "
+)
 
 
 @pytest.mark.parametrize(

@@ -48,17 +48,13 @@ def test_organizations_by_episodes(query_turtle):
 def test_person_claims_for_one_person(query_turtle):
     result = run("person-claims", query_turtle, person="Maya Lindqvist")
     assert result.column("quote") == [
-        "Every robot we ship has to earn its keep on the night shift "
-        "before anyone calls it a success.",
+        "Every robot we ship has to earn its keep on the night shift before anyone calls it a success.",
         "The lenders finally understand that a robot is collateral, not a science project.",
         "The same scheduling tricks that run a warehouse will run a wet lab.",
     ]
     assert result.column("date") == ["2025-01-10", "2025-01-10", "2025-02-01"]
     assert result.column("timestamp") == ["00:04:12", "00:15:40", "00:09:50"]
-    assert (
-        result.column("title")[2]
-        == "Frontier Notes: Lab Automation with Maya Lindqvist and Leo Brandt"
-    )
+    assert result.column("title")[2] == "Frontier Notes: Lab Automation with Maya Lindqvist and Leo Brandt"
 
 
 def test_person_claims_keeps_speakers_apart(query_turtle):
@@ -110,10 +106,10 @@ def test_parameters_match_the_label_in_any_case(name, parameter, exact, other_ca
 def test_parameters_match_an_alias_and_show_the_label(query_turtle):
     store = load_store(query_turtle)
     store.add(ox.Quad(ox.NamedNode(HELIOS), ALT_LABEL, ox.Literal("Helios")))
-    by_label = run_query(shipped_query("contrarian-mentions").text, store=store,
-                         parameters={"organization": "Helios Robotics"})
-    by_alias = run_query(shipped_query("contrarian-mentions").text, store=store,
-                         parameters={"organization": "helios"})
+    by_label = run_query(
+        shipped_query("contrarian-mentions").text, store=store, parameters={"organization": "Helios Robotics"}
+    )
+    by_alias = run_query(shipped_query("contrarian-mentions").text, store=store, parameters={"organization": "helios"})
     assert by_alias.rows == by_label.rows
     assert set(by_alias.column("name")) == {"Helios Robotics"}
 

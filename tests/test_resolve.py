@@ -169,9 +169,7 @@ def test_alias_file_merges_and_separates(tmp_path: Path) -> None:
     assert labels == {"Odile Brancusi", "Marc Ferreira-Dunn", "Mark Ferreira-Dunn"}
 
 
-@pytest.mark.parametrize(
-    "content", ['[[merge]\nnames = ["A"]\n', '[[combine]]\nnames = ["A", "B"]\n']
-)
+@pytest.mark.parametrize("content", ['[[merge]\nnames = ["A"]\n', '[[combine]]\nnames = ["A", "B"]\n'])
 def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> None:
     write(tmp_path, "one.md", title="Looms I", participants="Greta Vollmer")
     aliases = tmp_path / "bad-aliases.toml"
@@ -202,8 +200,17 @@ def test_a_show_named_with_its_host_is_the_same_show() -> None:
     from kgraph.resolve.aliases import AliasRules
     from kgraph.resolve.podcasts import resolve_podcasts
 
-    shows = resolve_podcasts(["Signal Hour", "Signal Hour with Dana Ruiz", "Signal Hour", "Lunch with Lenny",
-                              "Lunch", "Dinner Table with Bo Li"], AliasRules())
+    shows = resolve_podcasts(
+        [
+            "Signal Hour",
+            "Signal Hour with Dana Ruiz",
+            "Signal Hour",
+            "Lunch with Lenny",
+            "Lunch",
+            "Dinner Table with Bo Li",
+        ],
+        AliasRules(),
+    )
     assert shows["Signal Hour with Dana Ruiz"][0] == "Signal Hour"
     assert shows["Lunch with Lenny"][0] == "Lunch with Lenny"  # no host's full name: a show's own title
     assert shows["Lunch"][0] == "Lunch"

@@ -26,10 +26,26 @@ TEMPLATE = """# [{title}](https://example.org/{slug})
 """
 
 
-def write(folder: Path, name: str, *, title: str, participants: str, podcast: str = "Signal Hour", day: int = 1,
-          body: str = "Nothing new this week.", people: str = "None identified.") -> None:
-    text = TEMPLATE.format(title=title, slug=name.removesuffix(".md"), podcast=podcast, day=day,
-                           participants=participants, body=body, people=people)
+def write(
+    folder: Path,
+    name: str,
+    *,
+    title: str,
+    participants: str,
+    podcast: str = "Signal Hour",
+    day: int = 1,
+    body: str = "Nothing new this week.",
+    people: str = "None identified.",
+) -> None:
+    text = TEMPLATE.format(
+        title=title,
+        slug=name.removesuffix(".md"),
+        podcast=podcast,
+        day=day,
+        participants=participants,
+        body=body,
+        people=people,
+    )
     (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -42,8 +58,9 @@ def people(graph: kgraph.KnowledgeGraph) -> dict[str, tuple[str, ...]]:
 
 
 def decisions(graph: kgraph.KnowledgeGraph, verdict: str) -> list[tuple[list[str], str]]:
-    return [(d["names"], d["reason"]) for d in graph.report.identity
-            if d["kind"] == "person" and d["verdict"] == verdict]
+    return [
+        (d["names"], d["reason"]) for d in graph.report.identity if d["kind"] == "person" and d["verdict"] == verdict
+    ]
 
 
 def speakers(graph: kgraph.KnowledgeGraph) -> dict[str, str]:
@@ -56,10 +73,22 @@ NOVELIST = "- **Nora Whitcombe** — Novelist and essayist, author of *Quiet Roo
 
 # -- first names across the episodes of a show ---------------------------------------------------
 def test_a_first_name_with_another_affiliation_is_not_the_shows_famous_namesake(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz (Host), Ilse Marrow",
-          body="Dana and Ilse discussed Nora Whitcombe's essays.", people=NOVELIST)
-    write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz (Host), Nora (from Halden Ventures)",
-          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]')
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz (Host), Ilse Marrow",
+        body="Dana and Ilse discussed Nora Whitcombe's essays.",
+        people=NOVELIST,
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Signals II",
+        day=2,
+        participants="Dana Ruiz (Host), Nora (from Halden Ventures)",
+        body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]',
+    )
     graph = build(tmp_path)
     assert {"Nora", "Nora Whitcombe"} <= set(people(graph))
     assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora"
@@ -70,8 +99,14 @@ def test_a_first_name_with_another_affiliation_is_not_the_shows_famous_namesake(
 def test_a_first_name_folds_into_the_shows_recurring_host(tmp_path: Path) -> None:
     write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz (Host), Ilse Marrow")
     write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz (Host), Oskar Lind")
-    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana (Host), Petra Vance",
-          body='Dana asks: "Where does the margin come from?" [00:03:00]')
+    write(
+        tmp_path,
+        "three.md",
+        title="Signals III",
+        day=3,
+        participants="Dana (Host), Petra Vance",
+        body='Dana asks: "Where does the margin come from?" [00:03:00]',
+    )
     graph = build(tmp_path)
     assert "Dana" not in people(graph)
     assert "Dana" in people(graph)["Dana Ruiz"]
@@ -102,8 +137,13 @@ def test_a_first_name_two_people_of_the_show_share_stays_apart(tmp_path: Path) -
 
 def test_a_document_that_names_both_keeps_them_apart(tmp_path: Path) -> None:
     # `Marek Dell` and `Marek (Orbex co-founder)` in one entry list are two people.
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
-          people="- **Marek Dell** — veteran of two booms\n- **Marek** (Orbex co-founder) — met Dana at a fair")
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz",
+        people="- **Marek Dell** — veteran of two booms\n- **Marek** (Orbex co-founder) — met Dana at a fair",
+    )
     write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana Ruiz, Marek Dell")
     write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Marek Dell")
     assert {"Marek", "Marek Dell"} <= set(people(build(tmp_path)))
@@ -111,8 +151,14 @@ def test_a_document_that_names_both_keeps_them_apart(tmp_path: Path) -> None:
 
 # -- first names within one document -------------------------------------------------------------
 def test_a_listed_affiliation_keeps_a_first_name_from_a_namesake_in_the_same_document(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora (from Halden Ventures)",
-          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]', people=NOVELIST)
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, Nora (from Halden Ventures)",
+        body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]',
+        people=NOVELIST,
+    )
     graph = build(tmp_path)
     assert {"Nora", "Nora Whitcombe"} <= set(people(graph))
     assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora"
@@ -120,8 +166,14 @@ def test_a_listed_affiliation_keeps_a_first_name_from_a_namesake_in_the_same_doc
 
 def test_a_first_name_expands_to_the_entry_that_shares_its_affiliation(tmp_path: Path) -> None:
     entries = NOVELIST + "\n- **Nora Lindqvist** — Partner at Halden Ventures, leads diligence"
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora (from Halden Ventures)",
-          body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]', people=entries)
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, Nora (from Halden Ventures)",
+        body='Nora explains: "We rebuilt the diligence process from scratch." [00:02:00]',
+        people=entries,
+    )
     graph = build(tmp_path)
     assert "Nora" not in people(graph)
     assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora Lindqvist"
@@ -134,8 +186,10 @@ def test_a_spelling_variant_in_the_same_show_merges_under_the_most_frequent_spel
     write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Ingred Solberg")
     graph = build(tmp_path)
     assert people(graph)["Ingrid Solberg"] == ("Ingred Solberg",)
-    assert any(names == ["Ingrid Solberg", "Ingred Solberg"] and reason == "spelling variant"
-               for names, reason in decisions(graph, "merged"))
+    assert any(
+        names == ["Ingrid Solberg", "Ingred Solberg"] and reason == "spelling variant"
+        for names, reason in decisions(graph, "merged")
+    )
 
 
 def test_a_spelling_variant_without_context_is_only_a_candidate(tmp_path: Path) -> None:
@@ -147,10 +201,21 @@ def test_a_spelling_variant_without_context_is_only_a_candidate(tmp_path: Path) 
 
 
 def test_a_spelling_variant_described_alike_in_two_shows_merges(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
-          people="- **Kenji Nakamura** — Founder of Tidewell Robotics")
-    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
-          people="- **Kenji Nakamora** — Tidewell founder, on kiln automation")
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz",
+        people="- **Kenji Nakamura** — Founder of Tidewell Robotics",
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Kilns I",
+        podcast="Kiln Talk",
+        participants="Ilse Marrow",
+        people="- **Kenji Nakamora** — Tidewell founder, on kiln automation",
+    )
     assert len([label for label in people(build(tmp_path)) if label.startswith("Kenji")]) == 1
 
 
@@ -162,8 +227,13 @@ def test_different_first_names_with_one_surname_in_two_shows_stay_apart(tmp_path
 
 # -- CJK names and their romanization ------------------------------------------------------------
 def test_a_cjk_participant_and_its_romanized_speaker_are_one_person(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, 张伟",
-          body='Wei Zhang explains: "Robots now learn from video." [00:03:00]')
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, 张伟",
+        body='Wei Zhang explains: "Robots now learn from video." [00:03:00]',
+    )
     graph = build(tmp_path)
     assert people(graph)["Wei Zhang"] == ("张伟",)
     assert speakers(graph)["Robots now learn from video."] == "Wei Zhang"
@@ -189,9 +259,14 @@ def test_romanization_matches_in_either_name_order() -> None:
 
 
 def test_a_quote_given_only_to_an_ambiguous_first_name_stays_unattributed(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Nora Whitcombe, Nora Lindqvist",
-          body='> "Diligence is a habit, not a phase." — Nora\n\n'
-               '> "Margins follow focus, and focus follows the customer." — Dana Ruiz')
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, Nora Whitcombe, Nora Lindqvist",
+        body='> "Diligence is a habit, not a phase." — Nora\n\n'
+        '> "Margins follow focus, and focus follows the customer." — Dana Ruiz',
+    )
     graph = build(tmp_path)
     assert "Nora" not in people(graph)
     assert speakers(graph)["Diligence is a habit, not a phase."] == ""
@@ -199,12 +274,28 @@ def test_a_quote_given_only_to_an_ambiguous_first_name_stays_unattributed(tmp_pa
 
 
 def test_a_name_that_only_sounds_alike_merges_where_its_title_writes_the_other_spelling(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Orbex's Karel Vantongeren on Robot Hands",
-          participants="Dana Ruiz, Carel Vantongeren")
-    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
-          people="- **Karel Vantongeren** — Robotics researcher at Orbex")
-    write(tmp_path, "three.md", title="Kilns II", day=2, podcast="Kiln Talk",
-          participants="Ilse Marrow, Karel Vantongeren")
+    write(
+        tmp_path,
+        "one.md",
+        title="Orbex's Karel Vantongeren on Robot Hands",
+        participants="Dana Ruiz, Carel Vantongeren",
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Kilns I",
+        podcast="Kiln Talk",
+        participants="Ilse Marrow",
+        people="- **Karel Vantongeren** — Robotics researcher at Orbex",
+    )
+    write(
+        tmp_path,
+        "three.md",
+        title="Kilns II",
+        day=2,
+        podcast="Kiln Talk",
+        participants="Ilse Marrow, Karel Vantongeren",
+    )
     graph = build(tmp_path)
     assert people(graph)["Karel Vantongeren"] == ("Carel Vantongeren",)
 
@@ -217,10 +308,17 @@ def test_names_that_only_sound_alike_stay_apart_without_the_other_spelling(tmp_p
 
 
 def test_a_first_name_never_folds_into_another_shows_namesake_but_may_be_suggested(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz",
-          people="- **Shona Vale** — Founder of Quillpay")
-    write(tmp_path, "two.md", title="Kilns I", podcast="Kiln Talk", participants="Ilse Marrow",
-          people="- **Shona** — Quillpay founder, on payments for potters")
+    write(
+        tmp_path, "one.md", title="Signals I", participants="Dana Ruiz", people="- **Shona Vale** — Founder of Quillpay"
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Kilns I",
+        podcast="Kiln Talk",
+        participants="Ilse Marrow",
+        people="- **Shona** — Quillpay founder, on payments for potters",
+    )
     graph = build(tmp_path)
     assert {"Shona", "Shona Vale"} <= set(people(graph))
     assert (["Shona Vale", "Shona"], "first name, another show") in decisions(graph, "candidate")
@@ -256,20 +354,37 @@ def test_resolution_and_its_decisions_do_not_depend_on_the_order_of_sightings() 
         results.append((sorted((key, identity) for key, identity in identities.items()), log.decisions()))
     assert all(result == results[0] for result in results)
     labels = {identity.label for _, identity in results[0][0]}
-    assert {"Ingrid Solberg", "Dana Ruiz", "Nora", "Nora Whitcombe", "Wei Zhang", "Kenji Nakamora",
-            "Kenji Nakamura"} == labels
+    assert {
+        "Ingrid Solberg",
+        "Dana Ruiz",
+        "Nora",
+        "Nora Whitcombe",
+        "Wei Zhang",
+        "Kenji Nakamora",
+        "Kenji Nakamura",
+    } == labels
 
 
 def test_a_first_name_folds_into_a_participant_described_as_the_host(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ilse Marrow",
-          people="- **Dana Ruiz** — Host of the show, former Orbex engineer")
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, Ilse Marrow",
+        people="- **Dana Ruiz** — Host of the show, former Orbex engineer",
+    )
     write(tmp_path, "two.md", title="Signals II", day=2, participants="Dana, Oskar Lind")
     assert "Dana" in people(build(tmp_path))["Dana Ruiz"]
 
 
 def test_a_first_name_does_not_fold_into_a_host_of_another_show_mentioned_here(tmp_path: Path) -> None:
-    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ilse Marrow",
-          people="- **Sam Harlow** — Host of the Quiet Rooms podcast, quoted on pricing")
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz, Ilse Marrow",
+        people="- **Sam Harlow** — Host of the Quiet Rooms podcast, quoted on pricing",
+    )
     write(tmp_path, "two.md", title="Signals II", day=2, participants="Sam (Host), Oskar Lind")
     assert {"Sam", "Sam Harlow"} <= set(people(build(tmp_path)))
 

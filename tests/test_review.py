@@ -24,8 +24,13 @@ from kgraph.review import alias_toml, decisions_from_json, read_decisions, revie
 def sample_log() -> DecisionLog:
     log = DecisionLog()
     log.record("organization", "merged", ["Acme", "Acme Inc"], "suffix form", ["both in Signal Hour 2025-01-10"])
-    log.record("person", "candidate", ["Dana Ruiz", "Dana Ruis"], "spelling variant, same show",
-               ["score 94", "both on Signal Hour"])
+    log.record(
+        "person",
+        "candidate",
+        ["Dana Ruiz", "Dana Ruis"],
+        "spelling variant, same show",
+        ["score 94", "both on Signal Hour"],
+    )
     log.record("person", "merged", ["Jie Tan", "Tan Jie"], "reordered name", ["same episode"])
     log.record("person", "separated", ["Mark Chen", "Marc Chen"], "alias file [[separate]]")
     log.record("episode", "merged", ["signal/2025-01-10.md", "copies/signal-1.md"], "same video id", ["abc123"])
@@ -91,8 +96,11 @@ def test_uncommented_candidates_merge_and_uncommented_merges_separate(tmp_path):
     path.write_text(uncommented(alias_toml(decisions)), encoding="utf-8")
     rules = load_aliases(path)
     assert rules.merge == (("Dana Ruiz", "Dana Ruis"),)
-    assert set(rules.separate) == {("Acme", "Acme Inc"), ("Jie Tan", "Tan Jie"),
-                                   ("signal/2025-01-10.md", "copies/signal-1.md")}
+    assert set(rules.separate) == {
+        ("Acme", "Acme Inc"),
+        ("Jie Tan", "Tan Jie"),
+        ("signal/2025-01-10.md", "copies/signal-1.md"),
+    }
     assert ("Mark Chen", "Marc Chen") not in rules.separate  # already a rule of the file that made it
     assert rules.merged_label("dana ruis") == "Dana Ruiz" and rules.kept_apart("Acme Inc", "Acme")
 
@@ -153,12 +161,16 @@ def test_toml_string_round_trips(text):
         (None, "report not found"),
         ("{not json", "cannot read the report"),
         ('{"documents": {}}', "not a kgraph report with an identity section"),
-        ('[1, 2]', "not a kgraph report with an identity section"),
-        ('{"identity": {"merges": [{"kind": "person", "verdict": "merged", "names": []}]}}',
-         "malformed identity section"),
+        ("[1, 2]", "not a kgraph report with an identity section"),
+        (
+            '{"identity": {"merges": [{"kind": "person", "verdict": "merged", "names": []}]}}',
+            "malformed identity section",
+        ),
         ('{"identity": {"merges": 3}}', "malformed identity section"),
-        ('{"identity": {"merges": [{"kind": "planet", "verdict": "merged", "names": ["A", "B"]}]}}',
-         "malformed identity section"),
+        (
+            '{"identity": {"merges": [{"kind": "planet", "verdict": "merged", "names": ["A", "B"]}]}}',
+            "malformed identity section",
+        ),
     ],
 )
 def test_a_bad_report_is_a_one_line_usage_error(tmp_path, content, message):
@@ -233,7 +245,7 @@ def test_console_summary_has_one_identity_line():
 
 def test_a_decision_with_one_name_is_shown_but_makes_no_rule():
     toml = alias_toml([Decision("episode", "merged", ("signal/2025-01-10.md",), "same video id")])
-    assert "#   names: [\"signal/2025-01-10.md\"]" in toml
+    assert '#   names: ["signal/2025-01-10.md"]' in toml
     assert tomllib.loads(uncommented(toml)) == {}
 
 

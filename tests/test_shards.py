@@ -80,8 +80,10 @@ def test_halves_resolved_apart_differ_from_the_single_build_only_as_documented(t
     missing, extra = single - union, union - single
     assert {predicate for _, _, predicate, _ in missing} <= {str(MENTIONS).strip("<>")}  # links a half cannot see
     entities = next(name for name, *_ in single if name.endswith("graph/entities"))
-    assert {(graph, predicate) for graph, _, predicate, _ in extra} <= {(entities, SCHEMA_DESCRIPTION),
-                                                                          (entities, RDFS_LABEL)}
+    assert {(graph, predicate) for graph, _, predicate, _ in extra} <= {
+        (entities, SCHEMA_DESCRIPTION),
+        (entities, RDFS_LABEL),
+    }
     assert missing or extra, "the corpus should exercise the cross-shard cases this test describes"
 
 

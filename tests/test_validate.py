@@ -82,8 +82,6 @@ def test_seed_file_written_by_build_validates(tmp_path):
 def test_unreadable_shapes_file_is_a_usage_error(query_turtle, tmp_path):
     shapes = tmp_path / "shapes.ttl"
     shapes.write_text("this is not turtle", encoding="utf-8")
-    result = CliRunner().invoke(
-        main, ["validate", "-g", str(query_turtle), "--shapes", str(shapes)]
-    )
+    result = CliRunner().invoke(main, ["validate", "-g", str(query_turtle), "--shapes", str(shapes)])
     assert result.exit_code == 2
     assert f"{shapes}: cannot read SHACL shapes" in result.output

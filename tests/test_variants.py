@@ -76,7 +76,10 @@ def test_prose_time_before_the_quote() -> None:
 def test_section_name_spellings() -> None:
     document = parsed("section_spellings.md")
     assert [section.kind for section in document.sections] == [
-        K.KEY_THEMES, K.CONTRARIAN_PERSPECTIVES, K.COMPANIES, K.PEOPLE,
+        K.KEY_THEMES,
+        K.CONTRARIAN_PERSPECTIVES,
+        K.COMPANIES,
+        K.PEOPLE,
     ]
     # the Companies list is its own section, not the tail of the contrarian item
     assert len(document.section(K.CONTRARIAN_PERSPECTIVES).items[0].lines) == 2
@@ -181,9 +184,12 @@ def test_non_item_heading_between_sections_belongs_to_no_item() -> None:
     themes = parsed("loose_heading.md").section(K.KEY_THEMES)
     assert len(themes.items) == 1 and len(themes.items[0].lines) == 2
     claims = extracted("loose_heading.md").claims
-    assert sorted((claim.line, claim.speaker, claim.about.insight.value if claim.about else None)
-                  for claim in claims) == [
-        (13, "Ada Brook", "KeyTheme"), (17, "Cy Dunn", None), (23, None, "ContrarianPerspective"),
+    assert sorted(
+        (claim.line, claim.speaker, claim.about.insight.value if claim.about else None) for claim in claims
+    ) == [
+        (13, "Ada Brook", "KeyTheme"),
+        (17, "Cy Dunn", None),
+        (23, None, "ContrarianPerspective"),
     ]
 
 

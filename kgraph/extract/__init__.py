@@ -51,7 +51,9 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     attributor = Attributor(
         people=index,
         organizations={fold(e.name) for e in entities if e.kind == EntityKind.ORGANIZATION} | {fold(episode.podcast)},
-        sole_speaker=sole, participants=participant_names, conversation=conversation,
+        sole_speaker=sole,
+        participants=participant_names,
+        conversation=conversation,
         everyday_words=vocabulary("\n".join(document_text_lines(document))),
     )
     claims = extract_claims(document, attributor, entities)

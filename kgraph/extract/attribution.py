@@ -123,14 +123,14 @@ _RELATIVES = (
     "uncle|aunt|partner|co-?founder|boss|mentor|friend|colleague|coach|teacher|investors?|board"
 )
 # `his father's advice:`, `her mentor told her:`: someone else of the subject's speaks.
-_RELATIVE = re.compile(
-    rf"\b(?:his|her|their)\s+(?:late\s+|own\s+|old\s+|former\s+)?(?:{_RELATIVES})\b(?!['’]s)", re.I)
+_RELATIVE = re.compile(rf"\b(?:his|her|their)\s+(?:late\s+|own\s+|old\s+|former\s+)?(?:{_RELATIVES})\b(?!['’]s)", re.I)
 # `He references William Macy's line from Magnolia:`: someone else's words, relayed (but `Jo
 # challenges Lee's assertion:` answers them in Jo's own words).
 _RELAYED_POSSESSIVE = re.compile(
     r"\b(?:quot|cit|referenc|recall|repeat|invok|borrow|paraphras|shar|echo|channel|recount|remember|learn|"
     r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
-    rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b")
+    rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b"
+)
 # `Students consistently report that "..."`: a crowd's words, not the paragraph subject's.
 _CROWD_SOURCE = re.compile(
     r"\b(?:students|critics|analysts|skeptics|sceptics|observers|commentators|fans|detractors|supporters|"
@@ -173,27 +173,34 @@ _COMMON_WORDS = frozenset(
     google apple meta amazon microsoft openai anthropic nvidia tesla ai ceo cto cfo vc us uk eu
     today yesterday tomorrow later earlier now again always never""".split()
 )
-_LEADING_PHRASE = re.compile(r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-                             r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)")
+_LEADING_PHRASE = re.compile(
+    r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)"
+)
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
-    r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)")
+    r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
+)
 # A second speaker, named or by role, whose speech verb ends the lead-in: `He notes Acme's CTO agrees:`.
 _RELAYED_SPEAKER = re.compile(
     rf"^(?i:he|she)\s+\S+\s+.*\b[A-Z][\w.&-]*(?:['’]s)?(?:\s+[\w-]+){{0,2}}\s+(?:{SPEECH_VERBS})\s*[:,]?\s*$"
 )
 _CJK_LEAD_IN = re.compile(
-    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$")
+    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$"
+)
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
-    r"described|describes|put it|termed|terms)\b[^\"]*$")
+    r"described|describes|put it|termed|terms)\b[^\"]*$"
+)
 # A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
 # in the episode, whoever the paragraph is about.
 _HEARSAY_BEFORE = re.compile(
     r"\b(?:narratives?|conventional wisdom|consensus|common (?:belief|view|refrain)|mantras?|slogans?|"
-    r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$", re.I)
+    r"adage|saying)\s+(?:is|was|says|holds|goes)\b|\bso-called\s*$",
+    re.I,
+)
 _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
 _SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
@@ -201,11 +208,15 @@ _SUBJECT = re.compile(
     rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
-_AS_PUT = re.compile(rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
-                     rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$")
-_LABEL = re.compile(rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
-                    rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
-                    rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$")
+_AS_PUT = re.compile(
+    rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
+    rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$"
+)
+_LABEL = re.compile(
+    rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
+    rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
+    rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$"
+)
 # A sentence end inside a signature's capitalized run: `— Brooks. The fix is` (not `— Rep. Jo Lee`).
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
 _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
@@ -294,8 +305,11 @@ class Attributor:
             return None  # in articles and papers a lone capitalized word is an outlet or a source
         if self.people.ambiguous(text):
             return None
-        if (re.fullmatch(r"[A-Z][a-z]{2,}", text) and text.lower() not in _COMMON_WORDS
-                and fold(text) not in self.organizations):
+        if (
+            re.fullmatch(r"[A-Z][a-z]{2,}", text)
+            and text.lower() not in _COMMON_WORDS
+            and fold(text) not in self.organizations
+        ):
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))
             return text
@@ -323,7 +337,7 @@ class Attributor:
                 context.set_subject(subject)
 
     def _sentence_subject(self, sentence: str) -> str | None:
-        sentence = sentence.strip(" *_\"")
+        sentence = sentence.strip(' *_"')
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if match and not match.group("verb").startswith(("and", "or")):
@@ -388,7 +402,7 @@ class Attributor:
             while len(tokens) > 1 and tokens[-1].lower() in _COMMON_WORDS:
                 tokens.pop()  # `— Luca [00:10:55] The transcript...`: the timestamp ended the name
             raw = " ".join(tokens)
-            if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end():]):
+            if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end() :]):
                 return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
             if re.match(r"speaker", raw, re.I):
                 return NONE
@@ -426,7 +440,7 @@ class Attributor:
         clause = _SENTENCE_END.split(plain(before))[-1].strip()
         field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
         if field and is_field_label(field.group(1)):  # `**Substantiation:** Lin Hai said "..."`
-            clause = clause[field.end():]
+            clause = clause[field.end() :]
         if not clause:
             return None
         found = self._lead_in(clause, context)
@@ -468,7 +482,7 @@ class Attributor:
                 if colon and self.people.resolve(_bare(match.group("name"))):
                     return NONE  # `Lena Osei's new chain praised at length:`: the chain is the subject
                 continue
-            verb_phrase = candidate[match.start("verb"):]
+            verb_phrase = candidate[match.start("verb") :]
             spoken = _SPEECH.search(verb_phrase)
             if colon or speech_end or spoken:
                 # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
@@ -476,10 +490,10 @@ class Attributor:
                 name = self.person(match.group("name"), allow_new=speech_end or (colon and stance))
                 if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
                     return NONE  # a named speaker we cannot place: not the paragraph's subject either
-                relayed = _RELAYED.search(candidate[match.end("verb"):])
+                relayed = _RELAYED.search(candidate[match.end("verb") :])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
-                if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb"):]):
+                if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb") :]):
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:
                     return Attribution(name, "lead-in")
@@ -528,7 +542,7 @@ class Attributor:
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
             named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
-            if named and not _SPEECH_NOUN.match(clause[match.end():]):
+            if named and not _SPEECH_NOUN.match(clause[match.end() :]):
                 return True  # `a lesson from Alex's father:`, `Lena's new chain praised:`
         return False
 
@@ -589,14 +603,14 @@ def _clause_starts(clause: str) -> list[str]:
     any of its commas."""
     starts = [clause, _LEADING_PHRASE.sub("", clause, count=1)]
     if _SUBORDINATE.match(clause):
-        starts += [clause[match.end():] for match in re.finditer(r",\s+", clause)]
+        starts += [clause[match.end() :] for match in re.finditer(r",\s+", clause)]
     return list(dict.fromkeys(starts))
 
 
 def _untitled(name: str) -> str:
     """`CEO Ruth Amsel` -> `Ruth Amsel`; a lone name after a title stays as written (`Host Priya`)."""
     titled = _JOB_TITLE.match(name)
-    return name[titled.end():] if titled and len(name[titled.end():].split()) >= 2 else name
+    return name[titled.end() :] if titled and len(name[titled.end() :].split()) >= 2 else name
 
 
 def _bare(name: str) -> str:
@@ -606,7 +620,7 @@ def _bare(name: str) -> str:
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
     """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
     possessive = bool(match.group("possessive")) or bool(re.search(r"['’]s$", match.group("name")))
-    return possessive and not _SPEECH_NOUN.match(candidate[match.start("verb"):])
+    return possessive and not _SPEECH_NOUN.match(candidate[match.start("verb") :])
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".

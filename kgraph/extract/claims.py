@@ -46,10 +46,18 @@ class _ClaimCollector:
 
     def _add(self, quote: Quote, speaker: str | None, rule: str | None, about: AboutRef | None) -> None:
         timestamp, seconds = normalize_clock(quote.timestamp) if quote.timestamp else (None, None)
-        self.claims.append(ClaimEntry(
-            text=quote.text, line=quote.line, position=len(self.claims), timestamp=timestamp,
-            seconds=seconds, speaker=speaker, attribution=rule, about=about,
-        ))
+        self.claims.append(
+            ClaimEntry(
+                text=quote.text,
+                line=quote.line,
+                position=len(self.claims),
+                timestamp=timestamp,
+                seconds=seconds,
+                speaker=speaker,
+                attribution=rule,
+                about=about,
+            )
+        )
 
 
 def _next_in_block(lines: tuple[Line, ...], index: int) -> str | None:

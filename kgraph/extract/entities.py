@@ -22,10 +22,29 @@ from kgraph.names import (
 from kgraph.parse.inline import plain
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
-_WHY_KEYS = ("why mentioned", "why relevant", "why notable", "why relevant to the episode", "context",
-             "relevance", "significance", "mentioned", "why it matters", "why important")
-_AFFILIATION_KEYS = ("affiliation", "lab/institution", "institution/lab", "institution", "lab",
-                     "title/affiliation", "role/affiliation", "company", "organization")
+_WHY_KEYS = (
+    "why mentioned",
+    "why relevant",
+    "why notable",
+    "why relevant to the episode",
+    "context",
+    "relevance",
+    "significance",
+    "mentioned",
+    "why it matters",
+    "why important",
+)
+_AFFILIATION_KEYS = (
+    "affiliation",
+    "lab/institution",
+    "institution/lab",
+    "institution",
+    "lab",
+    "title/affiliation",
+    "role/affiliation",
+    "company",
+    "organization",
+)
 _ROLE_KEYS = ("role", "title", "title/role", "position")
 _DESCRIPTOR = re.compile(r"\s+[—–]\s+.*$|\s+-\s+(?=[A-Z]).*$")
 _NAME_COMMA_REST = re.compile(r"^(?P<name>[^,]+),\s+(?P<rest>.+)$")
@@ -55,6 +74,8 @@ def _title_descriptor(title: str, kind: EntityKind) -> str | None:
         return found.group(0).strip().lstrip("—–-").strip() or None
     split = _name_then_rest(bare) if kind == EntityKind.PERSON else None
     return split[1] if split else None
+
+
 _ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
@@ -62,13 +83,18 @@ _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A
 _ROLE_OF = re.compile(
     r"(?:\b(?:ceo|cto|coo|cfo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|partner|owner|"
     r"investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of|\bat|@)"
-    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})", re.I)
+    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})",
+    re.I,
+)
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
-_ROLE_WORD = re.compile(r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
-                        r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
-                        r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
-                        r"commissioner|ambassador|dean|chancellor)\b", re.I)
+_ROLE_WORD = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
+    r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
+    r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
+    r"commissioner|ambassador|dean|chancellor)\b",
+    re.I,
+)
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`.
 _ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
@@ -112,7 +138,9 @@ def _without_own_name(text: str, item: Item) -> str:
 # A People entry described as a firm, fund or lab is an organization filed in the wrong section.
 _ORGANIZATION_DESCRIPTION = re.compile(
     r"^(?:an? |the )?(?:[\w&'’-]+ ){0,3}(?:firm|company|fund|lab|laboratory|startup|bank|agency|university|"
-    r"institute|organization|organisation|publication|newsletter|outlet)\b", re.I)
+    r"institute|organization|organisation|publication|newsletter|outlet)\b",
+    re.I,
+)
 
 
 def _split_names(name: str, kind: EntityKind) -> list[str]:
@@ -128,8 +156,9 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
     return [name]
 
 
-def _entry_names(title: str, kind: EntityKind, document_text: str = "") -> tuple[list[str], list[str], list[str],
-                                                                               list[str]]:
+def _entry_names(
+    title: str, kind: EntityKind, document_text: str = ""
+) -> tuple[list[str], list[str], list[str], list[str]]:
     """(names, aliases, qualifiers, affiliations) from an entry's title."""
     text = clean_title(title)
     bare, qualifiers = split_qualifiers(text)
@@ -214,8 +243,12 @@ def affiliations_from(text: str) -> list[str]:
     match = _ROLE_OF.search(text)
     if match and not _ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
-    if (re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text) and not name_shaped(text)
-            and not _ROLE_WORD.search(text) and not _PARTY.match(text)):
+    if (
+        re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text)
+        and not name_shaped(text)
+        and not _ROLE_WORD.search(text)
+        and not _PARTY.match(text)
+    ):
         return [text]
     return []
 
@@ -312,12 +345,19 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             name = strip_honorific(name)  # `Sen. Jane Roe` is Jane Roe; the written form stays an alias
             if not (looks_like_person_name(name) or has_cjk(name)) or name.split()[0] in ("The", "A", "An"):
                 continue
-        entries.append(EntityEntry(
-            kind=own_kind, name=name, aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
-            qualifiers=tuple(qualifiers), description=description, why_mentioned=why,
-            affiliations=_affiliations([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
-            line=item.line, rank=item.rank,
-        ))
+        entries.append(
+            EntityEntry(
+                kind=own_kind,
+                name=name,
+                aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
+                qualifiers=tuple(qualifiers),
+                description=description,
+                why_mentioned=why,
+                affiliations=_affiliations([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
+                line=item.line,
+                rank=item.rank,
+            )
+        )
     return entries
 
 
@@ -343,8 +383,12 @@ def _document_text(document: ParsedDocument) -> str:
 def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:
     """`Jo Li (Hartwell Orchards)` where Hartwell Orchards is a Companies entry: the qualifier is
     her affiliation, though a two-word name alone could as well be a person's."""
-    listed = {fold(form): entry.name for entry in entries if entry.kind == EntityKind.ORGANIZATION
-              for form in (entry.name, *entry.aliases)}
+    listed = {
+        fold(form): entry.name
+        for entry in entries
+        if entry.kind == EntityKind.ORGANIZATION
+        for form in (entry.name, *entry.aliases)
+    }
     result = []
     for entry in entries:
         known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]

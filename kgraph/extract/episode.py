@@ -121,8 +121,14 @@ def extract_episode(document: ParsedDocument) -> EpisodeInfo:
     kind = source or ("paper" if arxiv else "podcast")
     region = plain(_field(document, "region") or "") or None
     return EpisodeInfo(
-        title=title, podcast=podcast, date=_date(document), urls=tuple(found_urls),
-        video_id=video_id, region=region, source_kind=kind, arxiv_id=arxiv,
+        title=title,
+        podcast=podcast,
+        date=_date(document),
+        urls=tuple(found_urls),
+        video_id=video_id,
+        region=region,
+        source_kind=kind,
+        arxiv_id=arxiv,
         source_file=document.source,
         identity=tuple(_identity(found_urls, video_id, arxiv)),
     )

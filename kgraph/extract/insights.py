@@ -25,7 +25,8 @@ _PREFIX = re.compile(
 )
 # `主题一：`, `观点 2:`, `洞察三、`: the same prefixes in Chinese item titles.
 _CJK_PREFIX = re.compile(
-    r"^(?:主题|观点|洞察|见解|要点|反共识|逆向观点|运营洞察|被忽视的洞察)\s*[一二三四五六七八九十\d]+\s*[：:、.．]\s*")
+    r"^(?:主题|观点|洞察|见解|要点|反共识|逆向观点|运营洞察|被忽视的洞察)\s*[一二三四五六七八九十\d]+\s*[：:、.．]\s*"
+)
 _EMOJI = re.compile(
     "^(?:[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\U0001f1e6-\U0001f1ff]+\\s*)+"
 )
@@ -75,6 +76,9 @@ def extract_insights(document: ParsedDocument) -> list[InsightEntry]:
         if kind is None:
             continue
         for item in section.items:
-            insights.append(InsightEntry(kind=kind, rank=item.rank, title=clean_title(item.title),
-                                         text=item_text(item), line=item.line))
+            insights.append(
+                InsightEntry(
+                    kind=kind, rank=item.rank, title=clean_title(item.title), text=item_text(item), line=item.line
+                )
+            )
     return insights

@@ -9,10 +9,12 @@ from kgraph.data import organization_words
 from kgraph.names import fold
 
 _LABEL_PREFIX = re.compile(
-    r"^(?:company|companies|organi[sz]ation|org|firm|startup|lab|fund|investor|employer|brand|name)\s*:\s*", re.I)
+    r"^(?:company|companies|organi[sz]ation|org|firm|startup|lab|fund|investor|employer|brand|name)\s*:\s*", re.I
+)
 # `Halden, formerly Corvo`, `Halden aka Corvo`, `Halden (now Corvo)` is read from the qualifier.
 _INLINE_RENAME = re.compile(
-    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)\s+(?P<alias>\S.*)$")
+    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)\s+(?P<alias>\S.*)$"
+)
 _LIST = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _SLASH = re.compile(r"\s*/\s*")
 # A name's first word starts with a capital or digit, or holds one (`xAI`, `a16z`, `memQ`).
@@ -67,8 +69,11 @@ def _shares_a_suffix(parts: list[str]) -> bool:
     organization while an earlier one is a bare word, so the kind word belongs to all of them."""
     suffixes = organization_words().kind_suffixes
     last = fold(parts[-1]).split()
-    return len(last) > 1 and last[-1] in suffixes and any(
-        len(part.split()) == 1 and fold(part) not in suffixes for part in parts[:-1])
+    return (
+        len(last) > 1
+        and last[-1] in suffixes
+        and any(len(part.split()) == 1 and fold(part) not in suffixes for part in parts[:-1])
+    )
 
 
 def _conjoined(name: str, text: str) -> list[str]:

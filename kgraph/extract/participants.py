@@ -46,7 +46,9 @@ _FROM_QUALIFIER = re.compile(r"^(?:from|of|at)\s+(?:the\s+)?(?P<org>[A-Z].*)$") 
 _ARTICLES = ("The", "A", "An")
 _ROLE_THEN_ORG = re.compile(
     r"^(?:co-?host|host|guest|moderator|interviewer|panelist|founder|co-?founder|ceo|cto|partner|investor)"
-    r"\s*,\s*(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})$", re.I)
+    r"\s*,\s*(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})$",
+    re.I,
+)
 _ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
 
 
@@ -112,8 +114,20 @@ def _participant_lists(document: ParsedDocument) -> list[str]:
     return [value for value in values if value]
 
 
-_ROLE_FIELDS = ("host", "hosts", "co-host", "cohost", "co-hosts", "guest", "guests", "interviewer", "interviewee",
-                "speaker", "speakers", "featuring")
+_ROLE_FIELDS = (
+    "host",
+    "hosts",
+    "co-host",
+    "cohost",
+    "co-hosts",
+    "guest",
+    "guests",
+    "interviewer",
+    "interviewee",
+    "speaker",
+    "speakers",
+    "featuring",
+)
 # `# Building Orbex with Dana Ruiz`, `# The Payments Hour — with Dana Ruiz and Bo Li (Orbex)`
 _TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
 # `# Dana Ruiz — "We are building ports"`, `# #41 – Dana Ruiz: Orbex and the Ports`
@@ -192,8 +206,10 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
     the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
     byline naming the authors."""
     lists = [_listed(value, podcast) for value in _participant_lists(document)]
-    chosen = next((people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
-                  next((people for people in lists if people), []))
+    chosen = next(
+        (people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
+        next((people for people in lists if people), []),
+    )
     if chosen and not _needs_other_sources(document):
         return chosen
     known = {fold(person.name) for person in chosen}

@@ -142,7 +142,8 @@ def text_passages(document: ParsedDocument) -> list[str]:
                 opened_by = LineKind.TABLE_ROW
             elif line.kind == LineKind.TEXT:
                 continues = opened_by == LineKind.HEADING or (
-                    not line.bullet and (line.list_depth > 0 and opened_by == "bullet" or line.block == previous_block))
+                    not line.bullet and (line.list_depth > 0 and opened_by == "bullet" or line.block == previous_block)
+                )
                 if continues and passages:
                     passages[-1] += "\n" + line.text
                 else:
@@ -156,12 +157,19 @@ def said_with(name: str, organizations: Iterable[str], passages: list[str]) -> b
     """Whether one passage of the text names `name` with one of `organizations`."""
     wanted = [fold(org) for org in organizations if fold(org)]
     key = fold(name)
-    return any(key in (text := fold(passage)) and any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", text)
-                                                      for org in wanted) for passage in passages)
+    return any(
+        key in (text := fold(passage)) and any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", text) for org in wanted)
+        for passage in passages
+    )
 
 
-def expand_first_name(name: str, candidates: Counter[str], preferred: Iterable[str],
-                      affiliations: Iterable[str] = (), passages: list[str] | None = None) -> str:
+def expand_first_name(
+    name: str,
+    candidates: Counter[str],
+    preferred: Iterable[str],
+    affiliations: Iterable[str] = (),
+    passages: list[str] | None = None,
+) -> str:
     """A bare first name becomes the one full name of this document it can be: a participant or
     People entry (`preferred`), else a name the text uses (`candidates`). A person listed with an
     organization (`Nora (from Halden Ventures)`) becomes only someone the text names with it: a

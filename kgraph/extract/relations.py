@@ -20,7 +20,9 @@ _WORKED = (
 # is most of this extractor's time (and re's cache is too small to keep them across documents).
 _WORKED_CUE = re.compile(
     r"\b(?:work|worked|works|working|spent|founded|co-?founded|cofounded|leads|led|runs|ran|joined|heads|"
-    r"headed|started|ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|chief|chair(?:man)?)\b", re.I)
+    r"headed|started|ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|chief|chair(?:man)?)\b",
+    re.I,
+)
 # Text in which `str.lower` agrees with re.IGNORECASE: ASCII and caseless punctuation (dashes,
 # curly quotes). Elsewhere case-insensitive matching has special folds (Kelvin sign, long s).
 _LOWER_IS_IGNORECASE = re.compile(r"[\x00-\x7f\u2000-\u206f]*")
@@ -35,7 +37,9 @@ def _forms_in(text: str, forms: list[str]) -> list[str]:
     return [form for form in forms if not form.isascii() or form in lowered]
 
 
-def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
+def affiliations_in_entries(
+    document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]
+) -> list[PersonName]:
     """People with affiliations added where a Companies entry says one of them works there."""
     section = document.section(SectionKind.COMPANIES)
     found: dict[str, list[str]] = {person.name: list(person.affiliations) for person in people}
@@ -56,7 +60,9 @@ def affiliations_in_entries(document: ParsedDocument, people: list[PersonName], 
             if not present:
                 continue
             names = "|".join(re.escape(form) for form in present)
-            pattern = re.compile(rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I)
+            pattern = re.compile(
+                rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I
+            )
             for match in pattern.finditer(text):
                 person = forms[match.group("who").lower()]
                 if fold(entry.name) not in {fold(a) for a in found[person]}:

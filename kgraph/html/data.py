@@ -19,8 +19,9 @@ EpisodeNodes = Callable[[str], Iterable[Node]]  # episode IRI -> its insights an
 class PageGraph:
     """Drawn nodes (types and attributes), merged relations, degrees and per-node facts."""
 
-    def __init__(self, entities: PagePart, entity_nodes: Iterable[Node], parts: Iterable[PagePart],
-                 episode_nodes: EpisodeNodes):
+    def __init__(
+        self, entities: PagePart, entity_nodes: Iterable[Node], parts: Iterable[PagePart], episode_nodes: EpisodeNodes
+    ):
         parts = list(parts)
         self.types: dict[str, str] = dict(entities.types)
         self.degree: dict[str, int] = dict(entities.degree)

@@ -49,8 +49,9 @@ class LayoutCache:
         write_bytes(self.path, pickle.dumps((key, positions), protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]],
-           cache: LayoutCache | None = None) -> dict[str, tuple[int, int]]:
+def layout(
+    page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]], cache: LayoutCache | None = None
+) -> dict[str, tuple[int, int]]:
     """Positions of every kept node (`edges`: the relations between them): a force layout of the
     graph without claims, then each episode's claims on a ring around it (claims are hidden by
     default and would only distort)."""
@@ -73,8 +74,9 @@ def layout(page: PageGraph, kept: set[str], edges: Iterable[tuple[str, str]],
     return positions
 
 
-def _cached_force_layout(nodes: list[str], edges: list[tuple[str, str]],
-                         cache: LayoutCache | None) -> dict[str, tuple[int, int]]:
+def _cached_force_layout(
+    nodes: list[str], edges: list[tuple[str, str]], cache: LayoutCache | None
+) -> dict[str, tuple[int, int]]:
     index = {iri: position for position, iri in enumerate(nodes)}
     pairs = sorted({tuple(sorted((index[a], index[b]))) for a, b in edges if a != b})
     if cache is None:
@@ -124,8 +126,10 @@ def _gather_components(coordinates: list[list[float]], components) -> list[list[
 
 
 def _centroid(coordinates: list[list[float]], members: list[int]) -> tuple[float, float]:
-    return (sum(coordinates[i][0] for i in members) / len(members),
-            sum(coordinates[i][1] for i in members) / len(members))
+    return (
+        sum(coordinates[i][0] for i in members) / len(members),
+        sum(coordinates[i][1] for i in members) / len(members),
+    )
 
 
 def _median_edge_length(coordinates: list[list[float]], edges: list[tuple[int, int]]) -> float:

@@ -58,18 +58,18 @@ def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> Page
         by_episode[claim.episode][1].append(claim)
     for mention in model.mentions:
         by_episode[mention.episode][2].append(mention)
-    parts = [page_part(episode, *by_episode[episode.iri], statements.get(episode.graph, []))
-             for episode in model.episodes]
+    parts = [
+        page_part(episode, *by_episode[episode.iri], statements.get(episode.graph, [])) for episode in model.episodes
+    ]
     shared = entities_graph(model.base_iri)
     entity_nodes = [*model.podcasts, *model.people, *model.organizations]
     own = {iri: [*insights, *claims] for iri, (insights, claims, _) in by_episode.items()}
-    return PageGraph(entities_part(entity_nodes, statements.get(shared, []), shared), entity_nodes, parts,
-                     own.__getitem__)
+    return PageGraph(
+        entities_part(entity_nodes, statements.get(shared, []), shared), entity_nodes, parts, own.__getitem__
+    )
 
 
-def render_page(
-    model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None
-) -> str:
+def render_page(model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None) -> str:
     """The whole self-contained HTML page for the model and its statements (`kg.statements`)."""
     return render(page_graph(model, graphs), options)
 
@@ -128,8 +128,9 @@ class _IndexedNetwork(Network):
         self.node_ids = _NodeIds()
 
 
-def _network(page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]],
-             edges: dict[tuple[str, str], list[str]]) -> Network:
+def _network(
+    page: PageGraph, ids: dict[str, int], positions: dict[str, tuple[int, int]], edges: dict[tuple[str, str], list[str]]
+) -> Network:
     network = _IndexedNetwork(directed=True, cdn_resources="in_line")
     network.set_options(json.dumps(VIS_OPTIONS))
     for iri, number in ids.items():

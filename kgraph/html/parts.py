@@ -37,8 +37,13 @@ class PagePart:
     entity_refs: frozenset[str] = frozenset()  # every entity a relation reaches
 
 
-def page_part(episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim],
-              mentions: Iterable[Mention], statements: list[rdf.Statement]) -> PagePart:
+def page_part(
+    episode: Episode,
+    insights: Iterable[Insight],
+    claims: Iterable[Claim],
+    mentions: Iterable[Mention],
+    statements: list[rdf.Statement],
+) -> PagePart:
     insights, claims, mentions = list(insights), list(claims), list(mentions)
     types = {episode.iri: node_type(episode)}
     types.update((insight.iri, insight.kind.value) for insight in insights)
@@ -50,9 +55,17 @@ def page_part(episode: Episode, insights: Iterable[Insight], claims: Iterable[Cl
         if name and subject in types and (obj in types or obj not in own):
             edges[(subject, obj)].append(name)
     merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
-    part = PagePart(episode=episode.iri, types=types, edges=merged, degree={}, entity_degree={},
-                    entity_episodes=(), claims_of={}, episode_attributes=node_attributes(episode),
-                    entity_refs=frozenset(obj for _, obj in merged if obj not in own))
+    part = PagePart(
+        episode=episode.iri,
+        types=types,
+        edges=merged,
+        degree={},
+        entity_degree={},
+        entity_episodes=(),
+        claims_of={},
+        episode_attributes=node_attributes(episode),
+        entity_refs=frozenset(obj for _, obj in merged if obj not in own),
+    )
     _degrees(part)
     _facts(part, episode, insights, claims, mentions)
     return part
@@ -68,8 +81,9 @@ def entities_part(nodes: Iterable[Node], statements: list[rdf.Statement], graph:
         if name and subject in types and obj in types:
             edges[(subject, obj)].append(name)
     merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
-    part = PagePart(episode="", types=types, edges=merged, degree={}, entity_degree={},
-                    entity_episodes=(), claims_of={})
+    part = PagePart(
+        episode="", types=types, edges=merged, degree={}, entity_degree={}, entity_episodes=(), claims_of={}
+    )
     neighbours = _neighbours(merged, lambda iri: types.get(iri, "Claim") != "Claim")
     part.degree = {iri: len(neighbours.get(iri, ())) + (iri in neighbours.get(iri, ())) for iri in types}
     return part
@@ -98,8 +112,9 @@ def _degrees(part: PagePart) -> None:
             part.entity_degree[iri] = len(linked)
 
 
-def _facts(part: PagePart, episode: Episode, insights: list[Insight], claims: list[Claim],
-           mentions: list[Mention]) -> None:
+def _facts(
+    part: PagePart, episode: Episode, insights: list[Insight], claims: list[Claim], mentions: list[Mention]
+) -> None:
     """Which entities appear in the episode, and which claims concern each node."""
     appearing: set[str] = {episode.podcast, *episode.participants, *episode.mentions}
     claims_of: dict[str, list[str]] = defaultdict(list)

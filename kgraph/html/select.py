@@ -33,8 +33,9 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
     ranked = sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes]
     rank = {iri: position for position, iri in enumerate(ranked)}
     # claims of the best-connected episodes first, no more of them than nodes
-    followers = sorted((rank[part.episode], iri) for part in page.parts if part.episode in rank
-                       for iri in _claims(part))
+    followers = sorted(
+        (rank[part.episode], iri) for part in page.parts if part.episode in rank for iri in _claims(part)
+    )
     return set(ranked) | {iri for _, iri in followers[: options.max_nodes]}
 
 
@@ -71,7 +72,5 @@ def find_node(page: PageGraph, name: str) -> str:
         and wanted in (label.casefold() for label in [page.nodes[iri]["label"], *page.nodes[iri].get("aliases", [])])
     ]
     if not matches:
-        raise UsageError(
-            f"--html-focus: no podcast, episode, person or organization named {name!r}"
-        )
+        raise UsageError(f"--html-focus: no podcast, episode, person or organization named {name!r}")
     return min(matches, key=lambda iri: (-len(page.episodes[iri]), iri))

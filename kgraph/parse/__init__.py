@@ -25,7 +25,8 @@ __all__ = ["parse_document"]
 _NOTHING_FOUND = re.compile(
     r"\b(?:no|none|not any|nothing)\b.{0,80}\b(?:identified|mentioned|named|found|discussed|referenced|"
     r"highlighted|featured|profiled|provided|available|present|given|cited)\b"
-    r"|^\s*_?\*?none\b", re.I,
+    r"|^\s*_?\*?none\b",
+    re.I,
 )
 _TAIL_SECTIONS = (SectionKind.OPERATING_INSIGHTS, SectionKind.OVERLOOKED_INSIGHTS)
 
@@ -57,8 +58,15 @@ def _section(kind: SectionKind, heading: Line, lines: list[Line]) -> Section:
     intro, items = split_items(heading, lines, entity_section=kind in ENTITY_SECTIONS)
     items = [item.model_copy(update={"quotes": tuple(quotes_in_lines(item.lines))}) for item in items]
     empty = not items and _says_nothing(lines)
-    return Section(kind=kind, heading=heading, lines=tuple(lines), items=tuple(items),
-                   intro=tuple(intro), intro_quotes=tuple(quotes_in_lines(intro)), empty=empty)
+    return Section(
+        kind=kind,
+        heading=heading,
+        lines=tuple(lines),
+        items=tuple(items),
+        intro=tuple(intro),
+        intro_quotes=tuple(quotes_in_lines(intro)),
+        empty=empty,
+    )
 
 
 def _says_nothing(lines: list[Line]) -> bool:

@@ -54,8 +54,9 @@ def parse_header(header_lines: list[str], body_lines: list[Line]) -> Header:
         for field in fields:
             if field.key == "title" and plain(field.value).lower() != "unknown":
                 title = plain(field.value)
-    return Header(title=title, title_url=title_url, fields=tuple(fields),
-                  body_fields=tuple(_body_fields(body_lines, keys)))
+    return Header(
+        title=title, title_url=title_url, fields=tuple(fields), body_fields=tuple(_body_fields(body_lines, keys))
+    )
 
 
 def _body_fields(body_lines: list[Line], header_keys: set[str]) -> list[Field]:

@@ -50,10 +50,11 @@ _BOLD_START = re.compile(r"^\*\*(?P<name>[^*\"][^*]{2,}?)\*\*\s+(?P<rest>\S.*)$"
 def _without_symbols(text: str) -> str:
     """`🔥 **Take** — text` -> `**Take** — text`: a leading emoji or symbol decorates the marker."""
     index = 0
-    while index < len(text) and (unicodedata.category(text[index]) in ("So", "Sk", "Mn", "Cf") or
-                                 (index and text[index] == " ")):
+    while index < len(text) and (
+        unicodedata.category(text[index]) in ("So", "Sk", "Mn", "Cf") or (index and text[index] == " ")
+    ):
         index += 1
-    return text[index:] if index and text[index:index + 2] == "**" else text
+    return text[index:] if index and text[index : index + 2] == "**" else text
 
 
 def read_field(text: str) -> tuple[str, str] | None:
@@ -148,7 +149,7 @@ def _bold_entry(line: Line) -> str | None:
     match = _BOLD_LINE.match(text) if _bold_line(line) else None
     if match is None:
         lead = _bold_lead(line)
-        if lead is None or lead.group(0)[lead.end("name"):].lstrip("*").lstrip().startswith(":"):
+        if lead is None or lead.group(0)[lead.end("name") :].lstrip("*").lstrip().startswith(":"):
             return None
         if lead.group("rest").lstrip("*_ ").startswith(('"', "“")):
             return None
@@ -186,8 +187,11 @@ def _with_plain_bullets(body: list[Line], markers: list[int]) -> list[int]:
     is an entry too."""
     if not all(_is_top_bullet(body[i]) for i in markers):
         return markers
-    siblings = [i for i, line in enumerate(body) if _is_top_bullet(line) and read_field(line.text) is None
-                and not line.text.lstrip().startswith(('"', "“"))]
+    siblings = [
+        i
+        for i, line in enumerate(body)
+        if _is_top_bullet(line) and read_field(line.text) is None and not line.text.lstrip().startswith(('"', "“"))
+    ]
     return sorted(set(markers) | set(siblings))
 
 
@@ -251,12 +255,26 @@ def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[
         marker = body[start]
         end = start + 1 if marker.kind == LineKind.TABLE_ROW else end
         if marker.kind == LineKind.HEADING and marker.level > heading.level:
-            cut = next((i for i in range(start + 1, end) if body[i].kind == LineKind.HEADING
-                        and body[i].level <= heading.level), end)
+            cut = next(
+                (
+                    i
+                    for i in range(start + 1, end)
+                    if body[i].kind == LineKind.HEADING and body[i].level <= heading.level
+                ),
+                end,
+            )
             loose.extend(body[cut:end])
             end = cut
         item_lines = body[start:end]
         title, rest = _title_and_rest(marker)
-        items.append(Item(title=title, line=marker.number, rank=rank, lines=tuple(item_lines),
-                          fields=tuple(_fields(item_lines)), inline_text=rest))
+        items.append(
+            Item(
+                title=title,
+                line=marker.number,
+                rank=rank,
+                lines=tuple(item_lines),
+                fields=tuple(_fields(item_lines)),
+                inline_text=rest,
+            )
+        )
     return [*body[: markers[0]], *loose], items

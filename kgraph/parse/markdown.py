@@ -81,8 +81,13 @@ def _walk(tokens: list[Token], offset: int):
             heading_level = int(token.tag[1])
         elif kind == "hr":
             block += 1
-            yield Line(number=offset + token.map[0], kind=LineKind.RULE, block=block,
-                       list_depth=list_depth, quoted=quote_depth > 0)
+            yield Line(
+                number=offset + token.map[0],
+                kind=LineKind.RULE,
+                block=block,
+                list_depth=list_depth,
+                quoted=quote_depth > 0,
+            )
         elif kind == "thead_open":
             in_head = True
             block += 1
@@ -99,9 +104,17 @@ def _walk(tokens: list[Token], offset: int):
             cells = tuple(row)
             if in_head:
                 table_header = cells
-            yield Line(number=row_line, kind=LineKind.TABLE_ROW, text=" | ".join(cells), cells=cells,
-                       header=table_header, table_header=in_head, block=block,
-                       list_depth=list_depth, quoted=quote_depth > 0)
+            yield Line(
+                number=row_line,
+                kind=LineKind.TABLE_ROW,
+                text=" | ".join(cells),
+                cells=cells,
+                header=table_header,
+                table_header=in_head,
+                block=block,
+                list_depth=list_depth,
+                quoted=quote_depth > 0,
+            )
         elif kind == "inline":
             if in_cell:
                 row.append(token.content.strip())
@@ -109,14 +122,21 @@ def _walk(tokens: list[Token], offset: int):
             block += 1
             start = offset + token.map[0]
             if heading_level:
-                yield Line(number=start, kind=LineKind.HEADING, text=token.content.strip(),
-                           level=heading_level, block=block)
+                yield Line(
+                    number=start, kind=LineKind.HEADING, text=token.content.strip(), level=heading_level, block=block
+                )
                 heading_level = 0
                 continue
             for index, content in _source_lines(token.content):
-                yield Line(number=start + index, kind=LineKind.TEXT, text=content,
-                           list_depth=list_depth, bullet=item_start and index == 0,
-                           quoted=quote_depth > 0, block=block)
+                yield Line(
+                    number=start + index,
+                    kind=LineKind.TEXT,
+                    text=content,
+                    list_depth=list_depth,
+                    bullet=item_start and index == 0,
+                    quoted=quote_depth > 0,
+                    block=block,
+                )
             item_start = False
         elif kind == "html_block":
             block += 1  # raw HTML in a summary is never data

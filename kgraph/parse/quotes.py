@@ -35,7 +35,8 @@ _TITLE_SMALL_WORDS = frozenset(
     "be are was it its".split()
 )
 _TITLE_CUE = re.compile(
-    r"\b(?:published|titled|entitled|headlined|headline|book|essay|op-ed|album|documentary)\s*[*_]*\s*$", re.I)
+    r"\b(?:published|titled|entitled|headlined|headline|book|essay|op-ed|album|documentary)\s*[*_]*\s*$", re.I
+)
 
 
 def is_title(text: str, before: str = "") -> bool:
@@ -138,8 +139,9 @@ def _spans(source: str) -> list[tuple[int, int, bool]]:
     return spans
 
 
-def quotes_in_text(source: str, line: Line, location: str, field: str | None = None,
-                   table_header: str | None = None) -> list[Quote]:
+def quotes_in_text(
+    source: str, line: Line, location: str, field: str | None = None, table_header: str | None = None
+) -> list[Quote]:
     spans = _spans(source)
     found = []
     previous_end = 0
@@ -148,13 +150,23 @@ def quotes_in_text(source: str, line: Line, location: str, field: str | None = N
         text = plain(source[start + 1 : end].strip().strip("*_").strip())
         after = source[end + 1 : next_start] if not unbalanced else ""
         if is_claim_text(text) and not is_title(text, source[previous_end:start]):
-            found.append(Quote(
-                text=text, line=line.number, start=start, end=end, source=source,
-                before=source[previous_end:start], after=after, index_on_line=len(found),
-                timestamp=find_timestamp(after) or _time_before(source[previous_end:start]),
-                location=location, field=field,
-                table_header=table_header, unbalanced=unbalanced,
-            ))
+            found.append(
+                Quote(
+                    text=text,
+                    line=line.number,
+                    start=start,
+                    end=end,
+                    source=source,
+                    before=source[previous_end:start],
+                    after=after,
+                    index_on_line=len(found),
+                    timestamp=find_timestamp(after) or _time_before(source[previous_end:start]),
+                    location=location,
+                    field=field,
+                    table_header=table_header,
+                    unbalanced=unbalanced,
+                )
+            )
         previous_end = end + 1
     return found
 

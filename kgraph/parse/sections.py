@@ -13,7 +13,8 @@ _SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {
     # also `Companies & Organizations Identified`, `Key People Mentioned`
     SectionKind.COMPANIES: re.compile(
         r"(?:companies|organi[sz]ations)(?: ?(?:&|and|/) ?(?:companies|organi[sz]ations|institutions|entities))?"
-        r"(?: (?:identified|mentioned|referenced|discussed))?"),
+        r"(?: (?:identified|mentioned|referenced|discussed))?"
+    ),
     SectionKind.PEOPLE: re.compile(r"(?:key |notable )?people(?: (?:identified|mentioned|referenced|discussed))?"),
     SectionKind.OPERATING_INSIGHTS: re.compile(r"operating insights?"),
     SectionKind.OVERLOOKED_INSIGHTS: re.compile(r"overlooked insights?"),

@@ -14,8 +14,10 @@ from kgraph.vocab import PREFIXES
 
 _EMPTY = ox.Store()
 # Strings, IRIs and comments, scrubbed before looking for the SERVICE keyword (left to right, one pass).
-_NOT_KEYWORDS = re.compile(r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|'
-                           r'<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_NOT_KEYWORDS = re.compile(
+    r'"""(?:.|\n)*?"""|\'\'\'(?:.|\n)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'|'
+    r'<[^<>"{}|^`\\\s]*>|#[^\n]*'
+)
 _SERVICE = re.compile(r"(?<![\w?$:])SERVICE(?![\w:-])", re.IGNORECASE)
 
 
@@ -28,8 +30,11 @@ def uses_service(query: str) -> bool:
 def refuse_service(query: str, source: str) -> None:
     # Even the syntax check would make pyoxigraph call the remote server.
     if uses_service(query):
-        raise QueryError("the query has a SERVICE clause, which sends a request to another server; "
-                         "pass --allow-service (allow_service=True) if you mean it", source)
+        raise QueryError(
+            "the query has a SERVICE clause, which sends a request to another server; "
+            "pass --allow-service (allow_service=True) if you mean it",
+            source,
+        )
 
 
 def query_form(query: str, source: str = "query", allow_service: bool = False) -> QueryForm:
@@ -46,9 +51,7 @@ def run_local(store: ox.Store, query: str, source: str = "query", allow_service:
     return from_oxigraph(_run(store, query, source))
 
 
-def _run(
-    store: ox.Store, query: str, source: str
-) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+def _run(store: ox.Store, query: str, source: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
     try:
         return store.query(query, prefixes=PREFIXES, use_default_graph_as_union=True)
     except SyntaxError as error:

@@ -12,8 +12,7 @@ MAX_DETAIL = 80
 _HINTS: tuple[tuple[str, str], ...] = (
     (
         "undeclared prefix",
-        "an undeclared prefix? declare it with PREFIX (kg: schema: skos: prov: rdf: "
-        "rdfs: owl: xsd: are predeclared)",
+        "an undeclared prefix? declare it with PREFIX (kg: schema: skos: prov: rdf: rdfs: owl: xsd: are predeclared)",
     ),
     (
         "expected CONSTRUCT",
@@ -51,7 +50,6 @@ def query_syntax_error(error: SyntaxError, source: str, query: str = "") -> Quer
         detail = "undeclared prefix"
     shown = detail if len(detail) <= MAX_DETAIL else detail[: MAX_DETAIL - 1] + "…"
     return QueryError(
-        f"SPARQL syntax error at line {line}, column {column}{near}: {shown}. "
-        f"Hint: {_hint(detail)}",
+        f"SPARQL syntax error at line {line}, column {column}{near}: {shown}. Hint: {_hint(detail)}",
         source,
     )

@@ -28,19 +28,33 @@ def _kind(parameter: str) -> tuple[str, ...]:
 
 def _labels_query(classes: tuple[str, ...]) -> str:
     values = " ".join(f"<{iri}>" for iri in classes)
-    return ("SELECT DISTINCT ?label WHERE { VALUES ?class { " + values + " } "
-            "?node a ?class ; rdfs:label|skos:altLabel ?label }")
+    return (
+        "SELECT DISTINCT ?label WHERE { VALUES ?class { " + values + " } "
+        "?node a ?class ; rdfs:label|skos:altLabel ?label }"
+    )
 
 
 def suggest(value: str, labels: list[str]) -> list[str]:
     """The labels closest to `value` (best first, then alphabetical), at most SUGGESTIONS."""
-    found = process.extract(value, sorted(set(labels)), scorer=fuzz.WRatio, processor=utils.default_process,
-                            limit=None, score_cutoff=MIN_SCORE)
+    found = process.extract(
+        value,
+        sorted(set(labels)),
+        scorer=fuzz.WRatio,
+        processor=utils.default_process,
+        limit=None,
+        score_cutoff=MIN_SCORE,
+    )
     return [label for label, _score, _index in sorted(found, key=lambda hit: (-hit[1], hit[0]))][:SUGGESTIONS]
 
 
-def no_rows_hint(parameters: dict[str, str], *, graph: Path | str | None = None, store: ox.Store | None = None,
-                 endpoint: str | None = None, ignore_case: bool = False) -> str | None:
+def no_rows_hint(
+    parameters: dict[str, str],
+    *,
+    graph: Path | str | None = None,
+    store: ox.Store | None = None,
+    endpoint: str | None = None,
+    ignore_case: bool = False,
+) -> str | None:
     """One line for a query that returned no rows: which name parameters are no label in the graph
     and what they might have meant. None when every name is a label (in any case if the query
     matched `ignore_case`, as the shipped queries do)."""

@@ -35,9 +35,7 @@ def format_result(result: QueryResult, name: str) -> str:
     try:
         formatter = RESULT_FORMATS[name]
     except KeyError:
-        raise UsageError(
-            f"unknown result format {name!r} (known: {', '.join(RESULT_FORMATS)})"
-        ) from None
+        raise UsageError(f"unknown result format {name!r} (known: {', '.join(RESULT_FORMATS)})") from None
     return formatter(result)
 
 
@@ -65,10 +63,7 @@ def table(result: QueryResult) -> str:
         "  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True)).rstrip(),
         "  ".join("-" * width for width in widths),
     ]
-    lines += [
-        "  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip()
-        for line in cells
-    ]
+    lines += ["  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip() for line in cells]
     lines.append(f"({len(cells)} row{'s' if len(cells) != 1 else ''})")
     return "\n".join(lines) + "\n"
 
@@ -93,8 +88,7 @@ def tsv_format(result: QueryResult) -> str:
         return "?boolean\n" + ("true" if result.boolean else "false") + "\n"
     lines = ["\t".join(f"?{name}" for name in result.variables)]
     lines += [
-        "\t".join(row[name].n_triples() if name in row else "" for name in result.variables)
-        for row in result.rows
+        "\t".join(row[name].n_triples() if name in row else "" for name in result.variables) for row in result.rows
     ]
     return "\n".join(lines) + "\n"
 
@@ -113,9 +107,6 @@ def json_format(result: QueryResult) -> str:
     if result.form is QueryForm.ASK:
         document: dict = {"head": {}, "boolean": bool(result.boolean)}
     else:
-        bindings = [
-            {name: _json_term(row[name]) for name in result.variables if name in row}
-            for row in result.rows
-        ]
+        bindings = [{name: _json_term(row[name]) for name in result.variables if name in row} for row in result.rows]
         document = {"head": {"vars": result.variables}, "results": {"bindings": bindings}}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"

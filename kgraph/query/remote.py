@@ -21,9 +21,7 @@ _ACCEPT = {
 
 def with_prefixes(query: str) -> str:
     """The query with kgraph's prefixes declared first (a later PREFIX in the query still wins)."""
-    declarations = "".join(
-        f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items()
-    )
+    declarations = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
     return declarations + query
 
 

@@ -70,9 +70,7 @@ def term_from_oxigraph(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Term:
         if term.language:
             return Term("literal", term.value, language=term.language)
         return Term("literal", term.value, datatype=None if datatype == XSD_STRING else datatype)
-    raise TypeError(
-        f"unsupported term in a query result: {term!r}"
-    )  # RDF-star triples: a bug for us
+    raise TypeError(f"unsupported term in a query result: {term!r}")  # RDF-star triples: a bug for us
 
 
 def term_from_json(binding: dict[str, str]) -> Term:
@@ -106,7 +104,6 @@ def from_sparql_json(document: dict) -> QueryResult:
         return QueryResult(QueryForm.ASK, boolean=bool(document["boolean"]))
     variables = list(document["head"].get("vars", []))
     rows = [
-        {name: term_from_json(value) for name, value in binding.items()}
-        for binding in document["results"]["bindings"]
+        {name: term_from_json(value) for name, value in binding.items()} for binding in document["results"]["bindings"]
     ]
     return QueryResult(QueryForm.SELECT, variables=variables, rows=rows)

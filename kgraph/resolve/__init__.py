@@ -16,8 +16,17 @@ from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import EpisodeNodes, build_episode
 from kgraph.resolve.identities import EntityNodes, Identities
 
-__all__ = ["EpisodeNodes", "ExtractionDigest", "Identities", "ResolveResult", "assemble_model", "build_episode",
-           "digest_of", "duplicates", "resolve"]
+__all__ = [
+    "EpisodeNodes",
+    "ExtractionDigest",
+    "Identities",
+    "ResolveResult",
+    "assemble_model",
+    "build_episode",
+    "digest_of",
+    "duplicates",
+    "resolve",
+]
 
 
 @dataclass
@@ -30,7 +39,8 @@ def duplicates(identities: Identities) -> dict[str, list[str]]:
     """Kept source file -> the source files of the copies merged into it."""
     return {
         group.primary.episode.source_file: [c.episode.source_file for c in group.copies if c is not group.primary]
-        for group in identities.groups if len(group.copies) > 1
+        for group in identities.groups
+        if len(group.copies) > 1
     }
 
 
@@ -42,17 +52,20 @@ def assemble_model(base_iri: str, entities: EntityNodes, episodes: Iterable[Epis
         claims.extend(nodes.claims)
         mentions.extend(nodes.mentions)
     return KnowledgeModel(
-        base_iri=base_iri, podcasts=entities.podcasts,
+        base_iri=base_iri,
+        podcasts=entities.podcasts,
         episodes=tuple(sorted(episode_nodes, key=lambda n: n.iri)),
-        people=entities.people, organizations=entities.organizations,
+        people=entities.people,
+        organizations=entities.organizations,
         insights=tuple(sorted(insights, key=lambda n: n.iri)),
         claims=tuple(sorted(claims, key=lambda n: n.iri)),
         mentions=tuple(sorted(mentions, key=lambda n: n.iri)),
     )
 
 
-def resolve(extractions: list[DocumentExtraction], base_iri: str, rules: AliasRules | None = None,
-            consume: bool = False) -> ResolveResult:
+def resolve(
+    extractions: list[DocumentExtraction], base_iri: str, rules: AliasRules | None = None, consume: bool = False
+) -> ResolveResult:
     """The model of every extraction. With `consume`, `extractions` is emptied once read and each
     episode's extractions are freed as soon as its nodes exist."""
     identities = Identities([digest_of(e) for e in extractions], base_iri, rules or AliasRules())

@@ -1,10 +1,10 @@
 """The user's corrections: a TOML alias file that merges names or keeps them apart.
 
-    [[merge]]                         # these names are one entity; the first is the label
-    names = ["Zhang Xiaojun", "张小珺", "Xiaojun Zhang"]
+[[merge]]                         # these names are one entity; the first is the label
+names = ["Zhang Xiaojun", "张小珺", "Xiaojun Zhang"]
 
-    [[separate]]                      # never merge these, whatever the heuristics say
-    names = ["Mark Chen", "Marc Chen"]
+[[separate]]                      # never merge these, whatever the heuristics say
+names = ["Mark Chen", "Marc Chen"]
 """
 
 from __future__ import annotations

@@ -20,8 +20,13 @@ class Decision:
     evidence: tuple[str, ...] = ()  # what supports it: shared affiliation, score, paths
 
     def to_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "verdict": self.verdict, "names": list(self.names), "reason": self.reason,
-                "evidence": list(self.evidence)}
+        return {
+            "kind": self.kind,
+            "verdict": self.verdict,
+            "names": list(self.names),
+            "reason": self.reason,
+            "evidence": list(self.evidence),
+        }
 
 
 @dataclass
@@ -30,8 +35,14 @@ class DecisionLog:
 
     _decisions: set[Decision] = field(default_factory=set)
 
-    def record(self, kind: Kind, verdict: Verdict, names: tuple[str, ...] | list[str], reason: str,
-               evidence: tuple[str, ...] | list[str] = ()) -> None:
+    def record(
+        self,
+        kind: Kind,
+        verdict: Verdict,
+        names: tuple[str, ...] | list[str],
+        reason: str,
+        evidence: tuple[str, ...] | list[str] = (),
+    ) -> None:
         self._decisions.add(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
 
     def decisions(self) -> list[Decision]:

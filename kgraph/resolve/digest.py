@@ -41,8 +41,10 @@ class ExtractionDigest(BaseModel):
 
 def matched_texts(extraction: DocumentExtraction) -> list[str]:
     """The texts that mention matching reads, in the order the episode reads them."""
-    return [*(f"{entry.title}\n{entry.text}" for entry in extraction.insights),
-            *(entry.text for entry in extraction.claims)]
+    return [
+        *(f"{entry.title}\n{entry.text}" for entry in extraction.insights),
+        *(entry.text for entry in extraction.claims),
+    ]
 
 
 def token_hash(token: str) -> int:
@@ -52,11 +54,16 @@ def token_hash(token: str) -> int:
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
     texts = matched_texts(extraction)
     tokens = {token for text in texts for token in name_tokens(text)}
-    words = vocabulary("\n".join([*(entry.text for entry in extraction.insights),
-                                  *(entry.text for entry in extraction.claims)]))
+    words = vocabulary(
+        "\n".join([*(entry.text for entry in extraction.insights), *(entry.text for entry in extraction.claims)])
+    )
     return ExtractionDigest(
-        key=key, episode=extraction.episode, participants=extraction.participants, people=extraction.people,
-        entities=extraction.entities, warnings=extraction.warnings,
+        key=key,
+        episode=extraction.episode,
+        participants=extraction.participants,
+        people=extraction.people,
+        entities=extraction.entities,
+        warnings=extraction.warnings,
         content=len(extraction.insights) + len(extraction.claims),
         speakers=tuple(sorted({claim.speaker for claim in extraction.claims if claim.speaker})),
         vocabulary=" ".join(sorted(words)),

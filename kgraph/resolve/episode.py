@@ -44,18 +44,33 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     for entry in extraction.insights:
         insight_iri = f"{iri}/{_kebab(entry.kind.value)}-{entry.rank}"
         insight_iris[(entry.kind, entry.rank)] = insight_iri
-        insights.append(Insight(iri=insight_iri, label=entry.title, kind=entry.kind, episode=iri,
-                                rank=entry.rank, text=entry.text,
-                                mentions=tuple(matcher.find(f"{entry.title}\n{entry.text}"))))
+        insights.append(
+            Insight(
+                iri=insight_iri,
+                label=entry.title,
+                kind=entry.kind,
+                episode=iri,
+                rank=entry.rank,
+                text=entry.text,
+                mentions=tuple(matcher.find(f"{entry.title}\n{entry.text}")),
+            )
+        )
     entity_iris = _entity_iris(identities, digest)
     claims = [_claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher) for entry in extraction.claims]
     mentions = []
     for number, entry in enumerate(extraction.entities, start=1):
         entity = entity_iris.get((entry.kind, entry.name))
         if entity:
-            mentions.append(Mention(iri=f"{iri}/mention-{number:03d}", label=f"{entry.name} in {info.title}",
-                                    episode=iri, entity=entity, description=entry.description,
-                                    why_mentioned=entry.why_mentioned))
+            mentions.append(
+                Mention(
+                    iri=f"{iri}/mention-{number:03d}",
+                    label=f"{entry.name} in {info.title}",
+                    episode=iri,
+                    entity=entity,
+                    description=entry.description,
+                    why_mentioned=entry.why_mentioned,
+                )
+            )
     mentioned = {m.entity for m in mentions}
     for node in [*insights, *claims]:
         mentioned.update(node.mentions)
@@ -63,11 +78,17 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     copies = group.copies
     base = identities.base
     episode = Episode(
-        iri=iri, label=info.title, podcast=identities.podcast_iri(digest),
-        graph=f"{base}graph/{iri[len(base):].removeprefix('episode/')}",
-        date=info.date, urls=tuple(dict.fromkeys(u for c in copies for u in c.episode.urls)),
-        video_id=info.video_id, region=info.region, source_kind=info.source_kind,
-        source_files=tuple(c.episode.source_file for c in copies), arxiv_id=info.arxiv_id,
+        iri=iri,
+        label=info.title,
+        podcast=identities.podcast_iri(digest),
+        graph=f"{base}graph/{iri[len(base) :].removeprefix('episode/')}",
+        date=info.date,
+        urls=tuple(dict.fromkeys(u for c in copies for u in c.episode.urls)),
+        video_id=info.video_id,
+        region=info.region,
+        source_kind=info.source_kind,
+        source_files=tuple(c.episode.source_file for c in copies),
+        arxiv_id=info.arxiv_id,
         alt_labels=tuple(sorted({c.episode.title for c in copies} - {info.title})),
         participants=tuple(dict.fromkeys(p for p in participants if p)),
         mentions=tuple(sorted(mentioned)),
@@ -76,24 +97,36 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
 
 
-def _claim(identities: Identities, digest, entry, iri: str, insight_iris: dict, entity_iris: dict,
-           matcher: NameMatcher) -> Claim:
+def _claim(
+    identities: Identities, digest, entry, iri: str, insight_iris: dict, entity_iris: dict, matcher: NameMatcher
+) -> Claim:
     about = None
     if entry.about and entry.about.insight:
         about = insight_iris.get((entry.about.insight, entry.about.rank))
     elif entry.about and entry.about.name:
         about = entity_iris.get((entry.about.entity, entry.about.name))
     speaker = identities.person_iri(digest, entry.speaker) if entry.speaker else None
-    return Claim(iri=f"{iri}/claim-{entry.position + 1:03d}", label=_claim_label(entry.text),
-                 text=entry.text, episode=iri, speaker=speaker, about=about,
-                 timestamp=entry.timestamp, seconds=entry.seconds, mentions=tuple(matcher.find(entry.text)))
+    return Claim(
+        iri=f"{iri}/claim-{entry.position + 1:03d}",
+        label=_claim_label(entry.text),
+        text=entry.text,
+        episode=iri,
+        speaker=speaker,
+        about=about,
+        timestamp=entry.timestamp,
+        seconds=entry.seconds,
+        mentions=tuple(matcher.find(entry.text)),
+    )
 
 
 def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str], str]:
     result = {}
     for entry in digest.entities:
-        iri = (identities.person_iri(digest, entry.name) if entry.kind == EntityKind.PERSON
-               else identities.organization_iri(entry.name))
+        iri = (
+            identities.person_iri(digest, entry.name)
+            if entry.kind == EntityKind.PERSON
+            else identities.organization_iri(entry.name)
+        )
         if iri:
             result[(entry.kind, entry.name)] = iri
     return result

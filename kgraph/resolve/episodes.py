@@ -68,8 +68,7 @@ BOILERPLATE_EPISODES = 3  # a passage in this many different episodes is boilerp
 
 def _richness(extraction: ExtractionDigest) -> tuple[int, int, str]:
     # More content wins; the path breaks ties so the choice never depends on input order.
-    return (-extraction.content, -len(extraction.entities),
-            extraction.episode.source_file)
+    return (-extraction.content, -len(extraction.entities), extraction.episode.source_file)
 
 
 def _source(digest: ExtractionDigest) -> str:
@@ -119,8 +118,9 @@ def _dated_apart(first: ExtractionDigest, second: ExtractionDigest) -> bool:
 
 
 # -- show + title + date ---------------------------------------------------------------------
-def _title_links(digests: list[ExtractionDigest], show_of: Callable[[ExtractionDigest], str],
-                 near: list[_NearMiss]) -> list[_Link]:
+def _title_links(
+    digests: list[ExtractionDigest], show_of: Callable[[ExtractionDigest], str], near: list[_NearMiss]
+) -> list[_Link]:
     by_title: dict[str, list[int]] = defaultdict(list)
     for number, digest in enumerate(digests):
         if fold(digest.episode.title):
@@ -205,22 +205,31 @@ def _boilerplate(anchors: list[array], union: UnionFind, suspects: set[int]) -> 
         holders.update(found)
         for anchor in found:
             episodes[anchor].add(union.find(number))
-    return {anchor for anchor in suspects
-            if len(episodes[anchor]) >= BOILERPLATE_EPISODES or holders[anchor] > MAX_HOLDERS}
+    return {
+        anchor for anchor in suspects if len(episodes[anchor]) >= BOILERPLATE_EPISODES or holders[anchor] > MAX_HOLDERS
+    }
 
 
 # -- grouping --------------------------------------------------------------------------------
-def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None = None,
-                   show_of: Callable[[ExtractionDigest], str] | None = None,
-                   rules: AliasRules | None = None) -> list[EpisodeGroup]:
+def group_episodes(
+    extractions: list[ExtractionDigest],
+    log: DecisionLog | None = None,
+    show_of: Callable[[ExtractionDigest], str] | None = None,
+    rules: AliasRules | None = None,
+) -> list[EpisodeGroup]:
     """Copies of one episode, grouped. `show_of` names a document's show as resolved (folders
     and spellings of one show agree); by default its `Podcast` field, folded. Files the alias
     file's [[separate]] names (by path) are never one episode."""
     show_of = show_of or (lambda digest: fold(digest.episode.podcast))
     extractions = sorted(extractions, key=_source)  # evidence reads the same whatever the input order
     near: list[_NearMiss] = []
-    links = sorted({*_key_links(extractions, near), *_title_links(extractions, show_of, near),
-                    *_transcript_links(extractions, near)})
+    links = sorted(
+        {
+            *_key_links(extractions, near),
+            *_title_links(extractions, show_of, near),
+            *_transcript_links(extractions, near),
+        }
+    )
     union = (rules or AliasRules()).union_find(lambda node: _source(extractions[node[1]]))
     for link in links:
         first, second = ("doc", link.first), ("doc", link.second)
@@ -243,11 +252,19 @@ def group_episodes(extractions: list[ExtractionDigest], log: DecisionLog | None 
     return sorted(result, key=lambda group: _source(group.primary))
 
 
-def _record_merge(log: DecisionLog, primary: ExtractionDigest, copies: list[ExtractionDigest], links: list[_Link],
-                  members: set[int], extractions: list[ExtractionDigest]) -> None:
+def _record_merge(
+    log: DecisionLog,
+    primary: ExtractionDigest,
+    copies: list[ExtractionDigest],
+    links: list[_Link],
+    members: set[int],
+    extractions: list[ExtractionDigest],
+) -> None:
     mine = [link for link in links if link.first in members]
-    evidence = sorted(f"{_source(extractions[link.first])} = {_source(extractions[link.second])}: "
-                      f"{link.reason} ({link.detail})" for link in mine)
+    evidence = sorted(
+        f"{_source(extractions[link.first])} = {_source(extractions[link.second])}: {link.reason} ({link.detail})"
+        for link in mine
+    )
     reason = "; ".join(sorted({link.reason for link in mine}))
     names = [_source(primary), *(_source(copy) for copy in copies if copy is not primary)]
     log.record("episode", "merged", names, reason, evidence)

@@ -40,8 +40,9 @@ class _Named:
 
 def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
     """Episodes by date (undated last), then source: the first description of a person wins."""
-    return sorted(groups, key=lambda g: (g.primary.episode.date is None, g.primary.episode.date,
-                                         g.primary.episode.source_file))
+    return sorted(
+        groups, key=lambda g: (g.primary.episode.date is None, g.primary.episode.date, g.primary.episode.source_file)
+    )
 
 
 class Identities:
@@ -67,13 +68,16 @@ class Identities:
     def _person_sightings(self) -> list[PersonSighting]:
         # A lone word that names an organization somewhere in the corpus (`Sequoia`) is not a person.
         organization_words = {
-            fold(entry.name) for group in self.groups for entry in group.primary.entities
+            fold(entry.name)
+            for group in self.groups
+            for entry in group.primary.entities
             if entry.kind == EntityKind.ORGANIZATION
         }
         everyday = self._everyday_words()
         return [
             _person_sighting(group.primary, person, self.podcast_of(group.primary), everyday)
-            for group in self.groups for person in group.primary.people
+            for group in self.groups
+            for person in group.primary.people
             if " " in person.name.strip() or fold(person.name) not in organization_words
         ]
 
@@ -89,8 +93,15 @@ class Identities:
             for entry in primary.entities:
                 if entry.kind == EntityKind.ORGANIZATION:
                     about = " ".join(filter(None, (entry.description, entry.why_mentioned, *entry.qualifiers)))
-                    sightings.append(OrganizationSighting(entry.name, entry.aliases, description=about,
-                                                          people=tuple(people.get(entry.name, ())), **where))
+                    sightings.append(
+                        OrganizationSighting(
+                            entry.name,
+                            entry.aliases,
+                            description=about,
+                            people=tuple(people.get(entry.name, ())),
+                            **where,
+                        )
+                    )
             for name, names in people.items():
                 sightings.append(OrganizationSighting(name, people=tuple(names), listed=False, **where))
         return sightings
@@ -109,8 +120,9 @@ class Identities:
         for group in self.groups:
             episode = group.primary.episode
             date = episode.date.isoformat() if episode.date else None
-            self.minter.request("episode", episode.source_file,
-                                episode_path(self.podcast_of(group.primary), date, episode.title))
+            self.minter.request(
+                "episode", episode.source_file, episode_path(self.podcast_of(group.primary), date, episode.title)
+            )
 
     def person_iri(self, digest: ExtractionDigest, name: str) -> str | None:
         identity = self._person_identity(digest, name)
@@ -180,13 +192,24 @@ class Identities:
         it gets from the identities, except the shared names (checked by token, see
         `ExtractionDigest.token_hashes`)."""
         primary = group.primary
-        names = sorted({*(p.name for p in primary.people), *primary.participants, *primary.speakers,
-                        *(e.name for e in primary.entities if e.kind == EntityKind.PERSON)})
+        names = sorted(
+            {
+                *(p.name for p in primary.people),
+                *primary.participants,
+                *primary.speakers,
+                *(e.name for e in primary.entities if e.kind == EntityKind.PERSON),
+            }
+        )
         organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
-        parts = [version, self.base, self.episode_iri(primary), self.podcast_iri(primary),
-                 *(copy.key for copy in group.copies),
-                 *(f"{name}\x01{self.person_iri(primary, name)}" for name in names),
-                 *(f"{name}\x02{self.organization_iri(name)}" for name in organizations)]
+        parts = [
+            version,
+            self.base,
+            self.episode_iri(primary),
+            self.podcast_iri(primary),
+            *(copy.key for copy in group.copies),
+            *(f"{name}\x01{self.person_iri(primary, name)}" for name in names),
+            *(f"{name}\x02{self.organization_iri(name)}" for name in organizations),
+        ]
         digest = hashlib.blake2b(digest_size=16)
         for part in parts:
             digest.update(part.encode("utf-8", errors="surrogatepass"))
@@ -203,9 +226,11 @@ class Identities:
         for label, alternatives in self.podcasts.values():
             iri = self.minter.iri("podcast", label)
             podcasts[iri] = Podcast(iri=iri, label=label, alt_labels=alternatives)
-        return EntityNodes(podcasts=tuple(podcasts[k] for k in sorted(podcasts)),
-                           people=tuple(people[k] for k in sorted(people)),
-                           organizations=tuple(organizations[k] for k in sorted(organizations)))
+        return EntityNodes(
+            podcasts=tuple(podcasts[k] for k in sorted(podcasts)),
+            people=tuple(people[k] for k in sorted(people)),
+            organizations=tuple(organizations[k] for k in sorted(organizations)),
+        )
 
     def unresolved_people(self, digest: ExtractionDigest) -> list[str]:
         """The document's people that resolve to no person (a lone word that names an organization
@@ -214,8 +239,9 @@ class Identities:
 
     def warnings(self, digest: ExtractionDigest) -> tuple[str, ...]:
         """What resolution could not make of this document, one warning each."""
-        return tuple(f"person left out: {name} (the name resolves to no person)"
-                     for name in self.unresolved_people(digest))
+        return tuple(
+            f"person left out: {name} (the name resolves to no person)" for name in self.unresolved_people(digest)
+        )
 
     def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
         for person in digest.people:
@@ -223,17 +249,29 @@ class Identities:
             if identity is None:  # see `unresolved_people`
                 continue
             iri = self.minter.iri("person", self._person_key(identity))
-            description = next((e.description for e in digest.entities
-                                if e.kind == EntityKind.PERSON and e.name == person.name and e.description), None)
+            description = next(
+                (
+                    e.description
+                    for e in digest.entities
+                    if e.kind == EntityKind.PERSON and e.name == person.name and e.description
+                ),
+                None,
+            )
             affiliations = [self.organization_iri(org) for org in person.affiliations]
             existing = people.get(iri)
             if existing is None:
-                people[iri] = Person(iri=iri, label=identity.label, alt_labels=identity.alt_labels,
-                                     description=description, affiliations=tuple(sorted(filter(None, affiliations))))
+                people[iri] = Person(
+                    iri=iri,
+                    label=identity.label,
+                    alt_labels=identity.alt_labels,
+                    description=description,
+                    affiliations=tuple(sorted(filter(None, affiliations))),
+                )
             else:
                 merged = sorted(set(existing.affiliations) | set(filter(None, affiliations)))
-                people[iri] = existing.model_copy(update={
-                    "description": existing.description or description, "affiliations": tuple(merged)})
+                people[iri] = existing.model_copy(
+                    update={"description": existing.description or description, "affiliations": tuple(merged)}
+                )
         names = [e for e in digest.entities if e.kind == EntityKind.ORGANIZATION]
         names += [_Named(org) for person in digest.people for org in person.affiliations]
         for entry in names:
@@ -242,8 +280,12 @@ class Identities:
                 continue
             iri = self.minter.iri("org", identity.label)
             if iri not in organizations:
-                organizations[iri] = Organization(iri=iri, label=identity.label, alt_labels=identity.alt_labels,
-                                                  description=getattr(entry, "description", None))
+                organizations[iri] = Organization(
+                    iri=iri,
+                    label=identity.label,
+                    alt_labels=identity.alt_labels,
+                    description=getattr(entry, "description", None),
+                )
             elif organizations[iri].description is None and getattr(entry, "description", None):
                 organizations[iri] = organizations[iri].model_copy(update={"description": entry.description})
 
@@ -260,25 +302,44 @@ def _title_names(title: str, name: str) -> bool:
     return bool(tokens) and (f" {' '.join(tokens)} " in words or len(tokens[-1]) >= 4 and f" {tokens[-1]} " in words)
 
 
-def _person_sighting(digest: ExtractionDigest, person: PersonName, podcast: str,
-                     everyday: frozenset[str]) -> PersonSighting:
+def _person_sighting(
+    digest: ExtractionDigest, person: PersonName, podcast: str, everyday: frozenset[str]
+) -> PersonSighting:
     """A person as this document names them, with what it says about them: the evidence that
     person resolution weighs (see `kgraph.resolve.people`)."""
     forms = {fold(form) for form in (person.name, *person.aliases)}
-    entries = [e for e in digest.entities if e.kind == EntityKind.PERSON
-               and forms & {fold(e.name), *map(fold, e.aliases)}]
-    said = [*person.affiliations, *(text for e in entries for text in
-                                    (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations))]
+    entries = [
+        e for e in digest.entities if e.kind == EntityKind.PERSON and forms & {fold(e.name), *map(fold, e.aliases)}
+    ]
+    said = [
+        *person.affiliations,
+        *(
+            text
+            for e in entries
+            for text in (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations)
+        ),
+    ]
     if _title_names(digest.episode.title, person.name):
         said.append(digest.episode.title)
     own = {token for form in forms for token in form.split()}
-    words = {fold(word) for text in said for word in _WORD.findall(text)
-             if (not word.islower() or any(c.isdigit() for c in word)) and len(word) >= 3
-             and word.lower() not in everyday and not word.isdigit()
-             and word.lower().removesuffix("s") not in _GENERIC_WORDS}
+    words = {
+        fold(word)
+        for text in said
+        for word in _WORD.findall(text)
+        if (not word.islower() or any(c.isdigit() for c in word))
+        and len(word) >= 3
+        and word.lower() not in everyday
+        and not word.isdigit()
+        and word.lower().removesuffix("s") not in _GENERIC_WORDS
+    }
     return PersonSighting(
-        name=person.name, aliases=person.aliases, podcast=podcast, source=digest.episode.source_file,
-        participant=person.name in digest.participants, spoke=person.name in digest.speakers,
+        name=person.name,
+        aliases=person.aliases,
+        podcast=podcast,
+        source=digest.episode.source_file,
+        participant=person.name in digest.participants,
+        spoke=person.name in digest.speakers,
         host=any(_HOST.search(text) for e in entries for text in (*e.qualifiers, e.description or "")),
         affiliations=tuple(sorted({fold(org) for org in person.affiliations})),
-        context=tuple(sorted(words - own)))
+        context=tuple(sorted(words - own)),
+    )

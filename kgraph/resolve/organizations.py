@@ -21,13 +21,17 @@ from kgraph.resolve.decisions import DecisionLog
 _SUFFIX = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|llc|ltd|limited|plc|gmbh|ag|sa)$")
 _DOMAIN = re.compile(r"\.(?:com|ai|io|dev|co|app|new|so|xyz|org|net)$", re.I)
 _ACRONYM = re.compile(r"^[A-Z0-9&.-]{1,5}$")
-_NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-            "sixteen seventeen eighteen nineteen twenty").split()
+_NUMBERS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen twenty"
+).split()
 # Words too common in descriptions to say two entries describe the same organization.
-_COMMON = frozenset("""about also based being between both build builds building company companies could first
+_COMMON = frozenset(
+    """about also based being between both build builds building company companies could first
 from have into like made make makes many mentioned more most other over part platform product products provides
 raised said startup such than that their them then there these they this through used uses using very what when
-where which while with within would year years example discussed referenced episode""".split())
+where which while with within would year years example discussed referenced episode""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -105,7 +109,9 @@ def _part_of(short: str, long: _Context) -> bool:
     part = re.compile(
         rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
         rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
-        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b", re.I)
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b",
+        re.I,
+    )
     return any(part.search(text) for text in long.descriptions)
 
 
@@ -166,8 +172,12 @@ class _Resolver:
             key = organization_key(alias)
             entry = self.listed.get(key)
             if entry is not None and key != organization_key(name) and not organization_words().same_group(name, alias):
-                self.record("candidate", [name, alias], "alias is an entry of its own elsewhere",
-                            [f"{sighting.document}: {name} ({alias})"])
+                self.record(
+                    "candidate",
+                    [name, alias],
+                    "alias is an entry of its own elsewhere",
+                    [f"{sighting.document}: {name} ({alias})"],
+                )
                 continue
             self.aliases[name].add(alias)
             if self.join(("name", name), ("key", key)) and key != organization_key(name):
@@ -192,8 +202,12 @@ class _Resolver:
                 continue
             evidence = [f"similarity {score:.0f}"] if score is not None else []
             if (first, second) in self.together:
-                self.record("candidate", [short, long], f"{reason}, but listed apart in one document",
-                            [*evidence, *sorted(self.contexts[first].documents & self.contexts[second].documents)[:2]])
+                self.record(
+                    "candidate",
+                    [short, long],
+                    f"{reason}, but listed apart in one document",
+                    [*evidence, *sorted(self.contexts[first].documents & self.contexts[second].documents)[:2]],
+                )
                 continue
             if reason == "suffix form" and _part_of(short, self.contexts[long]):
                 self.record("candidate", [short, long], "suffix form, but described as a part of it", evidence)
@@ -224,8 +238,12 @@ class _Resolver:
             spellings = {fold(form).replace(" ", "") for form in written}
             if len(spellings) > 1:
                 ordered = sorted(written, key=lambda f: (-self.counts[f], f))
-                self.record("merged", ordered, "same name but for case, spacing, suffix, domain or numbers",
-                            [f"{form}: {self.counts[form]}" for form in ordered])
+                self.record(
+                    "merged",
+                    ordered,
+                    "same name but for case, spacing, suffix, domain or numbers",
+                    [f"{form}: {self.counts[form]}" for form in ordered],
+                )
 
     def identities(self) -> dict[str, OrganizationIdentity]:
         result = {}
@@ -241,8 +259,9 @@ class _Resolver:
         return result
 
 
-def resolve_organizations(sightings: list[OrganizationSighting], rules: AliasRules,
-                          log: DecisionLog | None = None) -> dict[str, OrganizationIdentity]:
+def resolve_organizations(
+    sightings: list[OrganizationSighting], rules: AliasRules, log: DecisionLog | None = None
+) -> dict[str, OrganizationIdentity]:
     """name as written -> identity."""
     resolver = _Resolver(sightings, rules, log)
     for sighting in sorted(sightings, key=lambda s: (s.name, s.document, s.aliases)):

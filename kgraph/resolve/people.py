@@ -165,8 +165,9 @@ def _conflict(a: _Group, b: _Group) -> bool:
     return not (words[0] & b.context or words[1] & a.context)
 
 
-def _namesakes(full_by_first: dict[tuple[str, str], list[PersonSighting]], firsts: list[str], show: str,
-               token: str) -> tuple[list[PersonSighting], str]:
+def _namesakes(
+    full_by_first: dict[tuple[str, str], list[PersonSighting]], firsts: list[str], show: str, token: str
+) -> tuple[list[PersonSighting], str]:
     """The show's full names a lone word can stand for: by first name, else by surname
     (`Nakamura`), else by a first name spelled alike (`Ingred` for `Ingrid Solberg`); `firsts`
     are the first names of the show's full names."""
@@ -174,8 +175,14 @@ def _namesakes(full_by_first: dict[tuple[str, str], list[PersonSighting]], first
         return found, "first name"
     if found := full_by_first.get((show, "surname " + token)):
         return found, "surname"
-    alike = [first for first in firsts if len(token) >= 4 and first[0] == token[0]
-             and fuzz.ratio(first, token) >= 80 and jellyfish.metaphone(first) == jellyfish.metaphone(token)]
+    alike = [
+        first
+        for first in firsts
+        if len(token) >= 4
+        and first[0] == token[0]
+        and fuzz.ratio(first, token) >= 80
+        and jellyfish.metaphone(first) == jellyfish.metaphone(token)
+    ]
     return [s for first in alike for s in full_by_first[(show, first)]], "first name spelled alike"
 
 
@@ -196,8 +203,9 @@ class _Resolution:
     def node(self, sighting: PersonSighting) -> tuple[str, str, str]:
         return ("name", sighting.podcast, sighting.name)
 
-    def link(self, first: object, second: object, forms: tuple[str, str], reason: str,
-             evidence: Iterable[str] = ()) -> None:
+    def link(
+        self, first: object, second: object, forms: tuple[str, str], reason: str, evidence: Iterable[str] = ()
+    ) -> None:
         if self.union.find(first) != self.union.find(second):
             self.links.append((first, *forms, reason, tuple(evidence)))
         self.union.union(first, second)
@@ -215,8 +223,13 @@ class _Resolution:
                 for alias in sighting.aliases:
                     if _is_full(alias):
                         seen_keys.setdefault(_name_key(alias), alias)
-                        self.link(node, ("key", _name_key(alias)), (sighting.name, alias),
-                                  "given together in one entry", (sighting.source,))
+                        self.link(
+                            node,
+                            ("key", _name_key(alias)),
+                            (sighting.name, alias),
+                            "given together in one entry",
+                            (sighting.source,),
+                        )
             else:
                 self.union.union(node, ("scoped", sighting.podcast, fold(sighting.name)))
             if (label := self.rules.merged_label(sighting.name)) is not None:
@@ -233,8 +246,13 @@ class _Resolution:
             for cjk in (s for s in people if has_cjk(s.name)):
                 matches = [s for s in people if not has_cjk(s.name) and romanization_matches(cjk.name, s.name)]
                 if len({_name_key(s.name) for s in matches}) == 1:
-                    self.link(self.node(cjk), self.node(matches[0]), (matches[0].name, cjk.name),
-                              "romanization in the same document", (source, "pinyin matches"))
+                    self.link(
+                        self.node(cjk),
+                        self.node(matches[0]),
+                        (matches[0].name, cjk.name),
+                        "romanization in the same document",
+                        (source, "pinyin matches"),
+                    )
         latin: dict[str, set[str]] = defaultdict(set)
         for sighting in self.sightings:
             for spelling in _latin_spellings(sighting.name) if _is_full(sighting.name) else ():
@@ -253,8 +271,9 @@ class _Resolution:
                 if evidence and len(romanized) == 1 and not _conflict(a, b):
                     self.link(roots[cjk], roots[name], (name, cjk), "romanization", ["pinyin matches", *evidence])
                 else:
-                    self.candidates.append(((name, cjk), "romanization without agreeing context",
-                                            ("pinyin matches", *evidence)))
+                    self.candidates.append(
+                        ((name, cjk), "romanization without agreeing context", ("pinyin matches", *evidence))
+                    )
 
     def groups(self, full_only: bool = False) -> dict[object, _Group]:
         members: dict[object, list[PersonSighting]] = defaultdict(list)
@@ -287,8 +306,9 @@ class _Resolution:
                 tokens = fold(name).split()
                 buckets["last " + tokens[-1]].add(name)
                 buckets["first " + tokens[0]].add(name)
-        pairs = sorted({tuple(sorted(pair)) for bucket in buckets.values()
-                        for pair in itertools.combinations(bucket, 2)})
+        pairs = sorted(
+            {tuple(sorted(pair)) for bucket in buckets.values() for pair in itertools.combinations(bucket, 2)}
+        )
         for first, second in pairs:
             similar, score = _spelling_score(first, second)
             if similar is None or self.union.find(forms[first]) == self.union.find(forms[second]):
@@ -309,8 +329,13 @@ class _Resolution:
             if evidence and not apart and not _conflict(a, b):
                 self.link(forms[first], forms[second], (first, second), "spelling variant", [score, *evidence])
             else:
-                self.candidates.append(((first, second), "spelling variant without agreeing context",
-                                        (score, *evidence, *(["affiliations differ"] if _conflict(a, b) else []))))
+                self.candidates.append(
+                    (
+                        (first, second),
+                        "spelling variant without agreeing context",
+                        (score, *evidence, *(["affiliations differ"] if _conflict(a, b) else [])),
+                    )
+                )
 
     def first_names(self) -> None:
         """Fold a show's first-name-only node into the one full name the show uses for it, when
@@ -339,19 +364,24 @@ class _Resolution:
             names = tuple(sorted({s.name for s in namesakes}))
             bare_group = _Group(bare)
             if len(roots) > 1:
-                self.candidates.append(((bare[0].name, *names), f"{how} shared by several people of the show",
-                                        (show,)))
+                self.candidates.append(((bare[0].name, *names), f"{how} shared by several people of the show", (show,)))
                 continue
             if bare_group.sources & {s.source for s in namesakes}:
                 continue  # a document names both apart (`Marek Dell`, `Marek (Orbex co-founder)`)
             full = full_groups[roots[0]]
             evidence = _agreement(bare_group, full, set())
             if _conflict(bare_group, full):
-                self.candidates.append(((names[0], bare[0].name), f"{how}, same show, other affiliation",
-                                        (show, "affiliations differ")))
+                self.candidates.append(
+                    ((names[0], bare[0].name), f"{how}, same show, other affiliation", (show, "affiliations differ"))
+                )
                 continue
-            recurring = sorted(name for name, count in Counter(
-                s.name for s in full.sightings if s.participant and s.podcast == show).items() if count >= 2)
+            recurring = sorted(
+                name
+                for name, count in Counter(
+                    s.name for s in full.sightings if s.participant and s.podcast == show
+                ).items()
+                if count >= 2
+            )
             if recurring:
                 evidence.append(f"recurring participant of {show}: {recurring[0]}")
             if any(s.host and s.participant and s.podcast == show for s in full.sightings):
@@ -360,14 +390,15 @@ class _Resolution:
             if len(surname) >= 3 and surname in fold(show).split():
                 evidence.append(f"the show is named after {names[0]}")
             if evidence:
-                self.link(self.node(bare[0]), roots[0], (names[0], bare[0].name), f"{how}, same show",
-                          [show, *evidence])
+                self.link(
+                    self.node(bare[0]), roots[0], (names[0], bare[0].name), f"{how}, same show", [show, *evidence]
+                )
             else:
-                self.candidates.append(((names[0], bare[0].name), f"{how}, same show, no agreeing context",
-                                        (show,)))
+                self.candidates.append(((names[0], bare[0].name), f"{how}, same show, no agreeing context", (show,)))
 
-    def elsewhere(self, bare: list[PersonSighting], namesakes: list[PersonSighting],
-                  full_groups: dict[object, _Group]) -> None:
+    def elsewhere(
+        self, bare: list[PersonSighting], namesakes: list[PersonSighting], full_groups: dict[object, _Group]
+    ) -> None:
         """A first name never folds into another show's namesake; one whose context agrees is a
         candidate, for the user to confirm in the alias file."""
         roots = sorted({self.union.find(self.node(s)) for s in namesakes}, key=repr)
@@ -399,8 +430,9 @@ class _Resolution:
             forms = {name for _, name in group}
             user = next(filter(None, map(self.rules.merged_label, sorted(forms))), None)
             # The most frequent spelling, full names before first names, Latin script before CJK.
-            label = user or max(forms, key=lambda f: (_is_full(f) and not has_cjk(f), _is_full(f), documents[f],
-                                                      spoke[f], f))
+            label = user or max(
+                forms, key=lambda f: (_is_full(f) and not has_cjk(f), _is_full(f), documents[f], spoke[f], f)
+            )
             alternatives = tuple(sorted((forms | aliases[root]) - {label}))
             scope = None if _is_full(label) else min(podcast for podcast, _ in group)
             identity = PersonIdentity(label=label, alt_labels=alternatives, scope=scope)
@@ -426,8 +458,9 @@ class _Resolution:
             self.log.record("person", "candidate", names, reason, evidence)
 
 
-def resolve_people(sightings: list[PersonSighting], rules: AliasRules,
-                   log: DecisionLog | None = None) -> dict[tuple[str, str], PersonIdentity]:
+def resolve_people(
+    sightings: list[PersonSighting], rules: AliasRules, log: DecisionLog | None = None
+) -> dict[tuple[str, str], PersonIdentity]:
     """(podcast, name as written) -> the person's identity."""
     resolution = _Resolution(sightings, rules, log)
     resolution.exact()

@@ -13,8 +13,10 @@ from kgraph.resolve.decisions import DecisionLog
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
 # `Signal Hour with Dana Ruiz` is the show `Signal Hour`: a host's full name after "with" (not `Lunch with Lenny`)
-_WITH_HOST = re.compile(r"^(?P<show>.{6,}?)\s+(?:with|w/|hosted by|feat\.?|featuring)\s+"
-                        r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){1,2}$")
+_WITH_HOST = re.compile(
+    r"^(?P<show>.{6,}?)\s+(?:with|w/|hosted by|feat\.?|featuring)\s+"
+    r"[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’-]+){1,2}$"
+)
 
 
 def _keys(name: str) -> set[str]:
@@ -30,8 +32,9 @@ def _keys(name: str) -> set[str]:
     return {key for key in keys if key}
 
 
-def resolve_podcasts(names: list[str], rules: AliasRules,
-                     log: DecisionLog | None = None) -> dict[str, tuple[str, tuple[str, ...]]]:
+def resolve_podcasts(
+    names: list[str], rules: AliasRules, log: DecisionLog | None = None
+) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
     union = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
@@ -67,6 +70,8 @@ def resolve_podcasts(names: list[str], rules: AliasRules,
 def _prefix_close(a: str, b: str) -> bool:
     """`zhang xiaoyun` ~ `zhang xiaojun business interviews`: a close spelling of a prefix."""
     short, long = sorted((a, b), key=len)
-    return len(short) >= 10 and fuzz.ratio(short, long[: len(short)]) >= 90 and (
-        len(long) == len(short) or long[len(short)] == " "
+    return (
+        len(short) >= 10
+        and fuzz.ratio(short, long[: len(short)]) >= 90
+        and (len(long) == len(short) or long[len(short)] == " ")
     )

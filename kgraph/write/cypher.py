@@ -39,8 +39,7 @@ def cypher_script(kg: KnowledgeGraph) -> str:
         "// schema",
     ]
     lines += [
-        f"CREATE CONSTRAINT {table.label.lower()}_iri IF NOT EXISTS "
-        f"FOR (n:{table.label}) REQUIRE n.iri IS UNIQUE;"
+        f"CREATE CONSTRAINT {table.label.lower()}_iri IF NOT EXISTS FOR (n:{table.label}) REQUIRE n.iri IS UNIQUE;"
         for table in nodes
     ]
     lines.append("// nodes")

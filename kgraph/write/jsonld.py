@@ -28,16 +28,12 @@ XSD_STRING = str(XSD.string)
 class _Context:
     def __init__(self, context: dict):
         self.prefixes = {
-            key: value
-            for key, value in context.items()
-            if isinstance(value, str) and value.endswith(("#", "/"))
+            key: value for key, value in context.items() if isinstance(value, str) and value.endswith(("#", "/"))
         }
         self.terms: dict[str, tuple[str, str | None]] = {}  # IRI -> (term, coercion)
         for term, definition in context.items():
             iri, coercion = (
-                (definition, None)
-                if isinstance(definition, str)
-                else (definition["@id"], definition.get("@type"))
+                (definition, None) if isinstance(definition, str) else (definition["@id"], definition.get("@type"))
             )
             if term not in self.prefixes:
                 self.terms[self.expand(iri)] = (term, coercion and self.expand(coercion))

@@ -61,13 +61,8 @@ def import_command(nodes: list[NodeTable], relationships: list[RelationshipTable
         "neo4j-admin database import full neo4j --overwrite-destination \\",
         "  --multiline-fields=true --array-delimiter=';' \\",
     ]
-    lines += [
-        f"  --nodes={table.label}=nodes/{table.label}.csv \\" for table in nodes if table.rows
-    ]
-    lines += [
-        f"  --relationships={table.type}=relationships/{table.name}.csv \\"
-        for table in relationships
-    ]
+    lines += [f"  --nodes={table.label}=nodes/{table.label}.csv \\" for table in nodes if table.rows]
+    lines += [f"  --relationships={table.type}=relationships/{table.name}.csv \\" for table in relationships]
     lines[-1] = lines[-1].removesuffix(" \\")
     return "\n".join(lines) + "\n"
 
@@ -94,16 +89,9 @@ def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
     folder = Path(os.path.abspath(folder))  # `-o .` must not stage inside the folder it replaces
     _check_replaceable(folder)
     nodes, relationships = node_tables(kg.nx), relationship_tables(kg.nx)
-    files = {
-        f"nodes/{table.label}.csv": _csv(node_header(table), table.rows)
-        for table in nodes
-        if table.rows
-    }
+    files = {f"nodes/{table.label}.csv": _csv(node_header(table), table.rows) for table in nodes if table.rows}
     files.update(
-        {
-            f"relationships/{table.name}.csv": _csv([":START_ID", ":END_ID"], table.rows)
-            for table in relationships
-        }
+        {f"relationships/{table.name}.csv": _csv([":START_ID", ":END_ID"], table.rows) for table in relationships}
     )
     files["import.sh"] = import_command(nodes, relationships)
     files[MARKER] = "This folder was written by `kgraph export --format neo4j`; a later export replaces it whole.\n"
@@ -123,6 +111,4 @@ def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
         raise
 
 
-register("neo4j", "", "Neo4j bulk-import CSV folder (nodes/, relationships/, import.sh)")(
-    write_neo4j_folder
-)
+register("neo4j", "", "Neo4j bulk-import CSV folder (nodes/, relationships/, import.sh)")(write_neo4j_folder)

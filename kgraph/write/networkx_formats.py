@@ -28,11 +28,7 @@ def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     for node in sorted(graph.nodes):
         copy.add_node(
             node,
-            **{
-                key: _scalar(value)
-                for key, value in sorted(graph.nodes[node].items())
-                if value != []
-            },
+            **{key: _scalar(value) for key, value in sorted(graph.nodes[node].items()) if value != []},
         )
     for start, end, key, data in sorted(graph.edges(keys=True, data=True), key=lambda e: e[:3]):
         copy.add_edge(start, end, key=key, **data)
