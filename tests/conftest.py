@@ -18,6 +18,13 @@ SEED_EXPECTED = SHARED / "spec" / "seed-expected.json"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`pytest -m "not slow"` is the quick run: the real corpus, the browser and the server are slow."""
+    for item in items:
+        if any(item.get_closest_marker(name) for name in ("corpus", "browser", "server")):
+            item.add_marker(pytest.mark.slow)
+
+
 def require_shared(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared corpus/spec only exists beside a checkout of kgraph")

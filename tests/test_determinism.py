@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 import kgraph
 
 from .conftest import ROOT, SEEDS
@@ -22,6 +24,7 @@ def test_two_builds_are_byte_identical(tmp_path):
     assert _build(tmp_path, "a", [SEEDS]) == _build(tmp_path, "b", [SEEDS])
 
 
+@pytest.mark.slow  # worker processes
 def test_a_fresh_process_with_another_hash_seed_gives_the_same_bytes(tmp_path):
     first = _build(tmp_path, "a", [SEEDS])
     out = tmp_path / "other"

@@ -19,6 +19,8 @@ from kgraph.read import load_store
 from kgraph.write import get_format
 from tests.conftest import CORPUS
 
+pytestmark = pytest.mark.slow  # a second store, worker processes or a database per test
+
 kuzu = pytest.importorskip("kuzu")
 
 KUZU_TYPES = {"string": "STRING", "int": "INT64", "date": "DATE", "string[]": "STRING[]"}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from click.testing import CliRunner
 
 import kgraph
@@ -11,6 +12,7 @@ from kgraph.pipeline import MIN_PARALLEL_DOCUMENTS
 from .conftest import synthetic_corpus
 
 
+@pytest.mark.slow  # worker processes
 def test_one_and_two_jobs_write_byte_identical_outputs(tmp_path):
     corpus = synthetic_corpus(tmp_path / "corpus", 2 * MIN_PARALLEL_DOCUMENTS, seed=5)
     outputs = {}
@@ -33,6 +35,7 @@ def test_a_pipe_gets_no_progress_bar_and_quiet_is_accepted(tmp_path):
         assert "doc/s" not in result.output
 
 
+@pytest.mark.slow  # worker processes
 def test_a_terminal_gets_a_progress_bar_on_stderr_unless_quiet(tmp_path):
     import fcntl
     import os

@@ -296,6 +296,7 @@ def test_a_part_with_a_damaged_header_is_made_again(corpus, tmp_path):
     assert _outputs(out) == before
 
 
+@pytest.mark.slow  # worker processes
 def test_parts_made_by_two_worker_processes_are_the_bytes_one_process_makes(tmp_path):
     corpus = synthetic_corpus(tmp_path / "corpus", 2 * kgraph.pipeline.MIN_PARALLEL_DOCUMENTS, seed=13)
     outputs = {}
@@ -309,6 +310,7 @@ def test_parts_made_by_two_worker_processes_are_the_bytes_one_process_makes(tmp_
     assert outputs[1] == outputs[2]
 
 
+@pytest.mark.slow  # worker processes
 def test_workers_remake_parts_whose_extraction_entry_is_damaged(tmp_path, monkeypatch):
     corpus = synthetic_corpus(tmp_path / "corpus", 2 * kgraph.pipeline.MIN_PARALLEL_DOCUMENTS, seed=17)
     out = tmp_path / "out"

@@ -17,11 +17,14 @@ from __future__ import annotations
 import shutil
 
 import pyoxigraph as ox
+import pytest
 
 import kgraph
 from kgraph.vocab import MENTIONS
 
 from .conftest import synthetic_corpus
+
+pytestmark = pytest.mark.slow  # a second store, worker processes or a database per test
 
 SCHEMA_DESCRIPTION = "https://schema.org/description"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
