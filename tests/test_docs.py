@@ -58,7 +58,7 @@ def test_the_python_examples_run(workspace: Path) -> None:
 
 def _command_lines() -> list[str]:
     lines = []
-    for language, body in BLOCKS:
+    for _language, body in BLOCKS:
         for line in body.splitlines():
             line = line.removeprefix("$ ").split("  #")[0].strip()
             if line.startswith("kgraph ") and "&&" not in line and "--endpoint" not in line:
