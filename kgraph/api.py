@@ -20,10 +20,10 @@ from kgraph.html.page import page_graph
 from kgraph.model import KnowledgeModel
 from kgraph.parts import BuiltParts
 from kgraph.pipeline import BuildOptions, gc_paused, run
+from kgraph.prefixes import DEFAULT_BASE_IRI
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
 from kgraph.shards import Shard
-from kgraph.vocab import DEFAULT_BASE_IRI
 from kgraph.write import get_format
 from kgraph.write.atomic import write_text
 

@@ -10,16 +10,18 @@ from __future__ import annotations
 import sys
 import traceback
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
-from kgraph.api import build as build_graph
 from kgraph.errors import EndpointError, KgraphError, UsageError
-from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions
+from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
+from kgraph.prefixes import DEFAULT_BASE_IRI
+
+if TYPE_CHECKING:
+    from kgraph.api import KnowledgeGraph
 from kgraph.query.output import RESULT_FORMATS
 from kgraph.review import KINDS
-from kgraph.vocab import DEFAULT_BASE_IRI
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 EXIT_CODES_HELP = (
@@ -33,6 +35,13 @@ def fail(error: KgraphError) -> None:
     if isinstance(error, UsageError):
         raise SystemExit(EXIT_USAGE)
     raise SystemExit(EXIT_SKIPPED if isinstance(error, EndpointError) else EXIT_FAILED)
+
+
+def build_graph(*args: Any, **kwargs: Any) -> KnowledgeGraph:
+    """`kgraph.build`, imported when a command builds (start-up stays light for `query`, `--help`)."""
+    from kgraph.api import build
+
+    return build(*args, **kwargs)
 
 
 class _Commands(click.Group):
@@ -118,6 +127,8 @@ def build(
 
     Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
     the documents that changed."""
+    from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
+
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     try:
         graph = build_graph(

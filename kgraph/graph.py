@@ -9,7 +9,7 @@ import networkx as nx
 
 from kgraph import rdf
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node, Organization, Person, Podcast
-from kgraph.vocab import curie
+from kgraph.prefixes import curie
 
 
 def node_type(node: Node) -> str:

@@ -22,7 +22,8 @@ from kgraph.errors import KgraphError
 from kgraph.html.data import PageGraph
 from kgraph.html.parts import PagePart, entities_part, page_part
 from kgraph.model import InsightKind, KnowledgeModel, Node
-from kgraph.resolve import EpisodeNodes, assemble_model
+from kgraph.resolve.assemble import assemble_model
+from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.identities import EntityNodes
 from kgraph.resolve.mentions import changed_first_tokens
 from kgraph.write.atomic import write_bytes

@@ -24,10 +24,12 @@ from kgraph.load import Candidate, SourceDocument, discover, read_document
 from kgraph.parse import parse_document
 from kgraph.parts import PARTS_FOLDER, BuiltParts, EpisodePart, PartCache, episode_part
 from kgraph.report import BuildReport
-from kgraph.resolve import ExtractionDigest, Identities, build_episode, digest_of, duplicates
 from kgraph.resolve.aliases import AliasRules
-from kgraph.resolve.digest import token_hash
+from kgraph.resolve.assemble import duplicates
+from kgraph.resolve.digest import ExtractionDigest, digest_of, token_hash
+from kgraph.resolve.episode import build_episode
 from kgraph.resolve.episodes import EpisodeGroup
+from kgraph.resolve.identities import Identities
 from kgraph.shards import Shard
 from kgraph.transcript import transcript_anchors
 from kgraph.version import code_version

@@ -15,7 +15,7 @@ from rdflib import RDF, SH
 from kgraph import rdf
 from kgraph.errors import UsageError
 from kgraph.ontology import ONTOLOGY, SHAPES, ontology_file
-from kgraph.vocab import curie
+from kgraph.prefixes import curie
 
 
 @dataclass(frozen=True, order=True)

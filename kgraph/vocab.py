@@ -5,21 +5,12 @@ from __future__ import annotations
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, Namespace
 from rdflib.namespace import PROV, SDO
 
-KG = Namespace("https://w3id.org/kgraph/ontology#")
-SCHEMA = SDO
-DEFAULT_BASE_IRI = "https://w3id.org/kgraph/id/"
+from kgraph.prefixes import DEFAULT_BASE_IRI, PREFIXES, curie, expand  # noqa: F401 (re-exported)
 
-#: prefixes written into every serialization, in this order
-PREFIXES: dict[str, str] = {
-    "kg": str(KG),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "rdfs": str(RDFS),
-    "owl": str(OWL),
-    "xsd": str(XSD),
-}
+KG = Namespace(PREFIXES["kg"])
+SCHEMA = SDO
+# the plain prefix table and rdflib's namespaces name the same IRIs (tests/test_ontology.py checks it)
+NAMESPACES = {"kg": KG, "schema": SCHEMA, "skos": SKOS, "prov": PROV, "rdf": RDF, "rdfs": RDFS, "owl": OWL, "xsd": XSD}
 
 # Classes
 PODCAST = KG.Podcast
@@ -73,17 +64,3 @@ DATATYPE_PROPERTIES = (
     WHY_MENTIONED,
     WARNING,
 )
-
-
-def curie(iri: str) -> str:
-    """`https://w3id.org/kgraph/ontology#podcast` -> `kg:podcast` (IRI unchanged if no prefix fits)."""
-    for prefix, namespace in PREFIXES.items():
-        if iri.startswith(namespace) and len(iri) > len(namespace):
-            return f"{prefix}:{iri[len(namespace) :]}"
-    return iri
-
-
-def expand(name: str) -> str:
-    """`kg:podcast` -> `https://w3id.org/kgraph/ontology#podcast` (the inverse of `curie`)."""
-    prefix, _, local = name.partition(":")
-    return f"{PREFIXES[prefix]}{local}" if prefix in PREFIXES else name

@@ -120,3 +120,19 @@ def test_a_bug_exits_3_with_its_traceback(monkeypatch, tmp_path):
     result = CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(tmp_path)])
     assert result.exit_code == 3
     assert "RuntimeError: an invented bug" in result.output and "internal error" in result.output
+
+
+@pytest.mark.parametrize("arguments", [["--version"], ["query", "--help"], ["--help"]])
+def test_light_commands_import_none_of_the_builds_libraries(arguments):
+    # Start-up: `kgraph query`, `--help` and `--version` must not pay for networkx, pyvis or rdflib.
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from kgraph.cli import main\n"
+        f"try: main({arguments!r})\n"
+        "except SystemExit: pass\n"
+        "print(sorted(m for m in ('networkx', 'pyvis', 'rdflib', 'igraph', 'pydantic') if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip().splitlines()[-1] == "[]"

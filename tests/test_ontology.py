@@ -64,3 +64,10 @@ def test_turtle_output_has_the_same_triple_count_in_rdflib_and_pyoxigraph(seed_g
     in_rdflib = len(rdflib.Graph().parse(path, format="turtle"))
     in_oxigraph = len(set(ox.parse(path=path, format=ox.RdfFormat.TURTLE)))
     assert in_rdflib == in_oxigraph == seed_graph.report.triples > 100
+
+
+def test_the_plain_prefix_table_names_the_vocabularys_namespaces():
+    from kgraph.prefixes import PREFIXES
+    from kgraph.vocab import NAMESPACES
+
+    assert {prefix: str(namespace) for prefix, namespace in NAMESPACES.items()} == PREFIXES

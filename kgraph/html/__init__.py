@@ -1,7 +1,19 @@
 """The interactive graph page: `render_page(kg.model, kg.statements, HtmlOptions(...))` -> one HTML file
 that works offline (every script and style embedded, no network request)."""
 
-from kgraph.html.page import render_page
-from kgraph.html.select import DEFAULT_MAX_NODES, HtmlOptions
+from __future__ import annotations
+
+from typing import Any
+
+from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "render_page"]
+
+
+def __getattr__(name: str) -> Any:
+    # The page pulls in networkx and pyvis: only when it is drawn, not when options are read.
+    if name == "render_page":
+        from kgraph.html.page import render_page
+
+        return render_page
+    raise AttributeError(f"module 'kgraph.html' has no attribute {name!r}")

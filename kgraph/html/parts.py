@@ -15,7 +15,7 @@ from kgraph import rdf
 from kgraph.graph import node_attributes, node_type
 from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
 from kgraph.model import Claim, Episode, Insight, Mention, Node
-from kgraph.vocab import expand
+from kgraph.prefixes import expand
 
 _RELATION_NAMES = {expand(key): name for key, name in RELATION_NAMES.items()}
 

@@ -3,22 +3,12 @@ most `max_nodes` of them, the most connected. Claims follow their episode, up to
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from kgraph.errors import UsageError
 from kgraph.html.data import PageGraph
+from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.html.parts import PagePart
 
-# A page beyond ten thousand nodes draws slowly and reads as a hairball; larger corpora get their
-# best-connected part by default (`--html-max-nodes` raises the cap, `--html-focus` narrows it).
-DEFAULT_MAX_NODES = 10_000
-
-
-@dataclass(frozen=True)
-class HtmlOptions:
-    focus: str | None = None  # a label or alias
-    depth: int = 2
-    max_nodes: int | None = DEFAULT_MAX_NODES  # None: no cap
+__all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "select_nodes"]
 
 
 def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:

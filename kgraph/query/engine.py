@@ -8,9 +8,9 @@ import re
 import pyoxigraph as ox
 
 from kgraph.errors import QueryError
+from kgraph.prefixes import PREFIXES
 from kgraph.query.errors import query_syntax_error
 from kgraph.query.results import QueryForm, QueryResult, from_oxigraph
-from kgraph.vocab import PREFIXES
 
 _EMPTY = ox.Store()
 # Strings, IRIs and comments, scrubbed before looking for the SERVICE keyword (left to right, one pass).

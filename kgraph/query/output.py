@@ -11,8 +11,8 @@ from collections.abc import Callable
 import pyoxigraph as ox
 
 from kgraph.errors import UsageError
+from kgraph.prefixes import PREFIXES, curie
 from kgraph.query.results import QueryForm, QueryResult, Term
-from kgraph.vocab import PREFIXES, curie
 
 Formatter = Callable[[QueryResult], str]
 RESULT_FORMATS: dict[str, Formatter] = {}

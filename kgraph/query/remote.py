@@ -9,8 +9,8 @@ import pyoxigraph as ox
 
 from kgraph.errors import EndpointError
 from kgraph.http import printable, send
+from kgraph.prefixes import PREFIXES
 from kgraph.query.results import QueryForm, QueryResult, from_sparql_json
-from kgraph.vocab import PREFIXES
 
 _ACCEPT = {
     QueryForm.SELECT: "application/sparql-results+json",

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kgraph import rdf
-from kgraph.vocab import PREFIXES
+from kgraph.prefixes import PREFIXES
 from kgraph.write import register
 from kgraph.write.atomic import atomic_output
 
