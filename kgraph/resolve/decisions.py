@@ -31,9 +31,11 @@ class Decision:
 
 @dataclass
 class DecisionLog:
-    """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it."""
+    """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it.
+    Records of one kind, verdict and names (the same merge seen from several files) fold into one
+    decision: their reasons and evidence joined, each sorted and unique."""
 
-    _decisions: set[Decision] = field(default_factory=set)
+    _decisions: dict[tuple[str, str, tuple[str, ...]], tuple[set[str], set[str]]] = field(default_factory=dict)
 
     def record(
         self,
@@ -43,7 +45,12 @@ class DecisionLog:
         reason: str,
         evidence: tuple[str, ...] | list[str] = (),
     ) -> None:
-        self._decisions.add(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
+        reasons, items = self._decisions.setdefault((kind, verdict, tuple(names)), (set(), set()))
+        reasons.add(reason)
+        items.update(evidence)
 
     def decisions(self) -> list[Decision]:
-        return sorted(self._decisions)
+        return sorted(
+            Decision(kind, verdict, names, "; ".join(sorted(reasons)), tuple(sorted(items)))  # type: ignore[arg-type]
+            for (kind, verdict, names), (reasons, items) in self._decisions.items()
+        )
