@@ -508,3 +508,14 @@ def test_report_json_shows_a_merge_stated_in_several_files_once(tmp_path: Path) 
     merges = json.loads((tmp_path / "out" / "report.json").read_text())["identity"]["merges"]
     (merge,) = [m for m in merges if m["kind"] == "organization"]
     assert merge["names"] == ["Meta", "Facebook"] and merge["evidence"] == ["doc1.md", "doc2.md"]
+
+
+def test_a_generic_suffix_form_described_as_a_division_stays_apart() -> None:
+    result, log = resolved(
+        [
+            sighting("Halden", "a.md", description="a yarn giant"),
+            sighting("Halden Robotics", "b.md", description="Halden's robotics research group in Oslo"),
+        ]
+    )
+    assert result["Halden"][0] != result["Halden Robotics"][0]
+    assert verdicts(log) == [("candidate", ("Halden", "Halden Robotics"), "suffix form, but described as a part of it")]

@@ -33,9 +33,12 @@ class Decision:
 class DecisionLog:
     """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it.
     Records of one kind, verdict and names (the same merge seen from several files) fold into one
-    decision: their reasons and evidence joined, each sorted and unique."""
+    decision: their reasons joined, and their evidence (one record's in its own order, several
+    records' as the sorted union)."""
 
-    _decisions: dict[tuple[str, str, tuple[str, ...]], tuple[set[str], set[str]]] = field(default_factory=dict)
+    _decisions: dict[tuple[str, str, tuple[str, ...]], tuple[set[str], set[tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
 
     def record(
         self,
@@ -47,10 +50,16 @@ class DecisionLog:
     ) -> None:
         reasons, items = self._decisions.setdefault((kind, verdict, tuple(names)), (set(), set()))
         reasons.add(reason)
-        items.update(evidence)
+        items.add(tuple(evidence))
 
     def decisions(self) -> list[Decision]:
         return sorted(
-            Decision(kind, verdict, names, "; ".join(sorted(reasons)), tuple(sorted(items)))  # type: ignore[arg-type]
+            Decision(kind, verdict, names, "; ".join(sorted(reasons)), _evidence(items))  # type: ignore[arg-type]
             for (kind, verdict, names), (reasons, items) in self._decisions.items()
         )
+
+
+def _evidence(records: set[tuple[str, ...]]) -> tuple[str, ...]:
+    if len(records) == 1:
+        return next(iter(records))
+    return tuple(sorted(set().union(*records)))

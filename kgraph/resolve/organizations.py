@@ -110,7 +110,8 @@ def _part_of(short: str, long: _Context) -> bool:
     part = re.compile(
         rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
         rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
-        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b",
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund|group|wing|department|business|effort|initiative|"
+        rf"program|project|research)\b",
         re.I,
     )
     return any(part.search(text) for text in long.descriptions)
