@@ -78,6 +78,8 @@ def build_companies(
         ("### Meta/Facebook", {"Meta": ("Facebook",)}),
         ("### Halden (formerly Corvo)", {"Halden": ("Corvo",)}),
         ("### Halden, now Corvo", {"Halden": ("Corvo",)}),
+        ("### Halden (formerly known as Corvo)", {"Halden": ("Corvo",)}),
+        ("### Halden, formerly called Corvo", {"Halden": ("Corvo",)}),
         ("### Company: Acme", {"Acme": ()}),
         ("### VC", {}),
         ("### AI lab", {}),
@@ -519,3 +521,12 @@ def test_a_generic_suffix_form_described_as_a_division_stays_apart() -> None:
     )
     assert result["Halden"][0] != result["Halden Robotics"][0]
     assert verdicts(log) == [("candidate", ("Halden", "Halden Robotics"), "suffix form, but described as a part of it")]
+
+
+def test_a_unit_suffix_form_of_a_well_known_organization_needs_context() -> None:
+    parent = [sighting("Halden", f"{name}.md", description="a yarn giant") for name in "abc"]
+    result, log = resolved([*parent, sighting("Halden AI", "d.md", description="agents for tax returns")])
+    assert result["Halden"][0] != result["Halden AI"][0]
+    assert verdicts(log)[0][0] == "candidate" and "named in 3 documents" in verdicts(log)[0][2]
+    result, _ = resolved([*parent, sighting("Halden Technologies", "d.md", description="agents for tax returns")])
+    assert result["Halden"][0] == result["Halden Technologies"][0]

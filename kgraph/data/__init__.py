@@ -18,6 +18,7 @@ class OrganizationWords:
     joined_names: frozenset[str]  # folded names that join words with `&` / `and` (`barnes noble`)
     category: frozenset[str] = frozenset()  # lower-case words that make a name a category (`startups`)
     plain_suffixes: frozenset[str] = frozenset()  # folded endings that add nothing (`technologies`)
+    unit_suffixes: frozenset[str] = frozenset()  # plain endings a parent also gives its units (`ai`)
 
     @property
     def known(self) -> frozenset[str]:
@@ -41,4 +42,5 @@ def organization_words() -> OrganizationWords:
         joined_names=frozenset(fold(name) for name in data["joined_names"]),
         category=frozenset(data["category"]),
         plain_suffixes=frozenset(fold(name) for name in data["plain_suffixes"]),
+        unit_suffixes=frozenset(fold(name) for name in data["unit_suffixes"]),
     )

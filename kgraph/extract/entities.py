@@ -84,7 +84,9 @@ def _title_descriptor(title: str, kind: EntityKind) -> str | None:
     return split[1] if split else None
 
 
-_ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
+_ALIAS_QUALIFIER = re.compile(
+    r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as|f/k/a|fka)(?:\s+(?:known as|called|named))?\s+(.+)$", re.I
+)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
 # department, so `of` counts only after roles that lead a whole organization.

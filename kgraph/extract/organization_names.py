@@ -13,7 +13,8 @@ _LABEL_PREFIX = re.compile(
 )
 # `Halden, formerly Corvo`, `Halden aka Corvo`, `Halden (now Corvo)` is read from the qualifier.
 _INLINE_RENAME = re.compile(
-    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)\s+(?P<alias>\S.*)$"
+    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)"
+    r"(?:\s+(?:known as|called|named))?\s+(?P<alias>\S.*)$"
 )
 # `(now part of Megacorp)`, `(formerly of Stripe)`, `(now owned by X)`: a relation to another
 # organization after the rename word, never another name for this one.

@@ -26,6 +26,9 @@ _NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
+# A short form named in this many documents is a well-known organization: its one `X AI` or
+# `X Robotics` may be a unit of it, so that merge needs context.
+_WELL_KNOWN = 3
 # Words too common in descriptions to say two entries describe the same organization.
 _COMMON = frozenset(
     """about also based being between both build builds building company companies could first
@@ -267,9 +270,14 @@ class _Resolver:
             agreement = _agreement(self.contexts[first], self.contexts[second])
             if not agreement and reason == "spelling variant" and _heard_alike(first, second):
                 agreement = _one_shared_word(self.contexts[first], self.contexts[second])
-            unique = reason == "suffix form" and len(longer[short]) == 1
-            if not agreement and unique and _plain_suffix(_extra_words(short, long) or []):
-                proposals[short].append((long, "suffix form, unique", [f"only longer form of {short}"]))
+            extra = _extra_words(short, long) or []
+            if not agreement and reason == "suffix form" and len(longer[short]) == 1 and _plain_suffix(extra):
+                named_in = len(self.contexts[short].documents)
+                if " ".join(extra) not in organization_words().unit_suffixes or named_in < _WELL_KNOWN:
+                    proposals[short].append((long, "suffix form, unique", [f"only longer form of {short}"]))
+                    continue
+                reason = f"suffix form, unique, but {short} is named in {named_in} documents (a unit?)"
+                self.record("candidate", [short, long], reason, evidence)
                 continue
             if not agreement:
                 self.record("candidate", [short, long], f"{reason}, no shared context", evidence)
