@@ -55,15 +55,31 @@ def build_companies(
     [
         ("### Orbex/Tidewell (Dana Ruiz's companies)", {"Orbex": (), "Tidewell": ()}),
         ("### Quillpay/Lumen/Brightwell", {"Quillpay": (), "Lumen": (), "Brightwell": ()}),
-        ("### Halden and Corvo", {"Halden": (), "Corvo": ()}),
-        ("### Halden & Corvo", {"Halden": (), "Corvo": ()}),
+        ("### Halden and Corvo (weaving companies)", {"Halden": (), "Corvo": ()}),
+        ("### Halden & Corvo", {"Halden & Corvo": ()}),  # no evidence of two: one name
+        ("### Rye & Oak", {"Rye & Oak": ()}),
         ("### Acme, Birch, Cobalt", {"Acme": (), "Birch": (), "Cobalt": ()}),
+        (
+            "### Acme, Globex, Initech and Hooli (portfolio companies)",
+            dict.fromkeys(("Acme", "Globex", "Initech", "Hooli"), ()),
+        ),
+        ("### Acme, Birch and other weaving startups", {"Acme": (), "Birch": ()}),
+        ("### Orbex / Shap-E ecosystem", {"Orbex": ()}),  # a category beside a name
+        ("### Genesis / generative loom startups", {"Genesis": ()}),
+        ("### Shap-E ecosystem", {}),
+        ("### Bolt Labs (now part of Megacorp)", {"Bolt Labs": ()}),  # a relation, not a rename
+        ("### Bolt Labs (now owned by Megacorp)", {"Bolt Labs": ()}),
+        ("### Bolt Labs, now part of Megacorp", {"Bolt Labs": ()}),
+        ("### Orbex Tidewell (o11l)", {"Orbex Tidewell": ("o11l",)}),  # a numeronym
+        ("### Federal Loomworks (FedLoom)", {"Federal Loomworks": ("FedLoom",)}),  # a contraction
         ("### Salt & Pepper Labs", {"Salt & Pepper Labs": ()}),
         ("### Bain & Company", {"Bain & Company": ()}),
         ("### Johnson & Johnson", {"Johnson & Johnson": ()}),
         ("### Meta/Facebook", {"Meta": ("Facebook",)}),
         ("### Halden (formerly Corvo)", {"Halden": ("Corvo",)}),
         ("### Halden, now Corvo", {"Halden": ("Corvo",)}),
+        ("### Halden (formerly known as Corvo)", {"Halden": ("Corvo",)}),
+        ("### Halden, formerly called Corvo", {"Halden": ("Corvo",)}),
         ("### Company: Acme", {"Acme": ()}),
         ("### VC", {}),
         ("### AI lab", {}),
@@ -88,6 +104,22 @@ def test_a_shared_kind_word_keeps_a_name_whole_unless_the_text_parts_it() -> Non
     assert organization_names("Salt & Pepper Labs", parted)[0] == ["Salt", "Pepper Labs"]
 
 
+@pytest.mark.parametrize(
+    ("heading", "body", "expected"),
+    [
+        ("Halden and Corvo", "Halden ships looms. Corvo sells them.", ["Halden", "Corvo"]),
+        ("Halden and Corvo", "They ship looms together.", ["Halden and Corvo"]),
+        ("Rye & Oak", "Rye & Oak bakes bread with rye and oak smoke.", ["Rye & Oak"]),
+        ("Salt & Pepper Labs", "Salt & Pepper Labs raised money.", ["Salt & Pepper Labs"]),
+        ("Meta & Orbex", "Orbex grew.", ["Meta", "Orbex"]),  # known, and named alone
+    ],
+)
+def test_a_conjoined_heading_splits_only_on_evidence_that_each_part_is_an_organization(
+    heading: str, body: str, expected: list[str]
+) -> None:
+    assert organization_names(heading, f"### {heading}\n{body}")[0] == expected
+
+
 def test_generic_words_and_acronyms() -> None:
     assert all(is_generic(name) for name in ("VC", "AI lab", "the startup", "investors", "VC Firms", "Big Tech"))
     assert not any(is_generic(name) for name in ("Orbex", "Partners Group", "SaaS Capital"))
@@ -104,6 +136,56 @@ def test_a_person_affiliated_with_a_generic_word_gets_no_organization(tmp_path: 
         people="### Greta Vollmer\n**Affiliation:** VC\n**Description:** an investor",
     )
     assert organizations(kgraph.build([tmp_path])) == {}
+
+
+def test_a_parenthetical_relation_is_no_alias_and_merges_nothing(tmp_path: Path) -> None:
+    graph = build_companies(
+        tmp_path,
+        "### Bolt Labs (now part of Megacorp)\n**Description:** a loom robotics lab",
+        "### Megacorp\n**Description:** a conglomerate",
+    )
+    assert organizations(graph) == {"Bolt Labs": (), "Megacorp": ()}
+    assert not [d for d in graph.report.identity if d["kind"] == "organization"]
+
+
+def test_a_persons_former_employer_and_initials_are_no_aliases_nor_organizations(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms I",
+        participants="Greta Vollmer",
+        people=(
+            "### Lena Osei (formerly of Orbex)\n**Description:** an operator\n\n"
+            "### Alandra Okoro-Venn (AOV)\n**Description:** a senator who weaves"
+        ),
+    )
+    graph = kgraph.build([tmp_path])
+    found = {person.label: person.alt_labels for person in graph.model.people}
+    assert found["Lena Osei"] == () and found["Alandra Okoro-Venn"] == ("AOV",)
+    assert "AOV" not in organizations(graph) and "of Orbex" not in str(found)
+
+
+@pytest.mark.parametrize(
+    ("role", "body", "expected"),
+    [
+        ("Head of Product, Halden and Corvo", "Halden ships looms. Corvo sells them.", {"Halden", "Corvo"}),
+        ("Head of Weaving, Rye & Oak", "Rye & Oak bakes bread.", {"Rye & Oak"}),
+        ("Head of Product, Orbex / Tidewell", "Nothing to add.", {"Orbex", "Tidewell"}),
+    ],
+)
+def test_a_persons_affiliations_split_like_a_heading(tmp_path: Path, role: str, body: str, expected: set) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms I",
+        participants="Greta Vollmer",
+        body=body,
+        people=f"### Jo Lindqvist, {role}\n**Description:** runs products",
+    )
+    graph = kgraph.build([tmp_path])
+    assert set(organizations(graph)) == expected
+    (person,) = [p for p in graph.model.people if p.label == "Jo Lindqvist"]
+    assert len(person.affiliations) == len(expected)
 
 
 # -- which names are one organization --------------------------------------------------------------
@@ -201,15 +283,42 @@ def test_a_suffix_form_merges_on_a_shared_show_or_person(context: dict) -> None:
     assert result["Corvo"][0] == result["Corvo Capital"][0]
 
 
-def test_a_suffix_form_without_shared_context_is_only_a_candidate() -> None:
+def test_an_investment_suffix_without_shared_context_is_only_a_candidate() -> None:
     result, log = resolved(
         [
             sighting("Lumen", "a.md", description="a lamp maker"),
-            sighting("Lumen AI", "b.md", description="an agent for tax returns"),
+            sighting("Lumen Capital", "b.md", description="a fund for tax software"),
         ]
     )
-    assert result["Lumen"][0] == "Lumen" and result["Lumen AI"][0] == "Lumen AI"
-    assert ("candidate", ("Lumen", "Lumen AI"), "suffix form, no shared context") in verdicts(log)
+    assert result["Lumen"][0] == "Lumen" and result["Lumen Capital"][0] == "Lumen Capital"
+    assert ("candidate", ("Lumen", "Lumen Capital"), "suffix form, no shared context") in verdicts(log)
+
+
+@pytest.mark.parametrize("suffix", ["AI", "Technologies", "Quantum Computing", "University", "Labs"])
+def test_a_generic_corporate_suffix_form_that_is_the_only_one_merges_without_context(suffix: str) -> None:
+    result, log = resolved(
+        [
+            sighting("Lumen", "a.md", description="a lamp maker"),
+            sighting(f"Lumen {suffix}", "b.md", description="an agent for tax returns"),
+        ]
+    )
+    assert result["Lumen"][0] == result[f"Lumen {suffix}"][0]
+    assert [(d.verdict, d.reason) for d in log.decisions()] == [("merged", "suffix form, unique")]
+
+
+@pytest.mark.parametrize(
+    ("names", "documents"),
+    [
+        (("Lumen", "Lumen AI", "Lumen Robotics"), ("a.md", "b.md", "c.md")),  # which one?
+        (("Lumen", "Lumen AI"), ("a.md", "a.md")),  # one document lists both
+    ],
+)
+def test_a_generic_suffix_form_does_not_merge_when_several_fit_or_one_document_lists_both(
+    names: tuple[str, ...], documents: tuple[str, ...]
+) -> None:
+    result, log = resolved([sighting(name, document) for name, document in zip(names, documents, strict=True)])
+    assert len({label for label, _ in result.values()}) == len(names)
+    assert {d.verdict for d in log.decisions()} == {"candidate"}
 
 
 def test_two_entries_of_one_document_are_two_organizations() -> None:
@@ -338,3 +447,86 @@ def test_merges_reach_report_json(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     merges = json.loads((tmp_path / "out" / "report.json").read_text())["identity"]["merges"]
     assert [m["names"] for m in merges if m["kind"] == "organization"] == [["Halden", "Halden Industries"]]
+
+
+def test_a_numeronym_or_long_initials_in_a_heading_join_the_entry_of_that_name(tmp_path: Path) -> None:
+    graph = build_companies(
+        tmp_path,
+        "### Orbex Tidewell (o11l)\n**Description:** a loom fund",
+        "### o11l\n**Description:** a loom fund",
+        "### Halden Yarn Works (HYW)\n**Description:** a spinner",
+        "### HYW\n**Description:** a spinner",
+        "### Pallas Intelligence (PI)\n**Description:** a lab",  # two letters only label it
+        "### PI\n**Description:** private investigators",
+    )
+    nodes = {frozenset((label, *aliases)) for label, aliases in organizations(graph).items()}
+    assert nodes == {
+        frozenset(("Orbex Tidewell", "o11l")),
+        frozenset(("Halden Yarn Works", "HYW")),
+        frozenset(("Pallas Intelligence", "PI")),
+        frozenset(("PI",)),
+    }
+    merges = [d["names"] for d in graph.report.identity if d["verdict"] == "merged"]
+    assert sorted(merges) == [["Halden Yarn Works", "HYW"], ["Orbex Tidewell", "o11l"]]
+
+
+@pytest.mark.parametrize(("first", "second"), [("Corvex", "Korvex"), ("Quillet", "Quillit")])
+def test_names_heard_alike_merge_on_one_shared_description_word(first: str, second: str) -> None:
+    together, log = resolved(
+        [
+            sighting(first, "a.md", description="prediction markets for weather"),
+            sighting(second, "b.md", description="regulated prediction exchange"),
+        ]
+    )
+    assert together[first][0] == together[second][0]
+    assert log.decisions()[0].verdict == "merged"
+    assert "heard alike, descriptions share: predic" in log.decisions()[0].evidence
+    apart, log = resolved(
+        [
+            sighting(first, "a.md", description="prediction markets for weather"),
+            sighting(second, "b.md", description="a coding tool"),
+        ]
+    )
+    assert apart[first][0] != apart[second][0] and log.decisions()[0].verdict == "candidate"
+
+
+def test_the_log_folds_one_decision_seen_from_several_files() -> None:
+    log = DecisionLog()
+    log.record("organization", "merged", ("Meta", "Facebook"), "alias stated in the heading", ("b.md",))
+    log.record("organization", "merged", ("Meta", "Facebook"), "alias stated in the heading", ("a.md", "b.md"))
+    log.record("organization", "candidate", ("Meta", "Facebook"), "alias stated in the heading", ("c.md",))
+    (merged, candidate) = sorted(log.decisions(), key=lambda d: d.verdict, reverse=True)
+    assert merged.evidence == ("a.md", "b.md") and candidate.evidence == ("c.md",)
+
+
+def test_report_json_shows_a_merge_stated_in_several_files_once(tmp_path: Path) -> None:
+    build_companies(
+        tmp_path,
+        "### Meta/Facebook\n**Description:** social network",
+        "### Meta/Facebook\n**Description:** social network",
+    )
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "docs"), "-o", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 0, result.output
+    merges = json.loads((tmp_path / "out" / "report.json").read_text())["identity"]["merges"]
+    (merge,) = [m for m in merges if m["kind"] == "organization"]
+    assert merge["names"] == ["Meta", "Facebook"] and merge["evidence"] == ["doc1.md", "doc2.md"]
+
+
+def test_a_generic_suffix_form_described_as_a_division_stays_apart() -> None:
+    result, log = resolved(
+        [
+            sighting("Halden", "a.md", description="a yarn giant"),
+            sighting("Halden Robotics", "b.md", description="Halden's robotics research group in Oslo"),
+        ]
+    )
+    assert result["Halden"][0] != result["Halden Robotics"][0]
+    assert verdicts(log) == [("candidate", ("Halden", "Halden Robotics"), "suffix form, but described as a part of it")]
+
+
+def test_a_unit_suffix_form_of_a_well_known_organization_needs_context() -> None:
+    parent = [sighting("Halden", f"{name}.md", description="a yarn giant") for name in "abc"]
+    result, log = resolved([*parent, sighting("Halden AI", "d.md", description="agents for tax returns")])
+    assert result["Halden"][0] != result["Halden AI"][0]
+    assert verdicts(log)[0][0] == "candidate" and "named in 3 documents" in verdicts(log)[0][2]
+    result, _ = resolved([*parent, sighting("Halden Technologies", "d.md", description="agents for tax returns")])
+    assert result["Halden"][0] == result["Halden Technologies"][0]

@@ -281,13 +281,13 @@ Dana Ruiz explains: "Robots earn their keep at night." [00:04:12]
 
 def company_corpus(folder: Path) -> Path:
     """Corvo / Corvo Capital on one show (a suffix form with shared context: merged today);
-    Lumen / Lumen AI on two shows with nothing in common (a near miss)."""
+    Lumen / Lumen Ventures on two shows with nothing in common (a near miss)."""
     folder.mkdir()
     episodes = [
         ("Signal Hour", "Corvo", "An investor in robot fleets."),
         ("Signal Hour", "Corvo Capital", "Backs warehouse robotics."),
         ("Loom Stories", "Lumen", "A lamp maker from Halden."),
-        ("Orbex Weekly", "Lumen AI", "An agent for tax returns."),
+        ("Orbex Weekly", "Lumen Ventures", "An agent for tax returns."),
     ]
     for number, (show, company, description) in enumerate(episodes, start=1):
         text = COMPANY_EPISODE.format(show=show, number=number, company=company, description=description)
@@ -303,14 +303,14 @@ def test_suggestions_from_a_build_undo_its_merge_and_make_its_near_miss_one_node
     corpus = company_corpus(tmp_path / "corpus")
     review = invoke(str(corpus), "--kind", "organization")
     assert review.exit_code == 0, review.output
-    if "Corvo | Corvo Capital" not in review.stdout or "Lumen | Lumen AI" not in review.stdout:
+    if "Corvo | Corvo Capital" not in review.stdout or "Lumen | Lumen Ventures" not in review.stdout:
         pytest.skip("the organization resolver no longer merges/keeps apart this pair (see test_organizations)")
     labels = organization_labels(corpus)
-    assert len(labels & {"Corvo", "Corvo Capital"}) == 1 and {"Lumen", "Lumen AI"} <= labels
+    assert len(labels & {"Corvo", "Corvo Capital"}) == 1 and {"Lumen", "Lumen Ventures"} <= labels
     rules = tmp_path / "aliases.toml"
     rules.write_text(uncommented(invoke(str(corpus), "--toml").stdout), encoding="utf-8")
     adopted = organization_labels(corpus, rules)
     assert {"Corvo", "Corvo Capital"} <= adopted  # the merge undone
-    assert "Lumen" in adopted and "Lumen AI" not in adopted  # the near miss is one node
+    assert "Lumen" in adopted and "Lumen Ventures" not in adopted  # the near miss is one node
     again = invoke(str(corpus), "--aliases", str(rules), "--kind", "organization")
     assert "  separated  Corvo | Corvo Capital" in again.stdout

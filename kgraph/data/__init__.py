@@ -16,6 +16,14 @@ class OrganizationWords:
     kind_suffixes: frozenset[str]  # folded words ending a name that only say its kind (`labs`, `inc`)
     same: tuple[tuple[str, ...], ...]  # groups of names of one organization, label first
     joined_names: frozenset[str]  # folded names that join words with `&` / `and` (`barnes noble`)
+    category: frozenset[str] = frozenset()  # lower-case words that make a name a category (`startups`)
+    plain_suffixes: frozenset[str] = frozenset()  # folded endings that add nothing (`technologies`)
+    unit_suffixes: frozenset[str] = frozenset()  # plain endings a parent also gives its units (`ai`)
+
+    @property
+    def known(self) -> frozenset[str]:
+        """Folded names the data knows as organizations."""
+        return frozenset(fold(name) for group in self.same for name in group)
 
     def same_group(self, first: str, second: str) -> tuple[str, ...] | None:
         """The group of known names that holds both (one organization), if any."""
@@ -32,4 +40,7 @@ def organization_words() -> OrganizationWords:
         kind_suffixes=frozenset(fold(word) for word in data["kind_suffixes"]),
         same=tuple(tuple(group["names"]) for group in data["same"]),
         joined_names=frozenset(fold(name) for name in data["joined_names"]),
+        category=frozenset(data["category"]),
+        plain_suffixes=frozenset(fold(name) for name in data["plain_suffixes"]),
+        unit_suffixes=frozenset(fold(name) for name in data["unit_suffixes"]),
     )

@@ -6,7 +6,15 @@ import re
 
 from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.extract.insights import clean_title
-from kgraph.extract.organization_names import acronym_fits, is_generic, organization_names, strip_label_prefix
+from kgraph.extract.organization_names import (
+    abbreviation,
+    acronym_fits,
+    is_generic,
+    is_relation,
+    organization_names,
+    split_affiliation,
+    strip_label_prefix,
+)
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import (
     clean,
@@ -76,7 +84,9 @@ def _title_descriptor(title: str, kind: EntityKind) -> str | None:
     return split[1] if split else None
 
 
-_ALIAS_QUALIFIER = re.compile(r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as)\s+(.+)$", re.I)
+_ALIAS_QUALIFIER = re.compile(
+    r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as|f/k/a|fka)(?:\s+(?:known as|called|named))?\s+(.+)$", re.I
+)
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
 # department, so `of` counts only after roles that lead a whole organization.
@@ -95,8 +105,9 @@ _ROLE_WORD = re.compile(
     r"commissioner|ambassador|dean|chancellor)\b",
     re.I,
 )
-# A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`.
-_ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
+# A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`,
+# `Rye & Oak`.
+_ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 _UNNAMED = re.compile(r"\bnot (?:specified|named|disclosed|identified)\b|\bundisclosed\b", re.I)
 _NOT_FOUND = re.compile(r"^(?:none|n/a|no (?:companies|people|organizations))\b", re.I)
@@ -157,9 +168,10 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
 
 
 def _entry_names(
-    title: str, kind: EntityKind, document_text: str = ""
+    title: str, kind: EntityKind, document_text: str = "", description: str = ""
 ) -> tuple[list[str], list[str], list[str], list[str]]:
-    """(names, aliases, qualifiers, affiliations) from an entry's title."""
+    """(names, aliases, qualifiers, affiliations) from an entry's title (`description`, the
+    entry's, tells a list of organizations from one name: `BI dashboard companies`)."""
     text = clean_title(title)
     bare, qualifiers = split_qualifiers(text)
     bare = _DESCRIPTOR.sub("", bare).strip()
@@ -176,16 +188,20 @@ def _entry_names(
             aliases.append(qualifier)
         elif has_cjk(bare) and not has_cjk(qualifier) and _romanized(qualifier, kind):
             aliases.append(qualifier)  # `程远 (Cheng Yuan)`, `远山机器人 (Yuanshan Robotics)`
-        elif alias:
+        elif alias and not is_relation(alias.group(1)):  # `(now part of X)`, `(formerly of X)`: relations
             aliases.append(alias.group(1).strip())
         elif acronym and kind == EntityKind.ORGANIZATION and acronym_fits(acronym.group(1), bare):
             aliases.append(acronym.group(1))
+        elif kind == EntityKind.ORGANIZATION and abbreviation(qualifier, bare):
+            aliases.append(qualifier)  # `Andreessen Horowitz (a16z)`
+        elif acronym and kind == EntityKind.PERSON and abbreviation(acronym.group(1), bare) == "initials":
+            aliases.append(acronym.group(1))  # `Alexandria Ocasio-Cortez (AOC)`: her initials, no organization
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:
                 affiliations.extend(affiliations_from(qualifier))
     if kind == EntityKind.ORGANIZATION:
-        names, renamed = organization_names(bare, document_text)
+        names, renamed = organization_names(bare, document_text, (*qualifiers, description))
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
         return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
@@ -211,9 +227,10 @@ def _without_initialisms(organizations: list[str]) -> tuple[str, ...]:
     return tuple(org for org in unique if not (org.isupper() and " " not in org and org in initials))
 
 
-def _affiliations(organizations: list[str]) -> tuple[str, ...]:
-    """A person's organizations, without label prefixes (`Company: Acme`) and generic words (`VC`)."""
-    named = [strip_label_prefix(org) for org in organizations]
+def _affiliations(organizations: list[str], text: str = "") -> tuple[str, ...]:
+    """A person's organizations, without label prefixes (`Company: Acme`) and generic words (`VC`),
+    each split like a Companies heading (`Hulu and Disney+` is two when the text names each)."""
+    named = [part for org in organizations for part in split_affiliation(strip_label_prefix(org), text)]
     return _without_initialisms([org for org in named if org and not is_generic(org)])
 
 
@@ -298,7 +315,10 @@ def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[
 
 
 def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
-    names, aliases, qualifiers, affiliations = _entry_names(item.title, kind, document_text)
+    about = (
+        (_field(item, _DESCRIPTION_KEYS) or _prose_description(item) or "") if kind == EntityKind.ORGANIZATION else ""
+    )
+    names, aliases, qualifiers, affiliations = _entry_names(item.title, kind, document_text, about)
     if kind == EntityKind.ORGANIZATION and any(_PLACEHOLDER_ENTITY.search(q) or _UNNAMED.search(q) for q in qualifiers):
         return []  # `Rivian spinout (unnamed)`: no organization is named
     italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
@@ -353,7 +373,9 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 qualifiers=tuple(qualifiers),
                 description=description,
                 why_mentioned=why,
-                affiliations=_affiliations([*own, *affiliations]) if own_kind == EntityKind.PERSON else (),
+                affiliations=(
+                    _affiliations([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
+                ),
                 line=item.line,
                 rank=item.rank,
             )

@@ -13,12 +13,68 @@ _LABEL_PREFIX = re.compile(
 )
 # `Halden, formerly Corvo`, `Halden aka Corvo`, `Halden (now Corvo)` is read from the qualifier.
 _INLINE_RENAME = re.compile(
-    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)\s+(?P<alias>\S.*)$"
+    r"^(?P<name>.+?),?\s+(?:formerly|previously|aka|a\.k\.a\.|now|also known as|f/k/a|fka)"
+    r"(?:\s+(?:known as|called|named))?\s+(?P<alias>\S.*)$"
+)
+# `(now part of Megacorp)`, `(formerly of Stripe)`, `(now owned by X)`: a relation to another
+# organization after the rename word, never another name for this one.
+_RELATION = re.compile(
+    r"^(?:(?:a|an|the)\s+)?(?:of|at|with|from|by|under|in|into|for|inside|within|part\s+of|(?:a\s+)?"
+    r"(?:unit|division|subsidiary|arm|affiliate|brand|spinout|spin-?off|portfolio\s+company|member)\s+of|"
+    r"(?:owned|acquired|backed|funded|bought|run|operated|absorbed)\s+by|spun\s+(?:out|off)|merged|folded|"
+    r"absorbed|rolled|defunct|closed|shut)\b",
+    re.I,
 )
 _LIST = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _SLASH = re.compile(r"\s*/\s*")
 # A name's first word starts with a capital or digit, or holds one (`xAI`, `a16z`, `memQ`).
 _ORGANIZATION_LIKE = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w.&'’+-]*(?:\s+\S+){0,4}$")
+
+
+def is_relation(text: str) -> bool:
+    """`part of Megacorp`, `of Stripe`, `acquired by X`: a relation, not a name."""
+    return _RELATION.match(text.strip()) is not None
+
+
+def is_category(name: str) -> bool:
+    """`Shap-E ecosystem`, `generative simulation startups`: a lower-case word for a kind of
+    organization or a group of them makes a heading's side a category, not a name."""
+    words = organization_words().category
+    return any(word in words for word in re.findall(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])", name))
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def abbreviation(alias: str, name: str) -> str | None:
+    """How `alias` abbreviates `name`, if it does: `a16z` is the numeronym of Andreessen Horowitz
+    (first letter, the count of the letters between, last letter), `CETC` the initials of China
+    Electronics Technology Corporation, `FedEx` a contraction of Federal Express (a beginning of
+    each word)."""
+    flat, words = _flat(name), [_flat(word) for word in re.split(r"[\s.-]+", name) if _flat(word)]
+    numeronym = re.fullmatch(r"([a-z])(\d{1,2})([a-z])", alias.strip().lower())
+    if numeronym and len(flat) > 3:
+        first, count, last = numeronym.groups()
+        if flat[0] == first and flat[-1] == last and len(flat) - 2 == int(count):
+            return "numeronym"
+    letters = _flat(alias)
+    if len(words) < 2 or len(letters) < 2 or " " in alias.strip() or letters == flat:
+        return None
+    if letters == "".join(word[0] for word in words):
+        return "initials"
+    return "contraction" if len(letters) >= 4 and _prefixes(letters, words) else None
+
+
+def _prefixes(letters: str, words: list[str]) -> bool:
+    """Whether `letters` is a non-empty beginning of each word, in order (`fedex`: fed + ex)."""
+    if not words:
+        return not letters
+    head, rest = words[0], words[1:]
+    return any(
+        letters[:size] == head[:size] and _prefixes(letters[size:], rest)
+        for size in range(min(len(head), len(letters)), 0, -1)
+    )
 
 
 def strip_label_prefix(name: str) -> str:
@@ -76,38 +132,79 @@ def _shares_a_suffix(parts: list[str]) -> bool:
     )
 
 
-def _conjoined(name: str, text: str) -> list[str]:
-    """`Halden and Corvo`, `Halden & Corvo`, `Acme, Birch, Cobalt` -> each; `Salt & Pepper Labs`,
-    `Bain & Company`, `Johnson & Johnson` and the joined names in the data (`Barnes & Noble`) ->
-    whole. A shared kind word (`Labs`) keeps the name whole unless the text names each part by
-    itself."""
+def _known(part: str) -> bool:
+    """A name the data knows as an organization by itself (a name of a `same` group)."""
+    return fold(part) in organization_words().known
+
+
+def _conjoined(name: str, text: str, listed: bool = False) -> list[str]:
+    """`Acme, Birch, Cobalt` -> each (a list is never one organization; members that are no
+    names drop). `Halden and Corvo`, `Halden & Corvo` -> each only on evidence that each part is
+    an organization of its own: the text names it by itself, the data knows it, or the heading
+    lists it beside others (`listed`, a slash). Else the whole name (`Rye & Oak`), as for
+    `Salt & Pepper Labs`, `Bain & Company`, `Johnson & Johnson` and the joined names in the data."""
     parts = [part.strip() for part in _LIST.split(name) if part.strip()]
-    if len(parts) < 2 or not all(_ORGANIZATION_LIKE.match(part) for part in parts):
-        return [name]
+    if len(parts) < 2:
+        return [] if is_category(name) else [name]
     words = organization_words()
     if len({fold(part) for part in parts}) < len(parts) or fold(name) in words.joined_names:
         return [name]  # `Johnson & Johnson`, `Barnes & Noble`
     if any(fold(part) in words.kind_suffixes for part in parts):
         return [name]  # `Bain & Company`, `Smith & Co`
-    if text and all(_stands_alone(part, text, name) for part in parts):
+    if "," in name or any(is_category(part) for part in parts):
+        return [part for part in parts if _is_name(part)]  # `Halden, Corvo and other startups`
+    if not all(_ORGANIZATION_LIKE.match(part) for part in parts):
+        return [name]
+    if all(_known(part) or (text and _stands_alone(part, text, name)) for part in parts):
         return parts
     if _shares_a_suffix(parts):
         return [name]
-    return parts
+    return parts if listed else [name]
 
 
-def organization_names(bare: str, text: str = "") -> tuple[list[str], list[str]]:
+def _is_name(part: str) -> bool:
+    return _ORGANIZATION_LIKE.match(part) is not None and not is_generic(part) and not is_category(part)
+
+
+def split_affiliation(name: str, text: str = "") -> list[str]:
+    """A person's organization as written (`Halden and Corvo`, `Orbex / Tidewell`): the
+    organizations it names, read like a Companies heading."""
+    return organization_names(name, text)[0]
+
+
+# `(portfolio companies)`, `BI dashboard companies mentioned as...`: the entry describes several.
+_SEVERAL = re.compile(
+    r"^(?:(?!(?:builds?|makes?|sells?|offers?|provides?|runs?|of|for|with|by)\b)[\w+'’-]+\s+){0,3}"
+    r"(?:companies|platforms|startups|firms|labs|tools|apps|products|players|competitors|rivals|"
+    r"environments|services|providers|makers|examples|brands|funds|investors|banks|businesses)\b"
+)
+
+
+def describes_several(about: str) -> bool:
+    """Whether a qualifier or description opens with a plural kind: `Vibe Coding Platforms`."""
+    return _SEVERAL.match(about.strip().lower()) is not None
+
+
+def organization_names(bare: str, text: str = "", about: tuple[str, ...] = ()) -> tuple[list[str], list[str]]:
     """(organizations, aliases of the first) that a heading's name (its qualifiers removed) gives.
-    `text` is the document's text, the evidence for splitting `A & B`."""
+    `text` is the document's text, the evidence for splitting `A & B`, and `about` the entry's
+    qualifiers and description (`(portfolio companies)` says a heading lists several)."""
+    several = any(describes_several(line) for line in about)
     bare = strip_label_prefix(bare)
     renamed = _INLINE_RENAME.match(bare)
     if renamed:
-        return [renamed.group("name").strip()], [renamed.group("alias").strip()]
+        alias = renamed.group("alias").strip()  # `Bolt Labs, now part of Megacorp`: no alias
+        return [renamed.group("name").strip()], [] if is_relation(alias) else [alias]
     slashed = [part for part in _SLASH.split(bare) if part]
+    if len(slashed) > 1:
+        # `Genesis / generative simulation startups`: a category beside a name is no organization.
+        slashed = [part for part in slashed if not is_category(part)]
     if len(slashed) > 1 and all(_ORGANIZATION_LIKE.match(part) and not part.isdigit() for part in slashed):
         first, *others = slashed
         same = [other for other in others if organization_words().same_group(first, other)]
         if same and len(same) == len(others):
             return [first], same  # `Meta/Facebook`: one company under both names
-        return [name for part in slashed for name in _conjoined(part, text)], []
-    return _conjoined(bare, text), []
+        return [name for part in slashed for name in _conjoined(part, text, listed=True)], []
+    if len(slashed) == 1:
+        bare = slashed[0]
+    return (_conjoined(bare, text, listed=several) if slashed else []), []

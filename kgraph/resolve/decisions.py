@@ -31,9 +31,14 @@ class Decision:
 
 @dataclass
 class DecisionLog:
-    """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it."""
+    """Collects decisions in any order; `decisions()` is sorted, so reports do not depend on it.
+    Records of one kind, verdict and names (the same merge seen from several files) fold into one
+    decision: their reasons joined, and their evidence (one record's in its own order, several
+    records' as the sorted union)."""
 
-    _decisions: set[Decision] = field(default_factory=set)
+    _decisions: dict[tuple[str, str, tuple[str, ...]], tuple[set[str], set[tuple[str, ...]]]] = field(
+        default_factory=dict
+    )
 
     def record(
         self,
@@ -43,7 +48,18 @@ class DecisionLog:
         reason: str,
         evidence: tuple[str, ...] | list[str] = (),
     ) -> None:
-        self._decisions.add(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
+        reasons, items = self._decisions.setdefault((kind, verdict, tuple(names)), (set(), set()))
+        reasons.add(reason)
+        items.add(tuple(evidence))
 
     def decisions(self) -> list[Decision]:
-        return sorted(self._decisions)
+        return sorted(
+            Decision(kind, verdict, names, "; ".join(sorted(reasons)), _evidence(items))  # type: ignore[arg-type]
+            for (kind, verdict, names), (reasons, items) in self._decisions.items()
+        )
+
+
+def _evidence(records: set[tuple[str, ...]]) -> tuple[str, ...]:
+    if len(records) == 1:
+        return next(iter(records))
+    return tuple(sorted(set().union(*records)))

@@ -14,6 +14,7 @@ import jellyfish
 from rapidfuzz import fuzz
 
 from kgraph.data import organization_words
+from kgraph.extract.organization_names import abbreviation
 from kgraph.names import fold
 from kgraph.resolve.aliases import AliasRules, KeptApartUnion
 from kgraph.resolve.decisions import DecisionLog
@@ -25,6 +26,9 @@ _NUMBERS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
     "sixteen seventeen eighteen nineteen twenty"
 ).split()
+# A short form named in this many documents is a well-known organization: its one `X AI` or
+# `X Robotics` may be a unit of it, so that merge needs context.
+_WELL_KNOWN = 3
 # Words too common in descriptions to say two entries describe the same organization.
 _COMMON = frozenset(
     """about also based being between both build builds building company companies could first
@@ -109,30 +113,67 @@ def _part_of(short: str, long: _Context) -> bool:
     part = re.compile(
         rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
         rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
-        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund)\b",
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund|group|wing|department|business|effort|initiative|"
+        rf"program|project|research)\b",
         re.I,
     )
     return any(part.search(text) for text in long.descriptions)
 
 
+def _joining_abbreviation(alias: str, name: str) -> str | None:
+    """A numeronym (`a16z`), a contraction (`FedEx`) or initials of three letters or more (`CETC`):
+    distinctive enough to be one organization wherever written; two letters (`PI`) only label it."""
+    how = abbreviation(alias, name)
+    if how == "initials" and len(re.sub(r"[^A-Za-z0-9]", "", alias)) < 3:
+        return None
+    return how
+
+
+def _extra_words(short: str, long: str) -> list[str] | None:
+    """`Halden` / `Halden Quantum Computing` -> [`quantum`, `computing`]; None unless `long` begins
+    with all of `short`'s words."""
+    a, b = fold(short).split(), fold(long).split()
+    return b[len(a) :] if 0 < len(a) < len(b) and b[: len(a)] == a else None
+
+
 def _suffix_form(short: str, long: str) -> bool:
     """`Halden` / `Halden Industries`, `Lumen` / `Lumen AI`: the longer adds only kind words."""
-    a, b = fold(short).split(), fold(long).split()
-    suffixes = organization_words().kind_suffixes
-    return 0 < len(a) < len(b) and b[: len(a)] == a and all(word in suffixes for word in b[len(a) :])
+    extra, words = _extra_words(short, long), organization_words()
+    return extra is not None and (all(word in words.kind_suffixes for word in extra) or _plain_suffix(extra))
+
+
+def _plain_suffix(extra: list[str]) -> bool:
+    """Only a generic corporate word (`Technologies`, `Quantum Computing`), no investment word."""
+    return " ".join(extra) in organization_words().plain_suffixes
 
 
 def _spelling_variant(first: str, second: str) -> float | None:
-    """A close spelling (`Gimlett` / `Gimlet`, `Deel` / `Deal`): the similarity, else None."""
+    """A close spelling (`Gimlett` / `Gimlet`, `Deel` / `Deal`; `Kalshi` / `Calshi`, heard alike):
+    the similarity, else None."""
     a, b = organization_key(first), organization_key(second)
-    if min(len(a), len(b)) < 4 or not a.isascii() or not b.isascii() or a[0] != b[0]:
+    if min(len(a), len(b)) < 4 or not a.isascii() or not b.isascii():
         return None
+    if a[0] != b[0]:  # a speech-to-text spelling may change the first letter, not the sound
+        score = fuzz.ratio(a, b)
+        return score if score >= 80 and jellyfish.metaphone(a) == jellyfish.metaphone(b) else None
     score = fuzz.ratio(a, b)
     if score >= 88 and min(len(a), len(b)) >= 6:
         return score
     if score >= 75 and jellyfish.metaphone(a) == jellyfish.metaphone(b):
         return score
     return None
+
+
+def _heard_alike(first: str, second: str) -> bool:
+    """`Replit` / `Replet`, `Kalshi` / `Calshi`: one sound, a close spelling."""
+    a, b = organization_key(first), organization_key(second)
+    return jellyfish.metaphone(a) == jellyfish.metaphone(b) and fuzz.ratio(a, b) >= 80
+
+
+def _one_shared_word(first: _Context, second: _Context) -> list[str]:
+    """For names heard alike, one distinctive word of their descriptions in common is enough."""
+    shared = sorted(first.words & second.words)
+    return [f"heard alike, descriptions share: {shared[0]}"] if shared else []
 
 
 class _Resolver:
@@ -166,6 +207,13 @@ class _Resolver:
         name = sighting.name
         self.join(("name", name), ("key", organization_key(name)))
         for alias in sighting.aliases:
+            if (how := _joining_abbreviation(alias, name)) is not None:
+                # `Andreessen Horowitz (a16z)`: the heading derives the alias from the name, so it
+                # joins the entry `a16z` even where that is listed by itself.
+                self.aliases[name].add(alias)
+                if self.join(("name", name), ("key", organization_key(alias))):
+                    self.record("merged", [name, alias], f"alias stated in the heading, the {how}", [sighting.document])
+                continue
             if _ACRONYM.match(alias):  # `(AI)` or `(ABC)` tickers are labels, not identities
                 self.aliases[name].add(alias)
                 continue
@@ -186,9 +234,16 @@ class _Resolver:
             self.join(("name", name), ("user", fold(label)))
 
     def merge_on_evidence(self) -> None:
-        """Suffix forms and close spellings, when the context agrees and no document lists both."""
+        """Suffix forms and close spellings, when the context agrees and no document lists both. A
+        short form with one longer form in the corpus that adds only a generic corporate word
+        (`Halden` / `Halden Technologies`) needs no more context."""
         names = sorted(self.counts)
         proposals: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)  # name -> (other, reason, evidence)
+        longer: dict[str, set[tuple[str, str]]] = defaultdict(set)  # short form -> the groups of its longer forms
+        for first, second in combinations(names, 2):
+            for short, long in ((first, second), (second, first)):
+                if _suffix_form(short, long):
+                    longer[short].add(self.union.find(("name", long)))
         for first, second in combinations(names, 2):
             if self.union.find(("name", first)) == self.union.find(("name", second)):
                 continue
@@ -213,6 +268,17 @@ class _Resolver:
                 self.record("candidate", [short, long], "suffix form, but described as a part of it", evidence)
                 continue
             agreement = _agreement(self.contexts[first], self.contexts[second])
+            if not agreement and reason == "spelling variant" and _heard_alike(first, second):
+                agreement = _one_shared_word(self.contexts[first], self.contexts[second])
+            extra = _extra_words(short, long) or []
+            if not agreement and reason == "suffix form" and len(longer[short]) == 1 and _plain_suffix(extra):
+                named_in = len(self.contexts[short].documents)
+                if " ".join(extra) not in organization_words().unit_suffixes or named_in < _WELL_KNOWN:
+                    proposals[short].append((long, "suffix form, unique", [f"only longer form of {short}"]))
+                    continue
+                reason = f"suffix form, unique, but {short} is named in {named_in} documents (a unit?)"
+                self.record("candidate", [short, long], reason, evidence)
+                continue
             if not agreement:
                 self.record("candidate", [short, long], f"{reason}, no shared context", evidence)
                 continue
