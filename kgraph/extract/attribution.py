@@ -100,7 +100,8 @@ _STANCE = re.compile(
     r"doubles down|doubled down|crystallizes|crystallized|illustrates|illustrated|underscores|underscored|"
     r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
     r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
-    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized)\b"
+    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized|signals|signaled|"
+    r"signalled)\b"
 )
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
@@ -113,7 +114,8 @@ _SUBORDINATE = re.compile(
 _SAYING_BEFORE = re.compile(
     r"\b(?:the|a|an|that|this|old|familiar|classic|popular|common|famous|tired|standard|usual|conventional)\s+"
     r"(?:[\w-]+\s+){0,2}(?:creed|mantra|slogan|adage|saying|motto|maxim|proverb|cliche|cliché|refrain|"
-    r"catchphrase|dictum|trope|axiom|truism|meme|platitude|rallying cry|bromide|aphorism)s?"
+    r"catchphrase|dictum|trope|axiom|truism|meme|platitude|rallying cry|bromide|aphorism|orthodoxy|dogma|"
+    r"doctrine|gospel|ethos|credo|ideology|phrase|expression|buzzword|byword|watchword)s?"
     r"\s*(?:of|that|is|was|goes|says|holds|[:,—–-])?\s*[*_]*\s*$",
     re.I,
 )
@@ -146,6 +148,15 @@ _INNER_ATTRIBUTION = re.compile(
     rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
     rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
 )
+# `One early customer told her "..."`: someone unnamed speaks inside a named person's paragraph.
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:a|an|one|another|some|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:customer|client|investor|founder|friend|"
+    r"user|employee|executive|engineer|banker|partner|analyst|reporter|journalist|critic|colleague|source|person|"
+    r"woman|man|buyer|seller|rival|competitor|manager|director|staffer|insider|official|lp|backer|"
+    r"board member|skeptic|sceptic)\s+(?:\w+ly\s+)?(?:told|tells|said|says|asked|asks|wrote|writes|put it|"
+    r"called|calls|described|joked|warned|warns|replied|insisted|complained|admitted)\b",
+    re.I,
+)
 _ROLE_NOUN = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:host|hosts|guest|article|author|authors|paper|"
     r"report|newsletter|post|piece|story|team|researchers?|interviewer|moderator|narrator|writer|"
@@ -156,7 +167,7 @@ _ROLE_NOUN = re.compile(
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
 _JOB_TITLE = re.compile(
-    r"^(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+    r"^(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
     r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
     r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)\s+)+"
 )
@@ -202,16 +213,20 @@ _HEARSAY_BEFORE = re.compile(
     re.I,
 )
 _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
+    r"[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
+)
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?"
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(
     rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$"
 )
+_NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
 _LABEL = re.compile(
     rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
     rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
@@ -244,6 +259,7 @@ class ItemContext:
 
     subject: str | None = None
     owner: str | None = None  # People entry whose quotes may be the person's own
+    owner_speaks: bool = False  # the entry says the person said something (`Argued that...`)
     pending: str | None = None  # a lead-in line above (`Jane explains:`) waiting for its quote
     pending_blocked: bool = False
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
@@ -415,6 +431,8 @@ class Attributor:
         match = _AFTER_SAID.match(after)
         if match and match.group("name2") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
+        if match and match.group("name2") and self.current_text.rstrip("*_ ").endswith("."):
+            match = None  # `"...bankers." Ruiz notes the terms were never public`: a new sentence
         if match:
             raw = next(g for g in match.groups() if g)
             name = self.person(raw, allow_new=True)
@@ -437,12 +455,14 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
-        clause = _SENTENCE_END.split(plain(before))[-1].strip()
-        field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
-        if field and is_field_label(field.group(1)):  # `**Substantiation:** Lin Hai said "..."`
-            clause = clause[field.end() :]
+        clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
         if not clause:
             return None
+        label = _NAME_LABEL.match(clause)
+        if label:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
+            name = self.person(label.group("name"), allow_new=True)
+            if name:
+                return Attribution(name, "speaker label")
         found = self._lead_in(clause, context)
         if found is not None:
             return found
@@ -539,6 +559,8 @@ class Attributor:
             return True
         if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
             return True
+        if _UNNAMED_SOURCE.search(clause):
+            return True
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
             named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
@@ -566,7 +588,8 @@ class Attributor:
         candidates = []
         if self.conversation and context.subject:
             candidates.append((context.subject, "item subject"))
-        if context.owner and _first_person(quote.text):
+        spoken_field = _quote_field(quote) and (self.conversation or context.owner_speaks)
+        if context.owner and (_first_person(quote.text) or spoken_field):
             candidates.append((context.owner, "people entry"))
         if self.conversation and self.sole_speaker:
             candidates.append((self.sole_speaker, "sole speaker"))
@@ -581,7 +604,7 @@ class Attributor:
         context.pending, context.pending_blocked = None, False
         if not stripped.endswith(":"):
             return
-        clause = _SENTENCE_END.split(stripped)[-1].strip()
+        clause = _without_field(_SENTENCE_END.split(stripped)[-1].strip())
         label = _LABEL.match(text)
         if label:
             raw = label.group("name") or label.group("name2") or label.group("name3")
@@ -595,6 +618,12 @@ class Attributor:
         if found is not None:
             context.pending = found.speaker
             context.pending_blocked = found.speaker is None
+
+
+def _without_field(clause: str) -> str:
+    """`Substantiation: Lin Hai said` -> `Lin Hai said`: a field label is no part of the sentence."""
+    field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
+    return clause[field.end() :] if field and is_field_label(field.group(1)) else clause
 
 
 def _clause_starts(clause: str) -> list[str]:
@@ -624,7 +653,9 @@ def _thing_of(match: re.Match[str], candidate: str) -> bool:
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".
-_FIRST_PERSON = re.compile(r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)(?![\w]|\.\w)")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|My|we|We|we're|We're|we've|We've|our|Our|us)(?![\w]|\.\w)"
+)
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 
 
@@ -635,6 +666,56 @@ def _first_person(text: str) -> bool:
     first = _FIRST_PERSON.search(text)
     third = _THIRD_PERSON.search(text)
     return bool(first) and not (third and third.start() < first.start())
+
+
+_QUOTE_FIELD = re.compile(r"(?:key |notable |signature |memorable |best |representative )?quotes?|in (?:his|her) words")
+
+
+def _quote_field(quote: Quote) -> bool:
+    """`- Key quote: "..."` in someone's entry (or a Quote column of a People table) gives the entry
+    person's words, unless the quote speaks of a `he` / `she` (then it is about them)."""
+    field = quote.field or (quote.table_header if quote.location == "table" else None) or ""
+    if not _QUOTE_FIELD.fullmatch(plain(field).strip(" *_:").lower()):
+        return False
+    before = plain(quote.before)
+    if quote.location == "field":
+        before = before.split(":", 1)[-1]
+    if re.search(r"[^\W_]", before):
+        return False  # `Legislation would require chatbots to "..."`: the quote is part of a sentence
+    text = quote.text
+    return not (_THIRD_PERSON.search(text) or _DESCRIPTION_FRAGMENT.match(text) or _REPORTED_ROLE.search(text))
+
+
+# `BlackRock's CEO called for...`, `The Microsoft CEO was a hero`: the article reporting on the person.
+_REPORTED_ROLE = re.compile(
+    r"\b(?:CEO|CTO|CFO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|executive|billionaire|"
+    r"investor|professor|senator|judge|boss)\s+(?:\w+ly\s+)?(?:said|says|called|calls|was|is|has|had|warned|argued|"
+    r"told|wrote|announced|stepped|joined|left|wants|plans|will)\b",
+    re.I,
+)
+# What a People entry says of its person when its quote is their own words (an article's entry).
+_SPEECH_CUE = re.compile(
+    r"\b(?:said|says|argued|argues|warned|warns|explained|explains|articulated|articulates|articulating|commentary|"
+    r"comments?|commented|quoted|called|calls|told|tells|predicted|predicts|described|describes|noted|notes|stated|"
+    r"states|expressed|expresses|flagged|flags|framing|voice|spokesperson|spoke|speaks|interview|interviewed|"
+    r"wrote|writes|posted|posts|tweeted|testified|remarks|remarked|characterizing|characterized|emphasized|stressed|"
+    r"cautioned|claimed|insisted|pushed back|admitted|conceded|recalled|author of (?:the|this))\b",
+    re.I,
+)
+
+
+def entry_speaks(text: str) -> bool:
+    """Whether a People entry's own words (its quotes left out) say the person spoke or wrote."""
+    return bool(_SPEECH_CUE.search(re.sub(r'"[^"]*"', " ", text)))
+
+
+# `Joined Halden as head of sales.`, `Seeking to raise $1 billion.`: a subjectless line about the
+# entry's person, copied from the article, not their words.
+_DESCRIPTION_FRAGMENT = re.compile(
+    r"^[\W_]*(?!(?:Everything|Nothing|Something|Anything|Indeed|Agreed)\b)"
+    r"(?:[A-Z][a-z]{2,}ed|[A-Z][a-z]{2,}ing\s+(?:to|as|at|for|in|on)|Led|Left|Ran|Took|Became|Built|Won|Sold|Bought|Leads|Runs|Joins|Serves|Oversees|"
+    r"Heads|Co-founded|Spent|Grew|Made|Has|Had|Was|Is|Will|Now|Previously|Formerly|Also)\b"
+)
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

@@ -4,7 +4,7 @@ and, where the text supports it, its speaker."""
 from __future__ import annotations
 
 from kgraph.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
-from kgraph.extract.attribution import Attributor, ItemContext
+from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
@@ -82,5 +82,8 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
                 # In a podcast, quotes under a third party's entry are usually the guests' words.
                 if owner in attributor.participants or not attributor.conversation:
                     context.owner = owner
+                    context.owner_speaks = owner in attributor.participants or entry_speaks(
+                        " ".join(line.text for line in item.lines)
+                    )
             collector.walk(item.lines, context, about)
     return collector.claims
