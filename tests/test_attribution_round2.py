@@ -161,3 +161,66 @@ def test_a_slogan_inside_a_paragraph_about_someone() -> None:
         _themes('Dana Ruiz built Orbex against the orthodoxy of "move fast and break things" that ruled the valley.')
     )
     assert speakers["move fast and break things"] is None
+
+
+# -- 3. the same quote twice in one document is one claim ------------------------------------
+def test_a_repeated_quote_is_one_claim_with_the_speaker_its_copies_agree_on() -> None:
+    body = (
+        _themes('> "Pricing is the only moat that compounds every single year." — Dana Ruiz [00:12:00]')
+        + "\n## 3. Companies Identified\n\n| Company | Role | Quote |\n|---|---|---|\n"
+        '| **Orbex** | Billing | "Pricing is the only moat that compounds every single year" |\n'
+    )
+    claims = [claim for claim in _claims(body) if claim.text.startswith("Pricing is the only moat")]
+    assert len(claims) == 1
+    assert claims[0].speaker == "Dana Ruiz"
+    assert claims[0].timestamp == "00:12:00"
+    assert claims[0].about is not None  # the copy in the Orbex row keeps its subject
+
+
+def test_copies_naming_different_speakers_leave_the_claim_unattributed() -> None:
+    body = _themes(
+        '> "Pricing is the only moat that compounds every single year." — Dana Ruiz\n\n'
+        '> "Pricing is the only moat that compounds every single year." — Raj Patel\n\n'
+        '> "Discounts are a tax you pay for a weak pitch." — Raj Patel'
+    )
+    claims = _claims(body)
+    assert [claim.text for claim in claims] == [
+        "Pricing is the only moat that compounds every single year.",
+        "Discounts are a tax you pay for a weak pitch.",
+    ]
+    assert [claim.speaker for claim in claims] == [None, "Raj Patel"]
+    assert [claim.position for claim in claims] == [0, 1]
+
+
+def test_the_subject_characterizing_someone_speaks_the_characterization() -> None:
+    speakers = _speakers(
+        _themes(
+            'Dana credits founder Raj Patel as "the father of the whole pricing industry". '
+            'Later Orbex was dubbed "the quiet winner of the whole cycle".'
+        )
+    )
+    assert speakers["the father of the whole pricing industry"] == "Dana Ruiz"
+    assert speakers["the quiet winner of the whole cycle"] is None
+
+
+def test_a_newsletter_sentence_whose_subject_argues_before_a_block_quote() -> None:
+    body = _themes(
+        "Most investors think the product is the moat. Ruiz argues that pricing is the moat instead.\n\n"
+        '> "Every feature gets copied within a year, but pricing power compounds."\n\n'
+        "Orbex raised prices twice. Ruiz argues that Halden's Raj Patel saw it first.\n\n"
+        '> "Nobody in the market noticed the second price rise at all."\n\n'
+        "Ruiz sold Orbex in 2019.\n\n"
+        '> "The sale closed in a week and the team stayed on for years."'
+    )
+    speakers = _speakers(body + "\n## 3. People Identified\n\n### Dana Ruiz\n- Role: CEO\n", "Eli Marsh", "newsletter")
+    assert speakers["Every feature gets copied within a year, but pricing power compounds."] == "Dana Ruiz"
+    assert speakers["Nobody in the market noticed the second price rise at all."] is None  # two people named
+    assert speakers["The sale closed in a week and the team stayed on for years."] is None  # no saying verb
+
+
+def test_a_subject_after_a_dash_is_the_paragraphs_subject() -> None:
+    body = _themes(
+        "Memory supply is tight. This is no abstract risk — Dana projects phone volumes halving.\n\n"
+        '> "Low-end phone volumes will be cut in half by next year."'
+    )
+    assert _speakers(body)["Low-end phone volumes will be cut in half by next year."] == "Dana Ruiz"

@@ -92,6 +92,12 @@ _CLOSING_SPEAKER = re.compile(
     rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|{_PHRASAL_SPEECH})"
     rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
 )
+# `Dana credits founder Raj Patel as "..."`, `Dana calls the plan "..."`: the subject's own words
+# characterizing someone or something, right before the quote.
+_CHARACTERIZES = re.compile(
+    r"(?:credits|credited|calls|called|dubs|dubbed|labels|labeled|labelled|brands|branded|hails|hailed|deems|deemed)"
+    r"(?:\s+[\w'’.-]+){1,7}\s*[*_]*$"
+)
 # Verbs that take a stance in words: with a colon they introduce the subject's own quote, so an
 # unknown name before them may be a new person (`Harry Stebbings pushed back:`), unlike a verb of
 # doing (`Bending Spoons operates as a hybrid:`).
@@ -503,7 +509,7 @@ class Attributor:
                     return NONE  # `Lena Osei's new chain praised at length:`: the chain is the subject
                 continue
             verb_phrase = candidate[match.start("verb") :]
-            spoken = _SPEECH.search(verb_phrase)
+            spoken = _SPEECH.search(verb_phrase) or _CHARACTERIZES.match(verb_phrase)
             if colon or speech_end or spoken:
                 # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
                 stance = bool(spoken or _STANCE.search(verb_phrase))
@@ -536,6 +542,33 @@ class Attributor:
             if self._unknown_speaker(clause):
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
+
+    def _arguing_subject(self, sentence: str) -> str | None:
+        """`Ruiz argues that pricing is the moat.`: a known person saying or arguing something,
+        with nobody else named in the sentence."""
+        sentence = _without_field(sentence)
+        if any(_ABOUT.search(start) for start in _clause_starts(sentence)) or self._about_someone_else(sentence):
+            return None
+        for candidate in _clause_starts(sentence):
+            match = _SUBJECT.match(candidate)
+            if not match or _thing_of(match, candidate):
+                continue
+            verb = match.group("verb")
+            if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
+                continue
+            name = self.person(match.group("name"), allow_new=False)
+            rest = candidate[match.end("verb") :]
+            if name and not (self._names_in(sentence) - {name}) and not self._someone_new_in(rest):
+                return name
+        return None
+
+    def _someone_new_in(self, text: str) -> bool:
+        """`...that Halden's Raj Patel saw it first`: a full name we do not know yet."""
+        for match in re.finditer(NAME, text):
+            raw = _bare(match.group(0))
+            if len(raw.split()) >= 2 and self._unplaced_person(_untitled(raw)):
+                return True
+        return False
 
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document and no person we know."""
@@ -598,11 +631,14 @@ class Attributor:
                 return Attribution(speaker, rule)
         return NONE
 
-    def lead_in_line(self, text: str, context: ItemContext) -> None:
-        """A prose line ending in `:` with no quote on it announces the speaker of what follows."""
+    def lead_in_line(self, text: str, context: ItemContext, block_quote_follows: bool = False) -> None:
+        """A prose line ending in `:` with no quote on it announces the speaker of what follows; so
+        does, right before a block quote, a sentence whose known subject argues or says something."""
         stripped = plain(strip_timestamps(text)).strip()
         context.pending, context.pending_blocked = None, False
         if not stripped.endswith(":"):
+            if block_quote_follows:
+                context.pending = self._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
             return
         clause = _without_field(_SENTENCE_END.split(stripped)[-1].strip())
         label = _LABEL.match(text)
@@ -631,6 +667,8 @@ def _clause_starts(clause: str) -> list[str]:
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
     any of its commas."""
     starts = [clause, _LEADING_PHRASE.sub("", clause, count=1)]
+    # `This is no abstract risk — Dylan projects...`: a new clause after a dash
+    starts += [clause[match.end() :] for match in re.finditer(r"\s[—–]\s+(?=[A-Z])", clause)]
     if _SUBORDINATE.match(clause):
         starts += [clause[match.end() :] for match in re.finditer(r",\s+", clause)]
     return list(dict.fromkeys(starts))

@@ -3,6 +3,8 @@ and, where the text supports it, its speaker."""
 
 from __future__ import annotations
 
+import re
+
 from kgraph.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
@@ -30,7 +32,7 @@ class _ClaimCollector:
             if not quotes:
                 if line.kind == LineKind.TEXT and line.text:
                     self.attributor.update_subject(context, line.text)
-                    self.attributor.lead_in_line(line.text, context)
+                    self.attributor.lead_in_line(line.text, context, _block_quote_follows(lines, index))
                 continue
             next_line = _next_in_block(lines, index)
             position = 0
@@ -60,6 +62,14 @@ class _ClaimCollector:
         )
 
 
+def _block_quote_follows(lines: tuple[Line, ...], index: int) -> bool:
+    """The next line opens a block quote holding a quotation (`Ruiz argues the opposite.` then `> "..."`)."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return following.quoted and not lines[index].quoted and bool(quotes_in_line(following))
+
+
 def _next_in_block(lines: tuple[Line, ...], index: int) -> str | None:
     if index + 1 < len(lines) and lines[index + 1].block == lines[index].block:
         return lines[index + 1].text
@@ -86,4 +96,38 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
                         " ".join(line.text for line in item.lines)
                     )
             collector.walk(item.lines, context, about)
-    return collector.claims
+    return merge_repeated_quotes(collector.claims)
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" .,;:!?…*_\"'").casefold()
+
+
+def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
+    """Identical quotes in one document are one claim (a summary often repeats a quote under a
+    theme and again in a People entry). It keeps the first copy's place and the speaker its
+    attributed copies agree on; copies naming different speakers leave it unattributed."""
+    groups: dict[str, list[ClaimEntry]] = {}
+    for claim in claims:
+        groups.setdefault(_quote_key(claim.text), []).append(claim)
+    merged = []
+    for copies in groups.values():
+        first = copies[0]
+        attributed = [copy for copy in copies if copy.speaker]
+        speakers = {copy.speaker for copy in attributed}
+        chosen = attributed[0] if len(speakers) == 1 else None
+        timed = next((copy for copy in copies if copy.timestamp), first)
+        about = next((copy.about for copy in copies if copy.about), None)
+        merged.append(
+            first.model_copy(
+                update={
+                    "position": len(merged),
+                    "speaker": chosen.speaker if chosen else None,
+                    "attribution": chosen.attribution if chosen else None,
+                    "timestamp": timed.timestamp,
+                    "seconds": timed.seconds,
+                    "about": about,
+                }
+            )
+        )
+    return merged
