@@ -224,3 +224,15 @@ def test_a_subject_after_a_dash_is_the_paragraphs_subject() -> None:
         '> "Low-end phone volumes will be cut in half by next year."'
     )
     assert _speakers(body)["Low-end phone volumes will be cut in half by next year."] == "Dana Ruiz"
+
+
+def test_words_describing_the_subject_or_a_groups_words_are_not_the_subjects() -> None:
+    speakers = _speakers(
+        _themes(
+            'Dana Ruiz backs founders early. Raj, the founder, noted as having "the calm of a surgeon under fire". '
+            'Dana Ruiz says buyers overpay. Companies that were initially saying they "can never go above twenty" '
+            "paid thirty."
+        )
+    )
+    assert speakers["the calm of a surgeon under fire"] is None
+    assert speakers["can never go above twenty"] is None

@@ -139,6 +139,19 @@ _RELAYED_POSSESSIVE = re.compile(
     r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
     rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b"
 )
+# `companies that were initially saying they "..."`: a group's words, not the paragraph subject's.
+_GROUP_SAYING = re.compile(
+    r"\b(?:companies|firms|bidders|buyers|sellers|rivals|competitors|incumbents|regulators|lawmakers|politicians|"
+    r"governments|banks|funds|VCs|startups|people|critics|investors|founders)\s+(?:that|who)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:saying|say|said|claiming|claim|claimed|insisting|arguing|argued|calling|called)\b",
+    re.I,
+)
+# `Winston, the founder, noted as having "..."`: words describing the subject, said by someone else.
+_DESCRIBED_AS = re.compile(
+    r"\b(?:noted|seen|regarded|viewed|described|cited|known|remembered|hailed|billed|touted|praised|credited)\s+"
+    r"(?:as|for)\s+(?:having|being)\b",
+    re.I,
+)
 # `Students consistently report that "..."`: a crowd's words, not the paragraph subject's.
 _CROWD_SOURCE = re.compile(
     r"\b(?:students|critics|analysts|skeptics|sceptics|observers|commentators|fans|detractors|supporters|"
@@ -490,7 +503,7 @@ class Attributor:
             if name:
                 return Attribution(name, "as X put it")
         starts = _clause_starts(clause)
-        if any(_ABOUT.search(candidate) for candidate in starts):
+        if any(_ABOUT.search(candidate) for candidate in starts) or _DESCRIBED_AS.search(clause):
             return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
         closing = _CLOSING_SPEAKER.search(clause)
         if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
@@ -592,7 +605,7 @@ class Attributor:
             return True
         if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
             return True
-        if _UNNAMED_SOURCE.search(clause):
+        if _UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS.search(clause):
             return True
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
