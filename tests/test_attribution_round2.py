@@ -236,3 +236,39 @@ def test_words_describing_the_subject_or_a_groups_words_are_not_the_subjects() -
     )
     assert speakers["the calm of a surgeon under fire"] is None
     assert speakers["can never go above twenty"] is None
+
+
+def _titled(second_title: str, body: str, title: str = "Pricing Power") -> dict[str, str | None]:
+    text = f"""# [{title}](https://example.com/ep/92)
+
+**Podcast:** Margin Call
+**Date:** 2025-12-02
+
+---
+
+# {second_title}
+
+{_themes(body)}
+"""
+    return {claim.text: claim.speaker for claim in extract_document(parse_document("fixture.md", text)).claims}
+
+
+def test_a_lone_first_name_is_the_guest_the_title_names() -> None:
+    body = 'Dana explains: "we have never once discounted a renewal at Orbex."'
+    speakers = _titled("Summary: Margin Call with Dana Ruiz", body)
+    assert speakers["we have never once discounted a renewal at Orbex."] == "Dana Ruiz"
+
+
+def test_a_lone_first_name_shared_by_two_title_names_stays_unattributed() -> None:
+    body = 'Dana explains: "we have never once discounted a renewal at Orbex."'
+    speakers = _titled("Summary: Dana Ruiz and Dana Okafor on Pricing", body)
+    assert speakers["we have never once discounted a renewal at Orbex."] is None
+
+
+def test_spelling_variants_of_one_title_name_are_one_guest() -> None:
+    body = (
+        'Dana explains: "we have never once discounted a renewal at Orbex."\n\n'
+        '- "I priced the first contract on a napkin in a diner." - Dana Ruiss'
+    )
+    speakers = _titled("Podcast Summary: Dana Ruiss, CEO of Orbex", body, title="Dana Ruiz's Plan for Orbex")
+    assert speakers["we have never once discounted a renewal at Orbex."] == "Dana Ruiss"

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
@@ -305,6 +307,9 @@ class Attributor:
     conversation: bool = True  # a podcast (people talking) rather than an article or paper
     everyday_words: frozenset[str] = frozenset()  # lower-case words of the document
     created: list[PersonName] = field(default_factory=list)
+    # Full names the document's titles give (`# Summary: Wabi Podcast with Dana Ruiz`), most used
+    # spelling first: a lone `Dana explains:` is that guest when no listed person is a Dana.
+    title_names: tuple[str, ...] = ()
     current_text: str = ""  # the quote being attributed
 
     # -- names ---------------------------------------------------------------------------------
@@ -323,6 +328,10 @@ class Attributor:
         if not allow_new or fold(text) in self.organizations:
             return None
         tokens = text.split()
+        if len(tokens) == 1 and self.conversation:
+            titled = self._title_name(tokens[0])
+            if titled:
+                return titled
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
         if plausible_new_person(text, self.everyday_words) or (has_cjk(text) and 2 <= len(text) <= 4):
@@ -330,6 +339,18 @@ class Attributor:
             self.created.append(PersonName(name=text))
             return text
         return None
+
+    def _title_name(self, first: str) -> str | None:
+        """The one full name in the titles whose first name is `first` (spelling variants of one
+        surname count as one: the first listed, the most used, wins)."""
+        matches = [name for name in self.title_names if name.split()[0] == first]
+        if not matches or any(fuzz.ratio(fold(matches[0]), fold(other)) < 80 for other in matches[1:]):
+            return None
+        if self.people.ambiguous(first) or fold(matches[0]) in self.organizations:
+            return None
+        self.people.add(PersonName(name=matches[0]))
+        self.created.append(PersonName(name=matches[0]))
+        return matches[0]
 
     def single_name(self, text: str) -> str | None:
         """A lone first name in a strong pattern (`— Dave`, `**Dave:**`), kept as it is written."""

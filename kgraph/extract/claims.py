@@ -9,6 +9,8 @@ from kgraph.document import Item, Line, LineKind, ParsedDocument, Quote, Section
 from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
+from kgraph.names import plausible_new_person
+from kgraph.parse.inline import plain
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 
 
@@ -76,7 +78,25 @@ def _next_in_block(lines: tuple[Line, ...], index: int) -> str | None:
     return None
 
 
+_TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}(?![\w-])")
+
+
+def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, ...]:
+    """Person-shaped full names in the document's titles (H1 lines), most used spelling first."""
+    titles = [document.header.title or ""]
+    titles += [plain(line.text) for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
+    body = "\n".join(line.text for section in document.sections for item in section.items for line in item.lines)
+    found: dict[str, int] = {}
+    for title in titles:
+        for match in _TITLE_NAME.finditer(title):
+            name = match.group(0)
+            if attributor.people.resolve(name) is None and plausible_new_person(name, attributor.everyday_words):
+                found.setdefault(name, body.count(name))
+    return tuple(sorted(found, key=lambda name: -found[name]))
+
+
 def extract_claims(document: ParsedDocument, attributor: Attributor, entities: list[EntityEntry]) -> list[ClaimEntry]:
+    attributor.title_names = title_names(document, attributor)
     collector = _ClaimCollector(attributor)
     collector.walk(tuple(document.preamble), ItemContext(), None)
     entries: dict[int, EntityEntry] = {}
