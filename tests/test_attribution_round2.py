@@ -272,3 +272,13 @@ def test_spelling_variants_of_one_title_name_are_one_guest() -> None:
     )
     speakers = _titled("Podcast Summary: Dana Ruiss, CEO of Orbex", body, title="Dana Ruiz's Plan for Orbex")
     assert speakers["we have never once discounted a renewal at Orbex."] == "Dana Ruiss"
+
+
+def test_a_sentence_subject_after_a_field_label_is_the_items_subject() -> None:
+    body = (
+        "## 3. Companies Identified\n\n### Orbex\n\n**Description:** Billing software.\n\n"
+        "**Why Mentioned:** Ruiz names it her first tool. It lets anyone "
+        '"send an invoice in one click, and get paid the same day" [00:09:40].\n'
+    )
+    speakers = _speakers(body, participants="Unknown Host, Dana Ruiz")
+    assert speakers["send an invoice in one click, and get paid the same day"] == "Dana Ruiz"

@@ -393,7 +393,7 @@ class Attributor:
                 context.set_subject(subject)
 
     def _sentence_subject(self, sentence: str) -> str | None:
-        sentence = sentence.strip(' *_"')
+        sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if match and not match.group("verb").startswith(("and", "or")):
