@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz
+
 from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
@@ -92,6 +94,12 @@ _CLOSING_SPEAKER = re.compile(
     rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|{_PHRASAL_SPEECH})"
     rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
 )
+# `Dana credits founder Raj Patel as "..."`, `Dana calls the plan "..."`: the subject's own words
+# characterizing someone or something, right before the quote.
+_CHARACTERIZES = re.compile(
+    r"(?:credits|credited|calls|called|dubs|dubbed|labels|labeled|labelled|brands|branded|hails|hailed|deems|deemed)"
+    r"(?:\s+[\w'’.-]+){1,7}\s*[*_]*$"
+)
 # Verbs that take a stance in words: with a colon they introduce the subject's own quote, so an
 # unknown name before them may be a new person (`Harry Stebbings pushed back:`), unlike a verb of
 # doing (`Bending Spoons operates as a hybrid:`).
@@ -100,7 +108,8 @@ _STANCE = re.compile(
     r"doubles down|doubled down|crystallizes|crystallized|illustrates|illustrated|underscores|underscored|"
     r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
     r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
-    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized)\b"
+    r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized|signals|signaled|"
+    r"signalled)\b"
 )
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
@@ -113,7 +122,8 @@ _SUBORDINATE = re.compile(
 _SAYING_BEFORE = re.compile(
     r"\b(?:the|a|an|that|this|old|familiar|classic|popular|common|famous|tired|standard|usual|conventional)\s+"
     r"(?:[\w-]+\s+){0,2}(?:creed|mantra|slogan|adage|saying|motto|maxim|proverb|cliche|cliché|refrain|"
-    r"catchphrase|dictum|trope|axiom|truism|meme|platitude|rallying cry|bromide|aphorism)s?"
+    r"catchphrase|dictum|trope|axiom|truism|meme|platitude|rallying cry|bromide|aphorism|orthodoxy|dogma|"
+    r"doctrine|gospel|ethos|credo|ideology|phrase|expression|buzzword|byword|watchword)s?"
     r"\s*(?:of|that|is|was|goes|says|holds|[:,—–-])?\s*[*_]*\s*$",
     re.I,
 )
@@ -131,6 +141,19 @@ _RELAYED_POSSESSIVE = re.compile(
     r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
     rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b"
 )
+# `companies that were initially saying they "..."`: a group's words, not the paragraph subject's.
+_GROUP_SAYING = re.compile(
+    r"\b(?:companies|firms|bidders|buyers|sellers|rivals|competitors|incumbents|regulators|lawmakers|politicians|"
+    r"governments|banks|funds|VCs|startups|people|critics|investors|founders)\s+(?:that|who)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:saying|say|said|claiming|claim|claimed|insisting|arguing|argued|calling|called)\b",
+    re.I,
+)
+# `Winston, the founder, noted as having "..."`: words describing the subject, said by someone else.
+_DESCRIBED_AS = re.compile(
+    r"\b(?:noted|seen|regarded|viewed|described|cited|known|remembered|hailed|billed|touted|praised|credited)\s+"
+    r"(?:as|for)\s+(?:having|being)\b",
+    re.I,
+)
 # `Students consistently report that "..."`: a crowd's words, not the paragraph subject's.
 _CROWD_SOURCE = re.compile(
     r"\b(?:students|critics|analysts|skeptics|sceptics|observers|commentators|fans|detractors|supporters|"
@@ -146,6 +169,15 @@ _INNER_ATTRIBUTION = re.compile(
     rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
     rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
 )
+# `One early customer told her "..."`: someone unnamed speaks inside a named person's paragraph.
+_UNNAMED_SOURCE = re.compile(
+    r"\b(?:a|an|one|another|some|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?:customer|client|investor|founder|friend|"
+    r"user|employee|executive|engineer|banker|partner|analyst|reporter|journalist|critic|colleague|source|person|"
+    r"woman|man|buyer|seller|rival|competitor|manager|director|staffer|insider|official|lp|backer|"
+    r"board member|skeptic|sceptic)\s+(?:\w+ly\s+)?(?:told|tells|said|says|asked|asks|wrote|writes|put it|"
+    r"called|calls|described|joked|warned|warns|replied|insisted|complained|admitted)\b",
+    re.I,
+)
 _ROLE_NOUN = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:host|hosts|guest|article|author|authors|paper|"
     r"report|newsletter|post|piece|story|team|researchers?|interviewer|moderator|narrator|writer|"
@@ -156,7 +188,7 @@ _ROLE_NOUN = re.compile(
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
 _JOB_TITLE = re.compile(
-    r"^(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+    r"^(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
     r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
     r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)\s+)+"
 )
@@ -202,16 +234,20 @@ _HEARSAY_BEFORE = re.compile(
     re.I,
 )
 _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])")
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
+    r"[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
+)
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?\s+(?:\w+ly\s+)?"
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(
     rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$"
 )
+_NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
 _LABEL = re.compile(
     rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
     rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
@@ -244,6 +280,7 @@ class ItemContext:
 
     subject: str | None = None
     owner: str | None = None  # People entry whose quotes may be the person's own
+    owner_speaks: bool = False  # the entry says the person said something (`Argued that...`)
     pending: str | None = None  # a lead-in line above (`Jane explains:`) waiting for its quote
     pending_blocked: bool = False
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
@@ -270,6 +307,9 @@ class Attributor:
     conversation: bool = True  # a podcast (people talking) rather than an article or paper
     everyday_words: frozenset[str] = frozenset()  # lower-case words of the document
     created: list[PersonName] = field(default_factory=list)
+    # Full names the document's titles give (`# Summary: Wabi Podcast with Dana Ruiz`), most used
+    # spelling first: a lone `Dana explains:` is that guest when no listed person is a Dana.
+    title_names: tuple[str, ...] = ()
     current_text: str = ""  # the quote being attributed
 
     # -- names ---------------------------------------------------------------------------------
@@ -288,6 +328,10 @@ class Attributor:
         if not allow_new or fold(text) in self.organizations:
             return None
         tokens = text.split()
+        if len(tokens) == 1 and self.conversation:
+            titled = self._title_name(tokens[0])
+            if titled:
+                return titled
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
         if plausible_new_person(text, self.everyday_words) or (has_cjk(text) and 2 <= len(text) <= 4):
@@ -295,6 +339,18 @@ class Attributor:
             self.created.append(PersonName(name=text))
             return text
         return None
+
+    def _title_name(self, first: str) -> str | None:
+        """The one full name in the titles whose first name is `first` (spelling variants of one
+        surname count as one: the first listed, the most used, wins)."""
+        matches = [name for name in self.title_names if name.split()[0] == first]
+        if not matches or any(fuzz.ratio(fold(matches[0]), fold(other)) < 80 for other in matches[1:]):
+            return None
+        if self.people.ambiguous(first) or fold(matches[0]) in self.organizations:
+            return None
+        self.people.add(PersonName(name=matches[0]))
+        self.created.append(PersonName(name=matches[0]))
+        return matches[0]
 
     def single_name(self, text: str) -> str | None:
         """A lone first name in a strong pattern (`— Dave`, `**Dave:**`), kept as it is written."""
@@ -337,7 +393,7 @@ class Attributor:
                 context.set_subject(subject)
 
     def _sentence_subject(self, sentence: str) -> str | None:
-        sentence = sentence.strip(' *_"')
+        sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if match and not match.group("verb").startswith(("and", "or")):
@@ -415,6 +471,8 @@ class Attributor:
         match = _AFTER_SAID.match(after)
         if match and match.group("name2") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
+        if match and match.group("name2") and self.current_text.rstrip("*_ ").endswith("."):
+            match = None  # `"...bankers." Ruiz notes the terms were never public`: a new sentence
         if match:
             raw = next(g for g in match.groups() if g)
             name = self.person(raw, allow_new=True)
@@ -437,12 +495,14 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
-        clause = _SENTENCE_END.split(plain(before))[-1].strip()
-        field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
-        if field and is_field_label(field.group(1)):  # `**Substantiation:** Lin Hai said "..."`
-            clause = clause[field.end() :]
+        clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
         if not clause:
             return None
+        label = _NAME_LABEL.match(clause)
+        if label:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
+            name = self.person(label.group("name"), allow_new=True)
+            if name:
+                return Attribution(name, "speaker label")
         found = self._lead_in(clause, context)
         if found is not None:
             return found
@@ -464,7 +524,7 @@ class Attributor:
             if name:
                 return Attribution(name, "as X put it")
         starts = _clause_starts(clause)
-        if any(_ABOUT.search(candidate) for candidate in starts):
+        if any(_ABOUT.search(candidate) for candidate in starts) or _DESCRIBED_AS.search(clause):
             return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
         closing = _CLOSING_SPEAKER.search(clause)
         if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
@@ -483,7 +543,7 @@ class Attributor:
                     return NONE  # `Lena Osei's new chain praised at length:`: the chain is the subject
                 continue
             verb_phrase = candidate[match.start("verb") :]
-            spoken = _SPEECH.search(verb_phrase)
+            spoken = _SPEECH.search(verb_phrase) or _CHARACTERIZES.match(verb_phrase)
             if colon or speech_end or spoken:
                 # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
                 stance = bool(spoken or _STANCE.search(verb_phrase))
@@ -517,6 +577,33 @@ class Attributor:
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
 
+    def _arguing_subject(self, sentence: str) -> str | None:
+        """`Ruiz argues that pricing is the moat.`: a known person saying or arguing something,
+        with nobody else named in the sentence."""
+        sentence = _without_field(sentence)
+        if any(_ABOUT.search(start) for start in _clause_starts(sentence)) or self._about_someone_else(sentence):
+            return None
+        for candidate in _clause_starts(sentence):
+            match = _SUBJECT.match(candidate)
+            if not match or _thing_of(match, candidate):
+                continue
+            verb = match.group("verb")
+            if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
+                continue
+            name = self.person(match.group("name"), allow_new=False)
+            rest = candidate[match.end("verb") :]
+            if name and not (self._names_in(sentence) - {name}) and not self._someone_new_in(rest):
+                return name
+        return None
+
+    def _someone_new_in(self, text: str) -> bool:
+        """`...that Halden's Raj Patel saw it first`: a full name we do not know yet."""
+        for match in re.finditer(NAME, text):
+            raw = _bare(match.group(0))
+            if len(raw.split()) >= 2 and self._unplaced_person(_untitled(raw)):
+                return True
+        return False
+
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document and no person we know."""
         return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
@@ -538,6 +625,8 @@ class Attributor:
         if any(_ABOUT.search(candidate) for candidate in _clause_starts(clause.strip(" *_\"'"))):
             return True
         if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
+            return True
+        if _UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS.search(clause):
             return True
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
@@ -566,7 +655,8 @@ class Attributor:
         candidates = []
         if self.conversation and context.subject:
             candidates.append((context.subject, "item subject"))
-        if context.owner and _first_person(quote.text):
+        spoken_field = _quote_field(quote) and (self.conversation or context.owner_speaks)
+        if context.owner and (_first_person(quote.text) or spoken_field):
             candidates.append((context.owner, "people entry"))
         if self.conversation and self.sole_speaker:
             candidates.append((self.sole_speaker, "sole speaker"))
@@ -575,13 +665,16 @@ class Attributor:
                 return Attribution(speaker, rule)
         return NONE
 
-    def lead_in_line(self, text: str, context: ItemContext) -> None:
-        """A prose line ending in `:` with no quote on it announces the speaker of what follows."""
+    def lead_in_line(self, text: str, context: ItemContext, block_quote_follows: bool = False) -> None:
+        """A prose line ending in `:` with no quote on it announces the speaker of what follows; so
+        does, right before a block quote, a sentence whose known subject argues or says something."""
         stripped = plain(strip_timestamps(text)).strip()
         context.pending, context.pending_blocked = None, False
         if not stripped.endswith(":"):
+            if block_quote_follows:
+                context.pending = self._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
             return
-        clause = _SENTENCE_END.split(stripped)[-1].strip()
+        clause = _without_field(_SENTENCE_END.split(stripped)[-1].strip())
         label = _LABEL.match(text)
         if label:
             raw = label.group("name") or label.group("name2") or label.group("name3")
@@ -597,11 +690,19 @@ class Attributor:
             context.pending_blocked = found.speaker is None
 
 
+def _without_field(clause: str) -> str:
+    """`Substantiation: Lin Hai said` -> `Lin Hai said`: a field label is no part of the sentence."""
+    field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
+    return clause[field.end() :] if field and is_field_label(field.group(1)) else clause
+
+
 def _clause_starts(clause: str) -> list[str]:
     """Where a clause's subject may start: at its start, after a leading phrase (`But`, `In 2020,`),
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
     any of its commas."""
     starts = [clause, _LEADING_PHRASE.sub("", clause, count=1)]
+    # `This is no abstract risk — Dylan projects...`: a new clause after a dash
+    starts += [clause[match.end() :] for match in re.finditer(r"\s[—–]\s+(?=[A-Z])", clause)]
     if _SUBORDINATE.match(clause):
         starts += [clause[match.end() :] for match in re.finditer(r",\s+", clause)]
     return list(dict.fromkeys(starts))
@@ -624,7 +725,9 @@ def _thing_of(match: re.Match[str], candidate: str) -> bool:
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".
-_FIRST_PERSON = re.compile(r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|we|we're|we've|our|us)(?![\w]|\.\w)")
+_FIRST_PERSON = re.compile(
+    r"(?<![\w.])(?:I|I'm|I've|I'd|I'll|me|my|My|we|We|we're|We're|we've|We've|our|Our|us)(?![\w]|\.\w)"
+)
 _THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 
 
@@ -635,6 +738,56 @@ def _first_person(text: str) -> bool:
     first = _FIRST_PERSON.search(text)
     third = _THIRD_PERSON.search(text)
     return bool(first) and not (third and third.start() < first.start())
+
+
+_QUOTE_FIELD = re.compile(r"(?:key |notable |signature |memorable |best |representative )?quotes?|in (?:his|her) words")
+
+
+def _quote_field(quote: Quote) -> bool:
+    """`- Key quote: "..."` in someone's entry (or a Quote column of a People table) gives the entry
+    person's words, unless the quote speaks of a `he` / `she` (then it is about them)."""
+    field = quote.field or (quote.table_header if quote.location == "table" else None) or ""
+    if not _QUOTE_FIELD.fullmatch(plain(field).strip(" *_:").lower()):
+        return False
+    before = plain(quote.before)
+    if quote.location == "field":
+        before = before.split(":", 1)[-1]
+    if re.search(r"[^\W_]", before):
+        return False  # `Legislation would require chatbots to "..."`: the quote is part of a sentence
+    text = quote.text
+    return not (_THIRD_PERSON.search(text) or _DESCRIPTION_FRAGMENT.match(text) or _REPORTED_ROLE.search(text))
+
+
+# `BlackRock's CEO called for...`, `The Microsoft CEO was a hero`: the article reporting on the person.
+_REPORTED_ROLE = re.compile(
+    r"\b(?:CEO|CTO|CFO|founder|co-founder|chairman|chairwoman|chair|president|chief executive|executive|billionaire|"
+    r"investor|professor|senator|judge|boss)\s+(?:\w+ly\s+)?(?:said|says|called|calls|was|is|has|had|warned|argued|"
+    r"told|wrote|announced|stepped|joined|left|wants|plans|will)\b",
+    re.I,
+)
+# What a People entry says of its person when its quote is their own words (an article's entry).
+_SPEECH_CUE = re.compile(
+    r"\b(?:said|says|argued|argues|warned|warns|explained|explains|articulated|articulates|articulating|commentary|"
+    r"comments?|commented|quoted|called|calls|told|tells|predicted|predicts|described|describes|noted|notes|stated|"
+    r"states|expressed|expresses|flagged|flags|framing|voice|spokesperson|spoke|speaks|interview|interviewed|"
+    r"wrote|writes|posted|posts|tweeted|testified|remarks|remarked|characterizing|characterized|emphasized|stressed|"
+    r"cautioned|claimed|insisted|pushed back|admitted|conceded|recalled|author of (?:the|this))\b",
+    re.I,
+)
+
+
+def entry_speaks(text: str) -> bool:
+    """Whether a People entry's own words (its quotes left out) say the person spoke or wrote."""
+    return bool(_SPEECH_CUE.search(re.sub(r'"[^"]*"', " ", text)))
+
+
+# `Joined Halden as head of sales.`, `Seeking to raise $1 billion.`: a subjectless line about the
+# entry's person, copied from the article, not their words.
+_DESCRIPTION_FRAGMENT = re.compile(
+    r"^[\W_]*(?!(?:Everything|Nothing|Something|Anything|Indeed|Agreed)\b)"
+    r"(?:[A-Z][a-z]{2,}ed|[A-Z][a-z]{2,}ing\s+(?:to|as|at|for|in|on)|Led|Left|Ran|Took|Became|Built|Won|Sold|Bought|Leads|Runs|Joins|Serves|Oversees|"
+    r"Heads|Co-founded|Spent|Grew|Made|Has|Had|Was|Is|Will|Now|Previously|Formerly|Also)\b"
+)
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

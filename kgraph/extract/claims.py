@@ -3,10 +3,14 @@ and, where the text supports it, its speaker."""
 
 from __future__ import annotations
 
+import re
+
 from kgraph.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
-from kgraph.extract.attribution import Attributor, ItemContext
+from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
+from kgraph.names import plausible_new_person
+from kgraph.parse.inline import plain
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 
 
@@ -30,7 +34,7 @@ class _ClaimCollector:
             if not quotes:
                 if line.kind == LineKind.TEXT and line.text:
                     self.attributor.update_subject(context, line.text)
-                    self.attributor.lead_in_line(line.text, context)
+                    self.attributor.lead_in_line(line.text, context, _block_quote_follows(lines, index))
                 continue
             next_line = _next_in_block(lines, index)
             position = 0
@@ -60,13 +64,39 @@ class _ClaimCollector:
         )
 
 
+def _block_quote_follows(lines: tuple[Line, ...], index: int) -> bool:
+    """The next line opens a block quote holding a quotation (`Ruiz argues the opposite.` then `> "..."`)."""
+    if index + 1 >= len(lines):
+        return False
+    following = lines[index + 1]
+    return following.quoted and not lines[index].quoted and bool(quotes_in_line(following))
+
+
 def _next_in_block(lines: tuple[Line, ...], index: int) -> str | None:
     if index + 1 < len(lines) and lines[index + 1].block == lines[index].block:
         return lines[index + 1].text
     return None
 
 
+_TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:[-'’][A-Z][a-z]+)?){1,2}(?![\w-])")
+
+
+def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, ...]:
+    """Person-shaped full names in the document's titles (H1 lines), most used spelling first."""
+    titles = [document.header.title or ""]
+    titles += [plain(line.text) for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
+    body = "\n".join(line.text for section in document.sections for item in section.items for line in item.lines)
+    found: dict[str, int] = {}
+    for title in titles:
+        for match in _TITLE_NAME.finditer(title):
+            name = match.group(0)
+            if attributor.people.resolve(name) is None and plausible_new_person(name, attributor.everyday_words):
+                found.setdefault(name, body.count(name))
+    return tuple(sorted(found, key=lambda name: -found[name]))
+
+
 def extract_claims(document: ParsedDocument, attributor: Attributor, entities: list[EntityEntry]) -> list[ClaimEntry]:
+    attributor.title_names = title_names(document, attributor)
     collector = _ClaimCollector(attributor)
     collector.walk(tuple(document.preamble), ItemContext(), None)
     entries: dict[int, EntityEntry] = {}
@@ -82,5 +112,42 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
                 # In a podcast, quotes under a third party's entry are usually the guests' words.
                 if owner in attributor.participants or not attributor.conversation:
                     context.owner = owner
+                    context.owner_speaks = owner in attributor.participants or entry_speaks(
+                        " ".join(line.text for line in item.lines)
+                    )
             collector.walk(item.lines, context, about)
-    return collector.claims
+    return merge_repeated_quotes(collector.claims)
+
+
+def _quote_key(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip(" .,;:!?…*_\"'").casefold()
+
+
+def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
+    """Identical quotes in one document are one claim (a summary often repeats a quote under a
+    theme and again in a People entry). It keeps the first copy's place and the speaker its
+    attributed copies agree on; copies naming different speakers leave it unattributed."""
+    groups: dict[str, list[ClaimEntry]] = {}
+    for claim in claims:
+        groups.setdefault(_quote_key(claim.text), []).append(claim)
+    merged = []
+    for copies in groups.values():
+        first = copies[0]
+        attributed = [copy for copy in copies if copy.speaker]
+        speakers = {copy.speaker for copy in attributed}
+        chosen = attributed[0] if len(speakers) == 1 else None
+        timed = next((copy for copy in copies if copy.timestamp), first)
+        about = next((copy.about for copy in copies if copy.about), None)
+        merged.append(
+            first.model_copy(
+                update={
+                    "position": len(merged),
+                    "speaker": chosen.speaker if chosen else None,
+                    "attribution": chosen.attribution if chosen else None,
+                    "timestamp": timed.timestamp,
+                    "seconds": timed.seconds,
+                    "about": about,
+                }
+            )
+        )
+    return merged
