@@ -8,6 +8,9 @@
 - A spelling variant (`Ingrid` / `Ingred Solberg`) merges only when context agrees (same show,
   same affiliation, the same words said about both, shared co-mentions, the other spelling
   written about it) and no document lists both as two people.
+- Forms of one given name (`Doug` / `Douglas Leone`, `Masa` / `Masayoshi Son`) merge when
+  context agrees, or when nobody else in the corpus has the surname and the short form stands
+  for one given name only.
 - A lone first name (or surname) stays scoped to its show; it folds into the one full name the
   show uses for it only when context agrees (shared affiliation or words, or the full name is a
   host / recurring participant of the show) and no document names both apart. Never into a
@@ -26,6 +29,7 @@ import jellyfish
 from pypinyin import Style, pinyin
 from rapidfuzz import fuzz
 
+from kgraph.given_names import given_name_forms
 from kgraph.names import fold, has_cjk
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
@@ -337,6 +341,53 @@ class _Resolution:
                     )
                 )
 
+    def given_name_variants(self) -> None:
+        """`Doug Leone` / `Douglas Leone`, `Masa Son` / `Masayoshi Son`: full names whose first
+        names are forms of one given name (see `kgraph.given_names`) merge when context agrees as
+        for spelling variants, or when they are the only two people of that surname in the corpus
+        and the short form can stand for nothing else; never when one document names both."""
+        groups = self.groups(full_only=True)
+        forms: dict[str, object] = {}
+        by_rest: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[object]] = defaultdict(set)
+        for root, group in groups.items():
+            for sighting in group.sightings:
+                if has_cjk(sighting.name) or sighting.name in forms:
+                    continue
+                forms[sighting.name] = root
+                tokens = fold(sighting.name).split()
+                by_rest[" ".join(tokens[1:])].add(sighting.name)
+                surnames[tokens[-1]].add(root)
+        for rest in sorted(by_rest):
+            for first, second in itertools.combinations(sorted(by_rest[rest]), 2):
+                found = given_name_forms(first.split()[0], second.split()[0])
+                if found is None or self.union.find(forms[first]) == self.union.find(forms[second]):
+                    continue
+                if self.rules.kept_apart(first, second):
+                    continue
+                a, b = groups[forms[first]], groups[forms[second]]
+                evidence = _agreement(a, b, self.co_mentions(a, b))
+                if a.podcasts & b.podcasts:
+                    evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
+                roots = {self.union.find(root) for root in surnames[rest.split()[-1]]}
+                described_apart = bool(a.context and b.context and not a.context & b.context)
+                if not evidence and found.certain and len(roots) == 2 and not described_apart:
+                    evidence.append(f"the only two people named {rest.split()[-1].title()} in the corpus")
+                forms_said = f"{first.split()[0]}/{second.split()[0]}: {found.how} of one given name"
+                reason = "short form of the first name" if found.how == "short form" else "first name written short"
+                if evidence and not a.sources & b.sources and not _conflict(a, b):
+                    self.link(forms[first], forms[second], (first, second), reason, [forms_said, *evidence])
+                else:
+                    apart = ["named apart in one document"] if a.sources & b.sources else []
+                    conflict = ["affiliations differ"] if _conflict(a, b) else []
+                    self.candidates.append(
+                        (
+                            (first, second),
+                            f"{reason}, without agreeing context",
+                            (forms_said, *evidence, *apart, *conflict),
+                        )
+                    )
+
     def first_names(self) -> None:
         """Fold a show's first-name-only node into the one full name the show uses for it, when
         context agrees."""
@@ -466,5 +517,6 @@ def resolve_people(
     resolution.exact()
     resolution.romanizations()
     resolution.spelling_variants()
+    resolution.given_name_variants()
     resolution.first_names()
     return resolution.identities()
