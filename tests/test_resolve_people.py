@@ -251,6 +251,36 @@ def test_a_company_named_like_a_person_in_parentheses_stays_an_affiliation(tmp_p
     assert {"Mike", "Dana Ruiz"} <= set(people(build(tmp_path)))
 
 
+def test_a_co_hosts_first_name_is_the_shows_regular_not_a_namesake_the_episode_mentions(tmp_path: Path) -> None:
+    write(tmp_path, "1.md", title="Pods I", podcast="Pod Hour", participants="Sean Puri, Ben Wilson, Ilse Marrow")
+    write(tmp_path, "2.md", title="Pods II", day=2, podcast="Pod Hour", participants="Sean Puri, Ben Wilson, Bo Li")
+    write(
+        tmp_path,
+        "3.md",
+        title="Pods III",
+        day=3,
+        podcast="Pod Hour",
+        participants="Sean, Ben, Petra Vance",
+        body='Sean explains: "Distribution beats product in every single consumer market." [00:02:00]',
+        people="- **Sean Parker** — Napster co-founder, an example of a founder who moved fast",
+    )
+    graph = build(tmp_path)
+    assert people(graph)["Sean Puri"] == ("Sean",) and people(graph)["Sean Parker"] == ()
+    assert speakers(graph)["Distribution beats product in every single consumer market."] == "Sean Puri"
+
+
+def test_a_first_name_expands_to_an_entry_the_text_has_speak(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz (Host), Bill",
+        body='Bill Peebles explains: "Patches are a reusable representation of video." [00:02:00]',
+        people="- **Bill Peebles** — researcher",
+    )
+    assert people(build(tmp_path))["Bill Peebles"] == ("Bill",)
+
+
 # -- spelling variants ---------------------------------------------------------------------------
 def test_a_spelling_variant_in_the_same_show_merges_under_the_most_frequent_spelling(tmp_path: Path) -> None:
     write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ingrid Solberg")

@@ -8,6 +8,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 
 from kgraph.document import LineKind, ParsedDocument, SectionKind
+from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
 from kgraph.extract.people import (
     document_text_lines,
@@ -15,6 +16,7 @@ from kgraph.extract.people import (
     full_names_in,
     full_names_in_text,
     real_name_in_parentheses,
+    said_with,
     text_passages,
 )
 from kgraph.extract.results import PersonName
@@ -252,14 +254,13 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     result: list[PersonName] = []
     seen: dict[str, int] = {}
     for person, qualifiers in listed:
+        cues = _distinctive_words(qualifiers, everyday)
         name = expand_first_name(
-            person.name,
-            text_names,
-            [*full_names, *people_entries],
-            person.affiliations,
-            passages,
-            cues=_distinctive_words(qualifiers, everyday),
+            person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
         )
+        described = bool(person.affiliations) or bool(cues) and said_with(name, cues, passages)
+        if name != person.name and not (described or name in full_names or _takes_part(name, passages)):
+            name = person.name  # `Sean` (a co-host) is not `Sean Parker`, a founder the episode mentions
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
         if key in seen:
@@ -271,6 +272,27 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
         seen[key] = len(result)
         result.append(PersonName(name=name, aliases=aliases, affiliations=person.affiliations))
     return result
+
+
+_PARTICIPATION = re.compile(
+    r"\b(?:co-?hosts?|hosts?|hosted|guests?|interviewer|interviewee|interviewed|panelists?|moderator|joins|joined)\b",
+    re.I,
+)
+
+
+def _takes_part(full: str, passages: list[str]) -> bool:
+    """Whether the document has `full` speak or take part: `Bill Peebles explains`, `Peebles
+    argues`, a quote signed `— Bill Peebles`, `**Bill Peebles:**`, or a passage naming them with
+    `host` / `guest` / `joins`. A namesake the episode only mentions does none of these."""
+    surname = full.split()[-1]
+    names = rf"(?:{re.escape(full)}|{re.escape(surname)})"
+    speaks = re.compile(
+        rf"\b{names}(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+        rf"|[—–-]\s*\**{re.escape(full)}\b|\*\*{re.escape(full)}:?\*\*:?\s*[\"“]|\b{re.escape(full)}:\s*[\"“]"
+    )
+    return any(
+        full in passage and (speaks.search(passage) or _PARTICIPATION.search(passage)) for passage in passages
+    ) or any(speaks.search(passage) for passage in passages)
 
 
 def _nickname_resolved(

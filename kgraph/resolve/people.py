@@ -169,6 +169,12 @@ def _conflict(a: _Group, b: _Group) -> bool:
     return not (words[0] & b.context or words[1] & a.context)
 
 
+def _regular(group: _Group, show: str) -> bool:
+    """A host of the show, or a participant of two or more of its episodes."""
+    taking_part = [s for s in group.sightings if s.participant and s.podcast == show]
+    return len({s.source for s in taking_part}) >= 2 or any(s.host for s in taking_part)
+
+
 def _namesakes(
     full_by_first: dict[tuple[str, str], list[PersonSighting]], firsts: list[str], show: str, token: str
 ) -> tuple[list[PersonSighting], str]:
@@ -412,6 +418,13 @@ class _Resolution:
                 self.elsewhere(bare, full_by_first[("", token)], full_groups)
                 continue
             roots = sorted({self.union.find(self.node(s)) for s in namesakes}, key=repr)
+            if len(roots) > 1 and any(s.participant for s in bare):
+                # `Sean` taking part, where Sean Puri takes part in episode after episode and Sean
+                # Parker is only mentioned: the show's own Sean.
+                regulars = [root for root in roots if _regular(full_groups[root], show)]
+                if len(regulars) == 1:
+                    roots = regulars
+                    namesakes = [s for s in namesakes if self.union.find(self.node(s)) == regulars[0]]
             names = tuple(sorted({s.name for s in namesakes}))
             bare_group = _Group(bare)
             if len(roots) > 1:
