@@ -10,6 +10,7 @@ from rapidfuzz import fuzz
 from kgraph.document import LineKind, ParsedDocument, SectionKind
 from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
+from kgraph.extract.episode import extract_episode
 from kgraph.extract.people import (
     document_text_lines,
     expand_first_name,
@@ -20,6 +21,7 @@ from kgraph.extract.people import (
     text_passages,
 )
 from kgraph.extract.results import PersonName
+from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
     fold,
@@ -142,6 +144,8 @@ _ROLE_FIELDS = (
 _TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
 # `# Dana Ruiz — "We are building ports"`, `# #41 – Dana Ruiz: Orbex and the Ports`
 _TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|—–]|\s-\s)")
+# `# Why Robots Still Struggle | Dana Ruiz, Co-Founder & CEO`
+_TITLE_BYLINE = re.compile(r"\|\s*(?P<names>[^,|:()\[\]—–]+?)\s*(?:,|$)")
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
 
 
@@ -149,32 +153,24 @@ def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> lis
     """Names given outside the Participants field, read when it is missing or holds a
     placeholder: full names in a blurb pasted there, `**Guest:**` / `**Host:**` lines (header or
     body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` when the document treats
-    that name as a person (see `_person_in_body`)."""
+    that name as a person (see `kgraph.extract.unlisted`)."""
     lines = list(document_text_lines(document))
     everyday = vocabulary("\n".join(lines))
     values = _blurb_names(document.header.get("participants") or "", everyday)
     fields = [*document.header.fields, *document.header.body_fields]
     values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
+    values.extend(speaker_labels(document, everyday, people_entries))
     title = document.header.title or ""
-    for match in [*_TITLE_WITH.finditer(title), *filter(None, [_TITLE_LEAD.match(title)])]:
+    leads = filter(None, [_TITLE_LEAD.match(title)])
+    for match in [*_TITLE_WITH.finditer(title), *leads, *_TITLE_BYLINE.finditer(title)]:
         parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
         names = [_NAME_TAIL.sub("", part).strip() for part in parts]
         values.extend(
             name
             for name in names
-            if plausible_new_person(name, everyday) and _person_in_body(name, lines, people_entries)
+            if plausible_new_person(name, everyday) and person_in_body(name, lines, people_entries)
         )
     return values
-
-
-def _person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
-    """A People Identified entry, or a surname the body uses alone (`Lindqvist argues`): a title's
-    `Cold Chains & Hot Markets` has no `Chains` of its own."""
-    if fold(name) in {fold(entry) for entry in people_entries}:
-        return True
-    first, surname = name.split()[0], name.split()[-1]
-    alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b(?!\s+[A-Z])")
-    return any(alone.search(line) for line in lines)
 
 
 def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
@@ -228,6 +224,14 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
             if not _spelled_before(fold(entry.person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
                 known.add(fold(entry.person.name))
                 chosen = [*chosen, entry]
+    if not chosen and extract_episode(document).source_kind == "podcast":
+        # Nobody named at all: the guest of `# How Dana Ruiz Rebuilt Diligence` (an article's
+        # title names its subject rather).
+        lines = list(document_text_lines(document))
+        everyday = vocabulary("\n".join(lines))
+        title = document.header.title or ""
+        for name in title_people(title, lines, everyday, people_entries, _organization_entries(document)):
+            chosen.extend(_listed(name, podcast))
     return chosen
 
 
