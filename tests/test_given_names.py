@@ -104,3 +104,13 @@ def test_different_affiliations_keep_short_forms_apart(tmp_path: Path) -> None:
         people="- **Douglas Halvorsen** — Partner at Corvo Capital",
     )
     assert {"Doug Halvorsen", "Douglas Halvorsen"} <= set(people(build(tmp_path)))
+
+
+def test_an_ambiguous_short_form_needs_more_than_a_shared_show(tmp_path: Path) -> None:
+    write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Chris Halvorsen")
+    write(tmp_path, "two.md", title="Signals II", day=2, participants="Ilse Marrow, Christine Halvorsen")
+    write(tmp_path, "three.md", title="Signals III", day=3, participants="Dana Ruiz, Doug Lindqvist")
+    write(tmp_path, "four.md", title="Signals IV", day=4, participants="Ilse Marrow, Douglas Lindqvist")
+    found = people(build(tmp_path))
+    assert {"Chris Halvorsen", "Christine Halvorsen"} <= set(found)
+    assert len([label for label in found if label.endswith("Lindqvist")]) == 1

@@ -29,7 +29,7 @@ import jellyfish
 from pypinyin import Style, pinyin
 from rapidfuzz import fuzz
 
-from kgraph.given_names import given_name_forms
+from kgraph.given_names import GivenNameForms, given_name_forms
 from kgraph.names import fold, has_cjk
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
@@ -350,20 +350,21 @@ class _Resolution:
     def given_name_variants(self) -> None:
         """`Doug Leone` / `Douglas Leone`, `Masa Son` / `Masayoshi Son`: full names whose first
         names are forms of one given name (see `kgraph.given_names`) merge when context agrees as
-        for spelling variants, or when they are the only two people of that surname in the corpus
-        and the short form can stand for nothing else; never when one document names both."""
+        for spelling variants (beyond a shared show when the short form may stand for another
+        name: `Chris`), or when they are the only two people of that surname in the corpus and the
+        short form stands for one name only; never when one document names both or they are
+        described apart."""
         groups = self.groups(full_only=True)
         forms: dict[str, object] = {}
         by_rest: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[object]] = defaultdict(set)
         for root, group in groups.items():
             for sighting in group.sightings:
-                if has_cjk(sighting.name) or sighting.name in forms:
-                    continue
-                forms[sighting.name] = root
-                tokens = fold(sighting.name).split()
-                by_rest[" ".join(tokens[1:])].add(sighting.name)
-                surnames[tokens[-1]].add(root)
+                if not has_cjk(sighting.name) and sighting.name not in forms:
+                    forms[sighting.name] = root
+                    tokens = fold(sighting.name).split()
+                    by_rest[" ".join(tokens[1:])].add(sighting.name)
+                    surnames[tokens[-1]].add(root)
         for rest in sorted(by_rest):
             for first, second in itertools.combinations(sorted(by_rest[rest]), 2):
                 found = given_name_forms(first.split()[0], second.split()[0])
@@ -372,27 +373,29 @@ class _Resolution:
                 if self.rules.kept_apart(first, second):
                     continue
                 a, b = groups[forms[first]], groups[forms[second]]
-                evidence = _agreement(a, b, self.co_mentions(a, b))
-                if a.podcasts & b.podcasts:
-                    evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
-                roots = {self.union.find(root) for root in surnames[rest.split()[-1]]}
-                described_apart = bool(a.context and b.context and not a.context & b.context)
-                if not evidence and found.certain and len(roots) == 2 and not described_apart:
-                    evidence.append(f"the only two people named {rest.split()[-1].title()} in the corpus")
-                forms_said = f"{first.split()[0]}/{second.split()[0]}: {found.how} of one given name"
+                namesakes = len({self.union.find(root) for root in surnames[rest.split()[-1]]}) - 2
+                evidence, against = self._given_name_evidence(a, b, found, namesakes, rest.split()[-1])
+                said = f"{first.split()[0]}/{second.split()[0]}: {found.how} of one given name"
                 reason = "short form of the first name" if found.how == "short form" else "first name written short"
-                if evidence and not a.sources & b.sources and not _conflict(a, b):
-                    self.link(forms[first], forms[second], (first, second), reason, [forms_said, *evidence])
+                if evidence and not against:
+                    self.link(forms[first], forms[second], (first, second), reason, [said, *evidence])
                 else:
-                    apart = ["named apart in one document"] if a.sources & b.sources else []
-                    conflict = ["affiliations differ"] if _conflict(a, b) else []
-                    self.candidates.append(
-                        (
-                            (first, second),
-                            f"{reason}, without agreeing context",
-                            (forms_said, *evidence, *apart, *conflict),
-                        )
-                    )
+                    names = (first, second)
+                    self.candidates.append((names, f"{reason}, without agreeing context", (said, *evidence, *against)))
+
+    def _given_name_evidence(
+        self, a: _Group, b: _Group, found: GivenNameForms, namesakes: int, surname: str
+    ) -> tuple[list[str], list[str]]:
+        """(what says two forms of one given name are one person, what says they are two)."""
+        evidence = _agreement(a, b, self.co_mentions(a, b))
+        if a.podcasts & b.podcasts and (found.certain or evidence):
+            evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
+        described_apart = bool(a.context and b.context and not a.context & b.context)
+        if not evidence and found.certain and namesakes == 0 and not described_apart:
+            evidence.append(f"the only two people named {surname.title()} in the corpus")
+        against = ["named apart in one document"] if a.sources & b.sources else []
+        against += ["affiliations differ"] if _conflict(a, b) else []
+        return evidence, against
 
     def first_names(self) -> None:
         """Fold a show's first-name-only node into the one full name the show uses for it, when
