@@ -205,7 +205,9 @@ class _Resolution:
 
     def __post_init__(self) -> None:
         # [[separate]] holds whichever key would join two names: (name, podcast, name as written)
-        self.union: UnionFind = self.rules.union_find(lambda node: node[2] if node[0] == "name" else None)
+        self.union: UnionFind = self.rules.union_find(
+            lambda node: node[2] if isinstance(node, tuple) and node[0] == "name" else None
+        )
         self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
         self.names_by_source: dict[str, set[str]] = defaultdict(set)
@@ -269,20 +271,22 @@ class _Resolution:
                 latin[spelling].add(sighting.name)
         groups = self.groups(full_only=True)
         roots = {s.name: self.union.find(self.node(s)) for s in self.sightings if _is_full(s.name)}
-        for cjk in sorted({s.name for s in self.sightings if has_cjk(s.name)}):
-            romanized = sorted({name for spelling in _pinyin_spellings(cjk) for name in latin.get(spelling, ())})
+        for written in sorted({s.name for s in self.sightings if has_cjk(s.name)}):
+            romanized = sorted({name for spelling in _pinyin_spellings(written) for name in latin.get(spelling, ())})
             for name in romanized:
-                if self.union.find(roots[cjk]) == self.union.find(roots[name]):
+                if self.union.find(roots[written]) == self.union.find(roots[name]):
                     continue
-                a, b = groups[roots[cjk]], groups[roots[name]]
+                a, b = groups[roots[written]], groups[roots[name]]
                 evidence = _agreement(a, b, self.co_mentions(a, b))
                 if a.podcasts & b.podcasts:
                     evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
                 if evidence and len(romanized) == 1 and not _conflict(a, b):
-                    self.link(roots[cjk], roots[name], (name, cjk), "romanization", ["pinyin matches", *evidence])
+                    self.link(
+                        roots[written], roots[name], (name, written), "romanization", ["pinyin matches", *evidence]
+                    )
                 else:
                     self.candidates.append(
-                        ((name, cjk), "romanization without agreeing context", ("pinyin matches", *evidence))
+                        ((name, written), "romanization without agreeing context", ("pinyin matches", *evidence))
                     )
 
     def groups(self, full_only: bool = False) -> dict[object, _Group]:
@@ -521,8 +525,8 @@ class _Resolution:
             label = labels.get(self.union.find(node), first)
             names = [label, *sorted({first, second} - {label})]
             self.log.record("person", "merged", names, reason, evidence)
-        for names, reason, evidence in self.candidates:
-            self.log.record("person", "candidate", names, reason, evidence)
+        for candidate, reason, evidence in self.candidates:
+            self.log.record("person", "candidate", list(candidate), reason, evidence)
 
 
 def resolve_people(
