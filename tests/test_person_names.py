@@ -225,3 +225,62 @@ Text here.
 > "The talent pool here is deep and cheap, and everyone knows it." — Lisbon
 """
     assert _people(_document("Dana Ruiz (Host), Bo Lindqvist (Guest)", body)) == {"Dana Ruiz", "Bo Lindqvist"}
+
+
+def test_a_full_name_anywhere_in_the_title_is_the_guest_when_nobody_is_listed() -> None:
+    body = "### A\nRuiz rebuilt the diligence process. Ruiz argues it is a habit."
+    assert _extracted(_document("", body, title="How Dana Ruiz Rebuilt Diligence")).participants == ("Dana Ruiz",)
+    possessive = _document("", "### A\nRuiz's plan works.", title="Dana Ruiz's Plan to Save the Ports")
+    assert _extracted(possessive).participants == ("Dana Ruiz",)
+
+
+def test_a_name_in_the_title_the_body_never_uses_is_no_guest() -> None:
+    body = "### A\nThe diligence process was rebuilt from scratch."
+    assert _extracted(_document("", body, title="How Dana Ruiz Rebuilt Diligence")).participants == ()
+
+
+def test_a_title_naming_a_subject_does_not_extend_a_list_with_names() -> None:
+    body = "### A\nAltvar argued the launch was rushed. Altvar again."
+    text = _document("Ilse Marrow, Unknown Guest", body, title="Sam Altvar Is No Showman")
+    assert _extracted(text).participants == ("Ilse Marrow",)
+
+
+def test_a_full_name_labelling_quotes_twice_is_a_participant() -> None:
+    body = """### A
+**Dana Ruiz:** "We rebuilt the diligence process from scratch last year."
+
+**Dana Ruiz:** "Margins follow focus, and focus follows the customer."
+
+Bo Lindqvist: "Ports are the real bottleneck for every shipper we know."
+
+Bo Lindqvist: "Cold chains fail at the handover, never in transit."
+"""
+    assert set(_extracted(_document("Unknown Guest", body)).participants) == {"Dana Ruiz", "Bo Lindqvist"}
+
+
+def test_a_field_label_used_twice_is_no_participant() -> None:
+    body = """### A
+**Excellence Rationale:** "Best operator of the decade, by any measure we know."
+
+**Excellence Rationale:** "Second best operator of the decade, by the same measure."
+"""
+    assert _extracted(_document("", body)).participants == ()
+
+
+def test_a_product_in_the_title_is_no_guest() -> None:
+    body = """### A
+Copilot costs more than it should. Copilot is a feature bolted onto apps.
+
+## 3. Companies Identified
+
+### Orbex
+Maker of Copilot.
+"""
+    assert _extracted(_document("", body, title="The Feature That Kills Orbex Copilot")).participants == ()
+
+
+def test_a_title_ending_in_a_name_and_a_role_names_the_guest() -> None:
+    text = _document(
+        "", "### A\nLindqvist on ports.", title="Why Ports Still Struggle | Bo Lindqvist, Co-Founder & CEO"
+    )
+    assert _extracted(text).participants == ("Bo Lindqvist",)

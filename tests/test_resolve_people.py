@@ -179,6 +179,108 @@ def test_a_first_name_expands_to_the_entry_that_shares_its_affiliation(tmp_path:
     assert speakers(graph)["We rebuilt the diligence process from scratch."] == "Nora Lindqvist"
 
 
+def test_a_first_name_expands_to_the_namesake_its_qualifier_describes(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Widgets I",
+        participants="Dana Ruiz (Host), Peter (creator of WidgetOS)",
+        body='Peter explains: "The kernel was the easy part of the whole thing." [00:02:00]',
+        people="- **Peter Stone** — creator of WidgetOS, now building tools\n"
+        "- **Peter Halvorsen** — investor at Corvo Capital",
+    )
+    graph = build(tmp_path)
+    assert "Peter" in people(graph)["Peter Stone"] and "Peter" not in people(graph)
+    assert speakers(graph)["The kernel was the easy part of the whole thing."] == "Peter Stone"
+
+
+def test_a_first_name_whose_qualifier_fits_no_namesake_stays_as_written(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Widgets I",
+        participants="Dana Ruiz (Host), Peter (creator of WidgetOS)",
+        people="- **Peter Stone** — investor at Halden Ventures\n- **Peter Halvorsen** — investor at Corvo Capital",
+    )
+    assert {"Peter", "Peter Stone", "Peter Halvorsen"} <= set(people(build(tmp_path)))
+
+
+def test_a_nickname_with_the_real_name_in_parentheses_is_the_real_person(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz (Host), Bubba (Robert Smith)",
+        body='Bubba explains: "The kernel was the easy part of the whole thing." [00:02:00]',
+    )
+    write(
+        tmp_path,
+        "two.md",
+        title="Kilns I",
+        podcast="Kiln Talk",
+        participants="Ilse Marrow",
+        people="- **Bubba (Robert Smith)** — founder of Orbex",
+    )
+    write(tmp_path, "three.md", title="Ports I", podcast="Port Hour", participants="Bo Li, Robert Smith")
+    graph = build(tmp_path)
+    assert people(graph)["Robert Smith"] == ("Bubba",)
+    assert "Bubba" not in people(graph)
+    assert speakers(graph)["The kernel was the easy part of the whole thing."] == "Robert Smith"
+
+
+def test_an_organization_in_parentheses_is_no_real_name() -> None:
+    from kgraph.extract.people import real_name_in_parentheses
+
+    assert real_name_in_parentheses("Bubba", "Robert Smith") == "Robert Smith"
+    assert real_name_in_parentheses("Bubba", "aka Robert Smith") == "Robert Smith"
+    assert real_name_in_parentheses("Kimi", "Zhilin Yang", known_people=["Zhilin Yang"]) == "Zhilin Yang"
+    assert real_name_in_parentheses("Kimi", "Zhilin Yang") is None  # nothing says it is a person
+    assert real_name_in_parentheses("Sam", "Open Philanthropy") is None
+    assert real_name_in_parentheses("Nora", "Halden Ventures") is None
+    assert real_name_in_parentheses("Dana Ruiz", "Robert Smith") is None
+
+
+def test_a_company_named_like_a_person_in_parentheses_stays_an_affiliation(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz (Host), Mike (Robert Halden)",
+        body="## 3. Companies Identified\n\n### Robert Halden\nA staffing firm.",
+    )
+    assert {"Mike", "Dana Ruiz"} <= set(people(build(tmp_path)))
+
+
+def test_a_co_hosts_first_name_is_the_shows_regular_not_a_namesake_the_episode_mentions(tmp_path: Path) -> None:
+    write(tmp_path, "1.md", title="Pods I", podcast="Pod Hour", participants="Sean Puri, Ben Wilson, Ilse Marrow")
+    write(tmp_path, "2.md", title="Pods II", day=2, podcast="Pod Hour", participants="Sean Puri, Ben Wilson, Bo Li")
+    write(
+        tmp_path,
+        "3.md",
+        title="Pods III",
+        day=3,
+        podcast="Pod Hour",
+        participants="Sean, Ben, Petra Vance",
+        body='Sean explains: "Distribution beats product in every single consumer market." [00:02:00]',
+        people="- **Sean Parker** — Napster co-founder, an example of a founder who moved fast",
+    )
+    graph = build(tmp_path)
+    assert people(graph)["Sean Puri"] == ("Sean",) and people(graph)["Sean Parker"] == ()
+    assert speakers(graph)["Distribution beats product in every single consumer market."] == "Sean Puri"
+
+
+def test_a_first_name_expands_to_an_entry_the_text_has_speak(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Signals I",
+        participants="Dana Ruiz (Host), Bill",
+        body='Bill Peebles explains: "Patches are a reusable representation of video." [00:02:00]',
+        people="- **Bill Peebles** — researcher",
+    )
+    assert people(build(tmp_path))["Bill Peebles"] == ("Bill",)
+
+
 # -- spelling variants ---------------------------------------------------------------------------
 def test_a_spelling_variant_in_the_same_show_merges_under_the_most_frequent_spelling(tmp_path: Path) -> None:
     write(tmp_path, "one.md", title="Signals I", participants="Dana Ruiz, Ingrid Solberg")

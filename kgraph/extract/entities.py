@@ -15,6 +15,7 @@ from kgraph.extract.organization_names import (
     split_affiliation,
     strip_label_prefix,
 )
+from kgraph.extract.people import real_name_in_parentheses
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import (
     clean,
@@ -182,6 +183,10 @@ def _entry_names(
         bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
     aliases, kept, affiliations = [], [], []
     for qualifier in qualifiers:
+        if kind == EntityKind.PERSON and (real := real_name_in_parentheses(bare, qualifier)):
+            aliases.append(bare)  # `Bubba (Robert Smith)`: Robert Smith, called Bubba
+            bare = real
+            continue
         alias = _ALIAS_QUALIFIER.match(qualifier)
         acronym = _ACRONYM.match(qualifier)
         if has_cjk(qualifier) and len(qualifier) <= 12:

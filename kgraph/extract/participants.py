@@ -3,19 +3,25 @@
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kgraph.document import LineKind, ParsedDocument
+from kgraph.document import LineKind, ParsedDocument, SectionKind
+from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
+from kgraph.extract.episode import extract_episode
 from kgraph.extract.people import (
     document_text_lines,
     expand_first_name,
     full_names_in,
     full_names_in_text,
+    real_name_in_parentheses,
+    said_with,
     text_passages,
 )
 from kgraph.extract.results import PersonName
+from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
     fold,
@@ -52,7 +58,12 @@ _ROLE_THEN_ORG = re.compile(
 _ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
 
 
-def _entry(raw: str, podcast: str) -> PersonName | None:
+class _Listed(NamedTuple):
+    person: PersonName
+    qualifiers: tuple[str, ...]  # what the list says beside the name: `creator of WidgetOS`
+
+
+def _entry(raw: str, podcast: str) -> _Listed | None:
     text = clean(plain(raw))
     text = _ROLE_PREFIX.sub("", text)
     bare, qualifiers = split_qualifiers(text)
@@ -96,12 +107,13 @@ def _entry(raw: str, podcast: str) -> PersonName | None:
         return None
     if not (looks_like_person_name(bare) or (has_cjk(bare) and len(bare) <= 6)):
         return None
-    return PersonName(name=bare, aliases=tuple(aliases), affiliations=tuple(affiliations))
+    person = PersonName(name=bare, aliases=tuple(aliases), affiliations=tuple(affiliations))
+    return _Listed(person, tuple(qualifiers))
 
 
-def _listed(value: str, podcast: str) -> list[PersonName]:
+def _listed(value: str, podcast: str) -> list[_Listed]:
     entries = [_entry(raw, podcast) for raw in split_outside_parentheses(value, ",;")]
-    return [person for person in entries if person is not None]
+    return [entry for entry in entries if entry is not None]
 
 
 def _participant_lists(document: ParsedDocument) -> list[str]:
@@ -132,6 +144,8 @@ _ROLE_FIELDS = (
 _TITLE_WITH = re.compile(r"\b(?:with|featuring|feat\.|ft\.)\s+(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|(\[—–]|\s-\s|$)")
 # `# Dana Ruiz — "We are building ports"`, `# #41 – Dana Ruiz: Orbex and the Ports`
 _TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—–]+?)\s*(?:[:|—–]|\s-\s)")
+# `# Why Robots Still Struggle | Dana Ruiz, Co-Founder & CEO`
+_TITLE_BYLINE = re.compile(r"\|\s*(?P<names>[^,|:()\[\]—–]+?)\s*(?:,|$)")
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
 
 
@@ -139,32 +153,24 @@ def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> lis
     """Names given outside the Participants field, read when it is missing or holds a
     placeholder: full names in a blurb pasted there, `**Guest:**` / `**Host:**` lines (header or
     body), then the H1's `... with Dana Ruiz` or `Dana Ruiz — ...` when the document treats
-    that name as a person (see `_person_in_body`)."""
+    that name as a person (see `kgraph.extract.unlisted`)."""
     lines = list(document_text_lines(document))
     everyday = vocabulary("\n".join(lines))
     values = _blurb_names(document.header.get("participants") or "", everyday)
     fields = [*document.header.fields, *document.header.body_fields]
     values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
+    values.extend(speaker_labels(document, everyday, people_entries))
     title = document.header.title or ""
-    for match in [*_TITLE_WITH.finditer(title), *filter(None, [_TITLE_LEAD.match(title)])]:
+    leads = filter(None, [_TITLE_LEAD.match(title)])
+    for match in [*_TITLE_WITH.finditer(title), *leads, *_TITLE_BYLINE.finditer(title)]:
         parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
         names = [_NAME_TAIL.sub("", part).strip() for part in parts]
         values.extend(
             name
             for name in names
-            if plausible_new_person(name, everyday) and _person_in_body(name, lines, people_entries)
+            if plausible_new_person(name, everyday) and person_in_body(name, lines, people_entries)
         )
     return values
-
-
-def _person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
-    """A People Identified entry, or a surname the body uses alone (`Lindqvist argues`): a title's
-    `Cold Chains & Hot Markets` has no `Chains` of its own."""
-    if fold(name) in {fold(entry) for entry in people_entries}:
-        return True
-    first, surname = name.split()[0], name.split()[-1]
-    alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b(?!\s+[A-Z])")
-    return any(alone.search(line) for line in lines)
 
 
 def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
@@ -201,23 +207,31 @@ def _byline_authors(document: ParsedDocument) -> str | None:
     return None
 
 
-def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
+def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[_Listed]:
     """The first list that names someone other than the show itself: a header list holding only
     the publication (`Participants: Beacon Letters`) or missing gives way to a body line or a
     byline naming the authors."""
     lists = [_listed(value, podcast) for value in _participant_lists(document)]
     chosen = next(
-        (people for people in lists if any(fold(person.name) != fold(podcast) for person in people)),
-        next((people for people in lists if people), []),
+        (entries for entries in lists if any(fold(entry.person.name) != fold(podcast) for entry in entries)),
+        next((entries for entries in lists if entries), []),
     )
     if chosen and not _needs_other_sources(document):
         return chosen
-    known = {fold(person.name) for person in chosen}
+    known = {fold(entry.person.name) for entry in chosen}
     for value in _named_elsewhere(document, people_entries):
-        for person in _listed(value, podcast):
-            if not _spelled_before(fold(person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
-                known.add(fold(person.name))
-                chosen = [*chosen, person]
+        for entry in _listed(value, podcast):
+            if not _spelled_before(fold(entry.person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
+                known.add(fold(entry.person.name))
+                chosen = [*chosen, entry]
+    if not chosen and extract_episode(document).source_kind == "podcast":
+        # Nobody named at all: the guest of `# How Dana Ruiz Rebuilt Diligence` (an article's
+        # title names its subject rather).
+        lines = list(document_text_lines(document))
+        everyday = vocabulary("\n".join(lines))
+        title = document.header.title or ""
+        for name in title_people(title, lines, everyday, people_entries, _organization_entries(document)):
+            chosen.extend(_listed(name, podcast))
     return chosen
 
 
@@ -232,14 +246,25 @@ def _spelled_before(name: str, known: set[str]) -> bool:
 def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
     names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
-    people = _chosen_list(document, podcast, people_entries)
-    full_names = [person.name for person in people if " " in person.name]
+    organizations = _organization_entries(document)
+    listed = [
+        _Listed(_nickname_resolved(person, qualifiers, people_entries, organizations), qualifiers)
+        for person, qualifiers in _chosen_list(document, podcast, people_entries)
+    ]
+    full_names = [entry.person.name for entry in listed if " " in entry.person.name]
     text_names = full_names_in_text(document)
     passages = text_passages(document)
+    everyday = vocabulary("\n".join(document_text_lines(document)))
     result: list[PersonName] = []
     seen: dict[str, int] = {}
-    for person in people:
-        name = expand_first_name(person.name, text_names, [*full_names, *people_entries], person.affiliations, passages)
+    for person, qualifiers in listed:
+        cues = _distinctive_words(qualifiers, everyday)
+        name = expand_first_name(
+            person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
+        )
+        described = bool(person.affiliations) or bool(cues) and said_with(name, cues, passages)
+        if name != person.name and not (described or name in full_names or _takes_part(name, passages)):
+            name = person.name  # `Sean` (a co-host) is not `Sean Parker`, a founder the episode mentions
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
         if key in seen:
@@ -251,6 +276,66 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
         seen[key] = len(result)
         result.append(PersonName(name=name, aliases=aliases, affiliations=person.affiliations))
     return result
+
+
+_PARTICIPATION = re.compile(
+    r"\b(?:co-?hosts?|hosts?|hosted|guests?|interviewer|interviewee|interviewed|panelists?|moderator|joins|joined)\b",
+    re.I,
+)
+
+
+def _takes_part(full: str, passages: list[str]) -> bool:
+    """Whether the document has `full` speak or take part: `Bill Peebles explains`, `Peebles
+    argues`, a quote signed `— Bill Peebles`, `**Bill Peebles:**`, or a passage naming them with
+    `host` / `guest` / `joins`. A namesake the episode only mentions does none of these."""
+    surname = full.split()[-1]
+    names = rf"(?:{re.escape(full)}|{re.escape(surname)})"
+    speaks = re.compile(
+        rf"\b{names}(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+        rf"|[—–-]\s*\**{re.escape(full)}\b|\*\*{re.escape(full)}:?\*\*:?\s*[\"“]|\b{re.escape(full)}:\s*[\"“]"
+    )
+    return any(
+        full in passage and (speaks.search(passage) or _PARTICIPATION.search(passage)) for passage in passages
+    ) or any(speaks.search(passage) for passage in passages)
+
+
+def _nickname_resolved(
+    person: PersonName, qualifiers: tuple[str, ...], people_entries: list[str], organizations: set[str]
+) -> PersonName:
+    """`Bubba (Robert Smith)` is Robert Smith, also called Bubba; `Mike (Robert Half)` where Robert
+    Half is a Companies entry stays Mike, of Robert Half."""
+    for qualifier in qualifiers:
+        real = real_name_in_parentheses(person.name, qualifier, people_entries)
+        if real and fold(real) not in organizations:
+            aliases = tuple(sorted({*person.aliases, person.name}))
+            return person.model_copy(update={"name": real, "aliases": aliases})
+    return person
+
+
+def _organization_entries(document: ParsedDocument) -> set[str]:
+    """Folded titles of the Companies entries."""
+    section = document.section(SectionKind.COMPANIES)
+    return {fold(split_qualifiers(plain(item.title))[0]) for item in section.items} if section else set()
+
+
+def _distinctive_words(qualifiers: tuple[str, ...], everyday: frozenset[str]) -> list[str]:
+    """Words of `creator of WidgetOS` that tell one namesake from another: capitalized, never
+    written in lower case in the document, and no role (`Host`, `CEO`)."""
+    words = [word for qualifier in qualifiers for word in re.findall(r"[^\W_][\w.&'’+-]*", qualifier)]
+    return sorted(
+        {
+            word
+            for word in words
+            if len(word) >= 3
+            and not word.islower()
+            and word.lower() not in everyday
+            and not _ROLE_QUALIFIER.match(word)
+            and word.lower() not in _CUE_ROLES
+        }
+    )
+
+
+_CUE_ROLES = frozenset("ceo cto coo cfo cmo cpo vp svp evp gp lp md phd the and".split())
 
 
 def raw_participant_count(document: ParsedDocument) -> int:

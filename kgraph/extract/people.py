@@ -10,10 +10,37 @@ from rapidfuzz import fuzz
 
 from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, has_cjk, looks_like_person_name, plausible_new_person, strip_honorific, vocabulary
+from kgraph.given_names import is_known_given_name
+from kgraph.names import (
+    fold,
+    has_cjk,
+    looks_like_person_name,
+    looks_like_publication,
+    plausible_new_person,
+    strip_honorific,
+    vocabulary,
+)
 
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = re.compile(rf"\b({_NAME_TOKEN}(?: [A-Z]\.)?(?: (?:van |de |von |del |da )?{_NAME_TOKEN}){{1,2}})\b")
+
+
+_REAL_NAME_LEAD = re.compile(r"^(?:aka|a\.k\.a\.|also known as|real name:?|born|n[ée]e)\s+", re.I)
+
+
+def real_name_in_parentheses(name: str, qualifier: str, known_people: Iterable[str] = ()) -> str | None:
+    """`Bubba (Robert Smith)`, `Bubba (aka Robert Smith)`: the full name a one-word name
+    stands for, when the parentheses hold a person's name: one whose first name is a known given
+    name, or one of `known_people` (the document's People entries). `Sam (Open Philanthropy)`
+    names an organization, not a person."""
+    real = _REAL_NAME_LEAD.sub("", qualifier.strip())
+    tokens = real.split()
+    if " " in name.strip() or has_cjk(name) or not 2 <= len(tokens) <= 3:
+        return None
+    if not looks_like_person_name(real) or looks_like_publication(real):
+        return None
+    known = fold(real) in {fold(person) for person in known_people}
+    return real if known or is_known_given_name(tokens[0]) else None
 
 
 def document_text_lines(document: ParsedDocument) -> Iterable[str]:
@@ -169,11 +196,14 @@ def expand_first_name(
     preferred: Iterable[str],
     affiliations: Iterable[str] = (),
     passages: list[str] | None = None,
+    cues: Iterable[str] = (),
 ) -> str:
     """A bare first name becomes the one full name of this document it can be: a participant or
     People entry (`preferred`), else a name the text uses (`candidates`). A person listed with an
     organization (`Nora (from Halden Ventures)`) becomes only someone the text names with it: a
-    namesake (`Nora Whitcombe`, the essayist) keeps them apart, and the name stays as written."""
+    namesake (`Nora Whitcombe`, the essayist) keeps them apart, and the name stays as written.
+    Among several namesakes, `cues` (distinctive words listed with the name: `Peter (creator of
+    WidgetOS)`) pick the one whose passages say them (`Peter Stone — creator of WidgetOS`)."""
     if " " in name or has_cjk(name):
         return name
     matches = sorted({full for full in preferred if full.split()[0] == name and " " in full})
@@ -182,4 +212,6 @@ def expand_first_name(
     organizations = list(affiliations)
     if organizations:
         matches = [full for full in matches if said_with(full, organizations, passages or [])]
+    if len(matches) > 1 and (words := list(cues)):
+        matches = [full for full in matches if said_with(full, words, passages or [])]
     return matches[0] if len(matches) == 1 else name

@@ -8,6 +8,9 @@
 - A spelling variant (`Ingrid` / `Ingred Solberg`) merges only when context agrees (same show,
   same affiliation, the same words said about both, shared co-mentions, the other spelling
   written about it) and no document lists both as two people.
+- Forms of one given name (`Doug` / `Douglas Leone`, `Masa` / `Masayoshi Son`) merge when
+  context agrees, or when nobody else in the corpus has the surname and the short form stands
+  for one given name only.
 - A lone first name (or surname) stays scoped to its show; it folds into the one full name the
   show uses for it only when context agrees (shared affiliation or words, or the full name is a
   host / recurring participant of the show) and no document names both apart. Never into a
@@ -26,6 +29,7 @@ import jellyfish
 from pypinyin import Style, pinyin
 from rapidfuzz import fuzz
 
+from kgraph.given_names import GivenNameForms, given_name_forms
 from kgraph.names import fold, has_cjk
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
@@ -165,6 +169,12 @@ def _conflict(a: _Group, b: _Group) -> bool:
     return not (words[0] & b.context or words[1] & a.context)
 
 
+def _regular(group: _Group, show: str) -> bool:
+    """A host of the show, or a participant of two or more of its episodes."""
+    taking_part = [s for s in group.sightings if s.participant and s.podcast == show]
+    return len({s.source for s in taking_part}) >= 2 or any(s.host for s in taking_part)
+
+
 def _namesakes(
     full_by_first: dict[tuple[str, str], list[PersonSighting]], firsts: list[str], show: str, token: str
 ) -> tuple[list[PersonSighting], str]:
@@ -195,7 +205,9 @@ class _Resolution:
 
     def __post_init__(self) -> None:
         # [[separate]] holds whichever key would join two names: (name, podcast, name as written)
-        self.union: UnionFind = self.rules.union_find(lambda node: node[2] if node[0] == "name" else None)
+        self.union: UnionFind = self.rules.union_find(
+            lambda node: node[2] if isinstance(node, tuple) and node[0] == "name" else None
+        )
         self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
         self.names_by_source: dict[str, set[str]] = defaultdict(set)
@@ -259,20 +271,22 @@ class _Resolution:
                 latin[spelling].add(sighting.name)
         groups = self.groups(full_only=True)
         roots = {s.name: self.union.find(self.node(s)) for s in self.sightings if _is_full(s.name)}
-        for cjk in sorted({s.name for s in self.sightings if has_cjk(s.name)}):
-            romanized = sorted({name for spelling in _pinyin_spellings(cjk) for name in latin.get(spelling, ())})
+        for written in sorted({s.name for s in self.sightings if has_cjk(s.name)}):
+            romanized = sorted({name for spelling in _pinyin_spellings(written) for name in latin.get(spelling, ())})
             for name in romanized:
-                if self.union.find(roots[cjk]) == self.union.find(roots[name]):
+                if self.union.find(roots[written]) == self.union.find(roots[name]):
                     continue
-                a, b = groups[roots[cjk]], groups[roots[name]]
+                a, b = groups[roots[written]], groups[roots[name]]
                 evidence = _agreement(a, b, self.co_mentions(a, b))
                 if a.podcasts & b.podcasts:
                     evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
                 if evidence and len(romanized) == 1 and not _conflict(a, b):
-                    self.link(roots[cjk], roots[name], (name, cjk), "romanization", ["pinyin matches", *evidence])
+                    self.link(
+                        roots[written], roots[name], (name, written), "romanization", ["pinyin matches", *evidence]
+                    )
                 else:
                     self.candidates.append(
-                        ((name, cjk), "romanization without agreeing context", ("pinyin matches", *evidence))
+                        ((name, written), "romanization without agreeing context", ("pinyin matches", *evidence))
                     )
 
     def groups(self, full_only: bool = False) -> dict[object, _Group]:
@@ -337,6 +351,56 @@ class _Resolution:
                     )
                 )
 
+    def given_name_variants(self) -> None:
+        """`Doug Leone` / `Douglas Leone`, `Masa Son` / `Masayoshi Son`: full names whose first
+        names are forms of one given name (see `kgraph.given_names`) merge when context agrees as
+        for spelling variants (beyond a shared show when the short form may stand for another
+        name: `Chris`), or when they are the only two people of that surname in the corpus and the
+        short form stands for one name only; never when one document names both or they are
+        described apart."""
+        groups = self.groups(full_only=True)
+        forms: dict[str, object] = {}
+        by_rest: dict[str, set[str]] = defaultdict(set)
+        surnames: dict[str, set[object]] = defaultdict(set)
+        for root, group in groups.items():
+            for sighting in group.sightings:
+                if not has_cjk(sighting.name) and sighting.name not in forms:
+                    forms[sighting.name] = root
+                    tokens = fold(sighting.name).split()
+                    by_rest[" ".join(tokens[1:])].add(sighting.name)
+                    surnames[tokens[-1]].add(root)
+        for rest in sorted(by_rest):
+            for first, second in itertools.combinations(sorted(by_rest[rest]), 2):
+                found = given_name_forms(first.split()[0], second.split()[0])
+                if found is None or self.union.find(forms[first]) == self.union.find(forms[second]):
+                    continue
+                if self.rules.kept_apart(first, second):
+                    continue
+                a, b = groups[forms[first]], groups[forms[second]]
+                namesakes = len({self.union.find(root) for root in surnames[rest.split()[-1]]}) - 2
+                evidence, against = self._given_name_evidence(a, b, found, namesakes, rest.split()[-1])
+                said = f"{first.split()[0]}/{second.split()[0]}: {found.how} of one given name"
+                reason = "short form of the first name" if found.how == "short form" else "first name written short"
+                if evidence and not against:
+                    self.link(forms[first], forms[second], (first, second), reason, [said, *evidence])
+                else:
+                    names = (first, second)
+                    self.candidates.append((names, f"{reason}, without agreeing context", (said, *evidence, *against)))
+
+    def _given_name_evidence(
+        self, a: _Group, b: _Group, found: GivenNameForms, namesakes: int, surname: str
+    ) -> tuple[list[str], list[str]]:
+        """(what says two forms of one given name are one person, what says they are two)."""
+        evidence = _agreement(a, b, self.co_mentions(a, b))
+        if a.podcasts & b.podcasts and (found.certain or evidence):
+            evidence.insert(0, "same show: " + ", ".join(sorted(a.podcasts & b.podcasts)))
+        described_apart = bool(a.context and b.context and not a.context & b.context)
+        if not evidence and found.certain and namesakes == 0 and not described_apart:
+            evidence.append(f"the only two people named {surname.title()} in the corpus")
+        against = ["named apart in one document"] if a.sources & b.sources else []
+        against += ["affiliations differ"] if _conflict(a, b) else []
+        return evidence, against
+
     def first_names(self) -> None:
         """Fold a show's first-name-only node into the one full name the show uses for it, when
         context agrees."""
@@ -361,6 +425,13 @@ class _Resolution:
                 self.elsewhere(bare, full_by_first[("", token)], full_groups)
                 continue
             roots = sorted({self.union.find(self.node(s)) for s in namesakes}, key=repr)
+            if len(roots) > 1 and any(s.participant for s in bare):
+                # `Sean` taking part, where Sean Puri takes part in episode after episode and Sean
+                # Parker is only mentioned: the show's own Sean.
+                regulars = [root for root in roots if _regular(full_groups[root], show)]
+                if len(regulars) == 1:
+                    roots = regulars
+                    namesakes = [s for s in namesakes if self.union.find(self.node(s)) == regulars[0]]
             names = tuple(sorted({s.name for s in namesakes}))
             bare_group = _Group(bare)
             if len(roots) > 1:
@@ -454,8 +525,8 @@ class _Resolution:
             label = labels.get(self.union.find(node), first)
             names = [label, *sorted({first, second} - {label})]
             self.log.record("person", "merged", names, reason, evidence)
-        for names, reason, evidence in self.candidates:
-            self.log.record("person", "candidate", names, reason, evidence)
+        for candidate, reason, evidence in self.candidates:
+            self.log.record("person", "candidate", list(candidate), reason, evidence)
 
 
 def resolve_people(
@@ -466,5 +537,6 @@ def resolve_people(
     resolution.exact()
     resolution.romanizations()
     resolution.spelling_variants()
+    resolution.given_name_variants()
     resolution.first_names()
     return resolution.identities()
