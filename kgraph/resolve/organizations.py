@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 import jellyfish
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from kgraph.data import organization_words
 from kgraph.extract.organization_names import abbreviation
@@ -59,6 +60,7 @@ def _numbers_written_out(text: str) -> str:
     return re.sub(r"\b(\d{1,2})\b", lambda m: _NUMBERS[int(m.group(1))] if int(m.group(1)) <= 20 else m.group(1), text)
 
 
+@lru_cache(maxsize=1 << 16)
 def organization_key(name: str) -> str:
     """`Acme Inc.`, `ACME`, `acme.dev`, `The Acme Co` -> `acme`; `10 Labs` -> `tenlabs`."""
     key = _SUFFIX.sub("", fold(_DOMAIN.sub("", name.strip())))
@@ -147,6 +149,48 @@ def _plain_suffix(extra: list[str]) -> bool:
     return " ".join(extra) in organization_words().plain_suffixes
 
 
+@lru_cache(maxsize=1 << 16)
+def _sound(key: str) -> str:
+    return jellyfish.metaphone(key)
+
+
+def candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
+    """The pairs of `names` (in the order of `combinations(names, 2)`) that could be a suffix form
+    or a spelling variant, found through blocks rather than by comparing every pair: suffix forms
+    share their first word, variants heard alike share a sound, close spellings share a first
+    letter and reach the lowest score any rule accepts (compared in rapidfuzz's C loop)."""
+    position = {name: index for index, name in enumerate(names)}
+    blocks: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for name in names:
+        words = fold(name).split()
+        if words:
+            blocks[("word", words[0])].append(name)
+        key = organization_key(name)
+        if len(key) >= 4 and key.isascii():
+            blocks[("sound", _sound(key))].append(name)
+            blocks[("letter", key[0])].append(name)
+    pairs: set[tuple[str, str]] = set()
+    for (kind, _), members in blocks.items():
+        if len(members) < 2:
+            continue
+        if kind == "letter":
+            keys = [organization_key(name) for name in members]
+            for i, key in enumerate(keys):
+                for _, _, j in process.extract(
+                    key, keys[i + 1 :], scorer=fuzz.ratio, score_cutoff=_LOWEST_SCORE, limit=None
+                ):
+                    pairs.add((members[i], members[i + 1 + j]))
+        else:
+            pairs.update(combinations(members, 2))
+    return sorted(
+        (tuple(sorted(pair, key=position.__getitem__)) for pair in pairs),
+        key=lambda pair: (position[pair[0]], position[pair[1]]),
+    )  # type: ignore[return-value]
+
+
+_LOWEST_SCORE = 75  # the lowest similarity any spelling rule below accepts
+
+
 def _spelling_variant(first: str, second: str) -> float | None:
     """A close spelling (`Gimlett` / `Gimlet`, `Deel` / `Deal`; `Kalshi` / `Calshi`, heard alike):
     the similarity, else None."""
@@ -155,11 +199,11 @@ def _spelling_variant(first: str, second: str) -> float | None:
         return None
     if a[0] != b[0]:  # a speech-to-text spelling may change the first letter, not the sound
         score = fuzz.ratio(a, b)
-        return score if score >= 80 and jellyfish.metaphone(a) == jellyfish.metaphone(b) else None
+        return score if score >= 80 and _sound(a) == _sound(b) else None
     score = fuzz.ratio(a, b)
     if score >= 88 and min(len(a), len(b)) >= 6:
         return score
-    if score >= 75 and jellyfish.metaphone(a) == jellyfish.metaphone(b):
+    if score >= _LOWEST_SCORE and _sound(a) == _sound(b):
         return score
     return None
 
@@ -167,7 +211,7 @@ def _spelling_variant(first: str, second: str) -> float | None:
 def _heard_alike(first: str, second: str) -> bool:
     """`Replit` / `Replet`, `Kalshi` / `Calshi`: one sound, a close spelling."""
     a, b = organization_key(first), organization_key(second)
-    return jellyfish.metaphone(a) == jellyfish.metaphone(b) and fuzz.ratio(a, b) >= 80
+    return _sound(a) == _sound(b) and fuzz.ratio(a, b) >= 80
 
 
 def _one_shared_word(first: _Context, second: _Context) -> list[str]:
@@ -240,11 +284,12 @@ class _Resolver:
         names = sorted(self.counts)
         proposals: dict[str, list[tuple[str, str, list[str]]]] = defaultdict(list)  # name -> (other, reason, evidence)
         longer: dict[str, set[tuple[str, str]]] = defaultdict(set)  # short form -> the groups of its longer forms
-        for first, second in combinations(names, 2):
+        pairs = candidate_pairs(names)
+        for first, second in pairs:
             for short, long in ((first, second), (second, first)):
                 if _suffix_form(short, long):
                     longer[short].add(self.union.find(("name", long)))
-        for first, second in combinations(names, 2):
+        for first, second in pairs:
             if self.union.find(("name", first)) == self.union.find(("name", second)):
                 continue
             if _suffix_form(first, second) or _suffix_form(second, first):
