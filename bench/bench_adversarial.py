@@ -1,0 +1,97 @@
+"""Adversarial documents: each per-document stage stays near linear in the document, and what is
+over a limit is skipped with a line, fast. Each row is a whole `kgraph build` process, timed with
+the operating system's accounting (CPU of the process and its workers, and wall), median of runs.
+
+    PYTHONPATH=. python bench/bench_adversarial.py [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HEADER = "# Adversarial\n\n**Podcast:** Bench Show\n**Date:** 2025-01-01\n**Participants:** Dana Ruiz\n\n---\n\n"
+
+
+def _quotes(count: int) -> str:
+    lines = [
+        f'- "Quote {n} says something long enough to be a claim." [00:{n % 60:02d}:00] - Dana Ruiz\n'
+        for n in range(count)
+    ]
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + "".join(lines)
+
+
+def _headings(count: int) -> str:
+    return HEADER + "## 1. Key Themes\n\n" + "".join(f"### Theme {n}\nA line.\n" for n in range(count))
+
+
+def _nesting(depth: int) -> str:
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### Theme\n"
+        + "> " * depth
+        + "deep\n"
+        + "".join("  " * n + "- item\n" for n in range(depth))
+    )
+
+
+def _long_line(size: int) -> str:
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + ("word " * (size // 5)) + "\n"
+
+
+ROWS: list[tuple[str, Callable[[], str]]] = [
+    ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
+    ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
+    ("1,900 headings (under the limit)", lambda: _headings(1_900)),
+    ("50,000 headings (over the limit: skipped)", lambda: _headings(50_000)),
+    ("nesting 600 deep", lambda: _nesting(600)),
+    ("one 1.9 MB line", lambda: _long_line(1_900_000)),
+]
+
+
+def _run(folder: Path, out: Path) -> tuple[float, float, int]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", "kgraph", "build", str(folder), "-o", str(out), "-q", "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return cpu, wall, done.returncode
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    arguments = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
+    print("| document | size | exit | CPU s (median, min-max) | wall s (median) |")
+    print("|---|---:|---:|---:|---:|")
+    with tempfile.TemporaryDirectory() as work:
+        for label, make in ROWS:
+            folder = Path(work) / "corpus" / "show" / "episode"
+            folder.mkdir(parents=True, exist_ok=True)
+            text = make()
+            (folder / "summary.md").write_text(text, encoding="utf-8")
+            runs = [_run(folder.parent.parent, Path(work) / "out") for _ in range(arguments.runs)]
+            cpus = [cpu for cpu, _, _ in runs]
+            print(
+                f"| {label} | {len(text.encode()) / 1e6:.2f} MB | {runs[0][2]} | {statistics.median(cpus):.2f} "
+                f"({min(cpus):.2f}-{max(cpus):.2f}) | {statistics.median(w for _, w, _ in runs):.2f} |"
+            )
+    print(f"\nload average after: {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    main()
