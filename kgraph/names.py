@@ -62,7 +62,9 @@ def clean(text: str) -> str:
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
     """`A, B (X, Y (Z)), C` -> [`A`, `B (X, Y (Z))`, `C`]."""
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    current: list[str] = []
+    depth = 0
     for char in text:
         if char in "([":
             depth += 1

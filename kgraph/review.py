@@ -69,7 +69,7 @@ def decisions_from_json(items: list[dict[str, object]]) -> list[Decision]:
             or not _strings(evidence)
         ):
             raise ValueError(f"entry {number} is not a decision (kind, verdict, names, reason, evidence)")
-        decisions.append(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))
+        decisions.append(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))  # type: ignore[arg-type]
     return sorted(decisions)
 
 

@@ -72,4 +72,7 @@ def run_query(
         query_form(query, source, allow_service)
     if endpoint is not None:
         return run_remote(endpoint, query, form)
-    return run_local(store if store is not None else load_store(graph), query, source, allow_service)
+    if store is None:
+        assert graph is not None  # exactly one target, checked above
+        store = load_store(graph)
+    return run_local(store, query, source, allow_service)

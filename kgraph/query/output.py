@@ -41,7 +41,8 @@ def format_result(result: QueryResult, name: str) -> str:
 
 def turtle(result: QueryResult) -> str:
     triples = sorted(set(result.triples), key=str)  # a graph: any order, duplicates possible
-    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES).decode("utf-8")
+    data = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
+    return data.decode("utf-8") if data is not None else ""
 
 
 def _display(term: Term) -> str:
