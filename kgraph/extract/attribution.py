@@ -70,6 +70,18 @@ SPEECH_NOUNS = (
     "version"
 )
 _SPEECH_NOUN = re.compile(rf"^(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b")
+# A writing of someone's that speaks is theirs: `Dana Ruiz's annual letter warns that`, `Ruiz's memo
+# argues:` (a writing that is praised or described is not: `Ruiz's letter was praised:`).
+WRITING_NOUNS = (
+    "letter|memo|memos|essay|essays|post|posts|tweet|tweets|note|notes|book|books|blog|blog post|newsletter|op-ed|"
+    "column|thread|email|e-mail|manifesto|substack|piece|article|paper|report|speech|keynote|talk|testimony|"
+    "filing|shareholder letter|investor letter|pitch deck|deck|slide|slides|presentation|lecture|sermon|podcast|"
+    "video|interview|remarks|statement|reply|rebuttal|announcement|message|missive|dispatch"
+)
+_WRITING_SPEAKS = re.compile(
+    rf"^(?:[a-z][\w-]*\s+){{0,2}}?(?:{WRITING_NOUNS})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|"
+    r"implies|implied|concedes|conceded|proclaims|proclaimed|announces|announced|opens with|ends with|closes with)\b"
+)
 # `His response:`, `Her blunt take on it:`: a possessive pronoun and a speech noun stand for a `he` / `she`.
 _POSSESSIVE_PRONOUN = re.compile(rf"^(?:his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b", re.I)
 # Words written about someone, not by them: `Praised for "..."`, `Priya was dubbed "..."`.
@@ -109,7 +121,11 @@ _STANCE = re.compile(
     r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
     r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
     r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized|signals|signaled|"
-    r"signalled)\b"
+    r"signalled|inverts|inverted|reframes|reframed|flips|flipped|distills|distilled|implies|implied|recasts|"
+    r"rephrases|rephrased|restates|restated|boils it down|boiled it down|condenses|condensed|reverses|reversed|"
+    r"turns it around|turned it around|turns this around|sharpens|sharpened|refines|refined|generalizes|generalized|"
+    r"extends|extended|qualifies|qualified|nuances|complicates|complicated|simplifies|simplified|translates|"
+    r"diagnoses|diagnosed|spells out|spelled out|lays out|laid out|draws|drew|distinguishes|distinguished)\b"
 )
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
@@ -140,6 +156,19 @@ _RELAYED_POSSESSIVE = re.compile(
     r"\b(?:quot|cit|referenc|recall|repeat|invok|borrow|paraphras|shar|echo|channel|recount|remember|learn|"
     r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
     rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b"
+)
+# `Priya quotes Lee's memo:`, `Priya reads Lee's bio:`: a host reading out a text of someone else's; the
+# text is its author's when it is a writing or words of theirs (`memo`, `letter`, `words`), nobody's
+# otherwise (a bio is written about Lee, not by him).
+_READS_OUT = re.compile(
+    r"\b(?:quotes|quoted|quoting|cites|cited|citing|reads|read|reading|recites|recited|reciting|excerpts|excerpted|"
+    r"reads out|read out|reads aloud|read aloud|paraphrases|paraphrased|relays|relayed)\s+(?:from\s+)?"
+    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w.\-]*\s+){0,3}[A-Z\u00c0-\u00de][\w.\-]*)['’]s\s+"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s*[*_]*\s*[:,]?\s*[*_]*\s*$"
+)
+_OWN_WORDS = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{WRITING_NOUNS}|words|line|lines|quote|quotes|advice|maxim|"
+    r"warning|prediction|tweet|answer|response)"
 )
 # `companies that were initially saying they "..."`: a group's words, not the paragraph subject's.
 _GROUP_SAYING = re.compile(
@@ -246,6 +275,20 @@ _SUBJECT = re.compile(
 _AS_PUT = re.compile(
     rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$"
+)
+# `Revenue grew "faster than planned," with Ruiz confirming "..."`: the participle's subject speaks the
+# quote that follows it.
+_WITH_PARTICIPLE = re.compile(
+    rf"\bwith\s+(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:confirming|adding|noting|saying|explaining|arguing|warning|"
+    r"insisting|observing|conceding|quipping|joking|predicting|countering|responding|replying|admitting|"
+    r"acknowledging|stressing|emphasizing|pointing out|calling it|writing|describing it|recalling|promising|"
+    r"cautioning|remarking|declaring|vowing|boasting|conceding)(?:\s+that)?\s*[,:]?\s*[*_]*$"
+)
+# `..., which Ruiz credits with "..."`, `a rule that Ruiz calls "..."`: the characterization is Ruiz's words.
+_RELATIVE_CHARACTERIZES = re.compile(
+    rf"\b(?:which|that|what)\s+(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:credits|credited|calls|called|dubs|dubbed|"
+    r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed)"
+    r"(?:\s+(?:it|this|that|them|him|her|with|as|to))?\s*[*_]*$"
 )
 _NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
 _LABEL = re.compile(
@@ -518,6 +561,23 @@ class Attributor:
                 name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
                 if name:
                     return Attribution(name, "lead-in")
+        with_participle = _WITH_PARTICIPLE.search(clause)
+        if with_participle:  # `..., with Ruiz confirming "..."`
+            name = self.person(with_participle.group("name"), allow_new=True)
+            return Attribution(name, "lead-in") if name else NONE
+        relative = _RELATIVE_CHARACTERIZES.search(clause)
+        if relative:  # `..., which Ruiz credits with "..."`
+            raw = relative.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            if name:
+                return Attribution(name, "lead-in")
+        read_out = _READS_OUT.search(clause)
+        if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
+            if not _OWN_WORDS.fullmatch(read_out.group("noun")):
+                return NONE
+            raw = read_out.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            return Attribution(name, "lead-in") if name else NONE
         as_put = _AS_PUT.search(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
@@ -547,7 +607,8 @@ class Attributor:
             if colon or speech_end or spoken:
                 # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
                 stance = bool(spoken or _STANCE.search(verb_phrase))
-                name = self.person(match.group("name"), allow_new=speech_end or (colon and stance))
+                characterizes = bool(_CHARACTERIZES.match(verb_phrase))  # `Dana Ruiz credits Lee as`
+                name = self.person(match.group("name"), allow_new=speech_end or characterizes or (colon and stance))
                 if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
                     return NONE  # a named speaker we cannot place: not the paragraph's subject either
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
@@ -631,7 +692,8 @@ class Attributor:
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
             named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
-            if named and not _SPEECH_NOUN.match(clause[match.end() :]):
+            rest = clause[match.end() :]
+            if named and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest)):
                 return True  # `a lesson from Alex's father:`, `Lena's new chain praised:`
         return False
 
@@ -721,7 +783,8 @@ def _bare(name: str) -> str:
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
     """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
     possessive = bool(match.group("possessive")) or bool(re.search(r"['’]s$", match.group("name")))
-    return possessive and not _SPEECH_NOUN.match(candidate[match.start("verb") :])
+    rest = candidate[match.start("verb") :]
+    return possessive and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".
