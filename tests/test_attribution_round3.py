@@ -165,3 +165,50 @@ def test_a_host_quoting_someone_elses_memo_gives_the_memos_author() -> None:
 def test_a_newsletters_third_person_rewording_is_not_the_persons_words() -> None:
     body = _themes('Ruiz expects revenue "to double next year, she said, if the new tier lands."')
     assert _speakers(body, source="newsletter")["to double next year, she said, if the new tier lands."] is None
+
+
+# -- siblings found on the development half --------------------------------------------------------
+def test_a_short_quoted_phrase_inside_the_lead_in() -> None:
+    body = _themes(
+        "**Substantiation:**\n"
+        'Dana Ruiz described her "aha moment": "I just took the old price sheet and doubled every number on it."'
+    )
+    assert _speakers(body)["I just took the old price sheet and doubled every number on it."] == "Dana Ruiz"
+
+
+def test_a_claim_before_the_quote_does_not_lend_its_lead_in() -> None:
+    body = _themes(
+        "**Substantiation:**\n"
+        'Raj explains: "we doubled every price on the old sheet in one night", "and nobody on the team objected at all."'
+    )
+    speakers = _speakers(body, source="newsletter")
+    assert speakers["we doubled every price on the old sheet in one night"] == "Raj Patel"
+    assert speakers["and nobody on the team objected at all."] is None
+
+
+def test_a_name_and_speech_verb_after_a_timestamp() -> None:
+    body = _themes(
+        'The team took a year. "You should never choose a price on the first day of selling" '
+        "[[00:00:34]](https://example.com/v?t=34), Dana stated."
+    )
+    assert _speakers(body)["You should never choose a price on the first day of selling"] == "Dana Ruiz"
+
+
+def test_the_question_someone_asks_is_theirs() -> None:
+    speakers = _speakers(
+        _themes(
+            'The first question Dana asks every founder is "tell me about the price you charged first". '
+            'The first question investors ask is "what does the renewal curve look like today".'
+        ),
+        source="newsletter",
+    )
+    assert speakers["tell me about the price you charged first"] == "Dana Ruiz"
+    assert speakers["what does the renewal curve look like today"] is None
+
+
+def test_one_of_someones_insights_makes_them_the_subject() -> None:
+    body = _themes(
+        "One of Ruiz's most counterintuitive insights is that copying a price is fine. "
+        '"I do not need a better price sheet, I need the same one sold harder."'
+    )
+    assert _speakers(body)["I do not need a better price sheet, I need the same one sold harder."] == "Dana Ruiz"

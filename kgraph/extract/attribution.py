@@ -236,7 +236,7 @@ _COMMON_WORDS = frozenset(
 )
 _LEADING_PHRASE = re.compile(
     r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)"
+    r"then|again|finally|ultimately|also|[Oo]ne of|[Aa]mong)\b,?\s+|[^,:\"]{1,80},\s+)"
 )
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
@@ -290,6 +290,14 @@ _RELATIVE_CHARACTERIZES = re.compile(
     r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed)"
     r"(?:\s+(?:it|this|that|them|him|her|with|as|to))?\s*[*_]*$"
 )
+# A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote.
+_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*[:,]\s*[*_]*\s*$')
+# `The first question Jo asks every founder is "..."`: the words of whoever asks, gives or repeats.
+_NOUN_OF_NAME = re.compile(
+    rf"\b(?:{SPEECH_NOUNS})\s+(?:that\s+)?(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:asks|asked|gives|gave|uses|used|"
+    r"repeats|repeated|offers|offered|says|said|tells|told|shares|shared|likes|liked|loves|loved|keeps|kept)\b"
+    r"[^\"]{0,60}?\b(?:is|was|are|were)\s*[:,]?\s*[*_]*$"
+)
 _NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
 _LABEL = re.compile(
     rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
@@ -300,8 +308,11 @@ _LABEL = re.compile(
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
 _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
 _AFTER_SAID = re.compile(
-    rf"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|told \w+)\s+"
-    rf"(?P<name>{NAME})|(?P<name2>{NAME})\s+(?:said|says|added|adds|explained|explains|noted|notes|wrote|writes)\b"
+    r"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|"
+    rf"told \w+)\s+"
+    rf"(?P<name>{NAME})|(?P<name2>{NAME})\s+(?:said|says|added|adds|explained|explains|noted|notes|wrote|writes|"
+    r"stated|states|argued|argues|insisted|insists|recalled|recalls|observed|observes|remarked|remarks|warned|warns|"
+    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b"
     rf"|according to\s+(?P<name3>{NAME})|\((?P<name4>{NAME})\)\s*(?:$|[.,;]))"
 )
 
@@ -538,6 +549,11 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
+        if not re.search(r"[^\W_]", plain(before)):  # `Jo described her "aha moment": "..."`
+            prefix = strip_timestamps(quote.source[: quote.start])
+            phrase = _PHRASE_BEFORE.search(prefix)
+            if phrase and len(phrase.group("words").split()) < 5:
+                before = prefix
         clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
         if not clause:
             return None
@@ -565,6 +581,12 @@ class Attributor:
         if with_participle:  # `..., with Ruiz confirming "..."`
             name = self.person(with_participle.group("name"), allow_new=True)
             return Attribution(name, "lead-in") if name else NONE
+        noun_of = _NOUN_OF_NAME.search(clause)
+        if noun_of:  # `The first question Jo asks every founder is "..."`
+            raw = noun_of.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            if name:
+                return Attribution(name, "lead-in")
         relative = _RELATIVE_CHARACTERIZES.search(clause)
         if relative:  # `..., which Ruiz credits with "..."`
             raw = relative.group("name")
