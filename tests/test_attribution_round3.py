@@ -212,3 +212,11 @@ def test_one_of_someones_insights_makes_them_the_subject() -> None:
         '"I do not need a better price sheet, I need the same one sold harder."'
     )
     assert _speakers(body)["I do not need a better price sheet, I need the same one sold harder."] == "Dana Ruiz"
+
+
+def test_a_subjectless_noted_for_describes_the_item_in_someone_elses_words() -> None:
+    body = (
+        "## 3. Companies Identified\n\n### Orbex\nBilling software. Raj admitted to passing at seed. "
+        'Noted for "heavily organic acquisition" and "really high engagement and retention".\n'
+    )
+    assert _speakers(body)["really high engagement and retention"] is None

@@ -92,6 +92,8 @@ _ABOUT_VERBS = (
 )
 _ABOUT = re.compile(
     rf"^(?:(?:widely|often|once|long|also|repeatedly|publicly|roundly)\s+)?(?:{_ABOUT_VERBS}|known|famous|remembered)\b"
+    r"|^(?:(?:also|widely|often)\s+)?(?:noted|notable|noteworthy|recognized|recognised|singled out|flagged|valued|"
+    r"admired|respected)\s+for\b"
     rf"|\b(?:is|was|were|are|been|being|be|gets|got|get)\s+(?:\w+ly\s+)?(?:{_ABOUT_VERBS})\b",
     re.I,
 )
@@ -290,8 +292,21 @@ _RELATIVE_CHARACTERIZES = re.compile(
     r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed)"
     r"(?:\s+(?:it|this|that|them|him|her|with|as|to))?\s*[*_]*$"
 )
-# A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote.
-_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*[:,]\s*[*_]*\s*$')
+# A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote
+# (`Jo described her "aha moment": "..."`, `Noted for "organic growth" and "..."`).
+_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*(?:[:,]|,?\s*(?:and|or))\s*[*_]*\s*$')
+
+
+def _with_phrase_before(quote: Quote, before: str) -> str:
+    """`before` holds only the text since the previous quote; when that is mere punctuation or
+    `and` after a short quoted phrase, the lead-in is the line's text before both."""
+    if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", plain(before))):
+        return before
+    prefix = strip_timestamps(quote.source[: quote.start])
+    phrase = _PHRASE_BEFORE.search(prefix)
+    return prefix if phrase and len(phrase.group("words").split()) < 5 else before
+
+
 # `The first question Jo asks every founder is "..."`: the words of whoever asks, gives or repeats.
 _NOUN_OF_NAME = re.compile(
     rf"\b(?:{SPEECH_NOUNS})\s+(?:that\s+)?(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:asks|asked|gives|gave|uses|used|"
@@ -549,11 +564,7 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
-        if not re.search(r"[^\W_]", plain(before)):  # `Jo described her "aha moment": "..."`
-            prefix = strip_timestamps(quote.source[: quote.start])
-            phrase = _PHRASE_BEFORE.search(prefix)
-            if phrase and len(phrase.group("words").split()) < 5:
-                before = prefix
+        before = _with_phrase_before(quote, before)
         clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
         if not clause:
             return None
@@ -724,7 +735,7 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
-        clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
+        clause = _SENTENCE_END.split(plain(_with_phrase_before(quote, strip_timestamps(quote.before))))[-1]
         if self._names_in(clause) - {context.subject}:
             return NONE
         if self._about_someone_else(clause):
