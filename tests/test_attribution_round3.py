@@ -220,3 +220,13 @@ def test_a_subjectless_noted_for_describes_the_item_in_someone_elses_words() -> 
         'Noted for "heavily organic acquisition" and "really high engagement and retention".\n'
     )
     assert _speakers(body)["really high engagement and retention"] is None
+
+
+def test_a_capitalized_conjunction_before_the_speaker() -> None:
+    body = _themes(
+        "Other investors would not fly there, but Ruiz and Raj did. "
+        'But Ruiz reframes this: "we never think about the other players on the field at all."'
+    )
+    assert _speakers(body, source="newsletter")["we never think about the other players on the field at all."] == (
+        "Dana Ruiz"
+    )

@@ -237,8 +237,8 @@ _COMMON_WORDS = frozenset(
     today yesterday tomorrow later earlier now again always never""".split()
 )
 _LEADING_PHRASE = re.compile(
-    r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also|[Oo]ne of|[Aa]mong)\b,?\s+|[^,:\"]{1,80},\s+)"
+    r"^(?:(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also|one of|among)\b,?\s+|[^,:\"]{1,80},\s+)"
 )
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
