@@ -70,6 +70,18 @@ SPEECH_NOUNS = (
     "version"
 )
 _SPEECH_NOUN = re.compile(rf"^(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b")
+# A writing of someone's that speaks is theirs: `Dana Ruiz's annual letter warns that`, `Ruiz's memo
+# argues:` (a writing that is praised or described is not: `Ruiz's letter was praised:`).
+WRITING_NOUNS = (
+    "letter|memo|memos|essay|essays|post|posts|tweet|tweets|note|notes|book|books|blog|blog post|newsletter|op-ed|"
+    "column|thread|email|e-mail|manifesto|substack|piece|article|paper|report|speech|keynote|talk|testimony|"
+    "filing|shareholder letter|investor letter|pitch deck|deck|slide|slides|presentation|lecture|sermon|podcast|"
+    "video|interview|remarks|statement|reply|rebuttal|announcement|message|missive|dispatch"
+)
+_WRITING_SPEAKS = re.compile(
+    rf"^(?:[a-z][\w-]*\s+){{0,2}}?(?:{WRITING_NOUNS})\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS}|"
+    r"implies|implied|concedes|conceded|proclaims|proclaimed|announces|announced|opens with|ends with|closes with)\b"
+)
 # `His response:`, `Her blunt take on it:`: a possessive pronoun and a speech noun stand for a `he` / `she`.
 _POSSESSIVE_PRONOUN = re.compile(rf"^(?:his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b", re.I)
 # Words written about someone, not by them: `Praised for "..."`, `Priya was dubbed "..."`.
@@ -80,6 +92,8 @@ _ABOUT_VERBS = (
 )
 _ABOUT = re.compile(
     rf"^(?:(?:widely|often|once|long|also|repeatedly|publicly|roundly)\s+)?(?:{_ABOUT_VERBS}|known|famous|remembered)\b"
+    r"|^(?:(?:also|widely|often)\s+)?(?:noted|notable|noteworthy|recognized|recognised|singled out|flagged|valued|"
+    r"admired|respected)\s+for\b"
     rf"|\b(?:is|was|were|are|been|being|be|gets|got|get)\s+(?:\w+ly\s+)?(?:{_ABOUT_VERBS})\b",
     re.I,
 )
@@ -109,7 +123,11 @@ _STANCE = re.compile(
     r"clarifies|clarified|reasons|reasoned|proposes|proposed|recommends|recommended|advocates|advocated|"
     r"frames|framed|sums up|summed up|gives|gave|offers|offered|pushes|pushed|reiterates|reiterated|"
     r"acknowledges|acknowledged|reveals|revealed|describes|described|summarizes|summarized|signals|signaled|"
-    r"signalled)\b"
+    r"signalled|inverts|inverted|reframes|reframed|flips|flipped|distills|distilled|implies|implied|recasts|"
+    r"rephrases|rephrased|restates|restated|boils it down|boiled it down|condenses|condensed|reverses|reversed|"
+    r"turns it around|turned it around|turns this around|sharpens|sharpened|refines|refined|generalizes|generalized|"
+    r"extends|extended|qualifies|qualified|nuances|complicates|complicated|simplifies|simplified|translates|"
+    r"diagnoses|diagnosed|spells out|spelled out|lays out|laid out|draws|drew|distinguishes|distinguished)\b"
 )
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
@@ -140,6 +158,19 @@ _RELAYED_POSSESSIVE = re.compile(
     r"\b(?:quot|cit|referenc|recall|repeat|invok|borrow|paraphras|shar|echo|channel|recount|remember|learn|"
     r"read|adopt|relay|pass)\w*\s+(?:[\w-]+\s+){0,3}?"
     rf"[A-Z\u00c0-\u00de][\w.\-]*['’]s\s+(?:[a-z][\w-]*\s+){{0,2}}?(?:{SPEECH_NOUNS})\b"
+)
+# `Priya quotes Lee's memo:`, `Priya reads Lee's bio:`: a host reading out a text of someone else's; the
+# text is its author's when it is a writing or words of theirs (`memo`, `letter`, `words`), nobody's
+# otherwise (a bio is written about Lee, not by him).
+_READS_OUT = re.compile(
+    r"\b(?:quotes|quoted|quoting|cites|cited|citing|reads|read|reading|recites|recited|reciting|excerpts|excerpted|"
+    r"reads out|read out|reads aloud|read aloud|paraphrases|paraphrased|relays|relayed)\s+(?:from\s+)?"
+    r"(?P<name>(?:[A-Z\u00c0-\u00de][\w.\-]*\s+){0,3}[A-Z\u00c0-\u00de][\w.\-]*)['’]s\s+"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s*[*_]*\s*[:,]?\s*[*_]*\s*$"
+)
+_OWN_WORDS = re.compile(
+    rf"(?:[a-z][\w-]*\s+){{0,2}}?(?:{WRITING_NOUNS}|words|line|lines|quote|quotes|advice|maxim|"
+    r"warning|prediction|tweet|answer|response)"
 )
 # `companies that were initially saying they "..."`: a group's words, not the paragraph subject's.
 _GROUP_SAYING = re.compile(
@@ -206,8 +237,8 @@ _COMMON_WORDS = frozenset(
     today yesterday tomorrow later earlier now again always never""".split()
 )
 _LEADING_PHRASE = re.compile(
-    r"^(?:(?:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also)\b,?\s+|[^,:\"]{1,80},\s+)"
+    r"^(?:(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also|one of|among)\b,?\s+|[^,:\"]{1,80},\s+)"
 )
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
@@ -247,6 +278,41 @@ _AS_PUT = re.compile(
     rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+(?:{SPEECH_VERBS}|words|view|telling|framing|account))?\s*[,:]?\s*$"
 )
+# `Revenue grew "faster than planned," with Ruiz confirming "..."`: the participle's subject speaks the
+# quote that follows it.
+_WITH_PARTICIPLE = re.compile(
+    rf"\bwith\s+(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:confirming|adding|noting|saying|explaining|arguing|warning|"
+    r"insisting|observing|conceding|quipping|joking|predicting|countering|responding|replying|admitting|"
+    r"acknowledging|stressing|emphasizing|pointing out|calling it|writing|describing it|recalling|promising|"
+    r"cautioning|remarking|declaring|vowing|boasting|conceding)(?:\s+that)?\s*[,:]?\s*[*_]*$"
+)
+# `..., which Ruiz credits with "..."`, `a rule that Ruiz calls "..."`: the characterization is Ruiz's words.
+_RELATIVE_CHARACTERIZES = re.compile(
+    rf"\b(?:which|that|what)\s+(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:credits|credited|calls|called|dubs|dubbed|"
+    r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed)"
+    r"(?:\s+(?:it|this|that|them|him|her|with|as|to))?\s*[*_]*$"
+)
+# A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote
+# (`Jo described her "aha moment": "..."`, `Noted for "organic growth" and "..."`).
+_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*(?:[:,]|,?\s*(?:and|or))\s*[*_]*\s*$')
+
+
+def _with_phrase_before(quote: Quote, before: str) -> str:
+    """`before` holds only the text since the previous quote; when that is mere punctuation or
+    `and` after a short quoted phrase, the lead-in is the line's text before both."""
+    if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", plain(before))):
+        return before
+    prefix = strip_timestamps(quote.source[: quote.start])
+    phrase = _PHRASE_BEFORE.search(prefix)
+    return prefix if phrase and len(phrase.group("words").split()) < 5 else before
+
+
+# `The first question Jo asks every founder is "..."`: the words of whoever asks, gives or repeats.
+_NOUN_OF_NAME = re.compile(
+    rf"\b(?:{SPEECH_NOUNS})\s+(?:that\s+)?(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:asks|asked|gives|gave|uses|used|"
+    r"repeats|repeated|offers|offered|says|said|tells|told|shares|shared|likes|liked|loves|loved|keeps|kept)\b"
+    r"[^\"]{0,60}?\b(?:is|was|are|were)\s*[:,]?\s*[*_]*$"
+)
 _NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
 _LABEL = re.compile(
     rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
@@ -257,8 +323,11 @@ _LABEL = re.compile(
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
 _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
 _AFTER_SAID = re.compile(
-    rf"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|told \w+)\s+"
-    rf"(?P<name>{NAME})|(?P<name2>{NAME})\s+(?:said|says|added|adds|explained|explains|noted|notes|wrote|writes)\b"
+    r"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|"
+    rf"told \w+)\s+"
+    rf"(?P<name>{NAME})|(?P<name2>{NAME})\s+(?:said|says|added|adds|explained|explains|noted|notes|wrote|writes|"
+    r"stated|states|argued|argues|insisted|insists|recalled|recalls|observed|observes|remarked|remarks|warned|warns|"
+    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b"
     rf"|according to\s+(?P<name3>{NAME})|\((?P<name4>{NAME})\)\s*(?:$|[.,;]))"
 )
 
@@ -495,6 +564,7 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
+        before = _with_phrase_before(quote, before)
         clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
         if not clause:
             return None
@@ -518,6 +588,29 @@ class Attributor:
                 name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
                 if name:
                     return Attribution(name, "lead-in")
+        with_participle = _WITH_PARTICIPLE.search(clause)
+        if with_participle:  # `..., with Ruiz confirming "..."`
+            name = self.person(with_participle.group("name"), allow_new=True)
+            return Attribution(name, "lead-in") if name else NONE
+        noun_of = _NOUN_OF_NAME.search(clause)
+        if noun_of:  # `The first question Jo asks every founder is "..."`
+            raw = noun_of.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            if name:
+                return Attribution(name, "lead-in")
+        relative = _RELATIVE_CHARACTERIZES.search(clause)
+        if relative:  # `..., which Ruiz credits with "..."`
+            raw = relative.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            if name:
+                return Attribution(name, "lead-in")
+        read_out = _READS_OUT.search(clause)
+        if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
+            if not _OWN_WORDS.fullmatch(read_out.group("noun")):
+                return NONE
+            raw = read_out.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            return Attribution(name, "lead-in") if name else NONE
         as_put = _AS_PUT.search(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
@@ -547,7 +640,8 @@ class Attributor:
             if colon or speech_end or spoken:
                 # `Bending Spoons operates as a hybrid:` introduces a quote but names no new person.
                 stance = bool(spoken or _STANCE.search(verb_phrase))
-                name = self.person(match.group("name"), allow_new=speech_end or (colon and stance))
+                characterizes = bool(_CHARACTERIZES.match(verb_phrase))  # `Dana Ruiz credits Lee as`
+                name = self.person(match.group("name"), allow_new=speech_end or characterizes or (colon and stance))
                 if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
                     return NONE  # a named speaker we cannot place: not the paragraph's subject either
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
@@ -631,7 +725,8 @@ class Attributor:
         for match in _POSSESSIVE_NAME.finditer(clause):
             tokens = match.group("name").split()
             named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
-            if named and not _SPEECH_NOUN.match(clause[match.end() :]):
+            rest = clause[match.end() :]
+            if named and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest)):
                 return True  # `a lesson from Alex's father:`, `Lena's new chain praised:`
         return False
 
@@ -640,7 +735,7 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
-        clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
+        clause = _SENTENCE_END.split(plain(_with_phrase_before(quote, strip_timestamps(quote.before))))[-1]
         if self._names_in(clause) - {context.subject}:
             return NONE
         if self._about_someone_else(clause):
@@ -721,7 +816,8 @@ def _bare(name: str) -> str:
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
     """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
     possessive = bool(match.group("possessive")) or bool(re.search(r"['’]s$", match.group("name")))
-    return possessive and not _SPEECH_NOUN.match(candidate[match.start("verb") :])
+    rest = candidate[match.start("verb") :]
+    return possessive and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".

@@ -11,7 +11,7 @@ from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.names import plausible_new_person
 from kgraph.parse.inline import plain
-from kgraph.parse.quotes import normalize_clock, quotes_in_line
+from kgraph.parse.quotes import normalize_clock, quotes_in_line, strip_timestamps
 
 
 def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEntry]) -> AboutRef | None:
@@ -45,7 +45,7 @@ class _ClaimCollector:
                 position = quote.end + 1
             if line.kind == LineKind.TEXT:
                 self.attributor.update_subject(context, line.text[position:])
-            if not line.quoted and line.kind != LineKind.TABLE_ROW:
+            if not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
                 context.pending, context.pending_blocked = None, False
 
     def _add(self, quote: Quote, speaker: str | None, rule: str | None, about: AboutRef | None) -> None:
@@ -62,6 +62,16 @@ class _ClaimCollector:
                 about=about,
             )
         )
+
+
+def _bare_quote_line(quotes: list[Quote]) -> bool:
+    """A line holding one quote and nothing else (`"..."`, `- "..."`): a lead-in line above
+    (`Ruiz argues two things:`) also announces the next such line, until a prose line comes."""
+    if len(quotes) != 1:
+        return False
+    before = re.sub(r"^\s*\d{1,3}[.)]\s", "", plain(strip_timestamps(quotes[0].before)))
+    after = plain(strip_timestamps(quotes[0].after))
+    return not re.search(r"[^\W_]", before) and not re.search(r"[^\W_]", after)
 
 
 def _block_quote_follows(lines: tuple[Line, ...], index: int) -> bool:
@@ -126,20 +136,25 @@ def _quote_key(text: str) -> str:
 def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
     """Identical quotes in one document are one claim (a summary often repeats a quote under a
     theme and again in a People entry). It keeps the first copy's place and the speaker its
-    attributed copies agree on; copies naming different speakers leave it unattributed."""
+    attributed copies agree on; copies naming different speakers leave it unattributed. A quote
+    whose words are contained in a longer one (a truncated copy, one sentence of it) is that
+    longer claim and takes its speaker, unless the shorter names a speaker the longer does not."""
     groups: dict[str, list[ClaimEntry]] = {}
     for claim in claims:
         groups.setdefault(_quote_key(claim.text), []).append(claim)
+    for short, long in _contained(groups):
+        groups[long] = groups[long] + groups.pop(short)
     merged = []
-    for copies in groups.values():
-        first = copies[0]
+    for copies in sorted(groups.values(), key=lambda copies: min(copy.position for copy in copies)):
+        first = min(copies, key=lambda copy: copy.position)
+        keeper = max(copies, key=lambda copy: (len(_quote_key(copy.text)), -copy.position))
         attributed = [copy for copy in copies if copy.speaker]
         speakers = {copy.speaker for copy in attributed}
         chosen = attributed[0] if len(speakers) == 1 else None
         timed = next((copy for copy in copies if copy.timestamp), first)
         about = next((copy.about for copy in copies if copy.about), None)
         merged.append(
-            first.model_copy(
+            keeper.model_copy(
                 update={
                     "position": len(merged),
                     "speaker": chosen.speaker if chosen else None,
@@ -151,3 +166,30 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
             )
         )
     return merged
+
+
+def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
+    """(short key, long key) pairs, shortest first: each short quote folds into the longest quote
+    that contains its words and names no other speaker; a chain (A in B in C) folds into C."""
+    keys = sorted(groups, key=lambda key: (len(key), key))
+    target: dict[str, str] = {}
+    for index, short in enumerate(keys):
+        pattern = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")
+        short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
+        for long in reversed(keys[index + 1 :]):
+            if len(long) <= len(short) or not pattern.search(long):
+                continue
+            long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
+            # the longer copy's speaker stands: a short copy's own speaker may be that of a quote
+            # nested in the longer one (an article's sentence quoting someone)
+            if short_speakers <= long_speakers and len(long_speakers) <= 1:
+                target[short] = long
+                break
+    pairs = []
+    for short in keys:  # shortest first, so a chain's middle still holds its folded copies
+        if short in target:
+            long = target[short]
+            while long in target:
+                long = target[long]
+            pairs.append((short, long))
+    return pairs

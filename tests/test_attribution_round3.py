@@ -1,0 +1,232 @@
+"""Attribution patterns from the third held-out reading (issue 11), as invented fixtures: a writing
+of someone's that speaks, a characterization, a late `with X confirming`, an author line or a theme
+intro above bare quotes, and a truncated copy of a quote; words read out or relayed for someone else
+stay theirs, not the reader's."""
+
+from __future__ import annotations
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def _claims(body: str, participants: str = "Dana Ruiz, Raj Patel", source: str = "") -> list:
+    source_line = f"**Source:** {source}\n" if source else ""
+    text = f"""# [Pricing Power](https://example.com/ep/91)
+
+**Podcast:** Margin Call
+**Date:** 2025-12-01
+{source_line}**Participants:** {participants}
+
+---
+
+{body}
+"""
+    return list(extract_document(parse_document("fixture.md", text)).claims)
+
+
+def _speakers(body: str, participants: str = "Dana Ruiz, Raj Patel", source: str = "") -> dict[str, str | None]:
+    return {claim.text: claim.speaker for claim in _claims(body, participants, source)}
+
+
+def _themes(body: str) -> str:
+    return f"## 1. Key Themes\n\n### The Theme\n{body}\n"
+
+
+# -- 1. a writing of someone's that speaks is that person's ------------------------------------
+def test_a_persons_writing_that_speaks_is_theirs() -> None:
+    speakers = _speakers(
+        _themes(
+            'Dana Ruiz\'s annual letter warns that "every discount teaches a customer to wait for the next one". '
+            'Later, Raj\'s memo argues: "we should never price below the cost of serving the account."'
+        )
+    )
+    assert speakers["every discount teaches a customer to wait for the next one"] == "Dana Ruiz"
+    assert speakers["we should never price below the cost of serving the account."] == "Raj Patel"
+
+
+def test_a_thing_of_someones_that_is_praised_is_not_their_writing_speaking() -> None:
+    speakers = _speakers(
+        _themes(
+            'Dana Ruiz\'s annual letter was praised by analysts: "the clearest pricing essay of the whole year". '
+            'Raj\'s new company praised at length: "the best-run billing team I have ever backed."'
+        )
+    )
+    assert speakers["the clearest pricing essay of the whole year"] is None
+    assert speakers["the best-run billing team I have ever backed."] is None
+
+
+# -- 2. a characterization is the words of whoever credits or calls ----------------------------
+def test_crediting_a_mentor_speaks_the_characterization() -> None:
+    speakers = _speakers(_themes('Ruiz credits her mentor Lee Haddad as "the godfather of usage-based pricing".'))
+    assert speakers["the godfather of usage-based pricing"] == "Dana Ruiz"
+
+
+def test_a_relative_clause_crediting_speaks_the_characterization() -> None:
+    speakers = _speakers(
+        _themes(
+            'The team eats lunch together daily, which Ruiz credits with "keeping us out of endless meetings". '
+            'Orbex has a pricing rule that the press calls "the quiet tax on every renewal".'
+        )
+    )
+    assert speakers["keeping us out of endless meetings"] == "Dana Ruiz"
+    assert speakers["the quiet tax on every renewal"] is None
+
+
+# -- 3. a late `with X confirming "..."` --------------------------------------------------------
+def test_a_late_with_name_confirming_gives_the_second_quote() -> None:
+    speakers = _speakers(
+        _themes(
+            'Revenue grew "faster than anyone had planned for," with Ruiz confirming "that the new tier ships in May."'
+        )
+    )
+    assert speakers["that the new tier ships in May."] == "Dana Ruiz"
+    assert speakers["faster than anyone had planned for,"] is None
+
+
+# -- 4. an author line with a verb of arguing over a bare quote ---------------------------------
+def test_an_author_line_with_a_verb_of_reframing_over_a_bare_quote() -> None:
+    for lead in ("Ruiz inverts this:", "Ruiz's analysis implies:", "Ruiz reframes it:", "Raj flips the logic:"):
+        body = _themes(
+            f'Most founders think price follows value.\n\n{lead}\n\n"value follows the price you dare to ask for."'
+        )
+        expected = "Raj Patel" if lead.startswith("Raj") else "Dana Ruiz"
+        assert _speakers(body)["value follows the price you dare to ask for."] == expected, lead
+
+
+# -- 5. a theme intro naming the speaker over several bare quotes -------------------------------
+def test_a_theme_intro_gives_every_bare_quote_below_it() -> None:
+    for quote in ('"{}"', '- "{}"', '1. "{}"'):
+        body = _themes(
+            "Most founders think price follows value. Dana Ruiz argues two things:\n\n"
+            + quote.format("Discounts are a tax on your best customers.")
+            + "\n"
+            + quote.format("Annual contracts hide churn until it is far too late.")
+        )
+        # a newsletter, and a podcast whose one guest is someone else (not the sole speaker's words)
+        for participants, source in (("Dana Ruiz, Raj Patel", "newsletter"), ("Eli Marsh", "")):
+            speakers = _speakers(body, participants=participants, source=source)
+            assert speakers["Discounts are a tax on your best customers."] == "Dana Ruiz", (quote, source)
+            assert speakers["Annual contracts hide churn until it is far too late."] == "Dana Ruiz", (quote, source)
+
+
+def test_a_prose_line_between_the_intro_and_a_quote_stops_it() -> None:
+    body = _themes(
+        "Ruiz argues two things:\n\n"
+        '"Discounts are a tax on your best customers."\n\n'
+        "Halden's board disagreed with Lee Haddad.\n\n"
+        '"Annual contracts hide churn until it is far too late."'
+    )
+    speakers = _speakers(body, source="newsletter")
+    assert speakers["Discounts are a tax on your best customers."] == "Dana Ruiz"
+    assert speakers["Annual contracts hide churn until it is far too late."] is None
+
+
+def test_a_quote_with_its_own_words_around_it_ends_the_intro() -> None:
+    body = _themes(
+        "Ruiz argues two things:\n\n"
+        '"Discounts are a tax on your best customers," she says, and Halden agrees.\n\n'
+        '"Annual contracts hide churn until it is far too late."'
+    )
+    speakers = _speakers(body, source="newsletter")
+    assert speakers["Annual contracts hide churn until it is far too late."] is None
+
+
+# -- 6. a truncated copy of a quote is the longer claim -----------------------------------------
+def test_a_quote_contained_in_a_longer_quote_is_folded_into_it() -> None:
+    body = _themes(
+        'Ruiz explains: "Pricing is the moat, not the product, and it compounds every single year."\n\n'
+        '"Pricing is the moat, not the product," as the episode keeps repeating.'
+    )
+    claims = _claims(body)
+    assert [(claim.text, claim.speaker) for claim in claims] == [
+        ("Pricing is the moat, not the product, and it compounds every single year.", "Dana Ruiz")
+    ]
+
+
+def test_a_contained_quote_naming_another_speaker_stays_separate() -> None:
+    body = _themes(
+        'Ruiz explains: "we never discount, because a discount teaches a customer to wait."\n\n'
+        'Raj adds: "a discount teaches a customer to wait."'
+    )
+    assert [claim.speaker for claim in _claims(body)] == ["Dana Ruiz", "Raj Patel"]
+
+
+# -- precision traps ------------------------------------------------------------------------------
+def test_a_host_reading_someone_elses_bio_is_not_speaking() -> None:
+    body = _themes('Dana reads Lee Haddad\'s bio: "Lee founded three billing companies before he was thirty."')
+    assert _speakers(body)["Lee founded three billing companies before he was thirty."] is None
+
+
+def test_a_host_quoting_someone_elses_memo_gives_the_memos_author() -> None:
+    body = _themes('Dana quotes Raj\'s memo: "we should never price below the cost of serving the account."')
+    assert _speakers(body)["we should never price below the cost of serving the account."] == "Raj Patel"
+
+
+def test_a_newsletters_third_person_rewording_is_not_the_persons_words() -> None:
+    body = _themes('Ruiz expects revenue "to double next year, she said, if the new tier lands."')
+    assert _speakers(body, source="newsletter")["to double next year, she said, if the new tier lands."] is None
+
+
+# -- siblings found on the development half --------------------------------------------------------
+def test_a_short_quoted_phrase_inside_the_lead_in() -> None:
+    body = _themes(
+        "**Substantiation:**\n"
+        'Dana Ruiz described her "aha moment": "I just took the old price sheet and doubled every number on it."'
+    )
+    assert _speakers(body)["I just took the old price sheet and doubled every number on it."] == "Dana Ruiz"
+
+
+def test_a_claim_before_the_quote_does_not_lend_its_lead_in() -> None:
+    body = _themes(
+        "**Substantiation:**\n"
+        'Raj explains: "we doubled every price on the old sheet in one night", "and nobody on the team objected at all."'
+    )
+    speakers = _speakers(body, source="newsletter")
+    assert speakers["we doubled every price on the old sheet in one night"] == "Raj Patel"
+    assert speakers["and nobody on the team objected at all."] is None
+
+
+def test_a_name_and_speech_verb_after_a_timestamp() -> None:
+    body = _themes(
+        'The team took a year. "You should never choose a price on the first day of selling" '
+        "[[00:00:34]](https://example.com/v?t=34), Dana stated."
+    )
+    assert _speakers(body)["You should never choose a price on the first day of selling"] == "Dana Ruiz"
+
+
+def test_the_question_someone_asks_is_theirs() -> None:
+    speakers = _speakers(
+        _themes(
+            'The first question Dana asks every founder is "tell me about the price you charged first". '
+            'The first question investors ask is "what does the renewal curve look like today".'
+        ),
+        source="newsletter",
+    )
+    assert speakers["tell me about the price you charged first"] == "Dana Ruiz"
+    assert speakers["what does the renewal curve look like today"] is None
+
+
+def test_one_of_someones_insights_makes_them_the_subject() -> None:
+    body = _themes(
+        "One of Ruiz's most counterintuitive insights is that copying a price is fine. "
+        '"I do not need a better price sheet, I need the same one sold harder."'
+    )
+    assert _speakers(body)["I do not need a better price sheet, I need the same one sold harder."] == "Dana Ruiz"
+
+
+def test_a_subjectless_noted_for_describes_the_item_in_someone_elses_words() -> None:
+    body = (
+        "## 3. Companies Identified\n\n### Orbex\nBilling software. Raj admitted to passing at seed. "
+        'Noted for "heavily organic acquisition" and "really high engagement and retention".\n'
+    )
+    assert _speakers(body)["really high engagement and retention"] is None
+
+
+def test_a_capitalized_conjunction_before_the_speaker() -> None:
+    body = _themes(
+        "Other investors would not fly there, but Ruiz and Raj did. "
+        'But Ruiz reframes this: "we never think about the other players on the field at all."'
+    )
+    assert _speakers(body, source="newsletter")["we never think about the other players on the field at all."] == (
+        "Dana Ruiz"
+    )
