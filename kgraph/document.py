@@ -130,3 +130,19 @@ class ParsedDocument(_Frozen):
             if section.kind == kind:
                 return section
         return None
+
+
+class Segment(_Frozen):
+    """One timed stretch of a transcript: who spoke (when the transcript says) and what."""
+
+    start_seconds: int  # from the segment's `[HH:MM:SS]` (or `[MM:SS]`) timestamp
+    label: str | None = None  # the speaker label as written (`Jane Doe`, `SPEAKER_01`), if any
+    text: str  # the words, lines without a timestamp joined with a space
+
+
+class Transcript(_Frozen):
+    """A transcript read into segments, in the order they are spoken. Produced by
+    `kgraph.sources.transcript`, attached to its summary's extraction."""
+
+    path: str  # relative to the input root, `/`-separated
+    segments: tuple[Segment, ...] = ()
