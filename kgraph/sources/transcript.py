@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -55,7 +56,7 @@ def linked_transcripts(path: Path, source: str, summary: str) -> Iterator[tuple[
 
 def read_transcript_text(path: Path, source: str) -> TranscriptText:
     """Raises OSError (missing, unreadable) or ValueError (a FIFO, device or socket)."""
-    data = read_regular(path, MAX_BYTES + 1)
+    data = read_regular(path, max(MAX_BYTES, FINGERPRINT_BYTES) + 1)
     start = data[:FINGERPRINT_BYTES].decode("utf-8", errors="replace")
     if len(data) > MAX_BYTES:
         problem = f"transcript {source} is larger than {MAX_BYTES:,} bytes: not read"
@@ -142,7 +143,7 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
             start, label, words = line.seconds, None, []
             text = line.text
             if line.label is not None and counts_as_label(line.label):
-                label, text = line.label, line.after_label
+                label, text = sys.intern(line.label), line.after_label  # one string: pickled once
         elif start is None:
             continue  # the header: title and fields before the first timestamp
         else:
@@ -157,7 +158,7 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
                 words.append(before)
             if words:
                 yield Segment(start_seconds=start, label=label, text=" ".join(words))
-            label, words, position = name, [], match.end()
+            label, words, position = sys.intern(name), [], match.end()
         if rest := text[position:].strip():
             words.append(rest)
     if start is not None and words:
