@@ -420,7 +420,7 @@ class Attributor:
             return NONE  # a quoted title: the speaker, if any, is named in the body
         if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
             return NONE  # `— *Year Four of Platform Shifts* [Author]`: an article's words, not speech
-        after = plain(strip_timestamps(quote.after)).strip()
+        after = quote.after_spoken.strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
         trailing = self._after(after)
@@ -495,7 +495,7 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
-        clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
+        clause = _without_field(_SENTENCE_END.split(quote.before_spoken)[-1].strip())
         if not clause:
             return None
         label = _NAME_LABEL.match(clause)
@@ -640,7 +640,7 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
-        clause = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
+        clause = _SENTENCE_END.split(quote.before_spoken)[-1]
         if self._names_in(clause) - {context.subject}:
             return NONE
         if self._about_someone_else(clause):

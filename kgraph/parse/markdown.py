@@ -10,6 +10,7 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from kgraph.document import Line, LineKind
+from kgraph.parse.inline import plain
 
 # Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.
 _CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.S)
@@ -107,8 +108,10 @@ def _walk(tokens: list[Token], offset: int):
             yield Line(
                 number=row_line,
                 kind=LineKind.TABLE_ROW,
-                text=" | ".join(cells),
+                text=(text := " | ".join(cells)),
+                plain=plain(text),
                 cells=cells,
+                cells_plain=tuple(plain(cell) for cell in cells),
                 header=table_header,
                 table_header=in_head,
                 block=block,
@@ -122,8 +125,9 @@ def _walk(tokens: list[Token], offset: int):
             block += 1
             start = offset + token.map[0]
             if heading_level:
+                text = token.content.strip()
                 yield Line(
-                    number=start, kind=LineKind.HEADING, text=token.content.strip(), level=heading_level, block=block
+                    number=start, kind=LineKind.HEADING, text=text, plain=plain(text), level=heading_level, block=block
                 )
                 heading_level = 0
                 continue
@@ -132,6 +136,7 @@ def _walk(tokens: list[Token], offset: int):
                     number=start + index,
                     kind=LineKind.TEXT,
                     text=content,
+                    plain=plain(content),
                     list_depth=list_depth,
                     bullet=item_start and index == 0,
                     quoted=quote_depth > 0,
