@@ -96,7 +96,7 @@ def _bold_start(line: Line) -> bool:
     if line.list_depth == 1 and not line.bullet:
         return False
     match = _BOLD_START.match(_without_symbols(line.text))
-    return bool(match) and not is_field_label(plain(match.group("name")).rstrip(":"))
+    return match is not None and not is_field_label(plain(match.group("name")).rstrip(":"))
 
 
 def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]:

@@ -4,6 +4,7 @@ heading levels, list depth, blockquotes and table cells."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -55,7 +56,13 @@ def _source_lines(content: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _walk(tokens: list[Token], offset: int):
+def _first_line(token: Token) -> int:
+    """0-based line of a block token (block tokens always carry their line map)."""
+    assert token.map is not None
+    return token.map[0]
+
+
+def _walk(tokens: list[Token], offset: int) -> Iterator[Line]:
     list_depth = 0
     quote_depth = 0
     block = 0
@@ -83,7 +90,7 @@ def _walk(tokens: list[Token], offset: int):
         elif kind == "hr":
             block += 1
             yield Line(
-                number=offset + token.map[0],
+                number=offset + _first_line(token),
                 kind=LineKind.RULE,
                 block=block,
                 list_depth=list_depth,
@@ -100,7 +107,7 @@ def _walk(tokens: list[Token], offset: int):
             in_cell = False
         elif kind == "tr_open":
             row = []
-            row_line = offset + token.map[0]
+            row_line = offset + _first_line(token)
         elif kind == "tr_close":
             cells = tuple(row)
             if in_head:
@@ -123,7 +130,7 @@ def _walk(tokens: list[Token], offset: int):
                 row.append(token.content.strip())
                 continue
             block += 1
-            start = offset + token.map[0]
+            start = offset + _first_line(token)
             if heading_level:
                 text = token.content.strip()
                 yield Line(

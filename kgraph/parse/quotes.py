@@ -143,7 +143,7 @@ def quotes_in_text(
     source: str, line: Line, location: str, field: str | None = None, table_header: str | None = None
 ) -> list[Quote]:
     spans = _spans(source)
-    found = []
+    found: list[Quote] = []
     previous_end = 0
     for index, (start, end, unbalanced) in enumerate(spans):
         next_start = spans[index + 1][0] if index + 1 < len(spans) else len(source)
