@@ -12,7 +12,9 @@ import pytest
 import kgraph
 from kgraph import sources
 from kgraph.errors import DocumentError, UsageError
+from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument, discover, read_document
+from kgraph.sources import files as sources_files
 from kgraph.sources import summary, transcript
 from kgraph.sources.summary import extract_source, is_summary
 from kgraph.transcript import transcript_anchors
@@ -184,3 +186,50 @@ def test_summary_without_transcript_has_none(tmp_path: Path) -> None:
     assert isinstance(document, SourceDocument)
     assert document.transcript is None and document.transcript_file is None
     assert extract_source(document).transcript is None
+
+
+# -- a document reader added by a plugin ------------------------------------------------------------
+class _OutlineReader:
+    """Reads `*.outline` files: `Podcast | Title` on the first line, then one theme per line."""
+
+    name = "outline"
+    description = "one-line-per-theme outlines"
+
+    def accepts(self, path: Path) -> bool:
+        return path.suffix == ".outline"
+
+    def read(self, candidate: sources_files.Candidate) -> SourceDocument | None:
+        podcast, title = candidate.path.read_text(encoding="utf-8").split("\n", 1)[0].split(" | ")
+        themes = candidate.path.read_text(encoding="utf-8").split("\n")[1:]
+        text = f"# {title}\n\n**Podcast:** {podcast}\n\n---\n\n## Key Themes\n\n" + "".join(
+            f"### {n}. {theme}\n\nAbout {theme.lower()}.\n\n" for n, theme in enumerate(themes, 1) if theme
+        )
+        return SourceDocument(candidate.source, candidate.path, text, reader=self.name)
+
+    def extract(self, document: SourceDocument) -> DocumentExtraction:
+        return summary.READER.extract(document)
+
+
+OUTLINE = _OutlineReader()
+
+
+def test_a_document_reader_is_discovered_read_and_extracted_through_the_registry(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
+    sources.register("outline", "tests.test_sources:OUTLINE")
+    (tmp_path / "kelp.outline").write_text("Harbor Talks | Kelp\nCheap robots\nBuoy data\n", encoding="utf-8")
+    (tmp_path / "talk.vtt").write_text("WEBVTT\n", encoding="utf-8")  # a reader, but no document reader
+    (candidate,) = discover([tmp_path])
+    assert candidate.source == "kelp.outline"
+    document = sources.read_document(candidate)
+    assert document.reader == "outline"
+    extraction = sources.extract(document)
+    assert extraction.episode.podcast == "Harbor Talks"
+    assert [insight.title for insight in extraction.insights] == ["Cheap robots", "Buoy data"]
+
+
+def test_a_named_file_no_reader_accepts_goes_to_the_summary_reader(tmp_path: Path) -> None:
+    (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
+    with pytest.raises(DocumentError, match="slides.pdf: binary file"):
+        sources.read_document(discover([tmp_path / "slides.pdf"])[0])

@@ -2,18 +2,25 @@
 one for a file with `reader_for`. Built-in readers are imported on first use; a plugin adds one
 through the `kgraph.readers` entry point group (`name = "package.module:READER"`).
 
-A reader has a `name`, a `description` and `accepts(path)`; what it reads into is its own (the
-summary reader yields `SourceDocument`s and their `DocumentExtraction`, the transcript reader
-`Transcript`s)."""
+A reader has a `name`, a `description` and `accepts(path)`. A document reader (the summary reader)
+also has `read(candidate) -> SourceDocument | None` and `extract(document) -> DocumentExtraction`:
+`discover` lists the files a document reader accepts, `read_document` and `extract` hand each to
+its reader. Other readers read files that belong to a document (the transcript reader: a summary's
+transcript, attached to its extraction)."""
 
 from __future__ import annotations
 
 import importlib
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from kgraph.errors import UsageError
+
+if TYPE_CHECKING:
+    from kgraph.extract.results import DocumentExtraction
+    from kgraph.sources.files import Candidate
+    from kgraph.sources.summary import SourceDocument
 
 ENTRY_POINT_GROUP = "kgraph.readers"
 
@@ -24,7 +31,19 @@ class Reader(Protocol):
     description: str
 
     def accepts(self, path: Path) -> bool:
-        """Whether `path` (its name; the file is not opened) is for this reader."""
+        """Whether `path` (relative to the input root; the file is not opened) is for this reader."""
+        ...
+
+
+@runtime_checkable
+class DocumentReader(Reader, Protocol):
+    def read(self, candidate: Candidate) -> SourceDocument | None:
+        """The document; None if the file is not one (and was not named explicitly). Raises
+        `DocumentError` for a file that cannot be read."""
+        ...
+
+    def extract(self, document: SourceDocument) -> DocumentExtraction:
+        """Everything the document says: a pure function of the document (cacheable)."""
         ...
 
 
@@ -62,6 +81,26 @@ def readers() -> list[Reader]:
 def reader_for(path: Path) -> Reader | None:
     """The first reader that accepts `path`; None when no reader does."""
     return next((reader for reader in readers() if reader.accepts(path)), None)
+
+
+def document_reader_for(path: Path) -> DocumentReader | None:
+    """The first document reader that accepts `path`; None when no document reader does."""
+    return next((r for r in readers() if isinstance(r, DocumentReader) and r.accepts(path)), None)
+
+
+def read_document(candidate: Candidate) -> SourceDocument | None:
+    """`candidate` read by its reader (a file named on the command line that no reader accepts
+    goes to the summary reader, which says why it is not a summary)."""
+    reader = document_reader_for(Path(candidate.source)) or get_reader("summary")
+    assert isinstance(reader, DocumentReader)
+    return reader.read(candidate)
+
+
+def extract(document: SourceDocument) -> DocumentExtraction:
+    """The extraction of a document read by `read_document`, made by the reader that read it."""
+    reader = get_reader(document.reader)
+    assert isinstance(reader, DocumentReader)
+    return reader.extract(document)
 
 
 def _import(target: str) -> Reader:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import UsageError
+from kgraph.sources import document_reader_for
 
 SUFFIXES = (".md", ".txt", ".markdown")
 
@@ -84,11 +85,7 @@ def discover(paths: list[Path]) -> list[Candidate]:
             continue
         for file, problem in _walk(path, roots):
             relative = file.relative_to(path)
-            wanted = (
-                problem is not None
-                and not is_side_file(relative)
-                or (file.suffix.lower() in SUFFIXES and not is_side_file(relative))
-            )
+            wanted = problem is not None and not is_side_file(relative) or document_reader_for(relative) is not None
             if wanted:
                 found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), False, problem))
     return [found[key] for key in sorted(found, key=lambda p: found[p].source)]

@@ -35,6 +35,7 @@ class SourceDocument:
     transcript: str | None = None  # the start of the linked transcript (the fingerprint's input)
     # The transcript as read: the whole text (a key of the extraction must include `text` of it).
     transcript_file: TranscriptText | None = None
+    reader: str = "summary"  # the name of the reader that read it (and extracts it)
 
 
 class SummaryReader:
@@ -42,7 +43,7 @@ class SummaryReader:
     description = "Markdown summary of an episode (`**Podcast:**` field or a canonical section)"
 
     def accepts(self, path: Path) -> bool:
-        return path.suffix.lower() in SUFFIXES and not is_side_file(Path(path.name))
+        return path.suffix.lower() in SUFFIXES and not is_side_file(path)
 
     def read(self, candidate: Candidate) -> SourceDocument | None:
         return read_document(candidate)
