@@ -52,6 +52,7 @@ def test_built_in_readers_are_found_by_file_name() -> None:
 
 def test_a_reader_registered_by_import_path_is_imported_when_first_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
+    monkeypatch.setattr(sources, "_document_readers", None)
     sources.register("subtitles", "tests.test_sources:SUBTITLES")
     assert isinstance(sources._REGISTRY["subtitles"], str)  # lazy until asked for
     assert sources.reader_for(Path("ep/talk.vtt")) is SUBTITLES
@@ -63,6 +64,7 @@ def test_a_plugin_adds_a_reader_through_entry_points(monkeypatch: pytest.MonkeyP
 
     plugin = EntryPoint(name="subtitles", value="tests.test_sources:SUBTITLES", group=sources.ENTRY_POINT_GROUP)
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
+    monkeypatch.setattr(sources, "_document_readers", None)
     monkeypatch.setattr(sources, "_plugins_loaded", False)
     monkeypatch.setattr(sources, "entry_points", lambda group: [plugin] if group == sources.ENTRY_POINT_GROUP else [])
     assert sources.get_reader("subtitles") is SUBTITLES
@@ -217,6 +219,7 @@ def test_a_document_reader_is_discovered_read_and_extracted_through_the_registry
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
+    monkeypatch.setattr(sources, "_document_readers", None)
     sources.register("outline", "tests.test_sources:OUTLINE")
     (tmp_path / "kelp.outline").write_text("Harbor Talks | Kelp\nCheap robots\nBuoy data\n", encoding="utf-8")
     (tmp_path / "talk.vtt").write_text("WEBVTT\n", encoding="utf-8")  # a reader, but no document reader

@@ -54,11 +54,14 @@ _REGISTRY: dict[str, Reader | str] = {
     "summary": "kgraph.sources.summary:READER",
 }
 _plugins_loaded = False
+_document_readers: list[DocumentReader] | None = None  # asked for once per file found: kept
 
 
 def register(name: str, reader: Reader | str) -> None:
     """Make `reader` (or the "module:attribute" it can be imported from) the reader called `name`."""
+    global _document_readers
     _REGISTRY[name] = reader
+    _document_readers = None
 
 
 def get_reader(name: str) -> Reader:
@@ -85,7 +88,10 @@ def reader_for(path: Path) -> Reader | None:
 
 def document_reader_for(path: Path) -> DocumentReader | None:
     """The first document reader that accepts `path`; None when no document reader does."""
-    return next((r for r in readers() if isinstance(r, DocumentReader) and r.accepts(path)), None)
+    global _document_readers
+    if _document_readers is None:
+        _document_readers = [reader for reader in readers() if isinstance(reader, DocumentReader)]
+    return next((reader for reader in _document_readers if reader.accepts(path)), None)
 
 
 def read_document(candidate: Candidate) -> SourceDocument | None:
