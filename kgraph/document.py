@@ -26,12 +26,14 @@ class Line(_Frozen):
     number: int  # 1-based line number in the file
     kind: LineKind
     text: str = ""
+    plain: str = ""  # `text` without Markdown, entities decoded (the extractors read this)
     level: int = 0  # heading level 1-6
     list_depth: int = 0  # 0 outside lists, 1 for a top-level bullet, ...
     bullet: bool = False  # first line of a list item
     quoted: bool = False  # inside a blockquote
     block: int = 0  # paragraph / table / heading index: lines of one block share it
     cells: tuple[str, ...] = ()  # table rows: the cells' inline Markdown
+    cells_plain: tuple[str, ...] = ()  # table rows: the cells as plain text
     header: tuple[str, ...] = ()  # table rows: the header cells of the table
     table_header: bool = False  # this row is the table's header
 
@@ -60,6 +62,7 @@ class Field(_Frozen):
     key: str  # normalized: lower case, e.g. "video url"
     value: str  # raw inline Markdown
     line: int
+    plain: str = ""  # `value` as plain text
 
 
 class Header(_Frozen):
@@ -69,9 +72,13 @@ class Header(_Frozen):
     body_fields: tuple[Field, ...] = ()  # `**Podcast:** X | **Participants:** ...` lines in the body
 
     def get(self, key: str) -> str | None:
+        found = self.field(key)
+        return found.value if found else None
+
+    def field(self, key: str) -> Field | None:
         for field in self.fields:
             if field.key == key:
-                return field.value
+                return field
         return None
 
 
@@ -84,6 +91,8 @@ class Item(_Frozen):
     lines: tuple[Line, ...] = ()  # the item's own lines, marker line included
     fields: tuple[Field, ...] = ()  # labelled sub-fields (`**Description:** ...`, table columns)
     inline_text: str = ""  # text after the name on the marker line (`**Acme** — text`)
+    title_plain: str = ""  # `title` as plain text
+    inline_plain: str = ""  # `inline_text` as plain text
     quotes: tuple[Quote, ...] = ()
 
 
@@ -104,6 +113,9 @@ class Quote(_Frozen):
     field: str | None = None  # the label when the quote sits in a labelled field
     table_header: str | None = None  # the column header when in a table
     unbalanced: bool = False  # no closing mark (truncated document)
+    # `before` / `after` as plain text with `[00:12:34]` timestamps blanked (attribution reads these)
+    before_spoken: str = ""
+    after_spoken: str = ""
 
 
 class Section(_Frozen):
@@ -130,3 +142,34 @@ class ParsedDocument(_Frozen):
             if section.kind == kind:
                 return section
         return None
+
+
+class Segment(_Frozen):
+    """One timed stretch of a transcript: who spoke (when the transcript says) and what."""
+
+    start_seconds: int  # from the segment's `[HH:MM:SS]` (or `[MM:SS]`) timestamp
+    label: str | None = None  # the speaker label as written (`Jane Doe`, `SPEAKER_01`), if any
+    text: str  # the words, lines without a timestamp joined with a space
+
+
+class Transcript(_Frozen):
+    """A transcript read into segments, in the order they are spoken. Produced by
+    `kgraph.sources.transcript`, attached to its summary's extraction."""
+
+    path: str  # relative to the input root, `/`-separated
+    segments: tuple[Segment, ...] = ()
+
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        # Pickled by columns (extractions are cached and sent between processes): a third of the
+        # size and time of pickling each segment as a model.
+        segments = self.segments
+        columns = ([s.start_seconds for s in segments], [s.label for s in segments], [s.text for s in segments])
+        return _unpickle_transcript, (self.path, *columns)
+
+
+def _unpickle_transcript(path: str, starts: list[int], labels: list[str | None], texts: list[str]) -> Transcript:
+    segments = tuple(
+        Segment.model_construct(start_seconds=start, label=label, text=text)
+        for start, label, text in zip(starts, labels, texts, strict=True)
+    )
+    return Transcript.model_construct(path=path, segments=segments)

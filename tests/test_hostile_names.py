@@ -106,7 +106,7 @@ def test_an_unreadable_folder_is_reported_and_counted(tmp_path, monkeypatch):
                 continue
             yield entry
 
-    monkeypatch.setattr("kgraph.load.os.walk", walk)  # root (CI) reads every folder, whatever its mode
+    monkeypatch.setattr("kgraph.sources.files.os.walk", walk)  # root (CI) reads every folder, whatever its mode
     result, out = _build(tmp_path, root)
     assert result.exit_code == 1
     assert "skipped locked: cannot read folder (Permission denied)" in result.output

@@ -489,7 +489,7 @@ class Attributor:
             return NONE  # a quoted title: the speaker, if any, is named in the body
         if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
             return NONE  # `— *Year Four of Platform Shifts* [Author]`: an article's words, not speech
-        after = plain(strip_timestamps(quote.after)).strip()
+        after = quote.after_spoken.strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
         trailing = self._after(after)

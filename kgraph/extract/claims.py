@@ -94,7 +94,7 @@ _TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:[-'’][A
 def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, ...]:
     """Person-shaped full names in the document's titles (H1 lines), most used spelling first."""
     titles = [document.header.title or ""]
-    titles += [plain(line.text) for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
+    titles += [line.plain for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
     body = "\n".join(line.text for section in document.sections for item in section.items for line in item.lines)
     found: dict[str, int] = {}
     for title in titles:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
-from kgraph.extract.insights import clean_title
+from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.organization_names import (
     abbreviation,
     acronym_fits,
@@ -118,7 +118,7 @@ def _field(item: Item, keys: tuple[str, ...]) -> str | None:
     for key in keys:
         for field in item.fields:
             if field.key == key and field.value:
-                return clean(plain(field.value))
+                return clean(field.plain)
     return None
 
 
@@ -126,13 +126,13 @@ def _prose_description(item: Item, skip: int | None = None) -> str | None:
     """The first prose line of an entry that is neither a labelled field nor only a quote (nor
     line `skip`, already read as something else)."""
     if item.inline_text:
-        return clean(plain(item.inline_text)) or None
+        return clean(item.inline_plain) or None
     for line in item.lines[1:]:
         if line.kind != LineKind.TEXT or line.quoted or not line.text or line.number == skip:
             continue
         if any(field.line == line.number for field in item.fields):
             continue
-        text = clean(plain(line.text))
+        text = clean(line.plain)
         if text and not text.startswith('"'):
             return _without_own_name(text, item)
     return None
@@ -140,7 +140,7 @@ def _prose_description(item: Item, skip: int | None = None) -> str | None:
 
 def _without_own_name(text: str, item: Item) -> str:
     """`Jane Roe — founder of X` under the entry `### Jane Roe` -> `founder of X`."""
-    name = split_qualifiers(clean_title(item.title))[0]
+    name = split_qualifiers(clean_plain_title(item.title_plain))[0]
     if not name:
         return text
     lead = re.match(rf"{re.escape(name)}(?:\s*\([^)]*\))?\s*[—–:-]\s*(?P<rest>\S.*)$", text)
@@ -404,7 +404,7 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
 def _document_text(document: ParsedDocument) -> str:
     """Every line of the document, the evidence for reading `A & B` as one name or two."""
     lines = [*document.preamble, *(line for section in document.sections for line in (section.heading, *section.lines))]
-    return "\n".join(plain(line.text) for line in lines)
+    return "\n".join(line.plain for line in lines)
 
 
 def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:

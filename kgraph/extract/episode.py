@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from pathlib import PurePosixPath
 
-from kgraph.document import ParsedDocument
+from kgraph.document import Field, ParsedDocument
 from kgraph.extract.results import EpisodeInfo
 from kgraph.names import clean
-from kgraph.parse.inline import link_target, plain, urls
+from kgraph.parse.inline import link_target, urls
 
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$|^[0-9a-f]{24}$")
 _YOUTUBE_ID = re.compile(r"(?:youtube\.com/watch\?v=|youtu\.be/)([A-Za-z0-9_-]{11})")
@@ -19,10 +19,18 @@ _UNKNOWN = {"unknown", "n/a", "none", ""}
 
 
 def _field(document: ParsedDocument, key: str) -> str | None:
-    value = document.header.get(key)
-    if value is None or plain(value).lower() in _UNKNOWN:
-        return None
-    return value
+    field = _known(document, key)
+    return field.value if field else None
+
+
+def _plain_field(document: ParsedDocument, key: str) -> str:
+    field = _known(document, key)
+    return field.plain if field else ""
+
+
+def _known(document: ParsedDocument, key: str) -> Field | None:
+    field = document.header.field(key)
+    return None if field is None or field.plain.lower() in _UNKNOWN else field
 
 
 def _date(document: ParsedDocument) -> dt.date | None:
@@ -46,7 +54,7 @@ def _title(document: ParsedDocument) -> str:
         return clean(path.parent.name)
     for line in document.preamble:
         if line.kind.value == "heading" and line.level == 1:
-            title = _SUMMARY_PREFIX.sub("", plain(line.text))
+            title = _SUMMARY_PREFIX.sub("", line.plain)
             if title:
                 return clean(title)
     return clean(path.stem)
@@ -107,9 +115,9 @@ def _identity(urls_found: list[str], video_id: str | None, arxiv: str | None) ->
 
 def extract_episode(document: ParsedDocument) -> EpisodeInfo:
     title = _title(document)
-    podcast = clean(plain(_field(document, "podcast") or "")) or clean(PurePosixPath(document.source).parts[0])
+    podcast = clean(_plain_field(document, "podcast")) or clean(PurePosixPath(document.source).parts[0])
     found_urls = _urls(document)
-    video_id = plain(_field(document, "video id") or "") or None
+    video_id = _plain_field(document, "video id") or None
     if video_id and not _VIDEO_ID.match(video_id):
         video_id = None
     if video_id is None:
@@ -117,9 +125,9 @@ def extract_episode(document: ParsedDocument) -> EpisodeInfo:
         video_id = youtube
     arxiv_value = _field(document, "arxiv")
     arxiv = _ARXIV.search(arxiv_value).group(0) if arxiv_value and _ARXIV.search(arxiv_value) else None
-    source = (plain(_field(document, "source") or "") or "").lower() or None
+    source = _plain_field(document, "source").lower() or None
     kind = source or ("paper" if arxiv else "podcast")
-    region = plain(_field(document, "region") or "") or None
+    region = _plain_field(document, "region") or None
     return EpisodeInfo(
         title=title,
         podcast=podcast,

@@ -34,13 +34,18 @@ _EMOJI = re.compile(
 
 def clean_title(markdown: str) -> str:
     """`### **Theme 2: 🚀 Big Idea**` -> `Big Idea`."""
-    title = plain(markdown)
+    return clean_plain_title(plain(markdown))
+
+
+def clean_plain_title(text: str) -> str:
+    """`clean_title` of a title already in plain text (`Item.title_plain`)."""
+    title = text
     for _ in range(3):  # prefixes can stack: `1. Theme 1: 🚀 ...`
         stripped = _EMOJI.sub("", _CJK_PREFIX.sub("", _PREFIX.sub("", title, count=1))).strip()
         if stripped == title:
             break
         title = stripped
-    return _unwrapped(clean(title)) or clean(plain(markdown))
+    return _unwrapped(clean(title)) or clean(text)
 
 
 _WRAPPING_QUOTES = {'"': '"', "“": "”", "'": "'", "‘": "’"}
@@ -58,14 +63,14 @@ def item_text(item: Item) -> str:
     """The item's body as plain text, one line per source line; the marker line's title excluded."""
     lines = []
     if item.inline_text:
-        lines.append(plain(item.inline_text))
+        lines.append(item.inline_plain)
     for line in item.lines[1:]:
         if line.kind == LineKind.TEXT and line.text:
-            lines.append(plain(line.text))
+            lines.append(line.plain)
         elif line.kind == LineKind.TABLE_ROW:
-            lines.append(" | ".join(plain(cell) for cell in line.cells))
+            lines.append(" | ".join(line.cells_plain))
     if item.lines and item.lines[0].kind == LineKind.TABLE_ROW:
-        lines.extend(plain(cell) for cell in item.lines[0].cells[1:])
+        lines.extend(item.lines[0].cells_plain[1:])
     return "\n".join(line for line in lines if line)
 
 
@@ -78,7 +83,11 @@ def extract_insights(document: ParsedDocument) -> list[InsightEntry]:
         for item in section.items:
             insights.append(
                 InsightEntry(
-                    kind=kind, rank=item.rank, title=clean_title(item.title), text=item_text(item), line=item.line
+                    kind=kind,
+                    rank=item.rank,
+                    title=clean_plain_title(item.title_plain),
+                    text=item_text(item),
+                    line=item.line,
                 )
             )
     return insights

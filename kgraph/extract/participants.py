@@ -200,7 +200,7 @@ def _byline_authors(document: ParsedDocument) -> str | None:
     for line in document.preamble:
         if line.kind != LineKind.TEXT or "|" not in line.text or not _BYLINE.match(line.text.strip()):
             continue
-        for part in plain(line.text).split("|"):
+        for part in line.plain.split("|"):
             names = [name for name in re.split(r"\s*(?:&|,|\band\b)\s*", _BY.sub("", part.strip())) if name]
             if names and all(" " in name and looks_like_person_name(name) for name in names):
                 return ", ".join(names)
@@ -315,7 +315,7 @@ def _nickname_resolved(
 def _organization_entries(document: ParsedDocument) -> set[str]:
     """Folded titles of the Companies entries."""
     section = document.section(SectionKind.COMPANIES)
-    return {fold(split_qualifiers(plain(item.title))[0]) for item in section.items} if section else set()
+    return {fold(split_qualifiers(item.title_plain)[0]) for item in section.items} if section else set()
 
 
 def _distinctive_words(qualifiers: tuple[str, ...], everyday: frozenset[str]) -> list[str]:

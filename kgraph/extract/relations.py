@@ -7,7 +7,6 @@ import re
 from kgraph.document import ParsedDocument, SectionKind
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
-from kgraph.parse.inline import plain
 
 _WORKED = (
     r"(?:(?:has\s+)?(?:worked|works|work|working|spent\s+\w+\s+years?)\s+(?:\w+\s+){{0,3}}?(?:there|at\s+(?:the\s+)?{org})"
@@ -54,8 +53,8 @@ def affiliations_in_entries(
             entry = by_line.get(item.line)
             if entry is None:
                 continue
-            text = " ".join(plain(line.text) for line in item.lines[1:] if not line.quoted)
-            text += " " + plain(item.inline_text)
+            text = " ".join(line.plain for line in item.lines[1:] if not line.quoted)
+            text += " " + item.inline_plain
             present = _forms_in(text, ordered) if _WORKED_CUE.search(text) else []
             if not present:
                 continue

@@ -7,6 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from kgraph.document import Transcript
 from kgraph.model import InsightKind
 
 
@@ -91,3 +92,4 @@ class DocumentExtraction(_Frozen):
     insights: tuple[InsightEntry, ...] = ()
     claims: tuple[ClaimEntry, ...] = ()
     warnings: tuple[str, ...] = ()
+    transcript: Transcript | None = None  # its transcript in segments, when the reader attached one

@@ -34,7 +34,8 @@ def parse_field(text: str, line: int) -> list[Field]:
     for part in parts:
         match = _FIELD.match(part.strip())
         if match and match.group(2).strip():
-            fields.append(Field(key=match.group(1).strip().lower(), value=match.group(2).strip(), line=line))
+            value = match.group(2).strip()
+            fields.append(Field(key=match.group(1).strip().lower(), value=value, line=line, plain=plain(value)))
     return fields
 
 

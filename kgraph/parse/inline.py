@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _SPACES = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
@@ -36,7 +37,8 @@ def parsed_plain(text: str) -> str:
     parts: list[str] = []
     # The inline parser alone: `parseInline` adds core rules that only normalize line ends (none
     # are left by now) and NUL, and join text tokens, which the concatenation below does anyway.
-    parser, tokens = _parser(), []
+    parser = _parser()
+    tokens: list[Token] = []
     parser.inline.parse(text.replace("\0", "\ufffd"), parser, {}, tokens)
     for child in tokens:
         if child.type in ("text", "text_special", "code_inline", "html_inline"):

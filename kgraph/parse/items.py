@@ -96,7 +96,7 @@ def _bold_start(line: Line) -> bool:
     if line.list_depth == 1 and not line.bullet:
         return False
     match = _BOLD_START.match(_without_symbols(line.text))
-    return bool(match) and not is_field_label(plain(match.group("name")).rstrip(":"))
+    return match is not None and not is_field_label(plain(match.group("name")).rstrip(":"))
 
 
 def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]:
@@ -236,11 +236,12 @@ def _fields(lines: list[Line]) -> list[Field]:
             name_column = _name_column(line.header)
             for index, (label, value) in enumerate(zip(line.header, line.cells, strict=False)):
                 if index != name_column and value:
-                    fields.append(Field(key=" ".join(plain(label).lower().split()), value=value, line=line.number))
+                    key = " ".join(plain(label).lower().split())
+                    fields.append(Field(key=key, value=value, line=line.number, plain=plain(value)))
         elif line.kind == LineKind.TEXT:
             found = read_field(line.text)
             if found and found[1]:
-                fields.append(Field(key=found[0], value=found[1], line=line.number))
+                fields.append(Field(key=found[0], value=found[1], line=line.number, plain=plain(found[1])))
     return fields
 
 
@@ -275,6 +276,8 @@ def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[
                 lines=tuple(item_lines),
                 fields=tuple(_fields(item_lines)),
                 inline_text=rest,
+                title_plain=plain(title),
+                inline_plain=plain(rest),
             )
         )
     return [*body[: markers[0]], *loose], items

@@ -4,12 +4,14 @@ heading levels, list depth, blockquotes and table cells."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
 from kgraph.document import Line, LineKind
+from kgraph.parse.inline import plain
 
 # Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.
 _CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.S)
@@ -54,7 +56,13 @@ def _source_lines(content: str) -> list[tuple[int, str]]:
     return lines
 
 
-def _walk(tokens: list[Token], offset: int):
+def _first_line(token: Token) -> int:
+    """0-based line of a block token (block tokens always carry their line map)."""
+    assert token.map is not None
+    return token.map[0]
+
+
+def _walk(tokens: list[Token], offset: int) -> Iterator[Line]:
     list_depth = 0
     quote_depth = 0
     block = 0
@@ -82,7 +90,7 @@ def _walk(tokens: list[Token], offset: int):
         elif kind == "hr":
             block += 1
             yield Line(
-                number=offset + token.map[0],
+                number=offset + _first_line(token),
                 kind=LineKind.RULE,
                 block=block,
                 list_depth=list_depth,
@@ -99,7 +107,7 @@ def _walk(tokens: list[Token], offset: int):
             in_cell = False
         elif kind == "tr_open":
             row = []
-            row_line = offset + token.map[0]
+            row_line = offset + _first_line(token)
         elif kind == "tr_close":
             cells = tuple(row)
             if in_head:
@@ -107,8 +115,10 @@ def _walk(tokens: list[Token], offset: int):
             yield Line(
                 number=row_line,
                 kind=LineKind.TABLE_ROW,
-                text=" | ".join(cells),
+                text=(text := " | ".join(cells)),
+                plain=plain(text),
                 cells=cells,
+                cells_plain=tuple(plain(cell) for cell in cells),
                 header=table_header,
                 table_header=in_head,
                 block=block,
@@ -120,10 +130,11 @@ def _walk(tokens: list[Token], offset: int):
                 row.append(token.content.strip())
                 continue
             block += 1
-            start = offset + token.map[0]
+            start = offset + _first_line(token)
             if heading_level:
+                text = token.content.strip()
                 yield Line(
-                    number=start, kind=LineKind.HEADING, text=token.content.strip(), level=heading_level, block=block
+                    number=start, kind=LineKind.HEADING, text=text, plain=plain(text), level=heading_level, block=block
                 )
                 heading_level = 0
                 continue
@@ -132,6 +143,7 @@ def _walk(tokens: list[Token], offset: int):
                     number=start + index,
                     kind=LineKind.TEXT,
                     text=content,
+                    plain=plain(content),
                     list_depth=list_depth,
                     bullet=item_start and index == 0,
                     quoted=quote_depth > 0,

@@ -143,13 +143,14 @@ def quotes_in_text(
     source: str, line: Line, location: str, field: str | None = None, table_header: str | None = None
 ) -> list[Quote]:
     spans = _spans(source)
-    found = []
+    found: list[Quote] = []
     previous_end = 0
     for index, (start, end, unbalanced) in enumerate(spans):
         next_start = spans[index + 1][0] if index + 1 < len(spans) else len(source)
         text = plain(source[start + 1 : end].strip().strip("*_").strip())
         after = source[end + 1 : next_start] if not unbalanced else ""
-        if is_claim_text(text) and not is_title(text, source[previous_end:start]):
+        before = source[previous_end:start]
+        if is_claim_text(text) and not is_title(text, before):
             found.append(
                 Quote(
                     text=text,
@@ -157,10 +158,12 @@ def quotes_in_text(
                     start=start,
                     end=end,
                     source=source,
-                    before=source[previous_end:start],
+                    before=before,
                     after=after,
+                    before_spoken=plain(strip_timestamps(before)),
+                    after_spoken=plain(strip_timestamps(after)),
                     index_on_line=len(found),
-                    timestamp=find_timestamp(after) or _time_before(source[previous_end:start]),
+                    timestamp=find_timestamp(after) or _time_before(before),
                     location=location,
                     field=field,
                     table_header=table_header,

@@ -45,11 +45,25 @@ def normalize_heading(text: str) -> str:
 def section_kind(line: Line) -> SectionKind | None:
     if line.kind != LineKind.HEADING or line.level > 3:
         return None
-    name = normalize_heading(line.text)
+    return _named_section(line.text)
+
+
+def _named_section(heading: str) -> SectionKind | None:
+    name = normalize_heading(heading)
     for kind, pattern in _SECTION_NAMES.items():
         if pattern.fullmatch(name):
             return kind
     return None
+
+
+# An ATX heading of level 1-3 (the parser knows no setext headings), its closing `#`s dropped.
+_SECTION_LEVEL_HEADING = re.compile(r"^ {0,3}#{1,3}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$", re.M)
+
+
+def has_canonical_section(text: str) -> bool:
+    """Whether a Markdown text has a heading `split_sections` takes for a canonical section: the
+    quick test of "is this a summary" that reading a file makes before the whole parse."""
+    return any(_named_section(match.group(1)) for match in _SECTION_LEVEL_HEADING.finditer(text))
 
 
 def split_sections(lines: list[Line]) -> tuple[list[Line], list[tuple[SectionKind, Line, list[Line]]], list[Line]]:

@@ -1,0 +1,165 @@
+"""The transcript reader: `transcript*.md` beside a summary (or the file its `**Transcript:**`
+field links to) read into timed, labelled segments, attached to the summary's episode.
+
+Formats seen in transcripts: `[HH:MM:SS] Label: text`, `[MM:SS] text`, `[HH:MM:SS] **Label:** text`,
+`**Label** [HH:MM:SS]: text`, Whisper's `[HH:MM:SS.mmm --> HH:MM:SS.mmm] text`, and a speaker
+change in mid-line (`... yeah. **Jane Doe:** So`). Lines without a timestamp join the segment
+before; what comes before the first timestamp (title, `**Podcast:**` fields) is the header."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import sys
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.document import Segment, Transcript
+from kgraph.errors import DocumentError
+from kgraph.sources.files import SUFFIXES, read_regular
+
+MAX_BYTES = 32 * 1024 * 1024  # transcripts run to a few MB; far beyond, a file is not one
+FINGERPRINT_BYTES = 256 * 1024  # the start of a transcript is enough to fingerprint it
+_LINK = re.compile(r"^\*\*Transcript:?\*\*:?\s*\[[^\]]*\]\(([^)\s]+)\)", re.M)
+
+_STAMP = r"\[(?:(?P<hours>\d{1,3}):)?(?P<minutes>\d{1,2}):(?P<seconds>\d{2})(?:[.,]\d+)?(?:\s*-->\s*[\d:.,]+)?\]"
+_TIMED = re.compile(rf"\s*(?:\*\*(?P<before>[^*\n]{{1,40}}?)\*\*\s*)?{_STAMP}\s*(?P<rest>.*)")
+# `Label: `, `**Label:** `, `**Label**: ` at the start of a timed line's text
+_LABEL = re.compile(r"(?:\*\*(?P<bold>[^*\n]{1,40}?)(?::\*\*|\*\*\s*:)|(?P<plain>[^:*\[\s][^:\n]{0,39}?):)(?:\s+|$)")
+_INLINE_LABEL = re.compile(r"(?<=\s)\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)(?:\s+|$)")
+_DIARIZED = re.compile(r"speaker[ _]?\d+", re.I)
+
+
+@dataclass(frozen=True)
+class TranscriptText:
+    """A transcript file as read: its start (the fingerprint's input, see `kgraph.transcript`) and,
+    when under `MAX_BYTES`, the whole text for the reader."""
+
+    source: str  # relative to the input root, `/`-separated
+    start: str
+    text: str | None = None
+    problem: str | None = None  # why the whole text was not read (the summary still is)
+
+
+def linked_transcripts(path: Path, source: str, summary: str) -> Iterator[tuple[Path, str]]:
+    """(file, relative name) of the transcripts a summary may have, in the order to try them:
+    the one its `**Transcript:**` field links to, then `transcript.md` beside a `summary.md`."""
+    folder = posixpath.dirname(source)
+    link = _LINK.search(summary)
+    if link and "://" not in link.group(1):
+        yield path.parent / link.group(1), posixpath.normpath(posixpath.join(folder, link.group(1)))
+    if path.stem.lower() == "summary":
+        yield path.parent / "transcript.md", posixpath.join(folder, "transcript.md")
+
+
+def read_transcript_text(path: Path, source: str) -> TranscriptText:
+    """Raises OSError (missing, unreadable) or ValueError (a FIFO, device or socket)."""
+    data = read_regular(path, max(MAX_BYTES, FINGERPRINT_BYTES) + 1)
+    start = data[:FINGERPRINT_BYTES].decode("utf-8", errors="replace")
+    if len(data) > MAX_BYTES:
+        problem = f"transcript {source} is larger than {MAX_BYTES:,} bytes: not read"
+        return TranscriptText(source, start, problem=problem)
+    return TranscriptText(source, start, data.decode("utf-8", errors="replace"))
+
+
+class TranscriptReader:
+    name = "transcript"
+    description = "`transcript*.md` beside a summary: timed, labelled segments of its episode"
+
+    def accepts(self, path: Path) -> bool:
+        return path.name.lower().startswith("transcript") and path.suffix.lower() in SUFFIXES
+
+    def read(self, path: Path, source: str) -> Transcript:
+        """The transcript at `path`; raises `DocumentError` when it cannot be read or is too large."""
+        try:
+            file = read_transcript_text(path, source)
+        except OSError as error:
+            raise DocumentError(f"cannot read transcript ({error.strerror})", source) from None
+        except ValueError as error:
+            raise DocumentError(f"{error} (a FIFO, device or socket)", source) from None
+        if file.text is None:
+            raise DocumentError(f"transcript is larger than {MAX_BYTES:,} bytes: not read", source)
+        return parse_transcript(source, file.text)
+
+
+READER = TranscriptReader()
+
+
+def parse_transcript(source: str, text: str) -> Transcript:
+    """Segments of a transcript's text, in one pass over its lines (plus one to count labels)."""
+    lines = [parsed for raw in text.split("\n") if (parsed := _line(raw)) is not None]
+    counts = Counter(label for line in lines for label in _labels(line))
+    return Transcript(path=source, segments=tuple(_segments(lines, counts)))
+
+
+class _Line:
+    """One non-blank line: its timestamp (None when it has none), the label it starts with, the
+    text after that label, and the whole text (the segment's text when the label does not count)."""
+
+    __slots__ = ("seconds", "label", "after_label", "text")
+
+    def __init__(self, seconds: int | None, label: str | None, after_label: str, text: str):
+        self.seconds, self.label, self.after_label, self.text = seconds, label, after_label, text
+
+
+def _line(raw: str) -> _Line | None:
+    line = raw.strip()
+    if not line:
+        return None
+    timed = _TIMED.fullmatch(line)
+    if timed is None:
+        return _Line(None, None, line, line)
+    seconds = int(timed["hours"] or 0) * 3600 + int(timed["minutes"]) * 60 + int(timed["seconds"])
+    rest = timed["rest"]
+    if timed["before"]:  # `**Label** [00:01:02]: text`
+        text = rest.removeprefix(":").strip()
+        return _Line(seconds, timed["before"].strip(), text, text)
+    label = _LABEL.match(rest)
+    if label is None:
+        return _Line(seconds, None, rest, rest)
+    return _Line(seconds, (label["bold"] or label["plain"]).strip(), rest[label.end() :], rest)
+
+
+def _labels(line: _Line) -> Iterator[str]:
+    if line.label is not None:
+        yield line.label
+    if "**" in line.after_label:
+        yield from (match["label"].strip() for match in _INLINE_LABEL.finditer(line.after_label))
+
+
+def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
+    def counts_as_label(label: str) -> bool:
+        return counts[label] > 1 or bool(_DIARIZED.fullmatch(label))
+
+    start: int | None = None
+    label: str | None = None
+    words: list[str] = []
+    for line in lines:
+        if line.seconds is not None:
+            if start is not None and words:
+                yield Segment(start_seconds=start, label=label, text=" ".join(words))
+            start, label, words = line.seconds, None, []
+            text = line.text
+            if line.label is not None and counts_as_label(line.label):
+                label, text = sys.intern(line.label), line.after_label  # one string: pickled once
+        elif start is None:
+            continue  # the header: title and fields before the first timestamp
+        else:
+            text = line.text
+        # a speaker change in mid-line starts a segment at the same time
+        position = 0
+        for match in _INLINE_LABEL.finditer(text) if "**" in text else ():
+            name = match["label"].strip()
+            if not counts_as_label(name):
+                continue
+            if before := text[position : match.start()].strip():
+                words.append(before)
+            if words:
+                yield Segment(start_seconds=start, label=label, text=" ".join(words))
+            label, words, position = sys.intern(name), [], match.end()
+        if rest := text[position:].strip():
+            words.append(rest)
+    if start is not None and words:
+        yield Segment(start_seconds=start, label=label, text=" ".join(words))

@@ -1,0 +1,80 @@
+"""The parser makes each piece's plain text once (on Line, Field, Item, Quote); extractors read it
+instead of parsing inline Markdown again. It must be what `plain` makes of the raw text."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kgraph.document import LineKind
+from kgraph.parse import parse_document
+from kgraph.parse.inline import plain
+from kgraph.parse.quotes import strip_timestamps
+from tests.parse_fixtures import PARSE_FIXTURES, parsed
+
+DOCUMENT = """# [Kelp &amp; Robots](https://example.org/kelp)
+
+**Podcast:** Harbor *Talks*
+**Region:** [Western](https://example.org/w)
+
+---
+
+## Key Themes
+
+### 1. **Cheap** robots `win`
+
+**Orla Penhallow** [00:12:34]: "We will never scale kelp farming until a robot costs less than a boat." [[00:12:40]](https://x.org)
+
+| Name | Role |
+|---|---|
+| **Acme** | Maker of *buoys* |
+
+## Companies Identified
+
+- **Kelpworks** — builds [robots](https://kelp.example) &amp; boats
+"""
+
+
+def _check(document_source: str, text: str) -> None:
+    document = parse_document(document_source, text)
+    for field in (*document.header.fields, *document.header.body_fields):
+        assert field.plain == plain(field.value)
+    lines = [*document.preamble, *(line for s in document.sections for line in (s.heading, *s.lines))]
+    for line in lines:
+        if line.kind != LineKind.RULE:
+            assert line.plain == plain(line.text)
+        assert line.cells_plain == tuple(plain(cell) for cell in line.cells)
+    for section in document.sections:
+        for item in section.items:
+            assert (item.title_plain, item.inline_plain) == (plain(item.title), plain(item.inline_text))
+            for field in item.fields:
+                assert field.plain == plain(field.value)
+            for quote in item.quotes:
+                assert quote.before_spoken == plain(strip_timestamps(quote.before))
+                assert quote.after_spoken == plain(strip_timestamps(quote.after))
+
+
+def test_plain_text_made_by_the_parser_is_plain_of_the_markdown() -> None:
+    _check("kelp.md", DOCUMENT)
+    document = parse_document("kelp.md", DOCUMENT)
+    item = document.sections[0].items[0]
+    assert item.title_plain == "1. Cheap robots win"
+    assert document.sections[1].items[0].inline_plain == "builds robots & boats"
+    assert [line.cells_plain for line in document.sections[0].lines if line.cells][1] == ("Acme", "Maker of buoys")
+    assert item.quotes[0].before_spoken == "Orla Penhallow :"
+    assert document.header.field("podcast").plain == "Harbor Talks"
+
+
+def test_fixtures_plain_text() -> None:
+    for path in sorted(PARSE_FIXTURES.glob("*.md")):
+        _check(path.name, path.read_text(encoding="utf-8"))
+    assert parsed("gen_a.md").sections  # the fixtures are there
+
+
+@given(
+    st.lists(
+        st.sampled_from(["**", "*", "[a](b)", "&amp;", '"', " said ", "[00:01:02]", "\n", "- ", "## Key Themes\n", "x"])
+    )
+)
+def test_plain_text_of_any_markdown(pieces: list[str]) -> None:
+    _check("any.md", "".join(pieces))
