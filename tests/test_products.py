@@ -64,6 +64,30 @@ def test_a_qualifier_saying_what_it_is_decides_too() -> None:
     assert found == {"Gemini": (EntityKind.ORGANIZATION, ()), "Loomcraft": (EntityKind.PRODUCT, ())}
 
 
+def test_a_possessive_heading_names_the_maker_of_a_known_product() -> None:
+    (found,) = find_products([entry("Halden's Sora")])
+    assert (found.kind, found.name, found.made_by, found.aliases) == (
+        EntityKind.PRODUCT,
+        "Sora",
+        ("Halden",),
+        ("Halden's Sora",),
+    )
+
+
+def test_a_dash_description_in_the_heading_names_the_maker(tmp_path: Path) -> None:
+    write(
+        tmp_path / "docs",
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Gemini - Halden's assistant\n\n### Halden\n**Description:** yarn and software",
+    )
+    graph = kgraph.build([tmp_path / "docs"])
+    (product,) = graph.model.products
+    (maker,) = graph.model.organizations
+    assert (product.label, product.made_by, maker.label) == ("Gemini", (maker.iri,), "Halden")
+
+
 def test_a_versioned_name_of_a_known_family_is_a_product_but_a_numbered_project_is_not() -> None:
     found = kinds([entry("Claude 3.5 Sonnet", line=1), entry("Subnet 3", "Decentralized crypto-AI project", line=2)])
     assert found == {"Claude 3.5 Sonnet": (EntityKind.PRODUCT, ()), "Subnet 3": (EntityKind.ORGANIZATION, ())}

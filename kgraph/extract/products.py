@@ -64,6 +64,7 @@ _NOT_MAKING = frozenset(
     "acquired backed owned funded led founded run operated bought invested out off hired "
     "used adopted cited mentioned endorsed praised replaced sued".split()
 )
+_OWNED = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s\s+(?P<product>\S.*)$")
 _QUALIFIER_MAKER = re.compile(rf"^{_MAKER_NAME}$")
 _LIST = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
@@ -169,6 +170,13 @@ def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
     for entry in entries:
         if entry.kind != EntityKind.ORGANIZATION:
             result.append(entry)
+            continue
+        owned = _OWNED.match(entry.name)
+        if owned and known_product(owned.group("product")):  # `OpenAI's Sora`
+            product, maker = owned.group("product"), owned.group("maker")
+            aliases = tuple(dict.fromkeys((*entry.aliases, entry.name)))
+            update = {"kind": EntityKind.PRODUCT, "name": product, "aliases": aliases, "made_by": (maker,)}
+            result.append(entry.model_copy(update=update))
             continue
         beside = [name for name in organizations_on_line[entry.line] if name != entry.name]
         # Only a known or versioned name beside an organization is made by it (`OpenAI / Sora`).
