@@ -8,24 +8,24 @@ from collections.abc import Iterable
 import networkx as nx
 
 from kgraph import rdf
-from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node, Organization, Person, Podcast
+from kgraph.kinds import kind_of
+from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node
 from kgraph.prefixes import curie
 
 
 def node_type(node: Node) -> str:
-    if isinstance(node, Insight):
-        return node.kind.value
-    return type(node).__name__
+    """The node's kind, as `kgraph.kinds` names it."""
+    return kind_of(node).name
 
 
 def node_attributes(node: Node) -> dict[str, object]:
     """Scalar and list attributes a notebook user or the page wants; None values are left out."""
-    attributes: dict[str, object] = {"type": node_type(node), "label": node.label}
+    kind = kind_of(node)
+    attributes: dict[str, object] = {"type": kind.name, "label": node.label}
+    if kind.corpus_level:  # podcasts, people, organizations, products: names and what the texts say
+        attributes["aliases"] = list(getattr(node, "alt_labels", ()))
+        attributes["description"] = getattr(node, "description", None) or None
     match node:
-        case Podcast() | Person() | Organization():
-            attributes["aliases"] = list(node.alt_labels)
-            if not isinstance(node, Podcast) and node.description:
-                attributes["description"] = node.description
         case Episode():
             attributes.update(
                 aliases=list(node.alt_labels),

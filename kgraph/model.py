@@ -40,6 +40,14 @@ class Organization(Node):
     description: str | None = None
 
 
+class Product(Node):
+    """A product, model or service named in the text (ChatGPT, Sora): never an organization."""
+
+    alt_labels: tuple[str, ...] = ()
+    description: str | None = None
+    made_by: tuple[str, ...] = ()  # Organization IRIs, where the text says who makes it
+
+
 class Episode(Node):
     podcast: str
     graph: str  # named graph holding this episode's statements
@@ -52,7 +60,7 @@ class Episode(Node):
     arxiv_id: str | None = None
     alt_labels: tuple[str, ...] = ()
     participants: tuple[str, ...] = ()  # Person IRIs
-    mentions: tuple[str, ...] = ()  # Person / Organization IRIs
+    mentions: tuple[str, ...] = ()  # Person / Organization / Product IRIs
     warnings: tuple[str, ...] = ()
 
 
@@ -93,9 +101,14 @@ class KnowledgeModel(BaseModel):
     episodes: tuple[Episode, ...] = ()
     people: tuple[Person, ...] = ()
     organizations: tuple[Organization, ...] = ()
+    products: tuple[Product, ...] = ()
     insights: tuple[Insight, ...] = ()
     claims: tuple[Claim, ...] = ()
     mentions: tuple[Mention, ...] = ()
+
+    def entity_nodes(self) -> list[Node]:
+        """The corpus-level nodes (the entities graph): podcasts, people, organizations, products."""
+        return [*self.podcasts, *self.people, *self.organizations, *self.products]
 
     def nodes(self) -> list[Node]:
         """Every node, in a stable order."""
@@ -104,21 +117,14 @@ class KnowledgeModel(BaseModel):
             *self.episodes,
             *self.people,
             *self.organizations,
+            *self.products,
             *self.insights,
             *self.claims,
             *self.mentions,
         ]
 
     def counts(self) -> dict[str, int]:
-        insight_counts = {kind.value: 0 for kind in InsightKind}
-        for insight in self.insights:
-            insight_counts[insight.kind.value] += 1
-        return {
-            "Podcast": len(self.podcasts),
-            "Episode": len(self.episodes),
-            "Person": len(self.people),
-            "Organization": len(self.organizations),
-            **insight_counts,
-            "Claim": len(self.claims),
-            "Mention": len(self.mentions),
-        }
+        """Nodes per kind, keyed and ordered as `kgraph.kinds.KINDS` (the report's counts)."""
+        from kgraph.kinds import count_nodes  # the table names the model's types: imported when asked
+
+        return count_nodes(self.nodes())

@@ -21,6 +21,7 @@ from kgraph import pickled, rdf
 from kgraph.errors import KgraphError
 from kgraph.html.data import PageGraph
 from kgraph.html.parts import PagePart, entities_part, page_part
+from kgraph.kinds import count_nodes
 from kgraph.model import InsightKind, KnowledgeModel, Node
 from kgraph.resolve.assemble import assemble_model
 from kgraph.resolve.episode import EpisodeNodes
@@ -153,23 +154,13 @@ class BuiltParts:
 
     def __post_init__(self) -> None:
         self.parts = sorted(self.parts, key=lambda part: part.graph)
-        self.entity_graph = rdf.entity_statements(
-            self.base_iri, self.entities.podcasts, self.entities.people, self.entities.organizations
-        )
+        self.entity_graph = rdf.entity_statements(self.base_iri, self.entities.nodes())
 
     def model(self) -> KnowledgeModel:
         return assemble_model(self.base_iri, self.entities, (part.nodes for part in self.parts))
 
     def counts(self) -> dict[str, int]:
-        counts = {
-            "Podcast": len(self.entities.podcasts),
-            "Episode": 0,
-            "Person": len(self.entities.people),
-            "Organization": len(self.entities.organizations),
-            **{kind.value: 0 for kind in InsightKind},
-            "Claim": 0,
-            "Mention": 0,
-        }
+        counts = count_nodes(self.entities.nodes())
         for part in self.parts:
             for name, count in part.counts.items():
                 counts[name] += count
@@ -190,7 +181,7 @@ class BuiltParts:
         yield from pending
 
     def page(self) -> PageGraph:
-        entity_nodes = [*self.entities.podcasts, *self.entities.people, *self.entities.organizations]
+        entity_nodes = self.entities.nodes()
         by_episode = {part.episode: part for part in self.parts}
         shared = entities_part(entity_nodes, self.entity_graph[1], self.entity_graph[0])
         return PageGraph(

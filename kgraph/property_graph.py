@@ -11,25 +11,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-# (column, type) per label; types are the neo4j-admin import types ("string[]" = list of text)
-NODE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Podcast": (("aliases", "string[]"),),
-    "Episode": (
-        ("aliases", "string[]"),
-        ("date", "date"),
-        ("url", "string"),
-        ("source_kind", "string"),
-        ("source_file", "string"),
-    ),
-    "Person": (("aliases", "string[]"), ("description", "string")),
-    "Organization": (("aliases", "string[]"), ("description", "string")),
-    "KeyTheme": (("text", "string"), ("rank", "int")),
-    "ContrarianPerspective": (("text", "string"), ("rank", "int")),
-    "OperatingInsight": (("text", "string"), ("rank", "int")),
-    "OverlookedInsight": (("text", "string"), ("rank", "int")),
-    "Claim": (("text", "string"), ("timestamp", "string"), ("seconds", "int")),
-    "Mention": (("description", "string"), ("why_mentioned", "string")),
-}
+from kgraph.kinds import KINDS
+
+# (column, type) per label, from the table of kinds; types are the neo4j-admin import types
+NODE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {kind.name: kind.columns for kind in KINDS}
 KEY_COLUMNS = (("iri", "string"), ("label", "string"))
 
 RELATIONSHIP_TYPES: dict[str, str] = {
@@ -42,6 +27,7 @@ RELATIONSHIP_TYPES: dict[str, str] = {
     "kg:about": "ABOUT",
     "kg:affiliation": "AFFILIATED_WITH",
     "kg:entity": "MENTIONS_ENTITY",
+    "kg:madeBy": "MADE_BY",
     "prov:wasDerivedFrom": "DERIVED_FROM",
 }
 

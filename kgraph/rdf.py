@@ -15,8 +15,9 @@ statements of every graph in turn, without duplicates."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
+from typing import Any
 
 import pyoxigraph as ox
 import rdflib
@@ -24,7 +25,8 @@ from rdflib import RDF, RDFS, SKOS, XSD
 from rdflib.namespace import PROV
 
 from kgraph import vocab
-from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Organization, Person, Podcast
+from kgraph.kinds import KINDS
+from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node, Organization, Person, Podcast, Product
 
 Statement = tuple[str, str, str]  # subject IRI, predicate IRI, object as written in N-Triples
 GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted statements
@@ -52,6 +54,7 @@ DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("descri
     SECONDS,
     MENTION_ENTITY,
     WHY_MENTIONED,
+    MADE_BY,
 ) = map(
     str,
     (
@@ -74,10 +77,14 @@ DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("descri
         vocab.SECONDS,
         vocab.ENTITY,
         vocab.WHY_MENTIONED,
+        vocab.MADE_BY,
     ),
 )
-PODCAST, PERSON, ORGANIZATION, EPISODE, CLAIM, MENTION = map(
-    str, (vocab.PODCAST, vocab.PERSON, vocab.ORGANIZATION, vocab.EPISODE, vocab.CLAIM, vocab.MENTION)
+# Each kind's class, from the table of kinds (`kgraph.kinds`).
+_CLASS: dict[type[Node], str] = {kind.model_type: str(kind.rdf_class) for kind in KINDS if kind.insight is None}
+_INSIGHT_CLASS = {kind.insight: str(kind.rdf_class) for kind in KINDS if kind.insight is not None}
+PODCAST, PERSON, ORGANIZATION, PRODUCT, EPISODE, CLAIM, MENTION = (
+    _CLASS[model_type] for model_type in (Podcast, Person, Organization, Product, Episode, Claim, Mention)
 )
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI = (f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI"))
 
@@ -143,6 +150,13 @@ def _organization(out: _Graph, organization: Organization) -> None:
     out.text(organization.iri, DESCRIPTION, organization.description)
 
 
+def _product(out: _Graph, product: Product) -> None:
+    out.node(product.iri, PRODUCT, product.label, product.alt_labels)
+    out.text(product.iri, DESCRIPTION, product.description)
+    for organization in product.made_by:
+        out.link(product.iri, MADE_BY, organization)
+
+
 def _episode(out: _Graph, episode: Episode) -> None:
     e = episode.iri
     out.node(e, EPISODE, episode.label, episode.alt_labels)
@@ -166,7 +180,7 @@ def _episode(out: _Graph, episode: Episode) -> None:
 
 def _insight(out: _Graph, insight: Insight) -> None:
     i = insight.iri
-    out.node(i, f"{vocab.KG}{insight.kind.value}", insight.label)
+    out.node(i, _INSIGHT_CLASS[insight.kind], insight.label)
     out.link(insight.episode, INSIGHT_OF, i)
     out.typed(i, RANK, insight.rank, XSD_INTEGER)
     out.text(i, TEXT, insight.text)
@@ -199,17 +213,19 @@ def _mention(out: _Graph, mention: Mention) -> None:
     out.link(m, DERIVED_FROM, mention.episode)
 
 
-def entity_statements(
-    base_iri: str, podcasts: Iterable[Podcast], people: Iterable[Person], organizations: Iterable[Organization]
-) -> GraphStatements:
-    """The entities graph: podcasts, people, organizations."""
+_ENTITY_WRITERS: dict[type[Node], Callable[[_Graph, Any], None]] = {
+    Podcast: _podcast,
+    Person: _person,
+    Organization: _organization,
+    Product: _product,
+}
+
+
+def entity_statements(base_iri: str, nodes: Iterable[Node]) -> GraphStatements:
+    """The entities graph: the corpus-level nodes (podcasts, people, organizations, products)."""
     shared = _Graph(entities_graph(base_iri))
-    for podcast in podcasts:
-        _podcast(shared, podcast)
-    for person in people:
-        _person(shared, person)
-    for organization in organizations:
-        _organization(shared, organization)
+    for node in nodes:
+        _ENTITY_WRITERS[type(node)](shared, node)
     return shared.iri, sorted(set(shared.statements))
 
 
@@ -238,7 +254,7 @@ def graph_statements(model: KnowledgeModel) -> list[GraphStatements]:
         nodes[claim.episode][1].append(claim)
     for mention in model.mentions:
         nodes[mention.episode][2].append(mention)
-    graphs = [entity_statements(model.base_iri, model.podcasts, model.people, model.organizations)]
+    graphs = [entity_statements(model.base_iri, model.entity_nodes())]
     graphs += [episode_statements(episode, *nodes[episode.iri]) for episode in model.episodes]
     return sorted(graphs, key=lambda graph: graph[0])
 

@@ -46,6 +46,22 @@ def test_classes_align_with_schema_org_and_the_insight_hierarchy():
     assert (vocab.CLAIM, RDFS.subClassOf, vocab.SCHEMA.Claim) in graph
     for kind in vocab.INSIGHT_CLASSES:
         assert (kind, RDFS.subClassOf, vocab.INSIGHT) in graph
+    assert (vocab.PRODUCT, RDFS.subClassOf, vocab.SCHEMA.Product) in graph
+    assert (vocab.MADE_BY, RDFS.domain, vocab.PRODUCT) in graph
+    assert (vocab.MADE_BY, RDFS.range, vocab.ORGANIZATION) in graph
+
+
+def test_every_kind_of_node_has_its_class_declared_and_a_shape_for_its_label():
+    from kgraph.kinds import KINDS
+
+    graph = ontology()
+    shapes = rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    labelled = set(shapes.objects(rdflib.URIRef("https://w3id.org/kgraph/shapes#LabelShape"), sh.targetClass))
+    for kind in KINDS:
+        assert (kind.rdf_class, RDF.type, OWL.Class) in graph, kind.name
+        assert kind.rdf_class in vocab.CLASSES, kind.name
+        assert kind.rdf_class in labelled or (kind.rdf_class, RDFS.subClassOf, vocab.INSIGHT) in graph, kind.name
 
 
 def test_jsonld_context_names_every_vocab_term():

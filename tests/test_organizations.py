@@ -225,7 +225,8 @@ def test_products_in_parentheses_do_not_pull_their_entries_in(tmp_path: Path) ->
         "### Orbex (OrbexChat, OrbexCode)\n**Description:** makes assistants",
         "### OrbexChat\n**Description:** a chat assistant",
     )
-    assert organizations(graph) == {"Orbex": (), "OrbexChat": ()}
+    assert organizations(graph) == {"Orbex": ()}  # OrbexChat, a chat assistant, is a product (tests/test_products.py)
+    assert sorted(product.label for product in graph.model.products) == ["OrbexChat", "OrbexCode"]
 
 
 def sighting(

@@ -72,7 +72,8 @@ def test_claims_and_speakers(seed_graph, seed_expected):
 
 def test_every_claim_is_about_an_item_and_in_the_episode(seed_graph):
     insights = {insight.iri for insight in seed_graph.model.insights}
-    entities = {node.iri for node in (*seed_graph.model.people, *seed_graph.model.organizations)}
+    model = seed_graph.model
+    entities = {node.iri for node in (*model.people, *model.organizations, *model.products)}
     (episode,) = seed_graph.model.episodes
     for claim in seed_graph.model.claims:
         assert claim.episode == episode.iri

@@ -10,12 +10,13 @@ from kgraph.extract.episode import extract_episode
 from kgraph.extract.insights import extract_insights
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
+from kgraph.extract.products import find_products
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
 
 #: Bump when an extractor's output changes, so cached extractions are redone.
-EXTRACTOR_VERSION = "22"
+EXTRACTOR_VERSION = "23"
 
 __all__ = ["EXTRACTOR_VERSION", "extract_document"]
 
@@ -36,7 +37,7 @@ def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[Per
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
-    entities = extract_entities(document)
+    entities = find_products(extract_entities(document))
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
     participants = extract_participants(document, episode.podcast, people_entries)
     if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet
@@ -50,7 +51,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     sole = _sole_speaker(document, episode.podcast, participants) if conversation else None
     attributor = Attributor(
         people=index,
-        organizations={fold(e.name) for e in entities if e.kind == EntityKind.ORGANIZATION} | {fold(episode.podcast)},
+        organizations={fold(e.name) for e in entities if e.kind != EntityKind.PERSON} | {fold(episode.podcast)},
         sole_speaker=sole,
         participants=participant_names,
         conversation=conversation,

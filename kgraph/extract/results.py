@@ -40,6 +40,7 @@ class PersonName(_Frozen):
 class EntityKind(StrEnum):
     PERSON = "person"
     ORGANIZATION = "organization"
+    PRODUCT = "product"
 
 
 class EntityEntry(_Frozen):
@@ -52,6 +53,8 @@ class EntityEntry(_Frozen):
     description: str | None = None
     why_mentioned: str | None = None
     affiliations: tuple[str, ...] = ()
+    made_by: tuple[str, ...] = ()  # a product's makers, as the text names them
+    own_entry: bool = True  # False: named inside another entry's heading (`### Acme (AcmeChat)`)
     line: int
     rank: int
 

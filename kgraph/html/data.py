@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from kgraph.graph import node_attributes
 from kgraph.html.parts import PagePart
+from kgraph.html.style import STYLE_BY_CLASS
 from kgraph.model import Node
 
 _EPISODES_KEPT = 8  # lookups come episode by episode; a few kept bound the memory at any corpus size
@@ -150,9 +151,9 @@ class NodeAttributes(Mapping[str, dict]):
 
 
 def importance(page: PageGraph, iri: str) -> int:
-    """Episodes for podcasts, people and organizations; claims and insights for the rest."""
-    kind = page.types[iri]
-    if kind in ("Podcast", "Person", "Organization"):
+    """Episodes for the corpus-level kinds (podcasts, people, organizations, products); claims and
+    insights for the rest."""
+    if STYLE_BY_CLASS[page.types[iri]].corpus_level:
         return len(page.episodes[iri])
     return len(page.claims[iri])
 

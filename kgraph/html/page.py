@@ -62,7 +62,7 @@ def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> Page
         page_part(episode, *by_episode[episode.iri], statements.get(episode.graph, [])) for episode in model.episodes
     ]
     shared = entities_graph(model.base_iri)
-    entity_nodes = [*model.podcasts, *model.people, *model.organizations]
+    entity_nodes = model.entity_nodes()
     own = {iri: [*insights, *claims] for iri, (insights, claims, _) in by_episode.items()}
     return PageGraph(
         entities_part(entity_nodes, statements.get(shared, []), shared), entity_nodes, parts, own.__getitem__
@@ -160,7 +160,7 @@ def _network(
 def node_size(class_name: str, importance: int) -> float:
     """People, organizations and podcasts grow with their episodes; the rest, more gently, with
     their claims (an episode has dozens)."""
-    weight = 6.0 if class_name in ("Podcast", "Person", "Organization") else 2.5
+    weight = 6.0 if STYLE_BY_CLASS[class_name].corpus_level else 2.5
     return round(min(45.0, 8 + weight * math.sqrt(importance)), 1)
 
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from kgraph.kinds import CORPUS_LEVEL, KINDS
+
 
 @dataclass(frozen=True)
 class ClassStyle:
@@ -12,18 +14,14 @@ class ClassStyle:
     color: str
     shape: str
     shown: bool = True  # visible under the default filters
+    corpus_level: bool = False  # grows with the episodes it appears in (people, organizations, ...)
 
 
-CLASS_STYLES: tuple[ClassStyle, ...] = (
-    ClassStyle("Podcast", "Podcast", "#6a3d9a", "star"),
-    ClassStyle("Episode", "Episode", "#1f78b4", "square"),
-    ClassStyle("Person", "Person", "#e31a1c", "dot"),
-    ClassStyle("Organization", "Organization", "#33a02c", "diamond"),
-    ClassStyle("KeyTheme", "Key theme", "#ff7f00", "triangle"),
-    ClassStyle("ContrarianPerspective", "Contrarian perspective", "#b15928", "triangleDown"),
-    ClassStyle("OperatingInsight", "Operating insight", "#d4a017", "hexagon"),
-    ClassStyle("OverlookedInsight", "Overlooked insight", "#9e6ebd", "hexagon"),
-    ClassStyle("Claim", "Claim (quote)", "#7fa7c9", "dot", shown=False),
+# The drawn kinds' styles, in the order of the table of kinds (`kgraph.kinds`).
+CLASS_STYLES: tuple[ClassStyle, ...] = tuple(
+    ClassStyle(kind.name, s.legend, s.color, s.shape, s.shown, kind.name in CORPUS_LEVEL)
+    for kind in KINDS
+    if (s := kind.style) is not None
 )
 STYLE_BY_CLASS = {style.name: style for style in CLASS_STYLES}
 
@@ -37,4 +35,5 @@ RELATION_NAMES: dict[str, str] = {
     "kg:speaker": "spoken by",
     "kg:about": "about",
     "kg:affiliation": "affiliated with",
+    "kg:madeBy": "made by",
 }

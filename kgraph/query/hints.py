@@ -11,11 +11,11 @@ from rapidfuzz import fuzz, process, utils
 from kgraph.query import run_query
 from kgraph.query.parameters import is_iri
 from kgraph.read import load_store
-from kgraph.vocab import CLASSES, EPISODE, ORGANIZATION, PERSON, PODCAST
+from kgraph.vocab import CLASSES, EPISODE, ORGANIZATION, PERSON, PODCAST, PRODUCT
 
 SUGGESTIONS = 3
 MIN_SCORE = 70  # rapidfuzz WRatio, 0-100: below this a label is not worth suggesting
-_NAMED_KINDS = (PODCAST, EPISODE, PERSON, ORGANIZATION)  # for a parameter not named after a class
+_NAMED_KINDS = (PODCAST, EPISODE, PERSON, ORGANIZATION, PRODUCT)  # for a parameter not named after a class
 
 
 def _kind(parameter: str) -> tuple[str, ...]:

@@ -42,6 +42,7 @@ def assemble_model(base_iri: str, entities: EntityNodes, episodes: Iterable[Epis
         episodes=tuple(sorted(episode_nodes, key=lambda n: n.iri)),
         people=entities.people,
         organizations=entities.organizations,
+        products=entities.products,
         insights=tuple(sorted(insights, key=lambda n: n.iri)),
         claims=tuple(sorted(claims, key=lambda n: n.iri)),
         mentions=tuple(sorted(mentions, key=lambda n: n.iri)),

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Kind = Literal["episode", "person", "organization", "podcast"]
+Kind = Literal["episode", "person", "organization", "product", "podcast"]
 Verdict = Literal["merged", "candidate", "separated"]
 
 

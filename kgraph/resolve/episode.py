@@ -58,9 +58,12 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     entity_iris = _entity_iris(identities, digest)
     claims = [_claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher) for entry in extraction.claims]
     mentions = []
+    named_inside = set()  # products named in another entry's heading: mentioned, no entry of their own
     for number, entry in enumerate(extraction.entities, start=1):
         entity = entity_iris.get((entry.kind, entry.name))
-        if entity:
+        if entity and not entry.own_entry:
+            named_inside.add(entity)
+        elif entity:
             mentions.append(
                 Mention(
                     iri=f"{iri}/mention-{number:03d}",
@@ -71,7 +74,7 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
                     why_mentioned=entry.why_mentioned,
                 )
             )
-    mentioned = {m.entity for m in mentions}
+    mentioned = {m.entity for m in mentions} | named_inside
     for node in [*insights, *claims]:
         mentioned.update(node.mentions)
     participants = [identities.person_iri(digest, name) for name in extraction.participants]
@@ -122,11 +125,7 @@ def _claim(
 def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str], str]:
     result = {}
     for entry in digest.entities:
-        iri = (
-            identities.person_iri(digest, entry.name)
-            if entry.kind == EntityKind.PERSON
-            else identities.organization_iri(entry.name)
-        )
+        iri = identities.entity_iri(digest, entry)
         if iri:
             result[(entry.kind, entry.name)] = iri
     return result

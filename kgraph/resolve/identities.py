@@ -9,8 +9,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from kgraph.extract.results import EntityKind, PersonName
-from kgraph.model import Organization, Person, Podcast
+from kgraph.extract.results import EntityEntry, EntityKind, PersonName
+from kgraph.model import Organization, Person, Podcast, Product
 from kgraph.names import fold, slug
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
@@ -21,6 +21,7 @@ from kgraph.resolve.mentions import NameMatcher
 from kgraph.resolve.organizations import OrganizationSighting, resolve_organizations
 from kgraph.resolve.people import PersonIdentity, PersonSighting, resolve_people
 from kgraph.resolve.podcasts import resolve_podcasts
+from kgraph.resolve.products import ProductSighting, resolve_products
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,11 @@ class EntityNodes:
     podcasts: tuple[Podcast, ...]
     people: tuple[Person, ...]
     organizations: tuple[Organization, ...]
+    products: tuple[Product, ...] = ()
+
+    def nodes(self) -> list[Podcast | Person | Organization | Product]:
+        """Every corpus-level node, kind after kind (the order of `kgraph.kinds.KINDS`)."""
+        return [*self.podcasts, *self.people, *self.organizations, *self.products]
 
 
 @dataclass(frozen=True)
@@ -49,10 +55,12 @@ class Identities:
     def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
         self.base = base_iri
         self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
+        self.rules = rules
         self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
         self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
         self.people = resolve_people(self._person_sightings(), rules, self.log)
         self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
+        self.products = resolve_products(self._product_sightings(), self.log)
         self.minter = IriMinter(base_iri)
         self._request_iris()
         self.names = self._global_names()
@@ -71,7 +79,7 @@ class Identities:
             fold(entry.name)
             for group in self.groups
             for entry in group.primary.entities
-            if entry.kind == EntityKind.ORGANIZATION
+            if entry.kind != EntityKind.PERSON
         }
         everyday = self._everyday_words()
         return [
@@ -91,7 +99,9 @@ class Identities:
                 for name in person.affiliations:
                     people.setdefault(name, []).append(person.name)
             for entry in primary.entities:
-                if entry.kind == EntityKind.ORGANIZATION:
+                for maker in entry.made_by if self.is_product(entry) else ():
+                    people.setdefault(maker, [])  # a product's maker is an organization
+                if self.entity_kind(entry) == EntityKind.ORGANIZATION:
                     about = " ".join(filter(None, (entry.description, entry.why_mentioned, *entry.qualifiers)))
                     sightings.append(
                         OrganizationSighting(
@@ -106,6 +116,25 @@ class Identities:
                 sightings.append(OrganizationSighting(name, people=tuple(names), listed=False, **where))
         return sightings
 
+    def entity_kind(self, entry: EntityEntry) -> EntityKind:
+        """The entry's kind; a product the alias file merges into another name is an organization."""
+        if entry.kind == EntityKind.PRODUCT and fold(self.rules.merged_label(entry.name) or entry.name) != fold(
+            entry.name
+        ):
+            return EntityKind.ORGANIZATION
+        return entry.kind
+
+    def is_product(self, entry: EntityEntry) -> bool:
+        return self.entity_kind(entry) == EntityKind.PRODUCT
+
+    def _product_sightings(self) -> list[ProductSighting]:
+        return [
+            ProductSighting(entry.name, entry.aliases, group.primary.episode.source_file)
+            for group in self.groups
+            for entry in group.primary.entities
+            if self.is_product(entry)
+        ]
+
     def _person_key(self, identity: PersonIdentity) -> str:
         return f"{identity.scope}|{identity.label}" if identity.scope else identity.label
 
@@ -117,6 +146,8 @@ class Identities:
             self.minter.request("person", self._person_key(identity), path)
         for identity in set(self.organizations.values()):
             self.minter.request("org", identity.label, slug(identity.label))
+        for product in set(self.products.values()):
+            self.minter.request("product", product.label, slug(product.label))
         for group in self.groups:
             episode = group.primary.episode
             date = episode.date.isoformat() if episode.date else None
@@ -140,6 +171,19 @@ class Identities:
     def organization_iri(self, name: str) -> str | None:
         identity = self.organizations.get(name)
         return self.minter.iri("org", identity.label) if identity else None
+
+    def product_iri(self, name: str) -> str | None:
+        identity = self.products.get(name)
+        return self.minter.iri("product", identity.label) if identity else None
+
+    def entity_iri(self, digest: ExtractionDigest, entry: EntityEntry) -> str | None:
+        """The node a Companies / People entry of this document stands for, if any."""
+        kind = self.entity_kind(entry)
+        if kind == EntityKind.PERSON:
+            return self.person_iri(digest, entry.name)
+        if kind == EntityKind.PRODUCT:
+            return self.product_iri(entry.name)
+        return self.organization_iri(entry.name)
 
     def episode_iri(self, digest: ExtractionDigest) -> str:
         return self.minter.iri("episode", digest.episode.source_file)
@@ -170,6 +214,11 @@ class Identities:
             for form in (identity.label, *identity.alt_labels):
                 if " " in form.strip() or form.lower() not in everyday:
                     names.setdefault(form, iri)
+        for product in self.products.values():
+            iri = self.minter.iri("product", product.label)
+            for form in (product.label, *product.alt_labels):
+                if " " in form.strip() or form.lower() not in everyday:
+                    names.setdefault(form, iri)
         return NameMatcher(names)
 
     def local_names(self, digest: ExtractionDigest) -> dict[str, str]:
@@ -181,9 +230,9 @@ class Identities:
             for form in {person.name, *person.aliases, *(tokens if len(tokens) > 1 else [])}:
                 forms.setdefault(form, set()).add(iri)
         for entry in digest.entities:
-            if entry.kind == EntityKind.ORGANIZATION:
+            if entry.kind != EntityKind.PERSON:
                 for form in (entry.name, *entry.aliases):
-                    forms.setdefault(form, set()).add(self.organization_iri(entry.name))
+                    forms.setdefault(form, set()).add(self.entity_iri(digest, entry))
         return {form: iris.pop() for form, iris in forms.items() if len(iris) == 1 and None not in iris}
 
     # -- what an episode's nodes depend on -----------------------------------------------------
@@ -209,6 +258,7 @@ class Identities:
             *(copy.key for copy in group.copies),
             *(f"{name}\x01{self.person_iri(primary, name)}" for name in names),
             *(f"{name}\x02{self.organization_iri(name)}" for name in organizations),
+            *(f"{e.name}\x03{self.entity_iri(primary, e)}" for e in primary.entities if e.kind == EntityKind.PRODUCT),
         ]
         digest = hashlib.blake2b(digest_size=16)
         for part in parts:
@@ -220,8 +270,10 @@ class Identities:
     def entity_nodes(self) -> EntityNodes:
         people: dict[str, Person] = {}
         organizations: dict[str, Organization] = {}
+        products: dict[str, Product] = {}
         for group in build_order(self.groups):
             self._collect_entities(group.primary, people, organizations)
+            self._collect_products(group.primary, products)
         podcasts = {}
         for label, alternatives in self.podcasts.values():
             iri = self.minter.iri("podcast", label)
@@ -230,6 +282,7 @@ class Identities:
             podcasts=tuple(podcasts[k] for k in sorted(podcasts)),
             people=tuple(people[k] for k in sorted(people)),
             organizations=tuple(organizations[k] for k in sorted(organizations)),
+            products=tuple(products[k] for k in sorted(products)),
         )
 
     def unresolved_people(self, digest: ExtractionDigest) -> list[str]:
@@ -272,8 +325,11 @@ class Identities:
                 people[iri] = existing.model_copy(
                     update={"description": existing.description or description, "affiliations": tuple(merged)}
                 )
-        names = [e for e in digest.entities if e.kind == EntityKind.ORGANIZATION]
+        names: list[EntityEntry | _Named] = [
+            e for e in digest.entities if self.entity_kind(e) == EntityKind.ORGANIZATION
+        ]
         names += [_Named(org) for person in digest.people for org in person.affiliations]
+        names += [_Named(maker) for e in digest.entities if self.is_product(e) for maker in e.made_by]
         for entry in names:
             identity = self.organizations.get(entry.name)
             if identity is None:
@@ -288,6 +344,30 @@ class Identities:
                 )
             elif organizations[iri].description is None and getattr(entry, "description", None):
                 organizations[iri] = organizations[iri].model_copy(update={"description": entry.description})
+
+    def _collect_products(self, digest: ExtractionDigest, products: dict[str, Product]) -> None:
+        """The first description of a product wins (build order); its makers add up."""
+        for entry in digest.entities:
+            identity = self.products.get(entry.name) if self.is_product(entry) else None
+            if identity is None:
+                continue
+            iri = self.minter.iri("product", identity.label)
+            makers = {iri for iri in map(self.organization_iri, entry.made_by) if iri}
+            existing = products.get(iri)
+            if existing is None:
+                description = entry.description if entry.own_entry else None
+                products[iri] = Product(
+                    iri=iri,
+                    label=identity.label,
+                    alt_labels=identity.alt_labels,
+                    description=description,
+                    made_by=tuple(sorted(makers)),
+                )
+            else:
+                update: dict[str, object] = {"made_by": tuple(sorted(makers | set(existing.made_by)))}
+                if existing.description is None and entry.own_entry and entry.description:
+                    update["description"] = entry.description
+                products[iri] = existing.model_copy(update=update)
 
 
 _WORD = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*")

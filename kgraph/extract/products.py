@@ -1,0 +1,211 @@
+"""Products in Companies Identified: an entry that names a product, model or service rather than an
+organization (`ChatGPT`, `Claude 3.5`, `**Grok** | AI chatbot by Elon Musk's xAI`), and products
+named in parentheses after their maker (`### Anthropic (Claude)`, `### Acme (AcmeChat, AcmeCode)`).
+A product's maker is kept only where the text says it (`Gemini (Google)`, `Microsoft's browser
+automation framework`, `### OpenAI / Sora`); the shipped data never supplies one."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from kgraph.extract.organization_names import is_relation
+from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.names import fold, looks_like_person_name
+
+
+@dataclass(frozen=True)
+class ProductWords:
+    known: frozenset[str]  # folded names of well-known products
+    families: frozenset[str]  # folded first words of those (`claude` for `Claude 3.5`)
+    nouns: frozenset[str]  # what an entry may say it is to be a product (`chatbot`, `app`)
+    weak_nouns: frozenset[str]  # of those, the ones that also need a stated maker
+    organization_nouns: frozenset[str]  # what makes an entry an organization (`company`, `exchange`)
+
+
+@cache
+def product_words() -> ProductWords:
+    text = resources.files("kgraph.data").joinpath("products.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(text)
+    known = frozenset(fold(name) for name in data["known"])
+    return ProductWords(
+        known=known,
+        families=frozenset(name.split()[0] for name in known),
+        nouns=frozenset(data["nouns"]),
+        weak_nouns=frozenset(data["weak_nouns"]),
+        organization_nouns=frozenset(data["organization_nouns"]),
+    )
+
+
+# `GPT-5`, `Claude 3.5 Sonnet`, `Gemini 2.5 Pro`, `Sora 2`: a name, then a version number.
+_VERSIONED = re.compile(
+    r"^(?P<family>[A-Za-z][\w.]*?)[- ]v?\d+(?:\.\d+)*[a-z]?"
+    r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*$"
+)
+# Where what an entry says it is ends: `AI chatbot` of `AI chatbot by Anthropic, launched in 2023`.
+_HEAD_END = re.compile(
+    r"\s+(?:by|from|of|for|that|which|who|with|in|at|on|to|used|built|powered|developed|founded|backed|"
+    r"acquired|owned|launched|and|or|&|is|was|are|builds|building|makes|making|uses|using|helps|lets|enables|"
+    r"provides|offers|turns|runs|shapes|—|–|-)\s|[,;:.(|/]|\s[—–-]\s"
+)
+_HEAD_WORDS = 6  # what a thing is comes first: `DeepMind's reinforcement learning system`
+_WORD = re.compile(r"[a-z][a-z-]*")
+# A name as a maker is written: `Anthropic`, `Google DeepMind`, `xAI`, `a16z`.
+_MAKER_NAME = r"(?:[A-Z0-9][\w.&+-]*|[a-z]+[A-Z0-9][\w.&+-]*)(?:\s+(?:[A-Z0-9][\w.&+-]*|[a-z]+[A-Z0-9][\w.&+-]*)){0,3}"
+_POSSESSIVE_MAKER = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s?\s")
+_BY_MAKER = re.compile(
+    rf"(?<!\w)(?P<verb>[\w-]+\s+)?(?:by|from)\s+(?:(?:{_MAKER_NAME})['’]s?\s+)?(?P<maker>{_MAKER_NAME})(?![\w'’])"
+)
+# `acquired by X`, `backed by X`, `spun out from X`: X owns, funds or left it; it need not make it.
+_NOT_MAKING = frozenset(
+    "acquired backed owned funded led founded run operated bought invested out off hired "
+    "used adopted cited mentioned endorsed praised replaced sued".split()
+)
+_OWNED = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s\s+(?P<product>\S.*)$")
+_QUALIFIER_MAKER = re.compile(rf"^{_MAKER_NAME}$")
+_LIST = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
+
+
+def known_product(name: str) -> bool:
+    """A well-known product's name, or one of its versions (`Claude 3.5 Sonnet`, `GPT-5`)."""
+    words = product_words()
+    versioned = _VERSIONED.match(name)
+    return fold(name) in words.known or bool(versioned and fold(versioned.group("family")) in words.families)
+
+
+def _head_noun(about: str) -> str | None:
+    """The last noun the data knows in what a description or qualifier first says the thing is:
+    `chatbot` of `AI chatbot by Anthropic`, `company` of `AI video generation company building`."""
+    words = product_words()
+    head = _HEAD_END.split(about.strip(), maxsplit=1)[0]
+    found = None
+    for word in _WORD.findall(" ".join(head.lower().split()[:_HEAD_WORDS])):
+        if word in words.nouns or word in words.organization_nouns:
+            found = word
+    return found
+
+
+def _maker_in(about: str) -> str | None:
+    """`AI chatbot by Elon Musk's xAI` -> xAI; `Microsoft's browser automation framework` -> Microsoft."""
+    if is_relation(about):
+        return None
+    for pattern in (_BY_MAKER, _POSSESSIVE_MAKER):
+        match = pattern.search(about)
+        if match is None or (" " in match.group("maker") and looks_like_person_name(match.group("maker"))):
+            continue
+        verb = match.groupdict().get("verb")
+        if verb and verb.strip().lower() in _NOT_MAKING:
+            continue
+        return match.group("maker")
+    return None
+
+
+def _makers(entry: EntityEntry, beside: list[str]) -> tuple[str, ...]:
+    """Who makes it, where the entry says so: a name in parentheses, `by X` / `X's` in what it
+    says the product is, or the organizations its heading names beside it (`OpenAI / Sora`)."""
+    found = [q for q in entry.qualifiers if _QUALIFIER_MAKER.match(q) and not is_relation(q)]
+    for about in (entry.description or "", *entry.qualifiers):
+        maker = _maker_in(about)
+        if maker:
+            found.append(maker)
+    found.extend(beside)
+    return tuple(dict.fromkeys(name for name in found if fold(name) != fold(entry.name)))
+
+
+def _is_product(entry: EntityEntry, beside: list[str]) -> bool:
+    words = product_words()
+    if beside:
+        return True  # a known name beside its maker (`OpenAI / Sora`): what the entry says is the maker's
+    nouns = [noun for about in (*entry.qualifiers, entry.description or "") if (noun := _head_noun(about))]
+    if any(noun in words.organization_nouns for noun in nouns):
+        return False  # `Gemini (crypto exchange)`, `Subnet 3 | Decentralized crypto-AI project`
+    if known_product(entry.name):
+        return True
+    if not nouns:
+        return False
+    strong = any(noun not in words.weak_nouns for noun in nouns)
+    return strong or bool(_makers(entry, beside))
+
+
+def _parenthetical(entry: EntityEntry) -> list[str]:
+    """Products named in parentheses after their maker: known or versioned names, or names made
+    from the maker's first word (`HaldenChat` of Halden Mills)."""
+    found = []
+    stem = (fold(entry.name).split() or [""])[0]  # `Halden` of Halden Mills
+    for qualifier in entry.qualifiers:
+        if is_relation(qualifier) or ":" in qualifier:
+            continue
+        parts = [part.strip() for part in _LIST.split(qualifier) if part.strip()]
+        if not parts or not all(_QUALIFIER_MAKER.match(part) for part in parts):
+            continue
+        for part in parts:
+            if known_product(part) or _made_from(part, stem):
+                found.append(part)
+    return found
+
+
+def _made_from(part: str, stem: str) -> bool:
+    """`HaldenChat`, `WAN2.2`: one word, the maker's first word joined to a capital or a digit (not
+    `AgiBot Inc.`, the maker's legal name)."""
+    return (
+        len(stem) >= 3
+        and " " not in part
+        and len(part) > len(stem) + 1
+        and fold(part[: len(stem)]) == stem
+        and (part[len(stem)].isupper() or part[len(stem)].isdigit())
+    )
+
+
+def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
+    """The entries with every product entry made a product (in place: mention numbers stay), and
+    the products named in an organization's heading added at the end, made by that organization."""
+    organizations_on_line: dict[int, list[str]] = {}
+    for entry in entries:
+        if entry.kind == EntityKind.ORGANIZATION:
+            organizations_on_line.setdefault(entry.line, []).append(entry.name)
+    result, named_inside = [], []
+    for entry in entries:
+        if entry.kind != EntityKind.ORGANIZATION:
+            result.append(entry)
+            continue
+        owned = _OWNED.match(entry.name)
+        if owned and known_product(owned.group("product")):  # `OpenAI's Sora`
+            product, maker = owned.group("product"), owned.group("maker")
+            aliases = tuple(dict.fromkeys((*entry.aliases, entry.name)))
+            update = {"kind": EntityKind.PRODUCT, "name": product, "aliases": aliases, "made_by": (maker,)}
+            result.append(entry.model_copy(update=update))
+            continue
+        beside = [name for name in organizations_on_line[entry.line] if name != entry.name]
+        # Only a known or versioned name beside an organization is made by it (`OpenAI / Sora`).
+        makers_beside = beside if known_product(entry.name) else []
+        if _is_product(entry, makers_beside):
+            makers = _makers(entry, makers_beside)
+            result.append(entry.model_copy(update={"kind": EntityKind.PRODUCT, "made_by": makers}))
+            continue
+        result.append(entry)
+        for name in _parenthetical(entry):
+            named_inside.append(
+                EntityEntry(
+                    kind=EntityKind.PRODUCT,
+                    name=name,
+                    made_by=(entry.name,),
+                    own_entry=False,
+                    line=entry.line,
+                    rank=entry.rank,
+                )
+            )
+    return result + _unique(named_inside, result)
+
+
+def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list[EntityEntry]:
+    """A product named inside a heading once, and not when it has an entry of its own."""
+    seen = {fold(entry.name) for entry in entries if entry.kind == EntityKind.PRODUCT}
+    kept = []
+    for entry in named_inside:
+        if fold(entry.name) not in seen:
+            seen.add(fold(entry.name))
+            kept.append(entry)
+    return kept

@@ -1,0 +1,216 @@
+"""Products: which Companies entries are products, their makers where the text says so, one node
+per product across documents, and how they reach the RDF, the page and the property graph.
+Invented names only, besides a few well-known products (the shipped list of known names)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+
+import kgraph
+from kgraph import vocab
+from kgraph.extract.products import find_products
+from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.property_graph import node_tables
+from kgraph.resolve.decisions import DecisionLog
+from kgraph.resolve.products import ProductSighting, resolve_products
+from kgraph.validate import validate_quads
+
+from .test_resolve import write
+
+
+def entry(name: str, description: str | None = None, qualifiers: tuple[str, ...] = (), line: int = 1) -> EntityEntry:
+    return EntityEntry(
+        kind=EntityKind.ORGANIZATION, name=name, description=description, qualifiers=qualifiers, line=line, rank=line
+    )
+
+
+def kinds(entries: list[EntityEntry]) -> dict[str, tuple[EntityKind, tuple[str, ...]]]:
+    return {e.name: (e.kind, e.made_by) for e in find_products(entries)}
+
+
+# -- which entries are products --------------------------------------------------------------------
+def test_a_known_product_name_is_a_product_and_its_parenthesis_names_the_maker() -> None:
+    found = kinds([entry("ChatGPT", "Leading AI chatbot", ("Orbex",))])
+    assert found == {"ChatGPT": (EntityKind.PRODUCT, ("Orbex",))}
+
+
+def test_what_the_entry_says_it_is_decides() -> None:
+    found = kinds(
+        [
+            entry("Tessalink", "AI chatbot by Halden Labs", line=1),
+            entry("Corvo", "Corvo's browser automation framework", line=2),
+            entry("Loomwright", "Halden's browser automation framework", line=7),
+            entry("Orbex", "AI video editing app", line=3),  # an app with no maker: the startup that makes it
+            entry("Gemini", "Winklevoss-founded cryptocurrency exchange", line=4),  # a known name, an exchange
+            entry("Vela", "Enterprise AI assistant developer", line=5),
+            entry("Brindle", "AI model", ("acquired by Halden Labs",), line=6),  # an owner, not a maker
+        ]
+    )
+    assert found == {
+        "Tessalink": (EntityKind.PRODUCT, ("Halden Labs",)),
+        "Corvo": (EntityKind.ORGANIZATION, ()),  # the maker is itself: no product
+        "Loomwright": (EntityKind.PRODUCT, ("Halden",)),
+        "Orbex": (EntityKind.ORGANIZATION, ()),
+        "Gemini": (EntityKind.ORGANIZATION, ()),
+        "Vela": (EntityKind.ORGANIZATION, ()),
+        "Brindle": (EntityKind.ORGANIZATION, ()),
+    }
+
+
+def test_a_qualifier_saying_what_it_is_decides_too() -> None:
+    found = kinds([entry("Gemini", qualifiers=("crypto exchange",)), entry("Loomcraft", qualifiers=("game",), line=2)])
+    assert found == {"Gemini": (EntityKind.ORGANIZATION, ()), "Loomcraft": (EntityKind.PRODUCT, ())}
+
+
+def test_a_possessive_heading_names_the_maker_of_a_known_product() -> None:
+    (found,) = find_products([entry("Halden's Sora")])
+    assert (found.kind, found.name, found.made_by, found.aliases) == (
+        EntityKind.PRODUCT,
+        "Sora",
+        ("Halden",),
+        ("Halden's Sora",),
+    )
+
+
+def test_a_dash_description_in_the_heading_names_the_maker(tmp_path: Path) -> None:
+    write(
+        tmp_path / "docs",
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Gemini - Halden's assistant\n\n### Halden\n**Description:** yarn and software",
+    )
+    graph = kgraph.build([tmp_path / "docs"])
+    (product,) = graph.model.products
+    (maker,) = graph.model.organizations
+    assert (product.label, product.made_by, maker.label) == ("Gemini", (maker.iri,), "Halden")
+
+
+def test_a_versioned_name_of_a_known_family_is_a_product_but_a_numbered_project_is_not() -> None:
+    found = kinds([entry("Claude 3.5 Sonnet", line=1), entry("Subnet 3", "Decentralized crypto-AI project", line=2)])
+    assert found == {"Claude 3.5 Sonnet": (EntityKind.PRODUCT, ()), "Subnet 3": (EntityKind.ORGANIZATION, ())}
+
+
+def test_a_known_product_beside_its_maker_in_one_heading_is_made_by_it() -> None:
+    # `### Halden / Sora`: the heading's description is the pair's; the product is the known name
+    found = kinds([entry("Halden", "video company", line=7), entry("Sora", "video company", line=7)])
+    assert found == {"Halden": (EntityKind.ORGANIZATION, ()), "Sora": (EntityKind.PRODUCT, ("Halden",))}
+
+
+def test_products_in_parentheses_after_their_maker_are_added_at_the_end() -> None:
+    entries = [entry("Orbex", "makes assistants", ("OrbexChat, OrbexCode",), line=1), entry("Tidewell", line=2)]
+    found = find_products(entries)
+    assert [(e.name, e.kind, e.made_by, e.own_entry) for e in found] == [
+        ("Orbex", EntityKind.ORGANIZATION, (), True),
+        ("Tidewell", EntityKind.ORGANIZATION, (), True),  # the entries keep their places (mention numbers)
+        ("OrbexChat", EntityKind.PRODUCT, ("Orbex",), False),
+        ("OrbexCode", EntityKind.PRODUCT, ("Orbex",), False),
+    ]
+
+
+def test_a_qualifier_that_is_no_product_stays_a_qualifier() -> None:
+    found = find_products(
+        [
+            entry("Orbex", qualifiers=("YC W24",)),
+            entry("Tidewell", qualifiers=("now Corvo",), line=2),
+            entry("Brindle", qualifiers=("Brindle Inc.",), line=3),  # its legal name, no product
+        ]
+    )
+    assert [e.name for e in found] == ["Orbex", "Tidewell", "Brindle"]
+
+
+def test_only_a_known_name_beside_an_organization_is_its_product() -> None:
+    found = kinds([entry("Halden", "crypto network", line=4), entry("Subnet 3", "crypto network", line=4)])
+    assert found == {"Halden": (EntityKind.ORGANIZATION, ()), "Subnet 3": (EntityKind.ORGANIZATION, ())}
+
+
+# -- resolution ------------------------------------------------------------------------------------
+def test_products_are_one_across_documents_by_folded_name_and_the_merge_is_recorded() -> None:
+    log = DecisionLog()
+    found = resolve_products(
+        [
+            ProductSighting("OrbexChat", document="a.md"),
+            ProductSighting("Orbex Chat", document="b.md"),
+            ProductSighting("OrbexChat", document="c.md"),
+            ProductSighting("OrbexCode", document="c.md"),
+        ],
+        log,
+    )
+    assert found["Orbex Chat"] == found["OrbexChat"]
+    assert found["OrbexChat"].label == "OrbexChat" and found["OrbexChat"].alt_labels == ("Orbex Chat",)
+    assert found["OrbexCode"].label == "OrbexCode"
+    (decision,) = log.decisions()
+    assert (decision.kind, decision.verdict, decision.names) == ("product", "merged", ("OrbexChat", "Orbex Chat"))
+
+
+# -- end to end ------------------------------------------------------------------------------------
+def _build(tmp_path: Path) -> kgraph.KnowledgeGraph:
+    write(
+        tmp_path / "docs",
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Halden Mills (HaldenChat)\n**Description:** yarn maker\n\n"
+        "### ChatGPT (Corvo Labs)\n**Description:** AI chatbot",
+        body="Greta Vollmer compared HaldenChat with ChatGPT.",
+    )
+    write(
+        tmp_path / "docs",
+        "b.md",
+        title="Looms 2",
+        day=2,
+        participants="Greta Vollmer",
+        companies="### Corvo Labs\n**Description:** AI lab\n\n### Chat GPT\n**Description:** a chatbot by Corvo Labs",
+    )
+    write(tmp_path / "docs", "c.md", title="Looms 3", day=3, participants="Greta Vollmer", companies="### ChatGPT")
+    return kgraph.build([tmp_path / "docs"])
+
+
+def test_a_product_is_one_node_with_its_maker_and_the_texts_mention_it(tmp_path: Path) -> None:
+    graph = _build(tmp_path)
+    products = {product.label: product for product in graph.model.products}
+    assert sorted(products) == ["ChatGPT", "HaldenChat"]
+    organizations = {organization.label: organization.iri for organization in graph.model.organizations}
+    assert sorted(organizations) == ["Corvo Labs", "Halden Mills"]  # no product is an organization
+    assert products["ChatGPT"].alt_labels == ("Chat GPT",)
+    assert products["ChatGPT"].made_by == (organizations["Corvo Labs"],)
+    assert products["HaldenChat"].made_by == (organizations["Halden Mills"],)
+    assert products["ChatGPT"].description == "AI chatbot"
+    insight_mentions = {iri for insight in graph.model.insights for iri in insight.mentions}
+    assert {products["ChatGPT"].iri, products["HaldenChat"].iri} <= insight_mentions
+    # a product named inside its maker's heading is mentioned by the episode, with no Mention node
+    first = next(episode for episode in graph.model.episodes if episode.label == "Looms 1")
+    assert products["HaldenChat"].iri in first.mentions
+    assert products["HaldenChat"].iri not in {mention.entity for mention in graph.model.mentions}
+    assert graph.report.counts["Product"] == 2
+    assert {"kind": "product", "verdict": "merged", "names": ["ChatGPT", "Chat GPT"]}.items() <= next(
+        d for d in graph.report.identity if d["kind"] == "product"
+    ).items()
+
+
+def test_products_in_rdf_conform_to_the_shapes(tmp_path: Path) -> None:
+    graph = _build(tmp_path)
+    store = ox.Store()
+    store.extend(graph.quads)
+    product = next(p for p in graph.model.products if p.label == "ChatGPT")
+    subject = ox.NamedNode(product.iri)
+    assert ox.NamedNode(str(vocab.PRODUCT)) in {
+        q.object for q in store.quads_for_pattern(subject, ox.NamedNode(str(vocab.RDF.type)), None)
+    }
+    makers = list(store.quads_for_pattern(subject, ox.NamedNode(str(vocab.MADE_BY)), None))
+    assert len(makers) == 1
+    assert validate_quads(graph.quads) == []
+
+
+def test_products_reach_the_networkx_view_and_the_property_graph(tmp_path: Path) -> None:
+    graph = _build(tmp_path)
+    product = next(p for p in graph.model.products if p.label == "ChatGPT")
+    assert graph.nx.nodes[product.iri]["type"] == "Product"
+    assert graph.nx.nodes[product.iri]["aliases"] == ["Chat GPT"]
+    tables = {table.label: table for table in node_tables(graph.nx)}
+    assert [row[1] for row in tables["Product"].rows] == ["ChatGPT", "HaldenChat"]
+    assert any(
+        graph.nx.edges[u, v, k]["predicate"] == "kg:madeBy" for u, v, k in graph.nx.out_edges(product.iri, keys=True)
+    )
