@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 
@@ -33,14 +34,13 @@ from kgraph.html.data import PageGraph
 from kgraph.html.page import render
 from kgraph.html.parts import entities_part
 from kgraph.model import KnowledgeModel, Node
+from kgraph.prefixes import DEFAULT_BASE_IRI
+from kgraph.report import BuildReport
+from kgraph.resolve.aliases import load_aliases
 from kgraph.resolve.assemble import assemble_model
 from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.identities import EntityNodes
 from kgraph.version import code_version
-from kgraph.prefixes import DEFAULT_BASE_IRI
-from kgraph.report import BuildReport
-from kgraph.resolve.aliases import load_aliases
-from kgraph.shards import Shard
 from kgraph.write import get_format
 from kgraph.write.atomic import write_text
 
@@ -56,9 +56,12 @@ class KnowledgeGraph:
     are in the build's store. The whole `model`, its `statements`, `quads` and views are made
     when first asked for; Turtle, N-Quads and the page are added up from per-episode shares."""
 
-    def __init__(self, resolution: Resolution, store: Store):
+    def __init__(self, resolution: Resolution, store: Store, remake: Callable[[], object] | None = None):
+        """`remake` runs the build's stages again (reusing what the store holds): what makes an
+        episode whose entry went missing or was damaged after the build."""
         self.resolution = resolution
         self.store = store
+        self._remake = remake
         self.report = resolution.report
         self.base_iri = resolution.base_iri
         self.entities = resolution.entities
@@ -70,6 +73,9 @@ class KnowledgeGraph:
     # -- per episode -------------------------------------------------------------------------------
     def episode_nodes(self, episode: EpisodeSummary) -> EpisodeNodes:
         nodes = episode_nodes(self.store, episode)
+        if nodes is None and self._remake is not None:
+            self._remake()
+            nodes = episode_nodes(self.store, episode)
         if nodes is None:
             raise KgraphError(
                 "the cache lost an episode since the build (another build into the same folder?); build again",
@@ -195,7 +201,6 @@ def build(
     jobs: int | None = None,
     cache: Path | str | None = None,
     progress: bool = False,
-    shard: Shard | str | None = None,
     executor: str | Executor | None = None,
     formats: tuple[str, ...] = (),
 ) -> KnowledgeGraph:
@@ -204,8 +209,7 @@ def build(
     Work runs in `jobs` local processes (default: one per core), or on `executor` (any
     `concurrent.futures.Executor`, or "dask://HOST:PORT"); results are kept in the `cache` folder
     when given (see `kgraph.build.store`); none of these changes the result. `formats` are made
-    ahead with each episode. `progress` draws a bar on stderr. `shard` ("I/N", see
-    `kgraph.shards`) keeps the entities and shard I of N of the episodes."""
+    ahead with each episode. `progress` draws a bar on stderr."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
@@ -217,11 +221,16 @@ def build(
     rules = load_aliases(Path(aliases) if aliases else None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
-    if isinstance(shard, str):
-        shard = Shard.parse(shard)
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress, executor=executor)
-    resolution, store = run([Path(p) for p in paths], base_iri, rules, options, shard, formats)
-    return KnowledgeGraph(resolution, store)
+    folders = [Path(p) for p in paths]
+    resolution, store = run(folders, base_iri, rules, options, formats)
+
+    def remake() -> None:
+        # in this process, on the same store (whose lock the writer asking for it holds)
+        quiet = replace(options, jobs=1, executor=None, progress=False)
+        run(folders, base_iri, rules, quiet, (), reuse=False, store=store)
+
+    return KnowledgeGraph(resolution, store, remake)
 
 
 def graph_of_model(model: KnowledgeModel) -> KnowledgeGraph:

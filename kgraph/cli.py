@@ -114,12 +114,6 @@ def main() -> None:
     metavar="dask://HOST:PORT",
     help="Run the per-document and per-episode work on this Dask cluster (the cache stays here).",
 )
-@click.option(
-    "--shard",
-    metavar="I/N",
-    help="Write only graph.nq (and report.json): the entities and shard I of N of the episode "
-    "graphs (identities stay corpus-wide: the N shards loaded into one store are the whole graph).",
-)
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
 @click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0), help="Hops around --html-focus.")
 @click.option(
@@ -138,7 +132,6 @@ def build(
     no_cache: bool,
     quiet: bool,
     executor: str | None,
-    shard: str | None,
     html_focus: str | None,
     html_depth: int,
     html_max_nodes: int,
@@ -150,7 +143,7 @@ def build(
     from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
 
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
-    formats = ("nquads",) if shard else DEFAULT_OUTPUTS
+    formats = DEFAULT_OUTPUTS
     try:
         graph = build_graph(
             list(paths) or [Path("seeds")],
@@ -159,7 +152,6 @@ def build(
             jobs=jobs,
             cache=None if no_cache else output_dir / CACHE_FOLDER,
             progress=not quiet and sys.stderr.isatty(),
-            shard=shard,
             executor=executor,
             formats=formats,
         )

@@ -12,6 +12,7 @@ from kgraph.write.atomic import write_text
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph
 
+
 @register("html", ".html", "interactive graph page (pyvis + vis-network, offline, one file)")
 def write_html(kg: KnowledgeGraph, path: Path, options: HtmlOptions | None = None) -> None:
     write_text(path, kg.page_html(options))
