@@ -153,7 +153,7 @@ class KnowledgeGraph:
 
     @cached_property
     def _entity_key(self) -> str:
-        return hash_parts(rdf.ntriples_lines(self.entity_graph[1]))
+        return hash_parts((repr(self.entities), *rdf.ntriples_lines(self.entity_graph[1])))
 
     @cached_property
     def rdf(self) -> rdflib.Graph:

@@ -16,11 +16,12 @@ from .conftest import synthetic_corpus
 
 OUTPUTS = ("turtle", "nquads", "html")
 NAMES = ("graph.ttl", "graph.nq", "graph.html", "report.json")
+DOCUMENTS = 8
 
 
 @pytest.fixture()
 def corpus(tmp_path):
-    return synthetic_corpus(tmp_path / "corpus", 20, seed=3)
+    return synthetic_corpus(tmp_path / "corpus", DOCUMENTS, seed=3)
 
 
 @pytest.fixture()
@@ -60,18 +61,24 @@ def _edit(path, old, new):
     path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
 
 
-def test_a_second_build_reuses_everything_and_writes_the_same_bytes(corpus, tmp_path, extraction_calls):
+def test_a_second_build_reuses_everything_and_writes_the_same_bytes(corpus, tmp_path, extraction_calls, monkeypatch):
+    import kgraph.api
+
+    renders: list[int] = []
+    real_render = kgraph.api.render
+    monkeypatch.setattr(kgraph.api, "render", lambda *args: renders.append(1) or real_render(*args))
     out = tmp_path / "out"
     first = _build(corpus, out)
-    assert len(extraction_calls) == first.report.documents_built == 20
+    assert len(extraction_calls) == first.report.documents_built == DOCUMENTS
     assert first.report.parts_built == len(_entries(out, "nodes")) > 0
     before = _outputs(out)
     extraction_calls.clear()
     second = _build(corpus, out)
     assert extraction_calls == [] and second.report.parts_built == 0
-    assert second.report.cache_hits == 20
+    assert second.report.cache_hits == DOCUMENTS
+    assert renders == [1]  # the page of the first build, not drawn again
     assert _outputs(out) == before == _fresh(corpus, tmp_path / "fresh")
-    assert len(_entries(out, "digests")) == 20 and len(_entries(out, "pages")) == 1
+    assert len(_entries(out, "digests")) == DOCUMENTS and len(_entries(out, "pages")) == 1
 
 
 def test_a_changed_document_is_the_only_one_redone(corpus, tmp_path, extraction_calls):
@@ -83,11 +90,12 @@ def test_a_changed_document_is_the_only_one_redone(corpus, tmp_path, extraction_
     graph = _build(corpus, out)
     assert extraction_calls == [changed.relative_to(corpus).as_posix()]
     assert graph.report.parts_built == 1
-    assert len(_entries(out, "digests")) == 20  # the stale entry is pruned
+    assert len(_entries(out, "digests")) == DOCUMENTS  # the stale entry is pruned
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
     assert "2020-01-01" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 def test_a_change_to_the_code_redoes_everything(corpus, tmp_path, extraction_calls, monkeypatch):
     # the one version mechanism: a hash of kgraph's code and data and of the libraries' versions
     out = tmp_path / "out"
@@ -96,22 +104,23 @@ def test_a_change_to_the_code_redoes_everything(corpus, tmp_path, extraction_cal
     monkeypatch.setattr(kgraph.build.keys, "code_version", lambda: "edited-for-test")
     extraction_calls.clear()
     graph = _build(corpus, out)
-    assert len(extraction_calls) == 20 and graph.report.parts_built == len(_entries(out, "nodes"))
+    assert len(extraction_calls) == DOCUMENTS and graph.report.parts_built == len(_entries(out, "nodes"))
     assert set(_entries(out, "digests")).isdisjoint(old)
 
 
+@pytest.mark.slow
 def test_a_deleted_document_leaves_the_graph_and_the_store(corpus, tmp_path, extraction_calls):
     out = tmp_path / "out"
     _build(corpus, out)
-    deleted = sorted(corpus.rglob("summary.md"))[7]
+    deleted = sorted(corpus.rglob("summary.md"))[5]
     source = deleted.relative_to(corpus).as_posix()
     assert source in (out / "graph.nq").read_text(encoding="utf-8")
     deleted.unlink()
     extraction_calls.clear()
     graph = _build(corpus, out)
-    assert extraction_calls == [] and graph.report.documents_built == 19
+    assert extraction_calls == [] and graph.report.documents_built == DOCUMENTS - 1
     assert source not in (out / "graph.nq").read_text(encoding="utf-8")
-    assert len(_entries(out, "digests")) == 19
+    assert len(_entries(out, "digests")) == DOCUMENTS - 1
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
 
 
@@ -127,7 +136,10 @@ READ_ONLY_WITHOUT = {
 }
 
 
-@pytest.mark.parametrize("namespace", ["digests", "extractions", "nodes", "summaries", "turtle", "page", "runs"])
+@pytest.mark.parametrize(
+    "namespace",
+    ["nodes", *(pytest.param(name, marks=pytest.mark.slow) for name in READ_ONLY_WITHOUT if name != "nodes")],
+)
 def test_a_damaged_entry_is_made_again_with_a_warning_never_trusted(corpus, tmp_path, namespace, caplog):
     out = tmp_path / "out"
     _build(corpus, out)
@@ -157,6 +169,7 @@ def test_an_entry_under_another_key_is_not_taken_for_it(corpus, tmp_path, extrac
     assert len(extraction_calls) == 1
 
 
+@pytest.mark.slow
 def test_a_build_killed_halfway_leaves_nothing_wrong_behind(corpus, tmp_path, monkeypatch):
     from kgraph.build.store import Store
 
@@ -180,6 +193,7 @@ def test_a_build_killed_halfway_leaves_nothing_wrong_behind(corpus, tmp_path, mo
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
 
 
+@pytest.mark.slow
 def test_the_text_extracted_is_the_text_whose_key_was_taken(corpus, tmp_path, monkeypatch):
     import kgraph.build.pipeline as pipeline
 
@@ -222,21 +236,23 @@ def test_the_store_deletes_only_what_it_wrote(corpus, tmp_path):
     for path in sorted(corpus.rglob("summary.md"))[:5]:
         path.unlink()  # their entries go
     _build(corpus, out)
-    assert len(_entries(out, "digests")) == 15 + 1
+    assert len(_entries(out, "digests")) == DOCUMENTS - 5 + 1
     assert all(path.read_text(encoding="utf-8") == "keep me" for path in foreign)
 
 
+@pytest.mark.slow
 def test_the_cli_caches_under_the_output_unless_told_not_to(corpus, tmp_path):
     cached, uncached = tmp_path / "cached", tmp_path / "uncached"
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(cached), "-j", "1"]).exit_code == 0
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(uncached), "--no-cache"]).exit_code == 0
-    assert len(_entries(cached, "digests")) == 20
+    assert len(_entries(cached, "digests")) == DOCUMENTS
     assert not (uncached / FOLDER).exists()
     assert (cached / "graph.ttl").read_bytes() == (uncached / "graph.ttl").read_bytes()
     again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(cached)])
-    assert "cache: 20 documents reused, 0 extracted" in again.output
+    assert f"cache: {DOCUMENTS} documents reused, 0 extracted" in again.output
 
 
+@pytest.mark.slow
 def test_export_after_build_reuses_the_cache_and_writes_what_a_fresh_export_writes(corpus, tmp_path, monkeypatch):
     out = tmp_path / "out"
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1"]).exit_code == 0
