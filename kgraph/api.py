@@ -8,10 +8,9 @@ from concurrent.futures import Executor
 from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
-import rdflib
 
 from kgraph import rdf
 from kgraph.build.keys import hash_parts
@@ -28,10 +27,8 @@ from kgraph.build.pipeline import (
 )
 from kgraph.build.store import FOLDER, Store
 from kgraph.errors import KgraphError, UsageError
-from kgraph.graph import build_graph
 from kgraph.html import HtmlOptions
 from kgraph.html.data import PageGraph
-from kgraph.html.page import render
 from kgraph.html.parts import entities_part
 from kgraph.model import KnowledgeModel, Node
 from kgraph.prefixes import DEFAULT_BASE_IRI
@@ -43,6 +40,10 @@ from kgraph.resolve.identities import EntityNodes
 from kgraph.version import code_version
 from kgraph.write import get_format
 from kgraph.write.atomic import write_text
+
+if TYPE_CHECKING:  # imported when used: a rebuild that changed nothing needs neither
+    import networkx as nx
+    import rdflib
 
 DEFAULT_OUTPUTS = ("turtle", "html")
 CACHE_FOLDER = FOLDER  # under the output folder: the build's store (see kgraph.build.store)
@@ -146,6 +147,8 @@ class KnowledgeGraph:
         if cached is not None:
             self.store.prune((PAGE,))
             return cached.decode("utf-8")
+        from kgraph.html.page import render  # pyvis: imported only when a page is drawn
+
         text = render(self.page(), options, StoreLayoutCache(self.store, LAYOUT))
         self.store.put(PAGE, key, text.encode("utf-8"))
         self.store.prune((PAGE, LAYOUT))
@@ -163,6 +166,8 @@ class KnowledgeGraph:
     @cached_property
     def nx(self) -> nx.MultiDiGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
+        from kgraph.graph import build_graph
+
         return build_graph(self.model, self.statements)
 
     def write_format(self, name: str, path: Path, **options: object) -> None:
