@@ -31,7 +31,6 @@ from kgraph.build.workers import (
     share_identities,
 )
 from kgraph.errors import DocumentError
-from kgraph.extract.results import DocumentExtraction
 from kgraph.load import Candidate, SourceDocument, discover, read_document
 from kgraph.model import InsightKind
 from kgraph.report import BuildReport

@@ -133,8 +133,8 @@ def episode_batch(
     shared: tuple[str, bytes | Identities], shares: tuple[str, ...], tasks: list[EpisodeTask]
 ) -> list[MadeEpisode]:
     """Each episode's nodes (pickled, as the store keeps them), counts, `shares` (see
-    `kgraph.build.outputs`) and the seconds they took. `shared` is the identities (pickled once per build when sent to other processes;
-    a worker unpickles them once)."""
+    `kgraph.build.outputs`) and the seconds they took. `shared` is the identities (pickled once
+    per build when sent to other processes; a worker unpickles them once)."""
     identities = _shared_identities(*shared)
     results = []
     for key, group, data in tasks:
