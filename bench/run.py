@@ -48,7 +48,7 @@ def _median(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs if key in run)
 
 
-def _full(corpus: Path, work: Path, runs: int, jobs: int | None) -> list[dict]:
+def _full(corpus: Path, work: Path, runs: int, jobs: int | None, executor: str | None = None) -> list[dict]:
     results = []
     for _ in range(runs):
         out = work / "out"
@@ -56,6 +56,8 @@ def _full(corpus: Path, work: Path, runs: int, jobs: int | None) -> list[dict]:
         arguments = ["kgraph", str(corpus), str(out), "--cache"]
         if jobs:
             arguments += ["--jobs", str(jobs)]
+        if executor:
+            arguments += ["--executor", executor]
         results.append(_measure(*arguments))
     return results
 
@@ -131,6 +133,9 @@ def main() -> None:
     )
     parser.add_argument("--jobs", type=int, default=None)
     parser.add_argument(
+        "--executor", metavar="dask://HOST:PORT", help="also time full builds on this Dask cluster (one row each)"
+    )
+    parser.add_argument(
         "--rdflib-max", type=int, default=100_000, help="skip the rdflib path above this many documents (it is slow)"
     )
     options = parser.parse_args()
@@ -165,6 +170,10 @@ def main() -> None:
                 theirs = [_measure("rdflib", str(corpus), str(work / "rdflib"), *jobs) for _ in range(their_runs)]
                 shutil.rmtree(work / "rdflib", ignore_errors=True)
             emit(_stage_table(name, ours, theirs))
+            if options.executor:
+                remote = _full(corpus, work, runs, None, options.executor)
+                total = _median(remote, "total")
+                emit([f"| {name}: full build with --executor {options.executor} | {total:.1f} s |", ""])
             scaling.append((name, ours, theirs, _incremental(corpus, work, runs)))
         emit(
             [

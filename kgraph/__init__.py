@@ -18,5 +18,8 @@ def __getattr__(name: str) -> Any:
     if name in ("KnowledgeGraph", "build"):
         from kgraph import api
 
-        return getattr(api, name)
+        value = getattr(api, name)
+        # importing `api` loaded the package `kgraph.build`, which became this module's attribute
+        globals()["build"], globals()["KnowledgeGraph"] = api.build, api.KnowledgeGraph
+        return value
     raise AttributeError(f"module 'kgraph' has no attribute {name!r}")

@@ -3,54 +3,98 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import Executor
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import pyoxigraph as ox
-import rdflib
 
 from kgraph import rdf
-from kgraph.errors import UsageError
-from kgraph.graph import build_graph
+from kgraph.build.keys import hash_parts
+from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
+from kgraph.build.pipeline import (
+    NODES,
+    BuildOptions,
+    EpisodeSummary,
+    Resolution,
+    episode_nodes,
+    gc_paused,
+    run,
+    summarize,
+)
+from kgraph.build.store import FOLDER, Store
+from kgraph.errors import KgraphError, UsageError
 from kgraph.html import HtmlOptions
 from kgraph.html.data import PageGraph
-from kgraph.html.page import page_graph
-from kgraph.model import KnowledgeModel
-from kgraph.parts import BuiltParts
-from kgraph.pipeline import BuildOptions, gc_paused, run
+from kgraph.html.parts import entities_part
+from kgraph.model import KnowledgeModel, Node
 from kgraph.prefixes import DEFAULT_BASE_IRI
 from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
-from kgraph.shards import Shard
+from kgraph.resolve.assemble import assemble_model
+from kgraph.resolve.episode import EpisodeNodes
+from kgraph.resolve.identities import EntityNodes
+from kgraph.version import code_version
 from kgraph.write import get_format
 from kgraph.write.atomic import write_text
 
+if TYPE_CHECKING:  # imported when used: a rebuild that changed nothing needs neither
+    import networkx as nx
+    import rdflib
+
 DEFAULT_OUTPUTS = ("turtle", "html")
-CACHE_FOLDER = ".cache"  # under the output folder: per-document extractions (see kgraph.cache)
+CACHE_FOLDER = FOLDER  # under the output folder: the build's store (see kgraph.build.store)
 OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
+PAGE = "pages"  # store namespace of whole pages, by everything a page depends on
+LAYOUT = "layouts"  # store namespace of page layouts (see kgraph.html.layout)
 
 
 class KnowledgeGraph:
-    """The built graph: the resolved `model`, its RDF `quads`, and views on them. A build holds
-    its parts (see `kgraph.parts`) and assembles the whole model only when asked for it."""
+    """A built graph: its corpus-level nodes and its episodes, whose nodes and per-format shares
+    are in the build's store. The whole `model`, its `statements`, `quads` and views are made
+    when first asked for; Turtle, N-Quads and the page are added up from per-episode shares."""
 
-    def __init__(self, model: KnowledgeModel, report: BuildReport | None = None):
-        self.__dict__["model"] = model
-        self._parts: BuiltParts | None = None
-        self.report = report or BuildReport(counts=model.counts())
-        self.cache_folder: Path | None = None  # where a build cached its work; writers may cache there too
+    def __init__(self, resolution: Resolution, store: Store, remake: Callable[[], object] | None = None):
+        """`remake` runs the build's stages again (reusing what the store holds): what makes an
+        episode whose entry went missing or was damaged after the build."""
+        self.resolution = resolution
+        self.store = store
+        self._remake = remake
+        self.report = resolution.report
+        self.base_iri = resolution.base_iri
+        self.entities = resolution.entities
+        self.episodes = resolution.episodes  # sorted by graph
+        self.entity_graph = rdf.entity_statements(self.base_iri, self.entities.nodes())
 
-    @classmethod
-    def from_parts(cls, parts: BuiltParts, report: BuildReport, cache_folder: Path | None = None) -> KnowledgeGraph:
-        graph = cls.__new__(cls)
-        graph._parts, graph.report, graph.cache_folder = parts, report, cache_folder
-        return graph
+    # -- per episode -------------------------------------------------------------------------------
+    def episode_nodes(self, episode: EpisodeSummary) -> EpisodeNodes:
+        nodes = episode_nodes(self.store, episode)
+        if nodes is None and self._remake is not None:
+            self._remake()
+            nodes = episode_nodes(self.store, episode)
+        if nodes is None:
+            raise KgraphError(
+                "the cache lost an episode since the build (another build into the same folder?); build again",
+                self.store.folder,
+            )
+        return nodes
 
+    def shares(self, name: str) -> Iterator[tuple[str, bytes]]:
+        """(graph IRI, share) of every episode, in graph order; made and stored when missing."""
+        for episode in self.episodes:
+            share = self.store.get(name, episode.key)
+            if share is None:
+                share = make_shares(self.episode_nodes(episode), (name,))[1][name]
+                self.store.put(name, episode.key, share)
+            yield episode.graph, share
+
+    # -- whole graph -------------------------------------------------------------------------------
     @cached_property
     def model(self) -> KnowledgeModel:
-        return self._parts.model()
+        return assemble_model(self.base_iri, self.entities, (self.episode_nodes(e) for e in self.episodes))
 
     @cached_property
     def statements(self) -> list[rdf.GraphStatements]:
@@ -69,21 +113,48 @@ class KnowledgeGraph:
 
     @property
     def triple_count(self) -> int:
-        if self._parts is not None:
-            return self._parts.triple_count()
-        return sum(len(statements) for _graph, statements in self.statements)
+        return len(self.entity_graph[1]) + sum(episode.triples for episode in self.episodes)
 
     def turtle_chunks(self) -> Iterator[bytes]:
         """The Turtle of each named graph, in graph order, without prefixes (`rdf.TURTLE_HEADER`)."""
-        if self._parts is not None:
-            return self._parts.turtle_chunks()
-        return (rdf.turtle_chunk(graph) for graph in self.statements)
+        return in_graph_order(self.entity_graph[0], rdf.turtle_chunk(self.entity_graph), self.shares("turtle"))
+
+    def nquads_chunks(self) -> Iterator[bytes]:
+        """The N-Quads lines of each named graph, in graph order."""
+        entity = "".join(rdf.nquads_lines([self.entity_graph])).encode("utf-8")
+        return in_graph_order(self.entity_graph[0], entity, self.shares("nquads"))
 
     def page(self) -> PageGraph:
         """What the graph page draws (see `kgraph.html`)."""
-        if self._parts is not None:
-            return self._parts.page()
-        return page_graph(self.model, self.statements)
+        entity_nodes = self.entities.nodes()
+        by_episode = {episode.episode: episode for episode in self.episodes}
+        shared = entities_part(entity_nodes, self.entity_graph[1], self.entity_graph[0])
+        parts = [read_page_share(share) for _graph, share in self.shares("page")]
+
+        def own_nodes(episode: str) -> list[Node]:
+            nodes = self.episode_nodes(by_episode[episode])
+            return [*nodes.insights, *nodes.claims]
+
+        return PageGraph(shared, entity_nodes, parts, own_nodes)
+
+    def page_html(self, options: HtmlOptions | None = None) -> str:
+        """The page, reused from the store when nothing it shows changed."""
+        options = options or HtmlOptions()
+        key = hash_parts(("page", code_version(), repr(options), *(e.key for e in self.episodes), self._entity_key))
+        cached = self.store.get(PAGE, key)
+        if cached is not None:
+            self.store.prune((PAGE,))
+            return cached.decode("utf-8")
+        from kgraph.html.page import render  # pyvis: imported only when a page is drawn
+
+        text = render(self.page(), options, StoreLayoutCache(self.store, LAYOUT))
+        self.store.put(PAGE, key, text.encode("utf-8"))
+        self.store.prune((PAGE, LAYOUT))
+        return text
+
+    @cached_property
+    def _entity_key(self) -> str:
+        return hash_parts((repr(self.entities), *rdf.ntriples_lines(self.entity_graph[1])))
 
     @cached_property
     def rdf(self) -> rdflib.Graph:
@@ -93,7 +164,14 @@ class KnowledgeGraph:
     @cached_property
     def nx(self) -> nx.MultiDiGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
+        from kgraph.graph import build_graph
+
         return build_graph(self.model, self.statements)
+
+    def write_format(self, name: str, path: Path, **options: object) -> None:
+        """Write one format to `path` (the store is locked meanwhile: shares are made into it)."""
+        with self.store.lock(), gc_paused():
+            get_format(name).writer(self, path, **options)
 
     def write(
         self,
@@ -110,8 +188,7 @@ class KnowledgeGraph:
             output_format = get_format(name)
             path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
             started = time.perf_counter()
-            with gc_paused():
-                output_format.writer(self, path, **format_options.get(name, {}))
+            self.write_format(output_format.name, path, **format_options.get(name, {}))
             self.report.timings[name] = time.perf_counter() - started
             written.append(path)
         self.report.triples = self.triple_count
@@ -127,13 +204,15 @@ def build(
     jobs: int | None = None,
     cache: Path | str | None = None,
     progress: bool = False,
-    shard: Shard | str | None = None,
+    executor: str | Executor | None = None,
+    formats: tuple[str, ...] = (),
 ) -> KnowledgeGraph:
     """Read the summaries under `paths` and return the resolved knowledge graph.
 
-    Per-document work runs in `jobs` processes (default: one per core) and is reused from the
-    `cache` folder when given; neither changes the result. `progress` draws a bar on stderr.
-    `shard` ("I/N", see `kgraph.shards`) keeps the entities and shard I of N of the episodes."""
+    Work runs in `jobs` local processes (default: one per core), or on `executor` (any
+    `concurrent.futures.Executor`, or "dask://HOST:PORT"); results are kept in the `cache` folder
+    when given (see `kgraph.build.store`); none of these changes the result. `formats` are made
+    ahead with each episode. `progress` draws a bar on stderr."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
@@ -145,9 +224,39 @@ def build(
     rules = load_aliases(Path(aliases) if aliases else None)
     if jobs is not None and jobs < 1:
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
-    if isinstance(shard, str):
-        shard = Shard.parse(shard)
-    options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress)
-    with gc_paused():
-        parts, report = run([Path(p) for p in paths], base_iri, rules, options, shard)
-    return KnowledgeGraph.from_parts(parts, report, options.cache)
+    options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress, executor=executor)
+    folders = [Path(p) for p in paths]
+    resolution, store = run(folders, base_iri, rules, options, formats)
+
+    def remake() -> None:
+        # in this process, on the same store (whose lock the writer asking for it holds)
+        quiet = replace(options, jobs=1, executor=None, progress=False)
+        run(folders, base_iri, rules, quiet, (), reuse=False, store=store)
+
+    return KnowledgeGraph(resolution, store, remake)
+
+
+def graph_of_model(model: KnowledgeModel) -> KnowledgeGraph:
+    """A KnowledgeGraph of a model resolved elsewhere (`kgraph.resolve.resolve`), kept in memory."""
+    store = Store(None)
+    by_episode: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
+    for insight in model.insights:
+        by_episode[insight.episode][0].append(insight)
+    for claim in model.claims:
+        by_episode[claim.episode][1].append(claim)
+    for mention in model.mentions:
+        by_episode[mention.episode][2].append(mention)
+    episodes = []
+    for number, episode in enumerate(model.episodes):
+        insights, claims, mentions = by_episode[episode.iri]
+        nodes = EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
+        key = f"m{number}"
+        triples, _ = make_shares(nodes, ())
+        store.put_object(NODES, key, nodes)
+        episodes.append(summarize(key, nodes, triples))
+    entities = EntityNodes(model.podcasts, model.people, model.organizations, model.products)
+    resolution = Resolution(model.base_iri, entities, sorted(episodes, key=lambda e: e.graph), [])
+    graph = KnowledgeGraph(resolution, store)
+    resolution.report = BuildReport(counts=model.counts(), triples=graph.triple_count)
+    graph.report = resolution.report
+    return graph

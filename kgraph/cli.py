@@ -30,6 +30,20 @@ EXIT_CODES_HELP = (
 )
 
 
+def _work_options(jobs: int | None, quiet: bool, executor: str | None, cache_dir: Path | None) -> dict[str, Any]:
+    """How a command that builds runs the work, and the build cache it reuses (by default the
+    one `kgraph build` left in output/, if any: a command that only exports makes none)."""
+    from kgraph.api import CACHE_FOLDER
+
+    cache = cache_dir / CACHE_FOLDER if cache_dir else Path("output") / CACHE_FOLDER
+    return {
+        "jobs": jobs,
+        "progress": not quiet and sys.stderr.isatty(),
+        "executor": executor,
+        "cache": cache if cache_dir or cache.is_dir() else None,
+    }
+
+
 def fail(error: KgraphError) -> None:
     click.echo(f"kgraph: error: {error}", err=True)
     if isinstance(error, UsageError):
@@ -93,13 +107,12 @@ def main() -> None:
     default=None,
     help="Processes for per-document work  [default: number of cores]",
 )
-@click.option("--no-cache", is_flag=True, help="Redo every document (ignore and leave OUTPUT/.cache alone).")
+@click.option("--no-cache", is_flag=True, help="Redo everything (ignore and leave OUTPUT/.kgraph-cache alone).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option(
-    "--shard",
-    metavar="I/N",
-    help="Write only graph.nq (and report.json): the entities and shard I of N of the episode "
-    "graphs (identities stay corpus-wide: the N shards loaded into one store are the whole graph).",
+    "--executor",
+    metavar="dask://HOST:PORT",
+    help="Run the per-document and per-episode work on this Dask cluster (the cache stays here).",
 )
 @click.option("--html-focus", metavar="NAME", help="graph.html shows only NAME's neighbourhood.")
 @click.option("--html-depth", default=2, show_default=True, type=click.IntRange(0), help="Hops around --html-focus.")
@@ -118,18 +131,19 @@ def build(
     jobs: int | None,
     no_cache: bool,
     quiet: bool,
-    shard: str | None,
+    executor: str | None,
     html_focus: str | None,
     html_depth: int,
     html_max_nodes: int,
 ) -> None:
     """Build the graph from summaries in PATHS (files or folders; default: seeds/).
 
-    Per-document results are cached in OUTPUT/.cache (safe to delete), so a rebuild redoes only
-    the documents that changed."""
+    Results are cached in OUTPUT/.kgraph-cache (safe to delete), so a rebuild redoes only what
+    changed; `kgraph export` into the same OUTPUT reuses them."""
     from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
 
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
+    formats = DEFAULT_OUTPUTS
     try:
         graph = build_graph(
             list(paths) or [Path("seeds")],
@@ -138,9 +152,9 @@ def build(
             jobs=jobs,
             cache=None if no_cache else output_dir / CACHE_FOLDER,
             progress=not quiet and sys.stderr.isatty(),
-            shard=shard,
+            executor=executor,
+            formats=formats,
         )
-        formats = ("nquads",) if shard else DEFAULT_OUTPUTS
         written = graph.write(output_dir, formats, html_options=html_options)
     except KgraphError as error:
         fail(error)
@@ -260,6 +274,23 @@ def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | 
 
 
 _PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_JOBS = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for per-document work  [default: number of cores]",
+)
+_QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+_EXECUTOR = click.option(
+    "--executor", metavar="dask://HOST:PORT", help="Run the work on this Dask cluster (the cache stays here)."
+)
+_CACHE_FROM = click.option(
+    "--cache-from",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Reuse (and update) the cache of a build into this folder  [default: output, if built]",
+)
 _BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
 _ALIASES = click.option(
     "--aliases",
@@ -280,6 +311,10 @@ _ALIASES = click.option(
 @click.option("--list", "list_formats", is_flag=True, help="List the export formats and exit.")
 @_BASE_IRI
 @_ALIASES
+@_JOBS
+@_QUIET
+@_EXECUTOR
+@_CACHE_FROM
 def export(
     paths: tuple[Path, ...],
     format_name: str | None,
@@ -287,8 +322,15 @@ def export(
     list_formats: bool,
     base_iri: str,
     aliases: Path | None,
+    jobs: int | None,
+    quiet: bool,
+    executor: str | None,
+    cache_dir: Path | None,
 ) -> None:
-    """Build the graph from summaries in PATHS (default: seeds/) and write it in one format."""
+    """Build the graph from summaries in PATHS (default: seeds/) and write it in one format.
+
+    Reuses the cache of a build into --cache-from (default: output/): after `kgraph build`,
+    only what the format needs is made."""
     from kgraph.write import formats, get_format
 
     try:
@@ -299,11 +341,16 @@ def export(
         if format_name is None:
             raise UsageError("--format is required (see kgraph export --list)")
         output_format = get_format(format_name)
-        graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+        graph = build_graph(
+            list(paths) or [Path("seeds")],
+            base_iri=base_iri,
+            aliases=aliases,
+            **_work_options(jobs, quiet, executor, cache_dir),
+        )
         extension = output_format.extension
         default_name = f"graph{extension}" if extension else output_format.name  # neo4j: a folder
         target = output or Path("output") / default_name
-        output_format.writer(graph, target)
+        graph.write_format(output_format.name, target)
     except KgraphError as error:
         fail(error)
         return
@@ -330,7 +377,21 @@ def export(
 )
 @_BASE_IRI
 @_ALIASES
-def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_iri: str, aliases: Path | None) -> None:
+@_JOBS
+@_QUIET
+@_EXECUTOR
+@_CACHE_FROM
+def push(
+    paths: tuple[Path, ...],
+    endpoint: str,
+    graph_file: Path | None,
+    base_iri: str,
+    aliases: Path | None,
+    jobs: int | None,
+    quiet: bool,
+    executor: str | None,
+    cache_dir: Path | None,
+) -> None:
     """Send the graph to a SPARQL server, replacing each episode's named graph (PUT)."""
     from kgraph.http import parse_endpoint
     from kgraph.push import push_quads
@@ -343,7 +404,12 @@ def push(paths: tuple[Path, ...], endpoint: str, graph_file: Path | None, base_i
                 raise UsageError("give summary PATHS or --graph FILE, not both")
             quads = read_quads(graph_file)
         else:
-            graph = build_graph(list(paths) or [Path("seeds")], base_iri=base_iri, aliases=aliases)
+            graph = build_graph(
+                list(paths) or [Path("seeds")],
+                base_iri=base_iri,
+                aliases=aliases,
+                **_work_options(jobs, quiet, executor, cache_dir),
+            )
             quads = graph.quads
         report = push_quads(quads, endpoint)
     except KgraphError as error:

@@ -1,6 +1,7 @@
 """What made a cached result: a hash of kgraph's own code and assets and of the versions of the
 libraries whose output ends up in it. A cache entry is only ever reused by the code that made it,
-whether or not someone remembered to bump a version number."""
+whether or not someone remembered to bump a version number: this is the build's one version
+mechanism (`kgraph.build.keys`)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ import kgraph
 
 # markdown-it-py parses, pydantic holds the extractions, pyoxigraph writes the Turtle chunks;
 # nameparser holds titles the person-name check reads (places: kgraph/data/places.txt, a code file here).
-# jellyfish and pypinyin decide which spellings are one person or organization.
+# jellyfish and pypinyin decide which spellings are one person or organization; pyvis ships the
+# page's vis-network script.
 _LIBRARIES = (
     "markdown-it-py",
     "pydantic",
@@ -22,6 +24,7 @@ _LIBRARIES = (
     "nameparser",
     "jellyfish",
     "pypinyin",
+    "pyvis",
 )
 _CODE = ("*.py", "*.js", "*.css", "*.html", "*.rq", "*.toml", "*.txt")  # .toml, .txt: kgraph/data
 

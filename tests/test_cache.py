@@ -1,182 +1,268 @@
-"""The per-document cache: reused when nothing changed, redone for exactly what changed."""
+"""The build's store: a rebuild reuses what nothing changed, remakes exactly what did, and writes
+the bytes a build from nothing writes; damaged or missing entries are made again."""
 
 from __future__ import annotations
 
 import pytest
+from click.testing import CliRunner
 
 import kgraph
-import kgraph.cache
-import kgraph.pipeline
-from kgraph.cache import SUFFIX
+import kgraph.build.keys
+import kgraph.build.workers
+from kgraph.build.store import FOLDER
+from kgraph.cli import main
 
 from .conftest import synthetic_corpus
+
+OUTPUTS = ("turtle", "nquads", "html")
+NAMES = ("graph.ttl", "graph.nq", "graph.html", "report.json")
+DOCUMENTS = 8
 
 
 @pytest.fixture()
 def corpus(tmp_path):
-    return synthetic_corpus(tmp_path / "corpus", 20, seed=3)
+    return synthetic_corpus(tmp_path / "corpus", DOCUMENTS, seed=3)
 
 
 @pytest.fixture()
 def extraction_calls(monkeypatch):
-    """Count the documents actually extracted (jobs=1 keeps the work in this process)."""
+    """The documents actually extracted (jobs=1 keeps the work in this process)."""
     calls: list[str] = []
-    real = kgraph.pipeline.extract_document
+    real = kgraph.build.workers.extract_document
 
     def counting(document, *args):
         calls.append(document.source)
         return real(document, *args)
 
-    monkeypatch.setattr(kgraph.pipeline, "extract_document", counting)
+    monkeypatch.setattr(kgraph.build.workers, "extract_document", counting)
     return calls
 
 
 def _build(corpus, out, cache=True):
-    graph = kgraph.build([corpus], jobs=1, cache=out / ".cache" if cache else None)
-    graph.write(out, ("turtle", "nquads"))
+    graph = kgraph.build([corpus], jobs=1, cache=out / FOLDER if cache else None, formats=OUTPUTS)
+    graph.write(out, OUTPUTS)
     return graph
 
 
 def _outputs(out):
-    return {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.nq", "report.json")}
+    return {name: (out / name).read_bytes() for name in NAMES}
 
 
-def _entries(out):
-    return sorted(path.name for path in (out / ".cache").iterdir() if path.suffix == SUFFIX)
+def _fresh(corpus, folder):
+    _build(corpus, folder, cache=False)
+    return _outputs(folder)
 
 
-def test_a_second_build_reuses_every_document_and_writes_the_same_bytes(corpus, tmp_path, extraction_calls):
+def _entries(out, namespace):
+    return sorted(path.name for path in (out / FOLDER / namespace).iterdir())
+
+
+def _edit(path, old, new):
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_a_second_build_reuses_everything_and_writes_the_same_bytes(corpus, tmp_path, extraction_calls, monkeypatch):
+    import kgraph.html.page
+
+    renders: list[int] = []
+    real_render = kgraph.html.page.render
+    monkeypatch.setattr(kgraph.html.page, "render", lambda *args: renders.append(1) or real_render(*args))
     out = tmp_path / "out"
     first = _build(corpus, out)
-    assert len(extraction_calls) == first.report.documents_built == 20
+    assert len(extraction_calls) == first.report.documents_built == DOCUMENTS
+    assert first.report.parts_built == len(_entries(out, "nodes")) > 0
     before = _outputs(out)
     extraction_calls.clear()
     second = _build(corpus, out)
-    assert extraction_calls == []
-    assert second.report.cache_hits == 20
-    assert _outputs(out) == before
-    assert len(_entries(out)) == 20
+    assert extraction_calls == [] and second.report.parts_built == 0
+    assert second.report.cache_hits == DOCUMENTS
+    assert renders == [1]  # the page of the first build, not drawn again
+    assert _outputs(out) == before == _fresh(corpus, tmp_path / "fresh")
+    assert len(_entries(out, "digests")) == DOCUMENTS and len(_entries(out, "pages")) == 1
 
 
 def test_a_changed_document_is_the_only_one_redone(corpus, tmp_path, extraction_calls):
     out = tmp_path / "out"
     _build(corpus, out)
     changed = sorted(corpus.rglob("summary.md"))[4]
-    changed.write_text(
-        changed.read_text(encoding="utf-8").replace("**Date:**", "**Date:** 2020-01-01\n**Old:**", 1), encoding="utf-8"
-    )
+    _edit(changed, "**Date:**", "**Date:** 2020-01-01\n**Old:**")
     extraction_calls.clear()
-    _build(corpus, out)
+    graph = _build(corpus, out)
     assert extraction_calls == [changed.relative_to(corpus).as_posix()]
-    assert len(_entries(out)) == 20  # the stale entry is pruned
-    fresh = tmp_path / "fresh"
-    _build(corpus, fresh, cache=False)
-    assert _outputs(out) == _outputs(fresh)
+    assert graph.report.parts_built == 1
+    assert len(_entries(out, "digests")) == DOCUMENTS  # the stale entry is pruned
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
     assert "2020-01-01" in (out / "graph.ttl").read_text(encoding="utf-8")
 
 
-def test_a_new_extractor_version_redoes_everything(corpus, tmp_path, extraction_calls, monkeypatch):
-    out = tmp_path / "out"
-    _build(corpus, out)
-    old_entries = set(_entries(out))
-    monkeypatch.setattr(kgraph.cache, "EXTRACTOR_VERSION", "bumped-for-test")
-    extraction_calls.clear()
-    _build(corpus, out)
-    assert len(extraction_calls) == 20
-    assert set(_entries(out)).isdisjoint(old_entries)
-    assert len(_entries(out)) == 20
-
-
+@pytest.mark.slow
 def test_a_change_to_the_code_redoes_everything(corpus, tmp_path, extraction_calls, monkeypatch):
-    # Not only a bumped EXTRACTOR_VERSION: any change to kgraph's code or its parser's version.
+    # the one version mechanism: a hash of kgraph's code and data and of the libraries' versions
     out = tmp_path / "out"
     _build(corpus, out)
-    monkeypatch.setattr(kgraph.cache, "code_version", lambda: "edited-for-test")
+    old = set(_entries(out, "digests"))
+    monkeypatch.setattr(kgraph.build.keys, "code_version", lambda: "edited-for-test")
     extraction_calls.clear()
-    _build(corpus, out)
-    assert len(extraction_calls) == 20
+    graph = _build(corpus, out)
+    assert len(extraction_calls) == DOCUMENTS and graph.report.parts_built == len(_entries(out, "nodes"))
+    assert set(_entries(out, "digests")).isdisjoint(old)
 
 
-def test_a_document_saved_during_the_build_is_skipped_not_cached_under_its_old_key(corpus, tmp_path, monkeypatch):
-    out = tmp_path / "out"
-    target = sorted(corpus.rglob("summary.md"))[2]
-    original = target.read_text(encoding="utf-8")
-    real_keys = kgraph.pipeline._keys
-
-    def keys_then_edit(candidates, report):
-        keyed = real_keys(candidates, report)  # the keys are taken; now the user saves the file
-        target.write_text(original.replace("**Date:**", "**Date:** 2011-11-11\n**Was:**", 1), encoding="utf-8")
-        return keyed
-
-    with monkeypatch.context() as patch:
-        patch.setattr(kgraph.pipeline, "_keys", keys_then_edit)
-        graph = _build(corpus, out)
-    source = target.relative_to(corpus).as_posix()
-    assert [item["file"] for item in graph.report.skipped] == [source]
-    assert "changed on disk during the build" in graph.report.skipped[0]["reason"]
-    target.write_text(original, encoding="utf-8")  # undone: the cache must not hold the edit
-    _build(corpus, out)
-    fresh = tmp_path / "fresh"
-    _build(corpus, fresh, cache=False)
-    assert _outputs(out) == _outputs(fresh)
-    assert "2011-11-11" not in (out / "graph.ttl").read_text(encoding="utf-8")
-
-
-def test_a_cache_that_cannot_be_written_is_one_line_of_error(corpus, tmp_path):
-    from click.testing import CliRunner
-
-    from kgraph.cli import main
-
-    out = tmp_path / "out"
-    out.mkdir()
-    (out / ".cache").write_text("a file where the cache folder goes", encoding="utf-8")
-    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1"])
-    assert result.exit_code != 0
-    assert result.exception is None or isinstance(result.exception, SystemExit)  # no traceback
-    assert result.stderr.count("\n") == 1 and "cannot write" in result.stderr and ".cache" in result.stderr
-    assert not (out / "graph.ttl").exists()
-
-
-def test_a_deleted_document_leaves_the_graph_and_the_cache(corpus, tmp_path, extraction_calls):
+@pytest.mark.slow
+def test_a_deleted_document_leaves_the_graph_and_the_store(corpus, tmp_path, extraction_calls):
     out = tmp_path / "out"
     _build(corpus, out)
-    deleted = sorted(corpus.rglob("summary.md"))[7]
+    deleted = sorted(corpus.rglob("summary.md"))[5]
     source = deleted.relative_to(corpus).as_posix()
     assert source in (out / "graph.nq").read_text(encoding="utf-8")
     deleted.unlink()
     extraction_calls.clear()
     graph = _build(corpus, out)
-    assert extraction_calls == []
-    assert graph.report.documents_built == 19
+    assert extraction_calls == [] and graph.report.documents_built == DOCUMENTS - 1
     assert source not in (out / "graph.nq").read_text(encoding="utf-8")
-    assert len(_entries(out)) == 19
-    fresh = tmp_path / "fresh"
-    _build(corpus, fresh, cache=False)
-    assert _outputs(out) == _outputs(fresh)
+    assert len(_entries(out, "digests")) == DOCUMENTS - 1
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
 
 
-def test_a_corrupt_entry_is_redone_not_trusted(corpus, tmp_path, extraction_calls):
+# an entry is read only when what is made from it is missing
+READ_ONLY_WITHOUT = {
+    "runs": (),
+    "digests": ("runs",),
+    "summaries": ("runs",),
+    "extractions": ("runs", "summaries"),
+    "nodes": ("turtle",),
+    "turtle": (),
+    "page": (),
+}
+
+
+@pytest.mark.parametrize(
+    "namespace",
+    ["nodes", *(pytest.param(name, marks=pytest.mark.slow) for name in READ_ONLY_WITHOUT if name != "nodes")],
+)
+def test_a_damaged_entry_is_made_again_with_a_warning_never_trusted(corpus, tmp_path, namespace, caplog):
     out = tmp_path / "out"
     _build(corpus, out)
     before = _outputs(out)
-    entry = out / ".cache" / _entries(out)[0]
-    entry.write_bytes(b"not a pickle")
+    for name in _entries(out, "pages"):
+        (out / FOLDER / "pages" / name).unlink()  # the page is made again from its shares
+    entry = out / FOLDER / namespace / _entries(out, namespace)[0]
+    data = bytearray(entry.read_bytes())
+    data[-1] ^= 0xFF  # one flipped bit in the content
+    entry.write_bytes(bytes(data))
+    for other in READ_ONLY_WITHOUT[namespace]:  # so that the damaged entry is read
+        for name in _entries(out, other):
+            (out / FOLDER / other / name).unlink()
+    _build(corpus, out)
+    assert _outputs(out) == before
+    assert "damaged" in caplog.text
+
+
+def test_an_entry_under_another_key_is_not_taken_for_it(corpus, tmp_path, extraction_calls):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    (out / FOLDER / "runs" / _entries(out, "runs")[0]).unlink()
+    first, second = (out / FOLDER / "digests" / name for name in _entries(out, "digests")[:2])
+    second.write_bytes(first.read_bytes())  # intact, but the checksum covers the key
     extraction_calls.clear()
     _build(corpus, out)
     assert len(extraction_calls) == 1
-    assert _outputs(out) == before
 
 
+@pytest.mark.slow
+def test_a_build_killed_halfway_leaves_nothing_wrong_behind(corpus, tmp_path, monkeypatch):
+    from kgraph.build.store import Store
+
+    out = tmp_path / "out"
+    _build(corpus, out)
+    _edit(sorted(corpus.rglob("summary.md"))[2], "**Date:**", "**Date:** 2018-08-08\n**Was:**")
+    real_put, puts = Store.put, []
+
+    def dying_put(self, namespace, key, content):
+        puts.append(namespace)
+        if namespace == "nodes":
+            raise KeyboardInterrupt  # killed after the extraction, before the episode was stored
+        real_put(self, namespace, key, content)
+
+    with monkeypatch.context() as patch:
+        patch.setattr(Store, "put", dying_put)
+        with pytest.raises(KeyboardInterrupt):
+            _build(corpus, out)
+    assert "digests" in puts
+    _build(corpus, out)
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
+
+
+@pytest.mark.slow
+def test_the_text_extracted_is_the_text_whose_key_was_taken(corpus, tmp_path, monkeypatch):
+    import kgraph.build.pipeline as pipeline
+
+    out = tmp_path / "out"
+    target = sorted(corpus.rglob("summary.md"))[2]
+    real_read = pipeline._read
+
+    def read_then_edit(candidates, store, report):
+        documents = real_read(candidates, store, report)  # read and hashed; now the user saves
+        _edit(target, "**Date:**", "**Date:** 2011-11-11\n**Was:**")
+        return documents
+
+    with monkeypatch.context() as patch:
+        patch.setattr(pipeline, "_read", read_then_edit)
+        _build(corpus, out)
+    assert "2011-11-11" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    _build(corpus, out)  # the next build sees the edit
+    assert "2011-11-11" in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
+
+
+def test_a_folder_kgraph_did_not_make_is_refused_in_one_line(corpus, tmp_path):
+    out = tmp_path / "out"
+    (out / FOLDER).mkdir(parents=True)
+    (out / FOLDER / "mine.txt").write_text("precious", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 3 and result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.count("\n") == 1 and "not a kgraph cache" in result.stderr
+    assert (out / FOLDER / "mine.txt").read_text(encoding="utf-8") == "precious"
+    assert not (out / "graph.ttl").exists()
+
+
+def test_the_store_deletes_only_what_it_wrote(corpus, tmp_path):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    foreign = [out / FOLDER / "notes.txt", out / FOLDER / "digests" / "README.md", out / FOLDER / "other" / "x"]
+    for path in foreign:
+        path.parent.mkdir(exist_ok=True)
+        path.write_text("keep me", encoding="utf-8")
+    for path in sorted(corpus.rglob("summary.md"))[:5]:
+        path.unlink()  # their entries go
+    _build(corpus, out)
+    assert len(_entries(out, "digests")) == DOCUMENTS - 5 + 1
+    assert all(path.read_text(encoding="utf-8") == "keep me" for path in foreign)
+
+
+@pytest.mark.slow
 def test_the_cli_caches_under_the_output_unless_told_not_to(corpus, tmp_path):
-    from click.testing import CliRunner
-
-    from kgraph.cli import main
-
     cached, uncached = tmp_path / "cached", tmp_path / "uncached"
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(cached), "-j", "1"]).exit_code == 0
     assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(uncached), "--no-cache"]).exit_code == 0
-    assert len(_entries(cached)) == 20
-    assert not (uncached / ".cache").exists()
+    assert len(_entries(cached, "digests")) == DOCUMENTS
+    assert not (uncached / FOLDER).exists()
     assert (cached / "graph.ttl").read_bytes() == (uncached / "graph.ttl").read_bytes()
     again = CliRunner().invoke(main, ["build", str(corpus), "-o", str(cached)])
-    assert "cache: 20 documents reused, 0 extracted" in again.output
+    assert f"cache: {DOCUMENTS} documents reused, 0 extracted" in again.output
+
+
+@pytest.mark.slow
+def test_export_after_build_reuses_the_cache_and_writes_what_a_fresh_export_writes(corpus, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1"]).exit_code == 0
+    fresh = CliRunner().invoke(main, ["export", str(corpus), "-f", "nquads", "-o", str(tmp_path / "fresh.nq")])
+    assert fresh.exit_code == 0, fresh.output
+    calls: list[str] = []
+    monkeypatch.setattr(kgraph.build.workers, "build_episode", lambda *args: calls.append("episode"))
+    result = CliRunner().invoke(
+        main, ["export", str(corpus), "-f", "nquads", "-o", str(tmp_path / "g.nq"), "--cache-from", str(out), "-j", "1"]
+    )
+    assert result.exit_code == 0, result.output
+    assert calls == []  # no episode made again: the build's result and nodes are reused
+    assert (tmp_path / "g.nq").read_bytes() == (tmp_path / "fresh.nq").read_bytes()

@@ -183,7 +183,6 @@ def test_cli_html_options(tmp_path):
 
 def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(tmp_path, monkeypatch):
     import kgraph.html.layout as layout_module
-    from kgraph.write.html import LAYOUT_FILE
 
     real, calls = layout_module._force_layout, []
     monkeypatch.setattr(layout_module, "_force_layout", lambda *args: calls.append(1) or real(*args))
@@ -194,13 +193,16 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
     out = tmp_path / "out"
 
     def page() -> bytes:
-        kgraph.build([corpus], cache=out / ".cache").write(out, ("html",))
+        kgraph.build([corpus], cache=out / ".kgraph-cache").write(out, ("html",))
         return (out / "graph.html").read_bytes()
 
     first = page()
     assert page() == first and len(calls) == 1  # the second build laid nothing out
-    (out / ".cache" / LAYOUT_FILE).write_bytes(b"torn")
-    assert page() == first and len(calls) == 2  # an unreadable layout is laid out again
+    for entry in (out / ".kgraph-cache" / "pages").iterdir():
+        entry.unlink()  # the page is drawn again...
+    for entry in (out / ".kgraph-cache" / "layouts").iterdir():
+        entry.write_bytes(b"torn")
+    assert page() == first and len(calls) == 2  # ...and its damaged layout laid out again
     talk = corpus / "orbit-talk-1.md"
     talk.write_text(talk.read_text(encoding="utf-8").replace("fuel and paperwork", "fuel and forms"), encoding="utf-8")
     reworded = page()

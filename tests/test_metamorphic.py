@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kgraph import rdf
-from kgraph.api import KnowledgeGraph
+from kgraph.api import graph_of_model
 from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument, discover, read_document
@@ -138,7 +138,7 @@ def write_everything(extractions: list[DocumentExtraction], folder: Path) -> Non
     """Every output format from one model: the writers are total too."""
     from kgraph.write import formats
 
-    graph = KnowledgeGraph(resolve(list(extractions), DEFAULT_BASE_IRI).model)
+    graph = graph_of_model(resolve(list(extractions), DEFAULT_BASE_IRI).model)
     graph.write(folder, tuple(f.name for f in formats()))
 
 

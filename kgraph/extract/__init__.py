@@ -15,10 +15,7 @@ from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
 
-#: Bump when an extractor's output changes, so cached extractions are redone.
-EXTRACTOR_VERSION = "23"
-
-__all__ = ["EXTRACTOR_VERSION", "extract_document"]
+__all__ = ["extract_document"]
 
 
 def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[PersonName]) -> str | None:

@@ -1,6 +1,7 @@
 """What resolution across documents reads of one extraction: everything but its insights and
-claims, plus what tells whether a cached episode still holds. A rebuild loads every document's
-digest (a few KB) and the full extraction only of the episodes it redoes."""
+claims, plus the hashes of the tokens its texts hold (which shared names can occur in them). A
+rebuild loads every document's digest (a few KB) and the full extraction only of the episodes it
+redoes."""
 
 from __future__ import annotations
 
@@ -26,17 +27,9 @@ class ExtractionDigest(BaseModel):
     content: int = 0  # insights + claims: the richest copy of an episode builds it
     speakers: tuple[str, ...] = ()  # the claims' speakers, all of them names from `people`
     vocabulary: str = ""  # the lower-case words of the insights and claims, space-separated
-    # CRC-32 of every token that mention matching reads in the insights and claims, sorted: a new
-    # or changed name whose first token is not among them cannot change this episode's mentions.
+    # CRC-32 of every token that mention matching reads in the insights and claims, sorted: a name
+    # can occur in them only if all its tokens are here (the episode key, `kgraph.build.keys`).
     token_hashes: bytes = b""
-
-    def may_contain(self, hashes: set[int]) -> bool:
-        """Whether any of these token hashes is one of the document's (false positives are fine)."""
-        if not hashes:
-            return False
-        mine = array("I")
-        mine.frombytes(self.token_hashes)
-        return not hashes.isdisjoint(mine)
 
 
 def matched_texts(extraction: DocumentExtraction) -> list[str]:

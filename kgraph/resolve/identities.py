@@ -5,7 +5,6 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 
 from __future__ import annotations
 
-import hashlib
 import re
 from dataclasses import dataclass
 
@@ -234,37 +233,6 @@ class Identities:
                 for form in (entry.name, *entry.aliases):
                     forms.setdefault(form, set()).add(self.entity_iri(digest, entry))
         return {form: iris.pop() for form, iris in forms.items() if len(iris) == 1 and None not in iris}
-
-    # -- what an episode's nodes depend on -----------------------------------------------------
-    def episode_fingerprint(self, group: EpisodeGroup, version: str) -> str:
-        """Changes whenever the episode's nodes could: its documents' contents and every answer
-        it gets from the identities, except the shared names (checked by token, see
-        `ExtractionDigest.token_hashes`)."""
-        primary = group.primary
-        names = sorted(
-            {
-                *(p.name for p in primary.people),
-                *primary.participants,
-                *primary.speakers,
-                *(e.name for e in primary.entities if e.kind == EntityKind.PERSON),
-            }
-        )
-        organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
-        parts = [
-            version,
-            self.base,
-            self.episode_iri(primary),
-            self.podcast_iri(primary),
-            *(copy.key for copy in group.copies),
-            *(f"{name}\x01{self.person_iri(primary, name)}" for name in names),
-            *(f"{name}\x02{self.organization_iri(name)}" for name in organizations),
-            *(f"{e.name}\x03{self.entity_iri(primary, e)}" for e in primary.entities if e.kind == EntityKind.PRODUCT),
-        ]
-        digest = hashlib.blake2b(digest_size=16)
-        for part in parts:
-            digest.update(part.encode("utf-8", errors="surrogatepass"))
-            digest.update(b"\x00")
-        return digest.hexdigest()
 
     # -- corpus-level nodes --------------------------------------------------------------------
     def entity_nodes(self) -> EntityNodes:

@@ -86,14 +86,6 @@ class NameMatcher:
         return sorted(found)
 
 
-def changed_first_tokens(old: dict[str, str], new: dict[str, str]) -> set[str]:
-    """First tokens of the names added, removed or pointed elsewhere between two indexes: a text
-    with none of them finds the same mentions with either (matching starts at a first token)."""
-    changed = {key for key in old.keys() ^ new.keys()}
-    changed.update(key for key in old.keys() & new.keys() if old[key] != new[key])
-    return {key.split(" ")[0] for key in changed}
-
-
 def _note_width(widths: dict[str, int], key: str) -> None:
     tokens = key.split(" ")
     widths[tokens[0]] = max(widths.get(tokens[0], 0), len(tokens))

@@ -45,7 +45,8 @@ def write_ntriples(kg: KnowledgeGraph, path: Path) -> None:
 
 @register("nquads", ".nq", "N-Quads, one named graph per episode")
 def write_nquads(kg: KnowledgeGraph, path: Path) -> None:
-    _write_lines(rdf.nquads_lines(kg.statements), path)
+    with atomic_output(path, "wb") as stream:
+        stream.writelines(kg.nquads_chunks())
 
 
 @register("trig", ".trig", "TriG, one named graph per episode")

@@ -1,0 +1,114 @@
+"""Complete keys: each holds everything its value depends on, so the store needs no other rule.
+
+- `document_key`: the code (`code_version()`: kgraph's code and data, and the libraries whose
+  output ends up in a result), the document's path, its text and its transcript.
+- `EpisodeKeys.key`: an episode's nodes depend on its documents, the base IRI, every answer the
+  identities give it (its episode, podcast, people and organizations) and the shared names that
+  occur in its texts with the IRI each resolves to. A name can occur in a text only if each of its
+  tokens does (`kgraph.resolve.mentions` matches whole tokens), so the key takes every shared name
+  whose tokens are all among the episode's (`ExtractionDigest.token_hashes`): a superset, which
+  costs a needless remake at worst and never a stale episode.
+- `run_key`: the whole resolution, from every document's key, the base IRI and the alias rules."""
+
+from __future__ import annotations
+
+import hashlib
+from array import array
+from collections.abc import Iterable
+
+from kgraph.extract.results import EntityKind
+from kgraph.load import SourceDocument
+from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.digest import token_hash
+from kgraph.resolve.episodes import EpisodeGroup
+from kgraph.resolve.identities import Identities
+from kgraph.version import code_version
+
+
+def hash_parts(parts: Iterable[str]) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", errors="surrogatepass"))
+        digest.update(b"\x00")
+    return digest.hexdigest()
+
+
+def document_key(document: SourceDocument) -> str:
+    """Changes whenever the document's extraction could change."""
+    return hash_parts(("document", code_version(), document.source, document.text, document.transcript or ""))
+
+
+def run_key(document_keys: Iterable[str], base_iri: str, rules: AliasRules) -> str:
+    """Changes whenever anything resolution or the episode list depends on could change."""
+    return hash_parts(("run", code_version(), base_iri, repr((rules.merge, rules.separate)), *document_keys))
+
+
+NameIndex = dict[int, list[tuple[tuple[int, ...], str]]]
+
+
+def name_index(names: dict[str, str]) -> NameIndex:
+    """First token's hash -> (hashes of every token, "name\x03IRI") of each name (name keys as
+    `NameMatcher.index` holds them: tokens joined by spaces)."""
+    index: NameIndex = {}
+    for name, iri in names.items():
+        tokens = tuple(token_hash(token) for token in name.split(" "))
+        index.setdefault(tokens[0], []).append((tokens, f"{name}\x03{iri}"))
+    return index
+
+
+def names_that_can_occur(index: NameIndex, token_hashes: bytes) -> list[str]:
+    """ "name\x03IRI" of every name whose tokens all are among `token_hashes`, sorted."""
+    mine = array("I")
+    mine.frombytes(token_hashes)
+    tokens = set(mine)
+    found = {
+        entry
+        for token in tokens
+        for hashes, entry in index.get(token, ())
+        if len(hashes) == 1 or all(other in tokens for other in hashes[1:])
+    }
+    return sorted(found)
+
+
+class EpisodeKeys:
+    """Complete keys of the episodes of one resolution."""
+
+    def __init__(self, identities: Identities):
+        self.identities = identities
+        self.version = code_version()
+        self._names = name_index(identities.names.index)
+
+    def shared_names(self, group: EpisodeGroup) -> list[str]:
+        """ "name\x03IRI" of every shared name that can occur in the episode's texts, sorted."""
+        return names_that_can_occur(self._names, group.primary.token_hashes)
+
+    def key(self, group: EpisodeGroup) -> str:
+        identities, primary = self.identities, group.primary
+        people = sorted(
+            {
+                *(p.name for p in primary.people),
+                *primary.participants,
+                *primary.speakers,
+                *(e.name for e in primary.entities if e.kind == EntityKind.PERSON),
+            }
+        )
+        organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
+        return hash_parts(
+            (
+                "episode",
+                self.version,
+                identities.base,
+                identities.episode_iri(primary),
+                identities.podcast_iri(primary),
+                primary.key,
+                *(copy.key for copy in group.copies),
+                *(f"{name}\x01{identities.person_iri(primary, name)}" for name in people),
+                *(f"{name}\x02{identities.organization_iri(name)}" for name in organizations),
+                *(
+                    f"{e.name}\x03{identities.entity_iri(primary, e)}"
+                    for e in primary.entities
+                    if e.kind == EntityKind.PRODUCT
+                ),
+                *self.shared_names(group),
+            )
+        )

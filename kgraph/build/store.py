@@ -1,0 +1,215 @@
+"""The build's one cache: a content-addressed store in a folder kgraph owns (`OUT/.kgraph-cache`).
+
+An entry is found by a complete key (everything its value depends on, see `kgraph.build.keys`),
+so nothing is trusted, distrusted or committed: a key either has its value or it does not. Every
+entry carries a checksum of its key and content; a damaged or unreadable entry is a miss (logged
+as a warning) and is made again. Writes are atomic (temporary file, then rename).
+
+The folder holds a marker file; a folder without it is refused, and the store deletes only files
+it wrote (entries in its own namespaces). A lock file serializes builds into one folder: the
+second build waits for the first (saying so on stderr), and gives up with one line after
+`LOCK_TIMEOUT` seconds."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import logging
+import os
+import pickle
+import re
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+from kgraph.errors import KgraphError
+from kgraph.pickled import UNREADABLE
+
+FOLDER = ".kgraph-cache"  # under the output folder
+MARKER = "KGRAPH-CACHE"  # the file that says kgraph made (and may delete inside) the folder
+MARKER_TEXT = "kgraph cache: content-addressed, safe to delete; kgraph only deletes what it wrote here\n"
+LOCK = "lock"
+LOCK_TIMEOUT = 600.0  # seconds a build waits for another build into the same folder
+_MAGIC = b"kgraph-entry-2\n"
+_CHECKSUM = 32  # bytes of blake2b over key and content
+_NAME = re.compile(r"[0-9a-z][0-9a-z_-]*")
+
+log = logging.getLogger("kgraph")
+Value = TypeVar("Value")
+
+
+class Store:
+    """Entries are `FOLDER/<namespace>/<key>`; `Store(None)` keeps them in memory for one build."""
+
+    def __init__(self, folder: Path | None, lock_timeout: float = LOCK_TIMEOUT):
+        self.folder = folder
+        self.lock_timeout = lock_timeout
+        self.used: dict[str, set[str]] = {}  # namespace -> keys read or written by this build
+        self.damaged = 0
+        self._memory: dict[tuple[str, str], bytes] = {}
+        self._held = 0  # the lock is held this many times over (a writer's, then a remake's)
+        if folder is not None:
+            _open(folder)
+
+    # -- entries -------------------------------------------------------------------------------
+    def get(self, namespace: str, key: str) -> bytes | None:
+        """The content stored under `key`; None when missing, damaged or unreadable."""
+        self.used.setdefault(namespace, set()).add(key)
+        if self.folder is None:
+            return self._memory.get((namespace, key))
+        path = self._path(namespace, key)
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            return None
+        except OSError as error:
+            self._damaged(path, error.strerror or str(error))
+            return None
+        head = len(_MAGIC) + _CHECKSUM
+        if not data.startswith(_MAGIC) or data[len(_MAGIC) : head] != _checksum(key, data[head:]):
+            self._damaged(path, "checksum does not match")
+            return None
+        return data[head:]
+
+    def put(self, namespace: str, key: str, content: bytes) -> None:
+        self.used.setdefault(namespace, set()).add(key)
+        if self.folder is None:
+            self._memory[(namespace, key)] = content
+            return
+        path = self._path(namespace, key)
+        path.parent.mkdir(exist_ok=True)
+        descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(_MAGIC + _checksum(key, content) + content)
+            os.replace(temporary, path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+            raise
+
+    def has(self, namespace: str, key: str) -> bool:
+        """Whether an entry is there (it may still turn out damaged when read)."""
+        if self.folder is None:
+            return (namespace, key) in self._memory
+        return self._path(namespace, key).is_file()
+
+    def mark_used(self, namespace: str, keys: Iterable[str]) -> None:
+        """Keep these entries through `prune` without reading them."""
+        self.used.setdefault(namespace, set()).update(keys)
+
+    def get_object(self, namespace: str, key: str, kind: type[Value]) -> Value | None:
+        """A pickled entry; None when missing, damaged, or not a `kind` (made by other code)."""
+        data = self.get(namespace, key)
+        if data is None:
+            return None
+        try:
+            value = pickle.loads(data)
+        except UNREADABLE as error:
+            path = self._path(namespace, key) if self.folder else None
+            self._damaged(path, f"cannot be read ({type(error).__name__})")
+            return None
+        return value if isinstance(value, kind) else None
+
+    def put_object(self, namespace: str, key: str, value: object) -> None:
+        self.put(namespace, key, pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _path(self, namespace: str, key: str) -> Path:
+        assert self.folder is not None and _NAME.fullmatch(namespace) and _NAME.fullmatch(key), (namespace, key)
+        return self.folder / namespace / key
+
+    def _damaged(self, path: Path | None, why: str) -> None:
+        """Counted, logged, and removed (it is the store's own file), so that it is made again."""
+        self.damaged += 1
+        log.warning("kgraph: warning: cache entry %s is damaged (%s); made again", path, why)
+        if path is not None:
+            with contextlib.suppress(OSError):
+                path.unlink()
+
+    # -- housekeeping ----------------------------------------------------------------------------
+    def prune(self, namespaces: Iterable[str]) -> int:
+        """Delete the entries of `namespaces` this build did not use; returns how many. Only
+        entry-shaped files in the store's own namespace folders are ever deleted."""
+        if self.folder is None:
+            return 0
+        removed = 0
+        for namespace in namespaces:
+            folder = self.folder / namespace
+            if not _NAME.fullmatch(namespace) or not folder.is_dir():
+                continue
+            keep = self.used.get(namespace, set())
+            for entry in folder.iterdir():
+                mine = _NAME.fullmatch(entry.name) or entry.name.startswith(".tmp-")
+                if mine and entry.name not in keep and entry.is_file():
+                    with contextlib.suppress(FileNotFoundError):
+                        entry.unlink()
+                        removed += 1
+        return removed
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Exclusive use of the folder for a build (nothing to lock without a folder)."""
+        if self.folder is None or self._held:
+            self._held += 1
+            try:
+                yield
+            finally:
+                self._held -= 1
+            return
+        with (self.folder / LOCK).open("a") as handle:
+            _acquire(handle.fileno(), self.folder, self.lock_timeout)
+            self._held = 1
+            try:
+                yield
+            finally:
+                self._held = 0
+                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _checksum(key: str, content: bytes) -> bytes:
+    digest = hashlib.blake2b(key.encode("ascii"), digest_size=_CHECKSUM)
+    digest.update(b"\x00")
+    digest.update(content)
+    return digest.digest()
+
+
+def _open(folder: Path) -> None:
+    """Make the folder with its marker (atomically: a folder is never left without one), or check
+    that an existing folder has it."""
+    if (folder / MARKER).is_file():
+        return
+    if folder.exists():
+        raise KgraphError(f"{folder} exists but is not a kgraph cache (no {MARKER} file): move it away", folder)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{folder.name}.tmp-"))
+    (temporary / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+    try:
+        os.rename(temporary, folder)
+    except OSError:  # another build made it first
+        (temporary / MARKER).unlink()
+        temporary.rmdir()
+        if not (folder / MARKER).is_file():
+            raise
+
+
+def _acquire(descriptor: int, folder: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    said = False
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() >= deadline:
+                raise KgraphError(
+                    f"another kgraph build is using this cache (waited {timeout:.0f} s); try again when it ends",
+                    folder,
+                ) from None
+            if not said:
+                print(f"kgraph: waiting for another build using {folder}", file=sys.stderr)
+                said = True
+            time.sleep(0.1)

@@ -1,0 +1,168 @@
+"""Where the per-document and per-episode work runs: any `concurrent.futures.Executor`.
+
+Workers receive their inputs and return results; the coordinator alone reads and writes the
+store, so a worker may run on another machine (`--executor dask://HOST:PORT`). The default is
+local processes (`-j N`); one job runs everything in this process."""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import time
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from typing import Any, TypeVar
+
+from kgraph.build.outputs import episode_counts, make_shares
+from kgraph.errors import DocumentError, UsageError
+from kgraph.extract import extract_document
+from kgraph.extract.results import DocumentExtraction
+from kgraph.load import SourceDocument
+from kgraph.parse import parse_document
+from kgraph.resolve.digest import ExtractionDigest, digest_of
+from kgraph.resolve.episode import build_episode
+from kgraph.resolve.episodes import EpisodeGroup
+from kgraph.resolve.identities import Identities
+from kgraph.transcript import transcript_anchors
+
+# Below this many tasks, starting worker processes costs more than it saves.
+MIN_PARALLEL_TASKS = 16
+Task = TypeVar("Task")
+Result = TypeVar("Result")
+
+
+class InlineExecutor(Executor):
+    """Runs each call at once, in this process (one job, or too little work to share)."""
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        future: Future = Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as error:  # handed to the caller through the future, as a pool would
+            future.set_exception(error)
+        return future
+
+
+def _start_worker() -> None:
+    """Workers collect cycles (parsing makes some), but seldom: with the default thresholds the
+    collector took a sixth of the extraction time. What the worker imported is frozen out of it."""
+    gc.freeze()
+    gc.set_threshold(20_000, 20, 20)
+    gc.enable()
+
+
+@contextlib.contextmanager
+def open_executor(jobs: int | None, address: str | None = None) -> Iterator[Executor]:
+    """`address`: None for local processes (`jobs` of them, default one per core), or
+    `dask://HOST:PORT` for a Dask cluster's workers."""
+    if address is not None:
+        if not address.startswith("dask://"):
+            raise UsageError(f"--executor must be dask://HOST:PORT (got {address!r})")
+        try:
+            from distributed import Client
+        except ImportError:
+            raise UsageError("--executor dask://... needs dask.distributed (pip install 'dask[distributed]')") from None
+        try:
+            client = Client(f"tcp://{address.removeprefix('dask://')}", timeout=30)
+        except OSError as error:
+            raise UsageError(f"cannot reach the Dask scheduler at {address}: {error}") from None
+        with client:
+            yield client.get_executor()
+        return
+    count = jobs or os.cpu_count() or 1
+    if count <= 1:
+        yield InlineExecutor()
+        return
+    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker) as pool:
+        yield pool
+
+
+def run_tasks(
+    executor: Executor, work: Callable[[list[Task]], list[Result]], tasks: Sequence[Task], batches: int
+) -> Iterator[Result]:
+    """`work` over `tasks` in batches, results in task order; few tasks run in this process."""
+    if len(tasks) < MIN_PARALLEL_TASKS:
+        executor = InlineExecutor()
+    size = max(1, min(32, -(-len(tasks) // batches)))
+    futures = [executor.submit(work, list(tasks[start : start + size])) for start in range(0, len(tasks), size)]
+    for future in futures:
+        yield from future.result()
+
+
+# -- the work ---------------------------------------------------------------------------------
+# key, digest (or the error that skips the document), the extraction pickled (as the store keeps
+# it and the episode stage reads it: the coordinator never unpickles it), seconds of each step
+Extracted = tuple[str, ExtractionDigest | DocumentError, bytes, float, float]
+
+
+def extract_source(document: SourceDocument) -> DocumentExtraction:
+    """A pure function of the document's text, path and transcript."""
+    return extract_document(parse_document(document.source, document.text), transcript_anchors(document.transcript))
+
+
+def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted]:
+    """(key, digest or the error that skips the document, extraction, parse and extract seconds)."""
+    results: list[Extracted] = []
+    for key, document in documents:
+        try:
+            start = time.perf_counter()
+            parsed = parse_document(document.source, document.text)
+            parsed_at = time.perf_counter()
+            extraction = extract_document(parsed, transcript_anchors(document.transcript))
+        except DocumentError as error:
+            results.append((key, error, b"", 0.0, 0.0))
+            continue
+        digest = digest_of(extraction, key)
+        data = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        results.append((key, digest, data, parsed_at - start, time.perf_counter() - parsed_at))
+    return results
+
+
+EpisodeTask = tuple[str, EpisodeGroup, bytes]  # key, group, the primary's pickled extraction
+_identities: dict[str, Identities] = {}  # in a worker: the identities of the build, by hash
+
+
+# key, episode IRI, graph IRI, the pickled nodes, their counts, the triple count, the shares made, seconds
+MadeEpisode = tuple[str, str, str, bytes, dict[str, int], int, dict[str, bytes], float]
+
+
+def episode_batch(
+    shared: tuple[str, bytes | Identities], shares: tuple[str, ...], tasks: list[EpisodeTask]
+) -> list[MadeEpisode]:
+    """Each episode's nodes (pickled, as the store keeps them), counts, `shares` (see
+    `kgraph.build.outputs`) and the seconds they took. `shared` is the identities (pickled once
+    per build when sent to other processes; a worker unpickles them once)."""
+    identities = _shared_identities(*shared)
+    results = []
+    for key, group, data in tasks:
+        started = time.perf_counter()
+        extraction = pickle.loads(data)
+        if not isinstance(extraction, DocumentExtraction):
+            raise TypeError(f"not an extraction: {type(extraction).__name__}")
+        nodes = build_episode(identities, group, extraction)
+        triples, made = make_shares(nodes, shares)
+        stored = pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL)
+        episode = nodes.episode
+        spent = time.perf_counter() - started
+        results.append((key, episode.iri, episode.graph, stored, episode_counts(nodes), triples, made, spent))
+    return results
+
+
+def share_identities(identities: Identities, executor: Executor) -> tuple[str, bytes | Identities]:
+    if isinstance(executor, InlineExecutor):
+        return "", identities
+    data = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
+    return hashlib.blake2b(data, digest_size=16).hexdigest(), data
+
+
+def _shared_identities(name: str, value: bytes | Identities) -> Identities:
+    if isinstance(value, Identities):
+        return value
+    if name not in _identities:
+        _identities.clear()  # one build's at a time
+        gc.disable()  # as in the coordinator: unpickling allocates much and frees nothing
+        _identities[name] = pickle.loads(value)
+    return _identities[name]
