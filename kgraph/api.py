@@ -16,6 +16,7 @@ from kgraph import rdf
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
 from kgraph.build.pipeline import (
+    EXTRACTIONS,
     NODES,
     BuildOptions,
     EpisodeSummary,
@@ -27,6 +28,7 @@ from kgraph.build.pipeline import (
 )
 from kgraph.build.store import FOLDER, Store
 from kgraph.errors import KgraphError, UsageError
+from kgraph.extract.results import DocumentExtraction
 from kgraph.html import HtmlOptions
 from kgraph.html.data import PageGraph
 from kgraph.html.parts import entities_part
@@ -68,6 +70,16 @@ class KnowledgeGraph:
         self.entities = resolution.entities
         self.episodes = resolution.episodes  # sorted by graph
         self.entity_graph = rdf.entity_statements(self.base_iri, self.entities.nodes())
+
+    # -- per document ------------------------------------------------------------------------------
+    def extraction(self, source: str) -> DocumentExtraction | None:
+        """What the reader took from one document (`source` as report.json names it), with its
+        parsed transcript; None for a document the build did not use."""
+        for key in self.resolution.document_keys:
+            extraction = self.store.get_object(EXTRACTIONS, key, DocumentExtraction)
+            if extraction is not None and extraction.episode.source_file == source:
+                return extraction
+        return None
 
     # -- per episode -------------------------------------------------------------------------------
     def episode_nodes(self, episode: EpisodeSummary) -> EpisodeNodes:

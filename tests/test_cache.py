@@ -28,13 +28,13 @@ def corpus(tmp_path):
 def extraction_calls(monkeypatch):
     """The documents actually extracted (jobs=1 keeps the work in this process)."""
     calls: list[str] = []
-    real = kgraph.build.workers.extract_document
+    real = kgraph.build.workers.extract_source
 
-    def counting(document, *args):
+    def counting(document):
         calls.append(document.source)
-        return real(document, *args)
+        return real(document)
 
-    monkeypatch.setattr(kgraph.build.workers, "extract_document", counting)
+    monkeypatch.setattr(kgraph.build.workers, "extract_source", counting)
     return calls
 
 

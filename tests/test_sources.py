@@ -236,3 +236,25 @@ def test_a_named_file_no_reader_accepts_goes_to_the_summary_reader(tmp_path: Pat
     (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
     with pytest.raises(DocumentError, match="slides.pdf: binary file"):
         sources.read_document(discover([tmp_path / "slides.pdf"])[0])
+
+
+def test_a_build_carries_each_summarys_parsed_transcript_and_reextracts_when_it_changes(tmp_path):
+    from kgraph.api import build
+
+    episode = tmp_path / "corpus" / "Signal Hour" / "Cranes"
+    episode.mkdir(parents=True)
+    (episode / "summary.md").write_text(
+        "# Cranes\n\n**Podcast:** Signal Hour\n**Date:** 2025-03-01\n**Participants:** Dana Ruiz\n"
+        "**Transcript:** [View Transcript](./transcript.md)\n\n---\n\n## 1. Key Themes\n\n### Night shifts\n"
+        '"Robots earn their keep at night." [00:00:05] - Dana Ruiz\n',
+        encoding="utf-8",
+    )
+    transcript = episode / "transcript.md"
+    transcript.write_text("[00:00:01] Dana Ruiz: Hello.\n[00:00:05] Dana Ruiz: Robots earn their keep at night.\n")
+    out = tmp_path / "out"
+    first = build([tmp_path / "corpus"], cache=out / ".kgraph-cache")
+    segments = first.extraction("Signal Hour/Cranes/summary.md").transcript.segments
+    assert [segment.start_seconds for segment in segments] == [1, 5]
+    transcript.write_text("[00:00:01] Dana Ruiz: Hello.\n[00:01:05] Dana Ruiz: Robots earn their keep at night.\n")
+    again = build([tmp_path / "corpus"], cache=out / ".kgraph-cache")  # a changed transcript is a new key
+    assert [s.start_seconds for s in again.extraction("Signal Hour/Cranes/summary.md").transcript.segments] == [1, 65]

@@ -35,7 +35,9 @@ def hash_parts(parts: Iterable[str]) -> str:
 
 def document_key(document: SourceDocument) -> str:
     """Changes whenever the document's extraction could change."""
-    return hash_parts(("document", code_version(), document.source, document.text, document.transcript or ""))
+    transcript = document.transcript_file
+    whole = "" if transcript is None else transcript.text or transcript.problem or ""  # the reader reads it all
+    return hash_parts(("document", code_version(), document.source, document.text, document.transcript or "", whole))
 
 
 def run_key(document_keys: Iterable[str], base_iri: str, rules: AliasRules) -> str:

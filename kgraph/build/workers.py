@@ -16,17 +16,15 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+from kgraph import sources
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
-from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.load import SourceDocument
-from kgraph.parse import parse_document
 from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import build_episode
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
-from kgraph.transcript import transcript_anchors
 
 # Below this many tasks, starting worker processes costs more than it saves.
 MIN_PARALLEL_TASKS = 16
@@ -99,8 +97,9 @@ Extracted = tuple[str, ExtractionDigest | DocumentError, bytes, float, float]
 
 
 def extract_source(document: SourceDocument) -> DocumentExtraction:
-    """A pure function of the document's text, path and transcript."""
-    return extract_document(parse_document(document.source, document.text), transcript_anchors(document.transcript))
+    """A pure function of the document's text, path and transcript, made by the reader that read
+    it (`kgraph.sources`): the summary reader attaches the parsed transcript."""
+    return sources.extract(document)
 
 
 def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted]:
@@ -108,10 +107,8 @@ def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted
     results: list[Extracted] = []
     for key, document in documents:
         try:
-            start = time.perf_counter()
-            parsed = parse_document(document.source, document.text)
-            parsed_at = time.perf_counter()
-            extraction = extract_document(parsed, transcript_anchors(document.transcript))
+            start = parsed_at = time.perf_counter()  # the reader parses and extracts in one step
+            extraction = extract_source(document)
         except DocumentError as error:
             results.append((key, error, b"", 0.0, 0.0))
             continue
