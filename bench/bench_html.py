@@ -22,10 +22,10 @@ from pathlib import Path
 from pyvis.network import Network
 
 import kgraph
-from kgraph import rdf
-from kgraph.graph import build_graph
-from kgraph.html import render_page
 from kgraph.model import KnowledgeModel
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.html import render_page
+from kgraph.outputs.networkx import build_graph
 
 ARGS = [
     "--headless",

@@ -76,11 +76,12 @@ def measure_rdflib(corpus: Path, out: Path, jobs: int | None) -> dict:
     begun = time.perf_counter()
     import rdflib
 
-    from kgraph import rdf
     from kgraph.build.workers import extract_batch, open_executor, run_tasks
     from kgraph.errors import DocumentError
-    from kgraph.load import discover, read_document
+    from kgraph.outputs import statements as rdf
     from kgraph.resolve import resolve
+    from kgraph.sources import read_document
+    from kgraph.sources.files import discover
     from kgraph.vocab import DEFAULT_BASE_IRI, PREFIXES
 
     documents = [document for document in map(read_document, discover([corpus])) if document is not None]

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kgraph import rdf
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
 from kgraph.build.pipeline import (
@@ -26,22 +25,23 @@ from kgraph.build.pipeline import (
     run,
     summarize,
 )
+from kgraph.build.report import BuildReport
 from kgraph.build.store import FOLDER, Store
+from kgraph.build.version import code_version
 from kgraph.errors import KgraphError, UsageError
 from kgraph.extract.results import DocumentExtraction
-from kgraph.html import HtmlOptions
-from kgraph.html.data import PageGraph
-from kgraph.html.parts import entities_part
 from kgraph.model import KnowledgeModel, Node
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.formats import get_format
+from kgraph.outputs.formats.atomic import write_text
+from kgraph.outputs.html import HtmlOptions
+from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.parts import entities_part
 from kgraph.prefixes import DEFAULT_BASE_IRI
-from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
 from kgraph.resolve.assemble import assemble_model
 from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.identities import EntityNodes
-from kgraph.version import code_version
-from kgraph.write import get_format
-from kgraph.write.atomic import write_text
 
 if TYPE_CHECKING:  # imported when used: a rebuild that changed nothing needs neither
     import networkx as nx
@@ -51,7 +51,7 @@ DEFAULT_OUTPUTS = ("turtle", "html")
 CACHE_FOLDER = FOLDER  # under the output folder: the build's store (see kgraph.build.store)
 OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
 PAGE = "pages"  # store namespace of whole pages, by everything a page depends on
-LAYOUT = "layouts"  # store namespace of page layouts (see kgraph.html.layout)
+LAYOUT = "layouts"  # store namespace of page layouts (see kgraph.outputs.html.layout)
 
 
 class KnowledgeGraph:
@@ -110,7 +110,7 @@ class KnowledgeGraph:
 
     @cached_property
     def statements(self) -> list[rdf.GraphStatements]:
-        """Every statement as strings, graph by graph, sorted (see `kgraph.rdf`)."""
+        """Every statement as strings, graph by graph, sorted (see `kgraph.outputs.statements`)."""
         return rdf.graph_statements(self.model)
 
     @cached_property
@@ -137,7 +137,7 @@ class KnowledgeGraph:
         return in_graph_order(self.entity_graph[0], entity, self.shares("nquads"))
 
     def page(self) -> PageGraph:
-        """What the graph page draws (see `kgraph.html`)."""
+        """What the graph page draws (see `kgraph.outputs.html`)."""
         entity_nodes = self.entities.nodes()
         by_episode = {episode.episode: episode for episode in self.episodes}
         shared = entities_part(entity_nodes, self.entity_graph[1], self.entity_graph[0])
@@ -157,7 +157,7 @@ class KnowledgeGraph:
         if cached is not None:
             self.store.prune((PAGE,))
             return cached.decode("utf-8")
-        from kgraph.html.page import render  # pyvis: imported only when a page is drawn
+        from kgraph.outputs.html.page import render  # pyvis: imported only when a page is drawn
 
         text = render(self.page(), options, StoreLayoutCache(self.store, LAYOUT))
         self.store.put(PAGE, key, text.encode("utf-8"))
@@ -176,7 +176,7 @@ class KnowledgeGraph:
     @cached_property
     def nx(self) -> nx.MultiDiGraph:
         """NetworkX view: node = IRI with `type` and `label`, edge key = predicate CURIE."""
-        from kgraph.graph import build_graph
+        from kgraph.outputs.networkx import build_graph
 
         return build_graph(self.model, self.statements)
 
@@ -192,7 +192,7 @@ class KnowledgeGraph:
         html_options: HtmlOptions | None = None,
     ) -> list[Path]:
         """Write each format (plus `report.json`) into `output_dir`; returns the paths written.
-        `html_options` focuses or caps the graph page (see `kgraph.html.HtmlOptions`)."""
+        `html_options` focuses or caps the graph page (see `kgraph.outputs.html.HtmlOptions`)."""
         format_options = {"html": {"options": html_options}} if html_options else {}
         output_dir = Path(output_dir)
         written = []

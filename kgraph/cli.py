@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kgraph.errors import EndpointError, KgraphError, UsageError
-from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
+from kgraph.outputs.html.options import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.prefixes import DEFAULT_BASE_IRI
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph
 from kgraph.query.output import RESULT_FORMATS
-from kgraph.review import KINDS
+from kgraph.resolve.review import KINDS
 
 EXIT_OK, EXIT_SKIPPED, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 EXIT_CODES_HELP = (
@@ -331,7 +331,7 @@ def export(
 
     Reuses the cache of a build into --cache-from (default: output/): after `kgraph build`,
     only what the format needs is made."""
-    from kgraph.write import formats, get_format
+    from kgraph.outputs.formats import formats, get_format
 
     try:
         if list_formats:
@@ -394,8 +394,8 @@ def push(
 ) -> None:
     """Send the graph to a SPARQL server, replacing each episode's named graph (PUT)."""
     from kgraph.http import parse_endpoint
-    from kgraph.push import push_quads
-    from kgraph.read import read_quads
+    from kgraph.outputs.push import push_quads
+    from kgraph.outputs.read import read_quads
 
     try:
         parse_endpoint(endpoint)  # a malformed URL is a usage error before any build
@@ -435,8 +435,8 @@ def push(
 )
 def validate(graph_file: Path, shapes: Path | None) -> None:
     """Check the graph against the project's SHACL shapes; exit 1 on any violation."""
-    from kgraph.read import read_quads
-    from kgraph.validate import validate_quads
+    from kgraph.outputs.read import read_quads
+    from kgraph.outputs.validate import validate_quads
 
     try:
         violations = validate_quads(read_quads(graph_file), shapes)
@@ -477,7 +477,7 @@ def aliases_command(
     Reads a build's report.json, or builds from PATHS (files or folders) without writing
     anything. With --toml, the output is an alias file whose rules are commented out:
     uncomment the ones you agree with and build again with --aliases FILE."""
-    from kgraph.review import alias_toml, decisions_from_json, read_decisions, review_text
+    from kgraph.resolve.review import alias_toml, decisions_from_json, read_decisions, review_text
 
     try:
         if paths and report_file is not None:

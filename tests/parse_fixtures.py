@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kgraph.document import ParsedDocument
 from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse import parse_document
+from kgraph.parse.document import ParsedDocument
 
 PARSE_FIXTURES = Path(__file__).resolve().parent / "fixtures" / "parse"
 

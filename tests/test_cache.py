@@ -62,11 +62,11 @@ def _edit(path, old, new):
 
 
 def test_a_second_build_reuses_everything_and_writes_the_same_bytes(corpus, tmp_path, extraction_calls, monkeypatch):
-    import kgraph.html.page
+    import kgraph.outputs.html.page
 
     renders: list[int] = []
-    real_render = kgraph.html.page.render
-    monkeypatch.setattr(kgraph.html.page, "render", lambda *args: renders.append(1) or real_render(*args))
+    real_render = kgraph.outputs.html.page.render
+    monkeypatch.setattr(kgraph.outputs.html.page, "render", lambda *args: renders.append(1) or real_render(*args))
     out = tmp_path / "out"
     first = _build(corpus, out)
     assert len(extraction_calls) == first.report.documents_built == DOCUMENTS

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from kgraph.load import discover, read_document
+from kgraph.sources import read_document
+from kgraph.sources.files import discover
 
 from .conftest import CORPUS, require_shared
 

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
-from kgraph.write import formats
+from kgraph.outputs.formats import formats
 
 from .conftest import CORPUS, ROOT, SEEDS
 

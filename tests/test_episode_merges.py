@@ -8,8 +8,8 @@ import random
 from pathlib import Path
 
 import kgraph
+from kgraph.build.report import BuildReport
 from kgraph.extract.episode import episode_url_key
-from kgraph.report import BuildReport
 
 SUMMARY = """# {title}
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 from rdflib.compare import isomorphic
 
 from kgraph.cli import main
-from kgraph.property_graph import NODE_COLUMNS
-from kgraph.write import formats
+from kgraph.outputs.formats import formats
+from kgraph.outputs.property_graph import NODE_COLUMNS
 from tests.conftest import QUERY_CORPUS
 
 # rdflib's own TriG/N-Quads/JSON-LD parsers use its deprecated ConjunctiveGraph internally.

@@ -9,10 +9,10 @@ import pytest
 
 import kgraph
 from kgraph.errors import UsageError
-from kgraph.html import DEFAULT_MAX_NODES, HtmlOptions, render_page
-from kgraph.html.data import timestamp_url
-from kgraph.html.page import script_json
-from kgraph.html.style import RELATION_NAMES
+from kgraph.outputs.html import DEFAULT_MAX_NODES, HtmlOptions, render_page
+from kgraph.outputs.html.data import timestamp_url
+from kgraph.outputs.html.page import script_json
+from kgraph.outputs.html.style import RELATION_NAMES
 
 from .conftest import FIXTURES
 
@@ -182,7 +182,7 @@ def test_cli_html_options(tmp_path):
 
 
 def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(tmp_path, monkeypatch):
-    import kgraph.html.layout as layout_module
+    import kgraph.outputs.html.layout as layout_module
 
     real, calls = layout_module._force_layout, []
     monkeypatch.setattr(layout_module, "_force_layout", lambda *args: calls.append(1) or real(*args))

@@ -3,13 +3,13 @@ node types of kg.nx, the property-graph labels and the page's styles all follow 
 
 from __future__ import annotations
 
-from kgraph import rdf
 from kgraph.extract.results import EntityKind
-from kgraph.graph import node_type
-from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
 from kgraph.kinds import ENTITY_KINDS, KIND_BY_ENTITY, KINDS, count_nodes, kind_of
 from kgraph.model import Insight, InsightKind, KnowledgeModel, Organization, Product
-from kgraph.property_graph import NODE_COLUMNS
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.html.style import CLASS_STYLES, STYLE_BY_CLASS
+from kgraph.outputs.networkx import node_type
+from kgraph.outputs.property_graph import NODE_COLUMNS
 
 
 def test_kind_names_are_unique_and_every_entity_kind_has_a_row() -> None:

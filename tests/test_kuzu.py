@@ -13,10 +13,10 @@ import pytest
 
 import kgraph
 from kgraph.api import KnowledgeGraph
-from kgraph.property_graph import KEY_COLUMNS, NODE_COLUMNS
+from kgraph.outputs.formats import get_format
+from kgraph.outputs.property_graph import KEY_COLUMNS, NODE_COLUMNS
+from kgraph.outputs.read import load_store
 from kgraph.query import run_query, shipped_query
-from kgraph.read import load_store
-from kgraph.write import get_format
 from tests.conftest import CORPUS
 
 pytestmark = pytest.mark.slow  # a second store, worker processes or a database per test

@@ -8,7 +8,9 @@ import pytest
 
 import kgraph
 from kgraph.errors import DocumentError
-from kgraph.load import MAX_BYTES, discover, read_document
+from kgraph.sources import read_document
+from kgraph.sources.files import discover
+from kgraph.sources.summary import MAX_BYTES
 from tests.parse_fixtures import fixture_text
 
 

@@ -15,16 +15,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kgraph import rdf
 from kgraph.api import graph_of_model
 from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
-from kgraph.load import SourceDocument, discover, read_document
+from kgraph.outputs import statements as rdf
 from kgraph.parse import parse_document
 from kgraph.resolve import Identities, digest_of, resolve
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import Decision
-from kgraph.transcript import transcript_anchors
+from kgraph.sources import read_document
+from kgraph.sources.anchors import transcript_anchors
+from kgraph.sources.files import discover
+from kgraph.sources.summary import SourceDocument
 from kgraph.vocab import DEFAULT_BASE_IRI
 
 from .conftest import CORPUS, require_shared, synthetic_corpus
@@ -136,7 +138,7 @@ def check_participant_named_like_a_company(
 
 def write_everything(extractions: list[DocumentExtraction], folder: Path) -> None:
     """Every output format from one model: the writers are total too."""
-    from kgraph.write import formats
+    from kgraph.outputs.formats import formats
 
     graph = graph_of_model(resolve(list(extractions), DEFAULT_BASE_IRI).model)
     graph.write(folder, tuple(f.name for f in formats()))

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rdflib import RDF, RDFS
 
-from kgraph.rdf import XSD_INTEGER, literal
+from kgraph.outputs.statements import XSD_INTEGER, literal
 from kgraph.vocab import curie
 
 
@@ -72,7 +72,7 @@ def test_literals_are_written_as_pyoxigraph_writes_them(value):
 
 @pytest.mark.parametrize("graph_fixture", ["seed_graph", pytest.param("corpus_graph", marks=pytest.mark.corpus)])
 def test_every_subject_lives_in_one_named_graph(graph_fixture, request):
-    # What lets the default-graph view skip deduplication (see kgraph.rdf).
+    # What lets the default-graph view skip deduplication (see kgraph.outputs.statements).
     graph = request.getfixturevalue(graph_fixture)
     graphs_of: dict[str, set[str]] = {}
     for graph_iri, statements in graph.statements:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kgraph.document import SectionKind
+from kgraph.parse.document import SectionKind
 from tests.parse_fixtures import extracted, parsed
 
 K = SectionKind

@@ -6,8 +6,8 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kgraph.document import LineKind
 from kgraph.parse import parse_document
+from kgraph.parse.document import LineKind
 from kgraph.parse.inline import plain
 from kgraph.parse.quotes import strip_timestamps
 from tests.parse_fixtures import PARSE_FIXTURES, parsed

@@ -12,10 +12,10 @@ import kgraph
 from kgraph import vocab
 from kgraph.extract.products import find_products
 from kgraph.extract.results import EntityEntry, EntityKind
-from kgraph.property_graph import node_tables
+from kgraph.outputs.property_graph import node_tables
+from kgraph.outputs.validate import validate_quads
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.products import ProductSighting, resolve_products
-from kgraph.validate import validate_quads
 
 from .test_resolve import write
 

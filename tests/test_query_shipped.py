@@ -7,8 +7,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kgraph.outputs.read import load_store
 from kgraph.query import run_query, shipped_queries, shipped_query
-from kgraph.read import load_store
 
 ALT_LABEL = ox.NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
 HELIOS = "https://w3id.org/kgraph/id/org/helios-robotics"

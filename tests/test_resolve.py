@@ -180,9 +180,10 @@ def test_malformed_alias_file_names_the_file(tmp_path: Path, content: str) -> No
 
 def test_consuming_resolution_gives_the_same_model_and_frees_the_input():
     # A caller can hand its extractions over (`consume=True`) so they can be freed as it goes.
-    from kgraph.load import discover, read_document
-    from kgraph.pipeline import extract_source
+    from kgraph.build.workers import extract_source
     from kgraph.resolve import resolve
+    from kgraph.sources import read_document
+    from kgraph.sources.files import discover
     from kgraph.vocab import DEFAULT_BASE_IRI
 
     from .conftest import QUERY_CORPUS, SEEDS

@@ -1,4 +1,4 @@
-"""`kgraph aliases` and kgraph.review: a build's identity decisions, read back from report.json,
+"""`kgraph aliases` and kgraph.resolve.review: a build's identity decisions, read back from report.json,
 shown for a person and as an alias file whose commented-out rules work once uncommented."""
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kgraph
+from kgraph.build.report import BuildReport
 from kgraph.cli import main
 from kgraph.errors import UsageError
-from kgraph.report import BuildReport
 from kgraph.resolve.aliases import load_aliases
 from kgraph.resolve.decisions import Decision, DecisionLog
-from kgraph.review import alias_toml, decisions_from_json, read_decisions, review_text, toml_string
+from kgraph.resolve.review import alias_toml, decisions_from_json, read_decisions, review_text, toml_string
 
 
 def sample_log() -> DecisionLog:

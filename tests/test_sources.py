@@ -13,11 +13,11 @@ import kgraph
 from kgraph import sources
 from kgraph.errors import DocumentError, UsageError
 from kgraph.extract.results import DocumentExtraction
-from kgraph.load import SourceDocument, discover, read_document
 from kgraph.sources import files as sources_files
-from kgraph.sources import summary, transcript
-from kgraph.sources.summary import extract_source, is_summary
-from kgraph.transcript import transcript_anchors
+from kgraph.sources import read_document, summary, transcript
+from kgraph.sources.anchors import transcript_anchors
+from kgraph.sources.files import discover
+from kgraph.sources.summary import SourceDocument, extract_source, is_summary
 from tests.parse_fixtures import fixture_text
 
 TRANSCRIPT = """# Tidewater Robotics
@@ -114,13 +114,6 @@ def test_what_counts_as_a_summary(text: str, expected: bool) -> None:
 
 
 # -- the transcript beside a summary --------------------------------------------------------------
-def test_load_keeps_its_names() -> None:
-    from kgraph import load
-
-    assert load.SourceDocument is summary.SourceDocument
-    assert load.MAX_TRANSCRIPT_BYTES == transcript.FINGERPRINT_BYTES
-
-
 def test_transcript_beside_summary_is_attached_in_segments(episode: Path) -> None:
     (candidate,) = discover([episode.parent.parent])
     document = read_document(candidate)

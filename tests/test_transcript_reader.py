@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kgraph.document import Segment
 from kgraph.errors import DocumentError
+from kgraph.parse.document import Segment
 from kgraph.sources import transcript
 from kgraph.sources.transcript import parse_transcript
 

@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 import kgraph
 from kgraph.cli import main
-from kgraph.validate import validate_quads
+from kgraph.outputs.validate import validate_quads
 from tests.conftest import CORPUS, SEEDS, require_shared
 
 PREFIXES = """

@@ -16,13 +16,13 @@ import hashlib
 from array import array
 from collections.abc import Iterable
 
+from kgraph.build.version import code_version
 from kgraph.extract.results import EntityKind
-from kgraph.load import SourceDocument
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import token_hash
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
-from kgraph.version import code_version
+from kgraph.sources.summary import SourceDocument
 
 
 def hash_parts(parts: Iterable[str]) -> str:

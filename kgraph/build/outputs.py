@@ -10,10 +10,10 @@ import pickle
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from kgraph import rdf
 from kgraph.build.store import Store
-from kgraph.html.layout import LayoutCache
-from kgraph.html.parts import PagePart, page_part
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.html.layout import LayoutCache
+from kgraph.outputs.html.parts import PagePart, page_part
 from kgraph.resolve.episode import EpisodeNodes
 
 
@@ -82,7 +82,7 @@ class StoreLayoutCache(LayoutCache):
     """Page layouts in the store, each under the key of what it laid out."""
 
     def __init__(self, store: Store, namespace: str):
-        from kgraph.version import code_version
+        from kgraph.build.version import code_version
 
         super().__init__(store.folder or Path("."), code_version())
         self.store, self.namespace = store, namespace

@@ -18,9 +18,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from kgraph import rdf
 from kgraph.build.keys import EpisodeKeys, document_key, run_key
 from kgraph.build.outputs import FORMAT_SHARES, episode_counts
+from kgraph.build.report import BuildReport
 from kgraph.build.store import Store
 from kgraph.build.workers import (
     episode_batch,
@@ -32,14 +32,16 @@ from kgraph.build.workers import (
 )
 from kgraph.errors import DocumentError
 from kgraph.kinds import count_nodes
-from kgraph.load import Candidate, SourceDocument, discover, read_document
-from kgraph.report import BuildReport
+from kgraph.outputs import statements as rdf
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.assemble import duplicates
 from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import EntityNodes, Identities
+from kgraph.sources import read_document
+from kgraph.sources.files import Candidate, discover
+from kgraph.sources.summary import SourceDocument
 
 DIGESTS, EXTRACTIONS, RUNS, NODES, SUMMARIES = "digests", "extractions", "runs", "nodes", "summaries"
 

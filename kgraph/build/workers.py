@@ -20,11 +20,11 @@ from kgraph import sources
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
 from kgraph.extract.results import DocumentExtraction
-from kgraph.load import SourceDocument
 from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import build_episode
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
+from kgraph.sources.summary import SourceDocument
 
 # Below this many tasks, starting worker processes costs more than it saves.
 MIN_PARALLEL_TASKS = 16

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kgraph.document import ParsedDocument
 from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
 from kgraph.extract.entities import extract_entities
@@ -14,6 +13,7 @@ from kgraph.extract.products import find_products
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.names import fold, vocabulary
+from kgraph.parse.document import ParsedDocument
 
 __all__ = ["extract_document"]
 

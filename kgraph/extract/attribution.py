@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
 
-from kgraph.document import Quote
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
 from kgraph.names import (
@@ -22,6 +21,7 @@ from kgraph.names import (
     split_camel_case,
     strip_honorific,
 )
+from kgraph.parse.document import Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
 from kgraph.parse.quotes import strip_timestamps

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.names import plausible_new_person
+from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.inline import plain
 from kgraph.parse.quotes import normalize_clock, quotes_in_line, strip_timestamps
 

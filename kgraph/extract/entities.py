@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.organization_names import (
     abbreviation,
@@ -28,6 +27,7 @@ from kgraph.names import (
     split_qualifiers,
     strip_honorific,
 )
+from kgraph.parse.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")

@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from pathlib import PurePosixPath
 
-from kgraph.document import Field, ParsedDocument
 from kgraph.extract.results import EpisodeInfo
 from kgraph.names import clean
+from kgraph.parse.document import Field, ParsedDocument
 from kgraph.parse.inline import link_target, urls
 
 _VIDEO_ID = re.compile(r"^[A-Za-z0-9_-]{11}$|^[0-9a-f]{24}$")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.extract.results import InsightEntry
 from kgraph.model import InsightKind
 from kgraph.names import clean
+from kgraph.parse.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 
 INSIGHT_KIND = {

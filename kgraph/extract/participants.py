@@ -7,7 +7,6 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kgraph.document import LineKind, ParsedDocument, SectionKind
 from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
 from kgraph.extract.episode import extract_episode
@@ -36,6 +35,7 @@ from kgraph.names import (
     strip_honorific,
     vocabulary,
 )
+from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 from kgraph.person_names import bare_person_name
 

@@ -8,7 +8,6 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from kgraph.document import LineKind, ParsedDocument
 from kgraph.extract.results import PersonName
 from kgraph.given_names import is_known_given_name
 from kgraph.names import (
@@ -20,6 +19,7 @@ from kgraph.names import (
     strip_honorific,
     vocabulary,
 )
+from kgraph.parse.document import LineKind, ParsedDocument
 
 _NAME_TOKEN = r"[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’]+(?:-[A-Z][a-z]+)?"
 _FULL_NAME = re.compile(rf"\b({_NAME_TOKEN}(?: [A-Z]\.)?(?: (?:van |de |von |del |da )?{_NAME_TOKEN}){{1,2}})\b")

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import ParsedDocument, SectionKind
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
+from kgraph.parse.document import ParsedDocument, SectionKind
 
 _WORKED = (
     r"(?:(?:has\s+)?(?:worked|works|work|working|spent\s+\w+\s+years?)\s+(?:\w+\s+){{0,3}}?(?:there|at\s+(?:the\s+)?{org})"

@@ -7,8 +7,8 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from kgraph.document import Transcript
 from kgraph.model import InsightKind
+from kgraph.parse.document import Transcript
 
 
 class _Frozen(BaseModel):
@@ -26,7 +26,7 @@ class EpisodeInfo(_Frozen):
     arxiv_id: str | None = None
     source_file: str
     identity: tuple[str, ...] = ()  # keys that identify the same episode filed twice (URL, id)
-    transcript_anchors: bytes = b""  # passages of its transcript's body (see kgraph.transcript)
+    transcript_anchors: bytes = b""  # passages of its transcript's body (see kgraph.sources.anchors)
 
 
 class PersonName(_Frozen):

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kgraph.document import LineKind, ParsedDocument
 from kgraph.given_names import is_known_given_name
 from kgraph.names import fold, is_placeholder, looks_like_publication, plausible_new_person
+from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
 

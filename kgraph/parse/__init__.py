@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import (
+from kgraph.parse.document import (
     ENTITY_SECTIONS,
     Item,
     Line,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import Field, Header, Line, LineKind
+from kgraph.parse.document import Field, Header, Line, LineKind
 from kgraph.parse.inline import link_target, plain
 
 # `**Key:** value`, `**Key**: value`; keys are short labels.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from kgraph.document import Field, Item, Line, LineKind
+from kgraph.parse.document import Field, Item, Line, LineKind
 from kgraph.parse.inline import plain
 
 # Labels of sub-fields (lower case). A bold label outside this list followed by a quote is a

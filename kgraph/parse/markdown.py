@@ -10,7 +10,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kgraph.document import Line, LineKind
+from kgraph.parse.document import Line, LineKind
 from kgraph.parse.inline import plain
 
 # Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kgraph.document import Line, LineKind, Quote
+from kgraph.parse.document import Line, LineKind, Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import read_field
 

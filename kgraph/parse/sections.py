@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.document import Line, LineKind, SectionKind
+from kgraph.parse.document import Line, LineKind, SectionKind
 from kgraph.parse.inline import plain
 
 _SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {

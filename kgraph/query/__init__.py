@@ -12,13 +12,13 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kgraph.errors import UsageError
+from kgraph.outputs.read import load_store
 from kgraph.query.engine import query_form, run_local
 from kgraph.query.output import RESULT_FORMATS, format_result
 from kgraph.query.parameters import bind_parameters, parse_parameter
 from kgraph.query.remote import run_remote
 from kgraph.query.results import QueryForm, QueryResult, Term
 from kgraph.query.shipped import ShippedQuery, shipped_queries, shipped_query
-from kgraph.read import load_store
 
 DEFAULT_GRAPH = Path("output/graph.ttl")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import pyoxigraph as ox
 from rapidfuzz import fuzz, process, utils
 
+from kgraph.outputs.read import load_store
 from kgraph.query import run_query
 from kgraph.query.parameters import is_iri
-from kgraph.read import load_store
 from kgraph.vocab import CLASSES, EPISODE, ORGANIZATION, PERSON, PODCAST, PRODUCT
 
 SUGGESTIONS = 3

@@ -1,5 +1,5 @@
 """Resolution end to end for a notebook or a test: identities, then every episode, then the model
-(the build does the same by parts, see `kgraph.pipeline`)."""
+(the build does the same by parts, see `kgraph.build`)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,7 @@ from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
-from kgraph.transcript import unpack_anchors
+from kgraph.sources.anchors import unpack_anchors
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ SAME_TITLE = "same show, title and date"
 SAME_TRANSCRIPT = "transcript bodies overlap"
 MAX_PAGE_HOLDERS = 8  # a URL in more documents than this is a page shared by a show's episodes
 
-# Transcript overlap (anchors: see kgraph.transcript). Copies of one recording overlap all along
+# Transcript overlap (anchors: see kgraph.sources.anchors). Copies of one recording overlap all along
 # their bodies; a sponsor read or an intro is one stretch of it.
 MIN_ANCHORS = 20  # shared passages, at least
 SHARED_ANCHORS = 0.15  # share of the smaller body's anchors, at least

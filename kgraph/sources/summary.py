@@ -7,15 +7,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.document import Transcript
 from kgraph.errors import DocumentError
 from kgraph.extract import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse import parse_document
+from kgraph.parse.document import Transcript
 from kgraph.parse.sections import has_canonical_section
+from kgraph.sources.anchors import transcript_anchors
 from kgraph.sources.files import SUFFIXES, Candidate, is_side_file, read_regular
 from kgraph.sources.transcript import TranscriptText, linked_transcripts, parse_transcript, read_transcript_text
-from kgraph.transcript import transcript_anchors
 
 MAX_BYTES = 2 * 1024 * 1024  # summaries are 0.2-32 KB; anything this large is not one
 # Real summaries have at most about 50 headings and 110 quotes; far beyond, a file is not one,

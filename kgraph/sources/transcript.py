@@ -16,8 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.document import Segment, Transcript
 from kgraph.errors import DocumentError
+from kgraph.parse.document import Segment, Transcript
 from kgraph.sources.files import SUFFIXES, read_regular
 
 MAX_BYTES = 32 * 1024 * 1024  # transcripts run to a few MB; far beyond, a file is not one
@@ -34,7 +34,7 @@ _DIARIZED = re.compile(r"speaker[ _]?\d+", re.I)
 
 @dataclass(frozen=True)
 class TranscriptText:
-    """A transcript file as read: its start (the fingerprint's input, see `kgraph.transcript`) and,
+    """A transcript file as read: its start (the fingerprint's input, see `kgraph.sources.anchors`) and,
     when under `MAX_BYTES`, the whole text for the reader."""
 
     source: str  # relative to the input root, `/`-separated

@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from kgraph import rdf
-from kgraph.graph import node_attributes, node_type
-from kgraph.html.style import RELATION_NAMES, STYLE_BY_CLASS
 from kgraph.model import Claim, Episode, Insight, Mention, Node
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.html.style import RELATION_NAMES, STYLE_BY_CLASS
+from kgraph.outputs.networkx import node_attributes, node_type
 from kgraph.prefixes import expand
 
 _RELATION_NAMES = {expand(key): name for key, name in RELATION_NAMES.items()}

@@ -52,4 +52,4 @@ def formats() -> list[Format]:
 
 def _load_builtin_formats() -> None:
     # Importing the modules runs their @register decorators.
-    from kgraph.write import cypher, html, jsonld, neo4j, networkx_formats, rdf_formats  # noqa: F401
+    from kgraph.outputs.formats import cypher, html, jsonld, neo4j, networkx_formats, rdf_formats  # noqa: F401

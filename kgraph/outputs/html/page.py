@@ -11,13 +11,13 @@ from importlib import resources
 
 from pyvis.network import Network
 
-from kgraph.html.data import PageGraph, importance, timestamp_url
-from kgraph.html.layout import LayoutCache, layout
-from kgraph.html.parts import entities_part, page_part
-from kgraph.html.select import HtmlOptions, select_nodes
-from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
 from kgraph.model import KnowledgeModel
-from kgraph.rdf import GraphStatements, entities_graph
+from kgraph.outputs.html.data import PageGraph, importance, timestamp_url
+from kgraph.outputs.html.layout import LayoutCache, layout
+from kgraph.outputs.html.parts import entities_part, page_part
+from kgraph.outputs.html.select import HtmlOptions, select_nodes
+from kgraph.outputs.html.style import CLASS_STYLES, STYLE_BY_CLASS
+from kgraph.outputs.statements import GraphStatements, entities_graph
 
 LABEL_LENGTH = 32
 
@@ -75,7 +75,7 @@ def render_page(model: KnowledgeModel, graphs: Iterable[GraphStatements], option
 
 
 def render(page: PageGraph, options: HtmlOptions | None = None, layout_cache: LayoutCache | None = None) -> str:
-    """The page of a `PageGraph` (a build adds it up from cached parts, see `kgraph.html.parts`)."""
+    """The page of a `PageGraph` (a build adds it up from cached parts, see `kgraph.outputs.html.parts`)."""
     kept = select_nodes(page, options or HtmlOptions())
     ids = {iri: number for number, iri in enumerate(sorted(kept))}
     edges = page.edges_among(kept)
@@ -205,7 +205,7 @@ def script_json(value: object) -> str:
 
 
 def _asset(name: str) -> str:
-    return resources.files("kgraph.html").joinpath(name).read_text(encoding="utf-8")
+    return resources.files("kgraph.outputs.html").joinpath(name).read_text(encoding="utf-8")
 
 
 def _vis_js() -> str:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.property_graph import Value, node_tables, relationship_tables
-from kgraph.write import register
-from kgraph.write.atomic import write_text
+from kgraph.outputs.formats import register
+from kgraph.outputs.formats.atomic import write_text
+from kgraph.outputs.property_graph import Value, node_tables, relationship_tables
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from kgraph.write import register
-from kgraph.write.atomic import write_text
+from kgraph.outputs.formats import register
+from kgraph.outputs.formats.atomic import write_text
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

@@ -7,9 +7,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from kgraph import rdf
 from kgraph.kinds import kind_of
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node
+from kgraph.outputs import statements as rdf
 from kgraph.prefixes import curie
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kgraph.html import HtmlOptions
-from kgraph.write import register
-from kgraph.write.atomic import write_text
+from kgraph.outputs.formats import register
+from kgraph.outputs.formats.atomic import write_text
+from kgraph.outputs.html import HtmlOptions
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

@@ -15,8 +15,8 @@ import pyoxigraph as ox
 from rdflib import RDF, XSD
 
 from kgraph.ontology import CONTEXT, ontology_file
-from kgraph.write import register
-from kgraph.write.atomic import write_text
+from kgraph.outputs.formats import register
+from kgraph.outputs.formats.atomic import write_text
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

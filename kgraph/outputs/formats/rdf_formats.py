@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
-from kgraph import rdf
+from kgraph.outputs import statements as rdf
+from kgraph.outputs.formats import register
+from kgraph.outputs.formats.atomic import atomic_output
 from kgraph.prefixes import PREFIXES
-from kgraph.write import register
-from kgraph.write.atomic import atomic_output
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

@@ -18,8 +18,8 @@ from pathlib import Path
 import igraph
 
 from kgraph import pickled
-from kgraph.html.data import PageGraph
-from kgraph.write.atomic import write_bytes
+from kgraph.outputs.formats.atomic import write_bytes
+from kgraph.outputs.html.data import PageGraph
 
 SEED = 20240601
 EDGE_LENGTH = 160.0  # median drawn edge length, in page pixels at zoom 1

@@ -2,7 +2,7 @@
 "identity" section of its report.json), printed for a person to read, or as alias-file TOML with
 each suggestion commented out, ready to become a rule.
 
->>> from kgraph.review import read_decisions, review_text, alias_toml
+>>> from kgraph.resolve.review import read_decisions, review_text, alias_toml
 >>> decisions = read_decisions("output/report.json")
 >>> print(review_text(decisions))      # grouped by kind, each with its reason and evidence
 >>> print(alias_toml(decisions))       # candidates as [[merge]], merges as [[separate]] (to undo)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
+from kgraph.outputs.html.options import DEFAULT_MAX_NODES, HtmlOptions
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "render_page"]
 
@@ -13,7 +13,7 @@ __all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "render_page"]
 def __getattr__(name: str) -> Any:
     # The page pulls in networkx and pyvis: only when it is drawn, not when options are read.
     if name == "render_page":
-        from kgraph.html.page import render_page
+        from kgraph.outputs.html.page import render_page
 
         return render_page
-    raise AttributeError(f"module 'kgraph.html' has no attribute {name!r}")
+    raise AttributeError(f"module 'kgraph.outputs.html' has no attribute {name!r}")

@@ -1,4 +1,4 @@
-"""What the page shows, added up from the parts (see `kgraph.html.parts`): the drawable nodes and
+"""What the page shows, added up from the parts (see `kgraph.outputs.html.parts`): the drawable nodes and
 relations, each node's importance and degree, the episodes it appears in, and the side-panel
 details (all JSON-ready)."""
 
@@ -8,10 +8,10 @@ from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from urllib.parse import urlsplit
 
-from kgraph.graph import node_attributes
-from kgraph.html.parts import PagePart
-from kgraph.html.style import STYLE_BY_CLASS
 from kgraph.model import Node
+from kgraph.outputs.html.parts import PagePart
+from kgraph.outputs.html.style import STYLE_BY_CLASS
+from kgraph.outputs.networkx import node_attributes
 
 _EPISODES_KEPT = 8  # lookups come episode by episode; a few kept bound the memory at any corpus size
 EpisodeNodes = Callable[[str], Iterable[Node]]  # episode IRI -> its insights and claims (loaded when asked)

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.errors import UsageError
-from kgraph.property_graph import (
+from kgraph.outputs.formats import register
+from kgraph.outputs.property_graph import (
     NodeTable,
     RelationshipTable,
     Value,
     node_tables,
     relationship_tables,
 )
-from kgraph.write import register
 
 if TYPE_CHECKING:
     from kgraph.api import KnowledgeGraph

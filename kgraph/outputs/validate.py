@@ -12,9 +12,9 @@ import pyshacl
 import rdflib
 from rdflib import RDF, SH
 
-from kgraph import rdf
 from kgraph.errors import UsageError
 from kgraph.ontology import ONTOLOGY, SHAPES, ontology_file
+from kgraph.outputs import statements as rdf
 from kgraph.prefixes import curie
 
 

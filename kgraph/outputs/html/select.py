@@ -4,9 +4,9 @@ most `max_nodes` of them, the most connected. Claims follow their episode, up to
 from __future__ import annotations
 
 from kgraph.errors import UsageError
-from kgraph.html.data import PageGraph
-from kgraph.html.options import DEFAULT_MAX_NODES, HtmlOptions
-from kgraph.html.parts import PagePart
+from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.options import DEFAULT_MAX_NODES, HtmlOptions
+from kgraph.outputs.html.parts import PagePart
 
 __all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "select_nodes"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-from kgraph.review import count_verdicts
+from kgraph.resolve.review import count_verdicts
 
 
 @dataclass
