@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import importlib
 import re
 import shlex
 import shutil
@@ -89,3 +90,26 @@ def test_the_documented_syntax_error_is_what_kgraph_prints(workspace: Path) -> N
     assert shown is not None
     result = CliRunner().invoke(main, shlex.split(shown.group(1))[1:])
     assert result.output.strip() == shown.group(2).strip()
+
+
+def test_the_module_paths_the_readme_names_exist() -> None:
+    """`kgraph/...` files and `kgraph.x.y` names in the README are where it says (the layout moves)."""
+    paths = re.findall(r"`(kgraph/[\w/.{},*-]*)`", README)
+    assert len(paths) >= 10
+    for written in paths:
+        expanded = re.sub(r"\{([^}]*)\}", lambda m: m.group(1).split(",")[0], written)  # page.{html,css,js}
+        assert list(ROOT.glob(expanded)), f"README names {written}, which does not exist"
+    names = set(re.findall(r"`(kgraph(?:\.\w+)+)", README)) | set(
+        re.findall(r"^from (kgraph[\w.]*) import", README, re.M)
+    )
+    assert len(names) >= 5
+    for name in names:
+        module, attribute = name, None
+        while True:
+            try:
+                imported = importlib.import_module(module)
+                break
+            except ModuleNotFoundError:
+                module, attribute = module.rsplit(".", 1)[0], module.rsplit(".", 1)[1]
+        assert Path(imported.__file__ or "").is_relative_to(ROOT / "kgraph"), f"README names {name}, not in kgraph/"
+        assert attribute is None or hasattr(imported, attribute), f"README names {name}, which does not exist"

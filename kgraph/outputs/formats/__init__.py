@@ -1,18 +1,42 @@
-"""Output formats live in a registry: `register` a writer once, look it up by name anywhere."""
+"""Output formats live in a registry: `register` a writer once, look it up by name anywhere.
+
+A writer takes the graph's data (`GraphData`: statements, quads, the NetworkX view, the page), not
+the library's `KnowledgeGraph`, which is one object that has them: outputs never import the API."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from kgraph.errors import UsageError
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    import pyoxigraph as ox
+    from networkx import MultiDiGraph
 
-Writer = Callable[["KnowledgeGraph", Path], None]
+    from kgraph.outputs.html import HtmlOptions
+    from kgraph.outputs.statements import GraphStatements
+
+
+class GraphData(Protocol):
+    """What writers read (`kgraph.KnowledgeGraph` has it all)."""
+
+    @property
+    def statements(self) -> list[GraphStatements]: ...
+    @property
+    def quads(self) -> list[ox.Quad]: ...
+    @property
+    def triple_count(self) -> int: ...
+    @property
+    def nx(self) -> MultiDiGraph: ...
+    def turtle_chunks(self) -> Iterator[bytes]: ...
+    def nquads_chunks(self) -> Iterator[bytes]: ...
+    def page_html(self, options: HtmlOptions | None = None) -> str: ...
+
+
+Writer = Callable[[GraphData, Path], None]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from kgraph.outputs.formats.atomic import write_text
 from kgraph.outputs.property_graph import Value, node_tables, relationship_tables
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 _ESCAPES = str.maketrans({"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"})
 
@@ -31,7 +31,7 @@ def cypher_value(value: Value, kind: str) -> str:
     return cypher_string(str(value))
 
 
-def cypher_script(kg: KnowledgeGraph) -> str:
+def cypher_script(kg: GraphData) -> str:
     nodes, relationships = node_tables(kg.nx), relationship_tables(kg.nx)
     labels = {iri: table.label for table in nodes for iri, *_ in table.rows}
     lines = [
@@ -62,5 +62,5 @@ def cypher_script(kg: KnowledgeGraph) -> str:
 
 
 @register("cypher", ".cypher", "Cypher script for Neo4j (constraints, nodes, relationships)")
-def write_cypher(kg: KnowledgeGraph, path: Path) -> None:
+def write_cypher(kg: GraphData, path: Path) -> None:
     write_text(path, cypher_script(kg))

@@ -10,9 +10,9 @@ from kgraph.outputs.formats.atomic import write_text
 from kgraph.outputs.html import HtmlOptions
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 
 @register("html", ".html", "interactive graph page (pyvis + vis-network, offline, one file)")
-def write_html(kg: KnowledgeGraph, path: Path, options: HtmlOptions | None = None) -> None:
+def write_html(kg: GraphData, path: Path, options: HtmlOptions | None = None) -> None:
     write_text(path, kg.page_html(options))

@@ -19,7 +19,7 @@ from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import write_text
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 RDF_TYPE = str(RDF.type)
 XSD_STRING = str(XSD.string)
@@ -104,6 +104,6 @@ def jsonld_document(all_quads: list[ox.Quad]) -> dict:
 
 
 @register("jsonld", ".jsonld", "JSON-LD with the kgraph context, one named graph per episode")
-def write_jsonld(kg: KnowledgeGraph, path: Path) -> None:
+def write_jsonld(kg: GraphData, path: Path) -> None:
     text = json.dumps(jsonld_document(kg.quads), indent=1, ensure_ascii=False)
     write_text(path, text + "\n")

@@ -23,7 +23,7 @@ from kgraph.outputs.property_graph import (
 )
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 ARRAY_DELIMITER = ";"  # neo4j-admin's default --array-delimiter
 
@@ -85,7 +85,7 @@ def _check_replaceable(folder: Path) -> None:
         raise UsageError(f"not replacing a previous export that now also holds {foreign[0]!r}", folder)
 
 
-def write_neo4j_folder(kg: KnowledgeGraph, folder: Path) -> None:
+def write_neo4j_folder(kg: GraphData, folder: Path) -> None:
     folder = Path(os.path.abspath(folder))  # `-o .` must not stage inside the folder it replaces
     _check_replaceable(folder)
     nodes, relationships = node_tables(kg.nx), relationship_tables(kg.nx)

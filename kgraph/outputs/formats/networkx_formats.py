@@ -13,7 +13,7 @@ from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import write_text
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 LIST_SEPARATOR = " | "
 
@@ -36,7 +36,7 @@ def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 
 @register("graphml", ".graphml", "GraphML (yEd, Gephi, Cytoscape, NetworkX)")
-def write_graphml(kg: KnowledgeGraph, path: Path) -> None:
+def write_graphml(kg: GraphData, path: Path) -> None:
     write_text(path, "\n".join(nx.generate_graphml(export_graph(kg.nx), prettyprint=True)) + "\n")
 
 
@@ -45,6 +45,6 @@ _MODIFIED = re.compile(r' lastmodifieddate="[^"]*"')
 
 
 @register("gexf", ".gexf", "GEXF 1.2 (Gephi)")
-def write_gexf(kg: KnowledgeGraph, path: Path) -> None:
+def write_gexf(kg: GraphData, path: Path) -> None:
     text = "\n".join(nx.generate_gexf(export_graph(kg.nx), prettyprint=True))
     write_text(path, _MODIFIED.sub("", text) + "\n")

@@ -16,7 +16,7 @@ from kgraph.outputs.formats.atomic import atomic_output
 from kgraph.prefixes import PREFIXES
 
 if TYPE_CHECKING:
-    from kgraph.api import KnowledgeGraph
+    from kgraph.outputs.formats import GraphData
 
 
 def _serialize(statements: Iterable, path: Path, rdf_format: ox.RdfFormat) -> None:
@@ -31,7 +31,7 @@ def _write_lines(lines: Iterable[str], path: Path) -> None:
 
 
 @register("turtle", ".ttl", "Turtle, default graph (all episodes merged)")
-def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
+def write_turtle(kg: GraphData, path: Path) -> None:
     with atomic_output(path, "wb") as stream:
         if kg.triple_count:  # pyoxigraph writes nothing at all for an empty graph; so do we
             stream.write(rdf.TURTLE_HEADER)
@@ -39,16 +39,16 @@ def write_turtle(kg: KnowledgeGraph, path: Path) -> None:
 
 
 @register("ntriples", ".nt", "N-Triples, one statement per line")
-def write_ntriples(kg: KnowledgeGraph, path: Path) -> None:
+def write_ntriples(kg: GraphData, path: Path) -> None:
     _write_lines(chain.from_iterable(rdf.ntriples_lines(statements) for _graph, statements in kg.statements), path)
 
 
 @register("nquads", ".nq", "N-Quads, one named graph per episode")
-def write_nquads(kg: KnowledgeGraph, path: Path) -> None:
+def write_nquads(kg: GraphData, path: Path) -> None:
     with atomic_output(path, "wb") as stream:
         stream.writelines(kg.nquads_chunks())
 
 
 @register("trig", ".trig", "TriG, one named graph per episode")
-def write_trig(kg: KnowledgeGraph, path: Path) -> None:
+def write_trig(kg: GraphData, path: Path) -> None:
     _serialize(rdf.iter_quads(kg.statements), path, ox.RdfFormat.TRIG)
