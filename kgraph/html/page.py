@@ -16,7 +16,7 @@ from kgraph.html.layout import LayoutCache, layout
 from kgraph.html.parts import entities_part, page_part
 from kgraph.html.select import HtmlOptions, select_nodes
 from kgraph.html.style import CLASS_STYLES, STYLE_BY_CLASS
-from kgraph.model import KnowledgeModel
+from kgraph.model import Claim, KnowledgeModel
 from kgraph.rdf import GraphStatements, entities_graph
 
 LABEL_LENGTH = 32
@@ -176,8 +176,7 @@ def _details(page: PageGraph, iri: str, ids: dict[str, int]) -> dict:
         if episode in ids and episode != iri
     ]
     details["claims"] = sorted(ids[claim] for claim in page.claims[iri] if claim in ids)
-    if data["type"] == "Claim":
-        claim = page.node(iri)
+    if data["type"] == "Claim" and isinstance(claim := page.node(iri), Claim):
         episode = page.nodes[claim.episode]
         details["link"] = timestamp_url(episode.get("url"), claim.seconds)
         details["episode"] = ids.get(claim.episode)
