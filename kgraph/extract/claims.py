@@ -144,7 +144,7 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
         groups.setdefault(_quote_key(claim.text), []).append(claim)
     for short, long in _contained(groups):
         groups[long] = groups[long] + groups.pop(short)
-    merged = []
+    merged: list[ClaimEntry] = []
     for copies in sorted(groups.values(), key=lambda copies: min(copy.position for copy in copies)):
         first = min(copies, key=lambda copy: copy.position)
         keeper = max(copies, key=lambda copy: (len(_quote_key(copy.text)), -copy.position))

@@ -124,7 +124,7 @@ def extract_episode(document: ParsedDocument) -> EpisodeInfo:
         youtube = next((m.group(1) for url in found_urls if (m := _YOUTUBE_ID.search(url))), None)
         video_id = youtube
     arxiv_value = _field(document, "arxiv")
-    arxiv = _ARXIV.search(arxiv_value).group(0) if arxiv_value and _ARXIV.search(arxiv_value) else None
+    arxiv = arxiv_match.group(0) if arxiv_value and (arxiv_match := _ARXIV.search(arxiv_value)) else None
     source = _plain_field(document, "source").lower() or None
     kind = source or ("paper" if arxiv else "podcast")
     region = _plain_field(document, "region") or None

@@ -63,7 +63,7 @@ def affiliations_in_entries(
                 rf"\b(?P<who>{names})\b[^.\"]{{0,40}}?\b{_WORKED.format(org=re.escape(entry.name))}", re.I
             )
             for match in pattern.finditer(text):
-                person = forms[match.group("who").lower()]
-                if fold(entry.name) not in {fold(a) for a in found[person]}:
-                    found[person].append(entry.name)
+                who = forms[match.group("who").lower()]
+                if fold(entry.name) not in {fold(a) for a in found[who]}:
+                    found[who].append(entry.name)
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]

@@ -44,7 +44,7 @@ def node_attributes(node: Node) -> dict[str, object]:
 
 
 def build_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> nx.MultiDiGraph:
-    graph = nx.MultiDiGraph()
+    graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in model.nodes():
         graph.add_node(node.iri, **node_attributes(node))
     for subject, predicate, obj in rdf.object_edges(graphs):

@@ -33,7 +33,9 @@ GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted sta
 
 # Predicates and datatypes as plain strings: rdflib terms hash in Python, millions of times here.
 A, LABEL, ALT_LABEL, DERIVED_FROM = map(str, (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
-DESCRIPTION, TEXT, DATE_PUBLISHED, URL = (str(vocab.SCHEMA[n]) for n in ("description", "text", "datePublished", "url"))
+DESCRIPTION, TEXT, DATE_PUBLISHED, URL = map(
+    str, (vocab.SCHEMA.description, vocab.SCHEMA.text, vocab.SCHEMA.datePublished, vocab.SCHEMA.url)
+)
 (
     AFFILIATION,
     PODCAST_OF,
@@ -274,6 +276,7 @@ def _turtle_header() -> bytes:
     # pyoxigraph writes the prefix lines before the first triple (nothing at all for no triple)
     one = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
     text = ox.serialize([one], format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    assert text is not None  # without an output file, serialize returns the bytes
     return text[: text.rindex(b"<urn:x:s>")]
 
 

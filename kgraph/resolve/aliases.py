@@ -10,13 +10,13 @@ names = ["Mark Chen", "Marc Chen"]
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Hashable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kgraph.errors import AliasFileError
 from kgraph.names import fold
-from kgraph.resolve.unionfind import UnionFind
+from kgraph.resolve.unionfind import K, UnionFind
 
 
 @dataclass(frozen=True)
@@ -54,40 +54,40 @@ class AliasRules:
                         return first, second
         return None
 
-    def union_find(self, name_of: Callable[[Hashable], str | None]) -> KeptApartUnion:
+    def union_find(self, name_of: Callable[[K], str | None]) -> KeptApartUnion[K]:
         """A union-find that refuses to join two names this file keeps apart (`name_of` reads the
         name of a node, None for nodes that are keys rather than names)."""
         return KeptApartUnion(self, name_of)
 
 
-class KeptApartUnion(UnionFind):
+class KeptApartUnion(UnionFind[K]):
     """Union-find whose groups never hold two names of one [[separate]] rule: such a union is
     refused (and reported as False), whichever key would have joined them."""
 
-    def __init__(self, rules: AliasRules, name_of: Callable[[Hashable], str | None]):
+    def __init__(self, rules: AliasRules, name_of: Callable[[K], str | None]):
         super().__init__()
         self._rules = rules
         self._name_of = name_of
-        self._apart: dict[Hashable, tuple[str, ...]] = {}  # root -> its names that a rule concerns
+        self._apart: dict[K, tuple[str, ...]] = {}  # root -> its names that a rule concerns
 
-    def _names(self, root: Hashable) -> tuple[str, ...]:
+    def _names(self, root: K) -> tuple[str, ...]:
         return self._apart.get(root, ())
 
-    def find(self, item: Hashable) -> Hashable:
+    def find(self, item: K) -> K:
         if item not in self._parent:
             name = self._name_of(item)
             if name is not None and fold(name) in self._rules._apart:
                 self._apart[item] = (name,)
         return super().find(item)
 
-    def blocked(self, first: Hashable, second: Hashable) -> tuple[str, str] | None:
+    def blocked(self, first: K, second: K) -> tuple[str, str] | None:
         """The pair of names a [[separate]] rule keeps apart that this union would join, if any."""
         a, b = self.find(first), self.find(second)
         if a == b:
             return None
         return next(((x, y) for x in self._names(a) for y in self._names(b) if self._rules.kept_apart(x, y)), None)
 
-    def union(self, first: Hashable, second: Hashable) -> bool:  # type: ignore[override]
+    def union(self, first: K, second: K) -> bool:
         if self.blocked(first, second):
             return False
         a, b = self.find(first), self.find(second)
@@ -118,7 +118,7 @@ def load_aliases(path: Path | None) -> AliasRules:
         for number, entry in enumerate(entries, start=1):
             names = entry.get("names") if isinstance(entry, dict) else None
             valid = isinstance(names, list) and all(isinstance(n, str) and n.strip() for n in names)
-            if not valid or len(names) < 2:
+            if not valid or not isinstance(names, list) or len(names) < 2:
                 raise AliasFileError(f"[[{key}]] #{number}: `names` must list two or more names", path)
             groups[key].append(tuple(n.strip() for n in names))
     rules = AliasRules(merge=tuple(groups["merge"]), separate=tuple(groups["separate"]))

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from kgraph.extract.results import DocumentExtraction
-from kgraph.model import KnowledgeModel
+from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import digest_of
 from kgraph.resolve.episode import EpisodeNodes, build_episode
@@ -30,7 +30,10 @@ def duplicates(identities: Identities) -> dict[str, list[str]]:
 
 
 def assemble_model(base_iri: str, entities: EntityNodes, episodes: Iterable[EpisodeNodes]) -> KnowledgeModel:
-    episode_nodes, insights, claims, mentions = [], [], [], []
+    episode_nodes: list[Episode] = []
+    insights: list[Insight] = []
+    claims: list[Claim] = []
+    mentions: list[Mention] = []
     for nodes in episodes:
         episode_nodes.append(nodes.episode)
         insights.extend(nodes.insights)

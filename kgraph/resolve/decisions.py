@@ -36,7 +36,7 @@ class DecisionLog:
     decision: their reasons joined, and their evidence (one record's in its own order, several
     records' as the sorted union)."""
 
-    _decisions: dict[tuple[str, str, tuple[str, ...]], tuple[set[str], set[tuple[str, ...]]]] = field(
+    _decisions: dict[tuple[Kind, Verdict, tuple[str, ...]], tuple[set[str], set[tuple[str, ...]]]] = field(
         default_factory=dict
     )
 
@@ -54,7 +54,7 @@ class DecisionLog:
 
     def decisions(self) -> list[Decision]:
         return sorted(
-            Decision(kind, verdict, names, "; ".join(sorted(reasons)), _evidence(items))  # type: ignore[arg-type]
+            Decision(kind, verdict, names, "; ".join(sorted(reasons)), _evidence(items))
             for (kind, verdict, names), (reasons, items) in self._decisions.items()
         )
 

@@ -59,23 +59,24 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     claims = [_claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher) for entry in extraction.claims]
     mentions = []
     named_inside = set()  # products named in another entry's heading: mentioned, no entry of their own
-    for number, entry in enumerate(extraction.entities, start=1):
-        entity = entity_iris.get((entry.kind, entry.name))
-        if entity and not entry.own_entry:
+    for number, entity_entry in enumerate(extraction.entities, start=1):
+        entity = entity_iris.get((entity_entry.kind, entity_entry.name))
+        if entity and not entity_entry.own_entry:
             named_inside.add(entity)
         elif entity:
             mentions.append(
                 Mention(
                     iri=f"{iri}/mention-{number:03d}",
-                    label=f"{entry.name} in {info.title}",
+                    label=f"{entity_entry.name} in {info.title}",
                     episode=iri,
                     entity=entity,
-                    description=entry.description,
-                    why_mentioned=entry.why_mentioned,
+                    description=entity_entry.description,
+                    why_mentioned=entity_entry.why_mentioned,
                 )
             )
     mentioned = {m.entity for m in mentions} | named_inside
-    for node in [*insights, *claims]:
+    with_mentions: list[Insight | Claim] = [*insights, *claims]
+    for node in with_mentions:
         mentioned.update(node.mentions)
     participants = [identities.person_iri(digest, name) for name in extraction.participants]
     copies = group.copies

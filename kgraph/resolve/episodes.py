@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kgraph.names import fold
-from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.aliases import AliasRules, KeptApartUnion
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
@@ -175,7 +175,7 @@ def _transcript_links(digests: list[ExtractionDigest], near: list[_NearMiss]) ->
     pairs = _pairs_to_measure(anchors)
     # First pass: which documents look like one episode. A passage held by three or more of
     # those episodes is boilerplate (a sponsor read, an intro), and the overlap is measured again.
-    union = UnionFind()
+    union: UnionFind[int] = UnionFind()
     suspects: set[int] = set()
     for first, second in pairs:
         positions, size = _shared(anchors[first], anchors[second], set())
@@ -196,7 +196,7 @@ def _transcript_links(digests: list[ExtractionDigest], near: list[_NearMiss]) ->
     return links
 
 
-def _boilerplate(anchors: list[array], union: UnionFind, suspects: set[int]) -> set[int]:
+def _boilerplate(anchors: list[array], union: UnionFind[int], suspects: set[int]) -> set[int]:
     """The suspects found in several episodes, or in more transcripts than any episode has copies."""
     episodes: dict[int, set[object]] = defaultdict(set)
     holders: Counter[int] = Counter()
@@ -230,7 +230,9 @@ def group_episodes(
             *_transcript_links(extractions, near),
         }
     )
-    union = (rules or AliasRules()).union_find(lambda node: _source(extractions[node[1]]))
+    union: KeptApartUnion[tuple[str, int]] = (rules or AliasRules()).union_find(
+        lambda node: _source(extractions[node[1]])
+    )
     for link in links:
         first, second = ("doc", link.first), ("doc", link.second)
         if (pair := union.blocked(first, second)) is not None and log is not None:

@@ -92,7 +92,7 @@ class Identities:
         sightings = []
         for group in self.groups:
             primary = group.primary
-            where = {"document": primary.episode.source_file, "podcast": self.podcast_of(primary)}
+            document, podcast = primary.episode.source_file, self.podcast_of(primary)
             people: dict[str, list[str]] = {}
             for person in primary.people:
                 for name in person.affiliations:
@@ -108,11 +108,14 @@ class Identities:
                             entry.aliases,
                             description=about,
                             people=tuple(people.get(entry.name, ())),
-                            **where,
+                            document=document,
+                            podcast=podcast,
                         )
                     )
             for name, names in people.items():
-                sightings.append(OrganizationSighting(name, people=tuple(names), listed=False, **where))
+                sightings.append(
+                    OrganizationSighting(name, people=tuple(names), listed=False, document=document, podcast=podcast)
+                )
         return sightings
 
     def entity_kind(self, entry: EntityEntry) -> EntityKind:
@@ -143,8 +146,8 @@ class Identities:
         for identity in set(self.people.values()):
             path = f"{slug(identity.scope)}/{slug(identity.label)}" if identity.scope else slug(identity.label)
             self.minter.request("person", self._person_key(identity), path)
-        for identity in set(self.organizations.values()):
-            self.minter.request("org", identity.label, slug(identity.label))
+        for organization in set(self.organizations.values()):
+            self.minter.request("org", organization.label, slug(organization.label))
         for product in set(self.products.values()):
             self.minter.request("product", product.label, slug(product.label))
         for group in self.groups:
@@ -208,9 +211,9 @@ class Identities:
                 for form in (identity.label, *identity.alt_labels):
                     if len(form.split()) >= 2 or len(form) >= 2 and not form.isascii():
                         names.setdefault(form, iri)
-        for identity in self.organizations.values():
-            iri = self.minter.iri("org", identity.label)
-            for form in (identity.label, *identity.alt_labels):
+        for organization in self.organizations.values():
+            iri = self.minter.iri("org", organization.label)
+            for form in (organization.label, *organization.alt_labels):
                 if " " in form.strip() or form.lower() not in everyday:
                     names.setdefault(form, iri)
         for product in self.products.values():
@@ -222,7 +225,7 @@ class Identities:
 
     def local_names(self, digest: ExtractionDigest) -> dict[str, str]:
         """First names and surnames of this document's people, where only one person has them."""
-        forms: dict[str, set[str]] = {}
+        forms: dict[str, set[str | None]] = {}  # None: an entry without an IRI, which spoils its forms
         for person in digest.people:
             iri = self.person_iri(digest, person.name)
             tokens = person.name.split()
@@ -232,7 +235,7 @@ class Identities:
             if entry.kind != EntityKind.PERSON:
                 for form in (entry.name, *entry.aliases):
                     forms.setdefault(form, set()).add(self.entity_iri(digest, entry))
-        return {form: iris.pop() for form, iris in forms.items() if len(iris) == 1 and None not in iris}
+        return {form: iri for form, iris in forms.items() if len(iris) == 1 and (iri := iris.pop()) is not None}
 
     # -- corpus-level nodes --------------------------------------------------------------------
     def entity_nodes(self) -> EntityNodes:
@@ -299,15 +302,15 @@ class Identities:
         names += [_Named(org) for person in digest.people for org in person.affiliations]
         names += [_Named(maker) for e in digest.entities if self.is_product(e) for maker in e.made_by]
         for entry in names:
-            identity = self.organizations.get(entry.name)
-            if identity is None:
+            organization = self.organizations.get(entry.name)
+            if organization is None:
                 continue
-            iri = self.minter.iri("org", identity.label)
+            iri = self.minter.iri("org", organization.label)
             if iri not in organizations:
                 organizations[iri] = Organization(
                     iri=iri,
-                    label=identity.label,
-                    alt_labels=identity.alt_labels,
+                    label=organization.label,
+                    alt_labels=organization.alt_labels,
                     description=getattr(entry, "description", None),
                 )
             elif organizations[iri].description is None and getattr(entry, "description", None):

@@ -23,11 +23,11 @@ class IriMinter:
 
     def iri(self, kind: str, key: str) -> str:
         if self._assigned is None:
-            self._assign()
+            self._assigned = self._assign()
         return self._assigned[(kind, key)]
 
-    def _assign(self) -> None:
-        self._assigned = {}
+    def _assign(self) -> dict[tuple[str, str], str]:
+        assigned: dict[tuple[str, str], str] = {}
         wanted = {request: f"{request[0]}/{path}" for request, path in self._requests.items()}
         taken = set(wanted.values())
         owner: dict[str, tuple[str, str]] = {}
@@ -41,7 +41,8 @@ class IriMinter:
                     length += 2
                 taken.add(hashed)
                 path = hashed
-            self._assigned[request] = f"{self.base}{path}"
+            assigned[request] = f"{self.base}{path}"
+        return assigned
 
 
 def _key_hash(key: str, length: int) -> str:

@@ -18,7 +18,7 @@ from kgraph.data import organization_words
 from kgraph.extract.organization_names import abbreviation
 from kgraph.names import fold
 from kgraph.resolve.aliases import AliasRules, KeptApartUnion
-from kgraph.resolve.decisions import DecisionLog
+from kgraph.resolve.decisions import DecisionLog, Verdict
 
 _SUFFIX = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|llc|ltd|limited|plc|gmbh|ag|sa)$")
 _DOMAIN = re.compile(r"\.(?:com|ai|io|dev|co|app|new|so|xyz|org|net)$", re.I)
@@ -183,9 +183,9 @@ def candidate_pairs(names: list[str]) -> list[tuple[str, str]]:
         else:
             pairs.update(combinations(members, 2))
     return sorted(
-        (tuple(sorted(pair, key=position.__getitem__)) for pair in pairs),
+        ((first, second) if position[first] <= position[second] else (second, first) for first, second in pairs),
         key=lambda pair: (position[pair[0]], position[pair[1]]),
-    )  # type: ignore[return-value]
+    )
 
 
 _LOWEST_SCORE = 75  # the lowest similarity any spelling rule below accepts
@@ -223,7 +223,9 @@ def _one_shared_word(first: _Context, second: _Context) -> list[str]:
 class _Resolver:
     def __init__(self, sightings: list[OrganizationSighting], rules: AliasRules, log: DecisionLog | None):
         self.rules, self.log = rules, log
-        self.union: KeptApartUnion = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
+        self.union: KeptApartUnion[tuple[str, str]] = rules.union_find(
+            lambda node: node[1] if node[0] == "name" else None
+        )
         self.counts: Counter[str] = Counter(sighting.name for sighting in sightings)
         self.contexts = _contexts(sightings)
         self.aliases: dict[str, set[str]] = defaultdict(set)  # name -> the aliases its node shows
@@ -237,9 +239,15 @@ class _Resolver:
         for names in by_document.values():
             self.together.update(combinations(sorted(names), 2))
 
-    def record(self, verdict: str, names: list[str] | tuple[str, ...], reason: str, evidence: list[str] = ()) -> None:
+    def record(
+        self,
+        verdict: Verdict,
+        names: list[str] | tuple[str, ...],
+        reason: str,
+        evidence: list[str] | tuple[str, ...] = (),
+    ) -> None:
         if self.log is not None:
-            self.log.record("organization", verdict, tuple(names), reason, tuple(evidence))  # type: ignore[arg-type]
+            self.log.record("organization", verdict, tuple(names), reason, tuple(evidence))
 
     def join(self, first: tuple[str, str], second: tuple[str, str]) -> bool:
         if (pair := self.union.blocked(first, second)) is not None:

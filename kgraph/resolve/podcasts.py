@@ -8,7 +8,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from kgraph.names import fold, split_qualifiers
-from kgraph.resolve.aliases import AliasRules
+from kgraph.resolve.aliases import AliasRules, KeptApartUnion
 from kgraph.resolve.decisions import DecisionLog
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
@@ -37,7 +37,7 @@ def resolve_podcasts(
 ) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
-    union = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
+    union: KeptApartUnion[tuple[str, str]] = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
     ordered = sorted(counts)
     keys = {name: _keys(name) for name in ordered}
 

@@ -35,7 +35,7 @@ def product_key(name: str) -> str:
 def resolve_products(sightings: list[ProductSighting], log: DecisionLog) -> dict[str, ProductIdentity]:
     """Written name -> its product. The label is the form written most often (ties: the first in
     sorted order); the other forms are alternative labels."""
-    union = UnionFind()
+    union: UnionFind[str] = UnionFind()
     written: Counter[str] = Counter()
     for sighting in sightings:
         written[sighting.name] += 1

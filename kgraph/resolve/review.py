@@ -14,7 +14,7 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
-from typing import get_args
+from typing import TypeGuard, cast, get_args
 
 from kgraph.errors import UsageError
 from kgraph.resolve.decisions import Decision, Kind, Verdict
@@ -69,11 +69,11 @@ def decisions_from_json(items: list[dict[str, object]]) -> list[Decision]:
             or not _strings(evidence)
         ):
             raise ValueError(f"entry {number} is not a decision (kind, verdict, names, reason, evidence)")
-        decisions.append(Decision(kind, verdict, tuple(names), reason, tuple(evidence)))  # type: ignore[arg-type]
+        decisions.append(Decision(cast(Kind, kind), cast(Verdict, verdict), tuple(names), reason, tuple(evidence)))
     return sorted(decisions)
 
 
-def _strings(value: object) -> bool:
+def _strings(value: object) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(item, str) for item in value)
 
 

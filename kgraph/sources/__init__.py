@@ -111,7 +111,7 @@ def extract(document: SourceDocument) -> DocumentExtraction:
 
 def _import(target: str) -> Reader:
     module, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module), attribute)  # type: ignore[no-any-return]
+    return getattr(importlib.import_module(module), attribute)
 
 
 def _load_plugins() -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import write_text
-from kgraph.outputs.property_graph import Value, node_tables, relationship_tables
+from kgraph.outputs.property_graph import node_tables, relationship_tables
 
 if TYPE_CHECKING:
     from kgraph.outputs.formats import GraphData
@@ -21,7 +21,7 @@ def cypher_string(text: str) -> str:
     return "'" + text.translate(_ESCAPES) + "'"
 
 
-def cypher_value(value: Value, kind: str) -> str:
+def cypher_value(value: str | int | list[str], kind: str) -> str:
     if isinstance(value, list):
         return "[" + ", ".join(cypher_string(item) for item in value) + "]"
     if kind == "int":
@@ -52,11 +52,11 @@ def cypher_script(kg: GraphData) -> str:
             )
             lines.append(f"CREATE (:{table.label} {{{properties}}});")
     lines.append("// relationships")
-    for table in relationships:
-        for start, end in table.rows:
+    for relationship in relationships:
+        for start, end in relationship.rows:
             lines.append(
                 f"MATCH (a:{labels[start]} {{iri: {cypher_string(start)}}}), "
-                f"(b:{labels[end]} {{iri: {cypher_string(end)}}}) CREATE (a)-[:{table.type}]->(b);"
+                f"(b:{labels[end]} {{iri: {cypher_string(end)}}}) CREATE (a)-[:{relationship.type}]->(b);"
             )
     return "\n".join(lines) + "\n"
 

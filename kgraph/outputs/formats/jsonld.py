@@ -71,9 +71,16 @@ class _Context:
         return {"@value": term.value, "@type": self.compact(datatype)}
 
 
+def _plain(term: ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple) -> ox.NamedNode | ox.BlankNode | ox.Literal:
+    """The term itself: kgraph writes no RDF-star, so no term is a quoted triple."""
+    if isinstance(term, ox.Triple):
+        raise TypeError(f"a quoted triple has no JSON-LD form here: {term}")
+    return term
+
+
 def _node(context: _Context, subject: str, quads: list[ox.Quad]) -> dict:
     node: dict[str, object] = {"@id": subject}
-    types = sorted(context.compact(q.object.value) for q in quads if q.predicate.value == RDF_TYPE)
+    types = sorted(context.compact(_plain(q.object).value) for q in quads if q.predicate.value == RDF_TYPE)
     if types:
         node["@type"] = types[0] if len(types) == 1 else types
     properties: dict[str, list] = {}
@@ -81,7 +88,7 @@ def _node(context: _Context, subject: str, quads: list[ox.Quad]) -> dict:
         if quad.predicate.value == RDF_TYPE:
             continue
         key, coercion = context.key_and_coercion(quad.predicate.value)
-        properties.setdefault(key, []).append(context.value(quad.object, coercion))
+        properties.setdefault(key, []).append(context.value(_plain(quad.object), coercion))
     for key in sorted(properties):
         values = properties[key]
         node[key] = values[0] if len(values) == 1 else values
@@ -94,7 +101,7 @@ def jsonld_document(all_quads: list[ox.Quad]) -> dict:
     context = _Context(raw_context)
     graphs = []
     for graph_name, graph_quads in groupby(all_quads, key=lambda quad: quad.graph_name):
-        by_subject = groupby(graph_quads, key=lambda quad: quad.subject.value)
+        by_subject = groupby(graph_quads, key=lambda quad: _plain(quad.subject).value)
         nodes = [_node(context, subject, list(quads)) for subject, quads in by_subject]
         if isinstance(graph_name, ox.DefaultGraph):
             graphs.extend(nodes)

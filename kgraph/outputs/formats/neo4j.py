@@ -9,6 +9,7 @@ import io
 import os
 import shutil
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,7 +37,7 @@ def _cell(value: Value) -> str:
     return str(value)
 
 
-def _csv(header: list[str], rows: list[tuple[Value, ...]]) -> str:
+def _csv(header: list[str], rows: Sequence[tuple[Value, ...]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header)

@@ -24,7 +24,7 @@ def _scalar(value: object) -> object:
 
 def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with sorted nodes and edges and scalar attributes only (empty lists dropped)."""
-    copy = nx.MultiDiGraph()
+    copy: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in sorted(graph.nodes):
         copy.add_node(
             node,

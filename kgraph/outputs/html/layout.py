@@ -78,7 +78,7 @@ def _cached_force_layout(
     nodes: list[str], edges: list[tuple[str, str]], cache: LayoutCache | None
 ) -> dict[str, tuple[int, int]]:
     index = {iri: position for position, iri in enumerate(nodes)}
-    pairs = sorted({tuple(sorted((index[a], index[b]))) for a, b in edges if a != b})
+    pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges if a != b})
     if cache is None:
         return _force_layout(nodes, pairs)
     key = cache.key(nodes, pairs)

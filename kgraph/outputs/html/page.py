@@ -11,7 +11,7 @@ from importlib import resources
 
 from pyvis.network import Network
 
-from kgraph.model import KnowledgeModel
+from kgraph.model import Claim, KnowledgeModel
 from kgraph.outputs.html.data import PageGraph, importance, timestamp_url
 from kgraph.outputs.html.layout import LayoutCache, layout
 from kgraph.outputs.html.parts import entities_part, page_part
@@ -176,8 +176,7 @@ def _details(page: PageGraph, iri: str, ids: dict[str, int]) -> dict:
         if episode in ids and episode != iri
     ]
     details["claims"] = sorted(ids[claim] for claim in page.claims[iri] if claim in ids)
-    if data["type"] == "Claim":
-        claim = page.node(iri)
+    if data["type"] == "Claim" and isinstance(claim := page.node(iri), Claim):
         episode = page.nodes[claim.episode]
         details["link"] = timestamp_url(episode.get("url"), claim.seconds)
         details["episode"] = ids.get(claim.episode)
