@@ -26,7 +26,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 import jellyfish
-from pypinyin import Style, pinyin
 from rapidfuzz import fuzz
 
 from kgraph.given_names import GivenNameForms, given_name_forms
@@ -74,6 +73,8 @@ def _pinyin_spellings(cjk: str) -> set[str]:
     characters = re.sub(r"[^\u3400-\u9fff\uf900-\ufaff]", "", cjk)
     if not characters or len(characters) > 4:
         return set()
+    from pypinyin import Style, pinyin  # its dictionaries take 0.15 s to load: only for CJK names
+
     readings = pinyin(characters, style=Style.NORMAL, heteronym=True)
     return {"".join(choice) for choice in itertools.product(*readings)}
 

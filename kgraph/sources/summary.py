@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import DocumentError
-from kgraph.extract import extract_document
+from kgraph.extract.document import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse import parse_document
 from kgraph.parse.document import Transcript
