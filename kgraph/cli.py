@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -81,6 +82,22 @@ def _cannot_write(error: OSError) -> KgraphError:
 @click.version_option(package_name="kgraph")
 def main() -> None:
     """Turn podcast, newsletter and paper summaries into a knowledge graph."""
+
+
+FC = TypeVar("FC", bound=Callable[..., Any])
+
+
+def _graph_file(help_text: str) -> Callable[[FC], FC]:
+    """`-g/--graph FILE`, an existing graph file (default output/graph.ttl), for the commands that read one."""
+    return click.option(
+        "-g",
+        "--graph",
+        "graph_file",
+        default="output/graph.ttl",
+        show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path),
+        help=help_text,
+    )
 
 
 @main.command(epilog=EXIT_CODES_HELP)
@@ -178,15 +195,7 @@ def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:
 @click.argument("query", required=False)
 @click.option("-n", "--name", help="Run a shipped query by name (see --list).")
 @click.option("--list", "list_queries", is_flag=True, help="List the shipped queries and exit.")
-@click.option(
-    "-g",
-    "--graph",
-    "graph_file",
-    default="output/graph.ttl",
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).",
-)
+@_graph_file("Graph file to query: .ttl, .nt, .nq or .trig (named graphs are merged).")
 @click.option("--endpoint", help="Query this SPARQL endpoint (e.g. http://127.0.0.1:7878/query), not a file.")
 @click.option(
     "-f",
@@ -420,15 +429,7 @@ def push(
 
 
 @main.command(epilog=EXIT_CODES_HELP)
-@click.option(
-    "-g",
-    "--graph",
-    "graph_file",
-    default="output/graph.ttl",
-    show_default=True,
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Graph file: .ttl, .nt, .nq or .trig.",
-)
+@_graph_file("Graph file: .ttl, .nt, .nq or .trig.")
 @click.option(
     "--shapes",
     type=click.Path(dir_okay=False, exists=True, path_type=Path),

@@ -5,31 +5,9 @@ stay theirs, not the reader's."""
 
 from __future__ import annotations
 
-from kgraph.extract import extract_document
-from kgraph.parse import parse_document
+from .attribution_fixtures import claims_of, in_themes, speakers_of
 
-
-def _claims(body: str, participants: str = "Dana Ruiz, Raj Patel", source: str = "") -> list:
-    source_line = f"**Source:** {source}\n" if source else ""
-    text = f"""# [Pricing Power](https://example.com/ep/91)
-
-**Podcast:** Margin Call
-**Date:** 2025-12-01
-{source_line}**Participants:** {participants}
-
----
-
-{body}
-"""
-    return list(extract_document(parse_document("fixture.md", text)).claims)
-
-
-def _speakers(body: str, participants: str = "Dana Ruiz, Raj Patel", source: str = "") -> dict[str, str | None]:
-    return {claim.text: claim.speaker for claim in _claims(body, participants, source)}
-
-
-def _themes(body: str) -> str:
-    return f"## 1. Key Themes\n\n### The Theme\n{body}\n"
+_claims, _speakers, _themes = claims_of, speakers_of, in_themes
 
 
 # -- 1. a writing of someone's that speaks is that person's ------------------------------------
