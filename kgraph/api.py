@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+import tempfile
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import Executor
@@ -192,21 +195,36 @@ class KnowledgeGraph:
         html_options: HtmlOptions | None = None,
     ) -> list[Path]:
         """Write each format (plus `report.json`) into `output_dir`; returns the paths written.
-        `html_options` focuses or caps the graph page (see `kgraph.outputs.html.HtmlOptions`)."""
+        `html_options` focuses or caps the graph page (see `kgraph.outputs.html.HtmlOptions`).
+        The files are published together: each is written into a staging folder first and all are
+        renamed into place only when every one was written, so a failed build never leaves a new
+        `graph.ttl` beside an old `graph.html`. (A folder format, `neo4j`, swaps its own folder.)"""
         format_options = {"html": {"options": html_options}} if html_options else {}
         output_dir = Path(output_dir)
-        written = []
-        for name in formats:
-            output_format = get_format(name)
-            path = output_dir / OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
-            started = time.perf_counter()
-            self.write_format(output_format.name, path, **format_options.get(name, {}))
-            self.report.timings[name] = time.perf_counter() - started
-            written.append(path)
-        self.report.triples = self.triple_count
-        report_path = output_dir / "report.json"
-        write_text(report_path, self.report.to_json())
-        return [*written, report_path]
+        output_dir.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".kgraph-publishing-", dir=output_dir))
+        written: list[Path] = []
+        try:
+            staged: list[tuple[Path, Path]] = []
+            for name in formats:
+                output_format = get_format(name)
+                file_name = OUTPUT_NAMES.get(name, f"graph{output_format.extension}")
+                final = output_dir / file_name
+                path = final if output_format.extension == "" else staging / file_name
+                started = time.perf_counter()
+                self.write_format(output_format.name, path, **format_options.get(name, {}))
+                self.report.timings[name] = time.perf_counter() - started
+                written.append(final)
+                if path != final:
+                    staged.append((path, final))
+            self.report.triples = self.triple_count
+            write_text(staging / "report.json", self.report.to_json())
+            staged.append((staging / "report.json", output_dir / "report.json"))
+            for path, final in staged:
+                os.replace(path, final)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+        return [*written, output_dir / "report.json"]
 
 
 def build(
