@@ -510,5 +510,7 @@ def test_the_alias_files_separate_rule_keeps_people_apart_whatever_would_join_th
     assert people(build(corpus))["Ingrid Solberg"] == ("Solberg Ingrid",)  # one key joins a reordered name
     rules = tmp_path / "aliases.toml"
     rules.write_text('[[separate]]\nnames = ["Ingrid Solberg", "Solberg Ingrid"]\n', encoding="utf-8")
-    found = people(kgraph.build([corpus], aliases=rules))
+    graph = kgraph.build([corpus], aliases=rules)
+    found = people(graph)
     assert found["Ingrid Solberg"] == () and found["Solberg Ingrid"] == ()
+    assert [sorted(names) for names, _ in decisions(graph, "separated")] == [["Ingrid Solberg", "Solberg Ingrid"]]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from kgraph.errors import AliasFileError
 from kgraph.names import fold
+from kgraph.resolve.decisions import DecisionLog, Kind
 from kgraph.resolve.unionfind import K, UnionFind
 
 
@@ -54,20 +55,24 @@ class AliasRules:
                         return first, second
         return None
 
-    def union_find(self, name_of: Callable[[K], str | None]) -> KeptApartUnion[K]:
+    def union_find(
+        self, name_of: Callable[[K], str | None], log: DecisionLog | None = None, kind: Kind = "person"
+    ) -> KeptApartUnion[K]:
         """A union-find that refuses to join two names this file keeps apart (`name_of` reads the
-        name of a node, None for nodes that are keys rather than names)."""
-        return KeptApartUnion(self, name_of)
+        name of a node, None for nodes that are keys rather than names); each refusal is recorded
+        in `log` as a `kind` separation."""
+        return KeptApartUnion(self, name_of, log, kind)
 
 
 class KeptApartUnion(UnionFind[K]):
     """Union-find whose groups never hold two names of one [[separate]] rule: such a union is
     refused (and reported as False), whichever key would have joined them."""
 
-    def __init__(self, rules: AliasRules, name_of: Callable[[K], str | None]):
+    def __init__(self, rules: AliasRules, name_of: Callable[[K], str | None], log: DecisionLog | None, kind: Kind):
         super().__init__()
         self._rules = rules
         self._name_of = name_of
+        self._log, self._kind = log, kind
         self._apart: dict[K, tuple[str, ...]] = {}  # root -> its names that a rule concerns
 
     def _names(self, root: K) -> tuple[str, ...]:
@@ -88,7 +93,9 @@ class KeptApartUnion(UnionFind[K]):
         return next(((x, y) for x in self._names(a) for y in self._names(b) if self._rules.kept_apart(x, y)), None)
 
     def union(self, first: K, second: K) -> bool:
-        if self.blocked(first, second):
+        if (pair := self.blocked(first, second)) is not None:
+            if self._log is not None:
+                self._log.record(self._kind, "separated", pair, "kept apart by the alias file")
             return False
         a, b = self.find(first), self.find(second)
         names = tuple(sorted({*self._names(a), *self._names(b)}))

@@ -231,13 +231,10 @@ def group_episodes(
         }
     )
     union: KeptApartUnion[tuple[str, int]] = (rules or AliasRules()).union_find(
-        lambda node: _source(extractions[node[1]])
+        lambda node: _source(extractions[node[1]]), log, "episode"
     )
     for link in links:
-        first, second = ("doc", link.first), ("doc", link.second)
-        if (pair := union.blocked(first, second)) is not None and log is not None:
-            log.record("episode", "separated", pair, "kept apart by the alias file")
-        union.union(first, second)
+        union.union(("doc", link.first), ("doc", link.second))
     groups = union.groups(("doc", number) for number in range(len(extractions)))
     result = []
     for members in groups.values():

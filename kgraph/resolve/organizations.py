@@ -224,7 +224,7 @@ class _Resolver:
     def __init__(self, sightings: list[OrganizationSighting], rules: AliasRules, log: DecisionLog | None):
         self.rules, self.log = rules, log
         self.union: KeptApartUnion[tuple[str, str]] = rules.union_find(
-            lambda node: node[1] if node[0] == "name" else None
+            lambda node: node[1] if node[0] == "name" else None, log, "organization"
         )
         self.counts: Counter[str] = Counter(sighting.name for sighting in sightings)
         self.contexts = _contexts(sightings)
@@ -249,21 +249,15 @@ class _Resolver:
         if self.log is not None:
             self.log.record("organization", verdict, tuple(names), reason, tuple(evidence))
 
-    def join(self, first: tuple[str, str], second: tuple[str, str]) -> bool:
-        if (pair := self.union.blocked(first, second)) is not None:
-            self.record("separated", pair, "kept apart by the alias file")
-            return False
-        return self.union.union(first, second)
-
     def add(self, sighting: OrganizationSighting) -> None:
         name = sighting.name
-        self.join(("name", name), ("key", organization_key(name)))
+        self.union.union(("name", name), ("key", organization_key(name)))
         for alias in sighting.aliases:
             if (how := _joining_abbreviation(alias, name)) is not None:
                 # `Andreessen Horowitz (a16z)`: the heading derives the alias from the name, so it
                 # joins the entry `a16z` even where that is listed by itself.
                 self.aliases[name].add(alias)
-                if self.join(("name", name), ("key", organization_key(alias))):
+                if self.union.union(("name", name), ("key", organization_key(alias))):
                     self.record("merged", [name, alias], f"alias stated in the heading, the {how}", [sighting.document])
                 continue
             if _ACRONYM.match(alias):  # `(AI)` or `(ABC)` tickers are labels, not identities
@@ -280,10 +274,10 @@ class _Resolver:
                 )
                 continue
             self.aliases[name].add(alias)
-            if self.join(("name", name), ("key", key)) and key != organization_key(name):
+            if self.union.union(("name", name), ("key", key)) and key != organization_key(name):
                 self.record("merged", [name, alias], "alias stated in the heading", [sighting.document])
         if (label := self.rules.merged_label(name)) is not None:
-            self.join(("name", name), ("user", fold(label)))
+            self.union.union(("name", name), ("user", fold(label)))
 
     def merge_on_evidence(self) -> None:
         """Suffix forms and close spellings, when the context agrees and no document lists both. A
@@ -344,7 +338,7 @@ class _Resolver:
                     self.record("candidate", [short, long], f"{reason}, but several organizations fit", evidence)
                 continue
             for long, reason, evidence in options:
-                if self.join(("name", short), ("name", long)):
+                if self.union.union(("name", short), ("name", long)):
                     kept = sorted((short, long), key=lambda f: (-self.counts[f], len(f), f))  # the likelier label first
                     self.record("merged", kept, reason, evidence)
 

@@ -207,7 +207,7 @@ class _Resolution:
     def __post_init__(self) -> None:
         # [[separate]] holds whichever key would join two names: (name, podcast, name as written)
         self.union: UnionFind = self.rules.union_find(
-            lambda node: node[2] if isinstance(node, tuple) and node[0] == "name" else None
+            lambda node: node[2] if isinstance(node, tuple) and node[0] == "name" else None, self.log, "person"
         )
         self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []

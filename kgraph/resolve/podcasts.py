@@ -37,25 +37,22 @@ def resolve_podcasts(
 ) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
-    union: KeptApartUnion[tuple[str, str]] = rules.union_find(lambda node: node[1] if node[0] == "name" else None)
+    union: KeptApartUnion[tuple[str, str]] = rules.union_find(
+        lambda node: node[1] if node[0] == "name" else None, log, "podcast"
+    )
     ordered = sorted(counts)
     keys = {name: _keys(name) for name in ordered}
 
-    def join(first: tuple[str, str], second: tuple[str, str]) -> None:
-        if (pair := union.blocked(first, second)) is not None and log is not None:
-            log.record("podcast", "separated", pair, "kept apart by the alias file")
-        union.union(first, second)
-
     for name in ordered:
         for key in sorted(keys[name]):
-            join(("name", name), ("key", key))
+            union.union(("name", name), ("key", key))
         user_label = rules.merged_label(name)
         if user_label:
-            join(("name", name), ("key", fold(user_label)))
+            union.union(("name", name), ("key", fold(user_label)))
     for index, first in enumerate(ordered):
         for second in ordered[index + 1 :]:
             if any(_prefix_close(a, b) for a in keys[first] for b in keys[second]):
-                join(("name", first), ("name", second))
+                union.union(("name", first), ("name", second))
     result: dict[str, tuple[str, tuple[str, ...]]] = {}
     for members in union.groups(("name", name) for name in ordered).values():
         forms = [name for _, name in members]
