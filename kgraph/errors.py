@@ -5,6 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 
+def escape_controls(text: str) -> str:
+    """Text that cannot forge a line or drive a terminal: every character that does not print
+    (newlines, escape sequences) written as its Python escape."""
+    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+
+
 class KgraphError(Exception):
     """A problem with the user's input or options, reported without a traceback."""
 

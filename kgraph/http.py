@@ -14,7 +14,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass
 
-from kgraph.errors import EndpointError, EndpointUrlError
+from kgraph.errors import EndpointError, EndpointUrlError, escape_controls
 
 TIMEOUT_SECONDS = 60.0  # one read or connect
 DEADLINE_SECONDS = 300.0  # the whole request, whatever the server does
@@ -38,7 +38,7 @@ class Endpoint:
 def printable(text: str, limit: int = 200) -> str:
     """Server text fit for one terminal line: whitespace folded, control characters escaped."""
     folded = " ".join(text.split())[:limit]
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in folded)
+    return escape_controls(folded)
 
 
 def parse_endpoint(url: str) -> Endpoint:

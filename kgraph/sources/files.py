@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.errors import UsageError
+from kgraph.errors import UsageError, escape_controls
 from kgraph.sources import document_reader_for
 
 SUFFIXES = (".md", ".txt", ".markdown")
@@ -27,7 +27,7 @@ def printable_name(path: Path) -> str:
     """A path as text that can go anywhere (RDF literals, report lines, JSON): bytes that are not
     UTF-8 and control characters (a newline could forge a report line) are written as escapes."""
     text = path.as_posix().encode("utf-8", errors="surrogateescape").decode("utf-8", errors="backslashreplace")
-    return "".join(char if char.isprintable() else repr(char)[1:-1] for char in text)
+    return escape_controls(text)
 
 
 def is_side_file(path: Path) -> bool:
