@@ -18,6 +18,7 @@ import pyoxigraph as ox
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
 from kgraph.build.pipeline import (
+    DIGESTS,
     EXTRACTIONS,
     NODES,
     BuildOptions,
@@ -43,6 +44,7 @@ from kgraph.outputs.html.parts import entities_part
 from kgraph.prefixes import DEFAULT_BASE_IRI
 from kgraph.resolve.aliases import load_aliases
 from kgraph.resolve.assemble import assemble_model
+from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.identities import EntityNodes
 
@@ -78,10 +80,10 @@ class KnowledgeGraph:
     def extraction(self, source: str) -> DocumentExtraction | None:
         """What the reader took from one document (`source` as report.json names it), with its
         parsed transcript; None for a document the build did not use."""
-        for key in self.resolution.document_keys:
-            extraction = self.store.get_object(EXTRACTIONS, key, DocumentExtraction)
-            if extraction is not None and extraction.episode.source_file == source:
-                return extraction
+        for key in self.resolution.document_keys:  # the small digests first: one whole extraction is read
+            digest = self.store.get_object(DIGESTS, key, ExtractionDigest)
+            if digest is not None and digest.episode.source_file == source:
+                return self.store.get_object(EXTRACTIONS, key, DocumentExtraction)
         return None
 
     # -- per episode -------------------------------------------------------------------------------
