@@ -25,6 +25,23 @@ class InsightKind(StrEnum):
     OVERLOOKED_INSIGHT = "OverlookedInsight"
 
 
+class Grounding(StrEnum):
+    """How a quote was found in its transcript (value = kg: local name)."""
+
+    VERBATIM = "Verbatim"
+    APPROXIMATE = "Approximate"
+    TRANSLATED = "Translated"
+    NOT_IN_TRANSCRIPT = "NotInTranscript"
+
+
+class SpeakerEvidence(StrEnum):
+    """What supports a claim's speaker (value = kg: local name)."""
+
+    SUMMARY_TEXT = "SummaryText"
+    TRANSCRIPT_LABEL = "TranscriptLabel"
+    BOTH = "Both"
+
+
 class Podcast(Node):
     alt_labels: tuple[str, ...] = ()
 
@@ -62,6 +79,7 @@ class Episode(Node):
     participants: tuple[str, ...] = ()  # Person IRIs
     mentions: tuple[str, ...] = ()  # Person / Organization / Product IRIs
     warnings: tuple[str, ...] = ()
+    transcript_file: str | None = None  # the transcript read, relative to the input root
 
 
 class Insight(Node):
@@ -82,6 +100,15 @@ class Claim(Node):
     timestamp: str | None = None  # HH:MM:SS as displayed
     seconds: int | None = None
     mentions: tuple[str, ...] = ()
+    # Grounding in the episode's transcript (all None when the episode has none):
+    grounding: Grounding | None = None
+    heard_at: int | None = None  # seconds where the quote's first words are spoken
+    match_score: float | None = None  # 0-100
+    transcript_label: str | None = None  # the transcript's speaker label on that line, verbatim
+    transcript_excerpt: str | None = None  # a short excerpt of the matched transcript passage
+    recording_url: str | None = None  # plays the recording at heard_at
+    speaker_evidence: SpeakerEvidence | None = None  # what supports `speaker`
+    transcript_speaker: str | None = None  # Person IRI the transcript's label resolves to
 
 
 class Mention(Node):
