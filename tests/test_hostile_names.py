@@ -11,6 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
+from kgraph.sources.files import discover
+from kgraph.sources.summary import extract_source, read_document
 
 pytestmark = pytest.mark.hostile
 
@@ -146,3 +148,40 @@ def test_a_document_far_beyond_any_summary_is_skipped_with_a_line(tmp_path, line
     assert result.exit_code == 1
     assert "skipped show/huge/summary.md: " in result.output and reason in result.output
     assert "Good Episode" in (out / "graph.ttl").read_text(encoding="utf-8")
+
+
+def _linked(root, link):
+    _write(root / "show" / "episode", "Linked Episode")
+    summary = next((root / "show" / "episode").glob("*.md"))
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text + f"\n**Transcript:** [View Transcript]({link})\n", encoding="utf-8")
+    return summary
+
+
+SECRET = "[00:00:01] Mallory Quince: the secret passphrase is tangerine\n"
+
+
+def test_a_transcript_link_outside_the_input_folders_is_not_read(tmp_path):
+    secret = tmp_path / "secret" / "transcript.md"
+    secret.parent.mkdir()
+    secret.write_text(SECRET, encoding="utf-8")
+    root = tmp_path / "corpus"
+    for link in (str(secret), "../../../secret/transcript.md"):
+        summary = _linked(root, link)
+        extraction = extract_source(read_document(discover([root])[0]))
+        assert extraction.transcript is None, link  # before: any file on the machine was read
+        assert any("points outside the input folders" in warning for warning in extraction.warnings)
+        summary.unlink()
+
+
+def test_a_transcript_link_inside_the_input_folders_is_read(tmp_path):
+    root = tmp_path / "corpus"
+    (root / "raw").mkdir(parents=True)
+    (root / "raw" / "transcript.md").write_text(SECRET, encoding="utf-8")
+    _linked(root, "../../raw/transcript.md")
+    extraction = extract_source(read_document(discover([root])[0]))
+    assert extraction.transcript is not None and extraction.transcript.path == "raw/transcript.md"
+    # a file named on the command line may link within its own folder, not above it
+    summary = _linked(root, "./transcript.md")
+    (summary.parent / "transcript.md").write_text(SECRET, encoding="utf-8")
+    assert extract_source(read_document(discover([summary])[0])).transcript is not None

@@ -21,6 +21,13 @@ class Candidate:
     source: str  # path relative to the input root, `/`-separated
     explicit: bool  # named on the command line (so "not a summary" is an error, not a skip)
     problem: str | None = None  # found but cannot be read (a folder without permission, a link outside)
+    # The folders its links (a `**Transcript:**` field) must stay inside: the input folders, or
+    # the folder of a file named on the command line. Empty: the file's own folder.
+    roots: tuple[Path, ...] = ()
+
+    def allows(self, linked: Path) -> bool:
+        """Whether a file this document links to may be read (it resolves inside its roots)."""
+        return _inside(linked.resolve(), list(self.roots or (self.path.resolve().parent,)))
 
 
 def printable_name(path: Path) -> str:
@@ -81,13 +88,15 @@ def discover(paths: list[Path]) -> list[Candidate]:
     found: dict[Path, Candidate] = {}
     for path in resolved:
         if not path.is_dir():  # a file named on the command line: read_document says if it is not one
-            found[path] = Candidate(path, printable_name(path.relative_to(root)), explicit=True)
+            name = printable_name(path.relative_to(root))
+            found[path] = Candidate(path, name, explicit=True, roots=(*roots, path.parent))
             continue
         for file, problem in _walk(path, roots):
             relative = file.relative_to(path)
             wanted = problem is not None and not is_side_file(relative) or document_reader_for(relative) is not None
             if wanted:
-                found.setdefault(file, Candidate(file, printable_name(file.relative_to(root)), False, problem))
+                name = printable_name(file.relative_to(root))
+                found.setdefault(file, Candidate(file, name, False, problem, tuple(roots)))
     return [found[key] for key in sorted(found, key=lambda p: found[p].source)]
 
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.errors import DocumentError
+from kgraph.errors import DocumentError, escape_controls
 from kgraph.extract.document import extract_document
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse import parse_document
@@ -89,7 +89,7 @@ def read_document(candidate: Candidate) -> SourceDocument | None:
         if candidate.explicit:
             raise DocumentError("not a summary (no **Podcast:** field and no canonical section)", candidate.source)
         return None
-    transcript = _transcript(path, candidate.source, text)
+    transcript = _transcript(candidate, text)
     start = transcript.start if transcript is not None else None
     return SourceDocument(candidate.source, path, text, start, transcript)
 
@@ -101,9 +101,13 @@ def _check_limits(text: str, source: str) -> None:
         raise DocumentError(f"{marks:,} quotation marks, over the limit of {MAX_QUOTE_MARKS:,} for a summary", source)
 
 
-def _transcript(path: Path, source: str, text: str) -> TranscriptText | None:
-    """The transcript the summary links to (or `transcript.md` beside a `summary.md`)."""
-    for file, name in linked_transcripts(path, source, text):
+def _transcript(candidate: Candidate, text: str) -> TranscriptText | None:
+    """The transcript the summary links to (or `transcript.md` beside a `summary.md`); a link that
+    leads outside the input folders is not followed (it could name any file on the machine)."""
+    for file, name in linked_transcripts(candidate.path, candidate.source, text):
+        if not candidate.allows(file):
+            problem = f"transcript link {escape_controls(name)} points outside the input folders: not read"
+            return TranscriptText(name, "", problem=problem)
         try:
             return read_transcript_text(file, name)
         except (OSError, ValueError):  # missing, unreadable, or a FIFO that would block forever
