@@ -11,6 +11,7 @@ import gc
 import hashlib
 import os
 import pickle
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -28,6 +29,7 @@ from kgraph.sources.summary import SourceDocument
 
 # Below this many tasks, starting worker processes costs more than it saves.
 MIN_PARALLEL_TASKS = 16
+ORPHAN_CHECK_SECONDS = 0.5
 Task = TypeVar("Task")
 Result = TypeVar("Result")
 
@@ -44,12 +46,21 @@ class InlineExecutor(Executor):
         return future
 
 
-def _start_worker() -> None:
+def _start_worker(parent: int) -> None:
     """Workers collect cycles (parsing makes some), but seldom: with the default thresholds the
     collector took a sixth of the extraction time. What the worker imported is frozen out of it."""
     gc.freeze()
     gc.set_threshold(20_000, 20, 20)
     gc.enable()
+    threading.Thread(target=_end_with, args=(parent,), name="kgraph-orphan-watch", daemon=True).start()
+
+
+def _end_with(parent: int) -> None:
+    """A worker outlives a build killed with SIGKILL (nothing tells it), holding the output folder's
+    lock it inherited and the build's output pipe: it ends once its parent is gone."""
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_SECONDS)
+    os._exit(1)
 
 
 @contextlib.contextmanager
@@ -74,7 +85,7 @@ def open_executor(jobs: int | None, address: str | None = None) -> Iterator[Exec
     if count <= 1:
         yield InlineExecutor()
         return
-    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker) as pool:
+    with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         yield pool
 
 

@@ -1,0 +1,52 @@
+"""A build killed with SIGKILL leaves nothing running: its worker processes end, so the output
+folder's lock (which they inherited) and the build's output pipe are free for the next build."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from kgraph.build.store import FOLDER, LOCK
+from kgraph.build.workers import MIN_PARALLEL_TASKS
+
+from .conftest import synthetic_corpus
+
+pytestmark = pytest.mark.hostile
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _lock_is_free(folder: Path) -> bool:
+    with (folder / FOLDER / LOCK).open("a") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+        return True
+
+
+def test_workers_of_a_killed_build_end_and_free_the_lock(tmp_path: Path) -> None:
+    corpus = synthetic_corpus(tmp_path / "corpus", 4 * MIN_PARALLEL_TASKS, seed=11)
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "kgraph", "build", str(corpus), "-o", str(out), "-j", "2", "-q"]
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    build = subprocess.Popen(command, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    deadline = time.monotonic() + 60
+    while not list((out / FOLDER).glob("digests/*")):  # workers have started and sent results back
+        assert build.poll() is None, "the build ended before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.02)
+    build.send_signal(signal.SIGKILL)
+    # before: the orphaned workers kept the pipe open, and this waited forever
+    build.communicate(timeout=10)
+    deadline = time.monotonic() + 10
+    while not _lock_is_free(out):  # before: held by the orphans until they were killed by hand
+        assert time.monotonic() < deadline, "the killed build's workers still hold the lock"
+        time.sleep(0.1)
