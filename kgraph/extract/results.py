@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from kgraph.model import InsightKind
+from kgraph.model import Grounding, InsightKind, SpeakerEvidence
 from kgraph.parse.document import Transcript
 
 
@@ -76,6 +76,17 @@ class AboutRef(_Frozen):
     name: str | None = None
 
 
+class QuoteGrounding(_Frozen):
+    """Where a quote was found in the episode's transcript (see `kgraph.extract.grounding`)."""
+
+    grounding: Grounding
+    heard_at: int | None = None  # seconds: the start of the line with the quote's first words
+    score: float | None = None  # 0-100
+    label: str | None = None  # the speaker label on that line, verbatim
+    span_label: str | None = None  # the label on most of the passage (None when split evenly)
+    excerpt: str | None = None  # the matched lines, shortened
+
+
 class ClaimEntry(_Frozen):
     text: str
     line: int
@@ -85,6 +96,9 @@ class ClaimEntry(_Frozen):
     speaker: str | None = None  # a full name from `DocumentExtraction.people`
     attribution: str | None = None  # which rule found the speaker (for the report and tests)
     about: AboutRef | None = None
+    grounding: QuoteGrounding | None = None  # None when the document has no transcript
+    speaker_evidence: SpeakerEvidence | None = None  # what supports `speaker` (with a transcript)
+    transcript_speaker: str | None = None  # the participant the transcript's label names
 
 
 class DocumentExtraction(_Frozen):
@@ -96,3 +110,6 @@ class DocumentExtraction(_Frozen):
     claims: tuple[ClaimEntry, ...] = ()
     warnings: tuple[str, ...] = ()
     transcript: Transcript | None = None  # its transcript in segments, when the reader attached one
+    # What the transcript's speaker labels say (see `kgraph.extract.transcript_speakers`):
+    label_names: tuple[tuple[str, str], ...] = ()  # label -> participant, where it could be told
+    labels_trusted: bool | None = None  # None without a transcript
