@@ -32,6 +32,8 @@ TEASER_MARGIN = 12.0
 MAX_ANCHORS = 6
 MAX_CANDIDATES = 12
 EXCERPT_CHARS = 240
+HEAD_WORDS = 6  # the quote's first words, aligned again for its start time
+HEAD_SCORE = 80.0
 HOUR = 3600
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -221,7 +223,8 @@ class QuoteFinder:
             score, chosen = max((score, chosen), self._place(by_sentence, targets), key=lambda found: found[0])
         if score < threshold:
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
-        first = next(p for p in chosen if p is not None)
+        number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
+        first = self._first_words(fragments[number], first)
         segment = transcript.segments[index.segment_of[first.start]]
         return QuoteGrounding(
             grounding=Grounding.VERBATIM if verbatim else Grounding.APPROXIMATE,
@@ -231,6 +234,21 @@ class QuoteFinder:
             span_label=_span_label(transcript, index, first),
             excerpt=_excerpt(transcript, index, first),
         )
+
+    def _first_words(self, fragment: list[str], place: _Place) -> _Place:
+        """The place with its start moved to where the fragment's first words align best (a long
+        quote's alignment can start early, inside words the summary left out)."""
+        head = fragment[:HEAD_WORDS]
+        if len(fragment) <= len(head):
+            return place
+        low = max(0, place.start - len(fragment))
+        window = self.index.words[low : min(place.end, len(self.index.words))]
+        joined = _joined(window)
+        alignment = fuzz.partial_ratio_alignment(_joined(head), joined)
+        if alignment is None or alignment.score < HEAD_SCORE:
+            return place
+        start = low + joined.count(" ", 0, alignment.dest_start)
+        return _Place(place.score, start, max(start + 1, place.end))
 
     def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:
         """The fragments' places and the quote's score (the mean of theirs, weighted by length):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
@@ -99,6 +100,35 @@ class ClaimEntry(_Frozen):
     grounding: QuoteGrounding | None = None  # None when the document has no transcript
     speaker_evidence: SpeakerEvidence | None = None  # what supports `speaker` (with a transcript)
     transcript_speaker: str | None = None  # the participant the transcript's label names
+
+
+class Faithfulness(_Frozen):
+    """How an episode's quotes were found in its transcript (the faithfulness report's row)."""
+
+    transcript: str  # the transcript read, relative to the input root
+    verbatim: int = 0
+    approximate: int = 0
+    translated: int = 0
+    not_in_transcript: int = 0
+    labels_trusted: bool = True
+    speakers_from_labels: int = 0  # claims whose speaker only the transcript's label gives
+
+    @classmethod
+    def of(cls, extraction: DocumentExtraction) -> Faithfulness | None:
+        if extraction.transcript is None:
+            return None
+        found = Counter(claim.grounding.grounding for claim in extraction.claims if claim.grounding)
+        return cls(
+            transcript=extraction.transcript.path,
+            verbatim=found[Grounding.VERBATIM],
+            approximate=found[Grounding.APPROXIMATE],
+            translated=found[Grounding.TRANSLATED],
+            not_in_transcript=found[Grounding.NOT_IN_TRANSCRIPT],
+            labels_trusted=extraction.labels_trusted is not False,
+            speakers_from_labels=sum(
+                claim.speaker_evidence == SpeakerEvidence.TRANSCRIPT_LABEL for claim in extraction.claims
+            ),
+        )
 
 
 class DocumentExtraction(_Frozen):

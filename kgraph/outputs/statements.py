@@ -364,9 +364,14 @@ def to_rdflib(all_quads: Iterable[ox.Quad]) -> rdflib.Graph:
     return graph
 
 
+# Predicates whose objects are values (named individuals such as kg:Verbatim), not nodes.
+VALUE_PREDICATES = frozenset({A, GROUNDING_OF, SPEAKER_EVIDENCE})
+
+
 def object_edges(graphs: Iterable[GraphStatements]) -> Iterator[tuple[str, str, str]]:
-    """(subject, predicate, object) for every statement whose object is a node, minus rdf:type."""
+    """(subject, predicate, object) for every statement whose object is a node: not rdf:type, nor
+    a value such as kg:grounding's."""
     for _graph, statements in graphs:
         for subject, predicate, obj in statements:
-            if obj[0] == "<" and predicate != A:
+            if obj[0] == "<" and predicate not in VALUE_PREDICATES:
                 yield subject, predicate, obj[1:-1]
