@@ -10,6 +10,7 @@ body. Cost: linear in the transcript, a few small alignments per quote."""
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections import Counter
@@ -38,6 +39,7 @@ HOUR = 3600
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
+_NON_WORD_LINE = re.compile(r"[^\w\n]+|_+")
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
@@ -64,23 +66,36 @@ class _Index:
     """One transcript as a word stream: the words, each word's segment, and where each word is."""
 
     words: list[str]
-    segment_of: list[int]
+    starts: list[int]  # each segment's first word position
     positions: dict[str, list[int]]
     chinese: bool
 
     @classmethod
-    def of(cls, transcript: Transcript) -> _Index:
+    def of(cls, transcript: Transcript, wanted: set[str] | None = None) -> _Index:
+        """`wanted`: the only words whose positions are needed (the quotes' words; all if None)."""
+        # normalized in one pass over the whole text (a segment's text has no line break)
+        joined = "\n".join(segment.text for segment in transcript.segments)
+        normalized = _NON_WORD_LINE.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
+        split = _TOKEN.findall if _CJK_CHAR.search(normalized) else str.split
         words: list[str] = []
-        segment_of: list[int] = []
-        for number, segment in enumerate(transcript.segments):
-            found = words_of(segment.text)
-            words.extend(found)
-            segment_of.extend([number] * len(found))
+        starts: list[int] = []
+        for text in normalized.split("\n"):
+            starts.append(len(words))
+            words.extend(split(text))
         positions: dict[str, list[int]] = {}
-        for position, word in enumerate(words):
-            positions.setdefault(word, []).append(position)
+        if wanted is None:
+            for position, word in enumerate(words):
+                positions.setdefault(word, []).append(position)
+        else:
+            for position, word in enumerate(words):
+                if word in wanted:
+                    positions.setdefault(word, []).append(position)
         sample = " ".join(segment.text for segment in transcript.segments[:400])
-        return cls(words, segment_of, positions, is_chinese(sample))
+        return cls(words, starts, positions, is_chinese(sample))
+
+    def segment_of(self, position: int) -> int:
+        """The number of the segment holding the word at `position`."""
+        return bisect.bisect_right(self.starts, min(position, len(self.words) - 1)) - 1
 
 
 @dataclass(frozen=True)
@@ -109,7 +124,8 @@ def _candidates(index: _Index, quote: list[str]) -> list[int]:
         for position in index.positions[word][:400]:  # a word this common is no anchor
             votes[(position - offsets[word]) // bucket] += 1
     best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
-    return [number * bucket for number, _ in best]
+    enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
+    return [number * bucket for number, count in best if count >= enough]
 
 
 def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
@@ -140,7 +156,7 @@ def _places(index: _Index, quote: list[str]) -> list[_Place]:
 
 
 def _seconds(index: _Index, transcript: Transcript, position: int) -> int:
-    return transcript.segments[index.segment_of[min(position, len(index.segment_of) - 1)]].start_seconds
+    return transcript.segments[index.segment_of(position)].start_seconds
 
 
 def _tied(index: _Index, transcript: Transcript, places: list[_Place]) -> list[_Place]:
@@ -180,8 +196,8 @@ def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
 
 
 def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
-    first = index.segment_of[place.start]
-    last = index.segment_of[max(place.start, place.end - 1)]
+    first = index.segment_of(place.start)
+    last = index.segment_of(max(place.start, place.end - 1))
     text = " ".join(segment.text for segment in transcript.segments[first : last + 1])
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
@@ -189,7 +205,7 @@ def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
 def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | None:
     """The label on most of the passage's words (labels can lag a line at a turn change)."""
     counts: Counter[str | None] = Counter(
-        transcript.segments[index.segment_of[p]].label for p in range(place.start, max(place.start + 1, place.end))
+        transcript.segments[index.segment_of(p)].label for p in range(place.start, max(place.start + 1, place.end))
     )
     (label, count), *rest = counts.most_common()
     if rest and rest[0][1] == count:
@@ -200,9 +216,11 @@ def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | N
 class QuoteFinder:
     """Finds quotes in one transcript; the transcript is indexed once."""
 
-    def __init__(self, transcript: Transcript):
+    def __init__(self, transcript: Transcript, quotes: list[str] | None = None):
+        """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
-        self.index = _Index.of(transcript)
+        wanted = None if quotes is None else {word for quote in quotes for word in words_of(quote)}
+        self.index = _Index.of(transcript, wanted)
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript
@@ -225,7 +243,7 @@ class QuoteFinder:
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
         number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
         first = self._first_words(fragments[number], first)
-        segment = transcript.segments[index.segment_of[first.start]]
+        segment = transcript.segments[index.segment_of(first.start)]
         return QuoteGrounding(
             grounding=Grounding.VERBATIM if verbatim else Grounding.APPROXIMATE,
             heard_at=segment.start_seconds,
@@ -283,5 +301,5 @@ def ground_claims(claims: tuple[ClaimEntry, ...], transcript: Transcript | None)
     """`claims` with `grounding` filled from `transcript` (unchanged when there is none)."""
     if transcript is None or not claims:
         return claims
-    finder = QuoteFinder(transcript)
+    finder = QuoteFinder(transcript, [claim.text for claim in claims])
     return tuple(claim.model_copy(update={"grounding": finder.find(claim.text, claim.seconds)}) for claim in claims)

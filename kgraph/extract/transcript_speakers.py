@@ -28,8 +28,9 @@ MIN_SHARE = 0.75  # ... and this share of its votes
 MIN_DISAGREEMENTS = 2  # the episode's labels are judged wrong on at least this many explicit quotes
 MIN_AGREEMENT = 0.8  # below this, the labels are swapped or drifting: not trusted
 NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
-INTRODUCTION_SEGMENTS = 400  # introductions come early
+INTRODUCTION_SEGMENTS = 300  # introductions come early
 _INTRODUCTION = re.compile(r"\b(?:i am|i'm|im|my name is|this is)\s+(\w+(?:\s+\w+)?)", re.I)
+_INTRODUCTION_HINT = re.compile(r"\b[Ii](?:'| a)?m\b|[Mm]y name|[Tt]his is")
 FOUND = frozenset({Grounding.VERBATIM, Grounding.APPROXIMATE})
 
 
@@ -63,7 +64,7 @@ def _introductions(transcript: Transcript, participants: list[PersonName]) -> li
     """(label, participant) for each `I'm Jane Roe` / `my name is Jane` on a labelled line."""
     found = []
     for segment in transcript.segments[:INTRODUCTION_SEGMENTS]:
-        if segment.label is None:
+        if segment.label is None or not _INTRODUCTION_HINT.search(segment.text):
             continue
         for match in _INTRODUCTION.finditer(segment.text):
             words = match.group(1).split()
