@@ -14,7 +14,9 @@ import bisect
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
 
 from rapidfuzz import fuzz
 
@@ -27,10 +29,12 @@ ACCEPT = 90.0
 ACCEPT_LONG = 75.0  # for quotes of LONG_WORDS or more
 LONG_WORDS = 8
 MIN_FRAGMENT_WORDS = 3  # shorter `...` fragments are too common to place
+MAX_FRAGMENT_WORDS = 400  # real quotes run to about 150 words; longer is matched by its start
 NEAR_EQUAL = 3.0  # scores this close are a tie, broken by position
 TEASER_SECONDS = 180  # a cold open repeats the body's best lines in the first minutes
 TEASER_MARGIN = 12.0
 MAX_ANCHORS = 6
+COMMON = 400  # a word found more often than this is no anchor
 MAX_CANDIDATES = 12
 EXCERPT_CHARS = 240
 HEAD_WORDS = 6  # the quote's first words, aligned again for its start time
@@ -61,37 +65,39 @@ def is_chinese(text: str) -> bool:
     return len(_CJK_CHAR.findall(sample)) > len(_LATIN_LETTER.findall(sample))
 
 
-@dataclass
 class _Index:
-    """One transcript as a word stream: the words, each word's segment, and where each word is."""
+    """One transcript as a word stream: the words, where each segment starts in it, how often each
+    word occurs, and (computed when first asked, many words in one pass) where a word is."""
 
-    words: list[str]
-    starts: list[int]  # each segment's first word position
-    positions: dict[str, list[int]]
-    chinese: bool
-
-    @classmethod
-    def of(cls, transcript: Transcript, wanted: set[str] | None = None) -> _Index:
-        """`wanted`: the only words whose positions are needed (the quotes' words; all if None)."""
+    def __init__(self, transcript: Transcript):
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
         normalized = _NON_WORD_LINE.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
         split = _TOKEN.findall if _CJK_CHAR.search(normalized) else str.split
-        words: list[str] = []
-        starts: list[int] = []
+        self.words: list[str] = []
+        self.starts: list[int] = []  # each segment's first word position
         for text in normalized.split("\n"):
-            starts.append(len(words))
-            words.extend(split(text))
-        positions: dict[str, list[int]] = {}
-        if wanted is None:
-            for position, word in enumerate(words):
-                positions.setdefault(word, []).append(position)
-        else:
-            for position, word in enumerate(words):
-                if word in wanted:
-                    positions.setdefault(word, []).append(position)
-        sample = " ".join(segment.text for segment in transcript.segments[:400])
-        return cls(words, starts, positions, is_chinese(sample))
+            self.starts.append(len(self.words))
+            self.words.extend(split(text))
+        self.counts = Counter(self.words)
+        self._positions: dict[str, list[int]] = {}
+        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
+
+    def locate(self, wanted: Iterable[str]) -> None:
+        """Find every position of each of `wanted` in one pass (membership tested at C speed)."""
+        missing = {word for word in wanted if word not in self._positions and word in self.counts}
+        if not missing:
+            return
+        for word in missing:
+            self._positions[word] = []
+        words, positions = self.words, self._positions
+        for position in compress(count(), map(missing.__contains__, words)):
+            positions[words[position]].append(position)
+
+    def positions(self, word: str) -> list[int]:
+        if word not in self._positions:
+            self.locate((word,))
+        return self._positions.get(word, [])
 
     def segment_of(self, position: int) -> int:
         """The number of the segment holding the word at `position`."""
@@ -113,15 +119,15 @@ def _candidates(index: _Index, quote: list[str]) -> list[int]:
     """Likely start positions of `quote`: where its rarest words sit, minus their offset in it."""
     offsets: dict[str, int] = {}
     for offset, word in enumerate(quote):
-        if word in index.positions and word not in offsets:
+        if word in index.counts and word not in offsets:
             offsets[word] = offset
     if not offsets:
         return []
-    anchors = sorted(offsets, key=lambda w: (len(index.positions[w]), -len(w), w))[:MAX_ANCHORS]
+    anchors = sorted(offsets, key=lambda w: (index.counts[w], -len(w), w))[:MAX_ANCHORS]
     votes: Counter[int] = Counter()
     bucket = max(4, len(quote) // 2)
     for word in anchors:
-        for position in index.positions[word][:400]:  # a word this common is no anchor
+        for position in index.positions(word)[:COMMON]:  # a word this common is no anchor
             votes[(position - offsets[word]) // bucket] += 1
     best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
     enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
@@ -190,7 +196,7 @@ def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
     pieces = _ELLIPSIS.split(quote)
     if sentences:
         pieces = [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
-    parts = [words_of(part) for part in pieces]
+    parts = [words_of(part)[:MAX_FRAGMENT_WORDS] for part in pieces]
     long_parts = [part for part in parts if len(part) >= MIN_FRAGMENT_WORDS]
     return long_parts or [words for words in ([w for part in parts for w in part],) if words]
 
@@ -204,9 +210,12 @@ def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
 
 def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | None:
     """The label on most of the passage's words (labels can lag a line at a turn change)."""
-    counts: Counter[str | None] = Counter(
-        transcript.segments[index.segment_of(p)].label for p in range(place.start, max(place.start + 1, place.end))
-    )
+    counts: Counter[str | None] = Counter()
+    end = max(place.start + 1, place.end)
+    starts = index.starts
+    for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
+        after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
+        counts[transcript.segments[number].label] += min(end, after) - max(place.start, starts[number])
     (label, count), *rest = counts.most_common()
     if rest and rest[0][1] == count:
         return None
@@ -219,8 +228,10 @@ class QuoteFinder:
     def __init__(self, transcript: Transcript, quotes: list[str] | None = None):
         """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
-        wanted = None if quotes is None else {word for quote in quotes for word in words_of(quote)}
-        self.index = _Index.of(transcript, wanted)
+        self.index = _Index(transcript)
+        if quotes is not None:  # the likely anchors of all of them, found in one pass
+            counts = self.index.counts
+            self.index.locate(word for quote in quotes for word in words_of(quote) if counts.get(word, 0) <= COMMON)
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript

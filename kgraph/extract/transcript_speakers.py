@@ -28,7 +28,8 @@ MIN_SHARE = 0.75  # ... and this share of its votes
 MIN_DISAGREEMENTS = 2  # the episode's labels are judged wrong on at least this many explicit quotes
 MIN_AGREEMENT = 0.8  # below this, the labels are swapped or drifting: not trusted
 NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
-INTRODUCTION_SEGMENTS = 300  # introductions come early
+INTRODUCTION_SEGMENTS = 300  # introductions come early: in the first segments and minutes
+INTRODUCTION_SECONDS = 600
 _INTRODUCTION = re.compile(r"\b(?:i am|i'm|im|my name is|this is)\s+(\w+(?:\s+\w+)?)", re.I)
 _INTRODUCTION_HINT = re.compile(r"\b[Ii](?:'| a)?m\b|[Mm]y name|[Tt]his is")
 FOUND = frozenset({Grounding.VERBATIM, Grounding.APPROXIMATE})
@@ -64,6 +65,8 @@ def _introductions(transcript: Transcript, participants: list[PersonName]) -> li
     """(label, participant) for each `I'm Jane Roe` / `my name is Jane` on a labelled line."""
     found = []
     for segment in transcript.segments[:INTRODUCTION_SEGMENTS]:
+        if segment.start_seconds > INTRODUCTION_SECONDS:
+            break
         if segment.label is None or not _INTRODUCTION_HINT.search(segment.text):
             continue
         for match in _INTRODUCTION.finditer(segment.text):
