@@ -5,7 +5,7 @@ The transcript becomes one stream of normalized words with a word-to-segment ind
 document; each quote (split on `...` into fragments) is placed by its rare words (anchors) and the
 few candidate windows they point to are scored with `rapidfuzz.fuzz.partial_ratio_alignment`.
 Among near-equal candidates the one nearest the rest of the quote, or the summary's timestamp
-(also an hour later: summaries drop the hour), wins; a teaser in the first minutes loses to the
+(also an hour either way: summaries drop or add the hour), wins; a teaser in the first minutes loses to the
 body. Cost: linear in the transcript, a few small alignments per quote."""
 
 from __future__ import annotations
@@ -249,7 +249,9 @@ class QuoteFinder:
         verbatim = score >= VERBATIM
         if score < threshold and len(by_sentence := _fragments(quote, sentences=True)) > len(fragments):
             # found sentence by sentence, with unmarked cuts between them: approximate at best
-            score, chosen = max((score, chosen), self._place(by_sentence, targets), key=lambda found: found[0])
+            by_sentence_score, by_sentence_chosen = self._place(by_sentence, targets)
+            if by_sentence_score > score:
+                fragments, score, chosen = by_sentence, by_sentence_score, by_sentence_chosen
         if score < threshold:
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
         number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
