@@ -33,7 +33,7 @@ MAX_FRAGMENT_WORDS = 400  # real quotes run to about 150 words; longer is matche
 NEAR_EQUAL = 3.0  # scores this close are a tie, broken by position
 TEASER_SECONDS = 180  # a cold open repeats the body's best lines in the first minutes
 TEASER_MARGIN = 12.0
-MAX_ANCHORS = 6
+MAX_ANCHORS = 4
 COMMON = 400  # a word found more often than this is no anchor
 MAX_CANDIDATES = 12
 EXCERPT_CHARS = 240
@@ -43,11 +43,11 @@ HOUR = 3600
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
-_NON_WORD_LINE = re.compile(r"[^\w\n]+|_+")
+_PUNCTUATION = re.compile(r"[^\w\s]+|_+")  # non-word characters but spaces: far fewer matches
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
-_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")  # `...` cuts, `[editorial insertions]`
 
@@ -62,7 +62,8 @@ def words_of(text: str) -> list[str]:
 def is_chinese(text: str) -> bool:
     """More CJK characters than Latin letters (sampled: transcripts run to megabytes)."""
     sample = text[:20_000]
-    return len(_CJK_CHAR.findall(sample)) > len(_LATIN_LETTER.findall(sample))
+    letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
+    return len(_CJK_CHAR.findall(sample)) > len(letters)
 
 
 class _Index:
@@ -72,7 +73,7 @@ class _Index:
     def __init__(self, transcript: Transcript):
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
-        normalized = _NON_WORD_LINE.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
+        normalized = _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
         split = _TOKEN.findall if _CJK_CHAR.search(normalized) else str.split
         self.words: list[str] = []
         self.starts: list[int] = []  # each segment's first word position
