@@ -323,3 +323,28 @@ def test_grounding_stays_near_linear_in_transcript_size_and_quote_count():
 
     small, large = run(6_000, 100), run(12_000, 200)
     assert large < 4 * small + 0.5
+
+
+def test_a_named_label_on_an_unlisted_hosts_quotes_is_not_used():
+    # the transcript labels the host's lines `Ben Okoro`; the summary names the host, who is not
+    # on the participants list, for three quotes on those lines
+    said = transcript(lines_for({600: "Ben Okoro", 1200: "Ben Okoro", 1800: "Ben Okoro", 2400: "Ana Ruiz"}))
+    claims = (
+        *(claim(QUOTES[s], speaker="Cal Host", rule="lead-in", n=n) for n, s in enumerate((600, 1200, 1800))),
+        claim(QUOTES[2400], n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.names == {"Ana Ruiz": "Ana Ruiz"}
+    assert [c.transcript_speaker for c in grounded] == [None, None, None, "Ana Ruiz"]
+
+
+def test_a_quote_across_a_change_of_label_is_not_attributed():
+    lines = {
+        1500: ("Ben Okoro", "so do small shops need that? not necessarily the code and data but they need"),
+        1505: ("Ana Ruiz", "something simpler and made for them and that is the whole"),
+    }
+    said = transcript(lines)
+    quote = "Not necessarily the code and data, but they need something simpler and made for them"
+    (grounded,), _ = attribute_claims(ground_claims((claim(quote),), said), said, [ANA, BEN])
+    assert grounded.grounding is not None and grounded.grounding.heard_at == 1500
+    assert grounded.grounding.span_label is None and grounded.speaker is None

@@ -39,6 +39,7 @@ MAX_CANDIDATES = 12
 EXCERPT_CHARS = 240
 HEAD_WORDS = 6  # the quote's first words, aligned again for its start time
 HEAD_SCORE = 80.0
+ONE_LABEL = 0.9  # a passage is on one speaker's lines when this share of its words is
 HOUR = 3600
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
@@ -210,17 +211,16 @@ def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
 
 
 def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | None:
-    """The label on most of the passage's words (labels can lag a line at a turn change)."""
+    """The label on (nearly) all of the passage's words; None where the passage crosses a change
+    of label: labels lag a line at a turn change, so the words on either side are in doubt."""
     counts: Counter[str | None] = Counter()
     end = max(place.start + 1, place.end)
     starts = index.starts
     for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
         after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
         counts[transcript.segments[number].label] += min(end, after) - max(place.start, starts[number])
-    (label, count), *rest = counts.most_common()
-    if rest and rest[0][1] == count:
-        return None
-    return label
+    label, most = counts.most_common(1)[0]
+    return label if most >= ONE_LABEL * sum(counts.values()) else None
 
 
 class QuoteFinder:

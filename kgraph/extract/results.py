@@ -84,7 +84,7 @@ class QuoteGrounding(_Frozen):
     heard_at: int | None = None  # seconds: the start of the line with the quote's first words
     score: float | None = None  # 0-100
     label: str | None = None  # the speaker label on that line, verbatim
-    span_label: str | None = None  # the label on most of the passage (None when split evenly)
+    span_label: str | None = None  # the label on (nearly) all the passage (None where it changes)
     excerpt: str | None = None  # the matched lines, shortened
 
 

@@ -25,6 +25,7 @@ EXPLICIT_RULES = frozenset(
 )
 MIN_VOTES = 2  # a generic label is mapped on at least this many agreeing quotes or introductions
 MIN_SHARE = 0.75  # ... and this share of its votes
+MIN_OTHER = 3  # a named label is someone else's on this many explicit quotes of one other person
 MIN_DISAGREEMENTS = 2  # the episode's labels are judged wrong on at least this many explicit quotes
 MIN_AGREEMENT = 0.8  # below this, the labels are swapped or drifting: not trusted
 NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
@@ -84,10 +85,19 @@ def _introduced(words: str, participants: list[PersonName]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
+def _mistaken(votes: Counter[str], others: Counter[str], name: str) -> bool:
+    """A named label that is someone else's: its lines hold at least MIN_OTHER quotes the summary
+    explicitly gives to one other person (perhaps a host left off the participants list), more
+    than it gives to the label's own person."""
+    rivals = [count for person, count in [*votes.items(), *others.items()] if person != name]
+    return bool(rivals) and max(rivals) >= MIN_OTHER and max(rivals) > votes[name]
+
+
 def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], participants: list[PersonName]) -> LabelReading:
     labels = sorted({segment.label for segment in transcript.segments if segment.label})
     named = {label: name for label in labels if (name := _named(label, participants))}
     votes: dict[str, Counter[str]] = defaultdict(Counter)
+    others: dict[str, Counter[str]] = defaultdict(Counter)  # explicit names of people not listed
     participant_names = {p.name for p in participants}
     for claim in claims:
         grounding = claim.grounding
@@ -95,10 +105,11 @@ def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], particip
             grounding is not None
             and grounding.grounding in FOUND
             and grounding.span_label
-            and claim.speaker in participant_names
+            and claim.speaker is not None
             and claim.attribution in EXPLICIT_RULES
         ):
-            votes[grounding.span_label][claim.speaker] += 1
+            (votes if claim.speaker in participant_names else others)[grounding.span_label][claim.speaker] += 1
+    named = {label: name for label, name in named.items() if not _mistaken(votes[label], others[label], name)}
     checks = sum(sum(votes[label].values()) for label in named)
     agreements = sum(votes[label][name] for label, name in named.items())
     # one disagreement can be the summary's slip (its explicit names are right about 97% of the time)
