@@ -26,8 +26,34 @@ OVERLOOKED_INSIGHT = KG.OverlookedInsight
 CLAIM = KG.Claim
 MENTION = KG.Mention
 
+# Value classes: how a quote was grounded, what supports a speaker (their members are INDIVIDUALS)
+GROUNDING = KG.Grounding
+SPEAKER_EVIDENCE_KIND = KG.SpeakerEvidence
+
 INSIGHT_CLASSES = (KEY_THEME, CONTRARIAN_PERSPECTIVE, OPERATING_INSIGHT, OVERLOOKED_INSIGHT)
-CLASSES = (PODCAST, EPISODE, PERSON, ORGANIZATION, PRODUCT, INSIGHT, *INSIGHT_CLASSES, CLAIM, MENTION)
+CLASSES = (
+    PODCAST,
+    EPISODE,
+    PERSON,
+    ORGANIZATION,
+    PRODUCT,
+    INSIGHT,
+    *INSIGHT_CLASSES,
+    CLAIM,
+    MENTION,
+    GROUNDING,
+    SPEAKER_EVIDENCE_KIND,
+)
+
+# Named individuals (value = `kgraph.model.Grounding` / `SpeakerEvidence` member's value)
+VERBATIM = KG.Verbatim
+APPROXIMATE = KG.Approximate
+TRANSLATED = KG.Translated
+NOT_IN_TRANSCRIPT = KG.NotInTranscript
+SUMMARY_TEXT = KG.SummaryText
+TRANSCRIPT_LABEL_EVIDENCE = KG.TranscriptLabel
+BOTH = KG.Both
+INDIVIDUALS = (VERBATIM, APPROXIMATE, TRANSLATED, NOT_IN_TRANSCRIPT, SUMMARY_TEXT, TRANSCRIPT_LABEL_EVIDENCE, BOTH)
 
 # Object properties
 PODCAST_OF = KG.podcast
@@ -40,6 +66,9 @@ ABOUT = KG.about
 AFFILIATION = KG.affiliation
 ENTITY = KG.entity
 MADE_BY = KG.madeBy
+GROUNDING_OF = KG.grounding
+SPEAKER_EVIDENCE = KG.speakerEvidence
+TRANSCRIPT_SPEAKER = KG.transcriptSpeaker
 
 # Datatype properties
 VIDEO_ID = KG.videoId
@@ -52,6 +81,11 @@ TIMESTAMP = KG.timestamp
 SECONDS = KG.seconds
 WHY_MENTIONED = KG.whyMentioned
 WARNING = KG.warning
+TRANSCRIPT_FILE = KG.transcriptFile
+HEARD_AT = KG.heardAt
+TRANSCRIPT_LABEL = KG.transcriptLabel
+MATCH_SCORE = KG.matchScore
+RECORDING_URL = KG.recordingUrl
 
 OBJECT_PROPERTIES = (
     PODCAST_OF,
@@ -64,6 +98,9 @@ OBJECT_PROPERTIES = (
     AFFILIATION,
     ENTITY,
     MADE_BY,
+    GROUNDING_OF,
+    SPEAKER_EVIDENCE,
+    TRANSCRIPT_SPEAKER,
 )
 DATATYPE_PROPERTIES = (
     VIDEO_ID,
@@ -76,4 +113,9 @@ DATATYPE_PROPERTIES = (
     SECONDS,
     WHY_MENTIONED,
     WARNING,
+    TRANSCRIPT_FILE,
+    HEARD_AT,
+    TRANSCRIPT_LABEL,
+    MATCH_SCORE,
+    RECORDING_URL,
 )

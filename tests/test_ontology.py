@@ -9,6 +9,7 @@ import rdflib
 from rdflib import OWL, RDF, RDFS
 
 from kgraph import vocab
+from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.ontology import CONTEXT, ONTOLOGY, ontology_file
 
 
@@ -25,8 +26,19 @@ def test_every_vocab_term_is_declared_with_its_kind_and_vice_versa():
     assert declared(graph, OWL.Class) == set(vocab.CLASSES)
     assert declared(graph, OWL.ObjectProperty) == set(vocab.OBJECT_PROPERTIES)
     assert declared(graph, OWL.DatatypeProperty) == set(vocab.DATATYPE_PROPERTIES)
+    assert declared(graph, OWL.NamedIndividual) == set(vocab.INDIVIDUALS)
     used_in_subject_position = {s for s in graph.subjects() if str(s).startswith(str(vocab.KG))}
-    assert used_in_subject_position == set(vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES)
+    every_term = vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES + vocab.INDIVIDUALS
+    assert used_in_subject_position == set(every_term)
+
+
+def test_the_grounding_individuals_are_the_models_values():
+    graph = ontology()
+    groundings = {vocab.KG[member.value] for member in Grounding}
+    evidence = {vocab.KG[member.value] for member in SpeakerEvidence}
+    assert set(graph.subjects(RDF.type, vocab.GROUNDING)) == groundings
+    assert set(graph.subjects(RDF.type, vocab.SPEAKER_EVIDENCE_KIND)) == evidence
+    assert groundings | evidence == set(vocab.INDIVIDUALS)
 
 
 def test_every_term_has_a_label_a_comment_and_properties_a_domain_and_range():
@@ -71,7 +83,7 @@ def test_jsonld_context_names_every_vocab_term():
         iri = definition if isinstance(definition, str) else definition["@id"]
         prefix, _, local = iri.partition(":")
         expanded.add(context[prefix] + local if prefix in context and isinstance(context[prefix], str) else iri)
-    every_term = vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES
+    every_term = vocab.CLASSES + vocab.OBJECT_PROPERTIES + vocab.DATATYPE_PROPERTIES + vocab.INDIVIDUALS
     assert {str(term) for term in every_term} <= expanded
 
 

@@ -27,6 +27,7 @@ def test_every_shipped_query_is_documented_and_listed():
         "contrarian-mentions",
         "co-mentioned-organizations",
         "podcast-guests",
+        "unverified-quotes",
     }
     for query in shipped_queries():
         assert len(query.description) > 20, query.name

@@ -190,6 +190,11 @@ def _resolve(
             for warning in identities.warnings(group.primary)
         )
         groups = identities.groups
+        report.faithfulness = [
+            {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
+            for group in groups
+            if group.primary.faithfulness is not None
+        ]
         started = time.perf_counter()
         episodes = _episodes(identities, groups, extracted, documents, store, executor, options, report, shares)
         report.timings["episodes"] = time.perf_counter() - started

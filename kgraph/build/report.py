@@ -19,6 +19,7 @@ class BuildReport:
     identity: list[dict[str, object]] = field(default_factory=list)  # resolution's decisions, sorted
     counts: dict[str, int] = field(default_factory=dict)
     triples: int = 0
+    faithfulness: list[dict[str, object]] = field(default_factory=list)  # one row per episode with a transcript
     # How the build ran, not what it built: never written to report.json (outputs stay byte-identical).
     timings: dict[str, float] = field(default_factory=dict)  # stage -> seconds
     cache_hits: int = 0
@@ -30,7 +31,7 @@ class BuildReport:
         return not self.skipped
 
     def to_json(self) -> str:
-        data = {
+        data: dict[str, object] = {
             "documents": {"read": self.documents_read, "built": self.documents_built, "skipped": len(self.skipped)},
             "skipped": sorted(self.skipped, key=lambda s: s["file"]),
             "warnings": sorted(self.warnings, key=lambda w: (w["file"], w["warning"])),
@@ -43,6 +44,9 @@ class BuildReport:
             "counts": self.counts,
             "triples": self.triples,
         }
+        if self.faithfulness:
+            episodes: list[dict[str, object]] = sorted(self.faithfulness, key=lambda row: str(row["file"]))
+            data["faithfulness"] = {"totals": self.faithfulness_totals(), "episodes": episodes}
         return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
 
     def summary_lines(self) -> list[str]:
@@ -64,9 +68,24 @@ class BuildReport:
             lines.append(f"identity: {count_verdicts(str(d['verdict']) for d in self.identity)} (see `kgraph aliases`)")
         lines.append("nodes: " + ", ".join(f"{name} {count}" for name, count in self.counts.items()))
         lines.append(f"triples: {self.triples}")
+        if self.faithfulness:
+            totals = self.faithfulness_totals()
+            lines.append(
+                f"quotes in transcripts: {totals['verbatim']} verbatim, {totals['approximate']} approximate, "
+                f"{totals['translated']} translated, {totals['not_in_transcript']} not in transcript "
+                f"({totals['episodes']} episode{'s' if totals['episodes'] != 1 else ''} with a transcript, "
+                f"{totals['untrusted_labels']} with untrusted speaker labels)"
+            )
         if self.cache_hits:
             lines.append(f"cache: {self.cache_hits} documents reused, {self.cache_misses} extracted")
         return lines
+
+    def faithfulness_totals(self) -> dict[str, int]:
+        keys = ("verbatim", "approximate", "translated", "not_in_transcript", "speakers_from_labels")
+        totals = {key: sum(cast(int, row[key]) for row in self.faithfulness) for key in keys}
+        totals["episodes"] = len(self.faithfulness)
+        totals["untrusted_labels"] = sum(not row["labels_trusted"] for row in self.faithfulness)
+        return totals
 
     def _episode_merge_lines(self) -> list[str]:
         """One line per merged copy: both paths and the evidence."""

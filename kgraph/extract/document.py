@@ -6,14 +6,16 @@ from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
 from kgraph.extract.entities import extract_entities
 from kgraph.extract.episode import extract_episode
+from kgraph.extract.grounding import ground_claims
 from kgraph.extract.insights import extract_insights
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.products import find_products
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
+from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import fold, vocabulary
-from kgraph.parse.document import ParsedDocument
+from kgraph.parse.document import ParsedDocument, Transcript
 
 
 def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[PersonName]) -> str | None:
@@ -66,3 +68,17 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         claims=tuple(claims),
         warnings=document.warnings,
     )
+
+
+def ground_in_transcript(extraction: DocumentExtraction, transcript: Transcript | None) -> DocumentExtraction:
+    """The extraction with its transcript attached, each quote found in it, and speakers weighed
+    against the transcript's labels (a pure function of both: cached with the extraction)."""
+    if transcript is None:
+        return extraction.model_copy(update={"transcript": None})
+    participants = [person for person in extraction.people if person.name in set(extraction.participants)]
+    claims, reading = attribute_claims(ground_claims(extraction.claims, transcript), transcript, participants)
+    update: dict[str, object] = {"transcript": transcript, "claims": claims}
+    if reading is not None:
+        update["label_names"] = tuple(sorted(reading.names.items()))
+        update["labels_trusted"] = reading.trusted
+    return extraction.model_copy(update=update)

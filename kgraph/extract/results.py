@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
-from kgraph.model import InsightKind
+from kgraph.model import Grounding, InsightKind, SpeakerEvidence
 from kgraph.parse.document import Transcript
 
 
@@ -76,6 +77,17 @@ class AboutRef(_Frozen):
     name: str | None = None
 
 
+class QuoteGrounding(_Frozen):
+    """Where a quote was found in the episode's transcript (see `kgraph.extract.grounding`)."""
+
+    grounding: Grounding
+    heard_at: int | None = None  # seconds: the start of the line with the quote's first words
+    score: float | None = None  # 0-100
+    label: str | None = None  # the speaker label on that line, verbatim
+    span_label: str | None = None  # the label on (nearly) all the passage (None where it changes)
+    excerpt: str | None = None  # the matched lines, shortened
+
+
 class ClaimEntry(_Frozen):
     text: str
     line: int
@@ -85,6 +97,38 @@ class ClaimEntry(_Frozen):
     speaker: str | None = None  # a full name from `DocumentExtraction.people`
     attribution: str | None = None  # which rule found the speaker (for the report and tests)
     about: AboutRef | None = None
+    grounding: QuoteGrounding | None = None  # None when the document has no transcript
+    speaker_evidence: SpeakerEvidence | None = None  # what supports `speaker` (with a transcript)
+    transcript_speaker: str | None = None  # the participant the transcript's label names
+
+
+class Faithfulness(_Frozen):
+    """How an episode's quotes were found in its transcript (the faithfulness report's row)."""
+
+    transcript: str  # the transcript read, relative to the input root
+    verbatim: int = 0
+    approximate: int = 0
+    translated: int = 0
+    not_in_transcript: int = 0
+    labels_trusted: bool = True
+    speakers_from_labels: int = 0  # claims whose speaker only the transcript's label gives
+
+    @classmethod
+    def of(cls, extraction: DocumentExtraction) -> Faithfulness | None:
+        if extraction.transcript is None:
+            return None
+        found = Counter(claim.grounding.grounding for claim in extraction.claims if claim.grounding)
+        return cls(
+            transcript=extraction.transcript.path,
+            verbatim=found[Grounding.VERBATIM],
+            approximate=found[Grounding.APPROXIMATE],
+            translated=found[Grounding.TRANSLATED],
+            not_in_transcript=found[Grounding.NOT_IN_TRANSCRIPT],
+            labels_trusted=extraction.labels_trusted is not False,
+            speakers_from_labels=sum(
+                claim.speaker_evidence == SpeakerEvidence.TRANSCRIPT_LABEL for claim in extraction.claims
+            ),
+        )
 
 
 class DocumentExtraction(_Frozen):
@@ -96,3 +140,6 @@ class DocumentExtraction(_Frozen):
     claims: tuple[ClaimEntry, ...] = ()
     warnings: tuple[str, ...] = ()
     transcript: Transcript | None = None  # its transcript in segments, when the reader attached one
+    # What the transcript's speaker labels say (see `kgraph.extract.transcript_speakers`):
+    label_names: tuple[tuple[str, str], ...] = ()  # label -> participant, where it could be told
+    labels_trusted: bool | None = None  # None without a transcript

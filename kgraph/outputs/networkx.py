@@ -33,11 +33,20 @@ def node_attributes(node: Node) -> dict[str, object]:
                 url=node.urls[0] if node.urls else None,
                 source_kind=node.source_kind,
                 source_file=node.source_files[0] if node.source_files else None,
+                transcript_file=node.transcript_file,
             )
         case Insight():
             attributes.update(text=node.text, rank=node.rank)
         case Claim():
             attributes.update(text=node.text, timestamp=node.timestamp, seconds=node.seconds)
+            attributes.update(
+                grounding=node.grounding.value if node.grounding else None,
+                heard_at=node.heard_at,
+                match_score=node.match_score,
+                transcript_label=node.transcript_label,
+                recording_url=node.recording_url,
+                speaker_evidence=node.speaker_evidence.value if node.speaker_evidence else None,
+            )
         case Mention():
             attributes.update(description=node.description, why_mentioned=node.why_mentioned)
     return {key: value for key, value in attributes.items() if value is not None}

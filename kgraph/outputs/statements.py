@@ -57,6 +57,14 @@ DESCRIPTION, TEXT, DATE_PUBLISHED, URL = map(
     MENTION_ENTITY,
     WHY_MENTIONED,
     MADE_BY,
+    GROUNDING_OF,
+    SPEAKER_EVIDENCE,
+    TRANSCRIPT_SPEAKER,
+    TRANSCRIPT_FILE,
+    HEARD_AT,
+    TRANSCRIPT_LABEL,
+    MATCH_SCORE,
+    RECORDING_URL,
 ) = map(
     str,
     (
@@ -80,6 +88,14 @@ DESCRIPTION, TEXT, DATE_PUBLISHED, URL = map(
         vocab.ENTITY,
         vocab.WHY_MENTIONED,
         vocab.MADE_BY,
+        vocab.GROUNDING_OF,
+        vocab.SPEAKER_EVIDENCE,
+        vocab.TRANSCRIPT_SPEAKER,
+        vocab.TRANSCRIPT_FILE,
+        vocab.HEARD_AT,
+        vocab.TRANSCRIPT_LABEL,
+        vocab.MATCH_SCORE,
+        vocab.RECORDING_URL,
     ),
 )
 # Each kind's class, from the table of kinds (`kgraph.kinds`).
@@ -88,7 +104,9 @@ _INSIGHT_CLASS = {kind.insight: str(kind.rdf_class) for kind in KINDS if kind.in
 PODCAST, PERSON, ORGANIZATION, PRODUCT, EPISODE, CLAIM, MENTION = (
     _CLASS[model_type] for model_type in (Podcast, Person, Organization, Product, Episode, Claim, Mention)
 )
-XSD_DATE, XSD_INTEGER, XSD_ANY_URI = (f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI"))
+XSD_DATE, XSD_INTEGER, XSD_ANY_URI, XSD_DECIMAL = (
+    f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI", "decimal")
+)
 
 # N-Triples string escapes, exactly as pyoxigraph writes them (tests compare with str(ox.Literal)).
 _ESCAPES = {chr(code): f"\\u{code:04X}" for code in (*range(0x20), 0x7F)}
@@ -174,6 +192,7 @@ def _episode(out: _Graph, episode: Episode) -> None:
     out.text(e, ARXIV_ID, episode.arxiv_id)
     for warning in episode.warnings:
         out.text(e, WARNING, warning)
+    out.text(e, TRANSCRIPT_FILE, episode.transcript_file)
     for person in episode.participants:
         out.link(e, PARTICIPANT, person)
     for entity in episode.mentions:
@@ -200,6 +219,15 @@ def _claim(out: _Graph, claim: Claim) -> None:
     out.link(c, ABOUT, claim.about)
     out.text(c, TIMESTAMP, claim.timestamp)
     out.typed(c, SECONDS, claim.seconds, XSD_INTEGER)
+    if claim.grounding is not None:
+        out.link(c, GROUNDING_OF, str(vocab.KG[claim.grounding.value]))
+        out.typed(c, HEARD_AT, claim.heard_at, XSD_INTEGER)
+        out.text(c, TRANSCRIPT_LABEL, claim.transcript_label)
+        out.typed(c, MATCH_SCORE, None if claim.match_score is None else f"{claim.match_score:.1f}", XSD_DECIMAL)
+        out.typed(c, RECORDING_URL, claim.recording_url, XSD_ANY_URI)
+    if claim.speaker_evidence is not None:
+        out.link(c, SPEAKER_EVIDENCE, str(vocab.KG[claim.speaker_evidence.value]))
+    out.link(c, TRANSCRIPT_SPEAKER, claim.transcript_speaker)
     for entity in claim.mentions:
         out.link(c, MENTIONS, entity)
     out.link(c, DERIVED_FROM, claim.episode)
@@ -336,9 +364,14 @@ def to_rdflib(all_quads: Iterable[ox.Quad]) -> rdflib.Graph:
     return graph
 
 
+# Predicates whose objects are values (named individuals such as kg:Verbatim), not nodes.
+VALUE_PREDICATES = frozenset({A, GROUNDING_OF, SPEAKER_EVIDENCE})
+
+
 def object_edges(graphs: Iterable[GraphStatements]) -> Iterator[tuple[str, str, str]]:
-    """(subject, predicate, object) for every statement whose object is a node, minus rdf:type."""
+    """(subject, predicate, object) for every statement whose object is a node: not rdf:type, nor
+    a value such as kg:grounding's."""
     for _graph, statements in graphs:
         for subject, predicate, obj in statements:
-            if obj[0] == "<" and predicate != A:
+            if obj[0] == "<" and predicate not in VALUE_PREDICATES:
                 yield subject, predicate, obj[1:-1]

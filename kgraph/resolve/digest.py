@@ -10,7 +10,7 @@ from array import array
 
 from pydantic import BaseModel, ConfigDict
 
-from kgraph.extract.results import DocumentExtraction, EntityEntry, EpisodeInfo, PersonName
+from kgraph.extract.results import DocumentExtraction, EntityEntry, EpisodeInfo, Faithfulness, PersonName
 from kgraph.names import vocabulary
 from kgraph.resolve.mentions import name_tokens
 
@@ -30,6 +30,7 @@ class ExtractionDigest(BaseModel):
     # CRC-32 of every token that mention matching reads in the insights and claims, sorted: a name
     # can occur in them only if all its tokens are here (the episode key, `kgraph.build.keys`).
     token_hashes: bytes = b""
+    faithfulness: Faithfulness | None = None  # its quotes in its transcript, when it has one
 
 
 def matched_texts(extraction: DocumentExtraction) -> list[str]:
@@ -61,4 +62,5 @@ def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest
         speakers=tuple(sorted({claim.speaker for claim in extraction.claims if claim.speaker})),
         vocabulary=" ".join(sorted(words)),
         token_hashes=array("I", sorted({token_hash(token) for token in tokens})).tobytes(),
+        faithfulness=Faithfulness.of(extraction),
     )

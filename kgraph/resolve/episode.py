@@ -7,11 +7,12 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kgraph.extract.results import DocumentExtraction, EntityKind
+from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityKind
 from kgraph.model import Claim, Episode, Insight, Mention
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 from kgraph.resolve.mentions import NameMatcher
+from kgraph.resolve.recording import recording_url
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,11 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
             )
         )
     entity_iris = _entity_iris(identities, digest)
-    claims = [_claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher) for entry in extraction.claims]
+    urls = tuple(dict.fromkeys(u for c in group.copies for u in c.episode.urls))
+    claims = [
+        _claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher, (urls, info.video_id))
+        for entry in extraction.claims
+    ]
     mentions = []
     named_inside = set()  # products named in another entry's heading: mentioned, no entry of their own
     for number, entity_entry in enumerate(extraction.entities, start=1):
@@ -87,7 +92,7 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         podcast=identities.podcast_iri(digest),
         graph=f"{base}graph/{iri[len(base) :].removeprefix('episode/')}",
         date=info.date,
-        urls=tuple(dict.fromkeys(u for c in copies for u in c.episode.urls)),
+        urls=urls,
         video_id=info.video_id,
         region=info.region,
         source_kind=info.source_kind,
@@ -97,12 +102,20 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         participants=tuple(dict.fromkeys(p for p in participants if p)),
         mentions=tuple(sorted(mentioned)),
         warnings=(*extraction.warnings, *identities.warnings(digest)),
+        transcript_file=extraction.transcript.path if extraction.transcript is not None else None,
     )
     return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
 
 
 def _claim(
-    identities: Identities, digest, entry, iri: str, insight_iris: dict, entity_iris: dict, matcher: NameMatcher
+    identities: Identities,
+    digest,
+    entry: ClaimEntry,
+    iri: str,
+    insight_iris: dict,
+    entity_iris: dict,
+    matcher: NameMatcher,
+    recording: tuple[tuple[str, ...], str | None],
 ) -> Claim:
     about = None
     if entry.about and entry.about.insight:
@@ -120,7 +133,28 @@ def _claim(
         timestamp=entry.timestamp,
         seconds=entry.seconds,
         mentions=tuple(matcher.find(entry.text)),
+        **_grounding(identities, digest, entry, recording),
     )
+
+
+def _grounding(
+    identities: Identities, digest, entry: ClaimEntry, recording: tuple[tuple[str, ...], str | None]
+) -> dict:
+    """The claim's grounding fields (none when its episode has no transcript)."""
+    found = entry.grounding
+    if found is None:
+        return {}
+    heard = identities.person_iri(digest, entry.transcript_speaker) if entry.transcript_speaker else None
+    return {
+        "grounding": found.grounding,
+        "heard_at": found.heard_at,
+        "match_score": found.score,
+        "transcript_label": found.label,
+        "transcript_excerpt": found.excerpt,
+        "recording_url": recording_url(*recording, found.heard_at),
+        "speaker_evidence": entry.speaker_evidence if entry.speaker else None,
+        "transcript_speaker": heard,
+    }
 
 
 def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str], str]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kgraph.errors import DocumentError, escape_controls
-from kgraph.extract.document import extract_document
+from kgraph.extract.document import extract_document, ground_in_transcript
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse import parse_document
 from kgraph.parse.document import Transcript
@@ -128,8 +128,8 @@ def extract_source(document: SourceDocument) -> DocumentExtraction:
     extraction = extract_document(
         parse_document(document.source, document.text), transcript_anchors(document.transcript)
     )
+    extraction = ground_in_transcript(extraction, transcript_of(document))
     file = document.transcript_file
-    update: dict[str, object] = {"transcript": transcript_of(document)}
     if file is not None and file.problem:
-        update["warnings"] = (*extraction.warnings, file.problem)
-    return extraction.model_copy(update=update)
+        extraction = extraction.model_copy(update={"warnings": (*extraction.warnings, file.problem)})
+    return extraction

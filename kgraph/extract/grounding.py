@@ -1,0 +1,319 @@
+"""Quotes found in their transcript: where each is heard, how closely it matches, on whose line.
+
+A pure function of the document's claims and its parsed transcript (cached with the extraction).
+The transcript becomes one stream of normalized words with a word-to-segment index, built once per
+document; each quote (split on `...` into fragments) is placed by its rare words (anchors) and the
+few candidate windows they point to are scored with `rapidfuzz.fuzz.partial_ratio_alignment`.
+Among near-equal candidates the one nearest the rest of the quote, or the summary's timestamp
+(also an hour either way: summaries drop or add the hour), wins; a teaser in the first minutes loses to the
+body. Cost: linear in the transcript, a few small alignments per quote."""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import compress, count
+
+from rapidfuzz import fuzz
+
+from kgraph.extract.results import ClaimEntry, QuoteGrounding
+from kgraph.model import Grounding
+from kgraph.parse.document import Transcript
+
+VERBATIM = 95.0  # every word there (after normalization), perhaps a speech-to-text slip
+ACCEPT = 90.0
+ACCEPT_LONG = 75.0  # for quotes of LONG_WORDS or more
+LONG_WORDS = 8
+MIN_FRAGMENT_WORDS = 3  # shorter `...` fragments are too common to place
+MAX_FRAGMENT_WORDS = 400  # real quotes run to about 150 words; longer is matched by its start
+NEAR_EQUAL = 3.0  # scores this close are a tie, broken by position
+TEASER_SECONDS = 180  # a cold open repeats the body's best lines in the first minutes
+TEASER_MARGIN = 12.0
+MAX_ANCHORS = 4
+COMMON = 400  # a word found more often than this is no anchor
+MAX_CANDIDATES = 12
+EXCERPT_CHARS = 240
+HEAD_WORDS = 6  # the quote's first words, aligned again for its start time
+HEAD_SCORE = 80.0
+ONE_LABEL = 0.9  # a passage is on one speaker's lines when this share of its words is
+HOUR = 3600
+
+_APOSTROPHES = re.compile(r"['’‘`´]")
+_NON_WORD = re.compile(r"[\W_]+")
+_PUNCTUATION = re.compile(r"[^\w\s]+|_+")  # non-word characters but spaces: far fewer matches
+_CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
+_CJK_CHAR = re.compile(rf"[{_CJK}]")
+_NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
+_SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")  # `...` cuts, `[editorial insertions]`
+
+
+def words_of(text: str) -> list[str]:
+    """Normalized words: NFKC, lower case, apostrophes removed, other non-word characters as
+    spaces; each CJK character is a word of its own (Chinese is written without spaces)."""
+    text = _NON_WORD.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).lower()))
+    return _TOKEN.findall(text)
+
+
+def is_chinese(text: str) -> bool:
+    """More CJK characters than Latin letters (sampled: transcripts run to megabytes)."""
+    sample = text[:20_000]
+    letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
+    return len(_CJK_CHAR.findall(sample)) > len(letters)
+
+
+class _Index:
+    """One transcript as a word stream: the words, where each segment starts in it, how often each
+    word occurs, and (computed when first asked, many words in one pass) where a word is."""
+
+    def __init__(self, transcript: Transcript):
+        # normalized in one pass over the whole text (a segment's text has no line break)
+        joined = "\n".join(segment.text for segment in transcript.segments)
+        normalized = _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
+        split = _TOKEN.findall if _CJK_CHAR.search(normalized) else str.split
+        self.words: list[str] = []
+        self.starts: list[int] = []  # each segment's first word position
+        for text in normalized.split("\n"):
+            self.starts.append(len(self.words))
+            self.words.extend(split(text))
+        self.counts = Counter(self.words)
+        self._positions: dict[str, list[int]] = {}
+        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
+
+    def locate(self, wanted: Iterable[str]) -> None:
+        """Find every position of each of `wanted` in one pass (membership tested at C speed)."""
+        missing = {word for word in wanted if word not in self._positions and word in self.counts}
+        if not missing:
+            return
+        for word in missing:
+            self._positions[word] = []
+        words, positions = self.words, self._positions
+        for position in compress(count(), map(missing.__contains__, words)):
+            positions[words[position]].append(position)
+
+    def positions(self, word: str) -> list[int]:
+        if word not in self._positions:
+            self.locate((word,))
+        return self._positions.get(word, [])
+
+    def segment_of(self, position: int) -> int:
+        """The number of the segment holding the word at `position`."""
+        return bisect.bisect_right(self.starts, min(position, len(self.words) - 1)) - 1
+
+
+@dataclass(frozen=True)
+class _Place:
+    score: float
+    start: int  # word positions of the matched passage, end exclusive
+    end: int
+
+
+def _joined(words: list[str]) -> str:
+    return " ".join(words)
+
+
+def _candidates(index: _Index, quote: list[str]) -> list[int]:
+    """Likely start positions of `quote`: where its rarest words sit, minus their offset in it."""
+    offsets: dict[str, int] = {}
+    for offset, word in enumerate(quote):
+        if word in index.counts and word not in offsets:
+            offsets[word] = offset
+    if not offsets:
+        return []
+    anchors = sorted(offsets, key=lambda w: (index.counts[w], -len(w), w))[:MAX_ANCHORS]
+    votes: Counter[int] = Counter()
+    bucket = max(4, len(quote) // 2)
+    for word in anchors:
+        for position in index.positions(word)[:COMMON]:  # a word this common is no anchor
+            votes[(position - offsets[word]) // bucket] += 1
+    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
+    return [number * bucket for number, count in best if count >= enough]
+
+
+def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
+    """The best alignment of `quote` in a window about 1.3x its length around `start`."""
+    size = len(quote)
+    low = max(0, start - size // 2 - 2)
+    high = min(len(index.words), start + size + size // 2 + 2)
+    window = index.words[low:high]
+    if not window:
+        return _Place(0.0, start, start)
+    joined = _joined(window)
+    alignment = fuzz.partial_ratio_alignment(text, joined)
+    if alignment is None:
+        return _Place(0.0, start, start)
+    first = low + joined.count(" ", 0, alignment.dest_start)
+    last = low + joined.count(" ", 0, max(alignment.dest_start, alignment.dest_end - 1)) + 1
+    return _Place(round(alignment.score, 1), first, last)
+
+
+def _places(index: _Index, quote: list[str]) -> list[_Place]:
+    """Candidate places of a fragment, best score first (position breaks ties)."""
+    text = _joined(quote)
+    found: dict[int, _Place] = {}
+    for start in _candidates(index, quote):
+        place = _score_at(index, quote, text, start)
+        found.setdefault(place.start, place)
+    return sorted(found.values(), key=lambda p: (-p.score, p.start))
+
+
+def _seconds(index: _Index, transcript: Transcript, position: int) -> int:
+    return transcript.segments[index.segment_of(position)].start_seconds
+
+
+def _tied(index: _Index, transcript: Transcript, places: list[_Place]) -> list[_Place]:
+    best = places[0]
+    tied = [p for p in places if p.score >= best.score - NEAR_EQUAL]
+    if _seconds(index, transcript, best.start) < TEASER_SECONDS:
+        floor = max(best.score - TEASER_MARGIN, ACCEPT_LONG)
+        tied += [p for p in places if floor <= p.score < best.score - NEAR_EQUAL]
+    return tied
+
+
+def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets: list[int]) -> _Place:
+    """Among near-equal best places, the nearest to a target second; else the first past the
+    teaser. A best place in the teaser also ties with a lesser (but still good) one in the body:
+    the teaser and the body are transcribed separately, with different slips."""
+    tied = _tied(index, transcript, places)
+    if len(tied) == 1:
+        return tied[0]
+    if targets:
+        return min(
+            tied,
+            key=lambda p: (min(abs(_seconds(index, transcript, p.start) - t) for t in targets), -p.score, p.start),
+        )
+    body = [p for p in tied if _seconds(index, transcript, p.start) >= TEASER_SECONDS]
+    return body[0] if body else tied[0]
+
+
+def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
+    """The quote's `...` fragments (also its sentences, when `sentences`: summaries drop whole
+    sentences from long quotes without marking the cut), in words."""
+    pieces = _ELLIPSIS.split(quote)
+    if sentences:
+        pieces = [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
+    parts = [words_of(part)[:MAX_FRAGMENT_WORDS] for part in pieces]
+    long_parts = [part for part in parts if len(part) >= MIN_FRAGMENT_WORDS]
+    return long_parts or [words for words in ([w for part in parts for w in part],) if words]
+
+
+def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
+    first = index.segment_of(place.start)
+    last = index.segment_of(max(place.start, place.end - 1))
+    text = " ".join(segment.text for segment in transcript.segments[first : last + 1])
+    return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
+
+
+def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | None:
+    """The label on (nearly) all of the passage's words; None where the passage crosses a change
+    of label: labels lag a line at a turn change, so the words on either side are in doubt."""
+    counts: Counter[str | None] = Counter()
+    end = max(place.start + 1, place.end)
+    starts = index.starts
+    for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
+        after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
+        counts[transcript.segments[number].label] += min(end, after) - max(place.start, starts[number])
+    label, most = counts.most_common(1)[0]
+    return label if most >= ONE_LABEL * sum(counts.values()) else None
+
+
+class QuoteFinder:
+    """Finds quotes in one transcript; the transcript is indexed once."""
+
+    def __init__(self, transcript: Transcript, quotes: list[str] | None = None):
+        """`quotes`: the quotes to be found, when known (only their words are indexed)."""
+        self.transcript = transcript
+        self.index = _Index(transcript)
+        if quotes is not None:  # the likely anchors of all of them, found in one pass
+            counts = self.index.counts
+            self.index.locate(word for quote in quotes for word in words_of(quote) if counts.get(word, 0) <= COMMON)
+
+    def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
+        index, transcript = self.index, self.transcript
+        targets = [] if seconds is None else [seconds, seconds + HOUR, seconds - HOUR]
+        if not index.words:
+            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
+        if index.chinese and not is_chinese(quote):
+            return self._translated(seconds)
+        fragments = _fragments(quote)
+        if not fragments:
+            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
+        words = sum(len(fragment) for fragment in fragments)
+        threshold = ACCEPT_LONG if words >= LONG_WORDS else ACCEPT
+        score, chosen = self._place(fragments, targets)
+        verbatim = score >= VERBATIM
+        if score < threshold and len(by_sentence := _fragments(quote, sentences=True)) > len(fragments):
+            # found sentence by sentence, with unmarked cuts between them: approximate at best
+            by_sentence_score, by_sentence_chosen = self._place(by_sentence, targets)
+            if by_sentence_score > score:
+                fragments, score, chosen = by_sentence, by_sentence_score, by_sentence_chosen
+        if score < threshold:
+            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
+        number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
+        first = self._first_words(fragments[number], first)
+        segment = transcript.segments[index.segment_of(first.start)]
+        return QuoteGrounding(
+            grounding=Grounding.VERBATIM if verbatim else Grounding.APPROXIMATE,
+            heard_at=segment.start_seconds,
+            score=score,
+            label=segment.label,
+            span_label=_span_label(transcript, index, first),
+            excerpt=_excerpt(transcript, index, first),
+        )
+
+    def _first_words(self, fragment: list[str], place: _Place) -> _Place:
+        """The place with its start moved to where the fragment's first words align best (a long
+        quote's alignment can start early, inside words the summary left out)."""
+        head = fragment[:HEAD_WORDS]
+        if len(fragment) <= len(head):
+            return place
+        low = max(0, place.start - len(fragment))
+        window = self.index.words[low : min(place.end, len(self.index.words))]
+        joined = _joined(window)
+        alignment = fuzz.partial_ratio_alignment(_joined(head), joined)
+        if alignment is None or alignment.score < HEAD_SCORE:
+            return place
+        start = low + joined.count(" ", 0, alignment.dest_start)
+        return _Place(place.score, start, max(start + 1, place.end))
+
+    def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:
+        """The fragments' places and the quote's score (the mean of theirs, weighted by length):
+        each fragment placed nearest the others' unambiguous places, or the summary's timestamp."""
+        index, transcript = self.index, self.transcript
+        placed = [_places(index, fragment) for fragment in fragments]
+        sure = {
+            number: _seconds(index, transcript, places[0].start)
+            for number, places in enumerate(placed)
+            if places and places[0].score >= ACCEPT and len(_tied(index, transcript, places)) == 1
+        }
+        chosen: list[_Place | None] = []
+        for number, places in enumerate(placed):
+            others = [seconds for n, seconds in sorted(sure.items()) if n != number]
+            chosen.append(_choose(index, transcript, places, others or targets) if places else None)
+        total = sum(len(fragment) for fragment in fragments)
+        weighted = sum(len(f) * (p.score if p else 0.0) for f, p in zip(fragments, chosen, strict=True))
+        return round(weighted / total, 1), chosen
+
+    def _translated(self, seconds: int | None) -> QuoteGrounding:
+        """An English quote of Chinese audio: not matchable as text; the line at its timestamp."""
+        if seconds is None:
+            return QuoteGrounding(grounding=Grounding.TRANSLATED)
+        segments = self.transcript.segments
+        before = [s for s in segments if s.start_seconds <= seconds]
+        segment = before[-1] if before else segments[0]
+        text = segment.text if len(segment.text) <= EXCERPT_CHARS else segment.text[: EXCERPT_CHARS - 1] + "…"
+        return QuoteGrounding(grounding=Grounding.TRANSLATED, heard_at=segment.start_seconds, excerpt=text)
+
+
+def ground_claims(claims: tuple[ClaimEntry, ...], transcript: Transcript | None) -> tuple[ClaimEntry, ...]:
+    """`claims` with `grounding` filled from `transcript` (unchanged when there is none)."""
+    if transcript is None or not claims:
+        return claims
+    finder = QuoteFinder(transcript, [claim.text for claim in claims])
+    return tuple(claim.model_copy(update={"grounding": finder.find(claim.text, claim.seconds)}) for claim in claims)

@@ -1,0 +1,157 @@
+"""Speakers from the transcript's labels, carefully: a label is evidence, not truth.
+
+Named labels resolve to the document's participants by name; `SPEAKER_NN` and role labels
+(`Host`, `Guest`, `Speaker 2`) are mapped through self-introductions (`I'm Jane Roe`) and the
+summary's own explicitly attributed quotes found on their lines. An episode whose labels disagree
+with the summary's explicit names (swapped or drifting labels) is not trusted, and then no label
+attributes anything. A wrong speaker is worse than none."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kgraph.extract.results import ClaimEntry, PersonName
+from kgraph.model import Grounding, SpeakerEvidence
+from kgraph.names import fold
+from kgraph.parse.document import Transcript
+
+# Attribution rules that name the speaker next to the quote (`kgraph.extract.attribution`).
+EXPLICIT_RULES = frozenset(
+    {"dash after", "said after", "speaker label", "lead-in", "as X put it", "inside quote", "lead-in above"}
+)
+MIN_VOTES = 2  # a generic label is mapped on at least this many agreeing quotes or introductions
+MIN_SHARE = 0.75  # ... and this share of its votes
+MIN_OTHER = 3  # a named label is someone else's on this many explicit quotes of one other person
+MIN_DISAGREEMENTS = 2  # the episode's labels are judged wrong on at least this many explicit quotes
+MIN_AGREEMENT = 0.8  # below this, the labels are swapped or drifting: not trusted
+NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
+INTRODUCTION_SEGMENTS = 300  # introductions come early: in the first segments and minutes
+INTRODUCTION_SECONDS = 600
+_INTRODUCTION = re.compile(r"\b(?:i am|i'm|im|my name is|this is)\s+(\w+(?:\s+\w+)?)", re.I)
+_INTRODUCTION_HINT = re.compile(r"\b[Ii](?:'| a)?m\b|[Mm]y name|[Tt]his is")
+FOUND = frozenset({Grounding.VERBATIM, Grounding.APPROXIMATE})
+
+
+@dataclass(frozen=True)
+class LabelReading:
+    """What an episode's labels say: each label's participant, and whether to believe them."""
+
+    names: dict[str, str]  # label -> participant name
+    trusted: bool
+    checks: int  # explicit quotes the labels were checked against
+    agreements: int
+
+
+def _named(label: str, participants: list[PersonName]) -> str | None:
+    """The participant a label names (`Jane Roe`, `Jane`, `Roe`, `Henry Roe` for `Henri Roe`)."""
+    key = fold(re.sub(r"\([^)]*\)", " ", label))
+    if not key:
+        return None
+    exact = [p.name for p in participants if key in {fold(p.name), *(fold(a) for a in p.aliases)}]
+    if len(exact) == 1:
+        return exact[0]
+    tokens = key.split()
+    if len(tokens) == 1:
+        single = [p.name for p in participants if tokens[0] in fold(p.name).split()]
+        return single[0] if len(single) == 1 else None
+    close = [p.name for p in participants if fuzz.ratio(key, fold(p.name)) >= NAME_SIMILARITY]
+    return close[0] if len(close) == 1 else None
+
+
+def _introductions(transcript: Transcript, participants: list[PersonName]) -> list[tuple[str, str]]:
+    """(label, participant) for each `I'm Jane Roe` / `my name is Jane` on a labelled line."""
+    found = []
+    for segment in transcript.segments[:INTRODUCTION_SEGMENTS]:
+        if segment.start_seconds > INTRODUCTION_SECONDS:
+            break
+        if segment.label is None or not _INTRODUCTION_HINT.search(segment.text):
+            continue
+        for match in _INTRODUCTION.finditer(segment.text):
+            words = match.group(1).split()
+            for size in (2, 1):
+                if len(words) >= size and (name := _introduced(" ".join(words[:size]), participants)):
+                    found.append((segment.label, name))
+                    break
+    return found
+
+
+def _introduced(words: str, participants: list[PersonName]) -> str | None:
+    key = fold(words)
+    hits = [p.name for p in participants if key == fold(p.name) or (" " not in key and key == fold(p.name).split()[0])]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _mistaken(votes: Counter[str], others: Counter[str], name: str) -> bool:
+    """A named label that is someone else's: its lines hold at least MIN_OTHER quotes the summary
+    explicitly gives to one other person (perhaps a host left off the participants list), more
+    than it gives to the label's own person."""
+    rivals = [count for person, count in [*votes.items(), *others.items()] if person != name]
+    return bool(rivals) and max(rivals) >= MIN_OTHER and max(rivals) > votes[name]
+
+
+def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], participants: list[PersonName]) -> LabelReading:
+    labels = sorted({segment.label for segment in transcript.segments if segment.label})
+    named = {label: name for label in labels if (name := _named(label, participants))}
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    others: dict[str, Counter[str]] = defaultdict(Counter)  # explicit names of people not listed
+    participant_names = {p.name for p in participants}
+    for claim in claims:
+        grounding = claim.grounding
+        if (
+            grounding is not None
+            and grounding.grounding in FOUND
+            and grounding.span_label
+            and claim.speaker is not None
+            and claim.attribution in EXPLICIT_RULES
+        ):
+            (votes if claim.speaker in participant_names else others)[grounding.span_label][claim.speaker] += 1
+    named = {label: name for label, name in named.items() if not _mistaken(votes[label], others[label], name)}
+    checks = sum(sum(votes[label].values()) for label in named)
+    agreements = sum(votes[label][name] for label, name in named.items())
+    # one disagreement can be the summary's slip (its explicit names are right about 97% of the time)
+    trusted = checks - agreements < MIN_DISAGREEMENTS or agreements >= MIN_AGREEMENT * checks
+    for label, name in _introductions(transcript, participants):
+        if label not in named:
+            votes[label][name] += 1
+    names = dict(named)
+    for label in labels:
+        if label in named or not votes[label]:
+            continue
+        (name, count), *_ = sorted(votes[label].items(), key=lambda item: (-item[1], item[0]))
+        if count >= MIN_VOTES and count >= MIN_SHARE * sum(votes[label].values()):
+            names[label] = name
+    return LabelReading(names=names, trusted=trusted, checks=checks, agreements=agreements)
+
+
+def attribute(claim: ClaimEntry, reading: LabelReading) -> ClaimEntry:
+    """The claim with its speaker weighed against its transcript line's label."""
+    grounding = claim.grounding
+    heard = None
+    if reading.trusted and grounding is not None and grounding.grounding in FOUND and grounding.span_label:
+        heard = reading.names.get(grounding.span_label)
+        if grounding.label != grounding.span_label and reading.names.get(grounding.label or "") != heard:
+            heard = None  # the label changes inside the passage: perhaps lagging a line
+    if heard is None:
+        evidence = SpeakerEvidence.SUMMARY_TEXT if claim.speaker else None
+        return claim.model_copy(update={"speaker_evidence": evidence})
+    if claim.speaker == heard:
+        update: dict[str, object] = {"speaker_evidence": SpeakerEvidence.BOTH}
+    elif claim.speaker is None or claim.attribution not in EXPLICIT_RULES:
+        update = {"speaker": heard, "speaker_evidence": SpeakerEvidence.TRANSCRIPT_LABEL, "attribution": "transcript"}
+    else:
+        update = {"speaker_evidence": SpeakerEvidence.SUMMARY_TEXT}
+    return claim.model_copy(update={**update, "transcript_speaker": heard})
+
+
+def attribute_claims(
+    claims: tuple[ClaimEntry, ...], transcript: Transcript | None, participants: list[PersonName]
+) -> tuple[tuple[ClaimEntry, ...], LabelReading | None]:
+    """Claims (already grounded) with speakers weighed against the labels, and the labels' reading."""
+    if transcript is None:
+        return claims, None
+    reading = read_labels(transcript, claims, participants)
+    return tuple(attribute(claim, reading) for claim in claims), reading

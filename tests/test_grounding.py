@@ -1,0 +1,350 @@
+"""Quotes found in invented transcripts: where they are heard, how well they match, and whose line
+they are on (kgraph.extract.grounding, kgraph.extract.transcript_speakers)."""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph import vocab
+from kgraph.extract.grounding import QuoteFinder, ground_claims, words_of
+from kgraph.extract.results import ClaimEntry, PersonName
+from kgraph.extract.transcript_speakers import attribute_claims, read_labels
+from kgraph.model import Grounding, SpeakerEvidence
+from kgraph.parse.document import Transcript
+from kgraph.resolve.recording import recording_url
+from kgraph.sources.transcript import parse_transcript
+
+FILLER = (
+    "harbor kelp tide lantern orchard copper meadow pebble willow granite ferry thistle "
+    "cobalt saffron quarry marble juniper falcon ember glacier prairie cedar bramble "
+    "walnut heron lagoon basalt clover dune"
+).split()
+
+
+def filler(rng: random.Random, words: int = 9) -> str:
+    return " ".join(rng.choice(FILLER) for _ in range(words))
+
+
+def stamp(seconds: int) -> str:
+    return f"[{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}]"
+
+
+def transcript(
+    lines: dict[int, tuple[str | None, str]], until: int = 3000, labels=("Ana Ruiz", "Ben Okoro")
+) -> Transcript:
+    """Filler lines every 5 seconds up to `until`, with `lines` (second -> (label, text)) put in."""
+    rng = random.Random(7)
+    out = []
+    for second in range(0, until, 5):
+        label, text = lines.get(second, (labels[second // 60 % len(labels)] if labels else None, filler(rng)))
+        out.append(f"{stamp(second)} {label}: {text}" if label else f"{stamp(second)} {text}")
+    return parse_transcript("show/ep/transcript.md", "\n".join(out) + "\n")
+
+
+def claim(text: str, seconds: int | None = None, speaker: str | None = None, rule: str | None = None, n: int = 0):
+    return ClaimEntry(text=text, line=1, position=n, seconds=seconds, speaker=speaker, attribution=rule)
+
+
+def test_normalization_folds_case_apostrophes_and_punctuation():
+    assert words_of("Don’t STOP — it's “fine”, ok?") == ["dont", "stop", "its", "fine", "ok"]
+    assert words_of("我们的ＡＩ") == ["我", "们", "的", "ai"]
+
+
+def test_a_verbatim_quote_is_heard_where_its_line_starts():
+    found = QuoteFinder(transcript({600: ("Ana Ruiz", "the ocean floor is the last great data desert")})).find(
+        "The ocean floor is the last great data desert.", 600
+    )
+    assert (found.grounding, found.heard_at, found.score, found.label) == (Grounding.VERBATIM, 600, 100.0, "Ana Ruiz")
+    assert "data desert" in (found.excerpt or "")
+
+
+def test_a_quote_split_across_lines_starts_on_the_line_with_its_first_words():
+    lines = {
+        900: ("Ben Okoro", "copper meadow and so what we learned is that"),
+        905: ("Ben Okoro", "nobody buys a robot they buy a"),
+        910: ("Ben Okoro", "cleaner hull every single month"),
+    }
+    found = QuoteFinder(transcript(lines)).find(
+        "What we learned is that nobody buys a robot, they buy a cleaner hull every single month", None
+    )
+    assert (found.grounding, found.heard_at) == (Grounding.VERBATIM, 900)
+
+
+def test_a_stitched_quote_is_found_by_its_fragments_and_heard_at_the_first():
+    lines = {
+        1200: ("Ana Ruiz", "we tried selling to shipyards first and it failed completely"),
+        1500: ("Ana Ruiz", "then the insurers called us because they pay for the fuel"),
+    }
+    found = QuoteFinder(transcript(lines)).find(
+        "We tried selling to shipyards first and it failed completely... the insurers called us because they pay",
+        1200,
+    )
+    assert found.grounding == Grounding.VERBATIM
+    assert found.heard_at == 1200
+
+
+def test_a_dropped_hour_is_corrected_by_heard_at():
+    words = "the second battery line doubled our margins overnight"
+    lines = {300: ("Ben Okoro", words), 4775: ("Ana Ruiz", words)}
+    # the summary says 00:19:37 for what is said at 01:19:37; the same words also come at 00:05:00
+    found = QuoteFinder(transcript(lines, until=5400)).find(
+        "The second battery line doubled our margins overnight", 1177
+    )
+    assert found.heard_at == 4775  # 01:19:35, two seconds from 00:19:37 + 1 h
+    assert found.label == "Ana Ruiz"
+
+
+def test_a_teaser_loses_to_the_same_words_in_the_body():
+    words = "regulators will never let a robot dive alone"
+    lines = {10: ("Ana Ruiz", words), 1800: ("Ana Ruiz", "regulators will never let a robot dive alone")}
+    assert QuoteFinder(transcript(lines)).find("Regulators will never let a robot dive alone.", None).heard_at == 1800
+    # the teaser transcribed cleanly, the body with a slip: still the body
+    slipped = {10: ("Ana Ruiz", words), 1800: ("Ana Ruiz", "regulators will never let a robut dive alone")}
+    found = QuoteFinder(transcript(slipped)).find("Regulators will never let a robot dive alone.", None)
+    assert found.heard_at == 1800
+
+
+def test_a_quote_that_is_not_there_is_not_in_transcript():
+    found = QuoteFinder(transcript({})).find("Submarine pricing is a solved problem for every fleet owner", 600)
+    assert found.grounding == Grounding.NOT_IN_TRANSCRIPT
+    assert found.heard_at is None and found.label is None
+
+
+def test_an_edited_quote_with_a_sentence_left_out_is_approximate():
+    lines = {
+        700: ("Ana Ruiz", "we raised the seed round in nine days."),
+        705: ("Ana Ruiz", "copper meadow pebble willow granite ferry thistle cobalt saffron quarry"),
+        710: ("Ana Ruiz", "the series a took us fourteen months of rejection"),
+    }
+    found = QuoteFinder(transcript(lines)).find(
+        "We raised the seed round in nine days. The series A took us fourteen months of rejection.", 700
+    )
+    assert found.grounding == Grounding.APPROXIMATE
+    assert found.heard_at == 700
+
+
+def test_an_english_quote_of_chinese_audio_is_translated_and_placed_by_its_timestamp():
+    text = "".join(f"{stamp(s)} 我们认为机器人会改变海洋产业的未来发展方向\n" for s in range(0, 1200, 30))
+    chinese = parse_transcript("t.md", text)
+    found = QuoteFinder(chinese).find("We think robots will change the future of the ocean industry", 615)
+    assert (found.grounding, found.heard_at, found.score) == (Grounding.TRANSLATED, 600, None)
+
+
+def test_recording_url_plays_youtube_at_the_second_and_nothing_else():
+    assert recording_url(("https://www.youtube.com/watch?v=abcdefghijk",), None, 75) == (
+        "https://www.youtube.com/watch?v=abcdefghijk&t=75s"
+    )
+    assert recording_url((), "abcdefghijk", 5) == "https://www.youtube.com/watch?v=abcdefghijk&t=5s"
+    assert recording_url(("https://example.fm/episode/12",), "abcdefghijk", 5) is None
+    assert recording_url(("https://youtu.be/abcdefghijk",), None, None) is None
+
+
+# -- speakers ---------------------------------------------------------------------------------
+ANA, BEN = PersonName(name="Ana Ruiz"), PersonName(name="Ben Okoro")
+QUOTES = {
+    600: "hull cleaning is a subscription business not a hardware business",
+    1200: "every port in europe will require this within five years",
+    1800: "we hired divers before we hired engineers",
+    2400: "our robots spend more time charging than cleaning today",
+}
+
+
+def lines_for(speakers: dict[int, str]) -> dict[int, tuple[str | None, str]]:
+    return {second: (speakers[second], QUOTES[second]) for second in QUOTES}
+
+
+def test_named_labels_attribute_an_unnamed_quote_confirm_a_named_one_and_record_a_disagreement():
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[1200], speaker="Ana Ruiz", rule="lead-in", n=1),
+        claim(QUOTES[1800], n=2),  # the summary names nobody
+        claim(QUOTES[2400], speaker="Ana Ruiz", rule="dash after", n=3),  # the summary's slip
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    got = [(c.speaker, c.speaker_evidence, c.transcript_speaker) for c in grounded]
+    assert got == [
+        ("Ana Ruiz", SpeakerEvidence.BOTH, "Ana Ruiz"),
+        ("Ana Ruiz", SpeakerEvidence.BOTH, "Ana Ruiz"),
+        ("Ben Okoro", SpeakerEvidence.TRANSCRIPT_LABEL, "Ben Okoro"),
+        ("Ana Ruiz", SpeakerEvidence.SUMMARY_TEXT, "Ben Okoro"),  # explicit: kept, disagreement recorded
+    ]
+
+
+def test_a_speaker_guessed_from_context_gives_way_to_a_trusted_label():
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    claims = (claim(QUOTES[1800], speaker="Ana Ruiz", rule="item subject"),)
+    (grounded,), _ = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert (grounded.speaker, grounded.speaker_evidence) == ("Ben Okoro", SpeakerEvidence.TRANSCRIPT_LABEL)
+
+
+def test_swapped_labels_are_detected_and_then_attribute_nothing():
+    # host and guest swapped for the whole episode: every explicit name disagrees with its label
+    said = transcript(
+        lines_for({600: "Ben Okoro", 1200: "Ben Okoro", 1800: "Ana Ruiz", 2400: "Ana Ruiz"}),
+        labels=("Ben Okoro", "Ana Ruiz"),
+    )
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[1200], speaker="Ana Ruiz", rule="dash after", n=1),
+        claim(QUOTES[1800], speaker="Ben Okoro", rule="lead-in", n=2),
+        claim(QUOTES[2400], n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and not reading.trusted
+    assert [c.speaker for c in grounded] == ["Ana Ruiz", "Ana Ruiz", "Ben Okoro", None]
+    assert all(c.transcript_speaker is None for c in grounded)
+    assert [c.speaker_evidence for c in grounded] == [SpeakerEvidence.SUMMARY_TEXT] * 3 + [None]
+
+
+def test_speaker_nn_labels_are_mapped_from_an_introduction_and_the_summarys_named_quotes():
+    lines = lines_for({600: "SPEAKER_00", 1200: "SPEAKER_01", 1800: "SPEAKER_01", 2400: "SPEAKER_00"})
+    lines[5] = ("SPEAKER_00", "welcome to the show I'm Ana Ruiz and today")
+    said = transcript(lines, labels=("SPEAKER_00", "SPEAKER_01"))
+    claims = (
+        claim(QUOTES[600], n=0),  # SPEAKER_00: Ana, by her introduction and the quote at 2400
+        claim(QUOTES[1200], speaker="Ben Okoro", rule="dash after", n=1),
+        claim(QUOTES[1800], speaker="Ben Okoro", rule="said after", n=2),
+        claim(QUOTES[2400], speaker="Ana Ruiz", rule="dash after", n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.names == {"SPEAKER_00": "Ana Ruiz", "SPEAKER_01": "Ben Okoro"}
+    assert (grounded[0].speaker, grounded[0].speaker_evidence) == ("Ana Ruiz", SpeakerEvidence.TRANSCRIPT_LABEL)
+
+
+def test_a_speaker_nn_label_with_one_vote_is_not_mapped():
+    said = transcript(lines_for({600: "SPEAKER_00", 1200: "SPEAKER_01", 1800: "SPEAKER_01", 2400: "SPEAKER_00"}))
+    claims = (claim(QUOTES[600], n=0), claim(QUOTES[2400], speaker="Ana Ruiz", rule="dash after", n=1))
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and "SPEAKER_00" not in reading.names
+    assert grounded[0].speaker is None
+
+
+def test_a_transcript_without_labels_grounds_quotes_and_attributes_nothing():
+    said = transcript({600: (None, QUOTES[600])}, labels=())
+    (grounded,), reading = attribute_claims(ground_claims((claim(QUOTES[600]),), said), said, [ANA, BEN])
+    assert grounded.grounding is not None and grounded.grounding.grounding == Grounding.VERBATIM
+    assert grounded.speaker is None and reading is not None and reading.names == {}
+
+
+def test_a_label_naming_no_participant_attributes_nothing():
+    said = transcript({600: ("Cara Lind", QUOTES[600]), 605: ("Cara Lind", "yes")})
+    reading = read_labels(said, ground_claims((claim(QUOTES[600]),), said), [ANA, BEN])
+    assert "Cara Lind" not in reading.names
+
+
+# -- end to end -------------------------------------------------------------------------------
+SUMMARY = """# Robots Under the Hull
+
+**Podcast:** Harbor Talks
+**Date:** 2026-01-05
+**Participants:** Ana Ruiz, Ben Okoro
+**Video URL:** https://www.youtube.com/watch?v=abcdefghijk
+
+---
+
+## Key Themes
+
+### 1. Subscriptions
+
+Ana Ruiz explains: "hull cleaning is a subscription business not a hardware business" [00:10:00]
+
+> "we hired divers before we hired engineers" [00:30:00]
+
+Ben claims: "Submarine pricing is a solved problem for every fleet owner in the world" [00:40:00]
+"""
+
+
+def test_a_build_emits_grounding_reports_faithfulness_and_lists_unverified_quotes(tmp_path: Path):
+    folder = tmp_path / "in" / "Harbor Talks" / "Robots"
+    folder.mkdir(parents=True)
+    (folder / "summary.md").write_text(SUMMARY, encoding="utf-8")
+    lines = lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"})
+    text = "\n".join(
+        f"{stamp(s)} {label}: {words}"
+        for s, (label, words) in sorted(
+            {**{s: ("Ana Ruiz", "filler line") for s in range(0, 3000, 60)}, **lines}.items()
+        )
+    )
+    (folder / "transcript.md").write_text(text + "\n", encoding="utf-8")
+    graph = kgraph.build([tmp_path / "in"])
+    episode = graph.model.episodes[0]
+    assert episode.transcript_file == "Harbor Talks/Robots/transcript.md"
+    claims = {c.text[:12]: c for c in graph.model.claims}
+    hull, divers, pricing = claims["hull cleanin"], claims["we hired div"], claims["Submarine pr"]
+    assert (hull.grounding, hull.heard_at, hull.speaker_evidence) == (Grounding.VERBATIM, 600, SpeakerEvidence.BOTH)
+    assert hull.recording_url == "https://www.youtube.com/watch?v=abcdefghijk&t=600s"
+    assert (hull.speaker or "").endswith("/ana-ruiz") and (divers.speaker or "").endswith("/ben-okoro")
+    assert divers.speaker_evidence == SpeakerEvidence.TRANSCRIPT_LABEL
+    assert pricing.grounding == Grounding.NOT_IN_TRANSCRIPT and pricing.heard_at is None
+    graph.write(tmp_path / "out")
+    turtle = (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+    for term in ("grounding", "heardAt", "matchScore", "transcriptLabel", "recordingUrl", "speakerEvidence"):
+        assert f"kg:{term} " in turtle, term
+    assert "kg:NotInTranscript" in turtle and 'kg:transcriptFile "Harbor Talks/Robots/transcript.md"' in turtle
+    report = json.loads((tmp_path / "out" / "report.json").read_text(encoding="utf-8"))["faithfulness"]
+    assert report["episodes"][0]["not_in_transcript"] == 1 and report["episodes"][0]["verbatim"] == 2
+    assert report["totals"]["speakers_from_labels"] == 1
+    from kgraph.query import run_query, shipped_query
+
+    result = run_query(shipped_query("unverified-quotes").text, graph=tmp_path / "out" / "graph.ttl")
+    assert [str(q) for q in result.column("quote")] == [
+        "Submarine pricing is a solved problem for every fleet owner in the world"
+    ]
+    assert str(vocab.NOT_IN_TRANSCRIPT).endswith("#NotInTranscript")
+
+
+@pytest.mark.hostile
+def test_grounding_stays_near_linear_in_transcript_size_and_quote_count():
+    """A huge transcript (tens of thousands of lines) and hundreds of quotes: the transcript is
+    indexed once, each quote costs a few alignments, so doubling both stays well under 4x."""
+    import time
+
+    def run(lines: int, quotes: int) -> float:
+        rng = random.Random(3)
+        said = parse_transcript(
+            "t.md", "\n".join(f"{stamp(s * 3)} Ana Ruiz: {filler(rng, 12)}" for s in range(lines)) + "\n"
+        )
+        picks = [said.segments[rng.randrange(len(said.segments))].text for _ in range(quotes)]
+        times = []
+        for _ in range(3):  # the least of three: the machine is shared
+            started = time.process_time()
+            finder = QuoteFinder(said, picks)
+            for text in picks:
+                finder.find(text, None)
+            times.append(time.process_time() - started)
+        return min(times)
+
+    small, large = run(6_000, 100), run(12_000, 200)
+    assert large < 4 * small + 0.5
+
+
+def test_a_named_label_on_an_unlisted_hosts_quotes_is_not_used():
+    # the transcript labels the host's lines `Ben Okoro`; the summary names the host, who is not
+    # on the participants list, for three quotes on those lines
+    said = transcript(lines_for({600: "Ben Okoro", 1200: "Ben Okoro", 1800: "Ben Okoro", 2400: "Ana Ruiz"}))
+    claims = (
+        *(claim(QUOTES[s], speaker="Cal Host", rule="lead-in", n=n) for n, s in enumerate((600, 1200, 1800))),
+        claim(QUOTES[2400], n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.names == {"Ana Ruiz": "Ana Ruiz"}
+    assert [c.transcript_speaker for c in grounded] == [None, None, None, "Ana Ruiz"]
+
+
+def test_a_quote_across_a_change_of_label_is_not_attributed():
+    lines = {
+        1500: ("Ben Okoro", "so do small shops need that? not necessarily the code and data but they need"),
+        1505: ("Ana Ruiz", "something simpler and made for them and that is the whole"),
+    }
+    said = transcript(lines)
+    quote = "Not necessarily the code and data, but they need something simpler and made for them"
+    (grounded,), _ = attribute_claims(ground_claims((claim(quote),), said), said, [ANA, BEN])
+    assert grounded.grounding is not None and grounded.grounding.heard_at == 1500
+    assert grounded.grounding.span_label is None and grounded.speaker is None
