@@ -50,6 +50,9 @@ def claim(text: str, seconds: int | None = None, speaker: str | None = None, rul
     return ClaimEntry(text=text, line=1, position=n, seconds=seconds, speaker=speaker, attribution=rule)
 
 
+CAL = PersonName(name="Cal Reyes")
+
+
 def test_normalization_folds_case_apostrophes_and_punctuation():
     assert words_of("Don’t STOP — it's “fine”, ok?") == ["dont", "stop", "its", "fine", "ok"]
     assert words_of("我们的ＡＩ") == ["我", "们", "的", "ai"]
@@ -348,3 +351,116 @@ def test_a_quote_across_a_change_of_label_is_not_attributed():
     (grounded,), _ = attribute_claims(ground_claims((claim(quote),), said), said, [ANA, BEN])
     assert grounded.grounding is not None and grounded.grounding.heard_at == 1500
     assert grounded.grounding.span_label is None and grounded.speaker is None
+
+
+# -- classes found by reading held-out episodes -----------------------------------------------------
+def test_a_simplified_quote_is_found_in_a_traditional_transcript():
+    lines = {1230: ("Ana Ruiz", "然後像Kimi他走的是這種混合注意力的路線所以說這個比例很重要")}
+    found = QuoteFinder(transcript(lines)).find("像Kimi他走的是这种混合注意力的路线", 1239)
+    assert (found.grounding, found.heard_at) == (Grounding.VERBATIM, 1230)
+
+
+def test_an_editorial_insertion_in_brackets_is_dropped_not_a_cut():
+    lines = {1580: ("Ben Okoro", "and you know global trade is down sixty percent this year")}
+    found = QuoteFinder(transcript(lines)).find("global trade [to be] down sixty percent", None)
+    assert found.grounding in {Grounding.VERBATIM, Grounding.APPROXIMATE} and found.heard_at == 1580
+
+
+def test_a_short_quote_one_word_off_is_found_only_near_its_timestamp():
+    lines = {2775: ("Ana Ruiz", "the team was eating its own dog food from day one")}
+    near = QuoteFinder(transcript(lines)).find("eating your own dog food", 2790)
+    assert (near.grounding, near.heard_at) == (Grounding.APPROXIMATE, 2775)
+    for seconds in (600, None):  # far from its timestamp, or none: a short near miss is too weak
+        assert QuoteFinder(transcript(lines)).find("eating your own dog food", seconds).grounding == (
+            Grounding.NOT_IN_TRANSCRIPT
+        )
+
+
+def test_a_label_does_not_attribute_a_quote_whose_text_points_at_someone_else():
+    # `Cal Reyes explained... He elaborated: "..."`: the host's label still runs on the guest's
+    # first answer line; the summary points at the guest, so the label gives no speaker
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    unnamed = ClaimEntry(text=QUOTES[1800], line=1, position=0, context_people=("Cal Reyes",))
+    someone = ClaimEntry(text=QUOTES[2400], line=2, position=1, context_people=("?",))
+    agreeing = ClaimEntry(text=QUOTES[600], line=3, position=2, context_people=("Ana Ruiz", "Ben Okoro"))
+    grounded, _ = attribute_claims(ground_claims((unnamed, someone, agreeing), said), said, [ANA, BEN])
+    got = [(c.speaker, c.speaker_evidence, c.transcript_speaker) for c in grounded]
+    assert got == [
+        (None, None, "Ben Okoro"),
+        (None, None, "Ben Okoro"),
+        ("Ana Ruiz", SpeakerEvidence.TRANSCRIPT_LABEL, "Ana Ruiz"),
+    ]
+
+
+def test_a_named_label_with_two_quotes_of_a_present_guest_and_none_of_its_own_is_not_used():
+    # an absent host's name on a present guest's voice: two explicit quotes of Ana on `Cal Reyes`
+    # lines, none of Cal's; Ana's and Ben's own labels agree, so the episode stays trusted
+    said_by = {
+        300: ("Cal Reyes", "the permit office takes nine months for a single berth"),
+        700: ("Cal Reyes", "insurers price the risk of a fouled hull far too low"),
+        1100: ("Ana Ruiz", "we started with one tugboat and a borrowed compressor"),
+        1500: ("Ana Ruiz", "our first customer paid us in diesel instead of money"),
+        1900: ("Ana Ruiz", "the sonar maps were wrong in every harbor we visited"),
+        2100: ("Ana Ruiz", "a robot that needs a diver to rescue it is not a product"),
+        2200: ("Ben Okoro", "venture funds do not understand boats at all"),
+        2300: ("Ben Okoro", "grant money is the worst money for a hardware company"),
+        2400: ("Ben Okoro", "every quarter we ship a new propeller guard design"),
+        2500: ("Ben Okoro", "the coast guard became our biggest reference customer"),
+        2700: ("Cal Reyes", "shipping lines will consolidate their cleaning contracts soon"),
+    }
+    said = transcript(said_by)
+    texts = {second: text for second, (_, text) in said_by.items()}
+    claims = (
+        claim(texts[300], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(texts[700], speaker="Ana Ruiz", rule="lead-in", n=1),
+        *(
+            claim(texts[s], speaker="Ana Ruiz", rule="dash after", n=n)
+            for n, s in enumerate((1100, 1500, 1900, 2100), 2)
+        ),
+        *(
+            claim(texts[s], speaker="Ben Okoro", rule="said after", n=n)
+            for n, s in enumerate((2200, 2300, 2400, 2500), 6)
+        ),
+        claim(texts[2700], n=10),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN, CAL])
+    assert reading is not None and reading.trusted
+    assert reading.names == {"Ana Ruiz": "Ana Ruiz", "Ben Okoro": "Ben Okoro"}
+    assert grounded[10].speaker is None and grounded[10].transcript_speaker is None
+
+
+def test_the_shipped_character_table_is_what_opencc_gives():
+    pytest.importorskip("opencc", reason="opencc-python-reimplemented (a test extra) makes kgraph/data/t2s.txt")
+    from kgraph.data.t2s import T2S, t2s_text
+
+    assert T2S.read_text(encoding="utf-8") == t2s_text(), "run `python -m kgraph.data.t2s`"
+
+
+POINTING = """# Harbor Talks: Tides
+
+**Podcast:** Harbor Talks
+**Date:** 2025-03-01
+**Participants:** Jo Marlow, Alan Keating
+
+---
+
+## 1. Key Themes
+
+### Permits
+Alan Keating explained why the harbor matters. He elaborated: "The permit office takes nine months for a single berth."
+
+Keating emphasized: "Insurers price the risk of a fouled hull far too low."
+
+"Every quarter we ship a new propeller guard design."
+"""
+
+
+def test_the_text_around_a_quote_says_whom_it_points_at_even_when_no_rule_names_a_speaker():
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    claims = extract_document(parse_document("fixture.md", POINTING)).claims
+    pointed = {claim.text.split()[1]: claim.context_people for claim in claims}
+    assert pointed["permit"] == ("Alan Keating",)  # `He elaborated:` after Alan Keating
+    assert pointed["price"] == ("Alan Keating",)  # a surname alone
+    assert pointed["quarter"] == ()  # nothing around it: a label may name the speaker

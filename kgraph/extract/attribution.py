@@ -5,7 +5,7 @@ A wrong speaker is worse than none: every rule gives up when the text is ambiguo
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz
 
@@ -47,6 +47,8 @@ SPEECH_VERBS = (
     "arguing|saying|describing|warning|asking|calling it|writing|telling|emphasizing|recalling"
 )
 _SPEECH = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+_PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+SOMEONE = "?"  # in `Attribution.context`: a speaker the text names that no known person is
 _SPEECH_AT_END = re.compile(rf"\b(?:{SPEECH_VERBS})(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*$")
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 # Nouns for what someone said: `Okafor's answer was blunt:`, `His response:`, `her take:`. Any other
@@ -332,10 +334,14 @@ _AFTER_SAID = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)
 class Attribution:
     speaker: str | None
     rule: str | None
+    # Whom the text around the quote points at, whether or not a rule named the speaker (people
+    # named in the sentence before it and just after it, a `he`/`she`'s referent, or SOMEONE):
+    # a transcript's label may give the speaker only where this does not point elsewhere.
+    context: tuple[str, ...] = ()
 
 
 NONE = Attribution(None, None)
@@ -475,10 +481,20 @@ class Attributor:
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
-        found = self._attribute(quote, context, next_line)
+        found = replace(self._attribute(quote, context, next_line), context=self._pointed_at(quote, context))
         if found.speaker and found.rule in _NAMING_RULES:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
         return found
+
+    def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
+        before = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
+        after = plain(strip_timestamps(quote.after))[:120]
+        named = self._names_in(before) | self._names_in(after)
+        if _PRONOUN_SPEAKS.search(before) or _PRONOUN_SPEAKS.search(after):
+            named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
+        if not named and self._unknown_speaker(before):
+            named.add(SOMEONE)  # `Friedberg emphasized:` with no Friedberg known
+        return tuple(sorted(named))
 
     def _attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
         self.current_text = quote.text

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.attribution import Attributor, ItemContext, entry_speaks
+from kgraph.extract.attribution import Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.names import plausible_new_person
@@ -41,14 +41,14 @@ class _ClaimCollector:
             for quote in quotes:
                 self.attributor.update_subject(context, line.text[position : quote.start])
                 found = self.attributor.attribute(quote, context, next_line)
-                self._add(quote, found.speaker, found.rule, about)
+                self._add(quote, found, about)
                 position = quote.end + 1
             if line.kind == LineKind.TEXT:
                 self.attributor.update_subject(context, line.text[position:])
             if not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
                 context.pending, context.pending_blocked = None, False
 
-    def _add(self, quote: Quote, speaker: str | None, rule: str | None, about: AboutRef | None) -> None:
+    def _add(self, quote: Quote, found: Attribution, about: AboutRef | None) -> None:
         timestamp, seconds = normalize_clock(quote.timestamp) if quote.timestamp else (None, None)
         self.claims.append(
             ClaimEntry(
@@ -57,9 +57,10 @@ class _ClaimCollector:
                 position=len(self.claims),
                 timestamp=timestamp,
                 seconds=seconds,
-                speaker=speaker,
-                attribution=rule,
+                speaker=found.speaker,
+                attribution=found.rule,
                 about=about,
+                context_people=found.context,
             )
         )
 

@@ -11,11 +11,13 @@ body. Cost: linear in the transcript, a few small alignments per quote."""
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
+from importlib.resources import files
 from itertools import compress, count
 
 from rapidfuzz import fuzz
@@ -41,6 +43,7 @@ HEAD_WORDS = 6  # the quote's first words, aligned again for its start time
 HEAD_SCORE = 80.0
 ONE_LABEL = 0.9  # a passage is on one speaker's lines when this share of its words is
 HOUR = 3600
+NEAR_SECONDS = 90  # a short quote scoring ACCEPT_LONG..ACCEPT is found when this near its timestamp
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
 _NON_WORD = re.compile(r"[\W_]+")
@@ -50,14 +53,27 @@ _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
-_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[[^\]]*\]")  # `...` cuts, `[editorial insertions]`
+_ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]")  # `...`, `[...]` cuts
+# `global trade [to be] down`: the editor's words stand for a few spoken ones; dropped, not a cut
+_INSERTION = re.compile(r"\[[^\]]{1,40}\]")
 
 
 def words_of(text: str) -> list[str]:
     """Normalized words: NFKC, lower case, apostrophes removed, other non-word characters as
-    spaces; each CJK character is a word of its own (Chinese is written without spaces)."""
+    spaces; each CJK character is a word of its own (Chinese is written without spaces), in
+    simplified script (summaries and transcripts mix both)."""
     text = _NON_WORD.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).lower()))
+    if _CJK_CHAR.search(text):
+        text = text.translate(_simplified())
     return _TOKEN.findall(text)
+
+
+@functools.cache
+def _simplified() -> dict[int, str]:
+    """Traditional to simplified characters (`kgraph/data/t2s.txt`, from OpenCC)."""
+    table = (files("kgraph.data") / "t2s.txt").read_text(encoding="utf-8")
+    pairs = (line.split(" ") for line in table.splitlines() if line and not line.startswith("#"))
+    return {ord(traditional): simplified for traditional, simplified in pairs}
 
 
 def is_chinese(text: str) -> bool:
@@ -75,12 +91,14 @@ class _Index:
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
         normalized = _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
-        split = _TOKEN.findall if _CJK_CHAR.search(normalized) else str.split
+        cjk = bool(_CJK_CHAR.search(normalized))
+        if cjk:
+            normalized = normalized.translate(_simplified())
         self.words: list[str] = []
         self.starts: list[int] = []  # each segment's first word position
         for text in normalized.split("\n"):
             self.starts.append(len(self.words))
-            self.words.extend(split(text))
+            self.words.extend(_TOKEN.findall(text) if cjk else text.split())
         self.counts = Counter(self.words)
         self._positions: dict[str, list[int]] = {}
         self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
@@ -195,7 +213,7 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
 def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
     """The quote's `...` fragments (also its sentences, when `sentences`: summaries drop whole
     sentences from long quotes without marking the cut), in words."""
-    pieces = _ELLIPSIS.split(quote)
+    pieces = [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
     if sentences:
         pieces = [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
     parts = [words_of(part)[:MAX_FRAGMENT_WORDS] for part in pieces]
@@ -253,7 +271,7 @@ class QuoteFinder:
             by_sentence_score, by_sentence_chosen = self._place(by_sentence, targets)
             if by_sentence_score > score:
                 fragments, score, chosen = by_sentence, by_sentence_score, by_sentence_chosen
-        if score < threshold:
+        if score < threshold and not (score >= ACCEPT_LONG and self._near(chosen, targets)):
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
         number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
         first = self._first_words(fragments[number], first)
@@ -266,6 +284,15 @@ class QuoteFinder:
             span_label=_span_label(transcript, index, first),
             excerpt=_excerpt(transcript, index, first),
         )
+
+    def _near(self, chosen: list[_Place | None], targets: list[int]) -> bool:
+        """A short quote one word off (`eating your own dog food` for `eating its own`) still scores
+        under ACCEPT: where the summary's timestamp (or an hour either way) agrees, it is found."""
+        first = next((place for place in chosen if place is not None), None)
+        if first is None:
+            return False
+        heard = _seconds(self.index, self.transcript, first.start)
+        return any(abs(heard - target) <= NEAR_SECONDS for target in targets)
 
     def _first_words(self, fragment: list[str], place: _Place) -> _Place:
         """The place with its start moved to where the fragment's first words align best (a long

@@ -96,6 +96,7 @@ class ClaimEntry(_Frozen):
     seconds: int | None = None
     speaker: str | None = None  # a full name from `DocumentExtraction.people`
     attribution: str | None = None  # which rule found the speaker (for the report and tests)
+    context_people: tuple[str, ...] = ()  # whom the text around it points at (`Attribution.context`)
     about: AboutRef | None = None
     grounding: QuoteGrounding | None = None  # None when the document has no transcript
     speaker_evidence: SpeakerEvidence | None = None  # what supports `speaker` (with a transcript)

@@ -26,6 +26,7 @@ EXPLICIT_RULES = frozenset(
 MIN_VOTES = 2  # a generic label is mapped on at least this many agreeing quotes or introductions
 MIN_SHARE = 0.75  # ... and this share of its votes
 MIN_OTHER = 3  # a named label is someone else's on this many explicit quotes of one other person
+MIN_OTHER_ALONE = 2  # ... or this many, when none of the label's own person's quotes are on it
 MIN_DISAGREEMENTS = 2  # the episode's labels are judged wrong on at least this many explicit quotes
 MIN_AGREEMENT = 0.8  # below this, the labels are swapped or drifting: not trusted
 NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
@@ -85,12 +86,12 @@ def _introduced(words: str, participants: list[PersonName]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def _mistaken(votes: Counter[str], others: Counter[str], name: str) -> bool:
+def _mistaken(votes: Counter[str], others: Counter[str], name: str, least: int = MIN_OTHER) -> bool:
     """A named label that is someone else's: its lines hold at least MIN_OTHER quotes the summary
     explicitly gives to one other person (perhaps a host left off the participants list), more
     than it gives to the label's own person."""
     rivals = [count for person, count in [*votes.items(), *others.items()] if person != name]
-    return bool(rivals) and max(rivals) >= MIN_OTHER and max(rivals) > votes[name]
+    return bool(rivals) and max(rivals) >= least and max(rivals) > votes[name]
 
 
 def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], participants: list[PersonName]) -> LabelReading:
@@ -109,18 +110,26 @@ def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], particip
             and claim.attribution in EXPLICIT_RULES
         ):
             (votes if claim.speaker in participant_names else others)[grounding.span_label][claim.speaker] += 1
+    naming = set(named)
     named = {label: name for label, name in named.items() if not _mistaken(votes[label], others[label], name)}
     checks = sum(sum(votes[label].values()) for label in named)
     agreements = sum(votes[label][name] for label, name in named.items())
     # one disagreement can be the summary's slip (its explicit names are right about 97% of the time)
     trusted = checks - agreements < MIN_DISAGREEMENTS or agreements >= MIN_AGREEMENT * checks
+    # In a trusted episode, a label with none of its own person's quotes is someone else's on
+    # fewer (a present guest's voice under an absent host's label)
+    named = {
+        label: name
+        for label, name in named.items()
+        if votes[label][name] or not _mistaken(votes[label], others[label], name, MIN_OTHER_ALONE)
+    }
     for label, name in _introductions(transcript, participants):
         if label not in named:
             votes[label][name] += 1
     names = dict(named)
     for label in labels:
-        if label in named or not votes[label]:
-            continue
+        if label in naming or not votes[label]:
+            continue  # a label with a name is never taken for someone else's by votes
         (name, count), *_ = sorted(votes[label].items(), key=lambda item: (-item[1], item[0]))
         if count >= MIN_VOTES and count >= MIN_SHARE * sum(votes[label].values()):
             names[label] = name
@@ -140,11 +149,18 @@ def attribute(claim: ClaimEntry, reading: LabelReading) -> ClaimEntry:
         return claim.model_copy(update={"speaker_evidence": evidence})
     if claim.speaker == heard:
         update: dict[str, object] = {"speaker_evidence": SpeakerEvidence.BOTH}
-    elif claim.speaker is None or claim.attribution not in EXPLICIT_RULES:
+    elif (claim.speaker is None or claim.attribution not in EXPLICIT_RULES) and _points_at(claim, heard):
         update = {"speaker": heard, "speaker_evidence": SpeakerEvidence.TRANSCRIPT_LABEL, "attribution": "transcript"}
     else:
-        update = {"speaker_evidence": SpeakerEvidence.SUMMARY_TEXT}
+        update = {"speaker_evidence": SpeakerEvidence.SUMMARY_TEXT if claim.speaker else None}
     return claim.model_copy(update={**update, "transcript_speaker": heard})
+
+
+def _points_at(claim: ClaimEntry, heard: str) -> bool:
+    """The summary's text around the quote names nobody, or names the label's person among others
+    (`Alan Keating explained... He elaborated: "..."` on a line still labelled with the host's name
+    names Alan: the label lags a line at the turn change)."""
+    return not claim.context_people or heard in claim.context_people
 
 
 def attribute_claims(
