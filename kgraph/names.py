@@ -86,6 +86,25 @@ def split_qualifiers(text: str) -> tuple[str, list[str]]:
     return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
 
 
+def _word_char(character: str) -> bool:
+    """What `\\w` matches in a str pattern: a letter, a digit or numeric, or `_`."""
+    return character.isalnum() or character == "_"
+
+
+def contains_word(text: str, words: str) -> bool:
+    """Whether `words` occurs in `text` with no word character right before or after it: the
+    same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
+    a pattern per string."""
+    end = len(text) - len(words)
+    start = text.find(words)
+    while 0 <= start <= end:
+        after = start + len(words)
+        if (start == 0 or not _word_char(text[start - 1])) and (after == len(text) or not _word_char(text[after])):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
