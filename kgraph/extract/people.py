@@ -186,8 +186,7 @@ def said_with(name: str, organizations: Iterable[str], passages: list[str]) -> b
     wanted = [fold(org) for org in organizations if fold(org)]
     key = fold(name)
     return any(
-        key in (text := fold(passage)) and any(contains_word(text, org) for org in wanted)
-        for passage in passages
+        key in (text := fold(passage)) and any(contains_word(text, org) for org in wanted) for passage in passages
     )
 
 
