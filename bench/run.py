@@ -16,6 +16,7 @@ corpora are generated into a temporary folder and deleted afterwards."""
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import re
@@ -28,6 +29,7 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from synthetic import write_corpus  # noqa: E402
 
@@ -48,6 +50,16 @@ ROWS = [
 ]
 
 
+def environment() -> dict[str, str]:
+    """The processes measured run this checkout, from bytecode, as an installed kgraph does (pip
+    compiles it at install; this machine's shells set PYTHONDONTWRITEBYTECODE, which would make
+    every process compile kgraph's sources again)."""
+    compileall.compile_dir(ROOT / "kgraph", quiet=1)
+    variables = {**os.environ, "PYTHONPATH": str(ROOT)}
+    variables.pop("PYTHONDONTWRITEBYTECODE", None)
+    return variables
+
+
 def _busy_seconds() -> float:
     """CPU seconds every core of the machine has spent busy since boot (from /proc/stat)."""
     fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
@@ -59,7 +71,7 @@ def _busy_seconds() -> float:
 def _measure(*arguments: str) -> dict:
     command = [sys.executable, str(HERE / "measure.py"), *arguments]
     load, busy = os.getloadavg()[0], _busy_seconds()
-    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=HERE.parent)
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT, env=environment())
     result = json.loads(done.stdout.strip().splitlines()[-1])
     result["load"] = (load + os.getloadavg()[0]) / 2
     result["others_cpu"] = max(0.0, _busy_seconds() - busy - result["cpu"])
@@ -118,10 +130,9 @@ def _edit_a_quote(document: Path, number: int) -> None:
 def _cli_rebuild(corpus: Path, out: Path, jobs: list[str]) -> dict:
     """`kgraph build` as a user runs it (the whole-output stamp applies): CPU and wall."""
     command = [sys.executable, "-m", "kgraph", "build", str(corpus), "-o", str(out), "-q", *jobs]
-    environment = {**os.environ, "PYTHONPATH": str(HERE.parent)}
     before = os.times()
     started = time.perf_counter()
-    subprocess.run(command, check=False, capture_output=True, cwd=HERE.parent, env=environment)
+    subprocess.run(command, check=False, capture_output=True, cwd=ROOT, env=environment())
     wall = time.perf_counter() - started
     after = os.times()
     cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
