@@ -176,6 +176,7 @@ def name_shaped(name: str) -> bool:
     return not _PUBLICATION_WORDS.search(name)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked of the same names across documents
 def looks_like_person_name(name: str) -> bool:
     """Name-shaped (see `name_shaped`; a single token is a first name, callers decide whether to
     trust it) and never a placeholder, a place, a sentence opener, a phrase or a run across a
@@ -211,8 +212,8 @@ def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:
     none after the first written in lower case elsewhere in the document (`Supporting Evidence`,
     `PitchBook Chart`, `Year Four` are not people)."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= 4 or not looks_like_person_name(name):
+    if not 2 <= len(tokens) <= 4 or tokens[0].lower() in ("the", "a", "an", "this", "our", "their"):
         return False
-    if tokens[0].lower() in ("the", "a", "an", "this", "our", "their"):
-        return False
-    return not any(token.lower().strip(".") in everyday_words for token in tokens[1:])
+    if any(token.lower().strip(".") in everyday_words for token in tokens[1:]):
+        return False  # the cheap test first: most capitalized runs of a text fail it
+    return looks_like_person_name(name)
