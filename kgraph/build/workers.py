@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+import kgraph.extract.document  # noqa: F401  # loaded before the workers fork: they inherit it, never import it
+import kgraph.parse  # noqa: F401
 from kgraph import sources
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
