@@ -1,65 +1,121 @@
-"""Corpus-scale benchmark: full, incremental and plain-rdflib builds, each in a fresh process.
+"""Corpus-scale benchmark: kgraph against plain rdflib, in paired runs, CPU beside wall time.
 
-    PYTHONPATH=. python bench/run.py [--corpus ../shared/corpus] [--sizes 1000 3000 10000] [--runs 3]
+    PYTHONPATH=. python bench/run.py [--corpus /work/devcorpus] [--sizes 1000 10000] [--pairs 3]
 
-Prints Markdown tables (per-stage medians, scaling, incremental rebuild, rdflib comparison). The
-synthetic corpora are generated into a temporary folder and deleted afterwards."""
+Every run is a fresh process (`bench/measure.py`). A pair is one kgraph build (cold: a new cache)
+and one plain-rdflib build of the same corpus, one right after the other, the order alternating
+from pair to pair, so that a change in the machine's load hits both alike. Per pair it records
+CPU (user + system, of the process and of its worker processes, from the operating system), wall
+time, peak memory, the load average and the CPU the rest of the machine used meanwhile (from
+/proc/stat). Tables give the median and the range over the pairs, and the ratio of each pair.
+
+After the pairs, kgraph's rebuilds on the warm cache: nothing changed; one quote reworded; one
+document added. Prints Markdown tables and writes them to bench/results/latest.md. The synthetic
+corpora are generated into a temporary folder and deleted afterwards."""
 
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 from synthetic import write_corpus  # noqa: E402
 
-# (row label, key in the measured figures). kgraph's per-episode steps run in worker processes:
-# "(cpu)" rows are summed over them, "(wall)" rows are elapsed time.
-STAGES = [
-    ("load", "load"),
-    ("parse (cpu)", "parse (cpu)"),
-    ("extract (cpu)", "extract (cpu)"),
-    ("parse+extract (wall)", "parse+extract (wall)"),
-    ("resolve (rdflib path: the whole model)", "resolve"),
-    ("episode nodes (cpu)", "episode nodes (cpu)"),
-    ("RDF: statements (cpu) / `Graph.add`", "rdf"),
-    ("Turtle: chunks (cpu) + file / `Graph.serialize`", "turtle"),
-    ("page parts (cpu)", "episode page (cpu)"),
-    ("episodes (wall)", "episodes"),
-    ("HTML page", "html"),
+# (row label, key in the measured figures, what it is)
+ROWS = [
+    ("CPU, process + workers (s)", "cpu"),
+    ("CPU, main process (s)", "cpu_self"),
+    ("CPU, worker processes (s)", "cpu_workers"),
+    ("parse+extract, worker CPU (s)", "parse+extract (worker cpu)"),
+    ("parse+extract (wall s)", "parse+extract (wall)"),
+    ("resolve (wall s; rdflib path: the whole model)", "resolve"),
+    ("episode nodes + Turtle chunks, worker CPU (s)", "episode nodes (worker cpu)"),
+    ("RDF + Turtle (s): kgraph chunks + file / `Graph.add` + `serialize`", "rdf+turtle"),
+    ("HTML page (wall s)", "html"),
+    ("wall (s)", "total"),
+    ("peak memory, main process (MiB)", "peak_mib"),
+    ("peak memory, largest worker (MiB)", "peak_worker_mib"),
 ]
+
+
+def environment() -> dict[str, str]:
+    """The processes measured run this checkout, from bytecode, as an installed kgraph does (pip
+    compiles it at install; this machine's shells set PYTHONDONTWRITEBYTECODE, which would make
+    every process compile kgraph's sources again)."""
+    compileall.compile_dir(ROOT / "kgraph", quiet=1)
+    variables = {**os.environ, "PYTHONPATH": str(ROOT)}
+    variables.pop("PYTHONDONTWRITEBYTECODE", None)
+    return variables
+
+
+def _busy_seconds() -> float:
+    """CPU seconds every core of the machine has spent busy since boot (from /proc/stat)."""
+    fields = Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]
+    ticks = [int(value) for value in fields]
+    idle = ticks[3] + ticks[4]  # idle, iowait
+    return (sum(ticks[:8]) - idle) / os.sysconf("SC_CLK_TCK")
 
 
 def _measure(*arguments: str) -> dict:
     command = [sys.executable, str(HERE / "measure.py"), *arguments]
-    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=HERE.parent)
-    return json.loads(done.stdout.strip().splitlines()[-1])
+    load, busy = os.getloadavg()[0], _busy_seconds()
+    done = subprocess.run(command, check=True, capture_output=True, text=True, cwd=ROOT, env=environment())
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["load"] = (load + os.getloadavg()[0]) / 2
+    result["others_cpu"] = max(0.0, _busy_seconds() - busy - result["cpu"])
+    return result
 
 
 def _median(runs: list[dict], key: str) -> float:
     return statistics.median(run[key] for run in runs if key in run)
 
 
-def _full(corpus: Path, work: Path, runs: int, jobs: int | None, executor: str | None = None) -> list[dict]:
-    results = []
-    for _ in range(runs):
-        out = work / "out"
-        shutil.rmtree(out, ignore_errors=True)
-        arguments = ["kgraph", str(corpus), str(out), "--cache"]
-        if jobs:
-            arguments += ["--jobs", str(jobs)]
-        if executor:
-            arguments += ["--executor", executor]
-        results.append(_measure(*arguments))
-    return results
+def _spread(values: list[float], digits: int = 2) -> str:
+    if not values:
+        return ""
+    if len(values) == 1:
+        return f"{values[0]:,.{digits}f}"
+    return f"{statistics.median(values):,.{digits}f} ({min(values):,.{digits}f}-{max(values):,.{digits}f})"
+
+
+def _kgraph(corpus: Path, out: Path, jobs: list[str]) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    return _measure("kgraph", str(corpus), str(out), "--cache", *jobs)
+
+
+def _rdflib(corpus: Path, out: Path, jobs: list[str]) -> dict:
+    shutil.rmtree(out, ignore_errors=True)
+    result = _measure("rdflib", str(corpus), str(out), *jobs)
+    shutil.rmtree(out, ignore_errors=True)
+    return result
+
+
+def _pairs(corpus: Path, work: Path, pairs: int, jobs: list[str], rdflib: bool) -> tuple[list[dict], list[dict]]:
+    ours: list[dict] = []
+    theirs: list[dict] = []
+    for number in range(pairs):
+        if not rdflib:
+            ours.append(_kgraph(corpus, work / "out", jobs))
+        elif number % 2 == 0:
+            ours.append(_kgraph(corpus, work / "out", jobs))
+            theirs.append(_rdflib(corpus, work / "rdflib", jobs))
+        else:
+            theirs.append(_rdflib(corpus, work / "rdflib", jobs))
+            ours.append(_kgraph(corpus, work / "out", jobs))
+        print(f"  pair {number + 1}: kgraph {ours[-1]['cpu']:.1f} s CPU", file=sys.stderr, flush=True)
+    return ours, theirs
 
 
 def _edit_a_quote(document: Path, number: int) -> None:
@@ -71,157 +127,143 @@ def _edit_a_quote(document: Path, number: int) -> None:
     document.write_text(edited, encoding="utf-8")
 
 
-def _incremental(corpus: Path, work: Path, runs: int) -> dict[str, list[dict]]:
-    """Rebuilds after `_full` (warm cache): nothing changed; one document's quote reworded; one
-    new document added (written by the generator with another seed, so new names too)."""
-    out = work / "out"  # the cache of the last full build is warm
-    rebuilds: dict[str, list[dict]] = {"unchanged": [], "changed": [], "added": []}
-    rebuilds["unchanged"] = [_measure("kgraph", str(corpus), str(out), "--cache") for _ in range(runs)]
+def _cli_rebuild(corpus: Path, out: Path, jobs: list[str]) -> dict:
+    """`kgraph build` as a user runs it (the whole-output stamp applies): CPU and wall."""
+    command = [sys.executable, "-m", "kgraph", "build", str(corpus), "-o", str(out), "-q", *jobs]
+    before = os.times()
+    started = time.perf_counter()
+    subprocess.run(command, check=False, capture_output=True, cwd=ROOT, env=environment())
+    wall = time.perf_counter() - started
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
+    return {"cpu": cpu, "total": wall}
+
+
+def _incremental(corpus: Path, work: Path, runs: int, jobs: list[str]) -> dict[str, list[dict]]:
+    """Rebuilds on a warm cache, each a `kgraph build` process: nothing changed; one document's
+    quote reworded; one new document added (written by the generator with another seed)."""
+    out = work / "cli"
+    shutil.rmtree(out, ignore_errors=True)
+    rebuilds: dict[str, list[dict]] = {"cold": [_cli_rebuild(corpus, out, jobs)]}
+    rebuilds["unchanged"] = [_cli_rebuild(corpus, out, jobs) for _ in range(runs)]
     documents = sorted(corpus.rglob("summary.md"))
+    rebuilds["changed"] = []
     for number in range(runs):
         _edit_a_quote(documents[len(documents) // 2], number)
-        rebuilds["changed"].append(_measure("kgraph", str(corpus), str(out), "--cache"))
+        rebuilds["changed"].append(_cli_rebuild(corpus, out, jobs))
+    rebuilds["added"] = []
     for number in range(runs):
         write_corpus(corpus / f"zz-added-{number}", 1, seed=1000 + number)
-        rebuilds["added"].append(_measure("kgraph", str(corpus), str(out), "--cache"))
+        rebuilds["added"].append(_cli_rebuild(corpus, out, jobs))
     return rebuilds
 
 
-def _stage_table(name: str, ours: list[dict], theirs: list[dict] | None) -> list[str]:
+def _corpus_table(name: str, ours: list[dict], theirs: list[dict]) -> list[str]:
     lines = [
-        f"#### {name}: {ours[0]['documents']:,} documents, {ours[0]['triples']:,} triples (median of {len(ours)} runs)",
+        f"#### {name}: {ours[0]['documents']:,} documents, {ours[0]['triples']:,} triples, "
+        f"{len(ours)} {'pairs' if theirs else 'runs'} (median, min-max)",
         "",
-        "| stage | kgraph (s) | plain rdflib (s) | rdflib / kgraph |",
+        "| | kgraph | plain rdflib | rdflib / kgraph |",
         "|---|---:|---:|---:|",
     ]
-    for label, key in [("import", "import"), *STAGES]:
-        mine = _median(ours, key) if any(key in run for run in ours) else None
-        other = _median(theirs, key) if theirs and any(key in run for run in theirs) else None
-        ratio = f"{other / mine:.1f}x" if mine and other is not None and key in ("rdf", "turtle") else ""
-        lines.append(f"| {label} | {_seconds(mine)} | {_seconds(other)} | {ratio} |")
-    total = _median(ours, "total")
-    if theirs:  # theirs: the same extraction and model, rdflib for the RDF, no page
-        other = _median(theirs, "total")
-        lines.append(f"| **total** | **{total:.2f}** | **{other:.2f}** (no page) | **{other / total:.1f}x** |")
-    else:
-        lines.append(f"| **total** | **{total:.2f}** | | |")
-    peak, worker = _median(ours, "peak_mib"), _median(ours, "peak_worker_mib")
-    row = f"| peak memory, MiB (largest worker) | {peak:,.0f} ({worker:,.0f}) |"
-    if theirs:
-        other, their_worker = _median(theirs, "peak_mib"), _median(theirs, "peak_worker_mib")
-        row += f" {other:,.0f} ({their_worker:,.0f}) | {other / peak:.1f}x |"
-    else:
-        row += " | |"
-    return [*lines, row, ""]
-
-
-def _seconds(value: float | None) -> str:
-    return "" if value is None else f"{value:.2f}"
+    for label, key in ROWS:
+        mine = [run[key] for run in ours if key in run]
+        other = [run[key] for run in theirs if key in run]
+        ratio = ""
+        if mine and other and key in ("cpu", "total", "rdf+turtle", "peak_mib"):
+            ratios = [b / a for a, b in zip(mine, other, strict=False) if a]
+            ratio = _spread(ratios, 1) + "x"
+        lines.append(f"| {label} | {_spread(mine)} | {_spread(other)} | {ratio} |")
+    load = [run["load"] for run in ours + theirs]
+    others = [run["others_cpu"] for run in ours + theirs]
+    lines.append(f"| machine load average during the runs | {_spread(load)} | | |")
+    lines.append(f"| CPU other processes used during a run (s) | {_spread(others)} | | |")
+    return [*lines, ""]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=HERE.parent.parent / "shared" / "corpus")
-    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 3000, 10000])
-    parser.add_argument("--runs", type=int, default=3, help="runs per configuration (dev corpus: 5)")
-    parser.add_argument("--big-runs", type=int, default=1, help="runs for 3,000 documents and more")
-    parser.add_argument(
-        "--rdflib-big-runs",
-        type=int,
-        default=1,
-        help="runs of the plain-rdflib path for 3,000 documents and more (minutes each)",
-    )
+    parser.add_argument("--corpus", type=Path, default=Path("/work/devcorpus"))
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    parser.add_argument("--pairs", type=int, default=3, help="pairs per corpus below 3,000 documents")
+    parser.add_argument("--big-pairs", type=int, default=1, help="pairs for 3,000 documents and more")
+    parser.add_argument("--rebuild-runs", type=int, default=3, help="runs of each incremental rebuild")
     parser.add_argument("--jobs", type=int, default=None)
-    parser.add_argument(
-        "--executor", metavar="dask://HOST:PORT", help="also time full builds on this Dask cluster (one row each)"
-    )
-    parser.add_argument(
-        "--rdflib-max", type=int, default=100_000, help="skip the rdflib path above this many documents (it is slow)"
-    )
+    parser.add_argument("--no-rdflib", action="store_true", help="kgraph only (no pairs)")
     options = parser.parse_args()
+    jobs = ["--jobs", str(options.jobs)] if options.jobs else []
+    cli_jobs = ["-j", str(options.jobs)] if options.jobs else []
     out_lines: list[str] = []
 
     def emit(lines: list[str]) -> None:
         print("\n".join(lines), flush=True)
         out_lines.extend(lines)
 
-    scaling = []
+    emit([f"{os.cpu_count()} cores; load average at the start {os.getloadavg()[0]:.2f}", ""])
+    summary = []
     with tempfile.TemporaryDirectory(prefix="kgraph-bench-") as temporary:
         work = Path(temporary)
         corpora = []
-        big: set[str] = set()  # corpora the slow plain-rdflib path runs fewer times on
         if options.corpus.exists():
-            # Work on a copy: the incremental runs edit a document, and ../shared is not ours to change.
+            # Work on a copy: the incremental runs edit a document.
             copy = work / "dev-corpus"
             shutil.copytree(options.corpus, copy)
-            corpora.append(("dev corpus", copy, max(options.runs, 5)))
+            corpora.append(("dev corpus", copy, options.pairs))
         for size in options.sizes:
             root = work / f"synthetic-{size}"
             write_corpus(root, size, seed=7)
-            corpora.append((f"synthetic {size:,}", root, options.runs if size < 3000 else options.big_runs))
-            if size >= 3000:
-                big.add(f"synthetic {size:,}")
-        for name, corpus, runs in corpora:
-            ours = _full(corpus, work, runs, options.jobs)
-            theirs = None
-            if ours[0]["documents"] <= options.rdflib_max:
-                jobs = ["--jobs", str(options.jobs)] if options.jobs else []
-                their_runs = min(runs, options.rdflib_big_runs if name in big else 3)
-                theirs = [_measure("rdflib", str(corpus), str(work / "rdflib"), *jobs) for _ in range(their_runs)]
-                shutil.rmtree(work / "rdflib", ignore_errors=True)
-            emit(_stage_table(name, ours, theirs))
-            if options.executor:
-                remote = _full(corpus, work, runs, None, options.executor)
-                total = _median(remote, "total")
-                emit([f"| {name}: full build with --executor {options.executor} | {total:.1f} s |", ""])
-            scaling.append((name, ours, theirs, _incremental(corpus, work, runs)))
+            corpora.append((f"synthetic {size:,}", root, options.pairs if size < 3000 else options.big_pairs))
+        for name, corpus, pairs in corpora:
+            print(f"{name}: {pairs} pairs", file=sys.stderr, flush=True)
+            ours, theirs = _pairs(corpus, work, pairs, jobs, not options.no_rdflib)
+            emit(_corpus_table(name, ours, theirs))
+            rebuilds = _incremental(corpus, work, options.rebuild_runs, cli_jobs)
+            summary.append((name, ours, theirs, rebuilds))
         emit(
             [
-                "#### Scaling and incremental rebuilds",
+                "#### kgraph vs plain rdflib (per pair: median, min-max)",
                 "",
-                "| corpus | documents | triples | full build (s) | ms / document | peak MiB (worker) "
-                "| nothing changed (s) | 1 quote reworded (s) | episodes remade | reworded / full "
-                "| 1 document added (s) | added / full |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| corpus | pairs | kgraph CPU s | rdflib CPU s | CPU: rdflib / kgraph | kgraph wall s "
+                "| rdflib wall s | wall: rdflib / kgraph | kgraph peak MiB | rdflib peak MiB | smaller by |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             ]
         )
-        for name, ours, _, rebuilds in scaling:
-            full = _median(ours, "total")
-            documents = ours[0]["documents"]
-            changed, added = _median(rebuilds["changed"], "total"), _median(rebuilds["added"], "total")
-            emit(
-                [
-                    f"| {name} | {documents:,} | {ours[0]['triples']:,} | {full:.1f} | {1000 * full / documents:.1f} "
-                    f"| {_median(ours, 'peak_mib'):,.0f} ({_median(ours, 'peak_worker_mib'):,.0f}) "
-                    f"| {_median(rebuilds['unchanged'], 'total'):.1f} | {changed:.1f} "
-                    f"| {_median(rebuilds['changed'], 'parts_built'):.0f} | {100 * changed / full:.0f}% "
-                    f"| {added:.1f} | {100 * added / full:.0f}% |"
-                ]
-            )
-        emit(
-            [
-                "",
-                "#### kgraph vs plain rdflib",
-                "",
-                "| corpus | kgraph total (s) | rdflib total, no page (s) | speed-up | kgraph RDF+Turtle (s) "
-                "| rdflib add+serialize (s) | speed-up | kgraph peak MiB | rdflib peak MiB | smaller by |",
-                "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            ]
-        )
-        for name, ours, theirs, _ in scaling:
+        for name, ours, theirs, _ in summary:
             if not theirs:
                 continue
-            total, other_total = _median(ours, "total"), _median(theirs, "total")
-            mine = _median(ours, "rdf") + _median(ours, "turtle")
-            other = _median(theirs, "rdf") + _median(theirs, "turtle")
-            our_peak, their_peak = _median(ours, "peak_mib"), _median(theirs, "peak_mib")
-            emit(
-                [
-                    f"| {name} | {total:.1f} | {other_total:.1f} | {other_total / total:.1f}x | {mine:.2f} "
-                    f"| {other:.2f} | {other / mine:.1f}x | {our_peak:,.0f} | {their_peak:,.0f} "
-                    f"| {their_peak / our_peak:.1f}x |"
+            cells = [name, str(len(theirs))]
+            for key in ("cpu", "total"):
+                mine, other = [r[key] for r in ours], [r[key] for r in theirs]
+                cells += [
+                    _spread(mine),
+                    _spread(other),
+                    _spread([b / a for a, b in zip(mine, other, strict=False)], 1) + "x",
                 ]
-            )
+            mine_peak, other_peak = [r["peak_mib"] for r in ours], [r["peak_mib"] for r in theirs]
+            cells += [
+                _spread(mine_peak, 0),
+                _spread(other_peak, 0),
+                _spread([b / a for a, b in zip(mine_peak, other_peak, strict=False)], 1) + "x",
+            ]
+            emit(["| " + " | ".join(cells) + " |"])
+        emit(
+            [
+                "",
+                "#### Rebuilds on a warm cache (`kgraph build` processes; CPU of the process and its workers)",
+                "",
+                "| corpus | cold build CPU s (wall) | nothing changed CPU s (wall) | / cold | 1 quote reworded CPU s "
+                "(wall) | / cold | 1 document added CPU s (wall) | / cold |",
+                "|---|---:|---:|---:|---:|---:|---:|---:|",
+            ]
+        )
+        for name, _, _, rebuilds in summary:
+            cold = _median(rebuilds["cold"], "cpu")
+            cells = [name, f"{cold:.2f} ({_median(rebuilds['cold'], 'total'):.2f})"]
+            for key in ("unchanged", "changed", "added"):
+                cpu = _median(rebuilds[key], "cpu")
+                cells += [f"{cpu:.2f} ({_median(rebuilds[key], 'total'):.2f})", f"{100 * cpu / cold:.0f}%"]
+            emit(["| " + " | ".join(cells) + " |"])
+    emit(["", f"load average at the end {os.getloadavg()[0]:.2f}"])
     results = HERE / "results"
     results.mkdir(exist_ok=True)
     (results / "latest.md").write_text("\n".join(out_lines) + "\n", encoding="utf-8")

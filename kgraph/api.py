@@ -30,6 +30,7 @@ from kgraph.build.pipeline import (
     summarize,
 )
 from kgraph.build.report import BuildReport
+from kgraph.build.stamp import DEFAULT_OUTPUTS
 from kgraph.build.store import FOLDER, Store
 from kgraph.build.version import code_version
 from kgraph.errors import KgraphError, UsageError
@@ -52,7 +53,6 @@ if TYPE_CHECKING:  # imported when used: a rebuild that changed nothing needs ne
     import networkx as nx
     import rdflib
 
-DEFAULT_OUTPUTS = ("turtle", "html")
 CACHE_FOLDER = FOLDER  # under the output folder: the build's store (see kgraph.build.store)
 OUTPUT_NAMES = {"turtle": "graph.ttl", "html": "graph.html", "neo4j": "neo4j"}  # neo4j: a folder
 PAGE = "pages"  # store namespace of whole pages, by everything a page depends on

@@ -157,13 +157,33 @@ def build(
 
     Results are cached in OUTPUT/.kgraph-cache (safe to delete), so a rebuild redoes only what
     changed; `kgraph export` into the same OUTPUT reuses them."""
-    from kgraph.api import CACHE_FOLDER, DEFAULT_OUTPUTS
+    from kgraph.build.stamp import DEFAULT_OUTPUTS
+    from kgraph.build.store import FOLDER as CACHE_FOLDER
 
     html_options = HtmlOptions(focus=html_focus, depth=html_depth, max_nodes=html_max_nodes)
     formats = DEFAULT_OUTPUTS
+    inputs = list(paths) or [Path("seeds")]
+    stamp_key = None
+    if not no_cache:
+        from kgraph.build import stamp
+
+        alias_text = _file_text(aliases)
+        options = [base_iri, alias_text or "", *formats, repr(html_options)]
+        stamp_key = stamp.outputs_key(inputs, output_dir, options) if alias_text is not None else None
+        done = stamp.current(output_dir, stamp_key[0]) if stamp_key else None
+        if done is not None:  # nothing changed: the outputs in place are what a build would write
+            assert stamp_key is not None
+            *summary, wrote = done.lines
+            for line in summary:
+                click.echo(line)
+            if stamp_key[1]:
+                click.echo(f"cache: {stamp_key[1]} documents reused, 0 extracted")
+            click.echo(wrote)
+            sys.exit(done.exit_code)
+        stamp.forget(output_dir)
     try:
         graph = build_graph(
-            list(paths) or [Path("seeds")],
+            inputs,
             base_iri=base_iri,
             aliases=aliases,
             jobs=jobs,
@@ -181,8 +201,25 @@ def build(
         return
     for line in graph.report.summary_lines():
         click.echo(line)
-    click.echo("wrote " + ", ".join(str(path) for path in written))
-    sys.exit(EXIT_OK if graph.report.ok else EXIT_SKIPPED)
+    wrote = "wrote " + ", ".join(str(path) for path in written)
+    click.echo(wrote)
+    exit_code = EXIT_OK if graph.report.ok else EXIT_SKIPPED
+    if stamp_key is not None:
+        from dataclasses import replace
+
+        lines = [*replace(graph.report, cache_hits=0).summary_lines(), wrote]
+        stamp.record(output_dir, stamp_key[0], written, lines, exit_code)
+    sys.exit(exit_code)
+
+
+def _file_text(path: Path | None) -> str | None:
+    """The file's bytes as text for a key ("" for no file); None when it cannot be read."""
+    if path is None:
+        return ""
+    try:
+        return path.read_bytes().decode("utf-8", errors="surrogateescape")
+    except OSError:
+        return None
 
 
 def _read_parameters(values: tuple[str, ...]) -> dict[str, str]:

@@ -86,6 +86,25 @@ def split_qualifiers(text: str) -> tuple[str, list[str]]:
     return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
 
 
+def _word_char(character: str) -> bool:
+    """What `\\w` matches in a str pattern: a letter, a digit or numeric, or `_`."""
+    return character.isalnum() or character == "_"
+
+
+def contains_word(text: str, words: str) -> bool:
+    """Whether `words` occurs in `text` with no word character right before or after it: the
+    same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
+    a pattern per string."""
+    end = len(text) - len(words)
+    start = text.find(words)
+    while 0 <= start <= end:
+        after = start + len(words)
+        if (start == 0 or not _word_char(text[start - 1])) and (after == len(text) or not _word_char(text[after])):
+            return True
+        start = text.find(words, start + 1)
+    return False
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
@@ -157,6 +176,7 @@ def name_shaped(name: str) -> bool:
     return not _PUBLICATION_WORDS.search(name)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked of the same names across documents
 def looks_like_person_name(name: str) -> bool:
     """Name-shaped (see `name_shaped`; a single token is a first name, callers decide whether to
     trust it) and never a placeholder, a place, a sentence opener, a phrase or a run across a
@@ -192,8 +212,8 @@ def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:
     none after the first written in lower case elsewhere in the document (`Supporting Evidence`,
     `PitchBook Chart`, `Year Four` are not people)."""
     tokens = name.split()
-    if not 2 <= len(tokens) <= 4 or not looks_like_person_name(name):
+    if not 2 <= len(tokens) <= 4 or tokens[0].lower() in ("the", "a", "an", "this", "our", "their"):
         return False
-    if tokens[0].lower() in ("the", "a", "an", "this", "our", "their"):
-        return False
-    return not any(token.lower().strip(".") in everyday_words for token in tokens[1:])
+    if any(token.lower().strip(".") in everyday_words for token in tokens[1:]):
+        return False  # the cheap test first: most capitalized runs of a text fail it
+    return looks_like_person_name(name)

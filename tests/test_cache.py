@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 import kgraph
+import kgraph.build.hashing
 import kgraph.build.keys
 import kgraph.build.workers
 from kgraph.build.store import FOLDER
@@ -102,6 +103,7 @@ def test_a_change_to_the_code_redoes_everything(corpus, tmp_path, extraction_cal
     _build(corpus, out)
     old = set(_entries(out, "digests"))
     monkeypatch.setattr(kgraph.build.keys, "code_version", lambda: "edited-for-test")
+    monkeypatch.setattr(kgraph.build.hashing, "code_version", lambda: "edited-for-test")
     extraction_calls.clear()
     graph = _build(corpus, out)
     assert len(extraction_calls) == DOCUMENTS and graph.report.parts_built == len(_entries(out, "nodes"))

@@ -136,3 +136,44 @@ def test_light_commands_import_none_of_the_builds_libraries(arguments):
     )
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def _modules_loaded_by(arguments: list[str], modules: tuple[str, ...]) -> list[str]:
+    import ast
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from kgraph.cli import main\n"
+        f"try: main({arguments!r})\n"
+        "except SystemExit: pass\n"
+        f"print(sorted(m for m in {modules!r} if m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def test_a_query_on_a_graph_file_loads_only_pyoxigraph(tmp_path):
+    """A query process costs little more than pyoxigraph loading the file: no build library, no
+    HTTP client (only --endpoint needs one)."""
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out), "--no-cache", "-q"]).exit_code == 0
+    arguments = ["query", "--name", "podcast-guests", "--graph", str(out / "graph.ttl"), "-f", "tsv"]
+    heavy = ("networkx", "pyvis", "rdflib", "igraph", "pydantic", "markdown_it", "http.client")
+    assert _modules_loaded_by(arguments, heavy) == []
+
+
+def test_a_build_with_nothing_changed_loads_no_extractor_resolver_or_writer(tmp_path):
+    out = tmp_path / "out"
+    arguments = ["build", str(SEEDS), "-o", str(out), "-q"]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    heavy = (
+        "networkx",
+        "pyvis",
+        "rdflib",
+        "igraph",
+        "kgraph.extract.document",
+        "kgraph.resolve.identities",
+        "kgraph.api",
+    )
+    assert _modules_loaded_by(arguments, heavy) == []

@@ -175,12 +175,14 @@ def test_an_added_document_remakes_only_the_episodes_whose_text_can_contain_its_
 
 
 def test_a_new_code_version_remakes_every_episode(tmp_path, monkeypatch):
+    import kgraph.build.hashing as hashing
     import kgraph.build.keys as keys
 
     corpus = synthetic_corpus(tmp_path / "corpus", 6, seed=11)
     out = tmp_path / "out"
     first = _build(corpus, out)
     monkeypatch.setattr(keys, "code_version", lambda: "edited-for-test")
+    monkeypatch.setattr(hashing, "code_version", lambda: "edited-for-test")
     assert _build(corpus, out).report.parts_built == first.report.parts_built > 0
 
 

@@ -3,12 +3,12 @@ instead of parsing inline Markdown again. It must be what `plain` makes of the r
 
 from __future__ import annotations
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kgraph.parse import parse_document
 from kgraph.parse.document import LineKind
-from kgraph.parse.inline import plain
+from kgraph.parse.inline import parsed_plain, plain
 from kgraph.parse.quotes import strip_timestamps
 from tests.parse_fixtures import PARSE_FIXTURES, parsed
 
@@ -78,3 +78,41 @@ def test_fixtures_plain_text() -> None:
 )
 def test_plain_text_of_any_markdown(pieces: list[str]) -> None:
     _check("any.md", "".join(pieces))
+
+
+_INLINE_PIECES = [
+    "[",
+    "]",
+    "](",
+    "(",
+    ")",
+    "!",
+    "**",
+    "*",
+    "_",
+    "`",
+    "\\",
+    "<",
+    "&amp;",
+    " ",
+    "\n",
+    "x",
+    "[00:44:25]",
+    "[a](b)",
+    "[[00:01:02]](https://example.org/watch?v=a&t=62)",
+    "[[1:02]]()",
+    "[[00:01]](u v)",
+    "[[00:01]](<u>)",
+    "[[00:01]](http://a_b)",
+]
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=10))
+@example(["[", "!", "[[00:01:02]](https://example.org/watch?v=a&t=62)"])  # an image: no text
+@example(["*", "[[00:01:02]](https://example.org/watch?v=a&t=62)", "*"])  # an emphasis
+def test_plain_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
+    """Brackets and timestamp links skip markdown-it's inline parser (the commonest markup in
+    summaries); the text must be the parser's, images, nested links and emphasis included."""
+    text = "".join(pieces)
+    assert plain.__wrapped__(text) == parsed_plain(text)

@@ -12,32 +12,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from array import array
 from collections.abc import Iterable
 
+from kgraph.build.hashing import document_key, hash_parts
 from kgraph.build.version import code_version
 from kgraph.extract.results import EntityKind
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import token_hash
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
-from kgraph.sources.summary import SourceDocument
 
-
-def hash_parts(parts: Iterable[str]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", errors="surrogatepass"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
-
-
-def document_key(document: SourceDocument) -> str:
-    """Changes whenever the document's extraction could change."""
-    transcript = document.transcript_file
-    whole = "" if transcript is None else transcript.text or transcript.problem or ""  # the reader reads it all
-    return hash_parts(("document", code_version(), document.source, document.text, document.transcript or "", whole))
+__all__ = ["EpisodeKeys", "document_key", "hash_parts", "name_index", "names_that_can_occur", "run_key"]
 
 
 def run_key(document_keys: Iterable[str], base_iri: str, rules: AliasRules) -> str:

@@ -234,13 +234,11 @@ def _extract_all(
             found[document.key] = digest
         document.document = None
     started = time.perf_counter()
-    parse_seconds = extract_seconds = 0.0
+    cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
     with _bar(options, len(documents), len(documents) - len(tasks), "doc", "extract") as bar:
-        for key, outcome, extraction, parse_time, extract_time in run_tasks(
-            executor, extract_batch, tasks, _batches(options, 8)
-        ):
+        for key, outcome, extraction, cpu, elapsed in run_tasks(executor, extract_batch, tasks, _batches(options, 8)):
             bar.update()
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
@@ -250,12 +248,12 @@ def _extract_all(
             store.put(EXTRACTIONS, key, extraction)
             if store.folder is None:  # else read back per episode: a large build never holds them all
                 in_memory[key] = extraction
-            parse_seconds += parse_time
-            extract_seconds += extract_time
+            cpu_seconds += cpu
+            worker_seconds += elapsed
     report.timings.update(
         {
-            "parse (cpu)": parse_seconds,
-            "extract (cpu)": extract_seconds,
+            "parse+extract (worker cpu)": cpu_seconds,  # CPU time, summed over the workers
+            "parse+extract (worker wall)": worker_seconds,  # elapsed time in workers, summed
             "parse+extract (wall)": time.perf_counter() - started,
         }
     )
@@ -328,7 +326,7 @@ def _episodes(
                 store.put(name, key, share)
             summaries.append(summary)
     report.parts_built = len(todo)
-    report.timings["episode nodes (cpu)"] = seconds
+    report.timings["episode nodes (worker cpu)"] = seconds
     return summaries
 
 

@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
+import kgraph.extract.document  # noqa: F401  # loaded before the workers fork: they inherit it, never import it
+import kgraph.parse  # noqa: F401
 from kgraph import sources
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
@@ -103,7 +105,8 @@ def run_tasks(
 
 # -- the work ---------------------------------------------------------------------------------
 # key, digest (or the error that skips the document), the extraction pickled (as the store keeps
-# it and the episode stage reads it: the coordinator never unpickles it), seconds of each step
+# it and the episode stage reads it: the coordinator never unpickles it), the CPU seconds of the
+# worker's thread and the elapsed seconds it took (on a loaded machine the second is larger)
 Extracted = tuple[str, ExtractionDigest | DocumentError, bytes, float, float]
 
 
@@ -114,18 +117,18 @@ def extract_source(document: SourceDocument) -> DocumentExtraction:
 
 
 def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted]:
-    """(key, digest or the error that skips the document, extraction, parse and extract seconds)."""
+    """(key, digest or the error that skips the document, extraction, CPU and elapsed seconds)."""
     results: list[Extracted] = []
     for key, document in documents:
+        cpu, wall = time.thread_time(), time.perf_counter()  # the reader parses and extracts in one step
         try:
-            start = parsed_at = time.perf_counter()  # the reader parses and extracts in one step
             extraction = extract_source(document)
         except DocumentError as error:
-            results.append((key, error, b"", 0.0, 0.0))
+            results.append((key, error, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
         digest = digest_of(extraction, key)
         data = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
-        results.append((key, digest, data, parsed_at - start, time.perf_counter() - parsed_at))
+        results.append((key, digest, data, time.thread_time() - cpu, time.perf_counter() - wall))
     return results
 
 
@@ -133,7 +136,8 @@ EpisodeTask = tuple[str, EpisodeGroup, bytes]  # key, group, the primary's pickl
 _identities: dict[str, Identities] = {}  # in a worker: the identities of the build, by hash
 
 
-# key, episode IRI, graph IRI, the pickled nodes, their counts, the triple count, the shares made, seconds
+# key, episode IRI, graph IRI, the pickled nodes, their counts, the triple count, the shares made,
+# CPU seconds of the worker's thread
 MadeEpisode = tuple[str, str, str, bytes, dict[str, int], int, dict[str, bytes], float]
 
 
@@ -141,12 +145,12 @@ def episode_batch(
     shared: tuple[str, bytes | Identities], shares: tuple[str, ...], tasks: list[EpisodeTask]
 ) -> list[MadeEpisode]:
     """Each episode's nodes (pickled, as the store keeps them), counts, `shares` (see
-    `kgraph.build.outputs`) and the seconds they took. `shared` is the identities (pickled once
+    `kgraph.build.outputs`) and the CPU seconds they took. `shared` is the identities (pickled once
     per build when sent to other processes; a worker unpickles them once)."""
     identities = _shared_identities(*shared)
     results = []
     for key, group, data in tasks:
-        started = time.perf_counter()
+        started = time.thread_time()
         extraction = pickle.loads(data)
         if not isinstance(extraction, DocumentExtraction):
             raise TypeError(f"not an extraction: {type(extraction).__name__}")
@@ -154,7 +158,7 @@ def episode_batch(
         triples, made = make_shares(nodes, shares)
         stored = pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL)
         episode = nodes.episode
-        spent = time.perf_counter() - started
+        spent = time.thread_time() - started
         results.append((key, episode.iri, episode.graph, stored, episode_counts(nodes), triples, made, spent))
     return results
 

@@ -8,7 +8,7 @@ import re
 from kgraph.extract.attribution import Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
-from kgraph.names import plausible_new_person
+from kgraph.names import contains_word, plausible_new_person
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.inline import plain
 from kgraph.parse.quotes import normalize_clock, quotes_in_line, strip_timestamps
@@ -175,10 +175,9 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
     keys = sorted(groups, key=lambda key: (len(key), key))
     target: dict[str, str] = {}
     for index, short in enumerate(keys):
-        pattern = re.compile(rf"(?<!\w){re.escape(short)}(?!\w)")
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
         for long in reversed(keys[index + 1 :]):
-            if len(long) <= len(short) or not pattern.search(long):
+            if len(long) <= len(short) or not contains_word(long, short):
                 continue
             long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
             # the longer copy's speaker stands: a short copy's own speaker may be that of a quote

@@ -138,12 +138,15 @@ def _prose_description(item: Item, skip: int | None = None) -> str | None:
     return None
 
 
+_AFTER_OWN_NAME = re.compile(r"(?:\s*\([^)]*\))?\s*[—–:-]\s*(?P<rest>\S.*)$")
+
+
 def _without_own_name(text: str, item: Item) -> str:
     """`Jane Roe — founder of X` under the entry `### Jane Roe` -> `founder of X`."""
     name = split_qualifiers(clean_plain_title(item.title_plain))[0]
     if not name:
         return text
-    lead = re.match(rf"{re.escape(name)}(?:\s*\([^)]*\))?\s*[—–:-]\s*(?P<rest>\S.*)$", text)
+    lead = _AFTER_OWN_NAME.match(text, len(name)) if text.startswith(name) else None
     return lead.group("rest") if lead else text
 
 

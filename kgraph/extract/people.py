@@ -11,6 +11,7 @@ from rapidfuzz import fuzz
 from kgraph.extract.results import PersonName
 from kgraph.given_names import is_known_given_name
 from kgraph.names import (
+    contains_word,
     fold,
     has_cjk,
     looks_like_person_name,
@@ -185,8 +186,7 @@ def said_with(name: str, organizations: Iterable[str], passages: list[str]) -> b
     wanted = [fold(org) for org in organizations if fold(org)]
     key = fold(name)
     return any(
-        key in (text := fold(passage)) and any(re.search(rf"(?<!\w){re.escape(org)}(?!\w)", text) for org in wanted)
-        for passage in passages
+        key in (text := fold(passage)) and any(contains_word(text, org) for org in wanted) for passage in passages
     )
 
 

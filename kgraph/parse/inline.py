@@ -17,6 +17,16 @@ _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
 _ONLY_STAR_PAIRS = re.compile(r"(?:[^*_`\[\]<>&\\]|(?<!\*)\*\*(?!\*))*")
 
 
+# A timestamp link, `[[00:12:34]](https://...&t=754)`, the commonest markup after `**`: with a
+# plain destination (no space, parenthesis, angle bracket, backslash, control character or other
+# markup; not after `!`, an image) the parser makes it a link whose text is `[00:12:34]`, and
+# nothing else of it shows.
+_TIMESTAMP_LINK = re.compile(r"(?<!!)\[(\[\d[\d:.]*\])\]\([^\s()<>\\*_\[\]`\x00-\x1f\x7f]*\)")
+# Brackets with no `](` anywhere are text: without link reference definitions (the inline parser
+# here has none) only `[...](...)` makes a link or an image.
+_BRACKETS = re.compile(r"[\[\]]")
+
+
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
     return MarkdownIt("commonmark")
@@ -29,6 +39,13 @@ def plain(text: str) -> str:
         return _SPACES.sub(" ", text.replace("\0", "\ufffd")).strip()  # NUL: as the parser has it
     if _ONLY_STAR_PAIRS.fullmatch(text):
         return _SPACES.sub(" ", text.replace("\0", "\ufffd").replace("**", "")).strip()
+    if "[" in text or "]" in text:
+        # Timestamp links become their text; then brackets are text if no `](` is left. What
+        # remains must be free of markup but for `**` pairs, judged with each bracket or link
+        # standing as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
+        linked = _TIMESTAMP_LINK.sub(r"\1", text) if "](" in text else text
+        if "](" not in linked and _ONLY_STAR_PAIRS.fullmatch(_BRACKETS.sub("x", _TIMESTAMP_LINK.sub("x", text))):
+            return _SPACES.sub(" ", linked.replace("\0", "\ufffd").replace("**", "")).strip()
     return parsed_plain(text)
 
 

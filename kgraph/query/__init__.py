@@ -16,7 +16,6 @@ from kgraph.outputs.read import load_store
 from kgraph.query.engine import query_form, run_local
 from kgraph.query.output import RESULT_FORMATS, format_result
 from kgraph.query.parameters import bind_parameters, parse_parameter
-from kgraph.query.remote import run_remote
 from kgraph.query.results import QueryForm, QueryResult, Term
 from kgraph.query.shipped import ShippedQuery, shipped_queries, shipped_query
 
@@ -71,6 +70,8 @@ def run_query(
         query = bind_parameters(query, parameters)
         query_form(query, source, allow_service)
     if endpoint is not None:
+        from kgraph.query.remote import run_remote  # HTTP (and its TLS) only for an endpoint
+
         return run_remote(endpoint, query, form)
     if store is None:
         assert graph is not None  # exactly one target, checked above

@@ -6,16 +6,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.errors import DocumentError, escape_controls
-from kgraph.extract.document import extract_document, ground_in_transcript
-from kgraph.extract.results import DocumentExtraction
-from kgraph.parse import parse_document
-from kgraph.parse.document import Transcript
 from kgraph.parse.sections import has_canonical_section
-from kgraph.sources.anchors import transcript_anchors
 from kgraph.sources.files import SUFFIXES, Candidate, is_side_file, read_regular
 from kgraph.sources.transcript import TranscriptText, linked_transcripts, parse_transcript, read_transcript_text
+
+if TYPE_CHECKING:
+    from kgraph.extract.results import DocumentExtraction
+    from kgraph.parse.document import Transcript
 
 MAX_BYTES = 2 * 1024 * 1024  # summaries are 0.2-32 KB; anything this large is not one
 # Real summaries have at most about 50 headings and 110 quotes; far beyond, a file is not one,
@@ -125,6 +125,11 @@ def transcript_of(document: SourceDocument) -> Transcript | None:
 
 def extract_source(document: SourceDocument) -> DocumentExtraction:
     """Per-document work: a pure function of the document's text, path and transcript."""
+    # Imported here: reading a document (and checking whether it changed) needs none of them.
+    from kgraph.extract.document import extract_document, ground_in_transcript
+    from kgraph.parse import parse_document
+    from kgraph.sources.anchors import transcript_anchors
+
     extraction = extract_document(
         parse_document(document.source, document.text), transcript_anchors(document.transcript)
     )

@@ -91,7 +91,9 @@ def parse_transcript(source: str, text: str) -> Transcript:
     """Segments of a transcript's text, in one pass over its lines (plus one to count labels)."""
     lines = [parsed for raw in text.split("\n") if (parsed := _line(raw)) is not None]
     counts = Counter(label for line in lines for label in _labels(line))
-    return Transcript(path=source, segments=tuple(_segments(lines, counts)))
+    # Built without validation (`model_construct`): every field is made here with its type, and a
+    # long transcript has thousands of segments.
+    return Transcript.model_construct(path=source, segments=tuple(_segments(lines, counts)))
 
 
 class _Line:
@@ -139,7 +141,7 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
     for line in lines:
         if line.seconds is not None:
             if start is not None and words:
-                yield Segment(start_seconds=start, label=label, text=" ".join(words))
+                yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))
             start, label, words = line.seconds, None, []
             text = line.text
             if line.label is not None and counts_as_label(line.label):
@@ -157,9 +159,9 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
             if before := text[position : match.start()].strip():
                 words.append(before)
             if words:
-                yield Segment(start_seconds=start, label=label, text=" ".join(words))
+                yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))
             label, words, position = sys.intern(name), [], match.end()
         if rest := text[position:].strip():
             words.append(rest)
     if start is not None and words:
-        yield Segment(start_seconds=start, label=label, text=" ".join(words))
+        yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))

@@ -1,0 +1,148 @@
+"""The whole-output stamp: what `kgraph build` last wrote into an output folder, and from what.
+
+A rebuild with nothing changed should cost about what reading the inputs costs. The stamp
+(`OUT/.kgraph-cache/outputs.json`) holds a complete key of the outputs, the size and hash of
+every file written, and what the build printed. Its key covers kgraph's code and libraries
+(`code_version`), every document's key (`kgraph.build.keys.document_key`: path, text, transcript),
+every document skipped and why, the base IRI, the alias file's bytes, the formats, the page's
+options and the output folder. When the key matches and every file is still the one written, the
+outputs are left in place and the build prints what it printed then: the same bytes a full
+rebuild writes, because each of them is a function of what the key holds.
+
+Nothing here is trusted blindly: a stamp that cannot be read is damaged (a warning, then the
+build runs); a file changed or missing since the stamp means the build runs. This module imports
+only the readers, so a nothing-changed rebuild never loads the extractors, the resolver or the
+writers."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from kgraph.build.hashing import document_key, hash_parts
+from kgraph.build.store import FOLDER
+from kgraph.build.version import code_version
+from kgraph.errors import DocumentError, KgraphError
+from kgraph.sources import read_document
+from kgraph.sources.files import discover
+
+STAMP = "outputs.json"  # in the cache folder
+DEFAULT_OUTPUTS = ("turtle", "html")  # what `kgraph build` writes (`kgraph.api` has it too)
+_VERSION = 1
+log = logging.getLogger("kgraph")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    key: str
+    files: dict[str, tuple[int, str]]  # file name in the output folder -> (size, blake2b)
+    lines: list[str]  # what the build printed, without its cache line
+    exit_code: int
+
+
+def outputs_key(paths: list[Path], output_dir: Path, options: list[str]) -> tuple[str, int] | None:
+    """The key of the outputs a build of `paths` into `output_dir` with `options` (everything
+    else that changes them, as text: base IRI, alias file bytes, formats, page options) writes,
+    and how many documents it reads; None when the inputs cannot be listed (the build then says
+    why)."""
+    documents = 0
+    parts = ["outputs", str(_VERSION), code_version(), str(output_dir), *options]
+    try:
+        for candidate in discover(paths):
+            try:
+                document = read_document(candidate)
+            except DocumentError as error:
+                parts.append(f"skipped\x01{candidate.source}\x01{error.message}\x01{error.line}")
+                continue
+            if document is not None:
+                parts.append(document_key(document))
+                documents += 1
+    except (KgraphError, OSError):
+        return None
+    return hash_parts(parts), documents
+
+
+def _file_hash(path: Path) -> tuple[int, str]:
+    digest = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return path.stat().st_size, digest.hexdigest()
+
+
+def _stamp_path(output_dir: Path) -> Path:
+    return output_dir / FOLDER / STAMP
+
+
+def read_stamp(output_dir: Path) -> Stamp | None:
+    """The stamp in `output_dir`; None when there is none, or it is damaged (with a warning)."""
+    path = _stamp_path(output_dir)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        stamp = Stamp(
+            key=data["key"],
+            files={name: (size, digest) for name, (size, digest) in data["files"].items()},
+            lines=data["lines"],
+            exit_code=data["exit_code"],
+        )
+        if data["version"] != _VERSION:
+            return None
+        if not (
+            isinstance(stamp.key, str)
+            and all(isinstance(size, int) and isinstance(digest, str) for size, digest in stamp.files.values())
+            and stamp.lines
+            and all(isinstance(line, str) for line in stamp.lines)
+            and stamp.exit_code in (0, 1)
+        ):
+            raise ValueError("a field has the wrong type")
+    except FileNotFoundError:
+        return None
+    except (OSError, UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError) as error:
+        log.warning("output stamp %s is damaged (%s): building again", path, error)
+        return None
+    return stamp
+
+
+def current(output_dir: Path, key: str) -> Stamp | None:
+    """The stamp when it was made under `key` and every file it lists is still the one written."""
+    stamp = read_stamp(output_dir)
+    if stamp is None or stamp.key != key or not stamp.files:
+        return None
+    for name, written in stamp.files.items():
+        try:
+            if _file_hash(output_dir / name) != written:
+                return None
+        except OSError:
+            return None
+    return stamp
+
+
+def forget(output_dir: Path) -> None:
+    """Remove the stamp (before the outputs it describes are replaced)."""
+    with contextlib.suppress(FileNotFoundError):
+        _stamp_path(output_dir).unlink()
+
+
+def record(output_dir: Path, key: str, written: list[Path], lines: list[str], exit_code: int) -> None:
+    """Stamp the files just `written` into `output_dir` (a folder output is not stamped: the
+    next build remakes it)."""
+    if any(path.parent != output_dir or not path.is_file() for path in written):
+        return
+    path = _stamp_path(output_dir)
+    if not path.parent.is_dir():
+        return  # no cache folder: nothing is kept
+    data = {
+        "version": _VERSION,
+        "key": key,
+        "files": {file.name: list(_file_hash(file)) for file in written},
+        "lines": lines,
+        "exit_code": exit_code,
+    }
+    temporary = path.with_name(f".{STAMP}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    os.replace(temporary, path)
