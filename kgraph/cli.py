@@ -181,6 +181,9 @@ def build(
         return
     for line in graph.report.summary_lines():
         click.echo(line)
+    for warning in graph.report.warnings:
+        if warning["file"] == "graph.html":  # what the page's cap left out is said here, not only counted
+            click.echo("graph.html: " + warning["warning"])
     click.echo("wrote " + ", ".join(str(path) for path in written))
     sys.exit(EXIT_OK if graph.report.ok else EXIT_SKIPPED)
 

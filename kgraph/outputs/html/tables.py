@@ -1,0 +1,133 @@
+"""The page's data, compact: columns of integers indexed by node id (its place among the sorted
+kept IRIs) instead of repeated IRIs, one shared table for repeated strings (dates, URLs, times),
+and the long texts (quotes, descriptions, notes) in a second table the page parses only when a
+panel first opens."""
+
+from __future__ import annotations
+
+from kgraph.model import Claim
+from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.style import CLASS_STYLES, RELATION_NAMES, STYLE_BY_CLASS
+from kgraph.outputs.html.view import OTHER_COMMUNITY, PALETTE, View
+
+_RELATIONS = sorted(set(RELATION_NAMES.values()))
+_CLASS_INDEX = {style.name: number for number, style in enumerate(CLASS_STYLES)}
+
+
+class Strings:
+    """A shared string table: each distinct string stored once, referred to by its index."""
+
+    def __init__(self) -> None:
+        self.table: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None or text == "":
+            return -1
+        number = self._index.get(text)
+        if number is None:
+            number = self._index[text] = len(self.table)
+            self.table.append(text)
+        return number
+
+
+def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
+    """(data parsed when the page opens, texts parsed when a panel first needs them)."""
+    ids = {iri: number for number, iri in enumerate(view.nodes)}
+    strings = Strings()
+    base = _common_base(view.nodes)
+    attributes = [page.nodes[iri] for iri in view.nodes]
+    tables: dict = {
+        "base": base,
+        "classes": [
+            {"name": s.name, "legend": s.legend, "color": s.color, "shape": s.shape, "corpus": s.corpus_level}
+            for s in CLASS_STYLES
+        ],
+        "palette": [*PALETTE, OTHER_COMMUNITY],
+        "relations": _RELATIONS,
+        "key": [iri[len(base) :] for iri in view.nodes],
+        "type": [_CLASS_INDEX[page.types[iri]] for iri in view.nodes],
+        "label": [data["label"] for data in attributes],
+        "aliases": {str(n): data["aliases"] for n, data in enumerate(attributes) if data.get("aliases")},
+        "x": [view.positions.get(iri, (0, 0))[0] for iri in view.nodes],
+        "y": [view.positions.get(iri, (0, 0))[1] for iri in view.nodes],
+        "placed": [1 if iri in view.positions else 0 for iri in view.nodes],
+        "size": [view.size[iri] for iri in view.nodes],
+        "group": [view.community.get(iri, -1) for iri in view.nodes],
+        "date": [strings(data.get("date")) for data in attributes],
+        "first": [ids[iri] for iri in view.first],
+        "labelled": sorted(ids[iri] for iri in view.labelled),
+        "firstEdges": [n for a, b, weight in view.first_edges for n in (ids[a], ids[b], weight)],
+        "edges": _edges(page, view, ids),
+        "appears": {
+            str(ids[iri]): sorted(ids[e] for e in page.episodes[iri] if e in ids)
+            for iri in view.nodes
+            if STYLE_BY_CLASS[page.types[iri]].corpus_level
+        },
+        "counts": {
+            "nodes": len(view.nodes),
+            "claims": len(view.claims),
+            "entities": sum(1 for iri in view.nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level),
+        },
+    }
+    texts: dict = {
+        "description": {str(n): d["description"] for n, d in enumerate(attributes) if d.get("description")},
+        "url": {str(n): d["url"] for n, d in enumerate(attributes) if d.get("url")},
+        "text": {str(n): d["text"] for n, d in enumerate(attributes) if d.get("text")},
+        "notes": [
+            [ids[entity], ids[episode], note]
+            for (entity, episode), note in sorted(page.notes.items())
+            if entity in ids and episode in ids
+        ],
+    }
+    tables["claims"], texts["claims"] = _claims(page, view, ids, strings)
+    tables["strings"] = strings.table
+    return tables, texts
+
+
+def _common_base(iris: list[str]) -> str:
+    if not iris:
+        return ""
+    low, high = min(iris), max(iris)
+    length = 0
+    while length < min(len(low), len(high)) and low[length] == high[length]:
+        length += 1
+    return low[: low.rfind("/", 0, length) + 1] if "/" in low[:length] else ""
+
+
+def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
+    relation = {name: number for number, name in enumerate(_RELATIONS)}
+    flat: list[int] = []
+    for (source, target), names in sorted(page.edges_among(set(view.nodes)).items()):
+        flat += (ids[source], ids[target], sum(1 << relation[name] for name in set(names)))  # a bit per relation
+    return flat
+
+
+def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
+    """Claim columns (ids, times, grounding) and their texts. Identical quotes of one episode are
+    one claim: extraction already keeps one, this guards the page against any that slip through."""
+    columns: dict[str, list] = {
+        key: []
+        for key in ("episode", "speaker", "about", "mentions", "seconds", "time", "heard", "grounding", "evidence")
+    }
+    texts: dict[str, list] = {"text": [], "excerpt": [], "recording": [], "label": []}
+    seen: set[tuple[str, str]] = set()
+    for iri in view.claims:  # sorted: a claim's IRI starts with its episode's, so episodes come in turn
+        claim = page.node(iri)
+        if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
+            continue
+        seen.add((claim.episode, claim.text))
+        columns["episode"].append(ids.get(claim.episode, -1))
+        columns["speaker"].append(ids.get(claim.speaker, -1) if claim.speaker else -1)
+        columns["about"].append(ids.get(claim.about, -1) if claim.about else -1)
+        columns["mentions"].append(sorted(ids[m] for m in claim.mentions if m in ids))
+        columns["seconds"].append(claim.seconds if claim.seconds is not None else -1)
+        columns["time"].append(strings(claim.timestamp))
+        columns["heard"].append(claim.heard_at if claim.heard_at is not None else -1)
+        columns["grounding"].append(strings(claim.grounding.value if claim.grounding else None))
+        columns["evidence"].append(strings(claim.speaker_evidence.value if claim.speaker_evidence else None))
+        texts["text"].append(claim.text)
+        texts["excerpt"].append(claim.transcript_excerpt or "")
+        texts["recording"].append(claim.recording_url or "")
+        texts["label"].append(claim.transcript_label or "")
+    return columns, texts
