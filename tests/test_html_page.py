@@ -43,6 +43,25 @@ def _texts(page: str) -> dict:
     return _block(page, "kgraph-text")[1]
 
 
+def _quotes(texts: dict) -> list[str]:
+    """Each claim's quote: its text, or its place [insight, start, end] in the insight's text."""
+
+    def quote(entry: object) -> str:
+        if isinstance(entry, str):
+            return entry
+        insight, start, end = entry  # UTF-16 offsets, as the page's JavaScript slices
+        return texts["text"][str(insight)].encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+    return [quote(entry) for entry in texts["claims"]["text"]]
+
+
+def _keys(data: dict) -> list[str]:
+    keys: list[str] = []
+    for shared, rest in zip(data["key"][::2], data["key"][1::2], strict=True):  # front-coded
+        keys.append((keys[-1][:shared] if keys else "") + rest)
+    return keys
+
+
 def _id(data: dict, label: str) -> int:
     return data["label"].index(label)
 
@@ -61,7 +80,7 @@ def test_document_text_is_escaped_and_ascii_in_the_page(graph):
     for name in ("kgraph-data", "kgraph-text"):
         raw, _ = _block(page, name)
         assert raw.isascii() and "<" not in raw and "&" not in raw
-    quotes = _texts(page)["claims"]["text"]
+    quotes = _quotes(_texts(page))
     assert any("<script>alert(1)</script>" in quote for quote in quotes)  # intact after JSON.parse
     assert any("<img src=x onerror=alert(1)>" in quote for quote in quotes)
 
@@ -74,7 +93,7 @@ def test_script_json_cannot_close_the_script_element():
 
 def test_page_holds_every_node_and_claim_as_integer_ids(graph):
     data = _data(render_page(graph.model, graph.statements))
-    held = {data["base"] + key for key in data["key"]}
+    held = {data["base"] + key for key in _keys(data)}
     expected = {iri for iri, d in graph.nx.nodes(data=True) if d["type"] not in ("Mention", "Claim")}
     assert held == expected
     assert len(data["claims"]["episode"]) == len(graph.model.claims)
@@ -137,14 +156,13 @@ def test_grounding_fields_reach_the_page(graph):
     model = graph.model.model_copy(update={"claims": tuple(claims)})
     page = render_page(model, rdf.graph_statements(model))
     data, texts = _data(page), _texts(page)
-    c = texts["claims"]["text"].index(claims[0].text)
-    assert data["claims"]["heard"][c] == 4777
+    c = str(_quotes(texts).index(claims[0].text))
+    assert data["claims"]["heard"] == {c: 4777}  # only where grounding found something
     assert data["strings"][data["claims"]["grounding"][c]] == "NotInTranscript"
     assert data["strings"][data["claims"]["evidence"][c]] == "TranscriptLabel"
-    assert texts["claims"]["recording"][c] == "https://example.org/rec.mp3#t=4777"
-    assert texts["claims"]["excerpt"][c] == "so the booster comes back"
-    others = [n for n in range(len(texts["claims"]["text"])) if n != c]
-    assert all(data["claims"]["heard"][n] == -1 and data["claims"]["grounding"][n] == -1 for n in others)
+    assert texts["claims"]["recording"] == {c: "https://example.org/rec.mp3#t=4777"}
+    assert texts["claims"]["excerpt"] == {c: "so the booster comes back"}
+    assert list(data["claims"]["grounding"]) == [c]
 
 
 def test_identical_quotes_of_one_episode_are_one_claim(graph):
@@ -153,7 +171,7 @@ def test_identical_quotes_of_one_episode_are_one_claim(graph):
     assert texts.count("A battery that idles most of the day still beats a gas peaker on cost.") == 1
     twice = graph.model.claims[0].model_copy(update={"iri": graph.model.claims[0].iri + "-again"})
     model = graph.model.model_copy(update={"claims": (*graph.model.claims, twice)})
-    page_texts = _texts(render_page(model, rdf.graph_statements(model)))["claims"]["text"]
+    page_texts = _quotes(_texts(render_page(model, rdf.graph_statements(model))))
     assert page_texts.count(twice.text) == 1 and len(page_texts) == len(graph.model.claims)
 
 
@@ -188,7 +206,7 @@ def test_unknown_focus_is_a_usage_error(graph):
 def test_the_cap_keeps_the_most_connected_and_says_what_it_left_out(graph):
     page = render_page(graph.model, graph.statements, HtmlOptions(max_nodes=3))
     data = _data(page)
-    assert len(data["key"]) == 3
+    assert len(data["label"]) == 3
     left = sum(1 for _, d in graph.nx.nodes(data=True) if d["type"] not in ("Claim", "Mention")) - 3
     claims_left = len(graph.model.claims) - len(data["claims"]["episode"])
     assert data["cap"] == page_cap(page)
@@ -218,6 +236,13 @@ def test_a_default_cap_bounds_the_page_of_a_large_corpus(graph):
     everything = _data(render_page(graph.model, graph.statements, HtmlOptions(max_nodes=None)))
     default = _data(render_page(graph.model, graph.statements))
     assert everything["key"] == default["key"] and default["cap"] == ""
+
+
+def test_quotes_are_stored_once_as_places_in_their_insight(graph):
+    texts = _texts(render_page(graph.model, graph.statements))
+    places = [entry for entry in texts["claims"]["text"] if not isinstance(entry, str)]
+    assert len(places) >= 4  # most quotes sit verbatim in their insight's paragraph
+    assert sorted(_quotes(texts)) == sorted(c.text for c in graph.model.claims)
 
 
 def test_cli_html_options(tmp_path):

@@ -37,7 +37,9 @@
     adj[a].push(b); adj[b].push(a);
     if (r & IN_PODCAST) podcastOf.set(a, b);
   }
-  const keyIndex = new Map(D.key.map((k, id) => [k, id]));
+  const KEY = []; // node keys (IRIs after D.base), front-coded in the data
+  for (let i = 0; i < D.key.length; i += 2) KEY.push((KEY.length ? KEY[KEY.length - 1].slice(0, D.key[i]) : "") + D.key[i + 1]);
+  const keyIndex = new Map(KEY.map((k, id) => [k, id]));
 
   // --- the network ---------------------------------------------------------------------------
   const colorOf = (id) => (D.group[id] >= 0 ? D.palette[Math.min(D.group[id], D.palette.length - 1)]
@@ -49,6 +51,12 @@
   }
   function short(label) { return label.length <= 32 ? label : label.slice(0, 31).trimEnd() + "…"; }
   const nodes = new vis.DataSet(D.first.map((id) => visNode(id, false, D.x[id], D.y[id])));
+  const drawn = new Set(D.first); // mirrors `nodes`: a Set answers "is it drawn?" faster than a DataSet
+  const drawnEdges = new Set();
+  function addNodes(rows) { nodes.add(rows); rows.forEach((r) => drawn.add(r.id)); }
+  function removeNodes(ids) { nodes.remove(ids); ids.forEach((id) => drawn.delete(id)); }
+  function addEdges(rows) { edges.add(rows); rows.forEach((r) => drawnEdges.add(r.id)); }
+  function removeEdges(ids) { edges.remove(ids); ids.forEach((id) => drawnEdges.delete(id)); }
   D.labelled.forEach((id) => nodes.update({ id, label: short(D.label[id]) }));
   const firstEdges = [];
   for (let i = 0; i < D.firstEdges.length; i += 3) {
@@ -56,11 +64,16 @@
     firstEdges.push({ id: "f" + a + "-" + b, from: a, to: b, width: Math.min(3, 0.4 + 0.3 * D.firstEdges[i + 2]) });
   }
   const edges = new vis.DataSet(firstEdges);
+  firstEdges.forEach((e) => drawnEdges.add(e.id));
   const network = new vis.Network($("network"), { nodes, edges }, options);
   network.once("afterDrawing", () => {
     window.kgraphFirstDraw = performance.now();
     restoreView();
     document.body.dataset.ready = "true";
+    // what the first click needs, prepared while the reader looks at the first view
+    const idle = window.requestIdleCallback || ((f) => setTimeout(f, 50));
+    idle(() => { texts(); claimsIndex(); noteOf(-1, -1); });
+    idle(() => pathGraph());
   });
   if (D.cap) { $("cap").textContent = "Not on this page: " + D.cap + "."; $("cap").hidden = false; console.warn("kgraph: " + D.cap); }
   function updateCount() {
@@ -97,25 +110,29 @@
   function expand(id, depth) {
     if (expanded.has(id)) return;
     const { order, parent } = neighbours(id, depth);
-    const fresh = order.filter((n) => !nodes.get(n));
+    const fresh = order.filter((n) => !drawn.has(n));
     const kept = new Set(fresh.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_MAX));
     const added = fresh.filter((n) => kept.has(n)); // in breadth-first order: parents before children
     const labelled = new Set(added.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_LABELS));
     const counter = new Map(), placed = new Map(), rows = [];
+    const at = (n) => { // where a node is drawn (asked of the network once per node)
+      if (!placed.has(n)) placed.set(n, network.getPositions([n])[n] || { x: D.x[n], y: D.y[n] });
+      return placed.get(n);
+    };
     for (const n of added) {
       const up = parent.get(n);
-      const around = placed.has(up) || nodes.get(up) ? up : id;
+      const around = placed.has(up) || drawn.has(up) ? up : id;
       const index = counter.get(around) || 0;
       counter.set(around, index + 1);
-      const p = placed.get(around) || network.getPositions([around])[around] || { x: D.x[around], y: D.y[around] };
+      const p = at(around);
       const near = around === id;
       const angle = index * 2.39996, radius = (near ? 24 : 12) + (near ? 9 : 5) * Math.sqrt(index + 1);
       const xy = { x: p.x + radius * Math.cos(angle), y: p.y + radius * Math.sin(angle) };
       placed.set(n, xy);
       rows.push(visNode(n, labelled.has(n), xy.x, xy.y));
     }
-    nodes.add(rows);
-    const held = order.filter((n) => nodes.get(n));
+    addNodes(rows);
+    const held = order.filter((n) => drawn.has(n));
     held.forEach((n) => holders.set(n, (holders.get(n) || 0) + 1));
     expanded.set(id, held);
     addEdgesOf(added);
@@ -129,9 +146,9 @@
     const seen = new Set();
     for (const a of ids) for (const b of adj[a]) {
       const eid = edgeId(a, b);
-      if (!seen.has(eid) && nodes.get(b) && !edges.get(eid)) { seen.add(eid); rows.push({ id: eid, from: a, to: b }); }
+      if (!seen.has(eid) && drawn.has(b) && !drawnEdges.has(eid)) { seen.add(eid); rows.push({ id: eid, from: a, to: b }); }
     }
-    edges.add(rows);
+    addEdges(rows);
   }
   function collapse(id) {
     const held = expanded.get(id);
@@ -145,14 +162,14 @@
       if (!FIRST.has(n) && n !== selected && !expanded.has(n) && !pathNodes.has(n)) gone.push(n);
     }
     const goneSet = new Set(gone);
-    edges.remove(edges.getIds({ filter: (e) => goneSet.has(e.from) || goneSet.has(e.to) }));
-    nodes.remove(gone);
+    removeEdges(edges.getIds({ filter: (e) => goneSet.has(e.from) || goneSet.has(e.to) }));
+    removeNodes(gone);
     updateCount();
   }
   function show(id) { // bring one node in at its laid-out place (or beside the selection)
-    if (nodes.get(id)) return;
-    const xy = D.placed[id] ? { x: D.x[id], y: D.y[id] } : place(id, selected >= 0 && nodes.get(selected) ? selected : D.first[0], nodes.length);
-    nodes.add(visNode(id, true, xy.x, xy.y));
+    if (drawn.has(id)) return;
+    const xy = D.placed[id] ? { x: D.x[id], y: D.y[id] } : place(id, selected >= 0 && drawn.has(selected) ? selected : D.first[0], nodes.length);
+    addNodes([visNode(id, true, xy.x, xy.y)]);
     addEdgesOf([id]);
   }
 
@@ -200,9 +217,13 @@
   const byDate = (a, b) => (dateOf(C.episode[a]) || "9999").localeCompare(dateOf(C.episode[b]) || "9999")
     || C.seconds[a] - C.seconds[b] || a - b;
   const episodesByDate = (a, b) => (dateOf(a) || "9999").localeCompare(dateOf(b) || "9999") || a - b;
+  function claimText(c) { // a quote is stored once: as text, or as its place in its insight's text
+    const t = texts().claims.text[c];
+    return typeof t === "string" ? t : texts().text[t[0]].slice(t[1], t[2]);
+  }
   function uniqueQuotes(list) { // one quote per episode, however often it was filed
     const seen = new Set();
-    return list.filter((c) => { const k = C.episode[c] + "\u0000" + texts().claims.text[c]; if (seen.has(k)) return false; seen.add(k); return true; });
+    return list.filter((c) => { const k = C.episode[c] + "\u0000" + claimText(c); if (seen.has(k)) return false; seen.add(k); return true; });
   }
   function passes(c) {
     const e = C.episode[c], d = dateOf(e);
@@ -226,8 +247,7 @@
   function nodeLink(id) {
     const a = el("a", D.label[id], "node-link");
     a.href = "#";
-    a.dataset.id = id;
-    a.addEventListener("click", (event) => { event.preventDefault(); select(id, true); });
+    a.dataset.id = id; // one listener on the panel follows every link (see below)
     return a;
   }
   function externalLink(url, text) {
@@ -250,16 +270,16 @@
     const t = texts().claims;
     const item = el("li", null, "claim");
     item.dataset.claim = c;
-    item.append(el("blockquote", t.text[c], "text"));
+    item.append(el("blockquote", claimText(c), "text"));
     const meta = el("div", null, "meta");
     if (C.speaker[c] >= 0) meta.append("— ", nodeLink(C.speaker[c]));
     else meta.append("— speaker not stated");
-    if (str(C.evidence[c]) === "TranscriptLabel") {
+    if (str(C.evidence[c] ?? -1) === "TranscriptLabel") {
       const label = t.label[c] ? " (" + t.label[c] + ")" : "";
       meta.append(el("span", "speaker from transcript label" + label, "badge label"));
     }
     const episode = C.episode[c];
-    if (C.heard[c] >= 0) {
+    if (C.heard[c] !== undefined) {
       meta.append(" · ");
       meta.append(t.recording[c] ? externalLink(t.recording[c], "heard at " + clock(C.heard[c])) : el("span", "heard at " + clock(C.heard[c])));
     } else if (C.time[c] >= 0) {
@@ -267,7 +287,7 @@
       const url = timestampUrl(texts().url[episode], C.seconds[c]);
       meta.append(url ? externalLink(url, str(C.time[c])) : el("span", str(C.time[c])));
     }
-    if (str(C.grounding[c]) === "NotInTranscript") meta.append(el("span", "not found in transcript", "badge"));
+    if (str(C.grounding[c] ?? -1) === "NotInTranscript") meta.append(el("span", "not found in transcript", "badge"));
     if (showEpisode && episode >= 0) {
       meta.append(" · ", nodeLink(episode));
       if (dateOf(episode)) meta.append(" (" + dateOf(episode) + ")");
@@ -276,12 +296,20 @@
     if (t.excerpt[c]) item.append(el("span", "Transcript: " + t.excerpt[c], "excerpt"));
     return item;
   }
-  function section(title, items, id) {
-    const heading = el("h3", title + " (" + items.length + ")");
+  const LIST_PAGE = 60; // items drawn at once; "show all" draws the rest (nothing is dropped)
+  function section(title, ids, item, id) {
+    if (!ids.length) return [];
+    const heading = el("h3", title + " (" + ids.length + ")");
     const list = el("ul");
     list.id = id;
-    list.append(...items);
-    return items.length ? [heading, list] : [];
+    list.append(...ids.slice(0, LIST_PAGE).map(item));
+    if (ids.length > LIST_PAGE) {
+      const more = el("button", "Show all " + ids.length, "more");
+      more.type = "button";
+      more.addEventListener("click", () => { list.append(...ids.slice(LIST_PAGE).map(item)); more.remove(); });
+      return [heading, list, more];
+    }
+    return [heading, list];
   }
   function select_(options, value, onChange, label) {
     const wrap = el("label", label + " ");
@@ -327,9 +355,9 @@
   function episodeLists(id, lists) {
     if (podcastOf.has(id)) { const p = el("p", "Show: ", "meta"); p.append(nodeLink(podcastOf.get(id))); lists.append(p); }
     const people = adj[id].filter((n) => cls(n).corpus && cls(n).name !== "Podcast");
-    lists.append(...section("People and companies", people.map((n) => { const li = el("li"); li.append(nodeLink(n)); return li; }), "list-entities"));
+    lists.append(...section("People and companies", people, (n) => { const li = el("li"); li.append(nodeLink(n)); return li; }, "list-entities"));
     const claims = uniqueQuotes((claimsIndex().ofEpisode.get(id) || []).slice().sort(byDate));
-    lists.append(...section("Claims", claims.map((c) => claimItem(c, false)), "list-claims"));
+    lists.append(...section("Claims", claims, (c) => claimItem(c, false), "list-claims"));
   }
   function timeline(id, body, lists) {
     const index = claimsIndex();
@@ -356,8 +384,9 @@
     body.insertBefore(bar, lists);
     function render() {
       const started = performance.now();
-      const items = (list) => uniqueQuotes(list.filter(passes)).map((c) => claimItem(c, true));
-      const episodeItems = appears.filter((e) => filters.speaker === "" && episodePasses(e, dateOf(e))).map((e) => {
+      const quotes = (list) => uniqueQuotes(list.filter(passes));
+      const quote = (c) => claimItem(c, true);
+      const episodeItem = (e) => {
         const li = el("li");
         li.append(nodeLink(e));
         if (dateOf(e)) li.append(" (" + dateOf(e) + ")");
@@ -365,9 +394,10 @@
         const note = noteOf(id, e);
         if (note) li.append(el("span", note, "note"));
         return li;
-      });
-      lists.replaceChildren(...section("Appears in", episodeItems, "list-appears"),
-        ...section("Said", items(said), "list-said"), ...section("Said about it", items(about), "list-about"));
+      };
+      const episodes = appears.filter((e) => filters.speaker === "" && episodePasses(e, dateOf(e)));
+      lists.replaceChildren(...section("Appears in", episodes, episodeItem, "list-appears"),
+        ...section("Said", quotes(said), quote, "list-said"), ...section("Said about it", quotes(about), quote, "list-about"));
       window.kgraphLastRender = performance.now() - started;
       saveView();
     }
@@ -420,6 +450,12 @@
     });
     return svg;
   }
+  $("panel-body").addEventListener("click", (event) => {
+    const link = event.target.closest("a.node-link");
+    if (!link) return;
+    event.preventDefault();
+    select(Number(link.dataset.id), true);
+  });
   function hidePanel() { $("panel").hidden = true; }
   $("panel-close").addEventListener("click", () => { hidePanel(); selected = -1; network.unselectAll(); saveView(); });
 
@@ -440,7 +476,14 @@
     pathAdj = pathAdj.map((s) => [...s].sort((a, b) => a - b));
     return pathAdj;
   }
+  let lastPath = null;
   function findPath(from, to) {
+    if (lastPath && lastPath.from === from && lastPath.to === to) return lastPath.path;
+    const path = shortestPath(from, to);
+    lastPath = { from, to, path };
+    return path;
+  }
+  function shortestPath(from, to) {
     const graph = pathGraph();
     const parent = new Map([[from, -1]]);
     let frontier = [from];
@@ -461,7 +504,7 @@
     path.forEach((n) => { show(n); pathNodes.add(n); nodes.update({ id: n, label: short(D.label[n]) }); });
     const rows = [];
     for (let i = 1; i < path.length; i++) rows.push({ id: "p" + path[i - 1] + "-" + path[i], from: path[i - 1], to: path[i], color: { color: "#e8590c" }, width: 3 });
-    edges.add(rows);
+    addEdges(rows);
     if (path.length) network.fit({ nodes: path, animation: false });
     selected = from;
     network.selectNodes(path.length ? path : [from]);
@@ -470,7 +513,7 @@
     return path;
   }
   function clearPath() {
-    edges.remove(edges.getIds({ filter: (e) => String(e.id).startsWith("p") }));
+    removeEdges(edges.getIds({ filter: (e) => String(e.id).startsWith("p") }));
     pathNodes.clear(); pathFrom = -1; pathTarget = -1;
   }
   function pathSteps() {
@@ -573,8 +616,8 @@
     [...expanded.keys()].forEach(collapse);
     clearPath(); hidePanel(); selected = -1; network.unselectAll();
     const extra = nodes.getIds({ filter: (n) => !FIRST.has(n.id) });
-    edges.remove(edges.getIds({ filter: (e) => !FIRST.has(e.from) || !FIRST.has(e.to) }));
-    nodes.remove(extra);
+    removeEdges(edges.getIds({ filter: (e) => !FIRST.has(e.from) || !FIRST.has(e.to) }));
+    removeNodes(extra);
     network.fit(); updateCount(); saveView();
   });
 
@@ -583,11 +626,11 @@
   function saveView() {
     if (restoring) return;
     const p = new URLSearchParams();
-    if (selected >= 0) p.set("sel", D.key[selected]);
-    if (expanded.size) p.set("exp", [...expanded.keys()].map((n) => D.key[n]).join(" "));
+    if (selected >= 0) p.set("sel", KEY[selected]);
+    if (expanded.size) p.set("exp", [...expanded.keys()].map((n) => KEY[n]).join(" "));
     if (depth() !== 1) p.set("depth", String(depth()));
-    if (pathTarget >= 0) p.set("path", D.key[pathTarget]);
-    for (const k in filters) if (filters[k] !== "") p.set(k, /^\d+$/.test(filters[k]) && k !== "from" && k !== "to" ? D.key[Number(filters[k])] : filters[k]);
+    if (pathTarget >= 0) p.set("path", KEY[pathTarget]);
+    for (const k in filters) if (filters[k] !== "") p.set(k, /^\d+$/.test(filters[k]) && k !== "from" && k !== "to" ? KEY[Number(filters[k])] : filters[k]);
     const view = network.getViewPosition();
     p.set("zoom", network.getScale().toFixed(3) + "," + Math.round(view.x) + "," + Math.round(view.y));
     history.replaceState(null, "", "#" + p.toString());

@@ -45,7 +45,7 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
         ],
         "palette": [*PALETTE, OTHER_COMMUNITY],
         "relations": _RELATIONS,
-        "key": [iri[len(base) :] for iri in view.nodes],
+        "key": _front_coded([iri[len(base) :] for iri in view.nodes]),
         "type": [_CLASS_INDEX[page.types[iri]] for iri in view.nodes],
         "label": [data["label"] for data in attributes],
         "aliases": {str(n): data["aliases"] for n, data in enumerate(attributes) if data.get("aliases")},
@@ -85,6 +85,25 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
     return tables, texts
 
 
+def _front_coded(keys: list[str]) -> list[object]:
+    """Sorted keys as [length shared with the previous key, the rest, ...]: an insight's key
+    repeats its episode's, which repeats its show's."""
+    flat: list[object] = []
+    previous = ""
+    for key in keys:
+        shared = 0
+        limit = min(len(key), len(previous), 999)
+        while shared < limit and key[shared] == previous[shared]:
+            shared += 1
+        flat += (shared, key[shared:])
+        previous = key
+    return flat
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
 def _common_base(iris: list[str]) -> str:
     if not iris:
         return ""
@@ -104,30 +123,51 @@ def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
 
 
 def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
-    """Claim columns (ids, times, grounding) and their texts. Identical quotes of one episode are
-    one claim: extraction already keeps one, this guards the page against any that slip through."""
-    columns: dict[str, list] = {
-        key: []
-        for key in ("episode", "speaker", "about", "mentions", "seconds", "time", "heard", "grounding", "evidence")
-    }
-    texts: dict[str, list] = {"text": [], "excerpt": [], "recording": [], "label": []}
+    """Claim columns (ids, times; grounding where there is some) and their texts. A quote found
+    verbatim in the text of the insight it is about is stored as [insight, start, end] (UTF-16
+    offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
+    already keeps one, this guards the page against any that slip through."""
+    columns: dict[str, list] = {key: [] for key in ("episode", "speaker", "about", "mentions", "seconds", "time")}
+    grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
+    texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
     for iri in view.claims:  # sorted: a claim's IRI starts with its episode's, so episodes come in turn
         claim = page.node(iri)
         if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
             continue
         seen.add((claim.episode, claim.text))
+        number = str(len(texts["text"]))  # type: ignore[arg-type]
+        about = ids.get(claim.about, -1) if claim.about else -1
         columns["episode"].append(ids.get(claim.episode, -1))
         columns["speaker"].append(ids.get(claim.speaker, -1) if claim.speaker else -1)
-        columns["about"].append(ids.get(claim.about, -1) if claim.about else -1)
+        columns["about"].append(about)
         columns["mentions"].append(sorted(ids[m] for m in claim.mentions if m in ids))
         columns["seconds"].append(claim.seconds if claim.seconds is not None else -1)
         columns["time"].append(strings(claim.timestamp))
-        columns["heard"].append(claim.heard_at if claim.heard_at is not None else -1)
-        columns["grounding"].append(strings(claim.grounding.value if claim.grounding else None))
-        columns["evidence"].append(strings(claim.speaker_evidence.value if claim.speaker_evidence else None))
-        texts["text"].append(claim.text)
-        texts["excerpt"].append(claim.transcript_excerpt or "")
-        texts["recording"].append(claim.recording_url or "")
-        texts["label"].append(claim.transcript_label or "")
-    return columns, texts
+        for key, value in (
+            ("heard", claim.heard_at),
+            ("grounding", strings(claim.grounding.value) if claim.grounding else None),
+            ("evidence", strings(claim.speaker_evidence.value) if claim.speaker_evidence else None),
+        ):
+            if value is not None:
+                grounding[key][number] = value
+        for key, text in (
+            ("excerpt", claim.transcript_excerpt),
+            ("recording", claim.recording_url),
+            ("label", claim.transcript_label),
+        ):
+            if text:
+                texts[key][number] = text  # type: ignore[index]
+        texts["text"].append(_quote_or_place(page, claim, about))  # type: ignore[attr-defined]
+    return {**columns, **grounding}, texts
+
+
+def _quote_or_place(page: PageGraph, claim: Claim, about: int) -> object:
+    if about < 0 or not claim.about or len(claim.text) < 12:
+        return claim.text
+    insight_text = page.nodes[claim.about].get("text") or ""
+    at = insight_text.find(claim.text) if isinstance(insight_text, str) else -1
+    if at < 0:
+        return claim.text
+    start = _utf16(insight_text[:at])
+    return [about, start, start + _utf16(claim.text)]
