@@ -14,8 +14,8 @@
   const C = D.claims;
   const CLAIMS = C.episode.length;
   const cls = (id) => D.classes[D.type[id]];
-  const EXPAND_MAX = 200; // new nodes per expansion; the panel lists every neighbour
-  const EXPAND_LABELS = 15; // labels drawn among the nodes one expansion brings in
+  const EXPAND_MAX = 150; // new nodes per expansion; the panel lists every neighbour
+  const EXPAND_LABELS = 8; // labels drawn among the nodes one expansion brings in
   const FIRST = new Set(D.first);
 
   const $ = (id) => document.getElementById(id);
@@ -126,7 +126,7 @@
       counter.set(around, index + 1);
       const p = at(around);
       const near = around === id;
-      const angle = index * 2.39996, radius = (near ? 24 : 12) + (near ? 9 : 5) * Math.sqrt(index + 1);
+      const angle = index * 2.39996, radius = (near ? 30 : 14) + (near ? 12 : 6) * Math.sqrt(index + 1);
       const xy = { x: p.x + radius * Math.cos(angle), y: p.y + radius * Math.sin(angle) };
       placed.set(n, xy);
       rows.push(visNode(n, labelled.has(n), xy.x, xy.y));
@@ -135,7 +135,9 @@
     const held = order.filter((n) => drawn.has(n));
     held.forEach((n) => holders.set(n, (holders.get(n) || 0) + 1));
     expanded.set(id, held);
-    addEdgesOf(added);
+    // the links that brought each node in (a hub's episodes share hundreds of other links)
+    addEdges(added.map((n) => ({ id: edgeId(n, parent.get(n)), from: parent.get(n), to: n }))
+      .filter((e) => !drawnEdges.has(e.id)));
     status = fresh.length > added.length
       ? "Expanded " + added.length + " of " + fresh.length + " new neighbours (the panel lists all)" : "";
     updateCount();
@@ -177,21 +179,27 @@
   let selected = -1;
   const filters = { speaker: "", show: "", from: "", to: "" };
   function select(id, zoom) {
+    if (pathFrom >= 0 && id !== pathFrom && !restoring) clearPath();
     selected = id;
     show(id);
     nodes.update({ id, label: short(D.label[id]) });
     network.selectNodes([id]);
+    spotlight(id);
     if (zoom) network.focus(id, { scale: Math.max(network.getScale(), 1.5), animation: false });
     showPanel(id);
     saveView();
   }
   network.on("click", (params) => {
-    if (!params.nodes.length) return;
+    if (!params.nodes.length) { if (pathFrom < 0) undo(); return; }
     const id = params.nodes[0];
     if (id === selected && expanded.has(id)) collapse(id);
     else if (id === selected || !expanded.has(id)) { for (const k in filters) filters[k] = ""; expand(id, depth()); }
     select(id, false);
   });
+  function spotlight(id) { // the selection and what it brought in, the rest greyed
+    if (pathFrom >= 0) return;
+    if (expanded.has(id)) dim(new Set([id, ...expanded.get(id)])); else undo();
+  }
   const depth = () => Number($("depth").value);
   $("depth").addEventListener("change", () => {
     if (selected >= 0 && expanded.has(selected)) { collapse(selected); expand(selected, depth()); }
@@ -296,7 +304,7 @@
     if (t.excerpt[c]) item.append(el("span", "Transcript: " + t.excerpt[c], "excerpt"));
     return item;
   }
-  const LIST_PAGE = 60; // items drawn at once; "show all" draws the rest (nothing is dropped)
+  const LIST_PAGE = 25; // items drawn at once; "show all" draws the rest (nothing is dropped)
   function section(title, ids, item, id) {
     if (!ids.length) return [];
     const heading = el("h3", title + " (" + ids.length + ")");
@@ -339,7 +347,10 @@
     const toggle = el("button", expanded.has(id) ? "Collapse" : "Expand");
     toggle.id = "expand-toggle";
     toggle.type = "button";
-    toggle.addEventListener("click", () => { if (expanded.has(id)) collapse(id); else expand(id, depth()); showPanel(id); saveView(); });
+    toggle.addEventListener("click", () => {
+      if (expanded.has(id)) collapse(id); else expand(id, depth());
+      spotlight(id); showPanel(id); saveView();
+    });
     actions.append(toggle);
     if (status) actions.append(el("span", status, "meta"));
     body.append(actions);
@@ -501,18 +512,38 @@
     clearPath();
     pathFrom = from; pathTarget = to;
     const path = findPath(from, to);
-    path.forEach((n) => { show(n); pathNodes.add(n); nodes.update({ id: n, label: short(D.label[n]) }); });
+    const missing = path.filter((n) => !drawn.has(n));
+    addNodes(missing.map((n) => visNode(n, true, D.x[n], D.y[n]))); // entities and episodes are laid out
+    nodes.update(path.filter((n) => !missing.includes(n)).map((n) => ({ id: n, label: short(D.label[n]) })));
+    path.forEach((n) => pathNodes.add(n));
     const rows = [];
     for (let i = 1; i < path.length; i++) rows.push({ id: "p" + path[i - 1] + "-" + path[i], from: path[i - 1], to: path[i], color: { color: "#e8590c" }, width: 3 });
     addEdges(rows);
-    if (path.length) network.fit({ nodes: path, animation: false });
+    dim(new Set(path));
+    if (path.length) network.fit({ nodes: path, animation: false, maxZoomLevel: 1.6 });
+    const panelShown = selected === from && !$("panel").hidden && $("lists");
     selected = from;
-    network.selectNodes(path.length ? path : [from]);
-    showPanel(from);
+    network.selectNodes(path.length ? path : [from], false); // the path's own links stand out, not all of theirs
+    if (panelShown) { // the panel stays; only the steps change
+      const old = document.querySelector("#panel-body .path");
+      if (old) old.replaceWith(pathSteps()); else $("lists").before(pathSteps());
+    } else showPanel(from);
     saveView();
     return path;
   }
+  let undim = null; // the colours and labels a path greyed out
+  function dim(kept) { // grey everything but `kept`, so a path reads through the crowd
+    undo();
+    const rows = nodes.get({ fields: ["id", "color", "label"], filter: (n) => !kept.has(n.id) });
+    undim = rows;
+    nodes.update(rows.map((n) => ({ id: n.id, color: "#e6e8ec", label: "" })));
+  }
+  function undo() {
+    if (undim) nodes.update(undim.filter((n) => drawn.has(n.id)));
+    undim = null;
+  }
   function clearPath() {
+    undo();
     removeEdges(edges.getIds({ filter: (e) => String(e.id).startsWith("p") }));
     pathNodes.clear(); pathFrom = -1; pathTarget = -1;
   }
