@@ -115,7 +115,7 @@ def test_first_view_is_entities_and_shows_with_labels_that_do_not_overlap(corpus
     for i, a in enumerate(boxes):
         for b in boxes[i + 1 :]:
             assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
-    assert len({g for g in data["group"] if g >= 0}) >= 3  # communities colour the view
+    assert len(set(data["group"].values())) >= 3  # communities colour the view
 
 
 def test_relations_are_named_edges_between_ids(graph):
@@ -135,7 +135,7 @@ def test_person_claims_carry_speaker_episode_and_time(graph):
     said = [c for c, speaker in enumerate(claims["speaker"]) if speaker == nadia]
     assert len(said) == 3
     first = next(c for c in said if data["strings"][claims["time"][c]] == "00:12:05")
-    assert claims["seconds"][first] == 725
+    assert "seconds" not in claims  # the page works them out of the time
     assert texts["url"][str(claims["episode"][first])] == "https://www.youtube.com/watch?v=abcDEF12345"
     assert data["aliases"][str(nadia)] == ["N. Okafor"]
     assert texts["description"][str(nadia)] == "Chief engineer at Kestrel Launch."

@@ -26,7 +26,11 @@
     return node;
   }
   const str = (n) => (n >= 0 ? D.strings[n] : "");
-  const dateOf = (id) => (id >= 0 ? str(D.date[id]) : "");
+  const dateOf = (id) => (id >= 0 && D.date[id] !== undefined ? str(D.date[id]) : "");
+  function secondsOf(c) { // the claim's HH:MM:SS in seconds (-1: no time)
+    if (C.time[c] < 0) return -1;
+    return str(C.time[c]).split(":").reduce((total, part) => total * 60 + Number(part), 0);
+  }
 
   // --- relations -----------------------------------------------------------------------------
   const adj = Array.from({ length: N }, () => []);
@@ -42,7 +46,7 @@
   const keyIndex = new Map(KEY.map((k, id) => [k, id]));
 
   // --- the network ---------------------------------------------------------------------------
-  const colorOf = (id) => (D.group[id] >= 0 ? D.palette[Math.min(D.group[id], D.palette.length - 1)]
+  const colorOf = (id) => (D.group[id] !== undefined ? D.palette[Math.min(D.group[id], D.palette.length - 1)]
     : cls(id).color);
   function visNode(id, labelled, x, y) {
     const c = cls(id);
@@ -215,7 +219,7 @@
     for (let c = 0; c < CLAIMS; c++) {
       push(said, C.speaker[c], c);
       push(ofEpisode, C.episode[c], c);
-      const concerned = new Set([C.about[c], ...C.mentions[c]]);
+      const concerned = new Set([C.about[c], ...(C.mentions[c] || [])]);
       concerned.delete(C.speaker[c]);
       concerned.forEach((k) => push(about, k, c));
     }
@@ -223,7 +227,7 @@
     return claimIndex;
   }
   const byDate = (a, b) => (dateOf(C.episode[a]) || "9999").localeCompare(dateOf(C.episode[b]) || "9999")
-    || C.seconds[a] - C.seconds[b] || a - b;
+    || secondsOf(a) - secondsOf(b) || a - b;
   const episodesByDate = (a, b) => (dateOf(a) || "9999").localeCompare(dateOf(b) || "9999") || a - b;
   function claimText(c) { // a quote is stored once: as text, or as its place in its insight's text
     const t = texts().claims.text[c];
@@ -292,7 +296,7 @@
       meta.append(t.recording[c] ? externalLink(t.recording[c], "heard at " + clock(C.heard[c])) : el("span", "heard at " + clock(C.heard[c])));
     } else if (C.time[c] >= 0) {
       meta.append(" · ");
-      const url = timestampUrl(texts().url[episode], C.seconds[c]);
+      const url = timestampUrl(texts().url[episode], secondsOf(c));
       meta.append(url ? externalLink(url, str(C.time[c])) : el("span", str(C.time[c])));
     }
     if (str(C.grounding[c] ?? -1) === "NotInTranscript") meta.append(el("span", "not found in transcript", "badge"));
@@ -532,11 +536,17 @@
     return path;
   }
   let undim = null; // the colours and labels a path greyed out
-  function dim(kept) { // grey everything but `kept`, so a path reads through the crowd
-    undo();
-    const rows = nodes.get({ fields: ["id", "color", "label"], filter: (n) => !kept.has(n.id) });
-    undim = rows;
-    nodes.update(rows.map((n) => ({ id: n.id, color: "#e6e8ec", label: "" })));
+  function dim(kept) { // grey everything but `kept`, so a path reads through the crowd (one update)
+    const restore = new Map((undim || []).map((n) => [n.id, n]));
+    const rows = [], saved = [];
+    nodes.forEach((n) => {
+      const before = restore.get(n.id) || n;
+      if (kept.has(n.id)) { if (restore.has(n.id)) rows.push(before); return; }
+      saved.push({ id: n.id, color: before.color, label: before.label });
+      if (!restore.has(n.id)) rows.push({ id: n.id, color: "#e6e8ec", label: "" });
+    }, { fields: ["id", "color", "label"] });
+    undim = saved;
+    nodes.update(rows);
   }
   function undo() {
     if (undim) nodes.update(undim.filter((n) => drawn.has(n.id)));

@@ -52,9 +52,9 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
         "x": [view.positions.get(iri, (0, 0))[0] for iri in view.nodes],
         "y": [view.positions.get(iri, (0, 0))[1] for iri in view.nodes],
         "placed": [1 if iri in view.positions else 0 for iri in view.nodes],
-        "size": [view.size[iri] for iri in view.nodes],
-        "group": [view.community.get(iri, -1) for iri in view.nodes],
-        "date": [strings(data.get("date")) for data in attributes],
+        "size": [_number(view.size[iri]) for iri in view.nodes],
+        "group": {str(n): view.community[iri] for n, iri in enumerate(view.nodes) if iri in view.community},
+        "date": {str(n): strings(data["date"]) for n, data in enumerate(attributes) if data.get("date")},
         "first": [ids[iri] for iri in view.first],
         "labelled": sorted(ids[iri] for iri in view.labelled),
         "firstEdges": [n for a, b, weight in view.first_edges for n in (ids[a], ids[b], weight)],
@@ -100,6 +100,10 @@ def _front_coded(keys: list[str]) -> list[object]:
     return flat
 
 
+def _number(value: float) -> float | int:
+    return int(value) if value == int(value) else value  # "5" is shorter than "5.0"
+
+
 def _utf16(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
@@ -127,7 +131,8 @@ def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) 
     verbatim in the text of the insight it is about is stored as [insight, start, end] (UTF-16
     offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
     already keeps one, this guards the page against any that slip through."""
-    columns: dict[str, list] = {key: [] for key in ("episode", "speaker", "about", "mentions", "seconds", "time")}
+    columns: dict[str, list] = {key: [] for key in ("episode", "speaker", "about", "time")}
+    mentions: dict[str, list[int]] = {}  # only claims that name someone beside speaker and subject
     grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
     texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
@@ -141,9 +146,10 @@ def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) 
         columns["episode"].append(ids.get(claim.episode, -1))
         columns["speaker"].append(ids.get(claim.speaker, -1) if claim.speaker else -1)
         columns["about"].append(about)
-        columns["mentions"].append(sorted(ids[m] for m in claim.mentions if m in ids))
-        columns["seconds"].append(claim.seconds if claim.seconds is not None else -1)
-        columns["time"].append(strings(claim.timestamp))
+        named = sorted(ids[m] for m in claim.mentions if m in ids)
+        if named:
+            mentions[number] = named
+        columns["time"].append(strings(claim.timestamp))  # HH:MM:SS: the page works out the seconds
         for key, value in (
             ("heard", claim.heard_at),
             ("grounding", strings(claim.grounding.value) if claim.grounding else None),
@@ -159,7 +165,7 @@ def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) 
             if text:
                 texts[key][number] = text  # type: ignore[index]
         texts["text"].append(_quote_or_place(page, claim, about))  # type: ignore[attr-defined]
-    return {**columns, **grounding}, texts
+    return {**columns, "mentions": mentions, **grounding}, texts
 
 
 def _quote_or_place(page: PageGraph, claim: Claim, about: int) -> object:
