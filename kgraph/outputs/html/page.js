@@ -14,7 +14,7 @@
   const C = D.claims;
   const CLAIMS = C.episode.length;
   const cls = (id) => D.classes[D.type[id]];
-  const EXPAND_MAX = 150; // new nodes per expansion; the panel lists every neighbour
+  const EXPAND_MAX = 100; // new nodes per expansion; the panel lists every neighbour
   const EXPAND_LABELS = 8; // labels drawn among the nodes one expansion brings in
   const FIRST = new Set(D.first);
 
@@ -186,7 +186,7 @@
     if (pathFrom >= 0 && id !== pathFrom && !restoring) clearPath();
     selected = id;
     show(id);
-    nodes.update({ id, label: short(D.label[id]) });
+    if (!nodes.get(id, { fields: ["label"] }).label) nodes.update({ id, label: short(D.label[id]) }); // a DataSet update costs
     network.selectNodes([id]);
     spotlight(id);
     if (zoom) network.focus(id, { scale: Math.max(network.getScale(), 1.5), animation: false });
