@@ -158,15 +158,19 @@ class KnowledgeGraph:
         """The page, reused from the store when nothing it shows changed."""
         options = options or HtmlOptions()
         key = hash_parts(("page", code_version(), repr(options), *(e.key for e in self.episodes), self._entity_key))
+        from kgraph.outputs.html.page import page_cap, render  # networkx, igraph: only when a page is drawn
+
         cached = self.store.get(PAGE, key)
         if cached is not None:
             self.store.prune((PAGE,))
-            return cached.decode("utf-8")
-        from kgraph.outputs.html.page import render  # pyvis: imported only when a page is drawn
-
-        text = render(self.page(), options, StoreLayoutCache(self.store, LAYOUT))
-        self.store.put(PAGE, key, text.encode("utf-8"))
-        self.store.prune((PAGE, LAYOUT))
+            text = cached.decode("utf-8")
+        else:
+            text = render(self.page(), options, StoreLayoutCache(self.store, LAYOUT))
+            self.store.put(PAGE, key, text.encode("utf-8"))
+            self.store.prune((PAGE, LAYOUT))
+        cap = page_cap(text)  # what --html-max-nodes left out: said in report.json too
+        if cap and {"file": "graph.html", "warning": cap} not in self.report.warnings:
+            self.report.warnings.append({"file": "graph.html", "warning": cap})
         return text
 
     @cached_property

@@ -201,13 +201,16 @@ def build(
         return
     for line in graph.report.summary_lines():
         click.echo(line)
+    # what the page's cap left out is said here, not only counted
+    page_lines = ["graph.html: " + w["warning"] for w in graph.report.warnings if w["file"] == "graph.html"]
     wrote = "wrote " + ", ".join(str(path) for path in written)
-    click.echo(wrote)
+    for line in [*page_lines, wrote]:
+        click.echo(line)
     exit_code = EXIT_OK if graph.report.ok else EXIT_SKIPPED
     if stamp_key is not None:
         from dataclasses import replace
 
-        lines = [*replace(graph.report, cache_hits=0).summary_lines(), wrote]
+        lines = [*replace(graph.report, cache_hits=0).summary_lines(), *page_lines, wrote]
         stamp.record(output_dir, stamp_key[0], written, lines, exit_code)
     sys.exit(exit_code)
 

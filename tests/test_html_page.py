@@ -1,22 +1,27 @@
-"""The graph page without a browser: what it contains, escaping, determinism, focus and cap."""
+"""The explorer page without a browser: what its data holds, escaping, determinism, focus, the cap
+(said in the page, the build's output and report.json), grounding fields and the Gephi export."""
 
 from __future__ import annotations
 
 import json
 import re
+import xml.etree.ElementTree as ElementTree
 
 import pytest
 
 import kgraph
 from kgraph.errors import UsageError
+from kgraph.model import Grounding, SpeakerEvidence
+from kgraph.outputs import statements as rdf
 from kgraph.outputs.html import DEFAULT_MAX_NODES, HtmlOptions, render_page
 from kgraph.outputs.html.data import timestamp_url
-from kgraph.outputs.html.page import script_json
-from kgraph.outputs.html.style import RELATION_NAMES
+from kgraph.outputs.html.page import page_cap, script_json
+from kgraph.outputs.html.view import FONT
 
 from .conftest import FIXTURES
 
 HTML_CORPUS = FIXTURES / "html_corpus"  # two invented episodes, one with hostile quotes
+EXPLORER_CORPUS = FIXTURES / "explorer_corpus"  # three invented episodes: a path, a timeline
 
 
 @pytest.fixture(scope="module")
@@ -24,10 +29,41 @@ def graph() -> kgraph.KnowledgeGraph:
     return kgraph.build([HTML_CORPUS])
 
 
+def _block(page: str, name: str) -> tuple[str, dict]:
+    match = re.search(rf'<script id="{name}" type="application/json">(.*?)</script>', page, re.S)
+    assert match, f"the page embeds {name} as JSON"
+    return match.group(1), json.loads(match.group(1))
+
+
 def _data(page: str) -> dict:
-    match = re.search(r'<script id="kgraph-data" type="application/json">(.*?)</script>', page, re.S)
-    assert match, "the page embeds its data as JSON"
-    return json.loads(match.group(1))
+    return _block(page, "kgraph-data")[1]
+
+
+def _texts(page: str) -> dict:
+    return _block(page, "kgraph-text")[1]
+
+
+def _quotes(texts: dict) -> list[str]:
+    """Each claim's quote: its text, or its place [insight, start, end] in the insight's text."""
+
+    def quote(entry: object) -> str:
+        if isinstance(entry, str):
+            return entry
+        insight, start, end = entry  # UTF-16 offsets, as the page's JavaScript slices
+        return texts["text"][str(insight)].encode("utf-16-le")[2 * start : 2 * end].decode("utf-16-le")
+
+    return [quote(entry) for entry in texts["claims"]["text"]]
+
+
+def _keys(data: dict) -> list[str]:
+    keys: list[str] = []
+    for shared, rest in zip(data["key"][::2], data["key"][1::2], strict=True):  # front-coded
+        keys.append((keys[-1][:shared] if keys else "") + rest)
+    return keys
+
+
+def _id(data: dict, label: str) -> int:
+    return data["label"].index(label)
 
 
 def test_page_has_no_external_resource(graph):
@@ -37,65 +73,106 @@ def test_page_has_no_external_resource(graph):
     assert "default-src 'none'" in page  # the CSP forbids any request even if a script tried
 
 
-def test_document_text_is_escaped_in_the_page(graph):
+def test_document_text_is_escaped_and_ascii_in_the_page(graph):
     page = render_page(graph.model, graph.statements)
     assert "<script>alert(1)</script>" not in page
     assert "<img src=x onerror" not in page
-    data = _data(page)
-    quotes = [d["text"] for d in data["details"] if d["type"] == "Claim"]
+    for name in ("kgraph-data", "kgraph-text"):
+        raw, _ = _block(page, name)
+        assert raw.isascii() and "<" not in raw and "&" not in raw
+    quotes = _quotes(_texts(page))
     assert any("<script>alert(1)</script>" in quote for quote in quotes)  # intact after JSON.parse
     assert any("<img src=x onerror=alert(1)>" in quote for quote in quotes)
 
 
 def test_script_json_cannot_close_the_script_element():
-    text = script_json({"q": "</script><script>alert(1)</script> & \u2028"})
-    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
-    assert json.loads(text) == {"q": "</script><script>alert(1)</script> & \u2028"}
+    text = script_json({"q": "</script><script>alert(1)</script> & \u2028 é"})
+    assert "<" not in text and ">" not in text and "&" not in text and text.isascii()
+    assert json.loads(text) == {"q": "</script><script>alert(1)</script> & \u2028 é"}
 
 
-def test_nodes_match_the_graph_and_claims_are_hidden_by_default(graph):
+def test_page_holds_every_node_and_claim_as_integer_ids(graph):
     data = _data(render_page(graph.model, graph.statements))
-    drawn = {d["iri"] for d in data["details"]}
-    expected = {iri for iri, d in graph.nx.nodes(data=True) if d["type"] != "Mention"}
-    assert drawn == expected
-    shown = {c["name"] for c in data["classes"] if c["shown"]}
-    assert "Claim" not in shown and {"Person", "Organization", "Episode", "Podcast"} <= shown
-    assert all(node["x"] is not None and node["y"] is not None for node in data["nodes"])
+    held = {data["base"] + key for key in _keys(data)}
+    expected = {iri for iri, d in graph.nx.nodes(data=True) if d["type"] not in ("Mention", "Claim")}
+    assert held == expected
+    assert len(data["claims"]["episode"]) == len(graph.model.claims)
+    assert all(isinstance(n, int) for n in data["edges"]) and len(data["edges"]) % 3 == 0
 
 
-def test_every_relation_between_drawn_nodes_is_an_edge_named_by_its_relation(graph):
+def test_first_view_is_entities_and_shows_with_labels_that_do_not_overlap(corpus_graph):
+    data = _data(corpus_graph.page_html())
+    corpus_level = {n for n, c in enumerate(data["classes"]) if c["corpus"]}
+    assert all(data["type"][n] in corpus_level for n in data["first"])
+    podcasts = [n for n, t in enumerate(data["type"]) if data["classes"][t]["name"] == "Podcast"]
+    assert set(podcasts) <= set(data["first"]) and len(data["first"]) < 600
+    boxes = []
+    for n in data["labelled"]:
+        width = 0.6 * FONT * min(len(data["label"][n]), 32) + 4
+        top = data["y"][n] + data["size"][n] + 1
+        boxes.append((data["x"][n] - width / 2, top, data["x"][n] + width / 2, top + FONT + 2))
+    assert len(boxes) >= 20
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    assert len(set(data["group"].values())) >= 3  # communities colour the view
+
+
+def test_relations_are_named_edges_between_ids(graph):
     data = _data(render_page(graph.model, graph.statements))
-    ids = {d["iri"]: number for number, d in enumerate(data["details"])}
-    titles = {(e["from"], e["to"]): e["title"].split(", ") for e in data["edges"]}
-    checked = 0
-    for subject, obj, key in graph.nx.edges(keys=True):
-        if key in RELATION_NAMES and subject in ids and obj in ids:
-            assert RELATION_NAMES[key] in titles[(ids[subject], ids[obj])]
-            checked += 1
-    assert checked >= len(data["edges"])
-    nadia, episode = (
-        ids[_iri(graph, "Nadia Okafor")],
-        ids[_iri(graph, "Orbit Talk: Reusable Rockets with Nadia Okafor")],
-    )
-    assert "participant" in titles[(episode, nadia)]
+    nadia = _id(data, "Nadia Okafor")
+    episode = _id(data, "Orbit Talk: Reusable Rockets with Nadia Okafor")
+    triples = [tuple(data["edges"][i : i + 3]) for i in range(0, len(data["edges"]), 3)]
+    relations = {(a, b): [name for bit, name in enumerate(data["relations"]) if r >> bit & 1] for a, b, r in triples}
+    assert "participant" in relations[(episode, nadia)]
+    assert all(names for names in relations.values())
 
 
-def _iri(graph, label: str) -> str:
-    return next(iri for iri, d in graph.nx.nodes(data=True) if d["label"] == label)
-
-
-def test_person_panel_data_lists_claims_with_time_links(graph):
-    data = _data(render_page(graph.model, graph.statements))
-    details = data["details"]
-    nadia = next(d for d in details if d["label"] == "Nadia Okafor")
-    assert nadia["aliases"] == ["N. Okafor"]
-    assert nadia["description"] == "Chief engineer at Kestrel Launch."
-    said = [details[c] for c in nadia["claims"] if details[c]["speaker"] == details.index(nadia)]
+def test_person_claims_carry_speaker_episode_and_time(graph):
+    page = render_page(graph.model, graph.statements)
+    data, texts = _data(page), _texts(page)
+    claims, nadia = data["claims"], _id(data, "Nadia Okafor")
+    said = [c for c, speaker in enumerate(claims["speaker"]) if speaker == nadia]
     assert len(said) == 3
-    first = next(c for c in said if c["timestamp"] == "00:12:05")
-    assert first["link"] == "https://www.youtube.com/watch?v=abcDEF12345&t=725s"
-    episode = details[nadia["episodes"][0][0]]
-    assert episode["url"] == "https://www.youtube.com/watch?v=abcDEF12345"
+    first = next(c for c in said if data["strings"][claims["time"][c]] == "00:12:05")
+    assert "seconds" not in claims  # the page works them out of the time
+    assert texts["url"][str(claims["episode"][first])] == "https://www.youtube.com/watch?v=abcDEF12345"
+    assert data["aliases"][str(nadia)] == ["N. Okafor"]
+    assert texts["description"][str(nadia)] == "Chief engineer at Kestrel Launch."
+
+
+def test_grounding_fields_reach_the_page(graph):
+    claims = list(graph.model.claims)
+    claims[0] = claims[0].model_copy(
+        update={
+            "grounding": Grounding.NOT_IN_TRANSCRIPT,
+            "heard_at": 4777,
+            "recording_url": "https://example.org/rec.mp3#t=4777",
+            "transcript_excerpt": "so the booster comes back",
+            "transcript_label": "SPEAKER_01",
+            "speaker_evidence": SpeakerEvidence.TRANSCRIPT_LABEL,
+        }
+    )
+    model = graph.model.model_copy(update={"claims": tuple(claims)})
+    page = render_page(model, rdf.graph_statements(model))
+    data, texts = _data(page), _texts(page)
+    c = str(_quotes(texts).index(claims[0].text))
+    assert data["claims"]["heard"] == {c: 4777}  # only where grounding found something
+    assert data["strings"][data["claims"]["grounding"][c]] == "NotInTranscript"
+    assert data["strings"][data["claims"]["evidence"][c]] == "TranscriptLabel"
+    assert texts["claims"]["recording"] == {c: "https://example.org/rec.mp3#t=4777"}
+    assert texts["claims"]["excerpt"] == {c: "so the booster comes back"}
+    assert list(data["claims"]["grounding"]) == [c]
+
+
+def test_identical_quotes_of_one_episode_are_one_claim(graph):
+    extracted = kgraph.build([EXPLORER_CORPUS])  # one document files a quote twice: extraction keeps one
+    texts = [c.text for c in extracted.model.claims]
+    assert texts.count("A battery that idles most of the day still beats a gas peaker on cost.") == 1
+    twice = graph.model.claims[0].model_copy(update={"iri": graph.model.claims[0].iri + "-again"})
+    model = graph.model.model_copy(update={"claims": (*graph.model.claims, twice)})
+    page_texts = _quotes(_texts(render_page(model, rdf.graph_statements(model))))
+    assert page_texts.count(twice.text) == 1 and len(page_texts) == len(graph.model.claims)
 
 
 def test_timestamp_links_only_where_the_platform_supports_them():
@@ -107,19 +184,18 @@ def test_timestamp_links_only_where_the_platform_supports_them():
 
 def test_same_input_gives_a_byte_identical_page(graph, tmp_path):
     again = kgraph.build([HTML_CORPUS])
-    graph.write(tmp_path / "a", ("html",))
-    again.write(tmp_path / "b", ("html",))
-    assert (tmp_path / "a/graph.html").read_bytes() == (tmp_path / "b/graph.html").read_bytes()
+    graph.write(tmp_path / "a", ("html", "gephi"))
+    again.write(tmp_path / "b", ("html", "gephi"))
+    for name in ("graph.html", "graph.gephi.gexf"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
 
 
 def test_focus_keeps_the_neighbourhood(graph):
     data = _data(render_page(graph.model, graph.statements, HtmlOptions(focus="n. okafor", depth=1)))
-    labels = {d["label"] for d in data["details"] if d["type"] != "Claim"}
-    assert "Nadia Okafor" in labels
-    assert "Ivo Marchetti" not in labels and "Signal Desk" not in labels
-    claims = [d for d in data["details"] if d["type"] == "Claim"]
-    assert len(claims) == 3  # the claims of the kept episode follow it, the other episode's do not
-    assert all(not d["text"].startswith("Paste") for d in claims)
+    assert "Nadia Okafor" in data["label"]
+    assert "Ivo Marchetti" not in data["label"] and "Signal Desk" not in data["label"]
+    assert len(data["claims"]["episode"]) == 3  # the kept episode's claims follow it
+    assert data["cap"] == ""  # a focus is asked for: not a cap
 
 
 def test_unknown_focus_is_a_usage_error(graph):
@@ -127,31 +203,46 @@ def test_unknown_focus_is_a_usage_error(graph):
         render_page(graph.model, graph.statements, HtmlOptions(focus="Nobody Atall"))
 
 
-def test_max_nodes_keeps_the_most_connected(graph):
-    data = _data(render_page(graph.model, graph.statements, HtmlOptions(max_nodes=3)))
-    kept = [d for d in data["details"] if d["type"] != "Claim"]
-    assert len(kept) == 3
-    degree = {iri: 0 for iri in graph.nx}
-    for subject, obj, key in graph.nx.edges(keys=True):
-        if (
-            key.startswith("kg:")
-            and graph.nx.nodes[subject]["type"] not in ("Claim", "Mention")
-            and graph.nx.nodes[obj]["type"] not in ("Claim", "Mention")
-        ):
-            degree[subject] += 1
-            degree[obj] += 1
-    top = sorted((d for d in degree.values()), reverse=True)[:3]
-    assert sorted((degree[d["iri"]] for d in kept), reverse=True) == top
-    # claims of the kept episodes follow, but no more of them than the cap
-    claims = [d for d in data["details"] if d["type"] == "Claim"]
-    assert 0 < len(claims) <= 3
+def test_the_cap_keeps_the_most_connected_and_says_what_it_left_out(graph):
+    page = render_page(graph.model, graph.statements, HtmlOptions(max_nodes=3))
+    data = _data(page)
+    assert len(data["label"]) == 3
+    left = sum(1 for _, d in graph.nx.nodes(data=True) if d["type"] not in ("Claim", "Mention")) - 3
+    claims_left = len(graph.model.claims) - len(data["claims"]["episode"])
+    assert data["cap"] == page_cap(page)
+    assert f"left {left} nodes and {claims_left} claims out" in data["cap"]
+    assert "--html-max-nodes 3" in data["cap"]
+
+
+def test_the_cap_is_in_the_build_output_and_report(tmp_path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    result = CliRunner().invoke(
+        main, ["build", str(HTML_CORPUS), "-o", str(tmp_path), "--html-max-nodes", "4", "--no-cache"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "graph.html: --html-max-nodes 4 left" in result.output
+    warnings = json.loads((tmp_path / "report.json").read_text())["warnings"]
+    assert [w["file"] for w in warnings if "--html-max-nodes 4" in w["warning"]] == ["graph.html"]
+    result = CliRunner().invoke(main, ["build", str(HTML_CORPUS), "-o", str(tmp_path / "all"), "--no-cache"])
+    assert "graph.html:" not in result.output
+    assert not json.loads((tmp_path / "all" / "report.json").read_text())["warnings"]
 
 
 def test_a_default_cap_bounds_the_page_of_a_large_corpus(graph):
     assert HtmlOptions().max_nodes == DEFAULT_MAX_NODES
     everything = _data(render_page(graph.model, graph.statements, HtmlOptions(max_nodes=None)))
     default = _data(render_page(graph.model, graph.statements))
-    assert len(default["details"]) == len(everything["details"]) < DEFAULT_MAX_NODES  # small: untouched
+    assert everything["key"] == default["key"] and default["cap"] == ""
+
+
+def test_quotes_are_stored_once_as_places_in_their_insight(graph):
+    texts = _texts(render_page(graph.model, graph.statements))
+    places = [entry for entry in texts["claims"]["text"] if not isinstance(entry, str)]
+    assert len(places) >= 4  # most quotes sit verbatim in their insight's paragraph
+    assert sorted(_quotes(texts)) == sorted(c.text for c in graph.model.claims)
 
 
 def test_cli_html_options(tmp_path):
@@ -161,24 +252,34 @@ def test_cli_html_options(tmp_path):
 
     runner = CliRunner()
     result = runner.invoke(
-        main,
-        [
-            "build",
-            str(HTML_CORPUS),
-            "-o",
-            str(tmp_path),
-            "--html-focus",
-            "Ivo Marchetti",
-            "--html-depth",
-            "1",
-        ],
+        main, ["build", str(HTML_CORPUS), "-o", str(tmp_path), "--html-focus", "Ivo Marchetti", "--html-depth", "1"]
     )
     assert result.exit_code == 0, result.output
-    labels = {d["label"] for d in _data((tmp_path / "graph.html").read_text())["details"]}
+    labels = _data((tmp_path / "graph.html").read_text())["label"]
     assert "Ivo Marchetti" in labels and "Nadia Okafor" not in labels
     result = runner.invoke(main, ["build", str(HTML_CORPUS), "-o", str(tmp_path / "x"), "--html-focus", "Nobody Atall"])
     assert result.exit_code == 2 and "Traceback" not in result.output
     assert not (tmp_path / "x" / "graph.html").exists()
+
+
+def test_gephi_export_has_the_page_layout_colours_and_date_spells(tmp_path):
+    built = kgraph.build([EXPLORER_CORPUS])
+    built.write(tmp_path, ("html", "gephi"))
+    data = _data((tmp_path / "graph.html").read_text())
+    root = ElementTree.parse(tmp_path / "graph.gephi.gexf").getroot()
+    ns = {"g": "http://gexf.net/1.3", "viz": "http://gexf.net/1.3/viz"}
+    nodes = {node.get("label"): node for node in root.iterfind(".//g:node", ns)}
+    ada = nodes["Ada Quinn"]
+    position = ada.find("viz:position", ns)
+    n = _id(data, "Ada Quinn")
+    assert (int(position.get("x")), -int(position.get("y"))) == (data["x"][n], data["y"][n])
+    assert float(ada.find("viz:size", ns).get("value")) == data["size"][n]
+    assert ada.find("viz:color", ns) is not None
+    spells = [s.get("start") for s in ada.iterfind("g:spells/g:spell", ns)]
+    assert spells == ["2025-01-10", "2025-03-05"]
+    assert root.find("g:graph", ns).get("mode") == "dynamic"
+    dated = [e for e in root.iterfind(".//g:edge", ns) if e.get("start")]
+    assert dated and all(re.fullmatch(r"\d{4}-\d{2}-\d{2}", e.get("start")) for e in dated)
 
 
 def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(tmp_path, monkeypatch):
@@ -210,9 +311,10 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
     kgraph.build([corpus]).write(tmp_path / "fresh-reworded", ("html",))  # (no cache: lays out)
     assert reworded == (tmp_path / "fresh-reworded" / "graph.html").read_bytes()
     del calls[2:]
-    talk.write_text(talk.read_text(encoding="utf-8") + "\n### **Orbital Freight**\nA new company.\n", encoding="utf-8")
+    text = talk.read_text(encoding="utf-8").replace("Tom Reyes, Nadia Okafor", "Tom Reyes, Nadia Okafor, Lena Brook")
+    talk.write_text(text, encoding="utf-8")  # a new person: the laid-out graph changed
     changed = page()
-    assert len(calls) == 3 and _data(changed.decode())["nodes"] != _data(reworded.decode())["nodes"]
+    assert len(calls) == 3 and _data(changed.decode())["label"] != _data(reworded.decode())["label"]
     fresh = tmp_path / "fresh"
     kgraph.build([corpus]).write(fresh, ("html",))
     assert changed == (fresh / "graph.html").read_bytes()

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from networkx import MultiDiGraph
 
     from kgraph.outputs.html import HtmlOptions
+    from kgraph.outputs.html.data import PageGraph
     from kgraph.outputs.statements import GraphStatements
 
 
@@ -34,6 +35,7 @@ class GraphData(Protocol):
     def turtle_chunks(self) -> Iterator[bytes]: ...
     def nquads_chunks(self) -> Iterator[bytes]: ...
     def page_html(self, options: HtmlOptions | None = None) -> str: ...
+    def page(self) -> PageGraph: ...
 
 
 Writer = Callable[[GraphData, Path], None]
@@ -76,4 +78,4 @@ def formats() -> list[Format]:
 
 def _load_builtin_formats() -> None:
     # Importing the modules runs their @register decorators.
-    from kgraph.outputs.formats import cypher, html, jsonld, neo4j, networkx_formats, rdf_formats  # noqa: F401
+    from kgraph.outputs.formats import cypher, gephi, html, jsonld, neo4j, networkx_formats, rdf_formats  # noqa: F401

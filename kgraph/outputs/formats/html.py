@@ -13,6 +13,6 @@ if TYPE_CHECKING:
     from kgraph.outputs.formats import GraphData
 
 
-@register("html", ".html", "interactive graph page (pyvis + vis-network, offline, one file)")
+@register("html", ".html", "the explorer page (vis-network, offline, one file)")
 def write_html(kg: GraphData, path: Path, options: HtmlOptions | None = None) -> None:
     write_text(path, kg.page_html(options))

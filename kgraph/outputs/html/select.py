@@ -1,32 +1,57 @@
-"""Which nodes go into the page: all of them, a neighbourhood of one (`focus`, `depth`), and at
-most `max_nodes` of them, the most connected. Claims follow their episode, up to as many again."""
+"""Which nodes the page holds: all of them, a neighbourhood of one (`focus`, `depth`), and at most
+`max_nodes` of them, the most connected. Claims follow their episode. What a cap leaves out is
+counted, so the page, the console and report.json can say so."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from kgraph.errors import UsageError
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.options import DEFAULT_MAX_NODES, HtmlOptions
 from kgraph.outputs.html.parts import PagePart
 
-__all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "select_nodes"]
+__all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "Selection", "cap_message", "select_nodes"]
 
 
-def select_nodes(page: PageGraph, options: HtmlOptions) -> set[str]:
+@dataclass(frozen=True)
+class Selection:
+    nodes: frozenset[str]  # kept nodes but the claims
+    claims: frozenset[str]  # kept claims (every claim of a kept episode)
+    left_out_nodes: int = 0  # by the cap (a focus leaves out by request, not counted)
+    left_out_claims: int = 0
+    max_nodes: int | None = None
+
+
+def cap_message(selection: Selection) -> str:
+    """One sentence on what `--html-max-nodes` left out, or "" when it left out nothing."""
+    if not selection.left_out_nodes and not selection.left_out_claims:
+        return ""
+    return (
+        f"--html-max-nodes {selection.max_nodes} left {selection.left_out_nodes} nodes and "
+        f"{selection.left_out_claims} claims out of graph.html (raise it to see them)"
+    )
+
+
+def select_nodes(page: PageGraph, options: HtmlOptions) -> Selection:
     kept = set(page.degree)  # every drawable node but the claims
     if options.focus:
         kept = _within(_neighbours(page), find_node(page, options.focus), options.depth)
-    if options.max_nodes is None:
-        return kept.union(*(_claims(part) for part in page.parts if part.episode in kept))
-    if options.max_nodes < 1:
-        raise UsageError("--html-max-nodes must be at least 1")
-    degree = page.degree
-    ranked = sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes]
-    rank = {iri: position for position, iri in enumerate(ranked)}
-    # claims of the best-connected episodes first, no more of them than nodes
-    followers = sorted(
-        (rank[part.episode], iri) for part in page.parts if part.episode in rank for iri in _claims(part)
+    considered = len(kept)
+    claims_considered = sum(len(_claims(part)) for part in page.parts if part.episode in kept)
+    if options.max_nodes is not None:
+        if options.max_nodes < 1:
+            raise UsageError("--html-max-nodes must be at least 1")
+        degree = page.degree
+        kept = set(sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes])
+    claims = {iri for part in page.parts if part.episode in kept for iri in _claims(part)}
+    return Selection(
+        frozenset(kept),
+        frozenset(claims),
+        considered - len(kept),
+        claims_considered - len(claims),
+        options.max_nodes,
     )
-    return set(ranked) | {iri for _, iri in followers[: options.max_nodes]}
 
 
 def _claims(part: PagePart) -> tuple[str, ...]:

@@ -1,0 +1,179 @@
+"""The page's data, compact: columns of integers indexed by node id (its place among the sorted
+kept IRIs) instead of repeated IRIs, one shared table for repeated strings (dates, URLs, times),
+and the long texts (quotes, descriptions, notes) in a second table the page parses only when a
+panel first opens."""
+
+from __future__ import annotations
+
+from kgraph.model import Claim
+from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.style import CLASS_STYLES, RELATION_NAMES, STYLE_BY_CLASS
+from kgraph.outputs.html.view import OTHER_COMMUNITY, PALETTE, View
+
+_RELATIONS = sorted(set(RELATION_NAMES.values()))
+_CLASS_INDEX = {style.name: number for number, style in enumerate(CLASS_STYLES)}
+
+
+class Strings:
+    """A shared string table: each distinct string stored once, referred to by its index."""
+
+    def __init__(self) -> None:
+        self.table: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None or text == "":
+            return -1
+        number = self._index.get(text)
+        if number is None:
+            number = self._index[text] = len(self.table)
+            self.table.append(text)
+        return number
+
+
+def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
+    """(data parsed when the page opens, texts parsed when a panel first needs them)."""
+    ids = {iri: number for number, iri in enumerate(view.nodes)}
+    strings = Strings()
+    base = _common_base(view.nodes)
+    attributes = [page.nodes[iri] for iri in view.nodes]
+    tables: dict = {
+        "base": base,
+        "classes": [
+            {"name": s.name, "legend": s.legend, "color": s.color, "shape": s.shape, "corpus": s.corpus_level}
+            for s in CLASS_STYLES
+        ],
+        "palette": [*PALETTE, OTHER_COMMUNITY],
+        "relations": _RELATIONS,
+        "key": _front_coded([iri[len(base) :] for iri in view.nodes]),
+        "type": [_CLASS_INDEX[page.types[iri]] for iri in view.nodes],
+        "label": [data["label"] for data in attributes],
+        "aliases": {str(n): data["aliases"] for n, data in enumerate(attributes) if data.get("aliases")},
+        "x": [view.positions.get(iri, (0, 0))[0] for iri in view.nodes],
+        "y": [view.positions.get(iri, (0, 0))[1] for iri in view.nodes],
+        "placed": [1 if iri in view.positions else 0 for iri in view.nodes],
+        "size": [_number(view.size[iri]) for iri in view.nodes],
+        "group": {str(n): view.community[iri] for n, iri in enumerate(view.nodes) if iri in view.community},
+        "date": {str(n): strings(data["date"]) for n, data in enumerate(attributes) if data.get("date")},
+        "first": [ids[iri] for iri in view.first],
+        "labelled": sorted(ids[iri] for iri in view.labelled),
+        "firstEdges": [n for a, b, weight in view.first_edges for n in (ids[a], ids[b], weight)],
+        "edges": _edges(page, view, ids),
+        "appears": {
+            str(ids[iri]): sorted(ids[e] for e in page.episodes[iri] if e in ids)
+            for iri in view.nodes
+            if STYLE_BY_CLASS[page.types[iri]].corpus_level
+        },
+        "counts": {
+            "nodes": len(view.nodes),
+            "claims": len(view.claims),
+            "entities": sum(1 for iri in view.nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level),
+        },
+    }
+    texts: dict = {
+        "description": {str(n): d["description"] for n, d in enumerate(attributes) if d.get("description")},
+        "url": {str(n): d["url"] for n, d in enumerate(attributes) if d.get("url")},
+        "text": {str(n): d["text"] for n, d in enumerate(attributes) if d.get("text")},
+        "notes": [
+            [ids[entity], ids[episode], note]
+            for (entity, episode), note in sorted(page.notes.items())
+            if entity in ids and episode in ids
+        ],
+    }
+    tables["claims"], texts["claims"] = _claims(page, view, ids, strings)
+    tables["strings"] = strings.table
+    return tables, texts
+
+
+def _front_coded(keys: list[str]) -> list[object]:
+    """Sorted keys as [length shared with the previous key, the rest, ...]: an insight's key
+    repeats its episode's, which repeats its show's."""
+    flat: list[object] = []
+    previous = ""
+    for key in keys:
+        shared = 0
+        limit = min(len(key), len(previous), 999)
+        while shared < limit and key[shared] == previous[shared]:
+            shared += 1
+        flat += (shared, key[shared:])
+        previous = key
+    return flat
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value == int(value) else value  # "5" is shorter than "5.0"
+
+
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+def _common_base(iris: list[str]) -> str:
+    if not iris:
+        return ""
+    low, high = min(iris), max(iris)
+    length = 0
+    while length < min(len(low), len(high)) and low[length] == high[length]:
+        length += 1
+    return low[: low.rfind("/", 0, length) + 1] if "/" in low[:length] else ""
+
+
+def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
+    relation = {name: number for number, name in enumerate(_RELATIONS)}
+    flat: list[int] = []
+    for (source, target), names in sorted(page.edges_among(set(view.nodes)).items()):
+        flat += (ids[source], ids[target], sum(1 << relation[name] for name in set(names)))  # a bit per relation
+    return flat
+
+
+def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
+    """Claim columns (ids, times; grounding where there is some) and their texts. A quote found
+    verbatim in the text of the insight it is about is stored as [insight, start, end] (UTF-16
+    offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
+    already keeps one, this guards the page against any that slip through."""
+    columns: dict[str, list] = {key: [] for key in ("episode", "speaker", "about", "time")}
+    mentions: dict[str, list[int]] = {}  # only claims that name someone beside speaker and subject
+    grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
+    texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
+    seen: set[tuple[str, str]] = set()
+    for iri in view.claims:  # sorted: a claim's IRI starts with its episode's, so episodes come in turn
+        claim = page.node(iri)
+        if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
+            continue
+        seen.add((claim.episode, claim.text))
+        number = str(len(texts["text"]))  # type: ignore[arg-type]
+        about = ids.get(claim.about, -1) if claim.about else -1
+        columns["episode"].append(ids.get(claim.episode, -1))
+        columns["speaker"].append(ids.get(claim.speaker, -1) if claim.speaker else -1)
+        columns["about"].append(about)
+        named = sorted(ids[m] for m in claim.mentions if m in ids)
+        if named:
+            mentions[number] = named
+        columns["time"].append(strings(claim.timestamp))  # HH:MM:SS: the page works out the seconds
+        for key, value in (
+            ("heard", claim.heard_at),
+            ("grounding", strings(claim.grounding.value) if claim.grounding else None),
+            ("evidence", strings(claim.speaker_evidence.value) if claim.speaker_evidence else None),
+        ):
+            if value is not None:
+                grounding[key][number] = value
+        for key, text in (
+            ("excerpt", claim.transcript_excerpt),
+            ("recording", claim.recording_url),
+            ("label", claim.transcript_label),
+        ):
+            if text:
+                texts[key][number] = text  # type: ignore[index]
+        texts["text"].append(_quote_or_place(page, claim, about))  # type: ignore[attr-defined]
+    return {**columns, "mentions": mentions, **grounding}, texts
+
+
+def _quote_or_place(page: PageGraph, claim: Claim, about: int) -> object:
+    if about < 0 or not claim.about or len(claim.text) < 12:
+        return claim.text
+    insight_text = page.nodes[claim.about].get("text") or ""
+    at = insight_text.find(claim.text) if isinstance(insight_text, str) else -1
+    if at < 0:
+        return claim.text
+    start = _utf16(insight_text[:at])
+    return [about, start, start + _utf16(claim.text)]
