@@ -318,3 +318,25 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
     fresh = tmp_path / "fresh"
     kgraph.build([corpus]).write(fresh, ("html",))
     assert changed == (fresh / "graph.html").read_bytes()
+
+
+def test_a_built_corpus_with_a_transcript_shows_where_each_quote_is_heard(tmp_path):
+    # end to end: grounding (kgraph.extract.grounding) reaches the page through the model
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("signal-hour-1.md", "transcript-signal-hour-1.md"):
+        text = (FIXTURES / "query_corpus" / name).read_text(encoding="utf-8")
+        if name == "signal-hour-1.md":
+            text = text.replace(
+                "**Transcript:**", "**Video URL:** https://www.youtube.com/watch?v=abcdefghijk\n**Transcript:**"
+            )
+        (corpus / name).write_text(text, encoding="utf-8")
+    built = kgraph.build([corpus])
+    grounded = [c for c in built.model.claims if c.heard_at is not None]
+    assert grounded, "the fixture's quotes are in its transcript"
+    data, texts = _data(built.page_html()), _texts(built.page_html())
+    quotes = _quotes(texts)
+    for claim in grounded:
+        c = str(quotes.index(claim.text))
+        assert data["claims"]["heard"][c] == claim.heard_at
+        assert texts["claims"]["recording"][c] == f"https://www.youtube.com/watch?v=abcdefghijk&t={claim.heard_at}s"
