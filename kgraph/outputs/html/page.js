@@ -61,7 +61,7 @@
   function removeNodes(ids) { nodes.remove(ids); ids.forEach((id) => drawn.delete(id)); }
   function addEdges(rows) { edges.add(rows); rows.forEach((r) => drawnEdges.add(r.id)); }
   function removeEdges(ids) { edges.remove(ids); ids.forEach((id) => drawnEdges.delete(id)); }
-  D.labelled.forEach((id) => nodes.update({ id, label: short(D.label[id]) }));
+  nodes.update(D.labelled.map((id) => ({ id, label: short(D.label[id]) })));
   const firstEdges = [];
   for (let i = 0; i < D.firstEdges.length; i += 3) {
     const a = D.firstEdges[i], b = D.firstEdges[i + 1];
@@ -70,6 +70,19 @@
   const edges = new vis.DataSet(firstEdges);
   firstEdges.forEach((e) => drawnEdges.add(e.id));
   const network = new vis.Network($("network"), { nodes, edges }, options);
+  // vis-network redraws the whole canvas, at once, after every DataSet change (15-20 ms with
+  // thousands of links drawn). An action holds the drawing and asks for a single redraw on the next
+  // frame, however many changes it makes.
+  let holding = 0;
+  function batched(action) {
+    return (...args) => {
+      const emitter = network.body.emitter;
+      if (holding++ === 0) emitter.emit("_blockRedraw");
+      try { return action(...args); } finally {
+        if (--holding === 0) { emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw"); }
+      }
+    };
+  }
   network.once("afterDrawing", () => {
     window.kgraphFirstDraw = performance.now();
     restoreView();
@@ -193,22 +206,22 @@
     showPanel(id);
     saveView();
   }
-  network.on("click", (params) => {
+  network.on("click", batched((params) => {
     if (!params.nodes.length) { if (pathFrom < 0) undo(); return; }
     const id = params.nodes[0];
     if (id === selected && expanded.has(id)) collapse(id);
     else if (id === selected || !expanded.has(id)) { for (const k in filters) filters[k] = ""; expand(id, depth()); }
     select(id, false);
-  });
+  }));
   function spotlight(id) { // the selection and what it brought in, the rest greyed
     if (pathFrom >= 0) return;
     if (expanded.has(id)) dim(new Set([id, ...expanded.get(id)])); else undo();
   }
   const depth = () => Number($("depth").value);
-  $("depth").addEventListener("change", () => {
+  $("depth").addEventListener("change", batched(() => {
     if (selected >= 0 && expanded.has(selected)) { collapse(selected); expand(selected, depth()); }
     saveView();
-  });
+  }));
 
   // --- the entity's claims, by date ----------------------------------------------------------------
   let claimIndex = null;
@@ -351,10 +364,10 @@
     const toggle = el("button", expanded.has(id) ? "Collapse" : "Expand");
     toggle.id = "expand-toggle";
     toggle.type = "button";
-    toggle.addEventListener("click", () => {
+    toggle.addEventListener("click", batched(() => {
       if (expanded.has(id)) collapse(id); else expand(id, depth());
       spotlight(id); showPanel(id); saveView();
-    });
+    }));
     actions.append(toggle);
     if (status) actions.append(el("span", status, "meta"));
     body.append(actions);
@@ -465,12 +478,12 @@
     });
     return svg;
   }
-  $("panel-body").addEventListener("click", (event) => {
+  $("panel-body").addEventListener("click", batched((event) => {
     const link = event.target.closest("a.node-link");
     if (!link) return;
     event.preventDefault();
     select(Number(link.dataset.id), true);
-  });
+  }));
   function hidePanel() { $("panel").hidden = true; }
   $("panel-close").addEventListener("click", () => { hidePanel(); selected = -1; network.unselectAll(); saveView(); });
 
@@ -580,7 +593,7 @@
     const list = el("ul", null, "results");
     list.hidden = true;
     wrap.append(input, list);
-    attachSearch(input, list, (target) => { showPath(id, target); });
+    attachSearch(input, list, batched((target) => { showPath(id, target); }));
     return wrap;
   }
 
@@ -640,7 +653,7 @@
     });
     input.addEventListener("blur", () => { results = []; render(); });
   }
-  attachSearch($("search"), $("search-results"), (id) => { clearPath(); select(id, true); });
+  attachSearch($("search"), $("search-results"), batched((id) => { clearPath(); select(id, true); }));
 
   // --- legend ---------------------------------------------------------------------------------
   const present = new Set(D.type);
@@ -653,14 +666,14 @@
   });
   $("legend").append(el("div", "Colour: community (Louvain); size: episodes", "meta"));
 
-  $("reset").addEventListener("click", () => {
+  $("reset").addEventListener("click", batched(() => {
     [...expanded.keys()].forEach(collapse);
     clearPath(); hidePanel(); selected = -1; network.unselectAll();
     const extra = nodes.getIds({ filter: (n) => !FIRST.has(n.id) });
     removeEdges(edges.getIds({ filter: (e) => !FIRST.has(e.from) || !FIRST.has(e.to) }));
     removeNodes(extra);
     network.fit(); updateCount(); saveView();
-  });
+  }));
 
   // --- saved views: the URL fragment keeps selection, expansions, path, filters and zoom ----------
   let restoring = false;
@@ -679,7 +692,7 @@
   let saveTimer = 0;
   network.on("zoom", () => { clearTimeout(saveTimer); saveTimer = setTimeout(saveView, 200); });
   network.on("dragEnd", () => { clearTimeout(saveTimer); saveTimer = setTimeout(saveView, 200); });
-  function restoreView() {
+  const restoreView = batched(() => {
     if (location.hash.length < 2) return;
     const p = new URLSearchParams(location.hash.slice(1));
     const id = (k) => (k !== null && keyIndex.has(k) ? keyIndex.get(k) : -1);
@@ -699,8 +712,9 @@
       const zoom = (p.get("zoom") || "").split(",").map(Number);
       if (zoom.length === 3 && zoom.every(Number.isFinite)) network.moveTo({ scale: zoom[0], position: { x: zoom[1], y: zoom[2] } });
     } finally { restoring = false; }
-  }
+  });
 
-  window.kgraph = { network, nodes, edges, data: D, texts, select, expand, collapse, showPath, findPath,
+  window.kgraph = { network, nodes, edges, data: D, texts, select: batched(select), expand: batched(expand),
+    collapse: batched(collapse), showPath: batched(showPath), findPath,
     expanded, filters, saveView, idOf: (label) => D.label.indexOf(label), selected: () => selected };
 })();
