@@ -251,9 +251,11 @@
     claimIndex = { said, about, ofEpisode };
     return claimIndex;
   }
-  const byDate = (a, b) => (dateOf(C.episode[a]) || "9999").localeCompare(dateOf(C.episode[b]) || "9999")
+  const order = (a, b) => (a < b ? -1 : a > b ? 1 : 0); // ISO dates sort as strings (localeCompare is slow)
+  const byLabel = new Intl.Collator().compare; // what localeCompare does, without its set-up per call
+  const byDate = (a, b) => order(dateOf(C.episode[a]) || "9999", dateOf(C.episode[b]) || "9999")
     || secondsOf(a) - secondsOf(b) || a - b;
-  const episodesByDate = (a, b) => (dateOf(a) || "9999").localeCompare(dateOf(b) || "9999") || a - b;
+  const episodesByDate = (a, b) => order(dateOf(a) || "9999", dateOf(b) || "9999") || a - b;
   function claimText(c) { // a quote is stored once: as text, or as its place in its insight's text
     const t = texts().claims.text[c];
     return typeof t === "string" ? t : texts().text[t[0]].slice(t[1], t[2]);
@@ -405,8 +407,8 @@
     const said = (index.said.get(id) || []).slice().sort(byDate);
     const about = (index.about.get(id) || []).slice().sort(byDate);
     body.insertBefore(chart(appears, [...said, ...about]), lists);
-    const speakers = [...new Set(about.map((c) => C.speaker[c]))].sort((a, b) => (a < 0) - (b < 0) || D.label[a]?.localeCompare(D.label[b]));
-    const shows = [...new Set(appears.map((e) => podcastOf.get(e)).filter((p) => p !== undefined))].sort((a, b) => D.label[a].localeCompare(D.label[b]));
+    const speakers = [...new Set(about.map((c) => C.speaker[c]))].sort((a, b) => (a < 0) - (b < 0) || (a >= 0 && byLabel(D.label[a], D.label[b])));
+    const shows = [...new Set(appears.map((e) => podcastOf.get(e)).filter((p) => p !== undefined))].sort((a, b) => byLabel(D.label[a], D.label[b]));
     const bar = el("div", null, "filters");
     const [speakerBox] = select_([["", "any speaker"], ...speakers.map((s) => [String(s), s >= 0 ? D.label[s] : "speaker not stated"])],
       filters.speaker, (v) => { filters.speaker = v; render(); }, "Speaker");
