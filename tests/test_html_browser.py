@@ -164,6 +164,19 @@ def test_click_expands_in_place_and_a_second_click_collapses(explorer):
     assert explorer.drawn() > len(shown) and insights >= 8  # depth 2: the episodes' insights too
 
 
+def test_a_click_draws_once_on_the_next_frame_and_reset_returns_to_the_first_view(explorer):
+    page = explorer.page
+    first = explorer.drawn()
+    page.evaluate("window.draws = 0; window.kgraph.network.on('afterDrawing', () => { window.draws += 1; })")
+    _click_node(explorer, "Ada Quinn")
+    page.wait_for_function("window.draws > 0")
+    assert explorer.drawn() > first
+    page.click("#reset")
+    assert explorer.drawn() == first and page.locator("#panel").is_hidden()
+    assert page.evaluate("window.kgraph.network.body.nodeIndices.length") == first  # vis-network saw it
+    assert explorer.errors == []
+
+
 def test_entity_timeline_lists_in_date_order_and_filters(explorer):
     _click_node(explorer, "Ada Quinn")
     page = explorer.page

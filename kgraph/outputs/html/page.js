@@ -81,15 +81,21 @@
     if (name === "_dataUpdated") { updated = true; return this; }
     return emit.call(this, name, ...args);
   }
+  function settle() { // inside an action: have vis-network check the changes so far (before a fit over all nodes)
+    const was = emitter.emit;
+    emitter.emit = emit;
+    if (changed) emitter.emit("_dataChanged"); // which ends with "_dataUpdated"
+    else if (updated) emitter.emit("_dataUpdated");
+    changed = updated = false;
+    emitter.emit = was;
+  }
   function batched(action) {
     return (...args) => {
       if (holding++ === 0) { emit.call(emitter, "_blockRedraw"); emitter.emit = held; }
       try { return action(...args); } finally {
         if (--holding === 0) {
+          settle();
           emitter.emit = emit;
-          if (changed) emitter.emit("_dataChanged"); // which ends with "_dataUpdated"
-          else if (updated) emitter.emit("_dataUpdated");
-          changed = updated = false;
           emitter.emit("_allowRedraw"); emitter.emit("_requestRedraw");
         }
       }
@@ -686,6 +692,7 @@
     const extra = nodes.getIds({ filter: (n) => !FIRST.has(n.id) });
     removeEdges(edges.getIds({ filter: (e) => !FIRST.has(e.from) || !FIRST.has(e.to) }));
     removeNodes(extra);
+    settle();
     network.fit(); updateCount(); saveView();
   }));
 
