@@ -16,6 +16,7 @@ The page before is built by its own code in a subprocess (`PYTHONPATH=<before>`)
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -123,10 +124,12 @@ def main() -> None:
                 f"  page size: ours {size_ours / 1e6:.2f} MB, before {size_before / 1e6:.2f} MB "
                 f"({size_ours / size_before:.0%}); hub: {hub}"
             )
-            mine, theirs = [], []
+            mine, theirs, loads = [], [], []
             for _ in range(options.runs):  # paired: ours then before, in the same minute
+                loads.append(os.getloadavg()[0])
                 mine.append(one_run(playwright.chromium, ours, hub, OURS))
                 theirs.append(one_run(playwright.chromium, before, hub, BEFORE))
+            print(f"  load average (1 min) before each pair: {' '.join(f'{load:.1f}' for load in loads)}")
             report("ours", mine)
             report("before", theirs)
 

@@ -164,7 +164,7 @@ def test_click_expands_in_place_and_a_second_click_collapses(explorer):
     assert explorer.drawn() > len(shown) and insights >= 8  # depth 2: the episodes' insights too
 
 
-def test_a_click_draws_once_on_the_next_frame_and_reset_returns_to_the_first_view(explorer):
+def test_a_click_draws_on_the_next_frame_and_reset_returns_to_the_first_view(explorer):
     page = explorer.page
     first = explorer.drawn()
     page.evaluate("window.draws = 0; window.kgraph.network.on('afterDrawing', () => { window.draws += 1; })")
