@@ -70,7 +70,7 @@ def build_pages(corpus: Path, before: Path, folder: Path) -> tuple[Path, Path, s
     built = time.perf_counter()
     graph.write(folder / "ours", ("html",))
     print(f"{corpus}: build {built - started:.1f} s, our page {time.perf_counter() - built:.2f} s", flush=True)
-    run = [sys.executable, "-c", BUILD_BEFORE, str(corpus), str(folder / "before")]
+    run = [sys.executable, "-c", BUILD_BEFORE, str(corpus.resolve()), str(folder / "before")]  # it runs in `before`
     env = {"PYTHONPATH": str(before), "PATH": "/usr/bin:/bin"}
     subprocess.run(run, check=True, env=env, cwd=before, capture_output=True)  # cwd: `-c` puts it first on sys.path
     hub = max(graph.model.entity_nodes(), key=lambda node: (len(graph.page().episodes[node.iri]), node.iri)).label
