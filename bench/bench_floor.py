@@ -15,7 +15,6 @@ average before and after. Prints a Markdown table: median and range over the rou
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import resource
 import shutil
@@ -25,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from processes import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,16 +37,6 @@ parser = MarkdownIt("commonmark")
 for path in sorted(Path(sys.argv[1]).rglob("summary.md")):
     parser.parse(path.read_text(encoding="utf-8"))
 """
-
-
-def environment() -> dict[str, str]:
-    """The processes measured run this checkout, from bytecode, as an installed kgraph does (pip
-    compiles it at install; this machine's shells set PYTHONDONTWRITEBYTECODE, which would make
-    every process compile kgraph's sources again)."""
-    compileall.compile_dir(ROOT / "kgraph", quiet=1)
-    variables = {**os.environ, "PYTHONPATH": str(ROOT)}
-    variables.pop("PYTHONDONTWRITEBYTECODE", None)
-    return variables
 
 
 def timed(command: list[str]) -> tuple[float, float]:

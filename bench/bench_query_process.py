@@ -14,13 +14,14 @@ median and range over the pairs, and the median ratio of the pairs."""
 from __future__ import annotations
 
 import argparse
-import compileall
 import os
 import statistics
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from processes import environment
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -35,16 +36,6 @@ for row in store.query(sys.argv[2], prefixes=prefixes):
     out.append("\\t".join("" if term is None else str(term) for term in row))
 sys.stdout.write("\\n".join(out))
 """
-
-
-def environment() -> dict[str, str]:
-    """The processes measured run this checkout, from bytecode, as an installed kgraph does (pip
-    compiles it at install; this machine's shells set PYTHONDONTWRITEBYTECODE, which would make
-    every process compile kgraph's sources again)."""
-    compileall.compile_dir(ROOT / "kgraph", quiet=1)
-    variables = {**os.environ, "PYTHONPATH": str(ROOT)}
-    variables.pop("PYTHONDONTWRITEBYTECODE", None)
-    return variables
 
 
 def timed(command: list[str]) -> tuple[float, float]:

@@ -16,7 +16,6 @@ corpora are generated into a temporary folder and deleted afterwards."""
 from __future__ import annotations
 
 import argparse
-import compileall
 import json
 import os
 import re
@@ -27,6 +26,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from processes import environment
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -48,16 +49,6 @@ ROWS = [
     ("peak memory, main process (MiB)", "peak_mib"),
     ("peak memory, largest worker (MiB)", "peak_worker_mib"),
 ]
-
-
-def environment() -> dict[str, str]:
-    """The processes measured run this checkout, from bytecode, as an installed kgraph does (pip
-    compiles it at install; this machine's shells set PYTHONDONTWRITEBYTECODE, which would make
-    every process compile kgraph's sources again)."""
-    compileall.compile_dir(ROOT / "kgraph", quiet=1)
-    variables = {**os.environ, "PYTHONPATH": str(ROOT)}
-    variables.pop("PYTHONDONTWRITEBYTECODE", None)
-    return variables
 
 
 def _busy_seconds() -> float:
