@@ -7,6 +7,7 @@ written, or a bug, shown with its traceback)."""
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 from collections.abc import Callable
@@ -67,6 +68,10 @@ class _Commands(click.Group):
             return super().invoke(ctx)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort, SystemExit, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # `kgraph query ... | head`: the reader has all it wanted
+            # stdout's buffer cannot be flushed any more: point it at nothing so exit does not try
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise SystemExit(EXIT_OK) from None
         except Exception:
             traceback.print_exc()
             click.echo("kgraph: internal error (a bug; please report it with the traceback above)", err=True)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -11,6 +15,8 @@ from click.testing import CliRunner
 from kgraph.cli import main
 
 from .conftest import SEEDS
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def _run(*args: str):
@@ -177,3 +183,14 @@ def test_a_build_with_nothing_changed_loads_no_extractor_resolver_or_writer(tmp_
         "kgraph.api",
     )
     assert _modules_loaded_by(arguments, heavy) == []
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    # `kgraph query ... | head`: the pipe closes while kgraph still writes
+    environment = {**os.environ, "PYTHONPATH": str(REPO)}
+    command = f"{sys.executable} -m kgraph query --list | true"  # the reader is gone before kgraph writes
+    result = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], env=environment, capture_output=True, text=True, timeout=60
+    )
+    assert result.stderr == "", result.stderr  # before: a BrokenPipeError traceback and exit 3
+    assert result.returncode == 0
