@@ -148,7 +148,6 @@
     const fresh = order.filter((n) => !drawn.has(n));
     const kept = new Set(fresh.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_MAX));
     const added = fresh.filter((n) => kept.has(n)); // in breadth-first order: parents before children
-    const labelled = new Set(added.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_LABELS));
     const counter = new Map(), placed = new Map(), rows = [];
     const at = (n) => { // where a node is drawn (asked of the network once per node)
       if (!placed.has(n)) placed.set(n, network.getPositions([n])[n] || { x: D.x[n], y: D.y[n] });
@@ -164,9 +163,11 @@
       const angle = index * 2.39996, radius = (near ? 30 : 14) + (near ? 12 : 6) * Math.sqrt(index + 1);
       const xy = { x: p.x + radius * Math.cos(angle), y: p.y + radius * Math.sin(angle) };
       placed.set(n, xy);
-      rows.push(visNode(n, labelled.has(n), xy.x, xy.y));
+      rows.push(visNode(n, false, xy.x, xy.y));
     }
+    const relabel = placeLabels(id, at(id), rows);
     addNodes(rows);
+    if (relabel.length) nodes.update(relabel);
     const held = order.filter((n) => drawn.has(n));
     held.forEach((n) => holders.set(n, (holders.get(n) || 0) + 1));
     expanded.set(id, held);
@@ -176,6 +177,39 @@
     status = fresh.length > added.length
       ? "Expanded " + added.length + " of " + fresh.length + " new neighbours (the panel lists all)" : "";
     updateCount();
+  }
+  // Labels of an expansion go only where they overlap no label drawn (or greyed out for now and back
+  // on undo), the expanded node's own first (it is the selection), then the biggest new nodes. Boxes
+  // are estimated as the first view's are (view.py): label width from its length, under the node.
+  const FONT = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
+  function labelBox(id, p) {
+    const width = 0.6 * FONT * short(D.label[id]).length + 4, top = p.y + D.size[id] + 1;
+    return [p.x - width / 2, top, p.x + width / 2, top + FONT + 2];
+  }
+  const overlaps = (box, boxes) => boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
+  function placeLabels(id, p, rows) { // sets the new rows' labels; returns the updates of drawn nodes
+    const shown = new Set(nodes.getIds({ filter: (n) => !!n.label }));
+    (undim || []).forEach((n) => { if (n.label && drawn.has(n.id)) shown.add(n.id); });
+    shown.delete(id);
+    const at = network.getPositions([...shown]);
+    const others = [...shown].filter((n) => at[n]).map((n) => [n, labelBox(n, at[n])]);
+    const own = labelBox(id, p);
+    const relabel = [];
+    if (!nodes.get(id, { fields: ["label"] }).label) relabel.push({ id, label: short(D.label[id]) });
+    others.forEach(([n, box]) => { // a label in the way of the selection's gives way (shown again on hover)
+      if (!overlaps(own, [box])) return;
+      if (undim && undim.some((u) => u.id === n && u.label)) undim.find((u) => u.id === n).label = "";
+      else relabel.push({ id: n, label: "" });
+    });
+    const boxes = [own, ...others.filter(([, box]) => !overlaps(own, [box])).map(([, box]) => box)];
+    let count = 0;
+    rows.slice().sort((a, b) => D.size[b.id] - D.size[a.id] || a.id - b.id).forEach((row) => {
+      if (count >= EXPAND_LABELS) return;
+      const box = labelBox(row.id, row);
+      if (overlaps(box, boxes)) return;
+      boxes.push(box); row.label = short(D.label[row.id]); count++;
+    });
+    return relabel;
   }
   function edgeId(a, b) { return a < b ? a + "-" + b : b + "-" + a; }
   function addEdgesOf(ids) {
