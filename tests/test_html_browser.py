@@ -164,6 +164,43 @@ def test_click_expands_in_place_and_a_second_click_collapses(explorer):
     assert explorer.drawn() > len(shown) and insights >= 8  # depth 2: the episodes' insights too
 
 
+LABEL_BOXES = """() => {
+    const k = window.kgraph, at = k.network.getPositions();
+    return k.nodes.get({ fields: ["id", "label"], filter: (n) => !!n.label }).map((n) => {
+        const size = k.network.body.nodes[n.id].labelModule.size; // as vis-network measured it, drawn
+        return { id: n.id, label: n.label, x: at[n.id].x, y: at[n.id].y, left: size.left, top: size.top,
+            right: size.left + size.width, bottom: size.top + size.height };
+    });
+}"""
+
+
+def _overlapping_labels(loaded: LoadedPage) -> list[tuple[str, str]]:
+    loaded.page.evaluate("window.kgraph.network.redraw()")  # vis-network measures labels as it draws them
+    boxes = loaded.page.evaluate(LABEL_BOXES)
+    assert boxes and all(b["right"] > b["left"] and b["top"] > b["y"] for b in boxes)  # measured, below the node
+    return [
+        (a["label"], b["label"])
+        for i, a in enumerate(boxes)
+        for b in boxes[i + 1 :]
+        if a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+    ]
+
+
+def test_an_expansion_draws_no_label_over_another(explorer):
+    explorer.page.select_option("#depth", "2")  # the episodes and their insights come in around Ada Quinn
+    before = explorer.drawn()
+    _click_node(explorer, "Ada Quinn")
+    assert explorer.drawn() >= before + 8
+    assert _overlapping_labels(explorer) == []
+    labels = explorer.page.evaluate("window.kgraph.nodes.get().filter(n => n.label).map(n => n.label)")
+    assert "Ada Quinn" in labels and len(labels) >= 3  # the selection, and some of what came in
+    canvas = explorer.page.locator("#network").bounding_box()
+    explorer.page.mouse.click(canvas["x"] + 5, canvas["y"] + 5)  # empty canvas: the greyed labels come back
+    again = explorer.page.evaluate("window.kgraph.nodes.get().filter(n => n.label).map(n => n.label)")
+    assert len(again) > len(labels)  # ... still clear of the new ones
+    assert _overlapping_labels(explorer) == []
+
+
 def test_a_click_draws_on_the_next_frame_and_reset_returns_to_the_first_view(explorer):
     page = explorer.page
     first = explorer.drawn()

@@ -148,7 +148,6 @@
     const fresh = order.filter((n) => !drawn.has(n));
     const kept = new Set(fresh.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_MAX));
     const added = fresh.filter((n) => kept.has(n)); // in breadth-first order: parents before children
-    const labelled = new Set(added.slice().sort((a, b) => D.size[b] - D.size[a] || a - b).slice(0, EXPAND_LABELS));
     const counter = new Map(), placed = new Map(), rows = [];
     const at = (n) => { // where a node is drawn (asked of the network once per node)
       if (!placed.has(n)) placed.set(n, network.getPositions([n])[n] || { x: D.x[n], y: D.y[n] });
@@ -164,9 +163,11 @@
       const angle = index * 2.39996, radius = (near ? 30 : 14) + (near ? 12 : 6) * Math.sqrt(index + 1);
       const xy = { x: p.x + radius * Math.cos(angle), y: p.y + radius * Math.sin(angle) };
       placed.set(n, xy);
-      rows.push(visNode(n, labelled.has(n), xy.x, xy.y));
+      rows.push(visNode(n, false, xy.x, xy.y));
     }
+    const relabel = placeLabels(id, at(id), rows, order.filter((n) => drawn.has(n)));
     addNodes(rows);
+    if (relabel.length) nodes.update(relabel);
     const held = order.filter((n) => drawn.has(n));
     held.forEach((n) => holders.set(n, (holders.get(n) || 0) + 1));
     expanded.set(id, held);
@@ -176,6 +177,41 @@
     status = fresh.length > added.length
       ? "Expanded " + added.length + " of " + fresh.length + " new neighbours (the panel lists all)" : "";
     updateCount();
+  }
+  // Labels of an expansion go only where they overlap no label that stays drawn: the expanded node's
+  // own first (it is the selection), then the biggest new nodes. The rest of the map is greyed out by
+  // the click (spotlight); its labels come back on undo only where they overlap none drawn then.
+  // Boxes are estimated as the first view's are (view.py): width from the label's length, under the node.
+  const FONT = (options.nodes && options.nodes.font && options.nodes.font.size) || 14;
+  function labelBox(id, p) {
+    const width = 0.6 * FONT * short(D.label[id]).length + 4, top = p.y + D.size[id] + 1;
+    return [p.x - width / 2, top, p.x + width / 2, top + FONT + 2];
+  }
+  const overlaps = (box, boxes) => boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]);
+  function placeLabels(id, p, rows, near) { // sets the new rows' labels; returns the updates of drawn nodes
+    const greyed = new Map((undim || []).map((n) => [n.id, n]));
+    const hasLabel = (n) => !!(greyed.has(n) ? greyed.get(n).label : nodes.get(n, { fields: ["label"] }).label);
+    const kept = near.filter((n) => n !== id && hasLabel(n)) // drawn labels first, then greyed ones
+      .sort((a, b) => greyed.has(a) - greyed.has(b) || D.size[b] - D.size[a] || a - b);
+    const at = network.getPositions(kept);
+    const others = kept.filter((n) => at[n]).map((n) => [n, labelBox(n, at[n])]);
+    const own = labelBox(id, p);
+    const relabel = [];
+    if (!hasLabel(id)) relabel.push({ id, label: short(D.label[id]) });
+    const boxes = [own];
+    others.forEach(([n, box]) => { // a label in the way of one kept gives way (the title shows on hover)
+      if (!overlaps(box, boxes)) boxes.push(box);
+      else if (greyed.has(n)) greyed.get(n).label = "";
+      else relabel.push({ id: n, label: "" });
+    });
+    let count = 0;
+    rows.slice().sort((a, b) => D.size[b.id] - D.size[a.id] || a.id - b.id).forEach((row) => {
+      if (count >= EXPAND_LABELS) return;
+      const box = labelBox(row.id, row);
+      if (overlaps(box, boxes)) return;
+      boxes.push(box); row.label = short(D.label[row.id]); count++;
+    });
+    return relabel;
   }
   function edgeId(a, b) { return a < b ? a + "-" + b : b + "-" + a; }
   function addEdgesOf(ids) {
@@ -581,9 +617,19 @@
     undim = saved;
     nodes.update(rows);
   }
-  function undo() {
-    if (undim) nodes.update(undim.filter((n) => drawn.has(n.id)));
+  function undo() { // the greyed nodes' colours back, and their labels where they overlap none drawn
+    if (!undim) return;
+    const back = undim.filter((n) => drawn.has(n.id));
     undim = null;
+    const shown = nodes.getIds({ filter: (n) => !!n.label });
+    const labelled = back.filter((n) => n.label);
+    const at = network.getPositions([...shown, ...labelled.map((n) => n.id)]);
+    const boxes = shown.filter((n) => at[n]).map((n) => labelBox(n, at[n]));
+    labelled.sort((a, b) => D.size[b.id] - D.size[a.id] || a.id - b.id).forEach((n) => {
+      const box = labelBox(n.id, at[n.id] || { x: D.x[n.id], y: D.y[n.id] });
+      if (overlaps(box, boxes)) n.label = ""; else boxes.push(box);
+    });
+    nodes.update(back);
   }
   function clearPath() {
     undo();
@@ -692,6 +738,8 @@
     const extra = nodes.getIds({ filter: (n) => !FIRST.has(n.id) });
     removeEdges(edges.getIds({ filter: (e) => !FIRST.has(e.from) || !FIRST.has(e.to) }));
     removeNodes(extra);
+    const first = new Set(D.labelled); // the first view's labels, some given way to expansions'
+    nodes.update(D.first.map((id) => ({ id, label: first.has(id) ? short(D.label[id]) : "" })));
     settle();
     network.fit(); updateCount(); saveView();
   }));
