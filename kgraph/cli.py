@@ -105,8 +105,34 @@ def _graph_file(help_text: str) -> Callable[[FC], FC]:
     )
 
 
+_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+_JOBS = click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes for per-document work  [default: number of cores]",
+)
+_QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+_EXECUTOR = click.option(
+    "--executor", metavar="dask://HOST:PORT", help="Run the work on this Dask cluster (the cache stays here)."
+)
+_CACHE_FROM = click.option(
+    "--cache-from",
+    "cache_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Reuse (and update) the cache of a build into this folder  [default: output, if built]",
+)
+_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
+_ALIASES = click.option(
+    "--aliases",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file of names to merge or keep apart (see README).",
+)
+
+
 @main.command(epilog=EXIT_CODES_HELP)
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_PATHS
 @click.option(
     "-o",
     "--output",
@@ -116,21 +142,11 @@ def _graph_file(help_text: str) -> Callable[[FC], FC]:
     type=click.Path(file_okay=False, path_type=Path),
     help="Folder for graph.ttl, graph.html, report.json.",
 )
-@click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
-@click.option(
-    "--aliases",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML file of names to merge or keep apart (see README).",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for per-document work  [default: number of cores]",
-)
+@_BASE_IRI
+@_ALIASES
+@_JOBS
 @click.option("--no-cache", is_flag=True, help="Redo everything (ignore and leave OUTPUT/.kgraph-cache alone).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@_QUIET
 @click.option(
     "--executor",
     metavar="dask://HOST:PORT",
@@ -326,32 +342,6 @@ def _hint_no_rows(parameters: dict[str, str], graph_file: Path, endpoint: str | 
         return
     if hint:
         click.echo(f"kgraph: {hint}", err=True)
-
-
-_PATHS = click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-_JOBS = click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=None,
-    help="Processes for per-document work  [default: number of cores]",
-)
-_QUIET = click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-_EXECUTOR = click.option(
-    "--executor", metavar="dask://HOST:PORT", help="Run the work on this Dask cluster (the cache stays here)."
-)
-_CACHE_FROM = click.option(
-    "--cache-from",
-    "cache_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    help="Reuse (and update) the cache of a build into this folder  [default: output, if built]",
-)
-_BASE_IRI = click.option("--base-iri", default=DEFAULT_BASE_IRI, show_default=True, help="Base of the data IRIs.")
-_ALIASES = click.option(
-    "--aliases",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML file of names to merge or keep apart (see README).",
-)
 
 
 @main.command(epilog=EXIT_CODES_HELP)
