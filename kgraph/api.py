@@ -275,13 +275,7 @@ def build(
 def graph_of_model(model: KnowledgeModel) -> KnowledgeGraph:
     """A KnowledgeGraph of a model resolved elsewhere (`kgraph.resolve.resolve`), kept in memory."""
     store = Store(None)
-    by_episode: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
-    for insight in model.insights:
-        by_episode[insight.episode][0].append(insight)
-    for claim in model.claims:
-        by_episode[claim.episode][1].append(claim)
-    for mention in model.mentions:
-        by_episode[mention.episode][2].append(mention)
+    by_episode = model.nodes_by_episode()
     episodes = []
     for number, episode in enumerate(model.episodes):
         insights, claims, mentions = by_episode[episode.iri]

@@ -150,6 +150,19 @@ class KnowledgeModel(BaseModel):
             *self.mentions,
         ]
 
+    def nodes_by_episode(self) -> dict[str, tuple[list[Insight], list[Claim], list[Mention]]]:
+        """Each episode's IRI -> its insights, claims and mentions, in model order."""
+        grouped: dict[str, tuple[list[Insight], list[Claim], list[Mention]]] = {
+            episode.iri: ([], [], []) for episode in self.episodes
+        }
+        for insight in self.insights:
+            grouped[insight.episode][0].append(insight)
+        for claim in self.claims:
+            grouped[claim.episode][1].append(claim)
+        for mention in self.mentions:
+            grouped[mention.episode][2].append(mention)
+        return grouped
+
     def counts(self) -> dict[str, int]:
         """Nodes per kind, keyed and ordered as `kgraph.kinds.KINDS` (the report's counts)."""
         from kgraph.kinds import count_nodes  # the table names the model's types: imported when asked

@@ -277,13 +277,7 @@ def episode_statements(
 def graph_statements(model: KnowledgeModel) -> list[GraphStatements]:
     """Every statement of the model, one named graph per episode plus one for shared entities,
     graphs sorted by IRI and statements sorted within each, so any serialization is byte-stable."""
-    nodes: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
-    for insight in model.insights:
-        nodes[insight.episode][0].append(insight)
-    for claim in model.claims:
-        nodes[claim.episode][1].append(claim)
-    for mention in model.mentions:
-        nodes[mention.episode][2].append(mention)
+    nodes = model.nodes_by_episode()
     graphs = [entity_statements(model.base_iri, model.entity_nodes())]
     graphs += [episode_statements(episode, *nodes[episode.iri]) for episode in model.episodes]
     return sorted(graphs, key=lambda graph: graph[0])

@@ -45,13 +45,7 @@ _CAP = re.compile(r'<meta name="kgraph-cap" content="([^"]*)">')
 def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> PageGraph:
     """The page's view of a model and its statements (`kg.statements`)."""
     statements = dict(graphs)
-    by_episode: dict[str, tuple[list, list, list]] = {episode.iri: ([], [], []) for episode in model.episodes}
-    for insight in model.insights:
-        by_episode[insight.episode][0].append(insight)
-    for claim in model.claims:
-        by_episode[claim.episode][1].append(claim)
-    for mention in model.mentions:
-        by_episode[mention.episode][2].append(mention)
+    by_episode = model.nodes_by_episode()
     parts = [
         page_part(episode, *by_episode[episode.iri], statements.get(episode.graph, [])) for episode in model.episodes
     ]
