@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -448,35 +449,32 @@ class Attributor:
 
     def _names_in(self, text: str) -> set[str]:
         found = set()
-        for match in re.finditer(NAME, text):
-            resolved = self.people.resolve(match.group(0))
+        for run, tokens in _name_runs(text):
+            resolved = self.people.resolve(run)
             if resolved:
                 found.add(resolved)
             else:  # a capitalized run may start with a non-name word: `Building Rohan`
-                for token in match.group(0).split():
-                    resolved = self.people.resolve(token) if len(token) > 2 else None
-                    if resolved and token.lower() not in _COMMON_WORDS:
+                for token in tokens:
+                    resolved = self.people.resolve(token)
+                    if resolved:
                         found.add(resolved)
         return found
 
     # -- subject tracking ---------------------------------------------------------------------
     def update_subject(self, context: ItemContext, text: str) -> None:
         """Sentences that start with a person followed by a verb make that person the subject."""
-        for sentence in _SENTENCE_END.split(plain(strip_timestamps(text))):
-            subject = self._sentence_subject(sentence)
+        for candidates in _subject_candidates_of(text):
+            subject = self._first_subject(candidates)
             if subject:
                 context.set_subject(subject)
 
-    def _sentence_subject(self, sentence: str) -> str | None:
-        sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
-        for candidate in _clause_starts(sentence):
-            match = _SUBJECT.match(candidate)
-            if match and not match.group("verb").startswith(("and", "or")):
-                name = self.people.resolve(_untitled(_bare(match.group("name"))))
-                # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
-                # venture defended:` does not make a third party the speaker of what follows.
-                if name and (not _thing_of(match, candidate) or name in self.participants):
-                    return name
+    def _first_subject(self, candidates: tuple[tuple[str, bool], ...]) -> str | None:
+        for name_text, thing in candidates:
+            name = self.people.resolve(name_text)
+            # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
+            # venture defended:` does not make a third party the speaker of what follows.
+            if name and (not thing or name in self.participants):
+                return name
         return None
 
     # -- the rules ----------------------------------------------------------------------------
@@ -487,12 +485,12 @@ class Attributor:
         return found
 
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
-        before = _SENTENCE_END.split(plain(strip_timestamps(quote.before)))[-1]
+        before = spoken_sentences(quote.before)[-1]
         after = plain(strip_timestamps(quote.after))[:120]
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS.search(before) or _PRONOUN_SPEAKS.search(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
-        if not named and self._unknown_speaker(before):
+        if not named and _unknown_speaker(before):
             named.add(SOMEONE)  # `Friedberg emphasized:` with no Friedberg known
         return tuple(sorted(named))
 
@@ -683,7 +681,7 @@ class Attributor:
             named = self._names_in(clause)
             if named - {context.subject}:
                 return NONE  # someone else is named in the lead-in: not safe to guess
-            if self._unknown_speaker(clause):
+            if _unknown_speaker(clause):
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
         return None
 
@@ -708,7 +706,7 @@ class Attributor:
 
     def _someone_new_in(self, text: str) -> bool:
         """`...that Halden's Raj Patel saw it first`: a full name we do not know yet."""
-        for match in re.finditer(NAME, text):
+        for match in _NAME.finditer(text):
             raw = _bare(match.group(0))
             if len(raw.split()) >= 2 and self._unplaced_person(_untitled(raw)):
                 return True
@@ -717,17 +715,6 @@ class Attributor:
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document and no person we know."""
         return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
-
-    @staticmethod
-    def _unknown_speaker(clause: str) -> bool:
-        """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
-        for candidate in _clause_starts(clause):
-            match = _SUBJECT.match(candidate)
-            if match and _SPEECH.match(match.group("verb")):
-                first = plain(match.group("name")).split()[0].lower()
-                if first not in _COMMON_WORDS and not _PRONOUN.match(first):
-                    return True
-        return False
 
     def _about_someone_else(self, clause: str) -> bool:
         """The clause before the quote makes it words about the subject or someone of theirs: a
@@ -801,22 +788,57 @@ class Attributor:
             context.pending_blocked = found.speaker is None
 
 
+_FIELD_LEAD = re.compile(r"^([^:]{1,40}):\s+(?=\S)")
+
+
 def _without_field(clause: str) -> str:
     """`Substantiation: Lin Hai said` -> `Lin Hai said`: a field label is no part of the sentence."""
-    field = re.match(r"^([^:]{1,40}):\s+(?=\S)", clause)
+    field = _FIELD_LEAD.match(clause) if ":" in clause else None
     return clause[field.end() :] if field and is_field_label(field.group(1)) else clause
 
 
-def _clause_starts(clause: str) -> list[str]:
+_DASH_CLAUSE = re.compile(r"\s[—–]\s+(?=[A-Z])")
+_COMMA = re.compile(r",\s+")
+
+
+@lru_cache(maxsize=32768)  # the same lead-in is read by several rules of one quote
+def _clause_starts(clause: str) -> tuple[str, ...]:
     """Where a clause's subject may start: at its start, after a leading phrase (`But`, `In 2020,`),
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
     any of its commas."""
-    starts = [clause, _LEADING_PHRASE.sub("", clause, count=1)]
+    leading = _LEADING_PHRASE.match(clause)  # anchored: a substitution could only remove this
+    starts = [clause, clause[leading.end() :] if leading else clause]
     # `This is no abstract risk — Dylan projects...`: a new clause after a dash
-    starts += [clause[match.end() :] for match in re.finditer(r"\s[—–]\s+(?=[A-Z])", clause)]
+    if "—" in clause or "–" in clause:
+        starts += [clause[match.end() :] for match in _DASH_CLAUSE.finditer(clause)]
     if _SUBORDINATE.match(clause):
-        starts += [clause[match.end() :] for match in re.finditer(r",\s+", clause)]
-    return list(dict.fromkeys(starts))
+        starts += [clause[match.end() :] for match in _COMMA.finditer(clause)]
+    return tuple(dict.fromkeys(starts))
+
+
+@lru_cache(maxsize=32768)  # prose is read once per line; the subject rule asks again per quote
+def spoken_sentences(text: str) -> tuple[str, ...]:
+    """`text` as plain words without timestamps, cut into sentences."""
+    return tuple(_SENTENCE_END.split(plain(strip_timestamps(text))))
+
+
+@lru_cache(maxsize=32768)
+def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
+    """The names a sentence may have as its subject (`Jane Roe explains`), in the order the
+    subject rule tries them, each with whether it is a thing of theirs (`Jane's new venture`)."""
+    sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
+    found = []
+    for candidate in _clause_starts(sentence):
+        match = _SUBJECT.match(candidate)
+        if match and not match.group("verb").startswith(("and", "or")):
+            found.append((_untitled(_bare(match.group("name"))), _thing_of(match, candidate)))
+    return tuple(found)
+
+
+@lru_cache(maxsize=32768)
+def _subject_candidates_of(text: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
+    """Each sentence's subject candidates, for the sentences of `text` that have any."""
+    return tuple(found for sentence in spoken_sentences(text) if (found := _subject_candidates(sentence)))
 
 
 def _untitled(name: str) -> str:
@@ -825,15 +847,45 @@ def _untitled(name: str) -> str:
     return name[titled.end() :] if titled and len(name[titled.end() :].split()) >= 2 else name
 
 
+_NAME = re.compile(NAME)
+
+
+@lru_cache(maxsize=32768)
+def _name_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Capitalized runs that may name someone, each with its words that may name someone alone
+    (longer than two letters, no common word)."""
+    return tuple(
+        (run, tuple(token for token in run.split() if len(token) > 2 and token.lower() not in _COMMON_WORDS))
+        for run in (match.group(0) for match in _NAME.finditer(text))
+    )
+
+
+@lru_cache(maxsize=32768)
+def _unknown_speaker(clause: str) -> bool:
+    """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
+    for candidate in _clause_starts(clause):
+        match = _SUBJECT.match(candidate)
+        if match and _SPEECH.match(match.group("verb")):
+            first = plain(match.group("name")).split()[0].lower()
+            if first not in _COMMON_WORDS and not _PRONOUN.match(first):
+                return True
+    return False
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
 def _bare(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    return _POSSESSIVE_END.sub("", name)
 
 
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
     """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
-    possessive = bool(match.group("possessive")) or bool(re.search(r"['’]s$", match.group("name")))
+    # a name ends in a name character, never in a newline: `endswith` is the pattern `['’]s$`
+    if not (match.group("possessive") or match.group("name").endswith(("'s", "’s"))):
+        return False
     rest = candidate[match.start("verb") :]
-    return possessive and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))
+    return not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))
 
 
 # `I` / `we` as words: not the letters of an abbreviation such as "H.I.G." or "U.S.".

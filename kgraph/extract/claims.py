@@ -65,14 +65,18 @@ class _ClaimCollector:
         )
 
 
+_LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s")
+_WORD_CHAR = re.compile(r"[^\W_]")
+
+
 def _bare_quote_line(quotes: list[Quote]) -> bool:
     """A line holding one quote and nothing else (`"..."`, `- "..."`): a lead-in line above
     (`Ruiz argues two things:`) also announces the next such line, until a prose line comes."""
     if len(quotes) != 1:
         return False
-    before = re.sub(r"^\s*\d{1,3}[.)]\s", "", plain(strip_timestamps(quotes[0].before)))
+    before = _LIST_NUMBER.sub("", plain(strip_timestamps(quotes[0].before)))
     after = plain(strip_timestamps(quotes[0].after))
-    return not re.search(r"[^\W_]", before) and not re.search(r"[^\W_]", after)
+    return not _WORD_CHAR.search(before) and not _WORD_CHAR.search(after)
 
 
 def _block_quote_follows(lines: tuple[Line, ...], index: int) -> bool:
@@ -130,8 +134,11 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     return merge_repeated_quotes(collector.claims)
 
 
+_SPACES = re.compile(r"\s+")
+
+
 def _quote_key(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip(" .,;:!?…*_\"'").casefold()
+    return _SPACES.sub(" ", text).strip(" .,;:!?…*_\"'").casefold()
 
 
 def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
@@ -141,14 +148,17 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
     whose words are contained in a longer one (a truncated copy, one sentence of it) is that
     longer claim and takes its speaker, unless the shorter names a speaker the longer does not."""
     groups: dict[str, list[ClaimEntry]] = {}
+    key_length: dict[int, int] = {}  # by id() of the claim
     for claim in claims:
-        groups.setdefault(_quote_key(claim.text), []).append(claim)
+        key = _quote_key(claim.text)
+        groups.setdefault(key, []).append(claim)
+        key_length[id(claim)] = len(key)
     for short, long in _contained(groups):
         groups[long] = groups[long] + groups.pop(short)
     merged: list[ClaimEntry] = []
     for copies in sorted(groups.values(), key=lambda copies: min(copy.position for copy in copies)):
         first = min(copies, key=lambda copy: copy.position)
-        keeper = max(copies, key=lambda copy: (len(_quote_key(copy.text)), -copy.position))
+        keeper = max(copies, key=lambda copy: (key_length[id(copy)], -copy.position))
         attributed = [copy for copy in copies if copy.speaker]
         speakers = {copy.speaker for copy in attributed}
         chosen = attributed[0] if len(speakers) == 1 else None
@@ -177,7 +187,7 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
     for index, short in enumerate(keys):
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
         for long in reversed(keys[index + 1 :]):
-            if len(long) <= len(short) or not contains_word(long, short):
+            if len(long) <= len(short) or short not in long or not contains_word(long, short):
                 continue
             long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
             # the longer copy's speaker stands: a short copy's own speaker may be that of a quote

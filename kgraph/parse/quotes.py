@@ -26,14 +26,20 @@ _TIMESTAMP = re.compile(
 
 def is_claim_text(text: str) -> bool:
     """Five or more words, or ten or more CJK characters."""
-    words = [token for token in text.split() if _WORD.search(token)]
-    return len(_CJK.findall(text)) >= _MIN_CJK or len(words) >= _MIN_WORDS
+    words = 0
+    for token in text.split():
+        if _WORD.search(token):
+            words += 1
+            if words >= _MIN_WORDS:
+                return True
+    return len(_CJK.findall(text)) >= _MIN_CJK
 
 
 _TITLE_SMALL_WORDS = frozenset(
     "a an the of in on at to for and or but nor with by from as is vs via into onto per up out off over so if not "
     "be are was it its".split()
 )
+_SENTENCE_INSIDE = re.compile(r"[.!?;]\s")
 _TITLE_CUE = re.compile(
     r"\b(?:published|titled|entitled|headlined|headline|book|essay|op-ed|album|documentary)\s*[*_]*\s*$", re.I
 )
@@ -43,11 +49,12 @@ def is_title(text: str, before: str = "") -> bool:
     """The name of a work, not something said: every main word capitalized (`The End of Every
     Meeting We Know`), or a short phrase right after `published` / `titled` / `book`."""
     bare = text.strip().rstrip(",.;:!?").strip()
-    if re.search(r"[.!?;]\s", bare) or len(bare.split()) > 14:
+    tokens = bare.split()
+    if len(tokens) > 14 or _SENTENCE_INSIDE.search(bare):
         return False
-    if _TITLE_CUE.search(before) and len(bare.split()) <= 10:
+    if len(tokens) <= 10 and _TITLE_CUE.search(before):
         return True
-    words = [word for word in (token.strip("\"'‘’“”()[],:;-—–") for token in bare.split()) if word]
+    words = [word for word in (token.strip("\"'‘’“”()[],:;-—–") for token in tokens) if word]
     main = [word for word in words[1:] if word.lower() not in _TITLE_SMALL_WORDS]
     return len(main) >= 3 and all(word[0].isupper() or word[0].isdigit() for word in [words[0], *main])
 
@@ -63,7 +70,7 @@ def normalize_clock(clock: str) -> tuple[str, int]:
 
 def find_timestamp(text: str) -> str | None:
     """The first displayed time in `text` as HH:MM:SS (the display is the truth, not `t=`)."""
-    match = _TIMESTAMP.search(text)
+    match = _TIMESTAMP.search(text) if ":" in text else None  # every displayed time has a colon
     if not match:
         return None
     return normalize_clock(match.group("a") or match.group("b") or match.group("c"))[0]
@@ -74,12 +81,12 @@ _PROSE_TIME = re.compile(rf"\bat (?P<c>{_CLOCK})\b(?!.*\bat {_CLOCK}\b)")
 
 def _time_before(before: str) -> str | None:
     """`Jane said at 25:40 that "..."`: a prose time in the lead-in, when none follows the quote."""
-    match = _PROSE_TIME.search(before)
+    match = _PROSE_TIME.search(before) if ":" in before else None
     return normalize_clock(match.group("c"))[0] if match else None
 
 
 def strip_timestamps(text: str) -> str:
-    return _TIMESTAMP.sub(" ", text)
+    return _TIMESTAMP.sub(" ", text) if ":" in text else text
 
 
 def _location(line: Line) -> str:
@@ -130,7 +137,11 @@ def _nested_spans(source: str, marks: list[int]) -> list[tuple[int, int, bool]] 
 
 def _spans(source: str) -> list[tuple[int, int, bool]]:
     """(open, close, unbalanced) positions of straight double quotes, paired left to right."""
-    marks = [index for index, char in enumerate(source) if char == '"']
+    marks = []
+    index = source.find('"')
+    while index >= 0:
+        marks.append(index)
+        index = source.find('"', index + 1)
     if len(marks) >= 4 and (nested := _nested_spans(source, marks)) is not None:
         return nested
     spans = [(marks[i], marks[i + 1], False) for i in range(0, len(marks) - 1, 2)]
@@ -189,6 +200,8 @@ def _find_quotes(line: Line) -> list[Quote]:
             return []
         found = []
         for index, cell in enumerate(line.cells):
+            if '"' not in cell:
+                continue  # no quotation in this cell
             header = plain(line.header[index]).lower() if index < len(line.header) else None
             found.extend(quotes_in_text(cell, line, "table", table_header=header))
         return found
