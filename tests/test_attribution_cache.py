@@ -11,13 +11,23 @@ from hypothesis import strategies as st
 
 from kgraph.extract import attribution
 from kgraph.extract.attribution import (
+    _ABOUT,
     _COMMON_WORDS,
+    _CROWD_SOURCE,
+    _DESCRIBED_AS,
+    _GROUP_SAYING,
     _LEADING_PHRASE,
+    _POSSESSIVE_NAME,
     _PRONOUN,
+    _RELATIVE,
+    _SAYING_BEFORE,
     _SENTENCE_END,
     _SPEECH,
+    _SPEECH_NOUN,
     _SUBJECT,
     _SUBORDINATE,
+    _UNNAMED_SOURCE,
+    _WRITING_SPEAKS,
     NAME,
     Attributor,
     ItemContext,
@@ -88,13 +98,30 @@ def _reference_unknown_speaker(clause: str) -> bool:
     return False
 
 
+def _reference_about_someone_else(attributor: Attributor, clause: str) -> bool:
+    if any(_ABOUT.search(candidate) for candidate in _reference_clause_starts(clause.strip(" *_\"'"))):
+        return True
+    if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
+        return True
+    if _UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS.search(clause):
+        return True
+    for match in _POSSESSIVE_NAME.finditer(clause):
+        tokens = match.group("name").split()
+        named = any(attributor.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
+        rest = clause[match.end() :]
+        if named and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest)):
+            return True
+    return False
+
+
 # -- invented prose ---------------------------------------------------------------------------------
 
 _WORDS = (
     "Jane Roe|Dana Ruiz|Ruiz|Dana|Roe's|Jane's|Kofi Mensah|Mensah|CEO Ruth Amsel|Host Priya|He|She|His|The host|"
     "Acme|While|When|But|As|In 2020|Building|This|Substantiation:|Why Mentioned:|Quote:|Lena Osei's|Osei|"
     "says|said|explains|argues|notes|adds|pushes back|insists|praised|was|new|chain|answer|letter|warns|and|or|"
-    "that|the|plan|moat|pricing|is|a|of|prices|de|van|李明|认为|who|ran"
+    "that|the|plan|moat|pricing|is|a|of|prices|de|van|李明|认为|who|ran|his father|students say|the old creed of|"
+    "Dana Ruiz's|Ruiz's memo argues|Kofi's team|widely praised|one customer told her"
 ).split("|")
 _GLUE = (" ", " ", " ", ", ", ": ", ". ", " — ", " – ", "; ", ' "', '" ', " [00:12:34] ", " at 4:05 ", "**", "*", "_")
 
@@ -127,6 +154,7 @@ def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> No
     assert attribution._without_field(text) == _reference_without_field(text)
     assert attributor._names_in(text) == _reference_names_in(attributor, text)
     assert attribution._unknown_speaker(text) == _reference_unknown_speaker(text)
+    assert attributor._about_someone_else(text) == _reference_about_someone_else(attributor, text)
     assert list(attribution.spoken_sentences(text)) == _SENTENCE_END.split(plain(strip_timestamps(text)))
 
 
@@ -141,3 +169,5 @@ def test_the_invented_prose_reaches_every_outcome() -> None:
     assert attributor._names_in("Building Ruiz and Kofi Mensah") == {"Dana Ruiz", "Kofi Mensah"}
     assert attribution._unknown_speaker("Amelia notes,")
     assert attribution._without_field("Substantiation: Lin Hai said") == "Lin Hai said"
+    assert attributor._about_someone_else("a lesson from Dana Ruiz's father:")
+    assert not attributor._about_someone_else("Dana Ruiz's memo argues:")

@@ -5,6 +5,7 @@ A wrong speaker is worse than none: every rule gives up when the text is ambiguo
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -300,10 +301,16 @@ _RELATIVE_CHARACTERIZES = re.compile(
 _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*(?:[:,]|,?\s*(?:and|or))\s*[*_]*\s*$')
 
 
+_WORD_CHAR = re.compile(r"[^\W_]")
+_AND_OR = re.compile(r"\b(?:and|or)\b")
+_POSSESSIVE_S = re.compile(r"(?:’s|'s)$")
+_OPEN_PARENTHESIS_END = re.compile(r"\(\s*[*_]*$")
+
+
 def _with_phrase_before(quote: Quote, before: str) -> str:
     """`before` holds only the text since the previous quote; when that is mere punctuation or
     `and` after a short quoted phrase, the lead-in is the line's text before both."""
-    if re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", plain(before))):
+    if _WORD_CHAR.search(_AND_OR.sub("", plain(before))):
         return before
     prefix = strip_timestamps(quote.source[: quote.start])
     phrase = _PHRASE_BEFORE.search(prefix)
@@ -333,6 +340,30 @@ _AFTER_SAID = re.compile(
     r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b"
     rf"|according to\s+(?P<name3>{NAME})|\((?P<name4>{NAME})\)\s*(?:$|[.,;]))"
 )
+
+
+Search = Callable[[str], "re.Match[str] | None"]
+
+
+def _remembered(pattern: re.Pattern[str]) -> Search:
+    """`pattern.search`, remembered per text: a lead-in is read by several rules of a quote, and
+    the same lead-ins recur (`Quote:`, `He adds:`)."""
+    return lru_cache(maxsize=16384)(pattern.search)
+
+
+_CJK_LEAD_IN_IN = _remembered(_CJK_LEAD_IN)
+_WITH_PARTICIPLE_IN = _remembered(_WITH_PARTICIPLE)
+_NOUN_OF_NAME_IN = _remembered(_NOUN_OF_NAME)
+_RELATIVE_CHARACTERIZES_IN = _remembered(_RELATIVE_CHARACTERIZES)
+_READS_OUT_IN = _remembered(_READS_OUT)
+_AS_PUT_IN = _remembered(_AS_PUT)
+_DESCRIBED_AS_IN = _remembered(_DESCRIBED_AS)
+_CLOSING_SPEAKER_IN = _remembered(_CLOSING_SPEAKER)
+_SPEECH_AT_END_IN = _remembered(_SPEECH_AT_END)
+_SPEECH_IN = _remembered(_SPEECH)
+_HEARSAY_BEFORE_IN = _remembered(_HEARSAY_BEFORE)
+_OTHER_SOURCE_IN = _remembered(_OTHER_SOURCE)
+_PRONOUN_SPEAKS_IN = _remembered(_PRONOUN_SPEAKS)
 
 
 @dataclass(frozen=True)
@@ -391,7 +422,7 @@ class Attributor:
     # -- names ---------------------------------------------------------------------------------
     def person(self, text: str, allow_new: bool) -> str | None:
         """The full name `text` refers to, a new person for an unknown full name, or None."""
-        text = strip_honorific(re.sub(r"(?:’s|'s)$", "", plain(text).strip(" ,.:;*_")))
+        text = strip_honorific(_POSSESSIVE_S.sub("", plain(text).strip(" ,.:;*_")))
         text = _untitled(text)
         if not text or is_placeholder(text) or _NON_PERSON.match(text) or is_field_label(text):
             return None
@@ -488,7 +519,7 @@ class Attributor:
         before = spoken_sentences(quote.before)[-1]
         after = plain(strip_timestamps(quote.after))[:120]
         named = self._names_in(before) | self._names_in(after)
-        if _PRONOUN_SPEAKS.search(before) or _PRONOUN_SPEAKS.search(after):
+        if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
         if not named and _unknown_speaker(before):
             named.add(SOMEONE)  # `Friedberg emphasized:` with no Friedberg known
@@ -595,49 +626,49 @@ class Attributor:
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
-        cjk = _CJK_LEAD_IN.search(clause)
+        cjk = _CJK_LEAD_IN_IN(clause)
         if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
             run = cjk.group("run")
             for size in (2, 3, 4):
                 name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
                 if name:
                     return Attribution(name, "lead-in")
-        with_participle = _WITH_PARTICIPLE.search(clause)
+        with_participle = _WITH_PARTICIPLE_IN(clause)
         if with_participle:  # `..., with Ruiz confirming "..."`
             name = self.person(with_participle.group("name"), allow_new=True)
             return Attribution(name, "lead-in") if name else NONE
-        noun_of = _NOUN_OF_NAME.search(clause)
+        noun_of = _NOUN_OF_NAME_IN(clause)
         if noun_of:  # `The first question Jo asks every founder is "..."`
             raw = noun_of.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             if name:
                 return Attribution(name, "lead-in")
-        relative = _RELATIVE_CHARACTERIZES.search(clause)
+        relative = _RELATIVE_CHARACTERIZES_IN(clause)
         if relative:  # `..., which Ruiz credits with "..."`
             raw = relative.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             if name:
                 return Attribution(name, "lead-in")
-        read_out = _READS_OUT.search(clause)
+        read_out = _READS_OUT_IN(clause)
         if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
             if not _OWN_WORDS.fullmatch(read_out.group("noun")):
                 return NONE
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
-        as_put = _AS_PUT.search(clause)
+        as_put = _AS_PUT_IN(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
             if name:
                 return Attribution(name, "as X put it")
         starts = _clause_starts(clause)
-        if any(_ABOUT.search(candidate) for candidate in starts) or _DESCRIBED_AS.search(clause):
+        if _about_start(clause) or _DESCRIBED_AS_IN(clause):
             return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
-        closing = _CLOSING_SPEAKER.search(clause)
+        closing = _CLOSING_SPEAKER_IN(clause)
         if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
             name = self.person(closing.group("name"), allow_new=True)
             return Attribution(name, "lead-in") if name else NONE
-        speech_end = bool(_SPEECH_AT_END.search(clause))
+        speech_end = bool(_SPEECH_AT_END_IN(clause))
         # `Jo said,` / `Jo explains:` introduce a quote; `Jo questions the Act, "a rule that..."`
         # glosses a noun with someone else's words: after a comma the speech verb must end the clause.
         colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
@@ -677,7 +708,7 @@ class Attributor:
                 return NONE
             if _ROLE_NOUN.match(candidate) and _SPEECH.search(candidate):
                 return NONE
-        if (colon or speech_end) and _SPEECH.search(clause):
+        if (colon or speech_end) and _SPEECH_IN(clause):
             named = self._names_in(clause)
             if named - {context.subject}:
                 return NONE  # someone else is named in the lead-in: not safe to guess
@@ -689,7 +720,7 @@ class Attributor:
         """`Ruiz argues that pricing is the moat.`: a known person saying or arguing something,
         with nobody else named in the sentence."""
         sentence = _without_field(sentence)
-        if any(_ABOUT.search(start) for start in _clause_starts(sentence)) or self._about_someone_else(sentence):
+        if _about_start(sentence) or self._about_someone_else(sentence):
             return None
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
@@ -719,17 +750,10 @@ class Attributor:
     def _about_someone_else(self, clause: str) -> bool:
         """The clause before the quote makes it words about the subject or someone of theirs: a
         passive (`Praised for`), a cited saying (`the old creed of`), `Alex's father:`."""
-        if any(_ABOUT.search(candidate) for candidate in _clause_starts(clause.strip(" *_\"'"))):
+        if _words_about(clause):
             return True
-        if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
-            return True
-        if _UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS.search(clause):
-            return True
-        for match in _POSSESSIVE_NAME.finditer(clause):
-            tokens = match.group("name").split()
-            named = any(self.people.resolve(" ".join(tokens[i:])) for i in range(len(tokens)))
-            rest = clause[match.end() :]
-            if named and not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest)):
+        for names, speaks in _possessive_names(clause):
+            if not speaks and any(self.people.resolve(name) for name in names):
                 return True  # `a lesson from Alex's father:`, `Lena's new chain praised:`
         return False
 
@@ -743,11 +767,11 @@ class Attributor:
             return NONE
         if self._about_someone_else(clause):
             return NONE
-        if _HEARSAY_BEFORE.search(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
+        if _HEARSAY_BEFORE_IN(clause) or _HEARSAY_AFTER.search(plain(quote.after)):
             return NONE
-        if re.search(r"\(\s*[*_]*$", quote.before):
+        if _OPEN_PARENTHESIS_END.search(quote.before):
             return NONE  # `rejects the usual approach ("we can do it in 72 days")`: an illustration, not a claim
-        source = _OTHER_SOURCE.search(clause)
+        source = _OTHER_SOURCE_IN(clause)
         if source and not self.people.resolve(source.group("name")):
             return NONE  # `what the Wall Street Journal called "..."`: an outlet's words, not the subject's
         candidates = []
@@ -872,6 +896,36 @@ def _unknown_speaker(clause: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=16384)
+def _about_start(clause: str) -> bool:
+    """A clause start reads as words about someone (`Praised for`, `Priya was dubbed`)."""
+    return any(_ABOUT.search(candidate) for candidate in _clause_starts(clause))
+
+
+@lru_cache(maxsize=16384)
+def _words_about(clause: str) -> bool:
+    """The clause makes what follows words about the subject: a passive, a cited saying, a
+    relative's, a crowd's or an unnamed source's words, a description."""
+    if _about_start(clause.strip(" *_\"'")):
+        return True
+    if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
+        return True
+    return bool(_UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS_IN(clause))
+
+
+@lru_cache(maxsize=16384)
+def _possessive_names(clause: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
+    """Each possessive name of the clause (`Alex Lee's father`) as the names it may be (`Alex
+    Lee`, `Lee`), with whether a word of theirs follows (`Lee's answer`, `Lee's memo argues`)."""
+    found = []
+    for match in _POSSESSIVE_NAME.finditer(clause):
+        tokens = match.group("name").split()
+        rest = clause[match.end() :]
+        speaks = bool(_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))
+        found.append((tuple(" ".join(tokens[i:]) for i in range(len(tokens))), speaks))
+    return tuple(found)
+
+
 _POSSESSIVE_END = re.compile(r"['’]s$")
 
 
@@ -916,7 +970,7 @@ def _quote_field(quote: Quote) -> bool:
     before = plain(quote.before)
     if quote.location == "field":
         before = before.split(":", 1)[-1]
-    if re.search(r"[^\W_]", before):
+    if _WORD_CHAR.search(before):
         return False  # `Legislation would require chatbots to "..."`: the quote is part of a sentence
     text = quote.text
     return not (_THIRD_PERSON.search(text) or _DESCRIPTION_FRAGMENT.match(text) or _REPORTED_ROLE.search(text))
