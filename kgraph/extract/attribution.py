@@ -831,19 +831,24 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
     any of its commas."""
     leading = _LEADING_PHRASE.match(clause)  # anchored: a substitution could only remove this
-    starts = [clause, clause[leading.end() :] if leading else clause]
+    starts = [clause]
+    if leading and leading.end():
+        starts.append(clause[leading.end() :])
     # `This is no abstract risk — Dylan projects...`: a new clause after a dash
     if "—" in clause or "–" in clause:
         starts += [clause[match.end() :] for match in _DASH_CLAUSE.finditer(clause)]
     if _SUBORDINATE.match(clause):
         starts += [clause[match.end() :] for match in _COMMA.finditer(clause)]
-    return tuple(dict.fromkeys(starts))
+    return tuple(dict.fromkeys(starts)) if len(starts) > 2 else tuple(starts)
 
 
 @lru_cache(maxsize=32768)  # prose is read once per line; the subject rule asks again per quote
 def spoken_sentences(text: str) -> tuple[str, ...]:
     """`text` as plain words without timestamps, cut into sentences."""
-    return tuple(_SENTENCE_END.split(plain(strip_timestamps(text))))
+    spoken = plain(strip_timestamps(text))
+    if "." not in spoken and "!" not in spoken and "?" not in spoken and "…" not in spoken:
+        return (spoken,)  # a sentence ends only after one of these
+    return tuple(_SENTENCE_END.split(spoken))
 
 
 @lru_cache(maxsize=32768)
@@ -926,11 +931,9 @@ def _possessive_names(clause: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     return tuple(found)
 
 
-_POSSESSIVE_END = re.compile(r"['’]s$")
-
-
 def _bare(name: str) -> str:
-    return _POSSESSIVE_END.sub("", name)
+    """`Ruiz's` -> `Ruiz` (a name found by `NAME`: it never ends in a newline, which `$` allows)."""
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def _thing_of(match: re.Match[str], candidate: str) -> bool:

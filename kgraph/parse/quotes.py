@@ -85,8 +85,11 @@ def _time_before(before: str) -> str | None:
     return normalize_clock(match.group("c"))[0] if match else None
 
 
+_CLOCK_HINT = re.compile(r"\d:\d")  # in every displayed time: a cheap test before the full pattern
+
+
 def strip_timestamps(text: str) -> str:
-    return _TIMESTAMP.sub(" ", text) if ":" in text else text
+    return _TIMESTAMP.sub(" ", text) if ":" in text and _CLOCK_HINT.search(text) else text
 
 
 def _location(line: Line) -> str:
