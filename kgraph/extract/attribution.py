@@ -343,12 +343,16 @@ _AFTER_SAID = re.compile(
 
 
 Search = Callable[[str], "re.Match[str] | None"]
+# Texts recur within a document (a quote's lead-in is read by several rules, a line's sentences by
+# the subject rule and the lead-in rule) and a few across documents (`Quote:`). A small cache keeps
+# those; a large one would keep garbage collection walking hundreds of thousands of entries.
+_TEXTS_KEPT = 256
 
 
 def _remembered(pattern: re.Pattern[str]) -> Search:
     """`pattern.search`, remembered per text: a lead-in is read by several rules of a quote, and
     the same lead-ins recur (`Quote:`, `He adds:`)."""
-    return lru_cache(maxsize=16384)(pattern.search)
+    return lru_cache(maxsize=_TEXTS_KEPT)(pattern.search)
 
 
 _CJK_LEAD_IN_IN = _remembered(_CJK_LEAD_IN)
@@ -825,7 +829,7 @@ _DASH_CLAUSE = re.compile(r"\s[—–]\s+(?=[A-Z])")
 _COMMA = re.compile(r",\s+")
 
 
-@lru_cache(maxsize=32768)  # the same lead-in is read by several rules of one quote
+@lru_cache(maxsize=_TEXTS_KEPT)  # the same lead-in is read by several rules of one quote
 def _clause_starts(clause: str) -> tuple[str, ...]:
     """Where a clause's subject may start: at its start, after a leading phrase (`But`, `In 2020,`),
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
@@ -842,7 +846,7 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(starts)) if len(starts) > 2 else tuple(starts)
 
 
-@lru_cache(maxsize=32768)  # prose is read once per line; the subject rule asks again per quote
+@lru_cache(maxsize=_TEXTS_KEPT)  # prose is read once per line; the subject rule asks again per quote
 def spoken_sentences(text: str) -> tuple[str, ...]:
     """`text` as plain words without timestamps, cut into sentences."""
     spoken = plain(strip_timestamps(text))
@@ -851,7 +855,7 @@ def spoken_sentences(text: str) -> tuple[str, ...]:
     return tuple(_SENTENCE_END.split(spoken))
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     """The names a sentence may have as its subject (`Jane Roe explains`), in the order the
     subject rule tries them, each with whether it is a thing of theirs (`Jane's new venture`)."""
@@ -864,7 +868,7 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _subject_candidates_of(text: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
     """Each sentence's subject candidates, for the sentences of `text` that have any."""
     return tuple(found for sentence in spoken_sentences(text) if (found := _subject_candidates(sentence)))
@@ -879,7 +883,7 @@ def _untitled(name: str) -> str:
 _NAME = re.compile(NAME)
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _name_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     """Capitalized runs that may name someone, each with its words that may name someone alone
     (longer than two letters, no common word)."""
@@ -889,7 +893,7 @@ def _name_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     )
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _unknown_speaker(clause: str) -> bool:
     """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
     for candidate in _clause_starts(clause):
@@ -901,13 +905,13 @@ def _unknown_speaker(clause: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _about_start(clause: str) -> bool:
     """A clause start reads as words about someone (`Praised for`, `Priya was dubbed`)."""
     return any(_ABOUT.search(candidate) for candidate in _clause_starts(clause))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _words_about(clause: str) -> bool:
     """The clause makes what follows words about the subject: a passive, a cited saying, a
     relative's, a crowd's or an unnamed source's words, a description."""
@@ -918,7 +922,7 @@ def _words_about(clause: str) -> bool:
     return bool(_UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS_IN(clause))
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=_TEXTS_KEPT)
 def _possessive_names(clause: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     """Each possessive name of the clause (`Alex Lee's father`) as the names it may be (`Alex
     Lee`, `Lee`), with whether a word of theirs follows (`Lee's answer`, `Lee's memo argues`)."""
