@@ -91,6 +91,12 @@ def _word_char(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
+def word_boundary(text: str, index: int) -> bool:
+    """Whether `\\b` matches at `index` of `text`: a word character on one side only."""
+    before = index > 0 and _word_char(text[index - 1])
+    return before != (index < len(text) and _word_char(text[index]))
+
+
 def contains_word(text: str, words: str) -> bool:
     """Whether `words` occurs in `text` with no word character right before or after it: the
     same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
