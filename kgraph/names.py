@@ -7,6 +7,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from kgraph.person_names import bare_person_name, person_name_problem
 
@@ -86,15 +87,23 @@ def split_qualifiers(text: str) -> tuple[str, list[str]]:
     return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
 
 
-def _word_char(character: str) -> bool:
+def word_character(character: str) -> bool:
     """What `\\w` matches in a str pattern: a letter, a digit or numeric, or `_`."""
     return character.isalnum() or character == "_"
 
 
 def word_boundary(text: str, index: int) -> bool:
     """Whether `\\b` matches at `index` of `text`: a word character on one side only."""
-    before = index > 0 and _word_char(text[index - 1])
-    return before != (index < len(text) and _word_char(text[index]))
+    before = index > 0 and word_character(text[index - 1])
+    return before != (index < len(text) and word_character(text[index]))
+
+
+def occurrences(text: str, literal: str) -> Iterator[int]:
+    """Where `literal` starts in `text`, overlaps included, as a case-sensitive regex finds it."""
+    start = text.find(literal)
+    while start >= 0:
+        yield start
+        start = text.find(literal, start + 1)
 
 
 def contains_word(text: str, words: str) -> bool:
@@ -105,7 +114,9 @@ def contains_word(text: str, words: str) -> bool:
     start = text.find(words)
     while 0 <= start <= end:
         after = start + len(words)
-        if (start == 0 or not _word_char(text[start - 1])) and (after == len(text) or not _word_char(text[after])):
+        if (start == 0 or not word_character(text[start - 1])) and (
+            after == len(text) or not word_character(text[after])
+        ):
             return True
         start = text.find(words, start + 1)
     return False
