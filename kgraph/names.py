@@ -126,6 +126,7 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # attribution asks about the same speaker names many times
 def is_placeholder(name: str) -> bool:
     """`Unknown Host`, `Speaker 2`, `Host (Unnamed)`, `et al.`, `Intro/Outro Music`."""
     bare, qualifiers = split_qualifiers(name)
@@ -146,6 +147,7 @@ def looks_like_publication(name: str, podcast: str | None = None) -> bool:
     return bool(_PUBLICATION_WORDS.search(bare))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked of the same names again
 def strip_honorific(name: str) -> str:
     """`Sen. Jane Roe`, `Deputy Commissioner Jane Roe`, `Ledger's Jane Roe` -> `Jane Roe`."""
     return _HONORIFIC.sub("", bare_person_name(name)[0])
@@ -207,7 +209,9 @@ def looks_like_person_name(name: str) -> bool:
 def fold(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", html.unescape(text))
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    if not text.isascii():  # drop the accents NFKD split off (the few distinct characters checked)
+        accents = [ord(char) for char in set(text) if unicodedata.combining(char)]
+        text = text.translate(dict.fromkeys(accents)) if accents else text
     text = re.sub(r"[’'`]", "", text.lower())
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
@@ -219,6 +223,7 @@ def slug(text: str, limit: int = 60) -> str:
     return folded[:limit].strip("-")
 
 
+@functools.lru_cache(maxsize=4)  # the extractors of one document each ask it of the same text
 def vocabulary(text: str) -> frozenset[str]:
     """Words the text writes in lower case: everyday words, unlike most surnames."""
     return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))

@@ -62,14 +62,20 @@ def _caseless_at(text: str, start: int, literal: str) -> bool:
     return all(a == b or _letter(b).match(a) is not None for a, b in zip(written, literal, strict=True))
 
 
-def _caseless_starts(text: str, literal: str) -> Iterator[int]:
-    """Where `literal` is in `text`, case-insensitively, overlaps included."""
-    if not literal:
+def _caseless_starts(text: str, lowered: str | None, literal: str) -> Iterator[int]:
+    """Where `literal` is in `text`, case-insensitively, overlaps included; `lowered` is the
+    text in lower case when it is ASCII (then an ASCII literal is simply looked up in it)."""
+    if lowered is not None and literal.isascii():
+        start = lowered.find(literal.lower())
+        while start >= 0:
+            yield start
+            start = lowered.find(literal.lower(), start + 1)
+    elif not literal:
         yield from range(len(text) + 1)
-        return
-    for first in _letter(literal[0]).finditer(text):
-        if _caseless_at(text, first.start(), literal):
-            yield first.start()
+    else:
+        for first in _letter(literal[0]).finditer(text):
+            if _caseless_at(text, first.start(), literal):
+                yield first.start()
 
 
 def _after_space(text: str, space: re.Match[str], organization: str, words: re.Pattern[str] | None) -> int | None:
@@ -119,7 +125,10 @@ def _statement_end(text: str, start: int, organization: str) -> int | None:
 def _statements(text: str, forms: list[str], organization: str) -> Iterator[tuple[int, int, str]]:
     """(start, end, form) of each match of the pattern above, as `finditer` finds them: the
     leftmost start, the first of `forms` that fits there, no overlaps."""
-    starts = sorted({(start, rank) for rank, form in enumerate(forms) for start in _caseless_starts(text, form)})
+    lowered = text.lower() if text.isascii() else None
+    starts = sorted(
+        {(start, rank) for rank, form in enumerate(forms) for start in _caseless_starts(text, lowered, form)}
+    )
     statement_ends: dict[int, int | None] = {}
     free = 0
     for start, rank in starts:
