@@ -7,6 +7,7 @@ import functools
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
 
 from kgraph.person_names import bare_person_name, person_name_problem
 
@@ -86,9 +87,23 @@ def split_qualifiers(text: str) -> tuple[str, list[str]]:
     return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
 
 
-def _word_char(character: str) -> bool:
+def word_character(character: str) -> bool:
     """What `\\w` matches in a str pattern: a letter, a digit or numeric, or `_`."""
     return character.isalnum() or character == "_"
+
+
+def word_boundary(text: str, index: int) -> bool:
+    """Whether `\\b` matches at `index` of `text`: a word character on one side only."""
+    before = index > 0 and word_character(text[index - 1])
+    return before != (index < len(text) and word_character(text[index]))
+
+
+def occurrences(text: str, literal: str) -> Iterator[int]:
+    """Where `literal` starts in `text`, overlaps included, as a case-sensitive regex finds it."""
+    start = text.find(literal)
+    while start >= 0:
+        yield start
+        start = text.find(literal, start + 1)
 
 
 def contains_word(text: str, words: str) -> bool:
@@ -99,7 +114,9 @@ def contains_word(text: str, words: str) -> bool:
     start = text.find(words)
     while 0 <= start <= end:
         after = start + len(words)
-        if (start == 0 or not _word_char(text[start - 1])) and (after == len(text) or not _word_char(text[after])):
+        if (start == 0 or not word_character(text[start - 1])) and (
+            after == len(text) or not word_character(text[after])
+        ):
             return True
         start = text.find(words, start + 1)
     return False
@@ -109,6 +126,7 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # attribution asks about the same speaker names many times
 def is_placeholder(name: str) -> bool:
     """`Unknown Host`, `Speaker 2`, `Host (Unnamed)`, `et al.`, `Intro/Outro Music`."""
     bare, qualifiers = split_qualifiers(name)
@@ -129,6 +147,7 @@ def looks_like_publication(name: str, podcast: str | None = None) -> bool:
     return bool(_PUBLICATION_WORDS.search(bare))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked of the same names again
 def strip_honorific(name: str) -> str:
     """`Sen. Jane Roe`, `Deputy Commissioner Jane Roe`, `Ledger's Jane Roe` -> `Jane Roe`."""
     return _HONORIFIC.sub("", bare_person_name(name)[0])
@@ -190,7 +209,9 @@ def looks_like_person_name(name: str) -> bool:
 def fold(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", html.unescape(text))
-    text = "".join(char for char in text if not unicodedata.combining(char))
+    if not text.isascii():  # drop the accents NFKD split off (the few distinct characters checked)
+        accents = [ord(char) for char in set(text) if unicodedata.combining(char)]
+        text = text.translate(dict.fromkeys(accents)) if accents else text
     text = re.sub(r"[’'`]", "", text.lower())
     return " ".join(re.sub(r"[^\w]+", " ", text).split())
 
@@ -202,6 +223,7 @@ def slug(text: str, limit: int = 60) -> str:
     return folded[:limit].strip("-")
 
 
+@functools.lru_cache(maxsize=4)  # the extractors of one document each ask it of the same text
 def vocabulary(text: str) -> frozenset[str]:
     """Words the text writes in lower case: everyday words, unlike most surnames."""
     return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))

@@ -200,11 +200,11 @@ def strip_title(name: str) -> tuple[str, str | None]:
     """`Deputy Commissioner Rhea Talbot` -> (`Rhea Talbot`, `Deputy Commissioner`); a title is
     taken off only when a name of two or more words remains (`Dean Kamen` stays)."""
     tokens = name.split()
-    if len(tokens) < 3 or tokens[0].lower().rstrip(".") not in _titles() | _ROLES:
+    if len(tokens) < 3 or tokens[0].lower().rstrip(".") not in _titles():
         return name, None
     title = HumanName(name).title
     rest = name[len(title) :].strip(" ,") if title and name.startswith(title) else name
-    while len(rest.split()) > 2 and rest.split()[0].lower().rstrip(".") in _titles() | _ROLES:
+    while len(rest.split()) > 2 and rest.split()[0].lower().rstrip(".") in _titles():
         rest = rest.split(maxsplit=1)[1]  # `General Partner Ana Diaz`: nameparser takes `General` only
     if rest == name or len(rest.split()) < 2 or not rest[:1].isupper():
         return name, None
@@ -213,7 +213,8 @@ def strip_title(name: str) -> tuple[str, str | None]:
 
 @functools.cache
 def _titles() -> frozenset[str]:
-    return frozenset(CONSTANTS.titles)
+    """nameparser's titles and our roles, joined once (not per name)."""
+    return frozenset(CONSTANTS.titles) | _ROLES
 
 
 def split_outlet(name: str) -> tuple[str, str | None]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kgraph.data import organization_words
-from kgraph.names import fold
+from kgraph.names import fold, occurrences, word_boundary, word_character
 
 _LABEL_PREFIX = re.compile(
     r"^(?:company|companies|organi[sz]ation|org|firm|startup|lab|fund|investor|employer|brand|name)\s*:\s*", re.I
@@ -28,6 +28,7 @@ _RELATION = re.compile(
 _LIST = re.compile(r",\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 _SLASH = re.compile(r"\s*/\s*")
 # A name's first word starts with a capital or digit, or holds one (`xAI`, `a16z`, `memQ`).
+_CONJUNCTION_NEXT = re.compile(r"\s+(?:&|and)\s")
 _ORGANIZATION_LIKE = re.compile(r"^(?:[A-Z0-9]|[a-z]+[A-Z0-9])[\w.&'’+-]*(?:\s+\S+){0,4}$")
 
 
@@ -116,8 +117,20 @@ def acronym_fits(acronym: str, name: str) -> bool:
 def _stands_alone(part: str, text: str, whole: str) -> bool:
     """Whether the text names `part` by itself, outside the heading's `whole`."""
     rest = text.replace(whole, " ")
-    joined = r"(?<![\w&])(?<!&\s)(?<!\band\s)" + re.escape(part) + r"(?!\w)(?!\s+(?:&|and)\s)"
-    return re.search(joined, rest) is not None
+    return any(_alone(rest, start, start + len(part)) for start in occurrences(rest, part))
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` has no word, `&` or `and` joined to it: what
+    `(?<![\\w&])(?<!&\\s)(?<!\\band\\s)PART(?!\\w)(?!\\s+(?:&|and)\\s)` asks."""
+    before = text[max(0, start - 4) : start]
+    if before and (word_character(before[-1]) or before[-1] == "&"):
+        return False
+    if before[-2:-1] == "&" and before[-1:].isspace():
+        return False
+    if before[-4:-1] == "and" and before[-1].isspace() and word_boundary(text, start - 4):
+        return False
+    return not (end < len(text) and word_character(text[end])) and _CONJUNCTION_NEXT.match(text, end) is None
 
 
 def _shares_a_suffix(parts: list[str]) -> bool:

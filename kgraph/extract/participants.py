@@ -28,12 +28,14 @@ from kgraph.names import (
     is_placeholder,
     looks_like_person_name,
     looks_like_publication,
+    occurrences,
     plausible_new_person,
     split_camel_case,
     split_outside_parentheses,
     split_qualifiers,
     strip_honorific,
     vocabulary,
+    word_boundary,
 )
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
@@ -284,19 +286,48 @@ _PARTICIPATION = re.compile(
 )
 
 
+# After a name the text has speak: `Peebles argues`, `Bill Peebles (CEO) notes`, `Peebles's view, says`.
+_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+_BOLD_LABEL_AFTER_NAME = re.compile(r":?\*\*:?\s*[\"“]")  # `**Bill Peebles:** "...`
+_LABEL_AFTER_NAME = re.compile(r":\s*[\"“]")  # `Bill Peebles: "...`
+
+
 def _takes_part(full: str, passages: list[str]) -> bool:
     """Whether the document has `full` speak or take part: `Bill Peebles explains`, `Peebles
     argues`, a quote signed `— Bill Peebles`, `**Bill Peebles:**`, or a passage naming them with
     `host` / `guest` / `joins`. A namesake the episode only mentions does none of these."""
     surname = full.split()[-1]
-    names = rf"(?:{re.escape(full)}|{re.escape(surname)})"
-    speaks = re.compile(
-        rf"\b{names}(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
-        rf"|[—–-]\s*\**{re.escape(full)}\b|\*\*{re.escape(full)}:?\*\*:?\s*[\"“]|\b{re.escape(full)}:\s*[\"“]"
-    )
     return any(
-        full in passage and (speaks.search(passage) or _PARTICIPATION.search(passage)) for passage in passages
-    ) or any(speaks.search(passage) for passage in passages)
+        full in passage and (_speaks(full, surname, passage) or _PARTICIPATION.search(passage)) for passage in passages
+    ) or any(_speaks(full, surname, passage) for passage in passages)
+
+
+def _speaks(full: str, surname: str, passage: str) -> bool:
+    """Whether `passage` has `full` or `surname` speak, or `full` sign or label a quote; the
+    fixed patterns run where the name stands, rather than a pattern compiled per name."""
+    for name in (full, surname):
+        for start in occurrences(passage, name):
+            if word_boundary(passage, start) and _SPEECH_AFTER_NAME.match(passage, start + len(name)):
+                return True
+    for start in occurrences(passage, full):
+        end = start + len(full)
+        if _signed(passage, start) and word_boundary(passage, end):
+            return True  # `— Bill Peebles`
+        if passage.endswith("**", 0, start) and _BOLD_LABEL_AFTER_NAME.match(passage, end):
+            return True
+        if word_boundary(passage, start) and _LABEL_AFTER_NAME.match(passage, end):
+            return True
+    return False
+
+
+def _signed(passage: str, start: int) -> bool:
+    """Whether `[—–-]\\s*\\**` ends at `start`: a dash, then spaces, then bold stars."""
+    before = start
+    while before > 0 and passage[before - 1] == "*":
+        before -= 1
+    while before > 0 and passage[before - 1].isspace():
+        before -= 1
+    return before > 0 and passage[before - 1] in "—–-"
 
 
 def _nickname_resolved(

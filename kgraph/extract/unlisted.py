@@ -8,7 +8,7 @@ import re
 from collections import Counter
 
 from kgraph.given_names import is_known_given_name
-from kgraph.names import fold, is_placeholder, looks_like_publication, plausible_new_person
+from kgraph.names import fold, is_placeholder, looks_like_publication, occurrences, plausible_new_person, word_boundary
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
@@ -18,6 +18,7 @@ _LABEL = re.compile(
     r"^\s*(?:\*\*(?P<bold>[^*:\n]{3,60}?)\s*(?::\s*\*\*|\*\*\s*:)|(?P<plain>[A-Z][^:*\"“\n]{2,60}?):\s*(?=[\"“]))"
 )
 _NAME_RUN = re.compile(r"[A-Z\u00c0-\u00de][\w'’\-]*(?:\s+[A-Z\u00c0-\u00de][\w'’\-]*)+")
+_CAPITALIZED_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
@@ -26,8 +27,21 @@ def person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bo
     if fold(name) in {fold(entry) for entry in people_entries}:
         return True
     first, surname = name.split()[0], name.split()[-1]
-    alone = re.compile(rf"(?<!{re.escape(first)} )\b{re.escape(surname)}\b(?!\s+[A-Z])")
-    return any(alone.search(line) for line in lines)
+    return any(_alone(surname, first, line) for line in lines)
+
+
+def _alone(surname: str, first: str, line: str) -> bool:
+    """Whether `(?<!FIRST )\\bSURNAME\\b(?!\\s+[A-Z])` matches in `line`, without compiling it per name."""
+    for start in occurrences(line, surname):
+        end = start + len(surname)
+        if (
+            word_boundary(line, start)
+            and word_boundary(line, end)
+            and not line.endswith(f"{first} ", 0, start)
+            and _CAPITALIZED_NEXT.match(line, end) is None
+        ):
+            return True
+    return False
 
 
 def _all_text_lines(document: ParsedDocument) -> list[str]:

@@ -71,8 +71,12 @@ class NameMatcher:
         widths, own_widths, index, own_index = self._widths, self._own_widths, self._index, self._own_index
         found: set[str] = set()
         free = 0  # tokens before this one belong to a name already found
-        # Only names starting with a known first token can match: most tokens start none.
-        for position in [position for position, token in enumerate(tokens) if token in widths or token in own_widths]:
+        # Only names starting with a known first token can match: most tokens start none, and
+        # most texts have none (the intersections run in C).
+        firsts = widths.keys() & tokens | own_widths.keys() & tokens
+        if not firsts:
+            return []
+        for position in [position for position, token in enumerate(tokens) if token in firsts]:
             if position < free:
                 continue
             widest = max(widths.get(tokens[position], 0), own_widths.get(tokens[position], 0))
