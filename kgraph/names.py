@@ -186,13 +186,18 @@ def looks_like_person_name(name: str) -> bool:
     return has_cjk(name) or person_name_problem(strip_honorific(name.strip())) is None
 
 
+_APOSTROPHES = re.compile(r"[’'`]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 @functools.lru_cache(maxsize=1 << 17)  # resolution folds the same names hundreds of thousands of times
 def fold(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing folded away."""
     text = unicodedata.normalize("NFKD", html.unescape(text))
-    text = "".join(char for char in text if not unicodedata.combining(char))
-    text = re.sub(r"[’'`]", "", text.lower())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    if not text.isascii():  # no ASCII character is a combining mark: most texts skip the scan
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    text = _APOSTROPHES.sub("", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def slug(text: str, limit: int = 60) -> str:
