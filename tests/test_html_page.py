@@ -358,3 +358,24 @@ def test_a_built_corpus_with_a_transcript_shows_where_each_quote_is_heard(tmp_pa
         c = str(quotes.index(claim.text))
         assert data["claims"]["heard"][c] == claim.heard_at
         assert texts["claims"]["recording"][c] == f"https://www.youtube.com/watch?v=abcdefghijk&t={claim.heard_at}s"
+
+
+def test_the_page_loads_each_episodes_nodes_once(monkeypatch):
+    # the node attributes and the claims table are read in one walk in IRI order: even keeping a
+    # single episode's nodes, no episode is loaded twice
+    import kgraph.outputs.html.data
+    from kgraph.outputs.html.page import page_graph, render
+
+    monkeypatch.setattr(kgraph.outputs.html.data, "_EPISODES_KEPT", 1)
+    built = kgraph.build([EXPLORER_CORPUS])
+    page = page_graph(built.model, built.statements)
+    loaded: list[str] = []
+    load = page._episode_nodes
+
+    def counting(episode: str):
+        loaded.append(episode)
+        return load(episode)
+
+    page._episode_nodes = counting
+    render(page)
+    assert loaded and len(loaded) == len(set(loaded))
