@@ -45,6 +45,9 @@ from kgraph.sources.files import Candidate
 from kgraph.sources.summary import SourceDocument
 
 DIGESTS, EXTRACTIONS, RUNS, NODES, SUMMARIES = "digests", "extractions", "runs", "nodes", "summaries"
+# Extractions a build keeps for its episode stage instead of reading them back from the store
+# (about 28 MB per 1,000 documents): reading them back and checking them again cost more.
+HELD_EXTRACTIONS = 1 << 30
 
 
 @contextlib.contextmanager
@@ -225,8 +228,9 @@ def _batches(options: BuildOptions, per_worker: int) -> int:
 def _extract_all(
     documents: list[_Document], store: Store, executor: Executor, options: BuildOptions, report: BuildReport
 ) -> tuple[list[ExtractionDigest], dict[str, bytes]]:
-    """Every document's digest in source-path order, and (without a store folder) the pickled
-    extractions made by this build."""
+    """Every document's digest in source-path order, and the pickled extractions made by this
+    build (with a store folder, up to `HELD_EXTRACTIONS` bytes of them: the episode stage reads the
+    rest back from the store)."""
     found: dict[str, ExtractionDigest] = {}
     tasks = []
     for document in documents:
@@ -240,6 +244,7 @@ def _extract_all(
     cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
+    held = 0
     with _bar(options, len(documents), len(documents) - len(tasks), "doc", "extract") as bar:
         for key, outcome, extraction, cpu, elapsed in run_tasks(executor, extract_batch, tasks, _batches(options, 8)):
             bar.update()
@@ -249,8 +254,9 @@ def _extract_all(
             found[key] = outcome
             store.put_object(DIGESTS, key, outcome)
             store.put(EXTRACTIONS, key, extraction)
-            if store.folder is None:  # else read back per episode: a large build never holds them all
+            if store.folder is None or held < HELD_EXTRACTIONS:  # beyond, read back per episode
                 in_memory[key] = extraction
+                held += len(extraction)
             cpu_seconds += cpu
             worker_seconds += elapsed
     report.timings.update(
