@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kgraph.build.inputs import Input
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
 from kgraph.build.pipeline import (
@@ -242,13 +243,16 @@ def build(
     progress: bool = False,
     executor: str | Executor | None = None,
     formats: tuple[str, ...] = (),
+    inputs: list[Input] | None = None,
 ) -> KnowledgeGraph:
     """Read the summaries under `paths` and return the resolved knowledge graph.
 
     Work runs in `jobs` local processes (default: one per core), or on `executor` (any
     `concurrent.futures.Executor`, or "dask://HOST:PORT"); results are kept in the `cache` folder
     when given (see `kgraph.build.store`); none of these changes the result. `formats` are made
-    ahead with each episode. `progress` draws a bar on stderr."""
+    ahead with each episode. `progress` draws a bar on stderr. `inputs`: the documents under
+    `paths` already read by `kgraph.build.inputs.read_inputs` (the CLI keys its outputs with
+    them), which the build then takes instead of reading them again."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):
@@ -262,7 +266,7 @@ def build(
         raise UsageError(f"--jobs must be at least 1 (got {jobs})")
     options = BuildOptions(jobs=jobs, cache=Path(cache) if cache else None, progress=progress, executor=executor)
     folders = [Path(p) for p in paths]
-    resolution, store = run(folders, base_iri, rules, options, formats)
+    resolution, store = run(folders, base_iri, rules, options, formats, inputs=inputs)
 
     def remake() -> None:
         # in this process, on the same store (whose lock the writer asking for it holds)

@@ -185,12 +185,19 @@ def build(
     formats = DEFAULT_OUTPUTS
     inputs = list(paths) or [Path("seeds")]
     stamp_key = None
+    documents = None  # read once: the stamp keys them, the build takes them
     if not no_cache:
         from kgraph.build import stamp
+        from kgraph.build.inputs import read_inputs
 
         alias_text = _file_text(aliases)
         options = [base_iri, alias_text or "", *formats, repr(html_options)]
-        stamp_key = stamp.outputs_key(inputs, output_dir, options) if alias_text is not None else None
+        try:
+            documents = read_inputs(inputs)
+        except (KgraphError, OSError):
+            documents = None  # the build says why
+        if alias_text is not None and documents is not None:
+            stamp_key = stamp.outputs_key(documents, output_dir, options)
         done = stamp.current(output_dir, stamp_key[0]) if stamp_key else None
         if done is not None:  # nothing changed: the outputs in place are what a build would write
             assert stamp_key is not None
@@ -212,7 +219,9 @@ def build(
             progress=not quiet and sys.stderr.isatty(),
             executor=executor,
             formats=formats,
+            inputs=documents,
         )
+        documents = None
         written = graph.write(output_dir, formats, html_options=html_options)
     except KgraphError as error:
         fail(error)

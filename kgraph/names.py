@@ -205,6 +205,10 @@ def looks_like_person_name(name: str) -> bool:
     return has_cjk(name) or person_name_problem(strip_honorific(name.strip())) is None
 
 
+_APOSTROPHES = re.compile(r"[’'`]")
+_NON_WORD = re.compile(r"[^\w]+")
+
+
 @functools.lru_cache(maxsize=1 << 17)  # resolution folds the same names hundreds of thousands of times
 def fold(text: str) -> str:
     """A matching key: case, accents, punctuation and spacing folded away."""
@@ -212,8 +216,8 @@ def fold(text: str) -> str:
     if not text.isascii():  # drop the accents NFKD split off (the few distinct characters checked)
         accents = [ord(char) for char in set(text) if unicodedata.combining(char)]
         text = text.translate(dict.fromkeys(accents)) if accents else text
-    text = re.sub(r"[’'`]", "", text.lower())
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    text = _APOSTROPHES.sub("", text.lower())
+    return " ".join(_NON_WORD.sub(" ", text).split())
 
 
 def slug(text: str, limit: int = 60) -> str:

@@ -8,6 +8,8 @@ import re
 import xml.etree.ElementTree as ElementTree
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kgraph
 from kgraph.errors import UsageError
@@ -89,6 +91,22 @@ def test_script_json_cannot_close_the_script_element():
     text = script_json({"q": "</script><script>alert(1)</script> & \u2028 é"})
     assert "<" not in text and ">" not in text and "&" not in text and text.isascii()
     assert json.loads(text) == {"q": "</script><script>alert(1)</script> & \u2028 é"}
+
+
+_JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_JSON_VALUES)
+def test_script_json_writes_what_the_chunked_python_encoder_wrote(value):
+    # the page's JSON was the pure-Python encoder's chunks, escaped chunk by chunk: the C encoder
+    # used now must write the same bytes
+    chunks = json.JSONEncoder(ensure_ascii=True, sort_keys=True, separators=(",", ":")).iterencode(value)
+    expected = "".join(chunks).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    assert script_json(value) == expected
 
 
 def test_page_holds_every_node_and_claim_as_integer_ids(graph):
@@ -340,3 +358,24 @@ def test_a_built_corpus_with_a_transcript_shows_where_each_quote_is_heard(tmp_pa
         c = str(quotes.index(claim.text))
         assert data["claims"]["heard"][c] == claim.heard_at
         assert texts["claims"]["recording"][c] == f"https://www.youtube.com/watch?v=abcdefghijk&t={claim.heard_at}s"
+
+
+def test_the_page_loads_each_episodes_nodes_once(monkeypatch):
+    # the node attributes and the claims table are read in one walk in IRI order: even keeping a
+    # single episode's nodes, no episode is loaded twice
+    import kgraph.outputs.html.data
+    from kgraph.outputs.html.page import page_graph, render
+
+    monkeypatch.setattr(kgraph.outputs.html.data, "_EPISODES_KEPT", 1)
+    built = kgraph.build([EXPLORER_CORPUS])
+    page = page_graph(built.model, built.statements)
+    loaded: list[str] = []
+    load = page._episode_nodes
+
+    def counting(episode: str):
+        loaded.append(episode)
+        return load(episode)
+
+    page._episode_nodes = counting
+    render(page)
+    assert loaded and len(loaded) == len(set(loaded))

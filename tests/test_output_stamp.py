@@ -159,3 +159,20 @@ def test_no_cache_neither_reads_nor_writes_a_stamp(corpus, tmp_path, builds):
     _build(corpus, out, "--no-cache")
     assert builds == [1, 1]
     assert not (out / FOLDER / STAMP).exists()
+
+
+def test_a_cold_build_reads_each_document_once(corpus, tmp_path, monkeypatch):
+    # the stamp keys the documents and the build extracts that same reading
+    import kgraph.build.inputs
+
+    read: list[str] = []
+    real = kgraph.build.inputs.read_document
+
+    def counting(candidate):
+        read.append(candidate.source)
+        return real(candidate)
+
+    monkeypatch.setattr(kgraph.build.inputs, "read_document", counting)
+    _build(corpus, tmp_path / "out")
+    assert read and len(read) == len(set(read))
+    assert (tmp_path / "out" / FOLDER / STAMP).is_file()

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kgraph
 from kgraph.errors import AliasFileError
@@ -216,3 +218,37 @@ def test_a_show_named_with_its_host_is_the_same_show() -> None:
     assert shows["Lunch with Lenny"][0] == "Lunch with Lenny"  # no host's full name: a show's own title
     assert shows["Lunch"][0] == "Lunch"
     assert shows["Dinner Table with Bo Li"][0] == "Dinner Table with Bo Li"  # no show of that name alone
+
+
+def _fold_as_written_before(text: str) -> str:
+    # `kgraph.names.fold` before its ASCII shortcut: every character checked for a combining mark
+    import html
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", html.unescape(text))
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[’'`]", "", text.lower())
+    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+
+
+@given(st.text(alphabet=st.sampled_from("aZ 9_-'’`&;#éeÉ\u0301\u0308ıİßﬁ张&amp;&eacute;x")))
+def test_fold_skips_the_combining_scan_for_ascii_text_only(text: str) -> None:
+    from kgraph.names import fold
+
+    assert fold(text) == _fold_as_written_before(text)
+
+
+def test_kept_apart_union_without_separate_rules_joins_like_a_plain_union_find() -> None:
+    from kgraph.resolve.aliases import AliasRules
+    from kgraph.resolve.unionfind import UnionFind
+
+    pairs = [("b", "a"), ("c", "d"), ("a", "d"), ("e", "e"), ("f", "b")]
+    plain: UnionFind[str] = UnionFind()
+    kept = AliasRules().union_find(lambda name: name, None, "person")
+    for first, second in pairs:
+        assert kept.union(first, second) and plain.union(first, second)
+    items = "abcdef"
+    assert kept.groups(items) == plain.groups(items)
+    separating = AliasRules(separate=(("a", "c"),)).union_find(lambda name: name, None, "person")
+    assert [separating.union(first, second) for first, second in pairs] == [True, True, False, True, True]

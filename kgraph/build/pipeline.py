@@ -11,13 +11,14 @@ import os
 import pickle
 import sys
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from tqdm import tqdm
 
+from kgraph.build.inputs import Input, read_inputs
 from kgraph.build.keys import EpisodeKeys, document_key, run_key
 from kgraph.build.outputs import FORMAT_SHARES, episode_counts
 from kgraph.build.report import BuildReport
@@ -40,10 +41,13 @@ from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import EntityNodes, Identities
 from kgraph.sources import read_document
-from kgraph.sources.files import Candidate, discover
+from kgraph.sources.files import Candidate
 from kgraph.sources.summary import SourceDocument
 
 DIGESTS, EXTRACTIONS, RUNS, NODES, SUMMARIES = "digests", "extractions", "runs", "nodes", "summaries"
+# Extractions a build keeps for its episode stage instead of reading them back from the store
+# (about 28 MB per 1,000 documents): reading them back and checking them again cost more.
+HELD_EXTRACTIONS = 1 << 30
 
 
 @contextlib.contextmanager
@@ -108,19 +112,22 @@ def run(
     formats: tuple[str, ...] = (),
     reuse: bool = True,
     store: Store | None = None,
+    inputs: list[Input] | None = None,
 ) -> tuple[Resolution, Store]:
     """Build everything under `paths`; returns the result and the store its entries are in.
     `formats` are made ahead, in the workers, with each episode (any other is made on demand).
     `reuse=False` goes through every stage even if the whole result is stored (each stage still
     reuses its entries): what remakes an entry that went missing after the build. `store`: the
-    one to use (default: the one in `options.cache`)."""
-    candidates = list(discover(paths))  # a missing input fails before the cache folder is made
+    one to use (default: the one in `options.cache`). `inputs`: the documents under `paths`
+    already read (`kgraph.build.inputs.read_inputs`); the build takes their texts."""
+    if inputs is None:
+        inputs = read_inputs(paths)  # a missing input fails before the cache folder is made
     store = store or Store(options.cache)
     shares = tuple(sorted({share for name in formats for share in FORMAT_SHARES.get(name, ())}))
     with store.lock(), gc_paused():
         reading = BuildReport()
         started = time.perf_counter()
-        documents = _read(candidates, store, reading)
+        documents = _read(inputs, store, reading)
         reading.timings["load"] = time.perf_counter() - started
         key = run_key((document.key for document in documents), base_iri, rules)
         resolution = store.get_object(RUNS, key, Resolution) if reuse else None
@@ -144,21 +151,20 @@ def run(
     return resolution, store
 
 
-def _read(candidates: Iterable[Candidate], store: Store, report: BuildReport) -> list[_Document]:
-    """Every readable summary, read and hashed once; its text is kept only if it is to be extracted."""
+def _read(inputs: list[Input], store: Store, report: BuildReport) -> list[_Document]:
+    """Every readable summary; its text is kept only if it is to be extracted (and taken from
+    its `Input`, so that the caller's list does not hold every text through the build)."""
     documents = []
-    for candidate in candidates:
-        try:
-            document = read_document(candidate)
-        except DocumentError as error:
+    for read in inputs:
+        if read.error is not None:
             report.documents_read += 1
-            _skip(report, candidate.source, error)
+            _skip(report, read.candidate.source, read.error)
             continue
+        document, read.document = read.document, None
         if document is not None:
             report.documents_read += 1
-            key = document_key(document)
-            has = store.has(DIGESTS, key)
-            documents.append(_Document(key, candidate, None if has else document))
+            has = store.has(DIGESTS, read.key)
+            documents.append(_Document(read.key, read.candidate, None if has else document))
     return documents
 
 
@@ -222,8 +228,9 @@ def _batches(options: BuildOptions, per_worker: int) -> int:
 def _extract_all(
     documents: list[_Document], store: Store, executor: Executor, options: BuildOptions, report: BuildReport
 ) -> tuple[list[ExtractionDigest], dict[str, bytes]]:
-    """Every document's digest in source-path order, and (without a store folder) the pickled
-    extractions made by this build."""
+    """Every document's digest in source-path order, and the pickled extractions made by this
+    build (with a store folder, up to `HELD_EXTRACTIONS` bytes of them: the episode stage reads the
+    rest back from the store)."""
     found: dict[str, ExtractionDigest] = {}
     tasks = []
     for document in documents:
@@ -237,6 +244,7 @@ def _extract_all(
     cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
+    held = 0
     with _bar(options, len(documents), len(documents) - len(tasks), "doc", "extract") as bar:
         for key, outcome, extraction, cpu, elapsed in run_tasks(executor, extract_batch, tasks, _batches(options, 8)):
             bar.update()
@@ -246,8 +254,9 @@ def _extract_all(
             found[key] = outcome
             store.put_object(DIGESTS, key, outcome)
             store.put(EXTRACTIONS, key, extraction)
-            if store.folder is None:  # else read back per episode: a large build never holds them all
+            if store.folder is None or held < HELD_EXTRACTIONS:  # beyond, read back per episode
                 in_memory[key] = extraction
+                held += len(extraction)
             cpu_seconds += cpu
             worker_seconds += elapsed
     report.timings.update(

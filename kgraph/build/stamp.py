@@ -24,12 +24,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from kgraph.build.hashing import document_key, hash_parts
+from kgraph.build.hashing import hash_parts
+from kgraph.build.inputs import Input
 from kgraph.build.store import FOLDER
 from kgraph.build.version import code_version
-from kgraph.errors import DocumentError, KgraphError
-from kgraph.sources import read_document
-from kgraph.sources.files import discover
 
 STAMP = "outputs.json"  # in the cache folder
 DEFAULT_OUTPUTS = ("turtle", "html")  # what `kgraph build` writes (`kgraph.api` has it too)
@@ -45,25 +43,18 @@ class Stamp:
     exit_code: int
 
 
-def outputs_key(paths: list[Path], output_dir: Path, options: list[str]) -> tuple[str, int] | None:
-    """The key of the outputs a build of `paths` into `output_dir` with `options` (everything
-    else that changes them, as text: base IRI, alias file bytes, formats, page options) writes,
-    and how many documents it reads; None when the inputs cannot be listed (the build then says
-    why)."""
+def outputs_key(inputs: list[Input], output_dir: Path, options: list[str]) -> tuple[str, int]:
+    """The key of the outputs a build of `inputs` (see `kgraph.build.inputs`) into `output_dir`
+    with `options` (everything else that changes them, as text: base IRI, alias file bytes,
+    formats, page options) writes, and how many documents it reads."""
     documents = 0
     parts = ["outputs", str(_VERSION), code_version(), str(output_dir), *options]
-    try:
-        for candidate in discover(paths):
-            try:
-                document = read_document(candidate)
-            except DocumentError as error:
-                parts.append(f"skipped\x01{candidate.source}\x01{error.message}\x01{error.line}")
-                continue
-            if document is not None:
-                parts.append(document_key(document))
-                documents += 1
-    except (KgraphError, OSError):
-        return None
+    for read in inputs:
+        if read.error is not None:
+            parts.append(f"skipped\x01{read.candidate.source}\x01{read.error.message}\x01{read.error.line}")
+        elif read.key:
+            parts.append(read.key)
+            documents += 1
     return hash_parts(parts), documents
 
 

@@ -79,7 +79,7 @@ class KeptApartUnion(UnionFind[K]):
         return self._apart.get(root, ())
 
     def find(self, item: K) -> K:
-        if item not in self._parent:
+        if item not in self._parent and self._rules._apart:  # no [[separate]] rule: nothing to note
             name = self._name_of(item)
             if name is not None and fold(name) in self._rules._apart:
                 self._apart[item] = (name,)
@@ -93,6 +93,8 @@ class KeptApartUnion(UnionFind[K]):
         return next(((x, y) for x in self._names(a) for y in self._names(b) if self._rules.kept_apart(x, y)), None)
 
     def union(self, first: K, second: K) -> bool:
+        if not self._rules._apart:  # no [[separate]] rule: nothing can block
+            return super().union(first, second)
         if (pair := self.blocked(first, second)) is not None:
             if self._log is not None:
                 self._log.record(self._kind, "separated", pair, "kept apart by the alias file")

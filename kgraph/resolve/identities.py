@@ -377,9 +377,10 @@ def _person_sighting(
         fold(word)
         for text in said
         for word in _WORD.findall(text)
-        if (not word.islower() or any(c.isdigit() for c in word))
-        and len(word) >= 3
+        # the cheap tests first: most words are everyday ones
+        if len(word) >= 3
         and word.lower() not in everyday
+        and (not word.islower() or any(c.isdigit() for c in word))
         and not word.isdigit()
         and word.lower().removesuffix("s") not in _GENERIC_WORDS
     }

@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections import Counter, defaultdict
@@ -57,6 +58,7 @@ class PersonIdentity:
     scope: str | None  # the podcast, for a person known only by a first name
 
 
+@functools.lru_cache(maxsize=1 << 16)  # asked of every sighting's name, again and again
 def _is_full(name: str) -> bool:
     return has_cjk(name) or len(fold(name).split()) >= 2
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from importlib import resources
 
 from kgraph.model import KnowledgeModel
@@ -73,8 +73,8 @@ def render(page: PageGraph, options: HtmlOptions | None = None, layout_cache: La
         "KGRAPH_CSS": _asset("page.css"),
         "VIS_JS": _vis_js(),
         "KGRAPH_JS": _asset("page.js"),
-        "KGRAPH_DATA": "".join(script_json_chunks(tables)),
-        "KGRAPH_TEXT": "".join(script_json_chunks(texts)),
+        "KGRAPH_DATA": script_json(tables),
+        "KGRAPH_TEXT": script_json(texts),
         "VIS_OPTIONS": script_json(VIS_OPTIONS),
     }
     # one pass over the template, so text inserted for one marker is never rescanned
@@ -90,19 +90,15 @@ def page_cap(text: str) -> str:
 _ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
-def script_json_chunks(value: object) -> Iterator[str]:
-    """JSON safe inside <script>, in chunks (no whole-string copies): ASCII only, and no `<`, `>`
-    or `&` that could close the element or start markup."""
-    encoder = json.JSONEncoder(ensure_ascii=True, sort_keys=True, separators=(",", ":"))
-    for chunk in encoder.iterencode(value):
-        if "<" in chunk or ">" in chunk or "&" in chunk:
-            for character, escape in _ESCAPES:
-                chunk = chunk.replace(character, escape)
-        yield chunk
-
-
 def script_json(value: object) -> str:
-    return "".join(script_json_chunks(value))
+    """JSON safe inside <script>: ASCII only, and no `<`, `>` or `&` that could close the element
+    or start markup. One `encode` call: the C encoder (a chunked `iterencode` runs the pure-Python
+    one, 3-4x slower on the page's data)."""
+    text = json.JSONEncoder(ensure_ascii=True, sort_keys=True, separators=(",", ":")).encode(value)
+    for character, escape in _ESCAPES:
+        if character in text:
+            text = text.replace(character, escape)
+    return text
 
 
 def _asset(name: str) -> str:

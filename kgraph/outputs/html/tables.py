@@ -5,7 +5,9 @@ panel first opens."""
 
 from __future__ import annotations
 
-from kgraph.model import Claim
+import heapq
+
+from kgraph.model import Claim, Node
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.style import CLASS_STYLES, RELATION_NAMES, STYLE_BY_CLASS
 from kgraph.outputs.html.view import OTHER_COMMUNITY, PALETTE, View
@@ -36,7 +38,7 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
     ids = {iri: number for number, iri in enumerate(view.nodes)}
     strings = Strings()
     base = _common_base(view.nodes)
-    attributes = [page.nodes[iri] for iri in view.nodes]
+    attributes, claims = _read_in_iri_order(page, view)
     tables: dict = {
         "base": base,
         "classes": [
@@ -80,9 +82,24 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
             if entity in ids and episode in ids
         ],
     }
-    tables["claims"], texts["claims"] = _claims(page, view, ids, strings)
+    tables["claims"], texts["claims"] = _claims(page, claims, ids, strings)
     tables["strings"] = strings.table
     return tables, texts
+
+
+def _read_in_iri_order(page: PageGraph, view: View) -> tuple[list[dict], list[Node]]:
+    """The kept nodes' attributes and the kept claims, read in one walk in IRI order: an
+    episode's insights and claims (whose IRIs extend the episode's) are then loaded from the
+    store once for both, not once per table (`PageGraph` keeps only the last few episodes)."""
+    attributes: dict[str, dict] = {}
+    claims: list[Node] = []
+    nodes = ((iri, False) for iri in view.nodes)
+    for iri, is_claim in heapq.merge(nodes, ((iri, True) for iri in view.claims)):
+        if is_claim:
+            claims.append(page.node(iri))
+        else:
+            attributes[iri] = page.nodes[iri]
+    return [attributes[iri] for iri in view.nodes], claims
 
 
 def _front_coded(keys: list[str]) -> list[object]:
@@ -126,7 +143,7 @@ def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
     return flat
 
 
-def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
+def _claims(page: PageGraph, claims: list[Node], ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
     """Claim columns (ids, times; grounding where there is some) and their texts. A quote found
     verbatim in the text of the insight it is about is stored as [insight, start, end] (UTF-16
     offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
@@ -136,8 +153,7 @@ def _claims(page: PageGraph, view: View, ids: dict[str, int], strings: Strings) 
     grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
     texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
-    for iri in view.claims:  # sorted: a claim's IRI starts with its episode's, so episodes come in turn
-        claim = page.node(iri)
+    for claim in claims:  # sorted by IRI: a claim's IRI starts with its episode's, so episodes come in turn
         if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
             continue
         seen.add((claim.episode, claim.text))
