@@ -223,10 +223,12 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
     if len(tied) == 1:
         return tied[0]
     if targets:
-        return min(
-            tied,
-            key=lambda p: (min(abs(_seconds(index, transcript, p.start) - t) for t in targets), -p.score, p.start),
-        )
+
+        def distance(place: _Place) -> tuple[int, float, int]:
+            heard = _seconds(index, transcript, place.start)  # once per place, not per target
+            return (min(abs(heard - target) for target in targets), -place.score, place.start)
+
+        return min(tied, key=distance)
     body = [p for p in tied if _seconds(index, transcript, p.start) >= TEASER_SECONDS]
     return body[0] if body else tied[0]
 
