@@ -8,6 +8,8 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kgraph
 from kgraph import vocab
@@ -464,3 +466,74 @@ def test_the_text_around_a_quote_says_whom_it_points_at_even_when_no_rule_names_
     assert pointed["permit"] == ("Alan Keating",)  # `He elaborated:` after Alan Keating
     assert pointed["price"] == ("Alan Keating",)  # a surname alone
     assert pointed["quarter"] == ()  # nothing around it: a label may name the speaker
+
+
+# -- the fast paths pinned to the code they replaced -----------------------------------------------
+_TEXT = st.lists(
+    st.sampled_from(
+        ["Don’t ", "it's ", "`x` ", "snake_case ", "—", "“a”", "İ", "ＡＩ ", "我们", "a-b ", "\n", " ", "é"]
+    ),
+    max_size=60,
+).map("".join)
+
+
+@given(_TEXT)
+def test_normalization_splits_into_the_words_the_expressions_gave(text: str) -> None:
+    from kgraph.extract import grounding
+
+    old = grounding._PUNCTUATION.sub(" ", grounding._APOSTROPHES.sub("", text))
+    new = grounding._normalized(text)
+    assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
+    assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)
+
+
+@given(st.lists(st.sampled_from(["tide", "kelp", "ab", "ba", "a", "harbor", "zz", "lantern"]), min_size=1, unique=True))
+def test_anchors_are_the_rarest_longest_words_in_order(words: list[str]) -> None:
+    from collections import Counter
+
+    from kgraph.extract.grounding import MAX_ANCHORS, _anchors
+
+    counts = Counter({word: len(word) % 3 + 1 for word in words})
+    expected = sorted(words, key=lambda w: (counts[w], -len(w), w))[:MAX_ANCHORS]
+    assert _anchors(counts, words) == expected
+
+
+def _reference_candidates(index, quote: list[str]) -> list[int]:
+    from collections import Counter
+
+    from kgraph.extract.grounding import COMMON, MAX_ANCHORS, MAX_CANDIDATES
+
+    offsets: dict[str, int] = {}
+    for offset, word in enumerate(quote):
+        if word in index.counts and word not in offsets:
+            offsets[word] = offset
+    if not offsets:
+        return []
+    anchors = sorted(offsets, key=lambda w: (index.counts[w], -len(w), w))[:MAX_ANCHORS]
+    votes: Counter[int] = Counter()
+    bucket = max(4, len(quote) // 2)
+    for word in anchors:
+        for position in index.positions(word)[:COMMON]:
+            votes[(position - offsets[word]) // bucket] += 1
+    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    enough = (best[0][1] + 1) // 2
+    return [number * bucket for number, count in best if count >= enough]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_candidates_and_finds_are_the_ones_first_written(seed: int) -> None:
+    """Candidate places as first computed, and finding with the anchors located up front (one
+    pass) the same as locating each word when asked."""
+    from kgraph.extract.grounding import _candidates
+
+    rng = random.Random(seed)
+    said = transcript({}, until=1500 + 300 * seed)
+    segments = said.segments
+    quotes = [" ".join(s.text for s in segments[n : n + 2]) for n in rng.sample(range(len(segments) - 2), 12)]
+    quotes += [filler(rng, rng.randrange(3, 30)) + ". " + filler(rng, 6) for _ in range(12)]  # nowhere as such
+    ahead, asked = QuoteFinder(said, quotes), QuoteFinder(said)
+    for quote in quotes:
+        words = words_of(quote)
+        assert _candidates(ahead.index, words) == _reference_candidates(asked.index, words)
+        seconds = rng.choice([None, rng.randrange(1500)])
+        assert ahead.find(quote, seconds) == asked.find(quote, seconds)

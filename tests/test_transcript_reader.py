@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -98,3 +99,126 @@ def test_reader_reads_a_file_and_refuses_one_too_large(tmp_path: Path, monkeypat
 def test_any_text_parses_into_nonempty_segments(pieces: list[str]) -> None:
     parsed = parse_transcript("t.md", "".join(pieces))
     assert all(segment.text and segment.text == segment.text.strip() for segment in parsed.segments)
+
+
+# -- the fast paths pinned to the reader they replaced ---------------------------------------------
+# The reader before its fast paths (a `[HH:MM:SS]` start without the general expression, labels
+# looked for only where a colon is near, segments as named tuples): kept here, in short, to compare.
+def _reference(text: str) -> list[tuple[int, str | None, str]]:
+    lines = []
+    for raw in text.split("\n"):
+        line = raw.strip()
+        if not line:
+            continue
+        timed = transcript._TIMED.fullmatch(line)
+        if timed is None:
+            lines.append((None, None, line, line))
+            continue
+        at = int(timed["hours"] or 0) * 3600 + int(timed["minutes"]) * 60 + int(timed["seconds"])
+        rest = timed["rest"]
+        if timed["before"]:
+            after = rest.removeprefix(":").strip()
+            lines.append((at, timed["before"].strip(), after, after))
+        elif (label := transcript._LABEL.match(rest)) is None:
+            lines.append((at, None, rest, rest))
+        else:
+            lines.append((at, (label["bold"] or label["plain"]).strip(), rest[label.end() :], rest))
+    counts: Counter[str] = Counter()
+    for _, label, after, _ in lines:
+        counts.update([label] if label is not None else [])
+        counts.update(m["label"].strip() for m in transcript._INLINE_LABEL.finditer(after))
+
+    def counts_as(label: str) -> bool:
+        return counts[label] > 1 or bool(transcript._DIARIZED.fullmatch(label))
+
+    out: list[tuple[int, str | None, str]] = []
+    start, speaker, words = None, None, []
+    for seconds, label, after, whole in lines:
+        if seconds is not None:
+            if start is not None and words:
+                out.append((start, speaker, " ".join(words)))
+            start, speaker, words, said = seconds, None, [], whole
+            if label is not None and counts_as(label):
+                speaker, said = label, after
+        elif start is None:
+            continue
+        else:
+            said = whole
+        position = 0
+        for match in transcript._INLINE_LABEL.finditer(said):
+            if not counts_as(name := match["label"].strip()):
+                continue
+            if before := said[position : match.start()].strip():
+                words.append(before)
+            if words:
+                out.append((start, speaker, " ".join(words)))
+            speaker, words, position = name, [], match.end()
+        if rest := said[position:].strip():
+            words.append(rest)
+    if start is not None and words:
+        out.append((start, speaker, " ".join(words)))
+    return out
+
+
+_PIECES = [
+    "[00:00:01] ",
+    "[12:34] ",
+    "[1:02:03]",
+    "[123:45:06] ",
+    "[00:18:50.740 --> 00:18:50.980] ",
+    "[0:1]",
+    "[٠١:٠٢] ",
+    "**A:** ",
+    "**A**: ",
+    "**A** ",
+    "**B** [00:00:07]: ",
+    "A: ",
+    "SPEAKER_1: ",
+    "Speaker 2:",
+    "x ",
+    "y:",
+    "z",
+    " ",
+    "\t",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "*",
+    "**",
+    "[",
+    "]",
+    ":",
+    "https://x.y ",
+    "a" * 45 + ": ",
+    "b" * 39 + ": ",
+    "\u2028",
+    "\x85",
+]
+
+
+_STAMPS = ["", "[00:00:01] ", "[12:34]", "[1:02:03]  ", "[00:18:50.740 --> 00:18:50.980] ", "**B** [00:00:07]: ", "["]
+_LABELS = [
+    "",
+    "A: ",
+    "**A:** ",
+    "**A** : ",
+    "**A**" + " " * 40 + ": ",
+    "b" * 39 + ": ",
+    "c" * 40 + ": ",
+    "SPEAKER_1:",
+    "x:y ",
+]
+_TEXTS = ["", "so. **A:** yes", "well: no", "**", "a ** b", "x **C:** y **C:** z", " \t"]
+_LINES = st.builds(lambda *parts: "".join(parts), *(st.sampled_from(c) for c in (_STAMPS, _LABELS, _TEXTS)))
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40) | st.lists(_LINES, max_size=12).map("\n".join))
+def test_the_fast_paths_segment_as_the_general_expressions_do(pieces: list[str] | str) -> None:
+    text = "".join(pieces)
+    assert segments(text) == _reference(text)
+    assert all(type(segment) is Segment for segment in parse_transcript("t.md", text).segments)
+
+
+def test_the_reference_is_no_stand_in() -> None:  # it can tell a label from a label's absence
+    assert _reference("[00:00:01] A: x\n[00:00:02] A: y\n") == [(1, "A", "x"), (2, "A", "y")]
+    assert _reference("[00:00:01] A: x\n") == [(1, None, "A: x")]

@@ -16,9 +16,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib.resources import files
-from itertools import compress, count
+from itertools import accumulate, chain, compress, count, repeat
+from operator import floordiv, itemgetter, sub
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -52,6 +53,12 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
+# `_APOSTROPHES` (deleted) and `_PUNCTUATION` (a space each) on ASCII text, one byte at a time
+_ASCII_APOSTROPHES = bytes(byte for byte in range(128) if _APOSTROPHES.fullmatch(chr(byte)))
+_ASCII_PUNCTUATION = bytes.maketrans(
+    (punctuation := bytes(b for b in range(128) if _PUNCTUATION.fullmatch(chr(b)) and b not in _ASCII_APOSTROPHES)),
+    b" " * len(punctuation),
+)
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]")  # `...`, `[...]` cuts
 # `global trade [to be] down`: the editor's words stand for a few spoken ones; dropped, not a cut
@@ -83,6 +90,15 @@ def is_chinese(text: str) -> bool:
     return len(_CJK_CHAR.findall(sample)) > len(letters)
 
 
+def _normalized(text: str) -> str:
+    """`text` with `_APOSTROPHES` removed and `_PUNCTUATION` made spaces (each character, not each
+    run: only the words are read). ASCII at C speed, the expressions only for text with more."""
+    data = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION, _ASCII_APOSTROPHES)
+    if data.isascii():
+        return data.decode("ascii")
+    return _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", data.decode("utf-8", "surrogatepass")))
+
+
 class _Index:
     """One transcript as a word stream: the words, where each segment starts in it, how often each
     word occurs, and (computed when first asked, many words in one pass) where a word is."""
@@ -90,15 +106,14 @@ class _Index:
     def __init__(self, transcript: Transcript):
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
-        normalized = _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", joined).lower()))
+        normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
         cjk = bool(_CJK_CHAR.search(normalized))
         if cjk:
             normalized = normalized.translate(_simplified())
-        self.words: list[str] = []
-        self.starts: list[int] = []  # each segment's first word position
-        for text in normalized.split("\n"):
-            self.starts.append(len(self.words))
-            self.words.extend(_TOKEN.findall(text) if cjk else text.split())
+        # a segment's words, where they start in the stream, and the stream: at C speed
+        lines = list(map(_TOKEN.findall if cjk else str.split, normalized.split("\n")))
+        self.starts: list[int] = list(accumulate(map(len, lines), initial=0))[:-1]  # each segment's first word
+        self.words: list[str] = list(chain.from_iterable(lines))
         self.counts = Counter(self.words)
         self._positions: dict[str, list[int]] = {}
         self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
@@ -124,8 +139,7 @@ class _Index:
         return bisect.bisect_right(self.starts, min(position, len(self.words) - 1)) - 1
 
 
-@dataclass(frozen=True)
-class _Place:
+class _Place(NamedTuple):
     score: float
     start: int  # word positions of the matched passage, end exclusive
     end: int
@@ -143,15 +157,22 @@ def _candidates(index: _Index, quote: list[str]) -> list[int]:
             offsets[word] = offset
     if not offsets:
         return []
-    anchors = sorted(offsets, key=lambda w: (index.counts[w], -len(w), w))[:MAX_ANCHORS]
     votes: Counter[int] = Counter()
     bucket = max(4, len(quote) // 2)
-    for word in anchors:
-        for position in index.positions(word)[:COMMON]:  # a word this common is no anchor
-            votes[(position - offsets[word]) // bucket] += 1
-    best = sorted(votes.items(), key=lambda item: (-item[1], item[0]))[:MAX_CANDIDATES]
+    for word in _anchors(index.counts, offsets):
+        positions = index.positions(word)[:COMMON]  # a word this common is no anchor
+        votes.update(map(floordiv, map(sub, positions, repeat(offsets[word])), repeat(bucket)))
+    # the most votes first, then the earliest (two stable sorts: at C speed)
+    best = sorted(sorted(votes.items()), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]
     enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
     return [number * bucket for number, count in best if count >= enough]
+
+
+def _anchors(counts: Counter[str], words: Iterable[str]) -> list[str]:
+    """The MAX_ANCHORS rarest of `words` (distinct), the longest first among equally rare, then
+    alphabetical: sorted by (count, -length, word), in three stable sorts at C speed."""
+    ordered = sorted(sorted(sorted(words), key=len, reverse=True), key=counts.__getitem__)
+    return ordered[:MAX_ANCHORS]
 
 
 def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
@@ -202,10 +223,12 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
     if len(tied) == 1:
         return tied[0]
     if targets:
-        return min(
-            tied,
-            key=lambda p: (min(abs(_seconds(index, transcript, p.start) - t) for t in targets), -p.score, p.start),
-        )
+
+        def distance(place: _Place) -> tuple[int, float, int]:
+            heard = _seconds(index, transcript, place.start)  # once per place, not per target
+            return (min(abs(heard - target) for target in targets), -place.score, place.start)
+
+        return min(tied, key=distance)
     body = [p for p in tied if _seconds(index, transcript, p.start) >= TEASER_SECONDS]
     return body[0] if body else tied[0]
 
@@ -248,9 +271,25 @@ class QuoteFinder:
         """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
         self.index = _Index(transcript)
-        if quotes is not None:  # the likely anchors of all of them, found in one pass
+        self._split: dict[tuple[str, bool], list[list[str]]] = {}
+        if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
             counts = self.index.counts
-            self.index.locate(word for quote in quotes for word in words_of(quote) if counts.get(word, 0) <= COMMON)
+            fragments = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
+            self.index.locate(
+                {
+                    anchor
+                    for split in fragments
+                    for words in split
+                    for anchor in _anchors(counts, set(words) & counts.keys())
+                }
+            )
+
+    def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
+        """`_fragments(quote, sentences)`, split once per quote."""
+        key = (quote, sentences)
+        if (split := self._split.get(key)) is None:
+            split = self._split[key] = _fragments(quote, sentences)
+        return split
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript
@@ -259,14 +298,14 @@ class QuoteFinder:
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
         if index.chinese and not is_chinese(quote):
             return self._translated(seconds)
-        fragments = _fragments(quote)
+        fragments = self._fragments(quote)
         if not fragments:
             return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
         words = sum(len(fragment) for fragment in fragments)
         threshold = ACCEPT_LONG if words >= LONG_WORDS else ACCEPT
         score, chosen = self._place(fragments, targets)
         verbatim = score >= VERBATIM
-        if score < threshold and len(by_sentence := _fragments(quote, sentences=True)) > len(fragments):
+        if score < threshold and len(by_sentence := self._fragments(quote, sentences=True)) > len(fragments):
             # found sentence by sentence, with unmarked cuts between them: approximate at best
             by_sentence_score, by_sentence_chosen = self._place(by_sentence, targets)
             if by_sentence_score > score:

@@ -4,6 +4,7 @@ of who is who. Produced by `kgraph.parse`, consumed by the extractors."""
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict
 
@@ -144,11 +145,12 @@ class ParsedDocument(_Frozen):
         return None
 
 
-class Segment(_Frozen):
-    """One timed stretch of a transcript: who spoke (when the transcript says) and what."""
+class Segment(NamedTuple):
+    """One timed stretch of a transcript: who spoke (when the transcript says) and what. A named
+    tuple, not a model: a long transcript has thousands, made and unpickled with every extraction."""
 
     start_seconds: int  # from the segment's `[HH:MM:SS]` (or `[MM:SS]`) timestamp
-    label: str | None = None  # the speaker label as written (`Jane Doe`, `SPEAKER_01`), if any
+    label: str | None  # the speaker label as written (`Jane Doe`, `SPEAKER_01`), if any
     text: str  # the words, lines without a timestamp joined with a space
 
 
@@ -161,15 +163,11 @@ class Transcript(_Frozen):
 
     def __reduce__(self) -> tuple[object, tuple[object, ...]]:
         # Pickled by columns (extractions are cached and sent between processes): a third of the
-        # size and time of pickling each segment as a model.
-        segments = self.segments
-        columns = ([s.start_seconds for s in segments], [s.label for s in segments], [s.text for s in segments])
-        return _unpickle_transcript, (self.path, *columns)
+        # size and time of pickling each segment on its own.
+        starts, labels, texts = zip(*self.segments, strict=True) if self.segments else ((), (), ())
+        return _unpickle_transcript, (self.path, list(starts), list(labels), list(texts))
 
 
 def _unpickle_transcript(path: str, starts: list[int], labels: list[str | None], texts: list[str]) -> Transcript:
-    segments = tuple(
-        Segment.model_construct(start_seconds=start, label=label, text=text)
-        for start, label, text in zip(starts, labels, texts, strict=True)
-    )
+    segments = tuple(map(Segment._make, zip(starts, labels, texts, strict=True)))
     return Transcript.model_construct(path=path, segments=segments)

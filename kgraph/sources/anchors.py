@@ -15,6 +15,7 @@ from array import array
 _LABEL = re.compile(r"^\s*(?:\[[\d:.]+\]\s*)?(?:\*\*)?[^:\n]{1,40}?:(?:\*\*)?\s", re.M)
 _TIMESTAMP = re.compile(r"\[[\d:.]+\]")
 _NOT_WORD = re.compile(r"[\W_]+")
+_ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())  # `_NOT_WORD` in ASCII
 SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one recording
 # Shingles start where the text has one of a few rarer letters (or, in CJK, a few UTF-8
 # continuation bytes): found at C speed, about one position in 15. Of those, the ones whose CRC-32
@@ -25,10 +26,13 @@ OPENING = 4000  # characters of normalized speech (about five minutes) left out:
 ANCHOR_TYPE = "Q"  # anchors are 64-bit hashes, packed in an array's bytes
 
 
-def _speech(text: str) -> str:
-    """Lower-case word characters of the spoken text, labels and timestamps removed."""
-    speech = _TIMESTAMP.sub(" ", _LABEL.sub(" ", text))
-    return _NOT_WORD.sub("", speech.lower())
+def _speech(text: str) -> bytes:
+    """Lower-case word characters of the spoken text, labels and timestamps removed, in UTF-8."""
+    speech = _TIMESTAMP.sub(" ", _LABEL.sub(" ", text)).lower()
+    # ASCII non-word characters deleted at C speed (no multi-byte UTF-8 character holds an ASCII
+    # byte); the regular expression only for text that has others
+    data = speech.encode().translate(None, _ASCII_NOT_WORD)
+    return data if data.isascii() else _NOT_WORD.sub("", data.decode()).encode()
 
 
 def transcript_anchors(text: str | None) -> bytes:
@@ -37,14 +41,11 @@ def transcript_anchors(text: str | None) -> bytes:
     if not text:
         return b""
     body = text.split("\n---", 1)[1] if "\n---" in text[:3000] else text
-    data = _speech(body).encode()
+    data = _speech(body)
     data = data[min(OPENING, len(data) // 5) :]
     crc32 = zlib.crc32
-    picked = [
-        shingle
-        for match in _START.finditer(data)
-        if len(shingle := data[match.start() : match.start() + SHINGLE]) == SHINGLE and not crc32(shingle) & SAMPLE_MASK
-    ]
+    starts = map(re.Match.start, _START.finditer(data, 0, len(data) - SHINGLE + 1))  # whole shingles only
+    picked = [shingle for start in starts if not crc32(shingle := data[start : start + SHINGLE]) & SAMPLE_MASK]
     hashes = (int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "little") for shingle in picked)
     return array(ANCHOR_TYPE, dict.fromkeys(hashes)).tobytes()
 

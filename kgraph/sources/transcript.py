@@ -29,6 +29,8 @@ _TIMED = re.compile(rf"\s*(?:\*\*(?P<before>[^*\n]{{1,40}}?)\*\*\s*)?{_STAMP}\s*
 # `Label: `, `**Label:** `, `**Label**: ` at the start of a timed line's text
 _LABEL = re.compile(r"(?:\*\*(?P<bold>[^*\n]{1,40}?)(?::\*\*|\*\*\s*:)|(?P<plain>[^:*\[\s][^:\n]{0,39}?):)(?:\s+|$)")
 _INLINE_LABEL = re.compile(r"(?<=\s)\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)(?:\s+|$)")
+# the same start as `_TIMED`'s, without a label before it, a fraction or an end time
+_PLAIN_STAMP = re.compile(r"\[(?:(\d{1,3}):)?(\d{1,2}):(\d{2})\]\s*")
 _DIARIZED = re.compile(r"speaker[ _]?\d+", re.I)
 
 
@@ -90,78 +92,77 @@ READER = TranscriptReader()
 def parse_transcript(source: str, text: str) -> Transcript:
     """Segments of a transcript's text, in one pass over its lines (plus one to count labels)."""
     lines = [parsed for raw in text.split("\n") if (parsed := _line(raw)) is not None]
-    counts = Counter(label for line in lines for label in _labels(line))
-    # Built without validation (`model_construct`): every field is made here with its type, and a
-    # long transcript has thousands of segments.
+    counts = Counter(label for _, label, _, _ in lines if label is not None)
+    counts.update(
+        match["label"].strip() for _, _, after, _ in lines if "**" in after for match in _INLINE_LABEL.finditer(after)
+    )
+    # Built without validation (`model_construct`): every field is made here with its type.
     return Transcript.model_construct(path=source, segments=tuple(_segments(lines, counts)))
 
 
-class _Line:
-    """One non-blank line: its timestamp (None when it has none), the label it starts with, the
-    text after that label, and the whole text (the segment's text when the label does not count)."""
-
-    __slots__ = ("seconds", "label", "after_label", "text")
-
-    def __init__(self, seconds: int | None, label: str | None, after_label: str, text: str):
-        self.seconds, self.label, self.after_label, self.text = seconds, label, after_label, text
+# One non-blank line: its timestamp (None when it has none), the label it starts with, the text
+# after that label, and the whole text (the segment's text when the label does not count).
+_Line = tuple[int | None, str | None, str, str]
 
 
 def _line(raw: str) -> _Line | None:
     line = raw.strip()
     if not line:
         return None
-    timed = _TIMED.fullmatch(line)
-    if timed is None:
-        return _Line(None, None, line, line)
-    seconds = int(timed["hours"] or 0) * 3600 + int(timed["minutes"]) * 60 + int(timed["seconds"])
-    rest = timed["rest"]
-    if timed["before"]:  # `**Label** [00:01:02]: text`
-        text = rest.removeprefix(":").strip()
-        return _Line(seconds, timed["before"].strip(), text, text)
-    label = _LABEL.match(rest)
+    # the common `[HH:MM:SS] ` (or `[MM:SS] `) start, matched as `_TIMED` would match it
+    timed = _PLAIN_STAMP.match(line) if line[0] == "[" else None
+    if timed is not None:
+        hours, minutes, seconds = timed.groups()
+        rest = line[timed.end() :]
+    else:
+        timed = _TIMED.fullmatch(line)
+        if timed is None:
+            return (None, None, line, line)
+        hours, minutes, seconds = timed.group("hours", "minutes", "seconds")
+        rest = timed["rest"]
+        if timed["before"]:  # `**Label** [00:01:02]: text`
+            text = rest.removeprefix(":").strip()
+            return (int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds), timed["before"].strip(), text, text)
+    at = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    # a plain label's colon is within its first 41 characters; a bold label starts with `**`
+    label = _LABEL.match(rest) if rest.startswith("**") or ":" in rest[:41] else None
     if label is None:
-        return _Line(seconds, None, rest, rest)
-    return _Line(seconds, (label["bold"] or label["plain"]).strip(), rest[label.end() :], rest)
+        return (at, None, rest, rest)
+    return (at, (label["bold"] or label["plain"]).strip(), rest[label.end() :], rest)
 
 
-def _labels(line: _Line) -> Iterator[str]:
-    if line.label is not None:
-        yield line.label
-    if "**" in line.after_label:
-        yield from (match["label"].strip() for match in _INLINE_LABEL.finditer(line.after_label))
-
-
-def _segments(lines: list[_Line], counts: Counter[str]) -> Iterator[Segment]:
+def _segments(lines: list[_Line], counts: Counter[str]) -> list[Segment]:
     def counts_as_label(label: str) -> bool:
         return counts[label] > 1 or bool(_DIARIZED.fullmatch(label))
 
+    segments: list[Segment] = []
+    add = segments.append
     start: int | None = None
     label: str | None = None
     words: list[str] = []
-    for line in lines:
-        if line.seconds is not None:
+    for seconds, line_label, after_label, text in lines:
+        if seconds is not None:
             if start is not None and words:
-                yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))
-            start, label, words = line.seconds, None, []
-            text = line.text
-            if line.label is not None and counts_as_label(line.label):
-                label, text = sys.intern(line.label), line.after_label  # one string: pickled once
+                add(Segment(start, label, " ".join(words)))
+            start, label, words = seconds, None, []
+            if line_label is not None and counts_as_label(line_label):
+                label, text = sys.intern(line_label), after_label  # one string: pickled once
         elif start is None:
             continue  # the header: title and fields before the first timestamp
-        else:
-            text = line.text
-        # a speaker change in mid-line starts a segment at the same time
-        position = 0
-        for match in _INLINE_LABEL.finditer(text) if "**" in text else ():
-            name = match["label"].strip()
-            if not counts_as_label(name):
-                continue
-            if before := text[position : match.start()].strip():
-                words.append(before)
-            if words:
-                yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))
-            label, words, position = sys.intern(name), [], match.end()
-        if rest := text[position:].strip():
-            words.append(rest)
+        if "**" in text:  # a speaker change in mid-line starts a segment at the same time
+            position = 0
+            for match in _INLINE_LABEL.finditer(text):
+                name = match["label"].strip()
+                if not counts_as_label(name):
+                    continue
+                if before := text[position : match.start()].strip():
+                    words.append(before)
+                if words:
+                    add(Segment(start, label, " ".join(words)))
+                label, words, position = sys.intern(name), [], match.end()
+            text = text[position:]
+        if text := text.strip():
+            words.append(text)
     if start is not None and words:
-        yield Segment.model_construct(start_seconds=start, label=label, text=" ".join(words))
+        add(Segment(start, label, " ".join(words)))
+    return segments

@@ -1,0 +1,77 @@
+"""Transcript fingerprints: the fast paths pinned to the expressions they replaced."""
+
+from __future__ import annotations
+
+import hashlib
+import zlib
+from array import array
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kgraph.sources import anchors
+from kgraph.sources.anchors import transcript_anchors
+
+
+def _reference(text: str | None) -> bytes:
+    """The fingerprint as first written: the regular expressions over the whole text, each
+    candidate shingle cut and checked in turn."""
+    if not text:
+        return b""
+    body = text.split("\n---", 1)[1] if "\n---" in text[:3000] else text
+    speech = anchors._TIMESTAMP.sub(" ", anchors._LABEL.sub(" ", body))
+    data = anchors._NOT_WORD.sub("", speech.lower()).encode()
+    data = data[min(anchors.OPENING, len(data) // 5) :]
+    size = anchors.SHINGLE
+    picked = [
+        shingle
+        for match in anchors._START.finditer(data)
+        if len(shingle := data[match.start() : match.start() + size]) == size
+        and not zlib.crc32(shingle) & anchors.SAMPLE_MASK
+    ]
+    hashes = (int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "little") for shingle in picked)
+    return array(anchors.ANCHOR_TYPE, dict.fromkeys(hashes)).tobytes()
+
+
+# words with the shingles' start letters, non-word characters of both kinds, letters whose lower
+# case is longer (`İ`), CJK, digits in and out of timestamps, labels
+_PIECES = st.sampled_from(
+    [
+        "wavy ",
+        "kayak ",
+        "vex",
+        "Yak's ",
+        "word_word ",
+        "İstanbul ",
+        "ÉCOLE ",
+        "don’t ",
+        "— ",
+        "“quoted” ",
+        "42 ",
+        "[00:01:02] ",
+        "[1:2.3]",
+        "Host: ",
+        "**Jane Doe:** ",
+        "\n",
+        "\n---\n",
+        "我们的模型 ",
+        "Straße ",
+        "ǅ ",
+        "\t",
+        "…",
+    ]
+)
+
+
+@given(st.lists(_PIECES, max_size=300).map("".join))
+def test_the_fingerprint_is_the_one_first_written(text: str) -> None:
+    assert transcript_anchors(text) == _reference(text)
+
+
+def test_long_speech_is_fingerprinted_the_same() -> None:
+    text = "".join(
+        f"[00:{n // 60:02}:{n % 60:02}] Speaker {n % 3}: wavy kayak {n} vexed yaks — “né” 模型\n" for n in range(3000)
+    )
+    assert transcript_anchors(text) == _reference(text) != b""
+    ascii_only = text.replace("—", "-").replace("“né”", "ne").replace("模型", "")
+    assert transcript_anchors(ascii_only) == _reference(ascii_only) != b""
