@@ -116,3 +116,44 @@ def test_plain_without_the_parser_is_what_the_parser_makes(pieces: list[str]) ->
     summaries); the text must be the parser's, images, nested links and emphasis included."""
     text = "".join(pieces)
     assert plain.__wrapped__(text) == parsed_plain(text)
+
+
+_EMPHASIS_PIECES = [
+    "*",
+    "**",
+    "***",
+    " ",
+    "x",
+    '"',
+    ".",
+    ":",
+    "(",
+    "\n",
+    "\0",
+    "\u00a0",
+    "é",
+    "🔥",
+    "&",
+    "&amp;",
+    "&amp;lt;",
+    "&#42;",
+    "&#x2A;",
+    "&#0;",
+    "&ast;",
+    "&notes",
+    "&am",
+    "p;",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=14))
+@example(["*", "x", "*", " ", "y"])  # paired: `x y`
+@example(["*", " ", "x", "*"])  # an opener followed by a space pairs with nothing
+@example(["***", "x", "*", "x", "**"])  # the rule of three
+@example(["&am", "*", "p;", "*"])  # an entity is never read across a star
+def test_emphasis_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
+    """Texts whose only markup is `*` and `&` (emphasized labels and quotes, most of the rest)
+    skip the inline parser: the stars it pairs go, entities decode as it decodes them."""
+    text = "".join(pieces)
+    assert plain.__wrapped__(text) == parsed_plain(text)

@@ -9,12 +9,17 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kgraph.parse.emphasis import unpaired_stars
+
 _SPACES = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
-# No markup but `**` runs of exactly two stars (`**Acme** said`, the commonest case): the parser
-# would take each run as a strong delimiter or leave it literal, and either way it goes (see the
-# unbalanced-emphasis step below), so the parse can be skipped.
-_ONLY_STAR_PAIRS = re.compile(r"(?:[^*_`\[\]<>&\\]|(?<!\*)\*\*(?!\*))*")
+# Markup other than `*` and `&` (emphasis and entities are resolved without the parser).
+_OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
+_OTHER_MARKUP_OR_ENTITY = re.compile(r"[_`\[\]<>&\\]")
+# A `*` run that is not exactly two stars. With `**` runs of exactly two stars only (`**Acme**
+# said`, the commonest case), the parser would take each run as a strong delimiter or leave it
+# literal, and either way it goes (see the unbalanced-emphasis step below).
+_NOT_A_STAR_PAIR = re.compile(r"(?<!\*)\*(?!\*)|\*\*\*")
 
 
 # A timestamp link, `[[00:12:34]](https://...&t=754)`, the commonest markup after `**`: with a
@@ -35,18 +40,27 @@ def _parser() -> MarkdownIt:
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
+    text = text.replace("\0", "\ufffd")  # NUL: as the parser has it
     if not _MARKUP_CHARS.search(text):
-        return _SPACES.sub(" ", text.replace("\0", "\ufffd")).strip()  # NUL: as the parser has it
-    if _ONLY_STAR_PAIRS.fullmatch(text):
-        return _SPACES.sub(" ", text.replace("\0", "\ufffd").replace("**", "")).strip()
+        return " ".join(text.split())
+    if not _OTHER_MARKUP.search(text):
+        if "&" not in text and not _NOT_A_STAR_PAIR.search(text):
+            return " ".join(text.replace("**", "").split())
+        # emphasis and entities only (`*Description:* text`): the stars the parser pairs go
+        text = unpaired_stars(text)
+        return " ".join((html.unescape(text) if "&" in text else text).replace("**", "").split())
     if "[" in text or "]" in text:
         # Timestamp links become their text; then brackets are text if no `](` is left. What
         # remains must be free of markup but for `**` pairs, judged with each bracket or link
         # standing as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
         linked = _TIMESTAMP_LINK.sub(r"\1", text) if "](" in text else text
-        if "](" not in linked and _ONLY_STAR_PAIRS.fullmatch(_BRACKETS.sub("x", _TIMESTAMP_LINK.sub("x", text))):
-            return _SPACES.sub(" ", linked.replace("\0", "\ufffd").replace("**", "")).strip()
+        if "](" not in linked and _only_star_pairs(_BRACKETS.sub("x", _TIMESTAMP_LINK.sub("x", text))):
+            return " ".join(linked.replace("**", "").split())
     return parsed_plain(text)
+
+
+def _only_star_pairs(text: str) -> bool:
+    return not _OTHER_MARKUP_OR_ENTITY.search(text) and not _NOT_A_STAR_PAIR.search(text)
 
 
 def parsed_plain(text: str) -> str:
