@@ -104,6 +104,13 @@ _INLINE_PIECES = [
     "[[00:01]](u v)",
     "[[00:01]](<u>)",
     "[[00:01]](http://a_b)",
+    "[t&amp;c](https://a.b/c?d=e&amp;f_g)",
+    "[a](javascript:b)",
+    "(data:x)",
+    "&l",
+    "t;",
+    "&amp",
+    ";",
 ]
 
 
@@ -111,6 +118,8 @@ _INLINE_PIECES = [
 @given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=10))
 @example(["[", "!", "[[00:01:02]](https://example.org/watch?v=a&t=62)"])  # an image: no text
 @example(["*", "[[00:01:02]](https://example.org/watch?v=a&t=62)", "*"])  # an emphasis
+@example(["[[1:02]]", "(data:x)"])  # a scheme markdown-it refuses: no link
+@example(["&amp", "[;lt;](b)"])  # an entity is never read across a link
 def test_plain_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
     """Brackets and timestamp links skip markdown-it's inline parser (the commonest markup in
     summaries); the text must be the parser's, images, nested links and emphasis included."""
