@@ -28,6 +28,8 @@ def _parser() -> MarkdownIt:
 
 def blank_chatter(text: str) -> str:
     """Replace model chatter blocks with empty lines (line numbers stay right)."""
+    if "</" not in text:  # no closing tag, no block: the scan is skipped
+        return text
     return _CHATTER_BLOCK.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
