@@ -104,6 +104,13 @@ _INLINE_PIECES = [
     "[[00:01]](u v)",
     "[[00:01]](<u>)",
     "[[00:01]](http://a_b)",
+    "[t&amp;c](https://a.b/c?d=e&amp;f_g)",
+    "[a](javascript:b)",
+    "(data:x)",
+    "&l",
+    "t;",
+    "&amp",
+    ";",
 ]
 
 
@@ -111,8 +118,51 @@ _INLINE_PIECES = [
 @given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=10))
 @example(["[", "!", "[[00:01:02]](https://example.org/watch?v=a&t=62)"])  # an image: no text
 @example(["*", "[[00:01:02]](https://example.org/watch?v=a&t=62)", "*"])  # an emphasis
+@example(["[[1:02]]", "(data:x)"])  # a scheme markdown-it refuses: no link
+@example(["&amp", "[;lt;](b)"])  # an entity is never read across a link
 def test_plain_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
     """Brackets and timestamp links skip markdown-it's inline parser (the commonest markup in
     summaries); the text must be the parser's, images, nested links and emphasis included."""
+    text = "".join(pieces)
+    assert plain.__wrapped__(text) == parsed_plain(text)
+
+
+_EMPHASIS_PIECES = [
+    "*",
+    "**",
+    "***",
+    " ",
+    "x",
+    '"',
+    ".",
+    ":",
+    "(",
+    "\n",
+    "\0",
+    "\u00a0",
+    "é",
+    "🔥",
+    "&",
+    "&amp;",
+    "&amp;lt;",
+    "&#42;",
+    "&#x2A;",
+    "&#0;",
+    "&ast;",
+    "&notes",
+    "&am",
+    "p;",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_EMPHASIS_PIECES), max_size=14))
+@example(["*", "x", "*", " ", "y"])  # paired: `x y`
+@example(["*", " ", "x", "*"])  # an opener followed by a space pairs with nothing
+@example(["***", "x", "*", "x", "**"])  # the rule of three
+@example(["&am", "*", "p;", "*"])  # an entity is never read across a star
+def test_emphasis_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
+    """Texts whose only markup is `*` and `&` (emphasized labels and quotes, most of the rest)
+    skip the inline parser: the stars it pairs go, entities decode as it decodes them."""
     text = "".join(pieces)
     assert plain.__wrapped__(text) == parsed_plain(text)

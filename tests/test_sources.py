@@ -251,3 +251,21 @@ def test_a_build_carries_each_summarys_parsed_transcript_and_reextracts_when_it_
     transcript.write_text("[00:00:01] Dana Ruiz: Hello.\n[00:01:05] Dana Ruiz: Robots earn their keep at night.\n")
     again = build([tmp_path / "corpus"], cache=out / ".kgraph-cache")  # a changed transcript is a new key
     assert [s.start_seconds for s in again.extraction("Signal Hour/Cranes/summary.md").transcript.segments] == [1, 65]
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("# Title\n" + "#hashtag and #another\n" * 1_500, None),  # `#`s, few headings
+        ("# Title\n" + "### H\n" * 2_000, "2,001 headings, over the limit of 2,000"),
+        ("# Title\n" + "    # four spaces, no heading\n" * 2_100, None),
+        ("# Title\n" + 'He said "a" and “b”\n' * 4_999, None),
+        ("# Title\n" + 'He said "a" and “b”\n' * 5_001, "20,004 quotation marks, over the limit of 20,000"),
+    ],
+)
+def test_limits_count_headings_and_quotation_marks(text, problem):
+    if problem is None:
+        summary._check_limits(text, "x.md")
+    else:
+        with pytest.raises(DocumentError, match=problem):
+            summary._check_limits(text, "x.md")

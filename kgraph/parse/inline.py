@@ -9,19 +9,27 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from kgraph.parse.emphasis import decode_entities, unpaired_stars
+
 _SPACES = re.compile(r"\s+")
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
-# No markup but `**` runs of exactly two stars (`**Acme** said`, the commonest case): the parser
-# would take each run as a strong delimiter or leave it literal, and either way it goes (see the
-# unbalanced-emphasis step below), so the parse can be skipped.
-_ONLY_STAR_PAIRS = re.compile(r"(?:[^*_`\[\]<>&\\]|(?<!\*)\*\*(?!\*))*")
+# Markup other than `*` and `&` (emphasis and entities are resolved without the parser).
+_OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
+# A `*` run that is not exactly two stars. With `**` runs of exactly two stars only (`**Acme**
+# said`, the commonest case), the parser would take each run as a strong delimiter or leave it
+# literal, and either way it goes (see the unbalanced-emphasis step below).
+_NOT_A_STAR_PAIR = re.compile(r"(?<!\*)\*(?!\*)|\*\*\*")
 
 
-# A timestamp link, `[[00:12:34]](https://...&t=754)`, the commonest markup after `**`: with a
-# plain destination (no space, parenthesis, angle bracket, backslash, control character or other
-# markup; not after `!`, an image) the parser makes it a link whose text is `[00:12:34]`, and
-# nothing else of it shows.
-_TIMESTAMP_LINK = re.compile(r"(?<!!)\[(\[\d[\d:.]*\])\]\([^\s()<>\\*_\[\]`\x00-\x1f\x7f]*\)")
+# A link the parser makes and shows as its label alone: a label without markup but entities, or
+# a timestamp (`[[00:12:34]](https://...&t=754)`, the commonest markup after `**`), and a plain
+# destination (no space, parenthesis, angle bracket, backslash, bracket, backtick or control
+# character, and no scheme but http(s): markdown-it refuses `javascript:` and its kin); not after
+# `!`, an image.
+_SIMPLE_LINK = re.compile(
+    r"(?<!!)\[(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
+    r"\((?:(?=https?://)|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s()<>\\\[\]`\x00-\x1f\x7f]*\)"
+)
 # Brackets with no `](` anywhere are text: without link reference definitions (the inline parser
 # here has none) only `[...](...)` makes a link or an image.
 _BRACKETS = re.compile(r"[\[\]]")
@@ -35,18 +43,37 @@ def _parser() -> MarkdownIt:
 @lru_cache(maxsize=65536)
 def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
+    text = text.replace("\0", "\ufffd")  # NUL: as the parser has it
     if not _MARKUP_CHARS.search(text):
-        return _SPACES.sub(" ", text.replace("\0", "\ufffd")).strip()  # NUL: as the parser has it
-    if _ONLY_STAR_PAIRS.fullmatch(text):
-        return _SPACES.sub(" ", text.replace("\0", "\ufffd").replace("**", "")).strip()
+        return " ".join(text.split())
+    if not _OTHER_MARKUP.search(text):
+        if "&" not in text and not _NOT_A_STAR_PAIR.search(text):
+            return " ".join(text.replace("**", "").split())
+        # emphasis and entities only (`*Description:* text`): the stars the parser pairs go
+        text = unpaired_stars(text)
+        return " ".join((html.unescape(text) if "&" in text else text).replace("**", "").split())
     if "[" in text or "]" in text:
-        # Timestamp links become their text; then brackets are text if no `](` is left. What
-        # remains must be free of markup but for `**` pairs, judged with each bracket or link
-        # standing as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
-        linked = _TIMESTAMP_LINK.sub(r"\1", text) if "](" in text else text
-        if "](" not in linked and _ONLY_STAR_PAIRS.fullmatch(_BRACKETS.sub("x", _TIMESTAMP_LINK.sub("x", text))):
-            return _SPACES.sub(" ", linked.replace("\0", "\ufffd").replace("**", "")).strip()
+        linked = _linked_plain(text)
+        if linked is not None:
+            return linked
     return parsed_plain(text)
+
+
+def _linked_plain(text: str) -> str | None:
+    """The plain text of `text` with links and brackets in it, when they are the only markup but
+    entities and `**` pairs; None for the parser to decide."""
+    # Links become their label; then brackets are text if no `](` is left. What remains must be
+    # free of markup but for `**` pairs and entities, judged with each bracket or link standing
+    # as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
+    pieces = _SIMPLE_LINK.split(text) if "](" in text else [text]
+    if "](" in "".join(pieces):
+        return None
+    outside = _BRACKETS.sub("x", "x".join(pieces[::2]))
+    if _OTHER_MARKUP.search(outside) or _NOT_A_STAR_PAIR.search(outside):
+        return None
+    # entities decode within a label or the text between links, never across
+    linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in text else "".join(pieces)
+    return " ".join(linked.replace("**", "").split())
 
 
 def parsed_plain(text: str) -> str:

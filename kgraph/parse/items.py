@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kgraph.parse.document import Field, Item, Line, LineKind
 from kgraph.parse.inline import plain
@@ -57,8 +58,10 @@ def _without_symbols(text: str) -> str:
     return text[index:] if index and text[index : index + 2] == "**" else text
 
 
+@lru_cache(maxsize=16384)
 def read_field(text: str) -> tuple[str, str] | None:
-    """(label, value) when `text` is a labelled field line with a known label."""
+    """(label, value) when `text` is a labelled field line with a known label (asked of most
+    lines several times while items are found, hence the cache)."""
     for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
         match = pattern.match(text)
         if match and is_field_label(plain(match.group(1))):

@@ -4,7 +4,6 @@ heading levels, list depth, blockquotes and table cells."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
@@ -29,13 +28,15 @@ def _parser() -> MarkdownIt:
 
 def blank_chatter(text: str) -> str:
     """Replace model chatter blocks with empty lines (line numbers stay right)."""
+    if "</" not in text:  # no closing tag, no block: the scan is skipped
+        return text
     return _CHATTER_BLOCK.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
 def to_lines(text: str, first_line: int = 1) -> list[Line]:
     """Flatten Markdown `text` (whose first line is `first_line` of the file) into lines."""
     tokens = _parser().parse(blank_chatter(text))
-    return list(_walk(tokens, first_line))
+    return _walk(tokens, first_line)
 
 
 def _source_lines(content: str) -> list[tuple[int, str]]:
@@ -62,7 +63,8 @@ def _first_line(token: Token) -> int:
     return token.map[0]
 
 
-def _walk(tokens: list[Token], offset: int) -> Iterator[Line]:
+def _walk(tokens: list[Token], offset: int) -> list[Line]:
+    lines: list[Line] = []
     list_depth = 0
     quote_depth = 0
     block = 0
@@ -73,59 +75,10 @@ def _walk(tokens: list[Token], offset: int) -> Iterator[Line]:
     row_line = 0
     in_head = False
     in_cell = False
+    # the token kinds in the order of how often summaries have them (paragraphs' first)
     for token in tokens:
         kind = token.type
-        if kind == "bullet_list_open" or kind == "ordered_list_open":
-            list_depth += 1
-        elif kind == "bullet_list_close" or kind == "ordered_list_close":
-            list_depth -= 1
-        elif kind == "list_item_open":
-            item_start = True
-        elif kind == "blockquote_open":
-            quote_depth += 1
-        elif kind == "blockquote_close":
-            quote_depth -= 1
-        elif kind == "heading_open":
-            heading_level = int(token.tag[1])
-        elif kind == "hr":
-            block += 1
-            yield Line(
-                number=offset + _first_line(token),
-                kind=LineKind.RULE,
-                block=block,
-                list_depth=list_depth,
-                quoted=quote_depth > 0,
-            )
-        elif kind == "thead_open":
-            in_head = True
-            block += 1
-        elif kind == "thead_close":
-            in_head = False
-        elif kind in ("th_open", "td_open"):
-            in_cell = True
-        elif kind in ("th_close", "td_close"):
-            in_cell = False
-        elif kind == "tr_open":
-            row = []
-            row_line = offset + _first_line(token)
-        elif kind == "tr_close":
-            cells = tuple(row)
-            if in_head:
-                table_header = cells
-            yield Line(
-                number=row_line,
-                kind=LineKind.TABLE_ROW,
-                text=(text := " | ".join(cells)),
-                plain=plain(text),
-                cells=cells,
-                cells_plain=tuple(plain(cell) for cell in cells),
-                header=table_header,
-                table_header=in_head,
-                block=block,
-                list_depth=list_depth,
-                quoted=quote_depth > 0,
-            )
-        elif kind == "inline":
+        if kind == "inline":
             if in_cell:
                 row.append(token.content.strip())
                 continue
@@ -133,22 +86,89 @@ def _walk(tokens: list[Token], offset: int) -> Iterator[Line]:
             start = offset + _first_line(token)
             if heading_level:
                 text = token.content.strip()
-                yield Line(
-                    number=start, kind=LineKind.HEADING, text=text, plain=plain(text), level=heading_level, block=block
+                lines.append(
+                    Line(
+                        number=start,
+                        kind=LineKind.HEADING,
+                        text=text,
+                        plain=plain(text),
+                        level=heading_level,
+                        block=block,
+                    )
                 )
                 heading_level = 0
                 continue
             for index, content in _source_lines(token.content):
-                yield Line(
-                    number=start + index,
-                    kind=LineKind.TEXT,
-                    text=content,
-                    plain=plain(content),
-                    list_depth=list_depth,
-                    bullet=item_start and index == 0,
-                    quoted=quote_depth > 0,
-                    block=block,
+                lines.append(
+                    Line(
+                        number=start + index,
+                        kind=LineKind.TEXT,
+                        text=content,
+                        plain=plain(content),
+                        list_depth=list_depth,
+                        bullet=item_start and index == 0,
+                        quoted=quote_depth > 0,
+                        block=block,
+                    )
                 )
             item_start = False
+        elif kind == "paragraph_open" or kind == "paragraph_close" or kind == "heading_close":
+            continue
+        elif kind == "heading_open":
+            heading_level = int(token.tag[1])
+        elif kind == "blockquote_open":
+            quote_depth += 1
+        elif kind == "blockquote_close":
+            quote_depth -= 1
+        elif kind == "td_open" or kind == "th_open":
+            in_cell = True
+        elif kind == "td_close" or kind == "th_close":
+            in_cell = False
+        elif kind == "hr":
+            block += 1
+            lines.append(
+                Line(
+                    number=offset + _first_line(token),
+                    kind=LineKind.RULE,
+                    block=block,
+                    list_depth=list_depth,
+                    quoted=quote_depth > 0,
+                )
+            )
+        elif kind == "list_item_open":
+            item_start = True
+        elif kind == "bullet_list_open" or kind == "ordered_list_open":
+            list_depth += 1
+        elif kind == "bullet_list_close" or kind == "ordered_list_close":
+            list_depth -= 1
+        elif kind == "tr_open":
+            row = []
+            row_line = offset + _first_line(token)
+        elif kind == "tr_close":
+            cells = tuple(row)
+            if in_head:
+                table_header = cells
+            text = " | ".join(cells)
+            lines.append(
+                Line(
+                    number=row_line,
+                    kind=LineKind.TABLE_ROW,
+                    text=text,
+                    plain=plain(text),
+                    cells=cells,
+                    cells_plain=tuple(plain(cell) for cell in cells),
+                    header=table_header,
+                    table_header=in_head,
+                    block=block,
+                    list_depth=list_depth,
+                    quoted=quote_depth > 0,
+                )
+            )
+        elif kind == "thead_open":
+            in_head = True
+            block += 1
+        elif kind == "thead_close":
+            in_head = False
         elif kind == "html_block":
             block += 1  # raw HTML in a summary is never data
+    return lines

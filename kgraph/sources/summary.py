@@ -23,7 +23,6 @@ MAX_BYTES = 2 * 1024 * 1024  # summaries are 0.2-32 KB; anything this large is n
 MAX_HEADINGS = 2_000
 MAX_QUOTE_MARKS = 20_000
 _HEADING = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)", re.M)
-_QUOTE_MARK = re.compile(r'["“”]')
 _PODCAST_FIELD = re.compile(r"^\*\*Podcast:?\*\*:?", re.M | re.I)
 
 
@@ -95,9 +94,10 @@ def read_document(candidate: Candidate) -> SourceDocument | None:
 
 
 def _check_limits(text: str, source: str) -> None:
-    if (headings := len(_HEADING.findall(text))) > MAX_HEADINGS:
+    # every heading has a `#`: only a text with more of them than the limit is counted line by line
+    if text.count("#") > MAX_HEADINGS and (headings := len(_HEADING.findall(text))) > MAX_HEADINGS:
         raise DocumentError(f"{headings:,} headings, over the limit of {MAX_HEADINGS:,} for a summary", source)
-    if (marks := len(_QUOTE_MARK.findall(text))) > MAX_QUOTE_MARKS:
+    if (marks := text.count('"') + text.count("\u201c") + text.count("\u201d")) > MAX_QUOTE_MARKS:
         raise DocumentError(f"{marks:,} quotation marks, over the limit of {MAX_QUOTE_MARKS:,} for a summary", source)
 
 
