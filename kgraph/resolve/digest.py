@@ -46,8 +46,9 @@ def token_hash(token: str) -> int:
 
 
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
-    texts = matched_texts(extraction)
-    tokens = {token for text in texts for token in name_tokens(text)}
+    # One pass over all the texts: a token never spans the line break between two of them, and
+    # a possessive `'s` is stripped alike, so this is the union of their `name_tokens`.
+    tokens = set(name_tokens("\n".join(matched_texts(extraction))))
     words = vocabulary(
         "\n".join([*(entry.text for entry in extraction.insights), *(entry.text for entry in extraction.claims)])
     )
