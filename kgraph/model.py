@@ -8,10 +8,60 @@ from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+_new = object.__new__
+_set = object.__setattr__
+_NAMES: dict[type, tuple[str, ...]] = {}  # class -> its field names, in `__dict__` order
+_MASKS: dict[tuple[type, frozenset[str]], int] = {}  # (class, fields set) -> bits of those fields
+_SETS: dict[tuple[type, int], frozenset[str]] = {}  # and back
 
-class Node(BaseModel):
+
+class Record(BaseModel):
+    """A frozen model pickled as its field values (and which fields were set), not as pydantic's
+    state dictionary: hundreds of thousands of them go through the store and between processes per
+    build, and pydantic's `__setstate__` was most of the time spent unpickling them."""
+
     model_config = ConfigDict(frozen=True)
 
+    def __reduce__(self) -> tuple[object, tuple[object, ...]]:
+        cls, values, fields_set = type(self), tuple(self.__dict__.values()), self.__pydantic_fields_set__
+        if len(fields_set) == len(values):
+            return _rebuild, (cls, values)
+        mask = _MASKS.get((cls, frozenset(fields_set)))
+        if mask is None:
+            mask = _MASKS[(cls, frozenset(fields_set))] = sum(
+                1 << bit for bit, name in enumerate(_names(cls)) if name in fields_set
+            )
+        return _rebuild, (cls, values, mask)
+
+
+def _names(cls: type) -> tuple[str, ...]:
+    names = _NAMES.get(cls)
+    if names is None:
+        names = _NAMES[cls] = tuple(cls.__pydantic_fields__)  # type: ignore[attr-defined]
+    return names
+
+
+def _rebuild(cls: type[Record], values: tuple[object, ...], mask: int = -1) -> Record:
+    """What `Record.__reduce__` took apart, as pydantic's own `__setstate__` would restore it."""
+    names = _NAMES.get(cls) or _names(cls)
+    if len(values) != len(names):
+        raise TypeError(f"{cls.__name__} has {len(names)} fields, not {len(values)}")
+    if mask == -1:
+        fields_set = set(names)
+    else:
+        known = _SETS.get((cls, mask))
+        if known is None:
+            known = _SETS[(cls, mask)] = frozenset(name for bit, name in enumerate(names) if mask >> bit & 1)
+        fields_set = set(known)
+    record = _new(cls)
+    _set(record, "__dict__", dict(zip(names, values, strict=True)))
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
+
+
+class Node(Record):
     iri: str
     label: str
 

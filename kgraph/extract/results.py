@@ -6,14 +6,12 @@ import datetime as dt
 from collections import Counter
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict
-
-from kgraph.model import Grounding, InsightKind, SpeakerEvidence
+from kgraph.model import Grounding, InsightKind, Record, SpeakerEvidence
 from kgraph.parse.document import Transcript
 
 
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class _Frozen(Record):
+    """Frozen, and pickled as field values (`kgraph.model.Record`)."""
 
 
 class EpisodeInfo(_Frozen):

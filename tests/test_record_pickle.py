@@ -1,0 +1,65 @@
+"""Frozen models pickle as their field values (`kgraph.model.Record`): unpickled, each is what
+pydantic's own state pickling gives back, down to which fields were set."""
+
+from __future__ import annotations
+
+import copyreg
+import datetime as dt
+import pickle
+
+import pytest
+
+from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, EpisodeInfo, QuoteGrounding
+from kgraph.model import Claim, Episode, Grounding, Record, _rebuild
+
+
+def _state_pickled(value: object) -> object:
+    """The same value through pydantic's `__getstate__` / `__setstate__` (the old format)."""
+    if isinstance(value, Record):
+        made = copyreg.__newobj__(type(value))  # type: ignore[attr-defined]
+        made.__setstate__(
+            {key: _state_pickled(item) for key, item in value.__getstate__().items()}
+            | {"__dict__": {name: _state_pickled(item) for name, item in value.__dict__.items()}}
+        )
+        return made
+    if isinstance(value, tuple):
+        return tuple(_state_pickled(item) for item in value)
+    return value
+
+
+def _samples() -> list[Record]:
+    grounding = QuoteGrounding(grounding=Grounding.APPROXIMATE, heard_at=61, score=87.5, label="A")
+    claim = ClaimEntry(text="we ship", line=9, position=0, speaker="Ann Lee", grounding=grounding)
+    entity = EntityEntry(kind=EntityKind.ORGANIZATION, name="Acme", aliases=("ACME",), line=3, rank=1)
+    info = EpisodeInfo(
+        title="T", podcast="P", date=dt.date(2024, 5, 1), source_file="p/t.md", transcript_anchors=b"\0x"
+    )
+    return [
+        Claim(iri="urn:c", label="l", text="t", episode="urn:e", seconds=3, match_score=None),
+        Claim.model_construct(iri="urn:c", label="l", text="t", episode="urn:e"),  # defaults not filled in
+        Episode(iri="urn:e", label="E", podcast="urn:p", graph="urn:g", urls=("https://x",)),
+        DocumentExtraction(episode=info, entities=(entity,), claims=(claim,), warnings=("w",)),
+        DocumentExtraction.model_construct(episode=info),
+    ]
+
+
+@pytest.mark.parametrize("value", _samples(), ids=lambda value: type(value).__name__)
+def test_a_record_comes_back_as_pydantic_state_pickling_would_give_it(value: Record) -> None:
+    back = pickle.loads(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+    old = _state_pickled(value)
+    assert type(back) is type(value)
+    assert back == value == old
+    assert back.__getstate__() == old.__getstate__()  # fields set, extra and private included
+    assert list(back.__dict__) == list(value.__dict__)
+    assert back.model_dump(exclude_unset=True) == value.model_dump(exclude_unset=True)
+
+
+def test_records_pickle_as_values_not_as_state_dictionaries() -> None:
+    claim = _samples()[0]
+    assert claim.__reduce__()[0] is _rebuild
+    assert b"__pydantic_fields_set__" not in pickle.dumps(claim)
+
+
+def test_values_of_another_shape_are_refused_as_unreadable() -> None:
+    with pytest.raises(TypeError):
+        _rebuild(Claim, ("urn:c", "l"))
