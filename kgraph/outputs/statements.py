@@ -26,7 +26,20 @@ from rdflib.namespace import PROV
 
 from kgraph import vocab
 from kgraph.kinds import KINDS
-from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node, Organization, Person, Podcast, Product
+from kgraph.model import (
+    Claim,
+    Episode,
+    Grounding,
+    Insight,
+    KnowledgeModel,
+    Mention,
+    Node,
+    Organization,
+    Person,
+    Podcast,
+    Product,
+    SpeakerEvidence,
+)
 
 Statement = tuple[str, str, str]  # subject IRI, predicate IRI, object as written in N-Triples
 GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted statements
@@ -104,6 +117,9 @@ _INSIGHT_CLASS = {kind.insight: str(kind.rdf_class) for kind in KINDS if kind.in
 PODCAST, PERSON, ORGANIZATION, PRODUCT, EPISODE, CLAIM, MENTION = (
     _CLASS[model_type] for model_type in (Podcast, Person, Organization, Product, Episode, Claim, Mention)
 )
+# The named individuals a claim's grounding and speaker evidence point at (an rdflib lookup each time
+# cost more than the rest of a claim's statements)
+_VALUE_IRI = {value: str(vocab.KG[value.value]) for value in (*Grounding, *SpeakerEvidence)}
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI, XSD_DECIMAL = (
     f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI", "decimal")
 )
@@ -220,13 +236,13 @@ def _claim(out: _Graph, claim: Claim) -> None:
     out.text(c, TIMESTAMP, claim.timestamp)
     out.typed(c, SECONDS, claim.seconds, XSD_INTEGER)
     if claim.grounding is not None:
-        out.link(c, GROUNDING_OF, str(vocab.KG[claim.grounding.value]))
+        out.link(c, GROUNDING_OF, _VALUE_IRI[claim.grounding])
         out.typed(c, HEARD_AT, claim.heard_at, XSD_INTEGER)
         out.text(c, TRANSCRIPT_LABEL, claim.transcript_label)
         out.typed(c, MATCH_SCORE, None if claim.match_score is None else f"{claim.match_score:.1f}", XSD_DECIMAL)
         out.typed(c, RECORDING_URL, claim.recording_url, XSD_ANY_URI)
     if claim.speaker_evidence is not None:
-        out.link(c, SPEAKER_EVIDENCE, str(vocab.KG[claim.speaker_evidence.value]))
+        out.link(c, SPEAKER_EVIDENCE, _VALUE_IRI[claim.speaker_evidence])
     out.link(c, TRANSCRIPT_SPEAKER, claim.transcript_speaker)
     for entity in claim.mentions:
         out.link(c, MENTIONS, entity)
