@@ -92,10 +92,14 @@ def word_character(character: str) -> bool:
     return character.isalnum() or character == "_"
 
 
+def word_character_at(text: str, index: int) -> bool:
+    """Whether `text` has a word character at `index` (False outside the text)."""
+    return 0 <= index < len(text) and word_character(text[index])
+
+
 def word_boundary(text: str, index: int) -> bool:
     """Whether `\\b` matches at `index` of `text`: a word character on one side only."""
-    before = index > 0 and word_character(text[index - 1])
-    return before != (index < len(text) and word_character(text[index]))
+    return word_character_at(text, index - 1) != word_character_at(text, index)
 
 
 def occurrences(text: str, literal: str) -> Iterator[int]:
@@ -110,16 +114,10 @@ def contains_word(text: str, words: str) -> bool:
     """Whether `words` occurs in `text` with no word character right before or after it: the
     same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
     a pattern per string."""
-    end = len(text) - len(words)
-    start = text.find(words)
-    while 0 <= start <= end:
-        after = start + len(words)
-        if (start == 0 or not word_character(text[start - 1])) and (
-            after == len(text) or not word_character(text[after])
-        ):
-            return True
-        start = text.find(words, start + 1)
-    return False
+    return any(
+        not word_character_at(text, start - 1) and not word_character_at(text, start + len(words))
+        for start in occurrences(text, words)
+    )
 
 
 def has_cjk(text: str) -> bool:

@@ -16,7 +16,7 @@ from kgraph.extract.organization_names import _stands_alone
 from kgraph.extract.participants import _speaks
 from kgraph.extract.people import _NAME_TOKEN, full_names_in
 from kgraph.extract.unlisted import _alone
-from kgraph.names import fold, occurrences
+from kgraph.names import contains_word, fold, occurrences, word_boundary
 
 _SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", "", "\u00a0"])
 
@@ -80,6 +80,23 @@ def test_occurrences_are_where_the_literal_matches(text: str, literal: str) -> N
     assert list(occurrences(text, literal)) == [
         match.start() for match in re.finditer(f"(?=({re.escape(literal)}))", text)
     ]
+
+
+_WORDISH = st.text(alphabet="ab _-é1\u00a0", max_size=8)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH, _WORDISH)
+def test_contains_word_is_what_the_lookaround_pattern_finds(text: str, words: str) -> None:
+    expected = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+    assert contains_word(text, words) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH, st.integers(min_value=0, max_value=8))
+def test_word_boundary_is_where_backslash_b_matches(text: str, index: int) -> None:
+    index = min(index, len(text))
+    assert word_boundary(text, index) is (re.compile(r"\b").match(text, index) is not None)
 
 
 def test_the_replaced_checks_answer_both_ways() -> None:

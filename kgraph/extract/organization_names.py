@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kgraph.data import organization_words
-from kgraph.names import fold, occurrences, word_boundary, word_character
+from kgraph.names import fold, occurrences, word_boundary, word_character, word_character_at
 
 _LABEL_PREFIX = re.compile(
     r"^(?:company|companies|organi[sz]ation|org|firm|startup|lab|fund|investor|employer|brand|name)\s*:\s*", re.I
@@ -130,7 +130,7 @@ def _alone(text: str, start: int, end: int) -> bool:
         return False
     if before[-4:-1] == "and" and before[-1].isspace() and word_boundary(text, start - 4):
         return False
-    return not (end < len(text) and word_character(text[end])) and _CONJUNCTION_NEXT.match(text, end) is None
+    return not word_character_at(text, end) and _CONJUNCTION_NEXT.match(text, end) is None
 
 
 def _shares_a_suffix(parts: list[str]) -> bool:

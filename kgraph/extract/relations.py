@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
-from kgraph.names import fold, word_boundary
+from kgraph.names import fold, occurrences, word_boundary
 from kgraph.parse.document import ParsedDocument, SectionKind
 
 # A word every way of saying it needs: most entries have none, and are skipped at once.
@@ -66,10 +66,7 @@ def _caseless_starts(text: str, lowered: str | None, literal: str) -> Iterator[i
     """Where `literal` is in `text`, case-insensitively, overlaps included; `lowered` is the
     text in lower case when it is ASCII (then an ASCII literal is simply looked up in it)."""
     if lowered is not None and literal.isascii():
-        start = lowered.find(literal.lower())
-        while start >= 0:
-            yield start
-            start = lowered.find(literal.lower(), start + 1)
+        yield from occurrences(lowered, literal.lower())
     elif not literal:
         yield from range(len(text) + 1)
     else:
