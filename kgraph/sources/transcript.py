@@ -113,17 +113,17 @@ def _line(raw: str) -> _Line | None:
     timed = _PLAIN_STAMP.match(line) if line[0] == "[" else None
     if timed is not None:
         hours, minutes, seconds = timed.groups()
-        rest = line[timed.end() :]
+        rest, before = line[timed.end() :], None
     else:
         timed = _TIMED.fullmatch(line)
         if timed is None:
             return (None, None, line, line)
         hours, minutes, seconds = timed.group("hours", "minutes", "seconds")
-        rest = timed["rest"]
-        if timed["before"]:  # `**Label** [00:01:02]: text`
-            text = rest.removeprefix(":").strip()
-            return (int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds), timed["before"].strip(), text, text)
+        rest, before = timed["rest"], timed["before"]
     at = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+    if before:  # `**Label** [00:01:02]: text`
+        text = rest.removeprefix(":").strip()
+        return (at, before.strip(), text, text)
     # a plain label's colon is within its first 41 characters; a bold label starts with `**`
     label = _LABEL.match(rest) if rest.startswith("**") or ":" in rest[:41] else None
     if label is None:
