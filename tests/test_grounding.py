@@ -487,6 +487,43 @@ def test_normalization_splits_into_the_words_the_expressions_gave(text: str) -> 
     assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)
 
 
+def _reference_words(text: str) -> list[str]:
+    """`words_of` as first written: every non-word character a space, then `_TOKEN`."""
+    import re
+    import unicodedata
+
+    from kgraph.extract import grounding
+
+    text = re.sub(r"[\W_]+", " ", grounding._APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).lower()))
+    if grounding._CJK_CHAR.search(text):
+        text = text.translate(grounding._simplified())
+    return grounding._TOKEN.findall(text)
+
+
+# whitespace of every kind (`\x1c`, `\u2028`, `\xa0`), compatibility forms NFKC rewrites (`ﬁ`,
+# `①`, `Ａ`), a final sigma, traditional and simplified CJK, control characters
+_QUOTE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Don’t ", "it's", "`x`", "snake_case", "—", "“a”", "İ", "ＡＩ", "我們", "这个", "a-b", "\n", " ", "é"]
+        ),
+        st.sampled_from(["\t", "\x1c", "\u2028", "\xa0", "ﬁne", "①", "ΟΔΟΣ ", "x\x00y", "3.5", "...", "[to be]"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_QUOTE_TEXT)
+def test_a_quote_splits_into_the_words_the_expressions_gave(text: str) -> None:
+    assert words_of(text) == _reference_words(text)
+
+
+def test_words_of_is_checked_on_text_that_splits_differently() -> None:
+    assert words_of("Don’t\x1cstop—ＡＩ ﬁne 我們") == _reference_words("Don’t\x1cstop—ＡＩ ﬁne 我們")
+    assert words_of("Don’t\x1cstop—ＡＩ ﬁne 我們") == ["dont", "stop", "ai", "fine", "我", "们"]
+
+
 @given(st.lists(st.sampled_from(["tide", "kelp", "ab", "ba", "a", "harbor", "zz", "lantern"]), min_size=1, unique=True))
 def test_anchors_are_the_rarest_longest_words_in_order(words: list[str]) -> None:
     from collections import Counter
