@@ -114,6 +114,22 @@ def test_a_teaser_loses_to_the_same_words_in_the_body():
     assert found.heard_at == 1800
 
 
+def test_a_fragment_is_scored_once_however_often_it_is_quoted(monkeypatch):
+    from kgraph.extract import grounding
+
+    finder = QuoteFinder(transcript({600: ("Ana Ruiz", "the ocean floor is the last great data desert")}))
+    scored = []
+    real = grounding._score_at
+    monkeypatch.setattr(grounding, "_score_at", lambda *args: scored.append(args[3]) or real(*args))
+    first = finder.find("The ocean floor is the last great data desert.", 600)
+    once = len(scored)
+    assert once
+    # the same words quoted again (other punctuation, another timestamp): placed, not scored again
+    assert finder.find("the ocean floor is the LAST great data desert!", 600) == first
+    assert finder.find("The ocean floor is the last great data desert", 1200).heard_at == 600
+    assert len(scored) == once
+
+
 def test_a_quote_that_is_not_there_is_not_in_transcript():
     found = QuoteFinder(transcript({})).find("Submarine pricing is a solved problem for every fleet owner", 600)
     assert found.grounding == Grounding.NOT_IN_TRANSCRIPT

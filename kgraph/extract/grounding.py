@@ -272,6 +272,8 @@ class QuoteFinder:
         self.transcript = transcript
         self.index = _Index(transcript)
         self._split: dict[tuple[str, bool], list[list[str]]] = {}
+        # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
+        self._placed: dict[tuple[str, ...], list[_Place]] = {}
         if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
             counts = self.index.counts
             splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
@@ -342,11 +344,18 @@ class QuoteFinder:
         start = low + joined.count(" ", 0, alignment.dest_start)
         return _Place(place.score, start, max(start + 1, place.end))
 
+    def _places(self, fragment: list[str]) -> list[_Place]:
+        """`_places(index, fragment)`, scored once per distinct fragment (read, never changed)."""
+        key = tuple(fragment)
+        if (places := self._placed.get(key)) is None:
+            places = self._placed[key] = _places(self.index, fragment)
+        return places
+
     def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:
         """The fragments' places and the quote's score (the mean of theirs, weighted by length):
         each fragment placed nearest the others' unambiguous places, or the summary's timestamp."""
         index, transcript = self.index, self.transcript
-        placed = [_places(index, fragment) for fragment in fragments]
+        placed = [self._places(fragment) for fragment in fragments]
         sure = {
             number: _seconds(index, transcript, places[0].start)
             for number, places in enumerate(placed)
