@@ -114,6 +114,22 @@ def test_a_teaser_loses_to_the_same_words_in_the_body():
     assert found.heard_at == 1800
 
 
+def test_a_fragment_is_scored_once_however_often_it_is_quoted(monkeypatch):
+    from kgraph.extract import grounding
+
+    finder = QuoteFinder(transcript({600: ("Ana Ruiz", "the ocean floor is the last great data desert")}))
+    scored = []
+    real = grounding._score_at
+    monkeypatch.setattr(grounding, "_score_at", lambda *args: scored.append(args[3]) or real(*args))
+    first = finder.find("The ocean floor is the last great data desert.", 600)
+    once = len(scored)
+    assert once
+    # the same words quoted again (other punctuation, another timestamp): placed, not scored again
+    assert finder.find("the ocean floor is the LAST great data desert!", 600) == first
+    assert finder.find("The ocean floor is the last great data desert", 1200).heard_at == 600
+    assert len(scored) == once
+
+
 def test_a_quote_that_is_not_there_is_not_in_transcript():
     found = QuoteFinder(transcript({})).find("Submarine pricing is a solved problem for every fleet owner", 600)
     assert found.grounding == Grounding.NOT_IN_TRANSCRIPT
@@ -485,6 +501,43 @@ def test_normalization_splits_into_the_words_the_expressions_gave(text: str) -> 
     new = grounding._normalized(text)
     assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
     assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)
+
+
+def _reference_words(text: str) -> list[str]:
+    """`words_of` as first written: every non-word character a space, then `_TOKEN`."""
+    import re
+    import unicodedata
+
+    from kgraph.extract import grounding
+
+    text = re.sub(r"[\W_]+", " ", grounding._APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).lower()))
+    if grounding._CJK_CHAR.search(text):
+        text = text.translate(grounding._simplified())
+    return grounding._TOKEN.findall(text)
+
+
+# whitespace of every kind (`\x1c`, `\u2028`, `\xa0`), compatibility forms NFKC rewrites (`ﬁ`,
+# `①`, `Ａ`), a final sigma, traditional and simplified CJK, control characters
+_QUOTE_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["Don’t ", "it's", "`x`", "snake_case", "—", "“a”", "İ", "ＡＩ", "我們", "这个", "a-b", "\n", " ", "é"]
+        ),
+        st.sampled_from(["\t", "\x1c", "\u2028", "\xa0", "ﬁne", "①", "ΟΔΟΣ ", "x\x00y", "3.5", "...", "[to be]"]),
+        st.characters(codec="utf-8"),
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_QUOTE_TEXT)
+def test_a_quote_splits_into_the_words_the_expressions_gave(text: str) -> None:
+    assert words_of(text) == _reference_words(text)
+
+
+def test_words_of_is_checked_on_text_that_splits_differently() -> None:
+    assert words_of("Don’t\x1cstop—ＡＩ ﬁne 我們") == _reference_words("Don’t\x1cstop—ＡＩ ﬁne 我們")
+    assert words_of("Don’t\x1cstop—ＡＩ ﬁne 我們") == ["dont", "stop", "ai", "fine", "我", "们"]
 
 
 @given(st.lists(st.sampled_from(["tide", "kelp", "ab", "ba", "a", "harbor", "zz", "lantern"]), min_size=1, unique=True))

@@ -47,7 +47,6 @@ HOUR = 3600
 NEAR_SECONDS = 90  # a short quote scoring ACCEPT_LONG..ACCEPT is found when this near its timestamp
 
 _APOSTROPHES = re.compile(r"['’‘`´]")
-_NON_WORD = re.compile(r"[\W_]+")
 _PUNCTUATION = re.compile(r"[^\w\s]+|_+")  # non-word characters but spaces: far fewer matches
 _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
@@ -69,10 +68,11 @@ def words_of(text: str) -> list[str]:
     """Normalized words: NFKC, lower case, apostrophes removed, other non-word characters as
     spaces; each CJK character is a word of its own (Chinese is written without spaces), in
     simplified script (summaries and transcripts mix both)."""
-    text = _NON_WORD.sub(" ", _APOSTROPHES.sub("", unicodedata.normalize("NFKC", text).lower()))
-    if _CJK_CHAR.search(text):
-        text = text.translate(_simplified())
-    return _TOKEN.findall(text)
+    # as the transcript is normalized (punctuation to spaces, whitespace kept): the same words
+    text = _normalized(unicodedata.normalize("NFKC", text).lower())
+    if text.isascii() or not _CJK_CHAR.search(text):
+        return text.split()  # `_TOKEN` splits at whitespace alone when there is no CJK character
+    return _TOKEN.findall(text.translate(_simplified()))
 
 
 @functools.cache
@@ -107,7 +107,7 @@ class _Index:
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
         normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
-        cjk = bool(_CJK_CHAR.search(normalized))
+        cjk = not normalized.isascii() and bool(_CJK_CHAR.search(normalized))
         if cjk:
             normalized = normalized.translate(_simplified())
         # a segment's words, where they start in the stream, and the stream: at C speed
@@ -272,17 +272,13 @@ class QuoteFinder:
         self.transcript = transcript
         self.index = _Index(transcript)
         self._split: dict[tuple[str, bool], list[list[str]]] = {}
+        # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
+        self._placed: dict[tuple[str, ...], list[_Place]] = {}
         if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
             counts = self.index.counts
-            fragments = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
-            self.index.locate(
-                {
-                    anchor
-                    for split in fragments
-                    for words in split
-                    for anchor in _anchors(counts, set(words) & counts.keys())
-                }
-            )
+            splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
+            distinct = {tuple(words) for split in splits for words in split}  # a quote's one sentence: once
+            self.index.locate({anchor for words in distinct for anchor in _anchors(counts, set(words) & counts.keys())})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
         """`_fragments(quote, sentences)`, split once per quote."""
@@ -348,11 +344,18 @@ class QuoteFinder:
         start = low + joined.count(" ", 0, alignment.dest_start)
         return _Place(place.score, start, max(start + 1, place.end))
 
+    def _places(self, fragment: list[str]) -> list[_Place]:
+        """`_places(index, fragment)`, scored once per distinct fragment (read, never changed)."""
+        key = tuple(fragment)
+        if (places := self._placed.get(key)) is None:
+            places = self._placed[key] = _places(self.index, fragment)
+        return places
+
     def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:
         """The fragments' places and the quote's score (the mean of theirs, weighted by length):
         each fragment placed nearest the others' unambiguous places, or the summary's timestamp."""
         index, transcript = self.index, self.transcript
-        placed = [_places(index, fragment) for fragment in fragments]
+        placed = [self._places(fragment) for fragment in fragments]
         sure = {
             number: _seconds(index, transcript, places[0].start)
             for number, places in enumerate(placed)
