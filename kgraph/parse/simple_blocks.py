@@ -1,9 +1,9 @@
 """The block structure summaries are written in, read line by line without markdown-it: ATX
 headings, paragraphs, `-` / `*` / `+` / numbered lists nested by indentation, blockquotes, pipe
 tables and rules. `simple_lines` gives the same `Line`s as markdown-it's block pass read by
-`markdown._walk`, or None for a text with anything else (HTML, fences, tabs, lazy continuation
-lines, odd indentation, empty list items, ...), which markdown-it then reads. A differential test
-holds the two paths to each other.
+`markdown._walk`, or None for a text with anything else (HTML, fences, tabs, odd indentation,
+empty list items, headings or tables inside list items, ...), which markdown-it then reads. A
+differential test holds the two paths to each other.
 
 The rules below follow markdown-it-py's block rules (`rules_block/*.py`) with the parser's
 configuration in `markdown._parser` (no setext headings, no indented code)."""
