@@ -188,6 +188,7 @@ CLAIMED = {
     "quote with a lazy line": '> "A quote\nthat goes on" — Jo Li\n> more\nlazy\n\nAfter\n',
     "quote ending in an empty line": "> quoted\n>\nAfter\n",
     "nested quote with a list": "> > - item\n> > more\n> back\n",
+    "quotes and lists four deep": "> > > > - a\n> > > >   - b\n> > > >     - c\n> > > >       - d\n",
     "table ended by a heading": "| Name | Role |\n|---|:-:|\n| **Jo** | CEO |\nno pipes\n## Next\n",
     "paragraph then rule": "Text\n---\n***\nText\n===\n",
     "closing hashes": "# Title #\n## Title# ##\n### #\n",
@@ -232,6 +233,8 @@ FALLBACKS = {
     "table-like next item of a list": "1. one\n\n2. |\n---:|\n",
     "table-like item of another list": "- a\n* x | y\n---|---\n",
     "item holding a table": "- a\n\n- x | y\n  ---|---\n",
+    "blockquotes nested deep": ">" * 60 + " deep\n",
+    "lists nested deep": "".join(" " * (2 * depth) + "- item\n" for depth in range(12)),
 }
 
 

@@ -21,6 +21,9 @@ from kgraph.parse.inline import plain
 _Row = tuple[int, str]  # (0-based line index in the text, the line without container markers)
 _DELIMITER_CHARS = frozenset("|-: ")
 _ALIGNMENT = re.compile(r"^:?-+:?$")  # a delimiter cell
+# Blockquotes within blockquotes, lists within lists: deeper is the parser's (whose nesting of
+# block tokens stops at 20 levels; a quote is one, a list two, a paragraph one).
+_MAX_NESTED = 4
 
 
 class _Unsure(Exception):
@@ -34,7 +37,7 @@ def simple_lines(text: str, first_line: int = 1) -> list[Line] | None:
         return None
     reader = _Reader(first_line, references="]:" in text)
     try:
-        reader.region(list(enumerate(text.split("\n"))), quoted=False)
+        reader.region(list(enumerate(text.split("\n"))), quotes=0)
     except _Unsure:
         return None
     return reader.lines
@@ -140,8 +143,10 @@ class _Reader:
         self.references = references  # a `]:` somewhere: a paragraph opening with `[` may be a definition
         self.lazy: set[int] = set()  # lines that continue a blockquote's paragraph without a `>`
 
-    def region(self, rows: list[_Row], quoted: bool) -> None:
-        """Read a run of lines with nothing around them (the text, or a blockquote's inside)."""
+    def region(self, rows: list[_Row], quotes: int) -> None:
+        """Read a run of lines with nothing around them: the text, or the inside of the `quotes`th
+        nested blockquote."""
+        quoted = quotes > 0
         items: list[int] = []  # content columns of the open list items, outermost first
         markers: list[str] = []  # the marker character of each one's list (`-`, `*`, `+`, `.`, `)`)
         paragraph: list[_Row] = []
@@ -202,7 +207,7 @@ class _Reader:
                 if first == ">":
                     if depth:
                         raise _Unsure
-                    index = self._quote(rows, index)
+                    index = self._quote(rows, index, quotes + 1)
                     continue
                 if first in "*-_" and _is_rule(text):
                     if depth:
@@ -212,6 +217,8 @@ class _Reader:
                     continue
                 marker = _list_marker(text)
             if marker is not None:
+                if len(items) == _MAX_NESTED:
+                    raise _Unsure  # markdown-it stops nesting at a depth (`maxNesting`)
                 content, column = self._item(rows, index, text, marker[2])
                 items.append(indent + column)
                 markers.append(text[marker[2] - 1])
@@ -278,8 +285,11 @@ class _Reader:
             raise _Unsure
         return content, width + spaces
 
-    def _quote(self, rows: list[_Row], index: int) -> int:
-        """Read the blockquote starting at `index`; the index of the line after it."""
+    def _quote(self, rows: list[_Row], index: int, quotes: int) -> int:
+        """Read the blockquote starting at `index` (the `quotes`th nested); the index of the line
+        after it."""
+        if quotes > _MAX_NESTED:
+            raise _Unsure  # markdown-it stops nesting at a depth (`maxNesting`)
         end = index
         inner: list[_Row] = []
         last_empty = False
@@ -302,7 +312,7 @@ class _Reader:
                 self.lazy.add(number)
             inner.append((number, raw))  # a lazy continuation of the quote's last paragraph
             end += 1
-        self.region(inner, quoted=True)
+        self.region(inner, quotes)
         return end
 
     def _table(self, rows: list[_Row], index: int, count: int, quoted: bool) -> int:
