@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from kgraph.parse import parse_document
 from kgraph.parse.document import LineKind
-from kgraph.parse.inline import parsed_plain, plain
+from kgraph.parse.inline import parsed_plain, plain, single_spaced
 from kgraph.parse.quotes import strip_timestamps
 from tests.parse_fixtures import PARSE_FIXTURES, parsed
 
@@ -166,3 +166,18 @@ def test_emphasis_without_the_parser_is_what_the_parser_makes(pieces: list[str])
     skip the inline parser: the stars it pairs go, entities decode as it decodes them."""
     text = "".join(pieces)
     assert plain.__wrapped__(text) == parsed_plain(text)
+
+
+WHITE_SPACE = "".join(chr(code) for code in range(0x110000) if chr(code).isspace())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*WHITE_SPACE, "a", "b", "*", " "]), max_size=12))
+def test_single_spaced_is_split_and_join(text: str) -> None:
+    assert single_spaced(text) == " ".join(text.split())
+
+
+def test_single_spaced_knows_every_white_space_character() -> None:
+    for character in WHITE_SPACE:
+        for text in (character, f"a{character}b", f"a{character}"):
+            assert single_spaced(text) == " ".join(text.split()), hex(ord(character))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from kgraph.parse import parse_document
 from kgraph.parse.document import SectionKind
-from tests.parse_fixtures import extracted, parsed
+from kgraph.parse.quotes import _find_quotes, quotes_in_line
+from tests.parse_fixtures import PARSE_FIXTURES, extracted, parsed
 
 K = SectionKind
 
@@ -56,3 +58,12 @@ def test_short_quotes_are_not_claims() -> None:
 def test_trailing_material_gives_no_claims() -> None:
     assert all("ornithologist" not in claim.text for claim in extracted("gen_b.md").claims)
     assert len(extracted("gen_b.md").claims) == 1
+
+
+def test_lines_without_a_quote_mark_skip_the_search() -> None:
+    """`quotes_in_line` answers a line without `"` at once: what the full search finds there too."""
+    for path in sorted(PARSE_FIXTURES.glob("*.md")):
+        document = parse_document(path.name, path.read_text(encoding="utf-8"))
+        lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
+        for line in lines:
+            assert quotes_in_line(line) == _find_quotes(line)

@@ -12,6 +12,7 @@ from markdown_it.token import Token
 from kgraph.parse.emphasis import decode_entities, unpaired_stars
 
 _SPACES = re.compile(r"\s+")
+_OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a space (`\s` is `str.split`'s set)
 _MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
 # Markup other than `*` and `&` (emphasis and entities are resolved without the parser).
 _OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
@@ -45,10 +46,10 @@ def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
     text = text.replace("\0", "\ufffd")  # NUL: as the parser has it
     if not _MARKUP_CHARS.search(text):
-        return " ".join(text.split())
+        return single_spaced(text)
     if not _OTHER_MARKUP.search(text):
         if "&" not in text and not _NOT_A_STAR_PAIR.search(text):
-            return " ".join(text.replace("**", "").split())
+            return single_spaced(text.replace("**", ""))
         # emphasis and entities only (`*Description:* text`): the stars the parser pairs go
         text = unpaired_stars(text)
         return " ".join((html.unescape(text) if "&" in text else text).replace("**", "").split())
@@ -57,6 +58,13 @@ def plain(text: str) -> str:
         if linked is not None:
             return linked
     return parsed_plain(text)
+
+
+def single_spaced(text: str) -> str:
+    """`" ".join(text.split())`, without the split when there is nothing to collapse."""
+    if "  " in text or text[:1] == " " or text[-1:] == " " or _OTHER_SPACE.search(text):
+        return " ".join(text.split())
+    return text
 
 
 def _linked_plain(text: str) -> str | None:

@@ -11,6 +11,7 @@ from markdown_it.token import Token
 
 from kgraph.parse.document import Line, LineKind
 from kgraph.parse.inline import plain
+from kgraph.parse.simple_blocks import simple_lines, source_lines
 
 # Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.
 _CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.S)
@@ -35,26 +36,14 @@ def blank_chatter(text: str) -> str:
 
 def to_lines(text: str, first_line: int = 1) -> list[Line]:
     """Flatten Markdown `text` (whose first line is `first_line` of the file) into lines."""
-    tokens = _parser().parse(blank_chatter(text))
-    return _walk(tokens, first_line)
+    text = blank_chatter(text)
+    lines = simple_lines(text, first_line)
+    return lines if lines is not None else parsed_lines(text, first_line)
 
 
-def _source_lines(content: str) -> list[tuple[int, str]]:
-    """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
-    with an unpaired `"` followed by one that closes it) stays on one logical line."""
-    pieces = [piece.strip() for piece in content.split("\n")]
-    if len(pieces) == 1 or '"' not in content:
-        return list(enumerate(pieces))
-    lines: list[tuple[int, str]] = []
-    index = 0
-    while index < len(pieces):
-        text, first = pieces[index], index
-        while text.count('"') % 2 and index + 1 < len(pieces) and pieces[index + 1].count('"') % 2:
-            index += 1
-            text = f"{text} {pieces[index]}"
-        lines.append((first, text))
-        index += 1
-    return lines
+def parsed_lines(text: str, first_line: int = 1) -> list[Line]:
+    """`to_lines` through markdown-it's block parser, whatever the text (chatter already blanked)."""
+    return _walk(_parser().parse(text), first_line)
 
 
 def _first_line(token: Token) -> int:
@@ -98,7 +87,7 @@ def _walk(tokens: list[Token], offset: int) -> list[Line]:
                 )
                 heading_level = 0
                 continue
-            for index, content in _source_lines(token.content):
+            for index, content in source_lines(token.content):
                 lines.append(
                     Line(
                         number=start + index,

@@ -189,6 +189,8 @@ def quotes_in_text(
 
 
 def quotes_in_line(line: Line) -> list[Quote]:
+    if '"' not in line.text:  # no quote mark, no quotation (a table row's text joins its cells)
+        return []
     return list(_quotes_of(line))
 
 
