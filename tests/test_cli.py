@@ -208,9 +208,10 @@ def test_a_build_reads_vis_network_from_pyvis_and_loads_neither_pyvis_nor_rdflib
     assert "vis-network" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
 
 
-def test_an_nquads_export_after_a_build_loads_no_page_or_networkx_library(tmp_path):
+def test_an_nquads_export_after_a_build_loads_no_extractor_page_or_graph_library(tmp_path):
     out = tmp_path / "out"
-    assert CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out), "-q"]).exit_code == 0
+    assert CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out), "-q", "-j", "2"]).exit_code == 0
     arguments = ["export", str(SEEDS), "-f", "nquads", "-o", str(tmp_path / "x.nq"), "-q", "--cache-from", str(out)]
-    assert _modules_loaded_by(arguments, ("networkx", "igraph", "pyvis", "IPython", "rdflib")) == []
+    heavy = ("kgraph.extract.document", "networkx", "igraph", "pyvis", "IPython", "rdflib")
+    assert _modules_loaded_by(arguments, heavy) == []
     assert (tmp_path / "x.nq").stat().st_size > 0
