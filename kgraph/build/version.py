@@ -9,6 +9,7 @@ import hashlib
 import os
 import re
 import sys
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -67,9 +68,7 @@ def installed_versions(libraries: tuple[str, ...]) -> dict[str, str]:
             library = wanted.get(_normalized(stem.partition("-")[0])) if suffix in ("dist-info", "egg-info") else None
             if library is None or library in found:
                 continue
-            version = _header_version(
-                os.path.join(entry or ".", name, "METADATA" if suffix == "dist-info" else "PKG-INFO")
-            )
+            version = _header_version(os.path.join(entry or ".", name))
             if version is None:
                 return _metadata_versions(libraries)
             found[library] = version
@@ -96,19 +95,42 @@ def _normalized(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower().replace("-", "_")
 
 
-def _header_version(path: str) -> str | None:
-    """The `Version:` field of a metadata file's header (None: no such file or field)."""
-    try:
-        with open(path, encoding="utf-8") as lines:
-            for line in lines:
-                if not line.strip():
-                    return None
-                field, colon, value = line.partition(":")
-                if colon and field.lower() == "version":
-                    return value.lstrip(" \t").rstrip("\r\n")
-    except (OSError, UnicodeDecodeError):
-        return None
+# a header line as the `email` parser importlib.metadata uses takes one: a name of printable
+# characters but the colon, then a colon
+_HEADER_NAME = re.compile(r"[\041-\071\073-\176]*:")
+
+
+def _header_version(folder: str) -> str | None:
+    """The `Version:` field of the folder's METADATA (or, without one, PKG-INFO), as the `email`
+    parser reads it; None when there is no such field, or the header is one this reading does not
+    follow (a folded line, a line that is not a field): the slow path decides those."""
+    for name in ("METADATA", "PKG-INFO"):  # the order importlib.metadata reads them in
+        try:
+            with open(os.path.join(folder, name), encoding="utf-8") as lines:
+                return _version_field(lines)
+        except (FileNotFoundError, NotADirectoryError, IsADirectoryError):
+            continue
+        except (OSError, UnicodeDecodeError):
+            return None
     return None
+
+
+def _version_field(lines: Iterable[str]) -> str | None:
+    version = None
+    for line in lines:
+        if line == "\n":  # the end of the header
+            break
+        folded = line[0] in " \t"
+        if version is not None:
+            return None if folded else version  # a folded Version field: left to the email parser
+        if folded:
+            continue
+        match = _HEADER_NAME.match(line)
+        if match is None or line.startswith("From "):
+            return None
+        if line[: match.end() - 1].lower() == "version":
+            version = line[match.end() :].lstrip(" \t").rstrip("\r\n")
+    return version
 
 
 def _metadata_versions(libraries: tuple[str, ...]) -> dict[str, str]:
