@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from rdflib import URIRef
-
-from kgraph import vocab
 from kgraph.extract.results import EntityKind
 from kgraph.model import (
     Claim,
@@ -26,6 +24,10 @@ from kgraph.model import (
     Podcast,
     Product,
 )
+from kgraph.prefixes import PREFIXES
+
+if TYPE_CHECKING:  # the build reads `class_iri`: it never loads rdflib
+    from rdflib import URIRef
 
 Columns = tuple[tuple[str, str], ...]  # (column, type) in neo4j-admin import types ("string[]": list of text)
 
@@ -44,12 +46,23 @@ class PageStyle:
 class NodeKind:
     name: str  # kg.nx `type`, report count key, page class, property-graph label
     model_type: type[Node]
-    rdf_class: URIRef
+    class_iri: str  # its class in the public vocabulary (`kgraph.vocab`), as a plain IRI
     columns: Columns  # property-graph columns besides iri and label
     style: PageStyle | None = None  # None: never drawn
     corpus_level: bool = False  # one node across documents (entities graph); grows with its episodes on the page
     entity: EntityKind | None = None  # the Companies / People entries that make it
     insight: InsightKind | None = None  # for the four insight kinds, which
+
+    @property
+    def rdf_class(self) -> URIRef:
+        """The class as an rdflib term (`kgraph.vocab`'s)."""
+        from rdflib import URIRef
+
+        return URIRef(self.class_iri)
+
+
+def _kg(local: str) -> str:
+    return f"{PREFIXES['kg']}{local}"
 
 
 _NAMED: Columns = (("aliases", "string[]"), ("description", "string"))
@@ -65,7 +78,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Podcast",
         Podcast,
-        vocab.PODCAST,
+        _kg("Podcast"),
         (("aliases", "string[]"),),
         PageStyle("Podcast", "#6a3d9a", "star"),
         corpus_level=True,
@@ -73,7 +86,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Episode",
         Episode,
-        vocab.EPISODE,
+        _kg("Episode"),
         (
             ("aliases", "string[]"),
             ("date", "date"),
@@ -86,7 +99,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Person",
         Person,
-        vocab.PERSON,
+        _kg("Person"),
         _NAMED,
         PageStyle("Person", "#e31a1c", "dot"),
         corpus_level=True,
@@ -95,7 +108,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Organization",
         Organization,
-        vocab.ORGANIZATION,
+        _kg("Organization"),
         _NAMED,
         PageStyle("Organization", "#33a02c", "diamond"),
         corpus_level=True,
@@ -104,24 +117,24 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Product",
         Product,
-        vocab.PRODUCT,
+        _kg("Product"),
         _NAMED,
         PageStyle("Product", "#17becf", "square"),
         corpus_level=True,
         entity=EntityKind.PRODUCT,
     ),
     *(
-        NodeKind(kind.value, Insight, vocab.KG[kind.value], _INSIGHT, _INSIGHT_STYLES[kind], insight=kind)
+        NodeKind(kind.value, Insight, _kg(kind.value), _INSIGHT, _INSIGHT_STYLES[kind], insight=kind)
         for kind in InsightKind
     ),
     NodeKind(
         "Claim",
         Claim,
-        vocab.CLAIM,
+        _kg("Claim"),
         (("text", "string"), ("timestamp", "string"), ("seconds", "int")),
         PageStyle("Claim (quote)", "#7fa7c9", "dot", shown=False),
     ),
-    NodeKind("Mention", Mention, vocab.MENTION, (("description", "string"), ("why_mentioned", "string"))),
+    NodeKind("Mention", Mention, _kg("Mention"), (("description", "string"), ("why_mentioned", "string"))),
 )
 
 KIND_BY_NAME: dict[str, NodeKind] = {kind.name: kind for kind in KINDS}

@@ -194,3 +194,24 @@ def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     )
     assert result.stderr == "", result.stderr  # before: a BrokenPipeError traceback and exit 3
     assert result.returncode == 0
+
+
+def test_a_build_reads_vis_network_from_pyvis_and_loads_neither_pyvis_nor_rdflib(tmp_path):
+    from importlib import resources
+
+    from kgraph.outputs.html.page import VIS_SCRIPT, vis_script_path
+
+    assert vis_script_path().read_bytes() == resources.files("pyvis").joinpath(VIS_SCRIPT).read_bytes()
+    arguments = ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--no-cache", "-q"]
+    loaded = _modules_loaded_by(arguments, ("pyvis", "IPython", "jinja2", "rdflib", "networkx", "igraph"))
+    assert loaded == ["igraph", "networkx"]  # the page's layout and communities; rdflib is for library users
+    assert "vis-network" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_an_nquads_export_after_a_build_loads_no_extractor_page_or_graph_library(tmp_path):
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(SEEDS), "-o", str(out), "-q", "-j", "2"]).exit_code == 0
+    arguments = ["export", str(SEEDS), "-f", "nquads", "-o", str(tmp_path / "x.nq"), "-q", "--cache-from", str(out)]
+    heavy = ("kgraph.extract.document", "networkx", "igraph", "pyvis", "IPython", "rdflib")
+    assert _modules_loaded_by(arguments, heavy) == []
+    assert (tmp_path / "x.nq").stat().st_size > 0

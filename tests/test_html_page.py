@@ -379,3 +379,25 @@ def test_the_page_loads_each_episodes_nodes_once(monkeypatch):
     page._episode_nodes = counting
     render(page)
     assert loaded and len(loaded) == len(set(loaded))
+
+
+def _front_coded_by_characters(keys: list[str]) -> list[object]:
+    # the loop `_front_coded` replaced: character by character
+    flat: list[object] = []
+    previous = ""
+    for key in keys:
+        shared = 0
+        limit = min(len(key), len(previous), 999)
+        while shared < limit and key[shared] == previous[shared]:
+            shared += 1
+        flat += (shared, key[shared:])
+        previous = key
+    return flat
+
+
+@given(st.lists(st.text(alphabet="ab/é中", max_size=12), max_size=30), st.sampled_from(["", "https://x/", "a" * 1200]))
+def test_front_coding_finds_the_shared_prefixes_a_character_loop_finds(keys, prefix):
+    from kgraph.outputs.html.tables import _front_coded
+
+    keys = sorted(prefix + key for key in keys)
+    assert _front_coded(keys) == _front_coded_by_characters(keys)

@@ -17,8 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
-import kgraph.extract.document  # noqa: F401  # loaded before the workers fork: they inherit it, never import it
-import kgraph.parse  # noqa: F401
 from kgraph import sources
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
@@ -87,6 +85,11 @@ def open_executor(jobs: int | None, address: str | None = None) -> Iterator[Exec
     if count <= 1:
         yield InlineExecutor()
         return
+    # loaded before the workers fork: they inherit them, never import them (and a build that
+    # extracts nothing, such as an export after a build, never loads them)
+    import kgraph.extract.document  # noqa: F401
+    import kgraph.parse  # noqa: F401
+
     with ProcessPoolExecutor(max_workers=count, initializer=_start_worker, initargs=(os.getpid(),)) as pool:
         yield pool
 

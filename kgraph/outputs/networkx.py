@@ -4,13 +4,15 @@ object-property statement (key = predicate CURIE), so it always agrees with the 
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kgraph.kinds import kind_of
 from kgraph.model import Claim, Episode, Insight, KnowledgeModel, Mention, Node
 from kgraph.outputs import statements as rdf
 from kgraph.prefixes import curie
+
+if TYPE_CHECKING:  # imported by `build_graph`: the page's parts read only the attributes below
+    import networkx as nx
 
 
 def node_type(node: Node) -> str:
@@ -53,6 +55,8 @@ def node_attributes(node: Node) -> dict[str, object]:
 
 
 def build_graph(model: KnowledgeModel, graphs: Iterable[rdf.GraphStatements]) -> nx.MultiDiGraph:
+    import networkx as nx
+
     graph: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in model.nodes():
         graph.add_node(node.iri, **node_attributes(node))

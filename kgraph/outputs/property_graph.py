@@ -8,10 +8,12 @@ would read badly or clash with a node label (Kuzu table names are case-insensiti
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-import networkx as nx
+from typing import TYPE_CHECKING
 
 from kgraph.kinds import KINDS
+
+if TYPE_CHECKING:  # the graph comes from `kg.nx`: listing the formats loads no networkx
+    import networkx as nx
 
 # (column, type) per label, from the table of kinds; types are the neo4j-admin import types
 NODE_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {kind.name: kind.columns for kind in KINDS}

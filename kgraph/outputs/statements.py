@@ -17,14 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
-import rdflib
-from rdflib import RDF, RDFS, SKOS, XSD
-from rdflib.namespace import PROV
 
-from kgraph import vocab
 from kgraph.kinds import KINDS
 from kgraph.model import (
     Claim,
@@ -40,14 +36,19 @@ from kgraph.model import (
     Product,
     SpeakerEvidence,
 )
+from kgraph.prefixes import PREFIXES, expand
+
+if TYPE_CHECKING:  # `to_rdflib` imports it: the build never loads rdflib
+    import rdflib
 
 Statement = tuple[str, str, str]  # subject IRI, predicate IRI, object as written in N-Triples
 GraphStatements = tuple[str, list[Statement]]  # named graph IRI, its sorted statements
 
-# Predicates and datatypes as plain strings: rdflib terms hash in Python, millions of times here.
-A, LABEL, ALT_LABEL, DERIVED_FROM = map(str, (RDF.type, RDFS.label, SKOS.altLabel, PROV.wasDerivedFrom))
+# Predicates and datatypes as plain strings (`kgraph.vocab`'s terms, a test keeps them in step):
+# rdflib terms hash in Python, millions of times here, and importing rdflib costs every build.
+A, LABEL, ALT_LABEL, DERIVED_FROM = map(expand, ("rdf:type", "rdfs:label", "skos:altLabel", "prov:wasDerivedFrom"))
 DESCRIPTION, TEXT, DATE_PUBLISHED, URL = map(
-    str, (vocab.SCHEMA.description, vocab.SCHEMA.text, vocab.SCHEMA.datePublished, vocab.SCHEMA.url)
+    expand, ("schema:description", "schema:text", "schema:datePublished", "schema:url")
 )
 (
     AFFILIATION,
@@ -78,50 +79,50 @@ DESCRIPTION, TEXT, DATE_PUBLISHED, URL = map(
     TRANSCRIPT_LABEL,
     MATCH_SCORE,
     RECORDING_URL,
-) = map(
-    str,
-    (
-        vocab.AFFILIATION,
-        vocab.PODCAST_OF,
-        vocab.VIDEO_ID,
-        vocab.REGION,
-        vocab.SOURCE_KIND,
-        vocab.SOURCE_FILE,
-        vocab.ARXIV_ID,
-        vocab.WARNING,
-        vocab.PARTICIPANT,
-        vocab.MENTIONS,
-        vocab.INSIGHT_OF,
-        vocab.RANK,
-        vocab.EPISODE_OF,
-        vocab.SPEAKER,
-        vocab.ABOUT,
-        vocab.TIMESTAMP,
-        vocab.SECONDS,
-        vocab.ENTITY,
-        vocab.WHY_MENTIONED,
-        vocab.MADE_BY,
-        vocab.GROUNDING_OF,
-        vocab.SPEAKER_EVIDENCE,
-        vocab.TRANSCRIPT_SPEAKER,
-        vocab.TRANSCRIPT_FILE,
-        vocab.HEARD_AT,
-        vocab.TRANSCRIPT_LABEL,
-        vocab.MATCH_SCORE,
-        vocab.RECORDING_URL,
-    ),
+) = (
+    expand(f"kg:{local}")
+    for local in (
+        "affiliation",
+        "podcast",
+        "videoId",
+        "region",
+        "sourceKind",
+        "sourceFile",
+        "arxivId",
+        "warning",
+        "participant",
+        "mentions",
+        "insight",
+        "rank",
+        "episode",
+        "speaker",
+        "about",
+        "timestamp",
+        "seconds",
+        "entity",
+        "whyMentioned",
+        "madeBy",
+        "grounding",
+        "speakerEvidence",
+        "transcriptSpeaker",
+        "transcriptFile",
+        "heardAt",
+        "transcriptLabel",
+        "matchScore",
+        "recordingUrl",
+    )
 )
 # Each kind's class, from the table of kinds (`kgraph.kinds`).
-_CLASS: dict[type[Node], str] = {kind.model_type: str(kind.rdf_class) for kind in KINDS if kind.insight is None}
-_INSIGHT_CLASS = {kind.insight: str(kind.rdf_class) for kind in KINDS if kind.insight is not None}
+_CLASS: dict[type[Node], str] = {kind.model_type: kind.class_iri for kind in KINDS if kind.insight is None}
+_INSIGHT_CLASS = {kind.insight: kind.class_iri for kind in KINDS if kind.insight is not None}
 PODCAST, PERSON, ORGANIZATION, PRODUCT, EPISODE, CLAIM, MENTION = (
     _CLASS[model_type] for model_type in (Podcast, Person, Organization, Product, Episode, Claim, Mention)
 )
 # The named individuals a claim's grounding and speaker evidence point at (an rdflib lookup each time
 # cost more than the rest of a claim's statements)
-_VALUE_IRI = {value: str(vocab.KG[value.value]) for value in (*Grounding, *SpeakerEvidence)}
+_VALUE_IRI = {value: expand(f"kg:{value.value}") for value in (*Grounding, *SpeakerEvidence)}
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI, XSD_DECIMAL = (
-    f"^^<{XSD[name]}>" for name in ("date", "integer", "anyURI", "decimal")
+    f"^^<{expand(f'xsd:{name}')}>" for name in ("date", "integer", "anyURI", "decimal")
 )
 
 # N-Triples string escapes, exactly as pyoxigraph writes them (tests compare with str(ox.Literal)).
@@ -313,7 +314,7 @@ def nquads_lines(graphs: Iterable[GraphStatements]) -> Iterator[str]:
 def _turtle_header() -> bytes:
     # pyoxigraph writes the prefix lines before the first triple (nothing at all for no triple)
     one = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
-    text = ox.serialize([one], format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    text = ox.serialize([one], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     assert text is not None  # without an output file, serialize returns the bytes
     return text[: text.rindex(b"<urn:x:s>")]
 
@@ -325,7 +326,7 @@ def turtle_chunk(graph: GraphStatements) -> bytes:
     """One graph's statements in Turtle, without the prefix lines. Subjects never span graphs,
     so `TURTLE_HEADER` and the chunks of every graph in graph order are exactly the Turtle of the
     whole default graph: a rebuild re-serializes only the graphs that changed."""
-    text = ox.serialize(default_graph_quads([graph]), format=ox.RdfFormat.TURTLE, prefixes=vocab.PREFIXES)
+    text = ox.serialize(default_graph_quads([graph]), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
     if not text:
         return b""
     if not text.startswith(TURTLE_HEADER):
@@ -366,8 +367,10 @@ def triples(all_quads: Iterable[ox.Quad]) -> list[ox.Triple]:
 
 def to_rdflib(all_quads: Iterable[ox.Quad]) -> rdflib.Graph:
     """The same statements as an rdflib Graph (default-graph view), for library users."""
+    import rdflib
+
     graph = rdflib.Graph()
-    for prefix, namespace in vocab.PREFIXES.items():
+    for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace, replace=True)
     data = ox.serialize(triples(all_quads), format=ox.RdfFormat.N_TRIPLES)
     graph.parse(data=data, format="nt")

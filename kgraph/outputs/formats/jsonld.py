@@ -12,17 +12,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
-from rdflib import RDF, XSD
 
 from kgraph.ontology import CONTEXT, ontology_file
 from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import write_text
+from kgraph.prefixes import expand
 
 if TYPE_CHECKING:
     from kgraph.outputs.formats import GraphData
 
-RDF_TYPE = str(RDF.type)
-XSD_STRING = str(XSD.string)
+RDF_TYPE = expand("rdf:type")
+XSD_STRING = expand("xsd:string")
 
 
 class _Context:

@@ -7,12 +7,12 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import networkx as nx
-
 from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import write_text
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # imported when a graph is written: registering the formats loads no networkx
+    import networkx as nx
+
     from kgraph.outputs.formats import GraphData
 
 LIST_SEPARATOR = " | "
@@ -24,6 +24,8 @@ def _scalar(value: object) -> object:
 
 def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy with sorted nodes and edges and scalar attributes only (empty lists dropped)."""
+    import networkx as nx
+
     copy: nx.MultiDiGraph[str] = nx.MultiDiGraph()
     for node in sorted(graph.nodes):
         copy.add_node(
@@ -37,6 +39,8 @@ def export_graph(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
 
 @register("graphml", ".graphml", "GraphML (yEd, Gephi, Cytoscape, NetworkX)")
 def write_graphml(kg: GraphData, path: Path) -> None:
+    import networkx as nx
+
     write_text(path, "\n".join(nx.generate_graphml(export_graph(kg.nx), prettyprint=True)) + "\n")
 
 
@@ -46,5 +50,7 @@ _MODIFIED = re.compile(r' lastmodifieddate="[^"]*"')
 
 @register("gexf", ".gexf", "GEXF 1.2 (Gephi)")
 def write_gexf(kg: GraphData, path: Path) -> None:
+    import networkx as nx
+
     text = "\n".join(nx.generate_gexf(export_graph(kg.nx), prettyprint=True))
     write_text(path, _MODIFIED.sub("", text) + "\n")

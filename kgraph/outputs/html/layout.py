@@ -15,8 +15,6 @@ from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
-import igraph
-
 from kgraph import pickled
 from kgraph.outputs.formats.atomic import write_bytes
 from kgraph.outputs.html.data import PageGraph
@@ -33,6 +31,8 @@ class LayoutCache:
         self.path, self.version = path, version
 
     def key(self, nodes: list[str], edges: list[tuple[int, int]]) -> str:
+        import igraph  # here and in `_force_layout`: a build that draws no page never loads it
+
         digest = hashlib.blake2b(f"{self.version}|{igraph.__version__}|{SEED}|{EDGE_LENGTH}".encode(), digest_size=16)
         digest.update("\n".join(nodes).encode())
         digest.update(repr(edges).encode())
@@ -93,6 +93,8 @@ def _force_layout(nodes: list[str], pairs: list[tuple[int, int]]) -> dict[str, t
     """`pairs`: the edges as sorted index pairs into `nodes`, sorted, no loops."""
     if not nodes:
         return {}
+    import igraph
+
     graph = igraph.Graph(n=len(nodes), edges=pairs)
     previous = random.getstate()
     igraph.set_random_number_generator(random.Random(SEED))

@@ -10,6 +10,8 @@ import json
 import re
 from collections.abc import Iterable
 from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
 
 from kgraph.model import KnowledgeModel
 from kgraph.outputs.html.data import PageGraph
@@ -105,7 +107,19 @@ def _asset(name: str) -> str:
     return resources.files("kgraph.outputs.html").joinpath(name).read_text(encoding="utf-8")
 
 
+VIS_SCRIPT = "templates/lib/vis-9.1.2/vis-network.min.js"  # inside the pyvis package
+
+
+def vis_script_path() -> Path:
+    """vis-network's script in pyvis's folder, found without importing pyvis (its `__init__`
+    imports IPython, jinja2 and jsonpickle: 60-80 ms for a file's name)."""
+    spec = find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis (it ships vis-network's script) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / VIS_SCRIPT
+
+
 def _vis_js() -> str:
-    script = resources.files("pyvis").joinpath("templates/lib/vis-9.1.2/vis-network.min.js")
+    script = vis_script_path()
     # "</script" cannot appear in an inline script; vis-network has none, keep it that way
     return script.read_text(encoding="utf-8").replace("</script", "<\\/script")

@@ -108,13 +108,23 @@ def _front_coded(keys: list[str]) -> list[object]:
     flat: list[object] = []
     previous = ""
     for key in keys:
-        shared = 0
-        limit = min(len(key), len(previous), 999)
-        while shared < limit and key[shared] == previous[shared]:
-            shared += 1
+        shared = _shared_length(previous, key, min(len(key), len(previous), 999))
         flat += (shared, key[shared:])
         previous = key
     return flat
+
+
+def _shared_length(previous: str, key: str, limit: int) -> int:
+    """The length of the longest common prefix of `previous` and `key`, at most `limit`: a
+    binary search of prefix comparisons (each one C call), not a loop over characters."""
+    low, high = 0, limit
+    while low < high:
+        middle = (low + high + 1) // 2
+        if key.startswith(previous[:middle]):
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 def _number(value: float) -> float | int:
@@ -137,9 +147,15 @@ def _common_base(iris: list[str]) -> str:
 
 def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
     relation = {name: number for number, name in enumerate(_RELATIONS)}
+    bits_of: dict[tuple[str, ...], int] = {}  # a few distinct lists of names among many edges
     flat: list[int] = []
-    for (source, target), names in sorted(page.edges_among(set(view.nodes)).items()):
-        flat += (ids[source], ids[target], sum(1 << relation[name] for name in set(names)))  # a bit per relation
+    edges = page.edges_among(set(view.nodes))
+    for pair in sorted(edges):  # pairs are unique: their order is the items' order
+        names = tuple(edges[pair])
+        bits = bits_of.get(names)
+        if bits is None:
+            bits = bits_of[names] = sum(1 << relation[name] for name in set(names))  # a bit per relation
+        flat += (ids[pair[0]], ids[pair[1]], bits)
     return flat
 
 
