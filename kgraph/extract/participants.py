@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from kgraph.extract.alternation import one_of
 from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
 from kgraph.extract.episode import extract_episode
@@ -287,7 +288,7 @@ _PARTICIPATION = re.compile(
 
 
 # After a name the text has speak: `Peebles argues`, `Bill Peebles (CEO) notes`, `Peebles's view, says`.
-_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
 _BOLD_LABEL_AFTER_NAME = re.compile(r":?\*\*:?\s*[\"“]")  # `**Bill Peebles:** "...`
 _LABEL_AFTER_NAME = re.compile(r":\s*[\"“]")  # `Bill Peebles: "...`
 
