@@ -24,6 +24,7 @@ from kgraph.extract.attribution import (
     _SENTENCE_END,
     _SPEECH,
     _SPEECH_NOUN,
+    _STANCE,
     _SUBJECT,
     _SUBORDINATE,
     _UNNAMED_SOURCE,
@@ -114,6 +115,24 @@ def _reference_about_someone_else(attributor: Attributor, clause: str) -> bool:
     return False
 
 
+def _reference_arguing_subject(attributor: Attributor, sentence: str) -> str | None:
+    sentence = _reference_without_field(sentence)
+    if _reference_about_someone_else(attributor, sentence):
+        return None
+    for candidate in _reference_clause_starts(sentence):
+        match = _SUBJECT.match(candidate)
+        if not match or _thing_of(match, candidate):
+            continue
+        verb = match.group("verb")
+        if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
+            continue
+        name = attributor.person(match.group("name"), allow_new=False)
+        rest = candidate[match.end("verb") :]
+        if name and not (_reference_names_in(attributor, sentence) - {name}) and not attributor._someone_new_in(rest):
+            return name
+    return None
+
+
 # -- invented prose ---------------------------------------------------------------------------------
 
 _WORDS = (
@@ -158,6 +177,16 @@ def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> No
     assert list(attribution.spoken_sentences(text)) == _SENTENCE_END.split(plain(strip_timestamps(text)))
 
 
+_OPENINGS = ("Dana Ruiz argues ", "Jane Roe says that ", "While prices rose, Dana Ruiz notes ", "Ruiz pushes back ", "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_OPENINGS), prose)
+def test_the_arguing_subject_is_the_rule_as_first_written(opening: str, text: str) -> None:
+    attributor = _attributor()
+    assert attributor._arguing_subject(opening + text) == _reference_arguing_subject(attributor, opening + text)
+
+
 def test_the_invented_prose_reaches_every_outcome() -> None:
     """The generated prose can fail these tests: it holds subjects, thing-of subjects and names."""
     attributor = _attributor()
@@ -171,3 +200,5 @@ def test_the_invented_prose_reaches_every_outcome() -> None:
     assert attribution._without_field("Substantiation: Lin Hai said") == "Lin Hai said"
     assert attributor._about_someone_else("a lesson from Dana Ruiz's father:")
     assert not attributor._about_someone_else("Dana Ruiz's memo argues:")
+    assert attributor._arguing_subject("While prices rose, Dana Ruiz argues that the moat is pricing.") == "Dana Ruiz"
+    assert attributor._arguing_subject("Dana Ruiz argues the old creed of") is None  # a saying: not hers

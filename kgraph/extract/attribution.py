@@ -782,8 +782,6 @@ class Attributor:
         """`Ruiz argues that pricing is the moat.`: a known person saying or arguing something,
         with nobody else named in the sentence."""
         sentence = _without_field(sentence)
-        if _about_start(sentence) or self._about_someone_else(sentence):
-            return None
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
             if not match or _thing_of(match, candidate):
@@ -794,7 +792,10 @@ class Attributor:
             name = self.person(match.group("name"), allow_new=False)
             rest = candidate[match.end("verb") :]
             if name and not (self._names_in(sentence) - {name}) and not self._someone_new_in(rest):
-                return name
+                # Asked last (every test here is a pure reading of the sentence): few sentences
+                # name a known speaker, and these are the costliest tests.
+                about = _about_start(sentence) or self._about_someone_else(sentence)
+                return None if about else name
         return None
 
     def _someone_new_in(self, text: str) -> bool:
