@@ -142,7 +142,8 @@ _WORDS = (
     "that|the|plan|moat|pricing|is|a|of|prices|de|van|李明|认为|who|ran|his father|students say|the old creed of|"
     "Dana Ruiz's|Ruiz's memo argues|Kofi's team|widely praised|one customer told her"
 ).split("|")
-_GLUE = (" ", " ", " ", ", ", ": ", ". ", " — ", " – ", "; ", ' "', '" ', " [00:12:34] ", " at 4:05 ", "**", "*", "_")
+_GLUE = (" ", " ", " ", ", ", ": ", ". ", "… ", "? ", " — ", " – ", "; ", ' "', '" ', " [00:12:34] ")
+_GLUE += (" at 4:05 ", "**", "*", "_")
 
 prose = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=14).map(
     lambda parts: "".join(word + glue for word, glue in parts)
@@ -175,6 +176,7 @@ def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> No
     assert attribution._unknown_speaker(text) == _reference_unknown_speaker(text)
     assert attributor._about_someone_else(text) == _reference_about_someone_else(attributor, text)
     assert list(attribution.spoken_sentences(text)) == _SENTENCE_END.split(plain(strip_timestamps(text)))
+    assert attribution._last_sentence(text) == _SENTENCE_END.split(plain(text))[-1]
 
 
 _OPENINGS = ("Dana Ruiz argues ", "Jane Roe says that ", "While prices rose, Dana Ruiz notes ", "Ruiz pushes back ", "")

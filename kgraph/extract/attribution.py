@@ -672,7 +672,7 @@ class Attributor:
             if name:
                 return Attribution(name, "speaker label")
         before = _with_phrase_before(quote, before)
-        clause = _without_field(_SENTENCE_END.split(plain(before))[-1].strip())
+        clause = _without_field(_last_sentence(before).strip())
         if not clause:
             return None
         label = _NAME_LABEL.match(clause)
@@ -825,7 +825,7 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
-        clause = _SENTENCE_END.split(plain(_with_phrase_before(quote, strip_timestamps(quote.before))))[-1]
+        clause = _last_sentence(_with_phrase_before(quote, strip_timestamps(quote.before)))
         if self._names_in(clause) - {context.subject}:
             return NONE
         if self._about_someone_else(clause):
@@ -905,6 +905,15 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(starts)) if len(starts) > 2 else tuple(starts)
 
 
+@lru_cache(maxsize=_TEXTS_KEPT)  # the lead-in rule and the context rule read the same text
+def _last_sentence(text: str) -> str:
+    """The last sentence of `text` as plain words."""
+    spoken = plain(text)
+    if "." not in spoken and "!" not in spoken and "?" not in spoken and "…" not in spoken:
+        return spoken  # a sentence ends only after one of these
+    return _SENTENCE_END.split(spoken)[-1]
+
+
 @lru_cache(maxsize=_TEXTS_KEPT)  # prose is read once per line; the subject rule asks again per quote
 def spoken_sentences(text: str) -> tuple[str, ...]:
     """`text` as plain words without timestamps, cut into sentences."""
@@ -914,10 +923,11 @@ def spoken_sentences(text: str) -> tuple[str, ...]:
     return tuple(_SENTENCE_END.split(spoken))
 
 
-@lru_cache(maxsize=_TEXTS_KEPT)
 def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     """The names a sentence may have as its subject (`Jane Roe explains`), in the order the
-    subject rule tries them, each with whether it is a thing of theirs (`Jane's new venture`)."""
+    subject rule tries them, each with whether it is a thing of theirs (`Jane's new venture`).
+    Not cached itself: its text's answers are (`_subject_candidates_of`), and a sentence seldom
+    recurs in another text."""
     sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
     found = []
     for candidate in _clause_starts(sentence):
