@@ -133,6 +133,29 @@ def _reference_arguing_subject(attributor: Attributor, sentence: str) -> str | N
     return None
 
 
+def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemContext, block: bool) -> None:
+    stripped = plain(strip_timestamps(text)).strip()
+    context.pending, context.pending_blocked = None, False
+    if not stripped.endswith(":"):
+        if block:
+            context.pending = attributor._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
+        return
+    clause = _reference_without_field(_SENTENCE_END.split(stripped)[-1].strip())
+    label = attribution._LABEL.match(text)
+    if label:
+        raw = label.group("name") or label.group("name2") or label.group("name3")
+        name = None if attribution.is_placeholder(plain(raw)) else attributor.person(raw, allow_new=True)
+        if name:
+            context.pending = name
+        elif not re.match(r"(?:key |notable )?quotes?\b", plain(raw), re.I):
+            context.pending_blocked = True
+        return
+    found = attributor._lead_in(clause, context)
+    if found is not None:
+        context.pending = found.speaker
+        context.pending_blocked = found.speaker is None
+
+
 # -- invented prose ---------------------------------------------------------------------------------
 
 _WORDS = (
@@ -177,6 +200,23 @@ def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> No
     assert attributor._about_someone_else(text) == _reference_about_someone_else(attributor, text)
     assert list(attribution.spoken_sentences(text)) == _SENTENCE_END.split(plain(strip_timestamps(text)))
     assert attribution._last_sentence(text) == _SENTENCE_END.split(plain(text))[-1]
+
+
+# A colon written as an entity or escaped, and markup around a line's end.
+_ENDINGS = ("", ":", " &colon;", "&#58;", "&#x3A;", "\\:", ":**", "**:", ":*", " [00:12:34]", "&amp;", "：")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(("", "Dana Ruiz argues ", "He adds ")), prose, st.sampled_from(_ENDINGS), st.booleans())
+def test_a_lead_in_line_is_the_rule_as_first_written(opening: str, text: str, ending: str, block: bool) -> None:
+    line = opening + text + ending
+    attributor, reference_attributor = _attributor(), _attributor()
+    context, reference = ItemContext(subject="Jane Roe"), ItemContext(subject="Jane Roe")
+    context.pending = reference.pending = "Dana Ruiz"
+    attributor.lead_in_line(line, context, block)
+    _reference_lead_in_line(reference_attributor, line, reference, block)
+    assert (context.pending, context.pending_blocked) == (reference.pending, reference.pending_blocked)
+    assert attributor.people.names() == reference_attributor.people.names()
 
 
 _OPENINGS = ("Dana Ruiz argues ", "Jane Roe says that ", "While prices rose, Dana Ruiz notes ", "Ruiz pushes back ", "")

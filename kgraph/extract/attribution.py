@@ -853,8 +853,10 @@ class Attributor:
     def lead_in_line(self, text: str, context: ItemContext, block_quote_follows: bool = False) -> None:
         """A prose line ending in `:` with no quote on it announces the speaker of what follows; so
         does, right before a block quote, a sentence whose known subject argues or says something."""
-        stripped = plain(strip_timestamps(text)).strip()
         context.pending, context.pending_blocked = None, False
+        if not block_quote_follows and ":" not in text and "&" not in text:
+            return  # no colon, and no entity to write one: most prose lines
+        stripped = plain(strip_timestamps(text)).strip()
         if not stripped.endswith(":"):
             if block_quote_follows:
                 context.pending = self._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
