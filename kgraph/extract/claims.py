@@ -17,11 +17,10 @@ from kgraph.parse.quotes import normalize_clock, quotes_in_line, strip_timestamp
 def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEntry]) -> AboutRef | None:
     if item is None:
         return None
-    # Built without validation, from values of the right types (tests/test_extract_records.py).
     if section in INSIGHT_KIND:
-        return AboutRef.model_construct(insight=INSIGHT_KIND[section], rank=item.rank)
+        return AboutRef(insight=INSIGHT_KIND[section], rank=item.rank)
     entry = entries.get(item.line)
-    return AboutRef.model_construct(entity=entry.kind, name=entry.name) if entry else None
+    return AboutRef(entity=entry.kind, name=entry.name) if entry else None
 
 
 class _ClaimCollector:
@@ -58,7 +57,7 @@ class _ClaimCollector:
     def _add(self, quote: Quote, found: Attribution, about: AboutRef | None) -> None:
         timestamp, seconds = normalize_clock(quote.timestamp) if quote.timestamp else (None, None)
         self.claims.append(
-            ClaimEntry.model_construct(  # values of the right types, as `_about`'s
+            ClaimEntry(
                 text=quote.text,
                 line=quote.line,
                 position=len(self.claims),
