@@ -3,6 +3,8 @@ pinned to the walk as first written, which read every line, on invented items.""
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -110,3 +112,10 @@ def test_the_invented_items_reach_a_subject_after_the_last_quote() -> None:
     found, people, created = _claims(text, _ClaimCollector)
     assert [claim.speaker for claim in found] == ["Dana Ruiz"]
     assert created == ["Amelia Hart"] and "Amelia Hart" in people
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list(" \t\n\x0b\x0c\r\x1c\x1f\x85\xa0\u2000\u2028\u3000.,;:!?…*_\"'aBß"))))
+def test_a_quote_key_is_the_key_as_first_written(text: str) -> None:
+    """`_quote_key` spaces words with `str.split`, as first written with the regex `\\s+`."""
+    assert claims._quote_key(text) == re.sub(r"\s+", " ", text).strip(" .,;:!?…*_\"'").casefold()

@@ -138,11 +138,10 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     return merge_repeated_quotes(collector.claims)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _quote_key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(" .,;:!?…*_\"'").casefold()
+    """Spacing, case and the punctuation around the words do not tell two quotes apart."""
+    # `str.split()` splits where `\s+` matches; the spaces it drops at the ends, `strip` would drop
+    return " ".join(text.split()).strip(" .,;:!?…*_\"'").casefold()
 
 
 def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
