@@ -4,7 +4,9 @@ builder both read. Every reference between nodes is an IRI string; every collect
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from enum import StrEnum
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
@@ -32,6 +34,23 @@ class Record(BaseModel):
                 1 << bit for bit, name in enumerate(_names(cls)) if name in fields_set
             )
         return _rebuild, (cls, values, mask)
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Self:
+        """pydantic's shallow `model_copy` in one step (tens of thousands per build): a frozen
+        record has no extra or private values to copy."""
+        if deep or self.__pydantic_extra__ is not None or self.__pydantic_private__ is not None:
+            return super().model_copy(update=update, deep=deep)
+        values = dict(self.__dict__)
+        fields_set = set(self.__pydantic_fields_set__)
+        if update:
+            values.update(update)
+            fields_set.update(update.keys())
+        copied = _new(type(self))
+        _set(copied, "__dict__", values)
+        _set(copied, "__pydantic_extra__", None)
+        _set(copied, "__pydantic_fields_set__", fields_set)
+        _set(copied, "__pydantic_private__", None)
+        return copied
 
 
 def _names(cls: type) -> tuple[str, ...]:

@@ -24,6 +24,7 @@ from kgraph.extract.attribution import (
     _SENTENCE_END,
     _SPEECH,
     _SPEECH_NOUN,
+    _STANCE,
     _SUBJECT,
     _SUBORDINATE,
     _UNNAMED_SOURCE,
@@ -114,6 +115,47 @@ def _reference_about_someone_else(attributor: Attributor, clause: str) -> bool:
     return False
 
 
+def _reference_arguing_subject(attributor: Attributor, sentence: str) -> str | None:
+    sentence = _reference_without_field(sentence)
+    if _reference_about_someone_else(attributor, sentence):
+        return None
+    for candidate in _reference_clause_starts(sentence):
+        match = _SUBJECT.match(candidate)
+        if not match or _thing_of(match, candidate):
+            continue
+        verb = match.group("verb")
+        if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
+            continue
+        name = attributor.person(match.group("name"), allow_new=False)
+        rest = candidate[match.end("verb") :]
+        if name and not (_reference_names_in(attributor, sentence) - {name}) and not attributor._someone_new_in(rest):
+            return name
+    return None
+
+
+def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemContext, block: bool) -> None:
+    stripped = plain(strip_timestamps(text)).strip()
+    context.pending, context.pending_blocked = None, False
+    if not stripped.endswith(":"):
+        if block:
+            context.pending = attributor._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
+        return
+    clause = _reference_without_field(_SENTENCE_END.split(stripped)[-1].strip())
+    label = attribution._LABEL.match(text)
+    if label:
+        raw = label.group("name") or label.group("name2") or label.group("name3")
+        name = None if attribution.is_placeholder(plain(raw)) else attributor.person(raw, allow_new=True)
+        if name:
+            context.pending = name
+        elif not re.match(r"(?:key |notable )?quotes?\b", plain(raw), re.I):
+            context.pending_blocked = True
+        return
+    found = attributor._lead_in(clause, context)
+    if found is not None:
+        context.pending = found.speaker
+        context.pending_blocked = found.speaker is None
+
+
 # -- invented prose ---------------------------------------------------------------------------------
 
 _WORDS = (
@@ -123,7 +165,8 @@ _WORDS = (
     "that|the|plan|moat|pricing|is|a|of|prices|de|van|李明|认为|who|ran|his father|students say|the old creed of|"
     "Dana Ruiz's|Ruiz's memo argues|Kofi's team|widely praised|one customer told her"
 ).split("|")
-_GLUE = (" ", " ", " ", ", ", ": ", ". ", " — ", " – ", "; ", ' "', '" ', " [00:12:34] ", " at 4:05 ", "**", "*", "_")
+_GLUE = (" ", " ", " ", ", ", ": ", ". ", "… ", "? ", " — ", " – ", "; ", ' "', '" ', " [00:12:34] ")
+_GLUE += (" at 4:05 ", "**", "*", "_")
 
 prose = st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(_GLUE)), max_size=14).map(
     lambda parts: "".join(word + glue for word, glue in parts)
@@ -156,6 +199,34 @@ def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> No
     assert attribution._unknown_speaker(text) == _reference_unknown_speaker(text)
     assert attributor._about_someone_else(text) == _reference_about_someone_else(attributor, text)
     assert list(attribution.spoken_sentences(text)) == _SENTENCE_END.split(plain(strip_timestamps(text)))
+    assert attribution._last_sentence(text) == _SENTENCE_END.split(plain(text))[-1]
+
+
+# A colon written as an entity or escaped, and markup around a line's end.
+_ENDINGS = ("", ":", " &colon;", "&#58;", "&#x3A;", "\\:", ":**", "**:", ":*", " [00:12:34]", "&amp;", "：")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(("", "Dana Ruiz argues ", "He adds ")), prose, st.sampled_from(_ENDINGS), st.booleans())
+def test_a_lead_in_line_is_the_rule_as_first_written(opening: str, text: str, ending: str, block: bool) -> None:
+    line = opening + text + ending
+    attributor, reference_attributor = _attributor(), _attributor()
+    context, reference = ItemContext(subject="Jane Roe"), ItemContext(subject="Jane Roe")
+    context.pending = reference.pending = "Dana Ruiz"
+    attributor.lead_in_line(line, context, block)
+    _reference_lead_in_line(reference_attributor, line, reference, block)
+    assert (context.pending, context.pending_blocked) == (reference.pending, reference.pending_blocked)
+    assert attributor.people.names() == reference_attributor.people.names()
+
+
+_OPENINGS = ("Dana Ruiz argues ", "Jane Roe says that ", "While prices rose, Dana Ruiz notes ", "Ruiz pushes back ", "")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.sampled_from(_OPENINGS), prose)
+def test_the_arguing_subject_is_the_rule_as_first_written(opening: str, text: str) -> None:
+    attributor = _attributor()
+    assert attributor._arguing_subject(opening + text) == _reference_arguing_subject(attributor, opening + text)
 
 
 def test_the_invented_prose_reaches_every_outcome() -> None:
@@ -171,3 +242,5 @@ def test_the_invented_prose_reaches_every_outcome() -> None:
     assert attribution._without_field("Substantiation: Lin Hai said") == "Lin Hai said"
     assert attributor._about_someone_else("a lesson from Dana Ruiz's father:")
     assert not attributor._about_someone_else("Dana Ruiz's memo argues:")
+    assert attributor._arguing_subject("While prices rose, Dana Ruiz argues that the moat is pricing.") == "Dana Ruiz"
+    assert attributor._arguing_subject("Dana Ruiz argues the old creed of") is None  # a saying: not hers

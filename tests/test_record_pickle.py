@@ -8,6 +8,7 @@ import datetime as dt
 import pickle
 
 import pytest
+from pydantic import BaseModel
 
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, EpisodeInfo, QuoteGrounding
 from kgraph.model import Claim, Episode, Grounding, Record, _rebuild
@@ -63,3 +64,20 @@ def test_records_pickle_as_values_not_as_state_dictionaries() -> None:
 def test_values_of_another_shape_are_refused_as_unreadable() -> None:
     with pytest.raises(TypeError):
         _rebuild(Claim, ("urn:c", "l"))
+
+
+_UPDATES = ({}, {"label": "m"}, {"text": "other", "seconds": 5}, {"warnings": ("x",), "participants": ("Ann",)})
+
+
+@pytest.mark.parametrize("value", _samples(), ids=lambda value: type(value).__name__)
+@pytest.mark.parametrize("update", _UPDATES)
+def test_a_record_copies_as_pydantic_copies_it(value: Record, update: dict[str, object]) -> None:
+    """`Record.model_copy`, in one step, gives what pydantic's copy gives, fields set included."""
+    update = {key: item for key, item in update.items() if key in type(value).model_fields}
+    mine = value.model_copy(update=update)
+    theirs = BaseModel.model_copy(value, update=update)
+    assert type(mine) is type(theirs)
+    assert mine.__getstate__() == theirs.__getstate__()  # dict, fields set, extra and private
+    assert list(mine.__dict__) == list(theirs.__dict__)
+    assert mine.__dict__ is not value.__dict__ and mine.__pydantic_fields_set__ is not value.__pydantic_fields_set__
+    assert value.model_copy(update=update, deep=True).__getstate__() == theirs.__getstate__()

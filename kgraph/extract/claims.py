@@ -29,12 +29,18 @@ class _ClaimCollector:
         self.claims: list[ClaimEntry] = []
 
     def walk(self, lines: tuple[Line, ...], context: ItemContext, about: AboutRef | None) -> None:
+        line_quotes = [quotes_in_line(line) for line in lines]
+        # Only the rules of a later quote read the subject: after the last quote, nothing does
+        # (a lead-in line is still read, for the people it may name).
+        last = max((index for index, quotes in enumerate(line_quotes) if quotes), default=-1)
         for index, line in enumerate(lines):
-            quotes = quotes_in_line(line)
+            quotes = line_quotes[index]
             if not quotes:
                 if line.kind == LineKind.TEXT and line.text:
-                    self.attributor.update_subject(context, line.text)
-                    self.attributor.lead_in_line(line.text, context, _block_quote_follows(lines, index))
+                    if index < last:
+                        self.attributor.update_subject(context, line.text)
+                    block_quote_follows = index + 1 < len(lines) and _block_quote_at(lines, line_quotes, index + 1)
+                    self.attributor.lead_in_line(line.text, context, block_quote_follows)
                 continue
             next_line = _next_in_block(lines, index)
             position = 0
@@ -43,7 +49,7 @@ class _ClaimCollector:
                 found = self.attributor.attribute(quote, context, next_line)
                 self._add(quote, found, about)
                 position = quote.end + 1
-            if line.kind == LineKind.TEXT:
+            if line.kind == LineKind.TEXT and index < last:
                 self.attributor.update_subject(context, line.text[position:])
             if not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
                 context.pending, context.pending_blocked = None, False
@@ -79,12 +85,10 @@ def _bare_quote_line(quotes: list[Quote]) -> bool:
     return not _WORD_CHAR.search(before) and not _WORD_CHAR.search(after)
 
 
-def _block_quote_follows(lines: tuple[Line, ...], index: int) -> bool:
-    """The next line opens a block quote holding a quotation (`Ruiz argues the opposite.` then `> "..."`)."""
-    if index + 1 >= len(lines):
-        return False
-    following = lines[index + 1]
-    return following.quoted and not lines[index].quoted and bool(quotes_in_line(following))
+def _block_quote_at(lines: tuple[Line, ...], line_quotes: list[list[Quote]], index: int) -> bool:
+    """Line `index` opens a block quote holding a quotation (`Ruiz argues the opposite.` then
+    `> "..."`)."""
+    return lines[index].quoted and not lines[index - 1].quoted and bool(line_quotes[index])
 
 
 def _next_in_block(lines: tuple[Line, ...], index: int) -> str | None:
@@ -134,11 +138,10 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     return merge_repeated_quotes(collector.claims)
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _quote_key(text: str) -> str:
-    return _SPACES.sub(" ", text).strip(" .,;:!?…*_\"'").casefold()
+    """Spacing, case and the punctuation around the words do not tell two quotes apart."""
+    # `str.split()` splits where `\s+` matches; the spaces it drops at the ends, `strip` would drop
+    return " ".join(text.split()).strip(" .,;:!?…*_\"'").casefold()
 
 
 def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from kgraph.extract.alternation import one_of
 from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.entities import affiliations_from
 from kgraph.extract.episode import extract_episode
@@ -254,8 +256,11 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
         for person, qualifiers in _chosen_list(document, podcast, people_entries)
     ]
     full_names = [entry.person.name for entry in listed if " " in entry.person.name]
-    text_names = full_names_in_text(document)
-    passages = text_passages(document)
+    # Only a lone first name is read against the text (see `expand_first_name`): most lists
+    # give full names, and then neither the text's names nor its passages are needed.
+    lone = any(" " not in person.name and not has_cjk(person.name) for person, _ in listed)
+    text_names = full_names_in_text(document) if lone else Counter[str]()
+    passages = text_passages(document) if lone else []
     everyday = vocabulary("\n".join(document_text_lines(document)))
     result: list[PersonName] = []
     seen: dict[str, int] = {}
@@ -264,8 +269,13 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
         name = expand_first_name(
             person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
         )
-        described = bool(person.affiliations) or bool(cues) and said_with(name, cues, passages)
-        if name != person.name and not (described or name in full_names or _takes_part(name, passages)):
+        if name != person.name and not (
+            person.affiliations
+            or cues
+            and said_with(name, cues, passages)
+            or name in full_names
+            or _takes_part(name, passages)
+        ):
             name = person.name  # `Sean` (a co-host) is not `Sean Parker`, a founder the episode mentions
         aliases = tuple(sorted({*person.aliases, *([person.name] if name != person.name else [])}))
         key = fold(name)
@@ -287,7 +297,7 @@ _PARTICIPATION = re.compile(
 
 
 # After a name the text has speak: `Peebles argues`, `Bill Peebles (CEO) notes`, `Peebles's view, says`.
-_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b")
+_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
 _BOLD_LABEL_AFTER_NAME = re.compile(r":?\*\*:?\s*[\"“]")  # `**Bill Peebles:** "...`
 _LABEL_AFTER_NAME = re.compile(r":\s*[\"“]")  # `Bill Peebles: "...`
 

@@ -1,0 +1,61 @@
+"""Participants read the text's names and passages only to expand a lone first name: a list of
+full names skips that work, and gives what it gave when the work was done for every list."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.extract import participants
+from kgraph.extract.people import expand_first_name
+from kgraph.parse import parse_document
+
+_NAMES = st.sampled_from(["Bill Peebles", "Dana Ruiz", "Ana de la Cruz", "李明", "杨松琳", "Sam Altman", "Jo Lee"])
+_TEXT_NAMES = st.lists(st.sampled_from(["Bill Peebles", "Dana Ruiz", "Dana Roe", "Sam Altman", "Li Ming"]))
+
+
+@settings(max_examples=200, deadline=None)
+@given(_NAMES, _TEXT_NAMES, st.lists(st.text(max_size=30), max_size=4), st.lists(st.sampled_from(["Acme", "Orbex"])))
+def test_a_full_or_cjk_name_is_never_expanded_whatever_the_text_holds(
+    name: str, text_names: list[str], passages: list[str], affiliations: list[str]
+) -> None:
+    """What extract_participants relies on to skip the text for a list of full names."""
+    preferred = [*text_names, f"{name.split()[0]} Whitcombe"]
+    assert expand_first_name(name, Counter(text_names), preferred, affiliations, passages, cues=["ports"]) == name
+
+
+def _document(participants_line: str) -> str:
+    return f"""# [Seed Stories](https://example.com/ep/77)
+
+**Podcast:** Early Money
+**Date:** 2025-11-01
+**Participants:** {participants_line}
+
+---
+
+## 1. Key Themes
+
+### The Theme
+Bill Peebles explains the plan. Dana Ruiz argues "we will never pledge the house for a loan today."
+"""
+
+
+def test_a_list_of_full_names_does_not_read_the_text(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unexpected(document: object) -> None:
+        raise AssertionError("the text was read for a list of full names")
+
+    document = parse_document("fixture.md", _document("Bill Peebles, Dana Ruiz"))
+    expected = participants.extract_participants(document, "Early Money", [])
+    monkeypatch.setattr(participants, "full_names_in_text", unexpected)
+    monkeypatch.setattr(participants, "text_passages", unexpected)
+    assert participants.extract_participants(document, "Early Money", []) == expected
+    assert [person.name for person in expected] == ["Bill Peebles", "Dana Ruiz"]
+
+
+def test_a_lone_first_name_still_expands_to_the_full_name_the_text_has_speak() -> None:
+    document = parse_document("fixture.md", _document("Bill, Dana Ruiz"))
+    found = participants.extract_participants(document, "Early Money", [])
+    assert [(person.name, person.aliases) for person in found] == [("Bill Peebles", ("Bill",)), ("Dana Ruiz", ())]
