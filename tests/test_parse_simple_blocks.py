@@ -5,6 +5,7 @@ hands each construct it does not reproduce back to the parser."""
 
 from __future__ import annotations
 
+import itertools
 import random
 from pathlib import Path
 
@@ -153,6 +154,57 @@ def test_line_soup(lines: list[tuple[str, str]]) -> None:
     assert_same_lines("\n".join(prefix + body for prefix, body in lines))
 
 
+# Line shapes at the edges of the reader's rules: indentation one column either side of an item's
+# content, markers of each kind, quote markers with and without their space, table rows, rules,
+# and white space markdown-it does not count as such.
+SHAPES = ["", "b", " b", "  b", "   b", "    b", "     b", "- a", "  - a", "   - a", "    - a", "* a", "1. a"]
+SHAPES += ["2. a", "   1. a", "1) a", "10. a", "> a", ">", "> - a", ">   b", "> > a", "| a |", "|-|", "a | b"]
+SHAPES += ["--|--", "---", "# h", "> |-|", "  | a |", "  |-|", "- a | b", "\u00a0b", "-    a", "   ***", "  > a"]
+
+
+def test_every_three_line_document() -> None:
+    texts = ("\n".join(lines) for lines in itertools.product(SHAPES, repeat=3))
+    claimed = sum(assert_same_lines(text) for text in texts)
+    assert claimed > 12000  # of 46,656
+
+
+# Edits of generated documents, one character or line at a time, toward the reader's boundary.
+EDITS = [" ", "  ", "\n", ">", "> ", "-", "- ", "*", "+", "|", "#", "# ", "1.", "1. ", "2) ", "\\", "`", "_", "[", "]:"]
+EDITS += ["<", "---", "|---|", '"', "1234567890", "\u00a0", "\u3000", "\u200b", "\u2028", "\x0c", "\x0b", "\x85"]
+EDITS += ["\ufeff"]
+
+
+def _edit(rng: random.Random, text: str) -> str:
+    lines = text.split("\n")
+    index = rng.randrange(len(lines))
+    line = lines[index]
+    kind = rng.randrange(5)
+    if kind == 0:
+        cut = rng.randint(0, len(line))
+        lines[index] = line[:cut] + rng.choice(EDITS) + line[cut:]
+    elif kind == 1 and line:
+        cut = rng.randrange(len(line))
+        lines[index] = line[:cut] + line[cut + 1 :]
+    elif kind == 2:
+        lines[index] = " " * rng.randint(1, 5) + line if rng.random() < 0.6 else line[rng.randint(1, 3) :]
+    elif kind == 3:
+        lines.insert(index, rng.choice(["", " ", ">", "> ", line, *WORDS, *INTERRUPTING]))
+    else:
+        lines[index] = rng.choice(["> ", ">", "- ", "  ", "1. ", "* ", "| "]) + line
+    return "\n".join(lines)
+
+
+def test_edited_documents() -> None:
+    rng = random.Random(17)
+    claimed = 0
+    for _ in range(3000):
+        text = generated_document(rng)
+        for _ in range(rng.randint(1, 4)):
+            text = _edit(rng, text)
+        claimed += assert_same_lines(text)
+    assert claimed > 500
+
+
 def _summaries(folder: Path) -> list[Path]:
     return sorted(folder.rglob("summary.md"))
 
@@ -193,6 +245,25 @@ CLAIMED = {
     "paragraph then rule": "Text\n---\n***\nText\n===\n",
     "closing hashes": "# Title #\n## Title# ##\n### #\n",
     "ordered line in a paragraph": "Founded in\n2024. Then more\n",
+    "paren markers, other starts": "1) one\n2) two\n\n3. three\n4. four\n\n2024. The year\n2025. Next\n",
+    "plus and mixed bullets": "+ a\n+ b\n- c\n* d\n",
+    "wide marker with a nested list": "10. ten\n    - sub\n      more\n",
+    "loose list with item paragraphs": "- a\n\n  more\n\n- b\n  - c\n\n    more c\n",
+    "lists in a quote": "> - a\n>   - b\n> 1. c\n",
+    "quote markers without a space, empty ones": ">quote\n>\n> more\n>\n",
+    "table without edge pipes": "a | b\n--|--\nc | d\n",
+    "code span splitting a cell": "| `a|b` | c |\n|---|---|---|\n| 1 | 2 | 3 |\n",
+    "escaped pipe, short row": "| a \\| b | c |\n|:--|--:|\n| x |\n",
+    "delimiter row of another width": "| a | b |\n|---|\n| c | d |\n",
+    "header-only table after a paragraph": "Para\n| a | b |\n|---|---|\n",
+    "hard breaks": "line  \nnext\\\nthird\n",
+    "hashtag line, closing hashes and spaces": "#hashtag\n# Title ##   \n",
+    "rules after an item": "- item\n***\n- - -\n___\n",
+    "speaker label line": "**Speaker:**\nSaid things.\n",
+    "unicode within lines": "nb\u00a0sp, zw\u200bsp, 全角\u3000スペース, 🎙️, a\u2028b, a\x0cb, a\x0bb\n",
+    "byte order mark": "\ufeff# Title\n\nText\n",
+    "line of spaces between paragraphs": "para\n   \npara2\n",
+    "very long line": "word " * 3000 + "\n",
 }
 
 
@@ -235,6 +306,14 @@ FALLBACKS = {
     "item holding a table": "- a\n\n- x | y\n  ---|---\n",
     "blockquotes nested deep": ">" * 60 + " deep\n",
     "lists nested deep": "".join(" " * (2 * depth) + "- item\n" for depth in range(12)),
+    "nested item three columns in": "- a\n   - b\n",
+    "nested item five columns in": "- a\n     - b\n",
+    "item outdented by a column": "- a\n - b\n",
+    "full-width space opening a line": "\u3000leading\n",
+    "non-breaking space alone in an item": "- \u00a0\n  b\n",
+    "form feed at a line's end": "text\x0c\nmore\n",
+    "line separator at a line's end": "text\u2028\nmore\n",
+    "unclosed chatter tag": "<budget_used>\n5\n",
 }
 
 
