@@ -185,6 +185,16 @@ def test_a_build_with_nothing_changed_loads_no_extractor_resolver_or_writer(tmp_
     assert _modules_loaded_by(arguments, heavy) == []
 
 
+def test_a_build_with_nothing_changed_loads_neither_the_parser_nor_importlib_metadata(tmp_path):
+    """Reading the inputs to key them needs no parser (pydantic, markdown-it) and no plugin lookup:
+    with those imported, a rebuild of 97 summaries cost about twice as much CPU."""
+    out = tmp_path / "out"
+    arguments = ["build", str(SEEDS), "-o", str(out), "-q"]
+    assert CliRunner().invoke(main, arguments).exit_code == 0
+    heavy = ("kgraph.parse", "kgraph.parse.document", "pydantic", "markdown_it", "nameparser", "importlib.metadata")
+    assert _modules_loaded_by(arguments, heavy) == []
+
+
 def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
     # `kgraph query ... | head`: the pipe closes while kgraph still writes
     environment = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -52,23 +52,65 @@ def test_built_in_readers_are_found_by_file_name() -> None:
 
 def test_a_reader_registered_by_import_path_is_imported_when_first_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
-    monkeypatch.setattr(sources, "_document_readers", None)
+    monkeypatch.setattr(sources, "_in_order", None)
     sources.register("subtitles", "tests.test_sources:SUBTITLES")
     assert isinstance(sources._REGISTRY["subtitles"], str)  # lazy until asked for
     assert sources.reader_for(Path("ep/talk.vtt")) is SUBTITLES
     assert sources._REGISTRY["subtitles"] is SUBTITLES
 
 
-def test_a_plugin_adds_a_reader_through_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
-    from importlib.metadata import EntryPoint
+def _plugins(monkeypatch: pytest.MonkeyPatch, value: str) -> list[str]:
+    """Registry state as at start-up, with one plugin reader `value` behind the entry point group;
+    the groups looked up are listed in the returned list."""
+    import importlib.metadata
 
-    plugin = EntryPoint(name="subtitles", value="tests.test_sources:SUBTITLES", group=sources.ENTRY_POINT_GROUP)
+    lookups: list[str] = []
+
+    def entry_points(group: str) -> list[importlib.metadata.EntryPoint]:
+        lookups.append(group)
+        plugin = importlib.metadata.EntryPoint(name="subtitles", value=value, group=sources.ENTRY_POINT_GROUP)
+        return [plugin] if group == sources.ENTRY_POINT_GROUP else []
+
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
-    monkeypatch.setattr(sources, "_document_readers", None)
+    monkeypatch.setattr(sources, "_in_order", None)
     monkeypatch.setattr(sources, "_plugins_loaded", False)
-    monkeypatch.setattr(sources, "entry_points", lambda group: [plugin] if group == sources.ENTRY_POINT_GROUP else [])
+    monkeypatch.setattr(importlib.metadata, "entry_points", entry_points)
+    return lookups
+
+
+def test_a_plugin_adds_a_reader_through_entry_points(monkeypatch: pytest.MonkeyPatch) -> None:
+    _plugins(monkeypatch, "tests.test_sources:SUBTITLES")
     assert sources.get_reader("subtitles") is SUBTITLES
     assert sources.reader_for(Path("ep/talk.vtt")) is SUBTITLES
+
+
+def test_a_plugin_is_found_for_a_file_no_built_in_reader_takes(monkeypatch: pytest.MonkeyPatch) -> None:
+    lookups = _plugins(monkeypatch, "tests.test_sources:SUBTITLES")
+    assert sources.reader_for(Path("ep/talk.vtt")) is SUBTITLES
+    assert lookups == [sources.ENTRY_POINT_GROUP]
+    assert [reader.name for reader in sources.readers()] == ["transcript", "summary", "subtitles"]
+    assert lookups == [sources.ENTRY_POINT_GROUP]  # looked up once
+
+
+def test_plugins_are_not_looked_up_while_the_built_in_readers_take_every_file(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # importlib.metadata's lookup costs a build of summaries (and a rebuild) about 15 ms
+    lookups = _plugins(monkeypatch, "tests.test_sources:EVERYTHING")
+    (tmp_path / "ep").mkdir()
+    (tmp_path / "ep" / "summary.md").write_text(fixture_text("gen_a.md"), encoding="utf-8")
+    (tmp_path / "ep" / "transcript.md").write_text(TRANSCRIPT, encoding="utf-8")
+    (candidate,) = discover([tmp_path])
+    assert sources.read_document(candidate) is not None
+    assert sources.reader_for(Path("ep/transcript_raw.md")) is sources.get_reader("transcript")
+    assert sources.document_reader_for(Path("ep/transcript.md")) is None  # a transcript is no document
+    assert lookups == []
+    # a file none of them takes is offered to the plugins, which come after them
+    (tmp_path / "ep" / "slides.pdf").write_bytes(b"%PDF-1.4\n")
+    assert [found.source for found in discover([tmp_path])] == ["ep/slides.pdf", "ep/summary.md"]
+    assert lookups == [sources.ENTRY_POINT_GROUP]
+    assert sources.document_reader_for(Path("ep/summary.md")) is sources.get_reader("summary")
+    assert sources.document_reader_for(Path("ep/transcript.md")) is None
 
 
 def test_an_unknown_reader_is_a_usage_error() -> None:
@@ -85,6 +127,25 @@ class _Subtitles:
 
 
 SUBTITLES = _Subtitles()
+
+
+class _Everything:
+    """A plugin document reader that would take any file (it never reads one here)."""
+
+    name = "everything"
+    description = "every file"
+
+    def accepts(self, path: Path) -> bool:
+        return True
+
+    def read(self, candidate: object) -> None:
+        raise AssertionError("not reached")
+
+    def extract(self, document: object) -> None:
+        raise AssertionError("not reached")
+
+
+EVERYTHING = _Everything()
 
 
 # -- which files are summaries --------------------------------------------------------------------
@@ -212,7 +273,7 @@ def test_a_document_reader_is_discovered_read_and_extracted_through_the_registry
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
-    monkeypatch.setattr(sources, "_document_readers", None)
+    monkeypatch.setattr(sources, "_in_order", None)
     sources.register("outline", "tests.test_sources:OUTLINE")
     (tmp_path / "kelp.outline").write_text("Harbor Talks | Kelp\nCheap robots\nBuoy data\n", encoding="utf-8")
     (tmp_path / "talk.vtt").write_text("WEBVTT\n", encoding="utf-8")  # a reader, but no document reader

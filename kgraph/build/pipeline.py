@@ -234,7 +234,8 @@ def _extract_all(
     found: dict[str, ExtractionDigest] = {}
     tasks = []
     for document in documents:
-        digest = store.get_object(DIGESTS, document.key, ExtractionDigest)
+        # a document is kept only when its digest was not there (`_read`): no second lookup then
+        digest = None if document.document is not None else store.get_object(DIGESTS, document.key, ExtractionDigest)
         if digest is None:
             tasks.append((document.key, document.document or _reread(document)))
         else:

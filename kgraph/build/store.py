@@ -3,7 +3,10 @@
 An entry is found by a complete key (everything its value depends on, see `kgraph.build.keys`),
 so nothing is trusted, distrusted or committed: a key either has its value or it does not. Every
 entry carries a checksum of its key and content; a damaged or unreadable entry is a miss (logged
-as a warning) and is made again. Writes are atomic (temporary file, then rename).
+as a warning) and is made again. Writes are atomic (temporary file, then rename). An entry this
+store wrote, read back while its file is still the one written (same inode, size, change and
+modification times: any write, truncation, rename over it or `touch` changes one), is not checked
+again: hashing 80 MB a second time cost a 1,000-document build about 0.09 s.
 
 The folder holds a marker file; a folder without it is refused, and the store deletes only files
 it wrote (entries in its own namespaces). A lock file serializes builds into one folder: the
@@ -55,6 +58,7 @@ class Store:
         self._folders: dict[str, str] = {}  # namespace -> its folder's path
         self._made: set[str] = set()  # namespaces whose folder this store made or found
         self._written = 0  # entries written: numbers the temporary files
+        self._wrote: dict[str, tuple[int, ...]] = {}  # path -> its file as written (`_identity`)
         if folder is not None:
             _open(folder)
 
@@ -65,15 +69,25 @@ class Store:
         if self.folder is None:
             return self._memory.get((namespace, key))
         path = self._path(namespace, key)
+        # plain os calls: `open().read()` makes twice as many system calls (isatty, lseek, fstat)
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
+            descriptor = os.open(path, os.O_RDONLY)
         except FileNotFoundError:
             return None
         except OSError as error:
             self._damaged(Path(path), error.strerror or str(error))
             return None
+        try:
+            status = os.fstat(descriptor)
+            data = _read_all(descriptor, status.st_size)
+        except OSError as error:
+            self._damaged(Path(path), error.strerror or str(error))
+            return None
+        finally:
+            os.close(descriptor)
         head = len(_MAGIC) + _CHECKSUM
+        if self._wrote.get(path) == _identity(status) and len(data) == status.st_size:
+            return data[head:]  # the file this store wrote, unchanged since
         if not data.startswith(_MAGIC) or data[len(_MAGIC) : head] != _checksum(key, data[head:]):
             self._damaged(Path(path), "checksum does not match")
             return None
@@ -88,16 +102,19 @@ class Store:
         # tens of thousands of entries per build: a temporary name from a counter and plain os
         # calls, not `tempfile.mkstemp` and `pathlib` (most of the coordinator's time in the store)
         descriptor, temporary = self._temporary(namespace)
+        self._wrote.pop(path, None)
         try:
             try:
                 _write_all(descriptor, (_MAGIC, _checksum(key, content), content))
+                os.replace(temporary, path)
+                written = os.fstat(descriptor)  # after the rename, which sets its change time
             finally:
                 os.close(descriptor)
-            os.replace(temporary, path)
         except BaseException:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
             raise
+        self._wrote[path] = _identity(written)
 
     def _temporary(self, namespace: str) -> tuple[int, str]:
         """A new file (mode 0600, as `mkstemp` makes it) in the namespace's folder, made if missing."""
@@ -206,6 +223,23 @@ def _write_all(descriptor: int, parts: tuple[bytes, ...]) -> None:
     rest = b"".join(parts)[written:] if written < sum(map(len, parts)) else b""
     while rest:
         rest = rest[os.write(descriptor, rest) :]
+
+
+def _read_all(descriptor: int, size: int) -> bytes:
+    """The file to its end (`size`, from fstat, unless it grew since: then on to the end)."""
+    parts = []
+    want = size + 1  # one byte more: a short read of a regular file is its end
+    while chunk := os.read(descriptor, want):
+        parts.append(chunk)
+        if len(chunk) < want:
+            break
+        want = 1 << 20
+    return b"".join(parts)  # one part: that part itself, not a copy
+
+
+def _identity(status: os.stat_result) -> tuple[int, ...]:
+    """What changes when anything writes, truncates, replaces or touches a file."""
+    return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
 def _checksum(key: str, content: bytes) -> bytes:

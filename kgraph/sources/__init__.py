@@ -1,6 +1,9 @@
 """Input readers live in a registry, like the output formats: `register` a reader once, find the
 one for a file with `reader_for`. Built-in readers are imported on first use; a plugin adds one
-through the `kgraph.readers` entry point group (`name = "package.module:READER"`).
+through the `kgraph.readers` entry point group (`name = "package.module:READER"`). Plugins come
+after the readers registered in code, and are looked up only when those do not settle a question
+(a name or a file none of them takes, or the list of every reader): the lookup imports
+`importlib.metadata`, about 15 ms, which a build of Markdown summaries need not pay.
 
 A reader has a `name`, a `description` and `accepts(path)`. A document reader (the summary reader)
 also has `read(candidate) -> SourceDocument | None` and `extract(document) -> DocumentExtraction`:
@@ -11,7 +14,6 @@ transcript, attached to its extraction)."""
 from __future__ import annotations
 
 import importlib
-from importlib.metadata import entry_points
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -54,18 +56,20 @@ _REGISTRY: dict[str, Reader | str] = {
     "summary": "kgraph.sources.summary:READER",
 }
 _plugins_loaded = False
-_document_readers: list[DocumentReader] | None = None  # asked for once per file found: kept
+# (reader, the same when it reads documents, else None) in order: asked for per file found, so kept
+_in_order: list[tuple[Reader, DocumentReader | None]] | None = None
 
 
 def register(name: str, reader: Reader | str) -> None:
     """Make `reader` (or the "module:attribute" it can be imported from) the reader called `name`."""
-    global _document_readers
+    global _in_order
     _REGISTRY[name] = reader
-    _document_readers = None
+    _in_order = None
 
 
 def get_reader(name: str) -> Reader:
-    _load_plugins()
+    if name not in _REGISTRY:
+        _load_plugins()
     try:
         entry = _REGISTRY[name]
     except KeyError:
@@ -83,15 +87,33 @@ def readers() -> list[Reader]:
 
 def reader_for(path: Path) -> Reader | None:
     """The first reader that accepts `path`; None when no reader does."""
-    return next((reader for reader in readers() if reader.accepts(path)), None)
+    found = _first_accepting(path)
+    return found[0] if found is not None else None
 
 
 def document_reader_for(path: Path) -> DocumentReader | None:
-    """The first document reader that accepts `path`; None when no document reader does."""
-    global _document_readers
-    if _document_readers is None:
-        _document_readers = [reader for reader in readers() if isinstance(reader, DocumentReader)]
-    return next((reader for reader in _document_readers if reader.accepts(path)), None)
+    """The reader of `path` when it is a document reader; None when no reader accepts `path`, or
+    the first that does reads files that belong to a document (a transcript)."""
+    found = _first_accepting(path)
+    return found[1] if found is not None else None
+
+
+def _first_accepting(path: Path) -> tuple[Reader, DocumentReader | None] | None:
+    """The first reader that accepts `path` (twice when it is a document reader, else with None);
+    plugins are looked up when no reader registered so far accepts it."""
+    global _in_order
+    while True:
+        if _in_order is None:
+            _in_order = [(reader, _as_document_reader(reader)) for reader in map(get_reader, list(_REGISTRY))]
+        found = next((entry for entry in _in_order if entry[0].accepts(path)), None)
+        if found is not None or _plugins_loaded:
+            return found
+        _load_plugins()
+        _in_order = None
+
+
+def _as_document_reader(reader: Reader) -> DocumentReader | None:
+    return reader if isinstance(reader, DocumentReader) else None
 
 
 def read_document(candidate: Candidate) -> SourceDocument | None:
@@ -115,9 +137,12 @@ def _import(target: str) -> Reader:
 
 
 def _load_plugins() -> None:
-    global _plugins_loaded
+    global _plugins_loaded, _in_order
     if _plugins_loaded:
         return
+    from importlib.metadata import entry_points
+
     _plugins_loaded = True
+    _in_order = None
     for entry in entry_points(group=ENTRY_POINT_GROUP):
         _REGISTRY.setdefault(entry.name, entry.value)  # a plugin adds a reader, never replaces one

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kgraph.errors import DocumentError, escape_controls
-from kgraph.parse.sections import has_canonical_section
 from kgraph.sources.files import SUFFIXES, Candidate, is_side_file, read_regular
 from kgraph.sources.transcript import TranscriptText, linked_transcripts, parse_transcript, read_transcript_text
 
@@ -56,7 +55,13 @@ READER = SummaryReader()
 
 def is_summary(text: str) -> bool:
     """A `**Podcast:**` field, or a heading the parser takes for one of the canonical sections."""
-    return bool(_PODCAST_FIELD.search(text)) or has_canonical_section(text)
+    if _PODCAST_FIELD.search(text):
+        return True
+    # Imported here: the parser's modules cost a rebuild with nothing changed half its time, and
+    # summaries with a `**Podcast:**` field (nearly all) never need them to be told apart.
+    from kgraph.parse.sections import has_canonical_section
+
+    return has_canonical_section(text)
 
 
 def read_document(candidate: Candidate) -> SourceDocument | None:

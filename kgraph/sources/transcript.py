@@ -15,10 +15,13 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kgraph.errors import DocumentError
-from kgraph.parse.document import Segment, Transcript
 from kgraph.sources.files import SUFFIXES, read_regular
+
+if TYPE_CHECKING:
+    from kgraph.parse.document import Segment, Transcript
 
 MAX_BYTES = 32 * 1024 * 1024  # transcripts run to a few MB; far beyond, a file is not one
 FINGERPRINT_BYTES = 256 * 1024  # the start of a transcript is enough to fingerprint it
@@ -91,6 +94,9 @@ READER = TranscriptReader()
 
 def parse_transcript(source: str, text: str) -> Transcript:
     """Segments of a transcript's text, in one pass over its lines (plus one to count labels)."""
+    # Imported here: reading a transcript's text (and checking whether it changed) needs no model.
+    from kgraph.parse.document import Transcript
+
     lines = [parsed for raw in text.split("\n") if (parsed := _line(raw)) is not None]
     counts = Counter(label for _, label, _, _ in lines if label is not None)
     counts.update(
@@ -132,6 +138,8 @@ def _line(raw: str) -> _Line | None:
 
 
 def _segments(lines: list[_Line], counts: Counter[str]) -> list[Segment]:
+    from kgraph.parse.document import Segment
+
     def counts_as_label(label: str) -> bool:
         return counts[label] > 1 or bool(_DIARIZED.fullmatch(label))
 

@@ -1,0 +1,119 @@
+"""The store's entries: read back whole, checked against their checksum unless the store itself
+wrote the file and nothing has changed it since, and never trusted once anything has."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import kgraph
+from kgraph.build import store as store_module
+from kgraph.build.store import FOLDER, Store
+
+from .conftest import synthetic_corpus
+
+KEY, OTHER = "0123456789abcdef0123456789abcdef", "fedcba9876543210fedcba9876543210"
+CONTENT = b"an invented entry " * 100
+
+
+@pytest.fixture()
+def checksums(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The keys whose checksum was worked out."""
+    keys: list[str] = []
+    real = store_module._checksum
+
+    def counting(key: str, content: bytes) -> bytes:
+        keys.append(key)
+        return real(key, content)
+
+    monkeypatch.setattr(store_module, "_checksum", counting)
+    return keys
+
+
+def test_an_entry_this_store_wrote_is_read_back_without_hashing_it_again(tmp_path: Path, checksums: list[str]) -> None:
+    store = Store(tmp_path / "cache")
+    store.put("nodes", KEY, CONTENT)
+    assert checksums == [KEY]
+    assert store.get("nodes", KEY) == CONTENT
+    assert checksums == [KEY]
+    # another store (the next build) checks it
+    assert Store(tmp_path / "cache").get("nodes", KEY) == CONTENT
+    assert checksums == [KEY, KEY]
+
+
+def _flip_in_place(path: Path, other: Path) -> None:
+    with path.open("r+b") as stream:
+        stream.seek(-1, os.SEEK_END)
+        last = stream.read(1)
+        stream.seek(-1, os.SEEK_END)
+        stream.write(bytes([last[0] ^ 0xFF]))
+
+
+def _flip_keeping_the_times(path: Path, other: Path) -> None:
+    status = path.stat()
+    _flip_in_place(path, other)
+    os.utime(path, ns=(status.st_atime_ns, status.st_mtime_ns))  # the change time still moves
+
+
+def _replace_by_another_entry(path: Path, other: Path) -> None:
+    os.replace(other, path)  # intact, same size, but made for another key
+
+
+def _truncate(path: Path, other: Path) -> None:
+    os.truncate(path, path.stat().st_size - 1)
+
+
+def _append(path: Path, other: Path) -> None:
+    with path.open("ab") as stream:
+        stream.write(b"!")
+
+
+@pytest.mark.parametrize(
+    "change", [_flip_in_place, _flip_keeping_the_times, _replace_by_another_entry, _truncate, _append]
+)
+def test_an_entry_changed_after_this_store_wrote_it_is_damaged(tmp_path: Path, change) -> None:
+    store = Store(tmp_path / "cache")
+    store.put("nodes", KEY, CONTENT)
+    store.put("nodes", OTHER, CONTENT)
+    path = tmp_path / "cache" / "nodes" / KEY
+    change(path, tmp_path / "cache" / "nodes" / OTHER)
+    assert store.get("nodes", KEY) is None
+    assert store.damaged == 1
+    assert not path.exists()  # removed, so that it is made again
+
+
+def test_an_entry_written_again_is_read_back_as_written_again(tmp_path: Path, checksums: list[str]) -> None:
+    store = Store(tmp_path / "cache")
+    store.put("nodes", KEY, CONTENT)
+    store.put("nodes", KEY, CONTENT + b"more")
+    assert store.get("nodes", KEY) == CONTENT + b"more"
+    assert len(checksums) == 2
+
+
+@pytest.mark.parametrize("size", [0, 1, 4096, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 << 20])
+@pytest.mark.parametrize("known", ["size", "less (it grew)"])
+def test_read_all_reads_what_reading_the_file_reads(tmp_path: Path, size: int, known: str) -> None:
+    path = tmp_path / "file"
+    path.write_bytes(bytes(index % 251 for index in range(size)))
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        data = store_module._read_all(descriptor, size if known == "size" else size // 2)
+    finally:
+        os.close(descriptor)
+    assert data == path.read_bytes()
+
+
+def test_a_build_from_nothing_looks_up_no_digest_it_found_missing(tmp_path: Path, monkeypatch) -> None:
+    looked_up: list[str] = []
+    real = Store.get
+
+    def get(self: Store, namespace: str, key: str) -> bytes | None:
+        looked_up.append(namespace)
+        return real(self, namespace, key)
+
+    monkeypatch.setattr(Store, "get", get)
+    corpus = synthetic_corpus(tmp_path / "corpus", 3, seed=5)
+    kgraph.build([corpus], jobs=1, cache=tmp_path / "out" / FOLDER)
+    assert "digests" not in looked_up
