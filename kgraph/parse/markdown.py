@@ -9,9 +9,9 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
-from kgraph.parse.document import Line, LineKind
-from kgraph.parse.inline import plain
-from kgraph.parse.simple_blocks import simple_lines, source_lines
+from kgraph.parse.block_lines import heading_line, paragraph_lines, rule_line, table_row_line
+from kgraph.parse.document import Line
+from kgraph.parse.simple_blocks import simple_lines
 
 # Model chatter such as `<budget_used>...</budget_used>` on lines of their own: never data.
 _CHATTER_BLOCK = re.compile(r"^<([a-z][a-z0-9_]*)>\s*$.*?^</\1>\s*$", re.M | re.S)
@@ -74,32 +74,10 @@ def _walk(tokens: list[Token], offset: int) -> list[Line]:
             block += 1
             start = offset + _first_line(token)
             if heading_level:
-                text = token.content.strip()
-                lines.append(
-                    Line(
-                        number=start,
-                        kind=LineKind.HEADING,
-                        text=text,
-                        plain=plain(text),
-                        level=heading_level,
-                        block=block,
-                    )
-                )
+                lines.append(heading_line(start, token.content.strip(), heading_level, block))
                 heading_level = 0
                 continue
-            for index, content in source_lines(token.content):
-                lines.append(
-                    Line(
-                        number=start + index,
-                        kind=LineKind.TEXT,
-                        text=content,
-                        plain=plain(content),
-                        list_depth=list_depth,
-                        bullet=item_start and index == 0,
-                        quoted=quote_depth > 0,
-                        block=block,
-                    )
-                )
+            lines += paragraph_lines(start, token.content, list_depth, item_start, quote_depth > 0, block)
             item_start = False
         elif kind == "paragraph_open" or kind == "paragraph_close" or kind == "heading_close":
             continue
@@ -115,15 +93,7 @@ def _walk(tokens: list[Token], offset: int) -> list[Line]:
             in_cell = False
         elif kind == "hr":
             block += 1
-            lines.append(
-                Line(
-                    number=offset + _first_line(token),
-                    kind=LineKind.RULE,
-                    block=block,
-                    list_depth=list_depth,
-                    quoted=quote_depth > 0,
-                )
-            )
+            lines.append(rule_line(offset + _first_line(token), list_depth, quote_depth > 0, block))
         elif kind == "list_item_open":
             item_start = True
         elif kind == "bullet_list_open" or kind == "ordered_list_open":
@@ -137,22 +107,7 @@ def _walk(tokens: list[Token], offset: int) -> list[Line]:
             cells = tuple(row)
             if in_head:
                 table_header = cells
-            text = " | ".join(cells)
-            lines.append(
-                Line(
-                    number=row_line,
-                    kind=LineKind.TABLE_ROW,
-                    text=text,
-                    plain=plain(text),
-                    cells=cells,
-                    cells_plain=tuple(plain(cell) for cell in cells),
-                    header=table_header,
-                    table_header=in_head,
-                    block=block,
-                    list_depth=list_depth,
-                    quoted=quote_depth > 0,
-                )
-            )
+            lines.append(table_row_line(row_line, cells, table_header, in_head, list_depth, quote_depth > 0, block))
         elif kind == "thead_open":
             in_head = True
             block += 1

@@ -15,8 +15,8 @@ import re
 from markdown_it.common.utils import MD_TRIM_CHARS
 from markdown_it.rules_block.table import MAX_AUTOCOMPLETED_CELLS, escapedSplit
 
-from kgraph.parse.document import Line, LineKind
-from kgraph.parse.inline import plain
+from kgraph.parse.block_lines import heading_line, paragraph_lines, rule_line, table_row_line
+from kgraph.parse.document import Line
 
 _Row = tuple[int, str]  # (0-based line index in the text, the line without container markers)
 _DELIMITER_CHARS = frozenset("|-: ")
@@ -346,71 +346,17 @@ class _Reader:
         return first == "#" and _heading(text) > 0
 
     def _row(self, number: int, cells: tuple[str, ...], header: tuple[str, ...], head: bool, quoted: bool) -> None:
-        text = " | ".join(cells)
-        self.lines.append(
-            Line(
-                number=self.first_line + number,
-                kind=LineKind.TABLE_ROW,
-                text=text,
-                plain=plain(text),
-                cells=cells,
-                cells_plain=tuple(plain(cell) for cell in cells),
-                header=header,
-                table_header=head,
-                block=self.block,
-                quoted=quoted,
-            )
-        )
+        self.lines.append(table_row_line(self.first_line + number, cells, header, head, 0, quoted, self.block))
 
     def _rule(self, number: int, quoted: bool) -> None:
         self.block += 1
-        self.lines.append(Line(number=self.first_line + number, kind=LineKind.RULE, block=self.block, quoted=quoted))
+        self.lines.append(rule_line(self.first_line + number, 0, quoted, self.block))
 
     def _heading(self, number: int, text: str, level: int) -> None:
         self.block += 1
-        content = _heading_text(text, level)
-        self.lines.append(
-            Line(
-                number=self.first_line + number,
-                kind=LineKind.HEADING,
-                text=content,
-                plain=plain(content),
-                level=level,
-                block=self.block,
-            )
-        )
+        self.lines.append(heading_line(self.first_line + number, _heading_text(text, level), level, self.block))
 
     def _paragraph(self, rows: list[_Row], depth: int, bullet: bool, quoted: bool) -> None:
         self.block += 1
         start = self.first_line + rows[0][0]
-        for index, content in source_lines("\n".join(text for _, text in rows)):
-            self.lines.append(
-                Line(
-                    number=start + index,
-                    kind=LineKind.TEXT,
-                    text=content,
-                    plain=plain(content),
-                    list_depth=depth,
-                    bullet=bullet and index == 0,
-                    quoted=quoted,
-                    block=self.block,
-                )
-            )
-
-
-def source_lines(content: str) -> list[tuple[int, str]]:
-    """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
-    with an unpaired `"` followed by one that closes it) stays on one logical line."""
-    pieces = [piece.strip() for piece in content.split("\n")]
-    if len(pieces) == 1 or '"' not in content:
-        return list(enumerate(pieces))
-    lines: list[tuple[int, str]] = []
-    index = 0
-    while index < len(pieces):
-        text, first = pieces[index], index
-        while text.count('"') % 2 and index + 1 < len(pieces) and pieces[index + 1].count('"') % 2:
-            index += 1
-            text = f"{text} {pieces[index]}"
-        lines.append((first, text))
-        index += 1
-    return lines
+        self.lines += paragraph_lines(start, "\n".join(text for _, text in rows), depth, bullet, quoted, self.block)

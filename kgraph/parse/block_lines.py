@@ -1,0 +1,72 @@
+"""How each kind of block becomes `Line`s: one definition for both block readers (markdown-it's
+tokens in `markdown._walk`, plain summaries line by line in `simple_blocks`), so the two cannot
+drift apart in what a line holds."""
+
+from __future__ import annotations
+
+from kgraph.parse.document import Line, LineKind
+from kgraph.parse.inline import plain
+
+
+def heading_line(number: int, text: str, level: int, block: int) -> Line:
+    """An ATX heading; `text` is its content, trimmed."""
+    return Line(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
+
+
+def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
+    """A paragraph whose first line is `start`; `bullet`: it opens a list item."""
+    return [
+        Line(
+            number=start + index,
+            kind=LineKind.TEXT,
+            text=text,
+            plain=plain(text),
+            list_depth=depth,
+            bullet=bullet and index == 0,
+            quoted=quoted,
+            block=block,
+        )
+        for index, text in source_lines(content)
+    ]
+
+
+def rule_line(number: int, depth: int, quoted: bool, block: int) -> Line:
+    return Line(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
+
+
+def table_row_line(
+    number: int, cells: tuple[str, ...], header: tuple[str, ...], head: bool, depth: int, quoted: bool, block: int
+) -> Line:
+    """A table row; `header`: the table's header cells; `head`: this row is the header."""
+    text = " | ".join(cells)
+    return Line(
+        number=number,
+        kind=LineKind.TABLE_ROW,
+        text=text,
+        plain=plain(text),
+        cells=cells,
+        cells_plain=tuple(plain(cell) for cell in cells),
+        header=header,
+        table_header=head,
+        block=block,
+        list_depth=depth,
+        quoted=quoted,
+    )
+
+
+def source_lines(content: str) -> list[tuple[int, str]]:
+    """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
+    with an unpaired `"` followed by one that closes it) stays on one logical line."""
+    pieces = [piece.strip() for piece in content.split("\n")]
+    if len(pieces) == 1 or '"' not in content:
+        return list(enumerate(pieces))
+    lines: list[tuple[int, str]] = []
+    index = 0
+    while index < len(pieces):
+        text, first = pieces[index], index
+        while text.count('"') % 2 and index + 1 < len(pieces) and pieces[index + 1].count('"') % 2:
+            index += 1
+            text = f"{text} {pieces[index]}"
+        lines.append((first, text))
+        index += 1
+    return lines
