@@ -1,9 +1,10 @@
-"""The digest reads an extraction's name tokens and vocabulary from the distinct whitespace-
-separated pieces of its texts: pinned to reading the texts whole, as first written (invented
-texts, every whitespace character)."""
+"""The digest reads an extraction's name tokens, and `vocabulary` a text's everyday words, from
+the distinct whitespace-separated pieces of the texts: pinned to reading the texts whole, as first
+written (invented texts, every whitespace character)."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
@@ -16,7 +17,11 @@ from kgraph.resolve.mentions import name_tokens
 
 def _reference(titles: list[str], texts: list[str]) -> tuple[set[str], frozenset[str]]:
     """As first written: the insights' titles and texts, then the claims, joined by line breaks."""
-    return set(name_tokens("\n".join([*titles, *texts]))), vocabulary("\n".join(texts))
+    return set(name_tokens("\n".join([*titles, *texts]))), _reference_vocabulary("\n".join(texts))
+
+
+def _reference_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
 
 
 _WHITESPACE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
@@ -39,6 +44,13 @@ def test_no_whitespace_character_joins_a_token_or_a_word() -> None:
         assert tokens_and_words([], [text]) == _reference([], [text]), repr(space)
         assert set(name_tokens(text)) == {"ab", "cd-e", "fg"}, repr(space)
         assert vocabulary(text) == {"ab's", "cd-e’s"}, repr(space)
+
+
+@given(_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_vocabulary_of_distinct_pieces_is_that_of_the_text(text: str) -> None:
+    assert vocabulary(text) == _reference_vocabulary(text)
+    assert vocabulary(text + " " + text) == _reference_vocabulary(text)
 
 
 def test_a_title_gives_tokens_but_no_words() -> None:
