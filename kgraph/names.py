@@ -225,10 +225,15 @@ def slug(text: str, limit: int = 60) -> str:
     return folded[:limit].strip("-")
 
 
+_EVERYDAY_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’-]+")
+
+
 @functools.lru_cache(maxsize=4)  # the extractors of one document each ask it of the same text
 def vocabulary(text: str) -> frozenset[str]:
     """Words the text writes in lower case: everyday words, unlike most surnames."""
-    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+    # A word holds no whitespace and its look-behind reads one character back (whitespace, or
+    # the start, before a piece): the words are those of the distinct pieces, read once each.
+    return frozenset(_EVERYDAY_WORD.findall(" ".join(set(text.split()))))
 
 
 def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:

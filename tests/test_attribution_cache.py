@@ -237,6 +237,8 @@ def test_the_invented_prose_reaches_every_outcome() -> None:
     assert context.subject == "Dana Ruiz"
     attributor.update_subject(context, "Lena Osei's new chain was praised. Ruiz's answer is blunt.")
     assert context.subject == "Dana Ruiz"  # the chain is Lena's thing, she is a participant: then Ruiz
+    attributor.update_subject(context, "CEO Ruth Amsel warns that prices rose. Kofi Mensah's new chain was praised.")
+    assert context.subject == "Ruth Amsel"  # a title is no part of the name; the chain is no participant's
     assert attributor._names_in("Building Ruiz and Kofi Mensah") == {"Dana Ruiz", "Kofi Mensah"}
     assert attribution._unknown_speaker("Amelia notes,")
     assert attribution._without_field("Substantiation: Lin Hai said") == "Lin Hai said"

@@ -930,19 +930,38 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     subject rule tries them, each with whether it is a thing of theirs (`Jane's new venture`).
     Not cached itself: its text's answers are (`_subject_candidates_of`), and a sentence seldom
     recurs in another text."""
-    sentence = _without_field(sentence.strip(' *_"'))  # `Why Mentioned: Kerner identifies...`
+    sentence = sentence.strip(' *_"')
+    if ":" in sentence:
+        sentence = _without_field(sentence)  # `Why Mentioned: Kerner identifies...`
     found = []
     for candidate in _clause_starts(sentence):
         match = _SUBJECT.match(candidate)
-        if match and not match.group("verb").startswith(("and", "or")):
-            found.append((_untitled(_bare(match.group("name"))), _thing_of(match, candidate)))
+        if match is None:
+            continue
+        name, verb = match.group("name", "verb")
+        if verb.startswith(("and", "or")):
+            continue
+        # `_thing_of` asked only of a possessive: most subjects are none
+        possessive = match.group("possessive") or name.endswith(("'s", "’s"))
+        found.append((_subject_name(name), bool(possessive) and _thing_of(match, candidate)))
     return tuple(found)
+
+
+@lru_cache(maxsize=1 << 12)  # a sentence seldom recurs, its subject's name often does
+def _subject_name(name: str) -> str:
+    """A subject as the name it may be: `CEO Ruth Amsel's` -> `Ruth Amsel`."""
+    return _untitled(_bare(name))
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
 def _subject_candidates_of(text: str) -> tuple[tuple[tuple[str, bool], ...], ...]:
     """Each sentence's subject candidates, for the sentences of `text` that have any."""
-    return tuple(found for sentence in spoken_sentences(text) if (found := _subject_candidates(sentence)))
+    found = []
+    for sentence in spoken_sentences(text):
+        candidates = _subject_candidates(sentence)
+        if candidates:
+            found.append(candidates)
+    return tuple(found)
 
 
 def _untitled(name: str) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import zlib
 from array import array
+from collections.abc import Iterable
 
 from pydantic import BaseModel, ConfigDict
 
@@ -33,24 +34,33 @@ class ExtractionDigest(BaseModel):
     faithfulness: Faithfulness | None = None  # its quotes in its transcript, when it has one
 
 
-def matched_texts(extraction: DocumentExtraction) -> list[str]:
-    """The texts that mention matching reads, in the order the episode reads them."""
-    return [
-        *(f"{entry.title}\n{entry.text}" for entry in extraction.insights),
-        *(entry.text for entry in extraction.claims),
-    ]
-
-
 def token_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8", errors="surrogatepass"))
 
 
+def _distinct_pieces(texts: Iterable[str]) -> set[str]:
+    """The whitespace-separated pieces of `texts`, each once."""
+    found: set[str] = set()
+    for text in texts:
+        found.update(text.split())
+    return found
+
+
+def tokens_and_words(titles: Iterable[str], texts: Iterable[str]) -> tuple[set[str], frozenset[str]]:
+    """The name tokens of the titles and texts, and the vocabulary of the texts. A token or a word
+    never holds whitespace, and what either reads around it (a possessive `'s` is part of the
+    token; the word's look-behind sees one character back, whitespace or the start) lies within
+    its piece: so they are those of the texts' distinct pieces, read once each (an extraction's
+    claims and insights repeat most of their words)."""
+    pieces = _distinct_pieces(texts)
+    titled = _distinct_pieces(titles) - pieces
+    return set(name_tokens(" ".join([*pieces, *titled]))), vocabulary(" ".join(pieces))
+
+
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
-    # One pass over all the texts: a token never spans the line break between two of them, and
-    # a possessive `'s` is stripped alike, so this is the union of their `name_tokens`.
-    tokens = set(name_tokens("\n".join(matched_texts(extraction))))
-    words = vocabulary(
-        "\n".join([*(entry.text for entry in extraction.insights), *(entry.text for entry in extraction.claims)])
+    tokens, words = tokens_and_words(
+        (entry.title for entry in extraction.insights),
+        [*(entry.text for entry in extraction.insights), *(entry.text for entry in extraction.claims)],
     )
     return ExtractionDigest(
         key=key,

@@ -23,6 +23,26 @@ def name_tokens(text: str) -> list[str]:
     return [token if not token.endswith(("'s", "’s")) else _POSSESSIVE.sub("", token) for token in tokens]
 
 
+# Each whitespace-separated piece's tokens, as the matcher last read them: texts repeat their
+# words, and a token never holds whitespace. Emptied when full (a pure memo: no answer changes).
+_PIECES_KEPT = 1 << 16
+_piece_tokens: dict[str, tuple[str, ...]] = {}
+
+
+def text_tokens(text: str) -> list[str]:
+    """`name_tokens(text)`, read piece by piece, each piece's tokens remembered."""
+    tokens: list[str] = []
+    known = _piece_tokens
+    for piece in text.split():
+        found = known.get(piece)
+        if found is None:
+            if len(known) >= _PIECES_KEPT:
+                known.clear()
+            found = known[piece] = tuple(name_tokens(piece))
+        tokens += found
+    return tokens
+
+
 def name_key(name: str) -> str | None:
     """How a name is looked up (tokens joined by spaces), or None if it is unsafe to match."""
     tokens = name_tokens(name)
@@ -67,7 +87,7 @@ class NameMatcher:
         return matcher
 
     def find(self, text: str) -> list[str]:
-        tokens = name_tokens(text)
+        tokens = text_tokens(text)
         widths, own_widths, index, own_index = self._widths, self._own_widths, self._index, self._own_index
         found: set[str] = set()
         free = 0  # tokens before this one belong to a name already found

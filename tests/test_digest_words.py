@@ -1,0 +1,60 @@
+"""The digest reads an extraction's name tokens, and `vocabulary` a text's everyday words, from
+the distinct whitespace-separated pieces of the texts: pinned to reading the texts whole, as first
+written (invented texts, every whitespace character)."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.names import vocabulary
+from kgraph.resolve.digest import tokens_and_words
+from kgraph.resolve.mentions import name_tokens
+
+
+def _reference(titles: list[str], texts: list[str]) -> tuple[set[str], frozenset[str]]:
+    """As first written: the insights' titles and texts, then the claims, joined by line breaks."""
+    return set(name_tokens("\n".join([*titles, *texts]))), _reference_vocabulary("\n".join(texts))
+
+
+def _reference_vocabulary(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+
+
+_WHITESPACE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
+# Letters either side of a piece, the joiners a token may hold, apostrophes before `s`, hyphens
+# (a word holds them), `_` and digits (word characters a word may not follow), CJK, every space.
+_ALPHABET = list("abSsÉ中&.'’`+-_1 \n\t") + _WHITESPACE
+_TEXT = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=30)
+
+
+@given(st.lists(_TEXT, max_size=3), st.lists(_TEXT, max_size=5))
+@settings(max_examples=500, deadline=None)
+def test_tokens_and_words_of_distinct_pieces_are_those_of_the_texts(titles: list[str], texts: list[str]) -> None:
+    assert tokens_and_words(titles, texts) == _reference(titles, texts)
+
+
+def test_no_whitespace_character_joins_a_token_or_a_word() -> None:
+    """What the pieces rest on: str.split's whitespace ends every token and word."""
+    for space in _WHITESPACE:
+        text = f"ab's{space}cd-e’s{space}_fg"
+        assert tokens_and_words([], [text]) == _reference([], [text]), repr(space)
+        assert set(name_tokens(text)) == {"ab", "cd-e", "fg"}, repr(space)
+        assert vocabulary(text) == {"ab's", "cd-e’s"}, repr(space)
+
+
+@given(_TEXT)
+@settings(max_examples=500, deadline=None)
+def test_vocabulary_of_distinct_pieces_is_that_of_the_text(text: str) -> None:
+    assert vocabulary(text) == _reference_vocabulary(text)
+    assert vocabulary(text + " " + text) == _reference_vocabulary(text)
+
+
+def test_a_title_gives_tokens_but_no_words() -> None:
+    assert tokens_and_words(["Pricing power wins"], ["Jo's plan works"]) == (
+        {"Pricing", "power", "wins", "Jo", "plan", "works"},
+        frozenset({"plan", "works"}),
+    )
