@@ -859,9 +859,9 @@ class Attributor:
         stripped = plain(strip_timestamps(text)).strip()
         if not stripped.endswith(":"):
             if block_quote_follows:
-                context.pending = self._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
+                context.pending = self._arguing_subject(_sentences(stripped)[-1].strip())
             return
-        clause = _without_field(_SENTENCE_END.split(stripped)[-1].strip())
+        clause = _without_field(_sentences(stripped)[-1].strip())
         label = _LABEL.match(text)
         if label:
             raw = label.group("name") or label.group("name2") or label.group("name3")
@@ -907,22 +907,24 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(starts)) if len(starts) > 2 else tuple(starts)
 
 
+def _sentences(text: str) -> list[str]:
+    """`text` cut into sentences; a sentence ends only after `.`, `!`, `?` or `…`, so a text
+    without any is one sentence, told without the expression."""
+    if "." not in text and "!" not in text and "?" not in text and "…" not in text:
+        return [text]
+    return _SENTENCE_END.split(text)
+
+
 @lru_cache(maxsize=_TEXTS_KEPT)  # the lead-in rule and the context rule read the same text
 def _last_sentence(text: str) -> str:
     """The last sentence of `text` as plain words."""
-    spoken = plain(text)
-    if "." not in spoken and "!" not in spoken and "?" not in spoken and "…" not in spoken:
-        return spoken  # a sentence ends only after one of these
-    return _SENTENCE_END.split(spoken)[-1]
+    return _sentences(plain(text))[-1]
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)  # prose is read once per line; the subject rule asks again per quote
 def spoken_sentences(text: str) -> tuple[str, ...]:
     """`text` as plain words without timestamps, cut into sentences."""
-    spoken = plain(strip_timestamps(text))
-    if "." not in spoken and "!" not in spoken and "?" not in spoken and "…" not in spoken:
-        return (spoken,)  # a sentence ends only after one of these
-    return tuple(_SENTENCE_END.split(spoken))
+    return tuple(_sentences(plain(strip_timestamps(text))))
 
 
 def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
@@ -941,9 +943,7 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
         name, verb = match.group("name", "verb")
         if verb.startswith(("and", "or")):
             continue
-        # `_thing_of` asked only of a possessive: most subjects are none
-        possessive = match.group("possessive") or name.endswith(("'s", "’s"))
-        found.append((_subject_name(name), bool(possessive) and _thing_of(match, candidate)))
+        found.append((_subject_name(name), _thing_of(match, candidate)))
     return tuple(found)
 
 
