@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Self
+from typing import Any, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
@@ -15,6 +15,7 @@ _set = object.__setattr__
 _NAMES: dict[type, tuple[str, ...]] = {}  # class -> its field names, in `__dict__` order
 _MASKS: dict[tuple[type, frozenset[str]], int] = {}  # (class, fields set) -> bits of those fields
 _SETS: dict[tuple[type, int], frozenset[str]] = {}  # and back
+_R = TypeVar("_R", bound="Record")
 
 
 class Record(BaseModel):
@@ -45,12 +46,7 @@ class Record(BaseModel):
         if update:
             values.update(update)
             fields_set.update(update.keys())
-        copied = _new(type(self))
-        _set(copied, "__dict__", values)
-        _set(copied, "__pydantic_extra__", None)
-        _set(copied, "__pydantic_fields_set__", fields_set)
-        _set(copied, "__pydantic_private__", None)
-        return copied
+        return _made(type(self), values, fields_set)
 
 
 def _names(cls: type) -> tuple[str, ...]:
@@ -72,8 +68,13 @@ def _rebuild(cls: type[Record], values: tuple[object, ...], mask: int = -1) -> R
         if known is None:
             known = _SETS[(cls, mask)] = frozenset(name for bit, name in enumerate(names) if mask >> bit & 1)
         fields_set = set(known)
+    return _made(cls, dict(zip(names, values, strict=True)), fields_set)
+
+
+def _made(cls: type[_R], values: dict[str, Any], fields_set: set[str]) -> _R:
+    """A record of `values` without validation, its state set as pydantic sets a model's."""
     record = _new(cls)
-    _set(record, "__dict__", dict(zip(names, values, strict=True)))
+    _set(record, "__dict__", values)
     _set(record, "__pydantic_fields_set__", fields_set)
     _set(record, "__pydantic_extra__", None)
     _set(record, "__pydantic_private__", None)
