@@ -24,7 +24,7 @@ from kgraph.model import (
     Podcast,
     Product,
 )
-from kgraph.prefixes import PREFIXES
+from kgraph.prefixes import expand
 
 if TYPE_CHECKING:  # the build reads `class_iri`: it never loads rdflib
     from rdflib import URIRef
@@ -61,10 +61,6 @@ class NodeKind:
         return URIRef(self.class_iri)
 
 
-def _kg(local: str) -> str:
-    return f"{PREFIXES['kg']}{local}"
-
-
 _NAMED: Columns = (("aliases", "string[]"), ("description", "string"))
 _INSIGHT: Columns = (("text", "string"), ("rank", "int"))
 _INSIGHT_STYLES = {
@@ -78,7 +74,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Podcast",
         Podcast,
-        _kg("Podcast"),
+        expand("kg:Podcast"),
         (("aliases", "string[]"),),
         PageStyle("Podcast", "#6a3d9a", "star"),
         corpus_level=True,
@@ -86,7 +82,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Episode",
         Episode,
-        _kg("Episode"),
+        expand("kg:Episode"),
         (
             ("aliases", "string[]"),
             ("date", "date"),
@@ -99,7 +95,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Person",
         Person,
-        _kg("Person"),
+        expand("kg:Person"),
         _NAMED,
         PageStyle("Person", "#e31a1c", "dot"),
         corpus_level=True,
@@ -108,7 +104,7 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Organization",
         Organization,
-        _kg("Organization"),
+        expand("kg:Organization"),
         _NAMED,
         PageStyle("Organization", "#33a02c", "diamond"),
         corpus_level=True,
@@ -117,24 +113,24 @@ KINDS: tuple[NodeKind, ...] = (
     NodeKind(
         "Product",
         Product,
-        _kg("Product"),
+        expand("kg:Product"),
         _NAMED,
         PageStyle("Product", "#17becf", "square"),
         corpus_level=True,
         entity=EntityKind.PRODUCT,
     ),
     *(
-        NodeKind(kind.value, Insight, _kg(kind.value), _INSIGHT, _INSIGHT_STYLES[kind], insight=kind)
+        NodeKind(kind.value, Insight, expand(f"kg:{kind.value}"), _INSIGHT, _INSIGHT_STYLES[kind], insight=kind)
         for kind in InsightKind
     ),
     NodeKind(
         "Claim",
         Claim,
-        _kg("Claim"),
+        expand("kg:Claim"),
         (("text", "string"), ("timestamp", "string"), ("seconds", "int")),
         PageStyle("Claim (quote)", "#7fa7c9", "dot", shown=False),
     ),
-    NodeKind("Mention", Mention, _kg("Mention"), (("description", "string"), ("why_mentioned", "string"))),
+    NodeKind("Mention", Mention, expand("kg:Mention"), (("description", "string"), ("why_mentioned", "string"))),
 )
 
 KIND_BY_NAME: dict[str, NodeKind] = {kind.name: kind for kind in KINDS}
