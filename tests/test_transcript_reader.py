@@ -222,3 +222,30 @@ def test_the_fast_paths_segment_as_the_general_expressions_do(pieces: list[str] 
 def test_the_reference_is_no_stand_in() -> None:  # it can tell a label from a label's absence
     assert _reference("[00:00:01] A: x\n[00:00:02] A: y\n") == [(1, "A", "x"), (2, "A", "y")]
     assert _reference("[00:00:01] A: x\n") == [(1, None, "A: x")]
+
+
+# -- the whole-text pass pinned to the per-line one it replaced --------------------------------------
+def _per_line(text: str) -> list[tuple[int | None, str | None, str, str]]:  # the replaced comprehension
+    return [parsed for raw in text.split("\n") if (parsed := transcript._line(raw)) is not None]
+
+
+_SPACES = ["", " ", "\t", "  \u00a0", "\r", "\x85", "\u2028", "\x1c", "\u3000"]
+_EDGES = st.builds(
+    lambda lead, line, trail: lead + line + trail, st.sampled_from(_SPACES), _LINES, st.sampled_from(_SPACES)
+)
+
+
+@given(
+    st.lists(st.sampled_from(_PIECES + _SPACES), max_size=40).map("".join)
+    | st.lists(_EDGES, max_size=12).map("\n".join)
+    | st.text(alphabet=st.sampled_from("[]0123:.* \t\n\rA_b**"), max_size=60)
+)
+def test_the_whole_text_pass_reads_each_line_as_the_per_line_reader(text: str) -> None:
+    assert transcript._lines(text) == _per_line(text)
+
+
+def test_the_whole_text_pass_is_pinned_where_it_could_slip() -> None:
+    # trailing whitespace after a label alone, a colon past a label's 40 characters, other digits
+    for text in ("[00:01] A:  \t\n", "[00:01] " + "a" * 40 + ": x", "[٠١:٠٢] A: x", "[1:02:03]A:\r\n", " \n\n"):
+        assert transcript._lines(text) == _per_line(text)
+    assert transcript._lines("[00:01] A:  \n[02:03] B: y z ") == [(1, "A", "", "A:"), (123, "B", "y z", "B: y z")]

@@ -35,6 +35,16 @@ _INLINE_LABEL = re.compile(r"(?<=\s)\*\*(?P<label>[^*\n]{1,40}?)(?::\*\*|\*\*:)(
 # the same start as `_TIMED`'s, without a label before it, a fraction or an end time
 _PLAIN_STAMP = re.compile(r"\[(?:(\d{1,3}):)?(\d{1,2}):(\d{2})\]\s*")
 _DIARIZED = re.compile(r"speaker[ _]?\d+", re.I)
+# Every line of a text, in one pass at C speed: the common `[HH:MM:SS] ` start (as `_PLAIN_STAMP`),
+# a label after it (as `_LABEL`, kept within the line) and the rest, or any other line (for `_line`).
+# Leading whitespace is left out (`[^\S\n]` is `str.strip`'s whitespace but the line break); trailing
+# whitespace is left in the rest. The label's `[^:\n]` stops at the first colon: possessive, no retries.
+_LINE = re.compile(
+    r"^[^\S\n]*(?:\[(?:(\d{1,3}):)?(\d{1,2}):(\d{2})\][^\S\n]*"
+    r"((?:\*\*([^*\n]{1,40}?)(?::\*\*|\*\*[^\S\n]*:)|([^:*\[\s][^:\n]{0,39}+):)(?:[^\S\n]+|$))?(.*)|(.*))",
+    re.M,
+)
+_NUMBERS = {"": 0} | {str(number): number for number in range(10)} | {f"{number:02}": number for number in range(100)}
 
 
 @dataclass(frozen=True)
@@ -97,7 +107,7 @@ def parse_transcript(source: str, text: str) -> Transcript:
     # Imported here: reading a transcript's text (and checking whether it changed) needs no model.
     from kgraph.parse.document import Transcript
 
-    lines = [parsed for raw in text.split("\n") if (parsed := _line(raw)) is not None]
+    lines = _lines(text)
     counts = Counter(label for _, label, _, _ in lines if label is not None)
     counts.update(
         match["label"].strip() for _, _, after, _ in lines if "**" in after for match in _INLINE_LABEL.finditer(after)
@@ -109,6 +119,29 @@ def parse_transcript(source: str, text: str) -> Transcript:
 # One non-blank line: its timestamp (None when it has none), the label it starts with, the text
 # after that label, and the whole text (the segment's text when the label does not count).
 _Line = tuple[int | None, str | None, str, str]
+
+
+def _lines(text: str) -> list[_Line]:
+    """`_line` of each line of `text` but the blank ones; the common start without a call each."""
+    lines: list[_Line] = []
+    add = lines.append
+    numbers = _NUMBERS  # looked up: faster than `int`, which other digits (`\d` is any) fall back to
+    for hours, minutes, seconds, label, bold, plain, after, other in _LINE.findall(text):
+        if not minutes:  # any other line (None when blank)
+            if (line := _line(other)) is not None:
+                add(line)
+            continue
+        at = (
+            (numbers[hours] if hours in numbers else int(hours)) * 3600
+            + (numbers[minutes] if minutes in numbers else int(minutes)) * 60
+            + (numbers[seconds] if seconds in numbers else int(seconds))
+        )
+        after = after.rstrip()
+        if label:  # the whole text is the label and what follows, or the label alone, stripped
+            add((at, (bold or plain).strip(), after, label + after if after else label.rstrip()))
+        else:
+            add((at, None, after, after))
+    return lines
 
 
 def _line(raw: str) -> _Line | None:
