@@ -590,3 +590,22 @@ def test_candidates_and_finds_are_the_ones_first_written(seed: int) -> None:
         assert _candidates(ahead.index, words) == _reference_candidates(asked.index, words)
         seconds = rng.choice([None, rng.randrange(1500)])
         assert ahead.find(quote, seconds) == asked.find(quote, seconds)
+
+
+# any characters (beyond ASCII: punctuation, apostrophes, letters, marks, CJK, lone surrogates)
+_ANY_TEXT = st.lists(
+    st.one_of(
+        st.sampled_from(["’", "‘", "´", "“", "”", "—", "…", "_", "，", "。", "\ud800", "e\u0301"]), st.characters()
+    ),
+    max_size=40,
+).map("".join)
+
+
+@given(_ANY_TEXT)
+def test_normalization_beyond_ascii_splits_into_the_words_the_expressions_gave(text: str) -> None:
+    from kgraph.extract import grounding
+
+    old = grounding._PUNCTUATION.sub(" ", grounding._APOSTROPHES.sub("", text))  # the code it replaced
+    new = grounding._normalized(text)
+    assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
+    assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)

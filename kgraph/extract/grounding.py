@@ -58,6 +58,7 @@ _ASCII_PUNCTUATION = bytes.maketrans(
     (punctuation := bytes(b for b in range(128) if _PUNCTUATION.fullmatch(chr(b)) and b not in _ASCII_APOSTROPHES)),
     b" " * len(punctuation),
 )
+_ASCII = bytes(range(128))
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]")  # `...`, `[...]` cuts
 # `global trade [to be] down`: the editor's words stand for a few spoken ones; dropped, not a cut
@@ -92,11 +93,25 @@ def is_chinese(text: str) -> bool:
 
 def _normalized(text: str) -> str:
     """`text` with `_APOSTROPHES` removed and `_PUNCTUATION` made spaces (each character, not each
-    run: only the words are read). ASCII at C speed, the expressions only for text with more."""
+    run: only the words are read). ASCII at C speed, one byte at a time; then each of the few
+    distinct characters beyond it (their bytes alone: UTF-8 puts no ASCII byte in one) replaced
+    wherever it is, also at C speed (the expressions would test every character of a transcript)."""
     data = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION, _ASCII_APOSTROPHES)
     if data.isascii():
         return data.decode("ascii")
-    return _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", data.decode("utf-8", "surrogatepass")))
+    text = data.decode("utf-8", "surrogatepass")
+    for character in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+        if (replacement := _replacement(character)) is not None:
+            text = text.replace(character, replacement)
+    return text
+
+
+@functools.cache
+def _replacement(character: str) -> str | None:
+    """What `_normalized` makes of a character: "" (an apostrophe), " " (punctuation), None (kept)."""
+    if _APOSTROPHES.fullmatch(character):
+        return ""
+    return " " if _PUNCTUATION.fullmatch(character) else None
 
 
 class _Index:
