@@ -104,3 +104,15 @@ def test_long_speech_is_fingerprinted_the_same() -> None:
     assert transcript_anchors(text) == _reference(text) != b""
     ascii_only = text.replace("—", "-").replace("“né”", "ne").replace("模型", "")
     assert transcript_anchors(ascii_only) == _reference(ascii_only) != b""
+
+
+@given(
+    st.lists(
+        st.sampled_from(["\n", " ", "**", ":", ": ", "[00:01] ", "a", "b" * 20, "c" * 39, "d" * 40, "é", "—"]),
+        max_size=30,
+    ).map("".join)
+)
+@example("\n" + "n" * 40 + ": wavy\n**" + "n" * 40 + ":** wavy\n" + "n" * 41 + ": wavy")
+def test_a_label_ends_at_its_first_colon_within_forty_characters(text: str) -> None:
+    # the name's run is taken whole (possessive): pinned to the expression that tried each length
+    assert anchors._speech(text) == _reference_speech(text)

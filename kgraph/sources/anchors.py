@@ -7,6 +7,7 @@ show's episodes and sit in the first minutes, while the same recording overlaps 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import zlib
@@ -15,11 +16,13 @@ from array import array
 # A label at a line's start (`[00:01] Host: `, `**Jane:** `), matched from the line break before it
 # (searched for at C speed, where `^` in multi-line mode is tried at every character); the text is
 # given a line break in front. The break and the space after are removed or kept as spaces: either
-# way no word character of the speech changes.
-_LABEL = re.compile(r"\n\s*(?:\[[\d:.]+\]\s*)?(?:\*\*)?[^:\n]{1,40}?:(?:\*\*)?(?=\s)")
+# way no word character of the speech changes. The name's `[^:\n]` can only end at the first colon:
+# taken whole (possessive), not a character at a time.
+_LABEL = re.compile(r"\n\s*(?:\[[\d:.]+\]\s*)?(?:\*\*)?[^:\n]{1,40}+:(?:\*\*)?(?=\s)")
 _TIMESTAMP = re.compile(r"\[[\d:.]+\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())  # `_NOT_WORD` in ASCII
+_ASCII = bytes(range(128))
 SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one recording
 # Shingles start where the text has one of a few rarer letters (or, in CJK, a few UTF-8
 # continuation bytes): found at C speed, about one position in 15. Of those, the ones whose CRC-32
@@ -34,9 +37,20 @@ def _speech(text: str) -> bytes:
     """Lower-case word characters of the spoken text, labels and timestamps removed, in UTF-8."""
     speech = _TIMESTAMP.sub(" ", _LABEL.sub(" ", "\n" + text)).lower()
     # ASCII non-word characters deleted at C speed (no multi-byte UTF-8 character holds an ASCII
-    # byte); the regular expression only for text that has others
+    # byte); then each of the few distinct others that is no word character, wherever it is
     data = speech.encode().translate(None, _ASCII_NOT_WORD)
-    return data if data.isascii() else _NOT_WORD.sub("", data.decode()).encode()
+    if data.isascii():
+        return data
+    speech = data.decode()
+    for character in set(data.translate(None, _ASCII).decode()):
+        if _not_word(character):
+            speech = speech.replace(character, "")
+    return speech.encode()
+
+
+@functools.cache
+def _not_word(character: str) -> bool:
+    return _NOT_WORD.fullmatch(character) is not None
 
 
 def transcript_anchors(text: str | None) -> bytes:
