@@ -128,6 +128,9 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     for section in document.sections:
         collector.walk(section.intro, ItemContext(), None)
         for item in section.items:
+            if not any('"' in line.text for line in item.lines):  # no quote mark: no claim to be about it
+                collector.walk(item.lines, ItemContext(), None)
+                continue
             about = _about(section.kind, item, entries)
             context = ItemContext()
             if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
