@@ -223,7 +223,7 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
 
 
 # Up to this many quotes, looking for each in the text of all the longer ones beats indexing
-# their words (a document's 30 quotes: a tenth of the time); past it the scans grow as its square.
+# their words (a document's 30 quotes: an eighth of the time); past it the scans grow as its square.
 _SCANNED_KEYS = 256
 
 
