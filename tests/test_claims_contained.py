@@ -1,11 +1,14 @@
-"""Which quotes fold into a longer one (`claims._contained`): found through a word index, pinned to
-the comparison of every pair it replaced, and linear in the quotes of a document."""
+"""Which quotes fold into a longer one (`claims._contained`): found by scanning the joined keys (a
+document's few quotes) or through a word index (many), both pinned to the comparison of every pair
+they replaced, and linear in the quotes of a document."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kgraph.extract import claims
 from kgraph.extract.claims import _contained
 from kgraph.extract.results import ClaimEntry
 from kgraph.names import contains_word
@@ -43,7 +46,7 @@ def _groups(keys_and_speakers: list[tuple[str, str | None]]) -> dict[str, list[C
 
 # few words, punctuation and word characters of several scripts, so that keys contain one another
 # at word boundaries, inside words (`ai` in `said`), across punctuation, and hold no word at all
-_PIECES = ["ai", "said", "AI", "the", "model", "x_y", "é", "中文", "42", "²", "-", "—", ",", " ", '"', "!"]
+_PIECES = ["ai", "said", "AI", "the", "model", "x_y", "é", "中文", "42", "²", "-", "—", ",", " ", '"', "!", "\n"]
 _KEY = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join)
 
 
@@ -60,8 +63,16 @@ def _documents(draw: st.DrawFn) -> dict[str, list[ClaimEntry]]:
 
 @settings(max_examples=600, deadline=None)
 @given(_documents())
-def test_the_word_index_folds_what_every_pair_folded(groups: dict[str, list[ClaimEntry]]) -> None:
+def test_the_scan_of_the_keys_folds_what_every_pair_folded(groups: dict[str, list[ClaimEntry]]) -> None:
     assert _contained(groups) == _every_pair(groups)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_documents())
+def test_the_word_index_folds_what_every_pair_folded(groups: dict[str, list[ClaimEntry]]) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims, "_SCANNED_KEYS", 0)  # every document counts as one of many quotes
+        assert _contained(groups) == _every_pair(groups)
 
 
 def test_quotes_inside_longer_ones_fold_by_word_not_by_character() -> None:

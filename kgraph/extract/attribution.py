@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz import fuzz
@@ -572,7 +572,8 @@ class Attributor:
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
-        found = replace(self._attribute(quote, context, next_line), context=self._pointed_at(quote, context))
+        ruled = self._attribute(quote, context, next_line)
+        found = Attribution(ruled.speaker, ruled.rule, self._pointed_at(quote, context))
         if found.speaker and found.rule in _NAMING_RULES:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
         return found
@@ -837,18 +838,23 @@ class Attributor:
         source = _OTHER_SOURCE_IN(clause)
         if source and not self.people.resolve(source.group("name")):
             return NONE  # `what the Wall Street Journal called "..."`: an outlet's words, not the subject's
-        candidates = []
-        if self.conversation and context.subject:
-            candidates.append((context.subject, "item subject"))
-        spoken_field = _quote_field(quote) and (self.conversation or context.owner_speaks)
-        if context.owner and (_first_person(quote.text) or spoken_field):
-            candidates.append((context.owner, "people entry"))
-        if self.conversation and self.sole_speaker:
-            candidates.append((self.sole_speaker, "sole speaker"))
-        for speaker, rule in candidates[:1]:
-            if not _names_speaker(quote.text, speaker):
-                return Attribution(speaker, rule)
+        candidate = self._context_candidate(quote, context)
+        if candidate and not _names_speaker(quote.text, candidate[0]):
+            return Attribution(*candidate)
         return NONE
+
+    def _context_candidate(self, quote: Quote, context: ItemContext) -> tuple[str, str] | None:
+        """The speaker the context gives the quote, with its rule: the first that applies (the
+        later tests read the quote, and are made only when the earlier ones fail)."""
+        if self.conversation and context.subject:
+            return context.subject, "item subject"
+        if context.owner and (
+            _first_person(quote.text) or (_quote_field(quote) and (self.conversation or context.owner_speaks))
+        ):
+            return context.owner, "people entry"
+        if self.conversation and self.sole_speaker:
+            return self.sole_speaker, "sole speaker"
+        return None
 
     def lead_in_line(self, text: str, context: ItemContext, block_quote_follows: bool = False) -> None:
         """A prose line ending in `:` with no quote on it announces the speaker of what follows; so

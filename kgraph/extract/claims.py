@@ -4,8 +4,9 @@ and, where the text supports it, its speaker."""
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kgraph.extract.attribution import Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
@@ -127,6 +128,9 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     for section in document.sections:
         collector.walk(section.intro, ItemContext(), None)
         for item in section.items:
+            if not any('"' in line.text for line in item.lines):  # no quote mark: no claim to be about it
+                collector.walk(item.lines, ItemContext(), None)
+                continue
             about = _about(section.kind, item, entries)
             context = ItemContext()
             if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
@@ -189,20 +193,14 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
     """(short key, long key) pairs, shortest first: each short quote folds into the longest quote
     that contains its words and names no other speaker; a chain (A in B in C) folds into C."""
     keys = sorted(groups, key=lambda key: (len(key), key))
-    # A key that holds `short` with no word character on either side holds each of its words
-    # whole, so only the keys holding its rarest word are read: linear in the quotes of a
-    # document, where comparing every pair made 9,000 quotes cost seconds.
-    words_of = [set(_WORD.findall(key)) for key in keys]
-    holding: dict[str, list[int]] = {}
-    for number, words in enumerate(words_of):
-        for word in words:
-            holding.setdefault(word, []).append(number)
+    # a key holds no newline (`_quote_key` splits at white space): a safe separator of joined keys
+    few = len(keys) <= _SCANNED_KEYS and not any("\n" in key for key in keys)
+    later_holders = _scanned_holders(keys) if few else _indexed_holders(keys)
     target: dict[str, str] = {}
     for index, short in enumerate(keys):
-        later: Sequence[int] = range(index + 1, len(keys))
-        if words := words_of[index]:
-            holders = holding[min(words, key=lambda word: (len(holding[word]), word))]
-            later = holders[bisect.bisect_right(holders, index) :]
+        later = later_holders(index)
+        if not later:
+            continue
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
         for number in reversed(later):
             long = keys[number]
@@ -222,3 +220,47 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
                 long = target[long]
             pairs.append((short, long))
     return pairs
+
+
+# Up to this many quotes, looking for each in the text of all the longer ones beats indexing
+# their words (a document's 30 quotes: an eighth of the time); past it the scans grow as its square.
+_SCANNED_KEYS = 256
+
+
+def _scanned_holders(keys: list[str]) -> Callable[[int], Sequence[int]]:
+    """The numbers of the keys after key `index` that hold it (as a substring), each found with one
+    scan of the keys joined by a character no key holds."""
+    joined = "\n".join(keys)
+    starts = list(itertools.accumulate((len(key) + 1 for key in keys[:-1]), initial=0))
+
+    def later_holders(index: int) -> list[int]:
+        short, found = keys[index], []
+        at = joined.find(short, starts[index] + len(short) + 1)
+        while at >= 0:
+            number = bisect.bisect_right(starts, at) - 1
+            found.append(number)
+            if number + 1 == len(keys):
+                break
+            at = joined.find(short, starts[number + 1])
+        return found
+
+    return later_holders
+
+
+def _indexed_holders(keys: list[str]) -> Callable[[int], Sequence[int]]:
+    """The keys after key `index` that may hold it: those holding its rarest word. A key that
+    holds another with no word character on either side holds each of its words whole: linear in
+    the quotes of a document, where comparing every pair made 9,000 quotes cost seconds."""
+    words_of = [set(_WORD.findall(key)) for key in keys]
+    holding: dict[str, list[int]] = {}
+    for number, words in enumerate(words_of):
+        for word in words:
+            holding.setdefault(word, []).append(number)
+
+    def later_holders(index: int) -> Sequence[int]:
+        if not (words := words_of[index]):
+            return range(index + 1, len(keys))
+        holders = holding[min(words, key=lambda word: (len(holding[word]), word))]
+        return holders[bisect.bisect_right(holders, index) :]
+
+    return later_holders

@@ -323,9 +323,8 @@ def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[
 
 
 def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
-    about = (
-        (_field(item, _DESCRIPTION_KEYS) or _prose_description(item) or "") if kind == EntityKind.ORGANIZATION else ""
-    )
+    described = _field(item, _DESCRIPTION_KEYS)  # read once: an organization's `about` and the description
+    about = (described or _prose_description(item) or "") if kind == EntityKind.ORGANIZATION else ""
     names, aliases, qualifiers, affiliations = _entry_names(item.title, kind, document_text, about)
     if kind == EntityKind.ORGANIZATION and any(_PLACEHOLDER_ENTITY.search(q) or _UNNAMED.search(q) for q in qualifiers):
         return []  # `Rivian spinout (unnamed)`: no organization is named
@@ -339,7 +338,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     descriptor = _title_descriptor(item.title, kind)
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(_descriptor_affiliations(descriptor))
-    description = _field(item, _DESCRIPTION_KEYS) or _prose_description(item, skip=italic_line) or descriptor
+    description = described or _prose_description(item, skip=italic_line) or descriptor
     why = _field(item, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
