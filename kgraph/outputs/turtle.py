@@ -3,8 +3,8 @@
 Statements are already sorted strings in N-Triples form, and pyoxigraph's Turtle of sorted
 triples is that text regrouped: the subject once, ` ;` between its predicates, ` ,` between a
 predicate's objects. So the chunk is written here, without a round trip through pyoxigraph's
-parser and serializer (two thirds of the Turtle time). Only what Turtle may abbreviate is asked of
-pyoxigraph, once per term and remembered: predicates, vocabulary IRIs and typed literals. A
+parser and serializer (it took half the Turtle time). Only what Turtle may abbreviate is asked
+of pyoxigraph, once per term and remembered: predicates, vocabulary IRIs and typed literals. A
 subject pyoxigraph could abbreviate (a base IRI inside a predeclared namespace) sends the whole
 graph through pyoxigraph."""
 
