@@ -43,6 +43,7 @@ from kgraph.outputs.formats.atomic import write_text
 from kgraph.outputs.html import HtmlOptions
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.parts import entities_part
+from kgraph.outputs.turtle import turtle_chunk
 from kgraph.prefixes import DEFAULT_BASE_IRI
 from kgraph.resolve.aliases import load_aliases
 from kgraph.resolve.assemble import assemble_model
@@ -134,8 +135,8 @@ class KnowledgeGraph:
         return len(self.entity_graph[1]) + sum(episode.triples for episode in self.episodes)
 
     def turtle_chunks(self) -> Iterator[bytes]:
-        """The Turtle of each named graph, in graph order, without prefixes (`rdf.TURTLE_HEADER`)."""
-        return in_graph_order(self.entity_graph[0], rdf.turtle_chunk(self.entity_graph), self.shares("turtle"))
+        """The Turtle of each named graph, in graph order, without prefixes (`kgraph.outputs.turtle.TURTLE_HEADER`)."""
+        return in_graph_order(self.entity_graph[0], turtle_chunk(self.entity_graph), self.shares("turtle"))
 
     def nquads_chunks(self) -> Iterator[bytes]:
         """The N-Quads lines of each named graph, in graph order."""

@@ -117,3 +117,25 @@ def test_a_build_from_nothing_looks_up_no_digest_it_found_missing(tmp_path: Path
     corpus = synthetic_corpus(tmp_path / "corpus", 3, seed=5)
     kgraph.build([corpus], jobs=1, cache=tmp_path / "out" / FOLDER)
     assert "digests" not in looked_up
+
+
+def test_an_entry_in_the_previous_format_is_never_trusted(tmp_path: Path) -> None:
+    import hashlib
+
+    Store(tmp_path / "cache").put("nodes", OTHER, CONTENT)  # makes the folder
+    digest = hashlib.blake2b(KEY.encode("ascii"), digest_size=32)  # format 2: blake2b checksums
+    digest.update(b"\x00")
+    digest.update(CONTENT)
+    (tmp_path / "cache" / "nodes" / KEY).write_bytes(b"kgraph-entry-2\n" + digest.digest() + CONTENT)
+    store = Store(tmp_path / "cache")
+    assert store.get("nodes", KEY) is None
+    assert store.damaged == 1
+    assert store.get("nodes", OTHER) == CONTENT
+
+
+def test_the_checksum_covers_the_key_and_every_byte() -> None:
+    checksum = store_module._checksum
+    assert len(checksum(KEY, CONTENT)) == store_module._CHECKSUM
+    assert checksum(KEY, CONTENT) != checksum(OTHER, CONTENT)
+    assert checksum(KEY, CONTENT) != checksum(KEY, CONTENT[:-1] + b"!")
+    assert checksum(KEY, CONTENT) != checksum(KEY[:-1], b"f" + CONTENT)  # the separator keeps them apart

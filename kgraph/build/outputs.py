@@ -14,6 +14,7 @@ from kgraph.build.store import Store
 from kgraph.outputs import statements as rdf
 from kgraph.outputs.html.layout import LayoutCache
 from kgraph.outputs.html.parts import PagePart, page_part
+from kgraph.outputs.turtle import turtle_chunk
 from kgraph.resolve.episode import EpisodeNodes
 
 
@@ -22,7 +23,7 @@ def _statements(nodes: EpisodeNodes) -> rdf.GraphStatements:
 
 
 def turtle_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:
-    return rdf.turtle_chunk(graph)
+    return turtle_chunk(graph)
 
 
 def nquads_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:

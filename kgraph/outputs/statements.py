@@ -4,9 +4,10 @@ A statement is three strings, `(subject IRI, predicate IRI, object in N-Triples 
 statements of a named graph sort natively and are unique per graph, with no pyoxigraph object in
 the way: building millions of terms one Python call at a time was most of the RDF stage. Each
 graph's statements become pyoxigraph terms only through pyoxigraph's own N-Triples parser
-(`iter_quads`), and the N-Triples / N-Quads writers stream the text itself. The parser runs
-lenient (2.5x faster: no IRI re-validation) because every IRI here is minted by kgraph from
-slugs under a base IRI that `kgraph.build` checks; the tests parse the output strictly.
+(`iter_quads`), and the N-Triples / N-Quads / Turtle (`kgraph.outputs.turtle`) writers write
+the text themselves. The parser runs lenient (2.5x faster: no IRI re-validation) because every
+IRI here is minted by kgraph from slugs under a base IRI that `kgraph.build` checks; the tests
+parse the output strictly.
 
 Every subject's statements live in exactly one named graph (an episode's nodes in the episode's
 graph, people, organizations and podcasts in the entities graph), so the default-graph view is the
@@ -309,29 +310,6 @@ def nquads_lines(graphs: Iterable[GraphStatements]) -> Iterator[str]:
     for graph, statements in graphs:
         for subject, predicate, obj in statements:
             yield f"<{subject}> <{predicate}> {obj} <{graph}> .\n"
-
-
-def _turtle_header() -> bytes:
-    # pyoxigraph writes the prefix lines before the first triple (nothing at all for no triple)
-    one = ox.Triple(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"))
-    text = ox.serialize([one], format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    assert text is not None  # without an output file, serialize returns the bytes
-    return text[: text.rindex(b"<urn:x:s>")]
-
-
-TURTLE_HEADER = _turtle_header()  # the @prefix lines every Turtle output starts with
-
-
-def turtle_chunk(graph: GraphStatements) -> bytes:
-    """One graph's statements in Turtle, without the prefix lines. Subjects never span graphs,
-    so `TURTLE_HEADER` and the chunks of every graph in graph order are exactly the Turtle of the
-    whole default graph: a rebuild re-serializes only the graphs that changed."""
-    text = ox.serialize(default_graph_quads([graph]), format=ox.RdfFormat.TURTLE, prefixes=PREFIXES)
-    if not text:
-        return b""
-    if not text.startswith(TURTLE_HEADER):
-        raise AssertionError("pyoxigraph's Turtle no longer starts with its prefix lines")
-    return text[len(TURTLE_HEADER) :]
 
 
 def iter_quads(graphs: Iterable[GraphStatements]) -> Iterator[ox.Quad]:

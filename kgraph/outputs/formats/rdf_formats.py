@@ -1,5 +1,6 @@
-"""RDF serializations: Turtle and TriG through pyoxigraph's serializer, N-Triples and N-Quads
-streamed line by line (all byte-stable: the statements are sorted)."""
+"""RDF serializations: TriG through pyoxigraph's serializer, Turtle as pyoxigraph writes it
+(`kgraph.outputs.turtle`), N-Triples and N-Quads streamed line by line (all byte-stable: the
+statements are sorted)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ import pyoxigraph as ox
 from kgraph.outputs import statements as rdf
 from kgraph.outputs.formats import register
 from kgraph.outputs.formats.atomic import atomic_output
+from kgraph.outputs.turtle import TURTLE_HEADER
 from kgraph.prefixes import PREFIXES
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def _write_lines(lines: Iterable[str], path: Path) -> None:
 def write_turtle(kg: GraphData, path: Path) -> None:
     with atomic_output(path, "wb") as stream:
         if kg.triple_count:  # pyoxigraph writes nothing at all for an empty graph; so do we
-            stream.write(rdf.TURTLE_HEADER)
+            stream.write(TURTLE_HEADER)
             stream.writelines(kg.turtle_chunks())
 
 

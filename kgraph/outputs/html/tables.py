@@ -5,6 +5,7 @@ panel first opens."""
 
 from __future__ import annotations
 
+import bisect
 import heapq
 
 from kgraph.model import Claim, Node
@@ -14,6 +15,8 @@ from kgraph.outputs.html.view import OTHER_COMMUNITY, PALETTE, View
 
 _RELATIONS = sorted(set(RELATION_NAMES.values()))
 _CLASS_INDEX = {style.name: number for number, style in enumerate(CLASS_STYLES)}
+_SHORTEST_PLACED = 12  # a shorter quote is kept as text, not as its place in the insight's text
+_LONG_TEXT = 1 << 15  # characters of an insight's text beyond which its quotes' places are indexed
 
 
 class Strings:
@@ -169,6 +172,7 @@ def _claims(page: PageGraph, claims: list[Node], ids: dict[str, int], strings: S
     grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
     texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
+    places = _QuotePlaces(claims)
     for claim in claims:  # sorted by IRI: a claim's IRI starts with its episode's, so episodes come in turn
         if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
             continue
@@ -196,16 +200,56 @@ def _claims(page: PageGraph, claims: list[Node], ids: dict[str, int], strings: S
         ):
             if text:
                 texts[key][number] = text  # type: ignore[index]
-        texts["text"].append(_quote_or_place(page, claim, about))  # type: ignore[attr-defined]
+        texts["text"].append(_quote_or_place(page, places, claim, about))  # type: ignore[attr-defined]
     return {**columns, "mentions": mentions, **grounding}, texts
 
 
-def _quote_or_place(page: PageGraph, claim: Claim, about: int) -> object:
-    if about < 0 or not claim.about or len(claim.text) < 12:
+def _quote_or_place(page: PageGraph, places: _QuotePlaces, claim: Claim, about: int) -> object:
+    if about < 0 or not claim.about or len(claim.text) < _SHORTEST_PLACED:
         return claim.text
     insight_text = page.nodes[claim.about].get("text") or ""
-    at = insight_text.find(claim.text) if isinstance(insight_text, str) else -1
-    if at < 0:
-        return claim.text
-    start = _utf16(insight_text[:at])
-    return [about, start, start + _utf16(claim.text)]
+    place = places.find(claim.about, insight_text, claim.text) if isinstance(insight_text, str) else None
+    return claim.text if place is None else [about, *place]
+
+
+class _QuotePlaces:
+    """Where a quote first occurs in the text of the insight it is about, as UTF-16 offsets (what
+    JavaScript counts). A long text is read once for all its quotes: where each quote's first
+    characters first occur (the quote first occurs there or later) and where its characters
+    beyond the BMP are. Each quote of a hostile document looked up from the start of its one
+    0.7 MB insight took 2.8 s for 9,000 quotes."""
+
+    def __init__(self, claims: list[Node]):
+        self._heads: dict[str, set[str]] = {}  # insight IRI -> the first characters of its quotes
+        for claim in claims:
+            if isinstance(claim, Claim) and claim.about and len(claim.text) >= _SHORTEST_PLACED:
+                self._heads.setdefault(claim.about, set()).add(claim.text[:_SHORTEST_PLACED])
+        self._long: dict[str, tuple[dict[str, int], list[int]]] = {}  # insight IRI -> its index
+
+    def find(self, insight: str, text: str, quote: str) -> tuple[int, int] | None:
+        """(start, end) of `quote`'s first occurrence in `text` (at least `_SHORTEST_PLACED` long)."""
+        if len(text) < _LONG_TEXT:
+            at = text.find(quote)
+            if at < 0:
+                return None
+            start = _utf16(text[:at])
+            return start, start + _utf16(quote)
+        firsts, astral = self._long.get(insight) or self._index(insight, text)
+        begin = firsts.get(quote[:_SHORTEST_PLACED])
+        at = -1 if begin is None else text.find(quote, begin)
+        if at < 0:
+            return None
+        start = at + bisect.bisect_left(astral, at)
+        return start, start + _utf16(quote)
+
+    def _index(self, insight: str, text: str) -> tuple[dict[str, int], list[int]]:
+        heads, firsts = self._heads.get(insight, set()), {}
+        for position in range(len(text) - _SHORTEST_PLACED + 1):
+            head = text[position : position + _SHORTEST_PLACED]
+            if head in heads and head not in firsts:
+                firsts[head] = position
+                if len(firsts) == len(heads):
+                    break
+        astral = [] if text.isascii() else [at for at, character in enumerate(text) if character > "\uffff"]
+        self._long[insight] = firsts, astral
+        return firsts, astral
