@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 import zlib
 from array import array
+from unittest import mock
 
 from hypothesis import example, given
 from hypothesis import strategies as st
@@ -116,3 +118,20 @@ def test_long_speech_is_fingerprinted_the_same() -> None:
 def test_a_label_ends_at_its_first_colon_within_forty_characters(text: str) -> None:
     # the name's run is taken whole (possessive): pinned to the expression that tried each length
     assert anchors._speech(text) == _reference_speech(text)
+
+
+@given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=60))
+def test_speech_past_the_removed_limit_is_the_expressions(text: str) -> None:
+    with mock.patch.object(anchors, "MAX_REMOVED", 1):  # the fallback, with a short text
+        assert anchors._speech(text) == _reference_speech(text)
+    assert anchors._speech(text) == _reference_speech(text)
+
+
+def test_speech_of_many_distinct_characters_stays_linear() -> None:
+    # one str.replace pass per distinct character is quadratic in hostile text: 100,000 distinct
+    # symbols (private use: no word characters) took seconds; the expression's one pass, milliseconds
+    text = "a".join(map(chr, range(0xF0000, 0xF0000 + 100_000)))
+    started = time.process_time()
+    speech = anchors._speech(text)
+    assert time.process_time() - started < 1.0
+    assert speech == _reference_speech(text) == b"a" * 99_999

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 import random
+import time
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -609,3 +611,26 @@ def test_normalization_beyond_ascii_splits_into_the_words_the_expressions_gave(t
     new = grounding._normalized(text)
     assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
     assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)
+
+
+@given(_ANY_TEXT)
+def test_normalization_past_the_replaced_limit_gives_the_expressions_words(text: str) -> None:
+    from kgraph.extract import grounding
+
+    old = grounding._PUNCTUATION.sub(" ", grounding._APOSTROPHES.sub("", text))
+    with mock.patch.object(grounding, "MAX_REPLACED", 1):  # the fallback, with a short text
+        new = grounding._normalized(text)
+    assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
+    assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)
+
+
+def test_normalization_of_many_distinct_characters_stays_linear() -> None:
+    # one str.replace pass per distinct character is quadratic in hostile text: 100,000 distinct
+    # symbols (private use: punctuation to `_PUNCTUATION`) took seconds; the expressions' one pass, milliseconds
+    from kgraph.extract import grounding
+
+    text = "a".join(map(chr, range(0xF0000, 0xF0000 + 100_000)))
+    started = time.process_time()
+    normalized = grounding._normalized(text)
+    assert time.process_time() - started < 1.0
+    assert normalized.split() == ["a"] * 99_999

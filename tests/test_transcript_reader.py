@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pickle
+import random
 from collections import Counter
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -249,3 +251,64 @@ def test_the_whole_text_pass_is_pinned_where_it_could_slip() -> None:
     for text in ("[00:01] A:  \t\n", "[00:01] " + "a" * 40 + ": x", "[٠١:٠٢] A: x", "[1:02:03]A:\r\n", " \n\n"):
         assert transcript._lines(text) == _per_line(text)
     assert transcript._lines("[00:01] A:  \n[02:03] B: y z ") == [(1, "A", "", "A:"), (123, "B", "y z", "B: y z")]
+
+
+# -- many generated lines: odd whitespace and digits, labels at the 40-character edge -------------------
+_ODD_SPACES = " \t\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029\u3000\u00a0\u2000\u202f\u1680\u200b\ufeff"
+_DIGIT_SETS = ["0123456789", "٠١٢٣٤٥٦٧٨٩", "०१२३४५६७८९", "０１２３４５６７８９", "𝟎𝟏𝟐𝟑𝟒𝟓𝟔𝟕𝟖𝟗", "①²"]
+_ODD_TEXT = ["*", "**", "[", "]", ":", ": ", "’", "é", "e\u0301", "模型", "😀", "\U0010fffd", "—", "-->", "\ud800"]
+_NAMES = ["A", "Jane Doe", "SPEAKER_1", "Speaker 2", "李雷", "x y"]
+
+
+def _generated_line(rng: random.Random) -> str:
+    def spaces() -> str:
+        return "".join(rng.choice(_ODD_SPACES) for _ in range(rng.choice([0, 0, 1, 1, 2, 3])))
+
+    def number(size: int) -> str:
+        digits = rng.choice(_DIGIT_SETS) if rng.random() < 0.2 else "0123456789"
+        return "".join(rng.choice(digits) for _ in range(size))
+
+    def name() -> str:
+        size = rng.choice([1, 5, 39, 40, 41, rng.randint(0, 45)])
+        return "".join(rng.choice("abc *[:é" + _ODD_SPACES[:4]) for _ in range(size)) or rng.choice(_NAMES)
+
+    stamp = rng.choice(
+        [
+            f"[{number(2)}:{number(2)}:{number(2)}]",
+            f"[{number(2)}:{number(2)}]",
+            f"[{number(3)}:{number(2)}:{number(2)}]",
+            f"[{number(rng.randint(0, 4))}:{number(rng.randint(0, 3))}]",
+            f"[{number(2)}:{number(2)}.{number(3)} --> {number(2)}:{number(2)}]",
+            "",
+            "[",
+        ]
+    )
+    label = rng.choice(
+        [
+            "",
+            f"{rng.choice(_NAMES)}:",
+            f"{name()}:",
+            f"**{name()}:**",
+            f"**{name()}**:",
+            f"**{name()}**{spaces()}:",
+            f"**{rng.choice(_NAMES)}**",
+            f"{name()}:x",
+        ]
+    )
+    said = " ".join(
+        rng.choice(["so", "well: no", f"**{rng.choice(_NAMES)}:**", *_ODD_TEXT]) for _ in range(rng.randint(0, 5))
+    )
+    if rng.random() < 0.1:
+        return spaces() + f"**{name()}**" + spaces() + stamp + rng.choice([":", ""]) + spaces() + said
+    return spaces() + stamp + spaces() + label + spaces() + said + spaces()
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_generated_transcripts_read_as_the_per_line_reader_reads_them(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):  # about 2,000 lines
+        text = rng.choice(["\n", "\r\n", "\n\n"]).join(_generated_line(rng) for _ in range(rng.choice([1, 10, 200])))
+        assert transcript._lines(text) == _per_line(text)
+        with mock.patch.object(transcript, "_lines", _per_line):
+            expected = parse_transcript("t.md", text).segments
+        assert parse_transcript("t.md", text).segments == expected

@@ -59,6 +59,9 @@ _ASCII_PUNCTUATION = bytes.maketrans(
     b" " * len(punctuation),
 )
 _ASCII = bytes(range(128))
+# distinct characters beyond ASCII replaced one pass each (transcripts have a few); with more, one
+# pass of the expressions costs less (and hostile text would make the passes quadratic)
+MAX_REPLACED = 64
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]")  # `...`, `[...]` cuts
 # `global trade [to be] down`: the editor's words stand for a few spoken ones; dropped, not a cut
@@ -100,13 +103,18 @@ def _normalized(text: str) -> str:
     if data.isascii():
         return data.decode("ascii")
     text = data.decode("utf-8", "surrogatepass")
+    replaced: list[tuple[str, str]] = []
     for character in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
         if (replacement := _replacement(character)) is not None:
-            text = text.replace(character, replacement)
+            if len(replaced) == MAX_REPLACED:  # one pass each would be quadratic: the expressions
+                return _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", text))
+            replaced.append((character, replacement))
+    for character, replacement in replaced:
+        text = text.replace(character, replacement)
     return text
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 13)  # bounded: hostile text may hold a million distinct characters
 def _replacement(character: str) -> str | None:
     """What `_normalized` makes of a character: "" (an apostrophe), " " (punctuation), None (kept)."""
     if _APOSTROPHES.fullmatch(character):

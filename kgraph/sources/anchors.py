@@ -23,6 +23,9 @@ _TIMESTAMP = re.compile(r"\[[\d:.]+\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())  # `_NOT_WORD` in ASCII
 _ASCII = bytes(range(128))
+# distinct non-word characters beyond ASCII deleted one pass each (transcripts have a few); with
+# more, one pass of the expression costs less (and hostile text would make the passes quadratic)
+MAX_REMOVED = 64
 SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one recording
 # Shingles start where the text has one of a few rarer letters (or, in CJK, a few UTF-8
 # continuation bytes): found at C speed, about one position in 15. Of those, the ones whose CRC-32
@@ -42,13 +45,18 @@ def _speech(text: str) -> bytes:
     if data.isascii():
         return data
     speech = data.decode()
+    removed: list[str] = []
     for character in set(data.translate(None, _ASCII).decode()):
         if _not_word(character):
-            speech = speech.replace(character, "")
+            if len(removed) == MAX_REMOVED:  # one pass each would be quadratic: the expression
+                return _NOT_WORD.sub("", speech).encode()
+            removed.append(character)
+    for character in removed:
+        speech = speech.replace(character, "")
     return speech.encode()
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1 << 13)  # bounded: hostile text may hold a million distinct characters
 def _not_word(character: str) -> bool:
     return _NOT_WORD.fullmatch(character) is not None
 
