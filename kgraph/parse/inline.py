@@ -19,16 +19,17 @@ _OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
 # A `*` run that is not exactly two stars. With `**` runs of exactly two stars only (`**Acme**
 # said`, the commonest case), the parser would take each run as a strong delimiter or leave it
 # literal, and either way it goes (see the unbalanced-emphasis step below).
-_NOT_A_STAR_PAIR = re.compile(r"(?<!\*)\*(?!\*)|\*\*\*")
+# (Written to open with the `*`, not a look-behind, so that the regex engine skips to each star.)
+_NOT_A_STAR_PAIR = re.compile(r"\*(?:(?<!\*\*)(?!\*)|\*\*)")
 
 
 # A link the parser makes and shows as its label alone: a label without markup but entities, or
 # a timestamp (`[[00:12:34]](https://...&t=754)`, the commonest markup after `**`), and a plain
 # destination (no space, parenthesis, angle bracket, backslash, bracket, backtick or control
 # character, and no scheme but http(s): markdown-it refuses `javascript:` and its kin); not after
-# `!`, an image.
+# `!`, an image (the look-behind follows the `[`, so that the regex engine skips to each `[`).
 _SIMPLE_LINK = re.compile(
-    r"(?<!!)\[(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
+    r"\[(?<!!\[)(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
     r"\((?:(?=https?://)|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s()<>\\\[\]`\x00-\x1f\x7f]*\)"
 )
 # Brackets with no `](` anywhere are text: without link reference definitions (the inline parser
@@ -62,7 +63,8 @@ def plain(text: str) -> str:
 
 def single_spaced(text: str) -> str:
     """`" ".join(text.split())`, without the split when there is nothing to collapse."""
-    if "  " in text or text[:1] == " " or text[-1:] == " " or _OTHER_SPACE.search(text):
+    # every white space character but the space is unprintable: `isprintable` spares most texts the regex
+    if "  " in text or text[:1] == " " or text[-1:] == " " or (not text.isprintable() and _OTHER_SPACE.search(text)):
         return " ".join(text.split())
     return text
 
