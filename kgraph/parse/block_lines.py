@@ -10,13 +10,13 @@ from kgraph.parse.inline import plain
 
 def heading_line(number: int, text: str, level: int, block: int) -> Line:
     """An ATX heading; `text` is its content, trimmed."""
-    return Line(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
+    return Line.made(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
 
 
 def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
     """A paragraph whose first line is `start`; `bullet`: it opens a list item."""
     return [
-        Line(
+        Line.made(
             number=start + index,
             kind=LineKind.TEXT,
             text=text,
@@ -31,7 +31,7 @@ def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: 
 
 
 def rule_line(number: int, depth: int, quoted: bool, block: int) -> Line:
-    return Line(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
+    return Line.made(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
 
 
 def table_row_line(
@@ -39,7 +39,7 @@ def table_row_line(
 ) -> Line:
     """A table row; `header`: the table's header cells; `head`: this row is the header."""
     text = " | ".join(cells)
-    return Line(
+    return Line.made(
         number=number,
         kind=LineKind.TABLE_ROW,
         text=text,
