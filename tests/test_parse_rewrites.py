@@ -11,7 +11,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from kgraph.parse import document, inline, parse_document, quotes
+import kgraph.parse as parse
+from kgraph.parse import document, header, inline, parse_document, quotes, sections, simple_blocks
+from kgraph.parse.document import SectionKind
 
 from .conftest import synthetic_corpus
 from .parse_fixtures import PARSE_FIXTURES
@@ -70,3 +72,80 @@ def test_made_models_are_the_validated_ones(tmp_path: Path, monkeypatch: pytest.
     assert sum(len(doc.sections) for doc in made) > 100
     for fast, slow in zip(made, validated, strict=True):
         _same_model_state(fast, slow)
+
+
+def _old_is_rule(text: str) -> bool:
+    marker = text[0]
+    if marker not in "*-_":
+        return False
+    return not text.replace(marker, "").replace(" ", "") and text.count(marker) >= 3
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="*-_ x\u00a0", min_size=1, max_size=9))
+def test_is_rule_answers_as_it_answered(text: str) -> None:
+    assert simple_blocks._is_rule(text) == _old_is_rule(text)
+
+
+def _old_named_section(heading: str) -> SectionKind | None:
+    name = sections.normalize_heading(heading)
+    for kind, pattern in sections._SECTION_NAMES.items():
+        if pattern.fullmatch(name):
+            return kind
+    return None
+
+
+_HEADING_PIECES = [
+    "Key",
+    "Themes",
+    "Theme",
+    "Contrarian",
+    "Views",
+    "Companies",
+    "Organi",
+    "sations",
+    "&amp;",
+    "Organizations",
+    "Identified",
+    "Notable",
+    "People",
+    "Operating",
+    "Overlooked",
+    "Insights",
+    "&#116;",
+    "&#x54;heme",
+    "**",
+    "1.",
+    "(3)",
+    "🔑",
+    ":",
+    "-",
+    "x",
+]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_HEADING_PIECES), max_size=5).map(" ".join))
+def test_section_names_found_as_they_were(heading: str) -> None:
+    assert sections._named_section(heading) == _old_named_section(heading)
+
+
+def test_section_names_reach_every_kind() -> None:
+    names = [
+        "Key &#x54;hemes",
+        "Contrarian Views",
+        "Companies & Organizations",
+        "Notable People",
+        "2. Operating Insights",
+    ]
+    kinds = [sections._named_section(name) for name in [*names, "**Overlooked Insights** (3)"]]
+    assert kinds == list(SectionKind)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["# Title", "**Podcast:** X", "---", "## Key Themes", "text", ""]), max_size=8))
+def test_body_starts_where_it_started(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    _, body_start = header.split_header(text)
+    old = "\n".join(text.split("\n")[body_start - 1 :]) if body_start <= text.count("\n") + 1 else ""
+    assert parse._body_text(text, body_start) == old

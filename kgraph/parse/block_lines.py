@@ -13,8 +13,9 @@ def heading_line(number: int, text: str, level: int, block: int) -> Line:
     return Line.made(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
 
 
-def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
-    """A paragraph whose first line is `start`; `bullet`: it opens a list item."""
+def paragraph_lines(start: int, pieces: list[str], depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
+    """A paragraph of the source lines `pieces`, the first of them line `start`; `bullet`: it opens
+    a list item."""
     return [
         Line.made(
             number=start + index,
@@ -26,7 +27,7 @@ def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: 
             quoted=quoted,
             block=block,
         )
-        for index, text in source_lines(content)
+        for index, text in source_lines(pieces)
     ]
 
 
@@ -54,11 +55,11 @@ def table_row_line(
     )
 
 
-def source_lines(content: str) -> list[tuple[int, str]]:
+def source_lines(pieces: list[str]) -> list[tuple[int, str]]:
     """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
     with an unpaired `"` followed by one that closes it) stays on one logical line."""
-    pieces = [piece.strip() for piece in content.split("\n")]
-    if len(pieces) == 1 or '"' not in content:
+    pieces = [piece.strip() for piece in pieces]
+    if len(pieces) == 1 or not any('"' in piece for piece in pieces):
         return list(enumerate(pieces))
     lines: list[tuple[int, str]] = []
     index = 0

@@ -76,14 +76,16 @@ def _linked_plain(text: str) -> str | None:
     # free of markup but for `**` pairs and entities, judged with each bracket or link standing
     # as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
     pieces = _SIMPLE_LINK.split(text) if "](" in text else [text]
-    if "](" in "".join(pieces):
+    joined = "".join(pieces)
+    if "](" in joined:
         return None
     outside = _BRACKETS.sub("x", "x".join(pieces[::2]))
     if _OTHER_MARKUP.search(outside) or _NOT_A_STAR_PAIR.search(outside):
         return None
-    # entities decode within a label or the text between links, never across
-    linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in text else "".join(pieces)
-    return " ".join(linked.replace("**", "").split())
+    # entities decode within a label or the text between links, never across (an `&` in a link's
+    # destination, `&t=754`, is gone with it)
+    linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in joined else joined
+    return single_spaced(linked.replace("**", ""))
 
 
 def parsed_plain(text: str) -> str:
