@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import kgraph.parse as parse
-from kgraph.parse import document, header, inline, parse_document, quotes, sections, simple_blocks
+from kgraph.parse import document, header, inline, items, parse_document, quotes, sections, simple_blocks
 from kgraph.parse.document import SectionKind
 
 from .conftest import synthetic_corpus
@@ -149,3 +149,26 @@ def test_body_starts_where_it_started(lines: list[str]) -> None:
     _, body_start = header.split_header(text)
     old = "\n".join(text.split("\n")[body_start - 1 :]) if body_start <= text.count("\n") + 1 else ""
     assert parse._body_text(text, body_start) == old
+
+
+def _old_read_field(text: str) -> tuple[str, str] | None:
+    for pattern in (items._BOLD_FIELD, items._ITALIC_FIELD, items._PLAIN_FIELD):
+        match = pattern.match(text)
+        if match and items.is_field_label(inline.plain(match.group(1))):
+            return " ".join(inline.plain(match.group(1)).lower().split()), match.group(2).strip()
+    return None
+
+
+_FIELD_PIECES = ["**", "*", "Description", "Why", " ", "mentioned", "Role", ":", "x" * 30, "é", "[", "_", "`", "- "]
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_FIELD_PIECES), max_size=8).map("".join))
+def test_fields_read_as_they_were(text: str) -> None:
+    assert items.read_field.__wrapped__(text) == _old_read_field(text)
+
+
+def test_fields_read_reach_every_pattern() -> None:
+    longest, longer = "Why " + "x" * 37 + ": y", "Why " + "x" * 38 + ": y"  # a plain label has 41 characters at most
+    texts = ["**Role:** CEO", "*Role:* CEO", "Role: CEO", longest, longer, "é: y"]
+    assert [items.read_field(text) is not None for text in texts] == [True, True, True, True, False, False]

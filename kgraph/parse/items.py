@@ -63,6 +63,9 @@ def _without_symbols(text: str) -> str:
 def read_field(text: str) -> tuple[str, str] | None:
     """(label, value) when `text` is a labelled field line with a known label (asked of most
     lines several times while items are found, hence the cache)."""
+    first = text[:1]
+    if first != "*" and not ("A" <= first <= "z" and text.find(":", 1, 42) > 0):
+        return None  # no pattern can match: a label opens with `*` or a letter, the plain one ends by `:`
     for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
         match = pattern.match(text)
         if match and is_field_label(plain(match.group(1))):
