@@ -1,5 +1,6 @@
 """The quote finder's shortcuts (a colon before the timestamp patterns, a word count that stops at
-five, quote marks found with `str.find`) give the answers of the code as first written."""
+five, quote marks found with `str.find`, patterns reordered for the regex engine) give the answers
+of the code as first written."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.parse import quotes
-from kgraph.parse.quotes import _CJK, _PROSE_TIME, _TIMESTAMP, _TITLE_CUE, _TITLE_SMALL_WORDS, _WORD
+from kgraph.parse.quotes import _CJK, _CLOCK, _TITLE_CUE, _TITLE_SMALL_WORDS, _WORD
+
+# The timestamp patterns as first written (`\bat`, where the code now spells it letters first).
+_TIMESTAMP = re.compile(
+    rf"\[\[?(?P<a>{_CLOCK})(?:\.\d+)?(?:\s*(?:[–—-]|/)\s*{_CLOCK}(?:\.\d+)?)?\]\]?(?:\([^)\s]*\))?"
+    rf"|\((?P<b>\d{{1,2}}:\d{{2}}:\d{{2}})\)"
+    rf"|\bat (?P<c>{_CLOCK})\b"
+)
+_PROSE_TIME = re.compile(rf"\bat (?P<c>{_CLOCK})\b(?!.*\bat {_CLOCK}\b)")
 
 
 def _reference_is_claim_text(text: str) -> bool:
@@ -54,6 +63,10 @@ _PIECES = (
     "(01:02:03)",
     "at 25:40",
     "at 4:05.",
+    "at",
+    "bat 1:02",
+    "_at 1:02",
+    "éat 1:02",
     "12:30",
     '"',
     '"',
@@ -91,6 +104,8 @@ def test_the_invented_text_reaches_every_outcome() -> None:
     assert quotes.is_claim_text("We will never scale kelp")
     assert not quotes.is_claim_text("We will never scale")
     assert quotes.is_title("The End of Every Meeting")
+    assert quotes.is_title("The End Of Every Meeting We Know And The Best Of All Our Days")  # 14 words
+    assert not quotes.is_title("The End Of Every Meeting We Know And The Best Of All Our Days Ahead")
     assert quotes.find_timestamp("said [00:12:34] then") == "00:12:34"
     assert quotes._time_before("Jane said at 25:40 that") == "00:25:40"
     assert quotes.strip_timestamps("a [00:12:34] b") == "a   b"

@@ -10,6 +10,7 @@ from kgraph.parse.document import (
     Line,
     LineKind,
     ParsedDocument,
+    Quote,
     Section,
     SectionKind,
 )
@@ -34,8 +35,7 @@ _TAIL_SECTIONS = (SectionKind.OPERATING_INSIGHTS, SectionKind.OVERLOOKED_INSIGHT
 def parse_document(source: str, text: str) -> ParsedDocument:
     """`source` is the document's path relative to the input root; `text` its content."""
     header_lines, body_start = split_header(text)
-    body_text = "\n".join(text.split("\n")[body_start - 1 :]) if body_start <= text.count("\n") + 1 else ""
-    body = to_lines(body_text, first_line=body_start)
+    body = to_lines(_body_text(text, body_start), first_line=body_start)
     header = parse_header(header_lines, body)
     preamble, raw_sections, trailing = split_sections(body)
     sections = [_section(kind, heading, lines) for kind, heading, lines in raw_sections]
@@ -50,13 +50,18 @@ def parse_document(source: str, text: str) -> ParsedDocument:
     )
 
 
+def _body_text(text: str, body_start: int) -> str:
+    """The text from line `body_start` on (empty past the end)."""
+    rest = text.split("\n", body_start - 1)  # the header's lines, then the body in one piece
+    return rest[-1] if len(rest) == body_start else ""
+
+
 def _is_title(line: Line) -> bool:
     return line.kind == LineKind.HEADING and line.level == 1
 
 
 def _section(kind: SectionKind, heading: Line, lines: list[Line]) -> Section:
-    intro, items = split_items(heading, lines, entity_section=kind in ENTITY_SECTIONS)
-    items = [item.model_copy(update={"quotes": tuple(quotes_in_lines(item.lines))}) for item in items]
+    intro, items = split_items(heading, lines, kind in ENTITY_SECTIONS, _quotes_of_lines)
     empty = not items and _says_nothing(lines)
     return Section(
         kind=kind,
@@ -67,6 +72,10 @@ def _section(kind: SectionKind, heading: Line, lines: list[Line]) -> Section:
         intro_quotes=tuple(quotes_in_lines(intro)),
         empty=empty,
     )
+
+
+def _quotes_of_lines(lines: list[Line]) -> tuple[Quote, ...]:
+    return tuple(quotes_in_lines(lines))
 
 
 def _says_nothing(lines: list[Line]) -> bool:

@@ -10,13 +10,14 @@ from kgraph.parse.inline import plain
 
 def heading_line(number: int, text: str, level: int, block: int) -> Line:
     """An ATX heading; `text` is its content, trimmed."""
-    return Line(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
+    return Line.made(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
 
 
-def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
-    """A paragraph whose first line is `start`; `bullet`: it opens a list item."""
+def paragraph_lines(start: int, pieces: list[str], depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
+    """A paragraph of the source lines `pieces`, the first of them line `start`; `bullet`: it opens
+    a list item."""
     return [
-        Line(
+        Line.made(
             number=start + index,
             kind=LineKind.TEXT,
             text=text,
@@ -26,12 +27,12 @@ def paragraph_lines(start: int, content: str, depth: int, bullet: bool, quoted: 
             quoted=quoted,
             block=block,
         )
-        for index, text in source_lines(content)
+        for index, text in source_lines(pieces)
     ]
 
 
 def rule_line(number: int, depth: int, quoted: bool, block: int) -> Line:
-    return Line(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
+    return Line.made(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
 
 
 def table_row_line(
@@ -39,7 +40,7 @@ def table_row_line(
 ) -> Line:
     """A table row; `header`: the table's header cells; `head`: this row is the header."""
     text = " | ".join(cells)
-    return Line(
+    return Line.made(
         number=number,
         kind=LineKind.TABLE_ROW,
         text=text,
@@ -54,11 +55,11 @@ def table_row_line(
     )
 
 
-def source_lines(content: str) -> list[tuple[int, str]]:
+def source_lines(pieces: list[str]) -> list[tuple[int, str]]:
     """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
     with an unpaired `"` followed by one that closes it) stays on one logical line."""
-    pieces = [piece.strip() for piece in content.split("\n")]
-    if len(pieces) == 1 or '"' not in content:
+    pieces = [piece.strip() for piece in pieces]
+    if len(pieces) == 1 or not any('"' in piece for piece in pieces):
         return list(enumerate(pieces))
     lines: list[tuple[int, str]] = []
     index = 0

@@ -4,13 +4,30 @@ of who is who. Produced by `kgraph.parse`, consumed by the extractors."""
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import NamedTuple
+from typing import Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True)
+
+    @classmethod
+    def made(cls, **values: Any) -> Self:
+        """`cls(**values)` without validation, for values already of their fields' types (the parser
+        makes tens of thousands of lines and quotes per build); the state is pydantic's own: field
+        order, defaults and the fields set."""
+        state = (_DEFAULTS.get(cls) or _defaults(cls)).copy()
+        state.update(values)
+        model = _new(cls)
+        _set(model, "__dict__", state)
+        _set(model, "__pydantic_fields_set__", set(values))
+        _set(model, "__pydantic_extra__", None)
+        _set(model, "__pydantic_private__", None)
+        return model
 
 
 class LineKind(StrEnum):
@@ -171,3 +188,12 @@ class Transcript(_Frozen):
 def _unpickle_transcript(path: str, starts: list[int], labels: list[str | None], texts: list[str]) -> Transcript:
     segments = tuple(map(Segment._make, zip(starts, labels, texts, strict=True)))
     return Transcript.model_construct(path=path, segments=segments)
+
+
+_DEFAULTS: dict[type, dict[str, Any]] = {}  # model class -> its fields' defaults, in field order
+
+
+def _defaults(cls: type[_Frozen]) -> dict[str, Any]:
+    """Each field's default (a required field's stands in until `made` sets it)."""
+    _DEFAULTS[cls] = {name: field.default for name, field in cls.model_fields.items()}
+    return _DEFAULTS[cls]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markdown_it.common.entities import entities
 from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isValidEntityCode, isWhiteSpace
@@ -30,8 +31,12 @@ class _Delimiter:
 
 def _flanks(text: str, start: int, end: int) -> tuple[bool, bool]:
     """(can open, can close) for the run text[start:end] (`*` may split words)."""
-    last = text[start - 1] if start > 0 else " "
-    after = text[end] if end < len(text) else " "
+    return _flanking(text[start - 1] if start > 0 else " ", text[end] if end < len(text) else " ")
+
+
+@lru_cache(maxsize=4096)  # a few pairs of characters around the stars recur across every text
+def _flanking(last: str, after: str) -> tuple[bool, bool]:
+    """(can open, can close) for a run between the characters `last` and `after`."""
     last_punct = isMdAsciiPunct(ord(last)) or isPunctChar(last)
     next_punct = isMdAsciiPunct(ord(after)) or isPunctChar(after)
     last_space = isWhiteSpace(ord(last))

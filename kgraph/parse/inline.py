@@ -19,16 +19,17 @@ _OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
 # A `*` run that is not exactly two stars. With `**` runs of exactly two stars only (`**Acme**
 # said`, the commonest case), the parser would take each run as a strong delimiter or leave it
 # literal, and either way it goes (see the unbalanced-emphasis step below).
-_NOT_A_STAR_PAIR = re.compile(r"(?<!\*)\*(?!\*)|\*\*\*")
+# (Written to open with the `*`, not a look-behind, so that the regex engine skips to each star.)
+_NOT_A_STAR_PAIR = re.compile(r"\*(?:(?<!\*\*)(?!\*)|\*\*)")
 
 
 # A link the parser makes and shows as its label alone: a label without markup but entities, or
 # a timestamp (`[[00:12:34]](https://...&t=754)`, the commonest markup after `**`), and a plain
 # destination (no space, parenthesis, angle bracket, backslash, bracket, backtick or control
 # character, and no scheme but http(s): markdown-it refuses `javascript:` and its kin); not after
-# `!`, an image.
+# `!`, an image (the look-behind follows the `[`, so that the regex engine skips to each `[`).
 _SIMPLE_LINK = re.compile(
-    r"(?<!!)\[(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
+    r"\[(?<!!\[)(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
     r"\((?:(?=https?://)|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s()<>\\\[\]`\x00-\x1f\x7f]*\)"
 )
 # Brackets with no `](` anywhere are text: without link reference definitions (the inline parser
@@ -62,7 +63,8 @@ def plain(text: str) -> str:
 
 def single_spaced(text: str) -> str:
     """`" ".join(text.split())`, without the split when there is nothing to collapse."""
-    if "  " in text or text[:1] == " " or text[-1:] == " " or _OTHER_SPACE.search(text):
+    # every white space character but the space is unprintable: `isprintable` spares most texts the regex
+    if "  " in text or text[:1] == " " or text[-1:] == " " or (not text.isprintable() and _OTHER_SPACE.search(text)):
         return " ".join(text.split())
     return text
 
@@ -74,14 +76,16 @@ def _linked_plain(text: str) -> str | None:
     # free of markup but for `**` pairs and entities, judged with each bracket or link standing
     # as one letter (so `*[[..]](..)*`, an emphasis, still goes to the parser).
     pieces = _SIMPLE_LINK.split(text) if "](" in text else [text]
-    if "](" in "".join(pieces):
+    joined = "".join(pieces)
+    if "](" in joined:
         return None
     outside = _BRACKETS.sub("x", "x".join(pieces[::2]))
     if _OTHER_MARKUP.search(outside) or _NOT_A_STAR_PAIR.search(outside):
         return None
-    # entities decode within a label or the text between links, never across
-    linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in text else "".join(pieces)
-    return " ".join(linked.replace("**", "").split())
+    # entities decode within a label or the text between links, never across (an `&` in a link's
+    # destination, `&t=754`, is gone with it)
+    linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in joined else joined
+    return single_spaced(linked.replace("**", ""))
 
 
 def parsed_plain(text: str) -> str:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
-from kgraph.parse.document import Field, Item, Line, LineKind
+from kgraph.parse.document import Field, Item, Line, LineKind, Quote
 from kgraph.parse.inline import plain
 
 # Labels of sub-fields (lower case). A bold label outside this list followed by a quote is a
@@ -62,6 +63,9 @@ def _without_symbols(text: str) -> str:
 def read_field(text: str) -> tuple[str, str] | None:
     """(label, value) when `text` is a labelled field line with a known label (asked of most
     lines several times while items are found, hence the cache)."""
+    first = text[:1]
+    if first != "*" and not ("A" <= first <= "z" and text.find(":", 1, 42) > 0):
+        return None  # no pattern can match: a label opens with `*` or a letter, the plain one ends by `:`
     for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
         match = pattern.match(text)
         if match and is_field_label(plain(match.group(1))):
@@ -248,8 +252,11 @@ def _fields(lines: list[Line]) -> list[Field]:
     return fields
 
 
-def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[list[Line], list[Item]]:
-    """(lines before the first item or under a heading that is no item, items) for one section."""
+def split_items(
+    heading: Line, body: list[Line], entity_section: bool, quotes_of: Callable[[list[Line]], tuple[Quote, ...]]
+) -> tuple[list[Line], list[Item]]:
+    """(lines before the first item or under a heading that is no item, items) for one section;
+    `quotes_of` finds the quotations in an item's lines."""
     markers = _markers(heading, body, entity_section)
     if not markers:
         return body, []
@@ -281,6 +288,7 @@ def split_items(heading: Line, body: list[Line], entity_section: bool) -> tuple[
                 inline_text=rest,
                 title_plain=plain(title),
                 inline_plain=plain(rest),
+                quotes=quotes_of(item_lines),
             )
         )
     return [*body[: markers[0]], *loose], items

@@ -77,7 +77,8 @@ def _walk(tokens: list[Token], offset: int) -> list[Line]:
                 lines.append(heading_line(start, token.content.strip(), heading_level, block))
                 heading_level = 0
                 continue
-            lines += paragraph_lines(start, token.content, list_depth, item_start, quote_depth > 0, block)
+            pieces = token.content.split("\n")
+            lines += paragraph_lines(start, pieces, list_depth, item_start, quote_depth > 0, block)
             item_start = False
         elif kind == "paragraph_open" or kind == "paragraph_close" or kind == "heading_close":
             continue

@@ -60,11 +60,13 @@ def _heading_text(text: str, level: int) -> str:
     return body.strip()
 
 
+_RULE_CHARS = {"*": "* ", "-": "- ", "_": "_ "}
+
+
 def _is_rule(text: str) -> bool:
-    marker = text[0]
-    if marker not in "*-_":
-        return False
-    return not text.replace(marker, "").replace(" ", "") and text.count(marker) >= 3
+    chars = _RULE_CHARS.get(text[0])
+    # nothing but the marker and spaces: `strip` stops at the first other character from either end
+    return chars is not None and not text.strip(chars) and text.count(text[0]) >= 3
 
 
 def _list_marker(text: str) -> tuple[bool, int, int] | None:
@@ -359,4 +361,4 @@ class _Reader:
     def _paragraph(self, rows: list[_Row], depth: int, bullet: bool, quoted: bool) -> None:
         self.block += 1
         start = self.first_line + rows[0][0]
-        self.lines += paragraph_lines(start, "\n".join(text for _, text in rows), depth, bullet, quoted, self.block)
+        self.lines += paragraph_lines(start, [text for _, text in rows], depth, bullet, quoted, self.block)
