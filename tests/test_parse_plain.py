@@ -120,6 +120,7 @@ _INLINE_PIECES = [
 @example(["*", "[[00:01:02]](https://example.org/watch?v=a&t=62)", "*"])  # an emphasis
 @example(["[[1:02]]", "(data:x)"])  # a scheme markdown-it refuses: no link
 @example(["&amp", "[;lt;](b)"])  # an entity is never read across a link
+@example(["**", "&l", "**", "[t&amp;c](https://a.b/c?d=e&amp;f_g)"])  # but across a `**` pair the parser takes
 def test_plain_without_the_parser_is_what_the_parser_makes(pieces: list[str]) -> None:
     """Brackets and timestamp links skip markdown-it's inline parser (the commonest markup in
     summaries); the text must be the parser's, images, nested links and emphasis included."""

@@ -82,6 +82,8 @@ def _linked_plain(text: str) -> str | None:
     outside = _BRACKETS.sub("x", "x".join(pieces[::2]))
     if _OTHER_MARKUP.search(outside) or _NOT_A_STAR_PAIR.search(outside):
         return None
+    if "&" in joined and "**" in joined:
+        return None  # a `**` pair the parser takes away joins what is around it: `**&l**[t](u)` reads `&lt`
     # entities decode within a label or the text between links, never across (an `&` in a link's
     # destination, `&t=754`, is gone with it)
     linked = html.unescape("".join(map(decode_entities, pieces))) if "&" in joined else joined
