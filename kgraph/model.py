@@ -6,16 +6,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from enum import StrEnum
-from typing import Any, Self, TypeVar
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict
 
-_new = object.__new__
-_set = object.__setattr__
+from kgraph.unvalidated import made
+
 _NAMES: dict[type, tuple[str, ...]] = {}  # class -> its field names, in `__dict__` order
 _MASKS: dict[tuple[type, frozenset[str]], int] = {}  # (class, fields set) -> bits of those fields
 _SETS: dict[tuple[type, int], frozenset[str]] = {}  # and back
-_R = TypeVar("_R", bound="Record")
 
 
 class Record(BaseModel):
@@ -46,7 +45,7 @@ class Record(BaseModel):
         if update:
             values.update(update)
             fields_set.update(update.keys())
-        return _made(type(self), values, fields_set)
+        return made(type(self), values, fields_set)
 
 
 def _names(cls: type) -> tuple[str, ...]:
@@ -68,17 +67,7 @@ def _rebuild(cls: type[Record], values: tuple[object, ...], mask: int = -1) -> R
         if known is None:
             known = _SETS[(cls, mask)] = frozenset(name for bit, name in enumerate(names) if mask >> bit & 1)
         fields_set = set(known)
-    return _made(cls, dict(zip(names, values, strict=True)), fields_set)
-
-
-def _made(cls: type[_R], values: dict[str, Any], fields_set: set[str]) -> _R:
-    """A record of `values` without validation, its state set as pydantic sets a model's."""
-    record = _new(cls)
-    _set(record, "__dict__", values)
-    _set(record, "__pydantic_fields_set__", fields_set)
-    _set(record, "__pydantic_extra__", None)
-    _set(record, "__pydantic_private__", None)
-    return record
+    return made(cls, dict(zip(names, values, strict=True)), fields_set)
 
 
 class Node(Record):

@@ -29,6 +29,7 @@ SHARED = {
     "ontology",
     "http",
     "pickled",
+    "unvalidated",
 }
 STAGES = ["parse", "extract", "sources", "resolve", "kinds", "outputs", "build", "api", "query", "cli", "__main__"]
 RANK = {name: 0 for name in SHARED} | {name: rank for rank, name in enumerate(STAGES, start=1)}

@@ -8,8 +8,7 @@ from typing import Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict
 
-_new = object.__new__
-_set = object.__setattr__
+from kgraph.unvalidated import made
 
 
 class _Frozen(BaseModel):
@@ -22,12 +21,7 @@ class _Frozen(BaseModel):
         order, defaults and the fields set."""
         state = (_DEFAULTS.get(cls) or _defaults(cls)).copy()
         state.update(values)
-        model = _new(cls)
-        _set(model, "__dict__", state)
-        _set(model, "__pydantic_fields_set__", set(values))
-        _set(model, "__pydantic_extra__", None)
-        _set(model, "__pydantic_private__", None)
-        return model
+        return made(cls, state, set(values))
 
 
 class LineKind(StrEnum):
