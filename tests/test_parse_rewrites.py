@@ -81,6 +81,17 @@ def _old_is_rule(text: str) -> bool:
     return not text.replace(marker, "").replace(" ", "") and text.count(marker) >= 3
 
 
+def test_made_refuses_a_field_with_a_default_factory() -> None:
+    """`made` copies one set of defaults into every model: a factory's value would be shared."""
+    from pydantic import Field
+
+    class Listed(document._Frozen):
+        names: list[str] = Field(default_factory=list)
+
+    with pytest.raises(TypeError, match="share one default"):
+        Listed.made()
+
+
 @settings(max_examples=500)
 @given(st.text(alphabet="*-_ x\u00a0", min_size=1, max_size=9))
 def test_is_rule_answers_as_it_answered(text: str) -> None:

@@ -189,5 +189,7 @@ _DEFAULTS: dict[type, dict[str, Any]] = {}  # model class -> its fields' default
 
 def _defaults(cls: type[_Frozen]) -> dict[str, Any]:
     """Each field's default (a required field's stands in until `made` sets it)."""
+    if any(field.default_factory is not None for field in cls.model_fields.values()):
+        raise TypeError(f"{cls.__name__}.made would share one default among all its models")
     _DEFAULTS[cls] = {name: field.default for name, field in cls.model_fields.items()}
     return _DEFAULTS[cls]
