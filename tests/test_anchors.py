@@ -12,6 +12,7 @@ from unittest import mock
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from kgraph import beyond_ascii
 from kgraph.sources import anchors
 from kgraph.sources.anchors import transcript_anchors
 
@@ -122,7 +123,7 @@ def test_a_label_ends_at_its_first_colon_within_forty_characters(text: str) -> N
 
 @given(st.text(st.characters(blacklist_categories=["Cs"]), max_size=60))
 def test_speech_past_the_removed_limit_is_the_expressions(text: str) -> None:
-    with mock.patch.object(anchors, "MAX_REMOVED", 1):  # the fallback, with a short text
+    with mock.patch.object(beyond_ascii, "MAX_DISTINCT", 1):  # the fallback, with a short text
         assert anchors._speech(text) == _reference_speech(text)
     assert anchors._speech(text) == _reference_speech(text)
 

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import kgraph
-from kgraph import vocab
+from kgraph import beyond_ascii, vocab
 from kgraph.extract.grounding import QuoteFinder, ground_claims, words_of
 from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims, read_labels
@@ -618,7 +618,7 @@ def test_normalization_past_the_replaced_limit_gives_the_expressions_words(text:
     from kgraph.extract import grounding
 
     old = grounding._PUNCTUATION.sub(" ", grounding._APOSTROPHES.sub("", text))
-    with mock.patch.object(grounding, "MAX_REPLACED", 1):  # the fallback, with a short text
+    with mock.patch.object(beyond_ascii, "MAX_DISTINCT", 1):  # the fallback, with a short text
         new = grounding._normalized(text)
     assert [line.split() for line in new.split("\n")] == [line.split() for line in old.split("\n")]
     assert grounding._TOKEN.findall(new) == grounding._TOKEN.findall(old)

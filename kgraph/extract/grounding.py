@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from kgraph.beyond_ascii import replace_beyond_ascii
 from kgraph.extract.results import ClaimEntry, QuoteGrounding
 from kgraph.model import Grounding
 from kgraph.parse.document import Transcript
@@ -58,10 +59,6 @@ _ASCII_PUNCTUATION = bytes.maketrans(
     (punctuation := bytes(b for b in range(128) if _PUNCTUATION.fullmatch(chr(b)) and b not in _ASCII_APOSTROPHES)),
     b" " * len(punctuation),
 )
-_ASCII = bytes(range(128))
-# distinct characters beyond ASCII replaced one pass each (transcripts have a few); with more, one
-# pass of the expressions costs less (and hostile text would make the passes quadratic)
-MAX_REPLACED = 64
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+(?=\S)")
 _ELLIPSIS = re.compile(r"\.\s*\.\s*\.|…|\[\s*(?:\.\s*){3}\]|\[\s*…\s*\]")  # `...`, `[...]` cuts
 # `global trade [to be] down`: the editor's words stand for a few spoken ones; dropped, not a cut
@@ -96,22 +93,16 @@ def is_chinese(text: str) -> bool:
 
 def _normalized(text: str) -> str:
     """`text` with `_APOSTROPHES` removed and `_PUNCTUATION` made spaces (each character, not each
-    run: only the words are read). ASCII at C speed, one byte at a time; then each of the few
-    distinct characters beyond it (their bytes alone: UTF-8 puts no ASCII byte in one) replaced
-    wherever it is, also at C speed (the expressions would test every character of a transcript)."""
+    run: only the words are read). ASCII at C speed, one byte at a time; then the few distinct
+    characters beyond it (`kgraph.beyond_ascii`)."""
     data = text.encode("utf-8", "surrogatepass").translate(_ASCII_PUNCTUATION, _ASCII_APOSTROPHES)
     if data.isascii():
         return data.decode("ascii")
-    text = data.decode("utf-8", "surrogatepass")
-    replaced: list[tuple[str, str]] = []
-    for character in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
-        if (replacement := _replacement(character)) is not None:
-            if len(replaced) == MAX_REPLACED:  # one pass each would be quadratic: the expressions
-                return _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", text))
-            replaced.append((character, replacement))
-    for character, replacement in replaced:
-        text = text.replace(character, replacement)
-    return text
+    return replace_beyond_ascii(data, _replacement, _expressions)
+
+
+def _expressions(text: str) -> str:
+    return _PUNCTUATION.sub(" ", _APOSTROPHES.sub("", text))
 
 
 @functools.lru_cache(maxsize=1 << 13)  # bounded: hostile text may hold a million distinct characters

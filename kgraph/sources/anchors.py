@@ -13,6 +13,8 @@ import re
 import zlib
 from array import array
 
+from kgraph.beyond_ascii import replace_beyond_ascii
+
 # A label at a line's start (`[00:01] Host: `, `**Jane:** `), matched from the line break before it
 # (searched for at C speed, where `^` in multi-line mode is tried at every character); the text is
 # given a line break in front. The break and the space after are removed or kept as spaces: either
@@ -22,10 +24,6 @@ _LABEL = re.compile(r"\n\s*(?:\[[\d:.]+\]\s*)?(?:\*\*)?[^:\n]{1,40}+:(?:\*\*)?(?
 _TIMESTAMP = re.compile(r"\[[\d:.]+\]")
 _NOT_WORD = re.compile(r"[\W_]+")
 _ASCII_NOT_WORD = bytes(byte for byte in range(128) if not chr(byte).isalnum())  # `_NOT_WORD` in ASCII
-_ASCII = bytes(range(128))
-# distinct non-word characters beyond ASCII deleted one pass each (transcripts have a few); with
-# more, one pass of the expression costs less (and hostile text would make the passes quadratic)
-MAX_REMOVED = 64
 SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one recording
 # Shingles start where the text has one of a few rarer letters (or, in CJK, a few UTF-8
 # continuation bytes): found at C speed, about one position in 15. Of those, the ones whose CRC-32
@@ -40,25 +38,21 @@ def _speech(text: str) -> bytes:
     """Lower-case word characters of the spoken text, labels and timestamps removed, in UTF-8."""
     speech = _TIMESTAMP.sub(" ", _LABEL.sub(" ", "\n" + text)).lower()
     # ASCII non-word characters deleted at C speed (no multi-byte UTF-8 character holds an ASCII
-    # byte); then each of the few distinct others that is no word character, wherever it is
+    # byte); then the few distinct others that are no word character (`kgraph.beyond_ascii`)
     data = speech.encode().translate(None, _ASCII_NOT_WORD)
     if data.isascii():
         return data
-    speech = data.decode()
-    removed: list[str] = []
-    for character in set(data.translate(None, _ASCII).decode()):
-        if _not_word(character):
-            if len(removed) == MAX_REMOVED:  # one pass each would be quadratic: the expression
-                return _NOT_WORD.sub("", speech).encode()
-            removed.append(character)
-    for character in removed:
-        speech = speech.replace(character, "")
-    return speech.encode()
+    return replace_beyond_ascii(data, _removal, _without_non_word).encode()
+
+
+def _without_non_word(text: str) -> str:
+    return _NOT_WORD.sub("", text)
 
 
 @functools.lru_cache(maxsize=1 << 13)  # bounded: hostile text may hold a million distinct characters
-def _not_word(character: str) -> bool:
-    return _NOT_WORD.fullmatch(character) is not None
+def _removal(character: str) -> str | None:
+    """Deleted (made "") when the character is no word character, else kept (None)."""
+    return "" if _NOT_WORD.fullmatch(character) else None
 
 
 def transcript_anchors(text: str | None) -> bytes:
