@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.extract import extract_document
-from kgraph.extract.relations import _statements
+from kgraph.extract.relations import _has_cue, _statements
 from kgraph.names import word_boundary
 from kgraph.parse import parse_document
 
@@ -145,6 +145,30 @@ def test_the_matcher_takes_the_branches_the_pattern_takes() -> None:
         assert _by_matcher(text, forms, organization) == _by_regex(text, forms, organization)
         assert _by_matcher(text, forms, organization)
     assert not _by_matcher(f"Lee {'y' * 39} worked there", ["lee"], "X")
+
+
+# The cue test as first written: one case-insensitive search.
+_CUE_AS_FIRST_WRITTEN = re.compile(
+    r"\b(?:work|worked|works|working|spent|founded|co-?founded|cofounded|leads|led|runs|ran|joined|heads|"
+    r"headed|started|ceo|cto|coo|cfo|founder|co-?founder|president|head|partner|chief|chair(?:man)?)\b",
+    re.I,
+)
+_CUE_PIECES = st.sampled_from(
+    [*"work worked workers rework leads led ledger ceo cfo co-founder cofounder chairman chair chairs".split(), "x"]
+) | st.text(alphabet="aceiklnorsw-ſ\u212a\u0130_1 ", max_size=4)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(_CUE_PIECES, st.integers(0, 3), st.sampled_from(_SPACES)), max_size=6))
+def test_the_cue_is_what_the_case_insensitive_pattern_found(parts: list[tuple[str, int, str]]) -> None:
+    text = "".join(_cased(piece, how) + space for piece, how, space in parts)
+    assert _has_cue(text) == (_CUE_AS_FIRST_WRITTEN.search(text) is not None)
+
+
+def test_the_cue_needs_a_word_boundary_on_both_sides() -> None:
+    assert _has_cue("He Worked there") and _has_cue("the CEO.") and _has_cue("co-founder") and _has_cue("\u212aeo ceo")
+    assert not _has_cue("reworked") and not _has_cue("ceos") and not _has_cue("x_ceo") and not _has_cue("ledger")
+    assert _has_cue("wor\u212a") and not _has_cue("wor\u212aers")  # the Kelvin sign is a `k`
 
 
 @given(st.text(alphabet="ab _-é1\u00a0", max_size=8), st.integers(0, 9))
