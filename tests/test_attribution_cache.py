@@ -21,7 +21,6 @@ from kgraph.extract.attribution import (
     _PRONOUN,
     _RELATIVE,
     _SAYING_BEFORE,
-    _SENTENCE_END,
     _SPEECH,
     _SPEECH_NOUN,
     _STANCE,
@@ -40,6 +39,12 @@ from kgraph.extract.results import PersonName
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
 from kgraph.parse.quotes import strip_timestamps
+
+# Where a sentence ends, as first written: the end mark looked behind for, the spaces split at.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?…])(?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
+    r"[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
+)
 
 # -- the rules as first written -------------------------------------------------------------------
 
@@ -246,3 +251,27 @@ def test_the_invented_prose_reaches_every_outcome() -> None:
     assert not attributor._about_someone_else("Dana Ruiz's memo argues:")
     assert attributor._arguing_subject("While prices rose, Dana Ruiz argues that the moat is pricing.") == "Dana Ruiz"
     assert attributor._arguing_subject("Dana Ruiz argues the old creed of") is None  # a saying: not hers
+
+
+# Sentence ends, titles that are no end (`Dr.`, `Prof.`), closing and opening marks, and words that
+# start a sentence or do not.
+_SENTENCE_PIECES = st.sampled_from(
+    [".", "!", "?", "…", "..", "Dr.", "Mr.", "St.", "Prof.", "Sen.", "XSen.", "Dr", '"', "'", "”", "“", "*", "_", ")"]
+    + ["(", "[", "]", " ", "  ", "\n", "\u00a0", "Jo", "jo", "李", "É", "1", "_x"]
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(_SENTENCE_PIECES, max_size=16).map("".join))
+def test_sentences_are_where_the_pattern_as_first_written_split(text: str) -> None:
+    assert attribution._sentences(text) == _SENTENCE_END.split(text)
+
+
+def test_sentences_keep_their_end_marks_and_drop_the_closing_marks_and_spaces() -> None:
+    assert attribution._sentences('He left. "Then Jo came!"  Dr. Roe stayed… (Jo) Fine') == [
+        "He left.",
+        '"Then Jo came!',
+        "Dr. Roe stayed…",
+        "(Jo) Fine",
+    ]
+    assert attribution._sentences("No end here") == ["No end here"]

@@ -326,9 +326,12 @@ _HEARSAY_BEFORE = re.compile(
     re.I,
 )
 _HEARSAY_AFTER = re.compile(r"^\W*(?:press|media|headlines?|coverage|narratives?)\b", re.I)
+# A sentence's end mark, then (group 1) the closing marks and spaces between it and the next
+# sentence. The end mark is matched, not looked behind for: a pattern that starts with a
+# character class is searched for twice as fast as one that starts with a look-behind.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?…])(?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
-    r"[\"'”*_)\]]*\s+(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
+    r"[.!?…](?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
+    r"([\"'”*_)\]]*\s+)(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
 )
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
@@ -918,7 +921,13 @@ def _sentences(text: str) -> list[str]:
     without any is one sentence, told without the expression."""
     if "." not in text and "!" not in text and "?" not in text and "…" not in text:
         return [text]
-    return _SENTENCE_END.split(text)
+    sentences = []
+    start = 0
+    for end in _SENTENCE_END.finditer(text):  # a sentence keeps its end mark; the spaces go
+        sentences.append(text[start : end.start(1)])
+        start = end.end()
+    sentences.append(text[start:])
+    return sentences
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)  # the lead-in rule and the context rule read the same text
