@@ -82,6 +82,8 @@ def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
 
 def split_qualifiers(text: str) -> tuple[str, list[str]]:
     """`Acme (acquired by X) (ACME)` -> (`Acme`, [`acquired by X`, `ACME`])."""
+    if "(" not in text:  # no qualifier: most names (the pattern needs a `(`)
+        return " ".join(text.split()).strip(" ,;:"), []
     qualifiers = [match.group(1).strip() for match in _QUALIFIER.finditer(text)]
     name = _QUALIFIER.sub(" ", text)
     return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]

@@ -16,7 +16,7 @@ from kgraph.extract.organization_names import _stands_alone
 from kgraph.extract.participants import _speaks
 from kgraph.extract.people import _NAME_TOKEN, full_names_in
 from kgraph.extract.unlisted import _alone
-from kgraph.names import contains_word, fold, occurrences, word_boundary
+from kgraph.names import _QUALIFIER, contains_word, fold, occurrences, split_qualifiers, word_boundary
 
 _SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", "", "\u00a0"])
 
@@ -131,3 +131,19 @@ def _fold_before(text: str) -> str:
 def test_fold_drops_accents_as_it_did_character_by_character(text: str) -> None:
     fold.cache_clear()
     assert fold(text) == _fold_before(text)
+
+
+def _split_qualifiers_before(text: str) -> tuple[str, list[str]]:
+    qualifiers = [match.group(1).strip() for match in _QUALIFIER.finditer(text)]
+    name = _QUALIFIER.sub(" ", text)
+    return " ".join(name.split()).strip(" ,;:"), [q for q in qualifiers if q]
+
+
+@given(_texts(["Acme", "(", ")", "(ACME)", "( )", "x (y (z))", ",", ";", ":", "\u3000", "(Ann", "Lee)"]))
+def test_qualifiers_are_what_the_pattern_split_off(text: str) -> None:
+    assert split_qualifiers(text) == _split_qualifiers_before(text)
+
+
+def test_a_name_without_parentheses_is_only_respaced() -> None:
+    assert split_qualifiers(" Acme\u00a0 Labs ,") == ("Acme Labs", [])
+    assert split_qualifiers("Acme (ACME) Labs ( )") == ("Acme Labs", ["ACME"])
