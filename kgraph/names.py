@@ -153,14 +153,20 @@ def strip_honorific(name: str) -> str:
     return _HONORIFIC.sub("", bare_person_name(name)[0])
 
 
+_POSSESSIVE = re.compile(r"\w['’]s\s|s['’]$")
+
+
 def is_possessive_phrase(text: str) -> bool:
     """`Jo Lee's Wife`, `Garrett's PDDLStream`, `Bending Spoons'`: something of someone's, not a name."""
-    return bool(re.search(r"\w['’]s\s|s['’]$", text))
+    return bool(_POSSESSIVE.search(text))
+
+
+_CAMEL_PARTS = re.compile(r"[A-Z][a-z]*|[a-z]+")
 
 
 def split_camel_case(token: str) -> str:
     """`LinxiJimFan` -> `Linxi Jim Fan`; two-part forms such as `DeSantis` stay as they are."""
-    parts = re.findall(r"[A-Z][a-z]*|[a-z]+", token)
+    parts = _CAMEL_PARTS.findall(token)
     if (
         len(parts) >= 3
         and "".join(parts) == token
@@ -172,6 +178,12 @@ def split_camel_case(token: str) -> str:
     return token
 
 
+_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
+_INITIAL = re.compile(r"[A-Z]\.?")
+_DOTTED_INITIAL = re.compile(r"[A-Z]\.")
+_NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*")
+
+
 def name_shaped(name: str) -> bool:
     """Written like a name (one to four capitalized tokens, particles allowed, or 2-4 CJK
     characters), whatever it names: `Lisbon` and `Host` are name-shaped, and so not an
@@ -180,17 +192,17 @@ def name_shaped(name: str) -> bool:
     if not name or len(name) > 60:
         return False
     if has_cjk(name):
-        return bool(re.fullmatch(r"[\u3400-\u9fff]{2,4}", name))
+        return bool(_CJK_NAME.fullmatch(name))
     tokens = name.split()
     if not 1 <= len(tokens) <= 4:
         return False
     for index, token in enumerate(tokens):
         if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
             continue
-        initial = (re.fullmatch(r"[A-Z]\.?", token) and 0 < index < len(tokens) - 1) or (
-            re.fullmatch(r"[A-Z]\.", token) and index < len(tokens) - 1
+        initial = (_INITIAL.fullmatch(token) and 0 < index < len(tokens) - 1) or (
+            _DOTTED_INITIAL.fullmatch(token) and index < len(tokens) - 1
         )  # `J. R. Smith`
-        if not (initial or re.fullmatch(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*", token)):
+        if not (initial or _NAME_TOKEN.fullmatch(token)):
             return False
     return not _PUBLICATION_WORDS.search(name)
 

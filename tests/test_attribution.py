@@ -347,3 +347,21 @@ Corin Ashdale rejects the usual planning habit ("we can shave two days off every
     speakers = _speakers(text)
     assert speakers["we can shave two days off every berth"] is None
     assert speakers["the pace of every wind farm we build"] == "Corin Ashdale"
+
+
+def test_a_signature_names_one_signer_and_no_label_or_reference() -> None:
+    # The checks after a quote that `_after` once compiled per call (now compiled once): a second
+    # signer, a speaker label and a reference in parentheses each leave the quote unattributed.
+    from kgraph.extract.attribution import NONE, Attributor
+    from kgraph.extract.people import PeopleIndex
+    from kgraph.extract.results import PersonName
+
+    attributor = Attributor(people=PeopleIndex([PersonName(name="Ana Diaz"), PersonName(name="Ben Ode")]))
+    assert attributor._after("— Ana Diaz").speaker == "Ana Diaz"
+    assert attributor._after("— Ana Diaz, on the record").speaker == "Ana Diaz"
+    assert attributor._after("— Ana Diaz / Ben Ode") == NONE
+    assert attributor._after("— Ana Diaz and Ben Ode") == NONE
+    assert attributor._after("— Ana Diaz and others").speaker == "Ana Diaz"
+    assert attributor._after("— SPEAKER_01") == NONE
+    assert attributor._after(" (Section 4.2)") == NONE
+    assert attributor._after(" (see the table)") is None

@@ -393,6 +393,10 @@ _LABEL = re.compile(
 # A sentence end inside a signature's capitalized run: `— Brooks. The fix is` (not `— Rep. Jo Lee`).
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
 _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
+# `— Ana Diaz / Ben Ode`: a second signer after the name.
+_SECOND_SIGNER = re.compile(r"\s*(?:/|&|and\b)\s*[A-Z]")
+_SPEAKER_WORD = re.compile(r"speaker", re.I)  # `Speaker 2`, `SPEAKER_01`: a label, not a name
+_REFERENCE_AFTER = re.compile(r"^\s*\(\s*(?:section|table|appendix|figure|fig\.?|p\.|§)", re.I)
 _AFTER_SAID = re.compile(
     r"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|"
     rf"told \w+)\s+"
@@ -638,9 +642,9 @@ class Attributor:
             while len(tokens) > 1 and tokens[-1].lower() in _COMMON_WORDS:
                 tokens.pop()  # `— Luca [00:10:55] The transcript...`: the timestamp ended the name
             raw = " ".join(tokens)
-            if re.match(r"\s*(?:/|&|and\b)\s*[A-Z]", after[match.end() :]):
+            if _SECOND_SIGNER.match(after, match.end()):
                 return NONE  # `— Ana Diaz / Ben Ode`: signed by two, spoken by one of them
-            if re.match(r"speaker", raw, re.I):
+            if _SPEAKER_WORD.match(raw):
                 return NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
@@ -660,7 +664,7 @@ class Attributor:
                 return Attribution(name, "said after")
             if _NON_PERSON.match(raw) or fold(raw) in self.organizations:
                 return NONE
-        if re.match(r"^\s*\(\s*(?:section|table|appendix|figure|fig\.?|p\.|§)", after, re.I):
+        if _REFERENCE_AFTER.match(after):
             return NONE
         return None
 
@@ -670,7 +674,7 @@ class Attributor:
         if label:
             raw = label.group("name") or label.group("name2") or label.group("name3")
             raw = _SPEECH_VERB_ENDS.sub("", plain(raw).strip())
-            if is_placeholder(raw) or re.match(r"speaker", raw, re.I):
+            if is_placeholder(raw) or _SPEAKER_WORD.match(raw):
                 return NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:

@@ -251,18 +251,22 @@ def _romanized(text: str, kind: EntityKind) -> bool:
     return bool(re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4}", text))
 
 
+_ROLE_COMMA_ORG = re.compile(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)")
+_AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
+
+
 def affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
     bare = split_qualifiers(text)[0]
     if _ORG_NAME.fullmatch(bare) and " of " in bare and not _ROLE_WORD.search(bare):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
-    comma = re.fullmatch(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)", bare)  # `Chair, UCSF` / `OpenAI, head of X`
+    comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
     if comma:
         for role, org in ((comma.group("a"), comma.group("b")), (comma.group("b"), comma.group("a"))):
             if _ROLE_WORD.search(role) and _ORG_NAME.fullmatch(org) and not _ROLE_WORD.search(org):
                 return [org]
-    at = re.search(r"\s(?:at|@)\s+(?P<org>[^,;]+)", bare)  # `Head of Research at University of Oslo`
+    at = _AT_ORG.search(bare)  # `Head of Research at University of Oslo`
     if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not _ROLE_WORD.search(at.group("org")):
         return [at.group("org").strip()]
     match = _ROLE_OF.search(text)

@@ -37,15 +37,19 @@ def is_relation(text: str) -> bool:
     return _RELATION.match(text.strip()) is not None
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])")
+_NOT_ALPHANUMERIC = re.compile(r"[^a-z0-9]")
+
+
 def is_category(name: str) -> bool:
     """`Shap-E ecosystem`, `generative simulation startups`: a lower-case word for a kind of
     organization or a group of them makes a heading's side a category, not a name."""
     words = organization_words().category
-    return any(word in words for word in re.findall(r"(?<![\w'’-])[a-z][a-z-]*(?![\w'’-])", name))
+    return any(word in words for word in _LOWER_WORD.findall(name))
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", text.lower())
+    return _NOT_ALPHANUMERIC.sub("", text.lower())
 
 
 def abbreviation(alias: str, name: str) -> str | None:
