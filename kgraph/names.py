@@ -239,7 +239,10 @@ def slug(text: str, limit: int = 60) -> str:
     return folded[:limit].strip("-")
 
 
-_EVERYDAY_WORD = re.compile(r"(?<![\w'’])[a-z][a-z'’-]+")
+# A lower-case letter with no word character or apostrophe before it, then more: the first letter
+# is matched before the look-behind checks the one before it (the look-behind, `[\w'’][a-z]`,
+# reads it again), so the search skips from letter to letter instead of testing every position.
+_EVERYDAY_WORD = re.compile(r"[a-z](?<![\w'’][a-z])[a-z'’-]+")
 
 
 @functools.lru_cache(maxsize=4)  # the extractors of one document each ask it of the same text

@@ -16,7 +16,7 @@ from kgraph.extract.organization_names import _stands_alone
 from kgraph.extract.participants import _speaks
 from kgraph.extract.people import _NAME_TOKEN, full_names_in
 from kgraph.extract.unlisted import _alone
-from kgraph.names import _QUALIFIER, contains_word, fold, occurrences, split_qualifiers, word_boundary
+from kgraph.names import _EVERYDAY_WORD, _QUALIFIER, contains_word, fold, occurrences, split_qualifiers, word_boundary
 
 _SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", "", "\u00a0"])
 
@@ -147,3 +147,23 @@ def test_qualifiers_are_what_the_pattern_split_off(text: str) -> None:
 def test_a_name_without_parentheses_is_only_respaced() -> None:
     assert split_qualifiers(" Acme\u00a0 Labs ,") == ("Acme Labs", [])
     assert split_qualifiers("Acme (ACME) Labs ( )") == ("Acme Labs", ["ACME"])
+
+
+_EVERYDAY_WORD_AS_FIRST_WRITTEN = re.compile(r"(?<![\w'’])[a-z][a-z'’-]+")
+
+
+@given(
+    _texts(["ab", "a", "Ab", "x-y", "-ab", "'ab", "’ab", "ab’s", "_ab", "1ab", "éab", "ab.cd", "(ab", "AB", "aB"], 8)
+)
+def test_everyday_words_are_what_the_look_behind_first_found(text: str) -> None:
+    assert _EVERYDAY_WORD.findall(text) == _EVERYDAY_WORD_AS_FIRST_WRITTEN.findall(text)
+
+
+def test_everyday_words_start_after_no_word_character() -> None:
+    assert _EVERYDAY_WORD.findall("the well-known -lab o'neil Xab 1ab éab (cd) a") == [
+        "the",
+        "well-known",
+        "lab",
+        "o'neil",
+        "cd",
+    ]
