@@ -217,8 +217,7 @@ def looks_like_person_name(name: str) -> bool:
     return has_cjk(name) or person_name_problem(strip_honorific(name.strip())) is None
 
 
-_APOSTROPHES = re.compile(r"[’'`]")
-_NON_WORD = re.compile(r"[^\w]+")
+_WORD_RUN = re.compile(r"\w+")
 
 
 @functools.lru_cache(maxsize=1 << 17)  # resolution folds the same names hundreds of thousands of times
@@ -228,8 +227,10 @@ def fold(text: str) -> str:
     if not text.isascii():  # drop the accents NFKD split off (the few distinct characters checked)
         accents = [ord(char) for char in set(text) if unicodedata.combining(char)]
         text = text.translate(dict.fromkeys(accents)) if accents else text
-    text = _APOSTROPHES.sub("", text.lower())
-    return " ".join(_NON_WORD.sub(" ", text).split())
+    text = text.lower().replace("’", "").replace("'", "").replace("`", "")
+    # The word runs, one space between: what replacing each run of other characters by a space
+    # and splitting at white space leaves (no word character is white space).
+    return " ".join(_WORD_RUN.findall(text))
 
 
 def slug(text: str, limit: int = 60) -> str:

@@ -133,6 +133,18 @@ def test_fold_drops_accents_as_it_did_character_by_character(text: str) -> None:
     assert fold(text) == _fold_before(text)
 
 
+# Apostrophes, white space of every kind (`str.split` splits at \x1c-\x1f and \u2028 too), word
+# characters beyond letters (`_`, `²`, `٣`) and other punctuation.
+@given(st.text(alphabet="aB'’`‘ \t\n\x1c\x1f\u00a0\u2028\u3000_²٣.-,", max_size=12))
+def test_fold_keeps_the_word_runs_the_substitution_kept(text: str) -> None:
+    fold.cache_clear()
+    assert fold(text) == _fold_before(text)
+
+
+def test_fold_deletes_apostrophes_and_spaces_the_rest() -> None:
+    assert fold(" O’Neil's\u2028`co-op`_x ") == "oneils co op_x"
+
+
 def _split_qualifiers_before(text: str) -> tuple[str, list[str]]:
     qualifiers = [match.group(1).strip() for match in _QUALIFIER.finditer(text)]
     name = _QUALIFIER.sub(" ", text)
