@@ -18,7 +18,7 @@ from collections.abc import Hashable, Iterable, Iterator
 
 Adjacency = dict[Hashable, dict[Hashable, int]]
 THRESHOLD = 0.0000001  # networkx's default: a level that gains less modularity ends the search
-RESOLUTION = 1
+# networkx's `resolution` is 1 here: its products `resolution * x` are x, integer or float
 
 
 def louvain_communities(
@@ -27,8 +27,9 @@ def louvain_communities(
     """The final partition, a list of sets, of the graph with `nodes` (in order) and the weighted
     `edges` added in order, as `nx.Graph.add_nodes_from` and `add_weighted_edges_from` build it."""
     graph: Adjacency = {node: {} for node in nodes}
-    for u, v, weight in edges:
-        _add_edge(graph, u, v, weight)
+    for u, v, weight in edges:  # a node not given is added, u before v; a neighbour met again keeps its place
+        graph.setdefault(u, {})[v] = weight
+        graph.setdefault(v, {})[u] = weight
     rng = random.Random(seed)
     partition = [{u} for u in graph]
     if not any(graph.values()):
@@ -36,7 +37,7 @@ def louvain_communities(
     mod = _modularity(graph, partition)
     level: Adjacency = {u: {} for u in graph}  # networkx works on a copy, built edge by edge: other neighbour orders
     for u, v, weight in _edges(graph):
-        _add_edge(level, u, v, weight)
+        level[u][v] = level[v][u] = weight
     members: dict[Hashable, set] = {}  # a level's node -> the original nodes it stands for
     m = _size(level)
     partition, inner, improvement = _one_level(level, members, m, partition, rng)
@@ -51,13 +52,6 @@ def louvain_communities(
         level, members = _gen_graph(level, members, inner)
         partition, inner, improvement = _one_level(level, members, m, partition, rng)
     return found
-
-
-def _add_edge(graph: Adjacency, u: Hashable, v: Hashable, weight: int) -> None:
-    graph.setdefault(u, {})
-    graph.setdefault(v, {})
-    graph[u][v] = weight  # an existing neighbour keeps its place
-    graph[v][u] = weight
 
 
 def _edges(graph: Adjacency) -> Iterator[tuple[Hashable, Hashable, int]]:
@@ -90,7 +84,7 @@ def _modularity(graph: Adjacency, communities: list[set]) -> float:
         pairs = sum(w for u in community for v, w in graph[u].items() if v != u and v in community)
         internal = pairs // 2 + sum(graph[u].get(u, 0) for u in community)
         degrees = sum(degree[u] for u in community)
-        return internal / m - RESOLUTION * degrees * degrees * norm
+        return internal / m - degrees * degrees * norm
 
     return sum(map(contribution, communities))
 
@@ -105,6 +99,7 @@ def _one_level(
     nbrs = {u: {v: w for v, w in graph[u].items() if v != u} for u in graph}
     rand_nodes = list(graph)
     rng.shuffle(rand_nodes)
+    twice_m_squared = 2 * m**2
     nb_moves = 1
     improvement = False
     while nb_moves > 0:
@@ -117,9 +112,9 @@ def _one_level(
                 weights2com[node2com[nbr]] += wt
             degree = degrees[u]
             total[best_com] -= degree
-            remove_cost = -weights2com[best_com] / m + RESOLUTION * (total[best_com] * degree) / (2 * m**2)
+            remove_cost = -weights2com[best_com] / m + (total[best_com] * degree) / twice_m_squared
             for nbr_com, weight in weights2com.items():
-                gain = remove_cost + weight / m - RESOLUTION * (total[nbr_com] * degree) / (2 * m**2)
+                gain = remove_cost + weight / m - (total[nbr_com] * degree) / twice_m_squared
                 if gain > best_mod:
                     best_mod = gain
                     best_com = nbr_com
@@ -152,5 +147,5 @@ def _gen_graph(
         level_members[i] = nodes
     for u, v, weight in _edges(graph):
         com1, com2 = node2com[u], node2com[v]
-        _add_edge(level, com1, com2, weight + level[com1].get(com2, 0))
+        level[com1][com2] = level[com2][com1] = weight + level[com1].get(com2, 0)
     return level, level_members
