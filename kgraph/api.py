@@ -147,7 +147,7 @@ class KnowledgeGraph:
         """What the graph page draws (see `kgraph.outputs.html`)."""
         entity_nodes = self.entities.nodes()
         by_episode = {episode.episode: episode for episode in self.episodes}
-        shared = entities_part(entity_nodes, self.entity_graph[1], self.entity_graph[0])
+        shared = entities_part(entity_nodes, self.entity_graph[1])
         parts = [read_page_share(share) for _graph, share in self.shares("page")]
 
         def own_nodes(episode: str) -> list[Node]:

@@ -214,8 +214,20 @@ def test_a_build_reads_vis_network_from_pyvis_and_loads_neither_pyvis_nor_rdflib
     assert vis_script_path().read_bytes() == resources.files("pyvis").joinpath(VIS_SCRIPT).read_bytes()
     arguments = ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--no-cache", "-q"]
     loaded = _modules_loaded_by(arguments, ("pyvis", "IPython", "jinja2", "rdflib", "networkx", "igraph"))
-    assert loaded == ["igraph", "networkx"]  # the page's layout and communities; rdflib is for library users
+    assert loaded == ["igraph"]  # the page's layout; rdflib is for library users
     assert "vis-network" in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+
+
+def test_a_build_draws_its_page_without_networkx(tmp_path):
+    """The page's communities are found without networkx (`kgraph.outputs.html.communities`):
+    importing it cost about 0.1 s a build. The exports of graph files still use it."""
+    arguments = ["build", str(SEEDS), "-o", str(tmp_path / "out"), "--no-cache", "-q", "-j", "1"]
+    assert _modules_loaded_by(arguments, ("networkx",)) == []
+    assert 'name="kgraph-cap"' in (tmp_path / "out" / "graph.html").read_text(encoding="utf-8")
+    export = ["export", str(SEEDS), "-f", "graphml", "-o", str(tmp_path / "x.graphml"), "-q"]
+    export += ["--cache-from", str(tmp_path / "out")]
+    assert _modules_loaded_by(export, ("networkx",)) == ["networkx"]
+    assert (tmp_path / "x.graphml").read_text(encoding="utf-8").startswith("<graphml")
 
 
 def test_an_nquads_export_after_a_build_loads_no_extractor_page_or_graph_library(tmp_path):

@@ -11,7 +11,7 @@ __all__ = ["DEFAULT_MAX_NODES", "HtmlOptions", "render_page"]
 
 
 def __getattr__(name: str) -> Any:
-    # The page pulls in networkx and pyvis: only when it is drawn, not when options are read.
+    # The page pulls in igraph and reads pyvis's files: only when it is drawn, not when options are read.
     if name == "render_page":
         from kgraph.outputs.html.page import render_page
 

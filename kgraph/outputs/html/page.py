@@ -54,9 +54,7 @@ def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> Page
     shared = entities_graph(model.base_iri)
     entity_nodes = model.entity_nodes()
     own = {iri: [*insights, *claims] for iri, (insights, claims, _) in by_episode.items()}
-    return PageGraph(
-        entities_part(entity_nodes, statements.get(shared, []), shared), entity_nodes, parts, own.__getitem__
-    )
+    return PageGraph(entities_part(entity_nodes, statements.get(shared, [])), entity_nodes, parts, own.__getitem__)
 
 
 def render_page(model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None) -> str:

@@ -18,6 +18,8 @@ from kgraph.outputs.networkx import node_attributes, node_type
 from kgraph.prefixes import expand
 
 _RELATION_NAMES = {expand(key): name for key, name in RELATION_NAMES.items()}
+# so a relation whose object is an IRI is an edge `rdf.object_edges` yields, read here without it
+assert not _RELATION_NAMES.keys() & rdf.VALUE_PREDICATES
 
 
 @dataclass
@@ -50,10 +52,12 @@ def page_part(
     types.update((claim.iri, "Claim") for claim in claims)
     own = {*types, *(mention.iri for mention in mentions)}
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for subject, predicate, obj in rdf.object_edges([(episode.graph, statements)]):
+    for subject, predicate, obj in statements:
         name = _RELATION_NAMES.get(predicate)
-        if name and subject in types and (obj in types or obj not in own):
-            edges[(subject, obj)].append(name)
+        if name and obj[0] == "<" and subject in types:
+            target = obj[1:-1]
+            if target in types or target not in own:
+                edges[(subject, target)].append(name)
     merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
     part = PagePart(
         episode=episode.iri,
@@ -71,29 +75,33 @@ def page_part(
     return part
 
 
-def entities_part(nodes: Iterable[Node], statements: list[rdf.Statement], graph: str) -> PagePart:
+def entities_part(nodes: Iterable[Node], statements: list[rdf.Statement]) -> PagePart:
     """The corpus-level nodes and the relations among them (affiliations)."""
     nodes = list(nodes)
     types = {node.iri: node_type(node) for node in nodes if node_type(node) in STYLE_BY_CLASS}
     edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for subject, predicate, obj in rdf.object_edges([(graph, statements)]):
+    for subject, predicate, obj in statements:
         name = _RELATION_NAMES.get(predicate)
-        if name and subject in types and obj in types:
-            edges[(subject, obj)].append(name)
+        if name and obj[0] == "<" and subject in types and obj[1:-1] in types:
+            edges[(subject, obj[1:-1])].append(name)
     merged = {pair: names if len(names) == 1 else sorted(set(names)) for pair, names in edges.items()}
     part = PagePart(
         episode="", types=types, edges=merged, degree={}, entity_degree={}, entity_episodes=(), claims_of={}
     )
-    neighbours = _neighbours(merged, lambda iri: types.get(iri, "Claim") != "Claim")
+    neighbours = _neighbours(merged, _claims(types))  # both ends of each edge are in `types`
     part.degree = {iri: len(neighbours.get(iri, ())) + (iri in neighbours.get(iri, ())) for iri in types}
     return part
 
 
-def _neighbours(edges: Iterable[tuple[str, str]], counted) -> dict[str, set[str]]:
-    """Undirected distinct neighbours among the nodes `counted` accepts."""
+def _claims(types: dict[str, str]) -> set[str]:
+    return {iri for iri, kind in types.items() if kind == "Claim"}
+
+
+def _neighbours(edges: Iterable[tuple[str, str]], left_out: set[str]) -> dict[str, set[str]]:
+    """Undirected distinct neighbours among the nodes not `left_out`."""
     neighbours: dict[str, set[str]] = defaultdict(set)
     for source, target in edges:
-        if counted(source) and counted(target):
+        if source not in left_out and target not in left_out:
             neighbours[source].add(target)
             neighbours[target].add(source)
     return neighbours
@@ -102,7 +110,7 @@ def _neighbours(edges: Iterable[tuple[str, str]], counted) -> dict[str, set[str]
 def _degrees(part: PagePart) -> None:
     # as networkx counts it: a loop adds two
     types = part.types
-    neighbours = _neighbours(part.edges, lambda iri: types.get(iri) != "Claim")
+    neighbours = _neighbours(part.edges, _claims(types))
     for iri, kind in types.items():
         if kind != "Claim":
             linked = neighbours.get(iri, set())

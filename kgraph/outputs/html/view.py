@@ -8,8 +8,7 @@ import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-import networkx as nx
-
+from kgraph.outputs.html.communities import louvain_communities
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.layout import SEED, LayoutCache, layout
 from kgraph.outputs.html.options import HtmlOptions
@@ -93,16 +92,14 @@ def _communities(
     corpus: list[str], shows: Counter[tuple[str, str]], links: dict[tuple[str, str], list[str]]
 ) -> dict[str, int]:
     """Louvain communities of entities and shows (seeded: the page stays byte-stable), ranked by size."""
-    graph: nx.Graph = nx.Graph()
-    graph.add_nodes_from(corpus)
     weights: dict[tuple[str, str], int] = defaultdict(int)
     for (a, b), count in shows.items():
         weights[(min(a, b), max(a, b))] += count
     for a, b in links:
         if a != b:
             weights[(min(a, b), max(a, b))] += 1
-    graph.add_weighted_edges_from((a, b, w) for (a, b), w in sorted(weights.items()))
-    found = nx.community.louvain_communities(graph, weight="weight", seed=SEED) if weights else []
+    edges = [(a, b, w) for (a, b), w in sorted(weights.items())]
+    found = louvain_communities(corpus, edges, SEED) if weights else []
     groups = sorted((sorted(group) for group in found if len(group) > 1), key=lambda g: (-len(g), g[0]))
     return {iri: rank for rank, group in enumerate(groups) for iri in group}
 
