@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kgraph.build.extracted import whole
 from kgraph.build.inputs import Input
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
@@ -85,7 +86,7 @@ class KnowledgeGraph:
         for key in self.resolution.document_keys:  # the small digests first: one whole extraction is read
             digest = self.store.get_object(DIGESTS, key, ExtractionDigest)
             if digest is not None and digest.episode.source_file == source:
-                return self.store.get_object(EXTRACTIONS, key, DocumentExtraction)
+                return self.store.get_object(EXTRACTIONS, key, DocumentExtraction, read=whole)
         return None
 
     # -- per episode -------------------------------------------------------------------------------

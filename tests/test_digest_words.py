@@ -58,3 +58,22 @@ def test_a_title_gives_tokens_but_no_words() -> None:
         {"Pricing", "power", "wins", "Jo", "plan", "works"},
         frozenset({"plan", "works"}),
     )
+
+
+# Pieces read without the expressions (`str.isalnum`, lower-case ASCII letters), and what those
+# tests could tell apart from them: capitals, digits, digits that are not decimal, numerals,
+# combining marks, letters beyond ASCII, one-letter pieces, the joiners and apostrophes.
+_PLAIN = st.text(alphabet=st.sampled_from(list("abzAZ09_²Ⅻ\u0301ſéK'’-. \n")), max_size=20)
+
+
+@given(st.lists(_PLAIN, max_size=3), st.lists(_PLAIN, max_size=5))
+@settings(max_examples=500, deadline=None)
+def test_pieces_read_without_the_expressions_give_their_tokens_and_words(titles: list[str], texts: list[str]) -> None:
+    assert tokens_and_words(titles, texts) == _reference(titles, texts)
+
+
+def test_a_piece_of_one_character_more_gives_its_tokens_and_words() -> None:
+    for code in range(0x3000):
+        if not chr(code).isspace():
+            texts = [f"ab{chr(code)}", f"{chr(code)}b", chr(code), f"Ab{chr(code)}"]
+            assert tokens_and_words(texts[:1], texts) == _reference(texts[:1], texts), repr(chr(code))

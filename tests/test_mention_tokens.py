@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.resolve import mentions
-from kgraph.resolve.mentions import name_tokens, text_tokens
+from kgraph.resolve.mentions import NameMatcher, name_tokens, text_tokens
 
 # Letters, CJK, the joiners a token may hold (`&.'’+-`), apostrophes, `s`, spaces and line breaks:
 # the characters where splitting and possessive stripping could differ.
@@ -46,3 +46,61 @@ def test_every_whitespace_character_ends_a_token(monkeypatch) -> None:
             text = f"Sam's{space}co-op’s{space}中文{space}A.I."
             assert text_tokens(text) == name_tokens(text) == ["Sam", "co-op", "中文", "A.I"], repr(space)
     assert len(mentions._piece_tokens) <= 3
+
+
+def test_a_piece_read_without_the_expression_has_the_tokens_it_finds() -> None:
+    """`piece_tokens` reads letters and digits (`str.isalnum`), and those followed by one other
+    character, without the regular expression: pinned to it at every character."""
+    for code in range(sys.maxunicode + 1):
+        piece = f"ab{chr(code)}"  # one piece of letters, or of letters and one other character
+        if not chr(code).isspace():
+            assert mentions.piece_tokens(piece) == tuple(name_tokens(piece)), repr(piece)
+
+
+# What `str.isalnum` and `[^\W_]` could tell apart: digits that are not decimal, numerals, marks,
+# the CJK symbols the expression reads as tokens, the underscore and the joiners.
+_PIECE = st.text(alphabet=st.sampled_from(list("aS1_²Ⅻ\u0301䷀中'’s.&+-,é")), min_size=1, max_size=8)
+
+
+@given(_PIECE)
+@settings(max_examples=400, deadline=None)
+def test_piece_tokens_are_the_expressions(piece: str) -> None:
+    assert mentions.piece_tokens(piece) == tuple(name_tokens(piece))
+
+
+def _find_before(matcher: NameMatcher, text: str) -> list[str]:
+    """`NameMatcher.find` as it was before it found positions and joined tokens in C."""
+    tokens = name_tokens(text)
+    widths, own_widths, index, own_index = matcher._widths, matcher._own_widths, matcher._index, matcher._own_index
+    found: set[str] = set()
+    free = 0
+    firsts = widths.keys() & tokens | own_widths.keys() & tokens
+    if not firsts:
+        return []
+    for position in [position for position, token in enumerate(tokens) if token in firsts]:
+        if position < free:
+            continue
+        widest = max(widths.get(tokens[position], 0), own_widths.get(tokens[position], 0))
+        for width in range(min(widest, len(tokens) - position), 0, -1):
+            key = " ".join(tokens[position : position + width])
+            iri = own_index.get(key) or index.get(key)
+            if iri is not None:
+                found.add(iri)
+                free = position + width
+                break
+    return sorted(found)
+
+
+_WORD = st.sampled_from(["Sam", "Altman", "Open", "AI", "OpenAI", "Acme", "Labs", "the", "Sam's", "Acme,", "中文"])
+_NAMES = {"Sam Altman": "urn:sam", "OpenAI": "urn:openai", "Open AI": "urn:openai2", "Acme Labs": "urn:acme"}
+
+
+@given(st.lists(_WORD, max_size=12), st.sampled_from([" ", "\n", "  "]), st.booleans())
+@settings(max_examples=300, deadline=None)
+def test_find_is_what_it_was(words: list[str], space: str, own: bool) -> None:
+    matcher = NameMatcher(_NAMES)
+    if own:
+        matcher = matcher.extended({"Sam": "urn:sam", "Acme": "urn:acme-own", "中文": "urn:zh"})
+    text = space.join(words)
+    assert matcher.find(text) == _find_before(matcher, text)
+    assert matcher.find(text) == _find_before(matcher, text)  # every piece remembered

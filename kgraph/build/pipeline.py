@@ -8,7 +8,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
-import pickle
 import sys
 import time
 from collections.abc import Iterator
@@ -18,6 +17,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from kgraph.build.extracted import pickled
 from kgraph.build.inputs import Input, read_inputs
 from kgraph.build.keys import EpisodeKeys, document_key, run_key
 from kgraph.build.outputs import FORMAT_SHARES, episode_counts
@@ -356,7 +356,7 @@ def _stored_extraction(store: Store, document: _Document) -> bytes:
     data = store.get(EXTRACTIONS, document.key)
     if data is None:
         extraction = extract_source(_reread(document))
-        data = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickled(extraction)
         store.put(EXTRACTIONS, document.key, data)
         store.put_object(DIGESTS, document.key, digest_of(extraction, document.key))
     return data

@@ -25,7 +25,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -142,13 +142,16 @@ class Store:
         """Keep these entries through `prune` without reading them."""
         self.used.setdefault(namespace, set()).update(keys)
 
-    def get_object(self, namespace: str, key: str, kind: type[Value]) -> Value | None:
-        """A pickled entry; None when missing, damaged, or not a `kind` (made by other code)."""
+    def get_object(
+        self, namespace: str, key: str, kind: type[Value], read: Callable[[bytes], object] = pickle.loads
+    ) -> Value | None:
+        """A pickled entry (unpickled by `read`); None when missing, damaged, or not a `kind` (made
+        by other code)."""
         data = self.get(namespace, key)
         if data is None:
             return None
         try:
-            value = pickle.loads(data)
+            value = read(data)
         except UNREADABLE as error:
             path = Path(self._path(namespace, key)) if self.folder else None
             self._damaged(path, f"cannot be read ({type(error).__name__})")

@@ -18,6 +18,7 @@ from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
 
 from kgraph import sources
+from kgraph.build.extracted import pickled, without_transcript
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
 from kgraph.extract.results import DocumentExtraction
@@ -107,8 +108,8 @@ def run_tasks(
 
 
 # -- the work ---------------------------------------------------------------------------------
-# key, digest (or the error that skips the document), the extraction pickled (as the store keeps
-# it and the episode stage reads it: the coordinator never unpickles it), the CPU seconds of the
+# key, digest (or the error that skips the document), the extraction pickled (`kgraph.build.extracted`,
+# as the store keeps it and the episode stage reads it: the coordinator never unpickles it), the CPU seconds of the
 # worker's thread and the elapsed seconds it took (on a loaded machine the second is larger)
 Extracted = tuple[str, ExtractionDigest | DocumentError, bytes, float, float]
 
@@ -130,7 +131,7 @@ def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted
             results.append((key, error, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
         digest = digest_of(extraction, key)
-        data = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        data = pickled(extraction)
         results.append((key, digest, data, time.thread_time() - cpu, time.perf_counter() - wall))
     return results
 
@@ -154,9 +155,7 @@ def episode_batch(
     results = []
     for key, group, data in tasks:
         started = time.thread_time()
-        extraction = pickle.loads(data)
-        if not isinstance(extraction, DocumentExtraction):
-            raise TypeError(f"not an extraction: {type(extraction).__name__}")
+        extraction = without_transcript(data)  # the digest says where its transcript is
         nodes = build_episode(identities, group, extraction)
         triples, made = make_shares(nodes, shares)
         stored = pickle.dumps(nodes, protocol=pickle.HIGHEST_PROTOCOL)

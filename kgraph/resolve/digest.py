@@ -5,6 +5,7 @@ redoes."""
 
 from __future__ import annotations
 
+import string
 import zlib
 from array import array
 from collections.abc import Iterable
@@ -38,6 +39,9 @@ def token_hash(token: str) -> int:
     return zlib.crc32(token.encode("utf-8", errors="surrogatepass"))
 
 
+_LETTERS = frozenset(string.ascii_lowercase)  # a piece of one letter is no word
+
+
 def _distinct_pieces(texts: Iterable[str]) -> set[str]:
     """The whitespace-separated pieces of `texts`, each once."""
     found: set[str] = set()
@@ -53,8 +57,14 @@ def tokens_and_words(titles: Iterable[str], texts: Iterable[str]) -> tuple[set[s
     its piece: so they are those of the texts' distinct pieces, read once each (an extraction's
     claims and insights repeat most of their words)."""
     pieces = _distinct_pieces(texts)
-    titled = _distinct_pieces(titles) - pieces
-    return set(name_tokens(" ".join([*pieces, *titled]))), vocabulary(" ".join(pieces))
+    every = pieces | _distinct_pieces(titles)
+    # Most pieces are read without the expressions (their set operations run in C): one of letters
+    # and digits is one token (`[^\W_]` is what `str.isalnum` tests), and one of two or more
+    # lower-case ASCII letters also one word.
+    plain = set(filter(str.isalnum, every))
+    lower = set(filter(str.islower, filter(str.isalpha, filter(str.isascii, plain & pieces))))
+    tokens = plain | set(name_tokens(" ".join(every - plain)))
+    return tokens, frozenset(lower - _LETTERS) | vocabulary(" ".join(pieces - lower))
 
 
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:

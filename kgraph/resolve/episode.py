@@ -35,7 +35,8 @@ def _claim_label(text: str) -> str:
 
 
 def build_episode(identities: Identities, group: EpisodeGroup, extraction: DocumentExtraction) -> EpisodeNodes:
-    """`extraction` is the full extraction of `group.primary`."""
+    """`extraction` is the extraction of `group.primary`, but for its transcript (which the episode
+    names, as the digest does, and which `kgraph.build.extracted` leaves out here)."""
     digest = group.primary
     matcher = identities.names.extended(identities.local_names(digest))
     info = extraction.episode
@@ -102,7 +103,7 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         participants=tuple(dict.fromkeys(p for p in participants if p)),
         mentions=tuple(sorted(mentioned)),
         warnings=(*extraction.warnings, *identities.warnings(digest)),
-        transcript_file=extraction.transcript.path if extraction.transcript is not None else None,
+        transcript_file=digest.faithfulness.transcript if digest.faithfulness is not None else None,
     )
     return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
 

@@ -57,12 +57,13 @@ class Identities:
         self.rules = rules
         self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
         self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
-        self.people = resolve_people(self._person_sightings(), rules, self.log)
+        everyday = self._everyday_words()  # read once for both (every document's words), not kept
+        self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
         self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
         self.products = resolve_products(self._product_sightings(), self.log)
         self.minter = IriMinter(base_iri)
         self._request_iris()
-        self.names = self._global_names()
+        self.names = self._global_names(everyday)
 
     def __getstate__(self) -> dict:
         # A worker building episodes gets each episode's group with its task, not all of them.
@@ -72,7 +73,7 @@ class Identities:
     def podcast_of(self, digest: ExtractionDigest) -> str:
         return self.podcasts[digest.episode.podcast][0]
 
-    def _person_sightings(self) -> list[PersonSighting]:
+    def _person_sightings(self, everyday: frozenset[str]) -> list[PersonSighting]:
         # A lone word that names an organization somewhere in the corpus (`Sequoia`) is not a person.
         organization_words = {
             fold(entry.name)
@@ -80,7 +81,6 @@ class Identities:
             for entry in group.primary.entities
             if entry.kind != EntityKind.PERSON
         }
-        everyday = self._everyday_words()
         return [
             _person_sighting(group.primary, person, self.podcast_of(group.primary), everyday)
             for group in self.groups
@@ -200,10 +200,9 @@ class Identities:
             words.update(group.primary.vocabulary.split())
         return frozenset(words)
 
-    def _global_names(self) -> NameMatcher:
+    def _global_names(self, everyday: frozenset[str]) -> NameMatcher:
         """Names matched in every document. A one-word name that is also an everyday word
         (`Public`, `World`) is only matched in documents that list it themselves."""
-        everyday = self._everyday_words()
         names: dict[str, str] = {}
         for (_podcast, _), identity in self.people.items():
             if identity.scope is None:

@@ -4,6 +4,8 @@ longest name winning (`Sam Altman` before `Sam`)."""
 from __future__ import annotations
 
 import re
+from collections import deque
+from itertools import compress, count
 
 _TOKEN = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*|[\u3400-\u9fff]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
@@ -31,16 +33,35 @@ _piece_tokens: dict[str, tuple[str, ...]] = {}
 
 def text_tokens(text: str) -> list[str]:
     """`name_tokens(text)`, read piece by piece, each piece's tokens remembered."""
-    tokens: list[str] = []
+    pieces = text.split()
     known = _piece_tokens
-    for piece in text.split():
+    tokens: list[str] = []
+    try:  # every piece remembered: looked up and joined in C
+        deque(map(tokens.extend, map(known.__getitem__, pieces)), 0)
+        return tokens
+    except KeyError:
+        pass
+    tokens = []
+    for piece in pieces:
         found = known.get(piece)
         if found is None:
             if len(known) >= _PIECES_KEPT:
                 known.clear()
-            found = known[piece] = tuple(name_tokens(piece))
+            found = known[piece] = piece_tokens(piece)
         tokens += found
     return tokens
+
+
+def piece_tokens(piece: str) -> tuple[str, ...]:
+    """`name_tokens(piece)` of a piece without whitespace. `[^\\W_]` is what `str.isalnum` tests, so
+    a piece of letters and digits is one token, and so is one followed by a character no token
+    holds (`growth,`): three pieces in four, read without the regular expression."""
+    if piece.isalnum():
+        return (piece,)
+    head = piece[:-1]
+    if head.isalnum() and not "\u3400" <= piece[-1] <= "\u9fff":  # (nor a CJK symbol, a token of its own)
+        return (head,)
+    return tuple(name_tokens(piece))
 
 
 def name_key(name: str) -> str | None:
@@ -96,7 +117,8 @@ class NameMatcher:
         firsts = widths.keys() & tokens | own_widths.keys() & tokens
         if not firsts:
             return []
-        for position in [position for position, token in enumerate(tokens) if token in firsts]:
+        # the positions of those tokens, found in C
+        for position in compress(count(), map(firsts.__contains__, tokens)):
             if position < free:
                 continue
             widest = max(widths.get(tokens[position], 0), own_widths.get(tokens[position], 0))
