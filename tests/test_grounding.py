@@ -634,3 +634,13 @@ def test_normalization_of_many_distinct_characters_stays_linear() -> None:
     normalized = grounding._normalized(text)
     assert time.process_time() - started < 1.0
     assert normalized.split() == ["a"] * 99_999
+
+
+@given(st.lists(st.sampled_from(["a", "Z", "7", " ", "\n", "é", "我", "們", "—", "Ａ"]), max_size=40).map("".join))
+def test_chinese_is_told_as_first_written(text: str) -> None:
+    # ASCII text answered without counting: no CJK character, so never more of them than letters
+    from kgraph.extract import grounding
+
+    sample = text[:20_000]
+    letters = sum(character.isascii() and character.isalpha() for character in sample)
+    assert grounding.is_chinese(text) == (len(grounding._CJK_CHAR.findall(sample)) > letters)

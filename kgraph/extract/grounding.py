@@ -87,6 +87,8 @@ def _simplified() -> dict[int, str]:
 def is_chinese(text: str) -> bool:
     """More CJK characters than Latin letters (sampled: transcripts run to megabytes)."""
     sample = text[:20_000]
+    if sample.isascii():  # no CJK character (searched for one at a time): most transcripts
+        return False
     letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
     return len(_CJK_CHAR.findall(sample)) > len(letters)
 
