@@ -644,3 +644,19 @@ def test_chinese_is_told_as_first_written(text: str) -> None:
     sample = text[:20_000]
     letters = sum(character.isascii() and character.isalpha() for character in sample)
     assert grounding.is_chinese(text) == (len(grounding._CJK_CHAR.findall(sample)) > letters)
+
+
+_FEW_WORDS = st.sampled_from(["tide", "kelp", "ab", "ba", "a", "harbor", "zz", "lantern", "x"])
+
+
+@given(st.lists(st.lists(_FEW_WORDS, max_size=12), min_size=1, max_size=60), st.lists(_FEW_WORDS, max_size=14))
+def test_candidates_from_few_words_are_the_ones_first_written(lines: list[list[str]], quote: list[str]) -> None:
+    # few distinct words: many anchors' votes tie (filtered and sorted at C speed, not one by one)
+    from kgraph.extract.grounding import _candidates
+    from kgraph.parse.document import Segment
+
+    said = Transcript.model_construct(
+        path="t.md", segments=tuple(Segment(n, None, " ".join(words)) for n, words in enumerate(lines))
+    )
+    finder = QuoteFinder(said)
+    assert _candidates(finder.index, quote) == _reference_candidates(finder.index, quote)

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
 from itertools import accumulate, chain, compress, count, repeat
-from operator import floordiv, itemgetter, sub
+from operator import floordiv, sub
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -167,21 +167,21 @@ def _joined(words: list[str]) -> str:
 
 def _candidates(index: _Index, quote: list[str]) -> list[int]:
     """Likely start positions of `quote`: where its rarest words sit, minus their offset in it."""
-    offsets: dict[str, int] = {}
-    for offset, word in enumerate(quote):
-        if word in index.counts and word not in offsets:
-            offsets[word] = offset
-    if not offsets:
+    offsets = dict(zip(reversed(quote), range(len(quote) - 1, -1, -1), strict=True))  # each word's first offset
+    known = list(filter(index.counts.__contains__, offsets))
+    if not known:
         return []
-    votes: Counter[int] = Counter()
     bucket = max(4, len(quote) // 2)
-    for word in _anchors(index.counts, offsets):
-        positions = index.positions(word)[:COMMON]  # a word this common is no anchor
-        votes.update(map(floordiv, map(sub, positions, repeat(offsets[word])), repeat(bucket)))
-    # the most votes first, then the earliest (two stable sorts: at C speed)
-    best = sorted(sorted(votes.items()), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]
-    enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
-    return [number * bucket for number, count in best if count >= enough]
+    votes = Counter(
+        chain.from_iterable(
+            map(floordiv, map(sub, index.positions(word)[:COMMON], repeat(offsets[word])), repeat(bucket))
+            for word in _anchors(index.counts, known)  # its first COMMON places: a word this common is no anchor
+        )
+    )
+    enough = (max(votes.values()) + 1) // 2  # half the anchors of the likeliest place, or more
+    # the most votes first, then the earliest (two stable sorts at C speed, of the few with enough)
+    likely = sorted(compress(votes, map(enough.__le__, votes.values())))
+    return list(map(bucket.__mul__, sorted(likely, key=votes.__getitem__, reverse=True)[:MAX_CANDIDATES]))
 
 
 def _anchors(counts: Counter[str], words: Iterable[str]) -> list[str]:
