@@ -660,3 +660,31 @@ def test_candidates_from_few_words_are_the_ones_first_written(lines: list[list[s
     )
     finder = QuoteFinder(said)
     assert _candidates(finder.index, quote) == _reference_candidates(finder.index, quote)
+
+
+def _fragments_as_written(quote: str, sentences: bool) -> list[list[str]]:
+    from kgraph.extract import grounding
+
+    pieces = [grounding._INSERTION.sub(" ", piece) for piece in grounding._ELLIPSIS.split(quote)]
+    if sentences:
+        pieces = [sentence for piece in pieces for sentence in grounding._SENTENCE_END.split(piece)]
+    parts = [words_of(part)[: grounding.MAX_FRAGMENT_WORDS] for part in pieces]
+    long_parts = [part for part in parts if len(part) >= grounding.MIN_FRAGMENT_WORDS]
+    return long_parts or [words for words in ([w for part in parts for w in part],) if words]
+
+
+_SENTENCES = st.lists(
+    st.sampled_from(["One two three", "four five", ".", ". ", "? ", "! ", "...", " … ", "[...]", "[to be]", "\n", "x"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_SENTENCES | _QUOTE_TEXT, st.booleans())
+def test_a_quote_split_both_ways_at_once_is_split_as_first_written(quote: str, sentences_first: bool) -> None:
+    # the sentences' split reuses the `...` fragments where no piece holds two sentences
+    from kgraph.extract.grounding import _fragments
+
+    finder = QuoteFinder(transcript({}, until=60))
+    for sentences in (sentences_first, not sentences_first):
+        assert finder._fragments(quote, sentences) == _fragments_as_written(quote, sentences)
+        assert _fragments(quote, sentences) == _fragments_as_written(quote, sentences)

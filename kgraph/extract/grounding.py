@@ -252,9 +252,19 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
 def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
     """The quote's `...` fragments (also its sentences, when `sentences`: summaries drop whole
     sentences from long quotes without marking the cut), in words."""
-    pieces = [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
-    if sentences:
-        pieces = [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
+    pieces = _pieces(quote)
+    return _words_of_pieces(_sentences(pieces) if sentences else pieces)
+
+
+def _pieces(quote: str) -> list[str]:
+    return [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
+
+
+def _sentences(pieces: list[str]) -> list[str]:
+    return [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
+
+
+def _words_of_pieces(pieces: list[str]) -> list[list[str]]:
     parts = [words_of(part)[:MAX_FRAGMENT_WORDS] for part in pieces]
     long_parts = [part for part in parts if len(part) >= MIN_FRAGMENT_WORDS]
     return long_parts or [words for words in ([w for part in parts for w in part],) if words]
@@ -287,7 +297,7 @@ class QuoteFinder:
         """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
         self.index = _Index(transcript)
-        self._split: dict[tuple[str, bool], list[list[str]]] = {}
+        self._split: dict[str, tuple[list[list[str]], list[list[str]]]] = {}  # by `...`, by sentence
         # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
         self._placed: dict[tuple[str, ...], list[_Place]] = {}
         if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
@@ -297,11 +307,15 @@ class QuoteFinder:
             self.index.locate({anchor for words in distinct for anchor in _anchors(counts, set(words) & counts.keys())})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
-        """`_fragments(quote, sentences)`, split once per quote."""
-        key = (quote, sentences)
-        if (split := self._split.get(key)) is None:
-            split = self._split[key] = _fragments(quote, sentences)
-        return split
+        """`_fragments(quote, sentences)`, split both ways once per quote (read, never changed): a
+        quote of one sentence between cuts (most) is split into the same words both ways."""
+        if (splits := self._split.get(quote)) is None:
+            pieces = _pieces(quote)
+            fragments = _words_of_pieces(pieces)
+            by_sentence = _sentences(pieces)
+            splits = (fragments, fragments if by_sentence == pieces else _words_of_pieces(by_sentence))
+            self._split[quote] = splits
+        return splits[sentences]
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript
