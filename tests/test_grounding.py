@@ -688,3 +688,20 @@ def test_a_quote_split_both_ways_at_once_is_split_as_first_written(quote: str, s
     for sentences in (sentences_first, not sentences_first):
         assert finder._fragments(quote, sentences) == _fragments_as_written(quote, sentences)
         assert _fragments(quote, sentences) == _fragments_as_written(quote, sentences)
+
+
+@given(st.lists(st.lists(_FEW_WORDS, max_size=12), min_size=1, max_size=60), st.lists(_FEW_WORDS, max_size=14))
+def test_candidates_from_the_anchors_chosen_up_front_are_the_ones_first_written(
+    lines: list[list[str]], quote: list[str]
+) -> None:
+    # a fragment's anchors are chosen once, when the quotes are known, and reused to place it
+    from kgraph.extract.grounding import _candidates
+    from kgraph.parse.document import Segment
+
+    said = Transcript.model_construct(
+        path="t.md", segments=tuple(Segment(n, None, " ".join(words)) for n, words in enumerate(lines))
+    )
+    finder = QuoteFinder(said, [" ".join(quote + ["unheard"])])  # a word not in the transcript
+    fragment = [*quote, "unheard"]
+    anchors = finder._anchors[tuple(fragment)]
+    assert _candidates(finder.index, fragment, anchors) == _reference_candidates(finder.index, fragment)

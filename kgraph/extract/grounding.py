@@ -165,17 +165,19 @@ def _joined(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _candidates(index: _Index, quote: list[str]) -> list[int]:
-    """Likely start positions of `quote`: where its rarest words sit, minus their offset in it."""
+def _candidates(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[int]:
+    """Likely start positions of `quote`: where its rarest words sit, minus their offset in it.
+    `anchors`: `_anchors` of its words in the transcript, when known."""
     offsets = dict(zip(reversed(quote), range(len(quote) - 1, -1, -1), strict=True))  # each word's first offset
-    known = list(filter(index.counts.__contains__, offsets))
-    if not known:
+    if anchors is None:
+        anchors = _anchors(index.counts, filter(index.counts.__contains__, offsets))
+    if not anchors:
         return []
     bucket = max(4, len(quote) // 2)
     votes = Counter(
         chain.from_iterable(
             map(floordiv, map(sub, index.positions(word)[:COMMON], repeat(offsets[word])), repeat(bucket))
-            for word in _anchors(index.counts, known)  # its first COMMON places: a word this common is no anchor
+            for word in anchors  # its first COMMON places: a word this common is no anchor
         )
     )
     enough = (max(votes.values()) + 1) // 2  # half the anchors of the likeliest place, or more
@@ -208,11 +210,11 @@ def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
     return _Place(round(alignment.score, 1), first, last)
 
 
-def _places(index: _Index, quote: list[str]) -> list[_Place]:
+def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[_Place]:
     """Candidate places of a fragment, best score first (position breaks ties)."""
     text = _joined(quote)
     found: dict[int, _Place] = {}
-    for start in _candidates(index, quote):
+    for start in _candidates(index, quote, anchors):
         place = _score_at(index, quote, text, start)
         found.setdefault(place.start, place)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
@@ -300,11 +302,13 @@ class QuoteFinder:
         self._split: dict[str, tuple[list[list[str]], list[list[str]]]] = {}  # by `...`, by sentence
         # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
         self._placed: dict[tuple[str, ...], list[_Place]] = {}
+        self._anchors: dict[tuple[str, ...], list[str]] = {}  # a fragment's, by its words (when quotes are known)
         if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
             counts = self.index.counts
             splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
             distinct = {tuple(words) for split in splits for words in split}  # a quote's one sentence: once
-            self.index.locate({anchor for words in distinct for anchor in _anchors(counts, set(words) & counts.keys())})
+            self._anchors = {words: _anchors(counts, set(words) & counts.keys()) for words in distinct}
+            self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
         """`_fragments(quote, sentences)`, split both ways once per quote (read, never changed): a
@@ -378,7 +382,7 @@ class QuoteFinder:
         """`_places(index, fragment)`, scored once per distinct fragment (read, never changed)."""
         key = tuple(fragment)
         if (places := self._placed.get(key)) is None:
-            places = self._placed[key] = _places(self.index, fragment)
+            places = self._placed[key] = _places(self.index, fragment, self._anchors.get(key))
         return places
 
     def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:
