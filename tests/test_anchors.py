@@ -136,3 +136,14 @@ def test_speech_of_many_distinct_characters_stays_linear() -> None:
     speech = anchors._speech(text)
     assert time.process_time() - started < 1.0
     assert speech == _reference_speech(text) == b"a" * 99_999
+
+
+@given(st.binary(max_size=200).map(lambda data: data * 3))
+@example(b"")
+@example(b"w" * (anchors.SHINGLE - 1))
+@example(b"w" * anchors.SHINGLE)
+@example(b"\0w\0" + b"a" * anchors.SHINGLE)
+def test_shingles_start_where_the_expression_found_them(data: bytes) -> None:
+    # split at the start bytes, not searched for one match object at a time
+    searched = anchors._START.finditer(data, 0, len(data) - anchors.SHINGLE + 1)
+    assert list(anchors._starts(data)) == [match.start() for match in searched]

@@ -634,3 +634,74 @@ def test_normalization_of_many_distinct_characters_stays_linear() -> None:
     normalized = grounding._normalized(text)
     assert time.process_time() - started < 1.0
     assert normalized.split() == ["a"] * 99_999
+
+
+@given(st.lists(st.sampled_from(["a", "Z", "7", " ", "\n", "é", "我", "們", "—", "Ａ"]), max_size=40).map("".join))
+def test_chinese_is_told_as_first_written(text: str) -> None:
+    # ASCII text answered without counting: no CJK character, so never more of them than letters
+    from kgraph.extract import grounding
+
+    sample = text[:20_000]
+    letters = sum(character.isascii() and character.isalpha() for character in sample)
+    assert grounding.is_chinese(text) == (len(grounding._CJK_CHAR.findall(sample)) > letters)
+
+
+_FEW_WORDS = st.sampled_from(["tide", "kelp", "ab", "ba", "a", "harbor", "zz", "lantern", "x"])
+
+
+@given(st.lists(st.lists(_FEW_WORDS, max_size=12), min_size=1, max_size=60), st.lists(_FEW_WORDS, max_size=14))
+def test_candidates_from_few_words_are_the_ones_first_written(lines: list[list[str]], quote: list[str]) -> None:
+    # few distinct words: many anchors' votes tie (filtered and sorted at C speed, not one by one)
+    from kgraph.extract.grounding import _candidates
+    from kgraph.parse.document import Segment
+
+    said = Transcript.model_construct(
+        path="t.md", segments=tuple(Segment(n, None, " ".join(words)) for n, words in enumerate(lines))
+    )
+    finder = QuoteFinder(said)
+    assert _candidates(finder.index, quote) == _reference_candidates(finder.index, quote)
+
+
+def _fragments_as_written(quote: str, sentences: bool) -> list[list[str]]:
+    from kgraph.extract import grounding
+
+    pieces = [grounding._INSERTION.sub(" ", piece) for piece in grounding._ELLIPSIS.split(quote)]
+    if sentences:
+        pieces = [sentence for piece in pieces for sentence in grounding._SENTENCE_END.split(piece)]
+    parts = [words_of(part)[: grounding.MAX_FRAGMENT_WORDS] for part in pieces]
+    long_parts = [part for part in parts if len(part) >= grounding.MIN_FRAGMENT_WORDS]
+    return long_parts or [words for words in ([w for part in parts for w in part],) if words]
+
+
+_SENTENCES = st.lists(
+    st.sampled_from(["One two three", "four five", ".", ". ", "? ", "! ", "...", " … ", "[...]", "[to be]", "\n", "x"]),
+    max_size=30,
+).map("".join)
+
+
+@given(_SENTENCES | _QUOTE_TEXT, st.booleans())
+def test_a_quote_split_both_ways_at_once_is_split_as_first_written(quote: str, sentences_first: bool) -> None:
+    # the sentences' split reuses the `...` fragments where no piece holds two sentences
+    from kgraph.extract.grounding import _fragments
+
+    finder = QuoteFinder(transcript({}, until=60))
+    for sentences in (sentences_first, not sentences_first):
+        assert finder._fragments(quote, sentences) == _fragments_as_written(quote, sentences)
+        assert _fragments(quote, sentences) == _fragments_as_written(quote, sentences)
+
+
+@given(st.lists(st.lists(_FEW_WORDS, max_size=12), min_size=1, max_size=60), st.lists(_FEW_WORDS, max_size=14))
+def test_candidates_from_the_anchors_chosen_up_front_are_the_ones_first_written(
+    lines: list[list[str]], quote: list[str]
+) -> None:
+    # a fragment's anchors are chosen once, when the quotes are known, and reused to place it
+    from kgraph.extract.grounding import _candidates
+    from kgraph.parse.document import Segment
+
+    said = Transcript.model_construct(
+        path="t.md", segments=tuple(Segment(n, None, " ".join(words)) for n, words in enumerate(lines))
+    )
+    finder = QuoteFinder(said, [" ".join(quote + ["unheard"])])  # a word not in the transcript
+    fragment = [*quote, "unheard"]
+    anchors = finder._anchors[tuple(fragment)]
+    assert _candidates(finder.index, fragment, anchors) == _reference_candidates(finder.index, fragment)

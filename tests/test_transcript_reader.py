@@ -312,3 +312,75 @@ def test_generated_transcripts_read_as_the_per_line_reader_reads_them(seed: int)
         with mock.patch.object(transcript, "_lines", _per_line):
             expected = parse_transcript("t.md", text).segments
         assert parse_transcript("t.md", text).segments == expected
+
+
+# -- segments made at C speed, pinned to the loop that made each with `Segment(...)` -----------------
+def _segments_as_written(lines: list, counts: Counter[str]) -> list[Segment]:
+    import sys
+
+    def counts_as_label(label: str) -> bool:
+        return counts[label] > 1 or bool(transcript._DIARIZED.fullmatch(label))
+
+    segments: list[Segment] = []
+    start: int | None = None
+    label: str | None = None
+    words: list[str] = []
+    for seconds, line_label, after_label, text in lines:
+        if seconds is not None:
+            if start is not None and words:
+                segments.append(Segment(start, label, " ".join(words)))
+            start, label, words = seconds, None, []
+            if line_label is not None and counts_as_label(line_label):
+                label, text = sys.intern(line_label), after_label
+        elif start is None:
+            continue
+        if "**" in text:
+            position = 0
+            for match in transcript._INLINE_LABEL.finditer(text):
+                name = match["label"].strip()
+                if not counts_as_label(name):
+                    continue
+                if before := text[position : match.start()].strip():
+                    words.append(before)
+                if words:
+                    segments.append(Segment(start, label, " ".join(words)))
+                label, words, position = sys.intern(name), [], match.end()
+            text = text[position:]
+        if text := text.strip():
+            words.append(text)
+    if start is not None and words:
+        segments.append(Segment(start, label, " ".join(words)))
+    return segments
+
+
+def _label_counts(lines: list) -> Counter[str]:  # as `parse_transcript` counts them
+    counts = Counter(label for _, label, _, _ in lines if label is not None)
+    counts.update(
+        m["label"].strip()
+        for _, _, after, _ in lines
+        if "**" in after
+        for m in transcript._INLINE_LABEL.finditer(after)
+    )
+    return counts
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_segments_are_the_ones_the_loop_first_made(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(25):
+        text = "\n".join(_generated_line(rng) for _ in range(rng.choice([1, 10, 200])))
+        # names seen once, twice, in mid-line only, diarized (`Speaker 2`) or not
+        text += "\n[00:01] SPEAKER_3: a **x y:** b **Speaker 2:** c\n[00:02] x y: d\n[00:03] x y: **A:** e"
+        # a label seen once, read again whole: its own `**Speaker 9**` is a mid-line label never counted
+        text += "\n[00:04] x **Speaker 9**: f"
+        lines = transcript._lines(text)
+        counts = _label_counts(lines)
+        made = transcript._segments(lines, counts)
+        assert made == _segments_as_written(lines, counts)
+        assert all(type(segment) is Segment for segment in made)
+
+
+@given(st.lists(_LINES, max_size=12).map("\n".join))
+def test_segments_of_short_texts_are_the_ones_the_loop_first_made(text: str) -> None:
+    lines = transcript._lines(text)
+    assert transcript._segments(lines, _label_counts(lines)) == _segments_as_written(lines, _label_counts(lines))

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
 from itertools import accumulate, chain, compress, count, repeat
-from operator import floordiv, itemgetter, sub
+from operator import floordiv, sub
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -87,6 +87,8 @@ def _simplified() -> dict[int, str]:
 def is_chinese(text: str) -> bool:
     """More CJK characters than Latin letters (sampled: transcripts run to megabytes)."""
     sample = text[:20_000]
+    if sample.isascii():  # no CJK character (searched for one at a time): most transcripts
+        return False
     letters = sample.encode("ascii", "ignore").translate(None, _NOT_LETTERS)
     return len(_CJK_CHAR.findall(sample)) > len(letters)
 
@@ -163,23 +165,25 @@ def _joined(words: list[str]) -> str:
     return " ".join(words)
 
 
-def _candidates(index: _Index, quote: list[str]) -> list[int]:
-    """Likely start positions of `quote`: where its rarest words sit, minus their offset in it."""
-    offsets: dict[str, int] = {}
-    for offset, word in enumerate(quote):
-        if word in index.counts and word not in offsets:
-            offsets[word] = offset
-    if not offsets:
+def _candidates(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[int]:
+    """Likely start positions of `quote`: where its rarest words sit, minus their offset in it.
+    `anchors`: `_anchors` of its words in the transcript, when known."""
+    offsets = dict(zip(reversed(quote), range(len(quote) - 1, -1, -1), strict=True))  # each word's first offset
+    if anchors is None:
+        anchors = _anchors(index.counts, filter(index.counts.__contains__, offsets))
+    if not anchors:
         return []
-    votes: Counter[int] = Counter()
     bucket = max(4, len(quote) // 2)
-    for word in _anchors(index.counts, offsets):
-        positions = index.positions(word)[:COMMON]  # a word this common is no anchor
-        votes.update(map(floordiv, map(sub, positions, repeat(offsets[word])), repeat(bucket)))
-    # the most votes first, then the earliest (two stable sorts: at C speed)
-    best = sorted(sorted(votes.items()), key=itemgetter(1), reverse=True)[:MAX_CANDIDATES]
-    enough = (best[0][1] + 1) // 2  # half the anchors of the likeliest place, or more
-    return [number * bucket for number, count in best if count >= enough]
+    votes = Counter(
+        chain.from_iterable(
+            map(floordiv, map(sub, index.positions(word)[:COMMON], repeat(offsets[word])), repeat(bucket))
+            for word in anchors  # its first COMMON places: a word this common is no anchor
+        )
+    )
+    enough = (max(votes.values()) + 1) // 2  # half the anchors of the likeliest place, or more
+    # the most votes first, then the earliest (two stable sorts at C speed, of the few with enough)
+    likely = sorted(compress(votes, map(enough.__le__, votes.values())))
+    return list(map(bucket.__mul__, sorted(likely, key=votes.__getitem__, reverse=True)[:MAX_CANDIDATES]))
 
 
 def _anchors(counts: Counter[str], words: Iterable[str]) -> list[str]:
@@ -206,11 +210,11 @@ def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
     return _Place(round(alignment.score, 1), first, last)
 
 
-def _places(index: _Index, quote: list[str]) -> list[_Place]:
+def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[_Place]:
     """Candidate places of a fragment, best score first (position breaks ties)."""
     text = _joined(quote)
     found: dict[int, _Place] = {}
-    for start in _candidates(index, quote):
+    for start in _candidates(index, quote, anchors):
         place = _score_at(index, quote, text, start)
         found.setdefault(place.start, place)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
@@ -250,9 +254,19 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
 def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
     """The quote's `...` fragments (also its sentences, when `sentences`: summaries drop whole
     sentences from long quotes without marking the cut), in words."""
-    pieces = [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
-    if sentences:
-        pieces = [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
+    pieces = _pieces(quote)
+    return _words_of_pieces(_sentences(pieces) if sentences else pieces)
+
+
+def _pieces(quote: str) -> list[str]:
+    return [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
+
+
+def _sentences(pieces: list[str]) -> list[str]:
+    return [sentence for piece in pieces for sentence in _SENTENCE_END.split(piece)]
+
+
+def _words_of_pieces(pieces: list[str]) -> list[list[str]]:
     parts = [words_of(part)[:MAX_FRAGMENT_WORDS] for part in pieces]
     long_parts = [part for part in parts if len(part) >= MIN_FRAGMENT_WORDS]
     return long_parts or [words for words in ([w for part in parts for w in part],) if words]
@@ -285,21 +299,27 @@ class QuoteFinder:
         """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
         self.index = _Index(transcript)
-        self._split: dict[tuple[str, bool], list[list[str]]] = {}
+        self._split: dict[str, tuple[list[list[str]], list[list[str]]]] = {}  # by `...`, by sentence
         # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
         self._placed: dict[tuple[str, ...], list[_Place]] = {}
+        self._anchors: dict[tuple[str, ...], list[str]] = {}  # a fragment's, by its words (when quotes are known)
         if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
             counts = self.index.counts
             splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
             distinct = {tuple(words) for split in splits for words in split}  # a quote's one sentence: once
-            self.index.locate({anchor for words in distinct for anchor in _anchors(counts, set(words) & counts.keys())})
+            self._anchors = {words: _anchors(counts, set(words) & counts.keys()) for words in distinct}
+            self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
-        """`_fragments(quote, sentences)`, split once per quote."""
-        key = (quote, sentences)
-        if (split := self._split.get(key)) is None:
-            split = self._split[key] = _fragments(quote, sentences)
-        return split
+        """`_fragments(quote, sentences)`, split both ways once per quote (read, never changed): a
+        quote of one sentence between cuts (most) is split into the same words both ways."""
+        if (splits := self._split.get(quote)) is None:
+            pieces = _pieces(quote)
+            fragments = _words_of_pieces(pieces)
+            by_sentence = _sentences(pieces)
+            splits = (fragments, fragments if by_sentence == pieces else _words_of_pieces(by_sentence))
+            self._split[quote] = splits
+        return splits[sentences]
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript
@@ -362,7 +382,7 @@ class QuoteFinder:
         """`_places(index, fragment)`, scored once per distinct fragment (read, never changed)."""
         key = tuple(fragment)
         if (places := self._placed.get(key)) is None:
-            places = self._placed[key] = _places(self.index, fragment)
+            places = self._placed[key] = _places(self.index, fragment, self._anchors.get(key))
         return places
 
     def _place(self, fragments: list[list[str]], targets: list[int]) -> tuple[float, list[_Place | None]]:

@@ -12,6 +12,8 @@ import hashlib
 import re
 import zlib
 from array import array
+from collections.abc import Iterator
+from itertools import accumulate
 
 from kgraph.beyond_ascii import replace_beyond_ascii
 
@@ -29,6 +31,9 @@ SHINGLE = 24  # bytes of normalized speech: long enough to be specific to one re
 # continuation bytes): found at C speed, about one position in 15. Of those, the ones whose CRC-32
 # is 0 in SAMPLE_MASK are kept (1 in 8): a stable, position-free sample of about one in 120.
 _START = re.compile(rb"[wyvk\x80-\x83]")
+# `_START`'s bytes made b"\0" (and a b"\0" made b"\1"): split there, the pieces' lengths give the
+# starts without a match object each
+_STARTS_AS_ZERO = bytes(0 if _START.fullmatch(bytes((byte,))) else byte or 1 for byte in range(256))
 SAMPLE_MASK = 7
 OPENING = 4000  # characters of normalized speech (about five minutes) left out: intros, sponsor reads
 ANCHOR_TYPE = "Q"  # anchors are 64-bit hashes, packed in an array's bytes
@@ -64,10 +69,17 @@ def transcript_anchors(text: str | None) -> bytes:
     data = _speech(body)
     data = data[min(OPENING, len(data) // 5) :]
     crc32 = zlib.crc32
-    starts = map(re.Match.start, _START.finditer(data, 0, len(data) - SHINGLE + 1))  # whole shingles only
-    picked = [shingle for start in starts if not crc32(shingle := data[start : start + SHINGLE]) & SAMPLE_MASK]
+    picked = [shingle for start in _starts(data) if not crc32(shingle := data[start : start + SHINGLE]) & SAMPLE_MASK]
     hashes = (int.from_bytes(hashlib.blake2b(shingle, digest_size=8).digest(), "little") for shingle in picked)
     return array(ANCHOR_TYPE, dict.fromkeys(hashes)).tobytes()
+
+
+def _starts(data: bytes) -> Iterator[int]:
+    """Where whole shingles start: each byte of `_START` with SHINGLE bytes left from it."""
+    pieces = data[: max(0, len(data) - SHINGLE + 1)].translate(_STARTS_AS_ZERO).split(b"\0")
+    starts = accumulate(map((1).__add__, map(len, pieces[:-1])), initial=-1)  # each piece's end but the last's
+    next(starts)
+    return starts
 
 
 def unpack_anchors(anchors: bytes) -> array:

@@ -14,6 +14,7 @@ import sys
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -173,10 +174,14 @@ def _line(raw: str) -> _Line | None:
 def _segments(lines: list[_Line], counts: Counter[str]) -> list[Segment]:
     from kgraph.parse.document import Segment
 
-    def counts_as_label(label: str) -> bool:
-        return counts[label] > 1 or bool(_DIARIZED.fullmatch(label))
+    # the labels that count, each as one string (pickled once); a label counts when seen twice
+    counted = {label: sys.intern(label) for label, seen in counts.items() if seen > 1 or _DIARIZED.fullmatch(label)}
 
-    segments: list[Segment] = []
+    def counts_as_label(label: str) -> bool:  # a mid-line label may be one `counts` never saw
+        return label in counted or (label not in counts and bool(_DIARIZED.fullmatch(label)))
+
+    # (start, label, text) each, made segments at C speed at the end (no `Segment.__new__` call each)
+    segments: list[tuple[int, str | None, str]] = []
     add = segments.append
     start: int | None = None
     label: str | None = None
@@ -184,10 +189,10 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> list[Segment]:
     for seconds, line_label, after_label, text in lines:
         if seconds is not None:
             if start is not None and words:
-                add(Segment(start, label, " ".join(words)))
+                add((start, label, " ".join(words)))
             start, label, words = seconds, None, []
-            if line_label is not None and counts_as_label(line_label):
-                label, text = sys.intern(line_label), after_label  # one string: pickled once
+            if line_label is not None and (interned := counted.get(line_label)) is not None:
+                label, text = interned, after_label  # line labels are all in `counts`
         elif start is None:
             continue  # the header: title and fields before the first timestamp
         if "**" in text:  # a speaker change in mid-line starts a segment at the same time
@@ -199,11 +204,11 @@ def _segments(lines: list[_Line], counts: Counter[str]) -> list[Segment]:
                 if before := text[position : match.start()].strip():
                     words.append(before)
                 if words:
-                    add(Segment(start, label, " ".join(words)))
+                    add((start, label, " ".join(words)))
                 label, words, position = sys.intern(name), [], match.end()
             text = text[position:]
         if text := text.strip():
             words.append(text)
     if start is not None and words:
-        add(Segment(start, label, " ".join(words)))
-    return segments
+        add((start, label, " ".join(words)))
+    return list(map(tuple.__new__, repeat(Segment), segments))
