@@ -2,7 +2,10 @@
 
 Deterministic for a seed; independent of kgraph (it only writes files). Names are built from
 syllables; a shared pool of people and companies makes entities recur across documents, so the
-resolver has realistic work. Sizes are near the real corpus (median about 12-14 KB).
+resolver has realistic work. Sizes are near the real corpus (median about 12-14 KB). Podcasts have
+transcripts in which, as in the real corpus, most of the summary's quotes are heard near their
+timestamps (most word for word, some with a slip, a few nowhere), so grounding does the work it does
+on real documents.
 
     python bench/synthetic.py /tmp/corpus 10000 --seed 7
 """
@@ -109,6 +112,7 @@ class _Document:
         self.date = f"20{rng.choice(['24', '25', '26'])}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
         self.video_id = "".join(rng.choice("abcdefghijkLMNOPQ0123456789_-") for _ in range(11))
         self.timestamp_style = "double" if self.generation == "A" else rng.choice(["bare", "bare", "none"])
+        self.quotes: list[tuple[str, str, int]] = []  # (speaker, text, second) of each quote, for the transcript
 
     # -- header ---------------------------------------------------------------------------------
     def header(self, has_transcript: bool) -> list[str]:
@@ -140,27 +144,36 @@ class _Document:
         return [*lines, "", "---", "", f"# Podcast Summary: {self.title}", ""]
 
     # -- quotes ---------------------------------------------------------------------------------
-    def _timestamp(self) -> str:
-        rng = self.rng
-        h, m, s = 0, rng.randint(0, 59), rng.randint(0, 59)
-        shown = f"{h:02d}:{m:02d}:{s:02d}"
+    def _timestamp(self, second: int) -> str:
+        m, s = divmod(second, 60)
+        shown = f"00:{m:02d}:{s:02d}"
         if self.timestamp_style == "double":
-            earlier = max(0, m * 60 + s - 10)
+            earlier = max(0, second - 10)
             return f" [[{shown}]](https://www.youtube.com/watch?v={self.video_id}&t={earlier // 60}m{earlier % 60}s)"
         return f" [{shown}]" if self.timestamp_style == "bare" else ""
+
+    def _said(self, name: str) -> str:
+        """A quote of an entity's section: said by that person (someone else for a company)."""
+        rng = self.rng
+        text = _quote_text(rng)
+        speaker = name if name in self.participants else rng.choice(self.participants)
+        self.quotes.append((speaker, text, rng.randint(0, 59 * 60 + 59)))
+        return text
 
     def quote(self) -> str:
         rng = self.rng
         speaker = rng.choice(self.participants)
         text = _quote_text(rng)
         style = rng.random()
+        second = rng.randint(0, 59 * 60 + 59)
+        self.quotes.append((speaker, text, second))
         if self.kind != "podcast" or style < 0.2:
-            return f'> "{text}."{self._timestamp()}'
+            return f'> "{text}."{self._timestamp(second)}'
         if style < 0.55:
-            return f'> "{text}." — {speaker}{self._timestamp()}'
+            return f'> "{text}." — {speaker}{self._timestamp(second)}'
         if style < 0.7:
-            return f'"{text}." - {speaker}{self._timestamp()}'
-        return f'{speaker} {rng.choice(_VERBS_OF_SPEECH)}: "{text}."{self._timestamp()}'
+            return f'"{text}." - {speaker}{self._timestamp(second)}'
+        return f'{speaker} {rng.choice(_VERBS_OF_SPEECH)}: "{text}."{self._timestamp(second)}'
 
     # -- sections -------------------------------------------------------------------------------
     def insight_section(self, name: str, level: int, items: int) -> list[str]:
@@ -202,7 +215,7 @@ class _Document:
             lines = [f"| {header} | Description | Why Mentioned | Quote |", "|---|---|---|---|"]
             for name in names:
                 lines.append(
-                    f'| **{name}** | {_sentence(rng, [])} | {_sentence(rng, self.names)} | *"{_quote_text(rng)}."* |'
+                    f'| **{name}** | {_sentence(rng, [])} | {_sentence(rng, self.names)} | *"{self._said(name)}."* |'
                 )
             return [*lines, ""]
         lines = []
@@ -215,7 +228,7 @@ class _Document:
             lines += [
                 self._label("Description", _sentence(rng, self.names)),
                 self._label("Why mentioned", _paragraph(rng, self.names, (1, 3))),
-                self._label("Quote", f'"{_quote_text(rng)}."'),
+                self._label("Quote", f'"{self._said(name)}."'),
                 "",
             ]
         return lines
@@ -254,11 +267,24 @@ class _Document:
         return [*lines, "", "## Recommendation", "", _paragraph(rng, [])]
 
     def transcript(self) -> str:
+        """Lines every 30 seconds; as in real transcripts, most of the summary's quotes are heard
+        near their timestamp (most word for word, some with a slip), a few nowhere."""
         rng = self.rng
+        spoken: dict[int, list[tuple[str, str]]] = {}
+        for speaker, text, second in self.quotes:
+            roll = rng.random()
+            if roll < 0.02:
+                continue  # a paraphrase the summary put in quotation marks
+            if roll < 0.17:  # a speech-to-text slip: one word heard differently
+                words = text.split()
+                words[rng.randrange(len(words))] = rng.choice(_WORDS)
+                text = " ".join(words)
+            spoken.setdefault(second // 30, []).append((speaker, f"{text}."))
         lines = [f"# {self.title}", "", f"**Podcast:** {self.show.name}", "", "---", ""]
-        for index in range(rng.randint(60, 120)):
+        for index in range(max([rng.randint(60, 120), *(number + 1 for number in spoken)])):
             stamp = f"[00:{index // 2:02d}:{(index * 30) % 60:02d}]"
-            lines.append(f"{stamp} {rng.choice(self.participants)}: {_sentence(rng, [])}")
+            said = spoken.get(index) or [(rng.choice(self.participants), _sentence(rng, []))]
+            lines += [f"{stamp} {speaker}: {text}" for speaker, text in said]
         return "\n".join(lines) + "\n"
 
     def summary(self, has_transcript: bool) -> str:
@@ -289,6 +315,7 @@ def write_corpus(root: Path, documents: int, seed: int = 7) -> list[Path]:
         has_transcript = document.kind == "podcast"
         folder = root / _folder(document.show.name) / _folder(document.title)
         folder.mkdir(parents=True, exist_ok=True)
+        summary = document.summary(has_transcript)  # first: the transcript says its quotes
         transcript = document.transcript() if has_transcript else None
         if previous is not None and has_transcript and rng.random() < 0.01:
             transcript = previous[1]  # the same episode filed again under another title
@@ -296,7 +323,7 @@ def write_corpus(root: Path, documents: int, seed: int = 7) -> list[Path]:
             (folder / "transcript.md").write_text(transcript, encoding="utf-8")
             previous = (document, transcript)
         path = folder / "summary.md"
-        path.write_text(document.summary(has_transcript), encoding="utf-8")
+        path.write_text(summary, encoding="utf-8")
         written.append(path)
     return written
 
