@@ -5,12 +5,14 @@ lines of the project's fixtures."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.extract.attribution import _AFTER_SAID, NAME
+from kgraph.extract.participants import _ROLE_PREFIX
 from tests.conftest import FIXTURES, SEEDS
 
 _SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
@@ -78,3 +80,28 @@ def test_after_said_matches_what_its_four_name_version_matched(text: str) -> Non
 def test_after_said_matches_what_its_four_name_version_matched_on_the_fixtures() -> None:
     for text in _fixture_lines():
         assert _after_said(_AFTER_SAID, text) == _after_said(_OLD_AFTER_SAID, text), text
+
+
+_OLD_ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Z\u3400-\u9fff])", re.I)
+
+
+def test_a_role_prefix_is_followed_by_the_same_characters_as_before() -> None:
+    for code in range(sys.maxunicode + 1):
+        text = f"Host: {chr(code)}"
+        assert _ROLE_PREFIX.sub("", text) == _OLD_ROLE_PREFIX.sub("", text), hex(code)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(
+    _texts(
+        ["host", "HOST", "Co-Host", "cohost", "guest", "Moderator", "interviewer", "hoſt", "ſ", "K", "ı", "İ", *_NAMES]
+        + [":", " ", "\t", "-", "x", "X", "é", "É"]
+    )
+)
+def test_a_role_prefix_is_what_the_case_insensitive_pattern_removed(text: str) -> None:
+    assert _ROLE_PREFIX.sub("", text) == _OLD_ROLE_PREFIX.sub("", text)
+
+
+def test_a_role_prefix_is_what_the_case_insensitive_pattern_removed_on_the_fixtures() -> None:
+    for text in _fixture_lines():
+        assert _ROLE_PREFIX.sub("", text) == _OLD_ROLE_PREFIX.sub("", text), text
