@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from kgraph.extract.attribution import _AFTER_SAID, NAME
 from kgraph.extract.participants import _ROLE_PREFIX
+from kgraph.resolve.organizations import _Context, _part_of
 from tests.conftest import FIXTURES, SEEDS
 
 _SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
@@ -105,3 +106,81 @@ def test_a_role_prefix_is_what_the_case_insensitive_pattern_removed(text: str) -
 def test_a_role_prefix_is_what_the_case_insensitive_pattern_removed_on_the_fixtures() -> None:
     for text in _fixture_lines():
         assert _ROLE_PREFIX.sub("", text) == _OLD_ROLE_PREFIX.sub("", text), text
+
+
+def _old_part_of(short: str, long: _Context) -> bool:
+    name = re.escape(short)
+    part = re.compile(
+        rf"\b(?:part of|within|inside|owned by|subsidiary of|division of|unit of|arm of|spun out of|spinout of|"
+        rf"internal|backed by|parent)\s+(?:the\s+)?{name}\b|\b{name}(?:['’]s)?\s+(?:[\w-]+\s+){{0,2}}(?:team|division|"
+        rf"unit|subsidiary|arm|lab|labs|spinout|spin-off|fund|group|wing|department|business|effort|initiative|"
+        rf"program|project|research)\b",
+        re.I,
+    )
+    return any(part.search(text) for text in long.descriptions)
+
+
+_ORGANIZATIONS = [
+    "Google",
+    "google",
+    "GOOGLE",
+    "Kite",
+    "Kite AI",
+    "Ski",
+    "ski",
+    "Sk",
+    "A.I. Labs",
+    "Acme's",
+    "Ōkura",
+    "x",
+]
+_PART_PIECES = [
+    *_ORGANIZATIONS,
+    *"Kſ’'s-.",
+    "\u212aite",  # the Kelvin sign: re.I matches it to `k`
+    "SKI",
+    "İ",
+    "part of",
+    "Part Of",
+    "within",
+    "owned by",
+    "spun out of",
+    "internal",
+    "parent",
+    "the",
+    "THE",
+    "team",
+    "Labs",
+    "research",
+    "spin-off",
+    "program",
+    "new",
+    "AI",
+]
+
+
+_PART_LEADS = ["part of", "Part Of", "within", "owned by", "spun out of", "internal", "parent", "arm of", "x"]
+_PART_NOUNS = ["team", "Labs", "lab", "research", "spin-off", "program", "group", "x", "new"]
+
+
+@st.composite
+def _descriptions(draw: st.DrawFn, short: str) -> str:
+    """A description with or without a lead-in, the name (as written or in another case) and a noun."""
+    cased = st.sampled_from(
+        [short, short.upper(), short.lower(), short.replace("K", "\u212a"), short.replace("S", "ſ")]
+    )
+    lead = draw(st.one_of(st.just(""), st.tuples(st.sampled_from(_PART_LEADS), _SPACES, st.sampled_from(["", "the "]))))
+    middle = draw(st.sampled_from(["", "’s ", "'s ", " new ", " ", "  "]))
+    noun = draw(st.sampled_from(_PART_NOUNS))
+    before = "".join(lead) if isinstance(lead, tuple) else lead
+    return (
+        draw(_texts(_PART_PIECES, most=2)) + before + draw(cased) + middle + noun + draw(_texts(_PART_PIECES, most=2))
+    )
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(_ORGANIZATIONS), st.data())
+def test_being_part_of_is_what_the_per_name_pattern_found(short: str, data: st.DataObject) -> None:
+    descriptions = data.draw(st.lists(st.one_of(_descriptions(short), _texts(_PART_PIECES)), max_size=3))
+    long = _Context(set(), set(), set(), set(), set(descriptions))
+    assert _part_of(short, long) == _old_part_of(short, long)
