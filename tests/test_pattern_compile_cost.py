@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from kgraph.extract.attribution import _AFTER_SAID, NAME
 from kgraph.extract.participants import _ROLE_PREFIX
+from kgraph.names import fold, is_cjk_name, slug, slug_characters
 from kgraph.resolve.organizations import _Context, _part_of
+from kgraph.resolve.people import _pinyin_spellings
 from tests.conftest import FIXTURES, SEEDS
 
 _SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
@@ -184,3 +186,42 @@ def test_being_part_of_is_what_the_per_name_pattern_found(short: str, data: st.D
     descriptions = data.draw(st.lists(st.one_of(_descriptions(short), _texts(_PART_PIECES)), max_size=3))
     long = _Context(set(), set(), set(), set(), set(descriptions))
     assert _part_of(short, long) == _old_part_of(short, long)
+
+
+# Characters around the edges of the CJK blocks, and others a name or slug holds.
+_CHARACTERS = st.sampled_from([*"\u33ff\u3400\u4dbf\u4e00\u9fff\ua000\uf8ff\uf900\ufaff\ufb00李明張伟aZz09-_ é’ß"])
+
+
+def test_a_cjk_name_is_what_the_pattern_fullmatched_for_every_character() -> None:
+    old = re.compile(r"[\u3400-\u9fff]{2,4}")
+    for code in range(sys.maxunicode + 1):
+        text = chr(code) * 2
+        assert is_cjk_name(text) == bool(old.fullmatch(text)), hex(code)
+    for size in range(8):
+        assert is_cjk_name("李" * size) == bool(old.fullmatch("李" * size)), size
+
+
+@given(st.text(_CHARACTERS, max_size=6))
+def test_a_cjk_name_is_what_the_pattern_fullmatched(text: str) -> None:
+    assert is_cjk_name(text) == bool(re.fullmatch(r"[\u3400-\u9fff]{2,4}", text))
+
+
+def test_slug_characters_are_what_the_substitution_kept_for_every_character() -> None:
+    text = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code <= 0xDFFF)
+    assert slug_characters(text) == re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", text)
+    for code in range(128):
+        assert slug_characters(chr(code)) == re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", chr(code)), code
+
+
+@given(st.one_of(st.text(_CHARACTERS), st.text()))
+def test_slugs_are_what_the_substitution_made(text: str) -> None:
+    assert slug_characters(text) == re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", text)
+    assert slug(text) == re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", fold(text).replace(" ", "-"))[:60].strip("-")
+
+
+@given(st.text(_CHARACTERS))
+def test_pinyin_spellings_read_the_characters_the_substitution_kept(text: str) -> None:
+    kept = re.sub(r"[^\u3400-\u9fff\uf900-\ufaff]", "", text)
+    assert _pinyin_spellings(text) == _pinyin_spellings(kept)
+    if not kept or len(kept) > 4:
+        assert _pinyin_spellings(text) == set()
