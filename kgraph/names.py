@@ -126,6 +126,12 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
+def is_cjk_name(text: str) -> bool:
+    """Two to four characters of the CJK blocks names are written in (compared, not matched: a
+    pattern's CJK range costs the compiler a Python step per character)."""
+    return 2 <= len(text) <= 4 and all("\u3400" <= char <= "\u9fff" for char in text)
+
+
 @functools.lru_cache(maxsize=1 << 16)  # attribution asks about the same speaker names many times
 def is_placeholder(name: str) -> bool:
     """`Unknown Host`, `Speaker 2`, `Host (Unnamed)`, `et al.`, `Intro/Outro Music`."""
@@ -178,7 +184,6 @@ def split_camel_case(token: str) -> str:
     return token
 
 
-_CJK_NAME = re.compile(r"[\u3400-\u9fff]{2,4}")
 _INITIAL = re.compile(r"[A-Z]\.?")
 _DOTTED_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*")
@@ -192,7 +197,7 @@ def name_shaped(name: str) -> bool:
     if not name or len(name) > 60:
         return False
     if has_cjk(name):
-        return bool(_CJK_NAME.fullmatch(name))
+        return is_cjk_name(name)
     tokens = name.split()
     if not 1 <= len(tokens) <= 4:
         return False
@@ -235,9 +240,19 @@ def fold(text: str) -> str:
 
 def slug(text: str, limit: int = 60) -> str:
     """A readable IRI path segment: folded, hyphenated, ASCII where the text allows."""
-    folded = fold(text).replace(" ", "-")
-    folded = re.sub(r"[^a-z0-9\u3400-\u9fff-]", "", folded)
-    return folded[:limit].strip("-")
+    return slug_characters(fold(text).replace(" ", "-"))[:limit].strip("-")
+
+
+_SLUG_ASCII = frozenset("abcdefghijklmnopqrstuvwxyz0123456789-")
+_NOT_SLUG_ASCII = bytes(byte for byte in range(128) if chr(byte) not in _SLUG_ASCII)
+
+
+def slug_characters(text: str) -> str:
+    """`text` with a-z, 0-9, `-` and CJK characters kept (filtered, not substituted: a pattern's CJK
+    range costs the compiler a Python step per character)."""
+    if text.isascii():
+        return text.encode("ascii").translate(None, _NOT_SLUG_ASCII).decode("ascii")
+    return "".join(char for char in text if char in _SLUG_ASCII or "\u3400" <= char <= "\u9fff")
 
 
 # A lower-case letter with no word character or apostrophe before it, then more: the first letter

@@ -397,13 +397,16 @@ _AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAM
 _SECOND_SIGNER = re.compile(r"\s*(?:/|&|and\b)\s*[A-Z]")
 _SPEAKER_WORD = re.compile(r"speaker", re.I)  # `Speaker 2`, `SPEAKER_01`: a label, not a name
 _REFERENCE_AFTER = re.compile(r"^\s*\(\s*(?:section|table|appendix|figure|fig\.?|p\.|§)", re.I)
+# `", said Jo Lee"`, `"Jo Lee adds"`, `"according to Jo Lee"`, `"(Jo Lee)."`: the lead-ins start with
+# different characters, so at most one can match; NAME is written once (each copy of its CJK range
+# costs the compiler a Python step per character) and the lead-in that matched picks what follows it.
 _AFTER_SAID = re.compile(
-    r"^\s*[*_]*\s*,?\s*(?:(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|"
-    rf"told \w+)\s+"
-    rf"(?P<name>{NAME})|(?P<name2>{NAME})\s+(?:said|says|added|adds|explained|explains|noted|notes|wrote|writes|"
+    r"^\s*[*_]*\s*,?\s*(?:(?P<lead>(?:said|says|wrote|writes|added|adds|explained|explains|noted|notes|stated|states|"
+    r"told \w+|according to)\s+)|(?P<open>\()|)"
+    rf"(?P<name>{NAME})"
+    r"(?(lead)|(?(open)\)\s*(?:$|[.,;])|\s+(?P<verb>said|says|added|adds|explained|explains|noted|notes|wrote|writes|"
     r"stated|states|argued|argues|insisted|insists|recalled|recalls|observed|observes|remarked|remarks|warned|warns|"
-    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b"
-    rf"|according to\s+(?P<name3>{NAME})|\((?P<name4>{NAME})\)\s*(?:$|[.,;]))"
+    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b))"
 )
 
 
@@ -653,12 +656,12 @@ class Attributor:
                 return NONE
             return None
         match = _AFTER_SAID.match(after)
-        if match and match.group("name2") and after.rstrip("*_ ").endswith(":"):
+        if match and match.group("verb") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
-        if match and match.group("name2") and self.current_text.rstrip("*_ ").endswith("."):
+        if match and match.group("verb") and self.current_text.rstrip("*_ ").endswith("."):
             match = None  # `"...bankers." Ruiz notes the terms were never public`: a new sentence
         if match:
-            raw = next(g for g in match.groups() if g)
+            raw = match.group("name")
             name = self.person(raw, allow_new=True)
             if name:
                 return Attribution(name, "said after")

@@ -43,7 +43,11 @@ from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 from kgraph.person_names import bare_person_name
 
-_ROLE_PREFIX = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Z\u3400-\u9fff])", re.I)
+# Case-insensitive words; the name's first letter is matched with case: under re.I the CJK range would
+# cost the compiler a case lookup per character, and [A-Z] matches no more than these letters there.
+_ROLE_PREFIX = re.compile(
+    r"^(?i:co-?host|host|guest|moderator|interviewer)\s*:?\s+(?=[A-Za-z\u0130\u0131\u017f\u212a\u3400-\u9fff])"
+)
 _DASH_ROLE = re.compile(r"\s+[—–]\s+(?P<role>.+)$|\s+-\s+(?P<role2>[A-Z].*)$")
 _FROM = re.compile(r"^(?P<name>.+?)\s+(?:from|of|at)\s+(?P<org>[A-Z].*)$")
 _AFFILIATION_QUALIFIER = re.compile(
