@@ -20,6 +20,8 @@ UNREADABLE = (
     ValueError,
     IndexError,
     struct.error,
+    OverflowError,  # bytes that claim a length past the machine's (`BYTEARRAY8 exceeds ...`)
+    MemoryError,  # or one it cannot allocate
 )
 
 

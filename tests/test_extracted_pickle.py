@@ -70,6 +70,10 @@ def test_the_episode_stage_reads_all_but_the_transcript_whose_path_the_digest_ho
         pickled(_samples()[0]) + b"trailing",
         pickled(_samples()[0])[:-3],
         pickled(_samples()[1]) + pickle.dumps("not a transcript"),
+        # junk after the extraction that claims an impossible length, or one past memory
+        pickled(_samples()[1]) + b"\x96\xe8\xa4\xfe\xf2:\x0c\x9f\xc5\xaf\xd7",
+        pickled(_samples()[1]) + b"\x8eYk\xfeq\xed\xafl?[",
+        b"\x96\xe8\xa4\xfe\xf2:\x0c\x9f\xc5\xaf\xd7",
     ],
 )
 def test_what_is_not_an_extraction_is_unreadable(data: bytes) -> None:

@@ -139,3 +139,16 @@ def test_the_checksum_covers_the_key_and_every_byte() -> None:
     assert checksum(KEY, CONTENT) != checksum(OTHER, CONTENT)
     assert checksum(KEY, CONTENT) != checksum(KEY, CONTENT[:-1] + b"!")
     assert checksum(KEY, CONTENT) != checksum(KEY[:-1], b"f" + CONTENT)  # the separator keeps them apart
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [b"\x96\xe8\xa4\xfe\xf2:\x0c\x9f\xc5\xaf\xd7", b"\x8eYk\xfeq\xed\xafl?[", b"not a pickle", b""],
+    ids=["impossible length", "past memory", "text", "empty"],
+)
+def test_an_entry_that_is_no_pickle_is_damaged_not_an_error(tmp_path: Path, junk: bytes) -> None:
+    store = Store(tmp_path / "cache")
+    store.put("nodes", KEY, junk)  # its checksum is right: only unpickling it fails
+    assert store.get_object("nodes", KEY, dict) is None
+    assert store.damaged == 1
+    assert store.get("nodes", KEY) is None  # removed, so that it is made again
