@@ -682,12 +682,9 @@ _SENTENCES = st.lists(
 @given(_SENTENCES | _QUOTE_TEXT, st.booleans())
 def test_a_quote_split_both_ways_at_once_is_split_as_first_written(quote: str, sentences_first: bool) -> None:
     # the sentences' split reuses the `...` fragments where no piece holds two sentences
-    from kgraph.extract.grounding import _fragments
-
     finder = QuoteFinder(transcript({}, until=60))
     for sentences in (sentences_first, not sentences_first):
         assert finder._fragments(quote, sentences) == _fragments_as_written(quote, sentences)
-        assert _fragments(quote, sentences) == _fragments_as_written(quote, sentences)
 
 
 @given(st.lists(st.lists(_FEW_WORDS, max_size=12), min_size=1, max_size=60), st.lists(_FEW_WORDS, max_size=14))

@@ -251,14 +251,8 @@ def _choose(index: _Index, transcript: Transcript, places: list[_Place], targets
     return body[0] if body else tied[0]
 
 
-def _fragments(quote: str, sentences: bool = False) -> list[list[str]]:
-    """The quote's `...` fragments (also its sentences, when `sentences`: summaries drop whole
-    sentences from long quotes without marking the cut), in words."""
-    pieces = _pieces(quote)
-    return _words_of_pieces(_sentences(pieces) if sentences else pieces)
-
-
 def _pieces(quote: str) -> list[str]:
+    """The quote's `...` fragments, an editor's `[insertion]` dropped."""
     return [_INSERTION.sub(" ", piece) for piece in _ELLIPSIS.split(quote)]
 
 
@@ -311,8 +305,9 @@ class QuoteFinder:
             self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
-        """`_fragments(quote, sentences)`, split both ways once per quote (read, never changed): a
-        quote of one sentence between cuts (most) is split into the same words both ways."""
+        """The quote's `...` fragments in words, or with `sentences` its sentences (summaries drop
+        whole sentences from long quotes without marking the cut). Split both ways once per quote
+        (read, never changed): a quote of one sentence between cuts (most) gives the same words."""
         if (splits := self._split.get(quote)) is None:
             pieces = _pieces(quote)
             fragments = _words_of_pieces(pieces)
