@@ -126,10 +126,15 @@ def has_cjk(text: str) -> bool:
     return bool(_CJK.search(text))
 
 
-def is_cjk_name(text: str) -> bool:
-    """Two to four characters of the CJK blocks names are written in (compared, not matched: a
+def is_cjk_character(char: str) -> bool:
+    """A character of the CJK blocks names are written in, U+3400-U+9FFF (compared, not matched: a
     pattern's CJK range costs the compiler a Python step per character)."""
-    return 2 <= len(text) <= 4 and all("\u3400" <= char <= "\u9fff" for char in text)
+    return "\u3400" <= char <= "\u9fff"
+
+
+def is_cjk_name(text: str) -> bool:
+    """Two to four characters of the CJK blocks names are written in."""
+    return 2 <= len(text) <= 4 and all(map(is_cjk_character, text))
 
 
 @functools.lru_cache(maxsize=1 << 16)  # attribution asks about the same speaker names many times
@@ -248,11 +253,10 @@ _NOT_SLUG_ASCII = bytes(byte for byte in range(128) if chr(byte) not in _SLUG_AS
 
 
 def slug_characters(text: str) -> str:
-    """`text` with a-z, 0-9, `-` and CJK characters kept (filtered, not substituted: a pattern's CJK
-    range costs the compiler a Python step per character)."""
+    """`text` with a-z, 0-9, `-` and CJK characters kept."""
     if text.isascii():
         return text.encode("ascii").translate(None, _NOT_SLUG_ASCII).decode("ascii")
-    return "".join(char for char in text if char in _SLUG_ASCII or "\u3400" <= char <= "\u9fff")
+    return "".join(char for char in text if char in _SLUG_ASCII or is_cjk_character(char))
 
 
 # A lower-case letter with no word character or apostrophe before it, then more: the first letter

@@ -7,6 +7,8 @@ import re
 from collections import deque
 from itertools import compress, count
 
+from kgraph.names import is_cjk_character
+
 _TOKEN = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*|[\u3400-\u9fff]+")
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 # Names that are also everyday words in summaries: never matched on their own.
@@ -59,7 +61,7 @@ def piece_tokens(piece: str) -> tuple[str, ...]:
     if piece.isalnum():
         return (piece,)
     head = piece[:-1]
-    if head.isalnum() and not "\u3400" <= piece[-1] <= "\u9fff":  # (nor a CJK symbol, a token of its own)
+    if head.isalnum() and not is_cjk_character(piece[-1]):  # (nor a CJK symbol, a token of its own)
         return (head,)
     return tuple(name_tokens(piece))
 
