@@ -7,7 +7,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kgraph.person_names import bare_person_name, person_name_problem
 
@@ -270,7 +270,12 @@ def vocabulary(text: str) -> frozenset[str]:
     """Words the text writes in lower case: everyday words, unlike most surnames."""
     # A word holds no whitespace and its look-behind reads one character back (whitespace, or
     # the start, before a piece): the words are those of the distinct pieces, read once each.
-    return frozenset(_EVERYDAY_WORD.findall(" ".join(set(text.split()))))
+    return vocabulary_of_pieces(set(text.split()))
+
+
+def vocabulary_of_pieces(pieces: Iterable[str]) -> frozenset[str]:
+    """`vocabulary` of a text whose whitespace-separated pieces are `pieces` (each given once)."""
+    return frozenset(_EVERYDAY_WORD.findall(" ".join(pieces)))
 
 
 def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:
