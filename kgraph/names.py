@@ -56,8 +56,11 @@ _LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "b
 
 def clean(text: str) -> str:
     """Decode entities, normalize Unicode (NFC) and spacing, drop stray Markdown emphasis."""
-    text = unicodedata.normalize("NFC", html.unescape(text))
-    text = text.replace("\u200b", "").replace("*", "").replace("`", "")
+    if "&" in text:  # (`html.unescape` returns any other text as it is)
+        text = html.unescape(text)
+    if not text.isascii():  # ASCII is its own NFC, and holds no zero-width space
+        text = unicodedata.normalize("NFC", text).replace("\u200b", "")
+    text = text.replace("*", "").replace("`", "")
     return " ".join(text.split()).strip(" ,;:-—–")
 
 
