@@ -7,7 +7,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from kgraph.person_names import bare_person_name, person_name_problem
 
@@ -56,8 +56,11 @@ _LOWER_PARTICLES = {"de", "da", "van", "von", "der", "den", "la", "le", "du", "b
 
 def clean(text: str) -> str:
     """Decode entities, normalize Unicode (NFC) and spacing, drop stray Markdown emphasis."""
-    text = unicodedata.normalize("NFC", html.unescape(text))
-    text = text.replace("\u200b", "").replace("*", "").replace("`", "")
+    if "&" in text:  # (`html.unescape` returns any other text as it is)
+        text = html.unescape(text)
+    if not text.isascii():  # ASCII is its own NFC, and holds no zero-width space
+        text = unicodedata.normalize("NFC", text).replace("\u200b", "")
+    text = text.replace("*", "").replace("`", "")
     return " ".join(text.split()).strip(" ,;:-—–")
 
 
@@ -270,7 +273,12 @@ def vocabulary(text: str) -> frozenset[str]:
     """Words the text writes in lower case: everyday words, unlike most surnames."""
     # A word holds no whitespace and its look-behind reads one character back (whitespace, or
     # the start, before a piece): the words are those of the distinct pieces, read once each.
-    return frozenset(_EVERYDAY_WORD.findall(" ".join(set(text.split()))))
+    return vocabulary_of_pieces(set(text.split()))
+
+
+def vocabulary_of_pieces(pieces: Iterable[str]) -> frozenset[str]:
+    """`vocabulary` of a text whose whitespace-separated pieces are `pieces` (each given once)."""
+    return frozenset(_EVERYDAY_WORD.findall(" ".join(pieces)))
 
 
 def plausible_new_person(name: str, everyday_words: frozenset[str]) -> bool:

@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import re
 import sys
+from array import array
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.names import vocabulary
-from kgraph.resolve.digest import tokens_and_words
+from kgraph.resolve.digest import sorted_token_hashes, token_hash, tokens_and_words
 from kgraph.resolve.mentions import name_tokens
 
 
@@ -77,3 +78,25 @@ def test_a_piece_of_one_character_more_gives_its_tokens_and_words() -> None:
         if not chr(code).isspace():
             texts = [f"ab{chr(code)}", f"{chr(code)}b", chr(code), f"Ab{chr(code)}"]
             assert tokens_and_words(texts[:1], texts) == _reference(texts[:1], texts), repr(chr(code))
+
+
+def _token_hashes_before(tokens: set[str]) -> bytes:
+    """The digest's token hashes as first written: one `token_hash` per token."""
+    return array("I", sorted({token_hash(token) for token in tokens})).tobytes()
+
+
+# Any character but the space the hashing joins them with: surrogates (encoded as they are), other
+# whitespace, CJK, the empty token.
+_TOKEN_TEXT = st.text(st.characters(blacklist_characters=" ", blacklist_categories=()), max_size=6)
+
+
+@given(st.sets(_TOKEN_TEXT, max_size=8))
+@settings(max_examples=500, deadline=None)
+def test_token_hashes_are_one_hash_per_distinct_token(tokens: set[str]) -> None:
+    assert sorted_token_hashes(tokens) == _token_hashes_before(tokens)
+
+
+def test_token_hashes_of_no_token_and_of_an_empty_one() -> None:
+    assert sorted_token_hashes(set()) == b""
+    assert sorted_token_hashes({""}) == _token_hashes_before({""}) == bytes(4)
+    assert sorted_token_hashes({"", "\ud800", "中文"}) == _token_hashes_before({"", "\ud800", "中文"})

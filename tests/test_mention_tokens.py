@@ -3,6 +3,7 @@ digest's one pass over texts joined by line breaks, the matcher's reading piece 
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
@@ -104,3 +105,27 @@ def test_find_is_what_it_was(words: list[str], space: str, own: bool) -> None:
     text = space.join(words)
     assert matcher.find(text) == _find_before(matcher, text)
     assert matcher.find(text) == _find_before(matcher, text)  # every piece remembered
+
+
+def _name_tokens_before(text: str) -> list[str]:
+    """`name_tokens` as it was before it found the possessives in C."""
+    tokens = mentions._TOKEN.findall(text)
+    if "s" not in text or ("'" not in text and "’" not in text):
+        return tokens
+    return [token if not token.endswith(("'s", "’s")) else re.sub(r"(?:['’]s|['’])$", "", token) for token in tokens]
+
+
+# Possessives and what resembles them: apostrophes before and after `s`, doubled, at a piece's end
+# or within it (`a's's`, `'s'`), joiners and spaces.
+_POSSESSIVE_TEXT = st.text(alphabet=st.sampled_from(list("aSs'’'’&.-_ \n中")), max_size=24)
+
+
+@given(_POSSESSIVE_TEXT)
+@settings(max_examples=1000, deadline=None)
+def test_name_tokens_cut_the_possessives_the_expression_cut(text: str) -> None:
+    assert name_tokens(text) == _name_tokens_before(text)
+
+
+def test_name_tokens_cut_every_possessive_and_only_those() -> None:
+    text = "Sam's a's's Bass’s 's s' Jo'S it’s’s"
+    assert name_tokens(text) == _name_tokens_before(text) == ["Sam", "a's", "Bass", "s", "s", "Jo'S", "it’s"]

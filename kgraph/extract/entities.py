@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import attrgetter
 
 from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.organization_names import (
@@ -27,7 +29,7 @@ from kgraph.names import (
     split_qualifiers,
     strip_honorific,
 )
-from kgraph.parse.document import Item, LineKind, ParsedDocument, SectionKind
+from kgraph.parse.document import Field, Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
@@ -76,8 +78,9 @@ def _name_then_rest(bare: str) -> tuple[str, str] | None:
 
 
 def _title_descriptor(title: str, kind: EntityKind) -> str | None:
-    """What an entry's heading says after the name: `### Acme — yarn spinner`, `### Jo Li, CEO of X`."""
-    bare = split_qualifiers(clean_title(title))[0]
+    """What an entry's heading (`title`, cleaned) says after the name: `### Acme — yarn spinner`,
+    `### Jo Li, CEO of X`."""
+    bare = split_qualifiers(title)[0]
     found = _DESCRIPTOR.search(bare)
     if found:
         return found.group(0).strip().lstrip("—–-").strip() or None
@@ -114,11 +117,17 @@ _UNNAMED = re.compile(r"\bnot (?:specified|named|disclosed|identified)\b|\bundis
 _NOT_FOUND = re.compile(r"^(?:none|n/a|no (?:companies|people|organizations))\b", re.I)
 
 
-def _field(item: Item, keys: tuple[str, ...]) -> str | None:
+def _fields_by_key(item: Item) -> dict[str, Field]:
+    """The item's first field of each key that has a value."""
+    return {field.key: field for field in reversed(item.fields) if field.value}
+
+
+def _field(fields: dict[str, Field], keys: tuple[str, ...]) -> str | None:
+    """The first of `keys` among `fields` (`_fields_by_key`), cleaned."""
     for key in keys:
-        for field in item.fields:
-            if field.key == key and field.value:
-                return clean(field.plain)
+        field = fields.get(key)
+        if field is not None:
+            return clean(field.plain)
     return None
 
 
@@ -174,10 +183,9 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
 def _entry_names(
     title: str, kind: EntityKind, document_text: str = "", description: str = ""
 ) -> tuple[list[str], list[str], list[str], list[str]]:
-    """(names, aliases, qualifiers, affiliations) from an entry's title (`description`, the
-    entry's, tells a list of organizations from one name: `BI dashboard companies`)."""
-    text = clean_title(title)
-    bare, qualifiers = split_qualifiers(text)
+    """(names, aliases, qualifiers, affiliations) from an entry's title, cleaned (`description`,
+    the entry's, tells a list of organizations from one name: `BI dashboard companies`)."""
+    bare, qualifiers = split_qualifiers(title)
     bare = _DESCRIPTOR.sub("", bare).strip()
     if kind == EntityKind.ORGANIZATION:
         bare = strip_label_prefix(bare)
@@ -327,9 +335,13 @@ def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[
 
 
 def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
-    described = _field(item, _DESCRIPTION_KEYS)  # read once: an organization's `about` and the description
-    about = (described or _prose_description(item) or "") if kind == EntityKind.ORGANIZATION else ""
-    names, aliases, qualifiers, affiliations = _entry_names(item.title, kind, document_text, about)
+    fields = _fields_by_key(item)
+    described = _field(fields, _DESCRIPTION_KEYS)  # read once: an organization's `about` and the description
+    # An organization's prose line, read once: its `about` and its description (nothing is skipped)
+    prose = _prose_description(item) if kind == EntityKind.ORGANIZATION and not described else None
+    about = (described or prose or "") if kind == EntityKind.ORGANIZATION else ""
+    title = clean_title(item.title)  # read once: the names and the descriptor
+    names, aliases, qualifiers, affiliations = _entry_names(title, kind, document_text, about)
     if kind == EntityKind.ORGANIZATION and any(_PLACEHOLDER_ENTITY.search(q) or _UNNAMED.search(q) for q in qualifiers):
         return []  # `Rivian spinout (unnamed)`: no organization is named
     italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
@@ -339,23 +351,26 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             if "/" in qualifier or ";" in qualifier:
                 affiliations.extend(_organizations_in(qualifier))
         affiliations.extend(italic_orgs)
-    descriptor = _title_descriptor(item.title, kind)
+    descriptor = _title_descriptor(title, kind)
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(_descriptor_affiliations(descriptor))
-    description = described or _prose_description(item, skip=italic_line) or descriptor
-    why = _field(item, _WHY_KEYS)
+    if kind == EntityKind.ORGANIZATION:
+        description = described or prose or descriptor
+    else:
+        description = described or _prose_description(item, skip=italic_line) or descriptor
+    why = _field(fields, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
         description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
     if kind == EntityKind.PERSON:
-        stated = _field(item, _AFFILIATION_KEYS)
+        stated = _field(fields, _AFFILIATION_KEYS)
         if stated:
             for part in re.split(r"\s*;\s*", stated):  # `Founder & CEO, LiveKit`, `NVIDIA / UW`
                 found = _organizations_in(part) or affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(_organizations_in(piece) or affiliations_from(piece))
                 affiliations.extend(found)
-        role = _field(item, _ROLE_KEYS)
+        role = _field(fields, _ROLE_KEYS)
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
             affiliations.extend(org for org in affiliations_from(role) if _ROLE_WORD.search(role))
     entries = []
@@ -396,21 +411,23 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
 
 def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     found: list[EntityEntry] = []
-    text = _document_text(document)
-    sections = ((SectionKind.COMPANIES, EntityKind.ORGANIZATION), (SectionKind.PEOPLE, EntityKind.PERSON))
-    for section_kind, kind in sections:
-        section = document.section(section_kind)
-        if section is None or section.empty:
-            continue
+    kinds = ((SectionKind.COMPANIES, EntityKind.ORGANIZATION), (SectionKind.PEOPLE, EntityKind.PERSON))
+    found_sections = ((document.section(section_kind), kind) for section_kind, kind in kinds)
+    sections = [(section, kind) for section, kind in found_sections if section is not None and not section.empty]
+    text = _document_text(document) if sections else ""  # (only entries read it)
+    for section, kind in sections:
         for item in section.items:
             found.extend(_entries(item, kind, text))
     return _listed_affiliations(found)
 
 
+_PLAIN = attrgetter("plain")
+
+
 def _document_text(document: ParsedDocument) -> str:
     """Every line of the document, the evidence for reading `A & B` as one name or two."""
-    lines = [*document.preamble, *(line for section in document.sections for line in (section.heading, *section.lines))]
-    return "\n".join(line.plain for line in lines)
+    sections = chain.from_iterable((section.heading, *section.lines) for section in document.sections)
+    return "\n".join(map(_PLAIN, chain(document.preamble, sections)))
 
 
 def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:

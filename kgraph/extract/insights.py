@@ -40,8 +40,10 @@ def clean_title(markdown: str) -> str:
 def clean_plain_title(text: str) -> str:
     """`clean_title` of a title already in plain text (`Item.title_plain`)."""
     title = text
+    ascii_only = text.isascii()  # then neither a CJK prefix nor an emoji can open it
     for _ in range(3):  # prefixes can stack: `1. Theme 1: 🚀 ...`
-        stripped = _EMOJI.sub("", _CJK_PREFIX.sub("", _PREFIX.sub("", title, count=1))).strip()
+        stripped = _PREFIX.sub("", title, count=1)
+        stripped = (stripped if ascii_only else _EMOJI.sub("", _CJK_PREFIX.sub("", stripped))).strip()
         if stripped == title:
             break
         title = stripped

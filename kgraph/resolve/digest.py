@@ -8,12 +8,13 @@ from __future__ import annotations
 import string
 import zlib
 from array import array
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from itertools import filterfalse
 
 from pydantic import BaseModel, ConfigDict
 
 from kgraph.extract.results import DocumentExtraction, EntityEntry, EpisodeInfo, Faithfulness, PersonName
-from kgraph.names import vocabulary
+from kgraph.names import vocabulary_of_pieces
 from kgraph.resolve.mentions import name_tokens
 
 
@@ -42,12 +43,13 @@ def token_hash(token: str) -> int:
 _LETTERS = frozenset(string.ascii_lowercase)  # a piece of one letter is no word
 
 
-def _distinct_pieces(texts: Iterable[str]) -> set[str]:
-    """The whitespace-separated pieces of `texts`, each once."""
-    found: set[str] = set()
-    for text in texts:
-        found.update(text.split())
-    return found
+def sorted_token_hashes(tokens: Collection[str]) -> bytes:
+    """The distinct `token_hash`es of `tokens` (none holding a space), sorted, as unsigned 32-bit
+    words. Encoded in one piece and split at the spaces: each token's bytes, hashed in C."""
+    if not tokens:
+        return b""  # (the one case the split would not give back: one empty piece)
+    pieces = " ".join(tokens).encode("utf-8", errors="surrogatepass").split(b" ")
+    return array("I", sorted(set(map(zlib.crc32, pieces)))).tobytes()
 
 
 def tokens_and_words(titles: Iterable[str], texts: Iterable[str]) -> tuple[set[str], frozenset[str]]:
@@ -56,15 +58,20 @@ def tokens_and_words(titles: Iterable[str], texts: Iterable[str]) -> tuple[set[s
     token; the word's look-behind sees one character back, whitespace or the start) lies within
     its piece: so they are those of the texts' distinct pieces, read once each (an extraction's
     claims and insights repeat most of their words)."""
-    pieces = _distinct_pieces(texts)
-    every = pieces | _distinct_pieces(titles)
+    pieces = set(" ".join(texts).split())
+    headings = set(" ".join(titles).split()) - pieces  # what only the titles write
     # Most pieces are read without the expressions (their set operations run in C): one of letters
     # and digits is one token (`[^\W_]` is what `str.isalnum` tests), and one of two or more
     # lower-case ASCII letters also one word.
-    plain = set(filter(str.isalnum, every))
-    lower = set(filter(str.islower, filter(str.isalpha, filter(str.isascii, plain & pieces))))
-    tokens = plain | set(name_tokens(" ".join(every - plain)))
-    return tokens, frozenset(lower - _LETTERS) | vocabulary(" ".join(pieces - lower))
+    tokens = set(filter(str.isalnum, pieces))
+    lower = set(filter(str.islower, filter(str.isalpha, filter(str.isascii, tokens))))
+    others = pieces - tokens
+    others.update(filterfalse(str.isalnum, headings))
+    tokens.update(filter(str.isalnum, headings))
+    tokens.update(name_tokens(" ".join(others)))
+    words = lower - _LETTERS
+    words.update(vocabulary_of_pieces(pieces - lower))
+    return tokens, frozenset(words)
 
 
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
@@ -82,6 +89,6 @@ def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest
         content=len(extraction.insights) + len(extraction.claims),
         speakers=tuple(sorted({claim.speaker for claim in extraction.claims if claim.speaker})),
         vocabulary=" ".join(sorted(words)),
-        token_hashes=array("I", sorted({token_hash(token) for token in tokens})).tobytes(),
+        token_hashes=sorted_token_hashes(tokens),
         faithfulness=Faithfulness.of(extraction),
     )
