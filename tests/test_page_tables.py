@@ -5,14 +5,21 @@ here as the oracle), on built corpora and on claims with every optional field va
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import kgraph
 from kgraph.model import Claim, Grounding, Node, SpeakerEvidence
 from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.options import HtmlOptions
 from kgraph.outputs.html.parts import PagePart, claim_row, page_nodes
-from kgraph.outputs.html.tables import _LONG_TEXT, _SHORTEST_PLACED, Strings, _claims, _utf16
+from kgraph.outputs.html.select import most_connected
+from kgraph.outputs.html.style import STYLE_BY_CLASS
+from kgraph.outputs.html.tables import _LONG_TEXT, _SHORTEST_PLACED, Strings, _claims, _kept_notes, _utf16
+from kgraph.outputs.html.view import _shows_of, explorer_view
 from kgraph.outputs.networkx import node_attributes
 
 from .conftest import FIXTURES, synthetic_corpus
@@ -202,3 +209,43 @@ def test_a_part_linking_to_a_missing_entity_is_refused_as_before(synthetic):
         with pytest.raises(AssertionError) as raised:
             PageGraph(*arguments)
         assert str(raised.value) == f"{broken.episode} links to nodes that do not exist: {sorted(expected)[:3]}"
+
+
+# -- selection and view: the old expressions as oracles ----------------------------------------------
+@given(st.dictionaries(st.text("abc/", max_size=4), st.integers(0, 4), max_size=40), st.integers(1, 45))
+def test_the_most_connected_are_those_sorting_every_node_kept(degree, count):
+    nodes = set(degree)
+    assert most_connected(nodes, degree, count) == set(sorted(nodes, key=lambda iri: (-degree[iri], iri))[:count])
+
+
+def old_shows_of(page, corpus: list[str], laid: set[str]) -> Counter:
+    podcast_of: dict[str, str] = {}
+    for (source, target), names in page.edges_among(laid).items():
+        if "in podcast" in names:
+            podcast_of[source] = target
+    shows: Counter = Counter()
+    for iri in corpus:
+        if page.types[iri] == "Podcast":
+            continue
+        for episode in page.episodes[iri]:
+            if episode in podcast_of:
+                shows[(iri, podcast_of[episode])] += 1
+    return shows
+
+
+def test_the_view_counts_shows_and_keeps_notes_as_before(synthetic):
+    page = synthetic.page()
+    view = explorer_view(page, HtmlOptions(max_nodes=400))
+    corpus = [iri for iri in view.nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level]
+    laid = {iri for iri in view.nodes if iri in set(corpus) or page.types[iri] == "Episode"}
+    shows = _shows_of(page, corpus, page.edges_among(laid))
+    assert shows and list(shows.items()) == list(old_shows_of(page, corpus, laid).items())
+    for kept in (view.nodes, sorted(page.types), sorted(page.types)[::3]):
+        ids = {iri: number for number, iri in enumerate(kept)}
+        old = [
+            [ids[entity], ids[episode], note]
+            for (entity, episode), note in sorted(page.notes.items())
+            if entity in ids and episode in ids
+        ]
+        new = [[ids[entity], ids[episode], note] for (entity, episode), note in _kept_notes(page, ids)]
+        assert new == old and new

@@ -78,11 +78,7 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
         "description": {str(n): d["description"] for n, d in enumerate(attributes) if d.get("description")},
         "url": {str(n): d["url"] for n, d in enumerate(attributes) if d.get("url")},
         "text": {str(n): d["text"] for n, d in enumerate(attributes) if d.get("text")},
-        "notes": [
-            [ids[entity], ids[episode], note]
-            for (entity, episode), note in sorted(page.notes.items())
-            if entity in ids and episode in ids
-        ],
+        "notes": [[ids[entity], ids[episode], note] for (entity, episode), note in _kept_notes(page, ids)],
     }
     tables["claims"], texts["claims"] = _claims(page, claims, ids, strings)
     tables["strings"] = strings.table
@@ -102,6 +98,12 @@ def _read_in_iri_order(page: PageGraph, view: View) -> tuple[list[dict], list[di
         else:
             attributes[iri] = page.nodes[iri]
     return [attributes[iri] for iri in view.nodes], claims
+
+
+def _kept_notes(page: PageGraph, ids: dict[str, int]) -> list[tuple[tuple[str, str], str]]:
+    """The notes on kept entities in kept episodes, sorted (picked before sorting: the corpus
+    holds many times the page's notes)."""
+    return sorted(item for item in page.notes.items() if item[0][0] in ids and item[0][1] in ids)
 
 
 def _front_coded(keys: list[str]) -> list[object]:
