@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from kgraph.build.extracted import whole
 from kgraph.build.inputs import Input
 from kgraph.build.keys import hash_parts
-from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_share
+from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_nodes, read_page_share
 from kgraph.build.pipeline import (
     DIGESTS,
     EXTRACTIONS,
@@ -37,7 +37,7 @@ from kgraph.build.store import FOLDER, Store
 from kgraph.build.version import code_version
 from kgraph.errors import KgraphError, UsageError
 from kgraph.extract.results import DocumentExtraction
-from kgraph.model import KnowledgeModel, Node
+from kgraph.model import KnowledgeModel
 from kgraph.outputs import statements as rdf
 from kgraph.outputs.formats import get_format
 from kgraph.outputs.formats.atomic import write_text
@@ -105,11 +105,15 @@ class KnowledgeGraph:
     def shares(self, name: str) -> Iterator[tuple[str, bytes]]:
         """(graph IRI, share) of every episode, in graph order; made and stored when missing."""
         for episode in self.episodes:
-            share = self.store.get(name, episode.key)
-            if share is None:
-                share = make_shares(self.episode_nodes(episode), (name,))[1][name]
-                self.store.put(name, episode.key, share)
-            yield episode.graph, share
+            yield episode.graph, self.share(name, episode)
+
+    def share(self, name: str, episode: EpisodeSummary) -> bytes:
+        """The episode's share `name`; made and stored when missing."""
+        share = self.store.get(name, episode.key)
+        if share is None:
+            share = make_shares(self.episode_nodes(episode), (name,))[1][name]
+            self.store.put(name, episode.key, share)
+        return share
 
     # -- whole graph -------------------------------------------------------------------------------
     @cached_property
@@ -151,9 +155,8 @@ class KnowledgeGraph:
         shared = entities_part(entity_nodes, self.entity_graph[1])
         parts = [read_page_share(share) for _graph, share in self.shares("page")]
 
-        def own_nodes(episode: str) -> list[Node]:
-            nodes = self.episode_nodes(by_episode[episode])
-            return [*nodes.insights, *nodes.claims]
+        def own_nodes(episode: str) -> dict[str, dict]:
+            return read_page_nodes(self.share("page_nodes", by_episode[episode]))
 
         return PageGraph(shared, entity_nodes, parts, own_nodes)
 

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from kgraph.model import Claim
 from kgraph.outputs.html import tables
+from kgraph.outputs.html.parts import claim_row
 
 
 def oracle_place(insight_text: str, quote: str) -> tuple[int, int] | None:
@@ -19,8 +20,9 @@ def oracle_place(insight_text: str, quote: str) -> tuple[int, int] | None:
     return start, start + len(quote.encode("utf-16-le")) // 2
 
 
-def _claim(number: int, text: str) -> Claim:
-    return Claim(iri=f"urn:c{number}", label="l", text=text, episode="urn:e", about="urn:i")
+def _claim(number: int, text: str) -> dict[str, object]:
+    """A claim's row, as the page reads it (`kgraph.outputs.html.parts.claim_row`)."""
+    return claim_row(Claim(iri=f"urn:c{number}", label="l", text=text, episode="urn:e", about="urn:i"))
 
 
 _PIECES = st.text(st.sampled_from("ab \U0001f600é"), min_size=0, max_size=20)

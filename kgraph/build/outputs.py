@@ -13,7 +13,7 @@ from pathlib import Path
 from kgraph.build.store import Store
 from kgraph.outputs import statements as rdf
 from kgraph.outputs.html.layout import LayoutCache
-from kgraph.outputs.html.parts import PagePart, page_part
+from kgraph.outputs.html.parts import PagePart, page_nodes, page_part
 from kgraph.outputs.turtle import turtle_chunk
 from kgraph.resolve.episode import EpisodeNodes
 
@@ -42,14 +42,27 @@ def read_page_share(data: bytes) -> PagePart:
     return part
 
 
+def page_nodes_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:
+    """What the page reads of the episode's insights and claims: read only for the episodes it keeps."""
+    return pickle.dumps(page_nodes(nodes.insights, nodes.claims), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def read_page_nodes(data: bytes) -> dict[str, dict]:
+    nodes = pickle.loads(data)
+    if not isinstance(nodes, dict):
+        raise TypeError("not a page nodes share")
+    return nodes
+
+
 # share name (also the store namespace) -> how it is made from an episode's nodes and statements
 SHARES: dict[str, Callable[[EpisodeNodes, rdf.GraphStatements], bytes]] = {
     "turtle": turtle_share,
     "nquads": nquads_share,
     "page": page_share,
+    "page_nodes": page_nodes_share,
 }
 # output format -> the shares it reads
-FORMAT_SHARES = {"turtle": ("turtle",), "nquads": ("nquads",), "html": ("page",)}
+FORMAT_SHARES = {"turtle": ("turtle",), "nquads": ("nquads",), "html": ("page", "page_nodes")}
 
 
 def episode_counts(nodes: EpisodeNodes) -> dict[str, int]:

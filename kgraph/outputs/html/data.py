@@ -14,7 +14,8 @@ from kgraph.outputs.html.style import STYLE_BY_CLASS
 from kgraph.outputs.networkx import node_attributes
 
 _EPISODES_KEPT = 8  # lookups come episode by episode; a few kept bound the memory at any corpus size
-EpisodeNodes = Callable[[str], Iterable[Node]]  # episode IRI -> its insights and claims (loaded when asked)
+# episode IRI -> its insights' attributes and claims' rows by IRI (`parts.page_nodes`), loaded when asked
+EpisodeNodes = Callable[[str], Mapping[str, dict]]
 
 
 class PageGraph:
@@ -31,11 +32,12 @@ class PageGraph:
         self._parts = {part.episode: part for part in parts}
         self._entity_nodes = {node.iri: node for node in entity_nodes}
         self._episode_nodes = episode_nodes
-        self._loaded: OrderedDict[str, dict[str, Node]] = OrderedDict()  # a few episodes' nodes by IRI
+        self._loaded: OrderedDict[str, Mapping[str, dict]] = OrderedDict()  # a few episodes' nodes by IRI
         entity_episodes: dict[str, set[str]] = defaultdict(set)
         entity_claims: dict[str, set[str]] = defaultdict(set)
         for part in parts:
-            missing = part.entity_refs - entities.types.keys()
+            # `difference` looks each ref up; `refs - types.keys()` walked every entity, per part
+            missing = part.entity_refs.difference(entities.types)
             if missing:  # identities hand out IRIs of nodes they made, nothing else
                 raise AssertionError(f"{part.episode} links to nodes that do not exist: {sorted(missing)[:3]}")
             self.types.update(part.types)
@@ -78,15 +80,17 @@ class PageGraph:
             part = self._parts.get(iri.rsplit("/", 1)[0])
         return part if part is not None and iri in part.types else None
 
-    def node(self, iri: str) -> Node:
+    def node(self, iri: str) -> dict:
+        """What the page reads of an entity, insight or claim: its attributes as kg.nx gives
+        them, a claim's row (`kgraph.outputs.html.parts.page_nodes`)."""
         if iri in self._entity_nodes:
-            return self._entity_nodes[iri]
+            return node_attributes(self._entity_nodes[iri])
         part = self.part_of(iri)
         if part is None:
             raise KeyError(iri)
         nodes = self._loaded.get(part.episode)
         if nodes is None:  # a scan per lookup made a 20,000-quote document take minutes
-            nodes = self._loaded[part.episode] = {node.iri: node for node in self._episode_nodes(part.episode)}
+            nodes = self._loaded[part.episode] = self._episode_nodes(part.episode)
             if len(self._loaded) > _EPISODES_KEPT:
                 self._loaded.popitem(last=False)
         self._loaded.move_to_end(part.episode)
@@ -122,8 +126,9 @@ class _Facts(Mapping[str, set[str]]):
 
 
 class NodeAttributes(Mapping[str, dict]):
-    """IRI -> the attributes kg.nx gives the node, worked out when first asked for: a page keeps
-    a few thousand of the hundreds of thousands of nodes it ranks."""
+    """IRI -> the attributes kg.nx gives the node (a claim: its row, see `PageGraph.node`), worked
+    out when first asked for: a page keeps a few thousand of the hundreds of thousands of nodes
+    it ranks."""
 
     def __init__(self, page: PageGraph):
         self._page = page
@@ -133,10 +138,7 @@ class NodeAttributes(Mapping[str, dict]):
         attributes = self._attributes.get(iri)
         if attributes is None:
             part = self._page.part_of(iri)
-            if part is not None and part.episode == iri:
-                attributes = part.episode_attributes
-            else:
-                attributes = node_attributes(self._page.node(iri))
+            attributes = self._page.node(iri) if part is None or part.episode != iri else part.episode_attributes
             self._attributes[iri] = attributes
         return attributes
 

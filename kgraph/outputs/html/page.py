@@ -16,7 +16,7 @@ from pathlib import Path
 from kgraph.model import KnowledgeModel
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.layout import LayoutCache
-from kgraph.outputs.html.parts import entities_part, page_part
+from kgraph.outputs.html.parts import entities_part, page_nodes, page_part
 from kgraph.outputs.html.select import HtmlOptions, cap_message
 from kgraph.outputs.html.tables import page_tables
 from kgraph.outputs.html.view import explorer_view
@@ -53,8 +53,12 @@ def page_graph(model: KnowledgeModel, graphs: Iterable[GraphStatements]) -> Page
     ]
     shared = entities_graph(model.base_iri)
     entity_nodes = model.entity_nodes()
-    own = {iri: [*insights, *claims] for iri, (insights, claims, _) in by_episode.items()}
-    return PageGraph(entities_part(entity_nodes, statements.get(shared, [])), entity_nodes, parts, own.__getitem__)
+
+    def own_nodes(episode: str) -> dict[str, dict]:
+        insights, claims, _mentions = by_episode[episode]
+        return page_nodes(insights, claims)
+
+    return PageGraph(entities_part(entity_nodes, statements.get(shared, [])), entity_nodes, parts, own_nodes)
 
 
 def render_page(model: KnowledgeModel, graphs: Iterable[GraphStatements], options: HtmlOptions | None = None) -> str:

@@ -75,6 +75,36 @@ def page_part(
     return part
 
 
+def page_nodes(insights: Iterable[Insight], claims: Iterable[Claim]) -> dict[str, dict]:
+    """What the page reads of an episode's insights and claims, by IRI: an insight's attributes
+    (as kg.nx gives them), a claim's row (`claim_row`). Kept beside the part and read only for
+    the episodes the page keeps: unpickling their model nodes (mentions too) cost the page more
+    than anything else it did."""
+    nodes = {insight.iri: node_attributes(insight) for insight in insights}
+    nodes.update((claim.iri, claim_row(claim)) for claim in claims)
+    return nodes
+
+
+def claim_row(claim: Claim) -> dict[str, object]:
+    """The fields of a claim the page's claims table shows, None values left out (enums as
+    their values)."""
+    row = {
+        "text": claim.text,
+        "episode": claim.episode,
+        "speaker": claim.speaker,
+        "about": claim.about,
+        "mentions": claim.mentions or None,
+        "timestamp": claim.timestamp,
+        "heard_at": claim.heard_at,
+        "grounding": claim.grounding.value if claim.grounding else None,
+        "speaker_evidence": claim.speaker_evidence.value if claim.speaker_evidence else None,
+        "transcript_excerpt": claim.transcript_excerpt,
+        "recording_url": claim.recording_url,
+        "transcript_label": claim.transcript_label,
+    }
+    return {key: value for key, value in row.items() if value is not None}
+
+
 def entities_part(nodes: Iterable[Node], statements: list[rdf.Statement]) -> PagePart:
     """The corpus-level nodes and the relations among them (affiliations)."""
     nodes = list(nodes)

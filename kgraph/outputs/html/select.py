@@ -42,8 +42,7 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> Selection:
     if options.max_nodes is not None:
         if options.max_nodes < 1:
             raise UsageError("--html-max-nodes must be at least 1")
-        degree = page.degree
-        kept = set(sorted(kept, key=lambda iri: (-degree[iri], iri))[: options.max_nodes])
+        kept = most_connected(kept, page.degree, options.max_nodes)
     claims = {iri for part in page.parts if part.episode in kept for iri in _claims(part)}
     return Selection(
         frozenset(kept),
@@ -52,6 +51,18 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> Selection:
         claims_considered - len(claims),
         options.max_nodes,
     )
+
+
+def most_connected(nodes: set[str], degree: dict[str, int], count: int) -> set[str]:
+    """The first `count` of `nodes` by degree (highest first), then IRI: the degrees alone are
+    sorted, and the IRIs of the lowest degree kept (sorting every node by (-degree, IRI) took a
+    10,000-document page 0.1-0.2 s)."""
+    if count >= len(nodes):
+        return set(nodes)
+    lowest = sorted((degree[iri] for iri in nodes), reverse=True)[count - 1]
+    kept = {iri for iri in nodes if degree[iri] > lowest}
+    kept.update(sorted(iri for iri in nodes if degree[iri] == lowest)[: count - len(kept)])
+    return kept
 
 
 def _claims(part: PagePart) -> tuple[str, ...]:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import bisect
 import heapq
 
-from kgraph.model import Claim, Node
 from kgraph.outputs.html.data import PageGraph
 from kgraph.outputs.html.style import CLASS_STYLES, RELATION_NAMES, STYLE_BY_CLASS
 from kgraph.outputs.html.view import OTHER_COMMUNITY, PALETTE, View
@@ -79,23 +78,19 @@ def page_tables(page: PageGraph, view: View) -> tuple[dict, dict]:
         "description": {str(n): d["description"] for n, d in enumerate(attributes) if d.get("description")},
         "url": {str(n): d["url"] for n, d in enumerate(attributes) if d.get("url")},
         "text": {str(n): d["text"] for n, d in enumerate(attributes) if d.get("text")},
-        "notes": [
-            [ids[entity], ids[episode], note]
-            for (entity, episode), note in sorted(page.notes.items())
-            if entity in ids and episode in ids
-        ],
+        "notes": [[ids[entity], ids[episode], note] for (entity, episode), note in _kept_notes(page, ids)],
     }
     tables["claims"], texts["claims"] = _claims(page, claims, ids, strings)
     tables["strings"] = strings.table
     return tables, texts
 
 
-def _read_in_iri_order(page: PageGraph, view: View) -> tuple[list[dict], list[Node]]:
-    """The kept nodes' attributes and the kept claims, read in one walk in IRI order: an
+def _read_in_iri_order(page: PageGraph, view: View) -> tuple[list[dict], list[dict]]:
+    """The kept nodes' attributes and the kept claims' rows, read in one walk in IRI order: an
     episode's insights and claims (whose IRIs extend the episode's) are then loaded from the
     store once for both, not once per table (`PageGraph` keeps only the last few episodes)."""
     attributes: dict[str, dict] = {}
-    claims: list[Node] = []
+    claims: list[dict] = []
     nodes = ((iri, False) for iri in view.nodes)
     for iri, is_claim in heapq.merge(nodes, ((iri, True) for iri in view.claims)):
         if is_claim:
@@ -103,6 +98,12 @@ def _read_in_iri_order(page: PageGraph, view: View) -> tuple[list[dict], list[No
         else:
             attributes[iri] = page.nodes[iri]
     return [attributes[iri] for iri in view.nodes], claims
+
+
+def _kept_notes(page: PageGraph, ids: dict[str, int]) -> list[tuple[tuple[str, str], str]]:
+    """The notes on kept entities in kept episodes, sorted (picked before sorting: the corpus
+    holds many times the page's notes)."""
+    return sorted(item for item in page.notes.items() if item[0][0] in ids and item[0][1] in ids)
 
 
 def _front_coded(keys: list[str]) -> list[object]:
@@ -162,7 +163,7 @@ def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
     return flat
 
 
-def _claims(page: PageGraph, claims: list[Node], ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
+def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: Strings) -> tuple[dict, dict]:
     """Claim columns (ids, times; grounding where there is some) and their texts. A quote found
     verbatim in the text of the insight it is about is stored as [insight, start, end] (UTF-16
     offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
@@ -174,42 +175,44 @@ def _claims(page: PageGraph, claims: list[Node], ids: dict[str, int], strings: S
     seen: set[tuple[str, str]] = set()
     places = _QuotePlaces(claims)
     for claim in claims:  # sorted by IRI: a claim's IRI starts with its episode's, so episodes come in turn
-        if not isinstance(claim, Claim) or (claim.episode, claim.text) in seen:
+        text, episode = claim["text"], claim["episode"]
+        if (episode, text) in seen:
             continue
-        seen.add((claim.episode, claim.text))
+        seen.add((episode, text))
         number = str(len(texts["text"]))  # type: ignore[arg-type]
-        about = ids.get(claim.about, -1) if claim.about else -1
-        columns["episode"].append(ids.get(claim.episode, -1))
-        columns["speaker"].append(ids.get(claim.speaker, -1) if claim.speaker else -1)
+        subject, speaker = claim.get("about"), claim.get("speaker")
+        about = ids.get(subject, -1) if subject else -1
+        columns["episode"].append(ids.get(episode, -1))
+        columns["speaker"].append(ids.get(speaker, -1) if speaker else -1)
         columns["about"].append(about)
-        named = sorted(ids[m] for m in claim.mentions if m in ids)
+        named = sorted(ids[m] for m in claim.get("mentions", ()) if m in ids)
         if named:
             mentions[number] = named
-        columns["time"].append(strings(claim.timestamp))  # HH:MM:SS: the page works out the seconds
+        columns["time"].append(strings(claim.get("timestamp")))  # HH:MM:SS: the page works out the seconds
         for key, value in (
-            ("heard", claim.heard_at),
-            ("grounding", strings(claim.grounding.value) if claim.grounding else None),
-            ("evidence", strings(claim.speaker_evidence.value) if claim.speaker_evidence else None),
+            ("heard", claim.get("heard_at")),
+            ("grounding", strings(claim["grounding"]) if claim.get("grounding") else None),
+            ("evidence", strings(claim["speaker_evidence"]) if claim.get("speaker_evidence") else None),
         ):
             if value is not None:
                 grounding[key][number] = value
-        for key, text in (
-            ("excerpt", claim.transcript_excerpt),
-            ("recording", claim.recording_url),
-            ("label", claim.transcript_label),
+        for key, field in (
+            ("excerpt", "transcript_excerpt"),
+            ("recording", "recording_url"),
+            ("label", "transcript_label"),
         ):
-            if text:
-                texts[key][number] = text  # type: ignore[index]
-        texts["text"].append(_quote_or_place(page, places, claim, about))  # type: ignore[attr-defined]
+            if claim.get(field):
+                texts[key][number] = claim[field]  # type: ignore[index]
+        texts["text"].append(_quote_or_place(page, places, text, subject, about))  # type: ignore[attr-defined]
     return {**columns, "mentions": mentions, **grounding}, texts
 
 
-def _quote_or_place(page: PageGraph, places: _QuotePlaces, claim: Claim, about: int) -> object:
-    if about < 0 or not claim.about or len(claim.text) < _SHORTEST_PLACED:
-        return claim.text
-    insight_text = page.nodes[claim.about].get("text") or ""
-    place = places.find(claim.about, insight_text, claim.text) if isinstance(insight_text, str) else None
-    return claim.text if place is None else [about, *place]
+def _quote_or_place(page: PageGraph, places: _QuotePlaces, quote: str, subject: str | None, about: int) -> object:
+    if about < 0 or not subject or len(quote) < _SHORTEST_PLACED:
+        return quote
+    insight_text = page.nodes[subject].get("text") or ""
+    place = places.find(subject, insight_text, quote) if isinstance(insight_text, str) else None
+    return quote if place is None else [about, *place]
 
 
 class _QuotePlaces:
@@ -219,11 +222,12 @@ class _QuotePlaces:
     beyond the BMP are. Each quote of a hostile document looked up from the start of its one
     0.7 MB insight took 2.8 s for 9,000 quotes."""
 
-    def __init__(self, claims: list[Node]):
+    def __init__(self, claims: list[dict]):
         self._heads: dict[str, set[str]] = {}  # insight IRI -> the first characters of its quotes
         for claim in claims:
-            if isinstance(claim, Claim) and claim.about and len(claim.text) >= _SHORTEST_PLACED:
-                self._heads.setdefault(claim.about, set()).add(claim.text[:_SHORTEST_PLACED])
+            subject, text = claim.get("about"), claim["text"]
+            if subject and len(text) >= _SHORTEST_PLACED:
+                self._heads.setdefault(subject, set()).add(text[:_SHORTEST_PLACED])
         self._long: dict[str, tuple[dict[str, int], list[int]]] = {}  # insight IRI -> its index
 
     def find(self, insight: str, text: str, quote: str) -> tuple[int, int] | None:

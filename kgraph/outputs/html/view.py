@@ -48,10 +48,10 @@ def explorer_view(page: PageGraph, options: HtmlOptions | None = None, cache: La
     claims = sorted(selection.claims)
     corpus = [iri for iri in nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level]
     laid = set(corpus) | {iri for iri in nodes if page.types[iri] == "Episode"}
-    edges = [(a, b) for (a, b), _ in page.edges_among(laid).items()]
-    positions = _fit(layout(page, laid, edges, cache), corpus)
+    laid_edges = page.edges_among(laid)
+    positions = _fit(layout(page, laid, list(laid_edges), cache), corpus)
     episodes_of = {iri: len(page.episodes[iri]) for iri in corpus}
-    shows = _shows_of(page, corpus, laid)
+    shows = _shows_of(page, corpus, laid_edges)
     community = _communities(corpus, shows, page.edges_among(set(corpus)))
     ranked = sorted((iri for iri in corpus if page.types[iri] != "Podcast"), key=lambda iri: (-episodes_of[iri], iri))
     first = sorted({*ranked[:FIRST_VIEW], *(iri for iri in corpus if page.types[iri] == "Podcast")})
@@ -72,10 +72,13 @@ def _size(class_name: str, episodes: int) -> float:
     return 5.0
 
 
-def _shows_of(page: PageGraph, corpus: list[str], laid: set[str]) -> Counter[tuple[str, str]]:
-    """(entity, show) -> episodes of the show the entity appears in."""
+def _shows_of(
+    page: PageGraph, corpus: list[str], laid_edges: dict[tuple[str, str], list[str]]
+) -> Counter[tuple[str, str]]:
+    """(entity, show) -> episodes of the show the entity appears in (`laid_edges`: the relations
+    among the laid out nodes)."""
     podcast_of: dict[str, str] = {}
-    for (source, target), names in page.edges_among(laid).items():
+    for (source, target), names in laid_edges.items():
         if "in podcast" in names:
             podcast_of[source] = target
     shows: Counter[tuple[str, str]] = Counter()
