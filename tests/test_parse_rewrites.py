@@ -183,3 +183,43 @@ def test_fields_read_reach_every_pattern() -> None:
     longest, longer = "Why " + "x" * 37 + ": y", "Why " + "x" * 38 + ": y"  # a plain label has 41 characters at most
     texts = ["**Role:** CEO", "*Role:* CEO", "Role: CEO", longest, longer, "é: y"]
     assert [items.read_field(text) is not None for text in texts] == [True, True, True, True, False, False]
+
+
+_OLD_MARKUP_CHARS = re.compile(r"[*_`\[\]<>&\\]")
+_OLD_OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
+
+
+def _old_plain(text: str) -> str:
+    """`inline.plain` as it was, telling the markup apart with regex searches."""
+    text = text.replace("\0", "\ufffd")
+    if not _OLD_MARKUP_CHARS.search(text):
+        return inline.single_spaced(text)
+    if not _OLD_OTHER_MARKUP.search(text):
+        if "&" not in text and not inline._NOT_A_STAR_PAIR.search(text):
+            return inline.single_spaced(text.replace("**", ""))
+        text = inline.unpaired_stars(text)
+        return " ".join((inline.html.unescape(text) if "&" in text else text).replace("**", "").split())
+    if "[" in text or "]" in text:
+        linked = inline._linked_plain(text)
+        if linked is not None:
+            return linked
+    return inline.parsed_plain(text)
+
+
+# Inline pieces of summaries: bold fields, curly and straight quotes, timestamps, code spans,
+# HTML, entities, CJK, escapes and odd white space.
+_INLINE_PIECES = [
+    "**Role:**", "*Role:*", "**", "*", "_", "__x__", "`code`", "`", "<b>", "</b>", ">", "<", "&amp;", "&",
+    "&#x4e2d;", "[00:12:34]", "[[00:12:34]](https://y.example/v?t=754&a=1)", "[site](https://x.example)",
+    "[", "]", "\\", "\\*", '"', "“", "”", "‘", "’", "—", "中文字符", "🔥", " ", "  ", "\t", "\n", "\0",
+    "\u00a0", "\u2028", "Acme", "said", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from(_INLINE_PIECES), max_size=10).map("".join))
+@example("`code`")
+@example("a\\b")
+@example("x > y")
+def test_plain_is_what_it_was(text: str) -> None:
+    assert inline.plain.__wrapped__(text) == _old_plain(text)

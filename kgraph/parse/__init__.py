@@ -39,7 +39,7 @@ def parse_document(source: str, text: str) -> ParsedDocument:
     header = parse_header(header_lines, body)
     preamble, raw_sections, trailing = split_sections(body)
     sections = [_section(kind, heading, lines) for kind, heading, lines in raw_sections]
-    return ParsedDocument(
+    return ParsedDocument.made(
         source=source,
         header=header,
         preamble=tuple(preamble),
@@ -63,7 +63,7 @@ def _is_title(line: Line) -> bool:
 def _section(kind: SectionKind, heading: Line, lines: list[Line]) -> Section:
     intro, items = split_items(heading, lines, kind in ENTITY_SECTIONS, _quotes_of_lines)
     empty = not items and _says_nothing(lines)
-    return Section(
+    return Section.made(
         kind=kind,
         heading=heading,
         lines=tuple(lines),

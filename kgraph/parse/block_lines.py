@@ -7,10 +7,14 @@ from __future__ import annotations
 from kgraph.parse.document import Line, LineKind
 from kgraph.parse.inline import plain
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
+# hook (a thousand instructions), and the parser reads them for every line.
+_HEADING, _RULE, _TABLE_ROW, _TEXT = LineKind.HEADING, LineKind.RULE, LineKind.TABLE_ROW, LineKind.TEXT
+
 
 def heading_line(number: int, text: str, level: int, block: int) -> Line:
     """An ATX heading; `text` is its content, trimmed."""
-    return Line.made(number=number, kind=LineKind.HEADING, text=text, plain=plain(text), level=level, block=block)
+    return Line.made(number=number, kind=_HEADING, text=text, plain=plain(text), level=level, block=block)
 
 
 def paragraph_lines(start: int, pieces: list[str], depth: int, bullet: bool, quoted: bool, block: int) -> list[Line]:
@@ -19,7 +23,7 @@ def paragraph_lines(start: int, pieces: list[str], depth: int, bullet: bool, quo
     return [
         Line.made(
             number=start + index,
-            kind=LineKind.TEXT,
+            kind=_TEXT,
             text=text,
             plain=plain(text),
             list_depth=depth,
@@ -32,7 +36,7 @@ def paragraph_lines(start: int, pieces: list[str], depth: int, bullet: bool, quo
 
 
 def rule_line(number: int, depth: int, quoted: bool, block: int) -> Line:
-    return Line.made(number=number, kind=LineKind.RULE, block=block, list_depth=depth, quoted=quoted)
+    return Line.made(number=number, kind=_RULE, block=block, list_depth=depth, quoted=quoted)
 
 
 def table_row_line(
@@ -42,7 +46,7 @@ def table_row_line(
     text = " | ".join(cells)
     return Line.made(
         number=number,
-        kind=LineKind.TABLE_ROW,
+        kind=_TABLE_ROW,
         text=text,
         plain=plain(text),
         cells=cells,

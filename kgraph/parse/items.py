@@ -10,6 +10,10 @@ from functools import lru_cache
 from kgraph.parse.document import Field, Item, Line, LineKind, Quote
 from kgraph.parse.inline import plain
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
+# hook (a thousand instructions), and the parser reads them for every line.
+_HEADING, _TABLE_ROW, _TEXT = LineKind.HEADING, LineKind.TABLE_ROW, LineKind.TEXT
+
 # Labels of sub-fields (lower case). A bold label outside this list followed by a quote is a
 # speaker label (`**Jane:** "..."`), handled by attribution, not a field.
 KNOWN_LABELS = frozenset(
@@ -74,7 +78,7 @@ def read_field(text: str) -> tuple[str, str] | None:
 
 
 def _bold_line(line: Line) -> bool:
-    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+    if line.kind != _TEXT or line.quoted or line.list_depth > 1:
         return False
     if line.list_depth == 1 and not line.bullet:
         return False
@@ -85,7 +89,7 @@ def _bold_line(line: Line) -> bool:
 
 
 def _bold_lead(line: Line) -> re.Match[str] | None:
-    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+    if line.kind != _TEXT or line.quoted or line.list_depth > 1:
         return None
     if line.list_depth == 1 and not line.bullet:
         return None
@@ -98,7 +102,7 @@ def _bold_lead(line: Line) -> re.Match[str] | None:
 
 
 def _bold_start(line: Line) -> bool:
-    if line.kind != LineKind.TEXT or line.quoted or line.list_depth > 1:
+    if line.kind != _TEXT or line.quoted or line.list_depth > 1:
         return False
     if line.list_depth == 1 and not line.bullet:
         return False
@@ -107,7 +111,7 @@ def _bold_start(line: Line) -> bool:
 
 
 def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]:
-    headings = [i for i, line in enumerate(body) if line.kind == LineKind.HEADING]
+    headings = [i for i, line in enumerate(body) if line.kind == _HEADING]
     deeper = [i for i in headings if body[i].level > heading.level]
     if deeper:
         level = min(body[i].level for i in deeper)
@@ -116,7 +120,7 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     if headings:
         # items at the same level as the section heading
         return _with_bold_entries(body, headings) if entity_section else headings
-    rows = [i for i, line in enumerate(body) if line.kind == LineKind.TABLE_ROW and not line.table_header]
+    rows = [i for i, line in enumerate(body) if line.kind == _TABLE_ROW and not line.table_header]
     if rows and entity_section:
         return sorted({*rows, *_entries_beside_tables(body)})
     bold = [i for i, line in enumerate(body) if _bold_line(line)]
@@ -141,7 +145,7 @@ def _entries_beside_tables(body: list[Line]) -> list[int]:
     others); a bold line right above a table is its caption, not an entry."""
     found = []
     for index, line in enumerate(body):
-        caption = index + 1 < len(body) and body[index + 1].kind == LineKind.TABLE_ROW
+        caption = index + 1 < len(body) and body[index + 1].kind == _TABLE_ROW
         if not caption and (_bold_line(line) or _bold_lead(line)):
             found.append(index)
     return found
@@ -150,7 +154,7 @@ def _entries_beside_tables(body: list[Line]) -> list[int]:
 def _bold_entry(line: Line) -> str | None:
     """The name of a paragraph line that opens an entry by itself (`**Name**`, `**Name** — text`);
     colon leads are left out, since `**Jane:** text` under a heading entry is a speaker label."""
-    if line.kind != LineKind.TEXT or line.quoted or line.list_depth:
+    if line.kind != _TEXT or line.quoted or line.list_depth:
         return None
     text = _without_symbols(line.text)
     match = _BOLD_LINE.match(text) if _bold_line(line) else None
@@ -186,7 +190,7 @@ def _name_key(text: str) -> str:
 
 
 def _is_top_bullet(line: Line) -> bool:
-    return line.kind == LineKind.TEXT and line.bullet and line.list_depth == 1 and not line.quoted
+    return line.kind == _TEXT and line.bullet and line.list_depth == 1 and not line.quoted
 
 
 def _with_plain_bullets(body: list[Line], markers: list[int]) -> list[int]:
@@ -204,9 +208,9 @@ def _with_plain_bullets(body: list[Line], markers: list[int]) -> list[int]:
 
 def _title_and_rest(line: Line) -> tuple[str, str]:
     """The marker's title (inline Markdown) and any text after it on the same line."""
-    if line.kind == LineKind.HEADING:
+    if line.kind == _HEADING:
         return line.text, ""
-    if line.kind == LineKind.TABLE_ROW:
+    if line.kind == _TABLE_ROW:
         column = _name_column(line.header)
         return (line.cells[column] if column < len(line.cells) else ""), ""
     labelled = read_field(line.text)
@@ -239,16 +243,16 @@ def _name_column(header: tuple[str, ...]) -> int:
 def _fields(lines: list[Line]) -> list[Field]:
     fields: list[Field] = []
     for line in lines:
-        if line.kind == LineKind.TABLE_ROW and not line.table_header:
+        if line.kind == _TABLE_ROW and not line.table_header:
             name_column = _name_column(line.header)
             for index, (label, value) in enumerate(zip(line.header, line.cells, strict=False)):
                 if index != name_column and value:
                     key = " ".join(plain(label).lower().split())
-                    fields.append(Field(key=key, value=value, line=line.number, plain=plain(value)))
-        elif line.kind == LineKind.TEXT:
+                    fields.append(Field.made(key=key, value=value, line=line.number, plain=plain(value)))
+        elif line.kind == _TEXT:
             found = read_field(line.text)
             if found and found[1]:
-                fields.append(Field(key=found[0], value=found[1], line=line.number, plain=plain(found[1])))
+                fields.append(Field.made(key=found[0], value=found[1], line=line.number, plain=plain(found[1])))
     return fields
 
 
@@ -264,14 +268,10 @@ def split_items(
     loose: list[Line] = []  # under a non-item heading (`## Notable Quotes` between H3 items): no item's
     for rank, (start, end) in enumerate(zip(markers, [*markers[1:], len(body)], strict=True), start=1):
         marker = body[start]
-        end = start + 1 if marker.kind == LineKind.TABLE_ROW else end
-        if marker.kind == LineKind.HEADING and marker.level > heading.level:
+        end = start + 1 if marker.kind == _TABLE_ROW else end
+        if marker.kind == _HEADING and marker.level > heading.level:
             cut = next(
-                (
-                    i
-                    for i in range(start + 1, end)
-                    if body[i].kind == LineKind.HEADING and body[i].level <= heading.level
-                ),
+                (i for i in range(start + 1, end) if body[i].kind == _HEADING and body[i].level <= heading.level),
                 end,
             )
             loose.extend(body[cut:end])
@@ -279,7 +279,7 @@ def split_items(
         item_lines = body[start:end]
         title, rest = _title_and_rest(marker)
         items.append(
-            Item(
+            Item.made(
                 title=title,
                 line=marker.number,
                 rank=rank,

@@ -10,6 +10,10 @@ from kgraph.parse.document import Line, LineKind, Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import read_field
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
+# hook (a thousand instructions), and the parser reads them for every line.
+_HEADING, _TABLE_ROW, _TEXT = LineKind.HEADING, LineKind.TABLE_ROW, LineKind.TEXT
+
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _MIN_WORDS = 5
@@ -101,9 +105,9 @@ def strip_timestamps(text: str) -> str:
 
 
 def _location(line: Line) -> str:
-    if line.kind == LineKind.HEADING:
+    if line.kind == _HEADING:
         return "heading"
-    if line.kind == LineKind.TABLE_ROW:
+    if line.kind == _TABLE_ROW:
         return "table"
     if line.quoted:
         return "blockquote"
@@ -208,7 +212,7 @@ def _quotes_of(line: Line) -> tuple[Quote, ...]:
 
 
 def _find_quotes(line: Line) -> list[Quote]:
-    if line.kind == LineKind.TABLE_ROW:
+    if line.kind == _TABLE_ROW:
         if line.table_header:
             return []
         found = []
@@ -218,7 +222,7 @@ def _find_quotes(line: Line) -> list[Quote]:
             header = plain(line.header[index]).lower() if index < len(line.header) else None
             found.extend(quotes_in_text(cell, line, "table", table_header=header))
         return found
-    if line.kind not in (LineKind.TEXT, LineKind.HEADING) or '"' not in line.text:
+    if line.kind not in (_TEXT, _HEADING) or '"' not in line.text:
         return []
     labelled = read_field(line.text)
     location = "field" if labelled else _location(line)

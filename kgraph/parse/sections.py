@@ -7,6 +7,10 @@ import re
 from kgraph.parse.document import Line, LineKind, SectionKind
 from kgraph.parse.inline import plain
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
+# hook (a thousand instructions), and the parser reads them for every line.
+_HEADING, _RULE, _TEXT = LineKind.HEADING, LineKind.RULE, LineKind.TEXT
+
 _SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {
     SectionKind.KEY_THEMES: re.compile(r"key themes?"),
     SectionKind.CONTRARIAN_PERSPECTIVES: re.compile(r"contrarian (?:perspectives?|views?|takes?)"),
@@ -43,7 +47,7 @@ def normalize_heading(text: str) -> str:
 
 
 def section_kind(line: Line) -> SectionKind | None:
-    if line.kind != LineKind.HEADING or line.level > 3:
+    if line.kind != _HEADING or line.level > 3:
         return None
     return _named_section(line.text)
 
@@ -102,7 +106,7 @@ def _end_of_last_section(heading: Line, body: list[Line]) -> int:
     has_deeper_items = False
     has_content = False
     for index, line in enumerate(body):
-        if line.kind == LineKind.HEADING:
+        if line.kind == _HEADING:
             name = normalize_heading(line.text)
             if line.level < heading.level:
                 return index
@@ -115,21 +119,21 @@ def _end_of_last_section(heading: Line, body: list[Line]) -> int:
                 return index
             if line.level > heading.level:
                 has_deeper_items = True
-        elif line.kind == LineKind.RULE and has_content and not _item_follows(heading, body, index):
+        elif line.kind == _RULE and has_content and not _item_follows(heading, body, index):
             return index
-        elif line.kind == LineKind.TEXT and _TRAILING_LINE.match(line.text) and not line.quoted:
+        elif line.kind == _TEXT and _TRAILING_LINE.match(line.text) and not line.quoted:
             return index
-        if line.kind != LineKind.RULE:
+        if line.kind != _RULE:
             has_content = True
     return len(body)
 
 
 def _item_follows(heading: Line, body: list[Line], index: int) -> bool:
     """A `---` between items of the last section is a separator, not its end."""
-    following = next((line for line in body[index + 1 :] if line.kind != LineKind.RULE), None)
+    following = next((line for line in body[index + 1 :] if line.kind != _RULE), None)
     if following is None:
         return False
-    if following.kind == LineKind.HEADING:
+    if following.kind == _HEADING:
         deeper = following.level > heading.level or (following.level == heading.level == 3)
         return deeper and not _TRAILING_HEADING.match(normalize_heading(following.text))
     return bool(re.match(r"^\*\*[^*]+\*\*\s*$", following.text)) and not _TRAILING_LINE.match(following.text)
