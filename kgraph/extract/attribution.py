@@ -590,7 +590,7 @@ class Attributor:
 
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
         before = spoken_sentences(quote.before)[-1]
-        after = plain(strip_timestamps(quote.after))[:120]
+        after = quote.after_spoken[:120]  # `plain(strip_timestamps(quote.after))`, as the parser made it
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`

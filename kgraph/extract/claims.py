@@ -13,8 +13,8 @@ from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.names import contains_word, plausible_new_person
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
-from kgraph.parse.inline import plain
-from kgraph.parse.quotes import normalize_clock, quotes_in_line, strip_timestamps
+from kgraph.parse.quotes import normalize_clock, quotes_in_line
+from kgraph.unvalidated import made
 
 
 def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEntry]) -> AboutRef | None:
@@ -59,21 +59,29 @@ class _ClaimCollector:
 
     def _add(self, quote: Quote, found: Attribution, about: AboutRef | None) -> None:
         timestamp, seconds = normalize_clock(quote.timestamp) if quote.timestamp else (None, None)
-        self.claims.append(
-            ClaimEntry(
-                text=quote.text,
-                line=quote.line,
-                position=len(self.claims),
-                timestamp=timestamp,
-                seconds=seconds,
-                speaker=found.speaker,
-                attribution=found.rule,
-                about=about,
-                context_people=found.context,
-            )
-        )
+        # `ClaimEntry(text=..., ..., context_people=...)` without validation: every value is already
+        # of its field's type (a claim per quote, thousands per build)
+        values = {
+            "text": quote.text,
+            "line": quote.line,
+            "position": len(self.claims),
+            "timestamp": timestamp,
+            "seconds": seconds,
+            "speaker": found.speaker,
+            "attribution": found.rule,
+            "context_people": found.context,
+            "about": about,
+            "grounding": None,
+            "speaker_evidence": None,
+            "transcript_speaker": None,
+        }
+        self.claims.append(made(ClaimEntry, values, set(_CLAIM_FIELDS_GIVEN)))
 
 
+# The fields `_add` gives a claim (the others keep their defaults, as a validated claim has them).
+_CLAIM_FIELDS_GIVEN = frozenset(
+    ("text", "line", "position", "timestamp", "seconds", "speaker", "attribution", "context_people", "about")
+)
 _LIST_NUMBER = re.compile(r"^\s*\d{1,3}[.)]\s")
 _WORD_CHAR = re.compile(r"[^\W_]")
 _WORD = re.compile(r"\w+")  # a run of what `names.word_character` accepts
@@ -84,8 +92,9 @@ def _bare_quote_line(quotes: list[Quote]) -> bool:
     (`Ruiz argues two things:`) also announces the next such line, until a prose line comes."""
     if len(quotes) != 1:
         return False
-    before = _LIST_NUMBER.sub("", plain(strip_timestamps(quotes[0].before)))
-    after = plain(strip_timestamps(quotes[0].after))
+    # the parser's `plain(strip_timestamps(...))` of the text before and after the quote
+    before = _LIST_NUMBER.sub("", quotes[0].before_spoken)
+    after = quotes[0].after_spoken
     return not _WORD_CHAR.search(before) and not _WORD_CHAR.search(after)
 
 
@@ -108,13 +117,19 @@ def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, 
     """Person-shaped full names in the document's titles (H1 lines), most used spelling first."""
     titles = [document.header.title or ""]
     titles += [line.plain for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
-    body = "\n".join(line.text for section in document.sections for item in section.items for line in item.lines)
     found: dict[str, int] = {}
+    body = None  # the items' text, joined only for a title that names someone new (a list, not a generator)
     for title in titles:
         for match in _TITLE_NAME.finditer(title):
             name = match.group(0)
+            if name in found:
+                continue
             if attributor.people.resolve(name) is None and plausible_new_person(name, attributor.everyday_words):
-                found.setdefault(name, body.count(name))
+                if body is None:
+                    body = "\n".join(
+                        [line.text for section in document.sections for item in section.items for line in item.lines]
+                    )
+                found[name] = body.count(name)
     return tuple(sorted(found, key=lambda name: -found[name]))
 
 
@@ -166,14 +181,19 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
     for short, long in _contained(groups):
         groups[long] = groups[long] + groups.pop(short)
     merged: list[ClaimEntry] = []
-    for copies in sorted(groups.values(), key=lambda copies: min(copy.position for copy in copies)):
-        first = min(copies, key=lambda copy: copy.position)
-        keeper = max(copies, key=lambda copy: (key_length[id(copy)], -copy.position))
-        attributed = [copy for copy in copies if copy.speaker]
-        speakers = {copy.speaker for copy in attributed}
-        chosen = attributed[0] if len(speakers) == 1 else None
-        timed = next((copy for copy in copies if copy.timestamp), first)
-        about = next((copy.about for copy in copies if copy.about), None)
+    for copies in sorted(groups.values(), key=_first_position):
+        if len(copies) == 1:  # most quotes: the rules below, for one copy
+            keeper = timed = copies[0]
+            chosen = keeper if keeper.speaker else None
+            about = keeper.about or None
+        else:
+            first = min(copies, key=lambda copy: copy.position)
+            keeper = max(copies, key=lambda copy: (key_length[id(copy)], -copy.position))
+            attributed = [copy for copy in copies if copy.speaker]
+            speakers = {copy.speaker for copy in attributed}
+            chosen = attributed[0] if len(speakers) == 1 else None
+            timed = next((copy for copy in copies if copy.timestamp), first)
+            about = next((copy.about for copy in copies if copy.about), None)
         merged.append(
             keeper.model_copy(
                 update={
@@ -187,6 +207,10 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
             )
         )
     return merged
+
+
+def _first_position(copies: list[ClaimEntry]) -> int:
+    return copies[0].position if len(copies) == 1 else min(copy.position for copy in copies)
 
 
 def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
