@@ -243,6 +243,7 @@ def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -
     candidate does: the first candidate at a position holds it (then all are aligned)."""
     text = _joined(quote)
     candidates = _candidates(index, quote, anchors)
+    aligned: list[_Place | None] = []  # each candidate's place, None where not aligned
     found: dict[int, tuple[int, _Place]] = {}  # by start: the candidate's number and its place
     passed: list[tuple[int, int, int]] = []  # candidates not aligned: number, where their place may start
     best: float | None = None
@@ -253,20 +254,25 @@ def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -
             # a margin for rounding: `_Place` scores are rounded, the bound is not
             if len(text) < len(joined) and _most_possible(text, joined) + 0.5 < _least_chosen(best):
                 passed.append((number, min(low, start), max(high, start + 1)))
+                aligned.append(None)
                 continue
         place = _score_at(index, quote, text, start)
+        aligned.append(place)
         if found.setdefault(place.start, (number, place))[1] is place:
             best = place.score if best is None else max(best, place.score)
     if any(number < later and low <= at < high for number, low, high in passed for at, (later, _) in found.items()):
-        return _all_places(index, quote, text, candidates)
+        return _all_places(index, quote, text, candidates, aligned)
     return sorted((place for _, place in found.values()), key=lambda p: (-p.score, p.start))
 
 
-def _all_places(index: _Index, quote: list[str], text: str, candidates: list[int]) -> list[_Place]:
-    """Every candidate's place (the first one at a position), best score first."""
+def _all_places(
+    index: _Index, quote: list[str], text: str, candidates: list[int], aligned: list[_Place | None]
+) -> list[_Place]:
+    """Every candidate's place (the first one at a position), best score first; `aligned`: those
+    known (None where not)."""
     found: dict[int, _Place] = {}
-    for start in candidates:
-        place = _score_at(index, quote, text, start)
+    for start, known in zip(candidates, aligned, strict=True):
+        place = known if known is not None else _score_at(index, quote, text, start)
         found.setdefault(place.start, place)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
 
