@@ -22,6 +22,7 @@ from operator import floordiv, sub
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import LCSseq
 
 from kgraph.beyond_ascii import replace_beyond_ascii
 from kgraph.extract.results import ClaimEntry, QuoteGrounding
@@ -193,29 +194,85 @@ def _anchors(counts: Counter[str], words: Iterable[str]) -> list[str]:
     return ordered[:MAX_ANCHORS]
 
 
+def _window(index: _Index, size: int, start: int) -> tuple[int, int]:
+    """Word positions (end exclusive) of the window about 1.3x a quote of `size` words around `start`."""
+    return max(0, start - size // 2 - 2), min(len(index.words), start + size + size // 2 + 2)
+
+
+def _alignment(text: str, joined: str) -> tuple[float, int, int] | None:
+    """`fuzz.partial_ratio_alignment(text, joined)` as (score, dest_start, dest_end). Text found
+    in `joined` exactly once is that alignment (no other window scores 100), without aligning."""
+    if len(text) <= len(joined) and (at := joined.find(text)) >= 0 and joined.find(text, at + 1) < 0:
+        return 100.0, at, at + len(text)
+    alignment = fuzz.partial_ratio_alignment(text, joined)
+    return None if alignment is None else (alignment.score, alignment.dest_start, alignment.dest_end)
+
+
 def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
     """The best alignment of `quote` in a window about 1.3x its length around `start`."""
-    size = len(quote)
-    low = max(0, start - size // 2 - 2)
-    high = min(len(index.words), start + size + size // 2 + 2)
+    low, high = _window(index, len(quote), start)
     window = index.words[low:high]
     if not window:
         return _Place(0.0, start, start)
     joined = _joined(window)
-    alignment = fuzz.partial_ratio_alignment(text, joined)
+    alignment = _alignment(text, joined)
     if alignment is None:
         return _Place(0.0, start, start)
-    first = low + joined.count(" ", 0, alignment.dest_start)
-    last = low + joined.count(" ", 0, max(alignment.dest_start, alignment.dest_end - 1)) + 1
-    return _Place(round(alignment.score, 1), first, last)
+    score, dest_start, dest_end = alignment
+    first = low + joined.count(" ", 0, dest_start)
+    last = low + joined.count(" ", 0, max(dest_start, dest_end - 1)) + 1
+    return _Place(round(score, 1), first, last)
+
+
+def _least_chosen(best: float) -> float:
+    """The least score `_tied` can keep beside a best place scoring `best` (rising with it)."""
+    return min(best - NEAR_EQUAL, max(best - TEASER_MARGIN, ACCEPT_LONG))
+
+
+def _most_possible(text: str, joined: str) -> float:
+    """A bound on the score of `text` in `joined` (as long or longer): a window's alignment shares
+    no more characters with it, in order, than the whole window does."""
+    common = LCSseq.similarity(text, joined)
+    return 200.0 * common / (len(text) + common) if common else 0.0
 
 
 def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[_Place]:
-    """Candidate places of a fragment, best score first (position breaks ties)."""
+    """The candidate places of a fragment that `_tied` may keep, best score first (position breaks
+    ties). A later candidate whose window cannot score near the best so far is not aligned
+    (most are not: common words point at many windows), unless it may sit where a later
+    candidate does: the first candidate at a position holds it (then all are aligned)."""
     text = _joined(quote)
-    found: dict[int, _Place] = {}
-    for start in _candidates(index, quote, anchors):
+    candidates = _candidates(index, quote, anchors)
+    aligned: list[_Place | None] = []  # each candidate's place, None where not aligned
+    found: dict[int, tuple[int, _Place]] = {}  # by start: the candidate's number and its place
+    passed: list[tuple[int, int, int]] = []  # candidates not aligned: number, where their place may start
+    best: float | None = None
+    for number, start in enumerate(candidates):
+        if best is not None:
+            low, high = _window(index, len(quote), start)
+            joined = _joined(index.words[low:high])
+            # a margin for rounding: `_Place` scores are rounded, the bound is not
+            if len(text) < len(joined) and _most_possible(text, joined) + 0.5 < _least_chosen(best):
+                passed.append((number, min(low, start), max(high, start + 1)))
+                aligned.append(None)
+                continue
         place = _score_at(index, quote, text, start)
+        aligned.append(place)
+        if found.setdefault(place.start, (number, place))[1] is place:
+            best = place.score if best is None else max(best, place.score)
+    if any(number < later and low <= at < high for number, low, high in passed for at, (later, _) in found.items()):
+        return _all_places(index, quote, text, candidates, aligned)
+    return sorted((place for _, place in found.values()), key=lambda p: (-p.score, p.start))
+
+
+def _all_places(
+    index: _Index, quote: list[str], text: str, candidates: list[int], aligned: list[_Place | None]
+) -> list[_Place]:
+    """Every candidate's place (the first one at a position), best score first; `aligned`: those
+    known (None where not)."""
+    found: dict[int, _Place] = {}
+    for start, known in zip(candidates, aligned, strict=True):
+        place = known if known is not None else _score_at(index, quote, text, start)
         found.setdefault(place.start, place)
     return sorted(found.values(), key=lambda p: (-p.score, p.start))
 
@@ -367,10 +424,10 @@ class QuoteFinder:
         low = max(0, place.start - len(fragment))
         window = self.index.words[low : min(place.end, len(self.index.words))]
         joined = _joined(window)
-        alignment = fuzz.partial_ratio_alignment(_joined(head), joined)
-        if alignment is None or alignment.score < HEAD_SCORE:
+        alignment = _alignment(_joined(head), joined)
+        if alignment is None or alignment[0] < HEAD_SCORE:
             return place
-        start = low + joined.count(" ", 0, alignment.dest_start)
+        start = low + joined.count(" ", 0, alignment[1])
         return _Place(place.score, start, max(start + 1, place.end))
 
     def _places(self, fragment: list[str]) -> list[_Place]:
