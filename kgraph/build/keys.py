@@ -31,16 +31,22 @@ def run_key(document_keys: Iterable[str], base_iri: str, rules: AliasRules) -> s
     return hash_parts(("run", code_version(), base_iri, repr((rules.merge, rules.separate)), *document_keys))
 
 
-NameIndex = dict[int, list[tuple[tuple[int, ...], str]]]
+# first token's hash -> ("name\x03IRI" of the one-token names, second token's hash -> (hashes of
+# every token, "name\x03IRI") of the longer names)
+NameIndex = dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]
 
 
 def name_index(names: dict[str, str]) -> NameIndex:
-    """First token's hash -> (hashes of every token, "name\x03IRI") of each name (name keys as
-    `NameMatcher.index` holds them: tokens joined by spaces)."""
+    """Each name by the hashes of its first tokens (name keys as `NameMatcher.index` holds them:
+    tokens joined by spaces)."""
     index: NameIndex = {}
     for name, iri in names.items():
         tokens = tuple(token_hash(token) for token in name.split(" "))
-        index.setdefault(tokens[0], []).append((tokens, f"{name}\x03{iri}"))
+        single, longer = index.setdefault(tokens[0], ([], {}))
+        if len(tokens) == 1:
+            single.append(f"{name}\x03{iri}")
+        else:
+            longer.setdefault(tokens[1], []).append((tokens, f"{name}\x03{iri}"))
     return index
 
 
@@ -49,12 +55,14 @@ def names_that_can_occur(index: NameIndex, token_hashes: bytes) -> list[str]:
     mine = array("I")
     mine.frombytes(token_hashes)
     tokens = set(mine)
-    found = {
-        entry
-        for token in tokens
-        for hashes, entry in index.get(token, ())
-        if len(hashes) == 1 or all(other in tokens for other in hashes[1:])
-    }
+    # Only the tokens that begin a name are read, then the second tokens the text holds: each
+    # intersection runs in C over its smaller side.
+    found: set[str] = set()
+    for token in index.keys() & tokens:
+        single, longer = index[token]
+        found.update(single)
+        for second in longer.keys() & tokens:
+            found.update(entry for hashes, entry in longer[second] if len(hashes) == 2 or tokens.issuperset(hashes))
     return sorted(found)
 
 

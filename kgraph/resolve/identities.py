@@ -5,8 +5,12 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 
 from __future__ import annotations
 
+import gc
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import cast
 
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.model import Organization, Person, Podcast, Product
@@ -50,20 +54,36 @@ def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
     )
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Resolution makes hundreds of thousands of objects that outlive it, in no reference cycle:
+    each full collection they set off would walk every digest of the corpus for nothing (a fifth
+    of resolution's time in a 10,000-document build). A cycle made meanwhile waits for the next."""
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 class Identities:
     def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
-        self.base = base_iri
-        self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
-        self.rules = rules
-        self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
-        self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
-        everyday = self._everyday_words()  # read once for both (every document's words), not kept
-        self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
-        self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
-        self.products = resolve_products(self._product_sightings(), self.log)
-        self.minter = IriMinter(base_iri)
-        self._request_iris()
-        self.names = self._global_names(everyday)
+        with _collector_paused():
+            self.base = base_iri
+            self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
+            self.rules = rules
+            self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
+            self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
+            everyday = self._everyday_words()  # read once for both (every document's words), not kept
+            self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
+            self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
+            self.products = resolve_products(self._product_sightings(), self.log)
+            self.minter = IriMinter(base_iri)
+            self._request_iris()
+            self.names = self._global_names(everyday)
 
     def __getstate__(self) -> dict:
         # A worker building episodes gets each episode's group with its task, not all of them.
@@ -81,12 +101,19 @@ class Identities:
             for entry in group.primary.entities
             if entry.kind != EntityKind.PERSON
         }
-        return [
-            _person_sighting(group.primary, person, self.podcast_of(group.primary), everyday)
-            for group in self.groups
-            for person in group.primary.people
-            if " " in person.name.strip() or fold(person.name) not in organization_words
-        ]
+        evidence = _PersonEvidence(everyday)
+        sightings = []
+        for group in self.groups:
+            primary = group.primary
+            people = [
+                person
+                for person in primary.people
+                if " " in person.name.strip() or fold(person.name) not in organization_words
+            ]
+            if people:
+                podcast, entries = self.podcast_of(primary), evidence.person_entries(primary)
+                sightings += [evidence.sighting(primary, person, podcast, entries) for person in people]
+        return sightings
 
     def _organization_sightings(self) -> list[OrganizationSighting]:
         sightings = []
@@ -120,11 +147,14 @@ class Identities:
 
     def entity_kind(self, entry: EntityEntry) -> EntityKind:
         """The entry's kind; a product the alias file merges into another name is an organization."""
-        if entry.kind == EntityKind.PRODUCT and fold(self.rules.merged_label(entry.name) or entry.name) != fold(
-            entry.name
+        kind = entry.kind
+        if (
+            self.rules.merge  # (asked of every entry, again and again: most alias files merge nothing)
+            and kind == _PRODUCT
+            and fold(self.rules.merged_label(entry.name) or entry.name) != fold(entry.name)
         ):
             return EntityKind.ORGANIZATION
-        return entry.kind
+        return kind
 
     def is_product(self, entry: EntityEntry) -> bool:
         return self.entity_kind(entry) == EntityKind.PRODUCT
@@ -267,19 +297,18 @@ class Identities:
         )
 
     def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
+        descriptions: dict[str, str] | None = None
         for person in digest.people:
             identity = self._person_identity(digest, person.name)
             if identity is None:  # see `unresolved_people`
                 continue
             iri = self.minter.iri("person", self._person_key(identity))
-            description = next(
-                (
-                    e.description
-                    for e in digest.entities
-                    if e.kind == EntityKind.PERSON and e.name == person.name and e.description
-                ),
-                None,
-            )
+            if descriptions is None:
+                descriptions = {}  # name -> the first description of a People entry of that name
+                for e in digest.entities:
+                    if e.kind == _PERSON and e.description:
+                        descriptions.setdefault(e.name, e.description)
+            description = descriptions.get(person.name)
             affiliations = [self.organization_iri(org) for org in person.affiliations]
             existing = people.get(iri)
             if existing is None:
@@ -340,6 +369,7 @@ class Identities:
                 products[iri] = existing.model_copy(update=update)
 
 
+_PERSON, _PRODUCT = EntityKind.PERSON, EntityKind.PRODUCT
 _WORD = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*")
 _HOST = re.compile(r"\b(?:co-?)?host\b", re.I)
 # Capitalized words that say nothing about who someone is.
@@ -352,45 +382,86 @@ def _title_names(title: str, name: str) -> bool:
     return bool(tokens) and (f" {' '.join(tokens)} " in words or len(tokens[-1]) >= 4 and f" {tokens[-1]} " in words)
 
 
-def _person_sighting(
-    digest: ExtractionDigest, person: PersonName, podcast: str, everyday: frozenset[str]
-) -> PersonSighting:
-    """A person as this document names them, with what it says about them: the evidence that
-    person resolution weighs (see `kgraph.resolve.people`)."""
-    forms = {fold(form) for form in (person.name, *person.aliases)}
-    entries = [
-        e for e in digest.entities if e.kind == EntityKind.PERSON and forms & {fold(e.name), *map(fold, e.aliases)}
-    ]
-    said = [
-        *person.affiliations,
-        *(
-            text
-            for e in entries
-            for text in (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations)
-        ),
-    ]
-    if _title_names(digest.episode.title, person.name):
-        said.append(digest.episode.title)
-    own = {token for form in forms for token in form.split()}
-    words = {
-        fold(word)
-        for text in said
-        for word in _WORD.findall(text)
-        # the cheap tests first: most words are everyday ones
-        if len(word) >= 3
-        and word.lower() not in everyday
-        and (not word.islower() or any(c.isdigit() for c in word))
-        and not word.isdigit()
-        and word.lower().removesuffix("s") not in _GENERIC_WORDS
-    }
-    return PersonSighting(
-        name=person.name,
-        aliases=person.aliases,
-        podcast=podcast,
-        source=digest.episode.source_file,
-        participant=person.name in digest.participants,
-        spoke=person.name in digest.speakers,
-        host=any(_HOST.search(text) for e in entries for text in (*e.qualifiers, e.description or "")),
-        affiliations=tuple(sorted({fold(org) for org in person.affiliations})),
-        context=tuple(sorted(words - own)),
-    )
+class _PersonEvidence:
+    """Reads each person of each document as a `PersonSighting`: the evidence that person
+    resolution weighs (see `kgraph.resolve.people`). Texts (affiliations, roles, titles) and words
+    recur across the corpus, so each is read once: `everyday` is fixed for the whole corpus."""
+
+    def __init__(self, everyday: frozenset[str]):
+        self.everyday = everyday
+        self._text_words: dict[str, frozenset[str]] = {}
+        self._word_keys: dict[str, str | None] = {}
+
+    def person_entries(self, digest: ExtractionDigest) -> list[tuple[EntityEntry, frozenset[str], bool]]:
+        """The document's People entries: each with its folded forms and whether it calls them the host."""
+        return [
+            (
+                entry,
+                frozenset({fold(entry.name), *map(fold, entry.aliases)}),
+                any(_HOST.search(text) for text in (*entry.qualifiers, entry.description or "")),
+            )
+            for entry in digest.entities
+            if entry.kind == EntityKind.PERSON
+        ]
+
+    def sighting(
+        self,
+        digest: ExtractionDigest,
+        person: PersonName,
+        podcast: str,
+        person_entries: list[tuple[EntityEntry, frozenset[str], bool]],
+    ) -> PersonSighting:
+        """A person as this document names them, with what it says about them."""
+        forms = {fold(form) for form in (person.name, *person.aliases)}
+        entries = [(entry, host) for entry, names, host in person_entries if not forms.isdisjoint(names)]
+        said = [
+            *person.affiliations,
+            *(
+                text
+                for e, _ in entries
+                for text in (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations)
+            ),
+        ]
+        if _title_names(digest.episode.title, person.name):
+            said.append(digest.episode.title)
+        own = {token for form in forms for token in form.split()}
+        words: set[str] = set()
+        for text in said:
+            found = self._text_words.get(text)
+            if found is None:
+                found = self._text_words[text] = self._distinctive_words(text)
+            words |= found
+        return PersonSighting(
+            name=person.name,
+            aliases=person.aliases,
+            podcast=podcast,
+            source=digest.episode.source_file,
+            participant=person.name in digest.participants,
+            spoke=person.name in digest.speakers,
+            host=any(host for _, host in entries),
+            affiliations=tuple(sorted({fold(org) for org in person.affiliations})),
+            context=tuple(sorted(words - own)),
+        )
+
+    def _distinctive_words(self, text: str) -> frozenset[str]:
+        """The folded words of `text` that may say who someone is."""
+        keys = self._word_keys
+        words = set(_WORD.findall(text))
+        for word in words.difference(keys):
+            keys[word] = self._word_key(word)
+        found = set(map(keys.__getitem__, words))  # looked up in C: most words were read before
+        found.discard(None)
+        return frozenset(cast(set[str], found))
+
+    def _word_key(self, word: str) -> str | None:
+        """The word folded, or None for one that says nothing: short, everyday, a plain number or a
+        title (the cheap tests first: most words are everyday ones)."""
+        if (
+            len(word) >= 3
+            and word.lower() not in self.everyday
+            and (not word.islower() or any(c.isdigit() for c in word))
+            and not word.isdigit()
+            and word.lower().removesuffix("s") not in _GENERIC_WORDS
+        ):
+            return fold(word)
+        return None

@@ -88,12 +88,16 @@ def _description_words(text: str, name: str) -> set[str]:
 def _contexts(sightings: list[OrganizationSighting]) -> dict[str, _Context]:
     contexts: dict[str, _Context] = {}
     for sighting in sightings:
-        context = contexts.setdefault(sighting.name, _Context(set(), set(), set(), set(), set()))
+        context = contexts.get(sighting.name)
+        if context is None:
+            context = contexts[sighting.name] = _Context(set(), set(), set(), set(), set())
         context.descriptions.add(sighting.description)
         context.documents.add(sighting.document)
         context.podcasts.add(sighting.podcast)
-        context.people.update(fold(person) for person in sighting.people)
-        context.words |= _description_words(sighting.description, sighting.name)
+        if sighting.people:
+            context.people.update(map(fold, sighting.people))
+        if sighting.description:
+            context.words |= _description_words(sighting.description, sighting.name)
     return contexts
 
 

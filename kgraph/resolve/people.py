@@ -63,6 +63,10 @@ def _is_full(name: str) -> bool:
     return has_cjk(name) or len(fold(name).split()) >= 2
 
 
+_has_cjk = functools.lru_cache(maxsize=1 << 16)(has_cjk)  # (so is this)
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def _name_key(name: str) -> str:
     tokens = fold(name).split()
     # `Tan Jie` and `Jie Tan` are one person: name order varies with the language.
@@ -141,6 +145,18 @@ class _Group:
         return named
 
 
+class _Groups(dict[object, _Group]):
+    """Root -> the `_Group` of its sightings, each pooled when first asked for (most never are)."""
+
+    def __init__(self, members: dict[object, list[PersonSighting]]):
+        super().__init__()
+        self._members = members
+
+    def __missing__(self, root: object) -> _Group:
+        group = self[root] = _Group(self._members[root])
+        return group
+
+
 def _agreement(a: _Group, b: _Group, co_mentions: set[str]) -> list[str]:
     """The evidence that two groups of sightings are one person, beyond the names."""
     evidence = []
@@ -189,11 +205,12 @@ def _namesakes(
         return found, "first name"
     if found := full_by_first.get((show, "surname " + token)):
         return found, "surname"
+    if len(token) < 4:
+        return [], "first name spelled alike"
     alike = [
         first
         for first in firsts
-        if len(token) >= 4
-        and first[0] == token[0]
+        if first[0] == token[0]
         and fuzz.ratio(first, token) >= 80
         and jellyfish.metaphone(first) == jellyfish.metaphone(token)
     ]
@@ -212,6 +229,8 @@ class _Resolution:
         self.union: UnionFind = self.rules.union_find(
             lambda node: node[2] if isinstance(node, tuple) and node[0] == "name" else None, self.log, "person"
         )
+        self.nodes = [self.node(sighting) for sighting in self.sightings]  # each sighting's, in order
+        self.full = [_is_full(sighting.name) for sighting in self.sightings]
         self.links: list[tuple[object, str, str, str, tuple[str, ...]]] = []  # a node, forms, reason, evidence
         self.candidates: list[tuple[tuple[str, ...], str, tuple[str, ...]]] = []
         self.names_by_source: dict[str, set[str]] = defaultdict(set)
@@ -259,8 +278,8 @@ class _Resolution:
             by_source[sighting.source].append(sighting)
         for source in sorted(by_source):
             people = by_source[source]
-            for cjk in (s for s in people if has_cjk(s.name)):
-                matches = [s for s in people if not has_cjk(s.name) and romanization_matches(cjk.name, s.name)]
+            for cjk in (s for s in people if _has_cjk(s.name)):
+                matches = [s for s in people if not _has_cjk(s.name) and romanization_matches(cjk.name, s.name)]
                 if len({_name_key(s.name) for s in matches}) == 1:
                     self.link(
                         self.node(cjk),
@@ -269,14 +288,24 @@ class _Resolution:
                         "romanization in the same document",
                         (source, "pinyin matches"),
                     )
+        full_names = {s.name for s, is_full in zip(self.sightings, self.full, strict=True) if is_full}
         latin: dict[str, set[str]] = defaultdict(set)
-        for sighting in self.sightings:
-            for spelling in _latin_spellings(sighting.name) if _is_full(sighting.name) else ():
-                latin[spelling].add(sighting.name)
+        for full_name in full_names:
+            for spelling in _latin_spellings(full_name):
+                latin[spelling].add(full_name)
+        romanizations = {
+            written: sorted({name for spelling in _pinyin_spellings(written) for name in latin.get(spelling, ())})
+            for written in sorted(name for name in full_names if _has_cjk(name))
+        }
+        if not any(romanizations.values()):
+            return
         groups = self.groups(full_only=True)
-        roots = {s.name: self.union.find(self.node(s)) for s in self.sightings if _is_full(s.name)}
-        for written in sorted({s.name for s in self.sightings if has_cjk(s.name)}):
-            romanized = sorted({name for spelling in _pinyin_spellings(written) for name in latin.get(spelling, ())})
+        # Each name's root (its last sighting's) before any of these links.
+        named = {written for written, romanized in romanizations.items() if romanized}
+        named.update(name for romanized in romanizations.values() for name in romanized)
+        roots = {s.name: node for s, node in zip(self.sightings, self.nodes, strict=True) if s.name in named}
+        roots = {name: self.union.find(node) for name, node in roots.items()}
+        for written, romanized in romanizations.items():
             for name in romanized:
                 if self.union.find(roots[written]) == self.union.find(roots[name]):
                     continue
@@ -293,18 +322,23 @@ class _Resolution:
                         ((name, written), "romanization without agreeing context", ("pinyin matches", *evidence))
                     )
 
-    def groups(self, full_only: bool = False) -> dict[object, _Group]:
-        members: dict[object, list[PersonSighting]] = defaultdict(list)
-        for sighting in self.sightings:
-            if not full_only or _is_full(sighting.name):
-                members[self.union.find(self.node(sighting))].append(sighting)
-        return {root: _Group(found) for root, found in members.items()}
+    def members(self, full_only: bool = False) -> dict[object, list[PersonSighting]]:
+        """Root -> its sightings (only those of full names with `full_only`), as the union stands."""
+        members: dict[object, list[PersonSighting]] = {}
+        find = self.union.find
+        for sighting, node, is_full in zip(self.sightings, self.nodes, self.full, strict=True):
+            if is_full or not full_only:
+                members.setdefault(find(node), []).append(sighting)
+        return members
+
+    def groups(self, full_only: bool = False) -> _Groups:
+        return _Groups(self.members(full_only))
 
     def co_mentions(self, a: _Group, b: _Group) -> set[str]:
         """Other people both groups' documents name."""
         if not self.names_by_source:
-            for sighting in self.sightings:
-                if _is_full(sighting.name):
+            for sighting, is_full in zip(self.sightings, self.full, strict=True):
+                if is_full:
                     self.names_by_source[sighting.source].add(_name_key(sighting.name))
         names_a = {key for source in a.sources for key in self.names_by_source[source]}
         names_b = {key for source in b.sources for key in self.names_by_source[source]}
@@ -313,14 +347,15 @@ class _Resolution:
 
     def spelling_variants(self) -> None:
         """Full names written alike merge when context agrees; the rest are candidates."""
-        groups = self.groups(full_only=True)
+        members = self.members(full_only=True)
+        groups = _Groups(members)
         forms: dict[str, object] = {}
-        for root, group in groups.items():
-            for sighting in group.sightings:
+        for root, sightings in members.items():
+            for sighting in sightings:
                 forms.setdefault(sighting.name, root)
         buckets: dict[str, set[str]] = defaultdict(set)
         for name in forms:
-            if not has_cjk(name):
+            if not _has_cjk(name):
                 tokens = fold(name).split()
                 buckets["last " + tokens[-1]].add(name)
                 buckets["first " + tokens[0]].add(name)
@@ -362,13 +397,14 @@ class _Resolution:
         name: `Chris`), or when they are the only two people of that surname in the corpus and the
         short form stands for one name only; never when one document names both or they are
         described apart."""
-        groups = self.groups(full_only=True)
+        members = self.members(full_only=True)
+        groups = _Groups(members)
         forms: dict[str, object] = {}
         by_rest: dict[str, set[str]] = defaultdict(set)
         surnames: dict[str, set[object]] = defaultdict(set)
-        for root, group in groups.items():
-            for sighting in group.sightings:
-                if not has_cjk(sighting.name) and sighting.name not in forms:
+        for root, sightings in members.items():
+            for sighting in sightings:
+                if sighting.name not in forms and not _has_cjk(sighting.name):
                     forms[sighting.name] = root
                     tokens = fold(sighting.name).split()
                     by_rest[" ".join(tokens[1:])].add(sighting.name)
@@ -410,10 +446,10 @@ class _Resolution:
         context agrees."""
         scoped: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
         full_by_first: dict[tuple[str, str], list[PersonSighting]] = defaultdict(list)
-        for sighting in self.sightings:
-            if not _is_full(sighting.name):
+        for sighting, is_full in zip(self.sightings, self.full, strict=True):
+            if not is_full:
                 scoped[(sighting.podcast, fold(sighting.name))].append(sighting)
-            elif not has_cjk(sighting.name):
+            elif not _has_cjk(sighting.name):
                 tokens = fold(sighting.name).split()
                 full_by_first[(sighting.podcast, tokens[0])].append(sighting)
                 full_by_first[("", tokens[0])].append(sighting)
@@ -422,9 +458,10 @@ class _Resolution:
         for show, first in full_by_first:
             if show and not first.startswith("surname "):
                 firsts[show].add(first)
+        sorted_firsts = {show: sorted(names) for show, names in firsts.items()}
         full_groups = self.groups(full_only=True)
         for (show, token), bare in sorted(scoped.items()):
-            namesakes, how = _namesakes(full_by_first, sorted(firsts[show]), show, token)
+            namesakes, how = _namesakes(full_by_first, sorted_firsts.get(show, []), show, token)
             if not namesakes:
                 self.elsewhere(bare, full_by_first[("", token)], full_groups)
                 continue
@@ -490,16 +527,23 @@ class _Resolution:
         spoke: Counter[str] = Counter()
         members: dict[object, set[tuple[str, str]]] = defaultdict(set)
         aliases: dict[object, set[str]] = defaultdict(set)
-        for sighting in self.sightings:
+        roots = [self.union.find(node) for node in self.nodes]
+        for sighting, root in zip(self.sightings, roots, strict=True):
             documents[sighting.name] += 1
             spoke[sighting.name] += sighting.spoke
-            root = self.union.find(self.node(sighting))
             members[root].add((sighting.podcast, sighting.name))
             aliases[root].update(sighting.aliases)
-        for sighting in self.sightings:  # a description that writes another spelling votes for it
-            for form in {name for _, name in members[self.union.find(self.node(sighting))]} - {sighting.name}:
-                if (missing := set(fold(form).split()) - set(fold(sighting.name).split())) <= set(sighting.context):
-                    documents[form] += bool(missing)
+        names = {root: {name for _, name in group} for root, group in members.items()}
+        tokens: dict[str, set[str]] = {}  # each name's folded tokens
+        # a description that writes another spelling votes for it
+        for sighting, root in zip(self.sightings, roots, strict=True):
+            if len(names[root]) < 2:
+                continue
+            own = tokens.get(sighting.name) or tokens.setdefault(sighting.name, set(fold(sighting.name).split()))
+            for form in names[root] - {sighting.name}:
+                missing = (tokens.get(form) or tokens.setdefault(form, set(fold(form).split()))) - own
+                if missing and missing.issubset(sighting.context):
+                    documents[form] += 1
         result, labels = {}, {}
         for root, group in members.items():
             forms = {name for _, name in group}

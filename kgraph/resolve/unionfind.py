@@ -13,10 +13,20 @@ class UnionFind(Generic[K]):
         self._parent: dict[K, K] = {}
 
     def find(self, item: K) -> K:
-        parent = self._parent.setdefault(item, item)
-        if parent != item:
-            parent = self._parent[item] = self.find(parent)
-        return parent
+        parents = self._parent
+        root = parents.setdefault(item, item)
+        if root == item:  # most items asked about are roots, or new
+            return root
+        up = parents[root]
+        if up == root:
+            return root
+        path = [item]  # walked without recursion, then every item on it points at the root
+        while up != root:
+            path.append(root)
+            root, up = up, parents[up]
+        for node in path:
+            parents[node] = root
+        return root
 
     def union(self, first: K, second: K) -> bool:
         """Put the two in one group; True when they are (a subclass may refuse: False)."""
