@@ -4,6 +4,7 @@ code builds again, and a damaged stamp or a touched output is never trusted."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 
@@ -176,3 +177,23 @@ def test_a_cold_build_reads_each_document_once(corpus, tmp_path, monkeypatch):
     _build(corpus, tmp_path / "out")
     assert read and len(read) == len(set(read))
     assert (tmp_path / "out" / FOLDER / STAMP).is_file()
+
+
+def test_the_stamp_holds_each_file_s_size_and_sha256(corpus, tmp_path, builds):
+    out = tmp_path / "out"
+    _build(corpus, out)
+    stamp = json.loads((out / FOLDER / STAMP).read_text(encoding="utf-8"))
+    for name in NAMES:
+        data = (out / name).read_bytes()
+        assert stamp["files"][name] == [len(data), hashlib.sha256(data).hexdigest()]
+
+
+def test_a_stamp_of_an_earlier_version_is_not_trusted(corpus, tmp_path, builds):
+    """Version 1 held blake2b hashes: even with its key and sizes right, the build runs."""
+    out = tmp_path / "out"
+    _build(corpus, out)
+    stamp = json.loads((out / FOLDER / STAMP).read_text(encoding="utf-8"))
+    stamp["version"] = 1
+    (out / FOLDER / STAMP).write_text(json.dumps(stamp), encoding="utf-8")
+    _build(corpus, out)
+    assert builds == [1, 1]

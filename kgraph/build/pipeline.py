@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import pickle
 import sys
 import time
 from collections.abc import Iterator
@@ -24,6 +25,7 @@ from kgraph.build.outputs import FORMAT_SHARES, episode_counts
 from kgraph.build.report import BuildReport
 from kgraph.build.store import Store
 from kgraph.build.workers import (
+    SharedIdentities,
     episode_batch,
     extract_batch,
     extract_source,
@@ -252,8 +254,8 @@ def _extract_all(
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
                 continue
-            found[key] = outcome
-            store.put_object(DIGESTS, key, outcome)
+            found[key] = _digest(outcome)
+            store.put(DIGESTS, key, outcome)
             store.put(EXTRACTIONS, key, extraction)
             if store.folder is None or held < HELD_EXTRACTIONS:  # beyond, read back per episode
                 in_memory[key] = extraction
@@ -273,6 +275,13 @@ def _extract_all(
         report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)
     report.documents_built = len(digests)
     return digests, in_memory
+
+
+def _digest(data: bytes) -> ExtractionDigest:
+    digest = pickle.loads(data)
+    if not isinstance(digest, ExtractionDigest):
+        raise TypeError(f"not a digest: {type(digest).__name__}")
+    return digest
 
 
 def _reread(document: _Document) -> SourceDocument:
@@ -323,8 +332,9 @@ def _episodes(
         todo.append((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
     extracted.clear()
     seconds = 0.0
-    with _bar(options, len(groups), len(summaries), "episode", "episodes") as bar:
-        work = _EpisodeWork(share_identities(identities, executor), shares)
+    bar = _bar(options, len(groups), len(summaries), "episode", "episodes")
+    with bar, share_identities(identities, executor) as shared:
+        work = _EpisodeWork(shared, shares)
         for made_episode in run_tasks(executor, work, todo, _batches(options, 4)):
             key, iri, graph, nodes, counts, triples, made, spent = made_episode
             bar.update()
@@ -343,7 +353,7 @@ def _episodes(
 class _EpisodeWork:
     """A picklable `episode_batch` with the identities bound (executors take one-argument work)."""
 
-    def __init__(self, shared: tuple[str, bytes | Identities], shares: tuple[str, ...]):
+    def __init__(self, shared: SharedIdentities, shares: tuple[str, ...]):
         self.shared, self.shares = shared, shares
 
     def __call__(self, tasks: list) -> list:

@@ -22,7 +22,7 @@ from kgraph.build.extracted import pickled, without_transcript
 from kgraph.build.outputs import episode_counts, make_shares
 from kgraph.errors import DocumentError, UsageError
 from kgraph.extract.results import DocumentExtraction
-from kgraph.resolve.digest import ExtractionDigest, digest_of
+from kgraph.resolve.digest import digest_of
 from kgraph.resolve.episode import build_episode
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
@@ -108,10 +108,11 @@ def run_tasks(
 
 
 # -- the work ---------------------------------------------------------------------------------
-# key, digest (or the error that skips the document), the extraction pickled (`kgraph.build.extracted`,
-# as the store keeps it and the episode stage reads it: the coordinator never unpickles it), the CPU seconds of the
-# worker's thread and the elapsed seconds it took (on a loaded machine the second is larger)
-Extracted = tuple[str, ExtractionDigest | DocumentError, bytes, float, float]
+# key, digest pickled as the store keeps it (or the error that skips the document), the extraction
+# pickled (`kgraph.build.extracted`, as the store keeps it and the episode stage reads it: the
+# coordinator never unpickles it), the CPU seconds of the worker's thread and the elapsed seconds
+# it took (on a loaded machine the second is larger)
+Extracted = tuple[str, bytes | DocumentError, bytes, float, float]
 
 
 def extract_source(document: SourceDocument) -> DocumentExtraction:
@@ -121,7 +122,7 @@ def extract_source(document: SourceDocument) -> DocumentExtraction:
 
 
 def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted]:
-    """(key, digest or the error that skips the document, extraction, CPU and elapsed seconds)."""
+    """(key, pickled digest or the error that skips the document, extraction, CPU and elapsed seconds)."""
     results: list[Extracted] = []
     for key, document in documents:
         cpu, wall = time.thread_time(), time.perf_counter()  # the reader parses and extracts in one step
@@ -130,13 +131,17 @@ def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted
         except DocumentError as error:
             results.append((key, error, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
-        digest = digest_of(extraction, key)
+        # pickled here, not in the coordinator: it unpickles the digest either way, and stores these bytes
+        digest = pickle.dumps(digest_of(extraction, key), protocol=pickle.HIGHEST_PROTOCOL)
         data = pickled(extraction)
         results.append((key, digest, data, time.thread_time() - cpu, time.perf_counter() - wall))
     return results
 
 
 EpisodeTask = tuple[str, EpisodeGroup, bytes]  # key, group, the primary's pickled extraction
+# The identities as episode tasks carry them (`share_identities`), by the hash of their pickle: a
+# path to read the pickle from, the pickle itself (other executors), or the object (this process).
+SharedIdentities = tuple[str, str | bytes | Identities]
 _identities: dict[str, Identities] = {}  # in a worker: the identities of the build, by hash
 
 
@@ -145,12 +150,10 @@ _identities: dict[str, Identities] = {}  # in a worker: the identities of the bu
 MadeEpisode = tuple[str, str, str, bytes, dict[str, int], int, dict[str, bytes], float]
 
 
-def episode_batch(
-    shared: tuple[str, bytes | Identities], shares: tuple[str, ...], tasks: list[EpisodeTask]
-) -> list[MadeEpisode]:
+def episode_batch(shared: SharedIdentities, shares: tuple[str, ...], tasks: list[EpisodeTask]) -> list[MadeEpisode]:
     """Each episode's nodes (pickled, as the store keeps them), counts, `shares` (see
-    `kgraph.build.outputs`) and the CPU seconds they took. `shared` is the identities (pickled once
-    per build when sent to other processes; a worker unpickles them once)."""
+    `kgraph.build.outputs`) and the CPU seconds they took. `shared` is the identities
+    (`share_identities`: a worker reads and unpickles them once per build)."""
     identities = _shared_identities(*shared)
     results = []
     for key, group, data in tasks:
@@ -165,18 +168,39 @@ def episode_batch(
     return results
 
 
-def share_identities(identities: Identities, executor: Executor) -> tuple[str, bytes | Identities]:
+@contextlib.contextmanager
+def share_identities(identities: Identities, executor: Executor) -> Iterator[SharedIdentities]:
+    """The identities as the episode tasks carry them, by the hash of their pickle. Local worker
+    processes read them from an in-memory file of this process (`/proc/PID/fd/N`, closed when the
+    stage ends, so a killed build leaves nothing behind): sent with every batch, they were 4-5 MB
+    a batch at 10,000 documents, about 1.4 GB through the pipes."""
     if isinstance(executor, InlineExecutor):
-        return "", identities
+        yield "", identities
+        return
     data = pickle.dumps(identities, protocol=pickle.HIGHEST_PROTOCOL)
-    return hashlib.blake2b(data, digest_size=16).hexdigest(), data
+    name = hashlib.blake2b(data, digest_size=16).hexdigest()
+    if not isinstance(executor, ProcessPoolExecutor) or not hasattr(os, "memfd_create"):
+        yield name, data
+        return
+    descriptor = os.memfd_create("kgraph-identities")
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(descriptor, view) :]
+        path = f"/proc/{os.getpid()}/fd/{descriptor}"
+        yield (name, path) if os.path.exists(path) else (name, data)
+    finally:
+        os.close(descriptor)
 
 
-def _shared_identities(name: str, value: bytes | Identities) -> Identities:
+def _shared_identities(name: str, value: str | bytes | Identities) -> Identities:
     if isinstance(value, Identities):
         return value
     if name not in _identities:
         _identities.clear()  # one build's at a time
+        if isinstance(value, str):
+            with open(value, "rb") as stream:
+                value = stream.read()
         gc.disable()  # as in the coordinator: unpickling allocates much and frees nothing
         _identities[name] = pickle.loads(value)
     return _identities[name]
