@@ -4,6 +4,7 @@ wrote the file and nothing has changed it since, and never trusted once anything
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -24,9 +25,9 @@ def checksums(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     keys: list[str] = []
     real = store_module._checksum
 
-    def counting(key: str, content: bytes) -> bytes:
+    def counting(namespace: str, key: str, content: bytes) -> bytes:
         keys.append(key)
-        return real(key, content)
+        return real(namespace, key, content)
 
     monkeypatch.setattr(store_module, "_checksum", counting)
     return keys
@@ -133,12 +134,40 @@ def test_an_entry_in_the_previous_format_is_never_trusted(tmp_path: Path) -> Non
     assert store.get("nodes", OTHER) == CONTENT
 
 
-def test_the_checksum_covers_the_key_and_every_byte() -> None:
+def test_an_entry_in_the_format_before_namespaces_is_never_trusted(tmp_path: Path) -> None:
+    import hashlib
+
+    Store(tmp_path / "cache").put("nodes", OTHER, CONTENT)  # makes the folder
+    digest = hashlib.sha256(KEY.encode("ascii"))  # format 3: over the key alone
+    digest.update(b"\x00")
+    digest.update(CONTENT)
+    (tmp_path / "cache" / "nodes" / KEY).write_bytes(b"kgraph-entry-3\n" + digest.digest() + CONTENT)
+    store = Store(tmp_path / "cache")
+    assert store.get("nodes", KEY) is None
+    assert store.damaged == 1
+
+
+def test_the_checksum_covers_the_namespace_the_key_and_every_byte() -> None:
     checksum = store_module._checksum
-    assert len(checksum(KEY, CONTENT)) == store_module._CHECKSUM
-    assert checksum(KEY, CONTENT) != checksum(OTHER, CONTENT)
-    assert checksum(KEY, CONTENT) != checksum(KEY, CONTENT[:-1] + b"!")
-    assert checksum(KEY, CONTENT) != checksum(KEY[:-1], b"f" + CONTENT)  # the separator keeps them apart
+    assert len(checksum("nodes", KEY, CONTENT)) == store_module._CHECKSUM
+    assert checksum("nodes", KEY, CONTENT) != checksum("nodes", OTHER, CONTENT)
+    assert checksum("nodes", KEY, CONTENT) != checksum("page", KEY, CONTENT)
+    assert checksum("nodes", KEY, CONTENT) != checksum("nodes", KEY, CONTENT[:-1] + b"!")
+    assert checksum("nodes", KEY, CONTENT) != checksum("nodes", KEY[:-1], b"f" + CONTENT)  # the separator
+    assert checksum("ab", "c" + KEY, CONTENT) != checksum("abc", KEY, CONTENT)  # the slash
+
+
+def test_an_entry_copied_into_another_namespace_is_damaged_not_read(tmp_path: Path) -> None:
+    """Each namespace keys an episode alike: a file copied from `page/` over `page_nodes/` passed
+    the checksum, and its reader raised on bytes of another shape (the build failed, exit 3)."""
+    store = Store(tmp_path / "cache")
+    store.put("page", KEY, CONTENT)
+    store.put("page_nodes", KEY, b"the right bytes")
+    shutil.copyfile(tmp_path / "cache" / "page" / KEY, tmp_path / "cache" / "page_nodes" / KEY)
+    again = Store(tmp_path / "cache")  # another build: nothing it wrote itself
+    assert again.get("page_nodes", KEY) is None
+    assert again.damaged == 1
+    assert again.get("page", KEY) == CONTENT
 
 
 @pytest.mark.parametrize(

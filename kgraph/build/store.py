@@ -2,7 +2,7 @@
 
 An entry is found by a complete key (everything its value depends on, see `kgraph.build.keys`),
 so nothing is trusted, distrusted or committed: a key either has its value or it does not. Every
-entry carries a checksum of its key and content; a damaged or unreadable entry is a miss (logged
+entry carries a checksum of its namespace, key and content; a damaged or unreadable entry is a miss (logged
 as a warning) and is made again. Writes are atomic (temporary file, then rename). An entry this
 store wrote, read back while its file is still the one written (same inode, size, change and
 modification times: any write, truncation, rename over it or `touch` changes one), is not checked
@@ -37,8 +37,8 @@ MARKER = "KGRAPH-CACHE"  # the file that says kgraph made (and may delete inside
 MARKER_TEXT = "kgraph cache: content-addressed, safe to delete; kgraph only deletes what it wrote here\n"
 LOCK = "lock"
 LOCK_TIMEOUT = 600.0  # seconds a build waits for another build into the same folder
-_MAGIC = b"kgraph-entry-3\n"  # 2: blake2b checksums
-_CHECKSUM = 32  # bytes of SHA-256 over key and content
+_MAGIC = b"kgraph-entry-4\n"  # 2: blake2b checksums; 3: over the key, not the namespace
+_CHECKSUM = 32  # bytes of SHA-256 over namespace, key and content
 _NAME = re.compile(r"[0-9a-z][0-9a-z_-]*")
 
 log = logging.getLogger("kgraph")
@@ -88,7 +88,7 @@ class Store:
         head = len(_MAGIC) + _CHECKSUM
         if self._wrote.get(path) == _identity(status) and len(data) == status.st_size:
             return data[head:]  # the file this store wrote, unchanged since
-        if not data.startswith(_MAGIC) or data[len(_MAGIC) : head] != _checksum(key, data[head:]):
+        if not data.startswith(_MAGIC) or data[len(_MAGIC) : head] != _checksum(namespace, key, data[head:]):
             self._damaged(Path(path), "checksum does not match")
             return None
         return data[head:]
@@ -105,7 +105,7 @@ class Store:
         self._wrote.pop(path, None)
         try:
             try:
-                _write_all(descriptor, (_MAGIC, _checksum(key, content), content))
+                _write_all(descriptor, (_MAGIC, _checksum(namespace, key, content), content))
                 os.replace(temporary, path)
                 written = os.fstat(descriptor)  # after the rename, which sets its change time
             finally:
@@ -245,10 +245,12 @@ def _identity(status: os.stat_result) -> tuple[int, ...]:
     return (status.st_dev, status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
 
 
-def _checksum(key: str, content: bytes) -> bytes:
+def _checksum(namespace: str, key: str, content: bytes) -> bytes:
+    """Over the namespace too: an entry copied into another namespace under the same key (each
+    namespace keys an episode the same way) is someone else's bytes, not that namespace's."""
     # SHA-256, not blake2b: OpenSSL's runs on the processor's SHA instructions (1.2 GB/s against
     # 0.4 here), and a build hashes everything it stores (120 MB per 1,000 documents)
-    digest = hashlib.sha256(key.encode("ascii"))
+    digest = hashlib.sha256(f"{namespace}/{key}".encode("ascii"))
     digest.update(b"\x00")
     digest.update(content)
     return digest.digest()
