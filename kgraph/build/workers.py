@@ -13,6 +13,7 @@ import os
 import pickle
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from typing import Any, TypeVar
@@ -98,13 +99,15 @@ def open_executor(jobs: int | None, address: str | None = None) -> Iterator[Exec
 def run_tasks(
     executor: Executor, work: Callable[[list[Task]], list[Result]], tasks: Sequence[Task], batches: int
 ) -> Iterator[Result]:
-    """`work` over `tasks` in batches, results in task order; few tasks run in this process."""
+    """`work` over `tasks` in batches, results in task order; few tasks run in this process. A
+    batch's future is let go once its results are handed out: held to the end, every episode's
+    nodes and shares stayed in memory until the last was stored (about 1 GB at 10,000 documents)."""
     if len(tasks) < MIN_PARALLEL_TASKS:
         executor = InlineExecutor()
     size = max(1, min(32, -(-len(tasks) // batches)))
-    futures = [executor.submit(work, list(tasks[start : start + size])) for start in range(0, len(tasks), size)]
-    for future in futures:
-        yield from future.result()
+    futures = deque(executor.submit(work, list(tasks[start : start + size])) for start in range(0, len(tasks), size))
+    while futures:
+        yield from futures.popleft().result()
 
 
 # -- the work ---------------------------------------------------------------------------------
