@@ -27,7 +27,6 @@ from kgraph.build.pipeline import (
     EpisodeSummary,
     Resolution,
     episode_nodes,
-    gc_paused,
     run,
     summarize,
 )
@@ -35,6 +34,7 @@ from kgraph.build.report import BuildReport
 from kgraph.build.stamp import DEFAULT_OUTPUTS
 from kgraph.build.store import FOLDER, Store
 from kgraph.build.version import code_version
+from kgraph.collector import collector_paused
 from kgraph.errors import KgraphError, UsageError
 from kgraph.extract.results import DocumentExtraction
 from kgraph.model import KnowledgeModel
@@ -197,7 +197,7 @@ class KnowledgeGraph:
 
     def write_format(self, name: str, path: Path, **options: object) -> None:
         """Write one format to `path` (the store is locked meanwhile: shares are made into it)."""
-        with self.store.lock(), gc_paused():
+        with self.store.lock(), collector_paused():
             get_format(name).writer(self, path, **options)
 
     def write(

@@ -31,6 +31,7 @@ SHARED = {
     "pickled",
     "unvalidated",
     "beyond_ascii",
+    "collector",
 }
 STAGES = ["parse", "extract", "sources", "resolve", "kinds", "outputs", "build", "api", "query", "cli", "__main__"]
 RANK = {name: 0 for name in SHARED} | {name: rank for rank, name in enumerate(STAGES, start=1)}

@@ -6,7 +6,6 @@ per format (`kgraph.build.outputs`)."""
 from __future__ import annotations
 
 import contextlib
-import gc
 import os
 import pickle
 import sys
@@ -33,6 +32,7 @@ from kgraph.build.workers import (
     run_tasks,
     share_identities,
 )
+from kgraph.collector import collector_paused
 from kgraph.errors import DocumentError
 from kgraph.kinds import count_nodes
 from kgraph.outputs import statements as rdf
@@ -50,20 +50,6 @@ DIGESTS, EXTRACTIONS, RUNS, NODES, SUMMARIES = "digests", "extractions", "runs",
 # Extractions a build keeps for its episode stage instead of reading them back from the store
 # (about 28 MB per 1,000 documents): reading them back and checking them again cost more.
 HELD_EXTRACTIONS = 1 << 30
-
-
-@contextlib.contextmanager
-def gc_paused() -> Iterator[None]:
-    """Python's cycle collector off for a build stage. A build allocates millions of objects
-    without cycles (extractions, model nodes, statements) and every full collection rescans all of
-    them: with it on, the stages after extraction took 1.3-1.9x longer at 10,000 documents."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -126,7 +112,7 @@ def run(
         inputs = read_inputs(paths)  # a missing input fails before the cache folder is made
     store = store or Store(options.cache)
     shares = tuple(sorted({share for name in formats for share in FORMAT_SHARES.get(name, ())}))
-    with store.lock(), gc_paused():
+    with store.lock(), collector_paused():
         reading = BuildReport()
         started = time.perf_counter()
         documents = _read(inputs, store, reading)

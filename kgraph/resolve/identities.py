@@ -5,13 +5,11 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import cast
 
+from kgraph.collector import collector_paused
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.model import Organization, Person, Podcast, Product
 from kgraph.names import fold, slug
@@ -54,24 +52,9 @@ def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
     )
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Resolution makes hundreds of thousands of objects that outlive it, in no reference cycle:
-    each full collection they set off would walk every digest of the corpus for nothing (a fifth
-    of resolution's time in a 10,000-document build). A cycle made meanwhile waits for the next."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
-
-
 class Identities:
     def __init__(self, digests: list[ExtractionDigest], base_iri: str, rules: AliasRules):
-        with _collector_paused():
+        with collector_paused():  # (also when not called from a build, which pauses it too)
             self.base = base_iri
             self.log = DecisionLog()  # every merge and near miss, for report.json and `kgraph aliases`
             self.rules = rules
