@@ -25,10 +25,18 @@ UNREADABLE = (
 )
 
 
+def unpickled(data: bytes | memoryview, kind: type[Value]) -> Value:
+    """The object pickled first in `data` (`pickle.loads` stops at its end); TypeError if it is
+    not a `kind` (bytes some other code pickled)."""
+    value = pickle.loads(data)
+    if not isinstance(value, kind):
+        raise TypeError(f"not a {kind.__name__}: {type(value).__name__}")
+    return value
+
+
 def load(path: Path, kind: type[Value]) -> Value | None:
     """The object pickled in `path` if it is a `kind`; None if it is not or cannot be read."""
     try:
-        value = pickle.loads(path.read_bytes())
-    except UNREADABLE:
+        return unpickled(path.read_bytes(), kind)
+    except UNREADABLE:  # (TypeError among them)
         return None
-    return value if isinstance(value, kind) else None

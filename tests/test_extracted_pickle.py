@@ -79,3 +79,20 @@ def test_the_episode_stage_reads_all_but_the_transcript_whose_path_the_digest_ho
 def test_what_is_not_an_extraction_is_unreadable(data: bytes) -> None:
     with pytest.raises(UNREADABLE):
         whole(data)
+
+
+def test_unpickled_gives_the_first_pickle_of_its_kind_and_refuses_another(tmp_path) -> None:
+    import pickle
+
+    from kgraph.pickled import load, unpickled
+
+    two = pickle.dumps({"a": 1}) + pickle.dumps([2])
+    assert unpickled(two, dict) == {"a": 1}  # the first pickle only
+    assert unpickled(memoryview(two)[len(pickle.dumps({"a": 1})) :], list) == [2]
+    with pytest.raises(TypeError, match="not a dict: list"):
+        unpickled(pickle.dumps([2]), dict)
+    (tmp_path / "entry").write_bytes(pickle.dumps([2]))
+    assert load(tmp_path / "entry", list) == [2]
+    assert load(tmp_path / "entry", dict) is None
+    (tmp_path / "entry").write_bytes(b"not a pickle")
+    assert load(tmp_path / "entry", list) is None

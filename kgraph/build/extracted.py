@@ -13,6 +13,7 @@ import pickle
 
 from kgraph.extract.results import DocumentExtraction
 from kgraph.parse.document import Transcript
+from kgraph.pickled import unpickled
 from kgraph.unvalidated import made
 
 
@@ -27,10 +28,7 @@ def pickled(extraction: DocumentExtraction) -> bytes:
 
 def without_transcript(data: bytes) -> DocumentExtraction:
     """The extraction with no transcript (the first pickle only)."""
-    extraction = pickle.loads(data)
-    if not isinstance(extraction, DocumentExtraction):
-        raise TypeError(f"not an extraction: {type(extraction).__name__}")
-    return extraction
+    return unpickled(data, DocumentExtraction)
 
 
 def whole(data: bytes) -> DocumentExtraction:

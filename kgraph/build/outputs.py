@@ -15,6 +15,7 @@ from kgraph.outputs import statements as rdf
 from kgraph.outputs.html.layout import LayoutCache
 from kgraph.outputs.html.parts import PagePart, page_nodes, page_part
 from kgraph.outputs.turtle import turtle_chunk
+from kgraph.pickled import unpickled
 from kgraph.resolve.episode import EpisodeNodes
 
 
@@ -36,10 +37,7 @@ def page_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:
 
 
 def read_page_share(data: bytes) -> PagePart:
-    part = pickle.loads(data)
-    if not isinstance(part, PagePart):
-        raise TypeError("not a page share")
-    return part
+    return unpickled(data, PagePart)
 
 
 def page_nodes_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:
@@ -48,10 +46,7 @@ def page_nodes_share(nodes: EpisodeNodes, graph: rdf.GraphStatements) -> bytes:
 
 
 def read_page_nodes(data: bytes) -> dict[str, dict]:
-    nodes = pickle.loads(data)
-    if not isinstance(nodes, dict):
-        raise TypeError("not a page nodes share")
-    return nodes
+    return unpickled(data, dict)
 
 
 # share name (also the store namespace) -> how it is made from an episode's nodes and statements

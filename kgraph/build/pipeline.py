@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import sys
 import time
 from collections.abc import Iterator
@@ -36,6 +35,7 @@ from kgraph.collector import collector_paused
 from kgraph.errors import DocumentError
 from kgraph.kinds import count_nodes
 from kgraph.outputs import statements as rdf
+from kgraph.pickled import unpickled
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.assemble import duplicates
 from kgraph.resolve.digest import ExtractionDigest, digest_of
@@ -240,7 +240,7 @@ def _extract_all(
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
                 continue
-            found[key] = _digest(outcome)
+            found[key] = unpickled(outcome, ExtractionDigest)
             store.put(DIGESTS, key, outcome)
             store.put(EXTRACTIONS, key, extraction)
             if store.folder is None or held < HELD_EXTRACTIONS:  # beyond, read back per episode
@@ -261,13 +261,6 @@ def _extract_all(
         report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)
     report.documents_built = len(digests)
     return digests, in_memory
-
-
-def _digest(data: bytes) -> ExtractionDigest:
-    digest = pickle.loads(data)
-    if not isinstance(digest, ExtractionDigest):
-        raise TypeError(f"not a digest: {type(digest).__name__}")
-    return digest
 
 
 def _reread(document: _Document) -> SourceDocument:
