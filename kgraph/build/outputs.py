@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from kgraph.build.store import Store
+from kgraph.model import InsightKind
 from kgraph.outputs import statements as rdf
 from kgraph.outputs.html.layout import LayoutCache
 from kgraph.outputs.html.parts import PagePart, page_nodes, page_part
@@ -60,13 +61,14 @@ SHARES: dict[str, Callable[[EpisodeNodes, rdf.GraphStatements], bytes]] = {
 FORMAT_SHARES = {"turtle": ("turtle",), "nquads": ("nquads",), "html": ("page", "page_nodes")}
 
 
+_NO_INSIGHTS = {kind.value: 0 for kind in InsightKind}
+
+
 def episode_counts(nodes: EpisodeNodes) -> dict[str, int]:
     """Nodes per class, as `KnowledgeModel.counts` names them."""
-    from kgraph.model import InsightKind
-
-    counts = {kind.value: 0 for kind in InsightKind}
+    counts = dict(_NO_INSIGHTS)
     for insight in nodes.insights:
-        counts[insight.kind.value] += 1
+        counts[insight.kind] += 1  # a kind is its value as a key (a StrEnum), without `.value`'s lookup
     counts.update(Episode=1, Claim=len(nodes.claims), Mention=len(nodes.mentions))
     return counts
 

@@ -122,6 +122,11 @@ PODCAST, PERSON, ORGANIZATION, PRODUCT, EPISODE, CLAIM, MENTION = (
 # The named individuals a claim's grounding and speaker evidence point at (an rdflib lookup each time
 # cost more than the rest of a claim's statements)
 _VALUE_IRI = {value: expand(f"kg:{value.value}") for value in (*Grounding, *SpeakerEvidence)}
+# Classes and those individuals as statements' objects (N-Triples form)
+_CLASS_OBJECT = {iri: f"<{iri}>" for iri in (*_CLASS.values(), *_INSIGHT_CLASS.values())}
+_INSIGHT_CLASS_OBJECT = {kind: _CLASS_OBJECT[iri] for kind, iri in _INSIGHT_CLASS.items()}
+_VALUE_OBJECT = {value: f"<{iri}>" for value, iri in _VALUE_IRI.items()}
+_A_CLAIM, _A_MENTION = _CLASS_OBJECT[CLAIM], _CLASS_OBJECT[MENTION]
 XSD_DATE, XSD_INTEGER, XSD_ANY_URI, XSD_DECIMAL = (
     f"^^<{expand(f'xsd:{name}')}>" for name in ("date", "integer", "anyURI", "decimal")
 )
@@ -138,6 +143,10 @@ def _escaped(match: re.Match[str]) -> str:
 
 def literal(value: str, datatype_suffix: str = "") -> str:
     """A literal in N-Triples form; `datatype_suffix` is `^^<IRI>` (empty for xsd:string)."""
+    # A printable string holds no control character: with no quote or backslash either (almost
+    # every value), nothing is escaped, and three scans in C cost less than the pattern's one.
+    if value.isprintable() and '"' not in value and "\\" not in value:
+        return f'"{value}"{datatype_suffix}'
     return f'"{_TO_ESCAPE.sub(_escaped, value)}"{datatype_suffix}'
 
 
@@ -146,122 +155,158 @@ def entities_graph(base_iri: str) -> str:
     return f"{base_iri}graph/entities"
 
 
-class _Graph:
-    """Collects one named graph's statements."""
+# -- one writer per kind of node -----------------------------------------------------------------
+# Each appends its node's statements through `add` (a list's append), a value's statement only when
+# the value is set (truthy; a typed value: not None). Written out field by field, a call per node
+# or list of values: a method call per statement was most of the time of making them.
+Add = Callable[[Statement], None]
 
-    def __init__(self, iri: str):
-        self.iri = iri
-        self.statements: list[Statement] = []
 
-    def link(self, subject: str, predicate: str, obj: str | None) -> None:
+def _labels(add: Add, node_iri: str, rdf_class: str, label: str, alt_labels: Iterable[str] = ()) -> None:
+    add((node_iri, A, _CLASS_OBJECT[rdf_class]))
+    if label:
+        add((node_iri, LABEL, literal(label)))
+    for alt in alt_labels:
+        if alt:
+            add((node_iri, ALT_LABEL, literal(alt)))
+
+
+def _links(add: Add, subject: str, predicate: str, objects: Iterable[str]) -> None:
+    for obj in objects:
         if obj:
-            self.statements.append((subject, predicate, f"<{obj}>"))
+            add((subject, predicate, f"<{obj}>"))
 
-    def text(self, subject: str, predicate: str, value: str | None) -> None:
+
+def _texts(add: Add, subject: str, predicate: str, values: Iterable[str]) -> None:
+    for value in values:
         if value:
-            self.statements.append((subject, predicate, literal(value)))
-
-    def typed(self, subject: str, predicate: str, value: object, datatype_suffix: str) -> None:
-        if value is not None:
-            self.statements.append((subject, predicate, literal(str(value), datatype_suffix)))
-
-    def node(self, node_iri: str, rdf_class: str, label: str, alt_labels: Iterable[str] = ()) -> None:
-        self.link(node_iri, A, rdf_class)
-        self.text(node_iri, LABEL, label)
-        for alt in alt_labels:
-            self.text(node_iri, ALT_LABEL, alt)
+            add((subject, predicate, literal(value)))
 
 
-def _podcast(out: _Graph, podcast: Podcast) -> None:
-    out.node(podcast.iri, PODCAST, podcast.label, podcast.alt_labels)
+def _podcast(add: Add, podcast: Podcast) -> None:
+    _labels(add, podcast.iri, PODCAST, podcast.label, podcast.alt_labels)
 
 
-def _person(out: _Graph, person: Person) -> None:
-    out.node(person.iri, PERSON, person.label, person.alt_labels)
-    out.text(person.iri, DESCRIPTION, person.description)
-    for organization in person.affiliations:
-        out.link(person.iri, AFFILIATION, organization)
+def _person(add: Add, person: Person) -> None:
+    p = person.iri
+    _labels(add, p, PERSON, person.label, person.alt_labels)
+    if person.description:
+        add((p, DESCRIPTION, literal(person.description)))
+    _links(add, p, AFFILIATION, person.affiliations)
 
 
-def _organization(out: _Graph, organization: Organization) -> None:
-    out.node(organization.iri, ORGANIZATION, organization.label, organization.alt_labels)
-    out.text(organization.iri, DESCRIPTION, organization.description)
+def _organization(add: Add, organization: Organization) -> None:
+    _labels(add, organization.iri, ORGANIZATION, organization.label, organization.alt_labels)
+    if organization.description:
+        add((organization.iri, DESCRIPTION, literal(organization.description)))
 
 
-def _product(out: _Graph, product: Product) -> None:
-    out.node(product.iri, PRODUCT, product.label, product.alt_labels)
-    out.text(product.iri, DESCRIPTION, product.description)
-    for organization in product.made_by:
-        out.link(product.iri, MADE_BY, organization)
+def _product(add: Add, product: Product) -> None:
+    _labels(add, product.iri, PRODUCT, product.label, product.alt_labels)
+    if product.description:
+        add((product.iri, DESCRIPTION, literal(product.description)))
+    _links(add, product.iri, MADE_BY, product.made_by)
 
 
-def _episode(out: _Graph, episode: Episode) -> None:
+def _episode(add: Add, episode: Episode) -> None:
     e = episode.iri
-    out.node(e, EPISODE, episode.label, episode.alt_labels)
-    out.link(e, PODCAST_OF, episode.podcast)
-    out.typed(e, DATE_PUBLISHED, episode.date, XSD_DATE)
+    _labels(add, e, EPISODE, episode.label, episode.alt_labels)
+    if episode.podcast:
+        add((e, PODCAST_OF, f"<{episode.podcast}>"))
+    if episode.date is not None:
+        add((e, DATE_PUBLISHED, literal(str(episode.date), XSD_DATE)))
     for url in episode.urls:
-        out.typed(e, URL, url, XSD_ANY_URI)
-    out.text(e, VIDEO_ID, episode.video_id)
-    out.text(e, REGION, episode.region)
-    out.text(e, SOURCE_KIND, episode.source_kind)
-    for source_file in episode.source_files:
-        out.text(e, SOURCE_FILE, source_file)
-    out.text(e, ARXIV_ID, episode.arxiv_id)
-    for warning in episode.warnings:
-        out.text(e, WARNING, warning)
-    out.text(e, TRANSCRIPT_FILE, episode.transcript_file)
-    for person in episode.participants:
-        out.link(e, PARTICIPANT, person)
-    for entity in episode.mentions:
-        out.link(e, MENTIONS, entity)
+        if url is not None:
+            add((e, URL, literal(str(url), XSD_ANY_URI)))
+    if episode.video_id:
+        add((e, VIDEO_ID, literal(episode.video_id)))
+    if episode.region:
+        add((e, REGION, literal(episode.region)))
+    if episode.source_kind:
+        add((e, SOURCE_KIND, literal(episode.source_kind)))
+    _texts(add, e, SOURCE_FILE, episode.source_files)
+    if episode.arxiv_id:
+        add((e, ARXIV_ID, literal(episode.arxiv_id)))
+    _texts(add, e, WARNING, episode.warnings)
+    if episode.transcript_file:
+        add((e, TRANSCRIPT_FILE, literal(episode.transcript_file)))
+    _links(add, e, PARTICIPANT, episode.participants)
+    _links(add, e, MENTIONS, episode.mentions)
 
 
-def _insight(out: _Graph, insight: Insight) -> None:
+def _insight(add: Add, insight: Insight) -> None:
     i = insight.iri
-    out.node(i, _INSIGHT_CLASS[insight.kind], insight.label)
-    out.link(insight.episode, INSIGHT_OF, i)
-    out.typed(i, RANK, insight.rank, XSD_INTEGER)
-    out.text(i, TEXT, insight.text)
-    for entity in insight.mentions:
-        out.link(i, MENTIONS, entity)
-    out.link(i, DERIVED_FROM, insight.episode)
+    episode = f"<{insight.episode}>" if insight.episode else ""
+    add((i, A, _INSIGHT_CLASS_OBJECT[insight.kind]))
+    if insight.label:
+        add((i, LABEL, literal(insight.label)))
+    if i:
+        add((insight.episode, INSIGHT_OF, f"<{i}>"))  # the episode's statement, made with its insight
+    if insight.rank is not None:
+        add((i, RANK, f'"{insight.rank}"{XSD_INTEGER}'))  # an int: nothing to escape
+    if insight.text:
+        add((i, TEXT, literal(insight.text)))
+    _links(add, i, MENTIONS, insight.mentions)
+    if episode:
+        add((i, DERIVED_FROM, episode))
 
 
-def _claim(out: _Graph, claim: Claim) -> None:
+def _claim(add: Add, claim: Claim) -> None:
     c = claim.iri
-    out.node(c, CLAIM, claim.label)
-    out.text(c, TEXT, claim.text)
-    out.link(c, EPISODE_OF, claim.episode)
-    out.link(c, SPEAKER, claim.speaker)
-    out.link(c, ABOUT, claim.about)
-    out.text(c, TIMESTAMP, claim.timestamp)
-    out.typed(c, SECONDS, claim.seconds, XSD_INTEGER)
+    add((c, A, _A_CLAIM))
+    if claim.label:
+        add((c, LABEL, literal(claim.label)))
+    if claim.text:
+        add((c, TEXT, literal(claim.text)))
+    episode = f"<{claim.episode}>" if claim.episode else ""
+    if episode:
+        add((c, EPISODE_OF, episode))
+    if claim.speaker:
+        add((c, SPEAKER, f"<{claim.speaker}>"))
+    if claim.about:
+        add((c, ABOUT, f"<{claim.about}>"))
+    if claim.timestamp:
+        add((c, TIMESTAMP, literal(claim.timestamp)))
+    if claim.seconds is not None:
+        add((c, SECONDS, f'"{claim.seconds}"{XSD_INTEGER}'))
     if claim.grounding is not None:
-        out.link(c, GROUNDING_OF, _VALUE_IRI[claim.grounding])
-        out.typed(c, HEARD_AT, claim.heard_at, XSD_INTEGER)
-        out.text(c, TRANSCRIPT_LABEL, claim.transcript_label)
-        out.typed(c, MATCH_SCORE, None if claim.match_score is None else f"{claim.match_score:.1f}", XSD_DECIMAL)
-        out.typed(c, RECORDING_URL, claim.recording_url, XSD_ANY_URI)
+        add((c, GROUNDING_OF, _VALUE_OBJECT[claim.grounding]))
+        if claim.heard_at is not None:
+            add((c, HEARD_AT, f'"{claim.heard_at}"{XSD_INTEGER}'))
+        if claim.transcript_label:
+            add((c, TRANSCRIPT_LABEL, literal(claim.transcript_label)))
+        if claim.match_score is not None:
+            add((c, MATCH_SCORE, f'"{claim.match_score:.1f}"{XSD_DECIMAL}'))
+        if claim.recording_url is not None:
+            add((c, RECORDING_URL, literal(claim.recording_url, XSD_ANY_URI)))
     if claim.speaker_evidence is not None:
-        out.link(c, SPEAKER_EVIDENCE, _VALUE_IRI[claim.speaker_evidence])
-    out.link(c, TRANSCRIPT_SPEAKER, claim.transcript_speaker)
-    for entity in claim.mentions:
-        out.link(c, MENTIONS, entity)
-    out.link(c, DERIVED_FROM, claim.episode)
+        add((c, SPEAKER_EVIDENCE, _VALUE_OBJECT[claim.speaker_evidence]))
+    if claim.transcript_speaker:
+        add((c, TRANSCRIPT_SPEAKER, f"<{claim.transcript_speaker}>"))
+    _links(add, c, MENTIONS, claim.mentions)
+    if episode:
+        add((c, DERIVED_FROM, episode))
 
 
-def _mention(out: _Graph, mention: Mention) -> None:
+def _mention(add: Add, mention: Mention) -> None:
     m = mention.iri
-    out.node(m, MENTION, mention.label)
-    out.link(m, EPISODE_OF, mention.episode)
-    out.link(m, MENTION_ENTITY, mention.entity)
-    out.text(m, DESCRIPTION, mention.description)
-    out.text(m, WHY_MENTIONED, mention.why_mentioned)
-    out.link(m, DERIVED_FROM, mention.episode)
+    add((m, A, _A_MENTION))
+    if mention.label:
+        add((m, LABEL, literal(mention.label)))
+    episode = f"<{mention.episode}>" if mention.episode else ""
+    if episode:
+        add((m, EPISODE_OF, episode))
+    if mention.entity:
+        add((m, MENTION_ENTITY, f"<{mention.entity}>"))
+    if mention.description:
+        add((m, DESCRIPTION, literal(mention.description)))
+    if mention.why_mentioned:
+        add((m, WHY_MENTIONED, literal(mention.why_mentioned)))
+    if episode:
+        add((m, DERIVED_FROM, episode))
 
 
-_ENTITY_WRITERS: dict[type[Node], Callable[[_Graph, Any], None]] = {
+_ENTITY_WRITERS: dict[type[Node], Callable[[Add, Any], None]] = {
     Podcast: _podcast,
     Person: _person,
     Organization: _organization,
@@ -271,25 +316,33 @@ _ENTITY_WRITERS: dict[type[Node], Callable[[_Graph, Any], None]] = {
 
 def entity_statements(base_iri: str, nodes: Iterable[Node]) -> GraphStatements:
     """The entities graph: the corpus-level nodes (podcasts, people, organizations, products)."""
-    shared = _Graph(entities_graph(base_iri))
+    statements: list[Statement] = []
+    add = statements.append
     for node in nodes:
-        _ENTITY_WRITERS[type(node)](shared, node)
-    return shared.iri, sorted(set(shared.statements))
+        _ENTITY_WRITERS[type(node)](add, node)
+    return entities_graph(base_iri), _sorted_unique(statements)
 
 
 def episode_statements(
     episode: Episode, insights: Iterable[Insight], claims: Iterable[Claim], mentions: Iterable[Mention]
 ) -> GraphStatements:
     """One episode's named graph: the episode, its insights, claims and mentions."""
-    out = _Graph(episode.graph)
-    _episode(out, episode)
+    statements: list[Statement] = []
+    add = statements.append
+    _episode(add, episode)
     for insight in insights:
-        _insight(out, insight)
+        _insight(add, insight)
     for claim in claims:
-        _claim(out, claim)
+        _claim(add, claim)
     for mention in mentions:
-        _mention(out, mention)
-    return out.iri, sorted(set(out.statements))
+        _mention(add, mention)
+    return episode.graph, _sorted_unique(statements)
+
+
+def _sorted_unique(statements: list[Statement]) -> list[Statement]:
+    # sorted before the duplicates go: a node's statements come in runs that the sort keeps
+    # (sorting a set's scattered order cost more than the set); there are seldom duplicates
+    return list(dict.fromkeys(sorted(statements)))
 
 
 def graph_statements(model: KnowledgeModel) -> list[GraphStatements]:

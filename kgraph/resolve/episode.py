@@ -1,18 +1,22 @@
 """One episode's nodes (the episode, its insights, claims and mentions) from its primary copy's
-full extraction and the identities; a pure function of those, so it can be cached per episode."""
+full extraction and the identities; a pure function of those, so it can be cached per episode.
+
+The nodes are made without validation (`kgraph.unvalidated`): every value is already of its
+field's type (strings, IRIs minted here, the extraction's validated values), and validating the
+tens of thousands of them per build was a tenth of the episode stage."""
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityKind
-from kgraph.model import Claim, Episode, Insight, Mention
+from kgraph.model import Claim, Episode, Insight, InsightKind, Mention
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 from kgraph.resolve.mentions import NameMatcher
 from kgraph.resolve.recording import recording_url
+from kgraph.unvalidated import made
 
 
 @dataclass(frozen=True)
@@ -23,10 +27,20 @@ class EpisodeNodes:
     mentions: tuple[Mention, ...]
 
 
-@functools.cache  # four insight kinds, hundreds of thousands of insights
 def _kebab(name: str) -> str:
     """`ContrarianPerspective` -> `contrarian-perspective`."""
     return re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower()
+
+
+_SLUG = {kind: _kebab(kind.value) for kind in InsightKind}  # an insight IRI's kind part
+# The fields each node is made with: all of them, but a claim's grounding when it has none.
+_INSIGHT_FIELDS = frozenset(Insight.model_fields)
+_MENTION_FIELDS = frozenset(Mention.model_fields)
+_EPISODE_FIELDS = frozenset(Episode.model_fields)
+_CLAIM_FIELDS = frozenset(Claim.model_fields)
+_GROUNDING_FIELDS = tuple(Claim.model_fields)[tuple(Claim.model_fields).index("grounding") :]  # the last ones
+_UNGROUNDED_CLAIM_FIELDS = _CLAIM_FIELDS.difference(_GROUNDING_FIELDS)
+_UNGROUNDED = {name: Claim.model_fields[name].default for name in _GROUNDING_FIELDS}  # in field order
 
 
 def _claim_label(text: str) -> str:
@@ -44,19 +58,18 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     insight_iris = {}
     insights = []
     for entry in extraction.insights:
-        insight_iri = f"{iri}/{_kebab(entry.kind.value)}-{entry.rank}"
+        insight_iri = f"{iri}/{_SLUG[entry.kind]}-{entry.rank}"
         insight_iris[(entry.kind, entry.rank)] = insight_iri
-        insights.append(
-            Insight(
-                iri=insight_iri,
-                label=entry.title,
-                kind=entry.kind,
-                episode=iri,
-                rank=entry.rank,
-                text=entry.text,
-                mentions=tuple(matcher.find(f"{entry.title}\n{entry.text}")),
-            )
-        )
+        values = {
+            "iri": insight_iri,
+            "label": entry.title,
+            "kind": entry.kind,
+            "episode": iri,
+            "rank": entry.rank,
+            "text": entry.text,
+            "mentions": tuple(matcher.find(f"{entry.title}\n{entry.text}")),
+        }
+        insights.append(made(Insight, values, set(_INSIGHT_FIELDS)))
     entity_iris = _entity_iris(identities, digest)
     urls = tuple(dict.fromkeys(u for c in group.copies for u in c.episode.urls))
     claims = [
@@ -70,16 +83,15 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         if entity and not entity_entry.own_entry:
             named_inside.add(entity)
         elif entity:
-            mentions.append(
-                Mention(
-                    iri=f"{iri}/mention-{number:03d}",
-                    label=f"{entity_entry.name} in {info.title}",
-                    episode=iri,
-                    entity=entity,
-                    description=entity_entry.description,
-                    why_mentioned=entity_entry.why_mentioned,
-                )
-            )
+            values = {
+                "iri": f"{iri}/mention-{number:03d}",
+                "label": f"{entity_entry.name} in {info.title}",
+                "episode": iri,
+                "entity": entity,
+                "description": entity_entry.description,
+                "why_mentioned": entity_entry.why_mentioned,
+            }
+            mentions.append(made(Mention, values, set(_MENTION_FIELDS)))
     mentioned = {m.entity for m in mentions} | named_inside
     with_mentions: list[Insight | Claim] = [*insights, *claims]
     for node in with_mentions:
@@ -87,24 +99,25 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     participants = [identities.person_iri(digest, name) for name in extraction.participants]
     copies = group.copies
     base = identities.base
-    episode = Episode(
-        iri=iri,
-        label=info.title,
-        podcast=identities.podcast_iri(digest),
-        graph=f"{base}graph/{iri[len(base) :].removeprefix('episode/')}",
-        date=info.date,
-        urls=urls,
-        video_id=info.video_id,
-        region=info.region,
-        source_kind=info.source_kind,
-        source_files=tuple(c.episode.source_file for c in copies),
-        arxiv_id=info.arxiv_id,
-        alt_labels=tuple(sorted({c.episode.title for c in copies} - {info.title})),
-        participants=tuple(dict.fromkeys(p for p in participants if p)),
-        mentions=tuple(sorted(mentioned)),
-        warnings=(*extraction.warnings, *identities.warnings(digest)),
-        transcript_file=digest.faithfulness.transcript if digest.faithfulness is not None else None,
-    )
+    values = {
+        "iri": iri,
+        "label": info.title,
+        "podcast": identities.podcast_iri(digest),
+        "graph": f"{base}graph/{iri[len(base) :].removeprefix('episode/')}",
+        "date": info.date,
+        "urls": urls,
+        "video_id": info.video_id,
+        "region": info.region,
+        "source_kind": info.source_kind,
+        "source_files": tuple(c.episode.source_file for c in copies),
+        "arxiv_id": info.arxiv_id,
+        "alt_labels": tuple(sorted({c.episode.title for c in copies} - {info.title})),
+        "participants": tuple(dict.fromkeys(p for p in participants if p)),
+        "mentions": tuple(sorted(mentioned)),
+        "warnings": (*extraction.warnings, *identities.warnings(digest)),
+        "transcript_file": digest.faithfulness.transcript if digest.faithfulness is not None else None,
+    }
+    episode = made(Episode, values, set(_EPISODE_FIELDS))
     return EpisodeNodes(episode, tuple(insights), tuple(claims), tuple(mentions))
 
 
@@ -124,38 +137,31 @@ def _claim(
     elif entry.about and entry.about.name:
         about = entity_iris.get((entry.about.entity, entry.about.name))
     speaker = identities.person_iri(digest, entry.speaker) if entry.speaker else None
-    return Claim(
-        iri=f"{iri}/claim-{entry.position + 1:03d}",
-        label=_claim_label(entry.text),
-        text=entry.text,
-        episode=iri,
-        speaker=speaker,
-        about=about,
-        timestamp=entry.timestamp,
-        seconds=entry.seconds,
-        mentions=tuple(matcher.find(entry.text)),
-        **_grounding(identities, digest, entry, recording),
-    )
-
-
-def _grounding(
-    identities: Identities, digest, entry: ClaimEntry, recording: tuple[tuple[str, ...], str | None]
-) -> dict:
-    """The claim's grounding fields (none when its episode has no transcript)."""
-    found = entry.grounding
-    if found is None:
-        return {}
-    heard = identities.person_iri(digest, entry.transcript_speaker) if entry.transcript_speaker else None
-    return {
-        "grounding": found.grounding,
-        "heard_at": found.heard_at,
-        "match_score": found.score,
-        "transcript_label": found.label,
-        "transcript_excerpt": found.excerpt,
-        "recording_url": recording_url(*recording, found.heard_at),
-        "speaker_evidence": entry.speaker_evidence if entry.speaker else None,
-        "transcript_speaker": heard,
+    values = {
+        "iri": f"{iri}/claim-{entry.position + 1:03d}",
+        "label": _claim_label(entry.text),
+        "text": entry.text,
+        "episode": iri,
+        "speaker": speaker,
+        "about": about,
+        "timestamp": entry.timestamp,
+        "seconds": entry.seconds,
+        "mentions": tuple(matcher.find(entry.text)),
     }
+    found = entry.grounding
+    if found is None:  # its episode has no transcript: the grounding fields keep their defaults
+        values.update(_UNGROUNDED)
+        return made(Claim, values, set(_UNGROUNDED_CLAIM_FIELDS))
+    values["grounding"] = found.grounding
+    values["heard_at"] = found.heard_at
+    values["match_score"] = found.score
+    values["transcript_label"] = found.label
+    values["transcript_excerpt"] = found.excerpt
+    values["recording_url"] = recording_url(*recording, found.heard_at)
+    values["speaker_evidence"] = entry.speaker_evidence if entry.speaker else None
+    heard = entry.transcript_speaker
+    values["transcript_speaker"] = identities.person_iri(digest, heard) if heard else None
+    return made(Claim, values, set(_CLAIM_FIELDS))
 
 
 def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str], str]:
