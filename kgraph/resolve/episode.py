@@ -2,8 +2,8 @@
 full extraction and the identities; a pure function of those, so it can be cached per episode.
 
 The nodes are made without validation (`kgraph.unvalidated`): every value is already of its
-field's type (strings, IRIs minted here, the extraction's validated values), and validating the
-tens of thousands of them per build was a tenth of the episode stage."""
+field's type (strings, IRIs minted here, the extraction's values), so validating the tens of
+thousands of them per build only copied their tuples. Which fields were given is kept as it was."""
 
 from __future__ import annotations
 
