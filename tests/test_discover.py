@@ -6,6 +6,7 @@ link a summary may hold."""
 
 from __future__ import annotations
 
+import errno
 import os
 import random
 from collections.abc import Callable, Iterator
@@ -163,11 +164,48 @@ def _unreadable_when_locked(monkeypatch: pytest.MonkeyPatch) -> None:
     scandir = os.scandir
 
     def listing(path: Any = ".") -> Any:
-        if os.path.basename(os.fspath(path)).startswith("locked"):
+        if isinstance(path, str) and os.path.basename(path).startswith("locked"):
             raise PermissionError(13, "Permission denied", path)
         return scandir(path)
 
     monkeypatch.setattr(os, "scandir", listing)
+
+
+class _Untyped:
+    """A listed entry that cannot tell whether it is a link (a file system that lists no types,
+    where asking fails): the walk must then ask as the code it replaced did. Folders named `b c`
+    cannot tell they are folders either (they are taken for files)."""
+
+    def __init__(self, entry: os.DirEntry[str]) -> None:
+        self.entry, self.name, self.path = entry, entry.name, entry.path
+
+    def is_dir(self) -> bool:
+        if self.name.startswith("b c"):
+            raise OSError(errno.EIO, "no type listed")
+        return self.entry.is_dir()
+
+    def is_symlink(self) -> bool:
+        raise OSError(errno.EIO, "no type listed")
+
+
+class _UntypedListing:
+    def __init__(self, path: Any) -> None:
+        self.entries = iter([_Untyped(entry) for entry in _SCANDIR(path)])
+
+    def __enter__(self) -> _UntypedListing:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        pass
+
+    def __iter__(self) -> _UntypedListing:
+        return self
+
+    def __next__(self) -> _Untyped:
+        return next(self.entries)
+
+
+_SCANDIR = os.scandir
 
 
 def _outcome(call: Callable[[], Any]) -> Any:
@@ -197,6 +235,15 @@ def test_discover_finds_what_the_code_it_replaced_found(tmp_path, monkeypatch, o
     assert found == expected
     if isinstance(found, list):  # also the fields left out of `==`
         assert [candidate.folder_inside for candidate in found] == [not c.problem for c in found]
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_a_listing_without_types_finds_the_same(tmp_path, monkeypatch, old_readers, seed):
+    paths = _tree(tmp_path, random.Random(seed))
+    monkeypatch.setattr(os, "scandir", _UntypedListing)
+    found = _outcome(lambda: discover(paths))
+    old_readers()
+    assert found == _outcome(lambda: _old_discover(paths))
 
 
 def test_the_trees_hold_what_the_comparison_needs(tmp_path, monkeypatch):

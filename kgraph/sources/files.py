@@ -98,41 +98,66 @@ def _inside_any(roots: list[str]) -> Callable[[str], bool]:
 
 def _walk(folder: str, roots: list[str]) -> Iterator[tuple[str, str | None]]:
     """Files under `folder` with why each cannot be read, if it cannot. Links are followed only
-    where they stay inside the input folders; unreadable folders are reported, not skipped silently."""
+    where they stay inside the input folders; unreadable folders are reported, not skipped silently.
+    In the order of `os.walk` (following links), from listings that say which folders are links:
+    no system call per folder to ask. A file is asked: one that cannot be asked stops the search."""
     problems: list[tuple[str, str | None]] = []
     visited: set[str] = set()
     inside = _inside_any(roots)
-    # each folder's real path, from its parent's when it is no link: a real path resolved again
-    # costs a system call per part of it, 20,000 of them for 10,000 documents
-    real_paths = {folder: str(Path(folder).resolve())}
-
-    def unreadable(error: OSError) -> None:
-        problems.append((str(Path(error.filename)), f"cannot read folder ({error.strerror})"))
-
-    for top, folders, files in os.walk(folder, onerror=unreadable, followlinks=True):
-        real_here = real_paths.pop(top, None)
+    # (folder, its real path): a folder's from its parent's when it is no link, as a real path
+    # resolved again costs a system call per part of it, 20,000 of them for 10,000 documents
+    pending = [(folder, str(Path(folder).resolve()))]
+    while pending:
+        top, real_top = pending.pop()
+        try:
+            with os.scandir(top) as listing:
+                entries = list(listing)
+        except OSError as error:
+            problems.append((str(Path(error.filename)), f"cannot read folder ({error.strerror})"))
+            continue
         start = top if top.endswith("/") else f"{top}/"  # `os.path.join(top, name)` for each name
+        folders: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
+        for entry in entries:
+            (folders if _is_folder(entry) else files).append(entry)
         kept = []
-        for name in sorted(folders):
-            path = start + name
-            if real_here is not None and not os.path.islink(path):
-                real = os.path.join(real_here, name)
-            else:
-                real = str(Path(path).resolve())
-            real_paths[path] = real
+        for entry in sorted(folders, key=_name):
+            path = start + entry.name
+            real = str(Path(path).resolve()) if _is_folder_link(entry, path) else os.path.join(real_top, entry.name)
             if not inside(real):
                 problems.append((path, "link points outside the input folders"))
             elif real not in visited:  # a link back up would loop forever
                 visited.add(real)
-                kept.append(name)
-        folders[:] = kept
-        for name in files:
-            file = start + name
+                kept.append((path, real))
+        for entry in files:
+            file = start + entry.name
             if _is_link(file) and not inside(str(Path(file).resolve())):
                 yield file, "link points outside the input folders"
             else:
                 yield file, None
+        pending.extend(reversed(kept))  # the first folder next, as `os.walk` goes
     yield from problems
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:  # as `os.walk` takes it
+        return False
+
+
+def _name(entry: os.DirEntry[str]) -> str:
+    return entry.name
+
+
+def _is_folder_link(entry: os.DirEntry[str], path: str) -> bool:
+    """Whether a listed folder is a link, as `os.path.islink(path)` says: the listing knows (in a
+    folder that cannot be searched, a link is no folder: `is_dir` cannot follow it); where it does
+    not and asking fails, `os.path.islink` answers."""
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return os.path.islink(path)
 
 
 def discover(paths: list[Path]) -> list[Candidate]:
