@@ -99,16 +99,14 @@ def test_an_unreadable_folder_is_reported_and_counted(tmp_path, monkeypatch):
     root = tmp_path / "corpus"
     _write(root / "show" / "good", "Good Episode")
     (root / "locked").mkdir()
-    real_walk = os.walk
+    real_scandir = os.scandir
 
-    def walk(top, onerror=None, followlinks=False):  # as os.walk does for a folder without read permission
-        for entry in real_walk(top, onerror=onerror, followlinks=followlinks):
-            if os.path.basename(entry[0]) == "locked":
-                onerror(PermissionError(13, "Permission denied", entry[0]))
-                continue
-            yield entry
+    def scandir(path="."):  # as for a folder without read permission (a descriptor: shutil.rmtree)
+        if isinstance(path, str) and os.path.basename(path) == "locked":
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
 
-    monkeypatch.setattr("kgraph.sources.files.os.walk", walk)  # root (CI) reads every folder, whatever its mode
+    monkeypatch.setattr("kgraph.sources.files.os.scandir", scandir)  # root (CI) reads every folder, whatever its mode
     result, out = _build(tmp_path, root)
     assert result.exit_code == 1
     assert "skipped locked: cannot read folder (Permission denied)" in result.output

@@ -286,6 +286,29 @@ def test_a_document_reader_is_discovered_read_and_extracted_through_the_registry
     assert [insight.title for insight in extraction.insights] == ["Cheap robots", "Buoy data"]
 
 
+def test_a_document_is_extracted_by_the_reader_that_read_it_and_a_reader_of_none_is_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(sources, "_REGISTRY", dict(sources._REGISTRY))
+    monkeypatch.setattr(sources, "_in_order", None)
+    extracted: list[str] = []
+
+    class Recording(_OutlineReader):
+        def extract(self, document: SourceDocument) -> DocumentExtraction:
+            extracted.append(document.source)
+            return super().extract(document)
+
+    sources.register("outline", Recording())
+    (tmp_path / "kelp.outline").write_text("Harbor Talks | Kelp\nCheap robots\n", encoding="utf-8")
+    document = sources.read_document(discover([tmp_path])[0])
+    sources.extract(document)
+    sources.extract(document)
+    assert extracted == ["kelp.outline", "kelp.outline"]
+    sources.register("outline", SUBTITLES)  # a reader of no documents by the document's reader's name
+    with pytest.raises(AssertionError):
+        sources.extract(document)
+
+
 def test_a_named_file_no_reader_accepts_goes_to_the_summary_reader(tmp_path: Path) -> None:
     (tmp_path / "slides.pdf").write_bytes(b"%PDF-1.4\n\x00\x01")
     with pytest.raises(DocumentError, match="slides.pdf: binary file"):

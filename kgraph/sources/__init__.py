@@ -103,13 +103,20 @@ def _first_accepting(path: Path) -> tuple[Reader, DocumentReader | None] | None:
     plugins are looked up when no reader registered so far accepts it."""
     global _in_order
     while True:
-        if _in_order is None:
-            _in_order = [(reader, _as_document_reader(reader)) for reader in map(get_reader, list(_REGISTRY))]
-        found = next((entry for entry in _in_order if entry[0].accepts(path)), None)
-        if found is not None or _plugins_loaded:
-            return found
+        for entry in _ordered():
+            if entry[0].accepts(path):
+                return entry
+        if _plugins_loaded:
+            return None
         _load_plugins()
         _in_order = None
+
+
+def _ordered() -> list[tuple[Reader, DocumentReader | None]]:
+    global _in_order
+    if _in_order is None:
+        _in_order = [(reader, _as_document_reader(reader)) for reader in map(get_reader, list(_REGISTRY))]
+    return _in_order
 
 
 def _as_document_reader(reader: Reader) -> DocumentReader | None:
@@ -119,16 +126,24 @@ def _as_document_reader(reader: Reader) -> DocumentReader | None:
 def read_document(candidate: Candidate) -> SourceDocument | None:
     """`candidate` read by its reader (a file named on the command line that no reader accepts
     goes to the summary reader, which says why it is not a summary)."""
-    reader = document_reader_for(Path(candidate.source)) or get_reader("summary")
-    assert isinstance(reader, DocumentReader)
+    reader = document_reader_for(Path(candidate.source)) or _document_reader("summary")
     return reader.read(candidate)
 
 
 def extract(document: SourceDocument) -> DocumentExtraction:
     """The extraction of a document read by `read_document`, made by the reader that read it."""
-    reader = get_reader(document.reader)
+    return _document_reader(document.reader).extract(document)
+
+
+def _document_reader(name: str) -> DocumentReader:
+    """The reader called `name`, which must read documents: checked once per reader (a check
+    against a runtime Protocol costs about 12 us, 0.12 s per 10,000 documents)."""
+    reader = get_reader(name)
+    for known, document_reader in _ordered():
+        if known is reader and document_reader is not None:
+            return document_reader
     assert isinstance(reader, DocumentReader)
-    return reader.extract(document)
+    return reader
 
 
 def _import(target: str) -> Reader:

@@ -78,16 +78,18 @@ def read_document(candidate: Candidate) -> SourceDocument | None:
         raise DocumentError(f"{error} (a FIFO, device or socket)", candidate.source) from None
     if len(data) > MAX_BYTES:
         raise DocumentError(f"file is larger than {MAX_BYTES:,} bytes, over the limit for a summary", candidate.source)
-    if not data.strip():
+    if not data or data.isspace():  # `not data.strip()`, without copying it
         raise DocumentError("empty file", candidate.source)
-    if b"\x00" in data[:8192]:
+    if data.find(b"\x00", 0, 8192) != -1:
         raise DocumentError("binary file, not a Markdown summary", candidate.source)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         raise DocumentError(f"not UTF-8 (byte 0x{data[error.start]:02x})", candidate.source, line) from None
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = text.removeprefix("\ufeff")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     _check_limits(text, candidate.source)
     if not is_summary(text):
         if candidate.explicit:
@@ -102,8 +104,13 @@ def _check_limits(text: str, source: str) -> None:
     # every heading has a `#`: only a text with more of them than the limit is counted line by line
     if text.count("#") > MAX_HEADINGS and (headings := len(_HEADING.findall(text))) > MAX_HEADINGS:
         raise DocumentError(f"{headings:,} headings, over the limit of {MAX_HEADINGS:,} for a summary", source)
-    if (marks := text.count('"') + text.count("\u201c") + text.count("\u201d")) > MAX_QUOTE_MARKS:
+    # a mark is a character: a text no longer than the limit is within it, uncounted
+    if len(text) > MAX_QUOTE_MARKS and (marks := _quote_marks(text)) > MAX_QUOTE_MARKS:
         raise DocumentError(f"{marks:,} quotation marks, over the limit of {MAX_QUOTE_MARKS:,} for a summary", source)
+
+
+def _quote_marks(text: str) -> int:
+    return text.count('"') + text.count("\u201c") + text.count("\u201d")
 
 
 def _transcript(candidate: Candidate, text: str) -> TranscriptText | None:

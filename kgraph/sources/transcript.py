@@ -8,6 +8,7 @@ before; what comes before the first timestamp (title, `**Podcast:**` fields) is 
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
 import sys
@@ -59,20 +60,34 @@ class TranscriptText:
     problem: str | None = None  # why the whole text was not read (the summary still is)
 
 
-def linked_transcripts(path: Path, source: str, summary: str) -> Iterator[tuple[Path, str]]:
+def linked_transcripts(path: Path, source: str, summary: str) -> Iterator[tuple[str, str]]:
     """(file, relative name) of the transcripts a summary may have, in the order to try them:
-    the one its `**Transcript:**` field links to, then `transcript.md` beside a `summary.md`."""
+    the one its `**Transcript:**` field links to, then `transcript.md` beside a `summary.md`.
+    The file is the path `path.parent / link` makes, as text."""
     folder = posixpath.dirname(source)
-    link = _LINK.search(summary)
+    # the field's start, looked for first: where it is missing (half of all summaries) the
+    # expression would be tried at every character
+    link = _LINK.search(summary) if "**Transcript" in summary else None
     if link and "://" not in link.group(1):
-        yield path.parent / link.group(1), posixpath.normpath(posixpath.join(folder, link.group(1)))
+        yield _beside(path, link.group(1)), posixpath.normpath(posixpath.join(folder, link.group(1)))
     if path.stem.lower() == "summary":
-        yield path.parent / "transcript.md", posixpath.join(folder, "transcript.md")
+        yield _beside(path, "transcript.md"), posixpath.join(folder, "transcript.md")
 
 
-def read_transcript_text(path: Path, source: str) -> TranscriptText:
+def _beside(path: Path, link: str) -> str:
+    """`str(path.parent / link)`; a plain name (after a `./`) is joined without making Paths."""
+    name = link.removeprefix("./")
+    if "/" in name or name in ("", "."):
+        return str(path.parent / link)
+    return os.path.join(os.path.dirname(path), name)
+
+
+def read_transcript_text(path: str | Path, source: str) -> TranscriptText:
     """Raises OSError (missing, unreadable) or ValueError (a FIFO, device or socket)."""
     data = read_regular(path, max(MAX_BYTES, FINGERPRINT_BYTES) + 1)
+    if len(data) <= min(FINGERPRINT_BYTES, MAX_BYTES):  # the start is the whole text: decoded once
+        text = data.decode("utf-8", errors="replace")
+        return TranscriptText(source, text, text)
     start = data[:FINGERPRINT_BYTES].decode("utf-8", errors="replace")
     if len(data) > MAX_BYTES:
         problem = f"transcript {source} is larger than {MAX_BYTES:,} bytes: not read"
