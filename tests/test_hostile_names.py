@@ -183,3 +183,40 @@ def test_a_transcript_link_inside_the_input_folders_is_read(tmp_path):
     summary = _linked(root, "./transcript.md")
     (summary.parent / "transcript.md").write_text(SECRET, encoding="utf-8")
     assert extract_source(read_document(discover([summary])[0])).transcript is not None
+
+
+def test_links_in_a_loop_are_skipped_and_the_rest_builds(tmp_path):
+    """A link to itself (or round a loop) leads to no file: found in a folder it is one skipped
+    document, as a summary's transcript link it is no transcript; before, either stopped the
+    whole build with an internal error."""
+    root = tmp_path / "corpus"
+    _write(root / "show" / "good", "Good Episode")
+    os.symlink("loop.md", root / "show" / "loop.md")
+    os.symlink("round-b.md", root / "show" / "round-a.md")
+    os.symlink("round-a.md", root / "show" / "round-b.md")
+    linked = _linked(root, "transcript.md")
+    os.symlink("transcript.md", linked.parent / "transcript.md")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 1, result.output
+    for name in ("loop.md", "round-a.md", "round-b.md"):
+        assert f"skipped show/{name}: link in a loop, leads to no file" in result.output
+    turtle = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "Good Episode" in turtle and "Linked Episode" in turtle
+
+
+def test_a_link_in_a_loop_named_on_the_command_line_is_one_usage_line(tmp_path):
+    os.symlink("loop.md", tmp_path / "loop.md")
+    result, _ = _build(tmp_path, tmp_path / "loop.md")
+    assert result.exit_code == 2
+    assert result.output.strip().endswith(f"a link in a loop, which leads to no file: {tmp_path / 'loop.md'}")
+
+
+def test_a_transcript_link_holding_a_nul_is_no_transcript(tmp_path):
+    """A NUL past the part of the text checked for binary content: no file has such a name."""
+    root = tmp_path / "corpus"
+    summary = _linked(root, "tran\x00script.md")
+    text = summary.read_text(encoding="utf-8")
+    summary.write_text(text.replace("---", "Padding. " * 1000 + "\n\n---", 1), encoding="utf-8")
+    result, out = _build(tmp_path, root)
+    assert result.exit_code == 0, result.output
+    assert "Linked Episode" in (out / "graph.ttl").read_text(encoding="utf-8")

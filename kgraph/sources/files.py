@@ -36,7 +36,9 @@ class Candidate:
             folder, name = os.path.split(linked)
             if name not in _NOT_A_NAME and folder == os.path.dirname(self.path) and not _followed_by_realpath(linked):
                 return True
-        return _inside(Path(linked).resolve(), list(self.roots or (self.path.resolve().parent,)))
+        real = resolved(linked)
+        # a loop, or a name no file can have (a NUL): it leads nowhere, so reading it fails
+        return real is None or _inside(real, list(self.roots or (self.path.resolve().parent,)))
 
 
 _NOT_A_NAME = ("", ".", "..")  # the last part of a path that is not a file in its folder
@@ -48,20 +50,40 @@ def _followed_by_realpath(path: str | Path) -> bool:
     """Whether `os.path.realpath` follows the last part of `path`: a link (one it cannot tell is no link)."""
     try:
         return stat.S_ISLNK(os.lstat(path).st_mode)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a NUL in the name
         return False
 
 
-def _is_link(path: str | Path) -> bool:
-    """`Path(path).is_symlink()`, without making a Path."""
+def resolved(path: str | Path) -> Path | None:
+    """`Path(path).resolve()`; None for a link in a loop (Python 3.11 raises RuntimeError for
+    it, 3.13 OSError) or a name holding a NUL: neither leads to a file."""
     try:
-        return stat.S_ISLNK(os.lstat(path).st_mode)
+        return Path(path).resolve()
+    except RuntimeError:
+        return None
     except OSError as error:
-        if error.errno not in _NO_SUCH_FILE:
-            raise
-        return False
+        if error.errno == errno.ELOOP:
+            return None
+        raise
     except ValueError:
-        return False
+        return None
+
+
+def _link_problem(file: str, inside: Callable[[str], bool]) -> str | None:
+    """Why a listed file is not read, if it is not: a link that leads outside the input folders
+    or round in a loop, or one whose kind cannot be told (the folder lists but cannot be searched).
+    Only that file is skipped: the rest of the folder is still read."""
+    try:
+        if not stat.S_ISLNK(os.lstat(file).st_mode):
+            return None
+    except OSError as error:
+        if error.errno in _NO_SUCH_FILE:  # gone since it was listed: reading it says so
+            return None
+        return f"cannot read file ({error.strerror})"
+    real = resolved(file)
+    if real is None:
+        return "link in a loop, leads to no file"
+    return None if inside(str(real)) else "link points outside the input folders"
 
 
 def printable_name(path: Path) -> str:
@@ -100,7 +122,7 @@ def _walk(folder: str, roots: list[str]) -> Iterator[tuple[str, str | None]]:
     """Files under `folder` with why each cannot be read, if it cannot. Links are followed only
     where they stay inside the input folders; unreadable folders are reported, not skipped silently.
     In the order of `os.walk` (following links), from listings that say which folders are links:
-    no system call per folder to ask. A file is asked: one that cannot be asked stops the search."""
+    no system call per folder to ask. A file is asked whether it is a link (`_link_problem`)."""
     problems: list[tuple[str, str | None]] = []
     visited: set[str] = set()
     inside = _inside_any(roots)
@@ -131,10 +153,7 @@ def _walk(folder: str, roots: list[str]) -> Iterator[tuple[str, str | None]]:
                 kept.append((path, real))
         for entry in files:
             file = start + entry.name
-            if _is_link(file) and not inside(str(Path(file).resolve())):
-                yield file, "link points outside the input folders"
-            else:
-                yield file, None
+            yield file, _link_problem(file, inside)
         pending.extend(reversed(kept))  # the first folder next, as `os.walk` goes
     yield from problems
 
@@ -165,12 +184,16 @@ def discover(paths: list[Path]) -> list[Candidate]:
     missing = [str(path) for path in paths if not os.path.lexists(path)]
     if missing:
         raise UsageError(f"no such file or folder: {', '.join(missing)}")
-    resolved = [path.resolve() for path in paths]
-    roots = [path for path in resolved if path.is_dir()]
-    root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in resolved]))
+    real_paths = [resolved(path) for path in paths]
+    looping = [str(path) for path, real in zip(paths, real_paths, strict=True) if real is None]
+    if looping:
+        raise UsageError(f"a link in a loop, which leads to no file: {', '.join(looping)}")
+    reals = [real for real in real_paths if real is not None]
+    roots = [path for path in reals if path.is_dir()]
+    root = Path(os.path.commonpath([p if p.is_dir() else p.parent for p in reals]))
     real_roots, root_text = [str(path) for path in roots], str(root)
     found: dict[str, Candidate] = {}
-    for path in resolved:
+    for path in reals:
         if not path.is_dir():  # a file named on the command line: read_document says if it is not one
             name = printable_name(path.relative_to(root))
             found[str(path)] = Candidate(path, name, True, None, (*roots, path.parent), folder_inside=True)
