@@ -370,13 +370,13 @@ def test_the_page_loads_each_episodes_nodes_once(monkeypatch):
     built = kgraph.build([EXPLORER_CORPUS])
     page = page_graph(built.model, built.statements)
     loaded: list[str] = []
-    load = page._episode_nodes
+    load = page._nodes._episode_nodes
 
     def counting(episode: str):
         loaded.append(episode)
         return load(episode)
 
-    page._episode_nodes = counting
+    page._nodes._episode_nodes = counting
     render(page)
     assert loaded and len(loaded) == len(set(loaded))
 

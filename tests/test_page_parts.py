@@ -5,6 +5,7 @@ episode has (a relation to a literal, to an episode's own mention, from an entit
 
 from __future__ import annotations
 
+import pickle
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import fields
@@ -135,3 +136,31 @@ def test_relations_no_episode_has_are_read_as_before(graph):
     new, old = page_part(*arguments), old_page_part(*arguments)
     assert in_order(new) == in_order(old)
     assert (own, own) in new.edges and (claim, own) in new.edges and (own, mention) not in new.edges
+
+
+def iris_in(part: PagePart) -> list[str]:
+    """Every IRI the part holds, as objects (an IRI held twice is here twice)."""
+    return [
+        *part.types,
+        *(iri for pair in part.edges for iri in pair),
+        *part.degree,
+        *part.entity_degree,
+        *part.entity_episodes,
+        *(iri for node, claims in part.claims_of.items() for iri in (node, *claims)),
+        *(iri for pair in part.notes for iri in pair),
+        *part.entity_refs,
+    ]
+
+
+def test_each_iri_of_a_part_is_one_object_and_pickled_once(graph):
+    statements = dict(graph.statements)
+    for episode in graph.episodes:
+        nodes = graph.episode_nodes(episode)
+        arguments = (nodes.episode, nodes.insights, nodes.claims, nodes.mentions, statements[episode.graph])
+        part, old = page_part(*arguments), old_page_part(*arguments)
+        iris = iris_in(part)
+        assert len({id(iri) for iri in iris}) == len(set(iris))
+        singles = [names for names in part.edges.values() if len(names) == 1]
+        assert len({id(names) for names in singles}) == len({names[0] for names in singles})
+        assert len(pickle.dumps(part, pickle.HIGHEST_PROTOCOL)) < 0.7 * len(pickle.dumps(old, pickle.HIGHEST_PROTOCOL))
+        assert pickle.loads(pickle.dumps(part)) == old

@@ -124,24 +124,51 @@ def varied(claims: list[Claim], insight: str, entity: str) -> list[Claim]:
     with every optional field the table reads set, unset, falsy or odd."""
     made = []
     for number, claim in enumerate(claims):
-        options = {
-            "speaker": [None, entity, "https://example.org/nobody"],
-            "about": [None, insight, entity, "", claim.about],
-            "mentions": [(), (entity,), (entity, insight, "https://example.org/nobody")],
-            "timestamp": [None, "", "01:02:03"],
-            "heard_at": [None, 0, 75],
-            "grounding": [None, *Grounding],
-            "speaker_evidence": [None, *SpeakerEvidence],
-            "transcript_excerpt": [None, "", "… an excerpt"],
-            "recording_url": [None, "", "https://www.youtube.com/watch?v=x&t=3s"],
-            "transcript_label": [None, "", "SPEAKER_1"],
-        }
+        options = variations(claim, insight, entity)
         update = {
             field: values[(number + shift) % len(values)] for shift, (field, values) in enumerate(options.items())
         }
         update.update(iri=f"{claim.iri}-v{number}", episode=f"{claim.episode}-v{number}")
         made.append(claim.model_copy(update=update))
     return made
+
+
+def one_field_each(claims: list[Claim], insight: str, entity: str) -> list[Claim]:
+    """Claims with every optional field unset but one, set to each of its values in turn."""
+    made = []
+    bare = {field: None for field in OPTIONAL_FIELDS}
+    for number, claim in enumerate(claims[:3]):
+        for field, values in variations(claim, insight, entity).items():
+            for value in values:
+                suffix = f"-{number}-{field}-{len(made)}"
+                update = {**bare, field: value, "iri": claim.iri + suffix, "episode": claim.episode + suffix}
+                made.append(claim.model_copy(update=update))
+    return made
+
+
+OPTIONAL_FIELDS = (
+    "heard_at",
+    "grounding",
+    "speaker_evidence",
+    "transcript_excerpt",
+    "recording_url",
+    "transcript_label",
+)
+
+
+def variations(claim: Claim, insight: str, entity: str) -> dict[str, list]:
+    return {
+        "speaker": [None, entity, "https://example.org/nobody"],
+        "about": [None, insight, entity, "", claim.about],
+        "mentions": [(), (entity,), (entity, insight, "https://example.org/nobody")],
+        "timestamp": [None, "", "01:02:03"],
+        "heard_at": [None, 0, 75],
+        "grounding": [None, *Grounding],
+        "speaker_evidence": [None, *SpeakerEvidence],
+        "transcript_excerpt": [None, "", "… an excerpt"],
+        "recording_url": [None, "", "https://www.youtube.com/watch?v=x&t=3s"],
+        "transcript_label": [None, "", "SPEAKER_1"],
+    }
 
 
 def check_claims_as_before(graph: kgraph.KnowledgeGraph, extra: bool) -> int:
@@ -152,7 +179,8 @@ def check_claims_as_before(graph: kgraph.KnowledgeGraph, extra: bool) -> int:
     if extra:
         insight = next(i for e in graph.episodes for i in graph.episode_nodes(e).insights if i.iri in ids)
         entity = next(iri for iri in ids if page.part_of(iri) is None)
-        claims = sorted([*claims, *varied(claims, insight.iri, entity), *claims[:3]], key=lambda c: c.iri)
+        more = [*varied(claims, insight.iri, entity), *one_field_each(claims, insight.iri, entity), *claims[:3]]
+        claims = sorted([*claims, *more], key=lambda c: c.iri)
     old_strings, new_strings = Strings(), Strings()
     old = old_claims(page, claims, ids, old_strings)
     new = _claims(page, [claim_row(claim) for claim in claims], ids, new_strings)

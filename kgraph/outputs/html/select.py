@@ -4,7 +4,9 @@ counted, so the page, the console and report.json can say so."""
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 
 from kgraph.errors import UsageError
 from kgraph.outputs.html.data import PageGraph
@@ -43,7 +45,7 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> Selection:
         if options.max_nodes < 1:
             raise UsageError("--html-max-nodes must be at least 1")
         kept = most_connected(kept, page.degree, options.max_nodes)
-    claims = {iri for part in page.parts if part.episode in kept for iri in _claims(part)}
+    claims = set().union(*(_claims(part) for part in page.parts if part.episode in kept))
     return Selection(
         frozenset(kept),
         frozenset(claims),
@@ -55,13 +57,20 @@ def select_nodes(page: PageGraph, options: HtmlOptions) -> Selection:
 
 def most_connected(nodes: set[str], degree: dict[str, int], count: int) -> set[str]:
     """The first `count` of `nodes` by degree (highest first), then IRI: the degrees alone are
-    sorted, and the IRIs of the lowest degree kept (sorting every node by (-degree, IRI) took a
-    10,000-document page 0.1-0.2 s)."""
+    counted (sorting every node by (-degree, IRI) took a 10,000-document page 0.1-0.2 s, and
+    sorting the degrees alone half that), and the IRIs of the lowest degree kept sorted."""
     if count >= len(nodes):
         return set(nodes)
-    lowest = sorted((degree[iri] for iri in nodes), reverse=True)[count - 1]
-    kept = {iri for iri in nodes if degree[iri] > lowest}
-    kept.update(sorted(iri for iri in nodes if degree[iri] == lowest)[: count - len(kept)])
+    order = list(nodes)
+    degrees = list(map(degree.__getitem__, order))
+    above = 0  # nodes of a higher degree than the one looked at
+    for value, nodes_of in sorted(Counter(degrees).items(), reverse=True):
+        if above + nodes_of >= count:  # the `count`th node has this degree
+            lowest = value
+            break
+        above += nodes_of
+    kept = set(compress(order, map(lowest.__lt__, degrees)))
+    kept.update(sorted(compress(order, map(lowest.__eq__, degrees)))[: count - len(kept)])
     return kept
 
 

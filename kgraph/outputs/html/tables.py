@@ -169,9 +169,11 @@ def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: S
     offsets, as JavaScript counts). Identical quotes of one episode are one claim: extraction
     already keeps one, this guards the page against any that slip through."""
     columns: dict[str, list] = {key: [] for key in ("episode", "speaker", "about", "time")}
+    episodes, speakers, abouts, times = columns.values()
     mentions: dict[str, list[int]] = {}  # only claims that name someone beside speaker and subject
     grounding: dict[str, dict[str, object]] = {key: {} for key in ("heard", "grounding", "evidence")}
-    texts: dict[str, object] = {"text": [], "excerpt": {}, "recording": {}, "label": {}}
+    quotes: list[object] = []
+    texts: dict[str, object] = {"text": quotes, "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
     places = _QuotePlaces(claims)
     for claim in claims:  # sorted by IRI: a claim's IRI starts with its episode's, so episodes come in turn
@@ -179,32 +181,43 @@ def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: S
         if (episode, text) in seen:
             continue
         seen.add((episode, text))
-        number = str(len(texts["text"]))  # type: ignore[arg-type]
         subject, speaker = claim.get("about"), claim.get("speaker")
         about = ids.get(subject, -1) if subject else -1
-        columns["episode"].append(ids.get(episode, -1))
-        columns["speaker"].append(ids.get(speaker, -1) if speaker else -1)
-        columns["about"].append(about)
-        named = sorted(ids[m] for m in claim.get("mentions", ()) if m in ids)
-        if named:
-            mentions[number] = named
-        columns["time"].append(strings(claim.get("timestamp")))  # HH:MM:SS: the page works out the seconds
-        for key, value in (
-            ("heard", claim.get("heard_at")),
-            ("grounding", strings(claim["grounding"]) if claim.get("grounding") else None),
-            ("evidence", strings(claim["speaker_evidence"]) if claim.get("speaker_evidence") else None),
-        ):
-            if value is not None:
-                grounding[key][number] = value
-        for key, field in (
-            ("excerpt", "transcript_excerpt"),
-            ("recording", "recording_url"),
-            ("label", "transcript_label"),
-        ):
-            if claim.get(field):
-                texts[key][number] = claim[field]  # type: ignore[index]
-        texts["text"].append(_quote_or_place(page, places, text, subject, about))  # type: ignore[attr-defined]
+        episodes.append(ids.get(episode, -1))
+        speakers.append(ids.get(speaker, -1) if speaker else -1)
+        abouts.append(about)
+        named = claim.get("mentions")
+        if named and (named := sorted(ids[m] for m in named if m in ids)):
+            mentions[str(len(quotes))] = named
+        times.append(strings(claim.get("timestamp")))  # HH:MM:SS: the page works out the seconds
+        if not _OPTIONAL.isdisjoint(claim):  # most claims have none of them: rows leave None out
+            _optional_fields(claim, str(len(quotes)), strings, grounding, texts)
+        quotes.append(_quote_or_place(page, places, text, subject, about))
     return {**columns, "mentions": mentions, **grounding}, texts
+
+
+_OPTIONAL = frozenset(
+    ("heard_at", "grounding", "speaker_evidence", "transcript_excerpt", "recording_url", "transcript_label")
+)
+
+
+def _optional_fields(
+    claim: dict, number: str, strings: Strings, grounding: dict[str, dict[str, object]], texts: dict[str, object]
+) -> None:
+    for key, value in (
+        ("heard", claim.get("heard_at")),
+        ("grounding", strings(claim["grounding"]) if claim.get("grounding") else None),
+        ("evidence", strings(claim["speaker_evidence"]) if claim.get("speaker_evidence") else None),
+    ):
+        if value is not None:
+            grounding[key][number] = value
+    for key, field in (
+        ("excerpt", "transcript_excerpt"),
+        ("recording", "recording_url"),
+        ("label", "transcript_label"),
+    ):
+        if claim.get(field):
+            texts[key][number] = claim[field]  # type: ignore[index]
 
 
 def _quote_or_place(page: PageGraph, places: _QuotePlaces, quote: str, subject: str | None, about: int) -> object:
