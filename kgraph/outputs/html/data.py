@@ -11,7 +11,6 @@ from urllib.parse import urlsplit
 
 from kgraph.model import Node
 from kgraph.outputs.html.parts import PagePart
-from kgraph.outputs.html.style import STYLE_BY_CLASS
 from kgraph.outputs.networkx import node_attributes
 
 _EPISODES_KEPT = 8  # lookups come episode by episode; a few kept bound the memory at any corpus size
@@ -204,14 +203,6 @@ class NodeAttributes(Mapping[str, dict]):
 
     def __contains__(self, iri: object) -> bool:
         return iri in self._types
-
-
-def importance(page: PageGraph, iri: str) -> int:
-    """Episodes for the corpus-level kinds (podcasts, people, organizations, products); claims and
-    insights for the rest."""
-    if STYLE_BY_CLASS[page.types[iri]].corpus_level:
-        return len(page.episodes[iri])
-    return len(page.claims[iri])
 
 
 def timestamp_url(url: str | None, seconds: int | None) -> str | None:
