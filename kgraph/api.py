@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kgraph.build.extracted import whole
-from kgraph.build.inputs import Input
+from kgraph.build.inputs import Reading
 from kgraph.build.keys import hash_parts
 from kgraph.build.outputs import StoreLayoutCache, in_graph_order, make_shares, read_page_nodes, read_page_share
 from kgraph.build.pipeline import (
@@ -248,7 +248,7 @@ def build(
     progress: bool = False,
     executor: str | Executor | None = None,
     formats: tuple[str, ...] = (),
-    inputs: list[Input] | None = None,
+    inputs: Reading | None = None,
 ) -> KnowledgeGraph:
     """Read the summaries under `paths` and return the resolved knowledge graph.
 
@@ -256,8 +256,8 @@ def build(
     `concurrent.futures.Executor`, or "dask://HOST:PORT"); results are kept in the `cache` folder
     when given (see `kgraph.build.store`); none of these changes the result. `formats` are made
     ahead with each episode. `progress` draws a bar on stderr. `inputs`: the documents under
-    `paths` already read by `kgraph.build.inputs.read_inputs` (the CLI keys its outputs with
-    them), which the build then takes instead of reading them again."""
+    `paths` as a `kgraph.build.inputs.Reading` (the CLI keys its outputs with what it read), which
+    the build reads on from instead of finding and reading them again."""
     if isinstance(paths, str | Path):
         paths = [paths]
     if not base_iri.startswith(("http://", "https://", "urn:")) or not base_iri.endswith(("/", "#")):

@@ -185,19 +185,21 @@ def build(
     formats = DEFAULT_OUTPUTS
     inputs = list(paths) or [Path("seeds")]
     stamp_key = None
-    documents = None  # read once: the stamp keys them, the build takes them
+    options: list[str] | None = None  # what the stamp keys besides the documents
+    reading = None  # read once: the stamp keys the documents, the build takes them
     if not no_cache:
         from kgraph.build import stamp
-        from kgraph.build.inputs import read_inputs
+        from kgraph.build.inputs import Reading
 
         alias_text = _file_text(aliases)
-        options = [base_iri, alias_text or "", *formats, repr(html_options)]
+        options = None if alias_text is None else [base_iri, alias_text, *formats, repr(html_options)]
         try:
-            documents = read_inputs(inputs)
+            reading = Reading(inputs)
+            # with no stamp that could match, the build reads the documents as its workers extract them
+            if options is not None and stamp.may_match(output_dir):
+                stamp_key = stamp.outputs_key(reading.read_all(), output_dir, options)
         except (KgraphError, OSError):
-            documents = None  # the build says why
-        if alias_text is not None and documents is not None:
-            stamp_key = stamp.outputs_key(documents, output_dir, options)
+            reading = None  # the build says why
         done = stamp.current(output_dir, stamp_key[0]) if stamp_key else None
         if done is not None:  # nothing changed: the outputs in place are what a build would write
             assert stamp_key is not None
@@ -219,9 +221,8 @@ def build(
             progress=not quiet and sys.stderr.isatty(),
             executor=executor,
             formats=formats,
-            inputs=documents,
+            inputs=reading,
         )
-        documents = None
         written = graph.write(output_dir, formats, html_options=html_options)
     except KgraphError as error:
         fail(error)
@@ -237,11 +238,11 @@ def build(
     for line in [*page_lines, wrote]:
         click.echo(line)
     exit_code = EXIT_OK if graph.report.ok else EXIT_SKIPPED
-    if stamp_key is not None:
+    if options is not None and reading is not None and reading.complete:
         from dataclasses import replace
 
         lines = [*replace(graph.report, cache_hits=0).summary_lines(), *page_lines, wrote]
-        stamp.record(output_dir, stamp_key[0], written, lines, exit_code)
+        stamp.record(output_dir, stamp.outputs_key(reading.inputs, output_dir, options)[0], written, lines, exit_code)
     sys.exit(exit_code)
 
 

@@ -203,8 +203,8 @@ def test_the_text_extracted_is_the_text_whose_key_was_taken(corpus, tmp_path, mo
     target = sorted(corpus.rglob("summary.md"))[2]
     real_read = pipeline._read
 
-    def read_then_edit(candidates, store, report):
-        documents = real_read(candidates, store, report)  # read and hashed; now the user saves
+    def read_then_edit(inputs, store, report, extracting):
+        documents = real_read(inputs, store, report, extracting)  # read and hashed; now the user saves
         _edit(target, "**Date:**", "**Date:** 2011-11-11\n**Was:**")
         return documents
 

@@ -9,7 +9,6 @@ import contextlib
 import os
 import sys
 import time
-from collections.abc import Iterator
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,12 +16,14 @@ from pathlib import Path
 from tqdm import tqdm
 
 from kgraph.build.extracted import pickled
-from kgraph.build.inputs import Input, read_inputs
+from kgraph.build.inputs import Reading
 from kgraph.build.keys import EpisodeKeys, document_key, run_key
 from kgraph.build.outputs import FORMAT_SHARES, episode_counts
 from kgraph.build.report import BuildReport
 from kgraph.build.store import Store
 from kgraph.build.workers import (
+    Batches,
+    Extracted,
     SharedIdentities,
     episode_batch,
     extract_batch,
@@ -45,6 +46,9 @@ from kgraph.resolve.identities import EntityNodes, Identities
 from kgraph.sources import read_document
 from kgraph.sources.files import Candidate
 from kgraph.sources.summary import SourceDocument
+
+# one document to extract: its key and the document as read
+ExtractTask = tuple[str, SourceDocument]
 
 DIGESTS, EXTRACTIONS, RUNS, NODES, SUMMARIES = "digests", "extractions", "runs", "nodes", "summaries"
 # Extractions a build keeps for its episode stage instead of reading them back from the store
@@ -89,7 +93,7 @@ class Resolution:
 class _Document:
     key: str
     candidate: Candidate
-    document: SourceDocument | None  # kept only when the store has no extraction for it
+    stored: bool  # the store had its digest when it was read (else it went to the workers then)
 
 
 def run(
@@ -100,30 +104,39 @@ def run(
     formats: tuple[str, ...] = (),
     reuse: bool = True,
     store: Store | None = None,
-    inputs: list[Input] | None = None,
+    inputs: Reading | None = None,
 ) -> tuple[Resolution, Store]:
     """Build everything under `paths`; returns the result and the store its entries are in.
     `formats` are made ahead, in the workers, with each episode (any other is made on demand).
     `reuse=False` goes through every stage even if the whole result is stored (each stage still
     reuses its entries): what remakes an entry that went missing after the build. `store`: the
     one to use (default: the one in `options.cache`). `inputs`: the documents under `paths`
-    already read (`kgraph.build.inputs.read_inputs`); the build takes their texts."""
+    (`kgraph.build.inputs.Reading`, some or all of them read already); the build takes their
+    texts, and hands each document not in the store to the workers as soon as it is read."""
     if inputs is None:
-        inputs = read_inputs(paths)  # a missing input fails before the cache folder is made
+        inputs = Reading(paths)  # a missing input fails before the cache folder is made
     store = store or Store(options.cache)
     shares = tuple(sorted({share for name in formats for share in FORMAT_SHARES.get(name, ())}))
-    with store.lock(), collector_paused():
+    with (
+        store.lock(),
+        collector_paused(),
+        _Workers(options) as workers,
+        Batches(workers.executor, extract_batch, _batches(options, 8), len(inputs)) as extracting,
+    ):
         reading = BuildReport()
         started = time.perf_counter()
-        documents = _read(inputs, store, reading)
+        documents = _read(inputs, store, reading, extracting)
         reading.timings["load"] = time.perf_counter() - started
         key = run_key((document.key for document in documents), base_iri, rules)
         resolution = store.get_object(RUNS, key, Resolution) if reuse else None
         if resolution is None:
-            resolution = _resolve(documents, base_iri, rules, options, store, shares)
+            resolution = _resolve(documents, extracting, base_iri, rules, options, store, workers, shares)
             store.put_object(RUNS, key, resolution)
             built = resolution.report
         else:
+            # what went to the workers while reading: documents whose extraction failed (the whole
+            # result says so) or whose digest went away; the result needs none of them
+            extracting.cancel()
             store.mark_used(DIGESTS, resolution.document_keys)
             store.mark_used(EXTRACTIONS, resolution.document_keys)
             built = replace(resolution.report, timings={}, cache_hits=len(documents), cache_misses=0, parts_built=0)
@@ -139,9 +152,12 @@ def run(
     return resolution, store
 
 
-def _read(inputs: list[Input], store: Store, report: BuildReport) -> list[_Document]:
-    """Every readable summary; its text is kept only if it is to be extracted (and taken from
-    its `Input`, so that the caller's list does not hold every text through the build)."""
+def _read(
+    inputs: Reading, store: Store, report: BuildReport, extracting: Batches[ExtractTask, Extracted]
+) -> list[_Document]:
+    """Every readable summary, in source-path order; one whose digest the store does not have is
+    handed to `extracting` as it is read (its text taken from its `Input`, so that the reading
+    does not hold every text through the build)."""
     documents = []
     for read in inputs:
         if read.error is not None:
@@ -151,8 +167,10 @@ def _read(inputs: list[Input], store: Store, report: BuildReport) -> list[_Docum
         document, read.document = read.document, None
         if document is not None:
             report.documents_read += 1
-            has = store.has(DIGESTS, read.key)
-            documents.append(_Document(read.key, read.candidate, None if has else document))
+            stored = store.has(DIGESTS, read.key)
+            documents.append(_Document(read.key, read.candidate, stored))
+            if not stored:
+                extracting.add((read.key, document))
     return documents
 
 
@@ -163,35 +181,37 @@ def _skip(report: BuildReport, source: str, error: DocumentError) -> None:
 
 def _resolve(
     documents: list[_Document],
+    extracting: Batches[ExtractTask, Extracted],
     base_iri: str,
     rules: AliasRules,
     options: BuildOptions,
     store: Store,
+    workers: _Workers,
     shares: tuple[str, ...],
 ) -> Resolution:
     report = BuildReport()
-    with _executor(options) as executor:
-        digests, extracted = _extract_all(documents, store, executor, options, report)
-        started = time.perf_counter()
-        identities = Identities(digests, base_iri, rules)
-        entities = identities.entity_nodes()
-        report.timings["resolve"] = time.perf_counter() - started
-        report.duplicates = duplicates(identities)
-        report.identity = [decision.to_json() for decision in identities.log.decisions()]
-        report.warnings.extend(
-            {"file": group.primary.episode.source_file, "warning": warning}
-            for group in identities.groups
-            for warning in identities.warnings(group.primary)
-        )
-        groups = identities.groups
-        report.faithfulness = [
-            {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
-            for group in groups
-            if group.primary.faithfulness is not None
-        ]
-        started = time.perf_counter()
-        episodes = _episodes(identities, groups, extracted, documents, store, executor, options, report, shares)
-        report.timings["episodes"] = time.perf_counter() - started
+    digests, extracted = _extract_all(documents, extracting, store, options, report)
+    started = time.perf_counter()
+    identities = Identities(digests, base_iri, rules)
+    entities = identities.entity_nodes()
+    report.timings["resolve"] = time.perf_counter() - started
+    report.duplicates = duplicates(identities)
+    report.identity = [decision.to_json() for decision in identities.log.decisions()]
+    report.warnings.extend(
+        {"file": group.primary.episode.source_file, "warning": warning}
+        for group in identities.groups
+        for warning in identities.warnings(group.primary)
+    )
+    groups = identities.groups
+    report.faithfulness = [
+        {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
+        for group in groups
+        if group.primary.faithfulness is not None
+    ]
+    started = time.perf_counter()
+    executor = workers.executor()
+    episodes = _episodes(identities, groups, extracted, documents, store, executor, options, report, shares)
+    report.timings["episodes"] = time.perf_counter() - started
     resolution = Resolution(base_iri, entities, sorted(episodes, key=lambda e: e.graph), [d.key for d in documents])
     report.counts = _counts(entities, resolution.episodes)
     entity_graph = rdf.entity_statements(base_iri, entities.nodes())
@@ -200,13 +220,22 @@ def _resolve(
     return resolution
 
 
-@contextlib.contextmanager
-def _executor(options: BuildOptions) -> Iterator[Executor]:
-    if isinstance(options.executor, Executor):
-        yield options.executor
-        return
-    with open_executor(options.jobs, options.executor) as executor:
-        yield executor
+class _Workers(contextlib.ExitStack):
+    """The build's executor, opened when work is first handed out (a build whose whole result is
+    stored starts no process and reaches no cluster) and closed when the build ends."""
+
+    def __init__(self, options: BuildOptions):
+        super().__init__()
+        self._options = options
+        self._executor: Executor | None = None
+
+    def executor(self) -> Executor:
+        if self._executor is None:
+            if isinstance(self._options.executor, Executor):
+                self._executor = self._options.executor
+            else:
+                self._executor = self.enter_context(open_executor(self._options.jobs, self._options.executor))
+        return self._executor
 
 
 def _batches(options: BuildOptions, per_worker: int) -> int:
@@ -214,28 +243,30 @@ def _batches(options: BuildOptions, per_worker: int) -> int:
 
 
 def _extract_all(
-    documents: list[_Document], store: Store, executor: Executor, options: BuildOptions, report: BuildReport
+    documents: list[_Document],
+    extracting: Batches[ExtractTask, Extracted],
+    store: Store,
+    options: BuildOptions,
+    report: BuildReport,
 ) -> tuple[list[ExtractionDigest], dict[str, bytes]]:
-    """Every document's digest in source-path order, and the pickled extractions made by this
-    build (with a store folder, up to `HELD_EXTRACTIONS` bytes of them: the episode stage reads the
-    rest back from the store)."""
+    """Every document's digest in source-path order (those not stored are in `extracting` since
+    they were read), and the pickled extractions made by this build (with a store folder, up to
+    `HELD_EXTRACTIONS` bytes of them: the episode stage reads the rest back from the store)."""
     found: dict[str, ExtractionDigest] = {}
-    tasks = []
     for document in documents:
-        # a document is kept only when its digest was not there (`_read`): no second lookup then
-        digest = None if document.document is not None else store.get_object(DIGESTS, document.key, ExtractionDigest)
-        if digest is None:
-            tasks.append((document.key, document.document or _reread(document)))
-        else:
-            found[document.key] = digest
-        document.document = None
+        if document.stored:
+            digest = store.get_object(DIGESTS, document.key, ExtractionDigest)
+            if digest is None:  # damaged, or gone since it was read
+                extracting.add((document.key, _reread(document)))
+            else:
+                found[document.key] = digest
     started = time.perf_counter()
     cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
     held = 0
-    with _bar(options, len(documents), len(documents) - len(tasks), "doc", "extract") as bar:
-        for key, outcome, extraction, cpu, elapsed in run_tasks(executor, extract_batch, tasks, _batches(options, 8)):
+    with _bar(options, len(documents), len(documents) - extracting.count, "doc", "extract") as bar:
+        for key, outcome, extraction, cpu, elapsed in extracting.results():
             bar.update()
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
@@ -255,7 +286,7 @@ def _extract_all(
             "parse+extract (wall)": time.perf_counter() - started,
         }
     )
-    report.cache_hits, report.cache_misses = len(documents) - len(tasks), len(tasks)
+    report.cache_hits, report.cache_misses = len(documents) - extracting.count, extracting.count
     digests = [found[document.key] for document in documents if document.key in found]
     for digest in digests:
         report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)

@@ -10,9 +10,10 @@ outputs are left in place and the build prints what it printed then: the same by
 rebuild writes, because each of them is a function of what the key holds.
 
 Nothing here is trusted blindly: a stamp that cannot be read is damaged (a warning, then the
-build runs); a file changed or missing since the stamp means the build runs. This module imports
-only the readers, so a nothing-changed rebuild never loads the extractors, the resolver or the
-writers."""
+build runs); a file changed or missing since the stamp means the build runs. With no stamp that
+could match (`may_match`), the build does not read every document before it starts: it keys them
+as its workers extract them, and the stamp is keyed after it. This module imports only the
+readers, so a nothing-changed rebuild never loads the extractors, the resolver or the writers."""
 
 from __future__ import annotations
 
@@ -97,6 +98,21 @@ def read_stamp(output_dir: Path) -> Stamp | None:
         log.warning("output stamp %s is damaged (%s): building again", path, error)
         return None
     return stamp
+
+
+def may_match(output_dir: Path) -> bool:
+    """Whether `output_dir` has a stamp that a key could match: one that can be read, whose files
+    are all there at their sizes (without it a build need not key its documents before it starts)."""
+    stamp = read_stamp(output_dir)
+    if stamp is None or not stamp.files:
+        return False
+    for name, (size, _digest) in stamp.files.items():
+        try:
+            if (output_dir / name).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
 
 
 def current(output_dir: Path, key: str) -> Stamp | None:

@@ -16,7 +16,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from kgraph import sources
 from kgraph.build.extracted import pickled, without_transcript
@@ -99,15 +99,73 @@ def open_executor(jobs: int | None, address: str | None = None) -> Iterator[Exec
 def run_tasks(
     executor: Executor, work: Callable[[list[Task]], list[Result]], tasks: Sequence[Task], batches: int
 ) -> Iterator[Result]:
-    """`work` over `tasks` in batches, results in task order; few tasks run in this process. A
-    batch's future is let go once its results are handed out: held to the end, every episode's
-    nodes and shares stayed in memory until the last was stored (about 1 GB at 10,000 documents)."""
-    if len(tasks) < MIN_PARALLEL_TASKS:
-        executor = InlineExecutor()
-    size = max(1, min(32, -(-len(tasks) // batches)))
-    futures = deque(executor.submit(work, list(tasks[start : start + size])) for start in range(0, len(tasks), size))
-    while futures:
-        yield from futures.popleft().result()
+    """`work` over `tasks` in batches, results in task order; few tasks run in this process."""
+    submitted = Batches(lambda: executor, work, batches, len(tasks))
+    for task in tasks:
+        submitted.add(task)
+    return submitted.results()
+
+
+class Batches(Generic[Task, Result]):
+    """`work` over tasks handed in one at a time (as they are read), in about `batches` batches of
+    `expected` tasks (at most): each batch is submitted once full, so the workers start on the first
+    while the rest are made. `results()` hands them out in task order. Fewer than
+    `MIN_PARALLEL_TASKS` tasks, or an `InlineExecutor`, run in this process once results are asked
+    for (`cancel()` before then runs none); the executor is opened when the first batch goes out.
+    Used in a `with` block, what is left when it ends is cancelled."""
+
+    def __init__(
+        self, executor: Callable[[], Executor], work: Callable[[list[Task]], list[Result]], batches: int, expected: int
+    ):
+        self._executor, self._work, self._batches = executor, work, batches
+        self._size = _batch_size(expected, batches)
+        self._waiting: list[Task] = []
+        self._futures: deque[Future] = deque()
+        self._streaming: Executor | None = None  # once MIN_PARALLEL_TASKS were handed in
+        self.count = 0  # tasks handed in
+
+    def add(self, task: Task) -> None:
+        self._waiting.append(task)
+        self.count += 1
+        if self._streaming is None and self.count == MIN_PARALLEL_TASKS:
+            executor = self._executor()
+            self._streaming = None if isinstance(executor, InlineExecutor) else executor
+        while self._streaming is not None and len(self._waiting) >= self._size:
+            self._submit(self._streaming, self._waiting[: self._size])
+            del self._waiting[: self._size]
+
+    def results(self) -> Iterator[Result]:
+        """Every task's results, in task order. A batch's future is let go once its results are
+        handed out: held to the end, every episode's nodes and shares stayed in memory until the
+        last was stored (about 1 GB at 10,000 documents)."""
+        executor = self._executor() if self.count >= MIN_PARALLEL_TASKS else InlineExecutor()
+        # what is left split as if it were all (the same batches as before when none went out)
+        size = min(self._size, _batch_size(self.count, self._batches))
+        waiting, self._waiting = self._waiting, []
+        for start in range(0, len(waiting), size):
+            self._submit(executor, waiting[start : start + size])
+        while self._futures:
+            yield from self._futures.popleft().result()
+
+    def __enter__(self) -> Batches[Task, Result]:
+        return self
+
+    def __exit__(self, *error: object) -> None:
+        self.cancel()  # after an error, what has not started never runs: the build stops sooner
+
+    def cancel(self) -> None:
+        """Drop every task whose results were not handed out: those not yet started never run."""
+        for future in self._futures:
+            future.cancel()
+        self._futures.clear()
+        self._waiting = []
+
+    def _submit(self, executor: Executor, tasks: list[Task]) -> None:
+        self._futures.append(executor.submit(self._work, tasks))
+
+
+def _batch_size(tasks: int, batches: int) -> int:
+    return max(1, min(32, -(-tasks // batches)))
 
 
 # -- the work ---------------------------------------------------------------------------------
