@@ -48,7 +48,8 @@ class PersonSighting:
     spoke: bool = False  # some quote of the document is theirs
     host: bool = False  # the document calls them the host
     affiliations: tuple[str, ...] = ()  # folded organization names stated with them
-    context: tuple[str, ...] = ()  # folded distinctive words said about them (description, role, title)
+    # folded distinctive words said about them (description, role, title); may be read on first use
+    context: Iterable[str] = ()
 
 
 @dataclass(frozen=True)
