@@ -6,7 +6,7 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import cast
@@ -197,7 +197,9 @@ class Identities:
     def _request_iris(self) -> None:
         for label, _ in set(self.podcasts.values()):
             self.minter.request("podcast", label, slug(label))
-        for identity in set(self.people.values()):
+        for identity in {
+            id(identity): identity for identity in self.people.values()
+        }.values():  # (equal ones ask alike)
             path = f"{slug(identity.scope)}/{slug(identity.label)}" if identity.scope else slug(identity.label)
             self.minter.request("person", self._person_key(identity), path)
         for organization in set(self.organizations.values()):
@@ -271,7 +273,7 @@ class Identities:
         """Names matched in every document. A one-word name that is also an everyday word
         (`Public`, `World`) is only matched in documents that list it themselves."""
         names: dict[str, str] = {}
-        for (_podcast, _), identity in self.people.items():
+        for identity in _each_once(self.people.values()):
             if identity.scope is None:
                 iri = self.minter.iri("person", self._person_key(identity))
                 for form in (identity.label, *identity.alt_labels):
@@ -426,6 +428,12 @@ class _SaidWords:
         if self._read is not None:
             self._words, self._read = self._read[0].said_words(*self._read[1:]), None
         return iter(self._words)
+
+
+def _each_once(identities: Iterable[PersonIdentity]) -> Iterable[PersonIdentity]:
+    """Each identity object once, in the order first met: the names as written of one person share
+    theirs (tens of thousands of names, a few thousand people), and hashing one is hashing its fields."""
+    return {id(identity): identity for identity in identities}.values()
 
 
 def _title_names(title: str, name: str) -> bool:

@@ -425,7 +425,12 @@ def resolve_organizations(
 ) -> dict[str, OrganizationIdentity]:
     """name as written -> identity."""
     resolver = _Resolver(sightings, rules, log)
+    plain: set[str] = set()  # names added without aliases: adding them again joins and records nothing new
     for sighting in sorted(sightings, key=lambda s: (s.name, s.document, s.aliases)):
+        if not sighting.aliases:
+            if sighting.name in plain:
+                continue
+            plain.add(sighting.name)
         resolver.add(sighting)
     resolver.merge_on_evidence()
     return resolver.identities()
