@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from kgraph.extract.attribution import _AFTER_SAID, NAME
 from kgraph.extract.participants import _ROLE_PREFIX
 from kgraph.names import fold, is_cjk_name, slug, slug_characters
-from kgraph.resolve.organizations import _Context, _part_of
+from kgraph.resolve.organizations import _Context, _DescriptionWords, _part_of
 from kgraph.resolve.people import _pinyin_spellings
 from tests.conftest import FIXTURES, SEEDS
 
@@ -184,7 +184,7 @@ def _descriptions(draw: st.DrawFn, short: str) -> str:
 @given(st.sampled_from(_ORGANIZATIONS), st.data())
 def test_being_part_of_is_what_the_per_name_pattern_found(short: str, data: st.DataObject) -> None:
     descriptions = data.draw(st.lists(st.one_of(_descriptions(short), _texts(_PART_PIECES)), max_size=3))
-    long = _Context(set(), set(), set(), set(), set(descriptions))
+    long = _Context("", _DescriptionWords(), descriptions=set(descriptions))
     assert _part_of(short, long) == _old_part_of(short, long)
 
 

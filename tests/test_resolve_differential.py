@@ -6,6 +6,7 @@ and episode key must come out the same."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import random
 import zlib
 from array import array
@@ -84,7 +85,12 @@ def _digest(rng: random.Random, number: int) -> ExtractionDigest:
         )
         for name in names
     )
-    entities = [_entry(rng, EntityKind.PERSON, name, line) for line, name in enumerate(names) if rng.random() < 0.7]
+    # every fourth People entry written in capitals: its IRI is that of the person it folds to
+    entities = [
+        _entry(rng, EntityKind.PERSON, name.upper() if line % 4 == 3 else name, line)
+        for line, name in enumerate(names)
+        if rng.random() < 0.7
+    ]
     entities += [
         _entry(rng, EntityKind.PERSON, name, 10 + line) for line, name in enumerate(names) if rng.random() < 0.3
     ]
@@ -150,6 +156,19 @@ def test_resolution_is_the_old_one(seed: int, merge: tuple, separate: tuple) -> 
         digests, "https://example.org/kg/", old_aliases.AliasRules(merge=merge, separate=separate)
     )
     assert _outcome(new) == _outcome(old)
+
+
+def test_workers_are_sent_no_iris_the_resolution_can_make_again() -> None:
+    identities = Identities(_corpus(4), "https://example.org/kg/", AliasRules())
+    sent = pickle.dumps(identities)
+    asked = _outcome(identities)["iris"]  # every IRI by name
+    assert pickle.dumps(identities) == sent
+    worker = pickle.loads(sent)
+    assert asked == [
+        [worker.entity_iri(group.primary, entry) for entry in group.primary.entities]
+        + [worker.person_iri(group.primary, person.name) for person in group.primary.people]
+        for group in identities.groups
+    ]
 
 
 def _old_name_index(names: dict[str, str]) -> dict[int, list[tuple[tuple[int, ...], str]]]:

@@ -57,11 +57,12 @@ class AliasRules:
 
     def union_find(
         self, name_of: Callable[[K], str | None], log: DecisionLog | None = None, kind: Kind = "person"
-    ) -> KeptApartUnion[K]:
+    ) -> UnionFind[K]:
         """A union-find that refuses to join two names this file keeps apart (`name_of` reads the
         name of a node, None for nodes that are keys rather than names); each refusal is recorded
-        in `log` as a `kind` separation."""
-        return KeptApartUnion(self, name_of, log, kind)
+        in `log` as a `kind` separation. Without [[separate]] rules, a plain one: resolution asks
+        it hundreds of thousands of times, and the file keeps nothing apart."""
+        return KeptApartUnion(self, name_of, log, kind) if self._apart else UnionFind()
 
 
 class KeptApartUnion(UnionFind[K]):

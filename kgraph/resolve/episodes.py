@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from kgraph.names import fold
-from kgraph.resolve.aliases import AliasRules, KeptApartUnion
+from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.unionfind import UnionFind
@@ -230,7 +230,7 @@ def group_episodes(
             *_transcript_links(extractions, near),
         }
     )
-    union: KeptApartUnion[tuple[str, int]] = (rules or AliasRules()).union_find(
+    union: UnionFind[tuple[str, int]] = (rules or AliasRules()).union_find(
         lambda node: _source(extractions[node[1]]), log, "episode"
     )
     for link in links:

@@ -6,7 +6,9 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
 from typing import cast
 
 from kgraph.collector import collector_paused
@@ -45,6 +47,41 @@ class _Named:
     description: str | None = None
 
 
+@dataclass
+class _PersonNode:
+    """A `Person` as the documents read so far describe it."""
+
+    label: str
+    alt_labels: tuple[str, ...]
+    description: str | None
+    affiliations: list[str] = field(default_factory=list)  # Organization IRIs
+    # Read in more than one document: its affiliations are told apart (those of one document are
+    # kept as written, one IRI twice when two of its names are one organization).
+    merged: bool = False
+
+    def node(self, iri: str) -> Person:
+        affiliations = set(self.affiliations) if self.merged else self.affiliations
+        return Person(
+            iri=iri,
+            label=self.label,
+            alt_labels=self.alt_labels,
+            description=self.description,
+            affiliations=tuple(sorted(affiliations)),
+        )
+
+
+@dataclass
+class _OrganizationNode:
+    """An `Organization` as the documents read so far describe it."""
+
+    label: str
+    alt_labels: tuple[str, ...]
+    description: str | None
+
+    def node(self, iri: str) -> Organization:
+        return Organization(iri=iri, label=self.label, alt_labels=self.alt_labels, description=self.description)
+
+
 def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:
     """Episodes by date (undated last), then source: the first description of a person wins."""
     return sorted(
@@ -69,8 +106,12 @@ class Identities:
             self.names = self._global_names(everyday)
 
     def __getstate__(self) -> dict:
-        # A worker building episodes gets each episode's group with its task, not all of them.
-        return {**self.__dict__, "groups": []}
+        # A worker building episodes gets each episode's group with its task, not all of them, and
+        # makes the IRIs by name again if it asks for them.
+        state = {**self.__dict__, "groups": []}
+        state.pop("_person_iris", None)
+        state.pop("_organization_iris", None)
+        return state
 
     # -- identities ----------------------------------------------------------------------------
     def podcast_of(self, digest: ExtractionDigest) -> str:
@@ -156,7 +197,9 @@ class Identities:
     def _request_iris(self) -> None:
         for label, _ in set(self.podcasts.values()):
             self.minter.request("podcast", label, slug(label))
-        for identity in set(self.people.values()):
+        for identity in {
+            id(identity): identity for identity in self.people.values()
+        }.values():  # (equal ones ask alike)
             path = f"{slug(identity.scope)}/{slug(identity.label)}" if identity.scope else slug(identity.label)
             self.minter.request("person", self._person_key(identity), path)
         for organization in set(self.organizations.values()):
@@ -170,9 +213,23 @@ class Identities:
                 "episode", episode.source_file, episode_path(self.podcast_of(group.primary), date, episode.title)
             )
 
+    @cached_property
+    def _person_iris(self) -> dict[tuple[str, str], str]:
+        """(podcast, name as written) -> the person's IRI: asked of every person of every document,
+        by the corpus-level nodes, the episode keys and each episode."""
+        return {key: self.minter.iri("person", self._person_key(identity)) for key, identity in self.people.items()}
+
+    @cached_property
+    def _organization_iris(self) -> dict[str, str]:
+        """Name as written -> the organization's IRI (as often asked for)."""
+        return {name: self.minter.iri("org", identity.label) for name, identity in self.organizations.items()}
+
     def person_iri(self, digest: ExtractionDigest, name: str) -> str | None:
-        identity = self._person_identity(digest, name)
-        return self.minter.iri("person", self._person_key(identity)) if identity else None
+        iri = self._person_iris.get((self.podcast_of(digest), name))
+        if iri is None:  # the name as written is no key: see `_person_identity`
+            identity = self._person_identity(digest, name)
+            iri = self.minter.iri("person", self._person_key(identity)) if identity else None
+        return iri
 
     def _person_identity(self, digest: ExtractionDigest, name: str) -> PersonIdentity | None:
         podcast = self.podcast_of(digest)
@@ -184,8 +241,7 @@ class Identities:
         return identity
 
     def organization_iri(self, name: str) -> str | None:
-        identity = self.organizations.get(name)
-        return self.minter.iri("org", identity.label) if identity else None
+        return self._organization_iris.get(name)
 
     def product_iri(self, name: str) -> str | None:
         identity = self.products.get(name)
@@ -217,7 +273,7 @@ class Identities:
         """Names matched in every document. A one-word name that is also an everyday word
         (`Public`, `World`) is only matched in documents that list it themselves."""
         names: dict[str, str] = {}
-        for (_podcast, _), identity in self.people.items():
+        for identity in _each_once(self.people.values()):
             if identity.scope is None:
                 iri = self.minter.iri("person", self._person_key(identity))
                 for form in (identity.label, *identity.alt_labels):
@@ -251,8 +307,8 @@ class Identities:
 
     # -- corpus-level nodes --------------------------------------------------------------------
     def entity_nodes(self) -> EntityNodes:
-        people: dict[str, Person] = {}
-        organizations: dict[str, Organization] = {}
+        people: dict[str, _PersonNode] = {}
+        organizations: dict[str, _OrganizationNode] = {}
         products: dict[str, Product] = {}
         for group in build_order(self.groups):
             self._collect_entities(group.primary, people, organizations)
@@ -263,8 +319,8 @@ class Identities:
             podcasts[iri] = Podcast(iri=iri, label=label, alt_labels=alternatives)
         return EntityNodes(
             podcasts=tuple(podcasts[k] for k in sorted(podcasts)),
-            people=tuple(people[k] for k in sorted(people)),
-            organizations=tuple(organizations[k] for k in sorted(organizations)),
+            people=tuple(people[k].node(k) for k in sorted(people)),
+            organizations=tuple(organizations[k].node(k) for k in sorted(organizations)),
             products=tuple(products[k] for k in sorted(products)),
         )
 
@@ -279,53 +335,45 @@ class Identities:
             f"person left out: {name} (the name resolves to no person)" for name in self.unresolved_people(digest)
         )
 
-    def _collect_entities(self, digest: ExtractionDigest, people: dict, organizations: dict) -> None:
+    def _collect_entities(
+        self, digest: ExtractionDigest, people: dict[str, _PersonNode], organizations: dict[str, _OrganizationNode]
+    ) -> None:
+        """Adds what the document says of its people and organizations: a node's first
+        description wins (build order), its affiliations add up."""
         descriptions: dict[str, str] | None = None
         for person in digest.people:
-            identity = self._person_identity(digest, person.name)
-            if identity is None:  # see `unresolved_people`
+            iri = self.person_iri(digest, person.name)
+            if iri is None:  # see `unresolved_people`
                 continue
-            iri = self.minter.iri("person", self._person_key(identity))
             if descriptions is None:
                 descriptions = {}  # name -> the first description of a People entry of that name
                 for e in digest.entities:
                     if e.kind == _PERSON and e.description:
                         descriptions.setdefault(e.name, e.description)
-            description = descriptions.get(person.name)
-            affiliations = [self.organization_iri(org) for org in person.affiliations]
-            existing = people.get(iri)
-            if existing is None:
-                people[iri] = Person(
-                    iri=iri,
-                    label=identity.label,
-                    alt_labels=identity.alt_labels,
-                    description=description,
-                    affiliations=tuple(sorted(filter(None, affiliations))),
-                )
+            node = people.get(iri)
+            if node is None:
+                identity = cast(PersonIdentity, self._person_identity(digest, person.name))
+                node = people[iri] = _PersonNode(identity.label, identity.alt_labels, descriptions.get(person.name))
             else:
-                merged = sorted(set(existing.affiliations) | set(filter(None, affiliations)))
-                people[iri] = existing.model_copy(
-                    update={"description": existing.description or description, "affiliations": tuple(merged)}
-                )
+                node.merged = True
+                if node.description is None:
+                    node.description = descriptions.get(person.name)
+            node.affiliations += filter(None, map(self.organization_iri, person.affiliations))
         names: list[EntityEntry | _Named] = [
             e for e in digest.entities if self.entity_kind(e) == EntityKind.ORGANIZATION
         ]
         names += [_Named(org) for person in digest.people for org in person.affiliations]
         names += [_Named(maker) for e in digest.entities if self.is_product(e) for maker in e.made_by]
         for entry in names:
-            organization = self.organizations.get(entry.name)
-            if organization is None:
+            iri = self._organization_iris.get(entry.name)
+            if iri is None:
                 continue
-            iri = self.minter.iri("org", organization.label)
-            if iri not in organizations:
-                organizations[iri] = Organization(
-                    iri=iri,
-                    label=organization.label,
-                    alt_labels=organization.alt_labels,
-                    description=getattr(entry, "description", None),
-                )
-            elif organizations[iri].description is None and getattr(entry, "description", None):
-                organizations[iri] = organizations[iri].model_copy(update={"description": entry.description})
+            existing = organizations.get(iri)
+            if existing is None:
+                organization = self.organizations[entry.name]
+                organizations[iri] = _OrganizationNode(organization.label, organization.alt_labels, entry.description)
+            elif existing.description is None and entry.description:
+                existing.description = entry.description
 
     def _collect_products(self, digest: ExtractionDigest, products: dict[str, Product]) -> None:
         """The first description of a product wins (build order); its makers add up."""
@@ -359,6 +407,35 @@ _HOST = re.compile(r"\b(?:co-?)?host\b", re.I)
 _GENERIC_WORDS = frozenset("ceo cfo cto coo cmo cpo vp svp evp gp lp md phd ai ml us uk eu".split())
 
 
+class _SaidWords:
+    """A sighting's `context`, read when first iterated: person resolution compares the context
+    of a few hundred sightings in tens of thousands, and reading it was a fifth of its time."""
+
+    __slots__ = ("_read", "_words")
+
+    def __init__(
+        self,
+        evidence: _PersonEvidence,
+        digest: ExtractionDigest,
+        person: PersonName,
+        entries: list[EntityEntry],
+        forms: set[str],
+    ):
+        self._read: tuple | None = (evidence, digest, person, entries, forms)
+        self._words: tuple[str, ...] = ()
+
+    def __iter__(self) -> Iterator[str]:
+        if self._read is not None:
+            self._words, self._read = self._read[0].said_words(*self._read[1:]), None
+        return iter(self._words)
+
+
+def _each_once(identities: Iterable[PersonIdentity]) -> Iterable[PersonIdentity]:
+    """Each identity object once, in the order first met: the names as written of one person share
+    theirs (tens of thousands of names, a few thousand people), and hashing one is hashing its fields."""
+    return {id(identity): identity for identity in identities}.values()
+
+
 def _title_names(title: str, name: str) -> bool:
     """The title names the person (`Orbex CEO Dana Ruiz on ...`), maybe spelled otherwise (`Dana Ruis`)."""
     words, tokens = f" {fold(title)} ", fold(name).split()
@@ -372,7 +449,7 @@ class _PersonEvidence:
 
     def __init__(self, everyday: frozenset[str]):
         self.everyday = everyday
-        self._text_words: dict[str, frozenset[str]] = {}
+        self._piece_words: dict[str, frozenset[str]] = {}  # a piece of text between white space -> its words
         self._word_keys: dict[str, str | None] = {}
 
     def person_entries(self, digest: ExtractionDigest) -> list[tuple[EntityEntry, frozenset[str], bool]]:
@@ -397,23 +474,6 @@ class _PersonEvidence:
         """A person as this document names them, with what it says about them."""
         forms = {fold(form) for form in (person.name, *person.aliases)}
         entries = [(entry, host) for entry, names, host in person_entries if not forms.isdisjoint(names)]
-        said = [
-            *person.affiliations,
-            *(
-                text
-                for e, _ in entries
-                for text in (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations)
-            ),
-        ]
-        if _title_names(digest.episode.title, person.name):
-            said.append(digest.episode.title)
-        own = {token for form in forms for token in form.split()}
-        words: set[str] = set()
-        for text in said:
-            found = self._text_words.get(text)
-            if found is None:
-                found = self._text_words[text] = self._distinctive_words(text)
-            words |= found
         return PersonSighting(
             name=person.name,
             aliases=person.aliases,
@@ -423,8 +483,31 @@ class _PersonEvidence:
             spoke=person.name in digest.speakers,
             host=any(host for _, host in entries),
             affiliations=tuple(sorted({fold(org) for org in person.affiliations})),
-            context=tuple(sorted(words - own)),
+            context=_SaidWords(self, digest, person, [entry for entry, _ in entries], forms),
         )
+
+    def said_words(
+        self, digest: ExtractionDigest, person: PersonName, entries: list[EntityEntry], forms: set[str]
+    ) -> tuple[str, ...]:
+        """The distinctive words the document says about the person (its entries, affiliations,
+        the title that names them), folded, but for the words of their own name."""
+        said = [
+            *person.affiliations,
+            *(
+                text
+                for e in entries
+                for text in (*e.qualifiers, e.description or "", e.why_mentioned or "", *e.affiliations)
+            ),
+        ]
+        if _title_names(digest.episode.title, person.name):
+            said.append(digest.episode.title)
+        own = {token for form in forms for token in form.split()}
+        # A word never holds white space: the words of the texts are those of their pieces.
+        pieces, known = set(" ".join(said).split()), self._piece_words
+        for piece in pieces.difference(known):
+            known[piece] = self._distinctive_words(piece)
+        words = set().union(*map(known.__getitem__, pieces))
+        return tuple(sorted(words - own))
 
     def _distinctive_words(self, text: str) -> frozenset[str]:
         """The folded words of `text` that may say who someone is."""

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass
-from functools import lru_cache
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
 from itertools import combinations
 
 import jellyfish
@@ -17,8 +18,9 @@ from rapidfuzz import fuzz, process
 from kgraph.data import organization_words
 from kgraph.extract.organization_names import abbreviation
 from kgraph.names import fold
-from kgraph.resolve.aliases import AliasRules, KeptApartUnion
+from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog, Verdict
+from kgraph.resolve.unionfind import UnionFind
 
 _SUFFIX = re.compile(r"\s+(?:inc|incorporated|corp|corporation|co|llc|ltd|limited|plc|gmbh|ag|sa)$")
 _DOMAIN = re.compile(r"\.(?:com|ai|io|dev|co|app|new|so|xyz|org|net)$", re.I)
@@ -68,36 +70,58 @@ def organization_key(name: str) -> str:
     return _numbers_written_out(key).replace(" ", "")
 
 
+class _DescriptionWords:
+    """Distinctive words of descriptions, cut to six letters (`manufacturer` ~ `manufacturing`).
+    Folding never joins or reads across white space, so the folded words of a text are those of
+    its pieces: each piece is read once for the whole corpus (descriptions differ, words recur)."""
+
+    def __init__(self) -> None:
+        self._pieces: dict[str, frozenset[str]] = {}  # piece -> its folded words of 4+ letters, uncommon
+        self._cut: dict[str, str] = {}  # such a word -> its first six letters
+
+    def __call__(self, texts: Iterable[str], name: str) -> set[str]:
+        """The words of `texts` but for the name's own."""
+        known, cut = self._pieces, self._cut
+        pieces = set(" ".join(texts).split())
+        for piece in pieces.difference(known):
+            long = known[piece] = frozenset(
+                word for word in fold(piece).split() if len(word) >= 4 and word not in _COMMON
+            )
+            cut.update((word, word[:6]) for word in long)
+        words = set().union(*map(known.__getitem__, pieces)).difference(fold(name).split())
+        return set(map(cut.__getitem__, words))
+
+
 @dataclass
 class _Context:
     """What the corpus says around one written name: where, with whom, described how."""
 
-    documents: set[str]
-    podcasts: set[str]
-    people: set[str]
-    words: set[str]
-    descriptions: set[str]
+    name: str
+    reader: _DescriptionWords
+    documents: set[str] = field(default_factory=set)
+    podcasts: set[str] = field(default_factory=set)
+    people: set[str] = field(default_factory=set)
+    descriptions: set[str] = field(default_factory=set)
 
-
-def _description_words(text: str, name: str) -> set[str]:
-    """Distinctive words of a description, cut to six letters (`manufacturer` ~ `manufacturing`)."""
-    own = set(fold(name).split())
-    return {word[:6] for word in fold(text).split() if len(word) >= 4 and word not in _COMMON and word not in own}
+    @cached_property
+    def words(self) -> set[str]:
+        """The distinctive words of its descriptions: read only for the names a rule compares (a
+        few in a hundred), as splitting every description was a fifth of the resolution's time."""
+        return self.reader(self.descriptions, self.name)
 
 
 def _contexts(sightings: list[OrganizationSighting]) -> dict[str, _Context]:
     contexts: dict[str, _Context] = {}
+    reader = _DescriptionWords()
     for sighting in sightings:
         context = contexts.get(sighting.name)
         if context is None:
-            context = contexts[sighting.name] = _Context(set(), set(), set(), set(), set())
+            context = contexts[sighting.name] = _Context(sighting.name, reader)
         context.descriptions.add(sighting.description)
         context.documents.add(sighting.document)
         context.podcasts.add(sighting.podcast)
         if sighting.people:
             context.people.update(map(fold, sighting.people))
-        if sighting.description:
-            context.words |= _description_words(sighting.description, sighting.name)
     return contexts
 
 
@@ -247,7 +271,7 @@ def _one_shared_word(first: _Context, second: _Context) -> list[str]:
 class _Resolver:
     def __init__(self, sightings: list[OrganizationSighting], rules: AliasRules, log: DecisionLog | None):
         self.rules, self.log = rules, log
-        self.union: KeptApartUnion[tuple[str, str]] = rules.union_find(
+        self.union: UnionFind[tuple[str, str]] = rules.union_find(
             lambda node: node[1] if node[0] == "name" else None, log, "organization"
         )
         self.counts: Counter[str] = Counter(sighting.name for sighting in sightings)
@@ -401,7 +425,12 @@ def resolve_organizations(
 ) -> dict[str, OrganizationIdentity]:
     """name as written -> identity."""
     resolver = _Resolver(sightings, rules, log)
+    plain: set[str] = set()  # names added without aliases: adding them again joins and records nothing new
     for sighting in sorted(sightings, key=lambda s: (s.name, s.document, s.aliases)):
+        if not sighting.aliases:
+            if sighting.name in plain:
+                continue
+            plain.add(sighting.name)
         resolver.add(sighting)
     resolver.merge_on_evidence()
     return resolver.identities()

@@ -48,7 +48,8 @@ class PersonSighting:
     spoke: bool = False  # some quote of the document is theirs
     host: bool = False  # the document calls them the host
     affiliations: tuple[str, ...] = ()  # folded organization names stated with them
-    context: tuple[str, ...] = ()  # folded distinctive words said about them (description, role, title)
+    # folded distinctive words said about them (description, role, title); may be read on first use
+    context: Iterable[str] = ()
 
 
 @dataclass(frozen=True)
@@ -248,9 +249,8 @@ class _Resolution:
     def exact(self) -> None:
         """Same name, reordered name, forms given together, the user's alias file."""
         seen_keys: dict[str, str] = {}
-        for sighting in self.sightings:
-            node = self.node(sighting)
-            if _is_full(sighting.name):
+        for sighting, node, is_full in zip(self.sightings, self.nodes, self.full, strict=True):
+            if is_full:
                 key = _name_key(sighting.name)
                 known = seen_keys.setdefault(key, sighting.name)
                 reason = "same name in another order" if fold(known) != fold(sighting.name) else "same name"

@@ -8,8 +8,9 @@ from collections import Counter
 from rapidfuzz import fuzz
 
 from kgraph.names import fold, split_qualifiers
-from kgraph.resolve.aliases import AliasRules, KeptApartUnion
+from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
+from kgraph.resolve.unionfind import UnionFind
 
 _GENERIC = re.compile(r"^the\s+|\s+(?:newsletter|news|podcast|show|research|pod|weekly|daily)$")
 # `Signal Hour with Dana Ruiz` is the show `Signal Hour`: a host's full name after "with" (not `Lunch with Lenny`)
@@ -37,7 +38,7 @@ def resolve_podcasts(
 ) -> dict[str, tuple[str, tuple[str, ...]]]:
     """name as written -> (label, alternative labels) of its show."""
     counts = Counter(names)
-    union: KeptApartUnion[tuple[str, str]] = rules.union_find(
+    union: UnionFind[tuple[str, str]] = rules.union_find(
         lambda node: node[1] if node[0] == "name" else None, log, "podcast"
     )
     ordered = sorted(counts)
