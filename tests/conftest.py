@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import kgraph
 
@@ -16,6 +17,11 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEED_EXPECTED = SHARED / "spec" / "seed-expected.json"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+# No property test is timed: on a shared machine an example can take seconds, and a deadline then
+# fails a test whose behaviour is right (speed is measured by bench/, not by tests).
+settings.register_profile("kgraph", deadline=None)
+settings.load_profile("kgraph")
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
