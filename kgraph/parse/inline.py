@@ -55,7 +55,7 @@ def plain(text: str) -> str:
             return single_spaced(text.replace("**", ""))
         # emphasis and entities only (`*Description:* text`): the stars the parser pairs go
         text = unpaired_stars(text)
-        return " ".join((html.unescape(text) if "&" in text else text).replace("**", "").split())
+        return single_spaced((html.unescape(text) if "&" in text else text).replace("**", ""))
     if "[" in text or "]" in text:
         linked = _linked_plain(text)
         if linked is not None:
