@@ -110,8 +110,10 @@ def table_row_line(
 def source_lines(pieces: list[str]) -> list[tuple[int, str]]:
     """(offset, text) of a paragraph's lines; a quotation broken by a soft line break (a line
     with an unpaired `"` followed by one that closes it) stays on one logical line."""
+    if len(pieces) == 1:  # most paragraphs: one line
+        return [(0, pieces[0].strip())]
     pieces = [piece.strip() for piece in pieces]
-    if len(pieces) == 1 or not any('"' in piece for piece in pieces):
+    if not any('"' in piece for piece in pieces):
         return list(enumerate(pieces))
     lines: list[tuple[int, str]] = []
     index = 0

@@ -258,11 +258,13 @@ class _Reader:
         """Whether line `index` ends the open paragraph (markdown-it's paragraph terminators);
         `inside`: the line is indented into the paragraph's container (else it is outdented
         from a list item)."""
+        first = text[0]
+        if first.isalpha() and "|" not in text:  # as in `region`: no block opens with a letter, no table without `|`
+            return False
         if _table_columns(rows, index, self.lazy):
             if in_list:
                 raise _Unsure
             return True
-        first = text[0]
         if first == "<" or (first in "`~" and text.startswith(("```", "~~~"))):
             raise _Unsure
         if first == ">" or (first in "*-_" and _is_rule(text)):
