@@ -86,7 +86,9 @@ _POSSESSIVE_OUTLET = re.compile(r"^(?P<outlet>[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*
 
 def _folded(text: str) -> str:
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    if not text.isascii():  # no ASCII character is a combining one: most names skip the scan
+        text = "".join(char for char in text if not unicodedata.combining(char))
+    text = text.lower()
     return " ".join(re.sub(r"[^\w\s-]+", " ", text).replace("-", " ").split())
 
 

@@ -12,7 +12,18 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 import kgraph.parse as parse
-from kgraph.parse import document, header, inline, items, parse_document, quotes, sections, simple_blocks
+from kgraph.parse import (
+    block_lines,
+    document,
+    emphasis,
+    header,
+    inline,
+    items,
+    parse_document,
+    quotes,
+    sections,
+    simple_blocks,
+)
 from kgraph.parse.document import SectionKind
 
 from .conftest import synthetic_corpus
@@ -61,13 +72,15 @@ def _same_model_state(fast: object, slow: object) -> None:
 
 
 def test_made_models_are_the_validated_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The parser makes its `Line`s and `Quote`s with `made` (no validation): the same models,
-    in the same state, as validation makes."""
+    """The parser makes its `Line`s and `Quote`s with `made` (no validation), lines from a state
+    written out whole: the same models, in the same state, as validation makes."""
     paths = [*sorted(PARSE_FIXTURES.glob("*.md")), *sorted(synthetic_corpus(tmp_path, 20, seed=5).rglob("summary.md"))]
     texts = [(path.name, path.read_text(encoding="utf-8")) for path in paths]
     made = [parse_document(name, text) for name, text in texts]
     quotes._quotes_of.cache_clear()  # else the second parse gets the first one's quotes
     monkeypatch.setattr(document._Frozen, "made", classmethod(lambda cls, **values: cls(**values)))
+    # a line's fields set, validated alone: its other values must be the defaults validation gives
+    monkeypatch.setattr(block_lines, "made", lambda cls, state, fields_set: cls(**{k: state[k] for k in fields_set}))
     validated = [parse_document(name, text) for name, text in texts]
     assert sum(len(doc.sections) for doc in made) > 100
     for fast, slow in zip(made, validated, strict=True):
@@ -223,3 +236,18 @@ _INLINE_PIECES = [
 @example("x > y")
 def test_plain_is_what_it_was(text: str) -> None:
     assert inline.plain.__wrapped__(text) == _old_plain(text)
+
+
+_AROUND_STARS = st.text(
+    alphabet=st.sampled_from(["a", " ", '"', ":", ".", "(", ")", "_", "\u201c", "\u00a0", "&"]), max_size=4
+)
+
+
+@settings(max_examples=1000)
+@given(_AROUND_STARS, _AROUND_STARS, _AROUND_STARS)
+@example("", "Label:", " text")  # paired
+@example("", " x", "")  # an opener followed by a space
+@example("a", "", "b")  # `**`: a run of two
+def test_two_stars_pair_as_any_stars_pair(before: str, between: str, after: str) -> None:
+    text = f"{before}*{between}*{after}"
+    assert emphasis._paired_two(text) == emphasis._paired(text)

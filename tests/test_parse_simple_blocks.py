@@ -256,6 +256,7 @@ CLAIMED = {
     "escaped pipe, short row": "| a \\| b | c |\n|:--|--:|\n| x |\n",
     "delimiter row of another width": "| a | b |\n|---|\n| c | d |\n",
     "header-only table after a paragraph": "Para\n| a | b |\n|---|---|\n",
+    "table without edge pipes after a paragraph": "Para\nName | Role\n--|--\nJo | CEO\n",
     "hard breaks": "line  \nnext\\\nthird\n",
     "hashtag line, closing hashes and spaces": "#hashtag\n# Title ##   \n",
     "rules after an item": "- item\n***\n- - -\n___\n",

@@ -4,7 +4,10 @@ phrases, runs across a sentence end or placeholders; titles and outlets come off
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from kgraph import person_names
 from kgraph.extract import extract_document
 from kgraph.names import is_placeholder, looks_like_person_name, plausible_new_person, strip_honorific
 from kgraph.parse import parse_document
@@ -291,3 +294,19 @@ def test_the_shipped_place_list_is_what_the_gazetteers_give() -> None:
     from kgraph.data.places import PLACES, places_text
 
     assert PLACES.read_text(encoding="utf-8") == places_text(), "run `python -m kgraph.data.places`"
+
+
+def _old_folded(text: str) -> str:
+    """`person_names._folded` as it was: every character tested for a combining mark."""
+    import re
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char)).lower()
+    return " ".join(re.sub(r"[^\w\s-]+", " ", text).replace("-", " ").split())
+
+
+@settings(max_examples=500)
+@given(st.lists(st.sampled_from(["a", "Z", " ", "-", ".", "é", "e\u0301", "ß", "İ", "Å", "ﬁ", "中", "'"])).map("".join))
+def test_folded_place_keys_are_what_they_were(text: str) -> None:
+    assert person_names._folded(text) == _old_folded(text)

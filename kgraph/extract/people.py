@@ -47,12 +47,18 @@ def real_name_in_parentheses(name: str, qualifier: str, known_people: Iterable[s
     return real if known or is_known_given_name(tokens[0]) else None
 
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
+# hook, and these are read for every line of a document.
+_HEADING, _TABLE_ROW, _TEXT = LineKind.HEADING, LineKind.TABLE_ROW, LineKind.TEXT
+
+
 def document_text_lines(document: ParsedDocument) -> Iterable[str]:
     for section in document.sections:
         for line in section.lines:
-            if line.kind in (LineKind.TEXT, LineKind.HEADING):
+            kind = line.kind
+            if kind in (_TEXT, _HEADING):
                 yield line.text
-            elif line.kind == LineKind.TABLE_ROW:
+            elif kind == _TABLE_ROW:
                 yield from line.cells
 
 
@@ -86,6 +92,11 @@ class PeopleIndex:
         self.people: list[PersonName] = []
         self._exact: dict[str, str] = {}
         self._tokens: list[tuple[str, list[str]]] = []  # (name, folded tokens)
+        # the names of two tokens or more by their first and by their last folded token, and
+        # each with its folded tokens joined (asked for every lone name attribution resolves)
+        self._by_first: dict[str, list[str]] = {}
+        self._by_last: dict[str, list[str]] = {}
+        self._full_keys: list[tuple[str, str]] = []
         # Attribution asks about the same few names hundreds of times per document; an answer
         # holds until a person is added.
         self._resolved: dict[str, str | None] = {}
@@ -103,6 +114,10 @@ class PeopleIndex:
         self.people.append(person)
         tokens = fold(person.name).split()
         self._tokens.append((person.name, tokens))
+        if len(tokens) > 1:  # (names are unique here: a name already known merges above)
+            self._by_first.setdefault(tokens[0], []).append(person.name)
+            self._by_last.setdefault(tokens[-1], []).append(person.name)
+            self._full_keys.append((person.name, " ".join(tokens)))
         for form in (person.name, *person.aliases):
             self._exact.setdefault(fold(form), person.name)
 
@@ -133,15 +148,14 @@ class PeopleIndex:
         return self._fuzzy_full(key)
 
     def _single_token(self, token: str) -> str | None:
-        full = [(name, tokens) for name, tokens in self._tokens if len(tokens) > 1]
-        firsts = {name for name, tokens in full if tokens[0] == token}
+        firsts = self._by_first.get(token, ())
         if len(firsts) == 1:
-            return firsts.pop()
+            return firsts[0]
         if firsts:
             return None
-        lasts = {name for name, tokens in full if tokens[-1] == token}
+        lasts = self._by_last.get(token, ())
         if len(lasts) == 1:
-            return lasts.pop()
+            return lasts[0]
         if lasts or len(token) < 5:
             return None
         close = {name for name, tokens in self._tokens if fuzz.ratio(tokens[0], token) >= 80}
@@ -153,11 +167,10 @@ class PeopleIndex:
         key = fold(strip_honorific(text.strip()))
         if not key or " " in key or key in self._exact:
             return False
-        full = [tokens for _, tokens in self._tokens if len(tokens) > 1]
-        return sum(tokens[0] == key for tokens in full) > 1 or sum(tokens[-1] == key for tokens in full) > 1
+        return len(self._by_first.get(key, ())) > 1 or len(self._by_last.get(key, ())) > 1
 
     def _fuzzy_full(self, key: str) -> str | None:
-        close = {name for name, tokens in self._tokens if len(tokens) > 1 and fuzz.ratio(" ".join(tokens), key) >= 88}
+        close = {name for name, joined in self._full_keys if fuzz.ratio(joined, key) >= 88}
         return close.pop() if len(close) == 1 else None
 
 
@@ -171,21 +184,21 @@ def text_passages(document: ParsedDocument) -> list[str]:
     for section in document.sections:
         opened_by = None
         for line in section.lines:
-            if line.kind == LineKind.HEADING:
+            if line.kind == _HEADING:
                 passages.append(line.text)
-                opened_by = LineKind.HEADING
-            elif line.kind == LineKind.TABLE_ROW:
+                opened_by = _HEADING
+            elif line.kind == _TABLE_ROW:
                 passages.append(" | ".join(line.cells))
-                opened_by = LineKind.TABLE_ROW
-            elif line.kind == LineKind.TEXT:
-                continues = opened_by == LineKind.HEADING or (
+                opened_by = _TABLE_ROW
+            elif line.kind == _TEXT:
+                continues = opened_by == _HEADING or (
                     not line.bullet and (line.list_depth > 0 and opened_by == "bullet" or line.block == previous_block)
                 )
                 if continues and passages:
                     passages[-1] += "\n" + line.text
                 else:
                     passages.append(line.text)
-                    opened_by = "bullet" if line.bullet else LineKind.TEXT
+                    opened_by = "bullet" if line.bullet else _TEXT
             previous_block = line.block
     return passages
 

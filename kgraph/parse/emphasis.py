@@ -102,9 +102,8 @@ def _pair(delimiters: list[_Delimiter]) -> None:
             openers_bottom[bottom_slot] = new_bottom
 
 
-def unpaired_stars(text: str) -> str:
-    """`text` without the `*`s that markdown-it's inline parser pairs into emphasis, its
-    entities decoded as that parser decodes them (valid when `*` and `&` are its only markup)."""
+def _paired(text: str) -> set[int]:
+    """The positions of the `*`s markdown-it pairs into emphasis."""
     delimiters, positions = _delimiters(text)
     _pair(delimiters)
     paired = set()
@@ -112,6 +111,24 @@ def unpaired_stars(text: str) -> str:
         if delimiter.end >= 0:
             paired.add(positions[index])
             paired.add(positions[delimiter.end])
+    return paired
+
+
+def _paired_two(text: str) -> set[int]:
+    """`_paired` of a text with two `*`s (`*Label:* text`, `*"A quote."*`, the commonest emphasis):
+    apart, they pair when the first can open and the second close; together, a `**` run of two
+    pairs with nothing."""
+    first = text.find("*")
+    second = text.find("*", first + 1)
+    if second == first + 1 or not _flanks(text, first, first + 1)[0] or not _flanks(text, second, second + 1)[1]:
+        return set()
+    return {first, second}
+
+
+def unpaired_stars(text: str) -> str:
+    """`text` without the `*`s that markdown-it's inline parser pairs into emphasis, its
+    entities decoded as that parser decodes them (valid when `*` and `&` are its only markup)."""
+    paired = _paired_two(text) if text.count("*") == 2 else _paired(text)
     if not paired and "&" not in text:
         return text
     # entities are decoded between the paired stars, never across one (a star left stops them)

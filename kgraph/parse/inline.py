@@ -55,7 +55,7 @@ def plain(text: str) -> str:
             return single_spaced(text.replace("**", ""))
         # emphasis and entities only (`*Description:* text`): the stars the parser pairs go
         text = unpaired_stars(text)
-        return " ".join((html.unescape(text) if "&" in text else text).replace("**", "").split())
+        return single_spaced((html.unescape(text) if "&" in text else text).replace("**", ""))
     if "[" in text or "]" in text:
         linked = _linked_plain(text)
         if linked is not None:
@@ -65,8 +65,16 @@ def plain(text: str) -> str:
 
 def single_spaced(text: str) -> str:
     """`" ".join(text.split())`, without the split when there is nothing to collapse."""
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return " ".join(text.split())
+    if text.isascii():  # (a flag of the string) ASCII's other white space: nine control characters,
+        # looked for with memchr each (half the instructions of `isprintable`'s look-up per character)
+        other_space = "\t" in text or "\n" in text or "\r" in text or "\x0b" in text or "\x0c" in text
+        if other_space or "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+            return " ".join(text.split())
+        return text
     # every white space character but the space is unprintable: `isprintable` spares most texts the regex
-    if "  " in text or text[:1] == " " or text[-1:] == " " or (not text.isprintable() and _OTHER_SPACE.search(text)):
+    if not text.isprintable() and _OTHER_SPACE.search(text):
         return " ".join(text.split())
     return text
 

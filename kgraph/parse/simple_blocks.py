@@ -192,6 +192,13 @@ class _Reader:
             if indent != base:
                 raise _Unsure
             first = text[0]
+            if first.isalpha() and "|" not in text:
+                # a letter opens no list item, quote, rule, heading, fence or HTML, and with no `|`
+                # the line heads no table: a paragraph (the commonest line) without those tests
+                del items[depth:], markers[depth:]
+                paragraph, paragraph_depth, paragraph_bullet = [(number, text)], depth, False
+                index += 1
+                continue
             marker = None
             if depth < len(items) and not (first == ">" or (first in "*-_" and _is_rule(text))):
                 # an open list reads an item of its own kind here before any other rule is tried
@@ -251,11 +258,13 @@ class _Reader:
         """Whether line `index` ends the open paragraph (markdown-it's paragraph terminators);
         `inside`: the line is indented into the paragraph's container (else it is outdented
         from a list item)."""
+        first = text[0]
+        if first.isalpha() and "|" not in text:  # as in `region`: no block opens with a letter, no table without `|`
+            return False
         if _table_columns(rows, index, self.lazy):
             if in_list:
                 raise _Unsure
             return True
-        first = text[0]
         if first == "<" or (first in "`~" and text.startswith(("```", "~~~"))):
             raise _Unsure
         if first == ">" or (first in "*-_" and _is_rule(text)):
