@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.build.extracted import pickled, without_transcript
-from kgraph.build.inputs import read_inputs
+from kgraph.build.inputs import Reading
 from kgraph.build.outputs import episode_counts
 from kgraph.build.workers import extract_source
 from kgraph.model import (
@@ -126,7 +126,7 @@ def test_a_literal_is_the_old_one(value: str, datatype_suffix: str) -> None:
 # -- nodes and counts on generated corpora ----------------------------------------------------------
 def _tasks(folder: Path):
     """(identities, group, the primary's extraction as the episode stage reads it) per episode."""
-    extractions = {read.key: extract_source(read.document) for read in read_inputs([folder]) if read.document}
+    extractions = {read.key: extract_source(read.document) for read in Reading([folder]).read_all() if read.document}
     digests = [digest_of(extraction, key) for key, extraction in extractions.items()]
     identities = Identities(digests, "https://example.org/kg/", AliasRules())
     return [
