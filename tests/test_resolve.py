@@ -252,3 +252,13 @@ def test_kept_apart_union_without_separate_rules_joins_like_a_plain_union_find()
     assert kept.groups(items) == plain.groups(items)
     separating = AliasRules(separate=(("a", "c"),)).union_find(lambda name: name, None, "person")
     assert [separating.union(first, second) for first, second in pairs] == [True, True, False, True, True]
+
+
+def test_a_person_of_one_document_has_each_organization_once() -> None:
+    """Two names of one organization stated for one person in one document resolve to one IRI
+    twice: the node lists it once, as for a person read in two documents."""
+    from kgraph.resolve.identities import _PersonNode
+
+    acme, loom = "https://w3id.org/kgraph/id/org/acme", "https://w3id.org/kgraph/id/org/loom"
+    node = _PersonNode("Greta Vollmer", (), None, [loom, acme, loom]).node("https://w3id.org/kgraph/id/person/greta")
+    assert node.affiliations == (acme, loom)

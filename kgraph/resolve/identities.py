@@ -55,18 +55,15 @@ class _PersonNode:
     alt_labels: tuple[str, ...]
     description: str | None
     affiliations: list[str] = field(default_factory=list)  # Organization IRIs
-    # Read in more than one document: its affiliations are told apart (those of one document are
-    # kept as written, one IRI twice when two of its names are one organization).
-    merged: bool = False
 
     def node(self, iri: str) -> Person:
-        affiliations = set(self.affiliations) if self.merged else self.affiliations
+        # each organization once, however many of its names the documents gave
         return Person(
             iri=iri,
             label=self.label,
             alt_labels=self.alt_labels,
             description=self.description,
-            affiliations=tuple(sorted(affiliations)),
+            affiliations=tuple(sorted(set(self.affiliations))),
         )
 
 
@@ -354,10 +351,8 @@ class Identities:
             if node is None:
                 identity = cast(PersonIdentity, self._person_identity(digest, person.name))
                 node = people[iri] = _PersonNode(identity.label, identity.alt_labels, descriptions.get(person.name))
-            else:
-                node.merged = True
-                if node.description is None:
-                    node.description = descriptions.get(person.name)
+            elif node.description is None:
+                node.description = descriptions.get(person.name)
             node.affiliations += filter(None, map(self.organization_iri, person.affiliations))
         names: list[EntityEntry | _Named] = [
             e for e in digest.entities if self.entity_kind(e) == EntityKind.ORGANIZATION
