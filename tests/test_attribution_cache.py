@@ -194,6 +194,19 @@ def test_update_subject_is_the_subject_rule_as_first_written(texts: list[str]) -
         assert (cached.subject, cached.referent) == (reference.subject, reference.referent)
 
 
+def test_a_sentence_naming_two_subjects_keeps_the_first() -> None:
+    """Each clause start may name a subject: the first that names someone is the sentence's."""
+    attributor = _attributor()
+    for text, subject in (
+        ("Dana Ruiz argues, Kofi Mensah notes the plan.", "Dana Ruiz"),
+        ("Building the plan, Dana Ruiz argues, Kofi Mensah notes.", "Dana Ruiz"),
+    ):
+        context, reference = ItemContext(), ItemContext()
+        attributor.update_subject(context, text)
+        _reference_update_subject(attributor, reference, text)
+        assert context.subject == reference.subject == subject
+
+
 @settings(max_examples=400, deadline=None)
 @given(prose)
 def test_clause_starts_and_names_are_the_rules_as_first_written(text: str) -> None:

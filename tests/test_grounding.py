@@ -121,8 +121,8 @@ def test_a_fragment_is_scored_once_however_often_it_is_quoted(monkeypatch):
 
     finder = QuoteFinder(transcript({600: ("Ana Ruiz", "the ocean floor is the last great data desert")}))
     scored = []
-    real = grounding._score_at
-    monkeypatch.setattr(grounding, "_score_at", lambda *args: scored.append(args[3]) or real(*args))
+    real = grounding._score_in
+    monkeypatch.setattr(grounding, "_score_in", lambda *args: scored.append(args[3]) or real(*args))
     first = finder.find("The ocean floor is the last great data desert.", 600)
     once = len(scored)
     assert once

@@ -5,7 +5,9 @@ Chinese) must give the same result field for field (kgraph.extract.grounding).""
 
 from __future__ import annotations
 
+import pickle
 import random
+from collections import Counter
 from unittest import mock
 
 import pytest
@@ -57,6 +59,28 @@ def oracle_first_words(self, fragment: list[str], place: grounding._Place) -> gr
         return place
     start = low + joined.count(" ", 0, alignment.dest_start)
     return grounding._Place(place.score, start, max(start + 1, place.end))
+
+
+def oracle_candidates(index, quote: list[str], anchors: list[str] | None = None) -> list[int]:
+    """Each word's first offset in the quote from a dictionary of them all."""
+    offsets = dict(zip(reversed(quote), range(len(quote) - 1, -1, -1), strict=True))
+    if anchors is None:
+        anchors = grounding._anchors(index.counts, filter(index.counts.__contains__, offsets))
+    if not anchors:
+        return []
+    bucket = max(4, len(quote) // 2)
+    votes: Counter[int] = Counter()
+    for word in anchors:
+        for position in index.positions(word)[: grounding.COMMON]:
+            votes[(position - offsets[word]) // bucket] += 1
+    enough = (max(votes.values()) + 1) // 2
+    likely = sorted(start for start, count in votes.items() if count >= enough)
+    return [start * bucket for start in sorted(likely, key=lambda start: -votes[start])[: grounding.MAX_CANDIDATES]]
+
+
+def oracle_anchors(counts, words: set[str]) -> list[str]:
+    """A fragment's anchors, sorted from its own words."""
+    return sorted(sorted(sorted(words), key=len, reverse=True), key=counts.__getitem__)[: grounding.MAX_ANCHORS]
 
 
 def find_as_first_written(transcript: Transcript, quotes: list[str], seconds: list[int | None]) -> list:
@@ -167,6 +191,29 @@ def test_places_that_may_be_chosen_are_the_ones_first_written(seed: int) -> None
                 assert grounding._tied(index, said, new) == grounding._tied(index, said, old)
 
 
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_fragment_has_the_anchors_first_written(seed: int) -> None:
+    """Ranked once for all the quotes' words, as each fragment's own words were sorted."""
+    said, quotes, _ = invented(seed)
+    finder = QuoteFinder(said, quotes)
+    counts = finder.index.counts
+    fragments = {tuple(words) for quote in quotes for cut in (False, True) for words in finder._fragments(quote, cut)}
+    assert finder._anchors == {words: oracle_anchors(counts, set(words) & counts.keys()) for words in fragments}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
+def test_each_fragment_has_the_candidates_first_written(seed: int) -> None:
+    said, quotes, _ = invented(seed)
+    finder = QuoteFinder(said, quotes)
+    for quote in quotes:
+        for fragment in finder._fragments(quote) + finder._fragments(quote, sentences=True):
+            anchors = finder._anchors.get(tuple(fragment))
+            assert grounding._candidates(finder.index, fragment, anchors) == oracle_candidates(
+                finder.index, fragment, anchors
+            )
+            assert grounding._candidates(finder.index, fragment) == oracle_candidates(finder.index, fragment)
+
+
 # -- the alignment of one text in one window --------------------------------------------------------
 
 _WORDS = st.sampled_from(["a", "ab", "ba", "the", "bathe", "at", "tat", "我", "们", "kelp", "robot", "robots"])
@@ -210,3 +257,26 @@ def test_a_fragment_found_twice_in_a_window_is_aligned_as_rapidfuzz_does() -> No
         for text in ("tat", "ab", "a", "t a"):
             alignment = fuzz.partial_ratio_alignment(text, joined)
             assert grounding._alignment(text, joined) == (alignment.score, alignment.dest_start, alignment.dest_end)
+
+
+# -- a grounding made without validation ------------------------------------------------------------
+
+_GROUNDING_VALUES = st.fixed_dictionaries(
+    {"grounding": st.sampled_from(list(grounding.Grounding))},
+    optional={
+        "heard_at": st.integers(0, 20_000) | st.none(),
+        "score": st.floats(0, 100).map(lambda score: round(score, 1)),
+        "label": st.text(max_size=8) | st.none(),
+        "span_label": st.text(max_size=8) | st.none(),
+        "excerpt": st.text(max_size=30),
+    },
+)
+
+
+@settings(max_examples=300)
+@given(_GROUNDING_VALUES)
+def test_a_grounding_is_the_validated_one(values: dict[str, object]) -> None:
+    made, validated = grounding._found(**values), grounding.QuoteGrounding(**values)
+    assert made == validated
+    assert made.__pydantic_fields_set__ == validated.__pydantic_fields_set__
+    assert pickle.dumps(made) == pickle.dumps(validated)

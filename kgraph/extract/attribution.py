@@ -566,19 +566,15 @@ class Attributor:
     # -- subject tracking ---------------------------------------------------------------------
     def update_subject(self, context: ItemContext, text: str) -> None:
         """Sentences that start with a person followed by a verb make that person the subject."""
+        resolve = self.people.resolve
         for candidates in _subject_candidates_of(text):
-            subject = self._first_subject(candidates)
-            if subject:
-                context.set_subject(subject)
-
-    def _first_subject(self, candidates: tuple[tuple[str, bool], ...]) -> str | None:
-        for name_text, thing in candidates:
-            name = self.people.resolve(name_text)
-            # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
-            # venture defended:` does not make a third party the speaker of what follows.
-            if name and (not thing or name in self.participants):
-                return name
-        return None
+            for name_text, thing in candidates:  # the first that is someone
+                name = resolve(name_text)
+                # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
+                # venture defended:` does not make a third party the speaker of what follows.
+                if name and (not thing or name in self.participants):
+                    context.set_subject(name)
+                    break
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
@@ -962,10 +958,12 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
         match = _SUBJECT.match(candidate)
         if match is None:
             continue
-        name, verb = match.group("name", "verb")
+        name, verb, possessive = match.group("name", "verb", "possessive")
         if verb.startswith(("and", "or")):
             continue
-        found.append((_subject_name(name), _thing_of(match, candidate)))
+        # `_thing_of` reads on only after a possessive (`Jane's new venture`): most subjects have none
+        thing = bool(possessive or name.endswith(_POSSESSIVE_ENDS)) and _thing_of(match, candidate)
+        found.append((_subject_name(name), thing))
     return tuple(found)
 
 
@@ -1052,10 +1050,13 @@ def _bare(name: str) -> str:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
     """`Lena Osei's new chain ...`: a possessive subject whose noun is not something said."""
     # a name ends in a name character, never in a newline: `endswith` is the pattern `['’]s$`
-    if not (match.group("possessive") or match.group("name").endswith(("'s", "’s"))):
+    if not (match.group("possessive") or match.group("name").endswith(_POSSESSIVE_ENDS)):
         return False
     rest = candidate[match.start("verb") :]
     return not (_SPEECH_NOUN.match(rest) or _WRITING_SPEAKS.match(rest))

@@ -28,6 +28,7 @@ from kgraph.beyond_ascii import replace_beyond_ascii
 from kgraph.extract.results import ClaimEntry, QuoteGrounding
 from kgraph.model import Grounding
 from kgraph.parse.document import Transcript
+from kgraph.unvalidated import made
 
 VERBATIM = 95.0  # every word there (after normalization), perhaps a speech-to-text slip
 ACCEPT = 90.0
@@ -169,16 +170,16 @@ def _joined(words: list[str]) -> str:
 def _candidates(index: _Index, quote: list[str], anchors: list[str] | None = None) -> list[int]:
     """Likely start positions of `quote`: where its rarest words sit, minus their offset in it.
     `anchors`: `_anchors` of its words in the transcript, when known."""
-    offsets = dict(zip(reversed(quote), range(len(quote) - 1, -1, -1), strict=True))  # each word's first offset
     if anchors is None:
-        anchors = _anchors(index.counts, filter(index.counts.__contains__, offsets))
+        anchors = _anchors(index.counts, filter(index.counts.__contains__, set(quote)))
     if not anchors:
         return []
     bucket = max(4, len(quote) // 2)
     votes = Counter(
         chain.from_iterable(
-            map(floordiv, map(sub, index.positions(word)[:COMMON], repeat(offsets[word])), repeat(bucket))
-            for word in anchors  # its first COMMON places: a word this common is no anchor
+            # its first COMMON places (a word this common is no anchor), less its first offset in the quote
+            map(floordiv, map(sub, index.positions(word)[:COMMON], repeat(quote.index(word))), repeat(bucket))
+            for word in anchors
         )
     )
     enough = (max(votes.values()) + 1) // 2  # half the anchors of the likeliest place, or more
@@ -187,11 +188,11 @@ def _candidates(index: _Index, quote: list[str], anchors: list[str] | None = Non
     return list(map(bucket.__mul__, sorted(likely, key=votes.__getitem__, reverse=True)[:MAX_CANDIDATES]))
 
 
-def _anchors(counts: Counter[str], words: Iterable[str]) -> list[str]:
-    """The MAX_ANCHORS rarest of `words` (distinct), the longest first among equally rare, then
+def _anchors(counts: Counter[str], words: Iterable[str], most: int | None = MAX_ANCHORS) -> list[str]:
+    """The `most` rarest of `words` (distinct), the longest first among equally rare, then
     alphabetical: sorted by (count, -length, word), in three stable sorts at C speed."""
     ordered = sorted(sorted(sorted(words), key=len, reverse=True), key=counts.__getitem__)
-    return ordered[:MAX_ANCHORS]
+    return ordered[:most]
 
 
 def _window(index: _Index, size: int, start: int) -> tuple[int, int]:
@@ -211,10 +212,13 @@ def _alignment(text: str, joined: str) -> tuple[float, int, int] | None:
 def _score_at(index: _Index, quote: list[str], text: str, start: int) -> _Place:
     """The best alignment of `quote` in a window about 1.3x its length around `start`."""
     low, high = _window(index, len(quote), start)
-    window = index.words[low:high]
-    if not window:
+    return _score_in(text, low, _joined(index.words[low:high]), start)
+
+
+def _score_in(text: str, low: int, joined: str, start: int) -> _Place:
+    """`_score_at` with its window's words (from position `low`) joined (a word is never empty)."""
+    if not joined:
         return _Place(0.0, start, start)
-    joined = _joined(window)
     alignment = _alignment(text, joined)
     if alignment is None:
         return _Place(0.0, start, start)
@@ -247,19 +251,21 @@ def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -
     found: dict[int, tuple[int, _Place]] = {}  # by start: the candidate's number and its place
     passed: list[tuple[int, int, int]] = []  # candidates not aligned: number, where their place may start
     best: float | None = None
+    least = 0.0  # `_least_chosen(best)`, once per best
+    words, size = index.words, len(quote)
     for number, start in enumerate(candidates):
-        if best is not None:
-            low, high = _window(index, len(quote), start)
-            joined = _joined(index.words[low:high])
-            # a margin for rounding: `_Place` scores are rounded, the bound is not
-            if len(text) < len(joined) and _most_possible(text, joined) + 0.5 < _least_chosen(best):
-                passed.append((number, min(low, start), max(high, start + 1)))
-                aligned.append(None)
-                continue
-        place = _score_at(index, quote, text, start)
+        low, high = _window(index, size, start)
+        joined = " ".join(words[low:high])
+        # a margin for rounding: `_Place` scores are rounded, the bound is not
+        if best is not None and len(text) < len(joined) and _most_possible(text, joined) + 0.5 < least:
+            passed.append((number, min(low, start), max(high, start + 1)))
+            aligned.append(None)
+            continue
+        place = _score_in(text, low, joined, start)
         aligned.append(place)
-        if found.setdefault(place.start, (number, place))[1] is place:
-            best = place.score if best is None else max(best, place.score)
+        if found.setdefault(place.start, (number, place))[1] is place and (best is None or place.score > best):
+            best = place.score
+            least = _least_chosen(best)
     if any(number < later and low <= at < high for number, low, high in passed for at, (later, _) in found.items()):
         return _all_places(index, quote, text, candidates, aligned)
     return sorted((place for _, place in found.values()), key=lambda p: (-p.score, p.start))
@@ -343,6 +349,15 @@ def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | N
     return label if most >= ONE_LABEL * sum(counts.values()) else None
 
 
+_GROUNDING_DEFAULTS = dict.fromkeys(QuoteGrounding.model_fields)  # all None (`grounding` is always given)
+
+
+def _found(**values: object) -> QuoteGrounding:
+    """`QuoteGrounding(**values)` without validation (a grounding per quote): each value is
+    already of its field's type, and the rest keep their default, None."""
+    return made(QuoteGrounding, {**_GROUNDING_DEFAULTS, **values}, set(values))
+
+
 class QuoteFinder:
     """Finds quotes in one transcript; the transcript is indexed once."""
 
@@ -358,7 +373,13 @@ class QuoteFinder:
             counts = self.index.counts
             splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
             distinct = {tuple(words) for split in splits for words in split}  # a quote's one sentence: once
-            self._anchors = {words: _anchors(counts, set(words) & counts.keys()) for words in distinct}
+            # every word ranked once as `_anchors` orders them (a total order): each fragment's
+            # anchors are then its first words by rank
+            ranked = _anchors(counts, set().union(*distinct) & counts.keys(), None)
+            rank = dict(zip(ranked, range(len(ranked)), strict=True))
+            self._anchors = {
+                words: sorted(set(words) & rank.keys(), key=rank.__getitem__)[:MAX_ANCHORS] for words in distinct
+            }
             self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
@@ -377,12 +398,12 @@ class QuoteFinder:
         index, transcript = self.index, self.transcript
         targets = [] if seconds is None else [seconds, seconds + HOUR, seconds - HOUR]
         if not index.words:
-            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
+            return _found(grounding=Grounding.NOT_IN_TRANSCRIPT)
         if index.chinese and not is_chinese(quote):
             return self._translated(seconds)
         fragments = self._fragments(quote)
         if not fragments:
-            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT)
+            return _found(grounding=Grounding.NOT_IN_TRANSCRIPT)
         words = sum(len(fragment) for fragment in fragments)
         threshold = ACCEPT_LONG if words >= LONG_WORDS else ACCEPT
         score, chosen = self._place(fragments, targets)
@@ -393,11 +414,11 @@ class QuoteFinder:
             if by_sentence_score > score:
                 fragments, score, chosen = by_sentence, by_sentence_score, by_sentence_chosen
         if score < threshold and not (score >= ACCEPT_LONG and self._near(chosen, targets)):
-            return QuoteGrounding(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
+            return _found(grounding=Grounding.NOT_IN_TRANSCRIPT, score=score)
         number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
         first = self._first_words(fragments[number], first)
         segment = transcript.segments[index.segment_of(first.start)]
-        return QuoteGrounding(
+        return _found(
             grounding=Grounding.VERBATIM if verbatim else Grounding.APPROXIMATE,
             heard_at=segment.start_seconds,
             score=score,
@@ -458,12 +479,12 @@ class QuoteFinder:
     def _translated(self, seconds: int | None) -> QuoteGrounding:
         """An English quote of Chinese audio: not matchable as text; the line at its timestamp."""
         if seconds is None:
-            return QuoteGrounding(grounding=Grounding.TRANSLATED)
+            return _found(grounding=Grounding.TRANSLATED)
         segments = self.transcript.segments
         before = [s for s in segments if s.start_seconds <= seconds]
         segment = before[-1] if before else segments[0]
         text = segment.text if len(segment.text) <= EXCERPT_CHARS else segment.text[: EXCERPT_CHARS - 1] + "…"
-        return QuoteGrounding(grounding=Grounding.TRANSLATED, heard_at=segment.start_seconds, excerpt=text)
+        return _found(grounding=Grounding.TRANSLATED, heard_at=segment.start_seconds, excerpt=text)
 
 
 def ground_claims(claims: tuple[ClaimEntry, ...], transcript: Transcript | None) -> tuple[ClaimEntry, ...]:
