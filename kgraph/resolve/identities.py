@@ -194,9 +194,7 @@ class Identities:
     def _request_iris(self) -> None:
         for label, _ in set(self.podcasts.values()):
             self.minter.request("podcast", label, slug(label))
-        for identity in {
-            id(identity): identity for identity in self.people.values()
-        }.values():  # (equal ones ask alike)
+        for identity in _each_once(self.people.values()):
             path = f"{slug(identity.scope)}/{slug(identity.label)}" if identity.scope else slug(identity.label)
             self.minter.request("person", self._person_key(identity), path)
         for organization in set(self.organizations.values()):
