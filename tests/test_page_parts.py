@@ -62,7 +62,7 @@ def old_page_part(episode, insights, claims, mentions, statements) -> PagePart:
     for iri, linked in neighbours.items():
         if iri not in types:
             part.entity_degree[iri] = len(linked)
-    _facts(part, episode, insights, claims, mentions)
+    _facts(part, episode, insights, claims, mentions, {})
     return part
 
 

@@ -163,14 +163,13 @@ def _facts(
     insights: list[Insight],
     claims: list[Claim],
     mentions: list[Mention],
-    strings: dict[str, str] | None = None,
+    strings: dict[str, str],
 ) -> None:
     """Which entities appear in the episode, and which claims concern each node (`strings`: the
     IRIs met so far, each the one object to use)."""
-    known = strings if strings is not None else {}
 
     def one(iri: str) -> str:
-        return known.setdefault(iri, iri)
+        return strings.setdefault(iri, iri)
 
     appearing: set[str] = {episode.podcast, *episode.participants, *episode.mentions}
     claims_of: dict[str, list[str]] = defaultdict(list)
