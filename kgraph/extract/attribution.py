@@ -1045,12 +1045,12 @@ def _possessive_names(clause: str) -> tuple[tuple[tuple[str, ...], bool], ...]:
     return tuple(found)
 
 
+_POSSESSIVE_ENDS = ("'s", "’s")
+
+
 def _bare(name: str) -> str:
     """`Ruiz's` -> `Ruiz` (a name found by `NAME`: it never ends in a newline, which `$` allows)."""
-    return name[:-2] if name.endswith(("'s", "’s")) else name
-
-
-_POSSESSIVE_ENDS = ("'s", "’s")
+    return name[:-2] if name.endswith(_POSSESSIVE_ENDS) else name
 
 
 def _thing_of(match: re.Match[str], candidate: str) -> bool:
