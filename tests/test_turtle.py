@@ -5,6 +5,7 @@ abbreviates and subjects pyoxigraph would, give the same bytes."""
 from __future__ import annotations
 
 import pyoxigraph as ox
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -87,6 +88,17 @@ def test_every_awkward_value_of_every_datatype_is_written_as_pyoxigraph_writes_i
     statements = sorted(
         (f"urn:x:{number}", rdf.RANK, rdf.literal(value, f"^^<{datatype}>"))
         for number, (value, datatype) in enumerate((v, d) for v in _AWKWARD for d in _DATATYPES)
+    )
+    graph = ("urn:x:graph", statements)
+    assert turtle.turtle_chunk(graph) == oracle_chunk(graph)
+
+
+@pytest.mark.parametrize("value", ["^^", "a^^", '"^^', "^^<x>", 'x"^^<urn:x:t>'])
+def test_a_tagged_literal_holding_the_datatype_mark_is_written_as_pyoxigraph_writes_it(value: str) -> None:
+    statements = sorted(
+        (f"urn:x:{tag}", predicate, f"{rdf.literal(value)}@{tag}")
+        for tag in ("en", "de-CH")
+        for predicate in (rdf.A, rdf.LABEL)
     )
     graph = ("urn:x:graph", statements)
     assert turtle.turtle_chunk(graph) == oracle_chunk(graph)

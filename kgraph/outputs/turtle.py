@@ -94,7 +94,9 @@ def _object(term: str) -> str:
         return term
     form = _forms.get(term)
     if form is None:
+        # a typed literal's datatype is an IRI; `"^^"@en` holds `"^^` but is a tagged literal
         value, hat, datatype = term.rpartition('"^^')
+        hat = hat if datatype[:1] == "<" and datatype[-1] == ">" and '"' not in datatype else ""
         if hat and term[0] == '"' and not term.endswith(_SHORTHAND, len(value)):
             form = f'{value}"^^{_object(datatype)}'
         elif hat and datatype == _INTEGER and _is_integer(value[1:]):
