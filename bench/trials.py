@@ -24,6 +24,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import write_corpus  # noqa: E402
 
+from kgraph.build.packs import INDEX, PACK, PACKS, read_index, write_index  # noqa: E402
+
 REPO = Path(__file__).resolve().parent.parent
 OUTPUTS = ("graph.ttl", "graph.html", "report.json")
 CACHE = ".kgraph-cache"
@@ -49,20 +51,27 @@ def _digest(out: Path) -> dict[str, str | None]:
 
 
 def _entries(out: Path) -> list[Path]:
-    """Cache entries (not the marker or the lock, which say whose the folder is)."""
-    return sorted(path for path in (out / CACHE).rglob("*") if path.is_file() and path.parent != out / CACHE)
+    """The cache's pack and index files (not the marker or the lock, which say whose the folder is)."""
+    return sorted(path for path in (out / CACHE / PACKS).iterdir() if path.suffix in (PACK, INDEX))
+
+
+def _drop(out: Path, namespaces: tuple[str, ...]) -> None:
+    """The namespaces' entries gone from every index (their records left in the packs)."""
+    for index in (out / CACHE / PACKS).glob(f"*{INDEX}"):
+        entries = read_index(index.read_bytes())
+        assert entries is not None, index
+        write_index(str(index), {name: keys for name, keys in entries.items() if name not in namespaces})
 
 
 def flips(corpus: Path, base: Path, reference: dict, work: Path, trials: int, rng: random.Random) -> Counter:
-    """One flipped byte in one cache entry, then a rebuild. A rebuild with nothing changed reads
+    """One flipped byte in one pack or index file, then a rebuild. A rebuild with nothing changed reads
     only the run's own entries, so odd trials also drop those: the rebuild then reads every entry."""
     tally: Counter = Counter()
     for trial in range(trials):
         out = work / f"flip-{trial}"
         shutil.copytree(base, out)
         if trial % 2:
-            for namespace in ("runs", "pages"):
-                shutil.rmtree(out / CACHE / namespace, ignore_errors=True)
+            _drop(out, ("runs", "pages"))
         entry = rng.choice(_entries(out))
         data = bytearray(entry.read_bytes())
         if data:

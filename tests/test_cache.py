@@ -10,9 +10,11 @@ import kgraph
 import kgraph.build.hashing
 import kgraph.build.keys
 import kgraph.build.workers
+from kgraph.build.outputs import SHARES
 from kgraph.build.store import FOLDER
 from kgraph.cli import main
 
+from . import stored
 from .conftest import synthetic_corpus
 
 OUTPUTS = ("turtle", "nquads", "html")
@@ -55,7 +57,7 @@ def _fresh(corpus, folder):
 
 
 def _entries(out, namespace):
-    return sorted(path.name for path in (out / FOLDER / namespace).iterdir())
+    return stored.keys(out / FOLDER, namespace)
 
 
 def _edit(path, old, new):
@@ -126,6 +128,38 @@ def test_a_deleted_document_leaves_the_graph_and_the_store(corpus, tmp_path, ext
     assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
 
 
+def test_a_rebuild_after_a_change_leaves_no_stale_share(corpus, tmp_path):
+    """Shares are keyed like their episode's nodes, and pruned with them (once kept forever)."""
+    out = tmp_path / "out"
+    _build(corpus, out)
+    first = set(_entries(out, "nodes"))
+    _edit(sorted(corpus.rglob("summary.md"))[4], "**Date:**", "**Date:** 2020-01-01\n**Old:**")
+    _build(corpus, out)
+    episodes = set(_entries(out, "nodes"))
+    assert first - episodes  # the changed episode's key is gone
+    for name in SHARES:  # the page reads `page_nodes` only for the episodes it keeps
+        assert set(_entries(out, name)) == episodes or name == "page_nodes" and set(_entries(out, name)) <= episodes
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
+
+
+@pytest.mark.slow
+def test_the_folder_stays_within_twice_its_live_data_over_twenty_rebuilds_with_changes(corpus, tmp_path):
+    out = tmp_path / "out"
+    summaries = sorted(corpus.rglob("summary.md"))
+    for rebuild in range(20):
+        _edit(summaries[rebuild % DOCUMENTS], "**Date:**", f"**Date:** 2019-01-{rebuild + 1:02d}\n**Was:**")
+        _build(corpus, out)
+        live = sum(
+            size
+            for index in stored.indexes(out / FOLDER)
+            for keys in stored.read(index).values()
+            for _, size in keys.values()
+        )
+        assert sum(pack.stat().st_size for pack in stored.packs(out / FOLDER)) <= 2 * live
+        assert len(stored.packs(out / FOLDER)) <= 8 and len(_entries(out, "digests")) == DOCUMENTS
+    assert _outputs(out) == _fresh(corpus, tmp_path / "fresh")
+
+
 # an entry is read only when what is made from it is missing
 READ_ONLY_WITHOUT = {
     "runs": (),
@@ -146,15 +180,10 @@ def test_a_damaged_entry_is_made_again_with_a_warning_never_trusted(corpus, tmp_
     out = tmp_path / "out"
     _build(corpus, out)
     before = _outputs(out)
-    for name in _entries(out, "pages"):
-        (out / FOLDER / "pages" / name).unlink()  # the page is made again from its shares
-    entry = out / FOLDER / namespace / _entries(out, namespace)[0]
-    data = bytearray(entry.read_bytes())
-    data[-1] ^= 0xFF  # one flipped bit in the content
-    entry.write_bytes(bytes(data))
+    stored.drop(out / FOLDER, "pages")  # the page is made again from its shares
+    stored.flip(out / FOLDER, namespace, _entries(out, namespace)[0])  # one flipped bit in the content
     for other in READ_ONLY_WITHOUT[namespace]:  # so that the damaged entry is read
-        for name in _entries(out, other):
-            (out / FOLDER / other / name).unlink()
+        stored.drop(out / FOLDER, other)
     _build(corpus, out)
     assert _outputs(out) == before
     assert "damaged" in caplog.text
@@ -163,9 +192,9 @@ def test_a_damaged_entry_is_made_again_with_a_warning_never_trusted(corpus, tmp_
 def test_an_entry_under_another_key_is_not_taken_for_it(corpus, tmp_path, extraction_calls):
     out = tmp_path / "out"
     _build(corpus, out)
-    (out / FOLDER / "runs" / _entries(out, "runs")[0]).unlink()
-    first, second = (out / FOLDER / "digests" / name for name in _entries(out, "digests")[:2])
-    second.write_bytes(first.read_bytes())  # intact, but the checksum covers the key
+    stored.drop(out / FOLDER, "runs")
+    first, second = _entries(out, "digests")[:2]
+    stored.point(out / FOLDER, "digests", second, at=("digests", first))  # intact, but not its record
     extraction_calls.clear()
     _build(corpus, out)
     assert len(extraction_calls) == 1
@@ -231,14 +260,17 @@ def test_a_folder_kgraph_did_not_make_is_refused_in_one_line(corpus, tmp_path):
 def test_the_store_deletes_only_what_it_wrote(corpus, tmp_path):
     out = tmp_path / "out"
     _build(corpus, out)
-    foreign = [out / FOLDER / "notes.txt", out / FOLDER / "digests" / "README.md", out / FOLDER / "other" / "x"]
+    foreign = [
+        *(out / FOLDER / name for name in ("notes.txt", "digests/README.md", "other/x", "packs/notes.txt")),
+        out / FOLDER / "packs" / "0123.pack",  # not a name the store gives a pack
+    ]
     for path in foreign:
         path.parent.mkdir(exist_ok=True)
         path.write_text("keep me", encoding="utf-8")
     for path in sorted(corpus.rglob("summary.md"))[:5]:
         path.unlink()  # their entries go
     _build(corpus, out)
-    assert len(_entries(out, "digests")) == DOCUMENTS - 5 + 1
+    assert len(_entries(out, "digests")) == DOCUMENTS - 5
     assert all(path.read_text(encoding="utf-8") == "keep me" for path in foreign)
 
 

@@ -20,6 +20,7 @@ from kgraph.outputs.html.data import timestamp_url
 from kgraph.outputs.html.page import page_cap, script_json
 from kgraph.outputs.html.view import FONT
 
+from . import stored
 from .conftest import FIXTURES
 
 HTML_CORPUS = FIXTURES / "html_corpus"  # two invented episodes, one with hostile quotes
@@ -317,10 +318,9 @@ def test_a_rebuild_with_a_cache_reuses_the_layout_when_the_drawing_is_unchanged(
 
     first = page()
     assert page() == first and len(calls) == 1  # the second build laid nothing out
-    for entry in (out / ".kgraph-cache" / "pages").iterdir():
-        entry.unlink()  # the page is drawn again...
-    for entry in (out / ".kgraph-cache" / "layouts").iterdir():
-        entry.write_bytes(b"torn")
+    stored.drop(out / ".kgraph-cache", "pages")  # the page is drawn again...
+    for key in stored.keys(out / ".kgraph-cache", "layouts"):
+        stored.flip(out / ".kgraph-cache", "layouts", key)
     assert page() == first and len(calls) == 2  # ...and its damaged layout laid out again
     talk = corpus / "orbit-talk-1.md"
     talk.write_text(talk.read_text(encoding="utf-8").replace("fuel and paperwork", "fuel and forms"), encoding="utf-8")

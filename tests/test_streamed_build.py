@@ -22,6 +22,7 @@ from kgraph.build.workers import MIN_PARALLEL_TASKS, InlineExecutor
 from kgraph.cli import main
 from kgraph.errors import DocumentError, UsageError
 
+from . import stored
 from .conftest import synthetic_corpus
 
 OUTPUTS = ("turtle", "nquads", "html")
@@ -130,10 +131,9 @@ def test_a_document_changed_after_it_was_read_is_refused_when_read_again(corpus,
     taken, it would put its new text under the old key, so the build stops."""
     out = tmp_path / "out"
     kgraph.build([corpus], jobs=1, cache=out / FOLDER)
-    for entry in (out / FOLDER / "digests").iterdir():
-        entry.write_bytes(b"damaged")
-    for entry in (out / FOLDER / "runs").iterdir():
-        entry.unlink()
+    for key in stored.keys(out / FOLDER, "digests"):
+        stored.flip(out / FOLDER, "digests", key)
+    stored.drop(out / FOLDER, "runs")
     target = sorted(corpus.rglob("summary.md"))[3]
     real = kgraph.build.inputs.read_input
 
@@ -154,8 +154,7 @@ def test_a_whole_result_in_the_store_is_reused_though_work_went_out(corpus, tmp_
     out = tmp_path / "out"
     first = kgraph.build([corpus], jobs=1, cache=out / FOLDER, formats=OUTPUTS)
     before = _outputs(first, out)
-    for entry in (out / FOLDER / "digests").iterdir():
-        entry.unlink()
+    stored.drop(out / FOLDER, "digests")
     again = kgraph.build([corpus], executor=Recording(events), cache=out / FOLDER, formats=OUTPUTS)
     assert _streamed(events)
     assert (again.report.cache_hits, again.report.cache_misses, again.report.parts_built) == (DOCUMENTS, 0, 0)

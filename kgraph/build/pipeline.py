@@ -18,7 +18,7 @@ from tqdm import tqdm
 from kgraph.build.extracted import pickled
 from kgraph.build.inputs import Reading
 from kgraph.build.keys import EpisodeKeys, document_key, run_key
-from kgraph.build.outputs import FORMAT_SHARES, episode_counts
+from kgraph.build.outputs import FORMAT_SHARES, SHARES, episode_counts
 from kgraph.build.report import BuildReport
 from kgraph.build.store import Store
 from kgraph.build.workers import (
@@ -140,15 +140,16 @@ def run(
             store.mark_used(DIGESTS, resolution.document_keys)
             store.mark_used(EXTRACTIONS, resolution.document_keys)
             built = replace(resolution.report, timings={}, cache_hits=len(documents), cache_misses=0, parts_built=0)
-        store.mark_used(NODES, (episode.key for episode in resolution.episodes))
-        store.mark_used(SUMMARIES, (episode.key for episode in resolution.episodes))
+        episode_keys = [episode.key for episode in resolution.episodes]
+        for namespace in (NODES, SUMMARIES, *SHARES):  # a share is keyed like its episode's nodes
+            store.mark_used(namespace, episode_keys)
         resolution.report = replace(
             built,
             documents_read=reading.documents_read,
             skipped=reading.skipped + built.skipped,
             timings={**reading.timings, **built.timings},
         )
-        store.prune((RUNS, DIGESTS, EXTRACTIONS, NODES, SUMMARIES))
+        store.prune((RUNS, DIGESTS, EXTRACTIONS, NODES, SUMMARIES, *SHARES))
     return resolution, store
 
 
