@@ -336,3 +336,56 @@ def test_a_warning_names_the_pack_and_the_entry(tmp_path: Path, caplog) -> None:
     stored.flip(cache, "nodes", OTHER)
     Store(cache).get("nodes", OTHER)
     assert "made again" in caplog.text and f"nodes/{OTHER}" in caplog.text and ".pack" in caplog.text
+
+
+def _key(number: int) -> str:
+    return f"{number:032x}"
+
+
+def test_puts_outside_a_holding_share_a_few_small_packs_and_stay_durable(tmp_path: Path) -> None:
+    """A notebook making shares one by one: each put takes the lock and writes its pack's index,
+    so a put may neither start a pack of its own nor rewrite a big index."""
+    cache = tmp_path / "cache"
+    _two_entries(cache)  # a build's pack, kept out of the puts below once they reach it
+    store = Store(cache)
+    count = 2 * store_module.RESUMED_ENTRIES + 10
+    for number in range(count):
+        store.put("page_nodes", _key(number), CONTENT)
+    assert len(stored.packs(cache)) == 1 + 3  # the build's, then one per RESUMED_ENTRIES puts
+    again = Store(cache)
+    assert all(again.get("page_nodes", _key(number)) == CONTENT for number in range(count))
+    assert again.get("nodes", KEY) == CONTENT and again.damaged == 0
+
+
+@pytest.mark.parametrize("touch", ["append to pack", "rewrite index", "delete pack"])
+def test_a_pack_touched_between_holdings_is_not_appended_to_again(tmp_path: Path, touch: str) -> None:
+    cache = tmp_path / "cache"
+    store = Store(cache)
+    store.put("nodes", KEY, CONTENT)
+    index, pack, _offset, _size = stored.locate(cache, "nodes", KEY)
+    if touch == "append to pack":
+        with pack.open("ab") as stream:
+            stream.write(b"another writer")
+    elif touch == "rewrite index":
+        stored.drop(cache, "nodes", THIRD)  # same entries, a new file
+    else:
+        index.unlink()
+        pack.unlink()
+    store.put("nodes", OTHER, CONTENT)
+    assert stored.locate(cache, "nodes", OTHER)[1] != pack
+    again = Store(cache)
+    assert again.get("nodes", OTHER) == CONTENT
+    assert again.get("nodes", KEY) == (None if touch == "delete pack" else CONTENT)
+    assert again.damaged == 0
+
+
+def test_a_store_reading_many_packs_keeps_a_bounded_number_open(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    count = store_module.OPEN_PACKS + 6
+    for number in range(count):
+        Store(cache).put("nodes", _key(number), CONTENT)  # a store each: a pack each
+    assert len(stored.packs(cache)) == count
+    reader = Store(cache)
+    for _round in range(2):
+        assert all(reader.get("nodes", _key(number)) == CONTENT for number in range(count))
+    assert len(reader._descriptors) <= store_module.OPEN_PACKS and reader.damaged == 0

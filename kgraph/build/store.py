@@ -3,8 +3,9 @@
 An entry is found by a complete key (everything its value depends on, see `kgraph.build.keys`),
 so nothing is trusted, distrusted or committed: a key either has its value or it does not.
 
-Entries are records appended to pack files (`packs/<id>.pack`, one per lock holding: tens of
-thousands of entries per build cost a tenth of the system time as one file each), found through
+Entries are records appended to pack files (`packs/<id>.pack`, one per lock holding, or per few
+hundred puts made outside one: tens of thousands of entries per build cost a tenth of the system
+time as one file each), found through
 each pack's index (`packs/<id>.index`, `kgraph.build.packs`), written atomically with a checksum
 of its own when the lock is released and after a prune. Entries are only read through an index,
 so a pack without one (a killed build's) is never read, and the next build deletes it. Every
@@ -63,6 +64,11 @@ MARKER_TEXT = "kgraph cache: content-addressed, safe to delete; kgraph only dele
 LOCK = "lock"
 LOCK_TIMEOUT = 600.0  # seconds a build waits for another build into the same folder
 MOST_PACKS = 6  # packs a prune leaves beside the current one: the smallest beyond are copied into it
+# A holding goes on appending to the last holding's pack while that has fewer entries than this and
+# nothing touched it since: puts outside a holding (a notebook making shares one by one) each take
+# the lock and write their pack's index whole, so each must neither start a pack nor rewrite a big index.
+RESUMED_ENTRIES = 256
+OPEN_PACKS = 64  # descriptors of packs read that a store keeps open; beyond, the others are closed
 _CHECKSUM = 32  # bytes of SHA-256 over namespace, key and content
 _NAME = re.compile(r"[0-9a-z][0-9a-z_-]*")
 _NOTHING: dict = {}
@@ -84,7 +90,7 @@ class Store:
         self._packs: dict[str, Pack] = {}  # by id
         self._index: dict[str, dict[str, Pack]] = {}  # namespace -> key -> the pack holding it
         self._loaded = False  # the indexes were read (when the lock was taken, or on first use)
-        self._current: Pack | None = None  # the pack this lock holding appends to
+        self._current: Pack | None = None  # the pack appended to (kept for the next holding: `_resume`)
         self._descriptors: dict[str, int] = {}  # pack id -> descriptor, opened when first read
         self._packs_folder = f"{folder}/{PACKS}"
         if folder is not None:
@@ -202,12 +208,35 @@ class Store:
     def _descriptor(self, pack: Pack) -> int | None:
         descriptor = self._descriptors.get(pack.name)
         if descriptor is None:
+            if len(self._descriptors) >= OPEN_PACKS:
+                self._close_read_packs()
             try:
                 descriptor = self._descriptors[pack.name] = os.open(pack.path, os.O_RDONLY)
             except OSError:  # gone since its index was read: another build compacted it
                 self._forget(pack)
                 return None
         return descriptor
+
+    def _close_read_packs(self) -> None:
+        """Every descriptor but the current pack's (opened again when next read)."""
+        current = self._current.name if self._current is not None else None
+        for name in [name for name in self._descriptors if name != current]:
+            os.close(self._descriptors.pop(name))
+
+    def _resume(self) -> None:
+        """Keep the last holding's pack as the current one only if it is small and its file and
+        index are as this store left them (another build may have compacted or deleted it)."""
+        pack = self._current
+        if pack is None:
+            return
+        try:
+            intact = _identity(os.stat(pack.path)) == pack.written and (
+                _identity(os.stat(pack.index)) == pack.index_identity
+            )
+        except OSError:
+            intact = False
+        if not intact or sum(map(len, pack.entries.values())) >= RESUMED_ENTRIES:
+            self._current = None
 
     def _damaged(self, pack: Pack | None, namespace: str, key: str, why: str) -> None:
         """Counted, logged, and dropped from its pack's index, so that it is made again."""
@@ -402,13 +431,13 @@ class Store:
             _acquire(handle.fileno(), self.folder, self.lock_timeout)
             self._held = 1
             try:
+                self._resume()
                 self._load()
                 yield
             finally:
                 try:
                     self._write_indexes()
                 finally:
-                    self._current = None  # the next holding appends to a new pack
                     self._held = 0
                     fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
