@@ -15,11 +15,11 @@ if TYPE_CHECKING:
 
 
 def hash_parts(parts: Iterable[str]) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", errors="surrogatepass"))
-        digest.update(b"\x00")
-    return digest.hexdigest()
+    """The hash of each part's UTF-8 bytes followed by a NUL byte. Hashed as one string joined in C
+    (the empty string after the last part is its NUL): the same bytes, so the same keys, as an
+    update per part, which cost more than the hashing."""
+    joined = "\x00".join([*parts, ""])
+    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def document_key(document: SourceDocument) -> str:

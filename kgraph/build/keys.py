@@ -31,9 +31,9 @@ def run_key(document_keys: Iterable[str], base_iri: str, rules: AliasRules) -> s
     return hash_parts(("run", code_version(), base_iri, repr((rules.merge, rules.separate)), *document_keys))
 
 
-# first token's hash -> ("name\x03IRI" of the one-token names, second token's hash -> (hashes of
-# every token, "name\x03IRI") of the longer names)
-NameIndex = dict[int, tuple[list[str], dict[int, list[tuple[tuple[int, ...], str]]]]]
+# first token's hash -> ("name\x03IRI" of the one-token names, second token's hash -> ("name\x03IRI" of
+# the two-token names, (hashes of every token, "name\x03IRI") of the longer names))
+NameIndex = dict[int, tuple[list[str], dict[int, tuple[list[str], list[tuple[tuple[int, ...], str]]]]]]
 
 
 def name_index(names: dict[str, str]) -> NameIndex:
@@ -45,8 +45,12 @@ def name_index(names: dict[str, str]) -> NameIndex:
         single, longer = index.setdefault(tokens[0], ([], {}))
         if len(tokens) == 1:
             single.append(f"{name}\x03{iri}")
+            continue
+        pairs, more = longer.setdefault(tokens[1], ([], []))
+        if len(tokens) == 2:
+            pairs.append(f"{name}\x03{iri}")
         else:
-            longer.setdefault(tokens[1], []).append((tokens, f"{name}\x03{iri}"))
+            more.append((tokens, f"{name}\x03{iri}"))
     return index
 
 
@@ -56,13 +60,17 @@ def names_that_can_occur(index: NameIndex, token_hashes: bytes) -> list[str]:
     mine.frombytes(token_hashes)
     tokens = set(mine)
     # Only the tokens that begin a name are read, then the second tokens the text holds: each
-    # intersection runs in C over its smaller side.
+    # intersection runs in C over its smaller side, and so does adding the names of one or two
+    # tokens (most names), found without a further test.
     found: set[str] = set()
     for token in index.keys() & tokens:
         single, longer = index[token]
         found.update(single)
         for second in longer.keys() & tokens:
-            found.update(entry for hashes, entry in longer[second] if len(hashes) == 2 or tokens.issuperset(hashes))
+            pairs, more = longer[second]
+            found.update(pairs)
+            if more:
+                found.update(entry for hashes, entry in more if tokens.issuperset(hashes))
     return sorted(found)
 
 
@@ -80,15 +88,17 @@ class EpisodeKeys:
 
     def key(self, group: EpisodeGroup) -> str:
         identities, primary = self.identities, group.primary
-        people = sorted(
-            {
-                *(p.name for p in primary.people),
-                *primary.participants,
-                *primary.speakers,
-                *(e.name for e in primary.entities if e.kind == EntityKind.PERSON),
-            }
-        )
-        organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
+        people = {*(p.name for p in primary.people), *primary.participants, *primary.speakers}
+        organizations: set[str] = set()
+        products: list[str] = []
+        for entry in primary.entities:  # (one pass: the key is made for every episode of a build)
+            if entry.kind == _PERSON:
+                people.add(entry.name)
+            elif entry.kind == _ORGANIZATION:
+                organizations.add(entry.name)
+            elif entry.kind == _PRODUCT:
+                products.append(f"{entry.name}\x03{identities.entity_iri(primary, entry)}")
+        person_iri, organization_iri = identities.person_iri, identities.organization_iri
         return hash_parts(
             (
                 "episode",
@@ -98,13 +108,12 @@ class EpisodeKeys:
                 identities.podcast_iri(primary),
                 primary.key,
                 *(copy.key for copy in group.copies),
-                *(f"{name}\x01{identities.person_iri(primary, name)}" for name in people),
-                *(f"{name}\x02{identities.organization_iri(name)}" for name in organizations),
-                *(
-                    f"{e.name}\x03{identities.entity_iri(primary, e)}"
-                    for e in primary.entities
-                    if e.kind == EntityKind.PRODUCT
-                ),
+                *[f"{name}\x01{person_iri(primary, name)}" for name in sorted(people)],
+                *[f"{name}\x02{organization_iri(name)}" for name in sorted(organizations)],
+                *products,
                 *self.shared_names(group),
             )
         )
+
+
+_PERSON, _ORGANIZATION, _PRODUCT = EntityKind.PERSON, EntityKind.ORGANIZATION, EntityKind.PRODUCT

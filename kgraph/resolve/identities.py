@@ -451,7 +451,8 @@ class _PersonEvidence:
             (
                 entry,
                 frozenset({fold(entry.name), *map(fold, entry.aliases)}),
-                any(_HOST.search(text) for text in (*entry.qualifiers, entry.description or "")),
+                # searched once through the texts joined: no match holds a line break
+                _HOST.search("\n".join((*entry.qualifiers, entry.description or ""))) is not None,
             )
             for entry in digest.entities
             if entry.kind == EntityKind.PERSON

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from itertools import combinations
+from typing import NamedTuple
 
 import jellyfish
 from rapidfuzz import fuzz, process
@@ -41,8 +42,9 @@ where which while with within would year years example discussed referenced epis
 )
 
 
-@dataclass(frozen=True)
-class OrganizationSighting:
+class OrganizationSighting(NamedTuple):
+    """An organization as one document names it (a named tuple, as `PersonSighting` is)."""
+
     name: str
     aliases: tuple[str, ...] = ()
     document: str = ""  # the source file that names it

@@ -25,6 +25,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import jellyfish
 from rapidfuzz import fuzz
@@ -36,9 +37,10 @@ from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.unionfind import UnionFind
 
 
-@dataclass(frozen=True)
-class PersonSighting:
-    """A person as one document names them, with what that document says about them."""
+class PersonSighting(NamedTuple):
+    """A person as one document names them, with what that document says about them. (A named
+    tuple, not a frozen dataclass: a build makes one per person per document, and a frozen
+    dataclass sets each field through `object.__setattr__`, three times as slow.)"""
 
     name: str
     aliases: tuple[str, ...]
