@@ -57,19 +57,22 @@ def page_part(
     # one object per IRI and per list of one relation name: pickle writes each once, which
     # halves the stored part and cuts a third of its load time (the targets were new strings)
     strings = {iri: iri for iri in types}
-    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
+    merged: dict[tuple[str, str], list[str]] = {}
+    single: dict[str, list[str]] = {}  # relation name -> the list of it alone, for every pair it links
+    several: dict[tuple[str, str], list[str]] = {}  # pairs linked by more than one relation
     names = _RELATION_NAMES
     # the relations picked in C: two statements in three are not one
     for subject, predicate, obj in compress(statements, map(names.__contains__, map(_PREDICATE, statements))):
         if obj[0] == "<" and subject in types:
             target = obj[1:-1]
             if target in types or target not in own:
-                edges[(strings[subject], strings.setdefault(target, target))].append(names[predicate])
-    single: dict[str, list[str]] = {}
-    merged = {
-        pair: single.setdefault(found[0], found) if len(found) == 1 else sorted(set(found))
-        for pair, found in edges.items()
-    }
+                pair, name = (strings[subject], strings.setdefault(target, target)), names[predicate]
+                if pair in merged:
+                    several.setdefault(pair, [*merged[pair]]).append(name)
+                else:
+                    merged[pair] = single.get(name) or single.setdefault(name, [name])
+    for pair, found in several.items():
+        merged[pair] = sorted(set(found))
     part = PagePart(
         episode=episode.iri,
         types=types,
@@ -190,4 +193,7 @@ def _facts(
             part.notes[(one(mention.entity, mention.entity), one(mention.episode, mention.episode))] = note
     entities = sorted(appearing - part.types.keys() - {m.iri for m in mentions})
     part.entity_episodes = tuple(map(one, entities, entities))
-    part.claims_of = {iri: tuple(sorted(set(found))) for iri, found in claims_of.items()}
+    # most nodes have one claim: nothing to sort
+    part.claims_of = {
+        iri: (*found,) if len(found) == 1 else tuple(sorted(set(found))) for iri, found in claims_of.items()
+    }
