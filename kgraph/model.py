@@ -4,7 +4,7 @@ builder both read. Every reference between nodes is an IRI string; every collect
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import StrEnum
 from typing import Any, Self
 
@@ -15,6 +15,9 @@ from kgraph.unvalidated import made
 _NAMES: dict[type, tuple[str, ...]] = {}  # class -> its field names, in `__dict__` order
 _MASKS: dict[tuple[type, frozenset[str]], int] = {}  # (class, fields set) -> bits of those fields
 _SETS: dict[tuple[type, int], frozenset[str]] = {}  # and back
+_DICTS: dict[type, Callable[..., dict[str, object]]] = {}  # class -> `_dict_maker(class)`
+_new = object.__new__
+_set = object.__setattr__
 
 
 class Record(BaseModel):
@@ -55,8 +58,22 @@ def _names(cls: type) -> tuple[str, ...]:
     return names
 
 
+def _dict_maker(cls: type) -> Callable[..., dict[str, object]]:
+    """A function of the class's field values, in field order, that returns them as its `__dict__`:
+    a dict display, compiled once per class, builds it in under half of `dict(zip(...))`'s time
+    (which was half of the time `_rebuild` took)."""
+    names = _names(cls)
+    parameters = ", ".join(f"_{number}" for number in range(len(names)))
+    entries = ", ".join(f"{name!r}: _{number}" for number, name in enumerate(names))
+    code: dict[str, Any] = {}  # (what is compiled holds identifiers only: the field names)
+    exec(f"def {cls.__name__}_fields({parameters}):\n    return {{{entries}}}\n", code)
+    maker = _DICTS[cls] = code[f"{cls.__name__}_fields"]
+    return maker
+
+
 def _rebuild(cls: type[Record], values: tuple[object, ...], mask: int = -1) -> Record:
-    """What `Record.__reduce__` took apart, as pydantic's own `__setstate__` would restore it."""
+    """What `Record.__reduce__` took apart, as pydantic's own `__setstate__` would restore it.
+    `kgraph.unvalidated.made`'s steps, inline: a call less per record, hundreds of thousands per build."""
     names = _NAMES.get(cls) or _names(cls)
     if len(values) != len(names):
         raise TypeError(f"{cls.__name__} has {len(names)} fields, not {len(values)}")
@@ -67,7 +84,12 @@ def _rebuild(cls: type[Record], values: tuple[object, ...], mask: int = -1) -> R
         if known is None:
             known = _SETS[(cls, mask)] = frozenset(name for bit, name in enumerate(names) if mask >> bit & 1)
         fields_set = set(known)
-    return made(cls, dict(zip(names, values, strict=True)), fields_set)
+    record = _new(cls)
+    _set(record, "__dict__", (_DICTS.get(cls) or _dict_maker(cls))(*values))
+    _set(record, "__pydantic_fields_set__", fields_set)
+    _set(record, "__pydantic_extra__", None)
+    _set(record, "__pydantic_private__", None)
+    return record
 
 
 class Node(Record):

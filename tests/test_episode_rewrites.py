@@ -32,7 +32,7 @@ from kgraph.model import (
 from kgraph.outputs import statements as rdf
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.digest import digest_of
-from kgraph.resolve.episode import EpisodeNodes, build_episode
+from kgraph.resolve.episode import EpisodeNodes, _claim_label, build_episode
 from kgraph.resolve.identities import Identities
 
 from .conftest import SEEDS, synthetic_corpus
@@ -123,6 +123,26 @@ def test_a_literal_is_the_old_one(value: str, datatype_suffix: str) -> None:
     assert rdf.literal(value, datatype_suffix) == old_statements.literal(value, datatype_suffix)
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(*[st.sampled_from(["a", "b", "ab", ""])] * 3), max_size=12))
+def test_statements_are_sorted_and_unique_as_before(statements: list[rdf.Statement]) -> None:
+    # (duplicates are likely here, and neighbours once sorted)
+    assert rdf._sorted_unique(list(statements)) == list(dict.fromkeys(sorted(statements)))
+
+
+_SPACE = st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "\u2028", "\u3000", "\x1c"])
+# words, each followed by white space of some kind: about twelve of them, or more, or fewer
+_WORDS = st.lists(st.tuples(st.sampled_from(["a", "bb", "c…"]), _SPACE), max_size=20).map(
+    lambda words: "".join(word + space for word, space in words)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.tuples(_SPACE | st.just(""), _WORDS, st.sampled_from(["", "d"])).map("".join))
+def test_a_claim_s_label_is_the_old_one(text: str) -> None:
+    assert _claim_label(text) == old_episode._claim_label(text)
+
+
 # -- nodes and counts on generated corpora ----------------------------------------------------------
 def _tasks(folder: Path):
     """(identities, group, the primary's extraction as the episode stage reads it) per episode."""
@@ -173,6 +193,9 @@ def test_the_generated_corpora_have_claims_with_and_without_grounding(episode_ta
     transcripts, tasks = episode_tasks
     claims = [claim for _identities, _group, extraction in tasks for claim in extraction.claims]
     assert {claim.grounding is None for claim in claims} == ({True, False} if transcripts else {True})
+    # and claims whose recording is linked at the second they are heard
+    linked = [c for task in tasks for c in build_episode(*task).claims if c.recording_url is not None]
+    assert bool(linked) == transcripts
 
 
 @settings(max_examples=200, deadline=None)

@@ -20,6 +20,7 @@ from kgraph.outputs.networkx import node_attributes, node_type
 from kgraph.prefixes import expand
 
 from .conftest import synthetic_corpus
+from .oracles import parts_930d819
 
 
 def old_neighbours(edges, counted):
@@ -105,6 +106,19 @@ def test_each_episodes_part_is_as_before(graph):
         assert in_order(page_part(*arguments)) == in_order(old_page_part(*arguments))
 
 
+def pickled(part: PagePart) -> bytes:
+    return pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def test_each_episodes_part_pickles_as_the_last_rounds(graph):
+    # byte for byte: which IRIs and lists are one object, and the order of every dict and set, too
+    statements = dict(graph.statements)
+    for episode in graph.episodes:
+        nodes = graph.episode_nodes(episode)
+        arguments = (nodes.episode, nodes.insights, nodes.claims, nodes.mentions, statements[episode.graph])
+        assert pickled(page_part(*arguments)) == pickled(parts_930d819.page_part(*arguments))
+
+
 def test_the_entities_part_is_as_before(graph):
     nodes = list(graph.entities.nodes())
     graph_iri, statements = graph.entity_graph
@@ -135,6 +149,7 @@ def test_relations_no_episode_has_are_read_as_before(graph):
     arguments = (nodes.episode, nodes.insights, nodes.claims, nodes.mentions, [*statements[episode.graph], *extra])
     new, old = page_part(*arguments), old_page_part(*arguments)
     assert in_order(new) == in_order(old)
+    assert pickled(new) == pickled(parts_930d819.page_part(*arguments))
     assert (own, own) in new.edges and (claim, own) in new.edges and (own, mention) not in new.edges
 
 

@@ -11,7 +11,7 @@ import pytest
 from pydantic import BaseModel
 
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, EpisodeInfo, QuoteGrounding
-from kgraph.model import Claim, Episode, Grounding, Record, _rebuild
+from kgraph.model import Claim, Episode, Grounding, Record, _dict_maker, _names, _rebuild
 
 
 def _state_pickled(value: object) -> object:
@@ -59,6 +59,19 @@ def test_records_pickle_as_values_not_as_state_dictionaries() -> None:
     claim = _samples()[0]
     assert claim.__reduce__()[0] is _rebuild
     assert b"__pydantic_fields_set__" not in pickle.dumps(claim)
+
+
+def _records(cls: type = Record) -> list[type]:
+    return [cls, *(found for sub in cls.__subclasses__() for found in _records(sub))]
+
+
+@pytest.mark.parametrize("cls", _records()[1:], ids=lambda cls: cls.__name__)
+def test_each_record_class_s_dict_is_made_as_zip_made_it(cls: type) -> None:
+    names = _names(cls)
+    values = tuple(object() for _ in names)  # (each its own object)
+    made = _dict_maker(cls)(*values)
+    assert list(made.items()) == list(dict(zip(names, values, strict=True)).items())
+    assert all(made[name] is value for name, value in zip(names, values, strict=True))
 
 
 def test_values_of_another_shape_are_refused_as_unreadable() -> None:

@@ -15,7 +15,7 @@ from kgraph.model import Claim, Episode, Insight, InsightKind, Mention
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 from kgraph.resolve.mentions import NameMatcher
-from kgraph.resolve.recording import recording_url
+from kgraph.resolve.recording import at_second, youtube_id
 from kgraph.unvalidated import made
 
 
@@ -44,7 +44,7 @@ _UNGROUNDED = {name: Claim.model_fields[name].default for name in _GROUNDING_FIE
 
 
 def _claim_label(text: str) -> str:
-    words = text.split()
+    words = text.split(maxsplit=12)  # twelve words, and the rest in one piece if there is any
     return " ".join(words[:12]) + ("…" if len(words) > 12 else "")
 
 
@@ -72,9 +72,9 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
         insights.append(made(Insight, values, set(_INSIGHT_FIELDS)))
     entity_iris = _entity_iris(identities, digest)
     urls = tuple(dict.fromkeys(u for c in group.copies for u in c.episode.urls))
+    video = youtube_id(urls, info.video_id)  # what each grounded claim's recording link plays
     claims = [
-        _claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher, (urls, info.video_id))
-        for entry in extraction.claims
+        _claim(identities, digest, entry, iri, insight_iris, entity_iris, matcher, video) for entry in extraction.claims
     ]
     mentions = []
     named_inside = set()  # products named in another entry's heading: mentioned, no entry of their own
@@ -129,7 +129,7 @@ def _claim(
     insight_iris: dict,
     entity_iris: dict,
     matcher: NameMatcher,
-    recording: tuple[tuple[str, ...], str | None],
+    video: str | None,
 ) -> Claim:
     about = None
     if entry.about and entry.about.insight:
@@ -157,7 +157,7 @@ def _claim(
     values["match_score"] = found.score
     values["transcript_label"] = found.label
     values["transcript_excerpt"] = found.excerpt
-    values["recording_url"] = recording_url(*recording, found.heard_at)
+    values["recording_url"] = at_second(video, found.heard_at)
     values["speaker_evidence"] = entry.speaker_evidence if entry.speaker else None
     heard = entry.transcript_speaker
     values["transcript_speaker"] = identities.person_iri(digest, heard) if heard else None

@@ -12,7 +12,7 @@ from kgraph.resolve.episode import EpisodeNodes
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 from kgraph.resolve.mentions import NameMatcher
-from kgraph.resolve.recording import recording_url
+from kgraph.resolve.recording import youtube_id
 
 
 @functools.cache  # four insight kinds, hundreds of thousands of insights
@@ -157,3 +157,11 @@ def _entity_iris(identities: Identities, digest) -> dict[tuple[EntityKind, str],
         if iri:
             result[(entry.kind, entry.name)] = iri
     return result
+
+
+def recording_url(urls, video_id, seconds):
+    """`kgraph.resolve.recording.recording_url` of 930d819 (it found the video for every claim)."""
+    if seconds is None:
+        return None
+    found = youtube_id(urls, video_id)
+    return None if found is None else f"https://www.youtube.com/watch?v={found}&t={seconds}s"

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from itertools import compress, filterfalse
+from operator import itemgetter
 
 from kgraph.model import Claim, Episode, Insight, Mention, Node
 from kgraph.outputs import statements as rdf
@@ -20,6 +22,7 @@ from kgraph.prefixes import expand
 _RELATION_NAMES = {expand(key): name for key, name in RELATION_NAMES.items()}
 # so a relation whose object is an IRI is an edge `rdf.object_edges` yields, read here without it
 assert not _RELATION_NAMES.keys() & rdf.VALUE_PREDICATES
+_PREDICATE, _TARGET = itemgetter(1), itemgetter(1)  # of a statement, of an edge's pair
 
 
 @dataclass
@@ -54,18 +57,22 @@ def page_part(
     # one object per IRI and per list of one relation name: pickle writes each once, which
     # halves the stored part and cuts a third of its load time (the targets were new strings)
     strings = {iri: iri for iri in types}
-    edges: dict[tuple[str, str], list[str]] = defaultdict(list)
-    for subject, predicate, obj in statements:
-        name = _RELATION_NAMES.get(predicate)
-        if name and obj[0] == "<" and subject in types:
+    merged: dict[tuple[str, str], list[str]] = {}
+    single: dict[str, list[str]] = {}  # relation name -> the list of it alone, for every pair it links
+    several: dict[tuple[str, str], list[str]] = {}  # pairs linked by more than one relation
+    names = _RELATION_NAMES
+    # the relations picked in C: two statements in three are not one
+    for subject, predicate, obj in compress(statements, map(names.__contains__, map(_PREDICATE, statements))):
+        if obj[0] == "<" and subject in types:
             target = obj[1:-1]
             if target in types or target not in own:
-                edges[(strings[subject], strings.setdefault(target, target))].append(name)
-    single: dict[str, list[str]] = {}
-    merged = {
-        pair: single.setdefault(names[0], names) if len(names) == 1 else sorted(set(names))
-        for pair, names in edges.items()
-    }
+                pair, name = (strings[subject], strings.setdefault(target, target)), names[predicate]
+                if pair in merged:
+                    several.setdefault(pair, [*merged[pair]]).append(name)
+                else:
+                    merged[pair] = single.get(name) or single.setdefault(name, [name])
+    for pair, found in several.items():
+        merged[pair] = sorted(set(found))
     part = PagePart(
         episode=episode.iri,
         types=types,
@@ -75,7 +82,7 @@ def page_part(
         entity_episodes=(),
         claims_of={},
         episode_attributes=node_attributes(episode),
-        entity_refs=frozenset(obj for _, obj in merged if obj not in own),
+        entity_refs=frozenset(filterfalse(own.__contains__, map(_TARGET, merged))),
     )
     _degrees(part)
     _facts(part, episode, insights, claims, mentions, strings)
@@ -168,9 +175,7 @@ def _facts(
     """Which entities appear in the episode, and which claims concern each node (`strings`: the
     IRIs met so far, each the one object to use)."""
 
-    def one(iri: str) -> str:
-        return strings.setdefault(iri, iri)
-
+    one = strings.setdefault  # (iri, iri): the object met first
     appearing: set[str] = {episode.podcast, *episode.participants, *episode.mentions}
     claims_of: dict[str, list[str]] = defaultdict(list)
     for insight in insights:
@@ -179,13 +184,16 @@ def _facts(
         for iri in (claim.speaker, claim.about, *claim.mentions):
             if iri:
                 appearing.add(iri)
-                claims_of[one(iri)].append(claim.iri)
+                claims_of[one(iri, iri)].append(claim.iri)
         claims_of[episode.iri].append(claim.iri)
     for mention in mentions:
         appearing.add(mention.entity)
         note = mention.why_mentioned or mention.description
         if note:
-            part.notes[(one(mention.entity), one(mention.episode))] = note
+            part.notes[(one(mention.entity, mention.entity), one(mention.episode, mention.episode))] = note
     entities = sorted(appearing - part.types.keys() - {m.iri for m in mentions})
-    part.entity_episodes = tuple(map(one, entities))
-    part.claims_of = {iri: tuple(sorted(set(found))) for iri, found in claims_of.items()}
+    part.entity_episodes = tuple(map(one, entities, entities))
+    # most nodes have one claim: nothing to sort
+    part.claims_of = {
+        iri: (*found,) if len(found) == 1 else tuple(sorted(set(found))) for iri, found in claims_of.items()
+    }
