@@ -146,6 +146,16 @@ def one_field_each(claims: list[Claim], insight: str, entity: str) -> list[Claim
     return made
 
 
+def pieces_of(claim: Claim, insight: str, text: str) -> list[Claim]:
+    """Claims about the insight quoting pieces of its text around the length below which a quote
+    is kept as text, not as its place."""
+    assert len(text) > _SHORTEST_PLACED + 40
+    return [
+        claim.model_copy(update={"iri": f"{claim.iri}-p{length}", "about": insight, "text": text[3 : 3 + length]})
+        for length in range(_SHORTEST_PLACED - 2, _SHORTEST_PLACED + 30)
+    ]
+
+
 OPTIONAL_FIELDS = (
     "heard_at",
     "grounding",
@@ -180,6 +190,7 @@ def check_claims_as_before(graph: kgraph.KnowledgeGraph, extra: bool) -> int:
         insight = next(i for e in graph.episodes for i in graph.episode_nodes(e).insights if i.iri in ids)
         entity = next(iri for iri in ids if page.part_of(iri) is None)
         more = [*varied(claims, insight.iri, entity), *one_field_each(claims, insight.iri, entity), *claims[:3]]
+        more += pieces_of(claims[0], insight.iri, page.nodes[insight.iri]["text"])
         claims = sorted([*claims, *more], key=lambda c: c.iri)
     old_strings, new_strings = Strings(), Strings()
     old = old_claims(page, claims, ids, old_strings)
