@@ -153,7 +153,7 @@ def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
     relation = {name: number for number, name in enumerate(_RELATIONS)}
     bits_of: dict[tuple[str, ...], int] = {}  # a few distinct lists of names among many edges
     flat: list[int] = []
-    edges = page.edges_among(set(view.nodes))
+    edges = view.edges
     for pair in sorted(edges):  # pairs are unique: their order is the items' order
         names = tuple(edges[pair])
         bits = bits_of.get(names)
