@@ -19,7 +19,7 @@ from kgraph.outputs.html.parts import PagePart, claim_row, page_nodes
 from kgraph.outputs.html.select import most_connected
 from kgraph.outputs.html.style import STYLE_BY_CLASS
 from kgraph.outputs.html.tables import _LONG_TEXT, _SHORTEST_PLACED, Strings, _claims, _kept_notes, _utf16
-from kgraph.outputs.html.view import _shows_of, explorer_view
+from kgraph.outputs.html.view import _shows_of, edges_within, explorer_view
 from kgraph.outputs.networkx import node_attributes
 
 from .conftest import FIXTURES, synthetic_corpus
@@ -146,6 +146,16 @@ def one_field_each(claims: list[Claim], insight: str, entity: str) -> list[Claim
     return made
 
 
+def pieces_of(claim: Claim, insight: str, text: str) -> list[Claim]:
+    """Claims about the insight quoting pieces of its text around the length below which a quote
+    is kept as text, not as its place."""
+    assert len(text) > _SHORTEST_PLACED + 40
+    return [
+        claim.model_copy(update={"iri": f"{claim.iri}-p{length}", "about": insight, "text": text[3 : 3 + length]})
+        for length in range(_SHORTEST_PLACED - 2, _SHORTEST_PLACED + 30)
+    ]
+
+
 OPTIONAL_FIELDS = (
     "heard_at",
     "grounding",
@@ -180,6 +190,7 @@ def check_claims_as_before(graph: kgraph.KnowledgeGraph, extra: bool) -> int:
         insight = next(i for e in graph.episodes for i in graph.episode_nodes(e).insights if i.iri in ids)
         entity = next(iri for iri in ids if page.part_of(iri) is None)
         more = [*varied(claims, insight.iri, entity), *one_field_each(claims, insight.iri, entity), *claims[:3]]
+        more += pieces_of(claims[0], insight.iri, page.nodes[insight.iri]["text"])
         claims = sorted([*claims, *more], key=lambda c: c.iri)
     old_strings, new_strings = Strings(), Strings()
     old = old_claims(page, claims, ids, old_strings)
@@ -277,3 +288,16 @@ def test_the_view_counts_shows_and_keeps_notes_as_before(synthetic):
         ]
         new = [[ids[entity], ids[episode], note] for (entity, episode), note in _kept_notes(page, ids)]
         assert new == old and new
+
+
+def test_the_view_reads_the_relations_among_its_subsets_as_edges_among_did(synthetic):
+    page = synthetic.page()
+    for options in (HtmlOptions(max_nodes=400), HtmlOptions()):
+        view = explorer_view(page, options)
+        assert list(view.edges.items()) == list(page.edges_among(set(view.nodes)).items())
+        corpus = {iri for iri in view.nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level}
+        laid = corpus | {iri for iri in view.nodes if page.types[iri] == "Episode"}
+        for kept in (laid, corpus, set(view.first), set(view.nodes[::2]), set(view.nodes[1::3]) | corpus):
+            found = edges_within(view.edges, kept)
+            assert list(found.items()) == list(page.edges_among(kept).items())
+        assert edges_within(view.edges, laid)

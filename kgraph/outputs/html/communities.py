@@ -13,7 +13,6 @@ networkx's `algorithms/community/louvain.py`, so the two read side by side."""
 from __future__ import annotations
 
 import random
-from collections import defaultdict
 from collections.abc import Hashable, Iterable, Iterator
 
 Adjacency = dict[Hashable, dict[Hashable, int]]
@@ -92,12 +91,17 @@ def _modularity(graph: Adjacency, communities: list[set]) -> float:
 def _one_level(
     graph: Adjacency, members: dict[Hashable, set], m: float, partition: list[set], rng: random.Random
 ) -> tuple[list[set], list[set], bool]:
-    node2com = {u: i for i, u in enumerate(graph)}
-    inner_partition = [{u} for u in graph]
-    degrees = {u: _degree(graph, u) for u in graph}
-    total = list(degrees.values())
-    nbrs = {u: {v: w for v, w in graph[u].items() if v != u} for u in graph}
-    rand_nodes = list(graph)
+    """networkx's passes over the nodes in one shuffled order until none moves. Nodes are
+    numbered in the graph's order (a node's community starts as its number) so lookups index
+    lists: a shuffle's swaps depend only on the length, so the numbers shuffle as the nodes do."""
+    nodes = list(graph)
+    number = {u: i for i, u in enumerate(nodes)}
+    node2com = list(range(len(nodes)))
+    inner_partition = [{u} for u in nodes]
+    degrees = [_degree(graph, u) for u in nodes]
+    total = degrees.copy()
+    nbrs = [[(number[v], w) for v, w in graph[u].items() if v != u] for u in nodes]
+    rand_nodes = list(range(len(nodes)))
     rng.shuffle(rand_nodes)
     twice_m_squared = 2 * m**2
     nb_moves = 1
@@ -107,12 +111,13 @@ def _one_level(
         for u in rand_nodes:
             best_mod: float = 0
             best_com = node2com[u]
-            weights2com: defaultdict[int, float] = defaultdict(float)
-            for nbr, wt in nbrs[u].items():
-                weights2com[node2com[nbr]] += wt
+            weights2com: dict[int, float] = {}
+            for nbr, wt in nbrs[u]:
+                com = node2com[nbr]
+                weights2com[com] = weights2com.get(com, 0.0) + wt
             degree = degrees[u]
             total[best_com] -= degree
-            remove_cost = -weights2com[best_com] / m + (total[best_com] * degree) / twice_m_squared
+            remove_cost = -weights2com.get(best_com, 0.0) / m + (total[best_com] * degree) / twice_m_squared
             for nbr_com, weight in weights2com.items():
                 gain = remove_cost + weight / m - (total[nbr_com] * degree) / twice_m_squared
                 if gain > best_mod:
@@ -120,11 +125,12 @@ def _one_level(
                     best_com = nbr_com
             total[best_com] += degree
             if best_com != node2com[u]:
-                com = members.get(u, {u})
-                partition[node2com[u]].difference_update(com)
-                inner_partition[node2com[u]].remove(u)
-                partition[best_com].update(com)
-                inner_partition[best_com].add(u)
+                node = nodes[u]
+                moved = members.get(node, {node})
+                partition[node2com[u]].difference_update(moved)
+                inner_partition[node2com[u]].remove(node)
+                partition[best_com].update(moved)
+                inner_partition[best_com].add(node)
                 improvement = True
                 nb_moves += 1
                 node2com[u] = best_com

@@ -77,8 +77,7 @@ def layout(
 def _cached_force_layout(
     nodes: list[str], edges: list[tuple[str, str]], cache: LayoutCache | None
 ) -> dict[str, tuple[int, int]]:
-    index = {iri: position for position, iri in enumerate(nodes)}
-    pairs = sorted({(min(index[a], index[b]), max(index[a], index[b])) for a, b in edges if a != b})
+    pairs = index_pairs(nodes, edges)
     if cache is None:
         return _force_layout(nodes, pairs)
     key = cache.key(nodes, pairs)
@@ -87,6 +86,17 @@ def _cached_force_layout(
         positions = _force_layout(nodes, pairs)
         cache.put(key, positions)
     return dict(positions)
+
+
+def index_pairs(nodes: list[str], edges: list[tuple[str, str]]) -> list[tuple[int, int]]:
+    """The edges as sorted pairs of indexes into `nodes`, each once, sorted, loops left out."""
+    index = {iri: position for position, iri in enumerate(nodes)}
+    pairs: set[tuple[int, int]] = set()
+    for a, b in edges:
+        if a != b:
+            i, j = index[a], index[b]  # one lookup each: min and max of the two did four, and two calls
+            pairs.add((i, j) if i < j else (j, i))
+    return sorted(pairs)
 
 
 def _force_layout(nodes: list[str], pairs: list[tuple[int, int]]) -> dict[str, tuple[int, int]]:

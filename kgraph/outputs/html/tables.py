@@ -153,7 +153,7 @@ def _edges(page: PageGraph, view: View, ids: dict[str, int]) -> list[int]:
     relation = {name: number for number, name in enumerate(_RELATIONS)}
     bits_of: dict[tuple[str, ...], int] = {}  # a few distinct lists of names among many edges
     flat: list[int] = []
-    edges = page.edges_among(set(view.nodes))
+    edges = view.edges
     for pair in sorted(edges):  # pairs are unique: their order is the items' order
         names = tuple(edges[pair])
         bits = bits_of.get(names)
@@ -176,15 +176,16 @@ def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: S
     texts: dict[str, object] = {"text": quotes, "excerpt": {}, "recording": {}, "label": {}}
     seen: set[tuple[str, str]] = set()
     places = _QuotePlaces(claims)
+    ids_get = ids.get
     for claim in claims:  # sorted by IRI: a claim's IRI starts with its episode's, so episodes come in turn
         text, episode = claim["text"], claim["episode"]
         if (episode, text) in seen:
             continue
         seen.add((episode, text))
         subject, speaker = claim.get("about"), claim.get("speaker")
-        about = ids.get(subject, -1) if subject else -1
-        episodes.append(ids.get(episode, -1))
-        speakers.append(ids.get(speaker, -1) if speaker else -1)
+        about = ids_get(subject, -1) if subject else -1
+        episodes.append(ids_get(episode, -1))
+        speakers.append(ids_get(speaker, -1) if speaker else -1)
         abouts.append(about)
         named = claim.get("mentions")
         if named and (named := sorted(ids[m] for m in named if m in ids)):
@@ -192,32 +193,33 @@ def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: S
         times.append(strings(claim.get("timestamp")))  # HH:MM:SS: the page works out the seconds
         if not _OPTIONAL.isdisjoint(claim):  # most claims have none of them: rows leave None out
             _optional_fields(claim, str(len(quotes)), strings, grounding, texts)
-        quotes.append(_quote_or_place(page, places, text, subject, about))
+        if about < 0 or len(text) < _SHORTEST_PLACED:  # `about` >= 0: `subject` is a kept node
+            quotes.append(text)
+        else:
+            quotes.append(_quote_or_place(page, places, text, subject, about))
     return {**columns, "mentions": mentions, **grounding}, texts
 
 
 _OPTIONAL = frozenset(
     ("heard_at", "grounding", "speaker_evidence", "transcript_excerpt", "recording_url", "transcript_label")
 )
+_TEXT_FIELDS = (("excerpt", "transcript_excerpt"), ("recording", "recording_url"), ("label", "transcript_label"))
 
 
 def _optional_fields(
     claim: dict, number: str, strings: Strings, grounding: dict[str, dict[str, object]], texts: dict[str, object]
 ) -> None:
-    for key, value in (
-        ("heard", claim.get("heard_at")),
-        ("grounding", strings(claim["grounding"]) if claim.get("grounding") else None),
-        ("evidence", strings(claim["speaker_evidence"]) if claim.get("speaker_evidence") else None),
-    ):
-        if value is not None:
-            grounding[key][number] = value
-    for key, field in (
-        ("excerpt", "transcript_excerpt"),
-        ("recording", "recording_url"),
-        ("label", "transcript_label"),
-    ):
-        if claim.get(field):
-            texts[key][number] = claim[field]  # type: ignore[index]
+    heard = claim.get("heard_at")
+    if heard is not None:  # 0 s is a time
+        grounding["heard"][number] = heard
+    for key, field in (("grounding", "grounding"), ("evidence", "speaker_evidence")):  # in this order: string ids
+        value = claim.get(field)
+        if value:
+            grounding[key][number] = strings(value)
+    for key, field in _TEXT_FIELDS:
+        value = claim.get(field)
+        if value:
+            texts[key][number] = value  # type: ignore[index]
 
 
 def _quote_or_place(page: PageGraph, places: _QuotePlaces, quote: str, subject: str | None, about: int) -> object:
@@ -236,11 +238,8 @@ class _QuotePlaces:
     0.7 MB insight took 2.8 s for 9,000 quotes."""
 
     def __init__(self, claims: list[dict]):
-        self._heads: dict[str, set[str]] = {}  # insight IRI -> the first characters of its quotes
-        for claim in claims:
-            subject, text = claim.get("about"), claim["text"]
-            if subject and len(text) >= _SHORTEST_PLACED:
-                self._heads.setdefault(subject, set()).add(text[:_SHORTEST_PLACED])
+        self._claims = claims
+        self._heads: dict[str, set[str]] | None = None  # worked out when a first long text is met
         self._long: dict[str, tuple[dict[str, int], list[int]]] = {}  # insight IRI -> its index
 
     def find(self, insight: str, text: str, quote: str) -> tuple[int, int] | None:
@@ -260,6 +259,8 @@ class _QuotePlaces:
         return start, start + _utf16(quote)
 
     def _index(self, insight: str, text: str) -> tuple[dict[str, int], list[int]]:
+        if self._heads is None:
+            self._heads = _heads(self._claims)
         heads, firsts = self._heads.get(insight, set()), {}
         for position in range(len(text) - _SHORTEST_PLACED + 1):
             head = text[position : position + _SHORTEST_PLACED]
@@ -270,3 +271,14 @@ class _QuotePlaces:
         astral = [] if text.isascii() else [at for at, character in enumerate(text) if character > "\uffff"]
         self._long[insight] = firsts, astral
         return firsts, astral
+
+
+def _heads(claims: list[dict]) -> dict[str, set[str]]:
+    """Insight IRI -> the first characters of the quotes about it (few pages have a long text:
+    the others skip this walk over every claim)."""
+    heads: dict[str, set[str]] = {}
+    for claim in claims:
+        subject, text = claim.get("about"), claim["text"]
+        if subject and len(text) >= _SHORTEST_PLACED:
+            heads.setdefault(subject, set()).add(text[:_SHORTEST_PLACED])
+    return heads

@@ -34,6 +34,7 @@ class View:
     first: list[str]  # nodes drawn at first
     labelled: set[str] = field(default_factory=set)
     first_edges: list[tuple[str, str, int]] = field(default_factory=list)  # (entity, show or entity, weight)
+    edges: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # relations among `nodes`
 
     def color(self, iri: str, class_name: str) -> str:
         rank = self.community.get(iri, -1)
@@ -48,22 +49,29 @@ def explorer_view(page: PageGraph, options: HtmlOptions | None = None, cache: La
     claims = sorted(selection.claims)
     corpus = [iri for iri in nodes if STYLE_BY_CLASS[page.types[iri]].corpus_level]
     laid = set(corpus) | {iri for iri in nodes if page.types[iri] == "Episode"}
-    laid_edges = page.edges_among(laid)
+    kept_edges = page.edges_among(set(nodes))
+    laid_edges = edges_within(kept_edges, laid)
     positions = _fit(layout(page, laid, list(laid_edges), cache), corpus)
     episodes_of = {iri: len(page.episodes[iri]) for iri in corpus}
     shows = _shows_of(page, corpus, laid_edges)
-    community = _communities(corpus, shows, page.edges_among(set(corpus)))
+    community = _communities(corpus, shows, edges_within(laid_edges, set(corpus)))
     ranked = sorted((iri for iri in corpus if page.types[iri] != "Podcast"), key=lambda iri: (-episodes_of[iri], iri))
     first = sorted({*ranked[:FIRST_VIEW], *(iri for iri in corpus if page.types[iri] == "Podcast")})
     size = {iri: _size(page.types[iri], episodes_of.get(iri, 0)) for iri in nodes}
-    view = View(selection, nodes, claims, positions, size, community, first)
+    view = View(selection, nodes, claims, positions, size, community, first, edges=kept_edges)
     shown = set(first)
     view.first_edges = sorted(
         [(a, b, n) for (a, b), n in shows.items() if a in shown and b in shown]
-        + [(a, b, 1) for (a, b) in page.edges_among(shown)]
+        + [(a, b, 1) for (a, b) in edges_within(laid_edges, shown)]
     )
     view.labelled = _place_labels(page, view)
     return view
+
+
+def edges_within(edges: dict[tuple[str, str], list[str]], kept: set[str]) -> dict[tuple[str, str], list[str]]:
+    """The relations of `edges` (`PageGraph.edges_among` a set holding `kept`) between kept nodes:
+    `edges_among(kept)` itself, in its order, without reading the parts again."""
+    return {pair: names for pair, names in edges.items() if pair[0] in kept and pair[1] in kept}
 
 
 def _size(class_name: str, episodes: int) -> float:
