@@ -21,9 +21,18 @@ def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEnt
     if item is None:
         return None
     if section in INSIGHT_KIND:
-        return AboutRef(insight=INSIGHT_KIND[section], rank=item.rank)
+        return _about_ref(insight=INSIGHT_KIND[section], rank=item.rank)
     entry = entries.get(item.line)
-    return AboutRef(entity=entry.kind, name=entry.name) if entry else None
+    return _about_ref(entity=entry.kind, name=entry.name) if entry else None
+
+
+_ABOUT_DEFAULTS = dict.fromkeys(AboutRef.model_fields)  # all None
+
+
+def _about_ref(**values: object) -> AboutRef:
+    """`AboutRef(**values)` without validation (one per item holding a quote mark): each value is
+    already of its field's type, and the rest keep their default, None."""
+    return made(AboutRef, {**_ABOUT_DEFAULTS, **values}, set(values))
 
 
 class _ClaimCollector:

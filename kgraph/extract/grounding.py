@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from kgraph.beyond_ascii import replace_beyond_ascii
+from kgraph.beyond_ascii import MAX_DISTINCT, replace_beyond_ascii
 from kgraph.extract.results import ClaimEntry, QuoteGrounding
 from kgraph.model import Grounding
 from kgraph.parse.document import Transcript
@@ -55,6 +55,7 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
+_ASCII = bytes(range(128))
 # `_APOSTROPHES` (deleted) and `_PUNCTUATION` (a space each) on ASCII text, one byte at a time
 _ASCII_APOSTROPHES = bytes(byte for byte in range(128) if _APOSTROPHES.fullmatch(chr(byte)))
 _ASCII_PUNCTUATION = bytes.maketrans(
@@ -75,7 +76,32 @@ def words_of(text: str) -> list[str]:
     text = _normalized(unicodedata.normalize("NFKC", text).lower())
     if text.isascii() or not _CJK_CHAR.search(text):
         return text.split()  # `_TOKEN` splits at whitespace alone when there is no CJK character
-    return _TOKEN.findall(text.translate(_simplified()))
+    return _TOKEN.findall(_in_simplified(text))
+
+
+def _tokens(line: str) -> list[str]:
+    """`_TOKEN.findall(line)`: a line without a CJK character (most of a mostly English transcript
+    that names someone in Chinese) split at whitespace alone, at C speed."""
+    if line.isascii() or not _CJK_CHAR.search(line):
+        return line.split()
+    return _TOKEN.findall(line)
+
+
+def _in_simplified(text: str) -> str:
+    """`text.translate(_simplified())`, which looks every character up (as much work for a mostly
+    English text holding one Chinese name as for a Chinese one): the few distinct characters the
+    table maps are replaced one pass each, unless a replacement is itself one of them."""
+    table = _simplified()
+    beyond = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
+    if len(beyond) > len(text) // 2:  # mostly beyond ASCII (Chinese): most characters are looked up anyway
+        return text.translate(table)
+    distinct = set(beyond.decode("utf-8", "surrogatepass"))
+    mapped = {character: table[code] for character in distinct if (code := ord(character)) in table}
+    if len(mapped) > MAX_DISTINCT or not mapped.keys().isdisjoint(mapped.values()):
+        return text.translate(table)
+    for traditional, simplified in mapped.items():  # in any order: no replacement is replaced again
+        text = text.replace(traditional, simplified)
+    return text
 
 
 @functools.cache
@@ -126,15 +152,17 @@ class _Index:
         joined = "\n".join(segment.text for segment in transcript.segments)
         normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
         cjk = not normalized.isascii() and bool(_CJK_CHAR.search(normalized))
+        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
         if cjk:
-            normalized = normalized.translate(_simplified())
-        # a segment's words, where they start in the stream, and the stream: at C speed
-        lines = list(map(_TOKEN.findall if cjk else str.split, normalized.split("\n")))
+            normalized = _in_simplified(normalized)
+        # a segment's words, where they start in the stream, and the stream: at C speed (a Chinese
+        # transcript's lines all hold CJK characters: each cut without asking)
+        split = (_TOKEN.findall if self.chinese else _tokens) if cjk else str.split
+        lines = list(map(split, normalized.split("\n")))
         self.starts: list[int] = list(accumulate(map(len, lines), initial=0))[:-1]  # each segment's first word
         self.words: list[str] = list(chain.from_iterable(lines))
         self.counts = Counter(self.words)
         self._positions: dict[str, list[int]] = {}
-        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
 
     def locate(self, wanted: Iterable[str]) -> None:
         """Find every position of each of `wanted` in one pass (membership tested at C speed)."""

@@ -9,6 +9,7 @@ from kgraph.model import InsightKind
 from kgraph.names import clean
 from kgraph.parse.document import Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
+from kgraph.unvalidated import made
 
 INSIGHT_KIND = {
     SectionKind.KEY_THEMES: InsightKind.KEY_THEME,
@@ -83,13 +84,14 @@ def extract_insights(document: ParsedDocument) -> list[InsightEntry]:
         if kind is None:
             continue
         for item in section.items:
-            insights.append(
-                InsightEntry(
-                    kind=kind,
-                    rank=item.rank,
-                    title=clean_plain_title(item.title_plain),
-                    text=item_text(item),
-                    line=item.line,
-                )
-            )
+            # `InsightEntry(kind=..., ...)` without validation (an insight per item): every value
+            # is already of its field's type, given in field order
+            values = {
+                "kind": kind,
+                "rank": item.rank,
+                "title": clean_plain_title(item.title_plain),
+                "text": item_text(item),
+                "line": item.line,
+            }
+            insights.append(made(InsightEntry, values, set(values)))
     return insights
