@@ -68,15 +68,8 @@ def test_a_killed_builds_store_rebuilds_what_a_fresh_build_writes(tmp_path: Path
 def test_workers_of_a_killed_build_end_and_free_the_lock(tmp_path: Path) -> None:
     corpus = synthetic_corpus(tmp_path / "corpus", 4 * MIN_PARALLEL_TASKS, seed=11)
     out = tmp_path / "out"
-    build = _build(corpus, out)
-    deadline = time.monotonic() + 60
-    while not list((out / FOLDER).glob("packs/*.pack")):  # workers have started and sent results back
-        assert build.poll() is None, "the build ended before it could be killed"
-        assert time.monotonic() < deadline
-        time.sleep(0.02)
-    build.send_signal(signal.SIGKILL)
-    # before: the orphaned workers kept the pipe open, and this waited forever
-    build.communicate(timeout=10)
+    # before: the orphaned workers kept the pipe open, and waiting for the killed build never ended
+    _kill_once_stored(_build(corpus, out), out)
     deadline = time.monotonic() + 10
     while not _lock_is_free(out):  # before: held by the orphans until they were killed by hand
         assert time.monotonic() < deadline, "the killed build's workers still hold the lock"
