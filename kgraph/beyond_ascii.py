@@ -18,8 +18,9 @@ def replace_beyond_ascii(
 ) -> str:
     """`data` (UTF-8, lone surrogates passed) as text, each character beyond ASCII that
     `replacement` gives a string for (None: kept) replaced by it; `expression(text)` must do the
-    same to the whole text in one pass. Its bytes alone find the characters: UTF-8 puts no ASCII
-    byte in one."""
+    same to the whole text in one pass (what it does where one replacement holds a character another
+    replaces: passes one after another would replace it again). Its bytes alone find the characters:
+    UTF-8 puts no ASCII byte in one."""
     text = data.decode("utf-8", "surrogatepass")
     replaced: list[tuple[str, str]] = []
     for character in set(data.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
@@ -27,6 +28,8 @@ def replace_beyond_ascii(
             if len(replaced) == MAX_DISTINCT:
                 return expression(text)
             replaced.append((character, new))
+    if not {*"".join(new for _character, new in replaced)}.isdisjoint(character for character, _new in replaced):
+        return expression(text)  # a replacement holding a replaced character: the passes' order would matter
     for character, new in replaced:
         text = text.replace(character, new)
     return text

@@ -11,6 +11,7 @@ from unittest import mock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from kgraph.beyond_ascii import replace_beyond_ascii
 from kgraph.extract import grounding
 from kgraph.extract.grounding import _in_simplified, _Index, _tokens
 from kgraph.parse.document import Segment, Transcript
@@ -99,3 +100,12 @@ def test_the_index_is_as_first_written(texts: list[str], english: int) -> None:
     transcript = Transcript(path="t.md", segments=tuple(Segment(n, None, text) for n, text in enumerate(texts)))
     index = _Index(transcript)
     assert (index.words, index.starts, index.counts, index.chinese) == _index_as_first_written(transcript)
+
+
+def test_replacements_that_swap_characters_are_made_at_once() -> None:
+    """Passes one after another would replace a replacement again (either order gives "éé" or "üü")."""
+    swap = {"é": "ü", "ü": "é"}
+    every = replace_beyond_ascii(
+        "café über".encode(), swap.get, lambda text: "".join(swap.get(character, character) for character in text)
+    )
+    assert every == "cafü éber"

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import LCSseq
 
-from kgraph.beyond_ascii import MAX_DISTINCT, replace_beyond_ascii
+from kgraph.beyond_ascii import replace_beyond_ascii
 from kgraph.extract.results import ClaimEntry, QuoteGrounding
 from kgraph.model import Grounding
 from kgraph.parse.document import Transcript
@@ -55,7 +55,6 @@ _CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
 _CJK_CHAR = re.compile(rf"[{_CJK}]")
 _NOT_LETTERS = bytes(byte for byte in range(128) if not chr(byte).isalpha())
-_ASCII = bytes(range(128))
 # `_APOSTROPHES` (deleted) and `_PUNCTUATION` (a space each) on ASCII text, one byte at a time
 _ASCII_APOSTROPHES = bytes(byte for byte in range(128) if _APOSTROPHES.fullmatch(chr(byte)))
 _ASCII_PUNCTUATION = bytes.maketrans(
@@ -90,18 +89,11 @@ def _tokens(line: str) -> list[str]:
 def _in_simplified(text: str) -> str:
     """`text.translate(_simplified())`, which looks every character up (as much work for a mostly
     English text holding one Chinese name as for a Chinese one): the few distinct characters the
-    table maps are replaced one pass each, unless a replacement is itself one of them."""
+    table maps are replaced one pass each (`kgraph.beyond_ascii`)."""
     table = _simplified()
-    beyond = text.encode("utf-8", "surrogatepass").translate(None, _ASCII)
-    if len(beyond) > len(text) // 2:  # mostly beyond ASCII (Chinese): most characters are looked up anyway
-        return text.translate(table)
-    distinct = set(beyond.decode("utf-8", "surrogatepass"))
-    mapped = {character: table[code] for character in distinct if (code := ord(character)) in table}
-    if len(mapped) > MAX_DISTINCT or not mapped.keys().isdisjoint(mapped.values()):
-        return text.translate(table)
-    for traditional, simplified in mapped.items():  # in any order: no replacement is replaced again
-        text = text.replace(traditional, simplified)
-    return text
+    return replace_beyond_ascii(
+        text.encode("utf-8", "surrogatepass"), lambda character: table.get(ord(character)), lambda t: t.translate(table)
+    )
 
 
 @functools.cache
