@@ -20,7 +20,7 @@ from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims, read_labels
 from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.parse.document import Transcript
-from kgraph.resolve.recording import recording_url
+from kgraph.resolve.recording import at_second, youtube_id
 from kgraph.sources.transcript import parse_transcript
 
 FILLER = (
@@ -156,6 +156,10 @@ def test_an_english_quote_of_chinese_audio_is_translated_and_placed_by_its_times
     chinese = parse_transcript("t.md", text)
     found = QuoteFinder(chinese).find("We think robots will change the future of the ocean industry", 615)
     assert (found.grounding, found.heard_at, found.score) == (Grounding.TRANSLATED, 600, None)
+
+
+def recording_url(urls, video_id, seconds):
+    return at_second(youtube_id(urls, video_id), seconds)  # as `build_episode` makes a claim's link
 
 
 def test_recording_url_plays_youtube_at_the_second_and_nothing_else():

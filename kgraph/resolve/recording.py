@@ -25,12 +25,6 @@ def youtube_id(urls: Iterable[str], video_id: str | None) -> str | None:
     return None
 
 
-def recording_url(urls: Iterable[str], video_id: str | None, seconds: int | None) -> str | None:
-    if seconds is None:
-        return None
-    return at_second(youtube_id(urls, video_id), seconds)
-
-
 def at_second(video: str | None, seconds: int | None) -> str | None:
     """The YouTube `video` (`youtube_id`) played from `seconds`: one video per episode, found once."""
     if video is None or seconds is None:
