@@ -13,13 +13,13 @@ from hypothesis import strategies as st
 
 import kgraph
 from kgraph.model import Claim, Grounding, Node, SpeakerEvidence
-from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.data import PageGraph, edges_within
 from kgraph.outputs.html.options import HtmlOptions
 from kgraph.outputs.html.parts import PagePart, claim_row, page_nodes
 from kgraph.outputs.html.select import most_connected
 from kgraph.outputs.html.style import STYLE_BY_CLASS
 from kgraph.outputs.html.tables import _LONG_TEXT, _SHORTEST_PLACED, Strings, _claims, _kept_notes, _utf16
-from kgraph.outputs.html.view import _shows_of, edges_within, explorer_view
+from kgraph.outputs.html.view import _shows_of, explorer_view
 from kgraph.outputs.networkx import node_attributes
 
 from .conftest import FIXTURES, synthetic_corpus

@@ -81,11 +81,11 @@ class PageGraph:
         """The relations between kept nodes. Every relation of a part starts at one of its own
         nodes, so only the parts of kept nodes are read (in the parts' order, which is the
         relations' order)."""
-        found = {pair: names for pair, names in self._entities.edges.items() if pair[0] in kept and pair[1] in kept}
+        found = edges_within(self._entities.edges, kept)
         touched = self._parts_holding(kept)
         for part in self._parts.values():
             if part.episode in touched:
-                found.update((pair, names) for pair, names in part.edges.items() if pair[0] in kept and pair[1] in kept)
+                found.update(edges_within(part.edges, kept))
         return found
 
     def _parts_holding(self, kept: set[str]) -> set[str]:
@@ -216,3 +216,9 @@ def timestamp_url(url: str | None, seconds: int | None) -> str | None:
     if host.endswith(("youtube.com", "youtu.be")):
         return f"{url}{'&' if '?' in url else '?'}t={seconds}s"
     return url
+
+
+def edges_within(edges: dict[tuple[str, str], list[str]], kept: set[str]) -> dict[tuple[str, str], list[str]]:
+    """The relations of `edges` between kept nodes, in their order (of `PageGraph.edges_among` a set
+    holding `kept`: `edges_among(kept)` itself, without reading the parts again)."""
+    return {pair: names for pair, names in edges.items() if pair[0] in kept and pair[1] in kept}

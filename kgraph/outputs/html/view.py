@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from kgraph.outputs.html.communities import louvain_communities
-from kgraph.outputs.html.data import PageGraph
+from kgraph.outputs.html.data import PageGraph, edges_within
 from kgraph.outputs.html.layout import SEED, LayoutCache, layout
 from kgraph.outputs.html.options import HtmlOptions
 from kgraph.outputs.html.select import Selection, select_nodes
@@ -66,12 +66,6 @@ def explorer_view(page: PageGraph, options: HtmlOptions | None = None, cache: La
     )
     view.labelled = _place_labels(page, view)
     return view
-
-
-def edges_within(edges: dict[tuple[str, str], list[str]], kept: set[str]) -> dict[tuple[str, str], list[str]]:
-    """The relations of `edges` (`PageGraph.edges_among` a set holding `kept`) between kept nodes:
-    `edges_among(kept)` itself, in its order, without reading the parts again."""
-    return {pair: names for pair, names in edges.items() if pair[0] in kept and pair[1] in kept}
 
 
 def _size(class_name: str, episodes: int) -> float:
