@@ -138,6 +138,13 @@ def _reference_arguing_subject(attributor: Attributor, sentence: str) -> str | N
     return None
 
 
+_REFERENCE_LABEL = re.compile(
+    rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
+    rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
+    rf"|^\s*(?P<name3>{attribution.NAME})\s*:\s*[*_]*\s*$"
+)
+
+
 def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemContext, block: bool) -> None:
     stripped = plain(strip_timestamps(text)).strip()
     context.pending, context.pending_blocked = None, False
@@ -146,7 +153,7 @@ def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemCont
             context.pending = attributor._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
         return
     clause = _reference_without_field(_SENTENCE_END.split(stripped)[-1].strip())
-    label = attribution._LABEL.match(text)
+    label = _REFERENCE_LABEL.match(text)
     if label:
         raw = label.group("name") or label.group("name2") or label.group("name3")
         name = None if attribution.is_placeholder(plain(raw)) else attributor.person(raw, allow_new=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
@@ -32,6 +32,10 @@ from kgraph.parse.quotes import strip_timestamps
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|del|der|bin|al|le|la|di|dos)"
 NAME = rf"(?:{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}|[\u3400-\u9fff]{{2,4}})"
+# Each pattern that writes NAME costs the compiler a Python step per character of its CJK range
+# (over 11 million instructions a copy, at every start): where the name ends the match, or only a
+# fixed ending follows it, the code matches `_NAME` and then the ending (see `_name_followed_by`).
+_NAME = re.compile(NAME)
 
 SPEECH_VERBS = (
     "says|said|say|notes|noted|note|explains|explained|explain|adds|added|add|argues|argued|argue|"
@@ -203,10 +207,16 @@ _READS_OUT = re.compile(
     r"(?P<name>(?:[A-Z\u00c0-\u00de][\w.\-]*\s+){0,3}[A-Z\u00c0-\u00de][\w.\-]*)['’]s\s+"
     r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s*[*_]*\s*[:,]?\s*[*_]*\s*$"
 )
-_OWN_WORDS = re.compile(
-    r"(?:[a-z][\w-]*\s+){0,2}?"
-    + one_of(f"{WRITING_NOUNS}|words|line|lines|quote|quotes|advice|maxim|warning|prediction|tweet|answer|response")
-)
+
+
+@cache  # compiled on first use: only a lead-in that reads out someone's text asks (few documents have one)
+def _own_words() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:[a-z][\w-]*\s+){0,2}?"
+        + one_of(f"{WRITING_NOUNS}|words|line|lines|quote|quotes|advice|maxim|warning|prediction|tweet|answer|response")
+    )
+
+
 # `companies that were initially saying they "..."`: a group's words, not the paragraph subject's.
 _GROUP_SAYING = re.compile(
     r"\b"
@@ -245,11 +255,36 @@ _CROWD_SOURCE = re.compile(
     + r"\b",
     re.I,
 )
-# `"'Spreadsheets are dead,' CEO Ruth Amsel wrote on LinkedIn."`: the attribution inside the quote.
-_INNER_ATTRIBUTION = re.compile(
-    rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
-    rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
+
+
+_INNER_VERBS = (
+    "said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues"
 )
+
+
+@cache  # compiled on first use: it is tried only on a quote that opens with a long single-quoted run
+def _inner_attribution() -> re.Pattern[str]:
+    """`"'Spreadsheets are dead,' CEO Ruth Amsel wrote on LinkedIn."`: the attribution inside the quote."""
+    return re.compile(
+        rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
+        rf"(?:{_INNER_VERBS})\b"
+    )
+
+
+_SINGLE_QUOTES = frozenset("'‘’")
+
+
+def _attribution_inside(text: str) -> re.Match[str] | None:
+    """`_inner_attribution().match(text)`, tried only on a text that has what the pattern needs: an
+    opening single quote, then twelve characters that are none, and one of its verbs (so that most
+    builds never compile the pattern)."""
+    if not (text.startswith(("'", "‘")) and len(text) > 13 and _SINGLE_QUOTES.isdisjoint(text[1:13])):
+        return None
+    if not any(verb in text for verb in _INNER_VERBS.split("|")):
+        return None
+    return _inner_attribution().match(text)
+
+
 # `One early customer told her "..."`: someone unnamed speaks inside a named person's paragraph.
 _UNNAMED_SOURCE = re.compile(
     r"\b"
@@ -310,9 +345,20 @@ _RELAYED = re.compile(
 _RELAYED_SPEAKER = re.compile(
     rf"^(?i:he|she)\s+\S+\s+.*\b[A-Z][\w.&-]*(?:['’]s)?(?:\s+[\w-]+){{0,2}}\s+{_SPEECH_VERB}\s*[:,]?\s*$"
 )
-_CJK_LEAD_IN = re.compile(
-    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$"
-)
+
+
+@cache  # compiled on first use, for a clause holding CJK: its range costs the compiler a step a character
+def _cjk_lead_in_pattern() -> re.Pattern[str]:
+    return re.compile(
+        r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$"
+    )
+
+
+def _cjk_lead_in(clause: str) -> re.Match[str] | None:
+    """`李明认为：`: a CJK name run before a speech verb ending the clause."""
+    return _cjk_lead_in_pattern().search(clause) if has_cjk(clause) else None
+
+
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
@@ -384,15 +430,42 @@ _NOUN_OF_NAME = re.compile(
     r"repeats|repeated|offers|offered|says|said|tells|told|shares|shared|likes|liked|loves|loved|keeps|kept)\b"
     r"[^\"]{0,60}?\b(?:is|was|are|were)\s*[:,]?\s*[*_]*$"
 )
-_NAME_LABEL = re.compile(rf"^(?P<name>{NAME})\s*:\s*$")
-_LABEL = re.compile(
-    rf"^\W*\*\*(?P<name>[^*]{{1,60}}?)\*\*\s*:\s*[*_]*\s*$"
-    rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
-    rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$"
+_COLON_END = re.compile(r"\s*:\s*$")  # after a name: `Jane Roe:`
+_BOLD_LABEL = re.compile(
+    r"^\W*\*\*(?P<name>[^*]{1,60}?)\*\*\s*:\s*[*_]*\s*$|^\W*\*\*(?P<name2>[^*]{1,60}?):\*\*\s*[*_]*\s*$"
 )
+_LABEL_END = re.compile(r"\s*:\s*[*_]*\s*$")  # after a name: `Jane Roe: *`
+
+
+def _name_followed_by(text: str, start: int, ending: re.Pattern[str]) -> str | None:
+    """The name at `start` of `text` when `ending` matches right after it: what `{NAME}` followed by
+    `ending` in one pattern finds, for an ending whose first character after any white space (`:`)
+    is in no name (inside a name's longest reading such an ending never matches: only that reading,
+    the one `_NAME` finds, can be followed by it)."""
+    name = _NAME.match(text, start)
+    return name.group(0) if name and ending.match(text, name.end()) else None
+
+
+def _label(text: str) -> str | None:
+    """The speaker a line or lead-in labels (`**Jane Roe:**`, `Jane Roe:`), as written."""
+    bold = _BOLD_LABEL.match(text)
+    if bold:
+        return bold.group("name") or bold.group("name2")
+    # `str.lstrip` strips exactly the characters `\s` matches
+    return _name_followed_by(text, len(text) - len(text.lstrip()), _LABEL_END)
+
+
 # A sentence end inside a signature's capitalized run: `— Brooks. The fix is` (not `— Rep. Jo Lee`).
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
-_AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
+_DASH_BEFORE = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*")
+
+
+def _signed_name(after: str) -> re.Match[str] | None:
+    """The name signing a quote, right after it: `— Jane Roe` (`— Speaker 2` reads as `Speaker`)."""
+    dash = _DASH_BEFORE.match(after)
+    return _NAME.match(after, dash.end()) if dash else None
+
+
 # `— Ana Diaz / Ben Ode`: a second signer after the name.
 _SECOND_SIGNER = re.compile(r"\s*(?:/|&|and\b)\s*[A-Z]")
 _SPEAKER_WORD = re.compile(r"speaker", re.I)  # `Speaker 2`, `SPEAKER_01`: a label, not a name
@@ -423,7 +496,6 @@ def _remembered(pattern: re.Pattern[str]) -> Search:
     return lru_cache(maxsize=_TEXTS_KEPT)(pattern.search)
 
 
-_CJK_LEAD_IN_IN = _remembered(_CJK_LEAD_IN)
 _WITH_PARTICIPLE_IN = _remembered(_WITH_PARTICIPLE)
 _NOUN_OF_NAME_IN = _remembered(_NOUN_OF_NAME)
 _RELATIVE_CHARACTERIZES_IN = _remembered(_RELATIVE_CHARACTERIZES)
@@ -618,7 +690,7 @@ class Attributor:
     def _inner(self, text: str) -> Attribution | None:
         """`"'Spreadsheets are dead,' CEO Ruth Amsel wrote."`: the quote carries its own attribution;
         the name may follow a title (`CEO`, `Acme founder`)."""
-        match = _INNER_ATTRIBUTION.match(text)
+        match = _attribution_inside(text)
         if not match:
             return None
         tokens = match.group("who").split()
@@ -632,9 +704,9 @@ class Attributor:
         return NONE
 
     def _after(self, after: str) -> Attribution | None:
-        match = _AFTER_DASH.match(after)
+        match = _signed_name(after)
         if match:
-            raw = match.group("name")
+            raw = match.group(0)
             end = _SIGNATURE_END.search(raw)  # `— Brooks. The fix is...`
             raw = raw[: end.end()].rstrip(" .") if end else raw
             tokens = raw.split()
@@ -669,9 +741,8 @@ class Attributor:
 
     def _before(self, quote: Quote, context: ItemContext) -> Attribution | None:
         before = strip_timestamps(quote.before)
-        label = _LABEL.match(before)
-        if label:
-            raw = label.group("name") or label.group("name2") or label.group("name3")
+        raw = _label(before)
+        if raw:
             raw = _SPEECH_VERB_ENDS.sub("", plain(raw).strip())
             if is_placeholder(raw) or _SPEAKER_WORD.match(raw):
                 return NONE
@@ -682,9 +753,9 @@ class Attributor:
         clause = _without_field(_last_sentence(before).strip())
         if not clause:
             return None
-        label = _NAME_LABEL.match(clause)
-        if label:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
-            name = self.person(label.group("name"), allow_new=True)
+        labelled = _name_followed_by(clause, 0, _COLON_END)
+        if labelled:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
+            name = self.person(labelled, allow_new=True)
             if name:
                 return Attribution(name, "speaker label")
         found = self._lead_in(clause, context)
@@ -695,7 +766,7 @@ class Attributor:
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
-        cjk = _CJK_LEAD_IN_IN(clause)
+        cjk = _cjk_lead_in(clause)
         if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
             run = cjk.group("run")
             for size in (2, 3, 4):
@@ -720,7 +791,7 @@ class Attributor:
                 return Attribution(name, "lead-in")
         read_out = _READS_OUT_IN(clause)
         if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
-            if not _OWN_WORDS.fullmatch(read_out.group("noun")):
+            if not _own_words().fullmatch(read_out.group("noun")):
                 return NONE
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
@@ -874,9 +945,8 @@ class Attributor:
                 context.pending = self._arguing_subject(_sentences(stripped)[-1].strip())
             return
         clause = _without_field(_sentences(stripped)[-1].strip())
-        label = _LABEL.match(text)
-        if label:
-            raw = label.group("name") or label.group("name2") or label.group("name3")
+        raw = _label(text)
+        if raw:
             name = None if is_placeholder(plain(raw)) else self.person(raw, allow_new=True)
             if name:
                 context.pending = name
@@ -988,9 +1058,6 @@ def _untitled(name: str) -> str:
     """`CEO Ruth Amsel` -> `Ruth Amsel`; a lone name after a title stays as written (`Host Priya`)."""
     titled = _JOB_TITLE.match(name)
     return name[titled.end() :] if titled and len(name[titled.end() :].split()) >= 2 else name
-
-
-_NAME = re.compile(NAME)
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
