@@ -33,7 +33,10 @@ NAME_SIMILARITY = 88  # `Henry Stern` for `Henri Stern`
 INTRODUCTION_SEGMENTS = 300  # introductions come early: in the first segments and minutes
 INTRODUCTION_SECONDS = 600
 _INTRODUCTION = re.compile(r"\b(?:i am|i'm|im|my name is|this is)\s+(\w+(?:\s+\w+)?)", re.I)
-_INTRODUCTION_HINT = re.compile(r"\b[Ii](?:'| a)?m\b|[Mm]y name|[Tt]his is")
+# `_may_introduce`'s three forms: each starts with a letter searched for quickly, then looks back
+_I_AM = re.compile(r"m(?:(?<=\b[Ii]m)|(?<=\b[Ii]'m)|(?<=\b[Ii] am))\b")
+_MY_NAME = re.compile(r"y name(?<=[Mm]y name)")
+_THIS_IS = re.compile(r"his is(?<=[Tt]his is)")
 FOUND = frozenset({Grounding.VERBATIM, Grounding.APPROXIMATE})
 
 
@@ -69,7 +72,7 @@ def _introductions(transcript: Transcript, participants: list[PersonName]) -> li
     for segment in transcript.segments[:INTRODUCTION_SEGMENTS]:
         if segment.start_seconds > INTRODUCTION_SECONDS:
             break
-        if segment.label is None or not _INTRODUCTION_HINT.search(segment.text):
+        if segment.label is None or not _may_introduce(segment.text):
             continue
         for match in _INTRODUCTION.finditer(segment.text):
             words = match.group(1).split()
@@ -78,6 +81,12 @@ def _introductions(transcript: Transcript, participants: list[PersonName]) -> li
                     found.append((segment.label, name))
                     break
     return found
+
+
+def _may_introduce(text: str) -> bool:
+    """`\b[Ii](?:'| a)?m\b|[Mm]y name|[Tt]his is` is somewhere in `text` (that expression, starting
+    with `\b`, is tried at every character of the first few hundred lines: most of reading labels)."""
+    return bool(_I_AM.search(text) or _MY_NAME.search(text) or _THIS_IS.search(text))
 
 
 def _introduced(words: str, participants: list[PersonName]) -> str | None:
