@@ -193,10 +193,10 @@ def _claims(page: PageGraph, claims: list[dict], ids: dict[str, int], strings: S
         times.append(strings(claim.get("timestamp")))  # HH:MM:SS: the page works out the seconds
         if not _OPTIONAL.isdisjoint(claim):  # most claims have none of them: rows leave None out
             _optional_fields(claim, str(len(quotes)), strings, grounding, texts)
-        if about < 0 or len(text) < _SHORTEST_PLACED:  # `about` >= 0: `subject` is a kept node
-            quotes.append(text)
-        else:
+        if subject and about >= 0 and len(text) >= _SHORTEST_PLACED:  # about a kept node: placed in its text
             quotes.append(_quote_or_place(page, places, text, subject, about))
+        else:
+            quotes.append(text)
     return {**columns, "mentions": mentions, **grounding}, texts
 
 
@@ -222,9 +222,9 @@ def _optional_fields(
             texts[key][number] = value  # type: ignore[index]
 
 
-def _quote_or_place(page: PageGraph, places: _QuotePlaces, quote: str, subject: str | None, about: int) -> object:
-    if about < 0 or not subject or len(quote) < _SHORTEST_PLACED:
-        return quote
+def _quote_or_place(page: PageGraph, places: _QuotePlaces, quote: str, subject: str, about: int) -> object:
+    """`[about, start, end]` where `quote` (at least `_SHORTEST_PLACED` long) is in the text of
+    `subject` (the kept node numbered `about`), else the quote itself."""
     insight_text = page.nodes[subject].get("text") or ""
     place = places.find(subject, insight_text, quote) if isinstance(insight_text, str) else None
     return quote if place is None else [about, *place]
