@@ -73,17 +73,20 @@ def words_of(text: str) -> list[str]:
     simplified script (summaries and transcripts mix both)."""
     # as the transcript is normalized (punctuation to spaces, whitespace kept): the same words
     text = _normalized(unicodedata.normalize("NFKC", text).lower())
-    if text.isascii() or not _CJK_CHAR.search(text):
+    if not _holds_cjk(text):
         return text.split()  # `_TOKEN` splits at whitespace alone when there is no CJK character
     return _TOKEN.findall(_in_simplified(text))
+
+
+def _holds_cjk(text: str) -> bool:
+    """Whether `text` holds a CJK character (asked of ASCII text, the usual case, at C speed)."""
+    return not text.isascii() and _CJK_CHAR.search(text) is not None
 
 
 def _tokens(line: str) -> list[str]:
     """`_TOKEN.findall(line)`: a line without a CJK character (most of a mostly English transcript
     that names someone in Chinese) split at whitespace alone, at C speed."""
-    if line.isascii() or not _CJK_CHAR.search(line):
-        return line.split()
-    return _TOKEN.findall(line)
+    return _TOKEN.findall(line) if _holds_cjk(line) else line.split()
 
 
 def _in_simplified(text: str) -> str:
@@ -143,7 +146,7 @@ class _Index:
         # normalized in one pass over the whole text (a segment's text has no line break)
         joined = "\n".join(segment.text for segment in transcript.segments)
         normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
-        cjk = not normalized.isascii() and bool(_CJK_CHAR.search(normalized))
+        cjk = _holds_cjk(normalized)
         self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
         if cjk:
             normalized = _in_simplified(normalized)
