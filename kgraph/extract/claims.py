@@ -26,12 +26,12 @@ def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEnt
     return _about_ref(entity=entry.kind, name=entry.name) if entry else None
 
 
-_ABOUT_DEFAULTS = dict.fromkeys(AboutRef.model_fields)  # all None
+_ABOUT_DEFAULTS = {name: field.default for name, field in AboutRef.model_fields.items()}
 
 
 def _about_ref(**values: object) -> AboutRef:
     """`AboutRef(**values)` without validation (one per item holding a quote mark): each value is
-    already of its field's type, and the rest keep their default, None."""
+    already of its field's type, and the rest keep their default."""
     return made(AboutRef, {**_ABOUT_DEFAULTS, **values}, set(values))
 
 
