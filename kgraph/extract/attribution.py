@@ -260,6 +260,7 @@ _CROWD_SOURCE = re.compile(
 _INNER_VERBS = (
     "said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues"
 )
+_INNER_VERB_WORDS = tuple(_INNER_VERBS.split("|"))
 
 
 @cache  # compiled on first use: it is tried only on a quote that opens with a long single-quoted run
@@ -280,7 +281,7 @@ def _attribution_inside(text: str) -> re.Match[str] | None:
     builds never compile the pattern)."""
     if not (text.startswith(("'", "‘")) and len(text) > 13 and _SINGLE_QUOTES.isdisjoint(text[1:13])):
         return None
-    if not any(verb in text for verb in _INNER_VERBS.split("|")):
+    if not any(verb in text for verb in _INNER_VERB_WORDS):
         return None
     return _inner_attribution().match(text)
 
