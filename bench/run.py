@@ -1,6 +1,6 @@
 """Corpus-scale benchmark: kgraph against plain rdflib, in paired runs, CPU beside wall time.
 
-    PYTHONPATH=. python bench/run.py [--corpus /work/devcorpus] [--sizes 1000 10000] [--pairs 3]
+    PYTHONPATH=. python bench/run.py [--corpus ../shared/corpus] [--sizes 1000 10000] [--pairs 3]
 
 Every run is a fresh process (`bench/measure.py`). A pair is one kgraph build (cold: a new cache)
 and one plain-rdflib build of the same corpus, one right after the other, the order alternating
@@ -174,7 +174,7 @@ def _corpus_table(name: str, ours: list[dict], theirs: list[dict]) -> list[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", type=Path, default=Path("/work/devcorpus"))
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
     parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     parser.add_argument("--pairs", type=int, default=3, help="pairs per corpus below 3,000 documents")
     parser.add_argument("--big-pairs", type=int, default=1, help="pairs for 3,000 documents and more")
@@ -199,7 +199,7 @@ def main() -> None:
             # Work on a copy: the incremental runs edit a document.
             copy = work / "dev-corpus"
             shutil.copytree(options.corpus, copy)
-            corpora.append(("dev corpus", copy, options.pairs))
+            corpora.append((str(options.corpus), copy, options.pairs))
         for size in options.sizes:
             root = work / f"synthetic-{size}"
             write_corpus(root, size, seed=7)
