@@ -230,6 +230,19 @@ def split_outlet(name: str) -> tuple[str, str | None]:
     return rest, match.group("outlet")
 
 
+def address_form(written: str, name: str) -> str | None:
+    """`Dr. Rhea Talbot` for Rhea Talbot: the written form, when what stands before the name is a
+    title a text may call her by (`Dr.`, `Sen.`, `Deputy Commissioner`); None when it is a job
+    (`CEO Rhea Talbot`, `General Partner Rhea Talbot`) or an outlet (`Ledger's Rhea Talbot`),
+    which no text uses as her name."""
+    if written == name or not written.endswith(name):
+        return None
+    before = written[: len(written) - len(name)].strip(" ,")
+    if not before or split_outlet(written)[1] is not None:
+        return None
+    return None if any(word.lower().rstrip(".") in _ROLES for word in before.split()) else written
+
+
 @functools.lru_cache(maxsize=1 << 14)
 def bare_person_name(name: str) -> tuple[str, str | None, str | None]:
     """(name, title, outlet): a name with its leading title and outlet taken off, as data."""

@@ -31,6 +31,7 @@ from kgraph.names import (
 )
 from kgraph.parse.document import Field, Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
+from kgraph.person_names import address_form
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
 _WHY_KEYS = (
@@ -89,8 +90,23 @@ def _title_descriptor(title: str, kind: EntityKind) -> str | None:
 
 
 _ALIAS_QUALIFIER = re.compile(
-    r"^(?:formerly|aka|a\.k\.a\.|now|previously|also known as|f/k/a|fka)(?:\s+(?:known as|called|named))?\s+(.+)$", re.I
+    r"^(?P<word>formerly|aka|a\.k\.a\.|now|previously|also known as|f/k/a|fka|née|nee)"
+    r"(?:\s+(?:known as|called|named))?\s+(.+)$",
+    re.I,
 )
+_SURNAME_WORDS = frozenset(("formerly", "now", "previously", "f/k/a", "fka", "née", "nee"))
+
+
+def _alias_of(bare: str, alias: re.Match[str], kind: EntityKind) -> str:
+    """The name a `(formerly X)` qualifier gives. A person's one-word former or later name is a
+    surname (`Mara Quint (formerly Devlin)`, `(née Devlin)`): the alias is `Mara Devlin`, since
+    `Devlin` alone would name every Devlin. A one-word `aka` is a nickname, kept as written."""
+    other = alias.group(2).strip()
+    if kind == EntityKind.PERSON and alias.group("word").lower() in _SURNAME_WORDS and " " not in other and " " in bare:
+        return f"{bare.rsplit(maxsplit=1)[0]} {other}"
+    return other
+
+
 _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A-Z0-9.&-]{1,9})$")
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
 # department, so `of` counts only after roles that lead a whole organization.
@@ -204,8 +220,8 @@ def _entry_names(
             aliases.append(qualifier)
         elif has_cjk(bare) and not has_cjk(qualifier) and _romanized(qualifier, kind):
             aliases.append(qualifier)  # `程远 (Cheng Yuan)`, `远山机器人 (Yuanshan Robotics)`
-        elif alias and not is_relation(alias.group(1)):  # `(now part of X)`, `(formerly of X)`: relations
-            aliases.append(alias.group(1).strip())
+        elif alias and not is_relation(alias.group(2)):  # `(now part of X)`, `(formerly of X)`: relations
+            aliases.append(_alias_of(bare, alias, kind))
         elif acronym and kind == EntityKind.ORGANIZATION and acronym_fits(acronym.group(1), bare):
             aliases.append(acronym.group(1))
         elif kind == EntityKind.ORGANIZATION and abbreviation(qualifier, bare):
@@ -395,7 +411,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             EntityEntry(
                 kind=own_kind,
                 name=name,
-                aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
+                aliases=tuple(dict.fromkeys(a for a in (*aliases, address_form(written, name)) if a and a != name)),
                 qualifiers=tuple(qualifiers),
                 description=description,
                 why_mentioned=why,

@@ -41,7 +41,7 @@ from kgraph.names import (
 )
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
-from kgraph.person_names import bare_person_name
+from kgraph.person_names import address_form, bare_person_name
 
 # Case-insensitive words; the name's first letter is matched with case: under re.I the CJK range would
 # cost the compiler a case lookup per character, and [A-Z] matches no more than these letters there.
@@ -87,9 +87,9 @@ def _entry(raw: str, podcast: str) -> _Listed | None:
     if outlet:  # `Ledger's Omar Pike`: Omar Pike, of Ledger
         affiliations.append(outlet)
         bare = named
-    if strip_honorific(bare) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
-        aliases.append(bare)
-        bare = strip_honorific(bare)
+    if (stripped := strip_honorific(bare)) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
+        aliases.extend(filter(None, [address_form(bare, stripped)]))  # not `CEO Jane Roe`
+        bare = stripped
     match = _FROM.match(bare)
     if match and looks_like_person_name(match.group("name")):
         bare = match.group("name")
