@@ -214,3 +214,33 @@ def test_products_reach_the_networkx_view_and_the_property_graph(tmp_path: Path)
     assert any(
         graph.nx.edges[u, v, k]["predicate"] == "kg:madeBy" for u, v, k in graph.nx.out_edges(product.iri, keys=True)
     )
+
+
+def test_a_known_product_named_in_prose_is_the_product_though_one_document_lists_an_organization_of_that_name(
+    tmp_path: Path,
+) -> None:
+    """`Gemini` is both an exchange (one document lists it) and a chatbot: prose elsewhere means the
+    chatbot, the well-known product; the document that lists the exchange still means the exchange."""
+    docs = tmp_path / "docs"
+    write(
+        docs,
+        "exchange.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Gemini (crypto exchange)\n**Description:** a cryptocurrency exchange",
+        body="Greta Vollmer keeps her loom fund on Gemini.",
+    )
+    write(
+        docs,
+        "chatbot.md",
+        title="Looms 2",
+        day=2,
+        participants="Greta Vollmer",
+        companies="### Gemini (Corvo Labs)\n**Description:** AI chatbot",
+    )
+    write(docs, "prose.md", title="Looms 3", day=3, participants="Greta Vollmer", body="Weavers now ask Gemini first.")
+    graph = kgraph.build([docs])
+    organization = next(o.iri for o in graph.model.organizations if o.label == "Gemini")
+    product = next(p.iri for p in graph.model.products if p.label == "Gemini")
+    mentioned = {episode.label: set(episode.mentions) & {organization, product} for episode in graph.model.episodes}
+    assert mentioned == {"Looms 1": {organization}, "Looms 2": {product}, "Looms 3": {product}}

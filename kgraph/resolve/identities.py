@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import cast
 
 from kgraph.collector import collector_paused
+from kgraph.extract.products import product_words
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.model import Organization, Person, Podcast, Product
 from kgraph.names import fold, slug
@@ -274,16 +275,25 @@ class Identities:
                 for form in (identity.label, *identity.alt_labels):
                     if len(form.split()) >= 2 or len(form) >= 2 and not form.isascii():
                         names.setdefault(form, iri)
+        organization_forms: set[str] = set()
         for organization in self.organizations.values():
             iri = self.minter.iri("org", organization.label)
             for form in (organization.label, *organization.alt_labels):
-                if " " in form.strip() or form.lower() not in everyday:
-                    names.setdefault(form, iri)
+                if (" " in form.strip() or form.lower() not in everyday) and form not in names:
+                    names[form] = iri
+                    organization_forms.add(form)
+        known_products = product_words().known
         for product in self.products.values():
             iri = self.minter.iri("product", product.label)
             for form in (product.label, *product.alt_labels):
                 if " " in form.strip() or form.lower() not in everyday:
-                    names.setdefault(form, iri)
+                    # A well-known product's name in prose is the product (`Gemini`), though some
+                    # document lists an organization of that name (the exchange): that document's
+                    # own names still say the exchange there.
+                    if form in organization_forms and fold(form) in known_products:
+                        names[form] = iri
+                    else:
+                        names.setdefault(form, iri)
         return NameMatcher(names)
 
     def local_names(self, digest: ExtractionDigest) -> dict[str, str]:
