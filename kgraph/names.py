@@ -265,7 +265,9 @@ def slug_characters(text: str) -> str:
 # A lower-case letter with no word character or apostrophe before it, then more: the first letter
 # is matched before the look-behind checks the one before it (the look-behind, `[\w'’][a-z]`,
 # reads it again), so the search skips from letter to letter instead of testing every position.
-_EVERYDAY_WORD = re.compile(r"[a-z](?<![\w'’][a-z])[a-z'’-]+")
+# Not a word of an address (`desk@orbex.com`, `www.orbex.com`, `github.com/orbex`, `./notes.md`):
+# one document's email would make `orbex` an everyday word, and `Orbex` unmatched in every other.
+_EVERYDAY_WORD = re.compile(r"[a-z](?<![\w'’@/.][a-z])[a-z'’-]++(?!\.[A-Za-z]|[@/]|:/)")
 
 
 @functools.lru_cache(maxsize=4)  # the extractors of one document each ask it of the same text

@@ -22,13 +22,15 @@ def _reference(titles: list[str], texts: list[str]) -> tuple[set[str], frozenset
 
 
 def _reference_vocabulary(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+    """Lower-case words after no word character; none of an address (`desk@orbex.com`)."""
+    return frozenset(re.findall(r"(?<![\w'’@/.])[a-z][a-z'’-]++(?!\.[A-Za-z]|[@/]|:/)", text))
 
 
 _WHITESPACE = [chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()]
 # Letters either side of a piece, the joiners a token may hold, apostrophes before `s`, hyphens
-# (a word holds them), `_` and digits (word characters a word may not follow), CJK, every space.
-_ALPHABET = list("abSsÉ中&.'’`+-_1 \n\t") + _WHITESPACE
+# (a word holds them), `_` and digits (word characters a word may not follow), CJK, the marks of an
+# address (`@`, `/`, `:`, `.`), every space.
+_ALPHABET = list("abSsÉ中&.'’`+-_1@/: \n\t") + _WHITESPACE
 _TEXT = st.text(alphabet=st.sampled_from(_ALPHABET), max_size=30)
 
 

@@ -161,14 +161,25 @@ def test_a_name_without_parentheses_is_only_respaced() -> None:
     assert split_qualifiers("Acme (ACME) Labs ( )") == ("Acme Labs", ["ACME"])
 
 
-_EVERYDAY_WORD_AS_FIRST_WRITTEN = re.compile(r"(?<![\w'’])[a-z][a-z'’-]+")
+# The pattern as first written, with the words of addresses left out as a look-behind and a
+# look-ahead at every start (the shipped one tests the look-behind after the first letter).
+_EVERYDAY_WORD_AS_FIRST_WRITTEN = re.compile(r"(?<![\w'’@/.])[a-z][a-z'’-]++(?!\.[A-Za-z]|[@/]|:/)")
 
 
 @given(
-    _texts(["ab", "a", "Ab", "x-y", "-ab", "'ab", "’ab", "ab’s", "_ab", "1ab", "éab", "ab.cd", "(ab", "AB", "aB"], 8)
+    _texts(
+        ["ab", "a", "Ab", "x-y", "-ab", "'ab", "’ab", "ab’s", "_ab", "1ab", "éab", "ab.cd", "(ab", "AB", "aB"]
+        + ["@", "/", ".", ":", "ab@cd", "ab.", "://", "a.B"],
+        8,
+    )
 )
 def test_everyday_words_are_what_the_look_behind_first_found(text: str) -> None:
     assert _EVERYDAY_WORD.findall(text) == _EVERYDAY_WORD_AS_FIRST_WRITTEN.findall(text)
+
+
+def test_no_word_of_an_email_a_domain_a_link_or_a_path_is_an_everyday_word() -> None:
+    text = "write desk@orbex.com or see www.tessel.io, https://github.com/halden/looms and ./notes.md daily."
+    assert _EVERYDAY_WORD.findall(text) == ["write", "or", "see", "and", "daily"]
 
 
 def test_everyday_words_start_after_no_word_character() -> None:

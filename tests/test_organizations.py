@@ -531,3 +531,26 @@ def test_a_unit_suffix_form_of_a_well_known_organization_needs_context() -> None
     assert verdicts(log)[0][0] == "candidate" and "named in 3 documents" in verdicts(log)[0][2]
     result, _ = resolved([*parent, sighting("Halden Technologies", "d.md", description="agents for tax returns")])
     assert result["Halden"][0] == result["Halden Technologies"][0]
+
+
+def test_an_email_address_in_one_document_does_not_unname_an_organization_in_the_others(tmp_path: Path) -> None:
+    """`orbex` written in lower case is an everyday word, and a one-word name that is one is not
+    matched where a document does not list it; but `desk@orbex.com` is no word of the text."""
+
+    def orbex_mentioned(folder: Path) -> bool:
+        graph = kgraph.build([folder])
+        orbex = next(o.iri for o in graph.model.organizations if o.label == "Orbex")
+        return orbex in next(e for e in graph.model.episodes if e.label == "Looms 2").mentions
+
+    write(
+        tmp_path, "a.md", title="Looms 1", participants="Greta Vollmer", companies="### Orbex\n**Description:** a mill"
+    )
+    write(tmp_path, "b.md", title="Looms 2", day=2, participants="Greta Vollmer", body="Orbex doubled its looms.")
+    assert orbex_mentioned(tmp_path)
+    for day, address in enumerate(("desk@orbex.com", "www.orbex.com", "https://github.com/orbex/looms"), start=3):
+        write(
+            tmp_path, f"c{day}.md", title=f"Looms {day}", day=day, participants="Greta Vollmer", body=f"See {address}."
+        )
+    assert orbex_mentioned(tmp_path)
+    write(tmp_path, "d.md", title="Looms 9", day=9, participants="Greta Vollmer", body="The orbex of the loom turned.")
+    assert not orbex_mentioned(tmp_path)  # the everyday word still counts when the text writes one
