@@ -230,6 +230,11 @@ def split_outlet(name: str) -> tuple[str, str | None]:
     return rest, match.group("outlet")
 
 
+def is_function_word(word: str) -> bool:
+    """`in`, `the`, `has`: a word that makes a capitalized run a phrase (`Nora Has Rebuilt`)."""
+    return word.lower() in _FUNCTION_WORDS
+
+
 def address_form(written: str, name: str) -> str | None:
     """`Dr. Rhea Talbot` for Rhea Talbot: the written form, when what stands before the name is a
     title a text may call her by (`Dr.`, `Sen.`, `Deputy Commissioner`); None when it is a job

@@ -59,3 +59,19 @@ def test_a_lone_first_name_still_expands_to_the_full_name_the_text_has_speak() -
     document = parse_document("fixture.md", _document("Bill, Dana Ruiz"))
     found = participants.extract_participants(document, "Early Money", [])
     assert [(person.name, person.aliases) for person in found] == [("Bill Peebles", ("Bill",)), ("Dana Ruiz", ())]
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        ("Jun In, Dana Ruiz", ["Jun In", "Dana Ruiz"]),  # Korean In
+        ("Lan To, Dana Ruiz", ["Lan To", "Dana Ruiz"]),  # Vietnamese Tô
+        ("Jun of, Dana Ruiz", ["Dana Ruiz"]),  # a function word in lower case is no surname
+        ("Jun The, Dana Ruiz", ["Dana Ruiz"]),  # nor one of three letters
+    ],
+)
+def test_a_listed_two_letter_surname_spelled_like_a_function_word_is_a_surname(
+    listed: str, expected: list[str]
+) -> None:
+    document = parse_document("fixture.md", _document(listed))
+    assert [person.name for person in participants.extract_participants(document, "Early Money", [])] == expected

@@ -41,7 +41,7 @@ from kgraph.names import (
 )
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
-from kgraph.person_names import address_form, bare_person_name
+from kgraph.person_names import address_form, bare_person_name, is_function_word
 
 # Case-insensitive words; the name's first letter is matched with case: under re.I the CJK range would
 # cost the compiler a case lookup per character, and [A-Z] matches no more than these letters there.
@@ -113,10 +113,23 @@ def _entry(raw: str, podcast: str) -> _Listed | None:
         return None
     if bare.split()[0] in _ARTICLES:  # `The Generalist`
         return None
-    if not (looks_like_person_name(bare) or (has_cjk(bare) and len(bare) <= 6)):
+    if not (looks_like_person_name(bare) or _surname_spelled_as_a_word(bare) or (has_cjk(bare) and len(bare) <= 6)):
         return None
     person = PersonName(name=bare, aliases=tuple(aliases), affiliations=tuple(affiliations))
     return _Listed(person, tuple(qualifiers))
+
+
+def _surname_spelled_as_a_word(name: str) -> bool:
+    """`Henry In`, `Lan To`: a two-letter surname spelled like a function word (Korean In,
+    Vietnamese Tô), which makes the name read as a phrase anywhere but in a list of names."""
+    *given, surname = name.split()
+    return (
+        bool(given)
+        and len(surname) == 2
+        and surname.istitle()
+        and is_function_word(surname)
+        and (looks_like_person_name(" ".join(given)))
+    )
 
 
 def _listed(value: str, podcast: str) -> list[_Listed]:
