@@ -118,6 +118,7 @@ _ROLE_OF = re.compile(
 )
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
 _LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_GENERATION = re.compile(r",?\s+(?:Jr\.?|Sr\.?|II|III|IV)$")
 _ROLE_WORD = re.compile(
     r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
     r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
@@ -193,6 +194,13 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
         parts = [part.strip() for part in _LIST_SEPARATOR.split(name) if part.strip()]
         if len(parts) > 1 and all(looks_like_person_name(p) and " " in p for p in parts):
             return parts
+        # `Jabbok and Willy Schlacks`, `Ana, Luis & Eva de la Cruz`: given names before one surname
+        *givens, last = parts if len(parts) > 1 else ["", ""]
+        surname = last.split(maxsplit=1)[1] if " " in last else ""
+        family = _GENERATION.sub("", surname)  # `Sam and Dana Ruiz Jr.`: the son is Dana
+        shared = [*(f"{given} {family}" for given in givens if " " not in given), last]
+        if surname and len(shared) == len(parts) and all(map(looks_like_person_name, shared)):
+            return shared
     return [name]
 
 
