@@ -30,6 +30,7 @@ from kgraph.names import clean, split_qualifiers
 from kgraph.parse import parse_document
 from kgraph.parse.document import Item, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
+from kgraph.person_names import address_form
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -191,13 +192,16 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
             EntityEntry(
                 kind=own_kind,
                 name=name,
-                aliases=tuple(dict.fromkeys(a for a in (*aliases, written) if a != name)),
+                # Two rules newer than this copy, carried so that it compares everything else: a
+                # job or outlet taken off a name is no alias, and a heading naming several is shared.
+                aliases=tuple(dict.fromkeys(a for a in (*aliases, address_form(written, name)) if a and a != name)),
                 qualifiers=tuple(qualifiers),
                 description=description,
                 why_mentioned=why,
                 affiliations=(
                     e._affiliations([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
                 ),
+                shared_heading=len(names) > 1,
                 line=item.line,
                 rank=item.rank,
             )

@@ -554,3 +554,25 @@ def test_an_email_address_in_one_document_does_not_unname_an_organization_in_the
     assert orbex_mentioned(tmp_path)
     write(tmp_path, "d.md", title="Looms 9", day=9, participants="Greta Vollmer", body="The orbex of the loom turned.")
     assert not orbex_mentioned(tmp_path)  # the everyday word still counts when the text writes one
+
+
+def test_an_organizations_own_entry_describes_it_rather_than_a_heading_it_shares(tmp_path: Path) -> None:
+    """`**Halden, Corvo** — Notable Orbex customers` says what they are to Orbex: an entry naming
+    Halden alone, even a later one, says what Halden is. Corvo has only the group's description."""
+    write(
+        tmp_path,
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="**Halden, Corvo**\n- **Description:** Notable Orbex customers",
+    )
+    write(
+        tmp_path,
+        "b.md",
+        title="Looms 2",
+        day=2,
+        participants="Greta Vollmer",
+        companies="### Halden\n**Description:** a yarn maker in Porto",
+    )
+    described = {o.label: o.description for o in kgraph.build([tmp_path]).model.organizations}
+    assert described == {"Halden": "a yarn maker in Porto", "Corvo": "Notable Orbex customers"}

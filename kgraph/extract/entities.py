@@ -426,6 +426,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 affiliations=(
                     _affiliations([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
                 ),
+                shared_heading=len(names) > 1,
                 line=item.line,
                 rank=item.rank,
             )

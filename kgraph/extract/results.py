@@ -54,6 +54,8 @@ class EntityEntry(_Frozen):
     affiliations: tuple[str, ...] = ()
     made_by: tuple[str, ...] = ()  # a product's makers, as the text names them
     own_entry: bool = True  # False: named inside another entry's heading (`### Acme (AcmeChat)`)
+    # Named with others in one heading (`**Shopify, Reddit, Klarna**`): its description is the group's
+    shared_heading: bool = False
     line: int
     rank: int
 

@@ -46,6 +46,7 @@ class EntityNodes:
 class _Named:
     name: str
     description: str | None = None
+    shared_heading: bool = False
 
 
 @dataclass
@@ -75,6 +76,13 @@ class _OrganizationNode:
     label: str
     alt_labels: tuple[str, ...]
     description: str | None
+    group_description: bool = False  # from a heading naming several: any entry of its own describes it better
+
+    def describe(self, entry: EntityEntry | _Named) -> None:
+        """Another entry's description: the first one wins (build order), but one from an entry
+        naming it alone wins over one its heading shares (`**Shopify, Reddit**: Deel customers`)."""
+        if entry.description and (self.description is None or self.group_description and not entry.shared_heading):
+            self.description, self.group_description = entry.description, entry.shared_heading
 
     def node(self, iri: str) -> Organization:
         return Organization(iri=iri, label=self.label, alt_labels=self.alt_labels, description=self.description)
@@ -374,9 +382,11 @@ class Identities:
             existing = organizations.get(iri)
             if existing is None:
                 organization = self.organizations[entry.name]
-                organizations[iri] = _OrganizationNode(organization.label, organization.alt_labels, entry.description)
-            elif existing.description is None and entry.description:
-                existing.description = entry.description
+                organizations[iri] = _OrganizationNode(
+                    organization.label, organization.alt_labels, entry.description, entry.shared_heading
+                )
+            else:
+                existing.describe(entry)
 
     def _collect_products(self, digest: ExtractionDigest, products: dict[str, Product]) -> None:
         """The first description of a product wins (build order); its makers add up."""
