@@ -202,6 +202,10 @@ def strip_title(name: str) -> tuple[str, str | None]:
     """`Deputy Commissioner Rhea Talbot` -> (`Rhea Talbot`, `Deputy Commissioner`); a title is
     taken off only when a name of two or more words remains (`Dean Kamen` stays)."""
     tokens = name.split()
+    if len(tokens) >= 4 and _names_a_jurisdiction(tokens[0]) and tokens[1].lower().rstrip(".") in _titles():
+        # `U.S. District Judge Rita Lin`, `California Governor Gavin Newsom`: the office's place first
+        rest, title = strip_title(name.split(maxsplit=1)[1])
+        return (rest, f"{tokens[0]} {title}") if title else (name, None)
     if len(tokens) < 3 or tokens[0].lower().rstrip(".") not in _titles():
         return name, None
     title = HumanName(name).title
@@ -211,6 +215,13 @@ def strip_title(name: str) -> tuple[str, str | None]:
     if rest == name or len(rest.split()) < 2 or not rest[:1].isupper():
         return name, None
     return rest, name[: len(name) - len(rest)].strip(" ,")
+
+
+_COUNTRY_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,3}|[A-Z]{2,3}")  # `U.S.`, `UK`, `EU`
+
+
+def _names_a_jurisdiction(token: str) -> bool:
+    return bool(_COUNTRY_ABBREVIATION.fullmatch(token)) or is_place(token)
 
 
 @functools.cache

@@ -33,3 +33,15 @@ def test_given_names_before_one_surname_are_each_a_person(tmp_path: Path, headin
     )
     people = {person.label for person in kgraph.build([tmp_path]).model.people}
     assert people - {"Greta Vollmer"} == expected
+
+
+def test_a_people_entry_with_the_offices_place_before_the_title_is_the_person(tmp_path: Path) -> None:
+    write(
+        tmp_path,
+        "one.md",
+        title="Looms I",
+        participants="Greta Vollmer",
+        people="**U.S. District Judge Rhea Talbot**\n*Description:* presides over the loom case",
+    )
+    people = {person.label: person.alt_labels for person in kgraph.build([tmp_path]).model.people}
+    assert people == {"Greta Vollmer": (), "Rhea Talbot": ("U.S. District Judge Rhea Talbot",)}

@@ -89,6 +89,10 @@ def test_placeholders(name: str) -> None:
     [
         ("Deputy Commissioner Rhea Talbot", "Rhea Talbot", "Deputy Commissioner", None),
         ("General Partner Ana Diaz", "Ana Diaz", "General Partner", None),
+        ("U.S. District Judge Rhea Talbot", "Rhea Talbot", "U.S. District Judge", None),  # the office's place first
+        ("California Governor Rhea Talbot", "Rhea Talbot", "California Governor", None),
+        ("UK Prime Minister Rhea Talbot", "Rhea Talbot", "UK Prime Minister", None),
+        ("Lisbon Roasters Rhea Talbot", "Lisbon Roasters Rhea Talbot", None, None),  # a place, then no title
         ("Ledger's Omar Pike", "Omar Pike", None, "Ledger"),
         ("Dean Kamen", "Dean Kamen", None, None),  # a title word that is the first name stays
         ("Jo Lee's Wife", "Jo Lee's Wife", None, None),  # something of someone's, not an outlet's person
