@@ -16,7 +16,7 @@ from kgraph.errors import AliasFileError
 from kgraph.extract.organization_names import acronym_fits, is_generic, organization_names
 from kgraph.resolve.aliases import AliasRules, load_aliases
 from kgraph.resolve.decisions import DecisionLog
-from kgraph.resolve.organizations import OrganizationSighting, resolve_organizations
+from kgraph.resolve.organizations import OrganizationSighting, describes_an_investor, resolve_organizations
 
 from .test_resolve import write
 
@@ -576,3 +576,45 @@ def test_an_organizations_own_entry_describes_it_rather_than_a_heading_it_shares
     )
     described = {o.label: o.description for o in kgraph.build([tmp_path]).model.organizations}
     assert described == {"Halden": "a yarn maker in Porto", "Corvo": "Notable Orbex customers"}
+
+
+def test_a_companys_investment_arm_in_prose_is_not_the_company(tmp_path: Path) -> None:
+    """`Orbex Ventures led the round`: Orbex, a loom maker, invests through an arm of another
+    name; `Halden Capital` is Halden, which its entry calls a venture capital firm; and Tessel,
+    which nobody describes, may be either, so `Tessel Fund` still names it."""
+    companies = {
+        "a.md": "### Orbex\n**Description:** a loom maker in Porto",
+        "b.md": "### Halden\n**Description:** a venture capital firm",
+        "c.md": "### Tessel",
+    }
+    for day, (name, entry) in enumerate(companies.items(), start=1):
+        write(tmp_path, name, title=f"Looms {day}", day=day, participants="Greta Vollmer", companies=entry)
+    write(
+        tmp_path,
+        "d.md",
+        title="Looms 9",
+        day=9,
+        participants="Greta Vollmer",
+        body="Orbex Ventures led the round; Halden Capital and Tessel Fund followed.",
+    )
+    graph = kgraph.build([tmp_path])
+    labels = {o.iri: o.label for o in graph.model.organizations}
+    prose = next(e for e in graph.model.episodes if e.label == "Looms 9")
+    assert sorted(labels[iri] for iri in prose.mentions if iri in labels) == ["Halden", "Tessel"]
+
+
+@pytest.mark.parametrize(
+    ("description", "investor"),
+    [
+        ("Venture capital firm", True),
+        ("Hedge fund / activist investor", True),
+        ("Top-tier VC firm", True),
+        ("Saudi sovereign wealth fund", True),
+        ("Semiconductor company", False),
+        ("Chipmaker at the center of a government investment", False),  # what it is comes first
+        ("AI startup backed by venture funds", False),
+        ("Investing platform with AI-powered index creation", False),
+    ],
+)
+def test_an_investor_is_what_a_description_first_says_it_is(description: str, investor: bool) -> None:
+    assert describes_an_investor(description) is investor

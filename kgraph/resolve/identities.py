@@ -22,7 +22,12 @@ from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.episodes import EpisodeGroup, group_episodes
 from kgraph.resolve.iris import IriMinter, episode_path
 from kgraph.resolve.mentions import NameMatcher
-from kgraph.resolve.organizations import OrganizationSighting, resolve_organizations
+from kgraph.resolve.organizations import (
+    INVESTMENT_ARM_WORDS,
+    OrganizationSighting,
+    describes_an_investor,
+    resolve_organizations,
+)
 from kgraph.resolve.people import PersonIdentity, PersonSighting, resolve_people
 from kgraph.resolve.podcasts import resolve_podcasts
 from kgraph.resolve.products import ProductSighting, resolve_products
@@ -302,7 +307,32 @@ class Identities:
                         names[form] = iri
                     else:
                         names.setdefault(form, iri)
+        # `Intel Capital`, where no document lists it: another organization than Intel, which
+        # invests through it but is no investor itself. Matched as a name of nobody ("").
+        operating = self._described_as_no_investor()
+        for form in sorted(organization_forms):
+            if names[form] in operating:
+                for word in INVESTMENT_ARM_WORDS:
+                    names.setdefault(f"{form} {word}", "")
         return NameMatcher(names)
+
+    def _described_as_no_investor(self) -> set[str]:
+        """IRIs of the organizations the documents describe, none of them as an investor
+        (`Semiconductor company`, not `Venture capital firm`), and whose names do not say it
+        either (`Thrive Capital`): an organization nobody describes may be either."""
+        described: set[str] = set()
+        investors: set[str] = set()
+        for group in self.groups:
+            for entry in group.primary.entities:
+                organization = self.organizations.get(entry.name) if entry.description else None
+                if organization is not None:
+                    iri = self.minter.iri("org", organization.label)
+                    described.add(iri)
+                    forms = (organization.label, *organization.alt_labels)
+                    named_so = any(form.rsplit(maxsplit=1)[-1] in INVESTMENT_ARM_WORDS for form in forms)
+                    if named_so or describes_an_investor(entry.description):
+                        investors.add(iri)
+        return described - investors
 
     def local_names(self, digest: ExtractionDigest) -> dict[str, str]:
         """First names and surnames of this document's people, where only one person has them."""

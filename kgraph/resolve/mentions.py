@@ -85,7 +85,8 @@ def name_key(name: str) -> str | None:
 
 class NameMatcher:
     def __init__(self, names: dict[str, str]):
-        """`names`: surface form -> IRI. Forms whose key is unsafe are dropped."""
+        """`names`: surface form -> IRI ("" for a name that stands for nobody known, matched so
+        that none of the shorter names inside it is). Forms whose key is unsafe are dropped."""
         self._index: dict[str, str] = {}
         self._widths: dict[str, int] = {}  # first token of a name -> most tokens of a name it starts
         for form in sorted(names):
@@ -134,7 +135,8 @@ class NameMatcher:
                 key = " ".join(tokens[position : position + width])
                 iri = own_index.get(key) or index.get(key)
                 if iri is not None:
-                    found.add(iri)
+                    if iri:  # "": a name of nobody known (`Intel Capital`), read so that no shorter name is
+                        found.add(iri)
                     free = position + width
                     break
         return sorted(found)

@@ -54,6 +54,25 @@ class OrganizationSighting(NamedTuple):
     listed: bool = True  # an entry of its own (False: only a person's affiliation)
 
 
+# What an investor says it is, in the first words of its description (`Venture capital firm`,
+# `Hedge fund / activist investor`), before what it does or whom it backs.
+_INVESTOR_HEAD = re.compile(
+    r"^(?:(?!\b(?:by|of|in|at|for|that|which|with|from|behind|backing|whose)\b)[^,;:.(|—–])*?"
+    r"\b(?:venture|vc|fund|funds|investor|investors|investment firm|capital firm|hedge|private equity|"
+    r"asset manager|accelerator|angel)\b",
+    re.I,
+)
+# `Intel Capital`, `Coinbase Ventures`: the investment arm of a company that is no investor itself.
+INVESTMENT_ARM_WORDS = ("Capital", "Ventures", "Fund", "Funds", "Investments")
+
+
+def describes_an_investor(description: str | None) -> bool:
+    """Whether a description first says the organization invests (`Venture capital firm`), not
+    that it is something else that an investment is about (`Chipmaker at the center of a
+    government investment`)."""
+    return bool(description and _INVESTOR_HEAD.search(description))
+
+
 @dataclass(frozen=True)
 class OrganizationIdentity:
     label: str
