@@ -618,3 +618,15 @@ def test_a_companys_investment_arm_in_prose_is_not_the_company(tmp_path: Path) -
 )
 def test_an_investor_is_what_a_description_first_says_it_is(description: str, investor: bool) -> None:
     assert describes_an_investor(description) is investor
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["Venture", "VC", "Fund", "Funds", "Investor", "Investors", "Investment firm", "Capital firm", "Hedge"]
+    + ["Private equity", "Asset manager", "Accelerator", "Angel"],
+)
+def test_every_word_that_makes_an_investor_passes_the_quick_test_first(head: str) -> None:
+    """`describes_an_investor` tests for a few stems before its pattern: none of the pattern's
+    words may lack one, in any case."""
+    assert describes_an_investor(f"{head} backing weavers")
+    assert describes_an_investor(f"{head.upper()} backing weavers")
