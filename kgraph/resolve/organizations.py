@@ -67,7 +67,7 @@ INVESTMENT_ARM_WORDS = ("Capital", "Ventures", "Fund", "Funds", "Investments")
 
 
 # One of these is in every description `_INVESTOR_HEAD` finds (tested first: most descriptions
-# have none, and a substring test is a tenth of the pattern's cost).
+# have none, and ten substring tests cost far less than the pattern).
 _INVESTOR_STEMS = ("ventur", "vc", "fund", "invest", "capital", "hedge", "equity", "asset", "accelerat", "angel")
 
 

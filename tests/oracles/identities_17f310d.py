@@ -17,9 +17,10 @@ from kgraph.names import fold, slug
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.digest import ExtractionDigest
 from kgraph.resolve.episodes import EpisodeGroup, group_episodes
+from kgraph.resolve.identities import Identities as CurrentIdentities
 from kgraph.resolve.iris import IriMinter, episode_path
 from kgraph.resolve.mentions import NameMatcher
-from kgraph.resolve.organizations import INVESTMENT_ARM_WORDS, describes_an_investor
+from kgraph.resolve.organizations import INVESTMENT_ARM_WORDS
 from kgraph.resolve.podcasts import resolve_podcasts
 from kgraph.resolve.products import ProductSighting, resolve_products
 from tests.oracles.aliases_17f310d import AliasRules
@@ -232,20 +233,9 @@ class Identities:
                     else:
                         names.setdefault(form, iri)
         # A second newer rule, carried the same way: a company's investment arm is nobody's name.
-        described, investors = set(), set()
-        for group in self.groups:
-            for entry in group.primary.entities:
-                organization = self.organizations.get(entry.name) if entry.description else None
-                if organization is not None:
-                    iri = self.minter.iri("org", organization.label)
-                    described.add(iri)
-                    forms = (organization.label, *organization.alt_labels)
-                    if any(f.rsplit(maxsplit=1)[-1] in INVESTMENT_ARM_WORDS for f in forms) or describes_an_investor(
-                        entry.description
-                    ):
-                        investors.add(iri)
+        operating = CurrentIdentities._described_as_no_investor(self)  # type: ignore[arg-type]
         for form in sorted(organization_forms):
-            if names[form] in described - investors:
+            if names[form] in operating:
                 for word in INVESTMENT_ARM_WORDS:
                     names.setdefault(f"{form} {word}", "")
         return NameMatcher(names)
