@@ -195,12 +195,12 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
         if len(parts) > 1 and all(looks_like_person_name(p) and " " in p for p in parts):
             return parts
         # `Jabbok and Willy Schlacks`, `Ana, Luis & Eva de la Cruz`: given names before one surname
-        *givens, last = parts if len(parts) > 1 else ["", ""]
-        surname = last.split(maxsplit=1)[1] if " " in last else ""
-        family = _GENERATION.sub("", surname)  # `Sam and Dana Ruiz Jr.`: the son is Dana
-        shared = [*(f"{given} {family}" for given in givens if " " not in given), last]
-        if surname and len(shared) == len(parts) and all(map(looks_like_person_name, shared)):
-            return shared
+        *givens, last = parts
+        if givens and " " in last and not any(" " in given for given in givens):
+            family = _GENERATION.sub("", last.split(maxsplit=1)[1])  # `Sam and Dana Ruiz Jr.`: the son is Dana
+            shared = [*(f"{given} {family}" for given in givens), last]
+            if all(map(looks_like_person_name, shared)):
+                return shared
     return [name]
 
 

@@ -88,7 +88,8 @@ def _entry(raw: str, podcast: str) -> _Listed | None:
         affiliations.append(outlet)
         bare = named
     if (stripped := strip_honorific(bare)) != bare:  # `Dr. Jane Roe` is Jane Roe, as the body calls her
-        aliases.extend(filter(None, [address_form(bare, stripped)]))  # not `CEO Jane Roe`
+        if written := address_form(bare, stripped):  # not `CEO Jane Roe`
+            aliases.append(written)
         bare = stripped
     match = _FROM.match(bare)
     if match and looks_like_person_name(match.group("name")):
@@ -128,7 +129,7 @@ def _surname_spelled_as_a_word(name: str) -> bool:
         and len(surname) == 2
         and surname.istitle()
         and is_function_word(surname)
-        and (looks_like_person_name(" ".join(given)))
+        and looks_like_person_name(" ".join(given))
     )
 
 
