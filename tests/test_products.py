@@ -14,8 +14,9 @@ from kgraph.extract.products import find_products
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.outputs.property_graph import node_tables
 from kgraph.outputs.validate import validate_quads
+from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
-from kgraph.resolve.products import ProductSighting, resolve_products
+from kgraph.resolve.products import ProductIdentity, ProductSighting, resolve_products
 
 from .test_resolve import write
 
@@ -62,6 +63,17 @@ def test_what_the_entry_says_it_is_decides() -> None:
 def test_a_qualifier_saying_what_it_is_decides_too() -> None:
     found = kinds([entry("Gemini", qualifiers=("crypto exchange",)), entry("Loomcraft", qualifiers=("game",), line=2)])
     assert found == {"Gemini": (EntityKind.ORGANIZATION, ()), "Loomcraft": (EntityKind.PRODUCT, ())}
+
+
+def test_a_part_of_an_organization_in_its_heading_leaves_it_an_organization() -> None:
+    # `Model` is a product noun, but the last noun the data knows, `Department`, names a part of an organization
+    found = kinds(
+        [
+            entry("Halden", "Five co-authors work there", ("Foundation Model Department",)),
+            entry("Corvo", qualifiers=("Agent Systems Bureau",), line=2),
+        ]
+    )
+    assert found == {"Halden": (EntityKind.ORGANIZATION, ()), "Corvo": (EntityKind.ORGANIZATION, ())}
 
 
 def test_a_possessive_heading_names_the_maker_of_a_known_product() -> None:
@@ -143,6 +155,108 @@ def test_products_are_one_across_documents_by_folded_name_and_the_merge_is_recor
     assert found["OrbexCode"].label == "OrbexCode"
     (decision,) = log.decisions()
     assert (decision.kind, decision.verdict, decision.names) == ("product", "merged", ("OrbexChat", "Orbex Chat"))
+
+
+def test_a_former_name_or_an_origin_is_no_maker() -> None:
+    renamed = EntityEntry(
+        kind=EntityKind.ORGANIZATION,
+        name="Velo Draft",
+        aliases=("Quillet",),
+        description="Writing assistant that rebranded from Quillet to Velo Draft",
+        line=1,
+        rank=1,
+    )
+    found = kinds(
+        [
+            renamed,
+            entry("Tessa Mini", "Small chatbot distilled from Orbex Large", line=2),
+            entry("Corvo Write", "Writing assistant from Halden Labs", line=3),  # `from` with no verb: the maker
+        ]
+    )
+    assert found == {
+        "Velo Draft": (EntityKind.PRODUCT, ()),
+        "Tessa Mini": (EntityKind.PRODUCT, ()),
+        "Corvo Write": (EntityKind.PRODUCT, ("Halden Labs",)),
+    }
+
+
+def test_an_alias_stated_in_a_heading_merges_products_and_says_so() -> None:
+    log = DecisionLog()
+    found = resolve_products(
+        [ProductSighting("Velo Draft", ("Quillet",), "a.md"), ProductSighting("Quillet", document="b.md")], log
+    )
+    assert found["Quillet"] == found["Velo Draft"] == ProductIdentity("Quillet", ("Velo Draft",))
+    (decision,) = log.decisions()
+    assert (decision.names, decision.reason, decision.evidence) == (
+        ("Quillet", "Velo Draft"),
+        "alias stated in the heading",
+        ("a.md",),
+    )
+
+
+def test_the_alias_file_merges_and_separates_products() -> None:
+    sightings = [
+        ProductSighting("Velo Draft", ("Quillet",), "a.md"),
+        ProductSighting("Orbex Chat", document="b.md"),
+        ProductSighting("OrbexChat", document="c.md"),
+        ProductSighting("Tessa Mini", document="c.md"),
+    ]
+    rules = AliasRules(
+        merge=(("Tessa Mini", "Orbex Chat"),),  # the user's first name is the label
+        separate=(("Velo Draft", "Quillet"),),
+    )
+    log = DecisionLog()
+    found = resolve_products(sightings, log, rules)
+    assert found["Velo Draft"].label == "Velo Draft" and found["Quillet"].label == "Quillet"
+    assert found["OrbexChat"] == found["Orbex Chat"] == found["Tessa Mini"]
+    assert found["Tessa Mini"] == ProductIdentity("Tessa Mini", ("Orbex Chat", "OrbexChat"))
+    verdicts = {(d.verdict, d.names, d.reason) for d in log.decisions()}
+    assert verdicts == {
+        ("separated", ("Velo Draft", "Quillet"), "kept apart by the alias file"),
+        (
+            "merged",
+            ("Tessa Mini", "Orbex Chat", "OrbexChat"),
+            "same name, written otherwise, merged by the alias file",
+        ),
+    }
+
+
+def test_a_build_keeps_a_renamed_product_one_node_unless_the_alias_file_separates_it(tmp_path: Path) -> None:
+    write(
+        tmp_path / "docs",
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Velo Draft (formerly Quillet)\n"
+        "**Description:** Writing assistant that rebranded from Quillet to Velo Draft",
+        body="Greta Vollmer says Quillet had no search traffic.",
+    )
+    graph = kgraph.build([tmp_path / "docs"])
+    (product,) = graph.model.products
+    assert (product.label, product.alt_labels, product.made_by) == ("Velo Draft", ("Quillet",), ())
+    assert not graph.model.organizations  # a former name makes no maker node
+    (tmp_path / "aliases.toml").write_text('[[separate]]\nnames = ["Velo Draft", "Quillet"]\n', encoding="utf-8")
+    apart = kgraph.build([tmp_path / "docs"], aliases=tmp_path / "aliases.toml")
+    assert sorted(p.label for p in apart.model.products) == ["Velo Draft"]  # Quillet is no entry of its own
+    assert {"kind": "product", "verdict": "separated", "names": ["Velo Draft", "Quillet"]}.items() <= next(
+        d for d in apart.report.identity if d["kind"] == "product"
+    ).items()
+
+
+def test_merging_two_products_in_the_alias_file_keeps_them_products(tmp_path: Path) -> None:
+    write(
+        tmp_path / "docs",
+        "a.md",
+        title="Looms 1",
+        participants="Greta Vollmer",
+        companies="### Halden Mills (HaldenChat)\n**Description:** yarn maker\n\n"
+        "### ChatGPT (Corvo Labs)\n**Description:** AI chatbot",
+    )
+    (tmp_path / "aliases.toml").write_text('[[merge]]\nnames = ["ChatGPT", "HaldenChat"]\n', encoding="utf-8")
+    graph = kgraph.build([tmp_path / "docs"], aliases=tmp_path / "aliases.toml")
+    (product,) = graph.model.products
+    assert (product.label, product.alt_labels) == ("ChatGPT", ("HaldenChat",))
+    assert sorted(o.label for o in graph.model.organizations) == ["Corvo Labs", "Halden Mills"]
 
 
 # -- end to end ------------------------------------------------------------------------------------

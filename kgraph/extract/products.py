@@ -60,9 +60,13 @@ _BY_MAKER = re.compile(
     rf"(?<!\w)(?P<verb>[\w-]+\s+)?(?:by|from)\s+(?:(?:{_MAKER_NAME})['’]s?\s+)?(?P<maker>{_MAKER_NAME})(?![\w'’])"
 )
 # `acquired by X`, `backed by X`, `spun out from X`: X owns, funds or left it; it need not make it.
+# Words before `by X` / `from X` that make X something other than the maker: an owner, a user, or
+# what the product was before (`rebranded from X`, `distilled from X`: its former name, its origin).
 _NOT_MAKING = frozenset(
     "acquired backed owned funded led founded run operated bought invested out off hired "
-    "used adopted cited mentioned endorsed praised replaced sued".split()
+    "used adopted cited mentioned endorsed praised replaced sued "
+    "rebranded renamed changed switched moved migrated pivoted evolved transitioned converted "
+    "graduated forked derived distilled inspired separate separately different distinct apart away".split()
 )
 _OWNED = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s\s+(?P<product>\S.*)$")
 _QUALIFIER_MAKER = re.compile(rf"^{_MAKER_NAME}$")
@@ -112,7 +116,8 @@ def _makers(entry: EntityEntry, beside: list[str]) -> tuple[str, ...]:
         if maker:
             found.append(maker)
     found.extend(beside)
-    return tuple(dict.fromkeys(name for name in found if fold(name) != fold(entry.name)))
+    own = {fold(name) for name in (entry.name, *entry.aliases)}  # `WindSurf (formerly Codium)`: never its own maker
+    return tuple(dict.fromkeys(name for name in found if fold(name) not in own))
 
 
 def _is_product(entry: EntityEntry, beside: list[str]) -> bool:

@@ -108,10 +108,11 @@ class Identities:
             self.rules = rules
             self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
             self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
+            self._product_forms = self._product_names() if rules.merge else frozenset()
             everyday = self._everyday_words()  # read once for both (every document's words), not kept
             self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
             self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
-            self.products = resolve_products(self._product_sightings(), self.log)
+            self.products = resolve_products(self._product_sightings(), self.log, rules)
             self.minter = IriMinter(base_iri)
             self._request_iris()
             self.names = self._global_names(everyday)
@@ -181,15 +182,27 @@ class Identities:
         return sightings
 
     def entity_kind(self, entry: EntityEntry) -> EntityKind:
-        """The entry's kind; a product the alias file merges into another name is an organization."""
+        """The entry's kind; a product the alias file merges into a name no product has (its
+        maker's, say) is an organization."""
         kind = entry.kind
         if (
             self.rules.merge  # (asked of every entry, again and again: most alias files merge nothing)
             and kind == _PRODUCT
-            and fold(self.rules.merged_label(entry.name) or entry.name) != fold(entry.name)
+            and (label := fold(self.rules.merged_label(entry.name) or entry.name)) != fold(entry.name)
+            and label not in self._product_forms
         ):
             return EntityKind.ORGANIZATION
         return kind
+
+    def _product_names(self) -> frozenset[str]:
+        """Every name (folded) a product entry gives, aliases too: a merge into one keeps a product."""
+        return frozenset(
+            fold(form)
+            for group in self.groups
+            for entry in group.primary.entities
+            if entry.kind == _PRODUCT
+            for form in (entry.name, *entry.aliases)
+        )
 
     def is_product(self, entry: EntityEntry) -> bool:
         return self.entity_kind(entry) == EntityKind.PRODUCT

@@ -62,10 +62,13 @@ class Identities:
         self.rules = rules
         self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
         self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
+        self._product_forms = CurrentIdentities._product_names(self) if rules.merge else frozenset()  # type: ignore[arg-type]
         everyday = self._everyday_words()  # read once for both (every document's words), not kept
         self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
         self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
-        self.products = resolve_products(self._product_sightings(), self.log)
+        # A third newer rule, carried like the two below: products follow the alias file, and a
+        # product merged into another product's name stays a product.
+        self.products = resolve_products(self._product_sightings(), self.log, rules)  # type: ignore[arg-type]
         self.minter = IriMinter(base_iri)
         self._request_iris()
         self.names = self._global_names(everyday)
@@ -124,12 +127,8 @@ class Identities:
         return sightings
 
     def entity_kind(self, entry: EntityEntry) -> EntityKind:
-        """The entry's kind; a product the alias file merges into another name is an organization."""
-        if entry.kind == EntityKind.PRODUCT and fold(self.rules.merged_label(entry.name) or entry.name) != fold(
-            entry.name
-        ):
-            return EntityKind.ORGANIZATION
-        return entry.kind
+        """The entry's kind (the newer rule: `kgraph.resolve.identities.Identities.entity_kind`)."""
+        return CurrentIdentities.entity_kind(self, entry)  # type: ignore[arg-type]
 
     def is_product(self, entry: EntityEntry) -> bool:
         return self.entity_kind(entry) == EntityKind.PRODUCT
