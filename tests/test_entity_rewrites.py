@@ -167,6 +167,11 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(e._organizations_in(piece) or e.affiliations_from(piece))
                 affiliations.extend(found)
+        # A newer rule, carried here so that the rest is still compared: the entry's own
+        # description gives the organizations of a current role.
+        own_description = described or e._prose_description(item, skip=italic_line)
+        if own_description:
+            affiliations.extend(e.description_affiliations(own_description))
         role = e._field(item, _ROLE_KEYS)  # type: ignore[arg-type]
         if not stated and role and len(role.split()) <= 10:
             affiliations.extend(org for org in e.affiliations_from(role) if e._ROLE_WORD.search(role))

@@ -31,7 +31,7 @@ from kgraph.names import (
 )
 from kgraph.parse.document import Field, Item, LineKind, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
-from kgraph.person_names import address_form
+from kgraph.person_names import address_form, is_place
 
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
 _WHY_KEYS = (
@@ -113,7 +113,7 @@ _ACRONYM = re.compile(r"^(?:(?:NYSE|NASDAQ|Nasdaq|TSE|HKEX|LSE)\s*:\s*)?([A-Z][A
 _ROLE_OF = re.compile(
     r"(?:\b(?:ceo|cto|coo|cfo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|partner|owner|"
     r"investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of|\bat|@)"
-    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,4})",
+    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:&\s+)?[A-Z][\w.&'’-]*){0,4})",
     re.I,
 )
 _PLACEHOLDER_ENTITY = re.compile(r"^\[.*\]$|\bunnamed\b|\bunknown\b|\bunidentified\b", re.I)
@@ -314,6 +314,72 @@ def affiliations_from(text: str) -> list[str]:
     return []
 
 
+# What a description says a person is, where it starts with a current role: `CEO of Acme`,
+# `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
+_FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
+_PAST_ROLE = re.compile(r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior)\b", re.I)
+_OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
+# `Head of Acme's health team` (but `CEO of BJ's Restaurants` names `BJ's Restaurants`: a name goes on)
+_ROLE_OF_OWNER = re.compile(rf"^(?:[\w/-]+\s+){{1,3}}of\s+(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<rest>.*)$")
+_WORK_ROLE = re.compile(r"^(?:co-?)?(?:author|creator|writer)\b", re.I)  # `Author of The Worlds I See`: a work
+_RELATIONAL_ROLE = re.compile(
+    r"^(?:co-?founder|cofounder|partner|colleague)\b", re.I
+)  # `Sanjit's co-founder`: a person's
+_PREFIX_WORD = re.compile(r"[A-Za-z][\w/&'’-]*")
+# Words of a sentence rather than of a title (`Head of Research at`, not `Worked with the CEO of`)
+_SENTENCE_WORDS = frozenset(
+    "a an the with who which that to for in on from by his her their its was is has had as he she they "
+    "worked works joined met helped backed led says said".split()
+)
+
+
+def _name_goes_on(rest: str) -> bool:
+    """After `X's`, capitalized words up to a comma or the end: one name (`BJ's Restaurants, ...`),
+    not a part of X (`Acme's Health Care team`)."""
+    words = rest.split()
+    run = next((number for number, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return run > 0 and (run == len(words) or any(word.endswith(",") for word in words[:run]))
+
+
+def description_affiliations(description: str) -> list[str]:
+    """The organizations a person's description names as a current role in its first sentence,
+    a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
+    only words of a title stand before it (`Political economy professor at Oslo University`, not
+    `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
+    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0].rstrip(". ")
+    found: list[str] = []
+    for clause in sentence.split(";"):
+        clause = clause.strip()
+        if not _ROLE_WORD.search(" ".join(clause.split()[:5])) or _PAST_ROLE.search(clause) or _WORK_ROLE.match(clause):
+            continue
+        owner = _OWNER_ROLE.match(clause)
+        if (
+            owner
+            and _ROLE_WORD.search(owner.group("role"))
+            and not _ROLE_WORD.search(owner.group("org"))
+            and not _RELATIONAL_ROLE.match(owner.group("role"))  # then what follows may say (`partner at X`)
+        ):
+            found.append(owner.group("org"))
+            continue
+        owner = _ROLE_OF_OWNER.match(clause)
+        if owner and not _name_goes_on(owner.group("rest")):
+            found.append(owner.group("org"))
+            continue
+        for named in affiliations_from(clause):
+            start = clause.find(named)
+            org = _ORG_NAME.match(clause, start) if start >= 0 else None  # the whole name, as written
+            if org is None or is_place(org.group(0)):
+                continue  # `President of Argentina`: a country, no organization
+            before = [word.rstrip(",") for word in clause[:start].split()]
+            if len(before) > 6 or not all(_PREFIX_WORD.fullmatch(word) for word in before):
+                continue  # a sentence, not a title before the organization
+            if any(word.lower() in _SENTENCE_WORDS for word in before):
+                continue  # `Worked with the founder of Acme`
+            parts = org.group(0).split(" and ")  # `CEO of Tesla and SpaceX`: each
+            found.extend(parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)])
+    return found
+
+
 _ITALIC_LINE = re.compile(r"^(?:\*(?!\*)(?P<a>[^*]+)\*|_(?P<b>[^_]+)_)$")
 _ORG_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")
 
@@ -378,10 +444,12 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     descriptor = _title_descriptor(title, kind)
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(_descriptor_affiliations(descriptor))
+    own_description = None
     if kind == EntityKind.ORGANIZATION:
         description = described or prose or descriptor
     else:
-        description = described or _prose_description(item, skip=italic_line) or descriptor
+        own_description = described or _prose_description(item, skip=italic_line)
+        description = own_description or descriptor
     why = _field(fields, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
@@ -394,6 +462,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(_organizations_in(piece) or affiliations_from(piece))
                 affiliations.extend(found)
+        if own_description:  # (a heading's descriptor is read above)
+            affiliations.extend(description_affiliations(own_description))
         role = _field(fields, _ROLE_KEYS)
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
             affiliations.extend(org for org in affiliations_from(role) if _ROLE_WORD.search(role))
@@ -466,8 +536,34 @@ def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:
     }
     result = []
     for entry in entries:
-        known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]
-        if entry.kind == EntityKind.PERSON and known:
-            entry = entry.model_copy(update={"affiliations": tuple(dict.fromkeys([*entry.affiliations, *known]))})
+        if entry.kind == EntityKind.PERSON and listed:
+            known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]
+            affiliations = _whole_names([*entry.affiliations, *known], listed, (*entry.qualifiers, entry.description))
+            if affiliations != entry.affiliations:
+                entry = entry.model_copy(update={"affiliations": affiliations})
         result.append(entry)
     return result
+
+
+def _whole_names(affiliations: list[str], listed: dict[str, str], texts: tuple[str | None, ...]) -> tuple[str, ...]:
+    """`Yemi (CFO of Hims & Hers)` where `Hims & Hers` is a Companies entry: her organization is it,
+    not the `Hims` that splitting its name gave (though the text calls it `Hims` elsewhere)."""
+    written = " ".join(fold(text) for text in texts if text)
+    result = []
+    for organization in affiliations:
+        key = fold(organization)
+        whole = next(
+            (
+                name
+                for form, name in listed.items()
+                if form != key and _holds_word(form, key) and _holds_word(written, form)
+            ),
+            None,
+        )
+        result.append(whole if whole and key not in listed else organization)
+    return tuple(dict.fromkeys(result))
+
+
+def _holds_word(text: str, words: str) -> bool:
+    """`words` in `text`, not inside a longer word."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None

@@ -1,0 +1,80 @@
+"""Affiliations a People entry's own description states as a current role (`CEO of Acme`,
+`Chief Scientist, Acme`, `Acme's Head of Policy`), and what it must not read as one: a sentence,
+a past role, a work, a country, a person. Invented names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_document
+from kgraph.extract.entities import description_affiliations
+from kgraph.extract.results import EntityKind
+from kgraph.parse import parse_document
+
+
+@pytest.mark.parametrize(
+    ("description", "organizations"),
+    [
+        ("CEO of Orbex", ["Orbex"]),
+        ("CEO of Orbex.", ["Orbex"]),
+        ("Chief Scientist, Halden Labs", ["Halden Labs"]),
+        ("Political economy professor, Varde University", ["Varde University"]),
+        ("Researcher/author at Tidewater Data", ["Tidewater Data"]),
+        ("Head of Research at Halden Labs", ["Halden Labs"]),
+        ("Founder of Marrow Collective, investor", ["Marrow Collective"]),
+        ("Newsletter author; co-founder of Corvo", ["Corvo"]),  # a clause at a time
+        ("Orbex's Head of Policy; previously at Corvo", ["Orbex"]),  # the past clause names none
+        ("Head of Orbex's Health Care Life Sciences team", ["Orbex"]),  # a part of Orbex
+        ("CEO of Brindle's Kitchens, named to the role in June", ["Brindle's Kitchens"]),  # a name that goes on
+        ("CEO of Velden and Skyforge; owner of Quill", ["Velden", "Skyforge"]),
+        ("Partner at Corvo Ventures for two decades", ["Corvo Ventures"]),  # the name ends where it does
+        ("CEO of ORBEX. Mentioned for a bold forecast", ["ORBEX"]),  # a sentence ends after capitals
+        ("Greta Vollmer's partner at Tessel Ventures", ["Tessel Ventures"]),  # her partner: a person's
+        # none
+        ("Former CEO of Gucci-like Halden", []),
+        ("Worked with the founder of Corvo", []),
+        ("Author of The Quiet Looms", []),  # a book
+        ("President of Argentina", []),  # a country
+        ("Analyst and author of influential annual letters", []),
+        ("Early employee, later an investor", []),
+        ("Sanjay's co-founder at both Orbex and Corvo", []),
+        ("", []),
+    ],
+)
+def test_a_description_names_the_organizations_of_a_current_role(description: str, organizations: list[str]) -> None:
+    assert description_affiliations(description) == organizations
+
+
+def _person_affiliations(people: str) -> dict[str, tuple[str, ...]]:
+    markdown = (
+        f"# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n{people}\n"
+        "## Companies Identified\n\n### Orbex\nA loom maker.\n\n### Halden Labs\nA research lab.\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    return {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+
+
+def test_people_entries_get_the_affiliations_their_descriptions_state() -> None:
+    found = _person_affiliations(
+        "### Greta Vollmer\n**Description:** CEO of Orbex\n\n"
+        "### Piet Marrow\n**Description:** Former CEO of Corvo; now retired\n"
+    )
+    assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ()}
+    table = "| Person | Description |\n|---|---|\n| **Tove Lindqvist** | Chief Scientist, Halden Labs |\n"
+    assert _person_affiliations(table) == {"Tove Lindqvist": ("Halden Labs",)}
+
+
+def test_a_listed_organization_written_whole_is_not_split_into_its_parts() -> None:
+    markdown = (
+        "# Episode\n\n**Participants:** Greta Vollmer\n\nBrindle grew fast; Finch is its newer line.\n\n"
+        "## People Identified\n\n### Yemi Adeyemi (CFO of Brindle & Finch)\nRuns the numbers.\n\n"
+        "### Piet Marrow (CFO of Corvo)\nOnce ran Corvo & Finch, a spin-off.\n\n"
+        "### Tove Lind (COO of Velden & Skye)\nRuns operations.\n\n"
+        "## Companies Identified\n\n### Brindle & Finch\nA telehealth company.\n\n"
+        "### Corvo\nA lab.\n\n### Corvo & Finch\nIts spin-off.\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    found = {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+    assert found["Yemi Adeyemi"] == ("Brindle & Finch",)
+    assert found["Piet Marrow"] == ("Corvo",)  # a listed organization of its own stays itself
+    assert found["Tove Lind"] == ("Velden & Skye",)  # unlisted, and neither part stands alone: one name
