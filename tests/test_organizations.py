@@ -307,6 +307,19 @@ def test_a_generic_corporate_suffix_form_that_is_the_only_one_merges_without_con
     assert [(d.verdict, d.reason) for d in log.decisions()] == [("merged", "suffix form, unique")]
 
 
+@pytest.mark.parametrize("long", ["Lumen-Energy", "Lumen-AI"])
+def test_a_name_written_on_without_a_space_is_no_suffix_form(long: str) -> None:
+    # `X` (the social network) is not `X-energy` (a reactor developer): one word is no suffix
+    result, log = resolved(
+        [
+            sighting("Lumen", "a.md", description="a lamp maker"),
+            sighting(long, "b.md", description="a reactor developer"),
+        ]
+    )
+    assert result["Lumen"][0] != result[long][0]
+    assert not [d for d in log.decisions() if d.verdict == "merged"]
+
+
 @pytest.mark.parametrize(
     ("names", "documents"),
     [

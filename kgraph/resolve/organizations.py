@@ -212,6 +212,8 @@ def _extra_words(short: str, long: str) -> list[str] | None:
     """`Halden` / `Halden Quantum Computing` -> [`quantum`, `computing`]; None unless `long` begins
     with all of `short`'s words."""
     a, b = fold(short).split(), fold(long).split()
+    if long[: len(short)].casefold() == short.casefold() and long[len(short) : len(short) + 1] not in ("", " "):
+        return None  # `X` / `X-energy`: one word, written on without a space (a domain is another rule)
     return b[len(a) :] if 0 < len(a) < len(b) and b[: len(a)] == a else None
 
 
