@@ -78,3 +78,24 @@ def test_a_listed_organization_written_whole_is_not_split_into_its_parts() -> No
     assert found["Yemi Adeyemi"] == ("Brindle & Finch",)
     assert found["Piet Marrow"] == ("Corvo",)  # a listed organization of its own stays itself
     assert found["Tove Lind"] == ("Velden & Skye",)  # unlisted, and neither part stands alone: one name
+
+
+def test_organizations_after_a_bold_name_are_affiliations_and_the_next_line_describes() -> None:
+    found = {
+        entry.name: (entry.affiliations, entry.description)
+        for entry in extract_document(
+            parse_document(
+                "summary.md",
+                "# Paper\n\n**Participants:** Jo Li\n\n## People Identified\n\n"
+                "**Jo Li** — Varde University / Halden Lab\n- Senior author; leads the robotics group.\n\n"
+                "**Tove Lind** — Norway\n- Second author.\n\n"
+                "**Piet Marrow** — CEO of Corvo\n- Funded the work.\n",
+            )
+        ).entities
+        if entry.kind == EntityKind.PERSON
+    }
+    assert found == {
+        "Jo Li": (("Varde University", "Halden Lab"), "Senior author; leads the robotics group."),
+        "Tove Lind": ((), "Norway"),  # a place, not an organization: it stays what the line says
+        "Piet Marrow": (("Corvo",), "CEO of Corvo"),
+    }

@@ -154,7 +154,14 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
     descriptor = e._title_descriptor(item.title, kind)
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(e._descriptor_affiliations(descriptor))
-    description = described or e._prose_description(item, skip=italic_line) or descriptor
+    # Newer rules, carried here so that the rest is still compared: organizations alone after a
+    # bold name are affiliations, and the next line describes; the entry's own description gives
+    # the organizations of a current role.
+    inline = clean(item.inline_plain) if kind == EntityKind.PERSON and item.inline_text else ""
+    inline_organizations = e._only_organizations(inline) if inline and not descriptor else []
+    affiliations.extend(inline_organizations)
+    own_description = described or e._prose_description(item, skip=italic_line, inline=not inline_organizations)
+    description = own_description or descriptor
     why = e._field(item, _WHY_KEYS)  # type: ignore[arg-type]
     if description and " | " in description:
         parts = [part.strip() for part in description.split(" | ")]
@@ -167,9 +174,6 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(e._organizations_in(piece) or e.affiliations_from(piece))
                 affiliations.extend(found)
-        # A newer rule, carried here so that the rest is still compared: the entry's own
-        # description gives the organizations of a current role.
-        own_description = described or e._prose_description(item, skip=italic_line)
         if own_description:
             affiliations.extend(e.description_affiliations(own_description))
         role = e._field(item, _ROLE_KEYS)  # type: ignore[arg-type]

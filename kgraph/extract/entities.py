@@ -148,10 +148,11 @@ def _field(fields: dict[str, Field], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _prose_description(item: Item, skip: int | None = None) -> str | None:
+def _prose_description(item: Item, skip: int | None = None, inline: bool = True) -> str | None:
     """The first prose line of an entry that is neither a labelled field nor only a quote (nor
-    line `skip`, already read as something else)."""
-    if item.inline_text:
+    line `skip`, already read as something else); the text after the name on its marker line
+    first, unless `inline` is False (it said something else: `**Jo Li** — Shanghai AI Lab`)."""
+    if item.inline_text and inline:
         return clean(item.inline_plain) or None
     for line in item.lines[1:]:
         if line.kind != LineKind.TEXT or line.quoted or not line.text or line.number == skip:
@@ -341,6 +342,16 @@ def _name_goes_on(rest: str) -> bool:
     return run > 0 and (run == len(words) or any(word.endswith(",") for word in words[:run]))
 
 
+def _only_organizations(text: str) -> list[str]:
+    """`Shanghai AI Lab`, `Varde University / Halden Lab`: the organizations, when the text is
+    nothing else (no role: `CEO of Acme` is a description)."""
+    parts = [part.strip() for part in _ORG_SEPARATOR.split(text) if part.strip()]
+    found = _descriptor_affiliations(text)
+    if not parts or _ROLE_WORD.search(text) or any(is_place(part) for part in parts):
+        return []  # `— Norway`: where they are from
+    return found if [fold(org) for org in found] == [fold(part) for part in parts] else []
+
+
 def description_affiliations(description: str) -> list[str]:
     """The organizations a person's description names as a current role in its first sentence,
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
@@ -448,7 +459,10 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if kind == EntityKind.ORGANIZATION:
         description = described or prose or descriptor
     else:
-        own_description = described or _prose_description(item, skip=italic_line)
+        inline = clean(item.inline_plain) if kind == EntityKind.PERSON and item.inline_text else ""
+        inline_organizations = _only_organizations(inline) if inline and not descriptor else []
+        affiliations.extend(inline_organizations)  # `**Jo Li** — Varde University / Halden Lab`
+        own_description = described or _prose_description(item, skip=italic_line, inline=not inline_organizations)
         description = own_description or descriptor
     why = _field(fields, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
