@@ -186,3 +186,16 @@ def test_an_entry_saying_someone_worked_there_affiliates_them() -> None:
     extraction = extract_document(parse_document("summary.md", markdown))
     thomas = next(person for person in extraction.people if person.name == "Thomas Dimson")
     assert thomas.affiliations == ("Instagram",)
+
+
+def test_an_entry_calling_the_organization_someones_company_affiliates_them() -> None:
+    markdown = (
+        "# Episode\n\n**Participants:** Greta Vollmer, Piet Marrow\n\n## Companies Mentioned\n\n"
+        "### Softloom\n**Description:** Greta Vollmer's AI safety company.\n\n"
+        "### Corvo\n**Description:** A lab that Piet's rival runs; Marrow's company is elsewhere.\n\n"
+        "### Quill\n**Description:** A brand renamed with Piet's firm's help.\n\n"
+        "### Tessel / Orbex\nPiet's AI company; Orbex is its cloud.\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    found = {person.name: person.affiliations for person in extraction.people}
+    assert found == {"Greta Vollmer": ("Softloom",), "Piet Marrow": ()}  # a surname alone is no one's form

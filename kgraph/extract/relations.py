@@ -41,6 +41,12 @@ _ROLE_LEAD = re.compile(
     r"chief\s+\w+\s+officer|chair(?:man)?)\s+(?:of|at)(\s+)",
     re.I,
 )
+# `Emmett Shear's AI safety company` opening a sentence of the entry: the company is his (not
+# `... with David's firm's help`, where his firm is another).
+_OWNED_COMPANY = re.compile(
+    r"(?:^|(?<=[.!?:]\s))(?P<owner>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}?)['’]s\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:company|startup|start-up|firm|lab|fund|venture|family office)\b"
+)
 _WORD_AND_SPACE = re.compile(r"\w+\s+")
 _THERE = re.compile(r"there", re.I)
 _AT = re.compile(r"at(\s+)", re.I)
@@ -165,6 +171,13 @@ def _has_cue(text: str) -> bool:
     return False
 
 
+def _owners(text: str) -> list[str]:
+    """The names (lower case) whose company the text says it is: `Emmett Shear's AI safety company`."""
+    if "s " not in text:
+        return []
+    return [match.group("owner").lower() for match in _OWNED_COMPANY.finditer(text)]
+
+
 def affiliations_in_entries(
     document: ParsedDocument, people: list[PersonName], entities: list[EntityEntry]
 ) -> list[PersonName]:
@@ -184,10 +197,12 @@ def affiliations_in_entries(
                 continue
             text = " ".join(line.plain for line in item.lines[1:] if not line.quoted)
             text += " " + item.inline_plain
-            if not _has_cue(text):
+            # (a heading naming several, `xAI / Colossus`: whose company the text means is unclear)
+            owners = [] if entry.shared_heading else [forms[owner] for owner in _owners(text) if owner in forms]
+            if not owners and not _has_cue(text):
                 continue
-            for _start, _end, form in _statements(text, ordered, entry.name):
-                who = forms[form]
+            stated = [forms[form] for _start, _end, form in _statements(text, ordered, entry.name)]
+            for who in [*stated, *owners]:
                 if fold(entry.name) not in {fold(a) for a in found[who]}:
                     found[who].append(entry.name)
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]
