@@ -99,3 +99,13 @@ def test_organizations_after_a_bold_name_are_affiliations_and_the_next_line_desc
         "Tove Lind": ((), "Norway"),  # a place, not an organization: it stays what the line says
         "Piet Marrow": (("Corvo",), "CEO of Corvo"),
     }
+
+
+def test_a_participants_people_entry_gives_them_its_affiliations() -> None:
+    markdown = (
+        "# Episode\n\n**Participants:** Greta Vollmer, Piet Marrow\n\n## People Identified\n\n"
+        "### Greta Vollmer\n**Description:** CEO of Orbex\n\n### Piet Marrow\n**Description:** Partner at Corvo\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    found = {person.name: person.affiliations for person in extraction.people}
+    assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo",)}

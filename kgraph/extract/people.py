@@ -109,7 +109,10 @@ class PeopleIndex:
         if known is not None:
             existing = next(p for p in self.people if p.name == known)
             merged = sorted(set(existing.aliases) | set(person.aliases) - {known})
-            self.people[self.people.index(existing)] = existing.model_copy(update={"aliases": tuple(merged)})
+            # a participant's People entry says where they work: its affiliations add up
+            affiliations = tuple(dict.fromkeys((*existing.affiliations, *person.affiliations)))
+            update = {"aliases": tuple(merged), "affiliations": affiliations}
+            self.people[self.people.index(existing)] = existing.model_copy(update=update)
             return
         self.people.append(person)
         tokens = fold(person.name).split()
