@@ -30,6 +30,11 @@ from kgraph.parse import parse_document
         ("Partner at Corvo Ventures for two decades", ["Corvo Ventures"]),  # the name ends where it does
         ("CEO of ORBEX. Mentioned for a bold forecast", ["ORBEX"]),  # a sentence ends after capitals
         ("Greta Vollmer's partner at Tessel Ventures", ["Tessel Ventures"]),  # her partner: a person's
+        ("Founder & CEO of Sim.io", ["Sim.io"]),
+        ("Co-founder of Velden and Skye (now Quill)", ["Velden", "Skye"]),
+        ("Former Orbex ethicist, co-founder of the Center for Quiet Tech", ["Center for Quiet Tech"]),
+        ("CIO of Halden Capital", ["Halden Capital"]),
+        ("Senior technology official at the Department of Looms", ["Department of Looms"]),
         # none
         ("Former CEO of Gucci-like Halden", []),
         ("Worked with the founder of Corvo", []),
@@ -109,3 +114,17 @@ def test_a_participants_people_entry_gives_them_its_affiliations() -> None:
     extraction = extract_document(parse_document("summary.md", markdown))
     found = {person.name: person.affiliations for person in extraction.people}
     assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo",)}
+
+
+def test_a_listed_organization_before_a_role_is_an_affiliation() -> None:
+    markdown = (
+        "# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n"
+        "### Greta Vollmer\n**Description:** Orbex VP of Fitness Technologies\n\n"
+        "### Piet Marrow\n**Description:** Corvo Labs partner; previously at Halden\n\n"
+        "### Tove Lind\n**Description:** Serial founder and angel\n\n"
+        "### Jo Li\n**Description:** Former Halden engineer\n\n"
+        "## Companies Identified\n\n### Orbex\nA gym.\n\n### Corvo Labs\nA fund.\n\n### Halden\nA mill.\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    found = {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+    assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo Labs",), "Tove Lind": (), "Jo Li": ()}

@@ -334,6 +334,18 @@ _SENTENCE_WORDS = frozenset(
 )
 
 
+# Titles a description opens with besides the role words names are checked against.
+_MORE_ROLES = re.compile(
+    r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
+    r"economist|trustee|general counsel)\b",
+    re.I,
+)
+
+
+def _has_role(text: str) -> bool:
+    return bool(_ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+
+
 def _name_goes_on(rest: str) -> bool:
     """After `X's`, capitalized words up to a comma or the end: one name (`BJ's Restaurants, ...`),
     not a part of X (`Acme's Health Care team`)."""
@@ -360,8 +372,10 @@ def description_affiliations(description: str) -> list[str]:
     sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0].rstrip(". ")
     found: list[str] = []
     for clause in sentence.split(";"):
+        if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
+            clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
         clause = clause.strip()
-        if not _ROLE_WORD.search(" ".join(clause.split()[:5])) or _PAST_ROLE.search(clause) or _WORK_ROLE.match(clause):
+        if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
             continue
         owner = _OWNER_ROLE.match(clause)
         if (
@@ -379,15 +393,23 @@ def description_affiliations(description: str) -> list[str]:
         for named in affiliations_from(clause):
             start = clause.find(named)
             org = _ORG_NAME.match(clause, start) if start >= 0 else None  # the whole name, as written
-            if org is None or is_place(org.group(0)):
-                continue  # `President of Argentina`: a country, no organization
-            before = [word.rstrip(",") for word in clause[:start].split()]
+            if org is None:
+                continue
+            before = [word.rstrip(",") for word in clause[:start].split() if word != "&"]
+            if before and before[-1].lower() == "the":
+                before.pop()  # `co-founder of the Center for Tides`
             if len(before) > 6 or not all(_PREFIX_WORD.fullmatch(word) for word in before):
                 continue  # a sentence, not a title before the organization
             if any(word.lower() in _SENTENCE_WORDS for word in before):
                 continue  # `Worked with the founder of Acme`
+            if not before and " of " in org.group(0):  # `CIO of Halden Capital`, read as one name
+                start += org.group(0).index(" of ") + 4
+                org = _ORG_NAME.match(clause, start)
+                if org is None:
+                    continue
             parts = org.group(0).split(" and ")  # `CEO of Tesla and SpaceX`: each
-            found.extend(parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)])
+            parts = parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)]
+            found.extend(part for part in parts if not is_place(part))  # `President of Argentina`: a country
     return found
 
 
@@ -552,11 +574,30 @@ def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:
     for entry in entries:
         if entry.kind == EntityKind.PERSON and listed:
             known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]
+            known += _listed_before_role(entry.description or "", listed)
             affiliations = _whole_names([*entry.affiliations, *known], listed, (*entry.qualifiers, entry.description))
             if affiliations != entry.affiliations:
                 entry = entry.model_copy(update={"affiliations": affiliations})
         result.append(entry)
     return result
+
+
+def _listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
+    """`Orbex VP of Fitness`, `Corvo partner`: a clause of the first sentence that opens with an
+    organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
+    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+    found = []
+    for clause in sentence.split(";"):
+        words = fold(clause).split()
+        if _PAST_ROLE.search(clause) or not words:
+            continue
+        for size in range(min(5, len(words) - 1), 0, -1):  # the longest listed name first
+            name = listed.get(" ".join(words[:size]))
+            if name is not None:
+                if _has_role(" ".join(words[size : size + 3])):
+                    found.append(name)
+                break
+    return found
 
 
 def _whole_names(affiliations: list[str], listed: dict[str, str], texts: tuple[str | None, ...]) -> tuple[str, ...]:
