@@ -35,10 +35,12 @@ from kgraph.parse import parse_document
         ("Former Orbex ethicist, co-founder of the Center for Quiet Tech", ["Center for Quiet Tech"]),
         ("CIO of Halden Capital", ["Halden Capital"]),
         ("Senior technology official at the Department of Looms", ["Department of Looms"]),
+        ("Researcher at Our Tides in Data", ["Our Tides in Data"]),  # `in` between the words of a name
         # none
         ("Former CEO of Gucci-like Halden", []),
         ("Worked with the founder of Corvo", []),
         ("Author of The Quiet Looms", []),  # a book
+        ("Loom pioneer, Varde professor, author of *Quiet Looms*", []),
         ("President of Argentina", []),  # a country
         ("Analyst and author of influential annual letters", []),
         ("Early employee, later an investor", []),

@@ -322,6 +322,8 @@ _PAST_ROLE = re.compile(r"\b(?:former|formerly|previously|ex|once|until|retired|
 _OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
 # `Head of Acme's health team` (but `CEO of BJ's Restaurants` names `BJ's Restaurants`: a name goes on)
 _ROLE_OF_OWNER = re.compile(rf"^(?:[\w/-]+\s+){{1,3}}of\s+(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<rest>.*)$")
+# A name's words: capitalized, or lower-case joiners between them (`Our World in Data`).
+_NAME_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du|in)\s+)*[A-Z][\w.&'’-]*)*")
 _WORK_ROLE = re.compile(r"^(?:co-?)?(?:author|creator|writer)\b", re.I)  # `Author of The Worlds I See`: a work
 _RELATIONAL_ROLE = re.compile(
     r"^(?:co-?founder|cofounder|partner|colleague)\b", re.I
@@ -395,6 +397,12 @@ def description_affiliations(description: str) -> list[str]:
             org = _ORG_NAME.match(clause, start) if start >= 0 else None  # the whole name, as written
             if org is None:
                 continue
+            # the name as read (`Our World in Data`) up to a word no name has (`for multiple decades`)
+            name = _NAME_RUN.match(named)
+            if name and len(name.group(0)) > len(org.group(0)):
+                org = _NAME_RUN.match(clause, start)
+                if org is None:
+                    continue
             before = [word.rstrip(",") for word in clause[:start].split() if word != "&"]
             if before and before[-1].lower() == "the":
                 before.pop()  # `co-founder of the Center for Tides`
@@ -402,6 +410,8 @@ def description_affiliations(description: str) -> list[str]:
                 continue  # a sentence, not a title before the organization
             if any(word.lower() in _SENTENCE_WORDS for word in before):
                 continue  # `Worked with the founder of Acme`
+            if before and _WORK_ROLE.match(" ".join(before[-2:])):
+                continue  # `Stanford professor, author of The Worlds I See`: a work
             if not before and " of " in org.group(0):  # `CIO of Halden Capital`, read as one name
                 start += org.group(0).index(" of ") + 4
                 org = _ORG_NAME.match(clause, start)
