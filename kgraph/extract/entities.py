@@ -613,19 +613,24 @@ def _listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
 def _whole_names(affiliations: list[str], listed: dict[str, str], texts: tuple[str | None, ...]) -> tuple[str, ...]:
     """`Yemi (CFO of Hims & Hers)` where `Hims & Hers` is a Companies entry: her organization is it,
     not the `Hims` that splitting its name gave (though the text calls it `Hims` elsewhere)."""
+    if not affiliations:
+        return ()
     written = " ".join(fold(text) for text in texts if text)
     result = []
     for organization in affiliations:
         key = fold(organization)
-        whole = next(
-            (
-                name
-                for form, name in listed.items()
-                if form != key and _holds_word(form, key) and _holds_word(written, form)
-            ),
-            None,
-        )
-        result.append(whole if whole and key not in listed else organization)
+        whole = None
+        if key not in listed:  # (substrings first: the patterns are for the few that hold them)
+            whole = next(
+                (
+                    name
+                    for form, name in listed.items()
+                    if form != key and key in form and form in written
+                    if _holds_word(form, key) and _holds_word(written, form)
+                ),
+                None,
+            )
+        result.append(whole or organization)
     return tuple(dict.fromkeys(result))
 
 
