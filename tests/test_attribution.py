@@ -365,3 +365,21 @@ def test_a_signature_names_one_signer_and_no_label_or_reference() -> None:
     assert attributor._after("— SPEAKER_01") == NONE
     assert attributor._after(" (Section 4.2)") == NONE
     assert attributor._after(" (see the table)") is None
+
+
+def test_a_name_before_a_quote_that_opens_with_its_verb_of_speech_is_the_speaker() -> None:
+    from tests.attribution_fixtures import in_themes, speakers_of
+
+    found = speakers_of(
+        in_themes(
+            '- *Quote:* Tove Lindqvist "warned the port may be pushed toward slower berths as rivals lock up docks."\n'
+            '- *Quote:* Tove Lindqvist "the port may be pushed toward slower berths this winter, says the board."\n'
+            '- *Quote:* Orbex Capital "warned its buyers that the yarn would cost more by the spring."\n'
+        )
+    )
+    assert found == {
+        "warned the port may be pushed toward slower berths as rivals lock up docks.": "Tove Lindqvist",
+        # without the verb of speech the name may be what the quote is about: nobody
+        "the port may be pushed toward slower berths this winter, says the board.": None,
+        "warned its buyers that the yarn would cost more by the spring.": None,  # no person
+    }

@@ -432,6 +432,12 @@ _NOUN_OF_NAME = re.compile(
     r"[^\"]{0,60}?\b(?:is|was|are|were)\s*[:,]?\s*[*_]*$"
 )
 _COLON_END = re.compile(r"\s*:\s*$")  # after a name: `Jane Roe:`
+_CLAUSE_END = re.compile(r"\s*$")  # a name and nothing else
+# A quote that opens with its speaker's verb of speech, the name before it: `Jo Lee "warned ..."`
+_REPORTED_SPEECH = re.compile(
+    r"(?:warned|said|says|argued|argues|noted|notes|added|adds|explained|explains|claimed|claims|predicted|"
+    r"predicts|insisted|insists|cautioned|cautions|stressed|stresses|wrote|writes|told|tells)\b"
+)
 _BOLD_LABEL = re.compile(
     r"^\W*\*\*(?P<name>[^*]{1,60}?)\*\*\s*:\s*[*_]*\s*$|^\W*\*\*(?P<name2>[^*]{1,60}?):\*\*\s*[*_]*\s*$"
 )
@@ -757,6 +763,10 @@ class Attributor:
         labelled = _name_followed_by(clause, 0, _COLON_END)
         if labelled:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
             name = self.person(labelled, allow_new=True)
+            if name:
+                return Attribution(name, "speaker label")
+        if _REPORTED_SPEECH.match(quote.text) and (bare := _name_followed_by(clause, 0, _CLAUSE_END)):
+            name = self.person(bare, allow_new=True)  # `Dana Ruiz "warned the terms ..."`: her words, reported
             if name:
                 return Attribution(name, "speaker label")
         found = self._lead_in(clause, context)
