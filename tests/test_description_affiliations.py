@@ -52,13 +52,17 @@ def test_a_description_names_the_organizations_of_a_current_role(description: st
     assert description_affiliations(description) == organizations
 
 
+def _entry_affiliations(markdown: str) -> dict[str, tuple[str, ...]]:
+    """Each People entry's affiliations, by name."""
+    extraction = extract_document(parse_document("summary.md", markdown))
+    return {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+
+
 def _person_affiliations(people: str) -> dict[str, tuple[str, ...]]:
-    markdown = (
+    return _entry_affiliations(
         f"# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n{people}\n"
         "## Companies Identified\n\n### Orbex\nA loom maker.\n\n### Halden Labs\nA research lab.\n"
     )
-    extraction = extract_document(parse_document("summary.md", markdown))
-    return {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
 
 
 def test_people_entries_get_the_affiliations_their_descriptions_state() -> None:
@@ -80,8 +84,7 @@ def test_a_listed_organization_written_whole_is_not_split_into_its_parts() -> No
         "## Companies Identified\n\n### Brindle & Finch\nA telehealth company.\n\n"
         "### Corvo\nA lab.\n\n### Corvo & Finch\nIts spin-off.\n"
     )
-    extraction = extract_document(parse_document("summary.md", markdown))
-    found = {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+    found = _entry_affiliations(markdown)
     assert found["Yemi Adeyemi"] == ("Brindle & Finch",)
     assert found["Piet Marrow"] == ("Corvo",)  # a listed organization of its own stays itself
     assert found["Tove Lind"] == ("Velden & Skye",)  # unlisted, and neither part stands alone: one name
@@ -127,6 +130,5 @@ def test_a_listed_organization_before_a_role_is_an_affiliation() -> None:
         "### Jo Li\n**Description:** Former Halden engineer\n\n"
         "## Companies Identified\n\n### Orbex\nA gym.\n\n### Corvo Labs\nA fund.\n\n### Halden\nA mill.\n"
     )
-    extraction = extract_document(parse_document("summary.md", markdown))
-    found = {entry.name: entry.affiliations for entry in extraction.entities if entry.kind == EntityKind.PERSON}
+    found = _entry_affiliations(markdown)
     assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo Labs",), "Tove Lind": (), "Jo Li": ()}

@@ -87,12 +87,8 @@ def test_a_possessive_heading_names_the_maker_of_a_known_product() -> None:
 
 
 def test_a_dash_description_in_the_heading_names_the_maker(tmp_path: Path) -> None:
-    write(
-        tmp_path / "docs",
-        "a.md",
-        title="Looms 1",
-        participants="Greta Vollmer",
-        companies="### Gemini - Halden's assistant\n\n### Halden\n**Description:** yarn and software",
+    _write_looms_1(
+        tmp_path, companies="### Gemini - Halden's assistant\n\n### Halden\n**Description:** yarn and software"
     )
     graph = kgraph.build([tmp_path / "docs"])
     (product,) = graph.model.products
@@ -222,14 +218,11 @@ def test_the_alias_file_merges_and_separates_products() -> None:
 
 
 def test_a_build_keeps_a_renamed_product_one_node_unless_the_alias_file_separates_it(tmp_path: Path) -> None:
-    write(
-        tmp_path / "docs",
-        "a.md",
-        title="Looms 1",
-        participants="Greta Vollmer",
+    _write_looms_1(
+        tmp_path,
+        body="Greta Vollmer says Quillet had no search traffic.",
         companies="### Velo Draft (formerly Quillet)\n"
         "**Description:** Writing assistant that rebranded from Quillet to Velo Draft",
-        body="Greta Vollmer says Quillet had no search traffic.",
     )
     graph = kgraph.build([tmp_path / "docs"])
     (product,) = graph.model.products
@@ -244,14 +237,7 @@ def test_a_build_keeps_a_renamed_product_one_node_unless_the_alias_file_separate
 
 
 def test_merging_two_products_in_the_alias_file_keeps_them_products(tmp_path: Path) -> None:
-    write(
-        tmp_path / "docs",
-        "a.md",
-        title="Looms 1",
-        participants="Greta Vollmer",
-        companies="### Halden Mills (HaldenChat)\n**Description:** yarn maker\n\n"
-        "### ChatGPT (Corvo Labs)\n**Description:** AI chatbot",
-    )
+    _write_looms_1(tmp_path)
     (tmp_path / "aliases.toml").write_text('[[merge]]\nnames = ["ChatGPT", "HaldenChat"]\n', encoding="utf-8")
     graph = kgraph.build([tmp_path / "docs"], aliases=tmp_path / "aliases.toml")
     (product,) = graph.model.products
@@ -260,16 +246,15 @@ def test_merging_two_products_in_the_alias_file_keeps_them_products(tmp_path: Pa
 
 
 # -- end to end ------------------------------------------------------------------------------------
+_LOOMS_1_COMPANIES = "### Halden Mills (HaldenChat)\n**Description:** yarn maker\n\n### ChatGPT (Corvo Labs)\n**Description:** AI chatbot"
+
+
+def _write_looms_1(tmp_path: Path, body: str = "Nothing to add.", companies: str = _LOOMS_1_COMPANIES) -> None:
+    write(tmp_path / "docs", "a.md", title="Looms 1", participants="Greta Vollmer", companies=companies, body=body)
+
+
 def _build(tmp_path: Path) -> kgraph.KnowledgeGraph:
-    write(
-        tmp_path / "docs",
-        "a.md",
-        title="Looms 1",
-        participants="Greta Vollmer",
-        companies="### Halden Mills (HaldenChat)\n**Description:** yarn maker\n\n"
-        "### ChatGPT (Corvo Labs)\n**Description:** AI chatbot",
-        body="Greta Vollmer compared HaldenChat with ChatGPT.",
-    )
+    _write_looms_1(tmp_path, body="Greta Vollmer compared HaldenChat with ChatGPT.")
     write(
         tmp_path / "docs",
         "b.md",
