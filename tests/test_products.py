@@ -7,16 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kgraph
 from kgraph import vocab
 from kgraph.extract.products import find_products
 from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.names import fold
 from kgraph.outputs.property_graph import node_tables
 from kgraph.outputs.validate import validate_quads
 from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
-from kgraph.resolve.products import ProductIdentity, ProductSighting, resolve_products
+from kgraph.resolve.products import ProductIdentity, ProductSighting, product_key, resolve_products
 
 from .test_resolve import write
 
@@ -343,3 +346,30 @@ def test_a_known_product_named_in_prose_is_the_product_though_one_document_lists
     product = next(p.iri for p in graph.model.products if p.label == "Gemini")
     mentioned = {episode.label: set(episode.mentions) & {organization, product} for episode in graph.model.episodes}
     assert mentioned == {"Looms 1": {organization}, "Looms 2": {product}, "Looms 3": {product}}
+
+
+_NAMES = ["Orbex Chat", "OrbexChat", "orbex-chat", "Quillet", "Velo Draft", "Tessa", "Tessa Mini", "", "·"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    sightings=st.lists(
+        st.tuples(st.sampled_from(_NAMES), st.lists(st.sampled_from(_NAMES), max_size=2)), min_size=1, max_size=8
+    ),
+    merge=st.lists(st.sampled_from(_NAMES[:7]), min_size=2, max_size=3, unique=True),
+    separate=st.lists(st.sampled_from(_NAMES[:7]), min_size=2, max_size=3, unique=True),
+)
+def test_products_never_join_what_the_alias_file_keeps_apart(
+    sightings: list[tuple[str, list[str]]], merge: list[str], separate: list[str]
+) -> None:
+    # any sightings and rules: no error, every written name has a product, a [[separate]] holds
+    # (between names written differently: a name is never kept apart from itself)
+    separate = list({fold(name): name for name in separate if fold(name) not in {fold(m) for m in merge}}.values())
+    rules = AliasRules(merge=(tuple(merge),), separate=(tuple(separate),) if len(separate) > 1 else ())
+    found = resolve_products(
+        [ProductSighting(n, tuple(a), f"{i}.md") for i, (n, a) in enumerate(sightings)], DecisionLog(), rules
+    )
+    assert all(name in found for name, _ in sightings if product_key(name))
+    kept = [found[name].label for name in separate if name in found]
+    if len(separate) > 1:
+        assert len(kept) == len(set(kept))
