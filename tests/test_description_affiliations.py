@@ -36,6 +36,9 @@ from kgraph.parse import parse_document
         ("CIO of Halden Capital", ["Halden Capital"]),
         ("Senior technology official at the Department of Looms", ["Department of Looms"]),
         ("Researcher at Our Tides in Data", ["Our Tides in Data"]),  # `in` between the words of a name
+        ("Varde University. Co-author, known for loom theory", ["Varde University"]),  # an opening institution
+        ("Varde University / Orbex AI. Co-author", ["Varde University", "Orbex AI"]),
+        ("MIT. Co-author", ["MIT"]),
         # none
         ("Former CEO of Gucci-like Halden", []),
         ("Worked with the founder of Corvo", []),
@@ -43,6 +46,11 @@ from kgraph.parse import parse_document
         ("Loom pioneer, Varde professor, author of *Quiet Looms*", []),
         ("President of Argentina", []),  # a country
         ("Analyst and author of influential annual letters", []),
+        ("Serial Entrepreneur. Built three mills", []),  # no word says it is an organization
+        ("Varde. Co-author", []),  # one word could be anything
+        ("White House AI & Loom Czar. Advises on looms", []),  # a title, though `AI` is in it
+        ("White House Loom Czar", []),
+        ("University of Varde. Co-author", ["University of Varde"]),
         ("Early employee, later an investor", []),
         ("Sanjay's co-founder at both Orbex and Corvo", []),
         ("", []),
@@ -99,6 +107,7 @@ def test_organizations_after_a_bold_name_are_affiliations_and_the_next_line_desc
                 "# Paper\n\n**Participants:** Jo Li\n\n## People Identified\n\n"
                 "**Jo Li** — Varde University / Halden Lab\n- Senior author; leads the robotics group.\n\n"
                 "**Tove Lind** — Norway\n- Second author.\n\n"
+                "**Ana Reyes** — White House Loom Czar\n- Sets loom policy.\n\n"
                 "**Piet Marrow** — CEO of Corvo\n- Funded the work.\n",
             )
         ).entities
@@ -107,6 +116,7 @@ def test_organizations_after_a_bold_name_are_affiliations_and_the_next_line_desc
     assert found == {
         "Jo Li": (("Varde University", "Halden Lab"), "Senior author; leads the robotics group."),
         "Tove Lind": ((), "Norway"),  # a place, not an organization: it stays what the line says
+        "Ana Reyes": ((), "White House Loom Czar"),  # a title
         "Piet Marrow": (("Corvo",), "CEO of Corvo"),
     }
 
@@ -132,3 +142,11 @@ def test_a_listed_organization_before_a_role_is_an_affiliation() -> None:
     )
     found = _entry_affiliations(markdown)
     assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo Labs",), "Tove Lind": (), "Jo Li": ()}
+
+
+def test_an_affiliation_field_names_one_word_organizations() -> None:
+    found = _person_affiliations(
+        "**Jo Li**\n- Lab/Institution: Orbex\n\n**Tove Lind**\n- Lab/Institution: Halden Labs, Orbex\n\n"
+        "**Piet Marrow**\n- Lab/Institution: Norway\n"
+    )
+    assert found == {"Jo Li": ("Orbex",), "Tove Lind": ("Halden Labs", "Orbex"), "Piet Marrow": ()}

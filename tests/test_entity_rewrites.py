@@ -172,7 +172,8 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
             for part in re.split(r"\s*;\s*", stated):
                 found = e._organizations_in(part) or e.affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
-                    found.extend(e._organizations_in(piece) or e.affiliations_from(piece))
+                    # (a newer rule carried here: a one-word organization under an affiliation label)
+                    found.extend(e._organizations_in(piece) or e.affiliations_from(piece) or e._field_name(piece))
                 affiliations.extend(found)
         if own_description:
             affiliations.extend(e.description_affiliations(own_description))

@@ -199,3 +199,14 @@ def test_an_entry_calling_the_organization_someones_company_affiliates_them() ->
     extraction = extract_document(parse_document("summary.md", markdown))
     found = {person.name: person.affiliations for person in extraction.people}
     assert found == {"Greta Vollmer": ("Softloom",), "Piet Marrow": ()}  # a surname alone is no one's form
+
+
+def test_someone_elses_work_there_is_not_the_named_persons() -> None:
+    markdown = (
+        "# Episode\n\n**Participants:** Greta Vollmer, Piet Marrow\n\n## Companies Mentioned\n\n"
+        "### Orbex\nA home-sharing app. Greta's husband worked there for years.\n\n"
+        "### Corvo\nA lab. Piet Marrow worked there on looms.\n"
+    )
+    extraction = extract_document(parse_document("summary.md", markdown))
+    found = {person.name: person.affiliations for person in extraction.people}
+    assert found == {"Greta Vollmer": (), "Piet Marrow": ("Corvo",)}

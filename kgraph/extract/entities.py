@@ -13,6 +13,7 @@ from kgraph.extract.organization_names import (
     is_generic,
     is_relation,
     organization_names,
+    organization_words,
     split_affiliation,
     strip_label_prefix,
 )
@@ -339,7 +340,7 @@ _SENTENCE_WORDS = frozenset(
 # Titles a description opens with besides the role words names are checked against.
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel)\b",
+    r"economist|trustee|general counsel|czar|envoy|spokesperson)\b",
     re.I,
 )
 
@@ -361,9 +362,35 @@ def _only_organizations(text: str) -> list[str]:
     nothing else (no role: `CEO of Acme` is a description)."""
     parts = [part.strip() for part in _ORG_SEPARATOR.split(text) if part.strip()]
     found = _descriptor_affiliations(text)
-    if not parts or _ROLE_WORD.search(text) or any(is_place(part) for part in parts):
+    if not parts or _has_role(text) or any(is_place(part) for part in parts):
         return []  # `— Norway`: where they are from
     return found if [fold(org) for org in found] == [fold(part) for part in parts] else []
+
+
+def _field_name(text: str) -> list[str]:
+    """`Lab/Institution: Alibaba`: under an affiliation label, one capitalized word is the
+    organization's name (elsewhere a lone capitalized word could be anyone or anywhere)."""
+    word = clean(plain(text))
+    return [word] if re.fullmatch(r"[A-Z][\w.&-]+", word) and not is_place(word) and not _ROLE_WORD.search(word) else []
+
+
+_INSTITUTION_WORDS = frozenset(
+    "university institute college school lab labs laboratory academy center centre foundation".split()
+)
+
+
+def _institutions(sentence: str) -> list[str]:
+    """`Stanford University.`, `Tsinghua University / Orbex AI.` opening a description: who the
+    person works for, when every part is an organization that says it is one (a kind word such as
+    University, Lab, AI) or an acronym (`MIT`): not `Serial Entrepreneur.`"""
+    found = _only_organizations(sentence)
+    suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
+    named = all(
+        re.fullmatch(r"[A-Z]{2,6}", org)
+        or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
+        for org in found
+    )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
+    return found if named else []
 
 
 def description_affiliations(description: str) -> list[str]:
@@ -372,7 +399,9 @@ def description_affiliations(description: str) -> list[str]:
     only words of a title stand before it (`Political economy professor at Oslo University`, not
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
     sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0].rstrip(". ")
-    found: list[str] = []
+    if found := _institutions(sentence):
+        return found
+    found = []
     for clause in sentence.split(";"):
         if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
             clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
@@ -417,6 +446,8 @@ def description_affiliations(description: str) -> list[str]:
                 org = _ORG_NAME.match(clause, start)
                 if org is None:
                     continue
+            if org.start() == 0 and org.end() >= len(clause.rstrip()):
+                continue  # `White House AI Czar`: the whole clause, a title and no role of someone's
             parts = org.group(0).split(" and ")  # `CEO of Tesla and SpaceX`: each
             parts = parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)]
             found.extend(part for part in parts if not is_place(part))  # `President of Argentina`: a country
@@ -506,7 +537,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             for part in re.split(r"\s*;\s*", stated):  # `Founder & CEO, LiveKit`, `NVIDIA / UW`
                 found = _organizations_in(part) or affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
-                    found.extend(_organizations_in(piece) or affiliations_from(piece))
+                    found.extend(_organizations_in(piece) or affiliations_from(piece) or _field_name(piece))
                 affiliations.extend(found)
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))

@@ -201,7 +201,11 @@ def affiliations_in_entries(
             owners = [] if entry.shared_heading else [forms[owner] for owner in _owners(text) if owner in forms]
             if not owners and not _has_cue(text):
                 continue
-            stated = [forms[form] for _start, _end, form in _statements(text, ordered, entry.name)]
+            stated = [
+                forms[form]
+                for start, _end, form in _statements(text, ordered, entry.name)
+                if text[start + len(form) : start + len(form) + 2] not in ("'s", "’s")  # `Sam's wife worked there`
+            ]
             for who in [*stated, *owners]:
                 if fold(entry.name) not in {fold(a) for a in found[who]}:
                     found[who].append(entry.name)
