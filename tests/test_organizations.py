@@ -643,3 +643,20 @@ def test_every_word_that_makes_an_investor_passes_the_quick_test_first(head: str
     words may lack one, in any case."""
     assert describes_an_investor(f"{head} backing weavers")
     assert describes_an_investor(f"{head.upper()} backing weavers")
+
+
+def test_two_names_the_data_knows_as_one_organization_merge_unless_a_document_or_the_user_keeps_them_apart() -> None:
+    # `X` / `Twitter` is a pair of kgraph/data/organizations.toml: a rename
+    result, log = resolved([sighting("Twitter", "a.md"), sighting("X", "b.md")])
+    assert result["Twitter"][0] == result["X"][0]
+    assert (
+        "merged",
+        ("X", "Twitter"),
+        "one organization under two names (kgraph/data/organizations.toml)",
+    ) in verdicts(log)
+    result, _ = resolved([sighting("Twitter", "a.md"), sighting("X", "a.md")])  # one document lists both
+    assert result["Twitter"][0] != result["X"][0]
+    apart = AliasRules(separate=(("Twitter", "X"),))
+    result, log = resolved([sighting("Twitter", "a.md"), sighting("X", "b.md")], apart)
+    assert result["Twitter"][0] != result["X"][0]
+    assert any(d.verdict == "separated" for d in log.decisions())

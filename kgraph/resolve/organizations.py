@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from itertools import combinations
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 import jellyfish
@@ -358,6 +358,23 @@ class _Resolver:
         if (label := self.rules.merged_label(name)) is not None:
             self.union.union(("name", name), ("user", fold(label)))
 
+    def merge_known_renames(self) -> None:
+        """`Twitter` and `X`, `DeepMind` and `Google DeepMind`: one organization under two names
+        (kgraph/data/organizations.toml), when both are in the corpus and no document lists
+        them as two entries."""
+        by_key = {organization_key(name): name for name in sorted(self.counts)}
+        for group in organization_words().same:
+            present = [by_key[key] for key in dict.fromkeys(map(organization_key, group)) if key in by_key]
+            for first, second in pairwise(present):
+                if tuple(sorted((first, second))) in self.together:
+                    continue
+                if self.union.find(("name", first)) != self.union.find(("name", second)) and self.union.union(
+                    ("name", first), ("name", second)
+                ):
+                    self.record(
+                        "merged", [first, second], "one organization under two names (kgraph/data/organizations.toml)"
+                    )
+
     def merge_on_evidence(self) -> None:
         """Suffix forms and close spellings, when the context agrees and no document lists both. A
         short form with one longer form in the corpus that adds only a generic corporate word
@@ -463,5 +480,6 @@ def resolve_organizations(
                 continue
             plain.add(sighting.name)
         resolver.add(sighting)
+    resolver.merge_known_renames()
     resolver.merge_on_evidence()
     return resolver.identities()
