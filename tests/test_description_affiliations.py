@@ -138,10 +138,17 @@ def test_a_listed_organization_before_a_role_is_an_affiliation() -> None:
         "### Piet Marrow\n**Description:** Corvo Labs partner; previously at Halden\n\n"
         "### Tove Lind\n**Description:** Serial founder and angel\n\n"
         "### Jo Li\n**Description:** Former Halden engineer\n\n"
+        "### Ana Reyes\n**Description:** Venture capitalist and Orbex co-founder\n\n"
         "## Companies Identified\n\n### Orbex\nA gym.\n\n### Corvo Labs\nA fund.\n\n### Halden\nA mill.\n"
     )
     found = _entry_affiliations(markdown)
-    assert found == {"Greta Vollmer": ("Orbex",), "Piet Marrow": ("Corvo Labs",), "Tove Lind": (), "Jo Li": ()}
+    assert found == {
+        "Greta Vollmer": ("Orbex",),
+        "Piet Marrow": ("Corvo Labs",),
+        "Tove Lind": (),
+        "Jo Li": (),
+        "Ana Reyes": ("Orbex",),
+    }
 
 
 def test_an_affiliation_field_names_one_word_organizations() -> None:

@@ -628,7 +628,7 @@ def _listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
     organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
     sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
     found = []
-    for clause in sentence.split(";"):
+    for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
         words = fold(clause).split()
         if _PAST_ROLE.search(clause) or not words:
             continue
