@@ -51,6 +51,11 @@ from kgraph.parse import parse_document
         ("White House AI & Loom Czar. Advises on looms", []),  # a title, though `AI` is in it
         ("White House Loom Czar", []),
         ("University of Varde. Co-author", ["University of Varde"]),
+        ("Co-founder and former CEO of Orbex", ["Orbex"]),  # the founding stands
+        ("Former CEO and board member of Orbex", []),
+        ("MIT, lead author", ["MIT"]),
+        ("Varde University, senior author / PI", ["Varde University"]),
+        ("Loom Weekly, staff", []),  # no word says it is an organization
         ("Early employee, later an investor", []),
         ("Sanjay's co-founder at both Orbex and Corvo", []),
         ("", []),

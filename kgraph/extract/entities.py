@@ -340,7 +340,7 @@ _SENTENCE_WORDS = frozenset(
 # Titles a description opens with besides the role words names are checked against.
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel|czar|envoy|spokesperson)\b",
+    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc)\b",
     re.I,
 )
 
@@ -365,6 +365,13 @@ def _only_organizations(text: str) -> list[str]:
     if not parts or _has_role(text) or any(is_place(part) for part in parts):
         return []  # `— Norway`: where they are from
     return found if [fold(org) for org in found] == [fold(part) for part in parts] else []
+
+
+# A founding that a later role's `former` does not end: `Co-founder and former CEO of Acme`.
+_FOUNDER_AND_FORMER = re.compile(
+    r"^(?P<role>(?:co-?)?founder)\s+and\s+(?:former|ex-)\s*[\w -]+?\s+(?P<rest>(?:of|at)\s.*)$", re.I
+)
+_INSTITUTION_COMMA = re.compile(r"(?P<org>[^,]+),\s+(?P<role>[^,]+)")
 
 
 def _field_name(text: str) -> list[str]:
@@ -403,10 +410,16 @@ def description_affiliations(description: str) -> list[str]:
         return found
     found = []
     for clause in sentence.split(";"):
+        if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
+            clause = f"{shared.group('role')} {shared.group('rest')}"
         if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
             clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
         clause = clause.strip()
         if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
+            continue
+        comma = _INSTITUTION_COMMA.fullmatch(clause)  # `MIT, lead author`: the institution first
+        if comma and _has_role(comma.group("role")) and (institution := _institutions(comma.group("org"))):
+            found.extend(institution)
             continue
         owner = _OWNER_ROLE.match(clause)
         if (
