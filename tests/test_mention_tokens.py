@@ -129,3 +129,14 @@ def test_name_tokens_cut_the_possessives_the_expression_cut(text: str) -> None:
 def test_name_tokens_cut_every_possessive_and_only_those() -> None:
     text = "Sam's a's's Bass’s 's s' Jo'S it’s’s"
     assert name_tokens(text) == _name_tokens_before(text) == ["Sam", "a's", "Bass", "s", "s", "Jo'S", "it’s"]
+
+
+def test_a_numeral_after_a_numbering_word_names_no_one() -> None:
+    matcher = NameMatcher({"VI": "urn:vi", "Orbex": "urn:orbex", "Section Nine": "urn:nine", "3M": "urn:3m"})
+    assert matcher.find("Section VI describes Orbex") == ["urn:orbex"]
+    assert matcher.find("VI raised a round") == ["urn:vi"]
+    assert matcher.find("Part VI of the paper cites VI, the network") == ["urn:vi"]
+    assert matcher.find("see Section Nine") == ["urn:nine"]  # a name that begins with the word still is one
+    assert matcher.find("Table 3M compares") == ["urn:3m"]  # not a numeral
+    vcx = NameMatcher({"VCX": "urn:vcx"})
+    assert vcx.find("an Emerging Asset Class VCX represents") == ["urn:vcx"]  # no Roman numeral

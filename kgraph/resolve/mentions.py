@@ -20,6 +20,16 @@ MAX_TOKENS = 6
 
 
 _ENDS_POSSESSIVE = methodcaller("endswith", ("'s", "’s"))
+# `Section VI`, `Part X`, `Figure 3`: after a word that numbers, a numeral or a letter names no one
+_NUMBERING = frozenset(
+    "section sections part chapter table figure fig appendix phase stage step level tier class type article "
+    "volume vol act book season".split()
+)
+_NUMERAL = re.compile(r"(?=.)X{0,3}(?:IX|IV|V?I{0,3})|[A-Z]|\d+")  # I to XXXIX, a letter, a number
+
+
+def _numbered(tokens: list[str], position: int) -> bool:
+    return position > 0 and tokens[position - 1].lower() in _NUMBERING
 
 
 def name_tokens(text: str) -> list[str]:
@@ -134,6 +144,8 @@ class NameMatcher:
             for width in range(min(widest, len(tokens) - position), 0, -1):
                 key = " ".join(tokens[position : position + width])
                 iri = own_index.get(key) or index.get(key)
+                if iri is not None and width == 1 and _NUMERAL.fullmatch(key) and _numbered(tokens, position):
+                    break  # `Section VI` is no company `VI`
                 if iri is not None:
                     if iri:  # "": a name of nobody known (`Intel Capital`), read so that no shorter name is
                         found.add(iri)
