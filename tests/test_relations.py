@@ -177,36 +177,36 @@ def test_word_boundary_is_what_backslash_b_matches(text: str, index: int) -> Non
     assert word_boundary(text, index) == (re.compile(r"\b").match(text, index) is not None)
 
 
-def test_an_entry_saying_someone_worked_there_affiliates_them() -> None:
-    markdown = (
-        "# Episode\n\n**Participants:** Thomas Dimson\n\n## Companies Mentioned\n\n"
-        "### Instagram\nThe photo app. Thomas Dimson worked there on ranking.\n\n"
-        "### Acme\nA maker of anvils.\n"
-    )
+def _participants_affiliations(participants: str, companies: str) -> dict[str, tuple[str, ...]]:
+    """Each participant's affiliations, in an episode whose Companies section is `companies`."""
+    markdown = f"# Episode\n\n**Participants:** {participants}\n\n## Companies Mentioned\n\n{companies}"
     extraction = extract_document(parse_document("summary.md", markdown))
-    thomas = next(person for person in extraction.people if person.name == "Thomas Dimson")
-    assert thomas.affiliations == ("Instagram",)
+    return {person.name: person.affiliations for person in extraction.people}
+
+
+def test_an_entry_saying_someone_worked_there_affiliates_them() -> None:
+    found = _participants_affiliations(
+        "Thomas Dimson",
+        "### Instagram\nThe photo app. Thomas Dimson worked there on ranking.\n\n### Acme\nA maker of anvils.\n",
+    )
+    assert found == {"Thomas Dimson": ("Instagram",)}
 
 
 def test_an_entry_calling_the_organization_someones_company_affiliates_them() -> None:
-    markdown = (
-        "# Episode\n\n**Participants:** Greta Vollmer, Piet Marrow\n\n## Companies Mentioned\n\n"
+    found = _participants_affiliations(
+        "Greta Vollmer, Piet Marrow",
         "### Softloom\n**Description:** Greta Vollmer's AI safety company.\n\n"
         "### Corvo\n**Description:** A lab that Piet's rival runs; Marrow's company is elsewhere.\n\n"
         "### Quill\n**Description:** A brand renamed with Piet's firm's help.\n\n"
-        "### Tessel / Orbex\nPiet's AI company; Orbex is its cloud.\n"
+        "### Tessel / Orbex\nPiet's AI company; Orbex is its cloud.\n",
     )
-    extraction = extract_document(parse_document("summary.md", markdown))
-    found = {person.name: person.affiliations for person in extraction.people}
     assert found == {"Greta Vollmer": ("Softloom",), "Piet Marrow": ()}  # a surname alone is no one's form
 
 
 def test_someone_elses_work_there_is_not_the_named_persons() -> None:
-    markdown = (
-        "# Episode\n\n**Participants:** Greta Vollmer, Piet Marrow\n\n## Companies Mentioned\n\n"
+    found = _participants_affiliations(
+        "Greta Vollmer, Piet Marrow",
         "### Orbex\nA home-sharing app. Greta's husband worked there for years.\n\n"
-        "### Corvo\nA lab. Piet Marrow worked there on looms.\n"
+        "### Corvo\nA lab. Piet Marrow worked there on looms.\n",
     )
-    extraction = extract_document(parse_document("summary.md", markdown))
-    found = {person.name: person.affiliations for person in extraction.people}
     assert found == {"Greta Vollmer": (), "Piet Marrow": ("Corvo",)}
