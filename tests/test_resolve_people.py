@@ -238,6 +238,10 @@ def test_an_organization_in_parentheses_is_no_real_name() -> None:
     assert real_name_in_parentheses("Sam", "Open Philanthropy") is None
     assert real_name_in_parentheses("Nora", "Halden Ventures") is None
     assert real_name_in_parentheses("Dana Ruiz", "Robert Smith") is None
+    assert real_name_in_parentheses("Massa", "Masayoshi Son") == "Masayoshi Son"  # the name it shortens
+    assert real_name_in_parentheses("Zuck", "Marek Zuckerman") == "Marek Zuckerman"
+    assert real_name_in_parentheses("Nora", "Nordic Ventures") is None
+    assert real_name_in_parentheses("Halden", "Halden Ventures") is None
 
 
 def test_a_company_named_like_a_person_in_parentheses_stays_an_affiliation(tmp_path: Path) -> None:

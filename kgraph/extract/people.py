@@ -35,8 +35,9 @@ _REAL_NAME_LEAD = re.compile(r"^(?:aka|a\.k\.a\.|also known as|real name:?|born|
 def real_name_in_parentheses(name: str, qualifier: str, known_people: Iterable[str] = ()) -> str | None:
     """`Bubba (Robert Smith)`, `Bubba (aka Robert Smith)`: the full name a one-word name
     stands for, when the parentheses hold a person's name: one whose first name is a known given
-    name, or one of `known_people` (the document's People entries). `Sam (Open Philanthropy)`
-    names an organization, not a person."""
+    name, one of `known_people` (the document's People entries), or one the short name shortens
+    (`Massa (Masayoshi Son)`, `Zuck (Mark Zuckerberg)`). `Sam (Open Philanthropy)` names an
+    organization, not a person."""
     real = _REAL_NAME_LEAD.sub("", qualifier.strip())
     tokens = real.split()
     if " " in name.strip() or has_cjk(name) or not 2 <= len(tokens) <= 3:
@@ -44,7 +45,9 @@ def real_name_in_parentheses(name: str, qualifier: str, known_people: Iterable[s
     if not looks_like_person_name(real) or looks_like_publication(real):
         return None
     known = fold(real) in {fold(person) for person in known_people}
-    return real if known or is_known_given_name(tokens[0]) else None
+    stem = fold(name)[:3]
+    shortens = len(stem) == 3 and any(fold(t).startswith(stem) and fold(t) != fold(name) for t in tokens)
+    return real if known or shortens or is_known_given_name(tokens[0]) else None
 
 
 # Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
