@@ -383,3 +383,19 @@ def test_a_name_before_a_quote_that_opens_with_its_verb_of_speech_is_the_speaker
         "the port may be pushed toward slower berths this winter, says the board.": None,
         "warned its buyers that the yarn would cost more by the spring.": None,  # no person
     }
+
+
+def test_a_relative_clause_naming_who_remarks_gives_the_quote_its_speaker() -> None:
+    from tests.attribution_fixtures import in_themes, speakers_of
+
+    found = speakers_of(
+        in_themes(
+            'Tariffs shield the mills, which Tove Lindqvist notes "can make the cloth better and cheaper than '
+            'any loom here."\n\n'
+            'Tariffs shield the mills, which Tove Lindqvist fears "will make the cloth dearer for every buyer here."\n'
+        )
+    )
+    assert found == {
+        "can make the cloth better and cheaper than any loom here.": "Tove Lindqvist",
+        "will make the cloth dearer for every buyer here.": None,  # a fear is no remark
+    }

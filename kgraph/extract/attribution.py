@@ -397,10 +397,12 @@ _WITH_PARTICIPLE = re.compile(
     r"acknowledging|stressing|emphasizing|pointing out|calling it|writing|describing it|recalling|promising|"
     r"cautioning|remarking|declaring|vowing|boasting|conceding)(?:\s+that)?\s*[,:]?\s*[*_]*$"
 )
-# `..., which Ruiz credits with "..."`, `a rule that Ruiz calls "..."`: the characterization is Ruiz's words.
+# `..., which Ruiz credits with "..."`, `a rule that Ruiz calls "..."`, `..., which Ruiz notes "..."`:
+# the characterization (or the remark) is Ruiz's words.
 _RELATIVE_CHARACTERIZES = re.compile(
     rf"\b(?:which|that|what)\s+(?P<name>{NAME})\s+(?:\w+ly\s+)?(?:credits|credited|calls|called|dubs|dubbed|"
-    r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed)"
+    r"labels|labeled|labelled|describes as|described as|likens to|likened to|brands|branded|terms|termed|"
+    r"notes|noted|says|said|argues|argued|observes|observed|warns|warned|adds|added|points out|pointed out)"
     r"(?:\s+(?:it|this|that|them|him|her|with|as|to))?\s*[*_]*$"
 )
 # A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote
