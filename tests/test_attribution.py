@@ -399,3 +399,16 @@ def test_a_relative_clause_naming_who_remarks_gives_the_quote_its_speaker() -> N
         "can make the cloth better and cheaper than any loom here.": "Tove Lindqvist",
         "will make the cloth dearer for every buyer here.": None,  # a fear is no remark
     }
+
+
+def test_a_people_entry_owner_introducing_themself_is_the_speaker() -> None:
+    # a newsletter, where a People entry's first-person quote is its owner's
+    table = NEWSLETTER.split("## 4. People Identified")[0] + (
+        "## 4. People Identified\n\n| Person | Description | Quote |\n|---|---|---|\n"
+        "| **Tove Lindqvist** | Author of the loom letter | \"Hi, I'm Tove and welcome to my letter on looms "
+        'and the mills that run them." |\n'
+        '| **Piet Marrow** | Mill owner | "Piet Marrow is the one mill owner my readers all trust." |\n'
+    )
+    found = _speakers(table)
+    assert found["Hi, I'm Tove and welcome to my letter on looms and the mills that run them."] == "Tove Lindqvist"
+    assert found["Piet Marrow is the one mill owner my readers all trust."] is None  # about him

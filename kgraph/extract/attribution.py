@@ -1223,7 +1223,13 @@ _DESCRIPTION_FRAGMENT = re.compile(
 )
 
 
+# `Hi, I'm Andre and welcome`: a speaker naming themself, not the quote naming its subject
+_SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
 def _names_speaker(text: str, speaker: str) -> bool:
     """Whether the quote names the candidate (`Morris is one of...`): then it is about them."""
     tokens = {token for token in fold(speaker).split() if len(token) >= 3}
+    if "I" in text or "y name" in text:
+        text = _SELF_INTRODUCTION.sub(" ", text)
     return bool(tokens & set(fold(text).split()))
