@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.extract import extract_document
-from kgraph.extract.entities import description_affiliations
+from kgraph.extract.affiliations import description_affiliations
 from kgraph.extract.results import EntityKind
 from kgraph.parse import parse_document
 

@@ -149,16 +149,16 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
     if kind == EntityKind.PERSON and paired is None:
         for qualifier in qualifiers:
             if "/" in qualifier or ";" in qualifier:
-                affiliations.extend(e._organizations_in(qualifier))
+                affiliations.extend(e.organizations_in(qualifier))
         affiliations.extend(italic_orgs)
     descriptor = e._title_descriptor(item.title, kind)
     if kind == EntityKind.PERSON and descriptor:
-        affiliations.extend(e._descriptor_affiliations(descriptor))
+        affiliations.extend(e.descriptor_affiliations(descriptor))
     # Newer rules, carried here so that the rest is still compared: organizations alone after a
     # bold name are affiliations, and the next line describes; the entry's own description gives
     # the organizations of a current role.
     inline = clean(item.inline_plain) if kind == EntityKind.PERSON and item.inline_text else ""
-    inline_organizations = e._only_organizations(inline) if inline and not descriptor else []
+    inline_organizations = e.only_organizations(inline) if inline and not descriptor else []
     affiliations.extend(inline_organizations)
     own_description = described or e._prose_description(item, skip=italic_line, inline=not inline_organizations)
     description = own_description or descriptor
@@ -170,16 +170,16 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
         stated = e._field(item, _AFFILIATION_KEYS)  # type: ignore[arg-type]
         if stated:
             for part in re.split(r"\s*;\s*", stated):
-                found = e._organizations_in(part) or e.affiliations_from(part)
+                found = e.organizations_in(part) or e.affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     # (a newer rule carried here: a one-word organization under an affiliation label)
-                    found.extend(e._organizations_in(piece) or e.affiliations_from(piece) or e._field_name(piece))
+                    found.extend(e.organizations_in(piece) or e.affiliations_from(piece) or e.field_organization(piece))
                 affiliations.extend(found)
         if own_description:
             affiliations.extend(e.description_affiliations(own_description))
         role = e._field(item, _ROLE_KEYS)  # type: ignore[arg-type]
         if not stated and role and len(role.split()) <= 10:
-            affiliations.extend(org for org in e.affiliations_from(role) if e._ROLE_WORD.search(role))
+            affiliations.extend(org for org in e.affiliations_from(role) if e.ROLE_WORD.search(role))
     result = []
     for position, name in enumerate(names):
         own = [paired[position]] if paired else []
@@ -209,7 +209,7 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
                 description=description,
                 why_mentioned=why,
                 affiliations=(
-                    e._affiliations([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
+                    e.organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
                 ),
                 shared_heading=len(names) > 1,
                 line=item.line,

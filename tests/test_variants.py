@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kgraph.extract.entities import affiliations_from
+from kgraph.extract.affiliations import affiliations_from
 from kgraph.extract.insights import clean_title
 from kgraph.parse.document import SectionKind as K
 from tests.parse_fixtures import extracted, parsed

@@ -8,9 +8,9 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
+from kgraph.extract.affiliations import affiliations_from
 from kgraph.extract.alternation import one_of
 from kgraph.extract.attribution import SPEECH_VERBS
-from kgraph.extract.entities import affiliations_from
 from kgraph.extract.episode import extract_episode
 from kgraph.extract.people import (
     document_text_lines,

@@ -1,0 +1,305 @@
+"""The organizations a text says a person belongs to: a heading's qualifier or descriptor
+(`CEO of Acme`, `— Fudan University / Lab at HKU`), an affiliation field, a People entry's own
+description where it opens with a current role, and the names a document lists. Read by
+`kgraph.extract.entities` for each People entry and by `kgraph.extract.participants`."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
+from kgraph.names import clean, fold, is_placeholder, name_shaped, split_qualifiers
+from kgraph.parse.inline import plain
+from kgraph.person_names import is_place
+
+# `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
+# department, so `of` counts only after roles that lead a whole organization.
+_ROLE_OF = re.compile(
+    r"(?:\b(?:ceo|cto|coo|cfo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|partner|owner|"
+    r"investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of|\bat|@)"
+    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:&\s+)?[A-Z][\w.&'’-]*){0,4})",
+    re.I,
+)
+
+
+ROLE_WORD = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
+    r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
+    r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
+    r"commissioner|ambassador|dean|chancellor)\b",
+    re.I,
+)
+# A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`,
+# `Rye & Oak`.
+_ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
+_PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+
+
+def descriptor_affiliations(descriptor: str) -> list[str]:
+    """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations."""
+    parts = ORG_SEPARATOR.split(split_qualifiers(descriptor)[0])
+    if len(parts) > 1:
+        return [org for part in parts for org in (descriptor_affiliations(part) or organizations_in(part))]
+    if re.search(ROLE_WORD.pattern + r"|\bat [A-Z]", descriptor, re.I):
+        return affiliations_from(descriptor)
+    bare = parts[0].strip()
+    if not _ORG_NAME.fullmatch(bare) or is_placeholder(bare) or ROLE_WORD.search(bare):
+        return []  # `— Guest`, `— Norwegian weaving mill`
+    return [bare]  # `— Fudan University`, `, Meta`
+
+
+def _without_initialisms(organizations: list[str]) -> tuple[str, ...]:
+    """Unique organizations, dropping `CMU` beside `Carnegie Mellon University`."""
+    unique = list(dict.fromkeys(organizations))
+    initials = {"".join(word[0] for word in org.split() if word[0].isupper()) for org in unique if " " in org}
+    return tuple(org for org in unique if not (org.isupper() and " " not in org and org in initials))
+
+
+def organizations_of(organizations: list[str], text: str = "") -> tuple[str, ...]:
+    """A person's organizations, without label prefixes (`Company: Acme`) and generic words (`VC`),
+    each split like a Companies heading (`Hulu and Disney+` is two when the text names each)."""
+    named = [part for org in organizations for part in split_affiliation(strip_label_prefix(org), text)]
+    return _without_initialisms([org for org in named if org and not is_generic(org)])
+
+
+_ROLE_COMMA_ORG = re.compile(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)")
+_AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
+
+
+def affiliations_from(text: str) -> list[str]:
+    """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
+    text = clean(plain(text))
+    bare = split_qualifiers(text)[0]
+    if _ORG_NAME.fullmatch(bare) and " of " in bare and not ROLE_WORD.search(bare):
+        return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
+    comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
+    if comma:
+        for role, org in ((comma.group("a"), comma.group("b")), (comma.group("b"), comma.group("a"))):
+            if ROLE_WORD.search(role) and _ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org):
+                return [org]
+    at = _AT_ORG.search(bare)  # `Head of Research at University of Oslo`
+    if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not ROLE_WORD.search(at.group("org")):
+        return [at.group("org").strip()]
+    match = _ROLE_OF.search(text)
+    if match and not ROLE_WORD.search(match.group("org")):
+        return [match.group("org").strip()]
+    if (
+        re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text)
+        and not name_shaped(text)
+        and not ROLE_WORD.search(text)
+        and not _PARTY.match(text)
+    ):
+        return [text]
+    return []
+
+
+# What a description says a person is, where it starts with a current role: `CEO of Acme`,
+# `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
+_FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
+_PAST_ROLE = re.compile(r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior)\b", re.I)
+_OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
+# `Head of Acme's health team` (but `CEO of BJ's Restaurants` names `BJ's Restaurants`: a name goes on)
+_ROLE_OF_OWNER = re.compile(rf"^(?:[\w/-]+\s+){{1,3}}of\s+(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<rest>.*)$")
+# A name's words: capitalized, or lower-case joiners between them (`Our World in Data`).
+_NAME_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du|in)\s+)*[A-Z][\w.&'’-]*)*")
+_WORK_ROLE = re.compile(r"^(?:co-?)?(?:author|creator|writer)\b", re.I)  # `Author of The Worlds I See`: a work
+_RELATIONAL_ROLE = re.compile(
+    r"^(?:co-?founder|cofounder|partner|colleague)\b", re.I
+)  # `Sanjit's co-founder`: a person's
+_PREFIX_WORD = re.compile(r"[A-Za-z][\w/&'’-]*")
+# Words of a sentence rather than of a title (`Head of Research at`, not `Worked with the CEO of`)
+_SENTENCE_WORDS = frozenset(
+    "a an the with who which that to for in on from by his her their its was is has had as he she they "
+    "worked works joined met helped backed led says said".split()
+)
+
+
+# Titles a description opens with besides the role words names are checked against.
+_MORE_ROLES = re.compile(
+    r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
+    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc)\b",
+    re.I,
+)
+
+
+def _has_role(text: str) -> bool:
+    return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+
+
+def _name_goes_on(rest: str) -> bool:
+    """After `X's`, capitalized words up to a comma or the end: one name (`BJ's Restaurants, ...`),
+    not a part of X (`Acme's Health Care team`)."""
+    words = rest.split()
+    run = next((number for number, word in enumerate(words) if not word[:1].isupper()), len(words))
+    return run > 0 and (run == len(words) or any(word.endswith(",") for word in words[:run]))
+
+
+def only_organizations(text: str) -> list[str]:
+    """`Shanghai AI Lab`, `Varde University / Halden Lab`: the organizations, when the text is
+    nothing else (no role: `CEO of Acme` is a description)."""
+    parts = [part.strip() for part in ORG_SEPARATOR.split(text) if part.strip()]
+    found = descriptor_affiliations(text)
+    if not parts or _has_role(text) or any(is_place(part) for part in parts):
+        return []  # `— Norway`: where they are from
+    return found if [fold(org) for org in found] == [fold(part) for part in parts] else []
+
+
+# A founding that a later role's `former` does not end: `Co-founder and former CEO of Acme`.
+_FOUNDER_AND_FORMER = re.compile(
+    r"^(?P<role>(?:co-?)?founder)\s+and\s+(?:former|ex-)\s*[\w -]+?\s+(?P<rest>(?:of|at)\s.*)$", re.I
+)
+_INSTITUTION_COMMA = re.compile(r"(?P<org>[^,]+),\s+(?P<role>[^,]+)")
+
+
+def field_organization(text: str) -> list[str]:
+    """`Lab/Institution: Alibaba`: under an affiliation label, one capitalized word is the
+    organization's name (elsewhere a lone capitalized word could be anyone or anywhere)."""
+    word = clean(plain(text))
+    return [word] if re.fullmatch(r"[A-Z][\w.&-]+", word) and not is_place(word) and not ROLE_WORD.search(word) else []
+
+
+_INSTITUTION_WORDS = frozenset(
+    "university institute college school lab labs laboratory academy center centre foundation".split()
+)
+
+
+def _institutions(sentence: str) -> list[str]:
+    """`Stanford University.`, `Tsinghua University / Orbex AI.` opening a description: who the
+    person works for, when every part is an organization that says it is one (a kind word such as
+    University, Lab, AI) or an acronym (`MIT`): not `Serial Entrepreneur.`"""
+    found = only_organizations(sentence)
+    suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
+    named = all(
+        re.fullmatch(r"[A-Z]{2,6}", org)
+        or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
+        for org in found
+    )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
+    return found if named else []
+
+
+def description_affiliations(description: str) -> list[str]:
+    """The organizations a person's description names as a current role in its first sentence,
+    a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
+    only words of a title stand before it (`Political economy professor at Oslo University`, not
+    `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
+    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0].rstrip(". ")
+    if found := _institutions(sentence):
+        return found
+    found = []
+    for clause in sentence.split(";"):
+        if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
+            clause = f"{shared.group('role')} {shared.group('rest')}"
+        if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
+            clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
+        clause = clause.strip()
+        if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
+            continue
+        comma = _INSTITUTION_COMMA.fullmatch(clause)  # `MIT, lead author`: the institution first
+        if comma and _has_role(comma.group("role")) and (institution := _institutions(comma.group("org"))):
+            found.extend(institution)
+            continue
+        owner = _OWNER_ROLE.match(clause)
+        if (
+            owner
+            and ROLE_WORD.search(owner.group("role"))
+            and not ROLE_WORD.search(owner.group("org"))
+            and not _RELATIONAL_ROLE.match(owner.group("role"))  # then what follows may say (`partner at X`)
+        ):
+            found.append(owner.group("org"))
+            continue
+        owner = _ROLE_OF_OWNER.match(clause)
+        if owner and not _name_goes_on(owner.group("rest")):
+            found.append(owner.group("org"))
+            continue
+        for named in affiliations_from(clause):
+            start = clause.find(named)
+            org = _ORG_NAME.match(clause, start) if start >= 0 else None  # the whole name, as written
+            if org is None:
+                continue
+            # the name as read (`Our World in Data`) up to a word no name has (`for multiple decades`)
+            name = _NAME_RUN.match(named)
+            if name and len(name.group(0)) > len(org.group(0)):
+                org = _NAME_RUN.match(clause, start)
+                if org is None:
+                    continue
+            before = [word.rstrip(",") for word in clause[:start].split() if word != "&"]
+            if before and before[-1].lower() == "the":
+                before.pop()  # `co-founder of the Center for Tides`
+            if len(before) > 6 or not all(_PREFIX_WORD.fullmatch(word) for word in before):
+                continue  # a sentence, not a title before the organization
+            if any(word.lower() in _SENTENCE_WORDS for word in before):
+                continue  # `Worked with the founder of Acme`
+            if before and _WORK_ROLE.match(" ".join(before[-2:])):
+                continue  # `Stanford professor, author of The Worlds I See`: a work
+            if not before and " of " in org.group(0):  # `CIO of Halden Capital`, read as one name
+                start += org.group(0).index(" of ") + 4
+                org = _ORG_NAME.match(clause, start)
+                if org is None:
+                    continue
+            if org.start() == 0 and org.end() >= len(clause.rstrip()):
+                continue  # `White House AI Czar`: the whole clause, a title and no role of someone's
+            parts = org.group(0).split(" and ")  # `CEO of Tesla and SpaceX`: each
+            parts = parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)]
+            found.extend(part for part in parts if not is_place(part))  # `President of Argentina`: a country
+    return found
+
+
+ORG_SEPARATOR = re.compile(r"\s*;\s*|\s+/\s+")
+
+
+def organizations_in(text: str) -> list[str]:
+    """`Marrow Lab / Porto Institute` or `Marrow Lab; Porto Institute` -> both, when every part
+    is an organization name; else nothing."""
+    parts = [part for part in ORG_SEPARATOR.split(clean(plain(text))) if part]
+    if not parts or not all(affiliations_from(part) == [part] and not ROLE_WORD.search(part) for part in parts):
+        return []
+    return parts
+
+
+def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
+    """`Orbex VP of Fitness`, `Corvo partner`: a clause of the first sentence that opens with an
+    organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
+    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+    found = []
+    for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
+        words = fold(clause).split()
+        if _PAST_ROLE.search(clause) or not words:
+            continue
+        for size in range(min(5, len(words) - 1), 0, -1):  # the longest listed name first
+            name = listed.get(" ".join(words[:size]))
+            if name is not None:
+                if _has_role(" ".join(words[size : size + 3])):
+                    found.append(name)
+                break
+    return found
+
+
+def whole_listed_names(
+    affiliations: list[str], listed: dict[str, str], texts: tuple[str | None, ...]
+) -> tuple[str, ...]:
+    """`Yemi (CFO of Hims & Hers)` where `Hims & Hers` is a Companies entry: her organization is it,
+    not the `Hims` that splitting its name gave (though the text calls it `Hims` elsewhere)."""
+    if not affiliations:
+        return ()
+    written = " ".join(fold(text) for text in texts if text)
+    result = []
+    for organization in affiliations:
+        key = fold(organization)
+        whole = None
+        if key not in listed:  # (substrings first: the patterns are for the few that hold them)
+            whole = next(
+                (
+                    name
+                    for form, name in listed.items()
+                    if form != key and key in form and form in written
+                    if _holds_word(form, key) and _holds_word(written, form)
+                ),
+                None,
+            )
+        result.append(whole or organization)
+    return tuple(dict.fromkeys(result))
+
+
+def _holds_word(text: str, words: str) -> bool:
+    """`words` in `text`, not inside a longer word."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
