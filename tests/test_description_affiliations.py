@@ -4,11 +4,17 @@ a past role, a work, a country, a person. Invented names only."""
 
 from __future__ import annotations
 
-import pytest
+import re
 
-from kgraph.extract import extract_document
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kgraph.extract import affiliations, extract_document
 from kgraph.extract.affiliations import description_affiliations
+from kgraph.extract.organization_names import organization_words
 from kgraph.extract.results import EntityKind
+from kgraph.names import fold
 from kgraph.parse import parse_document
 
 
@@ -162,3 +168,29 @@ def test_an_affiliation_field_names_one_word_organizations() -> None:
         "**Piet Marrow**\n- Lab/Institution: Norway\n"
     )
     assert found == {"Jo Li": ("Orbex",), "Tove Lind": ("Halden Labs", "Orbex"), "Piet Marrow": ()}
+
+
+def _institutions_without_the_shortcut(sentence: str) -> list[str]:
+    """`affiliations._institutions` as first written: every sentence through `only_organizations`."""
+    found = affiliations.only_organizations(sentence)
+    suffixes = organization_words().kind_suffixes | affiliations._INSTITUTION_WORDS
+    named = all(
+        re.fullmatch(r"[A-Z]{2,6}", org)
+        or (
+            len(words := fold(org).split()) > 1
+            and (words[-1] in suffixes or words[0] in affiliations._INSTITUTION_WORDS)
+        )
+        for org in found
+    )
+    return found if named else []
+
+
+_SENTENCE_WORDS = ["Varde", "University", "MIT", "Orbex", "AI", "Labs", "of", "the", "and", "&", "/", ";", "for",
+                   "lead", "author", "Norway", "Co-author", "x", "3M", "U.S.", "Lab's", "in", "Data", "Center"]  # fmt: skip
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SENTENCE_WORDS), min_size=1, max_size=7), st.sampled_from([" ", "  ", " / "]))
+def test_the_names_only_shortcut_refuses_nothing_the_full_reading_accepts(words: list[str], space: str) -> None:
+    sentence = space.join(words)
+    assert affiliations._institutions(sentence) == _institutions_without_the_shortcut(sentence)

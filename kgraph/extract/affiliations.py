@@ -158,6 +158,8 @@ def field_organization(text: str) -> list[str]:
     return [word] if re.fullmatch(r"[A-Z][\w.&-]+", word) and not is_place(word) and not ROLE_WORD.search(word) else []
 
 
+# The words other than capitalized ones that `only_organizations` can accept: a name's joiners, separators
+_NAME_JOINERS = frozenset(("of", "for", "and", "&", "on", "the", "de", "du", "/", ";"))
 _INSTITUTION_WORDS = frozenset(
     "university institute college school lab labs laboratory academy center centre foundation".split()
 )
@@ -167,6 +169,8 @@ def _institutions(sentence: str) -> list[str]:
     """`Stanford University.`, `Tsinghua University / Orbex AI.` opening a description: who the
     person works for, when every part is an organization that says it is one (a kind word such as
     University, Lab, AI) or an acronym (`MIT`): not `Serial Entrepreneur.`"""
+    if not all(word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS for word in sentence.split()):
+        return []  # (most first sentences have a lower-case word: not names only)
     found = only_organizations(sentence)
     suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
     named = all(
