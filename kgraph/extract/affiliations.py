@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
-from kgraph.names import clean, fold, is_placeholder, name_shaped, split_qualifiers
+from kgraph.names import clean, contains_word, fold, is_placeholder, name_shaped, split_qualifiers
 from kgraph.parse.inline import plain
 from kgraph.person_names import is_place
 
@@ -122,6 +122,11 @@ _MORE_ROLES = re.compile(
 )
 
 
+def _first_sentence(description: str) -> str:
+    """What a description says first: up to a sentence end, a dash, a colon or a parenthesis."""
+    return _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+
+
 def _has_role(text: str) -> bool:
     return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
 
@@ -138,9 +143,9 @@ def only_organizations(text: str) -> list[str]:
     """`Shanghai AI Lab`, `Varde University / Halden Lab`: the organizations, when the text is
     nothing else (no role: `CEO of Acme` is a description)."""
     parts = [part.strip() for part in ORG_SEPARATOR.split(text) if part.strip()]
-    found = descriptor_affiliations(text)
     if not parts or _has_role(text) or any(is_place(part) for part in parts):
         return []  # `— Norway`: where they are from
+    found = descriptor_affiliations(text)
     return found if [fold(org) for org in found] == [fold(part) for part in parts] else []
 
 
@@ -186,7 +191,7 @@ def description_affiliations(description: str) -> list[str]:
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
     only words of a title stand before it (`Political economy professor at Oslo University`, not
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
-    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0].rstrip(". ")
+    sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
         return found
     found = []
@@ -263,7 +268,7 @@ def organizations_in(text: str) -> list[str]:
 def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
     """`Orbex VP of Fitness`, `Corvo partner`: a clause of the first sentence that opens with an
     organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
-    sentence = _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+    sentence = _first_sentence(description)
     found = []
     for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
         words = fold(clause).split()
@@ -296,14 +301,9 @@ def whole_listed_names(
                     name
                     for form, name in listed.items()
                     if form != key and key in form and form in written
-                    if _holds_word(form, key) and _holds_word(written, form)
+                    if contains_word(form, key) and contains_word(written, form)
                 ),
                 None,
             )
         result.append(whole or organization)
     return tuple(dict.fromkeys(result))
-
-
-def _holds_word(text: str, words: str) -> bool:
-    """`words` in `text`, not inside a longer word."""
-    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
