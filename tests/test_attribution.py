@@ -412,3 +412,51 @@ def test_a_people_entry_owner_introducing_themself_is_the_speaker() -> None:
     found = _speakers(table)
     assert found["Hi, I'm Tove and welcome to my letter on looms and the mills that run them."] == "Tove Lindqvist"
     assert found["Piet Marrow is the one mill owner my readers all trust."] is None  # about him
+
+
+def _one_theme_each(*paragraphs: str) -> str:
+    return "## 1. Key Themes\n\n" + "".join(f"### Theme {n}\n{text}\n\n" for n, text in enumerate(paragraphs, 1))
+
+
+def test_a_name_right_before_the_verb_that_ends_the_lead_in_is_the_speaker() -> None:
+    # the subject sits inside the clause: after an organization's possessive or role, before `of Org`
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(
+            'Ports are filling. Orbex\'s Tove Lindqvist calculated that "berth fees now take a third of every '
+            'cargo margin on the coast."',
+            'Orbex partner Tove Lindqvist said that "the north quay will close for two winters at least."',
+            'Tove Lindqvist of Orbex Harbour warned that "smaller lines will leave the port within a year."',
+            'Dana Ruiz and Tove Lindqvist said that "the two of them will merge the pilot fleets by spring."',
+            'Max Levchin at Orbex believes "the quay can grow at the rate it is growing for a long while."',
+        ),
+        participants="Dana Ruiz",
+    )
+    assert found == {
+        "berth fees now take a third of every cargo margin on the coast.": "Tove Lindqvist",
+        "the north quay will close for two winters at least.": "Tove Lindqvist",
+        "smaller lines will leave the port within a year.": "Tove Lindqvist",
+        # two speakers named: neither alone, and not the sole participant either
+        "the two of them will merge the pilot fleets by spring.": None,
+        # a stance is no speech: the summary may be glossing the guest's words about him
+        "the quay can grow at the rate it is growing for a long while.": "Dana Ruiz",
+    }
+
+
+def test_an_organization_or_unplaced_person_speaking_takes_the_quote_from_the_sole_speaker() -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(
+            'In its memo, Orbex Capital estimated that "berth fees now take a third of every cargo margin."',
+            'Tove Lindqvist told the harbour board that "the north quay will close for two winters at least."',
+            'Berths are scarce on this coast now. "Smaller lines will leave the port within a year or so."',
+        ),
+        participants="Dana Ruiz",
+    )
+    assert found == {
+        "berth fees now take a third of every cargo margin.": None,
+        "the north quay will close for two winters at least.": None,
+        "Smaller lines will leave the port within a year or so.": "Dana Ruiz",  # no one else named
+    }

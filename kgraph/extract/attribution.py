@@ -124,6 +124,32 @@ _CLOSING_SPEAKER = re.compile(
     rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?{one_of(f'{SPEECH_VERBS}|{_PHRASAL_SPEECH}')}"
     rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
 )
+# Verbs that report a finding or a post rather than speech, yet give the subject the words that
+# follow: `Altimeter's Meghan Reynolds calculated that "..."`.
+_REPORTING_VERBS = (
+    "calculated|calculates|estimated|estimates|projected|found|finds|reported|reports|tweeted|tweets|"
+    "posted|posts|testified|testifies|conceded|concedes|announced|announces|vowed|vows|boasted|boasts"
+)
+# The verbs of speech proper: a stance (`believes`, `thinks`) or a gesture (`shares`, `opens`) after a
+# name inside the clause is often the summary's gloss of what someone else said about them.
+_TELLING_VERBS = (
+    "said|says|told|tells|wrote|writes|noted|notes|added|adds|argued|argues|explained|explains|warned|"
+    "warns|stated|states|predicted|predicts|claimed|claims|insisted|insists|cautioned|cautions|stressed|"
+    "stresses|observed|observes|remarked|remarks|recalled|recalls|admitted|admits|acknowledged|"
+    "acknowledges|declared|declares|emphasized|emphasizes|quipped|quips|joked|jokes|replied|replies|"
+    "responded|responds|countered|counters|contended|contends|put it|puts it"
+)
+# A name right before the verb that ends the lead-in, wherever the clause puts it: `Altimeter partner
+# Jo Lee said that`, `Jo Lee of Altimeter calculated`, `Reuters reports Jo Lee, its source, said:`.
+# Latin letters only (see NAME): CJK lead-ins have their own rule. `_CAPITALIZED_END`: the text
+# before such a name ends in a capitalized word (`Dana Ruiz and Jo Lee said`: the match is `Lee`).
+_CAPITALIZED_END = re.compile(rf"{_TOKEN}\s+$")
+_NAMED_BEFORE_VERB = re.compile(
+    rf"(?<![\w'’.\-])(?<!and )(?<!or )(?<!& )(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})"
+    rf"(?:\s+(?:of|at|from)\s+{_TOKEN}(?:\s+{_TOKEN}){{0,3}})?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?"
+    rf"\s+(?:\w+ly\s+)?{one_of(f'{_TELLING_VERBS}|{_REPORTING_VERBS}')}"
+    r"(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*[*_]*\s*$"
+)
 # `Dana credits founder Raj Patel as "..."`, `Dana calls the plan "..."`: the subject's own words
 # characterizing someone or something, right before the quote.
 _CHARACTERIZES = re.compile(
@@ -840,7 +866,7 @@ class Attributor:
                 stance = bool(spoken or _STANCE.search(verb_phrase))
                 characterizes = bool(_CHARACTERIZES.match(verb_phrase))  # `Dana Ruiz credits Lee as`
                 name = self.person(match.group("name"), allow_new=speech_end or characterizes or (colon and stance))
-                if name is None and colon and self._unplaced_person(_bare(match.group("name"))):
+                if name is None and (colon or spoken) and self._unplaced_person(_bare(match.group("name"))):
                     return NONE  # a named speaker we cannot place: not the paragraph's subject either
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
@@ -849,6 +875,12 @@ class Attributor:
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:
                     return Attribution(name, "lead-in")
+        named = _NAMED_BEFORE_VERB.search(clause)
+        if named and not _CAPITALIZED_END.search(clause, 0, named.start()):  # not the tail of a longer run
+            # `Altimeter partner Jo Lee said that`: a subject further in
+            found = self._named_before_verb(named.group("name"))
+            if found is not None:
+                return found
         for candidate in starts:
             if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate)):
                 if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
@@ -867,6 +899,21 @@ class Attributor:
                 return NONE  # someone else is named in the lead-in: not safe to guess
             if _unknown_speaker(clause):
                 return NONE  # `Amelia notes,` names a speaker we cannot resolve: not the paragraph's subject
+        return None
+
+    def _named_before_verb(self, run: str) -> Attribution | None:
+        """The speaker a name right before the lead-in's verb gives (`Altimeter's Jo Lee` is Jo
+        Lee); an organization gives nobody, and so does an unknown name (not the context's speaker)."""
+        tokens = run.split()
+        owned = max((index + 1 for index, token in enumerate(tokens) if token.endswith(_POSSESSIVE_ENDS)), default=0)
+        rest = " ".join(tokens[owned:])
+        if not rest:
+            return None
+        name = self.person(rest, allow_new=len(tokens) - owned >= 2)
+        if name:
+            return Attribution(name, "lead-in")
+        if len(tokens) - owned >= 2 or fold(rest) in self.organizations:
+            return NONE  # `Orbex Capital estimated that`, `Altimeter's Meghan said`: not the context's speaker
         return None
 
     def _arguing_subject(self, sentence: str) -> str | None:
