@@ -424,7 +424,7 @@ def test_a_name_right_before_the_verb_that_ends_the_lead_in_is_the_speaker() -> 
 
     found = speakers_of(
         _one_theme_each(
-            'Ports are filling. Orbex\'s Tove Lindqvist calculated that "berth fees now take a third of every '
+            "Ports are filling. Orbex's Tove Lindqvist calculated that \"berth fees now take a third of every "
             'cargo margin on the coast."',
             'Orbex partner Tove Lindqvist said that "the north quay will close for two winters at least."',
             'Tove Lindqvist of Orbex Harbour warned that "smaller lines will leave the port within a year."',
