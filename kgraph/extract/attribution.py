@@ -875,10 +875,10 @@ class Attributor:
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:
                     return Attribution(name, "lead-in")
-        named = _NAMED_BEFORE_VERB.search(clause)
-        if named and not _CAPITALIZED_END.search(clause, 0, named.start()):  # not the tail of a longer run
+        further_in = _NAMED_BEFORE_VERB.search(clause)
+        if further_in and not _CAPITALIZED_END.search(clause, 0, further_in.start()):  # not a run's tail
             # `Altimeter partner Jo Lee said that`: a subject further in
-            found = self._named_before_verb(named.group("name"))
+            found = self._named_before_verb(further_in.group("name"))
             if found is not None:
                 return found
         for candidate in starts:
