@@ -67,3 +67,35 @@ def test_lines_without_a_quote_mark_skip_the_search() -> None:
         lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
         for line in lines:
             assert quotes_in_line(line) == _find_quotes(line)
+
+
+def test_a_speakers_credit_in_quotation_marks_is_no_claim() -> None:
+    from tests.attribution_fixtures import claims_of
+
+    body = (
+        "## 3. Companies Identified\n\n| Company | Description | Quote |\n|---|---|---|\n"
+        '| **Quayside** | Berth booking | "Tove d\'Lind, founder & co-CEO, Quayside" |\n'
+        '| **Orbex** | Harbour fund | "Piet Marrow, partner at Orbex Harbour Capital" |\n'
+        '| **Wharfly** | Pilots | "Ana Diaz, head of pilot AI, Wharfly" |\n'
+        '| **Tidal** | Tugs | "Berths are the new oil, and every line knows it now" |\n\n'
+        "## 1. Key Themes\n\n### Credits\n"
+        'Ana Diaz, "head of pilot AI, Wharfly", spoke. Jo said "Jane Roe, our CEO, is leaving the port next month."\n'
+    )
+    texts = sorted(claim.text for claim in claims_of(body))
+    assert texts == [
+        "Berths are the new oil, and every line knows it now",
+        "Jane Roe, our CEO, is leaving the port next month.",
+    ]
+
+
+def test_credits_are_told_from_sentences_that_start_like_them() -> None:
+    from kgraph.parse.quotes import is_credential
+
+    assert is_credential("Olivia Moore, partner at Andreessen Horowitz")
+    assert is_credential("Alex Levin, co-founder and CEO, Regal")
+    assert is_credential("Priya Vijay, CEO, ASAPP")
+    assert not is_credential("Jane Doe, our CEO, is leaving the company next month")
+    assert not is_credential("Sam Altman, the CEO, said we will win")
+    assert not is_credential("Jane Doe, founder of the company that will win the market")
+    assert not is_credential("Capital is scarce, founders say, and CEOs agree")
+    assert not is_credential("head of the table, and proud of it")

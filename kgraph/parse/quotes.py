@@ -70,6 +70,51 @@ def is_title(text: str, before: str = "") -> bool:
     return len(main) >= 3 and all(word[0].isupper() or word[0].isdigit() for word in [words[0], *main])
 
 
+_ROLE_KEYWORD = re.compile(
+    r"(?:co-?)?founders?|ceo|cto|cfo|coo|cpo|president|partners?|head|chair(?:man|woman)?|directors?|vp|"
+    r"principal|professor|editor|reporter|writer|analyst|investor|author|researcher|engineer|scientist|lead|"
+    r"manager|officer|advisor|adviser|associate|fellow|student|host|co-?host|secretary|senator|governor"
+)
+_CAPITALIZED_WORD = re.compile(r"[A-Z0-9][\w'’.&\-]*|&|and|of|the|for")
+
+
+# Two to four words, each capitalized but for a particle (`van`, `d'Sa`).
+_PERSON_NAME = re.compile(
+    r"[A-Z][\w'’.\-]*(?:\s+(?:[A-Z][\w'’.\-]*|de|van|von|da|del|der|bin|al|le|la|di|dos|[a-z]{1,2}['’][A-Z]\w*)){1,3}"
+)
+
+
+def _capitalized_words(text: str) -> bool:
+    """`Andreessen Horowitz`, `Wispr Flow`, `Bank of America`: a name's words (small joiners allowed)."""
+    words = text.split()
+    return bool(words) and words[0][0].isupper() and all(_CAPITALIZED_WORD.fullmatch(word) for word in words)
+
+
+def _role_phrase(text: str) -> bool:
+    """`founder & CEO`, `head of realtime AI`, `partner at Andreessen Horowitz`: lower-case words (or
+    acronyms) holding a role word, then perhaps `at` / `of` and an organization."""
+    words = text.split()
+    for index, word in enumerate(words):
+        if word in ("at", "of", "with") and index and _capitalized_words(" ".join(words[index + 1 :])):
+            words = words[:index]  # `at Andreessen Horowitz`: the organization after the role
+            break
+    words = [word.removeprefix("co-") for word in words]  # `co-CEO`
+    if not 0 < len(words) <= 5 or not all(word.islower() or word.isupper() or word == "&" for word in words):
+        return False
+    return any(_ROLE_KEYWORD.fullmatch(word.lower().strip("&/")) for word in words)
+
+
+def is_credential(text: str) -> bool:
+    """A speaker's credit, not something said: `Russ Lee, founder & CEO, LiveKit`, `Olivia Moore,
+    partner at Andreessen Horowitz` (a name, a role, perhaps an organization; nothing more)."""
+    parts = [part.strip() for part in text.strip().rstrip(".").split(",")]
+    if len(parts) == 2 and _role_phrase(parts[0]) and _capitalized_words(parts[1]):
+        return True  # the credit without its name: `head of realtime AI, OpenAI`
+    if not 2 <= len(parts) <= 3 or not _PERSON_NAME.fullmatch(parts[0]):
+        return False
+    return _role_phrase(parts[1]) and (len(parts) == 2 or _capitalized_words(parts[2]))
+
+
 def normalize_clock(clock: str) -> tuple[str, int]:
     """`4:05` -> (`00:04:05`, 245); `1:02:03` -> (`01:02:03`, 3723)."""
     parts = [int(part) for part in clock.split(":")]
@@ -176,7 +221,7 @@ def quotes_in_text(
         text = plain(source[start + 1 : end].strip().strip("*_").strip())
         after = source[end + 1 : next_start] if not unbalanced else ""
         before = source[previous_end:start]
-        if is_claim_text(text) and not is_title(text, before):
+        if is_claim_text(text) and not is_title(text, before) and not is_credential(text):
             found.append(
                 Quote.made(
                     text=text,
