@@ -193,6 +193,7 @@ def split_camel_case(token: str) -> str:
 
 
 _INITIAL = re.compile(r"[A-Z]\.?")
+_ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z\u00c0-\u00de][\w'’\-]*[a-z\u00df-\u00ff][\w'’\-]*")
 _DOTTED_INITIAL = re.compile(r"[A-Z]\.")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*")
 
@@ -212,12 +213,31 @@ def name_shaped(name: str) -> bool:
     for index, token in enumerate(tokens):
         if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
             continue
+        if index and _ELIDED_PARTICLE.fullmatch(token):  # `Russ d'Sa`, `Lina dell'Acqua`
+            continue
         initial = (_INITIAL.fullmatch(token) and 0 < index < len(tokens) - 1) or (
             _DOTTED_INITIAL.fullmatch(token) and index < len(tokens) - 1
         )  # `J. R. Smith`
         if not (initial or _NAME_TOKEN.fullmatch(token)):
             return False
     return not _PUBLICATION_WORDS.search(name)
+
+
+_GENERATION = re.compile(r"\s+(?:II|III|IV)$")
+_PAIRED_INITIALS = re.compile(r"[A-Z]{2}")
+
+
+def listed_person_name(name: str) -> str | None:
+    """The name a People entry gives a person (the heading says it is one): a person-like name,
+    without a generation (`Monroe Kennedy III` -> `Monroe Kennedy`), or two initials before a
+    surname (`JD Vance`: in prose such a run is as often an acronym and a word); else None."""
+    name = _GENERATION.sub("", name)
+    if looks_like_person_name(name):
+        return name
+    tokens = name.split()
+    if 2 <= len(tokens) <= 3 and _PAIRED_INITIALS.fullmatch(tokens[0]) and looks_like_person_name(" ".join(tokens[1:])):
+        return name
+    return None
 
 
 @functools.lru_cache(maxsize=1 << 16)  # a pure function of the name, asked of the same names across documents

@@ -70,6 +70,8 @@ def affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
     bare = split_qualifiers(text)[0]
+    if is_past_role(bare):  # `Former CEO, MosaicML`: no longer there; `Formerly of X, Now at Y`: Y
+        return [org for role in current_roles(bare) for org in affiliations_from(role)]
     if _ORG_NAME.fullmatch(bare) and " of " in bare and not ROLE_WORD.search(bare):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
     comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
@@ -97,6 +99,29 @@ def affiliations_from(text: str) -> list[str]:
 # `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
 _FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
 _PAST_ROLE = re.compile(r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior)\b", re.I)
+
+
+_STARTS_ROLE = re.compile(r"\b(?:at|of|now|currently)\b", re.I)
+
+
+def current_roles(text: str) -> list[str]:
+    """The roles of `text` not left behind: `CEO of Orbex, formerly of Acme` -> [`CEO of Orbex`].
+    A clause with a role word or a preposition starts a role; a bare name belongs to the role
+    before it (`Former CEO, MosaicML` is one role)."""
+    roles: list[str] = []
+    for clause in re.split(r"\s*[;,]\s+", text):
+        if roles and not (ROLE_WORD.search(clause) or is_past_role(clause) or _STARTS_ROLE.search(clause)):
+            roles[-1] += ", " + clause
+        else:
+            roles.append(clause)
+    return [role for role in roles if not is_past_role(role)]
+
+
+def is_past_role(text: str) -> bool:
+    """`Former CEO, MosaicML`, `CEO until 2020`: a role the person has left."""
+    return bool(_PAST_ROLE.search(text))
+
+
 _OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
 # `Head of Acme's health team` (but `CEO of BJ's Restaurants` names `BJ's Restaurants`: a name goes on)
 _ROLE_OF_OWNER = re.compile(rf"^(?:[\w/-]+\s+){{1,3}}of\s+(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<rest>.*)$")

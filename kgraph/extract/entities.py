@@ -10,6 +10,7 @@ from kgraph.extract.affiliations import (
     ORG_SEPARATOR,
     ROLE_WORD,
     affiliations_from,
+    current_roles,
     description_affiliations,
     descriptor_affiliations,
     field_organization,
@@ -36,6 +37,7 @@ from kgraph.names import (
     has_cjk,
     is_placeholder,
     is_possessive_phrase,
+    listed_person_name,
     looks_like_person_name,
     split_qualifiers,
     strip_honorific,
@@ -282,6 +284,12 @@ def _paired(names: list[str], qualifiers: list[str], italic: list[str]) -> list[
     return None
 
 
+def _suffixed(written: str, name: str) -> str | None:
+    """`Monroe Kennedy III` for Monroe Kennedy: a generation the entry writes, kept as an alias."""
+    bare = strip_honorific(written)
+    return bare if bare != name and bare.startswith(name + " ") else None
+
+
 def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
     fields = _fields_by_key(item)
     described = _field(fields, _DESCRIPTION_KEYS)  # read once: an organization's `about` and the description
@@ -318,7 +326,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if kind == EntityKind.PERSON:
         stated = _field(fields, _AFFILIATION_KEYS)
         if stated:
-            for part in re.split(r"\s*;\s*", stated):  # `Founder & CEO, LiveKit`, `NVIDIA / UW`
+            # `Founder & CEO, LiveKit`, `NVIDIA / UW`; not `Former CEO, MosaicML`
+            for part in (role for clause in re.split(r"\s*;\s*", stated) for role in current_roles(clause)):
                 found = organizations_in(part) or affiliations_from(part)
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(organizations_in(piece) or affiliations_from(piece) or field_organization(piece))
@@ -344,13 +353,19 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             continue
         if own_kind == EntityKind.PERSON:
             name = strip_honorific(name)  # `Sen. Jane Roe` is Jane Roe; the written form stays an alias
-            if not (looks_like_person_name(name) or has_cjk(name)) or name.split()[0] in ("The", "A", "An"):
+            listed = name if has_cjk(name) else listed_person_name(name)
+            if listed is None or name.split()[0] in ("The", "A", "An"):
                 continue
+            name = listed
         entries.append(
             EntityEntry(
                 kind=own_kind,
                 name=name,
-                aliases=tuple(dict.fromkeys(a for a in (*aliases, address_form(written, name)) if a and a != name)),
+                aliases=tuple(
+                    dict.fromkeys(
+                        a for a in (*aliases, address_form(written, name), _suffixed(written, name)) if a and a != name
+                    )
+                ),
                 qualifiers=tuple(qualifiers),
                 description=description,
                 why_mentioned=why,

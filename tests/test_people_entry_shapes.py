@@ -1,0 +1,56 @@
+"""People Identified rows whose names or roles take more than capitalized words to read: an elided
+particle (`d'Sa`), paired initials (`JD`), a generation (`III`), and roles the person has left."""
+
+from __future__ import annotations
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def _people(rows: str) -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """Each person of a People Identified table made of `rows`: (affiliations, aliases)."""
+    text = (
+        "# [Berths](https://example.com/ep/4)\n\n**Podcast:** Harbour Talk\n**Date:** 2025-11-02\n"
+        "**Participants:** Dana Ruiz\n\n---\n\n## 1. Key Themes\n\n### Berths\nDana talks berths.\n\n"
+        "## 4. People Identified\n\n| Person | Title/Affiliation | Why Mentioned |\n|---|---|---|\n" + rows
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    aliases = {entry.name: entry.aliases for entry in extraction.entities}
+    return {person.name: (person.affiliations, aliases.get(person.name, ())) for person in extraction.people}
+
+
+def test_names_beyond_capitalized_words_are_people_with_their_affiliations() -> None:
+    people = _people(
+        "| **Tove d'Lind** | Founder & CEO, Quayside | Keynote |\n"
+        "| **VP TJ Marrow** | U.S. Vice President | Signed the deal |\n"
+        "| **Ansel Drew III** | Varde University | Lead author |\n"
+        "| **Piet Marrow** | Harbour pilot | Quoted |\n"
+    )
+    assert people["Tove d'Lind"] == (("Quayside",), ())
+    assert people["TJ Marrow"][0] == ()
+    assert people["Ansel Drew"] == (("Varde University",), ("Ansel Drew III",))  # one person, either way written
+    assert "Piet Marrow" in people
+
+
+def test_initials_and_particles_do_not_make_people_of_acronyms_or_phrases() -> None:
+    from kgraph.names import listed_person_name, looks_like_person_name
+
+    assert listed_person_name("JD Vance") == "JD Vance"
+    assert listed_person_name("AI Robotics") is None  # two capitals before a company word
+    assert listed_person_name("Monroe Kennedy III") == "Monroe Kennedy"
+    assert looks_like_person_name("Russ d'Sa")
+    assert not looks_like_person_name("d'Sa Russ")  # an elided particle never starts a name
+    assert not looks_like_person_name("JD Vance")  # in prose, two capitals are as often an acronym
+
+
+def test_a_role_the_person_has_left_gives_no_affiliation() -> None:
+    people = _people(
+        "| **Tove Lind** | Former CEO, Quayside | Sold the firm |\n"
+        "| **Ansel Drew** | Formerly of Tidal Works, Now at Orbex Harbour | Hired |\n"
+        "| **Piet Marrow** | Partner, Orbex Capital; former CEO, Wharfly | Investor |\n"
+        "| **Edda Voss** | CEO of Wharfly, formerly of Tidal Works | Founder |\n"
+    )
+    assert people["Tove Lind"][0] == ()
+    assert people["Ansel Drew"][0] == ("Orbex Harbour",)
+    assert people["Piet Marrow"][0] == ("Orbex Capital",)
+    assert people["Edda Voss"][0] == ("Wharfly",)
