@@ -54,3 +54,28 @@ def test_a_role_the_person_has_left_gives_no_affiliation() -> None:
     assert people["Ansel Drew"][0] == ("Orbex Harbour",)
     assert people["Piet Marrow"][0] == ("Orbex Capital",)
     assert people["Edda Voss"][0] == ("Wharfly",)
+
+
+def test_a_move_under_way_gives_the_organization_joined() -> None:
+    people = _people(
+        "| **Tove Lind** | Former VC, returning to Orbex Capital | Rejoins the firm |\n"
+        "| **Ansel Drew** | Joined Tidal Works as CFO in 2021 | Hired |\n"
+        "| **Piet Marrow** | Joined Wharfly in 2015, left in 2020 | Alumnus |\n"
+        "| **Edda Voss** | Outgoing CEO of Quayside | Stepping down |\n"
+    )
+    assert people["Tove Lind"][0] == ("Orbex Capital",)
+    assert people["Ansel Drew"][0] == ("Tidal Works",)
+    assert people["Piet Marrow"][0] == ()  # joined, then left: said in the same breath
+    assert people["Edda Voss"][0] == ()
+
+
+def test_an_acronym_and_its_campus_opening_a_description_is_the_institution() -> None:
+    text = (
+        "# [Grasping](https://example.com/p/9)\n\n**Podcast:** Paper Digest\n**Date:** 2025-11-02\n"
+        "**Participants:** Tove Lind, et al.\n**Source:** paper\n\n---\n\n## 1. Key Themes\n\n### Grasp\nIt grasps.\n\n"
+        "## 4. People Identified\n\n**Tove Lind** (Corresponding Author)\nVUT Oslo. As the corresponding author, Lind "
+        "leads the project.\n\n**Ansel Drew** (First Author)\nAI Robotics Group. He built the gripper.\n"
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    affiliations = {person.name: person.affiliations for person in extraction.people}
+    assert affiliations["Tove Lind"] == ("VUT Oslo",)

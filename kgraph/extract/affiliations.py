@@ -72,6 +72,8 @@ def affiliations_from(text: str) -> list[str]:
     bare = split_qualifiers(text)[0]
     if is_past_role(bare):  # `Former CEO, MosaicML`: no longer there; `Formerly of X, Now at Y`: Y
         return [org for role in current_roles(bare) for org in affiliations_from(role)]
+    if joining := _JOINING.match(bare):  # `Returning to Sequoia Capital`
+        return [joining.group("org") or joining.group("joined")]
     if _ORG_NAME.fullmatch(bare) and " of " in bare and not ROLE_WORD.search(bare):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
     comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
@@ -98,10 +100,12 @@ def affiliations_from(text: str) -> list[str]:
 # What a description says a person is, where it starts with a current role: `CEO of Acme`,
 # `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
 _FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
-_PAST_ROLE = re.compile(r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior)\b", re.I)
+_PAST_ROLE = re.compile(
+    r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing)\b", re.I
+)
 
 
-_STARTS_ROLE = re.compile(r"\b(?:at|of|now|currently)\b", re.I)
+_STARTS_ROLE = re.compile(r"\b(?:at|of|now|currently|joining|joins|joined|returning|returns)\b", re.I)
 
 
 def current_roles(text: str) -> list[str]:
@@ -195,6 +199,9 @@ _INSTITUTION_WORDS = frozenset(
 )
 
 
+_ACRONYM_CAMPUS = re.compile(r"[A-Z]{2,6}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+
+
 def _institutions(sentence: str) -> list[str]:
     """`Stanford University.`, `Tsinghua University / Orbex AI.` opening a description: who the
     person works for, when every part is an organization that says it is one (a kind word such as
@@ -205,10 +212,20 @@ def _institutions(sentence: str) -> list[str]:
     suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
     named = all(
         re.fullmatch(r"[A-Z]{2,6}", org)
+        or _ACRONYM_CAMPUS.fullmatch(org)
+        and is_place(org.split(maxsplit=1)[1])  # `HKUST Guangzhou`
         or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
         for org in found
     )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
     return found if named else []
+
+
+# A move the sentence reports as under way, or done and held: the organization is theirs now.
+_JOINING = re.compile(
+    rf"^(?i:(?:is|has)\s+)?(?:(?i:joining|joins|rejoining|rejoins|returning to|returns to|moving to|moves to)\s+"
+    rf"(?P<org>{_ORG_NAME.pattern})(?=\s+as\b|\s*$|['’]s\b|\s*[,.;(])"
+    rf"|(?i:joined|rejoined)\s+(?P<joined>{_ORG_NAME.pattern})(?=\s+as\b))"
+)
 
 
 def description_affiliations(description: str) -> list[str]:
@@ -226,6 +243,9 @@ def description_affiliations(description: str) -> list[str]:
         if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
             clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
         clause = clause.strip()
+        if joining := _JOINING.match(clause):  # `Returning to Sequoia Capital`, `Joined Orbex as CFO`
+            found.append(joining.group("org") or joining.group("joined"))
+            continue
         if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
             continue
         comma = _INSTITUTION_COMMA.fullmatch(clause)  # `MIT, lead author`: the institution first
