@@ -460,3 +460,31 @@ def test_an_organization_or_unplaced_person_speaking_takes_the_quote_from_the_so
         "the north quay will close for two winters at least.": None,
         "Smaller lines will leave the port within a year or so.": "Dana Ruiz",  # no one else named
     }
+
+
+def test_words_between_two_quotes_of_a_sentence_go_on_with_the_first_ones_speaker() -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(
+            'Tove Lindqvist\'s annual letter warns that *"berths are working, just not for enough lines,"* calling '
+            'for more Nordic ports to open and arguing that *"the forces behind ten years of closures will only '
+            'speed up with automation."*',
+            'Tove Lindqvist\'s annual letter warns that *"berths are scarce for every small line now,"* while Piet '
+            'Marrow keeps arguing that *"the quay will be rebuilt before the winter storms come."*',
+            'Tove Lindqvist\'s annual letter warns that *"tugs cost more every single season here."* Piet Marrow '
+            'disagreed, arguing that *"tug prices have been flat for a whole decade at least."*',
+        )
+        + "## 4. People Identified\n\n**Tove Lindqvist**\n- Description: Chair, Orbex\n\n"
+        + "**Piet Marrow**\n- Description: Harbour pilot\n",
+        participants="Dana Ruiz",
+        source="newsletter",  # no one's talk to follow: the sentence alone says who speaks
+    )
+    assert found == {
+        "berths are working, just not for enough lines,": "Tove Lindqvist",
+        "the forces behind ten years of closures will only speed up with automation.": "Tove Lindqvist",
+        "berths are scarce for every small line now,": "Tove Lindqvist",
+        "the quay will be rebuilt before the winter storms come.": None,  # someone else named between them
+        "tugs cost more every single season here.": "Tove Lindqvist",
+        "tug prices have been flat for a whole decade at least.": None,  # a new sentence: not Tove's
+    }

@@ -557,6 +557,12 @@ class Attribution:
 
 NONE = Attribution(None, None)
 # Rules that name the speaker in the text around the quote (not guesses from context).
+# A participle of speech ending the words between two quotes: `..., arguing that "..."`.
+_CONTINUING = re.compile(
+    r"\b(?:arguing|adding|noting|saying|explaining|warning|insisting|concluding|stressing|writing|predicting|"
+    r"calling it)(?:\s+that)?\s*[,:]?\s*[*_“\"]*\s*$"
+)
+_SENTENCE_STOP = re.compile(r"[.!?;]\s")
 _NAMING_RULES = frozenset({"dash after", "said after", "speaker label", "lead-in", "as X put it", "inside quote"})
 
 
@@ -597,6 +603,8 @@ class Attributor:
     # spelling first: a lone `Dana explains:` is that guest when no listed person is a Dana.
     title_names: tuple[str, ...] = ()
     current_text: str = ""  # the quote being attributed
+    # the line and speaker of the last quote a rule named the speaker of (for `..., arguing that "..."`)
+    named_last: tuple[int, str] | None = None
 
     # -- names ---------------------------------------------------------------------------------
     def person(self, text: str, allow_new: bool) -> str | None:
@@ -689,6 +697,7 @@ class Attributor:
         found = Attribution(ruled.speaker, ruled.rule, self._pointed_at(quote, context))
         if found.speaker and found.rule in _NAMING_RULES:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
+            self.named_last = (quote.line, found.speaker)
         return found
 
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
@@ -708,6 +717,9 @@ class Attributor:
             return inner
         if quote.location == "heading":
             return NONE  # a quoted title: the speaker, if any, is named in the body
+        continued = self._continued(quote)
+        if continued:
+            return Attribution(continued, "lead-in")
         if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
             return NONE  # `— *Year Four of Platform Shifts* [Author]`: an article's words, not speech
         after = quote.after_spoken.strip()
@@ -721,6 +733,20 @@ class Attributor:
             if found is not None:
                 return found
         return self._context(quote, context)
+
+    def _continued(self, quote: Quote) -> str | None:
+        """`Fink warns that "...," calling for more investors and arguing that "..."`: the words
+        between two quotes of one sentence go on with the first one's speaker, naming nobody else."""
+        if not quote.index_on_line or self.named_last is None or self.named_last[0] != quote.line:
+            return None
+        between = quote.before_spoken
+        if not _CONTINUING.search(between) or _SENTENCE_STOP.search(between):
+            return None
+        if between.lstrip(" *_\"”’'")[:1].isupper():
+            return None  # `"...here." The board disagreed, arguing`: the first quote ended a sentence
+        if self._names_in(between) or self._someone_new_in(between):
+            return None
+        return self.named_last[1]
 
     def _inner(self, text: str) -> Attribution | None:
         """`"'Spreadsheets are dead,' CEO Ruth Amsel wrote."`: the quote carries its own attribution;
