@@ -488,3 +488,29 @@ def test_words_between_two_quotes_of_a_sentence_go_on_with_the_first_ones_speake
         "tugs cost more every single season here.": "Tove Lindqvist",
         "tug prices have been flat for a whole decade at least.": None,  # a new sentence: not Tove's
     }
+
+
+def test_a_bylined_newsletters_first_person_quotes_are_its_writers() -> None:
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    def speakers(title: str) -> dict[str, str | None]:
+        text = (
+            "# Four Berths\n\n**Podcast:** Harbour Letter\n**Date:** 2025-12-01\n**Participants:** Tove Lindqvist\n"
+            f"**Source:** newsletter\n\n---\n\n{title}\n\n---\n\n## 1. Key Themes\n\n### Berths\n"
+            'The piece opens on berths.\n\n> "I\'m not a berth doomer: there will be many more small lines every year."\n\n'
+            'Berth fees keep rising.\n\n> "Fees will take a third of every cargo margin on the coast by spring."\n\n'
+            'Piet Marrow disagrees: "I have run this quay for twenty years and fees have never been lower."\n'
+        )
+        return {claim.text: claim.speaker for claim in extract_document(parse_document("f.md", text)).claims}
+
+    first = "I'm not a berth doomer: there will be many more small lines every year."
+    third = "Fees will take a third of every cargo margin on the coast by spring."
+    other = "I have run this quay for twenty years and fees have never been lower."
+    for byline in (
+        '# Summary: "Four Berths" by Tove Lindqvist',
+        "# Summary: *Four Berths* — Harbour Letter (Tove Lindqvist)",
+    ):
+        assert speakers(byline) == {first: "Tove Lindqvist", third: None, other: "Piet Marrow"}
+    # no byline: the letter may be quoting anyone
+    assert speakers("# Summary: Four Berths")[first] is None

@@ -16,6 +16,7 @@ from kgraph.extract.organization_names import organization_words
 from kgraph.extract.results import EntityKind
 from kgraph.names import fold
 from kgraph.parse import parse_document
+from kgraph.person_names import is_place
 
 
 @pytest.mark.parametrize(
@@ -171,11 +172,13 @@ def test_an_affiliation_field_names_one_word_organizations() -> None:
 
 
 def _institutions_without_the_shortcut(sentence: str) -> list[str]:
-    """`affiliations._institutions` as first written: every sentence through `only_organizations`."""
+    """`affiliations._institutions` as first written: every sentence through `only_organizations`
+    (with the rules added since: an acronym and its campus)."""
     found = affiliations.only_organizations(sentence)
     suffixes = organization_words().kind_suffixes | affiliations._INSTITUTION_WORDS
     named = all(
         re.fullmatch(r"[A-Z]{2,6}", org)
+        or (affiliations._ACRONYM_CAMPUS.fullmatch(org) and is_place(org.split(maxsplit=1)[1]))  # a later rule
         or (
             len(words := fold(org).split()) > 1
             and (words[-1] in suffixes or words[0] in affiliations._INSTITUTION_WORDS)

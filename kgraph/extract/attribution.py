@@ -595,6 +595,7 @@ class Attributor:
     people: PeopleIndex
     organizations: set[str] = field(default_factory=set)  # folded names that are not people
     sole_speaker: str | None = None
+    sole_author: str | None = None  # a newsletter's bylined writer: its first-person quotes are theirs
     participants: frozenset[str] = frozenset()
     conversation: bool = True  # a podcast (people talking) rather than an article or paper
     everyday_words: frozenset[str] = frozenset()  # lower-case words of the document
@@ -1017,6 +1018,8 @@ class Attributor:
             return context.owner, "people entry"
         if self.conversation and self.sole_speaker:
             return self.sole_speaker, "sole speaker"
+        if self.sole_author and _first_person(quote.text):  # `"I'm not an employment doomer."`
+            return self.sole_author, "sole author"
         return None
 
     def lead_in_line(self, text: str, context: ItemContext, block_quote_follows: bool = False) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
 from kgraph.extract.entities import extract_entities
@@ -16,6 +18,7 @@ from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import fold, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
+from kgraph.parse.inline import plain
 
 
 def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[PersonName]) -> str | None:
@@ -29,6 +32,17 @@ def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[Per
     if len(surname) >= 3 and surname in fold(podcast).split():
         return None
     return name
+
+
+def _bylined_author(document: ParsedDocument, participants: list[PersonName]) -> str | None:
+    """The newsletter's one listed participant, when the summary's title or byline names them as
+    its writer (`"Four Jobs" by Jo Lee`, `— Data Driven VC (Jo Lee)`, `*Summary by Jo Lee*`): the
+    piece is theirs, so its first-person words are too."""
+    if len(participants) != 1 or raw_participant_count(document) != 1:
+        return None
+    name = participants[0].name
+    byline = re.compile(rf"(?:\bby\s+|\((?:[^()]*,\s*)?){re.escape(name)}\b")
+    return name if any(byline.search(plain(line.text)) for line in document.preamble) else None
 
 
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
@@ -46,10 +60,12 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"
     sole = _sole_speaker(document, episode.podcast, participants) if conversation else None
+    author = _bylined_author(document, participants) if episode.source_kind == "newsletter" else None
     attributor = Attributor(
         people=index,
         organizations={fold(e.name) for e in entities if e.kind != EntityKind.PERSON} | {fold(episode.podcast)},
         sole_speaker=sole,
+        sole_author=author,
         participants=participant_names,
         conversation=conversation,
         everyday_words=vocabulary("\n".join(document_text_lines(document))),
