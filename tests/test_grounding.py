@@ -706,3 +706,23 @@ def test_candidates_from_the_anchors_chosen_up_front_are_the_ones_first_written(
     fragment = [*quote, "unheard"]
     anchors = finder._anchors[tuple(fragment)]
     assert _candidates(finder.index, fragment, anchors) == _reference_candidates(finder.index, fragment)
+
+
+def test_an_unlabelled_line_inside_one_speakers_turn_is_theirs_and_between_two_turns_nobodys():
+    from kgraph.extract.grounding import turn_labels
+
+    assert turn_labels(["A", None, None, "A", None, "B", None]) == ["A", "A", "A", "A", None, "B", None]
+    lines = lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"})
+    lines[1795], lines[1800], lines[1805] = ("Ben Okoro", "so"), (None, QUOTES[1800]), ("Ben Okoro", "right")
+    lines[2395], lines[2400], lines[2405] = ("Ana Ruiz", "so"), (None, QUOTES[2400]), ("Ben Okoro", "right")
+    said = transcript(lines)
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[1200], speaker="Ana Ruiz", rule="lead-in", n=1),
+        claim(QUOTES[1800], n=2),
+        claim(QUOTES[2400], n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    assert [c.grounding.label for c in grounded[2:]] == [None, None]  # as written
+    assert [(c.speaker, c.transcript_speaker) for c in grounded[2:]] == [("Ben Okoro", "Ben Okoro"), (None, None)]

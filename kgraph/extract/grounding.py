@@ -359,7 +359,23 @@ def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
     return text if len(text) <= EXCERPT_CHARS else text[: EXCERPT_CHARS - 1].rstrip() + "…"
 
 
-def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | None:
+def turn_labels(written: list[str | None]) -> list[str | None]:
+    """Each segment's speaker label; an unlabelled run between two lines of one label takes it
+    (a diarizer drops a line's label inside a turn). A run between two labels stays unlabelled:
+    the turn changes somewhere in it."""
+    labels = list(written)
+    previous: str | None = None  # the last label seen
+    run_start = 0  # where the current unlabelled run began
+    for number, label in enumerate(labels):
+        if label is None:
+            continue
+        if previous == label and run_start < number:
+            labels[run_start:number] = [label] * (number - run_start)
+        previous, run_start = label, number + 1
+    return labels
+
+
+def _span_label(labels: list[str | None], index: _Index, place: _Place) -> str | None:
     """The label on (nearly) all of the passage's words; None where the passage crosses a change
     of label: labels lag a line at a turn change, so the words on either side are in doubt."""
     counts: Counter[str | None] = Counter()
@@ -367,7 +383,7 @@ def _span_label(transcript: Transcript, index: _Index, place: _Place) -> str | N
     starts = index.starts
     for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
         after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
-        counts[transcript.segments[number].label] += min(end, after) - max(place.start, starts[number])
+        counts[labels[number]] += min(end, after) - max(place.start, starts[number])
     label, most = counts.most_common(1)[0]
     return label if most >= ONE_LABEL * sum(counts.values()) else None
 
@@ -404,6 +420,16 @@ class QuoteFinder:
                 words: sorted(set(words) & rank.keys(), key=rank.__getitem__)[:MAX_ANCHORS] for words in distinct
             }
             self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
+
+    @functools.cached_property
+    def written_labels(self) -> list[str | None]:
+        """Each segment's label as written, read once a quote is found in the transcript."""
+        return [segment.label for segment in self.transcript.segments]
+
+    @functools.cached_property
+    def turn_labels(self) -> list[str | None]:
+        """`turn_labels(self.transcript)`, read once a quote is found in it."""
+        return turn_labels(self.written_labels)
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
         """The quote's `...` fragments in words, or with `sentences` its sentences (summaries drop
@@ -446,7 +472,8 @@ class QuoteFinder:
             heard_at=segment.start_seconds,
             score=score,
             label=segment.label,
-            span_label=_span_label(transcript, index, first),
+            span_label=_span_label(self.written_labels, index, first),
+            turn_label=_span_label(self.turn_labels, index, first),
             excerpt=_excerpt(transcript, index, first),
         )
 

@@ -149,9 +149,10 @@ def attribute(claim: ClaimEntry, reading: LabelReading) -> ClaimEntry:
     """The claim with its speaker weighed against its transcript line's label."""
     grounding = claim.grounding
     heard = None
-    if reading.trusted and grounding is not None and grounding.grounding in FOUND and grounding.span_label:
-        heard = reading.names.get(grounding.span_label)
-        if grounding.label != grounding.span_label and reading.names.get(grounding.label or "") != heard:
+    if reading.trusted and grounding is not None and grounding.grounding in FOUND and grounding.turn_label:
+        # (the labels were judged on the lines that carry one: `span_label`)
+        heard = reading.names.get(grounding.turn_label)
+        if grounding.label is not None and reading.names.get(grounding.label) != heard:
             heard = None  # the label changes inside the passage: perhaps lagging a line
     if heard is None:
         evidence = SpeakerEvidence.SUMMARY_TEXT if claim.speaker else None
