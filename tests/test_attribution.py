@@ -514,3 +514,24 @@ def test_a_bylined_newsletters_first_person_quotes_are_its_writers() -> None:
         assert speakers(byline) == {first: "Tove Lindqvist", third: None, other: "Piet Marrow"}
     # no byline: the letter may be quoting anyone
     assert speakers("# Summary: Four Berths")[first] is None
+
+
+def test_a_firm_or_an_everyday_word_speaking_points_at_no_one_a_transcript_label_must_yield_to() -> None:
+    from tests.attribution_fixtures import claims_of
+
+    claims = claims_of(
+        _one_theme_each(
+            'Steady writes its memos with one rule: "we want to buy more of it at these higher prices later."',
+            'Orbex writes its memos with one rule: "the price we pay must leave room for the next round."',
+            'Friedberg writes his memos with one rule: "never buy what you would not hold for ten years."',
+            "Everything at steady runs on memos.",
+        )
+        + "## 3. Companies Identified\n\n**Orbex Capital**\n- Description: a harbour fund\n",
+        participants="Dana Ruiz, Raj Patel",
+    )
+    pointed = {claim.text: claim.context_people for claim in claims}
+    assert pointed == {
+        "we want to buy more of it at these higher prices later.": (),  # `steady` is a word here
+        "the price we pay must leave room for the next round.": (),  # Orbex Capital's first word
+        "never buy what you would not hold for ten years.": ("?",),  # someone the text names
+    }

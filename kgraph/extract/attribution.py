@@ -707,7 +707,7 @@ class Attributor:
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
-        if not named and _unknown_speaker(before):
+        if not named and (subject := _speaking_subject(before)) is not None and not self._not_someone(subject):
             named.add(SOMEONE)  # `Friedberg emphasized:` with no Friedberg known
         return tuple(sorted(named))
 
@@ -971,6 +971,18 @@ class Attributor:
                 return True
         return False
 
+    def _not_someone(self, name: str) -> bool:
+        """A speaking subject that is no person: one of the document's organizations (by its name,
+        or a lone word its name starts with: `Acme` for Acme Capital), or a lone word the document
+        also writes in lower case (`Durable writes memos:` where the text says `at durable`)."""
+        key = fold(name)
+        if key in self.organizations:
+            return True
+        return " " not in key and (
+            key in self.everyday_words
+            or any(organization.split(" ", 1)[0] == key for organization in self.organizations)
+        )
+
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document and no person we know."""
         return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
@@ -1159,16 +1171,22 @@ def _name_runs(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
     )
 
 
-@lru_cache(maxsize=_TEXTS_KEPT)
 def _unknown_speaker(clause: str) -> bool:
     """The lead-in's subject is a capitalized word or name (not `He`, `This`) before its speech verb."""
+    return _speaking_subject(clause) is not None
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _speaking_subject(clause: str) -> str | None:
+    """The capitalized word or name (not `He`, `This`) before the lead-in's speech verb, as written."""
     for candidate in _clause_starts(clause):
         match = _SUBJECT.match(candidate)
         if match and _SPEECH.match(match.group("verb")):
-            first = plain(match.group("name")).split()[0].lower()
+            name = plain(match.group("name"))
+            first = name.split()[0].lower()
             if first not in _COMMON_WORDS and not _PRONOUN.match(first):
-                return True
-    return False
+                return name
+    return None
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
