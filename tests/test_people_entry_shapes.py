@@ -79,3 +79,12 @@ def test_an_acronym_and_its_campus_opening_a_description_is_the_institution() ->
     extraction = extract_document(parse_document("fixture.md", text))
     affiliations = {person.name: person.affiliations for person in extraction.people}
     assert affiliations["Tove Lind"] == ("VUT Oslo",)
+
+
+def test_each_role_of_a_description_names_its_organization() -> None:
+    from kgraph.extract.affiliations import description_affiliations
+
+    assert description_affiliations("Co-founder of Tidal Works, founder/CEO of Wharfly") == ["Tidal Works", "Wharfly"]
+    assert description_affiliations("Executive at Orbex Labs") == ["Orbex Labs"]
+    assert description_affiliations("VUT, lead author") == ["VUT"]  # one role: the institution, then the part
+    assert description_affiliations("Former Acme ethicist, co-founder of Corvo Labs") == ["Corvo Labs"]

@@ -146,7 +146,8 @@ _SENTENCE_WORDS = frozenset(
 # Titles a description opens with besides the role words names are checked against.
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc)\b",
+    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|"
+    r"contributor|columnist|correspondent|strategist)\b",
     re.I,
 )
 
@@ -228,6 +229,19 @@ _JOINING = re.compile(
 )
 
 
+def _role_clauses(text: str) -> list[str]:
+    """`Co-founder of PayPal, founder/CEO of Affirm` -> both roles: a comma starts a new clause
+    between two roles (else it is inside one: `CEO of Acme, Inc.`, `MIT, lead author`)."""
+    pieces = text.split(", ")
+    clauses = [pieces[0]]
+    for piece in pieces[1:]:
+        if _has_role(" ".join(piece.split()[:2])) and _has_role(clauses[-1]):  # (`MIT, lead author`: one)
+            clauses.append(piece)
+        else:
+            clauses[-1] += ", " + piece
+    return clauses
+
+
 def description_affiliations(description: str) -> list[str]:
     """The organizations a person's description names as a current role in its first sentence,
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
@@ -237,7 +251,7 @@ def description_affiliations(description: str) -> list[str]:
     if found := _institutions(sentence):
         return found
     found = []
-    for clause in sentence.split(";"):
+    for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
         if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
             clause = f"{shared.group('role')} {shared.group('rest')}"
         if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
