@@ -88,3 +88,8 @@ def test_each_role_of_a_description_names_its_organization() -> None:
     assert description_affiliations("Executive at Orbex Labs") == ["Orbex Labs"]
     assert description_affiliations("VUT, lead author") == ["VUT"]  # one role: the institution, then the part
     assert description_affiliations("Former Acme ethicist, co-founder of Corvo Labs") == ["Corvo Labs"]
+
+
+def test_a_quoted_nickname_inside_a_name_is_an_alias() -> None:
+    people = _people('| **Tove "Tee" Lind** | Partner, Orbex Labs | Quoted |\n')
+    assert people["Tove Lind"] == (("Orbex Labs",), ("Tee Lind", "Tove Tee Lind"))

@@ -198,6 +198,11 @@ def _split_names(name: str, kind: EntityKind) -> list[str]:
     return [name]
 
 
+_NICKNAME = re.compile(
+    r"([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)\s+[\"“‘]([A-Z][\w.'’-]*)[\"”’]\s+([A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*)?)"
+)
+
+
 def _entry_names(
     title: str, kind: EntityKind, document_text: str = "", description: str = ""
 ) -> tuple[list[str], list[str], list[str], list[str]]:
@@ -211,6 +216,11 @@ def _entry_names(
     if split:
         bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
     aliases, kept, affiliations = [], [], []
+    if kind == EntityKind.PERSON and (nickname := _NICKNAME.fullmatch(bare)):
+        # `Linxi "Jim" Fan`: Linxi Fan, also called Jim Fan, and written Linxi Jim Fan
+        first, called, rest = nickname.groups()
+        bare = f"{first} {rest}"
+        aliases += [f"{called} {rest}", f"{first} {called} {rest}"]
     for qualifier in qualifiers:
         if kind == EntityKind.PERSON and (real := real_name_in_parentheses(bare, qualifier)):
             aliases.append(bare)  # `Bubba (Robert Smith)`: Robert Smith, called Bubba
