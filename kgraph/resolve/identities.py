@@ -85,12 +85,28 @@ class _OrganizationNode:
 
     def describe(self, entry: EntityEntry | _Named) -> None:
         """Another entry's description: the first one wins (build order), but one from an entry
-        naming it alone wins over one its heading shares (`**Shopify, Reddit**: Deel customers`)."""
-        if entry.description and (self.description is None or self.group_description and not entry.shared_heading):
+        naming it alone wins over one its heading shares (`**Shopify, Reddit**: Deel customers`),
+        then one that says what the organization is over one that says what an episode said of it
+        (`Kevin notes: "..."`, `Referenced as ...`)."""
+        if not entry.description:
+            return
+        rank = (entry.shared_heading, _episode_bound(entry.description))
+        if self.description is None or rank < (self.group_description, _episode_bound(self.description)):
             self.description, self.group_description = entry.description, entry.shared_heading
 
     def node(self, iri: str) -> Organization:
         return Organization(iri=iri, label=self.label, alt_labels=self.alt_labels, description=self.description)
+
+
+# What an episode said of an organization rather than what it is: a quotation, someone's remark,
+# a word that places it in the episode's story.
+_EPISODE_BOUND = re.compile(
+    r"[\"“”]|\b(?:notes|says|said|explains|argues|adds|recalls)\s*:|^(?:Notable|Referenced|Mentioned|Discussed|Cited)\b"
+)
+
+
+def _episode_bound(description: str) -> bool:
+    return _EPISODE_BOUND.search(description) is not None
 
 
 def build_order(groups: list[EpisodeGroup]) -> list[EpisodeGroup]:

@@ -1,0 +1,35 @@
+"""Which description an organization named in several episodes carries: what it is, before what
+one episode said of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import kgraph
+
+from .test_resolve import write
+
+
+def _descriptions(folder: Path, *companies: str) -> dict[str, str | None]:
+    for day, block in enumerate(companies, 1):
+        write(folder, f"e{day}.md", title=f"Looms {day}", participants="Greta Vollmer", day=day, companies=block)
+    return {org.label: org.description for org in kgraph.build([folder]).model.organizations}
+
+
+def test_what_an_organization_is_wins_over_what_an_episode_said_of_it(tmp_path: Path) -> None:
+    found = _descriptions(
+        tmp_path,
+        '**Halden Mills**\n- Description: Referenced by the host: "they weave faster than anyone"\n',
+        "**Halden Mills**\n- Description: Wool mill in Bergen\n",
+        "**Halden Mills**\n- Description: Norwegian textile maker\n",  # later: the first plain one stays
+    )
+    assert found["Halden Mills"] == "Wool mill in Bergen"
+
+
+def test_an_entry_of_its_own_still_wins_over_a_heading_it_shares(tmp_path: Path) -> None:
+    found = _descriptions(
+        tmp_path,
+        "**Halden Mills, Corvo Looms**\n- Description: Wool suppliers\n",
+        '**Halden Mills**\n- Description: Mill the guest "would buy tomorrow"\n',
+    )
+    assert found["Halden Mills"] == 'Mill the guest "would buy tomorrow"'
