@@ -33,3 +33,11 @@ def test_an_entry_of_its_own_still_wins_over_a_heading_it_shares(tmp_path: Path)
         '**Halden Mills**\n- Description: Mill the guest "would buy tomorrow"\n',
     )
     assert found["Halden Mills"] == 'Mill the guest "would buy tomorrow"'
+
+
+def test_a_person_too_is_described_by_what_they_are(tmp_path: Path) -> None:
+    for day, description in enumerate(('Guest the host calls "the best weaver alive"', "Weaver at Halden Mills"), 1):
+        people = f"**Tove Lind**\n- Description: {description}\n"
+        write(tmp_path, f"e{day}.md", title=f"Looms {day}", participants="Greta Vollmer", day=day, people=people)
+    found = {person.label: person.description for person in kgraph.build([tmp_path]).model.people}
+    assert found["Tove Lind"] == "Weaver at Halden Mills"

@@ -411,7 +411,8 @@ class Identities:
         self, digest: ExtractionDigest, people: dict[str, _PersonNode], organizations: dict[str, _OrganizationNode]
     ) -> None:
         """Adds what the document says of its people and organizations: a node's first
-        description wins (build order), its affiliations add up."""
+        description wins (build order; one that says what the person is over one that says what
+        an episode said of them), its affiliations add up."""
         descriptions: dict[str, str] | None = None
         for person in digest.people:
             iri = self.person_iri(digest, person.name)
@@ -426,8 +427,11 @@ class Identities:
             if node is None:
                 identity = cast(PersonIdentity, self._person_identity(digest, person.name))
                 node = people[iri] = _PersonNode(identity.label, identity.alt_labels, descriptions.get(person.name))
-            elif node.description is None:
-                node.description = descriptions.get(person.name)
+            elif node.description is None or _episode_bound(node.description):
+                # (what the person is wins over what an episode said of them, as for organizations)
+                later = descriptions.get(person.name)
+                if later and not (node.description and _episode_bound(later)):
+                    node.description = later
             node.affiliations += filter(None, map(self.organization_iri, person.affiliations))
         names: list[EntityEntry | _Named] = [
             e for e in digest.entities if self.entity_kind(e) == EntityKind.ORGANIZATION
