@@ -82,6 +82,7 @@ class _OrganizationNode:
     alt_labels: tuple[str, ...]
     description: str | None
     group_description: bool = False  # from a heading naming several: any entry of its own describes it better
+    bound: bool = False  # `_episode_bound(description)`, asked once per description kept
 
     def describe(self, entry: EntityEntry | _Named) -> None:
         """Another entry's description: the first one wins (build order), but one from an entry
@@ -90,9 +91,11 @@ class _OrganizationNode:
         (`Kevin notes: "..."`, `Referenced as ...`)."""
         if not entry.description:
             return
-        rank = (entry.shared_heading, _episode_bound(entry.description))
-        if self.description is None or rank < (self.group_description, _episode_bound(self.description)):
-            self.description, self.group_description = entry.description, entry.shared_heading
+        if self.description is not None and (self.group_description, self.bound) <= (entry.shared_heading, False):
+            return  # nothing can rank above it (most calls: the first description is plain and its own)
+        bound = _episode_bound(entry.description)
+        if self.description is None or (entry.shared_heading, bound) < (self.group_description, self.bound):
+            self.description, self.group_description, self.bound = entry.description, entry.shared_heading, bound
 
     def node(self, iri: str) -> Organization:
         return Organization(iri=iri, label=self.label, alt_labels=self.alt_labels, description=self.description)
@@ -445,9 +448,8 @@ class Identities:
             existing = organizations.get(iri)
             if existing is None:
                 organization = self.organizations[entry.name]
-                organizations[iri] = _OrganizationNode(
-                    organization.label, organization.alt_labels, entry.description, entry.shared_heading
-                )
+                described = organizations[iri] = _OrganizationNode(organization.label, organization.alt_labels, None)
+                described.describe(entry)
             else:
                 existing.describe(entry)
 
