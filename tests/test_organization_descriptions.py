@@ -41,3 +41,14 @@ def test_a_person_too_is_described_by_what_they_are(tmp_path: Path) -> None:
         write(tmp_path, f"e{day}.md", title=f"Looms {day}", participants="Greta Vollmer", day=day, people=people)
     found = {person.label: person.description for person in kgraph.build([tmp_path]).model.people}
     assert found["Tove Lind"] == "Weaver at Halden Mills"
+
+
+def test_what_an_entry_says_of_its_entity_mentions_the_others_it_names(tmp_path: Path) -> None:
+    write(tmp_path, "e1.md", title="Looms 1", participants="Greta Vollmer", day=1,
+          companies="**Orbex Capital**\n- Description: Harbour fund\n")  # fmt: skip
+    write(tmp_path, "e2.md", title="Looms 2", participants="Greta Vollmer", day=2,
+          companies="**Halden Mills**\n- Description: Wool mill\n- Why mentioned: Its Series B was led by Orbex Capital\n")  # fmt: skip
+    model = kgraph.build([tmp_path]).model
+    labels = {org.iri: org.label for org in model.organizations}
+    second = next(episode for episode in model.episodes if episode.label == "Looms 2")
+    assert {labels[iri] for iri in second.mentions if iri in labels} == {"Halden Mills", "Orbex Capital"}

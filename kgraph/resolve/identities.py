@@ -448,8 +448,14 @@ class Identities:
             existing = organizations.get(iri)
             if existing is None:
                 organization = self.organizations[entry.name]
-                described = organizations[iri] = _OrganizationNode(organization.label, organization.alt_labels, None)
-                described.describe(entry)
+                description = entry.description
+                organizations[iri] = _OrganizationNode(
+                    organization.label,
+                    organization.alt_labels,
+                    description,
+                    entry.shared_heading,
+                    description is not None and _episode_bound(description),
+                )
             else:
                 existing.describe(entry)
 
