@@ -93,3 +93,23 @@ def test_each_role_of_a_description_names_its_organization() -> None:
 def test_a_quoted_nickname_inside_a_name_is_an_alias() -> None:
     people = _people('| **Tove "Tee" Lind** | Partner, Orbex Labs | Quoted |\n')
     assert people["Tove Lind"] == (("Orbex Labs",), ("Tee Lind", "Tove Tee Lind"))
+
+
+def test_an_entry_whose_bold_name_a_comma_ends_is_an_entry() -> None:
+    text = (
+        "# [Grasping](https://example.com/p/9)\n\n**Podcast:** Paper Digest\n**Date:** 2025-11-02\n"
+        "**Participants:** Tove Lind, et al.\n**Source:** paper\n\n---\n\n## 1. Key Themes\n\n### Grasp\n"
+        "**Soft grippers**, the paper argues, beat rigid ones.\n\n"
+        "## 3. Companies Identified\n\n**Orbex Labs**, Maker of the gripper studied here.\n"
+        '> "We use the open gripper released by Orbex Labs in 2024." (Section 2)\n\n'
+        "## 4. People Identified\n\n**Tove Lind**, Varde University. Lead author.\n"
+        "> Affiliation listed as corresponding author. (Author list)\n"
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    assert {(e.kind.value, e.name) for e in extraction.entities} == {
+        ("organization", "Orbex Labs"),
+        ("person", "Tove Lind"),
+    }
+    assert {p.name: p.affiliations for p in extraction.people}["Tove Lind"] == ("Varde University",)
+    # in a theme, a bold phrase then a comma is a sentence, not an entry
+    assert [insight.title for insight in extraction.insights if insight.title.startswith("Soft")] == []

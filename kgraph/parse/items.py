@@ -51,6 +51,9 @@ _BOLD_LEAD = re.compile(
 )
 # `**A whole bold sentence.** Followed by prose`: an item whose title is the bold lead.
 _BOLD_START = re.compile(r"^\*\*(?P<name>[^*\"][^*]{2,}?)\*\*\s+(?P<rest>\S.*)$")
+# `**Jo Li**, Varde University. Lead author.`: an entry whose name a comma ends (entity sections only:
+# in prose a bold phrase then a comma is a sentence).
+_BOLD_COMMA = re.compile(r"^\*\*(?P<name>[^*\"][^*]{1,80}?)\*\*,\s+(?P<rest>\S.*)$")
 
 
 def _without_symbols(text: str) -> str:
@@ -101,6 +104,13 @@ def _bold_lead(line: Line) -> re.Match[str] | None:
     return match
 
 
+def _bold_comma(line: Line) -> re.Match[str] | None:
+    if line.kind != _TEXT or line.quoted or line.list_depth > 1 or (line.list_depth == 1 and not line.bullet):
+        return None
+    match = _BOLD_COMMA.match(_without_symbols(line.text))
+    return match if match is not None and not is_field_label(plain(match.group("name"))) else None
+
+
 def _bold_start(line: Line) -> bool:
     if line.kind != _TEXT or line.quoted or line.list_depth > 1:
         return False
@@ -132,6 +142,9 @@ def _markers(heading: Line, body: list[Line], entity_section: bool) -> list[int]
     starts = [i for i, line in enumerate(body) if _bold_start(line)]
     if starts:
         return starts
+    commas = [i for i, line in enumerate(body) if entity_section and _bold_comma(line)]
+    if commas:
+        return commas
     if rows:  # an insight section made of a table; a table inside bold-line items is their data
         return rows
     if entity_section:  # plain bullets: each is an entry, but `- Why notable: ...` is a field of one
@@ -222,7 +235,7 @@ def _title_and_rest(line: Line) -> tuple[str, str]:
     match = _BOLD_LEAD.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}** {match.group('qualifier') or ''}".strip(), match.group("rest")
-    match = _BOLD_START.match(_without_symbols(line.text))
+    match = _BOLD_START.match(_without_symbols(line.text)) or _BOLD_COMMA.match(_without_symbols(line.text))
     if match:
         return f"**{match.group('name')}**", match.group("rest")
     # A plain bullet: `Acme Corp: text`, `Acme Corp — text`, or just `Acme Corp`.
