@@ -113,3 +113,15 @@ def test_an_entry_whose_bold_name_a_comma_ends_is_an_entry() -> None:
     assert {p.name: p.affiliations for p in extraction.people}["Tove Lind"] == ("Varde University",)
     # in a theme, a bold phrase then a comma is a sentence, not an entry
     assert [insight.title for insight in extraction.insights if insight.title.startswith("Soft")] == []
+
+
+def test_a_role_now_held_after_a_former_one_names_its_organization() -> None:
+    from kgraph.extract.affiliations import description_affiliations
+
+    assert description_affiliations("Former CPO of Tidal Works, now CPO and Head of AI at Wharfly. Quoted.") == [
+        "Wharfly"
+    ]
+    assert description_affiliations("Former feed engineer at Orbex, now at Corvo Labs.") == ["Corvo Labs"]
+    assert description_affiliations("Currently a partner at Orbex Capital.") == ["Orbex Capital"]
+    assert description_affiliations("Now retired from Orbex Capital.") == []
+    assert description_affiliations("Now at the helm of the mill.") == []

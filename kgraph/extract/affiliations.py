@@ -229,6 +229,10 @@ _JOINING = re.compile(
 )
 
 
+_NOW = re.compile(r"^(?:and\s+)?(?:now|currently)\s+(?:(?:a|an|the)\s+)?", re.I)
+_NOW_AT = re.compile(rf"(?:at|with)\s+(?P<org>{_ORG_NAME.pattern})\s*$")
+
+
 def _role_clauses(text: str) -> list[str]:
     """`Co-founder of PayPal, founder/CEO of Affirm` -> both roles: a comma starts a new clause
     between two roles (else it is inside one: `CEO of Acme, Inc.`, `MIT, lead author`)."""
@@ -256,7 +260,10 @@ def description_affiliations(description: str) -> list[str]:
             clause = f"{shared.group('role')} {shared.group('rest')}"
         if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
             clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
-        clause = clause.strip()
+        clause, now = _NOW.subn("", clause.strip())  # `now CPO at Atlassian`, `currently a partner at X`: the role
+        if now and (there := _NOW_AT.match(clause)):  # `now at Microsoft`
+            found.append(there.group("org"))
+            continue
         if joining := _JOINING.match(clause):  # `Returning to Sequoia Capital`, `Joined Orbex as CFO`
             found.append(joining.group("org") or joining.group("joined"))
             continue
