@@ -535,3 +535,27 @@ def test_a_firm_or_an_everyday_word_speaking_points_at_no_one_a_transcript_label
         "the price we pay must leave room for the next round.": (),  # Orbex Capital's first word
         "never buy what you would not hold for ten years.": ("?",),  # someone the text names
     }
+
+
+def test_a_paragraph_opening_on_what_someone_argues_gives_them_the_block_quote_below() -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(
+            "Lindqvist warns that the berth fees will keep rising. Smaller lines will leave first.\n\n"
+            '> "More and more lines are going to wonder whether they can afford this port at all."',
+            "Lindqvist warns that the berth fees will keep rising. Piet Marrow disagrees entirely.\n\n"
+            '> "The fees have been flat for ten years and will be flat for ten more, I promise."',
+            "The berth fees will keep rising. Smaller lines will leave first.\n\n"
+            '> "Nobody on this coast can afford a berth in the north quay any longer."',
+        )
+        + "## 4. People Identified\n\n**Tove Lindqvist**\n- Description: Chair, Orbex\n\n"
+        + "**Piet Marrow**\n- Description: Harbour pilot\n",
+        participants="Tove Lindqvist",
+        source="newsletter",
+    )
+    assert found == {
+        "More and more lines are going to wonder whether they can afford this port at all.": "Tove Lindqvist",
+        "The fees have been flat for ten years and will be flat for ten more, I promise.": "Piet Marrow",  # the last
+        "Nobody on this coast can afford a berth in the north quay any longer.": None,  # nobody named
+    }

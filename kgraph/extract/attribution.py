@@ -1043,7 +1043,14 @@ class Attributor:
         stripped = plain(strip_timestamps(text)).strip()
         if not stripped.endswith(":"):
             if block_quote_follows:
-                context.pending = self._arguing_subject(_sentences(stripped)[-1].strip())
+                sentences = _sentences(stripped)
+                context.pending = self._arguing_subject(sentences[-1].strip())
+                if context.pending is None and len(sentences) > 1:
+                    # `Thompson warns that X. Agents move the point down.` above a block quote: the
+                    # paragraph opens on what he argues and names nobody else
+                    first = self._arguing_subject(sentences[0].strip())
+                    if first and not (self._names_in(stripped) - {first}) and not self._someone_new_in(stripped):
+                        context.pending = first
             return
         clause = _without_field(_sentences(stripped)[-1].strip())
         raw = _label(text)
