@@ -559,3 +559,23 @@ def test_a_paragraph_opening_on_what_someone_argues_gives_them_the_block_quote_b
         "The fees have been flat for ten years and will be flat for ten more, I promise.": "Piet Marrow",  # the last
         "Nobody on this coast can afford a berth in the north quay any longer.": None,  # nobody named
     }
+
+
+def test_a_possessive_name_whose_words_argue_gives_them_the_block_quote_below() -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(
+            "Tove Lindqvist's framework argues that berth fees will double within the decade.\n\n"
+            '> "If a line faces a 20% yearly chance of closure, its expected life is about five years."',
+            "Tove Lindqvist's new venture defended the plan at length in the press.\n\n"
+            '> "We will build the fund around the lines that stay in the port the longest."',
+        )
+        + "## 4. People Identified\n\n**Tove Lindqvist**\n- Description: Chair, Orbex\n",
+        participants="Dana Ruiz",
+        source="newsletter",
+    )
+    assert found == {
+        "If a line faces a 20% yearly chance of closure, its expected life is about five years.": "Tove Lindqvist",
+        "We will build the fund around the lines that stay in the port the longest.": None,  # a venture's
+    }

@@ -97,6 +97,8 @@ _WRITING_SPEAKS = re.compile(
     )
     + r"\b"
 )
+# `framework argues`, `core thesis holds`: after a possessive name, a word of theirs and its verb
+_OWN_WORDS_VERB = re.compile(rf"(?:[a-z][\w-]*\s+){{0,2}}?{one_of(SPEECH_NOUNS)}\s+(?:\w+ly\s+)?(?P<verb>[a-z]+)\b")
 # `His response:`, `Her blunt take on it:`: a possessive pronoun and a speech noun stand for a `he` / `she`.
 _POSSESSIVE_PRONOUN = re.compile(rf"^(?:his|her)\s+(?:[a-z][\w-]*\s+){{0,2}}?{one_of(SPEECH_NOUNS, True)}\b", re.I)
 # Words written about someone, not by them: `Praised for "..."`, `Priya was dubbed "..."`.
@@ -949,9 +951,15 @@ class Attributor:
         sentence = _without_field(sentence)
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
-            if not match or _thing_of(match, candidate):
+            if not match:
                 continue
             verb = match.group("verb")
+            if match.group("possessive") or match.group("name").endswith(_POSSESSIVE_ENDS):
+                # `Palihapitiya's framework argues that`: his words; `Jo's new venture defended`: not his
+                owned = _OWN_WORDS_VERB.match(candidate, match.start("verb"))
+                if owned is None:
+                    continue
+                verb = owned.group("verb")
             if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
                 continue
             name = self.person(match.group("name"), allow_new=False)
