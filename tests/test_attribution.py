@@ -579,3 +579,21 @@ def test_a_possessive_name_whose_words_argue_gives_them_the_block_quote_below() 
         "If a line faces a 20% yearly chance of closure, its expected life is about five years.": "Tove Lindqvist",
         "We will build the fund around the lines that stay in the port the longest.": None,  # a venture's
     }
+
+
+def test_an_article_quote_that_opens_by_reporting_someone_is_theirs_but_not_in_talk() -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    paragraphs = _one_theme_each(
+        'Orders are up.\n\n> "Orbex CEO Tove Lindqvist said the port now expects a trillion crates a year."',
+        'Orders are up.\n\n> "Harbour analysts said the port now expects a trillion crates every year."',
+        'Orders are up.\n\n> "Piet Marrow said two things that really moved me about the port that year."',
+    )
+    written = speakers_of(paragraphs, participants="Dana Ruiz", source="newsletter")
+    assert written == {
+        "Orbex CEO Tove Lindqvist said the port now expects a trillion crates a year.": "Tove Lindqvist",
+        "Harbour analysts said the port now expects a trillion crates every year.": None,  # nobody named
+        "Piet Marrow said two things that really moved me about the port that year.": None,  # `me`: someone else
+    }
+    spoken = speakers_of(paragraphs, participants="Dana Ruiz, Raj Patel")
+    assert spoken["Orbex CEO Tove Lindqvist said the port now expects a trillion crates a year."] is None  # recounted

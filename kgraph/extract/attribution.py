@@ -301,6 +301,14 @@ def _inner_attribution() -> re.Pattern[str]:
 
 
 _SINGLE_QUOTES = frozenset("'‘’")
+# A quote that opens by reporting someone: up to three words of organization or title, a full name,
+# a verb of speech (`Rivian founder RJ Scaringe says`, `CEO Jensen Huang said that`).
+_REPORTED_OPENING = re.compile(
+    r"(?:(?:[A-Z][\w&.'’-]*|founder|co-founder|cofounder|chief|partner|president|chair|head|executive|"
+    r"investor|analyst|director)\s+){0,3}?"
+    rf"(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{1,2}})\s+"
+    r"(?:says|said|told|tells|argues|argued|warns|warned|wrote|writes|adds|added|notes|noted|explains|explained)\b"
+)
 
 
 def _attribution_inside(text: str) -> re.Match[str] | None:
@@ -756,6 +764,14 @@ class Attributor:
         the name may follow a title (`CEO`, `Acme founder`)."""
         match = _attribution_inside(text)
         if not match:
+            # `"Nvidia CEO Jensen Huang said the company now sees..."`: an article's words reporting his.
+            # In talk, `"Sarah said, I think..."` is the speaker recounting: not hers.
+            opens = text[:1].isupper() and not self.conversation and not _first_person(text)
+            reported = _REPORTED_OPENING.match(text) if opens else None
+            if reported:
+                name = self.person(reported.group("name"), allow_new=True)
+                if name:
+                    return Attribution(name, "inside quote")
             return None
         tokens = match.group("who").split()
         for index in range(len(tokens)):
