@@ -75,3 +75,14 @@ def test_a_listed_two_letter_surname_spelled_like_a_function_word_is_a_surname(
 ) -> None:
     document = parse_document("fixture.md", _document(listed))
     assert [person.name for person in participants.extract_participants(document, "Early Money", [])] == expected
+
+
+def test_a_second_participants_line_atop_the_body_adds_the_guest_the_header_left_out() -> None:
+    text = (
+        "# [Ports](https://example.com/ep/155)\n\n**Podcast:** Harbour Talk\n**Date:** 2025-11-02\n"
+        "**Participants:** Manchi, Harbour Team\n\n---\n\n# Episode Summary: Tove Lind's first interview\n\n"
+        "**Participants:** Tove Lind, CEO of Orbex Labs; Host Manchi\n\n---\n\n## 1. Key Themes\n\n### Ports\nTalk.\n"
+    )
+    document = parse_document("f.md", text)
+    names = [person.name for person in participants.extract_participants(document, "Harbour Talk", [])]
+    assert names == ["Manchi", "Tove Lind"]  # the host once, the guest added

@@ -238,6 +238,17 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
         (entries for entries in lists if any(fold(entry.person.name) != fold(podcast) for entry in entries)),
         next((entries for entries in lists if entries), []),
     )
+    if chosen and document.header.get("participants"):
+        # A second `Participants:` line atop the body, with roles (`Jia Peng, CEO of Zhijian; Host
+        # Manchi`), may add the guest the header's list left out
+        known = {fold(entry.person.name) for entry in chosen}
+        for field in document.header.body_fields:
+            if field.key != "participants":
+                continue
+            for entry in _listed(field.value, podcast):
+                if fold(entry.person.name) != fold(podcast) and not _spelled_before(fold(entry.person.name), known):
+                    known.add(fold(entry.person.name))
+                    chosen = [*chosen, entry]
     if chosen and not _needs_other_sources(document):
         return chosen
     known = {fold(entry.person.name) for entry in chosen}
