@@ -78,6 +78,12 @@ _ROLES = frozenset(
     "chairman chairwoman executive investor host guest reporter correspondent columnist anchor economist "
     "strategist researcher scientist engineer lecturer fellow".split()
 )
+# Words that say what someone does, as a speaker's credit gives it (`founder & CEO, Acme`): the job
+# titles above and the roles that are never a title before a name.
+CREDIT_ROLES = _ROLES | frozenset(
+    "founders partners cpo president director directors professor editor writer author officer manager "
+    "advisor adviser lead student secretary senator governor co-host cohost".split()
+)
 _GIVEN_NAMES_IN_ING = frozenset(
     "sterling irving channing manning browning fleming harding redding golding deming".split()
 )

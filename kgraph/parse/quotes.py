@@ -9,6 +9,7 @@ from functools import lru_cache
 from kgraph.parse.document import Line, LineKind, Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import read_field
+from kgraph.person_names import CREDIT_ROLES
 
 # Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass's `__getattr__`
 # hook (a thousand instructions), and the parser reads them for every line.
@@ -70,11 +71,6 @@ def is_title(text: str, before: str = "") -> bool:
     return len(main) >= 3 and all(word[0].isupper() or word[0].isdigit() for word in [words[0], *main])
 
 
-_ROLE_KEYWORD = re.compile(
-    r"(?:co-?)?founders?|ceo|cto|cfo|coo|cpo|president|partners?|head|chair(?:man|woman)?|directors?|vp|"
-    r"principal|professor|editor|reporter|writer|analyst|investor|author|researcher|engineer|scientist|lead|"
-    r"manager|officer|advisor|adviser|associate|fellow|student|host|co-?host|secretary|senator|governor"
-)
 _CAPITALIZED_WORD = re.compile(r"[A-Z0-9][\w'’.&\-]*|&|and|of|the|for")
 
 
@@ -101,7 +97,7 @@ def _role_phrase(text: str) -> bool:
     words = [word.removeprefix("co-") for word in words]  # `co-CEO`
     if not 0 < len(words) <= 5 or not all(word.islower() or word.isupper() or word == "&" for word in words):
         return False
-    return any(_ROLE_KEYWORD.fullmatch(word.lower().strip("&/")) for word in words)
+    return any(word.lower().strip("&/") in CREDIT_ROLES for word in words)
 
 
 def is_credential(text: str) -> bool:
