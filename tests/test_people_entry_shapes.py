@@ -125,3 +125,18 @@ def test_a_role_now_held_after_a_former_one_names_its_organization() -> None:
     assert description_affiliations("Currently a partner at Orbex Capital.") == ["Orbex Capital"]
     assert description_affiliations("Now retired from Orbex Capital.") == []
     assert description_affiliations("Now at the helm of the mill.") == []
+
+
+def test_a_credential_after_a_name_is_no_organization() -> None:
+    people = _people(
+        "| **Juan Marrow, CFA** | Analyst at Orbex Labs | Quoted |\n"
+        "| **Ana Diaz, PhD** | Researcher | Quoted |\n"
+        "| **Jo Lee, MD, PhD** | Professor at Varde University | Quoted |\n"
+        "| **Tove Lind, CEO of Wharfly** | Founder | Quoted |\n"
+    )
+    assert {name: found[0] for name, found in people.items() if name != "Dana Ruiz"} == {
+        "Juan Marrow": ("Orbex Labs",),
+        "Ana Diaz": (),
+        "Jo Lee": ("Varde University",),
+        "Tove Lind": ("Wharfly",),
+    }

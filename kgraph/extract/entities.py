@@ -75,6 +75,12 @@ _NAME_COMMA_REST = re.compile(r"^(?P<name>[^,]+),\s+(?P<rest>.+)$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 
 
+# Letters after a name that are a degree or a credential, not an employer.
+_POST_NOMINAL = re.compile(
+    r"CFA|CPA|CAIA|CFP|Ph\.?\s?D\.?|M\.?D\.?|MBA|J\.?D\.?|Esq\.?|DPhil|FRS|FREng|OBE|MBE|CBE|KBE"
+)
+
+
 def _name_then_rest(bare: str) -> tuple[str, str] | None:
     """`Jo Li, Head of X at Y` / `Jo Li, CMU / Meta` / `Jo Li and Al Roe, Meta` -> (names, rest);
     a list of people (`Jo Li, Al Roe`) is not split here."""
@@ -87,6 +93,8 @@ def _name_then_rest(bare: str) -> tuple[str, str] | None:
     rest = match.group("rest").strip()
     if all(" " in part and looks_like_person_name(part) for part in re.split(r",\s+|\s+and\s+", rest)):
         return None
+    if all(_POST_NOMINAL.fullmatch(part) for part in re.split(r",\s*", rest)):
+        return match.group("name").strip(), ""  # `Jo Li, CFA`: a credential, no organization
     return match.group("name").strip(), rest
 
 
