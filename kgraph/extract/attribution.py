@@ -766,9 +766,8 @@ class Attributor:
         if not match:
             # `"Nvidia CEO Jensen Huang said the company now sees..."`: an article's words reporting his.
             # In talk, `"Sarah said, I think..."` is the speaker recounting: not hers.
-            opens = text[:1].isupper() and not self.conversation and not _first_person(text)
-            reported = _REPORTED_OPENING.match(text) if opens else None
-            if reported:
+            reported = _REPORTED_OPENING.match(text) if text[:1].isupper() and not self.conversation else None
+            if reported and not _first_person(text):
                 name = self.person(reported.group("name"), allow_new=True)
                 if name:
                     return Attribution(name, "inside quote")

@@ -362,14 +362,16 @@ def _excerpt(transcript: Transcript, index: _Index, place: _Place) -> str:
 def turn_labels(written: list[str | None]) -> list[str | None]:
     """Each segment's speaker label; an unlabelled run between two lines of one label takes it
     (a diarizer drops a line's label inside a turn). A run between two labels stays unlabelled:
-    the turn changes somewhere in it."""
-    labels = list(written)
+    the turn changes somewhere in it. `written` itself when no run is filled in."""
+    labels = written  # copied at the first run filled in
     previous: str | None = None  # the last label seen
     run_start = 0  # where the current unlabelled run began
-    for number, label in enumerate(labels):
+    for number, label in enumerate(written):
         if label is None:
             continue
         if previous == label and run_start < number:
+            if labels is written:
+                labels = list(written)
             labels[run_start:number] = [label] * (number - run_start)
         previous, run_start = label, number + 1
     return labels
@@ -472,8 +474,9 @@ class QuoteFinder:
             heard_at=segment.start_seconds,
             score=score,
             label=segment.label,
-            span_label=_span_label(self.written_labels, index, first),
-            turn_label=_span_label(self.turn_labels, index, first),
+            span_label=(span := _span_label(self.written_labels, index, first)),
+            # (the same reading where no line of the transcript had its label filled in)
+            turn_label=span if self.turn_labels is self.written_labels else _span_label(self.turn_labels, index, first),
             excerpt=_excerpt(transcript, index, first),
         )
 

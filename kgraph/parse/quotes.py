@@ -103,6 +103,8 @@ def _role_phrase(text: str) -> bool:
 def is_credential(text: str) -> bool:
     """A speaker's credit, not something said: `Russ Lee, founder & CEO, LiveKit`, `Olivia Moore,
     partner at Andreessen Horowitz` (a name, a role, perhaps an organization; nothing more)."""
+    if not 0 < text.find(",") < 48:  # a credit's first part is a name or a short role: most quotes fail here
+        return False
     parts = [part.strip() for part in text.strip().rstrip(".").split(",")]
     if len(parts) == 2 and _role_phrase(parts[0]) and _capitalized_words(parts[1]):
         return True  # the credit without its name: `head of realtime AI, OpenAI`
