@@ -173,12 +173,13 @@ def test_an_affiliation_field_names_one_word_organizations() -> None:
 
 def _institutions_without_the_shortcut(sentence: str) -> list[str]:
     """`affiliations._institutions` as first written: every sentence through `only_organizations`
-    (with the rules added since: an acronym and its campus)."""
+    (with the rules added since: an acronym and its campus, a company and its unit's acronym)."""
     found = affiliations.only_organizations(sentence)
     suffixes = organization_words().kind_suffixes | affiliations._INSTITUTION_WORDS
     named = all(
         re.fullmatch(r"[A-Z]{2,6}", org)
-        or (affiliations._ACRONYM_CAMPUS.fullmatch(org) and is_place(org.split(maxsplit=1)[1]))  # a later rule
+        or (affiliations._ACRONYM_CAMPUS.fullmatch(org) and is_place(org.split(maxsplit=1)[1]))  # later rules
+        or affiliations._COMPANY_UNIT.fullmatch(org)
         or (
             len(words := fold(org).split()) > 1
             and (words[-1] in suffixes or words[0] in affiliations._INSTITUTION_WORDS)

@@ -140,3 +140,18 @@ def test_a_credential_after_a_name_is_no_organization() -> None:
         "Jo Lee": ("Varde University",),
         "Tove Lind": ("Wharfly",),
     }
+
+
+def test_paper_authors_institutions_before_their_part_are_their_affiliations() -> None:
+    from kgraph.extract.affiliations import description_affiliations
+
+    assert description_affiliations("VUT / Orbex FAR (intern), Equal co-first author. Also wrote X.") == [
+        "VUT",
+        "Orbex FAR",
+    ]
+    assert description_affiliations("Varde University / Orbex FAR team co-lead. Highly cited.") == [
+        "Varde University",
+        "Orbex FAR",
+    ]
+    assert description_affiliations("Famed AI researcher and teacher.") == []  # an adjective, not a lab
+    assert description_affiliations("Korean AI engineer at home.") == []

@@ -201,6 +201,11 @@ _INSTITUTION_WORDS = frozenset(
 
 
 _ACRONYM_CAMPUS = re.compile(r"[A-Z]{2,6}\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?")
+# `Amazon FAR`, `Meta FAIR`: a company's unit, named by its acronym after the company
+_COMPANY_UNIT = re.compile(r"[A-Z][a-z]+\s+[A-Z]{3,6}")
+_ACRONYMED = re.compile(r"\b[A-Z]{3,6}\b|\bUniversity\b|\bInstitute\b")  # `CMU`, `Amazon FAR`, `... University`
+# `UC Berkeley / Amazon FAR team co-lead`: the organizations, then lower-case words of a role
+_TRAILING_ROLE = re.compile(r"^(?P<orgs>.*?[A-Z][\w.&'’-]*)\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)$")
 
 
 def _institutions(sentence: str) -> list[str]:
@@ -215,6 +220,7 @@ def _institutions(sentence: str) -> list[str]:
         re.fullmatch(r"[A-Z]{2,6}", org)
         or _ACRONYM_CAMPUS.fullmatch(org)
         and is_place(org.split(maxsplit=1)[1])  # `HKUST Guangzhou`
+        or _COMPANY_UNIT.fullmatch(org)
         or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
         for org in found
     )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
@@ -253,6 +259,11 @@ def description_affiliations(description: str) -> list[str]:
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
     sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
+        return found
+    trailing = _TRAILING_ROLE.match(sentence)  # `UC Berkeley / Amazon FAR team co-lead`
+    found = _institutions(trailing.group("orgs")) if trailing and _has_role(trailing.group("role")) else []
+    # each named as institutions are (not `Famed AI researcher`, `Korean AI engineer`)
+    if found and all(_ACRONYMED.search(org) or fold(org).split()[0] in _INSTITUTION_WORDS for org in found):
         return found
     found = []
     for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
