@@ -52,3 +52,22 @@ def test_what_an_entry_says_of_its_entity_mentions_the_others_it_names(tmp_path:
     labels = {org.iri: org.label for org in model.organizations}
     second = next(episode for episode in model.episodes if episode.label == "Looms 2")
     assert {labels[iri] for iri in second.mentions if iri in labels} == {"Halden Mills", "Orbex Capital"}
+
+
+def test_a_rounds_investors_named_in_an_entry_are_organizations_the_episode_mentions(tmp_path: Path) -> None:
+    why = (
+        "- Why mentioned: Raised a $40M Series B led by Orbex Capital and Halden Ventures, with participation "
+        "from NEA, Sam Altman and Tidal.\n"
+    )
+    write(tmp_path, "e1.md", title="Looms 1", participants="Greta Vollmer", day=1,
+          companies=f"**Corvo Looms**\n- Description: Loom maker\n{why}")  # fmt: skip
+    model = kgraph.build([tmp_path]).model
+    labels = {org.iri: org.label for org in model.organizations}
+    (episode,) = model.episodes
+    assert {labels[iri] for iri in episode.mentions if iri in labels} == {
+        "Corvo Looms",
+        "Orbex Capital",
+        "Halden Ventures",
+        "NEA",
+    }  # not the angel (a person's name), nor a lone word another document may list in full
+    assert "Sam Altman" not in {person.label for person in model.people}
