@@ -432,7 +432,9 @@ def _deal_investors(entries: list[EntityEntry]) -> list[EntityEntry]:
     found: list[EntityEntry] = []
     for entry in entries:
         for text in (entry.description, entry.why_mentioned):
-            for deal in _DEAL.finditer(text or ""):
+            if not text or not ("by " in text or "from " in text or "nvestors " in text):
+                continue  # each of the pattern's lead-ins holds one of these: most texts, none
+            for deal in _DEAL.finditer(text):
                 for name in _investor_names(deal.group("names")):
                     if fold(name) in listed:
                         continue
