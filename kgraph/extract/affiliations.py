@@ -269,8 +269,8 @@ def description_affiliations(description: str) -> list[str]:
     for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
         if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
             clause = f"{shared.group('role')} {shared.group('rest')}"
-        if _PAST_ROLE.search(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
-            clause = ", ".join(part for part in clause.split(", ") if not _PAST_ROLE.search(part))
+        if is_past_role(clause):  # `Former Acme ethicist, co-founder of Corvo`: the rest still says
+            clause = ", ".join(part for part in clause.split(", ") if not is_past_role(part))
         clause, now = _NOW.subn("", clause.strip())  # `now CPO at Atlassian`, `currently a partner at X`: the role
         if now and (there := _NOW_AT.match(clause)):  # `now at Microsoft`
             found.append(there.group("org"))
@@ -349,7 +349,7 @@ def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
     found = []
     for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
         words = fold(clause).split()
-        if _PAST_ROLE.search(clause) or not words:
+        if is_past_role(clause) or not words:
             continue
         for size in range(min(5, len(words) - 1), 0, -1):  # the longest listed name first
             name = listed.get(" ".join(words[:size]))

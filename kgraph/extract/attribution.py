@@ -566,13 +566,13 @@ class Attribution:
 
 
 NONE = Attribution(None, None)
-# Rules that name the speaker in the text around the quote (not guesses from context).
 # A participle of speech ending the words between two quotes: `..., arguing that "..."`.
 _CONTINUING = re.compile(
     r"\b(?:arguing|adding|noting|saying|explaining|warning|insisting|concluding|stressing|writing|predicting|"
     r"calling it)(?:\s+that)?\s*[,:]?\s*[*_“\"]*\s*$"
 )
 _SENTENCE_STOP = re.compile(r"[.!?;]\s")
+# Rules that name the speaker in the text around the quote (not guesses from context).
 _NAMING_RULES = frozenset({"dash after", "said after", "speaker label", "lead-in", "as X put it", "inside quote"})
 
 

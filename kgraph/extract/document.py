@@ -21,13 +21,18 @@ from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
 
+def _only_participant(document: ParsedDocument, participants: list[PersonName]) -> str | None:
+    """The one participant, when the list names one and only one (before cleaning it)."""
+    return participants[0].name if len(participants) == 1 and raw_participant_count(document) == 1 else None
+
+
 def _sole_speaker(document: ParsedDocument, podcast: str, participants: list[PersonName]) -> str | None:
     """The one listed participant, when the list is credible as the whole cast. A lone participant
     who is the show's host (named in the podcast's name) means the guest went unlisted: then the
     quotes are more likely the guest's, and nobody is safe to name."""
-    if len(participants) != 1 or raw_participant_count(document) != 1:
+    name = _only_participant(document, participants)
+    if name is None:
         return None
-    name = participants[0].name
     surname = fold(name).split()[-1]
     if len(surname) >= 3 and surname in fold(podcast).split():
         return None
@@ -38,9 +43,9 @@ def _bylined_author(document: ParsedDocument, participants: list[PersonName]) ->
     """The newsletter's one listed participant, when the summary's title or byline names them as
     its writer (`"Four Jobs" by Jo Lee`, `— Data Driven VC (Jo Lee)`, `*Summary by Jo Lee*`): the
     piece is theirs, so its first-person words are too."""
-    if len(participants) != 1 or raw_participant_count(document) != 1:
+    name = _only_participant(document, participants)
+    if name is None:
         return None
-    name = participants[0].name
     byline = re.compile(rf"(?:\bby\s+|\((?:[^()]*,\s*)?){re.escape(name)}\b")
     return name if any(byline.search(plain(line.text)) for line in document.preamble) else None
 

@@ -430,7 +430,7 @@ class QuoteFinder:
 
     @functools.cached_property
     def turn_labels(self) -> list[str | None]:
-        """`turn_labels(self.transcript)`, read once a quote is found in it."""
+        """`turn_labels` of the written labels, read once a quote is found in the transcript."""
         return turn_labels(self.written_labels)
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:

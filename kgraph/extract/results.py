@@ -86,7 +86,7 @@ class QuoteGrounding(_Frozen):
     label: str | None = None  # the speaker label on that line, verbatim
     span_label: str | None = None  # the label on (nearly) all the passage (None where it changes)
     # the span's label, or where the passage's lines are unlabelled inside one label's turn, that
-    # label (`grounding.heard_labels`): who was heard, where the verbatim labels leave a gap
+    # label (`grounding.turn_labels`): who was heard, where the verbatim labels leave a gap
     turn_label: str | None = None
     excerpt: str | None = None  # the matched lines, shortened
 

@@ -94,9 +94,7 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
             mentions.append(made(Mention, values, set(_MENTION_FIELDS)))
     mentioned = {m.entity for m in mentions} | named_inside
     # what an entry says of its entity names others too (`Series B led by Halden Capital`)
-    entry_texts = [
-        f"{e.description}\n{e.why_mentioned}" for e in extraction.entities if e.description or e.why_mentioned
-    ]
+    entry_texts = [text for e in extraction.entities for text in (e.description, e.why_mentioned) if text]
     if entry_texts:
         mentioned.update(matcher.find("\n".join(entry_texts)))
     with_mentions: list[Insight | Claim] = [*insights, *claims]
