@@ -69,5 +69,6 @@ def test_a_rounds_investors_named_in_an_entry_are_organizations_the_episode_ment
         "Orbex Capital",
         "Halden Ventures",
         "NEA",
-    }  # not the angel (a person's name), nor a lone word another document may list in full
+        "Tidal",
+    }  # not the angel (a person's name)
     assert "Sam Altman" not in {person.label for person in model.people}

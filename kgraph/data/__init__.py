@@ -19,6 +19,7 @@ class OrganizationWords:
     category: frozenset[str] = frozenset()  # lower-case words that make a name a category (`startups`)
     plain_suffixes: frozenset[str] = frozenset()  # folded endings that add nothing (`technologies`)
     unit_suffixes: frozenset[str] = frozenset()  # plain endings a parent also gives its units (`ai`)
+    investment_suffixes: frozenset[str] = frozenset()  # folded endings of an investment firm's name
 
     @property
     def known(self) -> frozenset[str]:
@@ -43,4 +44,5 @@ def organization_words() -> OrganizationWords:
         category=frozenset(data["category"]),
         plain_suffixes=frozenset(fold(name) for name in data["plain_suffixes"]),
         unit_suffixes=frozenset(fold(name) for name in data["unit_suffixes"]),
+        investment_suffixes=frozenset(fold(name) for name in data["investment_suffixes"]),
     )

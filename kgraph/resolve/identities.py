@@ -192,6 +192,8 @@ class Identities:
                             people=tuple(people.get(entry.name, ())),
                             document=document,
                             podcast=podcast,
+                            listed=not entry.investor,  # a name in a round's list: no entry of its own
+                            investor=entry.investor,
                         )
                     )
             for name, names in people.items():

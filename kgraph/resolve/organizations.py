@@ -52,6 +52,7 @@ class OrganizationSighting(NamedTuple):
     description: str = ""  # what the entry says about it (description, why mentioned)
     people: tuple[str, ...] = ()  # the people the document affiliates with it
     listed: bool = True  # an entry of its own (False: only a person's affiliation)
+    investor: bool = False  # named only as a round's investor (`Series A led by Acme`)
 
 
 # What an investor says it is, in the first words of its description (`Venture capital firm`,
@@ -131,6 +132,13 @@ class _Context:
     podcasts: set[str] = field(default_factory=set)
     people: set[str] = field(default_factory=set)
     descriptions: set[str] = field(default_factory=set)
+    sightings: int = 0
+    investor_sightings: int = 0  # of them, as a round's investor
+
+    @property
+    def investor_only(self) -> bool:
+        """Named only as a round's investor (`led by Corvo`), in every document."""
+        return self.sightings == self.investor_sightings > 0
 
     @cached_property
     def words(self) -> set[str]:
@@ -147,6 +155,8 @@ def _contexts(sightings: list[OrganizationSighting]) -> dict[str, _Context]:
         if context is None:
             context = contexts[sighting.name] = _Context(sighting.name, reader)
         context.descriptions.add(sighting.description)
+        context.sightings += 1
+        context.investor_sightings += sighting.investor
         context.documents.add(sighting.document)
         context.podcasts.add(sighting.podcast)
         if sighting.people:
@@ -390,9 +400,13 @@ class _Resolver:
         for first, second in pairs:
             if self.union.find(("name", first)) == self.union.find(("name", second)):
                 continue
+            investing = self._investor_form(first, second) or self._investor_form(second, first)
             if _suffix_form(first, second) or _suffix_form(second, first):
                 short, long = sorted((first, second), key=lambda n: (len(fold(n).split()), n))
                 reason, score = "suffix form", None
+            elif investing:
+                short, long = sorted((first, second), key=lambda n: (len(fold(n).split()), n))
+                reason, score = "investment firm's suffix form", None
             elif (score := _spelling_variant(first, second)) is not None:
                 short, long = first, second
                 reason = "spelling variant"
@@ -410,7 +424,7 @@ class _Resolver:
             if reason == "suffix form" and _part_of(short, self.contexts[long]):
                 self.record("candidate", [short, long], "suffix form, but described as a part of it", evidence)
                 continue
-            agreement = _agreement(self.contexts[first], self.contexts[second])
+            agreement = _agreement(self.contexts[first], self.contexts[second]) or investing
             if not agreement and reason == "spelling variant" and _heard_alike(first, second):
                 agreement = _one_shared_word(self.contexts[first], self.contexts[second])
             extra = _extra_words(short, long) or []
@@ -435,8 +449,26 @@ class _Resolver:
                 continue
             for long, reason, evidence in options:
                 if self.union.union(("name", short), ("name", long)):
-                    kept = sorted((short, long), key=lambda f: (-self.counts[f], len(f), f))  # the likelier label first
+                    # the likelier label first
+                    kept = sorted((short, long), key=lambda f: (*(-rank for rank in self._label_rank(f)[:3]), f))
                     self.record("merged", kept, reason, evidence)
+
+    def _label_rank(self, form: str) -> tuple[int, int, int, str]:
+        """The most often named form labels a group; a name in a round's list of investors
+        (`Corvo` for Corvo Capital) counts only after the names that entries give."""
+        context = self.contexts[form]
+        return (self.counts[form] - context.investor_sightings, self.counts[form], -len(form), form)
+
+    def _investor_form(self, short: str, long: str) -> list[str]:
+        """The evidence that `short` (`Corvo`) is the investment firm `long` (`Corvo Capital`):
+        documents name it only as a round's investor, and `long` adds only an investment firm's
+        ending. An operating company named alike (`Intel`, listed, and `Intel Capital`) is none."""
+        extra = _extra_words(short, long)
+        if extra is None or " ".join(extra) not in organization_words().investment_suffixes:
+            return []
+        if not self.contexts[short].investor_only:
+            return []
+        return [f"{short} is named only as a round's investor", f"{long} is an investment firm's name"]
 
     def _record_key_merges(self, forms: set[str]) -> None:
         """`11 Labs` and `ElevenLabs`, `Lovable.dev` and `Lovable`: one key, written differently."""
@@ -459,7 +491,7 @@ class _Resolver:
         for members in self.union.groups(("name", name) for name in sorted(self.counts)).values():
             forms = {name for _, name in members}
             user = next((self.rules.merged_label(f) for f in sorted(forms) if self.rules.merged_label(f)), None)
-            label = user or max(forms, key=lambda f: (self.counts[f], -len(f), f))
+            label = user or max(forms, key=self._label_rank)
             extra = set().union(*(self.aliases[f] for f in forms))
             identity = OrganizationIdentity(label=label, alt_labels=tuple(sorted((forms | extra) - {label})))
             self._record_key_merges(forms)
