@@ -46,7 +46,17 @@ from kgraph.person_names import is_place
         ("Varde University. Co-author, known for loom theory", ["Varde University"]),  # an opening institution
         ("Varde University / Orbex AI. Co-author", ["Varde University", "Orbex AI"]),
         ("MIT. Co-author", ["MIT"]),
+        ("Senior Analyst, Emerging Tech, TideBook", ["TideBook"]),  # a role, its field, the organization
+        ("Professor, Loom Science, Varde University", ["Varde University"]),
+        ("Chairman of Orbex's board", ["Orbex"]),
+        ("Ex-Corvo Partners; new MD of Capital Formation at Halden Capital", ["Halden Capital"]),
+        ("Author, The Loom Corner newsletter", ["The Loom Corner"]),  # a publication, not a book
+        ("Author; publisher of The Loom Corner newsletter", ["The Loom Corner"]),
+        ("Writer of Greta's Newsletter, former Orbex PM", ["Greta's Newsletter"]),
+        ("Author of The Loom Corner and The Yarn Corner newsletters", ["The Loom Corner", "The Yarn Corner"]),
         # none
+        ("Founder, Builder, Dreamer", []),  # three titles
+        ("Partner, Growth, Norway", []),
         ("Former CEO of Gucci-like Halden", []),
         ("Worked with the founder of Corvo", []),
         ("Author of The Quiet Looms", []),  # a book

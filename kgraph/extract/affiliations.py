@@ -23,7 +23,7 @@ _ROLE_OF = re.compile(
 
 
 ROLE_WORD = re.compile(
-    r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair|president|"
+    r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair(?:man|woman|person)?|president|"
     r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
     r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
     r"commissioner|ambassador|dean|chancellor)\b",
@@ -63,6 +63,8 @@ def organizations_of(organizations: list[str], text: str = "") -> tuple[str, ...
 
 
 _ROLE_COMMA_ORG = re.compile(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)")
+# `Senior Analyst, Emerging Tech, Orbex`: a role, its field (capitalized words), the organization
+_ROLE_FIELD_ORG = re.compile(r"(?P<role>[^,]+),\s+(?P<field>[A-Z][\w&-]*(?:\s+[A-Z&][\w&-]*){0,3}),\s+(?P<org>[^,]+)")
 _AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
 
 
@@ -81,6 +83,14 @@ def affiliations_from(text: str) -> list[str]:
         for role, org in ((comma.group("a"), comma.group("b")), (comma.group("b"), comma.group("a"))):
             if ROLE_WORD.search(role) and _ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org):
                 return [org]
+    field = _ROLE_FIELD_ORG.fullmatch(bare)
+    if field and ROLE_WORD.search(field.group("role")) and not ROLE_WORD.search(field.group("field")):
+        org = field.group("org")
+        # one plain word after two could be a third title (`Founder, Builder, Dreamer`): a name is
+        # written as one (`PitchBook`, `MIT`) or has more words
+        named = " " in org or any(char.isupper() for char in org[1:])
+        if named and _ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org) and not is_place(org):
+            return [org]
     at = _AT_ORG.search(bare)  # `Head of Research at University of Oslo`
     if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not ROLE_WORD.search(at.group("org")):
         return [at.group("org").strip()]
@@ -132,6 +142,12 @@ _ROLE_OF_OWNER = re.compile(rf"^(?:[\w/-]+\s+){{1,3}}of\s+(?P<org>{_ORG_NAME.pat
 # A name's words: capitalized, or lower-case joiners between them (`Our World in Data`).
 _NAME_RUN = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du|in)\s+)*[A-Z][\w.&'’-]*)*")
 _WORK_ROLE = re.compile(r"^(?:co-?)?(?:author|creator|writer)\b", re.I)  # `Author of The Worlds I See`: a work
+# `Author, The Loom Corner newsletter`, `Publisher of Orbex Weekly and The Tide blogs`: a publication
+# the person writes for is an organization (a book is not: it names no kind of publication)
+_PUBLICATION = re.compile(
+    rf"^(?i:(?:co-?)?(?:author|writer|editor|publisher|creator|founder))(?:,|\s+(?i:of|at|for))\s+"
+    rf"(?P<names>{_ORG_NAME.pattern})\s+(?P<kind>(?i:newsletters?|blogs?|substacks?|magazines?|publications?))\b"
+)
 _RELATIONAL_ROLE = re.compile(
     r"^(?:co-?founder|cofounder|partner|colleague)\b", re.I
 )  # `Sanjit's co-founder`: a person's
@@ -146,7 +162,7 @@ _SENTENCE_WORDS = frozenset(
 # Titles a description opens with besides the role words names are checked against.
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|"
+    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|md|"
     r"contributor|columnist|correspondent|strategist)\b",
     re.I,
 )
@@ -277,6 +293,12 @@ def description_affiliations(description: str) -> list[str]:
             continue
         if joining := _JOINING.match(clause):  # `Returning to Sequoia Capital`, `Joined Orbex as CFO`
             found.append(joining.group("org") or joining.group("joined"))
+            continue
+        if publication := _PUBLICATION.match(clause.strip()):  # `Author of The Loom Corner newsletter`
+            names = publication.group("names")
+            if names.endswith(("'s", "’s")):  # `Lenny's Newsletter`: the kind word is in the name
+                names += " " + publication.group("kind")
+            found.extend(names.split(" and "))
             continue
         if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
             continue
