@@ -342,6 +342,20 @@ _UNNAMED_SOURCE = re.compile(
     + r"\b",
     re.I,
 )
+# `Orbex engineers told him "..."`, `A customer once told Tove:`: the words are the teller's, whom
+# the quote follows; the one told is only listening.
+_TOLD_END = re.compile(
+    r"(?:\s+(?:has|have|had|once|often|always|\w+ly))*\s+(?:told|tells)\s+"
+    r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+)"
+    r"\s*[:,]?\s*$"
+)
+# Words that end the teller's noun phrase, read backwards from `told`.
+_TELLER_BOUNDARY = frozenset(
+    "that who which when and but as because after while says said mentions mentioned recalls recalled explains "
+    "explained notes noted adds added reveals revealed shares shared describes described how where".split()
+)
+
+
 _ROLE_NOUN = re.compile(
     r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:host|hosts|guest|article|author|authors|paper|"
     r"report|newsletter|post|piece|story|team|researchers?|interviewer|moderator|narrator|writer|"
@@ -535,6 +549,20 @@ Search = Callable[[str], "re.Match[str] | None"]
 _TEXTS_KEPT = 256
 
 
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _teller(clause: str) -> str | None:
+    """Who tells, where the lead-in ends `X told her` (`One early customer`, `Tove`), as written."""
+    told = _TOLD_END.search(clause) if ("told" in clause or "tells" in clause) else None
+    if told is None:
+        return None
+    words: list[str] = []
+    for word in reversed(plain(clause[: told.start()]).split()[-6:]):
+        if word.lower() in _TELLER_BOUNDARY or word.endswith((",", ";", ":", ".")):
+            break
+        words.insert(0, word)
+    return " ".join(words).strip(' *_"“”') or None
+
+
 def _remembered(pattern: re.Pattern[str]) -> Search:
     """`pattern.search`, remembered per text: a lead-in is read by several rules of a quote, and
     the same lead-ins recur (`Quote:`, `He adds:`)."""
@@ -714,6 +742,10 @@ class Attributor:
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
         before = spoken_sentences(quote.before)[-1]
         after = quote.after_spoken[:120]  # `plain(strip_timestamps(quote.after))`, as the parser made it
+        teller = _teller(before)
+        if teller is not None and not _PRONOUN.match(teller):
+            # `Jo says Orbex engineers told him "..."`: only the teller speaks (someone unnamed here)
+            return (self.person(teller, allow_new=False) or SOMEONE,)
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
@@ -856,6 +888,10 @@ class Attributor:
                 name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
                 if name:
                     return Attribution(name, "lead-in")
+        teller = _teller(clause)
+        if teller is not None and not _PRONOUN.match(teller):  # (`He told her:` is the pronoun's)
+            name = self.person(teller, allow_new=len(teller.split()) >= 2)
+            return Attribution(name, "lead-in") if name else NONE  # `One early customer told him`
         with_participle = _WITH_PARTICIPLE_IN(clause)
         if with_participle:  # `..., with Ruiz confirming "..."`
             name = self.person(with_participle.group("name"), allow_new=True)

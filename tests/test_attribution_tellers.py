@@ -1,0 +1,78 @@
+"""`One early customer told him "..."`: the words are the teller's, recounted by the paragraph's
+person; the one told is only listening. Neither the lead-in nor the transcript line (where the
+recounting person's voice is heard) makes them the listener's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import kgraph
+
+from .attribution_fixtures import in_themes, speakers_of
+from .test_grounding import lines_for, stamp
+
+QUOTE = "if we can automate the folding we have a license to print money"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("One early customer told her", None),
+        ("Dana mentions that Orbex engineers told her", None),
+        ("Dana says her investors told her", None),
+        ("A customer once told Dana", None),
+        ("A Halden integration expert told Dana:", None),
+        ("Buyers have often told Dana", None),
+        ("Raj told Dana:", "Raj Patel"),  # a known teller speaks
+        ("In an interview, Raj Patel told Bloomberg:", "Raj Patel"),
+    ],
+)
+def test_the_teller_speaks_and_the_one_told_does_not(lead_in: str, speaker: str | None) -> None:
+    body = in_themes(f'Dana Ruiz spent a year selling door to door. {lead_in} "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+def test_a_pronoun_teller_is_the_pronouns_person() -> None:
+    body = in_themes(f'Raj Patel spent a year selling door to door. He told Dana: "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == "Raj Patel"
+
+
+SUMMARY = """# Robots Under the Hull
+
+**Podcast:** Harbor Talks
+**Date:** 2026-01-05
+**Participants:** Ana Ruiz, Ben Okoro
+
+---
+
+## Key Themes
+
+### 1. Subscriptions
+
+Ana Ruiz explains: "hull cleaning is a subscription business not a hardware business" [00:10:00]
+
+Ana Ruiz adds: "every port in europe will require this within five years" [00:20:00]
+
+Ben Okoro sold hulls for a year. {lead_in} "we hired divers before we hired engineers" [00:30:00]
+
+Ben Okoro warns: "our robots spend more time charging than cleaning today" [00:40:00]
+"""
+
+
+@pytest.mark.parametrize(("lead_in", "speaker"), [("One early customer told him", None), ("He says:", "ben-okoro")])
+def test_the_listeners_voice_in_the_transcript_does_not_make_the_tellers_words_his(
+    tmp_path: Path, lead_in: str, speaker: str | None
+) -> None:
+    folder = tmp_path / "in" / "Harbor Talks" / "Robots"
+    folder.mkdir(parents=True)
+    (folder / "summary.md").write_text(SUMMARY.format(lead_in=lead_in), encoding="utf-8")
+    lines = lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"})
+    filler = {second: ("Ana Ruiz", "filler line") for second in range(0, 3000, 60)}
+    text = "\n".join(f"{stamp(s)} {label}: {words}" for s, (label, words) in sorted({**filler, **lines}.items()))
+    (folder / "transcript.md").write_text(text + "\n", encoding="utf-8")
+    claims = {claim.text[:12]: claim for claim in kgraph.build([tmp_path / "in"]).model.claims}
+    divers = claims["we hired div"]
+    assert divers.transcript_speaker is not None  # the transcript hears Ben say it
+    assert (divers.speaker.rsplit("/", 1)[-1] if divers.speaker else None) == speaker
