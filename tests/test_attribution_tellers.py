@@ -1,6 +1,7 @@
-"""`One early customer told him "..."`: the words are the teller's, recounted by the paragraph's
-person; the one told is only listening. Neither the lead-in nor the transcript line (where the
-recounting person's voice is heard) makes them the listener's."""
+"""Words someone recounts: `One early customer told him "..."` is the teller's (the one told only
+listens), `He references Dario from Orbex: "..."` the one referenced. Neither the lead-in nor the
+transcript line (where the recounting person's voice is heard) makes them the recounter's. And
+whom `he` stands for after `Most firms do A, but Raj did B.`"""
 
 from __future__ import annotations
 
@@ -39,6 +40,30 @@ def test_a_pronoun_teller_is_the_pronouns_person() -> None:
     assert speakers_of(body)[f"{QUOTE}."] == "Raj Patel"
 
 
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("He references Tove from Orbex:", None),  # Tove's words, relayed
+        ("He quotes Tove Lind:", None),
+        ("He cites Orbex versus Halden, where", "Raj Patel"),  # an example, not a speaker
+        ("He cites Orbex's CTO:", "Raj Patel"),  # left to the quote (`I remember their CTO said...`)
+        ("He recalls:", "Raj Patel"),
+    ],
+)
+def test_words_the_pronouns_person_relays_are_not_his(lead_in: str, speaker: str | None) -> None:
+    body = in_themes(f'Raj Patel disagrees with the consensus. {lead_in} "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+@pytest.mark.parametrize("joined", ["but", "yet", "and", "so"])
+def test_the_subject_of_a_second_main_clause_is_whom_he_stands_for(joined: str) -> None:
+    body = in_themes(
+        f"Most robotics firms start with rigid objects, {joined} Raj deliberately chose the hardest problem. "
+        f'He explains: "{QUOTE}."'
+    )
+    assert speakers_of(body)[f"{QUOTE}."] == "Raj Patel"
+
+
 SUMMARY = """# Robots Under the Hull
 
 **Podcast:** Harbor Talks
@@ -61,7 +86,10 @@ Ben Okoro warns: "our robots spend more time charging than cleaning today" [00:4
 """
 
 
-@pytest.mark.parametrize(("lead_in", "speaker"), [("One early customer told him", None), ("He says:", "ben-okoro")])
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [("One early customer told him", None), ("He references Dario from Orbex:", None), ("He says:", "ben-okoro")],
+)
 def test_the_listeners_voice_in_the_transcript_does_not_make_the_tellers_words_his(
     tmp_path: Path, lead_in: str, speaker: str | None
 ) -> None:

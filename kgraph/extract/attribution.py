@@ -392,6 +392,13 @@ _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
+# `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
+_RELAYS_NAMED = re.compile(
+    r"^(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:references|referenced|cites|cited|quotes|quoted|invokes|invoked|"
+    r"recalls|recalled|paraphrases|paraphrased|channels|channeled|echoes|echoed|borrows|borrowed)\s+"
+    # the name ends the lead-in (`He cites Acme, where` relays none); `Acme's CTO` is left to the quote
+    r"(?:the\s+)?[A-Z][\w.&-]*\b(?!['’]s)[^\"“”:]*:\s*[*_]*\s*$"
+)
 # A second speaker, named or by role, whose speech verb ends the lead-in: `He notes Acme's CTO agrees:`.
 _RELAYED_SPEAKER = re.compile(
     rf"^(?i:he|she)\s+\S+\s+.*\b[A-Z][\w.&-]*(?:['’]s)?(?:\s+[\w-]+){{0,2}}\s+{_SPEECH_VERB}\s*[:,]?\s*$"
@@ -742,6 +749,8 @@ class Attributor:
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
         before = spoken_sentences(quote.before)[-1]
         after = quote.after_spoken[:120]  # `plain(strip_timestamps(quote.after))`, as the parser made it
+        if _RELAYS_NAMED.search(before) or (_PRONOUN.match(before) and _RELAYED_POSSESSIVE.search(before)):
+            return (SOMEONE,)  # `He references Dario:`, `He cites Macy's line:`: the voice heard relays
         teller = _teller(before)
         if teller is not None and not _PRONOUN.match(teller):
             # `Jo says Orbex engineers told him "..."`: only the teller speaks (someone unnamed here)
@@ -965,6 +974,8 @@ class Attributor:
             if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate)):
                 if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
+                if _RELAYS_NAMED.match(candidate):
+                    return NONE  # `He references Dario from Anthropic:`
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:
                     target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
@@ -1137,6 +1148,7 @@ def _without_field(clause: str) -> str:
 
 _DASH_CLAUSE = re.compile(r"\s[—–]\s+(?=[A-Z])")
 _COMMA = re.compile(r",\s+")
+_COORDINATED = re.compile(r",\s+(?:but|yet|and|so|whereas)\s+")  # a second main clause after a comma
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)  # the same lead-in is read by several rules of one quote
@@ -1191,7 +1203,10 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     if ":" in sentence:
         sentence = _without_field(sentence)  # `Why Mentioned: Kerner identifies...`
     found = []
-    for candidate in _clause_starts(sentence):
+    starts = _clause_starts(sentence)
+    if ", " in sentence:  # `Most firms start with rigid objects, but Jo chose towels`: Jo, second
+        starts += tuple(sentence[match.end() :] for match in _COORDINATED.finditer(sentence))
+    for candidate in starts:
         match = _SUBJECT.match(candidate)
         if match is None:
             continue
