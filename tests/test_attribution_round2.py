@@ -4,6 +4,8 @@ party's words, a publication's words and slogans stay nobody's."""
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract import extract_document
 from kgraph.parse import parse_document
 
@@ -263,3 +265,23 @@ def test_a_sentence_subject_after_a_field_label_is_the_items_subject() -> None:
     )
     speakers = _speakers(body, participants="Unknown Host, Dana Ruiz")
     assert speakers["send an invoice in one click, and get paid the same day"] == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    "why",
+    [
+        "Making a bold claim about headcount, predicting giants will run on 100 people",
+        "Arguing that pricing beats product",
+        "Warning investors about the cycle",
+        "Quipped about the market on a call",
+        "Suggesting the cycle has turned",
+    ],
+)
+def test_an_entry_that_says_in_a_participle_the_person_spoke_gives_them_its_quote(why: str) -> None:
+    body = (
+        "## 3. People Identified\n\n### Dana Ruiz\n- Role: CEO of Orbex\n"
+        f"- Why mentioned: {why}\n"
+        '- Quote: "The world is ready for smaller teams, and giants will run with a hundred people."\n'
+    )
+    speakers = _speakers(body, participants="Eli Marsh", source="newsletter")
+    assert speakers["The world is ready for smaller teams, and giants will run with a hundred people."] == "Dana Ruiz"

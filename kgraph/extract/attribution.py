@@ -1376,7 +1376,9 @@ _SPEECH_CUE = re.compile(
         "stated|states|expressed|expresses|flagged|flags|framing|voice|spokesperson|spoke|speaks|interview|"
         "interviewed|wrote|writes|posted|posts|tweeted|testified|remarks|remarked|characterizing|characterized|"
         "emphasized|stressed|cautioned|claimed|insisted|pushed back|admitted|conceded|recalled|author of the|"
-        "author of this",
+        "author of this|predicting|arguing|warning|saying|claiming|claim|claims|stating|noting|explaining|"
+        "insisting|emphasizing|asserting|asserts|asserted|contends|contended|contending|declared|declares|declaring|"
+        "quipped|quips|joked|jokes|observed|observes|observing|suggested|suggests|suggesting|recounting|recounts",
         True,
     )
     + r"\b",
