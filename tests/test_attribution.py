@@ -3,6 +3,8 @@ supports it (a wrong speaker is worse than none)."""
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract import extract_document
 from kgraph.parse import parse_document
 
@@ -597,3 +599,28 @@ def test_an_article_quote_that_opens_by_reporting_someone_is_theirs_but_not_in_t
     }
     spoken = speakers_of(paragraphs, participants="Dana Ruiz, Raj Patel")
     assert spoken["Orbex CEO Tove Lindqvist said the port now expects a trillion crates a year."] is None  # recounted
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        ("Lindqvist maps three shifts in berth pricing: fuel, labour and quays.", "Tove Lindqvist"),
+        ("Lindqvist makes a brief but notable point about quay labour.", "Tove Lindqvist"),
+        ("Lindqvist lays out why the fees will rise.", "Tove Lindqvist"),
+        ("Lindqvist breaks from her own prior framing to assert that fees will fall.", "Tove Lindqvist"),
+        ("Lindqvist identifies a gap in the port's tooling.", "Tove Lindqvist"),
+        ("Lindqvist hired three pilots last spring.", None),  # something she did, not a view she lays out
+    ],
+)
+def test_a_paragraph_opening_on_a_view_someone_lays_out_gives_them_the_block_quote_below(
+    opening: str, speaker: str | None
+) -> None:
+    from tests.attribution_fixtures import speakers_of
+
+    found = speakers_of(
+        _one_theme_each(f'{opening} Smaller lines will leave first.\n\n> "Every line will pay twice what it pays now."')
+        + "## 4. People Identified\n\n**Tove Lindqvist**\n- Description: Chair, Orbex\n",
+        participants="Tove Lindqvist",
+        source="newsletter",
+    )
+    assert found == {"Every line will pay twice what it pays now.": speaker}

@@ -178,6 +178,13 @@ _STANCE = re.compile(
     )
     + r"\b"
 )
+# What an analyst's paragraph says its subject does with a view of theirs (`Thompson maps three
+# shifts`, `makes a brief but notable point`), read only for a paragraph above a block quote.
+_ANALYZES = re.compile(
+    r"(?:maps|mapped|outlines|outlined|traces|traced|sketches|sketched|identifies|identified|asserts|asserted|"
+    r"breaks from|broke from|walks through|walked through|unpacks|unpacked|dissects|dissected|contrasts|contrasted|"
+    r"critiques|critiqued|(?:makes|made)\s+(?:[\w-]+\s+){0,4}?(?:point|case|argument|observation|prediction))\b"
+)
 # A sentence opening with a subordinate clause: the main clause, and its subject, follow a comma.
 _SUBORDINATE = re.compile(
     r"^(?:"
@@ -1007,9 +1014,10 @@ class Attributor:
             return NONE  # `Orbex Capital estimated that`, `Altimeter's Meghan said`: not the context's speaker
         return None
 
-    def _arguing_subject(self, sentence: str) -> str | None:
+    def _arguing_subject(self, sentence: str, analysis: bool = False) -> str | None:
         """`Ruiz argues that pricing is the moat.`: a known person saying or arguing something,
-        with nobody else named in the sentence."""
+        with nobody else named in the sentence; with `analysis`, also laying out a view of theirs
+        (`Ruiz maps three shifts:`, `Ruiz makes a brief point`)."""
         sentence = _without_field(sentence)
         for candidate in _clause_starts(sentence):
             match = _SUBJECT.match(candidate)
@@ -1023,7 +1031,9 @@ class Attributor:
                     continue
                 verb = owned.group("verb")
             if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
-                continue
+                at = match.start("verb") if verb == match.group("verb") else candidate.find(verb, match.start("verb"))
+                if not (analysis and (_ANALYZES.match(candidate, at) or _STANCE.match(candidate, at))):
+                    continue
             name = self.person(match.group("name"), allow_new=False)
             rest = candidate[match.end("verb") :]
             if name and not (self._names_in(sentence) - {name}) and not self._someone_new_in(rest):
@@ -1118,7 +1128,7 @@ class Attributor:
                 if context.pending is None and len(sentences) > 1:
                     # `Thompson warns that X. Agents move the point down.` above a block quote: the
                     # paragraph opens on what he argues and names nobody else
-                    first = self._arguing_subject(sentences[0].strip())
+                    first = self._arguing_subject(sentences[0].strip(), analysis=True)
                     if first and not (self._names_in(stripped) - {first}) and not self._someone_new_in(stripped):
                         context.pending = first
             return
