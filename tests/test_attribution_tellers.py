@@ -26,6 +26,10 @@ QUOTE = "if we can automate the folding we have a license to print money"
         ("A customer once told Dana", None),
         ("A Halden integration expert told Dana:", None),
         ("Buyers have often told Dana", None),
+        ("Marek told the Financial Times that", None),  # someone the document does not know
+        ("One buyer told analysts that", None),
+        ("Raj told reporters that", "Raj Patel"),
+        ('Raj told "The Orbex Show" that', "Raj Patel"),
         ("Raj told Dana:", "Raj Patel"),  # a known teller speaks
         ("In an interview, Raj Patel told Bloomberg:", "Raj Patel"),
     ],

@@ -353,8 +353,9 @@ _UNNAMED_SOURCE = re.compile(
 # the quote follows; the one told is only listening.
 _TOLD_END = re.compile(
     r"(?:\s+(?:has|have|had|once|often|always|\w+ly))*\s+(?:told|tells)\s+"
-    r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+)"
-    r"\s*[:,]?\s*$"
+    r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+(?:\s+[A-Z][\w'’-]*)?"
+    r"|[a-z]+s|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"  # `reporters`, `"The Orbex Show"`
+    r"(?:\s+that)?\s*[:,]?\s*$"
 )
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
