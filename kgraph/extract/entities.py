@@ -20,6 +20,7 @@ from kgraph.extract.affiliations import (
     organizations_of,
     whole_listed_names,
 )
+from kgraph.extract.group_rows import member_description
 from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.investors import deal_investors
 from kgraph.extract.organization_names import (
@@ -386,7 +387,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                     )
                 ),
                 qualifiers=tuple(qualifiers),
-                description=description,
+                description=member_description(description, name, names),
                 why_mentioned=why,
                 affiliations=(
                     organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
