@@ -54,7 +54,16 @@ from kgraph.person_names import is_place
         ("Author; publisher of The Loom Corner newsletter", ["The Loom Corner"]),
         ("Writer of Greta's Newsletter, former Orbex PM", ["Greta's Newsletter"]),
         ("Author of The Loom Corner and The Yarn Corner newsletters", ["The Loom Corner", "The Yarn Corner"]),
+        ("Principal, Tidewater Associates (pay consulting)", ["Tidewater Associates"]),  # a title of the longer list
+        ("Lead Economist, Orbex", ["Orbex"]),
+        (
+            "New Managing Director and Head of PE Secondaries at Halden Strategies",
+            ["Halden Strategies"],
+        ),  # a long title
         # none
+        ("Philanthropist, author, ex-wife of Raj Patel", []),  # two titles
+        ("Economist, loom working paper co-author", []),
+        ("Worked with the Founder and Chief Executive of the Board at Orbex", []),  # a sentence
         ("Founder, Builder, Dreamer", []),  # three titles
         ("Partner, Growth, Norway", []),
         ("Former CEO of Gucci-like Halden", []),

@@ -80,8 +80,17 @@ def affiliations_from(text: str) -> list[str]:
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
     comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
     if comma:
-        for role, org in ((comma.group("a"), comma.group("b")), (comma.group("b"), comma.group("a"))):
-            if ROLE_WORD.search(role) and _ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org):
+        for role, org, org_last in (
+            (comma.group("a"), comma.group("b"), True),
+            (comma.group("b"), comma.group("a"), False),
+        ):
+            if not (_ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org)):
+                continue
+            if ROLE_WORD.search(role):
+                return [org]
+            # a title of the longer list, before the organization (`Principal, Johnson Associates`;
+            # `Philanthropist, author` and `Loom Weekly, staff` name none)
+            if org_last and _has_role(role) and not _has_role(org):
                 return [org]
     field = _ROLE_FIELD_ORG.fullmatch(bare)
     if field and ROLE_WORD.search(field.group("role")) and not ROLE_WORD.search(field.group("field")):
@@ -166,6 +175,14 @@ _MORE_ROLES = re.compile(
     r"contributor|columnist|correspondent|strategist)\b",
     re.I,
 )
+
+
+_TITLE_JOINERS = frozenset(("of", "and", "&", "for", "at", "the", "in"))
+
+
+def _title_cased(words: list[str]) -> bool:
+    """`New Managing Director and Head of PE Secondaries at`: a long title, not a sentence."""
+    return all(word[:1].isupper() or word.lower() in _TITLE_JOINERS for word in words)
 
 
 def _first_sentence(description: str) -> str:
@@ -333,7 +350,7 @@ def description_affiliations(description: str) -> list[str]:
             before = [word.rstrip(",") for word in clause[:start].split() if word != "&"]
             if before and before[-1].lower() == "the":
                 before.pop()  # `co-founder of the Center for Tides`
-            if len(before) > 6 or not all(_PREFIX_WORD.fullmatch(word) for word in before):
+            if len(before) > (12 if _title_cased(before) else 6) or not all(_PREFIX_WORD.fullmatch(w) for w in before):
                 continue  # a sentence, not a title before the organization
             if any(word.lower() in _SENTENCE_WORDS for word in before):
                 continue  # `Worked with the founder of Acme`
