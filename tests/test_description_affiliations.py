@@ -60,7 +60,16 @@ from kgraph.person_names import is_place
             "New Managing Director and Head of PE Secondaries at Halden Strategies",
             ["Halden Strategies"],
         ),  # a long title
+        ("Founded Wharfly; longevity influencer", ["Wharfly"]),  # a verb for the role
+        ("Co-founded Orbex in 2019", ["Orbex"]),
+        ("Currently leading Project Tidewater, an AI lab", ["Project Tidewater"]),
+        ("Founded Orbex and Halden", ["Orbex", "Halden"]),
+        ("Musician and founder of Tidal and the Quiet Looms", ["Tidal", "Quiet Looms"]),
         # none
+        ("Previously founded Orbex; now an investor", []),  # a past role
+        ("Runs Varde marathons", []),  # the name goes on: no organization
+        ("Leads the AI team", []),
+        ("Former Halden executive; now leading Weft, Orbex", []),  # a product, then its maker
         ("Philanthropist, author, ex-wife of Raj Patel", []),  # two titles
         ("Economist, loom working paper co-author", []),
         ("Worked with the Founder and Chief Executive of the Board at Orbex", []),  # a sentence

@@ -268,6 +268,23 @@ _JOINING = re.compile(
 )
 
 
+# A clause opening on founding or leading an organization, a verb for the role (`Co-founded Orbex in
+# 2019`, `Currently leading Project Prometheus`): a founder stays one, a leader is one now.
+_LEADS = re.compile(
+    r"^(?i:(?:currently|now)\s+)?(?i:co-?founded|founded|leads|leading|heads|heading|chairs|chairing|runs|running)\s+"
+    rf"(?:the\s+)?(?P<org>{_ORG_NAME.pattern})"
+    # the name ends there (`Leads the AI team`, `Runs Paris marathons` name no organization;
+    # `leading Copilot, Microsoft` names the product's maker after it)
+    r"(?=\s*$|\s*[;(.—–]|,(?!\s*[A-Z])|\s+(?:in|since|with|from|as|at|to|for|until|while|after)\b)"
+)
+
+
+def _and_parts(org: str) -> list[str]:
+    """`Tesla and SpaceX`, `Trinity and the Black Eyed Peas`: each, when each is a name."""
+    parts = [part.removeprefix("the ") for part in org.split(" and ")]
+    return parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org]
+
+
 _NOW = re.compile(r"^(?:and\s+)?(?:now|currently)\s+(?:(?:a|an|the)\s+)?", re.I)
 _NOW_AT = re.compile(rf"(?:at|with)\s+(?P<org>{_ORG_NAME.pattern})\s*$")
 
@@ -310,6 +327,11 @@ def description_affiliations(description: str) -> list[str]:
             continue
         if joining := _JOINING.match(clause):  # `Returning to Sequoia Capital`, `Joined Orbex as CFO`
             found.append(joining.group("org") or joining.group("joined"))
+            continue
+        if (leading := _LEADS.match(clause)) and not is_place(
+            leading.group("org")
+        ):  # `Founded Blueprint`, `Leads Orbex`
+            found.extend(_and_parts(leading.group("org")))
             continue
         if publication := _PUBLICATION.match(clause.strip()):  # `Author of The Loom Corner newsletter`
             names = publication.group("names")
@@ -363,9 +385,8 @@ def description_affiliations(description: str) -> list[str]:
                     continue
             if org.start() == 0 and org.end() >= len(clause.rstrip()):
                 continue  # `White House AI Czar`: the whole clause, a title and no role of someone's
-            parts = org.group(0).split(" and ")  # `CEO of Tesla and SpaceX`: each
-            parts = parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org.group(0)]
-            found.extend(part for part in parts if not is_place(part))  # `President of Argentina`: a country
+            # `CEO of Tesla and SpaceX`: each (`President of Argentina`: a country, none)
+            found.extend(part for part in _and_parts(org.group(0)) if not is_place(part))
     return found
 
 
