@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 import kgraph
 from kgraph import beyond_ascii, vocab
 from kgraph.extract.grounding import QuoteFinder, ground_claims, words_of
-from kgraph.extract.results import ClaimEntry, PersonName
+from kgraph.extract.results import AboutRef, ClaimEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims, read_labels
 from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.parse.document import Transcript
@@ -209,6 +209,32 @@ def test_a_speaker_guessed_from_context_gives_way_to_a_trusted_label():
     claims = (claim(QUOTES[1800], speaker="Ana Ruiz", rule="item subject"),)
     (grounded,), _ = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
     assert (grounded.speaker, grounded.speaker_evidence) == ("Ben Okoro", SpeakerEvidence.TRANSCRIPT_LABEL)
+
+
+@pytest.mark.parametrize(
+    ("speaker", "rule", "context", "expected"),
+    [
+        (None, None, ("Cara Lind",), "Ben Okoro"),  # `Cara is the best coach`, in Cara's entry: Ben speaks of her
+        (None, None, ("Ana Ruiz",), None),  # the text points at someone the recording hears
+        (None, None, ("?",), None),  # `One customer told him`: someone unnamed
+        (None, None, ("Cara Lind", "Ana Ruiz"), None),
+        ("Cara Lind", "pronoun", ("Cara Lind",), "Cara Lind"),  # the summary's own choice stays
+    ],
+)
+def test_a_quote_near_only_people_the_recording_never_hears_is_the_labels_person(
+    speaker: str | None, rule: str | None, context: tuple[str, ...], expected: str | None
+):
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[2400], speaker="Ben Okoro", rule="dash after", n=1),
+        claim(QUOTES[1800], speaker=speaker, rule=rule, n=2).model_copy(
+            update={"context_people": context, "about": AboutRef(entity=EntityKind.PERSON, name="Cara Lind")}
+        ),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    assert grounded[2].transcript_speaker == "Ben Okoro" and grounded[2].speaker == expected
 
 
 def test_swapped_labels_are_detected_and_then_attribute_nothing():

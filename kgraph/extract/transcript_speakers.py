@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
+from kgraph.extract.attribution import SOMEONE
 from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.names import fold
@@ -159,18 +160,26 @@ def attribute(claim: ClaimEntry, reading: LabelReading) -> ClaimEntry:
         return claim.model_copy(update={"speaker_evidence": evidence})
     if claim.speaker == heard:
         update: dict[str, object] = {"speaker_evidence": SpeakerEvidence.BOTH}
-    elif (claim.speaker is None or claim.attribution not in EXPLICIT_RULES) and _points_at(claim, heard):
+    elif (claim.speaker is None or claim.attribution not in EXPLICIT_RULES) and _points_at(claim, heard, reading):
         update = {"speaker": heard, "speaker_evidence": SpeakerEvidence.TRANSCRIPT_LABEL, "attribution": "transcript"}
     else:
         update = {"speaker_evidence": SpeakerEvidence.SUMMARY_TEXT if claim.speaker else None}
     return claim.model_copy(update={**update, "transcript_speaker": heard})
 
 
-def _points_at(claim: ClaimEntry, heard: str) -> bool:
+def _points_at(claim: ClaimEntry, heard: str, reading: LabelReading) -> bool:
     """The summary's text around the quote names nobody, or names the label's person among others
     (`Alan Keating explained... He elaborated: "..."` on a line still labelled with the host's name
-    names Alan: the label lags a line at the turn change)."""
-    return not claim.context_people or heard in claim.context_people
+    names Alan: the label lags a line at the turn change), or, for a quote the summary gives nobody in
+    an entity's entry, names only people the recording never hears (`Ben is the best coach I know`,
+    in Ben's entry: the guest speaking of him)."""
+    if not claim.context_people or heard in claim.context_people:
+        return True
+    if claim.speaker is not None or SOMEONE in claim.context_people:
+        return False  # (`He elaborated:` is the summary's choice of speaker, whom the text named)
+    if claim.about is None or claim.about.entity is None:
+        return False  # (in an analysis item, `Cal explained... He elaborated:` points at Cal)
+    return not set(reading.names.values()).intersection(claim.context_people)
 
 
 def attribute_claims(
