@@ -421,6 +421,10 @@ class _Resolver:
                     [*evidence, *sorted(self.contexts[first].documents & self.contexts[second].documents)[:2]],
                 )
                 continue
+            if reason == "suffix form" and not investing and self.contexts[short].investor_only:
+                # `Series A led by Orbex` beside `Orbex Health`: an investor is no operating company's short name
+                self.record("candidate", [short, long], "suffix form, but named only as a round's investor", evidence)
+                continue
             if reason == "suffix form" and _part_of(short, self.contexts[long]):
                 self.record("candidate", [short, long], "suffix form, but described as a part of it", evidence)
                 continue
