@@ -569,6 +569,28 @@ def test_an_email_address_in_one_document_does_not_unname_an_organization_in_the
     assert not orbex_mentioned(tmp_path)  # the everyday word still counts when the text writes one
 
 
+def test_a_name_many_documents_list_stays_a_name_where_a_few_write_it_in_lower_case(tmp_path: Path) -> None:
+    """`anthropic` in a transcribed quote or two does not make `Anthropic`, which dozens of documents
+    list, an everyday word: a word is one where as many documents write it in lower case as list it."""
+
+    def orbex_mentioned() -> bool:
+        graph = kgraph.build([tmp_path])
+        orbex = next(o.iri for o in graph.model.organizations if o.label == "Orbex")
+        return orbex in next(e for e in graph.model.episodes if e.label == "Looms 9").mentions
+
+    for day in (1, 2, 3):
+        companies = "### Orbex\n**Description:** a mill"
+        write(tmp_path, f"a{day}.md", title=f"Looms {day}", day=day, participants="Greta Vollmer", companies=companies)
+    write(tmp_path, "z.md", title="Looms 9", day=9, participants="Greta Vollmer", body="Orbex doubled its looms.")
+    for day in (4, 5):
+        body = f'Greta says: "we bought the orbex looms in year {day}."'
+        write(tmp_path, f"b{day}.md", title=f"Looms {day}", day=day, participants="Greta Vollmer", body=body)
+    assert orbex_mentioned()  # written so in two documents, listed in three
+    body = 'Greta says: "the orbex of the loom turned."'
+    write(tmp_path, "b6.md", title="Looms 6", day=6, participants="Greta Vollmer", body=body)
+    assert not orbex_mentioned()  # three and three: an everyday word, as likely as a name
+
+
 def test_an_organizations_own_entry_describes_it_rather_than_a_heading_it_shares(tmp_path: Path) -> None:
     """`**Halden, Corvo** — Notable Orbex customers` says what they are to Orbex: an entry naming
     Halden alone, even a later one, says what Halden is. Corvo has only the group's description."""

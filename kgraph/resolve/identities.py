@@ -6,6 +6,7 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -128,13 +129,14 @@ class Identities:
             self.podcasts = resolve_podcasts([digest.episode.podcast for digest in digests], rules, self.log)
             self.groups: list[EpisodeGroup] = group_episodes(digests, self.log, show_of=self.podcast_of, rules=rules)
             self._product_forms = self._product_names() if rules.merge else frozenset()
-            everyday = self._everyday_words()  # read once for both (every document's words), not kept
+            lower_case = self._lower_case_documents()  # read once for both (every document's words), not kept
+            everyday = frozenset(lower_case)
             self.people = resolve_people(self._person_sightings(everyday), rules, self.log)
             self.organizations = resolve_organizations(self._organization_sightings(), rules, self.log)
             self.products = resolve_products(self._product_sightings(), self.log, rules)
             self.minter = IriMinter(base_iri)
             self._request_iris()
-            self.names = self._global_names(everyday)
+            self.names = self._global_names(self._everyday_names(lower_case))
 
     def __getstate__(self) -> dict:
         # A worker building episodes gets each episode's group with its task, not all of them, and
@@ -306,11 +308,20 @@ class Identities:
         return self.minter.iri("podcast", self.podcast_of(digest))
 
     # -- names matched in every text -----------------------------------------------------------
-    def _everyday_words(self) -> frozenset[str]:
-        words: set[str] = set()
+    def _lower_case_documents(self) -> Counter[str]:
+        """Each word some document writes in lower case, with the number of documents that do."""
+        counts: Counter[str] = Counter()
         for group in self.groups:
-            words.update(group.primary.vocabulary.split())
-        return frozenset(words)
+            counts.update(set(group.primary.vocabulary.split()))
+        return counts
+
+    def _everyday_names(self, lower_case: Counter[str]) -> frozenset[str]:
+        """The words written in lower case in at least as many documents as list an entity of that
+        name: `public`, `figure`, not `anthropic`, which a few transcribed quotes write so."""
+        listing: Counter[str] = Counter()
+        for group in self.groups:
+            listing.update({form.lower() for entry in group.primary.entities for form in (entry.name, *entry.aliases)})
+        return frozenset(word for word, documents in lower_case.items() if documents >= listing[word])
 
     def _global_names(self, everyday: frozenset[str]) -> NameMatcher:
         """Names matched in every document. A one-word name that is also an everyday word
