@@ -30,6 +30,10 @@ QUOTE = "if we can automate the folding we have a license to print money"
         ("One buyer told analysts that", None),
         ("Raj told reporters that", "Raj Patel"),
         ('Raj told "The Orbex Show" that', "Raj Patel"),
+        ("Orbex engineers warned her", None),
+        ("Investors once asked Dana", None),
+        ("A buyer wrote to her:", None),
+        ("Raj asked Dana:", "Raj Patel"),
         ("Raj told Dana:", "Raj Patel"),  # a known teller speaks
         ("In an interview, Raj Patel told Bloomberg:", "Raj Patel"),
     ],

@@ -352,11 +352,24 @@ _UNNAMED_SOURCE = re.compile(
 # `Orbex engineers told him "..."`, `A customer once told Tove:`: the words are the teller's, whom
 # the quote follows; the one told is only listening.
 _TOLD_END = re.compile(
-    r"(?:\s+(?:has|have|had|once|often|always|\w+ly))*\s+(?:told|tells)\s+"
+    r"(?:\s+(?:has|have|had|once|often|always|\w+ly))*\s+"
+    r"(?:told|tells|asked|asks|warned|warns|reminded|reminds|texted|texts|emailed|emails|messaged|wrote\s+to|writes\s+to)\s+"
     r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+(?:\s+[A-Z][\w'’-]*)?"
     r"|[a-z]+s|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"  # `reporters`, `"The Orbex Show"`
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
+_TELLING_STEMS = (
+    "told",
+    "tells",
+    "ask",
+    "warn",
+    "remind",
+    "text",
+    "mail",
+    "messaged",
+    "wrote",
+    "writes",
+)  # one is in every `_TOLD_END`
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
     "that who which when and but as because after while says said mentions mentioned recalls recalled explains "
@@ -567,7 +580,7 @@ _TEXTS_KEPT = 256
 @lru_cache(maxsize=_TEXTS_KEPT)
 def _teller(clause: str) -> str | None:
     """Who tells, where the lead-in ends `X told her` (`One early customer`, `Tove`), as written."""
-    told = _TOLD_END.search(clause) if ("told" in clause or "tells" in clause) else None
+    told = _TOLD_END.search(clause) if any(verb in clause for verb in _TELLING_STEMS) else None
     if told is None:
         return None
     words: list[str] = []
