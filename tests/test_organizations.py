@@ -67,8 +67,9 @@ def build_companies(
         ("### Orbex / Shap-E ecosystem", {"Orbex": ()}),  # a category beside a name
         ("### Genesis / generative loom startups", {"Genesis": ()}),
         ("### Shap-E ecosystem", {}),
-        ("### Bolt Labs (now part of Megacorp)", {"Bolt Labs": ()}),  # a relation, not a rename
-        ("### Bolt Labs (now owned by Megacorp)", {"Bolt Labs": ()}),
+        # a relation, not a rename: the owner is another organization, which the episode mentions
+        ("### Bolt Labs (now part of Megacorp)", {"Bolt Labs": (), "Megacorp": ()}),
+        ("### Bolt Labs (now owned by Megacorp)", {"Bolt Labs": (), "Megacorp": ()}),
         ("### Bolt Labs, now part of Megacorp", {"Bolt Labs": ()}),
         ("### Orbex Tidewell (o11l)", {"Orbex Tidewell": ("o11l",)}),  # a numeronym
         ("### Federal Loomworks (FedLoom)", {"Federal Loomworks": ("FedLoom",)}),  # a contraction

@@ -31,6 +31,7 @@ from kgraph.extract.organization_names import (
     organization_names,
     strip_label_prefix,
 )
+from kgraph.extract.owners import heading_owners
 from kgraph.extract.people import real_name_in_parentheses
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import (
@@ -248,6 +249,8 @@ def _entry_names(
             aliases.append(acronym.group(1))
         elif kind == EntityKind.ORGANIZATION and abbreviation(qualifier, bare):
             aliases.append(qualifier)  # `Andreessen Horowitz (a16z)`
+        elif kind == EntityKind.ORGANIZATION and _short_form(qualifier, bare):
+            aliases.append(qualifier)  # `Carl Zeiss (Zeiss)`
         elif acronym and kind == EntityKind.PERSON and abbreviation(acronym.group(1), bare) == "initials":
             aliases.append(acronym.group(1))  # `Alexandria Ocasio-Cortez (AOC)`: her initials, no organization
         else:
@@ -259,6 +262,15 @@ def _entry_names(
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
         return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
+
+
+def _short_form(qualifier: str, name: str) -> bool:
+    """`Zeiss` for Carl Zeiss, `Meta` for Meta Platforms: some of the name's words, in order,
+    written as a name (not `Labs`, a kind of organization)."""
+    short, words = fold(qualifier).split(), fold(name).split()
+    if not short or len(short) >= len(words) or not qualifier[:1].isupper() or is_generic(qualifier):
+        return False
+    return any(words[start : start + len(short)] == short for start in range(len(words) - len(short) + 1))
 
 
 def _romanized(text: str, kind: EntityKind) -> bool:
@@ -410,7 +422,8 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
         for item in section.items:
             found.extend(_entries(item, kind, text))
     found = _listed_affiliations(found)
-    return [*found, *deal_investors(found)]
+    found = [*found, *deal_investors(found)]
+    return [*found, *heading_owners(found)]
 
 
 _PLAIN = attrgetter("plain")

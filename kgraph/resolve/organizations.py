@@ -286,6 +286,9 @@ def _spelling_variant(first: str, second: str) -> float | None:
     a, b = organization_key(first), organization_key(second)
     if min(len(a), len(b)) < 4 or not a.isascii() or not b.isascii():
         return None
+    words_a, words_b = fold(first).split(), fold(second).split()
+    if len(words_a) == len(words_b) >= 2 and sum(x != y for x, y in zip(words_a, words_b, strict=True)) > 1:
+        return None  # `AgileX Robotics` / `Agile Robots`: every word differs, no one slip of the pen
     if a[0] != b[0]:  # a speech-to-text spelling may change the first letter, not the sound
         score = fuzz.ratio(a, b)
         return score if score >= 80 and _sound(a) == _sound(b) else None
