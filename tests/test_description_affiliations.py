@@ -65,7 +65,11 @@ from kgraph.person_names import is_place
         ("Currently leading Project Tidewater, an AI lab", ["Project Tidewater"]),
         ("Founded Orbex and Halden", ["Orbex", "Halden"]),
         ("Musician and founder of Tidal and the Quiet Looms", ["Tidal", "Quiet Looms"]),
+        ("Co-Founder & CRO of Orbex", ["Orbex"]),  # any chief officer
+        ("CMO of Orbex", ["Orbex"]),
+        ("Senior Advisor to Orbex", ["Orbex"]),
         # none
+        ("Former CMO of Orbex", []),
         ("Previously founded Orbex; now an investor", []),  # a past role
         ("Runs Varde marathons", []),  # the name goes on: no organization
         ("Leads the AI team", []),

@@ -15,15 +15,17 @@ from kgraph.person_names import is_place
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
 # department, so `of` counts only after roles that lead a whole organization.
 _ROLE_OF = re.compile(
-    r"(?:\b(?:ceo|cto|coo|cfo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|partner|owner|"
-    r"investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of|\bat|@)"
-    r"\s+(?:the\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:&\s+)?[A-Z][\w.&'’-]*){0,4})",
+    r"(?:\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|cofounder|president|"
+    r"chair(?:man|woman)?|partner|owner|investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of"
+    r"|\b(?:advisor|adviser)\s+to|\bat|@)"
+    r"\s+(?:the\s+)?(?:board\s+of\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:&\s+)?[A-Z][\w.&'’-]*){0,4})",
     re.I,
 )
 
 
 ROLE_WORD = re.compile(
-    r"\b(?:ceo|cto|coo|cfo|founder|co-?founder|former|partner|host|chair(?:man|woman|person)?|president|"
+    r"\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|former|partner|host|"
+    r"chair(?:man|woman|person)?|president|"
     r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
     r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
     r"commissioner|ambassador|dean|chancellor)\b",
@@ -374,6 +376,8 @@ def description_affiliations(description: str) -> list[str]:
                 before.pop()  # `co-founder of the Center for Tides`
             if len(before) > (12 if _title_cased(before) else 6) or not all(_PREFIX_WORD.fullmatch(w) for w in before):
                 continue  # a sentence, not a title before the organization
+            if before[-2:] and before[-1].lower() == "to" and before[-2].lower() in ("advisor", "adviser"):
+                before = before[:-1]  # `Senior Advisor to Microsoft`: a title's `to`
             if any(word.lower() in _SENTENCE_WORDS for word in before):
                 continue  # `Worked with the founder of Acme`
             if before and _WORK_ROLE.match(" ".join(before[-2:])):

@@ -16,7 +16,7 @@ from kgraph.extract.products import find_products
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
-from kgraph.names import fold, vocabulary
+from kgraph.names import fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
@@ -56,8 +56,14 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     entities = find_products(extract_entities(document))
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
     participants = extract_participants(document, episode.podcast, people_entries)
-    if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet
-        participants = [person for person in participants if fold(person.name) != fold(episode.podcast)]
+    if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet,
+        # unless the outlet is a person's name (`Dan Primack`, whose newsletter it is)
+        participants = [
+            person
+            for person in participants
+            if fold(person.name) != fold(episode.podcast)
+            or (" " in person.name and looks_like_person_name(person.name))
+        ]
     index = PeopleIndex(participants)
     for entry in entities:
         if entry.kind == EntityKind.PERSON:

@@ -264,6 +264,15 @@ def _entry_names(
     return _split_names(bare, kind), aliases, kept, affiliations
 
 
+_THE_NAME = re.compile(r"The(?:\s+[A-Z][\w&'’.-]*){1,4}")  # `The Kobeissi Letter`, `The Information`
+
+
+def _plural_group(name: str) -> bool:
+    """`The Founders`, `The Hosts`: people named as a group, no organization."""
+    last = name.split()[-1]
+    return is_generic(name) or (last.endswith("s") and not last.endswith(("ss", "'s", "’s")))
+
+
 def _short_form(qualifier: str, name: str) -> bool:
     """`Zeiss` for Carl Zeiss, `Meta` for Meta Platforms: some of the name's words, in order,
     written as a name (not `Labs`, a kind of organization)."""
@@ -381,6 +390,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
         own_kind = kind
         if kind == EntityKind.PERSON and " " not in name and _ORGANIZATION_DESCRIPTION.match(description or ""):
             own_kind = EntityKind.ORGANIZATION  # `**Sequoia** | Top-tier VC firm` filed under People
+        elif kind == EntityKind.PERSON and _THE_NAME.fullmatch(name) and not _plural_group(name):
+            own_kind = EntityKind.ORGANIZATION  # `**The Kobeissi Letter**` filed under People: no person
         if own_kind == EntityKind.PERSON and is_possessive_phrase(name):
             continue
         if own_kind == EntityKind.PERSON:
