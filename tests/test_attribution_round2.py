@@ -285,3 +285,19 @@ def test_an_entry_that_says_in_a_participle_the_person_spoke_gives_them_its_quot
     )
     speakers = _speakers(body, participants="Eli Marsh", source="newsletter")
     assert speakers["The world is ready for smaller teams, and giants will run with a hundred people."] == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("why", "quote", "speaker"),
+    [
+        ("Warned about the cycle", "Every discount teaches the buyer to wait for the next one.", "Dana Ruiz"),
+        ("Notable hire in the pricing world", "Every discount teaches the buyer to wait for the next one.", None),
+        ("Wrote the paper", "OmniLoom: Universal loom control from human videos.", None),  # a title
+        ("Warned about the cycle", "He priced every deal himself for a decade at Orbex.", None),  # about her
+    ],
+)
+def test_a_block_quote_standing_alone_in_a_persons_entry_is_like_its_quote_field(
+    why: str, quote: str, speaker: str | None
+) -> None:
+    body = f'## 3. People Identified\n\n**Dana Ruiz**\n*CEO, Orbex*\n{why}.\n> *"{quote}"*\n'
+    assert _speakers(body, participants="Eli Marsh", source="newsletter")[quote] == speaker

@@ -1357,14 +1357,19 @@ def _first_person(text: str) -> bool:
     return first is not None and not (third is not None and third.start() < first.start())
 
 
+_TITLED = re.compile(r"[A-Z][\w-]*(?:\s+[A-Z0-9][\w-]*){0,3}:\s")  # `OmniH2O: ...`, `Year Four: ...`
 _QUOTE_FIELD = re.compile(r"(?:key |notable |signature |memorable |best |representative )?quotes?|in (?:his|her) words")
 
 
 def _quote_field(quote: Quote) -> bool:
-    """`- Key quote: "..."` in someone's entry (or a Quote column of a People table) gives the entry
-    person's words, unless the quote speaks of a `he` / `she` (then it is about them)."""
+    """`- Key quote: "..."` in someone's entry (or a Quote column of a People table, or a block quote
+    standing alone) gives the entry person's words, unless the quote speaks of a `he` / `she` (then
+    it is about them)."""
     field = quote.field or (quote.table_header if quote.location == "table" else None) or ""
-    if not _QUOTE_FIELD.fullmatch(plain(field).strip(" *_:").lower()):
+    standing = quote.location == "blockquote" and not field  # `> "..."` alone under the entry's person
+    if standing and _TITLED.match(quote.text):
+        return False  # `OmniH2O: Universal humanoid teleoperation`: a paper's title under its author
+    if not standing and not _QUOTE_FIELD.fullmatch(plain(field).strip(" *_:").lower()):
         return False
     before = plain(quote.before)
     if quote.location == "field":

@@ -16,7 +16,7 @@ from kgraph.extract.products import find_products
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
-from kgraph.names import fold, looks_like_person_name, vocabulary
+from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
@@ -50,6 +50,14 @@ def _bylined_author(document: ParsedDocument, participants: list[PersonName]) ->
     return name if any(byline.search(plain(line.text)) for line in document.preamble) else None
 
 
+def _named_by_surname(document: ParsedDocument, name: str) -> bool:
+    """`Dan Primack`, a newsletter's name and its author's, whose text says `Primack notes`."""
+    if " " not in name or not looks_like_person_name(name):
+        return False
+    surname = name.split()[-1]
+    return any(contains_word(line, surname) for line in document_text_lines(document))
+
+
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
@@ -57,12 +65,11 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
     participants = extract_participants(document, episode.podcast, people_entries)
     if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet,
-        # unless the outlet is a person's name (`Dan Primack`, whose newsletter it is)
+        # unless the outlet is a person's name, whom the text calls by surname (`Primack notes`)
         participants = [
             person
             for person in participants
-            if fold(person.name) != fold(episode.podcast)
-            or (" " in person.name and looks_like_person_name(person.name))
+            if fold(person.name) != fold(episode.podcast) or _named_by_surname(document, person.name)
         ]
     index = PeopleIndex(participants)
     for entry in entities:
