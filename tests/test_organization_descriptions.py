@@ -72,3 +72,12 @@ def test_a_rounds_investors_named_in_an_entry_are_organizations_the_episode_ment
         "Tidal",
     }  # not the angel (a person's name)
     assert "Sam Altman" not in {person.label for person in model.people}
+
+
+def test_a_why_mentioned_written_on_inside_the_prose_is_the_reason_not_the_description(tmp_path: Path) -> None:
+    found = _descriptions(
+        tmp_path,
+        "**Halden Mills**\nWool mill in Bergen. Owned by its weavers. Why mentioned: the guest's first customer.\n",
+        "**Corvo Looms**\nLoom maker. **Why mentioned:** cited for its prices.\n",
+    )
+    assert found == {"Halden Mills": "Wool mill in Bergen. Owned by its weavers.", "Corvo Looms": "Loom maker."}

@@ -48,6 +48,8 @@ from kgraph.names import (
 from kgraph.parse.document import Field, Item, LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import address_form
 
+# `Fintech data company. Why mentioned: context for ...`: the field written on inside the prose
+_INLINE_WHY = re.compile(r"(?<=[.!?;])\s+[*_]*Why (?:mentioned|relevant|notable|it matters)[*_]*\s*:[*_]*\s+", re.I)
 _DESCRIPTION_KEYS = ("description", "title/description", "what they do", "background", "role", "title")
 _WHY_KEYS = (
     "why mentioned",
@@ -364,6 +366,9 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
         description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
+    if description and (why_field := _INLINE_WHY.search(description)):  # `A bank. Why mentioned: ...`
+        rest = description[why_field.end() :].strip()
+        description, why = description[: why_field.start()].strip() or None, why or rest
     if kind == EntityKind.PERSON:
         stated = _field(fields, _AFFILIATION_KEYS)
         if stated:
