@@ -301,3 +301,17 @@ def test_a_block_quote_standing_alone_in_a_persons_entry_is_like_its_quote_field
 ) -> None:
     body = f'## 3. People Identified\n\n**Dana Ruiz**\n*CEO, Orbex*\n{why}.\n> *"{quote}"*\n'
     assert _speakers(body, participants="Eli Marsh", source="newsletter")[quote] == speaker
+
+
+@pytest.mark.parametrize(
+    ("field", "speaker"),
+    [
+        ('Per Ruiz: *"Every loom in the north will be sold within a decade."*', "Dana Ruiz"),  # as she put it
+        ('Per Ruiz: "Every loom in the north will be sold within a decade."', "Dana Ruiz"),
+        ('Raj Patel: *"Every loom in the north will be sold within a decade."*', "Raj Patel"),  # a label, in italics
+    ],
+)
+def test_a_quote_field_naming_its_source_before_an_italic_quote(field: str, speaker: str) -> None:
+    body = f"## 3. People Identified\n\n**Lena Osei**\n- **Description:** CEO of Halden\n- **Quote:** {field}\n"
+    speakers = _speakers(body, participants="Dana Ruiz, Raj Patel", source="newsletter")
+    assert speakers["Every loom in the north will be sold within a decade."] == speaker

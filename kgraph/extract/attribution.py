@@ -891,10 +891,13 @@ class Attributor:
             if name:
                 return Attribution(name, "speaker label")
         before = _with_phrase_before(quote, before)
-        clause = _without_field(_last_sentence(before).strip())
+        # (an emphasis opened before the quote, `Per McNeill: *"..."*`, is no part of the lead-in)
+        clause = _without_field(_last_sentence(before).strip()).rstrip("*_ ")
         if not clause:
             return None
         labelled = _name_followed_by(clause, 0, _COLON_END)
+        if labelled and labelled.startswith("Per "):  # `Per McNeill:`: according to him (`as X put it`)
+            labelled = None
         if labelled:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
             name = self.person(labelled, allow_new=True)
             if name:
