@@ -9,12 +9,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kgraph
 from kgraph.extract.investors import deal_investors
 from kgraph.extract.results import EntityEntry, EntityKind
 
+from .test_organization_descriptions import second_episode_organizations
 from .test_organizations import resolved, sighting, verdicts
-from .test_resolve import write
 
 
 def investors(why: str) -> list[str]:
@@ -99,15 +98,13 @@ def test_a_longer_name_that_is_no_investment_firms_does_not_take_the_investor() 
 
 
 def test_the_investor_in_one_episode_is_the_firm_another_lists(tmp_path: Path) -> None:
-    write(tmp_path, "e1.md", title="Looms 1", participants="Greta Vollmer", day=1,
-          companies="**Orbex Management**\n- Description: Harbour fund\n")  # fmt: skip
-    write(tmp_path, "e2.md", title="Looms 2", participants="Greta Vollmer", day=2,
-          companies="**Halden Mills**\n- Description: Wool mill\n- Why mentioned: $40M Series B led by Orbex\n")  # fmt: skip
-    model = kgraph.build([tmp_path]).model
-    labels = {org.iri: org.label for org in model.organizations}
-    second = next(episode for episode in model.episodes if episode.label == "Looms 2")
-    assert {labels[iri] for iri in second.mentions if iri in labels} == {"Halden Mills", "Orbex Management"}
-    assert "Orbex" not in labels.values()
+    mentioned, labels = second_episode_organizations(
+        tmp_path,
+        "**Orbex Management**\n- Description: Harbour fund\n",
+        "**Halden Mills**\n- Description: Wool mill\n- Why mentioned: $40M Series B led by Orbex\n",
+    )
+    assert mentioned == {"Halden Mills", "Orbex Management"}
+    assert "Orbex" not in labels
 
 
 _NAMES = ["Orbex", "Orbex Capital", "Orbex Management", "Orbex Health", "Halden", "Halden Partners", "Corvo"]

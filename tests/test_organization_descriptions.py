@@ -43,15 +43,24 @@ def test_a_person_too_is_described_by_what_they_are(tmp_path: Path) -> None:
     assert found["Tove Lind"] == "Weaver at Halden Mills"
 
 
-def test_what_an_entry_says_of_its_entity_mentions_the_others_it_names(tmp_path: Path) -> None:
-    write(tmp_path, "e1.md", title="Looms 1", participants="Greta Vollmer", day=1,
-          companies="**Orbex Capital**\n- Description: Harbour fund\n")  # fmt: skip
-    write(tmp_path, "e2.md", title="Looms 2", participants="Greta Vollmer", day=2,
-          companies="**Halden Mills**\n- Description: Wool mill\n- Why mentioned: Its Series B was led by Orbex Capital\n")  # fmt: skip
-    model = kgraph.build([tmp_path]).model
+def second_episode_organizations(folder: Path, first: str, second: str) -> tuple[set[str], set[str]]:
+    """Two episodes listing `first` and `second` (Companies entries): the organizations the second
+    mentions, and every organization's label."""
+    write(folder, "e1.md", title="Looms 1", participants="Greta Vollmer", day=1, companies=first)
+    write(folder, "e2.md", title="Looms 2", participants="Greta Vollmer", day=2, companies=second)
+    model = kgraph.build([folder]).model
     labels = {org.iri: org.label for org in model.organizations}
-    second = next(episode for episode in model.episodes if episode.label == "Looms 2")
-    assert {labels[iri] for iri in second.mentions if iri in labels} == {"Halden Mills", "Orbex Capital"}
+    episode = next(episode for episode in model.episodes if episode.label == "Looms 2")
+    return {labels[iri] for iri in episode.mentions if iri in labels}, set(labels.values())
+
+
+def test_what_an_entry_says_of_its_entity_mentions_the_others_it_names(tmp_path: Path) -> None:
+    mentioned, _ = second_episode_organizations(
+        tmp_path,
+        "**Orbex Capital**\n- Description: Harbour fund\n",
+        "**Halden Mills**\n- Description: Wool mill\n- Why mentioned: Its Series B was led by Orbex Capital\n",
+    )
+    assert mentioned == {"Halden Mills", "Orbex Capital"}
 
 
 def test_a_rounds_investors_named_in_an_entry_are_organizations_the_episode_mentions(tmp_path: Path) -> None:
