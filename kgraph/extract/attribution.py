@@ -358,18 +358,8 @@ _TOLD_END = re.compile(
     r"|[a-z]+s|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"  # `reporters`, `"The Orbex Show"`
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
-_TELLING_STEMS = (
-    "told",
-    "tells",
-    "ask",
-    "warn",
-    "remind",
-    "text",
-    "mail",
-    "messaged",
-    "wrote",
-    "writes",
-)  # one is in every `_TOLD_END`
+# One of these is in every lead-in `_TOLD_END` finds (tested first: most lead-ins have none).
+_TELLING_STEMS = ("told", "tells", "ask", "warn", "remind", "text", "mail", "messaged", "wrote", "writes")
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
     "that who which when and but as because after while says said mentions mentioned recalls recalled explains "
@@ -1040,17 +1030,18 @@ class Attributor:
             match = _SUBJECT.match(candidate)
             if not match:
                 continue
-            verb = match.group("verb")
+            verb, verb_at = match.group("verb"), match.start("verb")
             if match.group("possessive") or match.group("name").endswith(_POSSESSIVE_ENDS):
                 # `Palihapitiya's framework argues that`: his words; `Jo's new venture defended`: not his
                 owned = _OWN_WORDS_VERB.match(candidate, match.start("verb"))
                 if owned is None:
                     continue
-                verb = owned.group("verb")
-            if not (_SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)):
-                at = match.start("verb") if verb == match.group("verb") else candidate.find(verb, match.start("verb"))
-                if not (analysis and (_ANALYZES.match(candidate, at) or _STANCE.match(candidate, at))):
-                    continue
+                verb, verb_at = owned.group("verb"), owned.start("verb")
+            said = _SPEECH.fullmatch(verb) or _STANCE.fullmatch(verb)
+            # with `analysis`, a phrase too: `lays out`, `makes a brief point`
+            laid_out = analysis and (_ANALYZES.match(candidate, verb_at) or _STANCE.match(candidate, verb_at))
+            if not (said or laid_out):
+                continue
             name = self.person(match.group("name"), allow_new=False)
             rest = candidate[match.end("verb") :]
             if name and not (self._names_in(sentence) - {name}) and not self._someone_new_in(rest):
