@@ -27,6 +27,7 @@ _QUALIFIER = re.compile(r"\s+(?:[a-z]|[—–|]|-\s)|\s*[|*\"“”]")
 # Lone words in a list that name no investor: `others`, `insiders`, `existing investors`.
 _NO_INVESTOR = frozenset("others insiders existing new several various series seed round investors backers".split())
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
+_AND_FULL_NAME = re.compile(r"\s+and\s+([A-Z]\S*\s+[A-Z][^\s,]*)\s*(?:$|[,|—–])")
 _POSSESSOR = re.compile(r"^[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")  # `Singapore's GIC`: GIC
 
 
@@ -78,7 +79,7 @@ def _investor_names(names: str) -> list[str]:
             # another's possessor (`Orbex's own CEO`)
             tail = names[at:]
         else:
-            if _investor(name) and not _shared_surname(name, names):
+            if _investor(name) and not _shared_surname(name, names[at + match.end() :]):
                 found.append(name)
             if not rest.rstrip("'’"):
                 continue
@@ -90,11 +91,11 @@ def _investor_names(names: str) -> list[str]:
     return found
 
 
-def _shared_surname(name: str, names: str) -> bool:
-    """`Patrick and John Collison`: a lone first name joined by `and` to a person's two names
-    shares the surname."""
-    after = re.search(rf"\b{re.escape(name)}\s+and\s+([A-Z]\S*\s+[A-Z][^\s,]*)\s*(?:$|[,|—–])", names)
-    return " " not in name and after is not None and looks_like_person_name(after.group(1))
+def _shared_surname(name: str, after: str) -> bool:
+    """`Patrick and John Collison`: a lone first name joined by `and` to a person's two names that
+    end the list shares the surname (`after`: the list's text after the name)."""
+    joined = _AND_FULL_NAME.match(after) if " " not in name else None
+    return joined is not None and looks_like_person_name(joined.group(1))
 
 
 def _investor(name: str) -> bool:
