@@ -24,7 +24,7 @@ from kgraph.extract.entities import (
     _name_then_rest,
     extract_entities,
 )
-from kgraph.extract.group_rows import member_description
+from kgraph.extract.group_rows import member_descriptions
 from kgraph.extract.insights import _CJK_PREFIX, _EMOJI, _PREFIX, _unwrapped, clean_plain_title
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import clean, split_qualifiers
@@ -208,7 +208,9 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
                 aliases=tuple(dict.fromkeys(a for a in (*aliases, address_form(written, name)) if a and a != name)),
                 qualifiers=tuple(qualifiers),
                 # (each member's own part of a shared row's description: a later rule, kept here)
-                description=member_description(description, name, names),
+                description=member_descriptions(description, [clean(n) for n in names]).get(
+                    clean(names[position]), description
+                ),
                 why_mentioned=why,
                 affiliations=(
                     e.organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kgraph.extract import extract_document
-from kgraph.extract.group_rows import member_description
+from kgraph.extract.group_rows import member_descriptions
 from kgraph.parse import parse_document
 
 
@@ -42,6 +42,8 @@ from kgraph.parse import parse_document
             ["Orbex", "Weft"],
             ["Loom maker, creators of Weft (a planner)", None],
         ),
+        ("Loom maker. Its rival is Weft.", ["Orbex", "Weft"], ["Loom maker. Its rival is Weft.", None]),  # sentence end
+        ("Loom maker; owner of Weft's mills", ["Orbex", "Weft"], ["Loom maker; owner of Weft's mills", None]),
         # a longer name that starts with the member's is not the member (`the Orbex Growth Fund`)
         (
             "Retail platform; operator of the Orbex Growth Fund",
@@ -71,11 +73,12 @@ from kgraph.parse import parse_document
 def test_each_member_of_a_row_gets_what_the_description_says_of_it(
     description: str, names: list[str], expected: list[str | None]
 ) -> None:
-    assert [member_description(description, name, names) for name in names] == expected
+    given = member_descriptions(description, names)
+    assert [given.get(name, description) for name in names] == expected
 
 
 def test_a_row_of_one_keeps_its_description() -> None:
-    assert member_description("Parent company of Orbex", "Orbex", ["Orbex"]) == "Parent company of Orbex"
+    assert member_descriptions("Parent company of Orbex", ["Orbex"]) == {}  # each keeps the row's
 
 
 def test_a_companies_row_of_two_gives_each_its_clause() -> None:

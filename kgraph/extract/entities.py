@@ -20,7 +20,7 @@ from kgraph.extract.affiliations import (
     organizations_of,
     whole_listed_names,
 )
-from kgraph.extract.group_rows import member_description
+from kgraph.extract.group_rows import member_descriptions
 from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.investors import deal_investors
 from kgraph.extract.organization_names import (
@@ -384,6 +384,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
             affiliations.extend(org for org in affiliations_from(role) if ROLE_WORD.search(role))
     entries = []
+    # what the row's description says of each member, read once for the row
+    shared = member_descriptions(description, [clean(name) for name in names]) if len(names) > 1 else {}
     for position, name in enumerate(names):
         own = [paired[position]] if paired else []
         name = clean(name)
@@ -415,7 +417,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                     )
                 ),
                 qualifiers=tuple(qualifiers),
-                description=member_description(description, name, names),
+                description=shared.get(clean(names[position]), description),
                 why_mentioned=why,
                 affiliations=(
                     organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
