@@ -1,6 +1,6 @@
-"""An organization's owner that its Companies heading names (`Cymer (ASML-owned)`, `Agile Robots (now
-part of Halden)`, `Tidal (a Wharfly company)`): an organization the episode mentions, though no
-entry lists it."""
+"""An organization's owner that its Companies heading names (`Cymer (ASML-owned)`, `Franka Robotics
+(now part of Agile Robots)`, `Tidal (a Wharfly company)`): an organization the episode mentions,
+though no entry lists it."""
 
 from __future__ import annotations
 
