@@ -142,6 +142,20 @@ def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, 
     return tuple(sorted(found, key=lambda name: -found[name]))
 
 
+# What an entry says of a sponsor or advertiser (not `sponsored the study`, a deed in the news).
+_SPONSOR = re.compile(
+    r"\b(?:newsletter|episode|issue|podcast|show)(?:['’]s)?\s+(?:sponsor|advertiser)s?\b"
+    r"|\bsponsor(?:ed)?\s+(?:of|by)\s+(?:this|the)\s+(?:newsletter|episode|issue|podcast|show)\b"
+    r"|^(?:[\w ]{0,20}:\s*)?(?:paid\s+)?(?:sponsor|advertiser|advertisement)\b",
+    re.I | re.M,
+)
+
+
+def _unquoted(item: Item) -> str:
+    """An entry's own words, a line each, its quotes left out."""
+    return re.sub(r'"[^"]*"', " ", "\n".join(line.plain for line in item.lines))
+
+
 def extract_claims(document: ParsedDocument, attributor: Attributor, entities: list[EntityEntry]) -> list[ClaimEntry]:
     attributor.title_names = title_names(document, attributor)
     collector = _ClaimCollector(attributor)
@@ -155,6 +169,8 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
             if not any('"' in line.text for line in item.lines):  # no quote mark: no claim to be about it
                 collector.walk(item.lines, ItemContext(), None)
                 continue
+            if section.kind == SectionKind.COMPANIES and _SPONSOR.search(_unquoted(item)):
+                continue  # `Why Mentioned: Newsletter sponsor`: its quote is the ad's copy, no claim
             about = _about(section.kind, item, entries)
             context = ItemContext()
             if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
