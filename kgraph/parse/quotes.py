@@ -113,6 +113,18 @@ def is_credential(text: str) -> bool:
     return _role_phrase(parts[1]) and (len(parts) == 2 or _capitalized_words(parts[2]))
 
 
+# A newsletter's own call to its readers: `Subscribe to Sourcery for ...`, `For sponsorship
+# opportunities ..., email: ...`. Never something said.
+_CALL_TO_ACTION = re.compile(
+    r"(?:subscribe|sign up|register|upgrade)\s+(?:to|for|now|today|here)\b|for sponsorship\b", re.I
+)
+
+
+def is_call_to_action(text: str) -> bool:
+    """A newsletter's call to its readers (`Subscribe to Sourcery for ...`), not a quote."""
+    return _CALL_TO_ACTION.match(text.lstrip(" *_\"'“‘")) is not None
+
+
 def normalize_clock(clock: str) -> tuple[str, int]:
     """`4:05` -> (`00:04:05`, 245); `1:02:03` -> (`01:02:03`, 3723)."""
     parts = [int(part) for part in clock.split(":")]
@@ -219,7 +231,12 @@ def quotes_in_text(
         text = plain(source[start + 1 : end].strip().strip("*_").strip())
         after = source[end + 1 : next_start] if not unbalanced else ""
         before = source[previous_end:start]
-        if is_claim_text(text) and not is_title(text, before) and not is_credential(text):
+        if (
+            is_claim_text(text)
+            and not is_title(text, before)
+            and not is_credential(text)
+            and not is_call_to_action(text)
+        ):
             found.append(
                 Quote.made(
                     text=text,
