@@ -385,10 +385,10 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
             affiliations.extend(org for org in affiliations_from(role) if ROLE_WORD.search(role))
     entries = []
     # what the row's description says of each member, read once for the row
-    shared = member_descriptions(description, [clean(name) for name in names]) if len(names) > 1 else {}
-    for position, name in enumerate(names):
+    cleaned = [clean(name) for name in names]
+    shared = member_descriptions(description, cleaned) if len(names) > 1 else {}
+    for position, name in enumerate(cleaned):
         own = [paired[position]] if paired else []
-        name = clean(name)
         if not name or _NOT_FOUND.match(name) or _PLACEHOLDER_ENTITY.search(name) or is_placeholder(name):
             continue
         if kind == EntityKind.ORGANIZATION and is_generic(name):
@@ -417,7 +417,7 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                     )
                 ),
                 qualifiers=tuple(qualifiers),
-                description=shared.get(clean(names[position]), description),
+                description=shared.get(cleaned[position], description),
                 why_mentioned=why,
                 affiliations=(
                     organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()

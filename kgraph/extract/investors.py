@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import EntityEntry
 from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_function_word, is_place, opens_a_sentence
 
@@ -46,16 +46,7 @@ def deal_investors(entries: list[EntityEntry]) -> list[EntityEntry]:
                     if fold(name) in listed:
                         continue
                     listed.add(fold(name))
-                    found.append(
-                        EntityEntry(
-                            kind=EntityKind.ORGANIZATION,
-                            name=name,
-                            own_entry=False,
-                            investor=True,
-                            line=entry.line,
-                            rank=entry.rank,
-                        )
-                    )
+                    found.append(entry.named_inside(name, investor=True))
     return found
 
 

@@ -43,7 +43,5 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
             if fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
                 continue
             listed.add(fold(name))
-            found.append(
-                EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, line=entry.line, rank=entry.rank)
-            )
+            found.append(entry.named_inside(name))
     return found

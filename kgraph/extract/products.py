@@ -192,16 +192,7 @@ def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
             continue
         result.append(entry)
         for name in _parenthetical(entry):
-            named_inside.append(
-                EntityEntry(
-                    kind=EntityKind.PRODUCT,
-                    name=name,
-                    made_by=(entry.name,),
-                    own_entry=False,
-                    line=entry.line,
-                    rank=entry.rank,
-                )
-            )
+            named_inside.append(entry.named_inside(name, EntityKind.PRODUCT, made_by=(entry.name,)))
     return result + _unique(named_inside, result)
 
 

@@ -60,6 +60,19 @@ class EntityEntry(_Frozen):
     line: int
     rank: int
 
+    def named_inside(
+        self,
+        name: str,
+        kind: EntityKind = EntityKind.ORGANIZATION,
+        made_by: tuple[str, ...] = (),
+        investor: bool = False,
+    ) -> EntityEntry:
+        """Another entity this entry names (`### Acme (AcmeChat)`, `Series B led by Orbex`), with no
+        entry of its own: the episode mentions it, at this entry's place."""
+        return EntityEntry(
+            kind=kind, name=name, made_by=made_by, own_entry=False, investor=investor, line=self.line, rank=self.rank
+        )
+
 
 class InsightEntry(_Frozen):
     kind: InsightKind
