@@ -139,7 +139,10 @@ def _entries_before(item: Item, kind: EntityKind, document_text: str = "") -> li
 def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) -> list[EntityEntry]:
     e = entities
     described = e._field(item, _DESCRIPTION_KEYS)  # type: ignore[arg-type]
-    about = (described or e._prose_description(item) or "") if kind == EntityKind.ORGANIZATION else ""
+    # (a newer rule carried here: a field's label alone on its line is no prose)
+    about = (
+        (described or e._prose_description(item, e._prose_lines(item)) or "") if kind == EntityKind.ORGANIZATION else ""
+    )
     names, aliases, qualifiers, affiliations = e._entry_names(e.clean_title(item.title), kind, document_text, about)
     if kind == EntityKind.ORGANIZATION and any(
         e._PLACEHOLDER_ENTITY.search(q) or e._UNNAMED.search(q) for q in qualifiers
@@ -161,12 +164,19 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
     inline = clean(item.inline_plain) if kind == EntityKind.PERSON and item.inline_text else ""
     inline_organizations = e.only_organizations(inline) if inline and not descriptor else []
     affiliations.extend(inline_organizations)
-    own_description = described or e._prose_description(item, skip=italic_line, inline=not inline_organizations)
+    prose_lines = e._prose_lines(item, skip=italic_line)
+    own_description = described or e._prose_description(item, prose_lines, inline=not inline_organizations)
     description = own_description or descriptor
     why = e._field(item, _WHY_KEYS)  # type: ignore[arg-type]
     if description and " | " in description:
         parts = [part.strip() for part in description.split(" | ")]
         description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
+    if description and (why_field := e._INLINE_WHY.search(description)):  # (a newer rule carried here)
+        rest = description[why_field.end() :].strip()
+        description, why = description[: why_field.start()].strip() or None, why or rest
+    if why is None:  # (a newer rule carried here: the prose beyond the description says why)
+        inline_described = bool(item.inline_text) and not inline_organizations
+        why = " ".join(prose_lines if described or inline_described else prose_lines[1:]) or None
     if kind == EntityKind.PERSON:
         stated = e._field(item, _AFFILIATION_KEYS)  # type: ignore[arg-type]
         if stated:

@@ -46,6 +46,7 @@ from kgraph.names import (
     strip_honorific,
 )
 from kgraph.parse.document import Field, Item, LineKind, ParsedDocument, SectionKind
+from kgraph.parse.items import is_field_label
 from kgraph.person_names import address_form
 
 # `Fintech data company. Why mentioned: context for ...`: the field written on inside the prose
@@ -154,21 +155,33 @@ def _field(fields: dict[str, Field], keys: tuple[str, ...]) -> str | None:
     return None
 
 
-def _prose_description(item: Item, skip: int | None = None, inline: bool = True) -> str | None:
-    """The first prose line of an entry that is neither a labelled field nor only a quote (nor
-    line `skip`, already read as something else); the text after the name on its marker line
-    first, unless `inline` is False (it said something else: `**Jo Li** — Shanghai AI Lab`)."""
-    if item.inline_text and inline:
-        return clean(item.inline_plain) or None
+def _prose_lines(item: Item, skip: int | None = None) -> list[str]:
+    """An entry's prose lines, cleaned: neither its marker line, a labelled field, a quote nor line
+    `skip` (already read as something else)."""
+    field_lines = {field.line for field in item.fields}
+    prose = []
     for line in item.lines[1:]:
         if line.kind != LineKind.TEXT or line.quoted or not line.text or line.number == skip:
             continue
-        if any(field.line == line.number for field in item.fields):
+        if line.number in field_lines:
             continue
         text = clean(line.plain)
-        if text and not text.startswith('"'):
-            return _without_own_name(text, item)
-    return None
+        if text and not text.startswith('"') and not _label_alone(line.plain, text):
+            prose.append(text)
+    return prose
+
+
+def _label_alone(plain: str, text: str) -> bool:
+    """`**Key Quotes:**` above its quotes, `**Quotes**:`: a field's label, its value below."""
+    return plain.rstrip().endswith(":") and is_field_label(text)
+
+
+def _prose_description(item: Item, prose: list[str], inline: bool = True) -> str | None:
+    """The text after the name on an entry's marker line, unless `inline` is False (it said
+    something else: `**Jo Li** — Shanghai AI Lab`); else its first prose line (`_prose_lines`)."""
+    if item.inline_text and inline:
+        return clean(item.inline_plain) or None
+    return _without_own_name(prose[0], item) if prose else None
 
 
 _AFTER_OWN_NAME = re.compile(r"(?:\s*\([^)]*\))?\s*[—–:-]\s*(?P<rest>\S.*)$")
@@ -336,14 +349,15 @@ def _suffixed(written: str, name: str) -> str | None:
 def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[EntityEntry]:
     fields = _fields_by_key(item)
     described = _field(fields, _DESCRIPTION_KEYS)  # read once: an organization's `about` and the description
-    # An organization's prose line, read once: its `about` and its description (nothing is skipped)
-    prose = _prose_description(item) if kind == EntityKind.ORGANIZATION and not described else None
+    italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
+    prose_lines = _prose_lines(item, skip=italic_line)
+    # An organization's prose line, read once: its `about` and its description
+    prose = _prose_description(item, prose_lines) if kind == EntityKind.ORGANIZATION and not described else None
     about = (described or prose or "") if kind == EntityKind.ORGANIZATION else ""
     title = clean_title(item.title)  # read once: the names and the descriptor
     names, aliases, qualifiers, affiliations = _entry_names(title, kind, document_text, about)
     if kind == EntityKind.ORGANIZATION and any(_PLACEHOLDER_ENTITY.search(q) or _UNNAMED.search(q) for q in qualifiers):
         return []  # `Rivian spinout (unnamed)`: no organization is named
-    italic_line, italic_orgs = _italic_affiliation(item) if kind == EntityKind.PERSON else (None, [])
     paired = _paired(names, qualifiers, italic_orgs) if kind == EntityKind.PERSON else None
     if kind == EntityKind.PERSON and paired is None:
         for qualifier in qualifiers:
@@ -354,13 +368,15 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if kind == EntityKind.PERSON and descriptor:
         affiliations.extend(descriptor_affiliations(descriptor))
     own_description = None
+    inline_described = bool(item.inline_text)  # the text after the name is the description
     if kind == EntityKind.ORGANIZATION:
         description = described or prose or descriptor
     else:
         inline = clean(item.inline_plain) if kind == EntityKind.PERSON and item.inline_text else ""
         inline_organizations = only_organizations(inline) if inline and not descriptor else []
         affiliations.extend(inline_organizations)  # `**Jo Li** — Varde University / Halden Lab`
-        own_description = described or _prose_description(item, skip=italic_line, inline=not inline_organizations)
+        inline_described = inline_described and not inline_organizations
+        own_description = described or _prose_description(item, prose_lines, inline=inline_described)
         description = own_description or descriptor
     why = _field(fields, _WHY_KEYS)
     if description and " | " in description:  # `**Name** | description | why mentioned`
@@ -369,6 +385,10 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if description and (why_field := _INLINE_WHY.search(description)):  # `A bank. Why mentioned: ...`
         rest = description[why_field.end() :].strip()
         description, why = description[: why_field.start()].strip() or None, why or rest
+    if why is None:
+        # Without a field saying why the entry is there, its prose beyond the description says it:
+        # `**Microsoft**` / `*Enterprise technology giant*` / `Hiring AI2's CEO to bolster ...`.
+        why = " ".join(prose_lines if described or inline_described else prose_lines[1:]) or None
     if kind == EntityKind.PERSON:
         stated = _field(fields, _AFFILIATION_KEYS)
         if stated:
