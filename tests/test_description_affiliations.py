@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.extract import affiliations, extract_document
-from kgraph.extract.affiliations import description_affiliations
+from kgraph.extract.affiliations import description_affiliations, reason_affiliations
 from kgraph.extract.organization_names import organization_words
 from kgraph.extract.results import EntityKind
 from kgraph.names import fold
@@ -68,6 +68,12 @@ from kgraph.person_names import is_place
         ("Co-Founder & CRO of Orbex", ["Orbex"]),  # any chief officer
         ("CMO of Orbex", ["Orbex"]),
         ("Senior Advisor to Orbex", ["Orbex"]),
+        ("Founder and principal of Halden Partners", ["Halden Partners"]),  # a founder, whatever follows
+        ("CEO of Orbex, Velden, and xLoom; owner of Quill", ["Orbex", "Velden", "xLoom"]),  # a list goes on
+        ("CEO of Orbex and xLoom", ["Orbex", "xLoom"]),  # a name may open in lower case
+        ("Partner at Orbex, Halden and Tidal", ["Orbex", "Halden", "Tidal"]),
+        ("CEO of Orbex, Inc.", ["Orbex"]),  # a kind of company, not another
+        ("CEO of Orbex, a loom maker", ["Orbex"]),  # the list is no list: it ends in words
         # none
         ("Former CMO of Orbex", []),
         ("Previously founded Orbex; now an investor", []),  # a past role
@@ -102,6 +108,37 @@ from kgraph.person_names import is_place
 )
 def test_a_description_names_the_organizations_of_a_current_role(description: str, organizations: list[str]) -> None:
     assert description_affiliations(description) == organizations
+
+
+@pytest.mark.parametrize(
+    ("reason", "organizations"),
+    [
+        ("Hired by Orbex to lead its ad sales, reporting to COO Tove Lind", ["Orbex"]),
+        ("Hired by Orbex as part of the Halden team acquisition.", ["Orbex"]),
+        ("Taking over as CEO of Halden Spatial as Piet Marrow moves to chairman.", ["Halden Spatial"]),
+        ("Named managing partner at Corvo Capital in May", ["Corvo Capital"]),
+        ("Joined Corvo Capital Partners as executive partner, signaling a shift", ["Corvo Capital Partners"]),
+        ("Leading Voyager Looms II, a $220M SPAC filing", ["Voyager Looms II"]),
+        ("Cited for loom theory. Appointed executive director of Varde's Loom Center", ["Varde's Loom Center"]),
+        # none: by a person, a move of someone else, or no move
+        ("Hired by Tove Lind to run the mill", []),
+        ("Recruited by Lind and Marrow in an attempt to fund the mill", []),
+        ("Praised the team Orbex hired by the dozen", []),
+        ("Worked with the CEO of Orbex", []),
+        ("Left Orbex to join a rival", []),
+    ],
+)
+def test_a_reason_names_the_organization_a_person_joined_or_leads(reason: str, organizations: list[str]) -> None:
+    assert reason_affiliations(reason) == organizations
+
+
+def test_a_people_entrys_reason_gives_its_person_the_organization_they_joined() -> None:
+    found = _person_affiliations(
+        "**Dana Ruiz**\n*Former Halden Labs executive*\nHired by Orbex to lead its ad sales operation.\n\n"
+        "**Piet Marrow**\n- **Description:** Former CDC director\n"
+        "- **Why mentioned:** Joined Corvo Capital as executive partner\n"
+    )
+    assert found == {"Dana Ruiz": ("Orbex",), "Piet Marrow": ("Corvo Capital",)}
 
 
 def _entry_affiliations(markdown: str) -> dict[str, tuple[str, ...]]:

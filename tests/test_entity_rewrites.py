@@ -188,6 +188,8 @@ def _entries_as_first_written(item: Item, kind: EntityKind, document_text: str) 
                 affiliations.extend(found)
         if own_description:
             affiliations.extend(e.description_affiliations(own_description))
+        if why:  # (a newer rule carried here: the reason's moves, `Hired by Orbex`)
+            affiliations.extend(e.reason_affiliations(why))
         role = e._field(item, _ROLE_KEYS)  # type: ignore[arg-type]
         if not stated and role and len(role.split()) <= 10:
             affiliations.extend(org for org in e.affiliations_from(role) if e.ROLE_WORD.search(role))

@@ -8,7 +8,15 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
-from kgraph.names import clean, contains_word, fold, is_placeholder, name_shaped, split_qualifiers
+from kgraph.names import (
+    clean,
+    contains_word,
+    fold,
+    is_placeholder,
+    looks_like_person_name,
+    name_shaped,
+    split_qualifiers,
+)
 from kgraph.parse.inline import plain
 from kgraph.person_names import is_place
 
@@ -88,6 +96,8 @@ def affiliations_from(text: str) -> list[str]:
         ):
             if not (_ORG_NAME.fullmatch(org) and not ROLE_WORD.search(org)):
                 continue
+            if org_last and _ROLE_OF.search(role):
+                break  # `CEO of Orbex, Inc.`, `Partner at Orbex, Halden and Tidal`: the role names its own
             if ROLE_WORD.search(role):
                 return [org]
             # a title of the longer list, before the organization (`Principal, Johnson Associates`;
@@ -215,8 +225,9 @@ def only_organizations(text: str) -> list[str]:
 
 
 # A founding that a later role's `former` does not end: `Co-founder and former CEO of Acme`.
+# `Founder and former CEO of Acme`, `Founder and principal of Acme`: a founder of Acme either way
 _FOUNDER_AND_FORMER = re.compile(
-    r"^(?P<role>(?:co-?)?founder)\s+and\s+(?:former|ex-)\s*[\w -]+?\s+(?P<rest>(?:of|at)\s.*)$", re.I
+    r"^(?P<role>(?:co-?)?founder)\s+and\s+(?:(?:former|ex-)\s*)?[\w -]+?\s+(?P<rest>(?:of|at)\s.*)$", re.I
 )
 _INSTITUTION_COMMA = re.compile(r"(?P<org>[^,]+),\s+(?P<role>[^,]+)")
 
@@ -391,6 +402,58 @@ def description_affiliations(description: str) -> list[str]:
                 continue  # `White House AI Czar`: the whole clause, a title and no role of someone's
             # `CEO of Tesla and SpaceX`: each (`President of Argentina`: a country, none)
             found.extend(part for part in _and_parts(org.group(0)) if not is_place(part))
+            found.extend(part for part in _list_goes_on(clause, org.end()) if not is_place(part))
+    return found
+
+
+# The next name of a list that goes on after an organization: `, SpaceX`, `, and xAI`, ` and xAI`
+# (a name may open in lower case before a capital: `xAI`, `eBay`).
+_NEXT_NAME = re.compile(
+    r"(?:,\s+(?:and\s+)?|\s+and\s+)(?P<name>(?:[A-Z]|[a-z]+[A-Z])[\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3})"
+)
+
+
+def _list_goes_on(clause: str, end: int) -> list[str]:
+    """`CEO of Tesla, SpaceX, and xAI`: the names after the first, where the list ends the clause."""
+    names = []
+    kinds = organization_words().kind_suffixes
+    while next_name := _NEXT_NAME.match(clause, end):
+        if fold(next_name.group("name")) in kinds:
+            return []  # `CEO of Orbex, Inc.`: one name
+        names.append(next_name.group("name"))
+        end = next_name.end()
+    return names if clause[end:].strip(" .") == "" else []
+
+
+# A move the entry's reason reports, its person the subject: `Hired by OpenAI to lead ad sales`,
+# `Taking over as CEO of Niantic Spatial`, `Named managing partner at Orbex`.
+_MOVE_END = r"(?=\s*$|\s*[,.;(—–]|\s+(?:as|to|in|after|from|for|while)\b)"
+_HIRED_BY = re.compile(
+    rf"^(?i:(?:recently|just|now)\s+)?(?i:hired|poached|acqui-?hired)\s+by\s+(?:the\s+)?(?P<org>{_ORG_NAME.pattern})"
+    + _MOVE_END
+)
+_TAKES_ROLE = re.compile(
+    r"^(?i:(?:recently|just|now)\s+)?(?:(?i:taking|takes|took|taken)\s+over\s+as"
+    r"|(?i:named|appointed|promoted\s+to)(?:\s+as)?)\s+(?:[\w&/-]+\s+){1,5}(?:of|at)"
+    rf"\s+(?:the\s+)?(?P<org>{_ORG_NAME.pattern})" + _MOVE_END
+)
+
+
+def reason_affiliations(reason: str) -> list[str]:
+    """The organizations an entry's reason for a person says they joined or lead now, a sentence
+    at a time, each opening on the move (`Hired by Meta as part of ...`, `Taking over as CEO of
+    Niantic Spatial`, `Joined Orbex as CFO`, `Leading Voyager Acquisition II`): what the reason
+    says of others names none."""
+    found: list[str] = []
+    for sentence in re.split(r"(?<!\b[A-Z])\.\s+|\s*;\s*", clean(plain(reason))):
+        sentence = sentence.strip()
+        hired = _HIRED_BY.match(sentence)
+        if hired and " " in hired.group("org") and looks_like_person_name(hired.group("org")):
+            continue  # `Hired by Jane Roe`: by a person
+        move = hired or _TAKES_ROLE.match(sentence) or _JOINING.match(sentence) or _LEADS.match(sentence)
+        if move is not None:
+            org: str = move.group("org") or move.group("joined") if move.re is _JOINING else move.group("org")
+            found.extend(part for part in _and_parts(org) if not (is_place(part) or ROLE_WORD.search(part)))
     return found
 
 

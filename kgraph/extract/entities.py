@@ -18,6 +18,7 @@ from kgraph.extract.affiliations import (
     only_organizations,
     organizations_in,
     organizations_of,
+    reason_affiliations,
     whole_listed_names,
 )
 from kgraph.extract.group_rows import member_descriptions
@@ -400,6 +401,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 affiliations.extend(found)
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))
+        if why:  # `Hired by OpenAI to lead its ad sales`
+            affiliations.extend(reason_affiliations(why))
         role = _field(fields, _ROLE_KEYS)
         if not stated and role and len(role.split()) <= 10:  # `Role: Head of Research at Vela`
             affiliations.extend(org for org in affiliations_from(role) if ROLE_WORD.search(role))
