@@ -373,3 +373,35 @@ def test_products_never_join_what_the_alias_file_keeps_apart(
     kept = [found[name].label for name in separate if name in found]
     if len(separate) > 1:
         assert len(kept) == len(set(kept))
+
+
+def _prose_products(body: str, companies: str = "None identified.") -> list[EntityEntry]:
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    text = (
+        "# Looms\n\n**Podcast:** Loom Stories\n**Date:** 2026-01-01\n**Participants:** Greta Vollmer\n\n"
+        f"## Key Themes\n\n### Looms meet chatbots\n\n{body}\n\n## Companies Identified\n\n{companies}\n"
+    )
+    extraction = extract_document(parse_document("e.md", text))
+    return [entry for entry in extraction.entities if entry.kind == EntityKind.PRODUCT and not entry.own_entry]
+
+
+def test_a_well_known_product_the_text_names_is_mentioned_without_an_entry(tmp_path: Path) -> None:
+    found = _prose_products("Weavers moved from Siri to ChatGPT, and now to Claude Code and GPT-5.")
+    assert [entry.name for entry in found] == ["Siri", "ChatGPT", "Claude Code", "GPT-5"]
+    assert {entry.line for entry in found} == {11}  # the line of the body that names them
+    # the episode mentions each, as a product node
+    body = "Weavers moved from Siri to ChatGPT."
+    write(tmp_path, "e1.md", title="Looms 1", participants="Greta Vollmer", body=body)
+    model = kgraph.build([tmp_path]).model
+    products = {product.iri: product.label for product in model.products}
+    assert {products[iri] for iri in model.episodes[0].mentions if iri in products} == {"Siri", "ChatGPT"}
+
+
+def test_a_product_word_that_names_something_else_is_not_a_product() -> None:
+    assert _prose_products("Claude Shannon wrote on information; the Operator runs the loom.") == []
+    # a word the document also writes in lower case, and a name its entries list as something else
+    assert _prose_products("Grok it: to grok looms is to love them.") == []
+    listed = "**Gemini**\n- Description: Crypto exchange run by twins\n"
+    assert _prose_products("Gemini listed loom tokens.", companies=listed) == []

@@ -12,7 +12,7 @@ from kgraph.extract.grounding import ground_claims
 from kgraph.extract.insights import extract_insights
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
-from kgraph.extract.products import find_products
+from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.relations import affiliations_in_entries
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
@@ -71,6 +71,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
             for person in participants
             if fold(person.name) != fold(episode.podcast) or _named_by_surname(document, person.name)
         ]
+    everyday = vocabulary("\n".join(document_text_lines(document)))
     index = PeopleIndex(participants)
     for entry in entities:
         if entry.kind == EntityKind.PERSON:
@@ -86,7 +87,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         sole_author=author,
         participants=participant_names,
         conversation=conversation,
-        everyday_words=vocabulary("\n".join(document_text_lines(document))),
+        everyday_words=everyday,
     )
     claims = extract_claims(document, attributor, entities)
     # Attribution may add a person it then did not use (`Bending Spoons explains`, later refused):
@@ -97,7 +98,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=tuple(entities),
+        entities=(*entities, *products_named_in(document, entities, everyday)),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,

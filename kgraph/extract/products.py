@@ -15,6 +15,7 @@ from importlib import resources
 from kgraph.extract.organization_names import is_relation
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
+from kgraph.parse.document import LineKind, ParsedDocument
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class ProductWords:
     nouns: frozenset[str]  # what an entry may say it is to be a product (`chatbot`, `app`)
     weak_nouns: frozenset[str]  # of those, the ones that also need a stated maker
     organization_nouns: frozenset[str]  # what makes an entry an organization (`company`, `exchange`)
+    in_prose: tuple[str, ...]  # well-known products as written, that a text names by writing them
 
 
 @cache
@@ -37,6 +39,7 @@ def product_words() -> ProductWords:
         nouns=frozenset(data["nouns"]),
         weak_nouns=frozenset(data["weak_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
+        in_prose=tuple(name for name in data["known"] if name not in data["not_in_prose"]),
     )
 
 
@@ -205,3 +208,40 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
             seen.add(fold(entry.name))
             kept.append(entry)
     return kept
+
+
+@cache
+def _known_name() -> re.Pattern[str]:
+    """A well-known product's name as a whole word, the longest first (`Claude Code`, not `Claude`),
+    and the capitalized word after it, if any (`Claude Shannon` is a person)."""
+    names = sorted(product_words().in_prose, key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, names))})(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
+
+
+_PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.HEADING, LineKind.TABLE_ROW))
+
+
+def products_named_in(
+    document: ParsedDocument, entries: list[EntityEntry], everyday: frozenset[str]
+) -> list[EntityEntry]:
+    """Well-known products the document's text names with no entry of their own (`users moved
+    from Siri to ChatGPT`): the episode mentions each, at the line it is first named on. Not a
+    word the document also writes in lower case, nor a person's first name (`Claude Shannon`)."""
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    pattern = _known_name()
+    found: dict[str, int] = {}
+    lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
+    for line in lines:
+        if line.kind not in _PROSE_KINDS:
+            continue
+        for match in pattern.finditer(line.text):
+            name, after = match.group("name"), match.group("next")
+            if name in found or fold(name) in listed or name.lower() in everyday:
+                continue
+            if after and looks_like_person_name(name + after):
+                continue
+            found[name] = line.number
+    return [
+        EntityEntry(kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0)
+        for name, number in found.items()
+    ]
