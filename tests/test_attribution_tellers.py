@@ -112,3 +112,28 @@ def test_the_listeners_voice_in_the_transcript_does_not_make_the_tellers_words_h
     divers = claims["we hired div"]
     assert divers.transcript_speaker is not None  # the transcript hears Ben say it
     assert (divers.speaker.rsplit("/", 1)[-1] if divers.speaker else None) == speaker
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("The unidentified co-host read a listener question challenging this:", None),
+        ("A caller pushed back on this:", None),
+        ("One panelist had a blunt reply:", None),
+        ("The host put the obvious objection to her:", None),
+        ("Dana put the obvious objection to him:", "Dana Ruiz"),  # a named subject still speaks
+    ],
+)
+def test_a_colon_after_someone_unnamed_gives_no_speaker(lead_in: str, speaker: str | None) -> None:
+    """In a conversation a quote with no lead-in is the paragraph's subject's; one whose lead-in names
+    someone the document cannot (a co-host, a caller) is theirs: nobody's we can name."""
+    body = in_themes(f'Raj Patel argued that looms are the new cloud.\n\n{lead_in} "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+def test_a_label_that_fits_two_people_gives_neither_the_context_its_quote() -> None:
+    participants = "Raj Patel, Dana Ruiz, Dana Okafor"
+    body = in_themes(f'Raj Patel argued that looms are the new cloud.\n\n**Dana:** "{QUOTE}."')
+    assert speakers_of(body, participants)[f"{QUOTE}."] is None
+    # a label that fits one person is theirs
+    assert speakers_of(body, "Raj Patel, Dana Ruiz")[f"{QUOTE}."] == "Dana Ruiz"

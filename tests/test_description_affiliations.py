@@ -74,6 +74,7 @@ from kgraph.person_names import is_place
         ("Partner at Orbex, Halden and Tidal", ["Orbex", "Halden", "Tidal"]),
         ("CEO of Orbex, Inc.", ["Orbex"]),  # a kind of company, not another
         ("CEO of Orbex, a loom maker", ["Orbex"]),  # the list is no list: it ends in words
+        ("Founder of Vance Looms and Arlo's mother; retired in 2018", ["Vance Looms"]),  # a person's mother
         # none
         ("Former CMO of Orbex", []),
         ("Previously founded Orbex; now an investor", []),  # a past role
@@ -130,6 +131,14 @@ def test_a_description_names_the_organizations_of_a_current_role(description: st
 )
 def test_a_reason_names_the_organization_a_person_joined_or_leads(reason: str, organizations: list[str]) -> None:
     assert reason_affiliations(reason) == organizations
+
+
+def test_a_row_of_several_people_gives_each_the_organization_of_their_plural_role() -> None:
+    table = (
+        "| Person | Title/Affiliation | Why Mentioned |\n|---|---|---|\n"
+        "| **Lucas Brandt & Mei Okada** | Co-founders, Corvid Pay | Wound the company down |\n"
+    )
+    assert _person_affiliations(table) == {"Lucas Brandt": ("Corvid Pay",), "Mei Okada": ("Corvid Pay",)}
 
 
 def test_a_people_entrys_reason_gives_its_person_the_organization_they_joined() -> None:

@@ -98,7 +98,7 @@ def affiliations_from(text: str) -> list[str]:
                 continue
             if org_last and _ROLE_OF.search(role):
                 break  # `CEO of Orbex, Inc.`, `Partner at Orbex, Halden and Tidal`: the role names its own
-            if ROLE_WORD.search(role):
+            if ROLE_WORD.search(role) or _plural_role(role):  # (`Co-founders, Corvid Pay`: a row of two)
                 return [org]
             # a title of the longer list, before the organization (`Principal, Johnson Associates`;
             # `Philanthropist, author` and `Loom Weekly, staff` name none)
@@ -126,6 +126,12 @@ def affiliations_from(text: str) -> list[str]:
     ):
         return [text]
     return []
+
+
+def _plural_role(role: str) -> bool:
+    """`Co-founders`, `Managing partners`: the role of a row naming several people."""
+    last = role.split()[-1] if role.split() else ""
+    return last.endswith("s") and ROLE_WORD.fullmatch(last[:-1]) is not None
 
 
 # What a description says a person is, where it starts with a current role: `CEO of Acme`,
@@ -369,7 +375,13 @@ def description_affiliations(description: str) -> list[str]:
             continue
         owner = _ROLE_OF_OWNER.match(clause)
         if owner and not _name_goes_on(owner.group("rest")):
-            found.append(owner.group("org"))
+            org, rest = owner.group("org"), owner.group("rest")
+            if " and " in org:  # `Founder of Orbex and Arlo's mother`: the possessor is the next clause's
+                org, possessor = org.rsplit(" and ", 1)
+                role = re.match(r"\S+(?:\s+\S+){0,2}", rest)
+                if role and ROLE_WORD.search(role.group(0)) and not _RELATIONAL_ROLE.match(role.group(0)):
+                    found.append(possessor)  # `... and Halden's CEO`
+            found.extend(_and_parts(org))
             continue
         for named in affiliations_from(clause):
             start = clause.find(named)

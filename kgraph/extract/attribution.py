@@ -368,11 +368,12 @@ _TELLER_BOUNDARY = frozenset(
 
 
 _ROLE_NOUN = re.compile(
-    r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:host|hosts|guest|article|author|authors|paper|"
+    r"^(?:the|a|an|one|another)\s+(?:[\w-]+\s+){0,3}?(?:(?:co-?)?hosts?|guest|article|author|authors|paper|"
     r"report|newsletter|post|piece|story|team|researchers?|interviewer|moderator|narrator|writer|"
     r"editor|analysts?|expert|executive|founder|investor|source|sources|study|memo|filing|"
     r"statement|spokesperson|company|firm|lawsuit|complaint|judge|ruling|survey|email|release|"
-    r"announcement|blog|letter|documents?|abstract|section|figure|table)\b",
+    r"announcement|blog|letter|documents?|abstract|section|figure|table|listeners?|callers?|viewers?|readers?|"
+    r"panelists?|audience)\b",
     re.I,
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
@@ -880,6 +881,8 @@ class Attributor:
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
+            if self.people.ambiguous(raw):
+                return NONE  # `**Wren:** "..."` where two people are Wren: one of them, not the context's
         before = _with_phrase_before(quote, before)
         # (an emphasis opened before the quote, `Per McNeill: *"..."*`, is no part of the lead-in)
         clause = _without_field(_last_sentence(before).strip()).rstrip("*_ ")
@@ -996,8 +999,8 @@ class Attributor:
                 if target and not _names_speaker(self.current_text, target):
                     return Attribution(target, "pronoun")
                 return NONE
-            if _ROLE_NOUN.match(candidate) and _SPEECH.search(candidate):
-                return NONE
+            if _ROLE_NOUN.match(candidate) and (colon or _SPEECH.search(candidate)):
+                return NONE  # `The co-host read a listener question:`: someone unnamed speaks
         if (colon or speech_end) and _SPEECH_IN(clause):
             named = self._names_in(clause)
             if named - {context.subject}:
