@@ -13,7 +13,7 @@ from kgraph.extract.insights import extract_insights
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.products import find_products, products_named_in
-from kgraph.extract.relations import affiliations_in_entries
+from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
@@ -94,6 +94,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # only participants, People entries and actual speakers are the document's people.
     used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
     people = affiliations_in_entries(document, [p for p in index.people if p.name in used], entities)
+    people = title_affiliations(episode.title, people, entities)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

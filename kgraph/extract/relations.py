@@ -10,6 +10,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
 from kgraph.parse.document import ParsedDocument, SectionKind
+from kgraph.person_names import is_place
 
 # A word every way of saying it needs: most entries have none, and are skipped at once.
 _CUE_WORDS = (
@@ -210,3 +211,79 @@ def affiliations_in_entries(
                 if fold(entry.name) not in {fold(a) for a in found[who]}:
                     found[who].append(entry.name)
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]
+
+
+# What may stand between an organization and a person's name in a title: a role's words
+# (`Deel CEO, Alex Bouaziz`, `Warp Co-Founder & CEO Zach Lloyd`), after a possessive or not.
+_TITLE_ROLE = re.compile(r"^(?P<possessive>['’]s)?(?P<role>(?:\s+(?:&|and|[\w/-]+)){0,5}?)\s*,?\s+$")
+_ROLE_IN_TITLE = re.compile(
+    r"\b(?:ceo|cto|coo|cfo|cro|cpo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|gp|partner|"
+    r"principal|head|chief|director|investor)\b",
+    re.I,
+)
+# After the name: `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`.
+_ROLE_OF_AFTER = re.compile(r"^,\s+(?P<role>[^,;:|()]{2,40}?)\s+(?:of|at)\s+")
+# A one-word owner opening the title or a part of it, then a role: `Benchmark's GP, `.
+_OWNER_BEFORE = re.compile(r"(?:^|[:|—–]\s*)(?P<owner>[A-Za-z][\w.&+-]*[A-Za-z0-9])['’]s(?:\s+[\w&/-]+){0,4},?\s+$")
+_PARENTHESIS_AFTER = re.compile(r"^\s*\((?P<inner>[^()]{1,60})\)")
+
+
+def title_affiliations(title: str, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
+    """People with the organization an episode's title gives them, as the title writes it, where
+    the document lists that organization: `Deel CEO, Alex Bouaziz on ...`, `Benchmark's GP, Everett
+    Randle`, `a16z's David George on ...`, `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`."""
+    listed = [entry for entry in entities if entry.kind == EntityKind.ORGANIZATION]
+    organizations = {fold(form) for entry in listed for form in (entry.name, *entry.aliases)}
+    name_words = {word for person in people for word in fold(person.name).split()}
+    result = []
+    for person in people:
+        found: list[str] = []
+        for start in occurrences(title, person.name):
+            end = start + len(person.name)
+            if not (word_boundary(title, start) and word_boundary(title, end)):
+                continue
+            found += _named_before(title[:start], organizations, name_words) + _named_after(title[end:], organizations)
+        known = {fold(name) for name in person.affiliations}
+        new = [name for name in dict.fromkeys(found) if fold(name) not in known]
+        result.append(person.model_copy(update={"affiliations": (*person.affiliations, *new)}) if new else person)
+    return result
+
+
+def _named_before(before: str, organizations: set[str], name_words: set[str]) -> list[str]:
+    """The organization the title names right before a person, with their role between: a listed
+    one, or a word's possessive."""
+    words = before.split()
+    for size in range(min(len(words), 6), 0, -1):
+        for end in range(len(words), max(len(words) - 7, size) - 1, -1):
+            candidate = " ".join(words[end - size : end])
+            bare = re.sub(r"['’]s$", "", candidate)
+            if fold(bare) not in organizations:
+                continue
+            rest = before[before.rfind(candidate) + len(bare) :]
+            between = _TITLE_ROLE.match(rest)
+            role = between.group("role") if between else ""
+            if between and (_ROLE_IN_TITLE.search(role) or between.group("possessive") and not role.strip()):
+                return [bare]  # `Orbex CEO, Dana Ruiz`, `Orbex's Dana Ruiz`
+    # `Benchmark's GP, Everett Randle`, `a16z's David George`: one word's possessive names its
+    # organization, listed or not (an outlet's or a place's is none: `America's Jane Roe`)
+    owner = _OWNER_BEFORE.search(before)
+    if owner and not is_place(owner.group("owner")) and fold(owner.group("owner")) not in name_words:
+        between = _TITLE_ROLE.match(before[owner.end("owner") :])
+        role = between.group("role") if between else ""
+        listed = fold(owner.group("owner")) in organizations
+        if between and (_ROLE_IN_TITLE.search(role) or not role.strip() and listed):
+            return [owner.group("owner")]  # (with no role between, only a listed organization)
+    return []
+
+
+def _named_after(after: str, organizations: set[str]) -> list[str]:
+    """The listed organization after a person's name: `, CEO of Haulwise`, `(Bridge)`."""
+    if (role := _ROLE_OF_AFTER.match(after)) and _ROLE_IN_TITLE.search(role.group("role")):
+        rest = after[role.end() :].split()
+        for size in range(min(len(rest), 6), 0, -1):
+            written = " ".join(rest[:size]).rstrip(".,;:!?")
+            if fold(written) in organizations:
+                return [written]
+    if (parenthesis := _PARENTHESIS_AFTER.match(after)) and fold(parenthesis.group("inner")) in organizations:
+        return [parenthesis.group("inner").strip()]
+    return []

@@ -1,0 +1,51 @@
+"""The organization an episode's title gives a person of the episode (`Deel CEO, Alex Bouaziz on
+...`, `Benchmark's GP, Everett Randle: ...`, `Priya Raman, CEO of Haulwise`): a role or a possessive
+ties them, and without a role only an organization the document lists. Invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_document
+from kgraph.extract.relations import title_affiliations
+from kgraph.extract.results import EntityEntry, EntityKind, PersonName
+from kgraph.parse import parse_document
+
+LISTED = [
+    EntityEntry(kind=EntityKind.ORGANIZATION, name=name, aliases=aliases, line=1, rank=1)
+    for name, aliases in (("Orbex", ()), ("Halden Looms", ()), ("Tidewater Partners", ("TWP",)))
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "organizations"),
+    [
+        ("Orbex CEO, Dana Ruiz on Raising $300M", ["Orbex"]),
+        ("Orbex CEO Dana Ruiz on the Loom Wars", ["Orbex"]),
+        ("No Loom Ep. 137 | With Halden Looms Co-Founder & CEO Dana Ruiz", ["Halden Looms"]),
+        ("TWP's Dana Ruiz on How Funds Grow", ["TWP"]),  # a listed one's possessive, as written
+        ("Podcast Summary: Dana Ruiz, CEO of Orbex", ["Orbex"]),
+        ("Loom special: Dana Ruiz (Orbex) and Raj Patel (Corvo)", ["Orbex"]),
+        ("Wharfly's GP, Dana Ruiz: Why Margins Matter", ["Wharfly"]),  # a possessive and a role: unlisted too
+        # none
+        ("Wharfly's Dana Ruiz on Looms", []),  # no role, not listed
+        ("Patel's partner, Dana Ruiz, on Looms", []),  # a person's
+        ("Norway's CEO, Dana Ruiz, on Looms", []),  # a place's
+        ("Why Orbex and Dana Ruiz disagree", []),  # nothing ties them
+        ("How Orbex's new looms changed Dana Ruiz", []),
+        ("Dana Ruiz (Part 2)", []),
+    ],
+)
+def test_a_title_gives_a_person_the_organization_it_ties_them_to(title: str, organizations: list[str]) -> None:
+    people = [PersonName(name="Dana Ruiz"), PersonName(name="Raj Patel")]
+    assert list(title_affiliations(title, people, LISTED)[0].affiliations) == organizations
+
+
+def test_a_participant_gets_the_affiliation_of_the_episode_title() -> None:
+    text = (
+        "# [Orbex CEO, Dana Ruiz on Raising $300M](https://example.com/v)\n\n**Podcast:** Loom Talk\n"
+        "**Date:** 2026-01-01\n**Participants:** Raj Patel, Dana Ruiz\n\n## Companies Identified\n\n"
+        "### Orbex\nLoom maker.\n"
+    )
+    people = {person.name: person.affiliations for person in extract_document(parse_document("e.md", text)).people}
+    assert people == {"Raj Patel": (), "Dana Ruiz": ("Orbex",)}
