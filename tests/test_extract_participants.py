@@ -86,3 +86,19 @@ def test_a_second_participants_line_atop_the_body_adds_the_guest_the_header_left
     document = parse_document("f.md", text)
     names = [person.name for person in participants.extract_participants(document, "Harbour Talk", [])]
     assert names == ["Manchi", "Tove Lind"]  # the host once, the guest added
+
+
+@pytest.mark.parametrize(
+    ("listed", "expected"),
+    [
+        ("BillPeebles, Dana Ruiz", [("Bill Peebles", ("BillPeebles",)), ("Dana Ruiz", ())]),
+        ("Bill Peebles, DanaRuiz", [("Bill Peebles", ()), ("Dana Ruiz", ("DanaRuiz",))]),
+        ("DeAndre, Dana Ruiz", [("DeAndre", ()), ("Dana Ruiz", ())]),  # a name with a capital inside
+    ],
+)
+def test_a_name_written_together_is_the_name_the_text_writes_apart(
+    listed: str, expected: list[tuple[str, tuple[str, ...]]]
+) -> None:
+    document = parse_document("fixture.md", _document(listed))
+    found = participants.extract_participants(document, "Early Money", [])
+    assert [(person.name, person.aliases) for person in found] == expected

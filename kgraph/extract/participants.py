@@ -295,6 +295,11 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     seen: dict[str, int] = {}
     for person, qualifiers in listed:
         cues = _distinctive_words(qualifiers, everyday)
+        if " " not in person.name and _JOINED.search(person.name):  # `MiraSolberg`: the text's `Mira Solberg`
+            spaced = _unjoined(person.name, [*text_names, *people_entries])
+            if spaced is not None:
+                aliases = tuple(sorted({*person.aliases, person.name}))
+                person = person.model_copy(update={"name": spaced, "aliases": aliases})
         name = expand_first_name(
             person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
         )
@@ -317,6 +322,18 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
         seen[key] = len(result)
         result.append(PersonName(name=name, aliases=aliases, affiliations=person.affiliations))
     return result
+
+
+# A lower-case letter, then a capital: names written together (`MiraSolberg`, `JaneQDoe`).
+_JOINED = re.compile(r"[a-z][A-Z]")
+
+
+def _unjoined(joined: str, names: list[str]) -> str | None:
+    """The name the document writes apart that a participant token writes together (`MiraSolberg`
+    -> `Mira Solberg`, `JaneQDoe` -> `Jane Q. Doe`), if one does."""
+    key = fold(joined)
+    found = {name for name in names if " " in name and fold(name).replace(" ", "").replace(".", "") == key}
+    return found.pop() if len(found) == 1 else None
 
 
 _PARTICIPATION = re.compile(
