@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kgraph.extract import affiliations, extract_document
-from kgraph.extract.affiliations import description_affiliations, reason_affiliations
+from kgraph.extract.affiliations import affiliations_from, description_affiliations, reason_affiliations
 from kgraph.extract.organization_names import organization_words
 from kgraph.extract.results import EntityKind
 from kgraph.names import fold
@@ -75,6 +75,10 @@ from kgraph.person_names import is_place
         ("CEO of Orbex, Inc.", ["Orbex"]),  # a kind of company, not another
         ("CEO of Orbex, a loom maker", ["Orbex"]),  # the list is no list: it ends in words
         ("Founder of Vance Looms and Arlo's mother; retired in 2018", ["Vance Looms"]),  # a person's mother
+        ("President of Vance Looms and founder of Vance Robotics; son of the founder", ["Vance Looms"]),
+        ("Researcher at Our Tides in Data and lecturer", ["Our Tides in Data"]),  # capitals, then joiners
+        ("Co-founders of Brightloom; Eli credited Joanna with the launch", ["Brightloom"]),  # a shared entry
+        ("Brothers and co-founders of Orbex (now public)", ["Orbex"]),
         # none
         ("Former CMO of Orbex", []),
         ("Previously founded Orbex; now an investor", []),  # a past role
@@ -131,6 +135,23 @@ def test_a_description_names_the_organizations_of_a_current_role(description: st
 )
 def test_a_reason_names_the_organization_a_person_joined_or_leads(reason: str, organizations: list[str]) -> None:
     assert reason_affiliations(reason) == organizations
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "organizations"),
+    [
+        ("Northgate Looms founders", ["Northgate Looms"]),
+        ("Orbex CEO", ["Orbex"]),
+        ("Orbex co-founder & CEO", ["Orbex"]),
+        ("Orbex Capital Managing Partner", ["Orbex Capital"]),
+        ("Canaan Partners", ["Canaan Partners"]),  # a capitalized plural is the name's own word
+        ("Korean AI scientist", []),  # a profession, no post in an organization
+        ("New Orbex principal", []),  # new there: `New` is no part of the name
+        ("Former Orbex CEO", []),
+    ],
+)
+def test_an_organization_then_a_post_in_it_names_the_organization(qualifier: str, organizations: list[str]) -> None:
+    assert affiliations_from(qualifier) == organizations
 
 
 def test_a_row_of_several_people_gives_each_the_organization_of_their_plural_role() -> None:

@@ -55,7 +55,8 @@ def test_a_short_first_name_merges_on_a_shared_affiliation_despite_namesakes(tmp
     graph = build(tmp_path)
     assert "Bill Halvorsen" in people(graph)["William Halvorsen"]
     assert any(
-        reason == "short form of the first name" and "both described with: orbex" in evidence
+        # (`Orbex founder and CEO` states the affiliation: the evidence says so, not merely a shared word)
+        reason == "short form of the first name" and "shared affiliation: orbex" in evidence
         for evidence, reason in [(d["evidence"], d["reason"]) for d in graph.report.identity if d["kind"] == "person"]
     )
 

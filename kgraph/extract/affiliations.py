@@ -26,7 +26,9 @@ _ROLE_OF = re.compile(
     r"(?:\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|cofounder|president|"
     r"chair(?:man|woman)?|partner|owner|investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of"
     r"|\b(?:advisor|adviser)\s+to|\bat|@)"
-    r"\s+(?:the\s+)?(?:board\s+of\s+)?(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:&\s+)?[A-Z][\w.&'’-]*){0,4})",
+    # (the name's capitals are capitals, joined by a few lower-case words: `of Our World in Data`,
+    # but `of Acme and founder of X` names `Acme`)
+    r"\s+(?:the\s+)?(?:board\s+of\s+)?(?P<org>(?-i:[A-Z][\w.&'’-]*(?:\s+(?:(?:&|and|of|for|on|in|the|de|du)\s+)?[A-Z][\w.&'’-]*){0,4}))",
     re.I,
 )
 
@@ -75,6 +77,14 @@ def organizations_of(organizations: list[str], text: str = "") -> tuple[str, ...
 _ROLE_COMMA_ORG = re.compile(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)")
 # `Senior Analyst, Emerging Tech, Orbex`: a role, its field (capitalized words), the organization
 _ROLE_FIELD_ORG = re.compile(r"(?P<role>[^,]+),\s+(?P<field>[A-Z][\w&-]*(?:\s+[A-Z&][\w&-]*){0,3}),\s+(?P<org>[^,]+)")
+# Words of a title before its post (`Vice President`, `Executive Chairman`), not of a name.
+_TITLE_MODIFIERS = frozenset("vice deputy executive senior assistant acting interim associate lead managing".split())
+# An organization, then a post in it (not a profession: `Korean AI scientist` names no employer).
+_ORG_THEN_ROLE = re.compile(
+    r"(?!New\s)(?P<org>[A-Z][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,4}?)\s+"  # (`New Orbex principal`: new there)
+    r"(?i:(?:co-?|managing\s+|general\s+)?(?:founders?|cofounders?|ceo|cto|coo|cfo|cro|cmo|cpo|president|"
+    r"chair(?:man|woman)?|partners?|gp|principal)(?:\s*(?:&|and|/)\s*(?:ceo|cto|coo|cfo|president|chair))?)"
+)
 _AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
 
 
@@ -118,6 +128,13 @@ def affiliations_from(text: str) -> list[str]:
     match = _ROLE_OF.search(text)
     if match and not ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
+    trailing = _ORG_THEN_ROLE.fullmatch(text)  # `Northgate Software founders`, `Orbex CEO`
+    role = text[trailing.end("org") :].strip() if trailing else ""
+    named = role[:1].isupper() and role.endswith("s")  # `Canaan Partners`, `Founders`: the name's own word
+    org = trailing.group("org") if trailing and not named else ""
+    words = org.lower().split()
+    if words and words[-1] not in _TITLE_MODIFIERS and not ROLE_WORD.search(org) and not is_place(org):
+        return [org]  # (`U.S. Vice President`: a title, whose first word may be a place)
     if (
         re.fullmatch(r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}", text)
         and not name_shaped(text)
@@ -126,6 +143,10 @@ def affiliations_from(text: str) -> list[str]:
     ):
         return [text]
     return []
+
+
+# `Co-founders of Brightloom`: the role of an entry naming several people
+_PLURAL_ROLE_OF = re.compile(r"\b(?:co-?founders|cofounders|founders|owners|partners|ceos)\s+(?:of|at)\s", re.I)
 
 
 def _plural_role(role: str) -> bool:
@@ -358,7 +379,8 @@ def description_affiliations(description: str) -> list[str]:
                 names += " " + publication.group("kind")
             found.extend(names.split(" and "))
             continue
-        if not _has_role(" ".join(clause.split()[:5])) or _WORK_ROLE.match(clause):
+        opening = " ".join(clause.split()[:5])
+        if not (_has_role(opening) or _PLURAL_ROLE_OF.search(opening)) or _WORK_ROLE.match(clause):
             continue
         comma = _INSTITUTION_COMMA.fullmatch(clause)  # `MIT, lead author`: the institution first
         if comma and _has_role(comma.group("role")) and (institution := _institutions(comma.group("org"))):
