@@ -137,3 +137,16 @@ def test_a_label_that_fits_two_people_gives_neither_the_context_its_quote() -> N
     assert speakers_of(body, participants)[f"{QUOTE}."] is None
     # a label that fits one person is theirs
     assert speakers_of(body, "Raj Patel, Dana Ruiz")[f"{QUOTE}."] == "Dana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("Dana asked whether looms scale; Raj said mills and looms are", "Raj Patel"),
+        ("Raj asked whether looms scale; Dana said mills and looms are", "Dana Ruiz"),
+        ("Raj covered three shifts in looms; the first is that", "Raj Patel"),  # no subject after it: the sentence's
+    ],
+)
+def test_the_clause_nearer_the_quote_names_its_speaker(lead_in: str, speaker: str | None) -> None:
+    body = in_themes(f'Mills are back in fashion. {lead_in} "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == speaker

@@ -102,3 +102,11 @@ def test_a_name_written_together_is_the_name_the_text_writes_apart(
     document = parse_document("fixture.md", _document(listed))
     found = participants.extract_participants(document, "Early Money", [])
     assert [(person.name, person.aliases) for person in found] == expected
+
+
+def test_a_possessive_of_the_full_name_does_not_make_a_second_namesake() -> None:
+    text = _document("Bill, Dana Ruiz").replace(
+        "Bill Peebles explains the plan.", "Bill Peebles's fund is small. Bill Peebles explains the plan."
+    )
+    found = participants.extract_participants(parse_document("fixture.md", text), "Early Money", [])
+    assert [person.name for person in found] == ["Bill Peebles", "Dana Ruiz"]

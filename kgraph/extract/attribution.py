@@ -899,10 +899,11 @@ class Attributor:
             name = self.person(bare, allow_new=True)  # `Dana Ruiz "warned the terms ..."`: her words, reported
             if name:
                 return Attribution(name, "speaker label")
-        found = self._lead_in(clause, context)
-        if found is not None:
-            return found
-        return None
+        if "; " in clause:  # `Corinne asked X; Ferrante said scribes are "..."`: the nearer clause speaks
+            found = self._lead_in(clause.rsplit("; ", 1)[1], context)
+            if found is not None:
+                return found
+        return self._lead_in(clause, context)
 
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or

@@ -235,8 +235,9 @@ def expand_first_name(
     if " " in name or has_cjk(name):
         return name
     matches = sorted({full for full in preferred if full.split()[0] == name and " " in full})
-    if not matches:
-        matches = sorted(full for full in candidates if full.split()[0] == name and looks_like_person_name(full))
+    if not matches:  # (`Rafe Castellano's fund` names Rafe Castellano too)
+        named = {re.sub(r"['’]s$", "", full) for full in candidates if full.split()[0] == name}
+        matches = sorted(full for full in named if looks_like_person_name(full))
     organizations = list(affiliations)
     if organizations:
         matches = [full for full in matches if said_with(full, organizations, passages or [])]
