@@ -200,3 +200,91 @@ def test_every_name_the_matcher_finds_is_in_the_episode_key():
         hashes = array("I", sorted({token_hash(token) for token in name_tokens(text)})).tobytes()
         keyed = {entry.split("\x03")[1] for entry in names_that_can_occur(index, hashes)}
         assert set(matcher.find(text)) <= keyed, text
+
+
+def _relabel_vantor(corpus):
+    """Four documents listing `Vantor Dynamics Group (Vantor Dynamics)`: the organization's label,
+    and so its IRI, becomes the longer name."""
+    for number, month in ((1, 7), (2, 8), (3, 9), (4, 5)):
+        _summary(
+            corpus,
+            f"relabel{number}",
+            podcast="Signal Desk",
+            title=f"Valve Makers {number}",
+            month=month,
+            host="Ida Brandt",
+            guest="Rhea Lund",
+            theme=f"Makers Consolidate {number}",
+            quote="Three valve makers are left.",
+            companies="### **Vantor Dynamics Group (Vantor Dynamics)**\nValve maker.\n",
+            role="Analyst.",
+            insight="Fewer Suppliers",
+            insight_text="Consolidation raises prices.",
+        )
+
+
+def test_a_rebuild_follows_a_relabelled_name_that_only_an_entry_or_an_affiliation_names(tmp_path):
+    """A found bug: an episode whose entries' texts alone named a shared organization kept its old
+    IRI after documents added elsewhere relabelled it, and the page stopped with an internal error."""
+    corpus = tmp_path / "corpus"
+    _summary(
+        corpus,
+        "gamma",
+        podcast="Pipe Talk",
+        title="Pumps",
+        month=3,
+        host="Ida Brandt",
+        guest="Noor Haddad",
+        theme="Pumps Are Back",
+        quote="Nobody wants to talk about pumps again.",
+        companies="### **Halden Pumps**\n- Description: Pump maker\n- Why mentioned: Competes with Vantor Dynamics\n",
+        role="Engineer at Vantor Dynamics.",
+        insight="Quiet Pumps",
+        insight_text="Quiet pumps sell.",
+    )
+    _summary(
+        corpus,
+        "beta",
+        podcast="Signal Desk",
+        title="Valves",
+        month=4,
+        host="Ida Brandt",
+        guest="Rhea Lund",
+        theme="Valves Return",
+        quote="Valves are the new pumps for us.",
+        companies="### **Vantor Dynamics**\nValve maker.\n",
+        role="Analyst.",
+        insight="Valve Prices",
+        insight_text="Prices rise.",
+    )
+    out = tmp_path / "out"
+    _build(corpus, out)
+    assert "org/vantor-dynamics>" in _outputs(out)["graph.ttl"].decode()
+    _relabel_vantor(corpus)
+    _build(corpus, out)
+    fresh = _fresh(corpus, tmp_path / "fresh")
+    assert _outputs(out) == fresh
+    gamma = [line for line in fresh["graph.nq"].decode().splitlines() if "pipe-talk" in line and "vantor" in line]
+    assert gamma and all("vantor-dynamics-group" in line for line in gamma)
+
+
+def test_a_rebuild_follows_a_relabelled_organization_a_participant_belongs_to(tmp_path):
+    """An episode mentions the organizations its people belong to; one named only in the
+    participants line is in the episode's key, so a relabel remakes the episode."""
+    corpus = tmp_path / "corpus"
+    (corpus / "delta").mkdir(parents=True)
+    (corpus / "delta" / "summary.md").write_text(
+        "# Pipe Talk: Pumps\n\n**Podcast:** Pipe Talk\n**Date:** 2025-03-04\n"
+        "**Participants:** Ida Brandt, Noor Haddad (CTO, Vantor Dynamics)\n\n---\n\n"
+        '## 1. Key Themes\n\n### **Pumps Are Back**\nNoor Haddad explains: "Nobody wants to talk about pumps again."\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    _build(corpus, out)
+    assert "org/vantor-dynamics>" in _outputs(out)["graph.ttl"].decode()
+    _relabel_vantor(corpus)
+    _build(corpus, out)
+    fresh = _fresh(corpus, tmp_path / "fresh")
+    assert _outputs(out) == fresh
+    delta = [line for line in fresh["graph.nq"].decode().splitlines() if "pipe-talk" in line and "#mentions" in line]
+    assert any("vantor-dynamics-group" in line for line in delta)

@@ -89,7 +89,8 @@ class EpisodeKeys:
     def key(self, group: EpisodeGroup) -> str:
         identities, primary = self.identities, group.primary
         people = {*(p.name for p in primary.people), *primary.participants, *primary.speakers}
-        organizations: set[str] = set()
+        # (its people's affiliations: organizations the episode mentions)
+        organizations: set[str] = {org for person in primary.people for org in person.affiliations}
         products: list[str] = []
         for entry in primary.entities:  # (one pass: the key is made for every episode of a build)
             if entry.kind == _PERSON:

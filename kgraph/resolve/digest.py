@@ -30,8 +30,9 @@ class ExtractionDigest(BaseModel):
     content: int = 0  # insights + claims: the richest copy of an episode builds it
     speakers: tuple[str, ...] = ()  # the claims' speakers, all of them names from `people`
     vocabulary: str = ""  # the lower-case words of the insights and claims, space-separated
-    # CRC-32 of every token that mention matching reads in the insights and claims, sorted: a name
-    # can occur in them only if all its tokens are here (the episode key, `kgraph.build.keys`).
+    # CRC-32 of every token that mention matching reads in the insights, claims and entries' texts,
+    # sorted: a name can occur in them only if all its tokens are here (the episode key,
+    # `kgraph.build.keys`).
     token_hashes: bytes = b""
     faithfulness: Faithfulness | None = None  # its quotes in its transcript, when it has one
 
@@ -79,6 +80,11 @@ def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest
         (entry.title for entry in extraction.insights),
         [*(entry.text for entry in extraction.insights), *(entry.text for entry in extraction.claims)],
     )
+    # What the entries say of their entities is matched for names too (`kgraph.resolve.episode`):
+    # its tokens go into the hashes (not its words into the vocabulary, which reads the texts).
+    entry_texts = [text for entry in extraction.entities for text in (entry.description, entry.why_mentioned) if text]
+    if entry_texts:
+        tokens.update(name_tokens(" ".join(entry_texts)))
     return ExtractionDigest(
         key=key,
         episode=extraction.episode,

@@ -97,6 +97,9 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
     entry_texts = [text for e in extraction.entities for text in (e.description, e.why_mentioned) if text]
     if entry_texts:
         mentioned.update(matcher.find("\n".join(entry_texts)))
+    # the organizations its people belong to, as it says (`Lab/Institution: Kestrel Institute`)
+    affiliations = {org for person in extraction.people for org in person.affiliations}
+    mentioned.update(filter(None, map(identities.organization_iri, sorted(affiliations))))
     with_mentions: list[Insight | Claim] = [*insights, *claims]
     for node in with_mentions:
         mentioned.update(node.mentions)

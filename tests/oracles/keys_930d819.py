@@ -29,7 +29,11 @@ def episode_key(keys: EpisodeKeys, group: EpisodeGroup) -> str:
             *(e.name for e in primary.entities if e.kind == EntityKind.PERSON),
         }
     )
-    organizations = sorted({e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION})
+    organizations = sorted(
+        {e.name for e in primary.entities if e.kind == EntityKind.ORGANIZATION}
+        # (a newer rule carried here: the organizations its people belong to, which it mentions)
+        | {org for person in primary.people for org in person.affiliations}
+    )
     return hash_parts(
         (
             "episode",
