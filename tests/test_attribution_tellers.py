@@ -150,3 +150,28 @@ def test_a_label_that_fits_two_people_gives_neither_the_context_its_quote() -> N
 def test_the_clause_nearer_the_quote_names_its_speaker(lead_in: str, speaker: str | None) -> None:
     body = in_themes(f'Mills are back in fashion. {lead_in} "{QUOTE}."')
     assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "speaker"),
+    [
+        ("Orbex CEO Tove Lind said in a statement: ", "", "Tove Lind"),  # a title before the name
+        ("Orbex's chief Tove Lind said: ", "", "Tove Lind"),
+        ("", ", Orbex CEO Tove Lind told Loom Weekly.", "Tove Lind"),
+        ("", ", Tove Lind, Orbex's chief financial officer, told Reuters.", "Tove Lind"),  # an apposition
+        ("", ", Tove Lind told Loom Weekly.", "Tove Lind"),
+        ("", ", a spokesperson told Reuters.", None),
+        ("", ", Orbex told Reuters.", None),  # an organization speaks for nobody we can name
+    ],
+)
+def test_a_newsletters_speaker_with_a_title_or_an_apposition(before: str, after: str, speaker: str | None) -> None:
+    body = in_themes(f'Looms are back.\n\n{before}"{QUOTE}"{after}')
+    found = speakers_of(body, participants="Greta Vollmer", source="newsletter")
+    assert next(iter(found.values())) == speaker
+
+
+def test_a_hyphenated_surname_alone_is_its_person() -> None:
+    body = in_themes(f'Asante-Ruiz spent the episode on banks.\n\n"{QUOTE}." [00:12:02]')
+    assert speakers_of(body, participants="Kwame Asante-Ruiz, Raj Patel")[f"{QUOTE}."] == "Kwame Asante-Ruiz"
+    body = in_themes(f'Asante-Ruiz argues: "{QUOTE}."')
+    assert speakers_of(body, participants="Kwame Asante-Ruiz, Ama Asante-Ruiz")[f"{QUOTE}."] is None  # two of them

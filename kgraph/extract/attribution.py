@@ -377,11 +377,13 @@ _ROLE_NOUN = re.compile(
     re.I,
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
-_JOB_TITLE = re.compile(
-    r"^(?:[A-Z]{2,6}\s+(?=[A-Z][a-z]))?(?:(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+_TITLE_WORD = (
+    r"(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
     r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
-    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)\s+)+"
+    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)"
 )
+# (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
+_JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
     r"article|study|report|episode|transcript|source|sources|note|eq|equation|algorithm|p)\b",
@@ -557,7 +559,15 @@ _AFTER_SAID = re.compile(
     rf"(?P<name>{NAME})"
     r"(?(lead)|(?(open)\)\s*(?:$|[.,;])|\s+(?P<verb>said|says|added|adds|explained|explains|noted|notes|wrote|writes|"
     r"stated|states|argued|argues|insisted|insists|recalled|recalls|observed|observes|remarked|remarks|warned|warns|"
-    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies)\b))"
+    r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies|"
+    r"told)\b))"
+)
+# After a quote, what stands between it and its speaker's name (`"...," Ferrostack CEO Ansel Mbeki
+# told Reuters`) or between the name and the verb (`"...," Sofia Lind, Keelson's CFO, told Reuters`).
+_TITLED_AFTER = re.compile(rf"^(\s*[*_]*\s*,?\s*)(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+(?=[A-Z])")
+_APPOSITION_AFTER = re.compile(
+    r"^(\s*[*_]*\s*,?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+[^,\"“”]{2,80},"
+    r"(?=\s+(?:said|says|told|added|adds|wrote|writes|noted|notes|explained|explains)\b)"
 )
 
 
@@ -855,6 +865,7 @@ class Attributor:
             if _NON_PERSON.match(raw) or fold(raw) in self.organizations:
                 return NONE
             return None
+        after = _APPOSITION_AFTER.sub(r"\1", _TITLED_AFTER.sub(r"\1", after, count=1), count=1)
         match = _AFTER_SAID.match(after)
         if match and match.group("verb") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
@@ -1018,7 +1029,7 @@ class Attributor:
         rest = " ".join(tokens[owned:])
         if not rest:
             return None
-        name = self.person(rest, allow_new=len(tokens) - owned >= 2)
+        name = self.person(_untitled(rest), allow_new=len(tokens) - owned >= 2)  # `Brisa CEO Devika Rao said`
         if name:
             return Attribution(name, "lead-in")
         if len(tokens) - owned >= 2 or fold(rest) in self.organizations:

@@ -100,6 +100,8 @@ class PeopleIndex:
         self._by_first: dict[str, list[str]] = {}
         self._by_last: dict[str, list[str]] = {}
         self._full_keys: list[tuple[str, str]] = []
+        # a hyphenated surname as written alone (`Asante-Ruiz` of Kwame Asante-Ruiz), folded
+        self._by_compound_last: dict[str, list[str]] = {}
         # Attribution asks about the same few names hundreds of times per document; an answer
         # holds until a person is added.
         self._resolved: dict[str, str | None] = {}
@@ -124,6 +126,9 @@ class PeopleIndex:
             self._by_first.setdefault(tokens[0], []).append(person.name)
             self._by_last.setdefault(tokens[-1], []).append(person.name)
             self._full_keys.append((person.name, " ".join(tokens)))
+            written = person.name.split()
+            if len(written) > 1 and "-" in written[-1]:
+                self._by_compound_last.setdefault(fold(written[-1]), []).append(person.name)
         for form in (person.name, *person.aliases):
             self._exact.setdefault(fold(form), person.name)
 
@@ -151,6 +156,9 @@ class PeopleIndex:
         reversed_key = " ".join(reversed(tokens))
         if reversed_key in self._exact:
             return self._exact[reversed_key]
+        compound = self._by_compound_last.get(key)  # `Asante-Ruiz argues`
+        if compound:
+            return compound[0] if len(compound) == 1 else None
         return self._fuzzy_full(key)
 
     def _single_token(self, token: str) -> str | None:
