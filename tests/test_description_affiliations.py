@@ -297,3 +297,16 @@ _SENTENCE_WORDS = ["Varde", "University", "MIT", "Orbex", "AI", "Labs", "of", "t
 def test_the_names_only_shortcut_refuses_nothing_the_full_reading_accepts(words: list[str], space: str) -> None:
     sentence = space.join(words)
     assert affiliations._institutions(sentence) == _institutions_without_the_shortcut(sentence)
+
+
+def test_a_unit_of_an_institution_is_no_organization_of_its_own() -> None:
+    found = _person_affiliations(
+        "**Hana Kobe**\n- Lab/Institution: Varde Institute of Technology, Department of Mechanical Engineering\n\n"
+        "**Ole Lind**\n- Lab/Institution: MIT, School of Engineering\n\n"
+        "**Ida Berg**\n- Affiliation: Department of Looms\n"  # a department of state stays
+    )
+    assert found == {
+        "Hana Kobe": ("Varde Institute of Technology",),
+        "Ole Lind": ("MIT",),
+        "Ida Berg": ("Department of Looms",),
+    }

@@ -71,7 +71,18 @@ def organizations_of(organizations: list[str], text: str = "") -> tuple[str, ...
     """A person's organizations, without label prefixes (`Company: Acme`) and generic words (`VC`),
     each split like a Companies heading (`Hulu and Disney+` is two when the text names each)."""
     named = [part for org in organizations for part in split_affiliation(strip_label_prefix(org), text)]
-    return _without_initialisms([org for org in named if org and not is_generic(org)])
+    kept = [org for org in named if org and not is_generic(org)]
+    if any(_ACADEMIC_UNIT.match(org) for org in kept) and any(_INSTITUTION.search(org) for org in kept):
+        # `Kestrel Institute, Department of Mechanical Engineering`: a unit of the institution,
+        # whose name every university shares, is no organization of its own
+        kept = [org for org in kept if not _ACADEMIC_UNIT.match(org)]
+    return _without_initialisms(kept)
+
+
+_ACADEMIC_UNIT = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|College)\s+(?:of|for)\s", re.I)
+_INSTITUTION = re.compile(
+    r"\b(?:University|Universit[éàä]|Institute|College|Polytechnic|Academy|Lab|Laboratory)\b|^[A-Z]{2,6}$"
+)
 
 
 _ROLE_COMMA_ORG = re.compile(r"(?P<a>[^,]+),\s+(?P<b>[^,]+)")
