@@ -34,6 +34,8 @@ LISTED = [
         ("Why Orbex and Dana Ruiz disagree", []),  # nothing ties them
         ("How Orbex's new looms changed Dana Ruiz", []),
         ("Dana Ruiz (Part 2)", []),
+        ("Orbex's former CEO, Dana Ruiz, on Looms", []),  # a past role
+        ("Podcast Summary: Dana Ruiz, ex-CEO of Orbex", []),
     ],
 )
 def test_a_title_gives_a_person_the_organization_it_ties_them_to(title: str, organizations: list[str]) -> None:

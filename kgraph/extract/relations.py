@@ -6,6 +6,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from kgraph.extract.affiliations import is_past_role
 from kgraph.extract.alternation import one_of
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
@@ -221,6 +222,13 @@ _ROLE_IN_TITLE = re.compile(
     r"principal|head|chief|director|investor)\b",
     re.I,
 )
+
+
+def _current_role(words: str) -> bool:
+    """`GP`, `Co-Founder & CEO`; not `former CEO`."""
+    return _ROLE_IN_TITLE.search(words) is not None and not is_past_role(words)
+
+
 # After the name: `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`.
 _ROLE_OF_AFTER = re.compile(r"^,\s+(?P<role>[^,;:|()]{2,40}?)\s+(?:of|at)\s+")
 # A one-word owner opening the title or a part of it, then a role: `Benchmark's GP, `.
@@ -262,7 +270,7 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
             rest = before[before.rfind(candidate) + len(bare) :]
             between = _TITLE_ROLE.match(rest)
             role = between.group("role") if between else ""
-            if between and (_ROLE_IN_TITLE.search(role) or between.group("possessive") and not role.strip()):
+            if between and (_current_role(role) or between.group("possessive") and not role.strip()):
                 return [bare]  # `Orbex CEO, Dana Ruiz`, `Orbex's Dana Ruiz`
     # `Benchmark's GP, Everett Randle`, `a16z's David George`: one word's possessive names its
     # organization, listed or not (an outlet's or a place's is none: `America's Jane Roe`)
@@ -271,14 +279,14 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
         between = _TITLE_ROLE.match(before[owner.end("owner") :])
         role = between.group("role") if between else ""
         listed = fold(owner.group("owner")) in organizations
-        if between and (_ROLE_IN_TITLE.search(role) or not role.strip() and listed):
+        if between and (_current_role(role) or not role.strip() and listed):
             return [owner.group("owner")]  # (with no role between, only a listed organization)
     return []
 
 
 def _named_after(after: str, organizations: set[str]) -> list[str]:
     """The listed organization after a person's name: `, CEO of Haulwise`, `(Bridge)`."""
-    if (role := _ROLE_OF_AFTER.match(after)) and _ROLE_IN_TITLE.search(role.group("role")):
+    if (role := _ROLE_OF_AFTER.match(after)) and _current_role(role.group("role")):
         rest = after[role.end() :].split()
         for size in range(min(len(rest), 6), 0, -1):
             written = " ".join(rest[:size]).rstrip(".,;:!?")
