@@ -497,7 +497,8 @@ def reason_affiliations(reason: str) -> list[str]:
             continue  # `Hired by Jane Roe`: by a person
         move = hired or _TAKES_ROLE.match(sentence) or _JOINING.match(sentence) or _LEADS.match(sentence)
         if move is not None:
-            org: str = move.group("org") or move.group("joined") if move.re is _JOINING else move.group("org")
+            joined = move.group("joined") if move.re is _JOINING else ""  # (`Joined Orbex as CFO`)
+            org: str = move.group("org") or joined
             found.extend(part for part in _and_parts(org) if not (is_place(part) or ROLE_WORD.search(part)))
     return found
 
