@@ -175,3 +175,20 @@ def test_a_hyphenated_surname_alone_is_its_person() -> None:
     assert speakers_of(body, participants="Kwame Asante-Ruiz, Raj Patel")[f"{QUOTE}."] == "Kwame Asante-Ruiz"
     body = in_themes(f'Asante-Ruiz argues: "{QUOTE}."')
     assert speakers_of(body, participants="Kwame Asante-Ruiz, Ama Asante-Ruiz")[f"{QUOTE}."] is None  # two of them
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ('Raj Patel spoke on looms. Nora pushed further: "{q}."', None),  # a first name in no list
+        ('Raj Patel spoke on looms. Dana pushed further: "{q}."', "Dana Ruiz"),
+        ('Raj Patel quotes a former colleague describing the plan: "{q}."', None),  # someone unnamed's words
+        ('Raj Patel cites an investor who put it this way: "{q}."', None),
+        ('Raj Patel quotes his own memo: "{q}."', "Raj Patel"),
+        # `Raj said yes` after a question is a new sentence, not the question's speaker
+        ('Raj Patel suggested a standard. An audience member followed up: "{q}?" [00:33:40] Raj said yes.', None),
+    ],
+)
+def test_someone_the_document_cannot_name_speaks_for_nobody_we_know(paragraph: str, speaker: str | None) -> None:
+    found = speakers_of(in_themes(paragraph.format(q=QUOTE)))
+    assert next(iter(found.values())) == speaker

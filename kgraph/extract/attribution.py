@@ -407,6 +407,12 @@ _RELAYED = re.compile(
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
 # `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
+# Words the subject passes on from someone the text does not name: `quotes a former colleague
+# describing ...:`, `cites an investor who put it this way:` (not `his own memo`).
+_QUOTES_UNNAMED = re.compile(
+    r"\b(?:quotes|quoted|quoting|cites|cited|citing|paraphrases|paraphrased|relays|relayed)\s+"
+    r"(?:a|an|one|another|his|her|their)\s+(?!own\b)[^\"“”:]*:\s*[*_]*\s*$"
+)
 _RELAYS_NAMED = re.compile(
     r"^(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:references|referenced|cites|cited|quotes|quoted|invokes|invoked|"
     r"recalls|recalled|paraphrases|paraphrased|channels|channeled|echoes|echoed|borrows|borrowed)\s+"
@@ -869,7 +875,7 @@ class Attributor:
         match = _AFTER_SAID.match(after)
         if match and match.group("verb") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one
-        if match and match.group("verb") and self.current_text.rstrip("*_ ").endswith("."):
+        if match and match.group("verb") and self.current_text.rstrip("*_ ").endswith((".", "?", "!")):
             match = None  # `"...bankers." Ruiz notes the terms were never public`: a new sentence
         if match:
             raw = match.group("name")
@@ -946,6 +952,8 @@ class Attributor:
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             if name:
                 return Attribution(name, "lead-in")
+        if _QUOTES_UNNAMED.search(clause):  # `Asante quotes a former colleague describing it:`
+            return NONE
         read_out = _READS_OUT_IN(clause)
         if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
             if not _own_words().fullmatch(read_out.group("noun")):
@@ -984,8 +992,11 @@ class Attributor:
                 stance = bool(spoken or _STANCE.search(verb_phrase))
                 characterizes = bool(_CHARACTERIZES.match(verb_phrase))  # `Dana Ruiz credits Lee as`
                 name = self.person(match.group("name"), allow_new=speech_end or characterizes or (colon and stance))
-                if name is None and (colon or spoken) and self._unplaced_person(_bare(match.group("name"))):
+                bare = _bare(match.group("name"))
+                if name is None and (colon or spoken) and self._unplaced_person(bare):
                     return NONE  # a named speaker we cannot place: not the paragraph's subject either
+                if name is None and colon and self._unplaced_first_name(bare):
+                    return NONE
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
@@ -1089,6 +1100,19 @@ class Attributor:
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document and no person we know."""
         return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
+
+    def _unplaced_first_name(self, name: str) -> bool:
+        """In a conversation, a lone name we cannot place (`Nora pushed further:` where Nora is in
+        no list and no entry): someone speaks, not the paragraph's subject."""
+        word = plain(name).strip()
+        return (
+            self.conversation
+            and " " not in word
+            and word.isalpha()
+            and word.lower() not in _COMMON_WORDS
+            and looks_like_person_name(word)
+            and not self._not_someone(word)
+        )
 
     def _about_someone_else(self, clause: str) -> bool:
         """The clause before the quote makes it words about the subject or someone of theirs: a
