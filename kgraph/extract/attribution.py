@@ -871,7 +871,10 @@ class Attributor:
             if _NON_PERSON.match(raw) or fold(raw) in self.organizations:
                 return NONE
             return None
-        after = _APPOSITION_AFTER.sub(r"\1", _TITLED_AFTER.sub(r"\1", after, count=1), count=1)
+        if titled := _TITLED_AFTER.match(after):  # (sliced, not substituted: most quotes have neither)
+            after = titled.group(1) + after[titled.end() :]
+        if apposed := _APPOSITION_AFTER.match(after):
+            after = apposed.group(1) + after[apposed.end() :]
         match = _AFTER_SAID.match(after)
         if match and match.group("verb") and after.rstrip("*_ ").endswith(":"):
             match = None  # `"..." Jane adds: "..."` introduces Jane's next quote, not this one

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import accumulate
 
 from kgraph.extract.organization_names import is_relation
 from kgraph.extract.results import EntityEntry, EntityKind
@@ -213,9 +215,10 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
 @cache
 def _known_name() -> re.Pattern[str]:
     """A well-known product's name as a whole word, the longest first (`Claude Code`, not `Claude`),
-    and the capitalized word after it, if any (`Claude Shannon` is a person)."""
+    and the capitalized word after it, if any (`Claude Shannon` is a person). (The word start is
+    checked after the match: a pattern that opens on its names is searched for far faster.)"""
     names = sorted(product_words().in_prose, key=len, reverse=True)
-    return re.compile(rf"(?<![\w-])(?P<name>{'|'.join(map(re.escape, names))})(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
+    return re.compile(rf"(?P<name>{'|'.join(map(re.escape, names))})(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
 
 
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.HEADING, LineKind.TABLE_ROW))
@@ -227,20 +230,21 @@ def products_named_in(
     """Well-known products the document's text names with no entry of their own (`users moved
     from Siri to ChatGPT`): the episode mentions each, at the line it is first named on. Not a
     word the document also writes in lower case, nor a person's first name (`Claude Shannon`)."""
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
-    pattern = _known_name()
-    found: dict[str, int] = {}
     lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
-    for line in lines:
-        if line.kind not in _PROSE_KINDS:
+    prose = [line for line in lines if line.kind in _PROSE_KINDS]
+    text = "\n".join(line.text for line in prose)  # searched once; a match's line found by its offset
+    starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    found: dict[str, int] = {}
+    for match in _known_name().finditer(text):
+        name, after, start = match.group("name"), match.group("next"), match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
+            continue  # inside a word: `xGPT-5`, `Jean-Claude`
+        if name in found or fold(name) in listed or name.lower() in everyday:
             continue
-        for match in pattern.finditer(line.text):
-            name, after = match.group("name"), match.group("next")
-            if name in found or fold(name) in listed or name.lower() in everyday:
-                continue
-            if after and looks_like_person_name(name + after):
-                continue
-            found[name] = line.number
+        if after and looks_like_person_name(name + after):
+            continue
+        found[name] = prose[bisect_right(starts, start) - 1].number
     return [
         EntityEntry(kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0)
         for name, number in found.items()
