@@ -192,3 +192,37 @@ def test_a_hyphenated_surname_alone_is_its_person() -> None:
 def test_someone_the_document_cannot_name_speaks_for_nobody_we_know(paragraph: str, speaker: str | None) -> None:
     found = speakers_of(in_themes(paragraph.format(q=QUOTE)))
     assert next(iter(found.values())) == speaker
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("According to Raj Patel, looms scale. Orbex now trains weavers. In his words:", "Raj Patel"),
+        ("According to Raj, this was Dana's idea and it changed everything:", "Raj Patel"),
+        ("According to Orbex, the plan works:", None),  # no person of the document
+    ],
+)
+def test_a_source_opening_the_sentence_or_his_words_give_the_speaker(lead_in: str, speaker: str | None) -> None:
+    assert speakers_of(in_themes(f'Looms are back. {lead_in} "{QUOTE}."'))[f"{QUOTE}."] == speaker
+
+
+def test_a_quote_field_crediting_its_speaker_in_parentheses() -> None:
+    people = (
+        "## People Identified\n\n### **Tove Lind**\n**Description:** Partner at Orbex.\n"
+        f'**Quote (Raj, recalling the pitch):** "{QUOTE}."\n'
+    )
+    assert speakers_of(f"{in_themes('Looms are back.')}\n{people}")[f"{QUOTE}."] == "Raj Patel"
+    other = people.replace("Raj, recalling the pitch", "Corvo Looms")  # no person we know credited
+    assert speakers_of(f"{in_themes('Looms are back.')}\n{other}")[f"{QUOTE}."] is None
+
+
+def test_according_to_after_a_quote_makes_no_subject_of_the_rest() -> None:
+    """A found leak: the words after a quote (`according to Raj Patel, who built it. The mill is`)
+    were read as a sentence opening on its source, and the next quote became Raj's."""
+    body = in_themes(
+        'Orbex makes looms that "run on wind and on water alike" according to Raj Patel, who built them. '
+        f'The mill is "{QUOTE}."'
+    )
+    found = speakers_of(body, participants="Dana Ruiz, Tove Lind, Raj Patel")
+    assert found["run on wind and on water alike"] == "Raj Patel"
+    assert found[f"{QUOTE}."] is None

@@ -407,6 +407,13 @@ _RELAYED = re.compile(
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
 # `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
+# A quote field that credits its speaker in parentheses: `Quote (Okonjo, recalling the pitch)`.
+_CREDITED_FIELD = re.compile(
+    r"^(?i:(?:key\s+|notable\s+)?quotes?)\s*\((?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:[,;][^()]*)?\)$"
+)
+# A sentence opening on its source, then a colon before the quote: `According to Adebayo, this was ...:`.
+# (a capital: the sentence's own start, not the rest of one after a quote: `"..." according to X, who`)
+_ACCORDING_OPENS = re.compile(r"^According\s+to\s+(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}),\s")
 # Words the subject passes on from someone the text does not name: `quotes a former colleague
 # describing ...:`, `cites an investor who put it this way:` (not `his own memo`).
 _QUOTES_UNNAMED = re.compile(
@@ -754,16 +761,27 @@ class Attributor:
 
     # -- subject tracking ---------------------------------------------------------------------
     def update_subject(self, context: ItemContext, text: str) -> None:
-        """Sentences that start with a person followed by a verb make that person the subject."""
-        resolve = self.people.resolve
-        for candidates in _subject_candidates_of(text):
-            for name_text, thing in candidates:  # the first that is someone
-                name = resolve(name_text)
-                # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
-                # venture defended:` does not make a third party the speaker of what follows.
-                if name and (not thing or name in self.participants):
+        """Sentences that start with a person followed by a verb make that person the subject, and
+        so do those that open on a person as their source (`According to Adebayo, ...`)."""
+        if "ccording to" in text:  # (few texts: their sentences are read in order, one by one)
+            for sentence in spoken_sentences(text):
+                according = _ACCORDING_OPENS.match(sentence)
+                if according and (name := self.people.resolve(according.group("name"))):
                     context.set_subject(name)
-                    break
+                else:
+                    self._subject_of(context, _subject_candidates(sentence))
+            return
+        for candidates in _subject_candidates_of(text):
+            self._subject_of(context, candidates)
+
+    def _subject_of(self, context: ItemContext, candidates: tuple[tuple[str, bool], ...]) -> None:
+        for name_text, thing in candidates:  # the first that is someone
+            name = self.people.resolve(name_text)
+            # `Jensen's management structure is...` keeps a participant the subject; `Adam's new
+            # venture defended:` does not make a third party the speaker of what follows.
+            if name and (not thing or name in self.participants):
+                context.set_subject(name)
+                break
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
@@ -898,6 +916,9 @@ class Attributor:
             raw = _SPEECH_VERB_ENDS.sub("", plain(raw).strip())
             if is_placeholder(raw) or _SPEAKER_WORD.match(raw):
                 return NONE
+            if credited := _CREDITED_FIELD.match(raw):  # `**Quote (Okonjo, recalling the pitch):**`
+                name = self.person(credited.group("name"), allow_new=False)
+                return Attribution(name, "speaker label") if name else NONE
             name = self.person(raw, allow_new=True) or self.single_name(raw)
             if name:
                 return Attribution(name, "speaker label")
@@ -964,6 +985,11 @@ class Attributor:
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
+        according = _ACCORDING_OPENS.match(clause) if clause.rstrip(" *_").endswith(":") else None
+        if according:  # `According to Adebayo, this was Marchetti's idea and it changed everything:`
+            name = self.person(according.group("name"), allow_new=False)
+            if name:
+                return Attribution(name, "lead-in")
         as_put = _AS_PUT_IN(clause)
         if as_put:
             name = self.person(as_put.group("name"), allow_new=True)
@@ -1014,7 +1040,8 @@ class Attributor:
             if found is not None:
                 return found
         for candidate in starts:
-            if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate)):
+            # `He admits:`, `His answer:`, `In her words:`
+            if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate.removeprefix("In "))):
                 if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
                 if _RELAYS_NAMED.match(candidate):
