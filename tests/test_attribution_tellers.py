@@ -121,6 +121,8 @@ def test_the_listeners_voice_in_the_transcript_does_not_make_the_tellers_words_h
         ("A caller pushed back on this:", None),
         ("One panelist had a blunt reply:", None),
         ("The host put the obvious objection to her:", None),
+        ("One physician at the mill told the team during the pilot:", None),  # someone indefinite
+        ("A buyer from Halden put it bluntly:", None),
         ("Dana put the obvious objection to him:", "Dana Ruiz"),  # a named subject still speaks
     ],
 )

@@ -407,6 +407,8 @@ _RELAYED = re.compile(
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
 # `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
+# Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
+_INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
 # A quote field that credits its speaker in parentheses: `Quote (Okonjo, recalling the pitch)`.
 _CREDITED_FIELD = re.compile(
     r"^(?i:(?:key\s+|notable\s+)?quotes?)\s*\((?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:[,;][^()]*)?\)$"
@@ -1054,6 +1056,8 @@ class Attributor:
                 return NONE
             if _ROLE_NOUN.match(candidate) and (colon or _SPEECH.search(candidate)):
                 return NONE  # `The co-host read a listener question:`: someone unnamed speaks
+            if colon and _INDEFINITE_SUBJECT.match(candidate):
+                return NONE  # `One physician at St. Aurelia told the team:`: someone, unnamed
         if (colon or speech_end) and _SPEECH_IN(clause):
             named = self._names_in(clause)
             if named - {context.subject}:
