@@ -228,3 +228,17 @@ def test_according_to_after_a_quote_makes_no_subject_of_the_rest() -> None:
     found = speakers_of(body, participants="Dana Ruiz, Tove Lind, Raj Patel")
     assert found["run on wind and on water alike"] == "Raj Patel"
     assert found[f"{QUOTE}."] is None
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        # `he` after a sentence whose subject addresses `him`: the one addressed, or not surely
+        ("Raj Patel argues looms scale. Dana asks him to put a number on it. He estimates that", None),
+        ("Raj Patel argues looms scale. Dana agrees with him. She adds:", "Dana Ruiz"),  # she is no him
+        ("Raj Patel argues looms scale. He estimates that", "Raj Patel"),
+        ("Raj Patel asks him a question. Dana Ruiz explains the plan. She adds:", "Dana Ruiz"),
+    ],
+)
+def test_a_he_after_someone_addressed_as_him(paragraph: str, speaker: str | None) -> None:
+    assert speakers_of(in_themes(f'{paragraph} "{QUOTE}."'))[f"{QUOTE}."] == speaker

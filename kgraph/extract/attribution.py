@@ -409,6 +409,9 @@ _RELAYED = re.compile(
 # `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
+# A sentence whose subject addresses someone else as `him`: `Li Wen asks him to ...`.
+_ADDRESSED = re.compile(r"\bhim\b")
+_MALE_PRONOUN = re.compile(r"^(?:he|his)\b", re.I)
 # A quote field that credits its speaker in parentheses: `Quote (Okonjo, recalling the pitch)`.
 _CREDITED_FIELD = re.compile(
     r"^(?i:(?:key\s+|notable\s+)?quotes?)\s*\((?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:[,;][^()]*)?\)$"
@@ -660,9 +663,12 @@ class ItemContext:
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
     # speaker (`Jane Roe: "..."` then `She continued:`).
     referent: str | None = None
+    # Whom the subject's sentence addressed as `him` (`Li Wen asks him ...`): a `he` next is not sure
+    addressed: str | None = None
 
     def set_subject(self, name: str) -> None:
         self.subject = self.referent = name
+        self.addressed = None
 
     def pronoun_target(self) -> str | None:
         """The person a pronoun refers to, unless the latest named speaker and the paragraph's
@@ -765,13 +771,18 @@ class Attributor:
     def update_subject(self, context: ItemContext, text: str) -> None:
         """Sentences that start with a person followed by a verb make that person the subject, and
         so do those that open on a person as their source (`According to Adebayo, ...`)."""
-        if "ccording to" in text:  # (few texts: their sentences are read in order, one by one)
+        if "ccording to" in text or " him" in text:  # (few texts: their sentences read one by one)
             for sentence in spoken_sentences(text):
                 according = _ACCORDING_OPENS.match(sentence)
+                before = context.subject
                 if according and (name := self.people.resolve(according.group("name"))):
                     context.set_subject(name)
                 else:
                     self._subject_of(context, _subject_candidates(sentence))
+                if context.subject != before:
+                    # `Li Wen asks him to put a number on it. He estimates ...`: `he` is the one
+                    # addressed, not the new subject (nor surely the old one)
+                    context.addressed = before if before and _ADDRESSED.search(sentence) else None
             return
         for candidates in _subject_candidates_of(text):
             self._subject_of(context, candidates)
@@ -1048,6 +1059,8 @@ class Attributor:
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
                 if _RELAYS_NAMED.match(candidate):
                     return NONE  # `He references Dario from Anthropic:`
+                if context.addressed and _MALE_PRONOUN.match(candidate.removeprefix("In ")):
+                    return NONE  # `Li Wen asks him ... He estimates`: he or the one asking
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:
                     target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
