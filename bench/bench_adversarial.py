@@ -47,6 +47,18 @@ def _long_line(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### Theme\n" + ("word " * (size // 5)) + "\n"
 
 
+def _named_title(size: int) -> str:
+    """A title naming its guest over and over, with a role and an organization each time: the
+    title's affiliations read a few of the names, each in a bounded window."""
+    title = "# " + "Orbex CEO, Dana Ruiz: " * (size // 22)
+    return HEADER.replace("# Adversarial", title) + "## 1. Key Themes\n\n### T\nA.\n"
+
+
+def _products(size: int) -> str:
+    """Prose naming well-known products and people over and over (one search of the prose)."""
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + "ChatGPT and Claude Shannon, Siri " * (size // 32) + "\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -54,6 +66,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("50,000 headings (over the limit: skipped)", lambda: _headings(50_000)),
     ("nesting 600 deep", lambda: _nesting(600)),
     ("one 1.9 MB line", lambda: _long_line(1_900_000)),
+    ("a 1.9 MB title naming its guest 86,000 times", lambda: _named_title(1_900_000)),
+    ("1.9 MB of prose naming products 59,000 times", lambda: _products(1_900_000)),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
+from itertools import islice
 
 from kgraph.extract.affiliations import is_past_role
 from kgraph.extract.alternation import one_of
@@ -214,6 +215,8 @@ def affiliations_in_entries(
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]
 
 
+_TITLE_WINDOW = 160  # characters: six words of an organization and five of a role, generously
+_TITLE_MENTIONS = 8  # a title names its people a few times at most: a hostile one, no more are read
 # What may stand between an organization and a person's name in a title: a role's words
 # (`Deel CEO, Alex Bouaziz`, `Warp Co-Founder & CEO Zach Lloyd`), after a possessive or not.
 _TITLE_ROLE = re.compile(r"^(?P<possessive>['’]s)?(?P<role>(?:\s+(?:&|and|[\w/-]+)){0,5}?)\s*,?\s+$")
@@ -246,11 +249,13 @@ def title_affiliations(title: str, people: list[PersonName], entities: list[Enti
     result = []
     for person in people:
         found: list[str] = []
-        for start in occurrences(title, person.name):
+        for start in islice(occurrences(title, person.name), _TITLE_MENTIONS):
             end = start + len(person.name)
             if not (word_boundary(title, start) and word_boundary(title, end)):
                 continue
-            found += _named_before(title[:start], organizations, name_words) + _named_after(title[end:], organizations)
+            # (what ties them stands close by: a few words each side, read in bounded windows)
+            before, after = title[max(0, start - _TITLE_WINDOW) : start], title[end : end + _TITLE_WINDOW]
+            found += _named_before(before, organizations, name_words) + _named_after(after, organizations)
         known = {fold(name) for name in person.affiliations}
         new = [name for name in dict.fromkeys(found) if fold(name) not in known]
         result.append(person.model_copy(update={"affiliations": (*person.affiliations, *new)}) if new else person)
