@@ -3,6 +3,9 @@ text says spoke, and nobody where the text only talks about a person."""
 
 from __future__ import annotations
 
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
 from kgraph.extract import extract_document
 from kgraph.parse import parse_document
 
@@ -206,3 +209,25 @@ CEO Ruth Amsel said: "every finance team will close its books in a single day."
     speakers = _speakers(body)
     assert speakers["We never lead a round where the founder owns less than half."] == "Priya Nandakumar"
     assert speakers["every finance team will close its books in a single day."] == "Ruth Amsel"
+
+
+@settings(max_examples=400, deadline=None)
+@example(["Raj", " quotes", " a", " friend", ":"])
+@example(["Raj", " quotes", " a", " friend", ":", " ", "*"])
+@example(["Raj", '"', "x", '"', ":", " quotes", " a", " friend", ":"])
+@example(["Raj", " quotes", " a", " friend", ":", " cites", " his", " own", ":"])
+@example(["Raj", " cites", " his", " friend", "“", ":"])
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Raj", " quotes", " cites", " a", " his", " own", " friend", ":", '"', "“", " ", "*", "_", "x"]
+        ),
+        max_size=14,
+    )
+)
+def test_quotes_unnamed_reads_only_the_tail_the_pattern_can_match(pieces: list[str]) -> None:
+    """The bounded reading (linear in a hostile clause) answers what the pattern's search answers."""
+    from kgraph.extract.attribution import _QUOTES_UNNAMED, _quotes_unnamed
+
+    clause = "".join(pieces)
+    assert _quotes_unnamed(clause) == (_QUOTES_UNNAMED.search(clause) is not None)
