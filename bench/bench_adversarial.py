@@ -59,6 +59,13 @@ def _products(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### Theme\n" + "ChatGPT and Claude Shannon, Siri " * (size // 32) + "\n"
 
 
+def _relayed_lead_in(size: int) -> str:
+    """One lead-in sentence repeating `quotes a` before its quote: the relayed-words rule reads the
+    sentence's tail, not the sentence again from every verb."""
+    lead_in = "Dana Ruiz quotes a " * (size // 19)
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + lead_in + 'colleague: "we wove it all by hand, every bolt."\n'
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -68,6 +75,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("one 1.9 MB line", lambda: _long_line(1_900_000)),
     ("a 1.9 MB title naming its guest 86,000 times", lambda: _named_title(1_900_000)),
     ("1.9 MB of prose naming products 59,000 times", lambda: _products(1_900_000)),
+    ("a 1.9 MB lead-in repeating `quotes a` 100,000 times", lambda: _relayed_lead_in(1_900_000)),
 ]
 
 
