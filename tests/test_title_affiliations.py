@@ -27,6 +27,10 @@ LISTED = [
         ("Podcast Summary: Dana Ruiz, CEO of Orbex", ["Orbex"]),
         ("Loom special: Dana Ruiz (Orbex) and Raj Patel (Corvo)", ["Orbex"]),
         ("Wharfly's GP, Dana Ruiz: Why Margins Matter", ["Wharfly"]),  # a possessive and a role: unlisted too
+        ("Podcast Summary: Dana Ruiz, Orbex", ["Orbex"]),  # a listed organization alone after the name
+        ("Podcast Summary: Dana Ruiz, Wharfly", []),  # not listed: could be anything
+        ("Onboarding Lies | Dana Ruiz (Orbex, ex-Halden Looms)", ["Orbex"]),  # a past one is left
+        ("Dana Ruiz, Orbex on Looms", ["Orbex"]),
         # none
         ("Wharfly's Dana Ruiz on Looms", []),  # no role, not listed
         ("Patel's partner, Dana Ruiz, on Looms", []),  # a person's
@@ -40,14 +44,22 @@ LISTED = [
 )
 def test_a_title_gives_a_person_the_organization_it_ties_them_to(title: str, organizations: list[str]) -> None:
     people = [PersonName(name="Dana Ruiz"), PersonName(name="Raj Patel")]
-    assert list(title_affiliations(title, people, LISTED)[0].affiliations) == organizations
+    assert list(title_affiliations([title], people, LISTED)[0].affiliations) == organizations
 
 
-def test_a_participant_gets_the_affiliation_of_the_episode_title() -> None:
+@pytest.mark.parametrize(
+    "title",
+    [
+        "# [Orbex CEO, Dana Ruiz on Raising $300M](https://example.com/v)\n\n",
+        # the summary's own heading, below the header
+        "# Raising $300M\n\n",
+    ],
+)
+def test_a_participant_gets_the_affiliation_of_the_episode_title(title: str) -> None:
     text = (
-        "# [Orbex CEO, Dana Ruiz on Raising $300M](https://example.com/v)\n\n**Podcast:** Loom Talk\n"
-        "**Date:** 2026-01-01\n**Participants:** Raj Patel, Dana Ruiz\n\n## Companies Identified\n\n"
-        "### Orbex\nLoom maker.\n"
+        f"{title}**Podcast:** Loom Talk\n**Date:** 2026-01-01\n**Participants:** Raj Patel, Dana Ruiz\n\n---\n\n"
+        "# [Podcast Summary: Dana Ruiz, Co-Founder and CEO of Orbex](https://example.com/v)\n\n"
+        "## Companies Identified\n\n### Orbex\nLoom maker.\n"
     )
     people = {person.name: person.affiliations for person in extract_document(parse_document("e.md", text)).people}
     assert people == {"Raj Patel": (), "Dana Ruiz": ("Orbex",)}

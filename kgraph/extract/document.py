@@ -17,7 +17,7 @@ from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
-from kgraph.parse.document import ParsedDocument, Transcript
+from kgraph.parse.document import LineKind, ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
 
@@ -94,7 +94,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # only participants, People entries and actual speakers are the document's people.
     used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
     people = affiliations_in_entries(document, [p for p in index.people if p.name in used], entities)
-    people = title_affiliations(episode.title, people, entities)
+    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING]
+    people = title_affiliations([episode.title, *headings], people, entities)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

@@ -236,26 +236,31 @@ def _current_role(words: str) -> bool:
 _ROLE_OF_AFTER = re.compile(r"^,\s+(?P<role>[^,;:|()]{2,40}?)\s+(?:of|at)\s+")
 # A one-word owner opening the title or a part of it, then a role: `Benchmark's GP, `.
 _OWNER_BEFORE = re.compile(r"(?:^|[:|—–]\s*)(?P<owner>[A-Za-z][\w.&+-]*[A-Za-z0-9])['’]s(?:\s+[\w&/-]+){0,4},?\s+$")
+# `, Andreessen Horowitz` ending the title or its part: a listed organization alone after the name.
+_ORG_AFTER = re.compile(r"^,\s+(?P<org>[^,;:|()]{2,60}?)\s*(?:$|[|:—–]|\s+on\s)")
 _PARENTHESIS_AFTER = re.compile(r"^\s*\((?P<inner>[^()]{1,60})\)")
 
 
-def title_affiliations(title: str, people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
-    """People with the organization an episode's title gives them, as the title writes it, where
-    the document lists that organization: `Deel CEO, Alex Bouaziz on ...`, `Benchmark's GP, Everett
-    Randle`, `a16z's David George on ...`, `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`."""
+def title_affiliations(titles: list[str], people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
+    """People with the organization an episode's titles (its title, the summary's own heading)
+    give them, as the title writes it: `Deel CEO, Alex Bouaziz on ...`, `Benchmark's GP, Everett
+    Randle`, `Podcast Summary: Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`; without a
+    role, only an organization the document lists (`Podcast Summary: David George, Andreessen
+    Horowitz`)."""
     listed = [entry for entry in entities if entry.kind == EntityKind.ORGANIZATION]
     organizations = {fold(form) for entry in listed for form in (entry.name, *entry.aliases)}
     name_words = {word for person in people for word in fold(person.name).split()}
     result = []
     for person in people:
         found: list[str] = []
-        for start in islice(occurrences(title, person.name), _TITLE_MENTIONS):
-            end = start + len(person.name)
-            if not (word_boundary(title, start) and word_boundary(title, end)):
-                continue
-            # (what ties them stands close by: a few words each side, read in bounded windows)
-            before, after = title[max(0, start - _TITLE_WINDOW) : start], title[end : end + _TITLE_WINDOW]
-            found += _named_before(before, organizations, name_words) + _named_after(after, organizations)
+        for title in titles:
+            for start in islice(occurrences(title, person.name), _TITLE_MENTIONS):
+                end = start + len(person.name)
+                if not (word_boundary(title, start) and word_boundary(title, end)):
+                    continue
+                # (what ties them stands close by: a few words each side, read in bounded windows)
+                before, after = title[max(0, start - _TITLE_WINDOW) : start], title[end : end + _TITLE_WINDOW]
+                found += _named_before(before, organizations, name_words) + _named_after(after, organizations)
         known = {fold(name) for name in person.affiliations}
         new = [name for name in dict.fromkeys(found) if fold(name) not in known]
         result.append(person.model_copy(update={"affiliations": (*person.affiliations, *new)}) if new else person)
@@ -270,8 +275,8 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
         for end in range(len(words), max(len(words) - 7, size) - 1, -1):
             candidate = " ".join(words[end - size : end])
             bare = re.sub(r"['’]s$", "", candidate)
-            if fold(bare) not in organizations:
-                continue
+            if not bare[:1].isalnum() or fold(bare) not in organizations:
+                continue  # (`Prompt - NVIDIA CTO Jo Lee`: the name is `NVIDIA`, not `- NVIDIA`)
             rest = before[before.rfind(candidate) + len(bare) :]
             between = _TITLE_ROLE.match(rest)
             role = between.group("role") if between else ""
@@ -297,6 +302,9 @@ def _named_after(after: str, organizations: set[str]) -> list[str]:
             written = " ".join(rest[:size]).rstrip(".,;:!?")
             if fold(written) in organizations:
                 return [written]
-    if (parenthesis := _PARENTHESIS_AFTER.match(after)) and fold(parenthesis.group("inner")) in organizations:
-        return [parenthesis.group("inner").strip()]
+    if parenthesis := _PARENTHESIS_AFTER.match(after):  # `(Bridge)`, `(Parcelwise, ex-Dropbox)`
+        parts = [part.strip() for part in re.split(r"[,;/]", parenthesis.group("inner"))]
+        return [part for part in parts if fold(part) in organizations and not is_past_role(part)]
+    if (named := _ORG_AFTER.match(after)) and fold(named.group("org")) in organizations:
+        return [named.group("org")]  # `David George, Andreessen Horowitz` (the heading ends there)
     return []
