@@ -210,3 +210,26 @@ def test_someone_elses_work_there_is_not_the_named_persons() -> None:
         "### Corvo\nA lab. Piet Marrow worked there on looms.\n",
     )
     assert found == {"Greta Vollmer": (), "Piet Marrow": ("Corvo",)}
+
+
+def _affiliations_from_companies(companies: str) -> dict[str, tuple[str, ...]]:
+    text = (
+        "# Looms\n\n**Podcast:** Loom Talk\n**Date:** 2026-01-01\n**Participants:** Dana Ruiz, Raj Patel\n\n"
+        f"## Companies Identified\n\n{companies}\n"
+    )
+    return {person.name: person.affiliations for person in extract_document(parse_document("e.md", text)).people}
+
+
+def test_a_companies_entry_saying_a_person_holds_a_post_there() -> None:
+    found = _affiliations_from_companies(
+        "**Orbex**\n**Description:** Loom maker.\n**Why Mentioned:** Dana Ruiz is co-founder and CEO; it raised $60M.\n\n"
+        "**Halden Ventures**\n**Description:** Early-stage firm where host Raj Patel is a general partner.\n"
+    )
+    assert found == {"Dana Ruiz": ("Orbex",), "Raj Patel": ("Halden Ventures",)}
+
+
+def test_a_post_elsewhere_or_in_the_past_is_not_the_entrys() -> None:
+    found = _affiliations_from_companies(
+        "**Orbex**\n**Description:** Loom maker. Dana Ruiz is a partner at Corvo, and Raj Patel was CEO.\n"
+    )
+    assert found == {"Dana Ruiz": (), "Raj Patel": ()}

@@ -160,6 +160,33 @@ def _statements(text: str, forms: list[str], organization: str) -> Iterator[tupl
                 break
 
 
+# `Ines Valcourt is co-founder and CEO;`, `where host Marcus Feld is a general partner.`: a post the
+# clause ends on, in the organization whose entry it is.
+_POST_ENDS = re.compile(
+    r"\s+is\s+(?:the\s+|a\s+|an\s+|its\s+)?(?:(?:founding|general|managing|senior)\s+)?"
+    r"(?:co-?founder|cofounder|founder|ceo|cto|coo|cfo|president|partner|chair(?:man|woman)?)"
+    r"(?:\s+(?:and|&)\s+(?:co-?founder|founder|ceo|cto|coo|cfo|president|chair(?:man|woman)?))?"
+    r"(?=\s*(?:[;,.)]|$))",
+    re.I,
+)
+
+
+def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[str]:
+    """The people (`names`: lower-case form -> name) whom the entry's text says hold a post
+    there, the clause ending on the post (`Ines Valcourt is co-founder and CEO;`)."""
+    if " is " not in text:
+        return []
+    lowered = text.lower()
+    found = []
+    for form in forms:
+        for start in occurrences(lowered, form):
+            end = start + len(form)
+            if word_boundary(text, start) and word_boundary(text, end) and _POST_ENDS.match(text, end):
+                found.append(names[form])
+                break
+    return found
+
+
 def _has_cue(text: str) -> bool:
     """`_WORKED_CUE.search(text)`, answered for ASCII text in lower case (where IGNORECASE folds
     nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
@@ -209,6 +236,8 @@ def affiliations_in_entries(
                 for start, _end, form in _statements(text, ordered, entry.name)
                 if text[start + len(form) : start + len(form) + 2] not in ("'s", "’s")  # `Sam's wife worked there`
             ]
+            if not entry.shared_heading:
+                stated += _holding_a_post(text, ordered, forms)
             for who in [*stated, *owners]:
                 if fold(entry.name) not in {fold(a) for a in found[who]}:
                     found[who].append(entry.name)
