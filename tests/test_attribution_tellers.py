@@ -242,3 +242,19 @@ def test_according_to_after_a_quote_makes_no_subject_of_the_rest() -> None:
 )
 def test_a_he_after_someone_addressed_as_him(paragraph: str, speaker: str | None) -> None:
     assert speakers_of(in_themes(f'{paragraph} "{QUOTE}."'))[f"{QUOTE}."] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        ("Her answer was that the mill slows approvals:", None),  # the one pressed, or not surely
+        ("Dana answered that the mill slows approvals:", "Dana Ruiz"),  # the lead-in after the quote
+        ("He then laid out the plan:", "Raj Patel"),  # he is no her
+    ],
+)
+def test_a_lead_in_after_a_quote_on_its_line_announces_the_block_quote(lead_in: str, speaker: str | None) -> None:
+    body = in_themes(
+        'Dana Ruiz says looms scale.\n\nRaj pressed her on the failure mode, asking: "Is this a loom of some '
+        f'kind at all?" [00:11:02] {lead_in}\n\n> "{QUOTE}." [00:11:20]'
+    )
+    assert speakers_of(body)[f"{QUOTE}."] == speaker

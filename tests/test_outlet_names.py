@@ -46,6 +46,15 @@ def test_a_newsletter_named_after_its_author_keeps_the_author(outlet: str, kept:
     assert _extraction(outlet, outlet, body="Orbex raised money. Ruiz notes the round closed.").participants == kept
 
 
+def test_an_outlets_last_word_inside_its_own_name_is_no_surname() -> None:
+    """`Deal Flow Dispatch` written again in the text (`Deal Flow Dispatch readers`) is the outlet,
+    not a `Dispatch` of a person."""
+    body = "Deal Flow Dispatch readers asked about Orbex. Orbex raised money."
+    assert _extraction("Deal Flow Dispatch", "Deal Flow Dispatch", body=body).participants == ()
+    body = "Deal Flow Dispatch readers asked. Dispatch notes the round closed."  # alone, as a surname
+    assert _extraction("Deal Flow Dispatch", "Deal Flow Dispatch", body=body).participants == ("Deal Flow Dispatch",)
+
+
 @pytest.mark.parametrize(
     ("name", "kind"),
     [

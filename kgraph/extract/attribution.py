@@ -410,8 +410,9 @@ _RELAYED = re.compile(
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
 # A sentence whose subject addresses someone else as `him`: `Li Wen asks him to ...`.
-_ADDRESSED = re.compile(r"\bhim\b")
-_MALE_PRONOUN = re.compile(r"^(?:he|his)\b", re.I)
+# (`her` only before a word an object takes: `pressed her on`, not the possessive `her plan`)
+_ADDRESSED = re.compile(r"\b(?:(?P<he>him)|(?P<she>her)\s+(?:on|to|about|whether|if|why|how|what|for|with|again))\b")
+_GENDERED_PRONOUN = re.compile(r"^(?:(?P<he>he|his)|(?P<she>she|her))\b", re.I)
 # A quote field that credits its speaker in parentheses: `Quote (Okonjo, recalling the pitch)`.
 _CREDITED_FIELD = re.compile(
     r"^(?i:(?:key\s+|notable\s+)?quotes?)\s*\((?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:[,;][^()]*)?\)$"
@@ -676,7 +677,8 @@ class ItemContext:
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
     # speaker (`Jane Roe: "..."` then `She continued:`).
     referent: str | None = None
-    # Whom the subject's sentence addressed as `him` (`Li Wen asks him ...`): a `he` next is not sure
+    # Whom the subject's sentence addressed as `him` or `her` (`Li Wen asks him ...`), and which:
+    # a `he` (a `she`) next is not surely anyone
     addressed: str | None = None
 
     def set_subject(self, name: str) -> None:
@@ -784,7 +786,7 @@ class Attributor:
     def update_subject(self, context: ItemContext, text: str) -> None:
         """Sentences that start with a person followed by a verb make that person the subject, and
         so do those that open on a person as their source (`According to Adebayo, ...`)."""
-        if "ccording to" in text or " him" in text:  # (few texts: their sentences read one by one)
+        if "ccording to" in text or " him" in text or " her " in text:  # (their sentences read one by one)
             for sentence in spoken_sentences(text):
                 according = _ACCORDING_OPENS.match(sentence)
                 before = context.subject
@@ -795,7 +797,8 @@ class Attributor:
                 if context.subject != before:
                     # `Li Wen asks him to put a number on it. He estimates ...`: `he` is the one
                     # addressed, not the new subject (nor surely the old one)
-                    context.addressed = before if before and _ADDRESSED.search(sentence) else None
+                    object_pronoun = _ADDRESSED.search(sentence) if before else None
+                    context.addressed = object_pronoun.lastgroup if object_pronoun else None
             return
         for candidates in _subject_candidates_of(text):
             self._subject_of(context, candidates)
@@ -1072,8 +1075,9 @@ class Attributor:
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
                 if _RELAYS_NAMED.match(candidate):
                     return NONE  # `He references Dario from Anthropic:`
-                if context.addressed and _MALE_PRONOUN.match(candidate.removeprefix("In ")):
-                    return NONE  # `Li Wen asks him ... He estimates`: he or the one asking
+                pronoun = _GENDERED_PRONOUN.match(candidate.removeprefix("In "))
+                if context.addressed and pronoun and pronoun.lastgroup == context.addressed:
+                    return NONE  # `Li Wen asks him ... He estimates`, `Marcus pressed her on it. Her answer:`
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:
                     target = self.sole_speaker  # `He admits:` where the one guest is the only speaker

@@ -63,7 +63,15 @@ class _ClaimCollector:
                 position = quote.end + 1
             if line.kind == LineKind.TEXT and index < last:
                 self.attributor.update_subject(context, line.text[position:])
-            if not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
+            tail = line.text[position:]
+            if (
+                line.kind == LineKind.TEXT
+                and not line.quoted
+                and tail.rstrip(" *_").endswith(":")
+                and _block_quote_at(lines, line_quotes, index + 1)
+            ):  # `... asking: "...?" Her answer was that ...:` above a block quote: the lead-in after the quote
+                self.attributor.lead_in_line(tail, context, True)
+            elif not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
                 context.pending, context.pending_blocked = None, False
 
     def _add(self, quote: Quote, found: Attribution, about: AboutRef | None) -> None:

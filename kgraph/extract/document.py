@@ -55,7 +55,8 @@ def _named_by_surname(document: ParsedDocument, name: str) -> bool:
     if " " not in name or not looks_like_person_name(name):
         return False
     surname = name.split()[-1]
-    return any(contains_word(line, surname) for line in document_text_lines(document))
+    # alone, not inside the name itself (`Deal Flow Dispatch` says `Dispatch` only as the show)
+    return any(contains_word(line.replace(name, " "), surname) for line in document_text_lines(document))
 
 
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
