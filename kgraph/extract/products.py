@@ -233,10 +233,13 @@ def products_named_in(
     lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
     prose = [line for line in lines if line.kind in _PROSE_KINDS]
     text = "\n".join(line.text for line in prose)  # searched once; a match's line found by its offset
+    matches = list(_known_name().finditer(text))
+    if not matches:
+        return []  # (most documents: nothing more to work out)
     starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     found: dict[str, int] = {}
-    for match in _known_name().finditer(text):
+    for match in matches:
         name, after, start = match.group("name"), match.group("next"), match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # inside a word: `xGPT-5`, `Jean-Claude`

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ConfigDict
 
 from kgraph.extract.results import DocumentExtraction, EntityEntry, EpisodeInfo, Faithfulness, PersonName
 from kgraph.names import vocabulary_of_pieces
-from kgraph.resolve.mentions import name_tokens
+from kgraph.resolve.mentions import name_tokens, text_tokens
 
 
 class ExtractionDigest(BaseModel):
@@ -83,8 +83,8 @@ def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest
     # What the entries say of their entities is matched for names too (`kgraph.resolve.episode`):
     # its tokens go into the hashes (not its words into the vocabulary, which reads the texts).
     entry_texts = [text for entry in extraction.entities for text in (entry.description, entry.why_mentioned) if text]
-    if entry_texts:
-        tokens.update(name_tokens(" ".join(entry_texts)))
+    if entry_texts:  # (read piece by piece through the matcher's memo: entries repeat their words)
+        tokens.update(text_tokens(" ".join(entry_texts)))
     return ExtractionDigest(
         key=key,
         episode=extraction.episode,
