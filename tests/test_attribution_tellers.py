@@ -159,6 +159,8 @@ def test_the_clause_nearer_the_quote_names_its_speaker(lead_in: str, speaker: st
     [
         ("Orbex CEO Tove Lind said in a statement: ", "", "Tove Lind"),  # a title before the name
         ("Orbex's chief Tove Lind said: ", "", "Tove Lind"),
+        ("Per Orbex managing director Tove Lind: ", "", "Tove Lind"),
+        ("Orbex chief financial officer Tove Lind tells Loom Weekly the mill chose debt: ", "", "Tove Lind"),
         ("", ", Orbex CEO Tove Lind told Loom Weekly.", "Tove Lind"),
         ("", ", Tove Lind, Orbex's chief financial officer, told Reuters.", "Tove Lind"),  # an apposition
         ("", ", Tove Lind told Loom Weekly.", "Tove Lind"),

@@ -380,7 +380,10 @@ _ROLE_NOUN = re.compile(
 _TITLE_WORD = (
     r"(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
     r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
-    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate)"
+    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate|"
+    # (the words of a chief officer's title: `chief financial officer`)
+    r"[Ff]inancial|[Oo]perating|[Tt]echnology|[Pp]roduct|[Mm]arketing|[Rr]evenue|[Ii]nvestment|[Oo]fficer|"
+    r"[Vv]ice|[Pp]resident|[Ss]pokesperson|[Ss]pokeswoman|[Ss]pokesman)"
 )
 # (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
@@ -489,7 +492,9 @@ _SUBJECT = re.compile(
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(
-    rf"\b(?i:as|in|per|according to|quoting|from)\s+(?P<name>{NAME})(?:’s|'s)?"
+    # (a title may come between: `Per Greywater managing director Colm Fitzhugh:`)
+    rf"\b(?i:as|in|per|according to|quoting|from)\s+(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+)?"
+    rf"(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+{one_of(f'{SPEECH_VERBS}|words|view|telling|framing|account')})?\s*[,:]?\s*$"
 )
 # `Revenue grew "faster than planned," with Ruiz confirming "..."`: the participle's subject speaks the
@@ -1036,6 +1041,7 @@ class Attributor:
         # glosses a noun with someone else's words: after a comma the speech verb must end the clause.
         colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
         for candidate in starts:
+            candidate = _untitled_clause(candidate)  # `Harrowgate CFO Tomás Ibarra tells ...:`
             match = _SUBJECT.match(candidate)
             if not match:
                 continue
@@ -1355,6 +1361,18 @@ def _subject_candidates_of(text: str) -> tuple[tuple[tuple[str, bool], ...], ...
         if candidates:
             found.append(candidates)
     return tuple(found)
+
+
+def _untitled_clause(clause: str) -> str:
+    """A clause without the job title its subject's name follows (`Harrowgate chief financial
+    officer Tomás Ibarra tells ...` -> `Tomás Ibarra tells ...`), when a two-word name follows it."""
+    if not clause[:1].isupper():
+        return clause
+    titled = _JOB_TITLE.match(clause)
+    return clause[titled.end() :] if titled and _TWO_NAMES.match(clause, titled.end()) else clause
+
+
+_TWO_NAMES = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]+\s+[A-Z\u00c0-\u00de][\w'’-]+\b")
 
 
 def _untitled(name: str) -> str:
