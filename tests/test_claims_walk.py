@@ -8,7 +8,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph.extract import claims
+from kgraph.extract import claims, extract_document
 from kgraph.extract.attribution import Attributor, ItemContext
 from kgraph.extract.claims import _bare_quote_line, _ClaimCollector, _next_in_block, extract_claims
 from kgraph.extract.people import PeopleIndex
@@ -119,3 +119,14 @@ def test_the_invented_items_reach_a_subject_after_the_last_quote() -> None:
 def test_a_quote_key_is_the_key_as_first_written(text: str) -> None:
     """`_quote_key` spaces words with `str.split`, as first written with the regex `\\s+`."""
     assert claims._quote_key(text) == re.sub(r"\s+", " ", text).strip(" .,;:!?…*_\"'").casefold()
+
+
+def test_a_quote_line_ending_an_item_on_a_colon_is_read() -> None:
+    """A found crash (by the mutation test): a lead-in after the quote on the item's last line
+    (`..." Her answer:` where the document ends) looked for a block quote past the item's end."""
+    text = (
+        "# Looms\n\n**Podcast:** Loom Talk\n**Date:** 2025-11-02\n**Participants:** Dana Ruiz\n\n"
+        '## 1. Key Themes\n\n### Theme\nDana asked: "Is this a loom of some kind really?" Her answer:'
+    )
+    claims = extract_document(parse_document("e.md", text)).claims
+    assert [claim.text for claim in claims] == ["Is this a loom of some kind really?"]

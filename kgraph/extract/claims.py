@@ -68,6 +68,7 @@ class _ClaimCollector:
                 line.kind == LineKind.TEXT
                 and not line.quoted
                 and tail.rstrip(" *_").endswith(":")
+                and index + 1 < len(lines)
                 and _block_quote_at(lines, line_quotes, index + 1)
             ):  # `... asking: "...?" Her answer was that ...:` above a block quote: the lead-in after the quote
                 self.attributor.lead_in_line(tail, context, True)
