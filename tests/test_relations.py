@@ -233,3 +233,12 @@ def test_a_post_elsewhere_or_in_the_past_is_not_the_entrys() -> None:
         "**Orbex**\n**Description:** Loom maker. Dana Ruiz is a partner at Corvo, and Raj Patel was CEO.\n"
     )
     assert found == {"Dana Ruiz": (), "Raj Patel": ()}
+
+
+def test_a_post_is_read_where_lower_casing_moves_the_text() -> None:
+    """A review's find: positions found in the lower-cased text were used on the text, and `İ`
+    lower-cases to two characters."""
+    found = _affiliations_from_companies(
+        "**Orbex**\n**Description:** İstanbul loom maker where Dana Ruiz is co-founder and CEO; it sells looms.\n"
+    )
+    assert found["Dana Ruiz"] == ("Orbex",)

@@ -38,6 +38,9 @@ LISTED = [
         ("Why Orbex and Dana Ruiz disagree", []),  # nothing ties them
         ("How Orbex's new looms changed Dana Ruiz", []),
         ("Dana Ruiz (Part 2)", []),
+        ("Orbex CEO Raj Patel with Dana Ruiz", []),  # another person's name is no role (a review's find)
+        ("Dana Ruiz, interviewing the CEO of Orbex", []),  # a clause holding a role word is no role
+        ("Dana Ruiz, Chief Executive Officer of Orbex", ["Orbex"]),
         ("Orbex's former CEO, Dana Ruiz, on Looms", []),  # a past role
         ("Podcast Summary: Dana Ruiz, ex-CEO of Orbex", []),
     ],

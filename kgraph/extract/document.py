@@ -50,6 +50,9 @@ def _bylined_author(document: ParsedDocument, participants: list[PersonName]) ->
     return name if any(byline.search(plain(line.text)) for line in document.preamble) else None
 
 
+_HEADINGS_READ = 4
+
+
 def _named_by_surname(document: ParsedDocument, name: str) -> bool:
     """`Dan Primack`, a newsletter's name and its author's, whose text says `Primack notes`."""
     if " " not in name or not looks_like_person_name(name):
@@ -95,7 +98,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # only participants, People entries and actual speakers are the document's people.
     used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
     people = affiliations_in_entries(document, [p for p in index.people if p.name in used], entities)
-    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING]
+    # (the summary's own heading: a document has one or two; a hostile one is read no further)
+    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
     people = title_affiliations([episode.title, *headings], people, entities)
     return DocumentExtraction(
         episode=episode,

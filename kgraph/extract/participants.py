@@ -293,10 +293,13 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
     everyday = vocabulary("\n".join(document_text_lines(document)))
     result: list[PersonName] = []
     seen: dict[str, int] = {}
+    apart: dict[str, set[str]] | None = None
     for person, qualifiers in listed:
         cues = _distinctive_words(qualifiers, everyday)
         if " " not in person.name and _JOINED.search(person.name):  # `MiraSolberg`: the text's `Mira Solberg`
-            spaced = _unjoined(person.name, [*text_names, *people_entries])
+            if apart is None:  # (made once per document, on first need)
+                apart = _written_apart([*text_names, *people_entries])
+            spaced = _unjoined(person.name, apart)
             if spaced is not None:
                 aliases = tuple(sorted({*person.aliases, person.name}))
                 person = person.model_copy(update={"name": spaced, "aliases": aliases})
@@ -328,12 +331,20 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
 _JOINED = re.compile(r"[a-z][A-Z]")
 
 
-def _unjoined(joined: str, names: list[str]) -> str | None:
+def _written_apart(names: list[str]) -> dict[str, set[str]]:
+    """The document's names of two words or more, by their letters written together (`mirasolberg`)."""
+    apart: dict[str, set[str]] = {}
+    for name in names:
+        if " " in name:
+            apart.setdefault(fold(name).replace(" ", "").replace(".", ""), set()).add(name)
+    return apart
+
+
+def _unjoined(joined: str, apart: dict[str, set[str]]) -> str | None:
     """The name the document writes apart that a participant token writes together (`MiraSolberg`
     -> `Mira Solberg`, `JaneQDoe` -> `Jane Q. Doe`), if one does."""
-    key = fold(joined)
-    found = {name for name in names if " " in name and fold(name).replace(" ", "").replace(".", "") == key}
-    return found.pop() if len(found) == 1 else None
+    found = apart.get(fold(joined), set())
+    return next(iter(found)) if len(found) == 1 else None
 
 
 _PARTICIPATION = re.compile(

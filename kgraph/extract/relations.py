@@ -176,10 +176,10 @@ def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[
     there, the clause ending on the post (`Ines Valcourt is co-founder and CEO;`)."""
     if " is " not in text:
         return []
-    lowered = text.lower()
+    lowered = text.lower() if text.isascii() else None  # (positions in `text` itself: see `_caseless_starts`)
     found = []
     for form in forms:
-        for start in occurrences(lowered, form):
+        for start in _caseless_starts(text, lowered, form):
             end = start + len(form)
             if word_boundary(text, start) and word_boundary(text, end) and _POST_ENDS.match(text, end):
                 found.append(names[form])
@@ -250,15 +250,30 @@ _TITLE_MENTIONS = 8  # a title names its people a few times at most: a hostile o
 # (`Deel CEO, Alex Bouaziz`, `Warp Co-Founder & CEO Zach Lloyd`), after a possessive or not.
 _TITLE_ROLE = re.compile(r"^(?P<possessive>['’]s)?(?P<role>(?:\s+(?:&|and|[\w/-]+)){0,5}?)\s*,?\s+$")
 _ROLE_IN_TITLE = re.compile(
-    r"\b(?:ceo|cto|coo|cfo|cro|cpo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|gp|partner|"
-    r"principal|head|chief|director|investor)\b",
+    r"(?:ceo|cto|coo|cfo|cro|cpo|founder|co-?founder|cofounder|president|chair(?:man|woman)?|gp|partner|"
+    r"principal|head|chief|director|investor)",
     re.I,
 )
 
 
 def _current_role(words: str) -> bool:
-    """`GP`, `Co-Founder & CEO`; not `former CEO`."""
-    return _ROLE_IN_TITLE.search(words) is not None and not is_past_role(words)
+    """`GP`, `Co-Founder & CEO`, `managing partner`: words of a current role and nothing else (not
+    `former CEO`, `CEO Marcus Feld with`, `interviewing the CEO`)."""
+    tokens = words.split()
+    return (
+        bool(tokens)
+        and all(_ROLE_IN_TITLE.fullmatch(token) or token.lower() in _ROLE_JOINERS for token in tokens)
+        and any(_ROLE_IN_TITLE.fullmatch(token) for token in tokens)
+        and not is_past_role(words)
+    )
+
+
+# Words a role's title may hold besides its role words: `Co-Founder & CEO`, `General Partner`.
+_ROLE_JOINERS = frozenset(
+    "& and / co- senior managing general founding executive vice chief lead new interim acting officer "
+    "financial operating technology technical product revenue marketing of research engineering sales "
+    "growth operations design ai".split()
+)
 
 
 # After the name: `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`.
@@ -283,6 +298,8 @@ def title_affiliations(titles: list[str], people: list[PersonName], entities: li
     for person in people:
         found: list[str] = []
         for title in titles:
+            if person.name not in title:  # (in C: most titles name few of the people)
+                continue
             for start in islice(occurrences(title, person.name), _TITLE_MENTIONS):
                 end = start + len(person.name)
                 if not (word_boundary(title, start) and word_boundary(title, end)):
