@@ -19,7 +19,7 @@ from kgraph.build.hashing import document_key, hash_parts
 from kgraph.build.version import code_version
 from kgraph.extract.results import EntityKind
 from kgraph.resolve.aliases import AliasRules
-from kgraph.resolve.digest import token_hash
+from kgraph.resolve.digest import affiliated_organizations, token_hash
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 
@@ -89,8 +89,7 @@ class EpisodeKeys:
     def key(self, group: EpisodeGroup) -> str:
         identities, primary = self.identities, group.primary
         people = {*(p.name for p in primary.people), *primary.participants, *primary.speakers}
-        # (its people's affiliations: organizations the episode mentions)
-        organizations: set[str] = {org for person in primary.people for org in person.affiliations}
+        organizations = affiliated_organizations(primary.people)  # (which the episode mentions)
         products: list[str] = []
         for entry in primary.entities:  # (one pass: the key is made for every episode of a build)
             if entry.kind == _PERSON:

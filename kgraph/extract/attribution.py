@@ -387,6 +387,8 @@ _TITLE_WORD = (
 )
 # (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
+# A title and the organization it is at, before a name: `Greywater managing director `, `CEO `.
+_TITLE_BEFORE_NAME = rf"(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+"
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
     r"article|study|report|episode|transcript|source|sources|note|eq|equation|algorithm|p)\b",
@@ -409,10 +411,9 @@ _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
-# `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
-# A sentence whose subject addresses someone else as `him`: `Li Wen asks him to ...`.
+# A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
 # (`her` only before a word an object takes: `pressed her on`, not the possessive `her plan`)
 _ADDRESSED = re.compile(r"\b(?:(?P<he>him)|(?P<she>her)\s+(?:on|to|about|whether|if|why|how|what|for|with|again))\b")
 _GENDERED_PRONOUN = re.compile(r"^(?:(?P<he>he|his)|(?P<she>she|her))\b", re.I)
@@ -442,6 +443,7 @@ def _quotes_unnamed(clause: str) -> bool:
     return _QUOTES_UNNAMED.search(clause, start) is not None
 
 
+# `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
 _RELAYS_NAMED = re.compile(
     r"^(?i:he|she|they)\s+(?:\w+ly\s+)?(?i:references|referenced|cites|cited|quotes|quoted|invokes|invoked|"
     r"recalls|recalled|paraphrases|paraphrased|channels|channeled|echoes|echoed|borrows|borrowed)\s+"
@@ -493,7 +495,7 @@ _SUBJECT = re.compile(
 )
 _AS_PUT = re.compile(
     # (a title may come between: `Per Greywater managing director Colm Fitzhugh:`)
-    rf"\b(?i:as|in|per|according to|quoting|from)\s+(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+)?"
+    rf"\b(?i:as|in|per|according to|quoting|from)\s+(?:{_TITLE_BEFORE_NAME})?"
     rf"(?P<name>{NAME})(?:’s|'s)?"
     rf"(?:\s+{one_of(f'{SPEECH_VERBS}|words|view|telling|framing|account')})?\s*[,:]?\s*$"
 )
@@ -601,7 +603,7 @@ _AFTER_SAID = re.compile(
 )
 # After a quote, what stands between it and its speaker's name (`"...," Ferrostack CEO Ansel Mbeki
 # told Reuters`) or between the name and the verb (`"...," Sofia Lind, Keelson's CFO, told Reuters`).
-_TITLED_AFTER = re.compile(rf"^(\s*[*_]*\s*,?\s*)(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+(?=[A-Z])")
+_TITLED_AFTER = re.compile(rf"^(\s*[*_]*\s*,?\s*){_TITLE_BEFORE_NAME}(?=[A-Z])")
 _APPOSITION_AFTER = re.compile(
     r"^(\s*[*_]*\s*,?\s*[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}),\s+[^,\"“”]{2,80},"
     r"(?=\s+(?:said|says|told|added|adds|wrote|writes|noted|notes|explained|explains)\b)"
@@ -682,13 +684,13 @@ class ItemContext:
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
     # speaker (`Jane Roe: "..."` then `She continued:`).
     referent: str | None = None
-    # Whom the subject's sentence addressed as `him` or `her` (`Li Wen asks him ...`), and which:
-    # a `he` (a `she`) next is not surely anyone
-    addressed: str | None = None
+    # How the subject's sentence addressed someone else (`he` for `Li Wen asks him ...`, `she` for
+    # `pressed her on`): a `he` (a `she`) next is not surely anyone
+    addressed_as: str | None = None
 
     def set_subject(self, name: str) -> None:
         self.subject = self.referent = name
-        self.addressed = None
+        self.addressed_as = None
 
     def pronoun_target(self) -> str | None:
         """The person a pronoun refers to, unless the latest named speaker and the paragraph's
@@ -803,7 +805,7 @@ class Attributor:
                     # `Li Wen asks him to put a number on it. He estimates ...`: `he` is the one
                     # addressed, not the new subject (nor surely the old one)
                     object_pronoun = _ADDRESSED.search(sentence) if before else None
-                    context.addressed = object_pronoun.lastgroup if object_pronoun else None
+                    context.addressed_as = object_pronoun.lastgroup if object_pronoun else None
             return
         for candidates in _subject_candidates_of(text):
             self._subject_of(context, candidates)
@@ -1082,7 +1084,7 @@ class Attributor:
                 if _RELAYS_NAMED.match(candidate):
                     return NONE  # `He references Dario from Anthropic:`
                 pronoun = _GENDERED_PRONOUN.match(candidate.removeprefix("In "))
-                if context.addressed and pronoun and pronoun.lastgroup == context.addressed:
+                if context.addressed_as and pronoun and pronoun.lastgroup == context.addressed_as:
                     return NONE  # `Li Wen asks him ... He estimates`, `Marcus pressed her on it. Her answer:`
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:

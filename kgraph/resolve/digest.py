@@ -75,6 +75,18 @@ def tokens_and_words(titles: Iterable[str], texts: Iterable[str]) -> tuple[set[s
     return tokens, frozenset(words)
 
 
+def entry_texts(entities: Iterable[EntityEntry]) -> list[str]:
+    """What the entries say of their entities (descriptions, reasons): an episode's mentions are
+    found in them as in its insights and claims, so its key reads their tokens too."""
+    return [text for entry in entities for text in (entry.description, entry.why_mentioned) if text]
+
+
+def affiliated_organizations(people: Iterable[PersonName]) -> set[str]:
+    """The organizations a document's people belong to, as it writes them: its episode mentions
+    each, so its key holds each."""
+    return {org for person in people for org in person.affiliations}
+
+
 def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest:
     tokens, words = tokens_and_words(
         (entry.title for entry in extraction.insights),
@@ -82,9 +94,9 @@ def digest_of(extraction: DocumentExtraction, key: str = "") -> ExtractionDigest
     )
     # What the entries say of their entities is matched for names too (`kgraph.resolve.episode`):
     # its tokens go into the hashes (not its words into the vocabulary, which reads the texts).
-    entry_texts = [text for entry in extraction.entities for text in (entry.description, entry.why_mentioned) if text]
-    if entry_texts:  # (read piece by piece through the matcher's memo: entries repeat their words)
-        tokens.update(text_tokens(" ".join(entry_texts)))
+    texts = entry_texts(extraction.entities)
+    if texts:  # (read piece by piece through the matcher's memo: entries repeat their words)
+        tokens.update(text_tokens(" ".join(texts)))
     return ExtractionDigest(
         key=key,
         episode=extraction.episode,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityKind
 from kgraph.model import Claim, Episode, Insight, InsightKind, Mention
+from kgraph.resolve.digest import affiliated_organizations, entry_texts
 from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import Identities
 from kgraph.resolve.mentions import NameMatcher
@@ -94,11 +95,11 @@ def build_episode(identities: Identities, group: EpisodeGroup, extraction: Docum
             mentions.append(made(Mention, values, set(_MENTION_FIELDS)))
     mentioned = {m.entity for m in mentions} | named_inside
     # what an entry says of its entity names others too (`Series B led by Halden Capital`)
-    entry_texts = [text for e in extraction.entities for text in (e.description, e.why_mentioned) if text]
-    if entry_texts:
-        mentioned.update(matcher.find("\n".join(entry_texts)))
+    texts = entry_texts(extraction.entities)
+    if texts:
+        mentioned.update(matcher.find("\n".join(texts)))
     # the organizations its people belong to, as it says (`Lab/Institution: Kestrel Institute`)
-    affiliations = {org for person in extraction.people for org in person.affiliations}
+    affiliations = affiliated_organizations(extraction.people)
     mentioned.update(filter(None, map(identities.organization_iri, sorted(affiliations))))
     with_mentions: list[Insight | Claim] = [*insights, *claims]
     for node in with_mentions:
