@@ -405,3 +405,41 @@ def test_a_product_word_that_names_something_else_is_not_a_product() -> None:
     assert _prose_products("Grok it: to grok looms is to love them.") == []
     listed = "**Gemini**\n- Description: Crypto exchange run by twins\n"
     assert _prose_products("Gemini listed loom tokens.", companies=listed) == []
+
+
+def test_a_version_of_a_known_family_in_prose_is_that_version() -> None:
+    body = (
+        "Weavers moved from GPT-4o-mini to Qwen3 and DeepSeek-R1, then to Claude Sonnet 4.5 and Llama 3.1 70B; "
+        "the DeepSeek 2025 moment came before Gemini 2.5 Pro."
+    )
+    found = [entry.name for entry in _prose_products(body)]
+    assert found == ["GPT-4o-mini", "Qwen3", "DeepSeek-R1", "Claude Sonnet 4.5", "Llama 3.1 70B", "Gemini 2.5 Pro"]
+    # DeepSeek alone is the company: only its numbered models are products
+    assert _prose_products("DeepSeek trained it and Mistral served it.") == []
+
+
+def test_a_plural_or_a_capitalized_word_after_a_product_keeps_the_product() -> None:
+    found = _prose_products("Ten thousand H100s and two TPUs run ChatGPT Enterprise for the looms.")
+    assert [entry.name for entry in found] == ["H100", "TPU", "ChatGPT"]
+    # a product name shaped like a first name, before a surname, is the person
+    names = [
+        entry.name for entry in _prose_products("Gemini helps; Claude Shannon would have liked ChatGPT Enterprise.")
+    ]
+    assert names == ["Gemini", "ChatGPT"]
+
+
+def test_an_entry_named_as_a_version_of_a_known_family_is_a_product() -> None:
+    found = kinds(
+        [
+            entry("GPT-3.5", line=1),
+            entry("Qwen2.5-72B", line=2),
+            entry("DeepSeek-V3", line=3),
+            entry("DeepSeek", "AI lab", line=4),
+            entry("Loomwright 2", "Weaving company", line=5),
+        ]
+    )
+    assert {name for name, (kind, _) in found.items() if kind == EntityKind.PRODUCT} == {
+        "GPT-3.5",
+        "Qwen2.5-72B",
+        "DeepSeek-V3",
+    }

@@ -23,7 +23,7 @@ from kgraph.parse.document import LineKind, ParsedDocument
 @dataclass(frozen=True)
 class ProductWords:
     known: frozenset[str]  # folded names of well-known products
-    families: frozenset[str]  # folded first words of those (`claude` for `Claude 3.5`)
+    families: tuple[str, ...]  # names whose numbered versions are products, as written (`Claude`, `DeepSeek`)
     nouns: frozenset[str]  # what an entry may say it is to be a product (`chatbot`, `app`)
     weak_nouns: frozenset[str]  # of those, the ones that also need a stated maker
     organization_nouns: frozenset[str]  # what makes an entry an organization (`company`, `exchange`)
@@ -37,7 +37,7 @@ def product_words() -> ProductWords:
     known = frozenset(fold(name) for name in data["known"])
     return ProductWords(
         known=known,
-        families=frozenset(name.split()[0] for name in known),
+        families=tuple(dict.fromkeys((*data["known"], *data["versioned"]))),
         nouns=frozenset(data["nouns"]),
         weak_nouns=frozenset(data["weak_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
@@ -45,11 +45,27 @@ def product_words() -> ProductWords:
     )
 
 
-# `GPT-5`, `Claude 3.5 Sonnet`, `Gemini 2.5 Pro`, `Sora 2`: a name, then a version number.
-_VERSIONED = re.compile(
-    r"^(?P<family>[A-Za-z][\w.]*?)[- ]v?\d+(?:\.\d+)*[a-z]?"
-    r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*$"
+# A version after a family's name: `GPT-4o`, `Qwen3`, `DeepSeek-R1`, `Mistral 7B`, then sizes, tags and
+# tiers (`Qwen3-VL-32B`, `GPT-4o-mini`, `Gemini 2.5 Pro`, `Llama 3.1 70B`). Two digits at most: a year
+# after a name (`DeepSeek 2025`) is no version.
+_VERSION = (
+    r"[- ]?(?:\d{1,3}(?:\.\d+)?[BM]|v?\d{1,2}(?:\.\d+)*[a-z]?|[A-Z]\d{1,2}(?:\.\d+)?)"
+    r"(?:[- ]\d{1,3}(?:\.\d+)?[BM])?(?:-[A-Za-z][A-Za-z0-9]*(?:\.\d+)*)*"
+    r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*"
 )
+
+
+def _alternatives(names: tuple[str, ...]) -> str:
+    """Names as one alternation, the longest first (`Claude Code` before `Claude`)."""
+    return "|".join(map(re.escape, sorted(names, key=lambda name: (-len(name), name))))
+
+
+@cache
+def _versioned_name() -> re.Pattern[str]:
+    """A whole entry name that is a version of a known family (`Claude 3.5 Sonnet`, `gpt-5`)."""
+    return re.compile(rf"(?:{_alternatives(product_words().families)}){_VERSION}", re.IGNORECASE)
+
+
 # Where what an entry says it is ends: `AI chatbot` of `AI chatbot by Anthropic, launched in 2023`.
 _HEAD_END = re.compile(
     r"\s+(?:by|from|of|for|that|which|who|with|in|at|on|to|used|built|powered|developed|founded|backed|"
@@ -80,9 +96,7 @@ _LIST = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 def known_product(name: str) -> bool:
     """A well-known product's name, or one of its versions (`Claude 3.5 Sonnet`, `GPT-5`)."""
-    words = product_words()
-    versioned = _VERSIONED.match(name)
-    return fold(name) in words.known or bool(versioned and fold(versioned.group("family")) in words.families)
+    return fold(name) in product_words().known or _versioned_name().fullmatch(name) is not None
 
 
 def _head_noun(about: str) -> str | None:
@@ -214,11 +228,18 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
 
 @cache
 def _known_name() -> re.Pattern[str]:
-    """A well-known product's name as a whole word, the longest first (`Claude Code`, not `Claude`),
-    and the capitalized word after it, if any (`Claude Shannon` is a person). (The word start is
-    checked after the match: a pattern that opens on its names is searched for far faster.)"""
-    names = sorted(product_words().in_prose, key=len, reverse=True)
-    return re.compile(rf"(?P<name>{'|'.join(map(re.escape, names))})(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
+    """A well-known product's name or a version of it as a whole word, the longest first (`Claude
+    Code`, not `Claude`; `GPT-4o-mini`, not `GPT-4o`), a plural `s` (`H100s`), and the capitalized
+    word after it, if any (`Claude Shannon` is a person). (The word start is checked after the
+    match: a pattern that opens on its names is searched for far faster.)"""
+    words = product_words()
+    versioned = rf"(?:{_alternatives(words.families)}){_VERSION}"
+    return re.compile(rf"(?P<name>{versioned}|{_alternatives(words.in_prose)})s?(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
+
+
+def _first_name_shaped(name: str) -> bool:
+    """`Claude`, `Gemma`: a product name that could be a person's first name, before a surname."""
+    return name.isalpha() and name[:1].isupper() and name[1:].islower()
 
 
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.HEADING, LineKind.TABLE_ROW))
@@ -245,7 +266,7 @@ def products_named_in(
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
         if name in found or fold(name) in listed or name.lower() in everyday:
             continue
-        if after and looks_like_person_name(name + after):
+        if after and _first_name_shaped(name) and looks_like_person_name(name + after):
             continue
         found[name] = prose[bisect_right(starts, start) - 1].number
     return [
