@@ -410,10 +410,19 @@ def test_a_product_word_that_names_something_else_is_not_a_product() -> None:
 def test_a_version_of_a_known_family_in_prose_is_that_version() -> None:
     body = (
         "Weavers moved from GPT-4o-mini to Qwen3 and DeepSeek-R1, then to Claude Sonnet 4.5 and Llama 3.1 70B; "
-        "the DeepSeek 2025 moment came before Gemini 2.5 Pro."
+        "the DeepSeek 2025 moment came before Gemini 2.5 Pro, GPT-5 Pro and GPT-5.2-Codex."
     )
     found = [entry.name for entry in _prose_products(body)]
-    assert found == ["GPT-4o-mini", "Qwen3", "DeepSeek-R1", "Claude Sonnet 4.5", "Llama 3.1 70B", "Gemini 2.5 Pro"]
+    assert found == [
+        "GPT-4o-mini",
+        "Qwen3",
+        "DeepSeek-R1",
+        "Claude Sonnet 4.5",
+        "Llama 3.1 70B",
+        "Gemini 2.5 Pro",
+        "GPT-5 Pro",
+        "GPT-5.2-Codex",
+    ]
     # DeepSeek alone is the company: only its numbered models are products
     assert _prose_products("DeepSeek trained it and Mistral served it.") == []
 

@@ -27,7 +27,7 @@ class ProductWords:
     nouns: frozenset[str]  # what an entry may say it is to be a product (`chatbot`, `app`)
     weak_nouns: frozenset[str]  # of those, the ones that also need a stated maker
     organization_nouns: frozenset[str]  # what makes an entry an organization (`company`, `exchange`)
-    in_prose: tuple[str, ...]  # well-known products as written, that a text names by writing them
+    in_prose: frozenset[str]  # well-known products as written, that a text names by writing them
 
 
 @cache
@@ -41,18 +41,19 @@ def product_words() -> ProductWords:
         nouns=frozenset(data["nouns"]),
         weak_nouns=frozenset(data["weak_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
-        in_prose=tuple(name for name in data["known"] if name not in data["not_in_prose"]),
+        in_prose=frozenset(data["known"]) - frozenset(data["not_in_prose"]),
     )
 
 
 # A version after a family's name: `GPT-4o`, `Qwen3`, `DeepSeek-R1`, `Mistral 7B`, then sizes, tags and
 # tiers (`Qwen3-VL-32B`, `GPT-4o-mini`, `Gemini 2.5 Pro`, `Llama 3.1 70B`). Two digits at most: a year
 # after a name (`DeepSeek 2025`) is no version.
-_VERSION = (
+_NUMBER = (
     r"[- ]?(?:\d{1,3}(?:\.\d+)?[BM]|v?\d{1,2}(?:\.\d+)*[a-z]?|[A-Z]\d{1,2}(?:\.\d+)?)"
     r"(?:[- ]\d{1,3}(?:\.\d+)?[BM])?(?:-[A-Za-z][A-Za-z0-9]*(?:\.\d+)*)*"
-    r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*"
 )
+_TIERS = r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*"
+_VERSION = _NUMBER + _TIERS
 
 
 def _alternatives(names: tuple[str, ...]) -> str:
@@ -228,13 +229,22 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
 
 @cache
 def _known_name() -> re.Pattern[str]:
-    """A well-known product's name or a version of it as a whole word, the longest first (`Claude
-    Code`, not `Claude`; `GPT-4o-mini`, not `GPT-4o`), a plural `s` (`H100s`), and the capitalized
-    word after it, if any (`Claude Shannon` is a person). (The word start is checked after the
-    match: a pattern that opens on its names is searched for far faster.)"""
+    """A well-known product's name or a family's, the longest first (`Claude Code`, not `Claude`),
+    then its version and tier if any (`GPT-4o-mini`, `Qwen3`, `GPT-5 Pro`), a plural `s` (`H100s`),
+    and the capitalized word after it (`Claude Shannon` is a person). The names are grouped by their first character:
+    a pattern that opens on a choice of characters is searched three times faster than one that
+    opens on a choice of names, and one that opens on a choice of patterns thirty times slower.
+    (The word start is checked after the match, for the same reason.)"""
     words = product_words()
-    versioned = rf"(?:{_alternatives(words.families)}){_VERSION}"
-    return re.compile(rf"(?P<name>{versioned}|{_alternatives(words.in_prose)})s?(?![\w-])(?P<next>\s+[A-Z][\w'’-]*)?")
+    by_first: dict[str, list[str]] = {}
+    for name in dict.fromkeys((*words.families, *words.in_prose)):
+        by_first.setdefault(name[0], []).append(name[1:])
+    names = "|".join(
+        f"{re.escape(first)}(?:{_alternatives(tuple(rests))})" for first, rests in sorted(by_first.items())
+    )
+    return re.compile(
+        rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})s?(?![\w-]|\.\d)(?P<next>\s+[A-Z][\w'’-]*)?"
+    )
 
 
 def _first_name_shaped(name: str) -> bool:
@@ -258,12 +268,15 @@ def products_named_in(
     if not matches:
         return []  # (most documents: nothing more to work out)
     starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
+    in_prose = product_words().in_prose
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     found: dict[str, int] = {}
     for match in matches:
         name, after, start = match.group("name"), match.group("next"), match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
+        if match.group("number") is None and match.group("base") not in in_prose:
+            continue  # a family whose versions only are products (`DeepSeek`), or an everyday word
         if name in found or fold(name) in listed or name.lower() in everyday:
             continue
         if after and _first_name_shaped(name) and looks_like_person_name(name + after):
