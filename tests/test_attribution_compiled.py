@@ -20,19 +20,20 @@ _OLD_LABEL = re.compile(
     rf"|^\W*\*\*(?P<name2>[^*]{{1,60}}?):\*\*\s*[*_]*\s*$"
     rf"|^\s*(?P<name3>{NAME})\s*:\s*[*_]*\s*$"
 )
-_OLD_AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
+_OLD_AFTER_DASH = re.compile(rf"^\s*[*_]*\s*(?:[—–]{{1,2}}|--?)\s*[*_]*\s*(?P<name>{NAME}|Speaker\s*\d+|SPEAKER_\d+)")
 _OLD_INNER_ATTRIBUTION = re.compile(
     rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
     rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
 )
 _OLD_CJK_LEAD_IN = re.compile(
-    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$"
+    r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|感叹|追问|问)"
+    r"道?\s*[:：,，]?\s*$"
 )
 
 # Pieces of names, labels, signatures and quotes, and what sits around them.
 _PIECES = (
     "Jane|Roe|Dana Ruiz|O'Neil|Ruiz’s|Jean-Luc|A.|J.R.|Éva|de|van|la|del|dos|Speaker|SPEAKER_01|2|Host|CEO|"
-    "李明|王小明|认为|说道|表示|abc|jo|the|said|says|wrote|told|notes|argues|it|is"
+    "李明|王小明|认为|说道|表示|介绍|问|abc|jo|the|said|says|wrote|told|notes|argues|it|is"
 ).split("|")
 _GLUE = (" ", "  ", "\t", "\n", "\u00a0", ":", "：", ",", "，", ".", "*", "_", "**", "—", "–", "-", "--")
 _GLUE += ("'", "‘", "’", '"', "/", "&", "(", ")", "")
@@ -107,5 +108,7 @@ def test_the_replaced_patterns_still_read_their_examples() -> None:
     assert attribution._attribution_inside("'It's not just work,' the frontman said.") is None
     twelve = attribution._attribution_inside("‘aaaaaaaaaaaa’ Jo said")  # the shortest quoted words
     assert twelve is not None and twelve.group("words") == "aaaaaaaaaaaa"
+    signed = attribution._signed_name(" —— 李明")
+    assert signed is not None and signed.group(0) == "李明"
     lead_in = attribution._cjk_lead_in("李明认为：")
     assert lead_in is not None and lead_in.group("run") == "李明"

@@ -231,3 +231,24 @@ def test_quotes_unnamed_reads_only_the_tail_the_pattern_can_match(pieces: list[s
 
     clause = "".join(pieces)
     assert _quotes_unnamed(clause) == (_QUOTES_UNNAMED.search(clause) is not None)
+
+
+def test_a_chinese_body_names_its_speakers_by_dash_lead_in_and_pronoun() -> None:
+    body = (
+        '"储能的客户不看品牌，看的是二十年的成本。" —— 韩思远\n\n'
+        '她补充道："第一个项目我们等了十四个月才拿到报告。"\n\n'
+        '据周启明介绍："我们投的不是电池，是一个人判断周期的能力。"\n\n'
+        '罗安然提出一个与主流相反的观点："海外的毛利是国内的两倍以上，出海不是退路。"\n\n'
+        '市场上对新电池的热情很高，但韩思远认为它只能是补充。她的理由是供应链："实验室的数据很漂亮，量产线还差得很远。"\n\n'
+        '他们认为："这个行业只要出一次大事故，全行业都要停下来。"\n\n'
+        '罗安然的公司表示："我们的收入有八成来自电网侧项目。"'
+    )
+    speakers = _speakers(body, participants="韩思远, 罗安然, 周启明")
+    assert speakers["储能的客户不看品牌，看的是二十年的成本。"] == "韩思远"
+    assert speakers["第一个项目我们等了十四个月才拿到报告。"] == "韩思远"  # she: the last speaker named
+    assert speakers["我们投的不是电池，是一个人判断周期的能力。"] == "周启明"
+    assert speakers["海外的毛利是国内的两倍以上，出海不是退路。"] == "罗安然"
+    assert speakers["实验室的数据很漂亮，量产线还差得很远。"] == "韩思远"  # her reason: who the sentence before names
+    # they (他们), and a person's company (罗安然的公司), are nobody the text names as speaking
+    assert speakers["这个行业只要出一次大事故，全行业都要停下来。"] is None
+    assert speakers["我们的收入有八成来自电网侧项目。"] is None

@@ -459,13 +459,28 @@ _RELAYED_SPEAKER = re.compile(
 @cache  # compiled on first use, for a clause holding CJK: its range costs the compiler a step a character
 def _cjk_lead_in_pattern() -> re.Pattern[str]:
     return re.compile(
-        r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言)道?\s*[:：,，]?\s*$"
+        r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|感叹|追问|问)道?\s*[:：,，]?\s*$"
     )
 
 
 def _cjk_lead_in(clause: str) -> re.Match[str] | None:
     """`李明认为：`: a CJK name run before a speech verb ending the clause."""
     return _cjk_lead_in_pattern().search(clause) if has_cjk(clause) else None
+
+
+# A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
+_CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
+_CJK_LEAD_END = re.compile(r"[：:，,]\s*[*_]*\s*$")
+# `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
+_CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們])")
+
+
+# A clause of a Chinese sentence, and the conjunction opening it (`…，但陈慕瑶认为…`: but 陈慕瑶 thinks).
+_CJK_CLAUSE = re.compile(r"[，,、]\s*(?:但是|但|而且|而|并且|不过|可是|然而|因此|所以|同时)?")
+
+
+def _cjk_sentences(clause: str) -> list[str]:
+    return [sentence for sentence in _CJK_SENTENCE_END.split(clause) if sentence.strip()]
 
 
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
@@ -576,7 +591,7 @@ def _label(text: str) -> str | None:
 
 # A sentence end inside a signature's capitalized run: `— Brooks. The fix is` (not `— Rep. Jo Lee`).
 _SIGNATURE_END = re.compile(r"\b(?!(?:Rep|Sen|Gov|Gen|Mrs|Col|Capt|Sgt|Rev|Hon|Jr|Sr|St|Dr|Mr|Ms)\.)\w*[a-z]{2}\.\s+")
-_DASH_BEFORE = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*[*_]*\s*")
+_DASH_BEFORE = re.compile(r"^\s*[*_]*\s*(?:[—–]{1,2}|--?)\s*[*_]*\s*")  # `——`: the Chinese dash
 
 
 def _signed_name(after: str) -> re.Match[str] | None:
@@ -982,6 +997,37 @@ class Attributor:
                 return found
         return self._lead_in(clause, context)
 
+    def _cjk_opening_person(self, sentence: str) -> str | None:
+        """The known person whose two to four characters open a Chinese sentence (`林舟提出…`), not
+        as the owner of something (`林舟的公司`)."""
+        sentence = sentence.lstrip(" *_")
+        for size in (4, 3, 2):
+            name = self.person(sentence[:size], allow_new=False) if len(sentence) > size else None
+            if name and sentence[size] != "的":
+                return name
+        return None
+
+    def _cjk_lead_in_sentence(self, clause: str, context: ItemContext) -> Attribution | None:
+        """The Chinese sentence that leads into a quote: opened by a known person (`林舟提出一个观点：`)
+        or by she or he (`她补充道：`, `她的理由是…：`), whom the quote's earlier sentences or speakers
+        name (`陈慕瑶认为…。她的理由是…：`)."""
+        if not _CJK_LEAD_END.search(clause):
+            return None
+        sentences = _cjk_sentences(clause)
+        if not sentences:
+            return None
+        last = sentences[-1]
+        if not _CJK_PRONOUN.match(last.lstrip()):
+            name = self._cjk_opening_person(last)
+            return Attribution(name, "lead-in") if name else None
+        for sentence in reversed(sentences[:-1]):  # the nearest clause a person opens, in this text
+            for part in reversed(_CJK_CLAUSE.split(sentence)):
+                name = self._cjk_opening_person(part)
+                if name:
+                    return Attribution(name, "pronoun")
+        target = context.pronoun_target()
+        return Attribution(target, "pronoun") if target else NONE
+
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
@@ -992,6 +1038,10 @@ class Attributor:
                 name = self.person(run[-size:], allow_new=False) if len(run) >= size else None
                 if name:
                     return Attribution(name, "lead-in")
+        if cjk or has_cjk(clause):
+            found = self._cjk_lead_in_sentence(clause, context)
+            if found is not None:
+                return found
         teller = _teller(clause)
         if teller is not None and not _PRONOUN.match(teller):  # (`He told her:` is the pronoun's)
             name = self.person(teller, allow_new=len(teller.split()) >= 2)
