@@ -194,7 +194,8 @@ def split_camel_case(token: str) -> str:
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 _ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z\u00c0-\u00de][\w'’\-]*[a-z\u00df-\u00ff][\w'’\-]*")
-_DOTTED_INITIAL = re.compile(r"[A-Z]\.")
+# `J.`, or two initials written together (`J.P. Mbeki-Hart`, `C.K. Liu`), but not a place (`U.S. Senator`)
+_DOTTED_INITIAL = re.compile(r"(?!(?:U\.[SKN]|E\.U|D\.C|N\.[YDJ]|S\.[FD]|L\.A)\.)[A-Z]\.(?:[A-Z]\.)?")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*")
 
 

@@ -252,3 +252,45 @@ def test_a_chinese_body_names_its_speakers_by_dash_lead_in_and_pronoun() -> None
     # they (他们), and a person's company (罗安然的公司), are nobody the text names as speaking
     assert speakers["这个行业只要出一次大事故，全行业都要停下来。"] is None
     assert speakers["我们的收入有八成来自电网侧项目。"] is None
+
+
+def test_a_title_set_between_commas_before_the_name_leads_into_the_quote() -> None:
+    speakers = _speakers(
+        "Cinderpath makes memory expanders. Its CEO, Bram Okafor, told the newsletter:\n\n"
+        '> "Half of what sits in memory during inference is cache that is read once a second."\n\n'
+        "Acme's chief financial officer, Dana Ruiz, said:\n\n"
+        '> "We paid for the memory twice and used it once in the whole quarter."',
+        participants="Priya Nandakumar",
+    )
+    assert (
+        speakers["Half of what sits in memory during inference is cache that is read once a second."] == "Bram Okafor"
+    )
+    assert speakers["We paid for the memory twice and used it once in the whole quarter."] == "Dana Ruiz"
+
+
+def test_per_before_a_surname_is_according_to_that_person_not_a_first_name() -> None:
+    speakers = _speakers(
+        'Per Mbeki-Hart: "A TOPS figure is a promise about a workload nobody runs at all."',
+        participants="Tomasz Wierzbicki, J.P. Mbeki-Hart",
+    )
+    assert speakers["A TOPS figure is a promise about a workload nobody runs at all."] == "J.P. Mbeki-Hart"
+
+
+def test_a_speaker_credited_in_parentheses_with_their_organization_spoke_but_a_citation_did_not() -> None:
+    speakers = _speakers(
+        '> "We tried four vendor SDKs and shipped on the slowest one of them." (Luka Petrović, Brindle Labs)\n\n'
+        '> "Scaling laws hold across seven orders of magnitude of compute." (Kaplan, 2020)',
+        participants="Tomasz Wierzbicki, Luka Petrović",
+    )
+    assert speakers["We tried four vendor SDKs and shipped on the slowest one of them."] == "Luka Petrović"
+    assert speakers["Scaling laws hold across seven orders of magnitude of compute."] is None
+
+
+def test_a_first_name_of_two_parts_written_as_one_word_is_the_person() -> None:
+    speakers = _speakers(
+        'Mei-Lin argues: "Every enterprise I talk to already has the tool in its agreement."\n\n'
+        'Mei-Lin called them "the new README that nobody reviews and everybody obeys," and moved on.',
+        participants="Priya Nandakumar, Mei-Lin Cho",
+    )
+    assert speakers["Every enterprise I talk to already has the tool in its agreement."] == "Mei-Lin Cho"
+    assert speakers["the new README that nobody reviews and everybody obeys,"] == "Mei-Lin Cho"

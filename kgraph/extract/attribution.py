@@ -389,6 +389,10 @@ _TITLE_WORD = (
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
 # A title and the organization it is at, before a name: `Greywater managing director `, `CEO `.
 _TITLE_BEFORE_NAME = rf"(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+"
+# A title set before a name between commas: `Its CEO, `, `Acme's chief financial officer, `.
+_APPOSED_TITLE = re.compile(
+    rf"^(?:(?:[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.+-]*['’]s)\s+)?(?:{_TITLE_WORD}\s+)*{_TITLE_WORD},\s+(?=[A-Z])"
+)
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
     r"article|study|report|episode|transcript|source|sources|note|eq|equation|algorithm|p)\b",
@@ -616,6 +620,10 @@ _AFTER_SAID = re.compile(
     r"admitted|admits|concluded|concludes|emphasized|emphasizes|quipped|quips|continued|continues|replied|replies|"
     r"told)\b))"
 )
+# After a quote, its speaker credited in parentheses with where they work: `(Luka Petrović, Brindle
+# Labs)` (not a citation's year: `(Kaplan, 2020)`).
+_CREDIT_OPEN = re.compile(r"\s*[*_]*\s*\(\s*")
+_CREDIT_TAIL = re.compile(r",\s*(?!\d)[^()\n]{1,80}\)\s*[*_]*\s*(?:$|[.,;])")
 # After a quote, what stands between it and its speaker's name (`"...," Ferrostack CEO Ansel Mbeki
 # told Reuters`) or between the name and the verb (`"...," Sofia Lind, Keelson's CFO, told Reuters`).
 _TITLED_AFTER = re.compile(rf"^(\s*[*_]*\s*,?\s*){_TITLE_BEFORE_NAME}(?=[A-Z])")
@@ -745,6 +753,8 @@ class Attributor:
         resolved = self.people.resolve(text) or camel
         if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved
+        if text.startswith("Per ") and (named := self.people.resolve(text[4:])):
+            return named  # `Per Mbeki-Hart:` is according to Mbeki-Hart, not a Per
         if not allow_new or fold(text) in self.organizations:
             return None
         tokens = text.split()
@@ -956,6 +966,12 @@ class Attributor:
                 return Attribution(name, "said after")
             if _NON_PERSON.match(raw) or fold(raw) in self.organizations:
                 return NONE
+        credit = _CREDIT_OPEN.match(after)
+        credited = _name_followed_by(after, credit.end(), _CREDIT_TAIL) if credit else None
+        if credited:
+            name = self.person(credited, allow_new=True)  # `"..." (Luka Petrović, Brindle Labs)`
+            if name:
+                return Attribution(name, "said after")
         if _REFERENCE_AFTER.match(after):
             return NONE
         return None
@@ -1344,6 +1360,12 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
         starts += [clause[match.end() :] for match in _DASH_CLAUSE.finditer(clause)]
     if _SUBORDINATE.match(clause):
         starts += [clause[match.end() :] for match in _COMMA.finditer(clause)]
+    apposed = _APPOSED_TITLE.match(clause)
+    if apposed:  # `Its CEO, Bram Okafor, told The Wafer:` reads as `Bram Okafor told The Wafer:`
+        rest = clause[apposed.end() :]
+        name = _NAME.match(rest)
+        if name and rest.startswith(",", name.end()):
+            starts.append(rest[: name.end()] + rest[name.end() + 1 :])
     return tuple(dict.fromkeys(starts)) if len(starts) > 2 else tuple(starts)
 
 

@@ -67,7 +67,14 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
     entities = find_products(extract_entities(document))
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
-    participants = extract_participants(document, episode.podcast, people_entries)
+    short_names = {  # `### Rafael Domínguez (Rafa)`: the participant listed as Rafa
+        fold(alias): entry.name
+        for entry in entities
+        if entry.kind == EntityKind.PERSON
+        for alias in entry.aliases
+        if " " not in alias and " " in entry.name
+    }
+    participants = extract_participants(document, episode.podcast, people_entries, short_names)
     if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet,
         # unless the outlet is a person's name, whom the text calls by surname (`Primack notes`)
         participants = [

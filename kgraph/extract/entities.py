@@ -35,6 +35,7 @@ from kgraph.extract.organization_names import (
 from kgraph.extract.owners import heading_owners
 from kgraph.extract.people import real_name_in_parentheses
 from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.given_names import given_name_forms
 from kgraph.names import (
     clean,
     fold,
@@ -269,6 +270,8 @@ def _entry_names(
             aliases.append(qualifier)  # `Carl Zeiss (Zeiss)`
         elif acronym and kind == EntityKind.PERSON and abbreviation(acronym.group(1), bare) == "initials":
             aliases.append(acronym.group(1))  # `Alexandria Ocasio-Cortez (AOC)`: her initials, no organization
+        elif kind == EntityKind.PERSON and (short := _short_first_name(qualifier, bare)):
+            aliases.append(short)  # `Rafael Domínguez (Rafa)`, `William Tan ("Bill")`: what the text calls him
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:
@@ -278,6 +281,16 @@ def _entry_names(
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
         return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
+
+
+def _short_first_name(qualifier: str, name: str) -> str | None:
+    """`Rafa` for Rafael Domínguez, `Bill` for William Tan: one word, a shorter form of the first
+    name (see `kgraph.given_names`), as the person is called."""
+    short = qualifier.strip("\"“”'‘’ ")
+    first = name.split()[0] if " " in name else ""
+    if not first or " " in short or not short[:1].isupper() or len(short) >= len(first):
+        return None
+    return short if given_name_forms(first, short) else None
 
 
 _THE_NAME = re.compile(r"The(?:\s+[A-Z][\w&'’.-]*){1,4}")  # `The Kobeissi Letter`, `The Information`

@@ -276,9 +276,12 @@ def _spelled_before(name: str, known: set[str]) -> bool:
     )
 
 
-def extract_participants(document: ParsedDocument, podcast: str, people_entries: list[str]) -> list[PersonName]:
+def extract_participants(
+    document: ParsedDocument, podcast: str, people_entries: list[str], short_names: dict[str, str] | None = None
+) -> list[PersonName]:
     """Speakers of the episode, fullest names first-come; `people_entries` are People Identified
-    names, used to expand a bare first name ("Bill" -> "Bill Peebles")."""
+    names, used to expand a bare first name ("Bill" -> "Bill Peebles"), and `short_names` the
+    folded short first names those entries state, with whose they are (`rafa` -> Rafael Domínguez)."""
     organizations = _organization_entries(document)
     listed = [
         _Listed(_nickname_resolved(person, qualifiers, people_entries, organizations), qualifiers)
@@ -303,11 +306,13 @@ def extract_participants(document: ParsedDocument, podcast: str, people_entries:
             if spaced is not None:
                 aliases = tuple(sorted({*person.aliases, person.name}))
                 person = person.model_copy(update={"name": spaced, "aliases": aliases})
-        name = expand_first_name(
+        stated = (short_names or {}).get(fold(person.name)) if " " not in person.name else None
+        name = stated or expand_first_name(
             person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
         )
         if name != person.name and not (
-            person.affiliations
+            stated
+            or person.affiliations
             or cues
             and said_with(name, cues, passages)
             or name in full_names

@@ -159,6 +159,12 @@ class PeopleIndex:
         compound = self._by_compound_last.get(key)  # `Asante-Ruiz argues`
         if compound:
             return compound[0] if len(compound) == 1 else None
+        if " " not in name:  # `Mei-Lin argues`: a first name of two parts, written as one word
+            named = {
+                full for full, words in self._tokens if len(words) > len(tokens) and words[: len(tokens)] == tokens
+            }
+            if named:
+                return named.pop() if len(named) == 1 else None
         return self._fuzzy_full(key)
 
     def _single_token(self, token: str) -> str | None:
