@@ -294,3 +294,26 @@ def test_a_first_name_of_two_parts_written_as_one_word_is_the_person() -> None:
     )
     assert speakers["Every enterprise I talk to already has the tool in its agreement."] == "Mei-Lin Cho"
     assert speakers["the new README that nobody reviews and everybody obeys,"] == "Mei-Lin Cho"
+
+
+def test_a_field_label_alone_above_a_quote_leaves_it_to_the_item() -> None:
+    speakers = _speakers(
+        "Lin argues that the big vendor's scale is what makes the ecosystem viable.\n\n"
+        "**Substantiation:**\n"
+        '"The big vendor paved the road and we sell small cars behind it." [00:27:16]',
+        participants="Zhou Mo, Lin Yuxuan",
+    )
+    assert speakers["The big vendor paved the road and we sell small cars behind it."] == "Lin Yuxuan"
+
+
+def test_a_translation_under_a_quote_has_the_quotes_speaker() -> None:
+    speakers = _speakers(
+        '> "CUDA不是护城河，CUDA是一整座城市，你不能只修一座桥。" — 周默 [00:19:30]\n\n'
+        'Translation: "CUDA is not a moat, it is an entire city you cannot enter by one bridge."\n\n'
+        '"没有人知道这个窗口期到底有多长，我们只能先跑起来再说。"\n\n'
+        '*English translation:* "Nobody knows how long the window is, so we run first and ask later."',
+        participants="周默, 林雨轩",
+    )
+    assert speakers["CUDA is not a moat, it is an entire city you cannot enter by one bridge."] == "周默"
+    # a translation of words nobody is named for is nobody's either
+    assert speakers["Nobody knows how long the window is, so we run first and ask later."] is None

@@ -685,6 +685,10 @@ class Attribution:
 
 
 NONE = Attribution(None, None)
+# A quote's translation on the lines below it: `Translation: "..."`, `*English translation:* "..."`,
+# `译文："..."`.
+_TRANSLATION_LEAD = re.compile(r"^[\W_]*(?:(?:English|Eng\.)\s+)?(?i:translation|translated|译文|翻译)[\W_]*$")
+_TRANSLATION_GAP = 3  # lines between a quote and its translation, at most
 # A participle of speech ending the words between two quotes: `..., arguing that "..."`.
 _CONTINUING = re.compile(
     r"\b(?:arguing|adding|noting|saying|explaining|warning|insisting|concluding|stressing|writing|predicting|"
@@ -710,6 +714,7 @@ class ItemContext:
     # How the subject's sentence addressed someone else (`he` for `Li Wen asks him ...`, `she` for
     # `pressed her on`): a `he` (a `she`) next is not surely anyone
     addressed_as: str | None = None
+    last_quote: tuple[int, Attribution] | None = None  # the line and attribution of the item's last quote
 
     def set_subject(self, name: str) -> None:
         self.subject = self.referent = name
@@ -846,11 +851,17 @@ class Attributor:
 
     # -- the rules ----------------------------------------------------------------------------
     def attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
-        ruled = self._attribute(quote, context, next_line)
-        found = Attribution(ruled.speaker, ruled.rule, self._pointed_at(quote, context))
+        translated = context.last_quote if _TRANSLATION_LEAD.match(quote.before) else None
+        if translated and 0 < quote.line - translated[0] <= _TRANSLATION_GAP:
+            # `Translation: "..."` under a quote: the same words, so the same speaker (or none)
+            found = Attribution(translated[1].speaker, translated[1].rule, translated[1].context)
+        else:
+            ruled = self._attribute(quote, context, next_line)
+            found = Attribution(ruled.speaker, ruled.rule, self._pointed_at(quote, context))
         if found.speaker and found.rule in _NAMING_RULES:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
             self.named_last = (quote.line, found.speaker)
+        context.last_quote = (quote.line, found)
         return found
 
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
@@ -1323,8 +1334,8 @@ class Attributor:
             name = None if is_placeholder(plain(raw)) else self.person(raw, allow_new=True)
             if name:
                 context.pending = name
-            elif not re.match(r"(?:key |notable )?quotes?\b", plain(raw), re.I):
-                context.pending_blocked = True
+            elif not re.match(r"(?:key |notable )?quotes?\b", plain(raw), re.I) and not is_field_label(plain(raw)):
+                context.pending_blocked = True  # (`**Substantiation:**` names no one: the item's context speaks)
             return
         found = self._lead_in(clause, context)
         if found is not None:
