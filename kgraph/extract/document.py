@@ -10,6 +10,7 @@ from kgraph.extract.entities import extract_entities
 from kgraph.extract.episode import extract_episode
 from kgraph.extract.grounding import ground_claims
 from kgraph.extract.insights import extract_insights
+from kgraph.extract.named_people import people_named_in
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.products import find_products, products_named_in
@@ -104,7 +105,11 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # Attribution may add a person it then did not use (`Bending Spoons explains`, later refused):
     # only participants, People entries and actual speakers are the document's people.
     used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
-    people = affiliations_in_entries(document, [p for p in index.people if p.name in used], entities)
+    known = {fold(form) for person in index.people for form in (person.name, *person.aliases)}
+    known |= {fold(form) for entry in entities for form in (entry.name, *entry.aliases)}
+    # (read after attribution: a person only mentioned must not make a speaker's first name ambiguous)
+    named = people_named_in(document, known, everyday)
+    people = affiliations_in_entries(document, [*(p for p in index.people if p.name in used), *named], entities)
     # (the summary's own heading: a document has one or two; a hostile one is read no further)
     headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
     people = title_affiliations([episode.title, *headings], people, entities)

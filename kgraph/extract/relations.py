@@ -9,6 +9,7 @@ from itertools import islice
 
 from kgraph.extract.affiliations import is_past_role
 from kgraph.extract.alternation import one_of
+from kgraph.extract.named_people import POST
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
 from kgraph.parse.document import ParsedDocument, SectionKind
@@ -187,6 +188,40 @@ def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[
     return found
 
 
+_POSTED = re.compile(rf"\b{POST}\s+")
+# Before a post: a former one (`former Atlassian CTO`), or another organization's name (`Treeline
+# co-founder Hussein`, in Brex's entry: his post is at Treeline).
+_FORMER_END = re.compile(r"\b(?:former|ex-|previously|once)(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$", re.I)
+_NAME_END = re.compile(r"(?<![.;:!?])\s([A-Z][\w&.-]*)(?:['’]s?)?\s*$")
+
+
+_DETERMINERS = frozenset(("its", "the", "their", "his", "her", "a", "an", "and", "our", "whose"))
+
+
+def _posted(text: str, forms: list[str], names: dict[str, str], organization: str) -> list[str]:
+    """The people (`names`: lower-case form -> name) an entry's text names right after a post or a
+    founding (`partner Duarte Nogueira sits on the board`, `co-founded in 2022 by A and B`), not a
+    former one (`former CEO Jo Lee`) nor one at another organization than the entry's."""
+    found = []
+    own_words = set(fold(organization).split())
+    for cue in _POSTED.finditer(text):
+        if _FORMER_END.search(text, 0, cue.start()):
+            continue
+        named = _NAME_END.search(text, 0, cue.start())
+        if named and fold(named.group(1)) not in own_words | _DETERMINERS:
+            continue
+        position = cue.end()
+        while position:  # `by A and B`: each name, then the one after `and`
+            # (full names only: `chip partner Li Auto` is no Li Xiang)
+            form = next((f for f in forms if " " in f and text[position : position + len(f)].lower() == f), None)
+            if form is None or not word_boundary(text, position + len(form)):
+                break
+            found.append(names[form])
+            position += len(form)
+            position = position + 5 if text.startswith(" and ", position) else 0
+    return found
+
+
 def _has_cue(text: str) -> bool:
     """`_WORKED_CUE.search(text)`, answered for ASCII text in lower case (where IGNORECASE folds
     nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
@@ -220,7 +255,8 @@ def affiliations_in_entries(
             forms.setdefault(form.lower(), person.name)
     if section is not None and forms:
         ordered = sorted(forms, key=len, reverse=True)
-        by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION}
+        # (an entry's own organization, not one named inside it on its line: `led by Coatue`)
+        by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION and e.own_entry}
         for item in section.items:
             entry = by_line.get(item.line)
             if entry is None:
@@ -229,7 +265,8 @@ def affiliations_in_entries(
             text += " " + item.inline_plain
             # (a heading naming several, `xAI / Colossus`: whose company the text means is unclear)
             owners = [] if entry.shared_heading else [forms[owner] for owner in _owners(text) if owner in forms]
-            if not owners and not _has_cue(text):
+            posted = [] if entry.shared_heading else _posted(text, ordered, forms, entry.name)
+            if not owners and not posted and not _has_cue(text):
                 continue
             stated = [
                 forms[form]
@@ -238,7 +275,7 @@ def affiliations_in_entries(
             ]
             if not entry.shared_heading:
                 stated += _holding_a_post(text, ordered, forms)
-            for who in [*stated, *owners]:
+            for who in [*stated, *owners, *posted]:
                 if fold(entry.name) not in {fold(a) for a in found[who]}:
                     found[who].append(entry.name)
     return [person.model_copy(update={"affiliations": tuple(found[person.name])}) for person in people]
