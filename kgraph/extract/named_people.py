@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kgraph.data import organization_words
+from kgraph.extract.alternation import one_of
 from kgraph.extract.results import PersonName
 from kgraph.names import fold, plausible_new_person
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -16,36 +17,67 @@ from kgraph.parse.document import LineKind, ParsedDocument
 _TOKEN = r"[A-Z\u00c0-\u00de][\w-]*(?:['’][A-Z][\w-]*)?"  # `O'Neil`, not `Dre's`
 _PARTICLE = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|al)"
 _NAME = rf"(?:{_TOKEN}|[A-Z]\.(?:[A-Z]\.)?)(?:\s+(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[A-Z]\.)){{0,2}}\s+{_TOKEN}"
-# A partner of a firm, not of a deal: `managing partner X`, `; partner X` (not `chip partner X`).
-_PARTNER = (
-    r"(?:(?<![\w\s])|(?<=[;:,(.] )|(?<=general )|(?<=managing )|(?<=founding )|(?<=senior )|(?<=venture )"
-    r"|(?<=its )|(?<=the )|(?<=and ))[Pp]artner"
+# What a partner of a firm follows (`managing partner X`, `; partner X`), not a deal's (`chip partner X`).
+_PARTNER_AFTER = frozenset(("general", "managing", "founding", "senior", "venture", "its", "the", "and"))
+_WORD_BEFORE = re.compile(r"(\S*)\s*$")
+
+
+def partner_of_a_firm(text: str, start: int) -> bool:
+    """Whether `partner` at `start` of `text` is a firm's partner: after one of `_PARTNER_AFTER`, or
+    opening the text or a clause."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    before = word.group(1) if word else ""
+    return not before or not before[-1].isalnum() or before.lower() in _PARTNER_AFTER
+
+
+def _cased(words: str) -> str:
+    """`partner|CEO` -> `partner|Partner|CEO`: each word also capitalized, opening a sentence."""
+    return "|".join(dict.fromkeys(form for word in words.split("|") for form in (word, word[:1].upper() + word[1:])))
+
+
+# A post held in an organization, or its founding (then `by`), before a name: in a Companies entry,
+# the organization's (see `kgraph.extract.relations`). Not `author`, `analyst`: of anyone.
+_POST_WORDS = _cased(
+    "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
 )
-_TITLE = (
-    rf"CEO|CTO|CFO|COO|CPO|CMO|[Ff]ounder|[Cc]o-?founder|{_PARTNER}|[Pp]rofessor|Prof\.|Dr\.|Senator|Sen\.|Rep\.|"
-    r"Representative|Governor|Gov\.|President|[Cc]hairman|[Cc]hairwoman|[Ii]nvestor|[Aa]nalyst|[Ee]conomist|"
-    r"[Rr]esearcher|[Ss]cientist|[Dd]irector|[Ee]ditor|[Rr]eporter|[Jj]ournalist|[Aa]uthor|[Cc]o-?host"
-)
+_FOUNDING_WORDS = _cased("co-founded|cofounded|founded")
+_TITLE_WORDS = _cased("professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov")
+_FOUNDING = frozenset(_FOUNDING_WORDS.split("|"))
+_BY = r"(?P<by>(?:\s+in\s+\d{4})?\s+by)?"  # `co-founded in 2022 by`
+# A post or a founding before a name (the cues as one alternation of literal words: searched far
+# faster than a choice of patterns); `held` tells a founding with its `by` from a post without.
+POST = rf"(?P<cue>{one_of(f'{_POST_WORDS}|{_FOUNDING_WORDS}')}){_BY}\.?\s+"
+_CUE = rf"(?P<cue>{one_of(f'{_POST_WORDS}|{_FOUNDING_WORDS}|{_TITLE_WORDS}')}){_BY}\.?\s+"
+
+
+def held(cue: re.Match[str], text: str) -> bool:
+    """Whether a cue match (of `POST`) stands before a person: a founding with `by`, a post
+    without, at a word start, and a partner of a firm (`managing partner X`, not `chip partner X`)."""
+    word = cue.group("cue")
+    if (word in _FOUNDING) != (cue.group("by") is not None):
+        return False
+    if cue.start() and text[cue.start() - 1].isalnum():
+        return False
+    return word.lower() != "partner" or partner_of_a_firm(text, cue.start())
+
+
 # After a name, only titles no organization holds (`Emerson Collective, investor in X` is a fund).
-_TITLE_AFTER = (
-    r"CEO|CTO|CFO|COO|CPO|CMO|[Ff]ounder|[Cc]o-?founder|[Pp]artner|[Pp]rofessor|[Cc]hief|[Hh]ead|[Pp]resident|[Cc]hair"
-)
-# A post held in an organization, or its founding, before a name (not `author`, `analyst`: of
-# anyone): in a Companies entry, the organization's (see `kgraph.extract.relations`).
-POST = (
-    rf"(?:CEO|CTO|CFO|COO|CPO|CMO|[Ff]ounder|[Cc]o-?founder|{_PARTNER}|[Cc]hairman|[Cc]hairwoman|President|[Dd]irector"
-    r"|(?:co-?founded|founded|started|created|launched)(?:\s+in\s+\d{4})?\s+by)"
-)
-# A name after a title or a founding, with a second after `and` (`by A and B`), or before a title.
-_NAMED = re.compile(
-    rf"\b(?:{POST}|{_TITLE})\s+(?P<name>{_NAME})(?:\s+and\s+(?P<second>{_NAME}))?"
-    rf"|(?P<titled>{_NAME})(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:former\s+)?(?:{_TITLE_AFTER})\b"
-    rf"|\s+\((?:former\s+)?(?:{_TITLE_AFTER})\b)"
-)
+_TITLE_AFTER = one_of(_cased("CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|partner|professor|chief|head|president|chair"))
+# A name after a post, a title or a founding, with a second after `and` (`by A and B`); a title
+# after a name, read back from the title (two patterns that open on their cues: one that opens on
+# a name would try every capitalized word of every line).
+_NAMED_AFTER = re.compile(rf"{_CUE}(?P<name>{_NAME})(?:\s+and\s+(?P<second>{_NAME}))?")
+_TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
+# What stands between a name and the title after it: `, the former `, ` (`.
+_BEFORE_TITLE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?|\s+\()(?:former\s+)?$")
+_NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_NAME})$")
+_WINDOW = 80  # characters before a title that may hold the name it follows
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
 _KIND_WORDS = frozenset(("inc", "llc", "ltd", "corp", "capital", "ventures", "partners", "labs", "group", "fund"))
 _GROUP_WORDS = frozenset(("phds", "mbas", "vcs", "lps", "ceos", "founders", "engineers", "alumni"))  # `Berkeley PhDs`
-_TITLE_WORD = re.compile(rf"(?:{_TITLE}|[Hh]ost|[Gg]uest|[Mm]oderator)\s+")  # (`Guest Lin Yuxuan, founder of X`)
+# A title opening a name read after a cue (`Guest Lin Yuxuan, founder of X`): no part of the name.
+_OPENING_TITLES = f"{_POST_WORDS}|{_TITLE_WORDS}|{_cased('host|guest|moderator')}"
+_TITLE_WORD = re.compile(rf"{one_of(_OPENING_TITLES)}\.?\s+")
 
 
 def people_named_in(document: ParsedDocument, known: set[str], everyday: frozenset[str]) -> list[PersonName]:
@@ -55,15 +87,24 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
     suffixes = organization_words().kind_suffixes | _KIND_WORDS
     found: dict[str, PersonName] = {}
     lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
-    for line in lines:
-        if line.kind not in _PROSE_KINDS:
+    # the prose searched once, its lines apart (no white space between them: no name runs across)
+    text = "\0".join(line.plain for line in lines if line.kind in _PROSE_KINDS)
+    names = [
+        written
+        for match in _NAMED_AFTER.finditer(text)
+        if held(match, text)
+        for written in match.group("name", "second")
+    ]
+    for title in _TITLE_AFTER_NAME.finditer(text):
+        between = _BEFORE_TITLE.search(text, max(0, title.start() - 30), title.start())
+        if between:
+            before = _NAME_BEFORE.search(text, max(0, between.start() - _WINDOW), between.start())
+            names.append(before.group() if before else None)
+    for written in names:
+        name = _TITLE_WORD.sub("", written, count=1) if written and _TITLE_WORD.match(written) else written
+        key = fold(name) if name else ""
+        if not key or key in known or key in found or key.split()[-1] in suffixes | _GROUP_WORDS:
             continue
-        for match in _NAMED.finditer(line.plain):
-            for written in match.group("name", "second", "titled"):
-                name = _TITLE_WORD.sub("", written, count=1) if written and _TITLE_WORD.match(written) else written
-                key = fold(name) if name else ""
-                if not key or key in known or key in found or key.split()[-1] in suffixes | _GROUP_WORDS:
-                    continue
-                if plausible_new_person(name, everyday):
-                    found[key] = PersonName(name=name)
+        if plausible_new_person(name, everyday):
+            found[key] = PersonName(name=name)
     return list(found.values())

@@ -9,7 +9,7 @@ from itertools import islice
 
 from kgraph.extract.affiliations import is_past_role
 from kgraph.extract.alternation import one_of
-from kgraph.extract.named_people import POST
+from kgraph.extract.named_people import POST, held
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
 from kgraph.parse.document import ParsedDocument, SectionKind
@@ -188,7 +188,7 @@ def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[
     return found
 
 
-_POSTED = re.compile(rf"\b{POST}\s+")
+_POSTED = re.compile(POST)
 # Before a post: a former one (`former Atlassian CTO`), or another organization's name (`Treeline
 # co-founder Hussein`, in Brex's entry: his post is at Treeline).
 _FORMER_END = re.compile(r"\b(?:former|ex-|previously|once)(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$", re.I)
@@ -205,7 +205,7 @@ def _posted(text: str, forms: list[str], names: dict[str, str], organization: st
     found = []
     own_words = set(fold(organization).split())
     for cue in _POSTED.finditer(text):
-        if _FORMER_END.search(text, 0, cue.start()):
+        if not held(cue, text) or _FORMER_END.search(text, 0, cue.start()):
             continue
         named = _NAME_END.search(text, 0, cue.start())
         if named and fold(named.group(1)) not in own_words | _DETERMINERS:
