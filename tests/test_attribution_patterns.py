@@ -317,3 +317,22 @@ def test_a_translation_under_a_quote_has_the_quotes_speaker() -> None:
     assert speakers["CUDA is not a moat, it is an entire city you cannot enter by one bridge."] == "周默"
     # a translation of words nobody is named for is nobody's either
     assert speakers["Nobody knows how long the window is, so we run first and ask later."] is None
+
+
+def test_a_peoples_entry_that_opens_a_clause_on_a_verb_of_speech_has_its_person_speak() -> None:
+    text = (
+        "# Year Two\n\n**Podcast:** Interface Notes\n**Date:** 2026-04-02\n**Participants:** Dana Ruiz\n\n---\n\n"
+        "## 1. Key Themes\n\n### Siri\n\nApple rebuilt Siri.\n\n## 4. People Identified\n\n"
+        "**Craig Federighi** — Apple's head of software; said at WWDC that the new Siri "
+        '"had to be rebuilt, not repaired, and that took longer than we wanted."\n\n'
+        '**Tim Cook** — CEO of Apple. Told analysts the upgrade cycle "is the strongest we have seen in years."\n\n'
+        '**Jane Roe** — Analyst at Foo. Described as "the most careful reader of supply chains on the street."\n\n'
+        '**Ann Lee** — Analyst at Bar. Her colleague said the plan "would never survive contact with a customer."\n'
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    speakers = {claim.text: claim.speaker for claim in extraction.claims}
+    assert speakers["had to be rebuilt, not repaired, and that took longer than we wanted."] == "Craig Federighi"
+    assert speakers["is the strongest we have seen in years."] == "Tim Cook"
+    # a passive is words about the person; a colleague's are someone else's
+    assert speakers["the most careful reader of supply chains on the street."] is None
+    assert speakers["would never survive contact with a customer."] is None

@@ -60,6 +60,9 @@ _PRONOUN_SPEAKS = re.compile(rf"\b(?:[Hh]e|[Ss]he)\s+(?:\w+ly\s+)?{_SPEECH_VERB}
 SOMEONE = "?"  # in `Attribution.context`: a speaker the text names that no known person is
 _SPEECH_AT_END = re.compile(rf"\b{_SPEECH_VERB}(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*$")
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
+# A clause that opens on its verb of speech, the subject left out (in a person's entry: theirs), not
+# a passive (`Described as "..."`, `Quoted by X`).
+_SUBJECTLESS_SPEECH = re.compile(rf"^[\W_]*(?:\w+ly\s+)?(?i:{_SPEECH_VERB})\b(?!\s+(?i:as|by|in|for|to|of)\b)")
 # Nouns for what someone said: `Okafor's answer was blunt:`, `His response:`, `her take:`. Any other
 # noun after a possessive makes a thing of the person's the subject (`Lena's new chain praised:`,
 # `a lesson from Alex's father:`): the words are not theirs.
@@ -705,6 +708,7 @@ class ItemContext:
 
     subject: str | None = None
     owner: str | None = None  # People entry whose quotes may be the person's own
+    entry_person: str | None = None  # the person whose People entry this is (a third party's too)
     owner_speaks: bool = False  # the entry says the person said something (`Argued that...`)
     pending: str | None = None  # a lead-in line above (`Jane explains:`) waiting for its quote
     pending_blocked: bool = False
@@ -1069,6 +1073,9 @@ class Attributor:
             found = self._cjk_lead_in_sentence(clause, context)
             if found is not None:
                 return found
+        if context.entry_person and _SUBJECTLESS_SPEECH.match(clause):
+            # `**Tim Cook** — CEO of Apple. Told analysts "..."`: the entry's person, whoever they are
+            return Attribution(context.entry_person, "people entry")
         teller = _teller(clause)
         if teller is not None and not _PRONOUN.match(teller):  # (`He told her:` is the pronoun's)
             name = self.person(teller, allow_new=len(teller.split()) >= 2)

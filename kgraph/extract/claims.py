@@ -184,6 +184,7 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
             context = ItemContext()
             if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
                 owner = attributor.people.resolve(about.name or "")
+                context.entry_person = owner
                 # In a podcast, quotes under a third party's entry are usually the guests' words.
                 if owner in attributor.participants or not attributor.conversation:
                     context.owner = owner
