@@ -97,6 +97,19 @@ def test_a_heading_names_the_organizations_it_lists(tmp_path: Path, heading: str
     assert organizations(graph) == expected
 
 
+@pytest.mark.parametrize(
+    ("description", "expected"),
+    [
+        ("Dedicated loom databases that weavers migrate from", ["Halden", "Corvo"]),
+        ("Rival loom marketplaces", ["Halden", "Corvo"]),
+        ("Regional textile retailers", ["Halden", "Corvo"]),
+        ("A weaving partnership", ["Halden and Corvo"]),  # one organization, as far as the text says
+    ],
+)
+def test_a_description_of_several_splits_a_conjoined_heading(description: str, expected: list[str]) -> None:
+    assert organization_names("Halden and Corvo", "", (description,))[0] == expected
+
+
 def test_a_shared_kind_word_keeps_a_name_whole_unless_the_text_parts_it() -> None:
     assert organization_names("Salt & Pepper Labs", "Salt & Pepper Labs raised a seed round.")[0] == [
         "Salt & Pepper Labs"

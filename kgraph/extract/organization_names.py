@@ -193,7 +193,10 @@ def split_affiliation(name: str, text: str = "") -> list[str]:
 _SEVERAL = re.compile(
     r"^(?:(?!(?:builds?|makes?|sells?|offers?|provides?|runs?|of|for|with|by)\b)[\w+'’-]+\s+){0,3}"
     r"(?:companies|platforms|startups|firms|labs|tools|apps|products|players|competitors|rivals|"
-    r"environments|services|providers|makers|examples|brands|funds|investors|banks|businesses)\b"
+    r"environments|services|providers|makers|examples|brands|funds|investors|banks|businesses|databases|exchanges|"
+    r"marketplaces|retailers|chains|vendors|suppliers|manufacturers|automakers|chipmakers|foundries|developers|"
+    r"carriers|insurers|lenders|publishers|outlets|studios|agencies|networks|hyperscalers|incumbents|challengers|"
+    r"unicorns|institutions|universities|hospitals|clouds|neoclouds)\b"
 )
 
 
