@@ -452,3 +452,17 @@ def test_an_entry_named_as_a_version_of_a_known_family_is_a_product() -> None:
         "Qwen2.5-72B",
         "DeepSeek-V3",
     }
+
+
+def test_a_listed_organizations_possessive_before_a_product_in_prose_names_its_maker() -> None:
+    companies = "**Halden Labs**\n- Description: Loom chip maker\n\n**Corvo**\n- Description: Weaving company\n"
+    found = _prose_products(
+        "Halden Labs' H100 rivals run Gemini 2.5 Pro; meanwhile Corvo's TPU order and Greta's Blackwell wait.",
+        companies=companies,
+    )
+    assert {entry.name: entry.made_by for entry in found} == {
+        "H100": ("Halden Labs",),
+        "Gemini 2.5 Pro": (),
+        "TPU": ("Corvo",),
+        "Blackwell": (),  # a person's, not a maker
+    }

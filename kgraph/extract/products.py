@@ -270,19 +270,53 @@ def products_named_in(
     starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
     in_prose = product_words().in_prose
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    organizations = {
+        fold(form): entry.name
+        for entry in entries
+        if entry.kind == EntityKind.ORGANIZATION
+        for form in (entry.name, *entry.aliases)
+    }
     found: dict[str, int] = {}
+    makers: dict[str, str] = {}
     for match in matches:
         name, after, start = match.group("name"), match.group("next"), match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
         if match.group("number") is None and match.group("base") not in in_prose:
             continue  # a family whose versions only are products (`DeepSeek`), or an everyday word
-        if name in found or fold(name) in listed or name.lower() in everyday:
+        if fold(name) in listed or name.lower() in everyday:
             continue
         if after and _first_name_shaped(name) and looks_like_person_name(name + after):
             continue
-        found[name] = prose[bisect_right(starts, start) - 1].number
+        if name not in makers and (maker := _possessive_maker(text, start, organizations)):
+            makers[name] = maker  # `NVIDIA's H100`, where the document lists NVIDIA
+        found.setdefault(name, prose[bisect_right(starts, start) - 1].number)
     return [
-        EntityEntry(kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0)
+        EntityEntry(
+            kind=EntityKind.PRODUCT,
+            name=name,
+            own_entry=False,
+            line=number,
+            rank=0,
+            made_by=(makers[name],) if name in makers else (),
+        )
         for name, number in found.items()
     ]
+
+
+# The capitalized words, then a possessive, right before a product's name: `Google DeepMind's `.
+_POSSESSOR = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)['’]s?\s+$")
+
+
+def _possessive_maker(text: str, start: int, organizations: dict[str, str]) -> str | None:
+    """The organization of the document (`organizations`: folded name -> name) whose possessive
+    stands right before `start` (`Google DeepMind's Gemini`, `NVIDIA's H100`), its longest name."""
+    possessor = _POSSESSOR.search(text, max(0, start - 60), start)
+    if possessor is None:
+        return None
+    words = possessor.group(1).split()
+    for first in range(len(words)):  # `Meanwhile NVIDIA's`: the words that name it
+        maker = organizations.get(fold(" ".join(words[first:])))
+        if maker:
+            return maker
+    return None
