@@ -336,3 +336,12 @@ def test_a_peoples_entry_that_opens_a_clause_on_a_verb_of_speech_has_its_person_
     # a passive is words about the person; a colleague's are someone else's
     assert speakers["the most careful reader of supply chains on the street."] is None
     assert speakers["would never survive contact with a customer."] is None
+
+
+def test_a_timestamp_after_a_signature_ends_the_signers_name() -> None:
+    speakers = _speakers(
+        '"Moving a box from one place to another was solved twenty years ago." — Wen Zhao '
+        "[[00:01:05]](https://www.youtube.com/watch?v=x&t=55s) Kestrel builds picking cells instead.",
+        participants="Pat Grady, Wen Zhao",
+    )
+    assert speakers["Moving a box from one place to another was solved twenty years ago."] == "Wen Zhao"

@@ -27,7 +27,7 @@ from kgraph.names import (
 from kgraph.parse.document import Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
-from kgraph.parse.quotes import strip_timestamps
+from kgraph.parse.quotes import find_timestamp_start, strip_timestamps
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|del|der|bin|al|le|la|di|dos)"
@@ -899,7 +899,8 @@ class Attributor:
         after = quote.after_spoken.strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
-        trailing = self._after(after)
+        stamp = find_timestamp_start(quote.after)
+        trailing = self._after(after, plain(quote.after[:stamp]).strip() if stamp else "")
         leading = self._before(quote, context)
         if trailing and leading and trailing.speaker and leading.speaker and trailing.speaker != leading.speaker:
             return NONE  # `Jane said: "..." — John`: the text contradicts itself
@@ -945,8 +946,14 @@ class Attributor:
                 return Attribution(name, "inside quote")
         return NONE
 
-    def _after(self, after: str) -> Attribution | None:
-        match = _signed_name(after)
+    def _after(self, after: str, signed: str = "") -> Attribution | None:
+        """`signed`: `after` up to its first timestamp, where a signature's name ends (`— Wen Zhao
+        [00:01:05] Kestrel builds...` is signed by Wen Zhao, not a `Wen Zhao Kestrel`)."""
+        match = _signed_name(signed) if signed else None
+        if match is None:
+            match = _signed_name(after)
+        else:
+            after = signed
         if match:
             raw = match.group(0)
             end = _SIGNATURE_END.search(raw)  # `— Brooks. The fix is...`

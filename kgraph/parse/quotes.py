@@ -142,6 +142,12 @@ def find_timestamp(text: str) -> str | None:
     return normalize_clock(match.group("a") or match.group("b") or match.group("c"))[0]
 
 
+def find_timestamp_start(text: str) -> int | None:
+    """Where the first displayed time of `text` starts, if it has one."""
+    match = _TIMESTAMP.search(text) if ":" in text and _CLOCK_HINT.search(text) else None
+    return match.start() if match else None
+
+
 _PROSE_TIME = re.compile(rf"{_AT}(?P<c>{_CLOCK})\b(?!.*\bat {_CLOCK}\b)")
 
 
