@@ -345,3 +345,14 @@ def test_a_timestamp_after_a_signature_ends_the_signers_name() -> None:
         participants="Pat Grady, Wen Zhao",
     )
     assert speakers["Moving a box from one place to another was solved twenty years ago."] == "Wen Zhao"
+
+
+def test_a_timestamp_before_a_capitalized_word_ends_the_sentence_for_the_subject_too() -> None:
+    speakers = _speakers(
+        '"In drones, the technology has been ready for five years already." — Katherine Boyle '
+        "[[00:08:10]](https://www.youtube.com/watch?v=x&t=8m0s) Dana agrees and adds that the gap is years. "
+        'She adds: "In Shenzhen, food delivery by drone is a normal Tuesday."',
+        participants="Erik Torenberg, Katherine Boyle, Dana Whitcomb",
+    )
+    assert speakers["In drones, the technology has been ready for five years already."] == "Katherine Boyle"
+    assert speakers["In Shenzhen, food delivery by drone is a normal Tuesday."] == "Dana Whitcomb"

@@ -27,7 +27,7 @@ from kgraph.names import (
 from kgraph.parse.document import Quote
 from kgraph.parse.inline import plain
 from kgraph.parse.items import is_field_label
-from kgraph.parse.quotes import find_timestamp_start, strip_timestamps
+from kgraph.parse.quotes import find_timestamp_start, strip_timestamps, strip_timestamps_ending_sentences
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|del|der|bin|al|le|la|di|dos)"
@@ -1416,8 +1416,9 @@ def _last_sentence(text: str) -> str:
 
 @lru_cache(maxsize=_TEXTS_KEPT)  # prose is read once per line; the subject rule asks again per quote
 def spoken_sentences(text: str) -> tuple[str, ...]:
-    """`text` as plain words without timestamps, cut into sentences."""
-    return tuple(_sentences(plain(strip_timestamps(text))))
+    """`text` as plain words without timestamps, cut into sentences (a timestamp before a
+    capitalized word ends one)."""
+    return tuple(_sentences(plain(strip_timestamps_ending_sentences(text))))
 
 
 def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:

@@ -165,6 +165,26 @@ def strip_timestamps(text: str) -> str:
     return _TIMESTAMP.sub(" ", text) if ":" in text and _CLOCK_HINT.search(text) else text
 
 
+# A bracketed time with a capitalized word after it (not a prose `at 12:34`): a sentence ended there.
+_TIME_THEN_CAPITAL = re.compile(
+    rf"(?P<end>[.!?…]?[\"'”*_)]*)\s*(?:\[\[?{_CLOCK}(?:\.\d+)?(?:\s*(?:[–—-]|/)\s*{_CLOCK}(?:\.\d+)?)?\]\]?"
+    rf"(?:\([^)\s]*\))?|\(\d{{1,2}}:\d{{2}}:\d{{2}}\))(?=\s+[\"“*_(\[]*[A-Z])"
+)
+
+
+def _sentence_end(match: re.Match[str]) -> str:
+    end = match.group("end")
+    return f"{end} " if end[:1] in (".", "!", "?", "…") else f"{end}. "
+
+
+def strip_timestamps_ending_sentences(text: str) -> str:
+    """`strip_timestamps`, where a bracketed time before a capitalized word ends a sentence
+    (`— Katherine Boyle [[00:08:10]](url) Dana agrees`: Dana opens the next)."""
+    if ":" not in text or not _CLOCK_HINT.search(text):
+        return text
+    return strip_timestamps(_TIME_THEN_CAPITAL.sub(_sentence_end, text))
+
+
 def _location(line: Line) -> str:
     if line.kind == _HEADING:
         return "heading"
