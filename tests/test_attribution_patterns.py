@@ -356,3 +356,19 @@ def test_a_timestamp_before_a_capitalized_word_ends_the_sentence_for_the_subject
     )
     assert speakers["In drones, the technology has been ready for five years already."] == "Katherine Boyle"
     assert speakers["In Shenzhen, food delivery by drone is a normal Tuesday."] == "Dana Whitcomb"
+
+
+def test_a_field_label_on_the_quotes_line_and_an_organizations_short_name_leave_the_item_subject() -> None:
+    text = (
+        "# Compounders\n\n**Podcast:** Invest like the best\n**Date:** 2025-10-08\n"
+        "**Participants:** Unknown (Podcast Host), Arjun Mehta-Kline\n\n---\n\n## 5. Operating Insights\n\n"
+        "### Insight 1: Read the History\n\nArjun's research process starts with the public record.\n\n"
+        '**Tactical takeaway:** "A model tells you what you hope will happen, the letters what did."\n\n'
+        "### Insight 2: Small Teams\n\nHalyard Peak runs with two analysts, and Arjun argues this is deliberate. "
+        '"If I hired ten analysts, I would get ten new ideas a week and buy some."\n\n'
+        "## Companies Identified\n\n### Halyard Peak Capital\n**Description:** Investment firm\n"
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    speakers = {claim.text: claim.speaker for claim in extraction.claims}
+    assert speakers["A model tells you what you hope will happen, the letters what did."] == "Arjun Mehta-Kline"
+    assert speakers["If I hired ten analysts, I would get ten new ideas a week and buy some."] == "Arjun Mehta-Kline"

@@ -1016,8 +1016,8 @@ class Attributor:
         before = _with_phrase_before(quote, before)
         # (an emphasis opened before the quote, `Per McNeill: *"..."*`, is no part of the lead-in)
         clause = _without_field(_last_sentence(before).strip()).rstrip("*_ ")
-        if not clause:
-            return None
+        if not clause or clause.endswith(":") and is_field_label(clause.rstrip(": *_")):
+            return None  # `**Tactical takeaway:** "..."`: a field label alone names no one
         labelled = _name_followed_by(clause, 0, _COLON_END)
         if labelled and labelled.startswith("Per "):  # `Per McNeill:`: according to him (`as X put it`)
             labelled = None
@@ -1261,8 +1261,12 @@ class Attributor:
         )
 
     def _unplaced_person(self, name: str) -> bool:
-        """A full name that is no organization of the document and no person we know."""
-        return fold(name) not in self.organizations and plausible_new_person(plain(name), self.everyday_words)
+        """A full name that is no organization of the document (nor the opening words of one:
+        `Halyard Peak` of Halyard Peak Capital) and no person we know."""
+        key = fold(name)
+        if key in self.organizations or any(organization.startswith(key + " ") for organization in self.organizations):
+            return False
+        return plausible_new_person(plain(name), self.everyday_words)
 
     def _unplaced_first_name(self, name: str) -> bool:
         """In a conversation, a lone name we cannot place (`Nora pushed further:` where Nora is in
