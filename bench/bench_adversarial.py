@@ -66,6 +66,19 @@ def _relayed_lead_in(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### Theme\n" + lead_in + 'colleague: "we wove it all by hand, every bolt."\n'
 
 
+def _version_chain(size: int) -> str:
+    """A product's version tags chained without end (`Qwen3-Qwen3-...-`): a name reads a few tags,
+    not the rest of the chain again from each one."""
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + "Qwen3" + "-Qwen3" * (size // 6) + "-\n"
+
+
+def _posts_in_an_entry(size: int) -> str:
+    """A Companies entry naming posts and people over and over: whose each post is, is read in a
+    window before it, not in the entry from its start."""
+    entry = "CEO Dana Ruiz, former Orbex CTO Jo Lee, co-founded by Dana Ruiz and Jo Lee; " * (size // 78)
+    return HEADER + "## 1. Key Themes\n\n### T\nA.\n\n## 2. Companies Identified\n\n### Acme Labs\n" + entry + "\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -76,6 +89,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB title naming its guest 86,000 times", lambda: _named_title(1_900_000)),
     ("1.9 MB of prose naming products 59,000 times", lambda: _products(1_900_000)),
     ("a 1.9 MB lead-in repeating `quotes a` 100,000 times", lambda: _relayed_lead_in(1_900_000)),
+    ("a 1.9 MB chain of product version tags", lambda: _version_chain(1_900_000)),
+    ("a 1.9 MB Companies entry of posts and foundings", lambda: _posts_in_an_entry(1_900_000)),
 ]
 
 

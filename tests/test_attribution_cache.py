@@ -54,7 +54,7 @@ def _reference_without_field(clause: str) -> str:
     return clause[field.end() :] if field and is_field_label(field.group(1)) else clause
 
 
-_TITLES = rf"(?:{attribution._TITLE_WORD}\s+)*{attribution._TITLE_WORD}"
+_TITLES = rf"(?:[Cc]o-?founder\s+and\s+)?{attribution._PERSONS_TITLE}"
 
 
 def _reference_clause_starts(clause: str) -> list[str]:
@@ -78,6 +78,8 @@ def _reference_sentence_subject(attributor: Attributor, sentence: str) -> str | 
     starts = _reference_clause_starts(sentence)
     if ", " in sentence:  # (a newer rule carried here: `..., but Jo chose towels`, a coordinated clause)
         starts += [sentence[match.end() :] for match in attribution._COORDINATED.finditer(sentence)]
+    if "; " in sentence:  # (and another: `X; Mara responded`, the nearer main clause first)
+        starts = [sentence[match.end() :] for match in reversed(list(re.finditer(r";\s+", sentence)))] + starts
     for candidate in starts:
         match = _SUBJECT.match(candidate)
         if match and not match.group("verb").startswith(("and", "or")):

@@ -372,3 +372,34 @@ def test_a_field_label_on_the_quotes_line_and_an_organizations_short_name_leave_
     speakers = {claim.text: claim.speaker for claim in extraction.claims}
     assert speakers["A model tells you what you hope will happen, the letters what did."] == "Arjun Mehta-Kline"
     assert speakers["If I hired ten analysts, I would get ten new ideas a week and buy some."] == "Arjun Mehta-Kline"
+
+
+def test_firms_relayed_words_and_citations_speak_for_no_one_in_the_episode() -> None:
+    speakers = _speakers(
+        'Its investor, Andreessen Horowitz, wrote: "We believe this company will define the category for years."\n\n'
+        '"Agents will replace most junior analysts within two years at big banks." (Goldman Sachs, research note)\n\n'
+        'J.P. Morgan said: "Credit spreads are far too tight for the risks building in the system."\n\n'
+        'Priya Nandakumar quoted Steve Jobs: "Stay hungry, stay foolish, and never settle for less than that."\n\n'
+        'Per Strömberg, a Swedish investor, said: "European founders underestimate how big the US market is."',
+        participants="Priya Nandakumar, Karin Strömberg",
+    )
+    assert speakers["We believe this company will define the category for years."] is None
+    assert speakers["Agents will replace most junior analysts within two years at big banks."] is None
+    assert speakers["Credit spreads are far too tight for the risks building in the system."] is None
+    assert speakers["Stay hungry, stay foolish, and never settle for less than that."] is None
+    # `Per` opening a name with an apposition is the man's first name, not `according to`
+    assert speakers["European founders underestimate how big the US market is."] != "Karin Strömberg"
+
+
+def test_chinese_relayed_words_others_and_an_answer_after_a_question() -> None:
+    body = (
+        '罗安然问陈慕瑶怎么看这个问题，得到的回答是："模型会越来越便宜，而且这个趋势在未来几年都不会改变。"\n\n'
+        '罗安然问陈慕瑶一个问题。她回答道："推理成本会下降一个数量级，应用会爆发，这是必然的。"\n\n'
+        '罗安然引用了乔布斯的一句话："求知若饥，虚心若愚，这是他一生的座右铭。"\n\n'
+        '陈慕瑶认为开源会赢。他人的看法是："闭源模型会一直领先，因为它们有更多的资金投入。"'
+    )
+    speakers = _speakers(body, participants="罗安然, 陈慕瑶")
+    assert speakers["模型会越来越便宜，而且这个趋势在未来几年都不会改变。"] == "陈慕瑶"
+    assert speakers["推理成本会下降一个数量级，应用会爆发，这是必然的。"] == "陈慕瑶"
+    assert speakers["求知若饥，虚心若愚，这是他一生的座右铭。"] is None
+    assert speakers["闭源模型会一直领先，因为它们有更多的资金投入。"] is None

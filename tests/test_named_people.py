@@ -60,3 +60,56 @@ def test_a_post_a_companies_entry_names_is_held_there_unless_former_or_at_anothe
     assert people["Sri Viswanath"] == ()  # a former CTO; and Coatue, named on his entry's line, is no entry
     assert people["Hussein Adari"] == ()  # Treeline's co-founder, in Brex's entry
     assert people["Chris Urmsby"] == ()  # a title in prose, outside any entry
+
+
+_HOSTILE = """# [Deals](https://example.com/e/2)
+
+**Podcast:** Deal Flow
+**Date:** 2025-11-02
+**Participants:** Jane Roe
+
+---
+
+# Key Themes
+
+### 1. Deals
+
+The deal with its partner Goldman Sachs closed. Dr Pepper Snapple reported results. Founder Mode Summit was held.
+Director General Tedros Adhanom spoke. Deutsche Bank, partner in the deal, declined. Hugo Brandt, partner at Orbex, agreed.
+
+# Companies Identified
+
+### 1. Brindle Labs
+AI coding startup. Series B led by Corvane Capital; partner Martin Casado joined the board.
+
+### 2. Orbex
+Ride-hailing rival of Uber, whose CEO Dara Khosrowshahi called it a threat.
+
+### 3. Keelson
+Acquired by Microsoft, CEO Satya Nadella said the deal closed in March.
+
+### 4. Ferrostack
+Chip startup that acquired Windsurf, founded by Varun Mohan and Douglas Chen, last year.
+
+### 5. Marlow
+Fintech. Stripe CEO Patrick Collison invested.
+
+### 6. Quill
+Newsletter tool. Then-CEO Ana Lind left in 2023. Interim CEO Bo Berg runs it now.
+
+### 7. Aurelon
+Self-driving trucks. Kara is interviewing CEO Chris Urmsby about applied AI.
+"""
+
+
+def test_firms_and_titles_are_no_people_and_a_post_after_another_name_is_not_the_entrys() -> None:
+    extraction = extract_document(parse_document("e.md", _HOSTILE))
+    people = {person.name: person.affiliations for person in extraction.people}
+    for not_a_person in ("Goldman Sachs", "Pepper Snapple", "Mode Summit", "General Tedros Adhanom", "Deutsche Bank"):
+        assert not_a_person not in people, not_a_person
+    assert "Hugo Brandt" in people  # a partner at a firm
+    # a post named after another organization, or another clause's, is not the entry's
+    for elsewhere in ("Martin Casado", "Dara Khosrowshahi", "Satya Nadella", "Varun Mohan", "Patrick Collison"):
+        assert people.get(elsewhere) == (), elsewhere
+    assert people["Bo Berg"] == ("Quill",) and people["Ana Lind"] == ()  # a then-CEO left
+    assert people["Chris Urmsby"] == ("Aurelon",)  # a person named before the post is no organization

@@ -22,3 +22,19 @@ def test_a_participant_listed_by_the_short_name_their_people_entry_states_is_tha
     entries = {entry.name: entry for entry in extraction.entities}
     assert "Bill" in entries["William Tan"].aliases  # a short form the data knows
     assert entries["Dana Ruiz"].aliases == ()  # an organization is no short name
+
+
+def test_a_short_name_two_entries_state_or_another_persons_first_name_is_nobodys_surely() -> None:
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    text = (
+        "# Funds\n\n**Podcast:** Compile Time\n**Date:** 2026-03-11\n**Participants:** Jane Roe, Bill\n\n---\n\n"
+        "## Key Themes\n\n### Tabs\n\nThey talk.\n\n## People Identified\n\n"
+        "### William Tan (Bill)\n**Description:** Investor\n\n### William Peebles (Bill)\n**Description:** Researcher\n"
+    )
+    assert extract_document(parse_document("e.md", text)).participants == ("Jane Roe", "Bill")
+    gurley = text.replace(
+        "### William Peebles (Bill)\n**Description:** Researcher\n", "### Bill Gurley\n**Description:** VC\n"
+    )
+    assert extract_document(parse_document("e.md", gurley)).participants == ("Jane Roe", "Bill")

@@ -466,3 +466,17 @@ def test_a_listed_organizations_possessive_before_a_product_in_prose_names_its_m
         "TPU": ("Corvo",),
         "Blackwell": (),  # a person's, not a maker
     }
+
+
+def test_an_everyday_word_written_capitalized_is_no_product_and_a_verb_is_no_plural() -> None:
+    body = (
+        "AI Excels at filings. Short Windows Ahead for lenders. Whisper networks spread. The Chrome finish shone. "
+        "Sonnet 18 rhymes. They moved to Windows and Excel, then ran Qwen3-VL-32B on H100s and Claude Sonnet 4.5."
+    )
+    assert [entry.name for entry in _prose_products(body)] == [
+        "Windows",
+        "Excel",
+        "Qwen3-VL-32B",
+        "H100",
+        "Claude Sonnet 4.5",
+    ]

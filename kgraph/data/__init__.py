@@ -20,6 +20,7 @@ class OrganizationWords:
     plain_suffixes: frozenset[str] = frozenset()  # folded endings that add nothing (`technologies`)
     unit_suffixes: frozenset[str] = frozenset()  # plain endings a parent also gives its units (`ai`)
     investment_suffixes: frozenset[str] = frozenset()  # folded endings of an investment firm's name
+    named_like_people: frozenset[str] = frozenset()  # folded names read like a person's (`goldman sachs`)
 
     @property
     def known(self) -> frozenset[str]:
@@ -45,4 +46,5 @@ def organization_words() -> OrganizationWords:
         plain_suffixes=frozenset(fold(name) for name in data["plain_suffixes"]),
         unit_suffixes=frozenset(fold(name) for name in data["unit_suffixes"]),
         investment_suffixes=frozenset(fold(name) for name in data["investment_suffixes"]),
+        named_like_people=frozenset(fold(name) for name in data["named_like_people"]),
     )

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 
 from rapidfuzz import fuzz
 
+from kgraph.data import organization_words
 from kgraph.extract.alternation import one_of
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
@@ -393,8 +394,13 @@ _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITL
 # A title and the organization it is at, before a name: `Greywater managing director `, `CEO `.
 _TITLE_BEFORE_NAME = rf"(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+"
 # A title set before a name between commas: `Its CEO, `, `Acme's chief financial officer, `.
+# (only a person's titles: `Its investor, Andreessen Horowitz, wrote` names a firm)
+_PERSONS_TITLE = (
+    r"(?:CEO|CTO|CFO|COO|CPO|CMO|[Ff]ounder|[Cc]o-?founder|[Cc]hairman|[Cc]hairwoman|[Pp]resident|"
+    r"[Cc]hief\s+(?:[a-z]+\s+){0,2}officer|[Mm]anaging\s+director|[Gg]eneral\s+partner)"
+)
 _APPOSED_TITLE = re.compile(
-    rf"^(?:(?:[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.+-]*['’]s)\s+)?(?:{_TITLE_WORD}\s+)*{_TITLE_WORD},\s+(?=[A-Z])"
+    rf"^(?:(?:[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.+-]*['’]s)\s+)?(?:[Cc]o-?founder\s+and\s+)?{_PERSONS_TITLE},\s+(?=[A-Z])"
 )
 _NON_PERSON = re.compile(
     r"^(?:section|table|appendix|figure|fig|abstract|introduction|conclusion|chapter|page|paper|"
@@ -418,6 +424,11 @@ _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
     r"|quoting|quotes|citing|cites|paraphrasing)\s+(?P<name>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
+# A subject's verb that relays the words of whoever it names next (`Jane Roe quoted Steve Jobs:`).
+_QUOTING_VERBS = frozenset(
+    "quoted quotes quoting cited cites citing invoked invokes paraphrased paraphrases channeled channels".split()
+)
+_NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?[A-Z][\w'’-]+")
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
 # A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
@@ -479,7 +490,11 @@ def _cjk_lead_in(clause: str) -> re.Match[str] | None:
 _CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
 _CJK_LEAD_END = re.compile(r"[：:，,]\s*[*_]*\s*$")
 # `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
-_CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們])")
+_CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
+# `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
+_CJK_ANSWER = re.compile(r"回答|答道|答复|回应")
+_CJK_ASKED = re.compile(r"问(?P<run>[\u4e00-\u9fff]{2,4})")
+_CJK_RELAYS = re.compile(r"引用|引述|转述|援引")
 
 
 # A clause of a Chinese sentence, and the conjunction opening it (`…，但陈慕瑶认为…`: but 陈慕瑶 thinks).
@@ -626,6 +641,7 @@ _AFTER_SAID = re.compile(
 # After a quote, its speaker credited in parentheses with where they work: `(Luka Petrović, Brindle
 # Labs)` (not a citation's year: `(Kaplan, 2020)`).
 _CREDIT_OPEN = re.compile(r"\s*[*_]*\s*\(\s*")
+_CITATION = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:et\s+al\.?|[A-Z&][\w'’.-]*))*,?\s+(?:19|20)\d\d[a-z]?\s*\)")
 _CREDIT_TAIL = re.compile(r",\s*(?!\d)[^()\n]{1,80}\)\s*[*_]*\s*(?:$|[.,;])")
 # After a quote, what stands between it and its speaker's name (`"...," Ferrostack CEO Ansel Mbeki
 # told Reuters`) or between the name and the verb (`"...," Sofia Lind, Keelson's CFO, told Reuters`).
@@ -762,10 +778,8 @@ class Attributor:
         resolved = self.people.resolve(text) or camel
         if resolved:  # `JaneQDoe` is how some participant lists write Jane Q Doe
             return resolved
-        if text.startswith("Per ") and (named := self.people.resolve(text[4:])):
-            return named  # `Per Mbeki-Hart:` is according to Mbeki-Hart, not a Per
-        if not allow_new or fold(text) in self.organizations:
-            return None
+        if not allow_new or fold(text) in self.organizations or fold(text) in organization_words().named_like_people:
+            return None  # (`J.P. Morgan said`: a firm)
         tokens = text.split()
         if len(tokens) == 1 and self.conversation:
             titled = self._title_name(tokens[0])
@@ -991,9 +1005,11 @@ class Attributor:
         credit = _CREDIT_OPEN.match(after)
         credited = _name_followed_by(after, credit.end(), _CREDIT_TAIL) if credit else None
         if credited:
-            name = self.person(credited, allow_new=True)  # `"..." (Luka Petrović, Brindle Labs)`
-            if name:
-                return Attribution(name, "said after")
+            # `"..." (Luka Petrović, Brindle Labs)`: a person the document knows
+            name = self.person(credited, allow_new=False)
+            return Attribution(name, "said after") if name else NONE  # (`(Goldman Sachs, research note)`)
+        if credit and _CITATION.match(after, credit.end()):
+            return NONE  # `"..." (Kaplan, 2020)`: a source's words, not the paragraph's subject's
         if _REFERENCE_AFTER.match(after):
             return NONE
         return None
@@ -1001,6 +1017,8 @@ class Attributor:
     def _before(self, quote: Quote, context: ItemContext) -> Attribution | None:
         before = strip_timestamps(quote.before)
         raw = _label(before)
+        if raw and raw.startswith("Per ") and (according := self.people.resolve(raw[4:])):
+            return Attribution(according, "as X put it")  # `Per Mbeki-Hart:`, not a Per Mbeki-Hart
         if raw:
             raw = _SPEECH_VERB_ENDS.sub("", plain(raw).strip())
             if is_placeholder(raw) or _SPEAKER_WORD.match(raw):
@@ -1055,6 +1073,14 @@ class Attributor:
         if not sentences:
             return None
         last = sentences[-1]
+        if _CJK_RELAYS.search(last):
+            return NONE  # `罗安然引用了乔布斯的一句话：`: someone else's words, relayed
+        if _CJK_ANSWER.search(last):  # the one the text last asked answers (or no one we can tell)
+            for sentence in reversed(sentences):
+                asked = _CJK_ASKED.search(sentence)
+                if asked:
+                    answerer = self._cjk_opening_person(asked.group("run") + "。")
+                    return Attribution(answerer, "lead-in") if answerer else NONE
         if not _CJK_PRONOUN.match(last.lstrip()):
             name = self._cjk_opening_person(last)
             return Attribution(name, "lead-in") if name else None
@@ -1157,6 +1183,8 @@ class Attributor:
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
+                if name and match.group("verb") in _QUOTING_VERBS and _NAMED_NEXT.match(candidate, match.end("verb")):
+                    return NONE  # `Jane Roe quoted Steve Jobs:`: his words, relayed
                 if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb") :]):
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:
@@ -1373,6 +1401,7 @@ def _without_field(clause: str) -> str:
 _DASH_CLAUSE = re.compile(r"\s[—–]\s+(?=[A-Z])")
 _COMMA = re.compile(r",\s+")
 _COORDINATED = re.compile(r",\s+(?:but|yet|and|so|whereas)\s+")  # a second main clause after a comma
+_SEMICOLON = re.compile(r";\s+")
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)  # the same lead-in is read by several rules of one quote
@@ -1437,6 +1466,8 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     starts = _clause_starts(sentence)
     if ", " in sentence:  # `Most firms start with rigid objects, but Jo chose towels`: Jo, second
         starts += tuple(sentence[match.end() :] for match in _COORDINATED.finditer(sentence))
+    if "; " in sentence:  # `Harry raised Pilot; Mara responded that ...`: the nearer main clause first
+        starts = tuple(sentence[match.end() :] for match in reversed(list(_SEMICOLON.finditer(sentence)))) + starts
     for candidate in starts:
         match = _SUBJECT.match(candidate)
         if match is None:

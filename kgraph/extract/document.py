@@ -15,7 +15,7 @@ from kgraph.extract.participants import extract_participants, raw_participant_co
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
-from kgraph.extract.results import DocumentExtraction, EntityKind, PersonName
+from kgraph.extract.results import DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import LineKind, ParsedDocument, Transcript
@@ -63,19 +63,26 @@ def _named_by_surname(document: ParsedDocument, name: str) -> bool:
     return any(contains_word(line.replace(name, " "), surname) for line in document_text_lines(document))
 
 
+def _short_names(entities: list[EntityEntry]) -> dict[str, str]:
+    """The folded short first names People entries state (`### Rafael Domínguez (Rafa)`), with whose
+    they are: only a name one entry states and no other person's name opens with (`Bill` of two
+    Williams, or beside a Bill Gurley, names no one surely)."""
+    people = [entry for entry in entities if entry.kind == EntityKind.PERSON]
+    stated: dict[str, set[str]] = {}
+    for entry in people:
+        for alias in entry.aliases:
+            if " " not in alias and " " in entry.name:
+                stated.setdefault(fold(alias), set()).add(entry.name)
+    firsts = {fold(entry.name).split()[0] for entry in people if " " in entry.name}
+    return {short: names.pop() for short, names in stated.items() if len(names) == 1 and short not in firsts}
+
+
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
     entities = find_products(extract_entities(document))
     people_entries = [entry.name for entry in entities if entry.kind == EntityKind.PERSON]
-    short_names = {  # `### Rafael Domínguez (Rafa)`: the participant listed as Rafa
-        fold(alias): entry.name
-        for entry in entities
-        if entry.kind == EntityKind.PERSON
-        for alias in entry.aliases
-        if " " not in alias and " " in entry.name
-    }
-    participants = extract_participants(document, episode.podcast, people_entries, short_names)
+    participants = extract_participants(document, episode.podcast, people_entries, _short_names(entities))
     if episode.source_kind != "podcast":  # a newsletter or paper "participant" named like it is the outlet,
         # unless the outlet is a person's name, whom the text calls by surname (`Primack notes`)
         participants = [

@@ -18,13 +18,13 @@ _TOKEN = r"[A-Z\u00c0-\u00de][\w-]*(?:['’][A-Z][\w-]*)?"  # `O'Neil`, not `Dre
 _PARTICLE = r"(?:de|da|del|della|der|den|van|von|la|le|di|du|dos|das|bin|al)"
 _NAME = rf"(?:{_TOKEN}|[A-Z]\.(?:[A-Z]\.)?)(?:\s+(?:{_PARTICLE}\s+)?(?:{_TOKEN}|[A-Z]\.)){{0,2}}\s+{_TOKEN}"
 # What a partner of a firm follows (`managing partner X`, `; partner X`), not a deal's (`chip partner X`).
-_PARTNER_AFTER = frozenset(("general", "managing", "founding", "senior", "venture", "its", "the", "and"))
+_PARTNER_AFTER = frozenset(("general", "managing", "founding", "senior", "venture", "operating"))
 _WORD_BEFORE = re.compile(r"(\S*)\s*$")
 
 
 def partner_of_a_firm(text: str, start: int) -> bool:
     """Whether `partner` at `start` of `text` is a firm's partner: after one of `_PARTNER_AFTER`, or
-    opening the text or a clause."""
+    opening the text or a clause (not `its partner Goldman Sachs`: a firm may be one)."""
     word = _WORD_BEFORE.search(text, max(0, start - 20), start)
     before = word.group(1) if word else ""
     return not before or not before[-1].isalnum() or before.lower() in _PARTNER_AFTER
@@ -37,11 +37,11 @@ def _cased(words: str) -> str:
 
 # A post held in an organization, or its founding (then `by`), before a name: in a Companies entry,
 # the organization's (see `kgraph.extract.relations`). Not `author`, `analyst`: of anyone.
-_POST_WORDS = _cased(
-    "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
-)
+# (in lower case: `Founder Mode Summit`, `Partner Program` are titles of things, not of people)
+_POST_WORDS = "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
 _FOUNDING_WORDS = _cased("co-founded|cofounded|founded")
-_TITLE_WORDS = _cased("professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov")
+_TITLE_WORDS = "professor|Professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov"
+_ABBREVIATED = frozenset(("Prof", "Dr", "Sen", "Rep", "Gov"))  # written with their dot (not `Dr Pepper`)
 _FOUNDING = frozenset(_FOUNDING_WORDS.split("|"))
 _BY = r"(?P<by>(?:\s+in\s+\d{4})?\s+by)?"  # `co-founded in 2022 by`
 # A post or a founding before a name (the cues as one alternation of literal words: searched far
@@ -55,6 +55,8 @@ def held(cue: re.Match[str], text: str) -> bool:
     without, at a word start, and a partner of a firm (`managing partner X`, not `chip partner X`)."""
     word = cue.group("cue")
     if (word in _FOUNDING) != (cue.group("by") is not None):
+        return False
+    if word in _ABBREVIATED and not text.startswith(".", cue.end("cue")):
         return False
     if cue.start() and text[cue.start() - 1].isalnum():
         return False
@@ -72,11 +74,15 @@ _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
 _BEFORE_TITLE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?|\s+\()(?:former\s+)?$")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_NAME})$")
 _WINDOW = 80  # characters before a title that may hold the name it follows
+_AT_OR_OF = re.compile(r"\s+(?:at|of)\s")  # `Ana Lind, partner at X` (not `Deutsche Bank, partner in the deal`)
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
-_KIND_WORDS = frozenset(("inc", "llc", "ltd", "corp", "capital", "ventures", "partners", "labs", "group", "fund"))
+_KIND_WORDS = frozenset(
+    ("inc", "llc", "ltd", "corp", "capital", "ventures", "partners", "labs", "group", "fund", "bank", "summit")
+)
 _GROUP_WORDS = frozenset(("phds", "mbas", "vcs", "lps", "ceos", "founders", "engineers", "alumni"))  # `Berkeley PhDs`
 # A title opening a name read after a cue (`Guest Lin Yuxuan, founder of X`): no part of the name.
-_OPENING_TITLES = f"{_POST_WORDS}|{_TITLE_WORDS}|{_cased('host|guest|moderator')}"
+_OTHER_TITLES = _cased("host|guest|moderator|general|secretary|deputy|vice|chief|executive")
+_OPENING_TITLES = f"{_cased(_POST_WORDS)}|{_TITLE_WORDS}|{_OTHER_TITLES}"
 _TITLE_WORD = re.compile(rf"{one_of(_OPENING_TITLES)}\.?\s+")
 
 
@@ -84,7 +90,8 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
     """The people the document's prose names this way, first-come, that are no name in `known`
     (folded: the document's people, organizations and products) and whose words after the first
     the document never writes in lower case (`Michael Kagan Interview` is no name)."""
-    suffixes = organization_words().kind_suffixes | _KIND_WORDS
+    words = organization_words()
+    suffixes = words.kind_suffixes | _KIND_WORDS
     found: dict[str, PersonName] = {}
     lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
     # the prose searched once, its lines apart (no white space between them: no name runs across)
@@ -97,13 +104,15 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
     ]
     for title in _TITLE_AFTER_NAME.finditer(text):
         between = _BEFORE_TITLE.search(text, max(0, title.start() - 30), title.start())
-        if between:
+        if between and (title.group().lower() != "partner" or _AT_OR_OF.match(text, title.end())):
             before = _NAME_BEFORE.search(text, max(0, between.start() - _WINDOW), between.start())
             names.append(before.group() if before else None)
     for written in names:
         name = _TITLE_WORD.sub("", written, count=1) if written and _TITLE_WORD.match(written) else written
         key = fold(name) if name else ""
-        if not key or key in known or key in found or key.split()[-1] in suffixes | _GROUP_WORDS:
+        if not key or key in known or key in found or key in words.named_like_people:
+            continue
+        if key.split()[-1] in suffixes | _GROUP_WORDS:
             continue
         if plausible_new_person(name, everyday):
             found[key] = PersonName(name=name)

@@ -28,6 +28,8 @@ class ProductWords:
     weak_nouns: frozenset[str]  # of those, the ones that also need a stated maker
     organization_nouns: frozenset[str]  # what makes an entry an organization (`company`, `exchange`)
     in_prose: frozenset[str]  # well-known products as written, that a text names by writing them
+    word_names: frozenset[str]  # of those, everyday words too: a product only in running text
+    tier_families: frozenset[str]  # families whose versions run 3 to 9 (Claude's `Sonnet 4.5`)
 
 
 @cache
@@ -42,6 +44,8 @@ def product_words() -> ProductWords:
         weak_nouns=frozenset(data["weak_nouns"]),
         organization_nouns=frozenset(data["organization_nouns"]),
         in_prose=frozenset(data["known"]) - frozenset(data["not_in_prose"]),
+        word_names=frozenset(data["word_names"]),
+        tier_families=frozenset(data["tier_families"]),
     )
 
 
@@ -50,7 +54,8 @@ def product_words() -> ProductWords:
 # after a name (`DeepSeek 2025`) is no version.
 _NUMBER = (
     r"[- ]?(?:\d{1,3}(?:\.\d+)?[BM]|v?\d{1,2}(?:\.\d+)*[a-z]?|[A-Z]\d{1,2}(?:\.\d+)?)"
-    r"(?:[- ]\d{1,3}(?:\.\d+)?[BM])?(?:-[A-Za-z][A-Za-z0-9]*(?:\.\d+)*)*"
+    # then a size and tags, a few at most (each read once: `Qwen3-Qwen3-...` stays linear)
+    r"(?:[- ]\d{1,3}(?:\.\d+)?[BM])?(?:-(?:[A-Za-z][A-Za-z0-9]*(?:\.\d+)*|\d{1,3}(?:\.\d+)?[BM])){0,4}"
 )
 _TIERS = r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*"
 _VERSION = _NUMBER + _TIERS
@@ -243,8 +248,23 @@ def _known_name() -> re.Pattern[str]:
         f"{re.escape(first)}(?:{_alternatives(tuple(rests))})" for first, rests in sorted(by_first.items())
     )
     return re.compile(
-        rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})s?(?![\w-]|\.\d)(?P<next>\s+[A-Z][\w'’-]*)?"
+        rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})(?P<plural>s?)(?![\w-]|\.\d)"
+        rf"(?P<next>\s+[A-Z][\w'’-]*)?"
     )
+
+
+_TIER_VERSION = re.compile(r"[- ]?[3-9](?:\.\d)?(?!\d)")
+_WORD_BEFORE = re.compile(r"(\S+)\s+$")
+
+
+def _capitalized_context(text: str, start: int) -> bool:
+    """Whether a name at `start` opens a sentence or follows a capitalized word (a title's
+    capitals, `The Chrome finish`), as an everyday word written so would."""
+    before = text[max(0, start - 40) : start]
+    if not before.strip() or before.rstrip()[-1:] in '.!?:\n"“':
+        return True
+    word = _WORD_BEFORE.search(before)
+    return word is not None and word.group(1)[:1].isupper() and not word.group(1).endswith(("'s", "’s"))
 
 
 def _first_name_shaped(name: str) -> bool:
@@ -268,7 +288,8 @@ def products_named_in(
     if not matches:
         return []  # (most documents: nothing more to work out)
     starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
-    in_prose = product_words().in_prose
+    words = product_words()
+    in_prose = words.in_prose
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     organizations = {
         fold(form): entry.name
@@ -284,10 +305,16 @@ def products_named_in(
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
         if match.group("number") is None and match.group("base") not in in_prose:
             continue  # a family whose versions only are products (`DeepSeek`), or an everyday word
+        if match.group("base") in words.tier_families and not _TIER_VERSION.match(match.group("number") or ""):
+            continue  # `Sonnet 4.5`, not `Sonnet 18`
         if fold(name) in listed or name.lower() in everyday:
             continue
         if after and _first_name_shaped(name) and looks_like_person_name(name + after):
             continue
+        if match.group("plural") and not (name[-1].isdigit() or name[-1].isupper()):
+            continue  # `H100s`, `TPUs`; not `Excels`, a verb
+        if name in words.word_names and _capitalized_context(text, start):
+            continue  # `Short Windows` in a title, `Whisper networks` opening a sentence: the words
         if name not in makers and (maker := _possessive_maker(text, start, organizations)):
             makers[name] = maker  # `NVIDIA's H100`, where the document lists NVIDIA
         found.setdefault(name, prose[bisect_right(starts, start) - 1].number)

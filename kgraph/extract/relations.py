@@ -189,26 +189,32 @@ def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[
 
 
 _POSTED = re.compile(POST)
-# Before a post: a former one (`former Atlassian CTO`), or another organization's name (`Treeline
-# co-founder Hussein`, in Brex's entry: his post is at Treeline).
+_POST_WINDOW = 160  # characters before a post read for whose it is: a sentence of a description
+# Where the sentence a post stands in starts: after a sentence end or a field label's colon.
+_SENTENCE_BREAK = re.compile(r"[.!?:]\s+|\n|,\s+(?:with|and|while|whereas|but)\s+")
+_LOWER_NEXT = re.compile(r"\s+[a-z]")
 _FORMER_END = re.compile(r"\b(?:former|ex-|previously|once)(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$", re.I)
-_NAME_END = re.compile(r"(?<![.;:!?])\s([A-Z][\w&.-]*)(?:['’]s?)?\s*$")
-
-
-_DETERMINERS = frozenset(("its", "the", "their", "his", "her", "a", "an", "and", "our", "whose"))
+_CAPITALIZED = re.compile(r"[A-Z][\w&.'’-]*")
+# Capitalized words that name no organization before a post (`Its CEO`, `Founded in 2019 by`).
+_NO_NAME = frozenset(
+    "its the their this that his her our a an and in on at for with by as since after before now today "
+    "currently co-founded cofounded founded based".split()
+)
 
 
 def _posted(text: str, forms: list[str], names: dict[str, str], organization: str) -> list[str]:
     """The people (`names`: lower-case form -> name) an entry's text names right after a post or a
-    founding (`partner Duarte Nogueira sits on the board`, `co-founded in 2022 by A and B`), not a
-    former one (`former CEO Jo Lee`) nor one at another organization than the entry's."""
+    founding (`partner Duarte Nogueira sits on the board`, `co-founded in 2022 by A and B`), where
+    the post is the entry's: not a former one (`former CEO Jo Lee`), nor one after another name in
+    its sentence (`Treeline co-founder Hussein`, `rival of Uber, whose CEO`, `led by a16z; partner`)."""
     found = []
     own_words = set(fold(organization).split())
     for cue in _POSTED.finditer(text):
-        if not held(cue, text) or _FORMER_END.search(text, 0, cue.start()):
+        if not held(cue, text):
             continue
-        named = _NAME_END.search(text, 0, cue.start())
-        if named and fold(named.group(1)) not in own_words | _DETERMINERS:
+        before = text[max(0, cue.start() - _POST_WINDOW) : cue.start()]
+        sentence = _SENTENCE_BREAK.split(before)[-1]
+        if _FORMER_END.search(sentence) or _names_another(sentence, own_words, names):
             continue
         position = cue.end()
         while position:  # `by A and B`: each name, then the one after `and`
@@ -220,6 +226,21 @@ def _posted(text: str, forms: list[str], names: dict[str, str], organization: st
             position += len(form)
             position = position + 5 if text.startswith(" and ", position) else 0
     return found
+
+
+def _names_another(sentence: str, own_words: set[str], people: dict[str, str]) -> bool:
+    """Whether a sentence names an organization other than the entry's (`own_words`, its folded
+    words): a capitalized word that is no place (`Oslo-based`), no person's name (`people`, lower
+    case), and not a sentence's first word before a lower-case one (`Networking company founded by`)."""
+    for word in _CAPITALIZED.finditer(sentence):
+        bare = re.sub(r"(?:['’]s?|-based|-headquartered)$", "", word.group()).strip(".,")
+        if not bare or fold(bare) in own_words or bare.lower() in _NO_NAME or bare.lower() in people:
+            continue
+        if not sentence[: word.start()].strip() and _LOWER_NEXT.match(sentence, word.end()):
+            continue
+        if not is_place(bare):
+            return True
+    return False
 
 
 def _has_cue(text: str) -> bool:
@@ -265,7 +286,9 @@ def affiliations_in_entries(
             text += " " + item.inline_plain
             # (a heading naming several, `xAI / Colossus`: whose company the text means is unclear)
             owners = [] if entry.shared_heading else [forms[owner] for owner in _owners(text) if owner in forms]
-            posted = [] if entry.shared_heading else _posted(text, ordered, forms, entry.name)
+            # (read line by line: a line's end ends the sentence a post stands in)
+            lines = "\n".join([item.inline_plain, *(line.plain for line in item.lines[1:] if not line.quoted)])
+            posted = [] if entry.shared_heading else _posted(lines, ordered, forms, entry.name)
             if not owners and not posted and not _has_cue(text):
                 continue
             stated = [
