@@ -380,7 +380,9 @@ def test_firms_relayed_words_and_citations_speak_for_no_one_in_the_episode() -> 
         '"Agents will replace most junior analysts within two years at big banks." (Goldman Sachs, research note)\n\n'
         'J.P. Morgan said: "Credit spreads are far too tight for the risks building in the system."\n\n'
         'Priya Nandakumar quoted Steve Jobs: "Stay hungry, stay foolish, and never settle for less than that."\n\n'
-        'Per Strömberg, a Swedish investor, said: "European founders underestimate how big the US market is."',
+        'Per Strömberg, a Swedish investor, said: "European founders underestimate how big the US market is."\n\n'
+        'Priya Nandakumar cited Siri as the product that trained users: "Siri taught everyone to talk like a '
+        'telegram, and we untrain it."',
         participants="Priya Nandakumar, Karin Strömberg",
     )
     assert speakers["We believe this company will define the category for years."] is None
@@ -389,6 +391,8 @@ def test_firms_relayed_words_and_citations_speak_for_no_one_in_the_episode() -> 
     assert speakers["Stay hungry, stay foolish, and never settle for less than that."] is None
     # `Per` opening a name with an apposition is the man's first name, not `according to`
     assert speakers["European founders underestimate how big the US market is."] != "Karin Strömberg"
+    # citing a product is no relaying of someone's words
+    assert speakers["Siri taught everyone to talk like a telegram, and we untrain it."] == "Priya Nandakumar"
 
 
 def test_chinese_relayed_words_others_and_an_answer_after_a_question() -> None:

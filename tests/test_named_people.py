@@ -29,7 +29,7 @@ Oslo-based humanoid startup co-founded in 2022 by Ines Carvalho-Berg and Magnus 
 led by Ferrovia Capital.
 
 ### 2. Ferrovia Capital
-Lisbon-based venture fund; partner Duarte Nogueira sits on the board of Halvard.
+Lisbon-based venture fund that led Halvard's Series A; partner Duarte Nogueira sits on the board of Halvard.
 
 ### 3. Sycamore Labs
 Raised a seed round led by Coatue; founded by former Atlassian CTO Sri Viswanath.

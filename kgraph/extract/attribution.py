@@ -428,7 +428,7 @@ _RELAYED = re.compile(
 _QUOTING_VERBS = frozenset(
     "quoted quotes quoting cited cites citing invoked invokes paraphrased paraphrases channeled channels".split()
 )
-_NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?[A-Z][\w'’-]+")
+_NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
 # A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
@@ -1183,8 +1183,8 @@ class Attributor:
                 relayed = _RELAYED.search(candidate[match.end("verb") :])
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
-                if name and match.group("verb") in _QUOTING_VERBS and _NAMED_NEXT.match(candidate, match.end("verb")):
-                    return NONE  # `Jane Roe quoted Steve Jobs:`: his words, relayed
+                if name and match.group("verb") in _QUOTING_VERBS and self._person_next(candidate, match.end("verb")):
+                    return NONE  # `Jane Roe quoted Steve Jobs:`: his words, relayed (not `cited Siri as`)
                 if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb") :]):
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:
@@ -1287,6 +1287,17 @@ class Attributor:
             key in self.everyday_words
             or any(organization.split(" ", 1)[0] == key for organization in self.organizations)
         )
+
+    def _person_next(self, text: str, position: int) -> bool:
+        """Whether a person is named at `position`: one the document knows, or a full name that is
+        none of its organizations (`quoted Steve Jobs`, not `cited Siri`)."""
+        named = _NAMED_NEXT.match(text, position)
+        if named is None:
+            return False
+        name = named.group("name")
+        if self.people.resolve(name):
+            return True
+        return " " in name and fold(name) not in self.organizations and looks_like_person_name(name)
 
     def _unplaced_person(self, name: str) -> bool:
         """A full name that is no organization of the document (nor the opening words of one:

@@ -191,7 +191,8 @@ def _holding_a_post(text: str, forms: list[str], names: dict[str, str]) -> list[
 _POSTED = re.compile(POST)
 _POST_WINDOW = 160  # characters before a post read for whose it is: a sentence of a description
 # Where the sentence a post stands in starts: after a sentence end or a field label's colon.
-_SENTENCE_BREAK = re.compile(r"[.!?:]\s+|\n|,\s+(?:with|and|while|whereas|but)\s+")
+_SENTENCE_BREAK = re.compile(r"[.!?:;]\s+|\n|,\s+(?:with|and|while|whereas|but)\s+")
+_BY_NAME_END = re.compile(r"\bby\s+[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s*;\s+$")
 _LOWER_NEXT = re.compile(r"\s+[a-z]")
 _FORMER_END = re.compile(r"\b(?:former|ex-|previously|once)(?:\s+[A-Z][\w&.'’-]*){0,3}\s*$", re.I)
 _CAPITALIZED = re.compile(r"[A-Z][\w&.'’-]*")
@@ -213,9 +214,12 @@ def _posted(text: str, forms: list[str], names: dict[str, str], organization: st
         if not held(cue, text):
             continue
         before = text[max(0, cue.start() - _POST_WINDOW) : cue.start()]
-        sentence = _SENTENCE_BREAK.split(before)[-1]
+        clauses = _SENTENCE_BREAK.split(before)
+        sentence = clauses[-1]
         if _FORMER_END.search(sentence) or _names_another(sentence, own_words, names):
             continue
+        if len(clauses) > 1 and _BY_NAME_END.search(before, 0, len(before) - len(sentence)):
+            continue  # `Series B led by Corvane Capital; partner Martin Casado`: Corvane's partner
         position = cue.end()
         while position:  # `by A and B`: each name, then the one after `and`
             # (full names only: `chip partner Li Auto` is no Li Xiang)
