@@ -76,7 +76,7 @@ def _reference_clause_starts(clause: str) -> list[str]:
 def _reference_sentence_subject(attributor: Attributor, sentence: str) -> str | None:
     sentence = _reference_without_field(sentence.strip(' *_"'))
     starts = _reference_clause_starts(sentence)
-    if ", " in sentence:  # (a newer rule carried here: `..., but Jo chose towels`, a coordinated clause)
+    if ", " in sentence or " but " in sentence:  # (a newer rule carried here: `..., but Jo chose towels`)
         starts += [sentence[match.end() :] for match in attribution._COORDINATED.finditer(sentence)]
     if "; " in sentence:  # (and another: `X; Mara responded`, the nearer main clause first)
         starts = [sentence[match.end() :] for match in reversed(list(re.finditer(r";\s+", sentence)))] + starts

@@ -407,3 +407,12 @@ def test_chinese_relayed_words_others_and_an_answer_after_a_question() -> None:
     assert speakers["推理成本会下降一个数量级，应用会爆发，这是必然的。"] == "陈慕瑶"
     assert speakers["求知若饥，虚心若愚，这是他一生的座右铭。"] is None
     assert speakers["闭源模型会一直领先，因为它们有更多的资金投入。"] is None
+
+
+def test_but_alone_opens_a_second_main_clause_whose_subject_speaks() -> None:
+    speakers = _speakers(
+        "Plover's team spends heavily on content but Priya insists they measure it as research. "
+        'She describes comment sections as "the cheapest user research on the whole planet."',
+        participants="Dele Okafor, Priya Nandakumar",
+    )
+    assert speakers["the cheapest user research on the whole planet."] == "Priya Nandakumar"

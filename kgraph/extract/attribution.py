@@ -1411,7 +1411,8 @@ def _without_field(clause: str) -> str:
 
 _DASH_CLAUSE = re.compile(r"\s[—–]\s+(?=[A-Z])")
 _COMMA = re.compile(r",\s+")
-_COORDINATED = re.compile(r",\s+(?:but|yet|and|so|whereas)\s+")  # a second main clause after a comma
+# a second main clause: after a comma, or `but` alone (`Plover's team spends heavily but Hannah insists`)
+_COORDINATED = re.compile(r",\s+(?:but|yet|and|so|whereas)\s+|\s(?:but|whereas)\s+(?=[A-Z])")
 _SEMICOLON = re.compile(r";\s+")
 
 
@@ -1475,7 +1476,7 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
         sentence = _without_field(sentence)  # `Why Mentioned: Kerner identifies...`
     found = []
     starts = _clause_starts(sentence)
-    if ", " in sentence:  # `Most firms start with rigid objects, but Jo chose towels`: Jo, second
+    if ", " in sentence or " but " in sentence:  # `Most firms start with rigid objects, but Jo chose towels`
         starts += tuple(sentence[match.end() :] for match in _COORDINATED.finditer(sentence))
     if "; " in sentence:  # `Harry raised Pilot; Mara responded that ...`: the nearer main clause first
         starts = tuple(sentence[match.end() :] for match in reversed(list(_SEMICOLON.finditer(sentence)))) + starts
