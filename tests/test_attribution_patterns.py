@@ -416,3 +416,11 @@ def test_but_alone_opens_a_second_main_clause_whose_subject_speaks() -> None:
         participants="Dele Okafor, Priya Nandakumar",
     )
     assert speakers["the cheapest user research on the whole planet."] == "Priya Nandakumar"
+
+
+def test_a_quote_followed_by_style_is_an_example_of_a_kind_no_ones_words() -> None:
+    speakers = _speakers(
+        "Priya Nandakumar cites data showing the most used feature is asking "
+        '"where did I put my keys" style questions about the past few hours.',
+    )
+    assert speakers["where did I put my keys"] is None

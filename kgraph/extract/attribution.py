@@ -505,6 +505,9 @@ def _cjk_sentences(clause: str) -> list[str]:
     return [sentence for sentence in _CJK_SENTENCE_END.split(clause) if sentence.strip()]
 
 
+_EXAMPLE_AFTER = re.compile(
+    r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:of\s+)?(?:the|a|an|his|her|their)\b)"
+)
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
@@ -910,6 +913,8 @@ class Attributor:
             return Attribution(continued, "lead-in")
         if _TITLE_AFTER_DASH.match(strip_timestamps(quote.after)):
             return NONE  # `— *Year Four of Platform Shifts* [Author]`: an article's words, not speech
+        if _EXAMPLE_AFTER.match(quote.after_spoken):
+            return NONE  # `asking "where did I put my keys" style questions`: a kind of words, no one's
         after = quote.after_spoken.strip()
         if not after and next_line is not None:
             after = plain(strip_timestamps(next_line)).strip()
