@@ -505,7 +505,10 @@ def _cjk_sentences(clause: str) -> list[str]:
     return [sentence for sentence in _CJK_SENTENCE_END.split(clause) if sentence.strip()]
 
 
+# After a quote, words that make it an example of a kind (`"where did I put my keys" style questions`).
 _EXAMPLE_AFTER = re.compile(
+    r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)"
+)
     r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:of\s+)?(?:the|a|an|his|her|their)\b)"
 )
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
