@@ -509,8 +509,6 @@ def _cjk_sentences(clause: str) -> list[str]:
 _EXAMPLE_AFTER = re.compile(
     r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)"
 )
-    r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:of\s+)?(?:the|a|an|his|her|their)\b)"
-)
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
