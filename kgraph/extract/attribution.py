@@ -506,9 +506,7 @@ def _cjk_sentences(clause: str) -> list[str]:
 
 
 # After a quote, words that make it an example of a kind (`"where did I put my keys" style questions`).
-_EXAMPLE_AFTER = re.compile(
-    r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)"
-)
+_EXAMPLE_AFTER = re.compile(r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)")
 _TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
