@@ -77,9 +77,13 @@ def _reference_sentence_subject(attributor: Attributor, sentence: str) -> str | 
     sentence = _reference_without_field(sentence.strip(' *_"'))
     starts = _reference_clause_starts(sentence)
     if ", " in sentence or " but " in sentence:  # (a newer rule carried here: `..., but Jo chose towels`)
-        starts += [sentence[match.end() :] for match in attribution._COORDINATED.finditer(sentence)]
-    if "; " in sentence:  # (and another: `X; Mara responded`, the nearer main clause first)
-        starts = [sentence[match.end() :] for match in reversed(list(re.finditer(r";\s+", sentence)))] + starts
+        starts += [sentence[match.end() :] for match in list(attribution._COORDINATED.finditer(sentence))[-3:]]
+    if "; " in sentence:  # (and another: `X; Mara responded`, the nearer clause first where its subject speaks)
+        clauses = [sentence[match.end() :] for match in list(re.finditer(r";\s+", sentence))[-3:]]
+        speaking = [
+            clause for clause in reversed(clauses) if (m := _SUBJECT.match(clause)) and _SPEECH.match(m.group("verb"))
+        ]
+        starts = speaking + starts
     for candidate in starts:
         match = _SUBJECT.match(candidate)
         if match and not match.group("verb").startswith(("and", "or")):

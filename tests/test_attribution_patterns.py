@@ -424,3 +424,47 @@ def test_a_quote_followed_by_style_is_an_example_of_a_kind_no_ones_words() -> No
         '"where did I put my keys" style questions about the past few hours.',
     )
     assert speakers["where did I put my keys"] is None
+
+
+def test_second_review_cases_of_speakers() -> None:
+    speakers = _speakers(
+        'Its partner, Sofia Lindqvist, wrote: "this is the best team we have backed in a whole decade."\n\n'
+        'Priya Nandakumar cited Andy Grove and then gave her own view: "paranoia is overrated when the product works."\n\n'
+        '"We will not fund another foundation model company this cycle." (Teodor Vance, Brindle Labs)\n\n'
+        'Ralph Lauren said: "fashion is about the life you want to live, not the clothes."\n\n'
+        "Dele Okafor built the first version; Priya Nandakumar scaled it across every region. "
+        'Dele recalls: "we had no idea what we were doing for the first two years."',
+        participants="Priya Nandakumar, Dele Okafor",
+    )
+    assert speakers["this is the best team we have backed in a whole decade."] == "Sofia Lindqvist"
+    assert speakers["paranoia is overrated when the product works."] == "Priya Nandakumar"
+    assert speakers["We will not fund another foundation model company this cycle."] == "Teodor Vance"
+    assert speakers["fashion is about the life you want to live, not the clothes."] == "Ralph Lauren"
+    assert speakers["we had no idea what we were doing for the first two years."] == "Dele Okafor"
+
+
+def test_a_peoples_entry_opening_on_a_verb_yields_to_another_speaker_in_its_clause() -> None:
+    text = (
+        "# Year Two\n\n**Podcast:** Interface Notes\n**Date:** 2026-04-02\n**Participants:** Dana Ruiz\n\n---\n\n"
+        "## 1. Key Themes\n\n### Siri\n\nApple rebuilt Siri.\n\n## 4. People Identified\n\n"
+        '**Steve Jobs** — Apple founder. Responded after critics said the phone "would never sell to business buyers."\n\n'
+        '**Lisa Su** — AMD CEO. Asked Jensen Huang about pricing, who replied "the chips will cost what they cost."\n\n'
+        '**Tim Cook** — Apple CEO. Shares fell after analysts called the deal "a very expensive insurance policy."\n'
+    )
+    extraction = extract_document(parse_document("fixture.md", text))
+    speakers = {claim.text: claim.speaker for claim in extraction.claims}
+    assert speakers["would never sell to business buyers."] != "Steve Jobs"
+    assert speakers["the chips will cost what they cost."] != "Lisa Su"
+    assert speakers["a very expensive insurance policy."] != "Tim Cook"
+
+
+def test_chinese_answers_named_and_data_cited() -> None:
+    body = (
+        '陈慕瑶在回答关于估值的问题时说："估值从来不是我们最关心的事情，团队才是最重要的。"\n\n'
+        '罗安然追问了模型成本的问题。陈慕瑶回应："成本每年下降一个数量级，这是最确定的趋势。"\n\n'
+        '陈慕瑶引用了一组内部数据："我们的留存率在第三个月仍然保持在百分之六十以上。"'
+    )
+    speakers = _speakers(body, participants="罗安然, 陈慕瑶")
+    assert speakers["估值从来不是我们最关心的事情，团队才是最重要的。"] == "陈慕瑶"
+    assert speakers["成本每年下降一个数量级，这是最确定的趋势。"] == "陈慕瑶"
+    assert speakers["我们的留存率在第三个月仍然保持在百分之六十以上。"] == "陈慕瑶"

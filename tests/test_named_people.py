@@ -113,3 +113,17 @@ def test_firms_and_titles_are_no_people_and_a_post_after_another_name_is_not_the
         assert people.get(elsewhere) == (), elsewhere
     assert people["Bo Berg"] == ("Quill",) and people["Ana Lind"] == ()  # a then-CEO left
     assert people["Chris Urmsby"] == ("Aurelon",)  # a person named before the post is no organization
+
+
+def test_second_review_cases_of_posts() -> None:
+    text = _HOSTILE.split("# Companies Identified")[0] + (
+        "# Companies Identified\n\n### 1. Brindle Labs\nAI lab. Co-founded in 2021 by CEO Teodor Vance and CTO Ines Okafor.\n\n"
+        "### 2. Quarry Robotics\nWarehouse robotics startup. In March, CEO Ingrid Solberg announced layoffs.\n\n"
+        "### 3. Orbit Pay\nFintech. Co-founder Nadia Petrov runs product.\n\n"
+        "### 4. Lattice Health\nEuropean AI company led by CEO Mara Jensen.\n"
+    )
+    people = {person.name: person.affiliations for person in extract_document(parse_document("e.md", text)).people}
+    assert people["Teodor Vance"] == ("Brindle Labs",) and people["Ines Okafor"] == ("Brindle Labs",)
+    assert people["Ingrid Solberg"] == ("Quarry Robotics",)
+    assert people["Nadia Petrov"] == ("Orbit Pay",)
+    assert people["Mara Jensen"] == ("Lattice Health",)

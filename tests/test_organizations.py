@@ -108,6 +108,8 @@ def test_a_heading_names_the_organizations_it_lists(tmp_path: Path, heading: str
 )
 def test_a_description_of_several_splits_a_conjoined_heading(description: str, expected: list[str]) -> None:
     assert organization_names("Halden and Corvo", "", (description,))[0] == expected
+    # a name the data joins stays one, written with `and` as with `&`
+    assert organization_names("Simon and Schuster", "", ("Publishers of books",))[0] == ["Simon and Schuster"]
 
 
 def test_a_shared_kind_word_keeps_a_name_whole_unless_the_text_parts_it() -> None:

@@ -455,9 +455,13 @@ def test_an_entry_named_as_a_version_of_a_known_family_is_a_product() -> None:
 
 
 def test_a_listed_organizations_possessive_before_a_product_in_prose_names_its_maker() -> None:
-    companies = "**Halden Labs**\n- Description: Loom chip maker\n\n**Corvo**\n- Description: Weaving company\n"
+    companies = (
+        "**Halden Labs**\n- Description: Loom chip maker\n\n**Corvo**\n- Description: Weaving company\n\n"
+        "**Dell**\n- Description: PC maker\n"
+    )
     found = _prose_products(
-        "Halden Labs' H100 rivals run Gemini 2.5 Pro; meanwhile Corvo's TPU order and Greta's Blackwell wait.",
+        "Halden Labs' H100 is the chip to beat, and Gemini 2.5 Pro runs on it; Corvo's TPU, meanwhile, waits. "
+        "Greta's Blackwell is late, and Dell's Windows laptops ship.",
         companies=companies,
     )
     assert {entry.name: entry.made_by for entry in found} == {
@@ -465,6 +469,7 @@ def test_a_listed_organizations_possessive_before_a_product_in_prose_names_its_m
         "Gemini 2.5 Pro": (),
         "TPU": ("Corvo",),
         "Blackwell": (),  # a person's, not a maker
+        "Windows": (),  # Dell's laptops are Dell's; Windows is not
     }
 
 
@@ -480,3 +485,9 @@ def test_an_everyday_word_written_capitalized_is_no_product_and_a_verb_is_no_plu
         "H100",
         "Claude Sonnet 4.5",
     ]
+
+
+def test_a_makers_name_before_a_word_like_product_and_a_plural_keep_the_product() -> None:
+    companies = "**Microsoft**\n- Description: Software company\n"
+    found = _prose_products("Analysts live in Microsoft Excel; buyers carry iPhones and MacBooks.", companies=companies)
+    assert [entry.name for entry in found] == ["Excel", "iPhone", "MacBook"]

@@ -5,7 +5,8 @@ A wrong speaker is worse than none: every rule gives up when the text is ambiguo
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
@@ -63,7 +64,13 @@ _SPEECH_AT_END = re.compile(rf"\b{_SPEECH_VERB}(?:\s+(?:that|it|this|how|as))?\s
 _PRONOUN = re.compile(r"^(?:he|she)\b", re.I)
 # A clause that opens on its verb of speech, the subject left out (in a person's entry: theirs), not
 # a passive (`Described as "..."`, `Quoted by X`).
-_SUBJECTLESS_SPEECH = re.compile(rf"^[\W_]*(?:\w+ly\s+)?(?i:{_SPEECH_VERB})\b(?!\s+(?i:as|by|in|for|to|of)\b)")
+# (past forms only: `Shares fell`, `Highlights include` open on nouns)
+_SUBJECTLESS_SPEECH = re.compile(
+    r"^[\W_]*(?:\w+ly\s+)?(?i:said|told|noted|added|explained|argued|warned|wrote|recalled|stated|claimed|predicted|"
+    r"insisted|observed|remarked|admitted|acknowledged|emphasized|stressed|suggested|described|asked|answered|"
+    r"replied|responded|conceded|countered|quipped|joked|cautioned|declared|confirmed|revealed)\b"
+    r"(?!\s+(?i:as|by|in|for|to|of)\b)"
+)
 # Nouns for what someone said: `Okafor's answer was blunt:`, `His response:`, `her take:`. Any other
 # noun after a possessive makes a thing of the person's the subject (`Lena's new chain praised:`,
 # `a lesson from Alex's father:`): the words are not theirs.
@@ -394,10 +401,11 @@ _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITL
 # A title and the organization it is at, before a name: `Greywater managing director `, `CEO `.
 _TITLE_BEFORE_NAME = rf"(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+"
 # A title set before a name between commas: `Its CEO, `, `Acme's chief financial officer, `.
-# (only a person's titles: `Its investor, Andreessen Horowitz, wrote` names a firm)
+# (a firm may be a partner or an investor: `Its investor, Andreessen Horowitz, wrote` names one, which
+# `person` tells by the data or by the kind word its name ends on: `Corvane Capital`)
 _PERSONS_TITLE = (
     r"(?:CEO|CTO|CFO|COO|CPO|CMO|[Ff]ounder|[Cc]o-?founder|[Cc]hairman|[Cc]hairwoman|[Pp]resident|"
-    r"[Cc]hief\s+(?:[a-z]+\s+){0,2}officer|[Mm]anaging\s+director|[Gg]eneral\s+partner)"
+    r"[Cc]hief\s+(?:[a-z]+\s+){0,2}officer|[Mm]anaging\s+director|(?:[Gg]eneral\s+)?[Pp]artner|[Ii]nvestor)"
 )
 _APPOSED_TITLE = re.compile(
     rf"^(?:(?:[Ii]ts|[Tt]heir|[Tt]he|[Hh]is|[Hh]er|[A-Z][\w&.+-]*['’]s)\s+)?(?:[Cc]o-?founder\s+and\s+)?{_PERSONS_TITLE},\s+(?=[A-Z])"
@@ -428,6 +436,7 @@ _RELAYED = re.compile(
 _QUOTING_VERBS = frozenset(
     "quoted quotes quoting cited cites citing invoked invokes paraphrased paraphrases channeled channels".split()
 )
+_RELAY_TAIL_WORDS = 3  # after the person relayed: `as saying:`, `'s line:`
 _NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
@@ -493,8 +502,9 @@ _CJK_LEAD_END = re.compile(r"[：:，,]\s*[*_]*\s*$")
 _CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
 # `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
 _CJK_ANSWER = re.compile(r"回答|答道|答复|回应")
-_CJK_ASKED = re.compile(r"问(?P<run>[\u4e00-\u9fff]{2,4})")
-_CJK_RELAYS = re.compile(r"引用|引述|转述|援引")
+_CJK_ASKED = re.compile(r"问(?!题)(?P<run>[\u4e00-\u9fff]{2,4})")
+# relaying someone's words (`引用了乔布斯的一句话`), not citing data (`引用了一组内部数据`)
+_CJK_RELAYS = re.compile(r"(?:引用|引述|转述|援引).*(?:的话|一句话|名言|说过|的观点)")
 
 
 # A clause of a Chinese sentence, and the conjunction opening it (`…，但陈慕瑶认为…`: but 陈慕瑶 thinks).
@@ -643,6 +653,7 @@ _AFTER_SAID = re.compile(
 # After a quote, its speaker credited in parentheses with where they work: `(Luka Petrović, Brindle
 # Labs)` (not a citation's year: `(Kaplan, 2020)`).
 _CREDIT_OPEN = re.compile(r"\s*[*_]*\s*\(\s*")
+_CREDITED_WITH = re.compile(rf"(?:[A-Z]|{_TITLE_WORD}\b)")
 _CITATION = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:et\s+al\.?|[A-Z&][\w'’.-]*))*,?\s+(?:19|20)\d\d[a-z]?\s*\)")
 _CREDIT_TAIL = re.compile(r",\s*(?!\d)[^()\n]{1,80}\)\s*[*_]*\s*(?:$|[.,;])")
 # After a quote, what stands between it and its speaker's name (`"...," Ferrostack CEO Ansel Mbeki
@@ -1007,12 +1018,15 @@ class Attributor:
             if _NON_PERSON.match(raw) or fold(raw) in self.organizations:
                 return NONE
         credit = _CREDIT_OPEN.match(after)
-        credited = _name_followed_by(after, credit.end(), _CREDIT_TAIL) if credit else None
+        opened = credit.end() if credit else 0
+        credited = _name_followed_by(after, opened, _CREDIT_TAIL) if credit else None
         if credited:
-            # `"..." (Luka Petrović, Brindle Labs)`: a person the document knows
-            name = self.person(credited, allow_new=False)
-            return Attribution(name, "said after") if name else NONE  # (`(Goldman Sachs, research note)`)
-        if credit and _CITATION.match(after, credit.end()):
+            # `"..." (Luka Petrović, Brindle Labs)`: a person the document knows, or a new one credited with
+            # their organization or title (not `(Goldman Sachs, research note)`)
+            tail = after[opened + len(credited) :].lstrip(" ,")
+            name = self.person(credited, allow_new=bool(_CREDITED_WITH.match(tail)))
+            return Attribution(name, "said after") if name else NONE
+        if credit and _CITATION.match(after, opened):
             return NONE  # `"..." (Kaplan, 2020)`: a source's words, not the paragraph's subject's
         if _REFERENCE_AFTER.match(after):
             return NONE
@@ -1079,15 +1093,15 @@ class Attributor:
         last = sentences[-1]
         if _CJK_RELAYS.search(last):
             return NONE  # `罗安然引用了乔布斯的一句话：`: someone else's words, relayed
-        if _CJK_ANSWER.search(last):  # the one the text last asked answers (or no one we can tell)
+        if _CJK_ANSWER.search(last):  # the one the text last asked answers (`罗安然问陈慕瑶…，得到的回答是：`)
             for sentence in reversed(sentences):
                 asked = _CJK_ASKED.search(sentence)
-                if asked:
-                    answerer = self._cjk_opening_person(asked.group("run") + "。")
-                    return Attribution(answerer, "lead-in") if answerer else NONE
+                answerer = self._cjk_opening_person(asked.group("run") + "。") if asked else None
+                if answerer:
+                    return Attribution(answerer, "lead-in")
+        opener = None if _CJK_PRONOUN.match(last.lstrip()) else self._cjk_opening_person(last)
         if not _CJK_PRONOUN.match(last.lstrip()):
-            name = self._cjk_opening_person(last)
-            return Attribution(name, "lead-in") if name else None
+            return Attribution(opener, "lead-in") if opener else None
         for sentence in reversed(sentences[:-1]):  # the nearest clause a person opens, in this text
             for part in reversed(_CJK_CLAUSE.split(sentence)):
                 name = self._cjk_opening_person(part)
@@ -1110,8 +1124,10 @@ class Attributor:
             found = self._cjk_lead_in_sentence(clause, context)
             if found is not None:
                 return found
-        if context.entry_person and _SUBJECTLESS_SPEECH.match(clause):
+        opening = _SUBJECTLESS_SPEECH.match(clause) if context.entry_person else None
+        if opening and not _SPEECH.search(clause, opening.end()):
             # `**Tim Cook** — CEO of Apple. Told analysts "..."`: the entry's person, whoever they are
+            # (not `Responded after critics said "..."`: another's words, named later in the clause)
             return Attribution(context.entry_person, "people entry")
         teller = _teller(clause)
         if teller is not None and not _PRONOUN.match(teller):  # (`He told her:` is the pronoun's)
@@ -1296,8 +1312,8 @@ class Attributor:
         """Whether a person is named at `position`: one the document knows, or a full name that is
         none of its organizations (`quoted Steve Jobs`, not `cited Siri`)."""
         named = _NAMED_NEXT.match(text, position)
-        if named is None:
-            return False
+        if named is None or len(text[named.end() :].split()) > _RELAY_TAIL_WORDS:
+            return False  # (`cited Andy Grove and then gave her own view:` goes on to her words)
         name = named.group("name")
         if self.people.resolve(name):
             return True
@@ -1478,23 +1494,41 @@ def _subject_candidates(sentence: str) -> tuple[tuple[str, bool], ...]:
     sentence = sentence.strip(' *_"')
     if ":" in sentence:
         sentence = _without_field(sentence)  # `Why Mentioned: Kerner identifies...`
-    found = []
     starts = _clause_starts(sentence)
     if ", " in sentence or " but " in sentence:  # `Most firms start with rigid objects, but Jo chose towels`
-        starts += tuple(sentence[match.end() :] for match in _COORDINATED.finditer(sentence))
-    if "; " in sentence:  # `Harry raised Pilot; Mara responded that ...`: the nearer main clause first
-        starts = tuple(sentence[match.end() :] for match in reversed(list(_SEMICOLON.finditer(sentence)))) + starts
+        starts += tuple(sentence[match.end() :] for match in _last(_COORDINATED.finditer(sentence)))
+    found = []
+    if "; " in sentence:  # `Harry raised Pilot; Mara responded that ...`: the nearer clause's speaker first
+        for match in reversed(_last(_SEMICOLON.finditer(sentence))):
+            subject = _clause_subject(sentence[match.end() :], speaking=True)
+            if subject:
+                found.append(subject)
     for candidate in starts:
-        match = _SUBJECT.match(candidate)
-        if match is None:
-            continue
-        name, verb, possessive = match.group("name", "verb", "possessive")
-        if verb.startswith(("and", "or")):
-            continue
-        # `_thing_of` reads on only after a possessive (`Jane's new venture`): most subjects have none
-        thing = bool(possessive or name.endswith(_POSSESSIVE_ENDS)) and _thing_of(match, candidate)
-        found.append((_subject_name(name), thing))
+        subject = _clause_subject(candidate)
+        if subject:
+            found.append(subject)
     return tuple(found)
+
+
+_CLAUSES_READ = 3  # a sentence's last few clauses after a semicolon or `but`: a hostile one has thousands
+
+
+def _last(matches: Iterator[re.Match[str]]) -> list[re.Match[str]]:
+    return list(deque(matches, maxlen=_CLAUSES_READ))
+
+
+def _clause_subject(candidate: str, speaking: bool = False) -> tuple[str, bool] | None:
+    """The subject a clause opens on, with whether it is a thing of theirs (`Jane's new venture`);
+    `speaking`: only one whose verb is a verb of speech."""
+    match = _SUBJECT.match(candidate)
+    if match is None:
+        return None
+    name, verb, possessive = match.group("name", "verb", "possessive")
+    if verb.startswith(("and", "or")) or speaking and not _SPEECH.match(verb):
+        return None
+    # `_thing_of` reads on only after a possessive (`Jane's new venture`): most subjects have none
+    thing = bool(possessive or name.endswith(_POSSESSIVE_ENDS)) and _thing_of(match, candidate)
+    return _subject_name(name), thing
 
 
 @lru_cache(maxsize=1 << 12)  # a sentence seldom recurs, its subject's name often does

@@ -37,8 +37,11 @@ def _cased(words: str) -> str:
 
 # A post held in an organization, or its founding (then `by`), before a name: in a Companies entry,
 # the organization's (see `kgraph.extract.relations`). Not `author`, `analyst`: of anyone.
-# (in lower case: `Founder Mode Summit`, `Partner Program` are titles of things, not of people)
-_POST_WORDS = "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
+# (capitalized only where a sentence opens on the title: `Founder Tomas Alvarez sold it`, not
+# `the Founder Mode Summit` or `a Partner Program`; see `held`)
+_POST_WORDS = _cased(
+    "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
+)
 _FOUNDING_WORDS = _cased("co-founded|cofounded|founded")
 _TITLE_WORDS = "professor|Professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov"
 _ABBREVIATED = frozenset(("Prof", "Dr", "Sen", "Rep", "Gov"))  # written with their dot (not `Dr Pepper`)
@@ -50,12 +53,26 @@ POST = rf"(?P<cue>{one_of(f'{_POST_WORDS}|{_FOUNDING_WORDS}')}){_BY}\.?\s+"
 _CUE = rf"(?P<cue>{one_of(f'{_POST_WORDS}|{_FOUNDING_WORDS}|{_TITLE_WORDS}')}){_BY}\.?\s+"
 
 
+_TITLES_AS_WRITTEN = frozenset(("President", "Professor", "Senator", "Representative", "Governor"))
+_MODIFIERS = re.compile(r"(?:(?:General|Managing|Founding|Senior|Operating|Executive|Vice|Chief)\s+)+$")
+_OPENING = re.compile(r"(?:^|[.!?:\n\0]\s*)$")
+
+
+def _opens(text: str, start: int) -> bool:
+    """Whether a sentence opens at `start`, or on title words just before it (`General Partner X`)."""
+    before = text[max(0, start - 60) : start]
+    modifiers = _MODIFIERS.search(before)
+    return _OPENING.search(before[: modifiers.start()] if modifiers else before) is not None
+
+
 def held(cue: re.Match[str], text: str) -> bool:
     """Whether a cue match (of `POST`) stands before a person: a founding with `by`, a post
     without, at a word start, and a partner of a firm (`managing partner X`, not `chip partner X`)."""
     word = cue.group("cue")
     if (word in _FOUNDING) != (cue.group("by") is not None):
         return False
+    if word[:1].isupper() and word[1:2].islower() and word not in _TITLES_AS_WRITTEN and not _opens(text, cue.start()):
+        return False  # `Founder Mode Summit`: a capitalized title only where a sentence opens on it
     if word in _ABBREVIATED and not text.startswith(".", cue.end("cue")):
         return False
     if cue.start() and text[cue.start() - 1].isalnum():

@@ -164,7 +164,8 @@ def _conjoined(name: str, text: str, listed: bool = False) -> list[str]:
     if len(parts) < 2:
         return [] if is_category(name) else [name]
     words = organization_words()
-    if len({fold(part) for part in parts}) < len(parts) or fold(name) in words.joined_names:
+    joined = fold(name.replace(" and ", " & "))  # (`Simon and Schuster` is Simon & Schuster)
+    if len({fold(part) for part in parts}) < len(parts) or joined in words.joined_names:
         return [name]  # `Johnson & Johnson`, `Barnes & Noble`
     if any(fold(part) in words.kind_suffixes for part in parts):
         return [name]  # `Bain & Company`, `Smith & Co`

@@ -257,14 +257,17 @@ _TIER_VERSION = re.compile(r"[- ]?[3-9](?:\.\d)?(?!\d)")
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 
 
-def _capitalized_context(text: str, start: int) -> bool:
+def _capitalized_context(text: str, start: int, organizations: dict[str, str]) -> bool:
     """Whether a name at `start` opens a sentence or follows a capitalized word (a title's
-    capitals, `The Chrome finish`), as an everyday word written so would."""
+    capitals, `The Chrome finish`), as an everyday word written so would; not its maker's name
+    (`Microsoft Excel`, where the document lists Microsoft)."""
     before = text[max(0, start - 40) : start]
     if not before.strip() or before.rstrip()[-1:] in '.!?:\n"“':
         return True
     word = _WORD_BEFORE.search(before)
-    return word is not None and word.group(1)[:1].isupper() and not word.group(1).endswith(("'s", "’s"))
+    if word is None or not word.group(1)[:1].isupper() or word.group(1).endswith(("'s", "’s")):
+        return False
+    return fold(word.group(1)) not in organizations
 
 
 def _first_name_shaped(name: str) -> bool:
@@ -311,12 +314,13 @@ def products_named_in(
             continue
         if after and _first_name_shaped(name) and looks_like_person_name(name + after):
             continue
-        if match.group("plural") and not (name[-1].isdigit() or name[-1].isupper()):
-            continue  # `H100s`, `TPUs`; not `Excels`, a verb
-        if name in words.word_names and _capitalized_context(text, start):
+        if match.group("plural") and name in words.word_names:
+            continue  # `H100s`, `iPhones`; not `Excels`, a verb
+        if name in words.word_names and _capitalized_context(text, start, organizations):
             continue  # `Short Windows` in a title, `Whisper networks` opening a sentence: the words
-        if name not in makers and (maker := _possessive_maker(text, start, organizations)):
-            makers[name] = maker  # `NVIDIA's H100`, where the document lists NVIDIA
+        owned = name not in makers and not _MODIFIES_NOUN.match(text, match.end("name") + len(match.group("plural")))
+        if owned and (maker := _possessive_maker(text, start, organizations)):
+            makers[name] = maker  # `NVIDIA's H100`, where the document lists NVIDIA (not `Dell's Windows laptops`)
         found.setdefault(name, prose[bisect_right(starts, start) - 1].number)
     return [
         EntityEntry(
@@ -331,6 +335,13 @@ def products_named_in(
     ]
 
 
+# After a product's name, a noun it modifies (`Dell's Windows laptops`, `Oracle's H100 clusters`): the
+# possessive's thing is the noun, not the product. A function word or a mark ends the noun phrase.
+_MODIFIES_NOUN = re.compile(
+    r"\s+(?!(?:is|was|are|were|has|had|and|or|to|in|on|for|with|which|that|as|at|by|from|will|can|could|would|"
+    r"may|might|now|also|still|remains|became|launched|shipped|runs|ran|does|did)\b)"
+    r"(?![a-z]+(?:ing|ed)\b)[a-z][\w-]*"  # (`Merck's Keytruda losing patent protection`: a verb, not a noun)
+)
 # The capitalized words, then a possessive, right before a product's name: `Google DeepMind's `.
 _POSSESSOR = re.compile(r"((?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)['’]s?\s+$")
 

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from itertools import islice
 
+from kgraph.data import organization_words
 from kgraph.extract.affiliations import is_past_role
 from kgraph.extract.alternation import one_of
 from kgraph.extract.named_people import POST, held
@@ -199,7 +200,9 @@ _CAPITALIZED = re.compile(r"[A-Z][\w&.'’-]*")
 # Capitalized words that name no organization before a post (`Its CEO`, `Founded in 2019 by`).
 _NO_NAME = frozenset(
     "its the their this that his her our a an and in on at for with by as since after before now today "
-    "currently co-founded cofounded founded based".split()
+    "currently co-founded cofounded founded based ceo cto cfo coo cpo cmo president chairman chairwoman "
+    "director founder co-founder cofounder partner january february march april may june july august "
+    "september october november december".split()
 )
 
 
@@ -210,13 +213,14 @@ def _posted(text: str, forms: list[str], names: dict[str, str], organization: st
     its sentence (`Treeline co-founder Hussein`, `rival of Uber, whose CEO`, `led by a16z; partner`)."""
     found = []
     own_words = set(fold(organization).split())
+    name_words = {word for form in forms for word in form.split()}
     for cue in _POSTED.finditer(text):
         if not held(cue, text):
             continue
         before = text[max(0, cue.start() - _POST_WINDOW) : cue.start()]
         clauses = _SENTENCE_BREAK.split(before)
         sentence = clauses[-1]
-        if _FORMER_END.search(sentence) or _names_another(sentence, own_words, names):
+        if _FORMER_END.search(sentence) or _names_another(sentence, own_words, name_words):
             continue
         if len(clauses) > 1 and _BY_NAME_END.search(before, 0, len(before) - len(sentence)):
             continue  # `Series B led by Corvane Capital; partner Martin Casado`: Corvane's partner
@@ -232,14 +236,17 @@ def _posted(text: str, forms: list[str], names: dict[str, str], organization: st
     return found
 
 
-def _names_another(sentence: str, own_words: set[str], people: dict[str, str]) -> bool:
+def _names_another(sentence: str, own_words: set[str], people: set[str]) -> bool:
     """Whether a sentence names an organization other than the entry's (`own_words`, its folded
-    words): a capitalized word that is no place (`Oslo-based`), no person's name (`people`, lower
-    case), and not a sentence's first word before a lower-case one (`Networking company founded by`)."""
+    words): a capitalized word that is no place (`Oslo-based`), no word of a person's name
+    (`people`, folded), no title or month, and not a sentence's first word before a lower-case one
+    (`Networking company founded by`)."""
+    generic = organization_words().generic
     for word in _CAPITALIZED.finditer(sentence):
         bare = re.sub(r"(?:['’]s?|-based|-headquartered)$", "", word.group()).strip(".,")
-        if not bare or fold(bare) in own_words or bare.lower() in _NO_NAME or bare.lower() in people:
-            continue
+        key = fold(bare)
+        if not bare or key in own_words or bare.lower() in _NO_NAME or key in generic or key in people:
+            continue  # (`people`: the words of the document's people's names too: `by CEO A and CTO B`)
         if not sentence[: word.start()].strip() and _LOWER_NEXT.match(sentence, word.end()):
             continue
         if not is_place(bare):

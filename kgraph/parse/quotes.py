@@ -166,15 +166,18 @@ def strip_timestamps(text: str) -> str:
 
 
 # A bracketed time with a capitalized word after it (not a prose `at 12:34`): a sentence ended there.
+# (The time opens the pattern; what ended the sentence before it is read back from it: a pattern
+# that opened on optional marks would try them again at every mark of a long run.)
 _TIME_THEN_CAPITAL = re.compile(
-    rf"(?P<end>[.!?…]?[\"'”*_)]*)\s*(?:\[\[?{_CLOCK}(?:\.\d+)?(?:\s*(?:[–—-]|/)\s*{_CLOCK}(?:\.\d+)?)?\]\]?"
-    rf"(?:\([^)\s]*\))?|\(\d{{1,2}}:\d{{2}}:\d{{2}}\))(?=\s+[\"“*_(\[]*[A-Z])"
+    rf"(?:\[\[?{_CLOCK}(?:\.\d+)?(?:\s*(?:[–—-]|/)\s*{_CLOCK}(?:\.\d+)?)?\]\]?(?:\([^)\s]*\))?"
+    rf"|\(\d{{1,2}}:\d{{2}}:\d{{2}}\))(?=\s+[\"“*_(\[]*[A-Z])"
 )
+_CLOSING = "\"'”*_) \t"  # what may stand between a sentence's end mark and the time after it
 
 
 def _sentence_end(match: re.Match[str]) -> str:
-    end = match.group("end")
-    return f"{end} " if end[:1] in (".", "!", "?", "…") else f"{end}. "
+    before = match.string[max(0, match.start() - 20) : match.start()].rstrip(_CLOSING)
+    return " " if before.endswith((".", "!", "?", "…")) else ". "
 
 
 def strip_timestamps_ending_sentences(text: str) -> str:
