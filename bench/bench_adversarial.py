@@ -79,6 +79,19 @@ def _posts_in_an_entry(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\nA.\n\n## 2. Companies Identified\n\n### Acme Labs\n" + entry + "\n"
 
 
+def _semicolons(size: int) -> str:
+    """One sentence of clauses after semicolons, each with a speaker: the subject rule reads the last
+    few clauses, not a copy of the sentence's rest at each semicolon."""
+    sentence = "Dana Ruiz said" + "; Jo Lee said x" * (size // 15)
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + sentence + ': "the end of the whole thing is here now."\n'
+
+
+def _marks_before_a_time(size: int) -> str:
+    """A clock, then a long run of closing marks: a time before a capital ends a sentence, and what
+    ended it is read back from the time, not tried again at every mark."""
+    return HEADER + "## 1. Key Themes\n\n### Theme\nDana says 12:30 " + "*" * size + "x\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -91,6 +104,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB lead-in repeating `quotes a` 100,000 times", lambda: _relayed_lead_in(1_900_000)),
     ("a 1.9 MB chain of product version tags", lambda: _version_chain(1_900_000)),
     ("a 1.9 MB Companies entry of posts and foundings", lambda: _posts_in_an_entry(1_900_000)),
+    ("a 1.9 MB sentence of semicolon clauses", lambda: _semicolons(1_900_000)),
+    ("a 1.9 MB run of marks after a clock", lambda: _marks_before_a_time(1_900_000)),
 ]
 
 

@@ -127,3 +127,9 @@ def test_second_review_cases_of_posts() -> None:
     assert people["Ingrid Solberg"] == ("Quarry Robotics",)
     assert people["Nadia Petrov"] == ("Orbit Pay",)
     assert people["Mara Jensen"] == ("Lattice Health",)
+
+
+def test_a_title_ending_a_sentence_does_not_name_the_next_sentences_first_words() -> None:
+    text = _HOSTILE.replace("Founder Mode Summit was held.", "They met the founder. Early Kreacarcul arrived late.")
+    people = {person.name for person in extract_document(parse_document("e.md", text)).people}
+    assert "Early Kreacarcul" not in people

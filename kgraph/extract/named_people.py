@@ -73,8 +73,8 @@ def held(cue: re.Match[str], text: str) -> bool:
         return False
     if word[:1].isupper() and word[1:2].islower() and word not in _TITLES_AS_WRITTEN and not _opens(text, cue.start()):
         return False  # `Founder Mode Summit`: a capitalized title only where a sentence opens on it
-    if word in _ABBREVIATED and not text.startswith(".", cue.end("cue")):
-        return False
+    if (word in _ABBREVIATED) != text.startswith(".", cue.end("cue")):
+        return False  # `Dr. Ana Lind`, not `Dr Pepper`; `founder. Early Kreacarcul`: a sentence ended
     if cue.start() and text[cue.start() - 1].isalnum():
         return False
     return word.lower() != "partner" or partner_of_a_firm(text, cue.start())
