@@ -468,3 +468,11 @@ def test_chinese_answers_named_and_data_cited() -> None:
     assert speakers["估值从来不是我们最关心的事情，团队才是最重要的。"] == "陈慕瑶"
     assert speakers["成本每年下降一个数量级，这是最确定的趋势。"] == "陈慕瑶"
     assert speakers["我们的留存率在第三个月仍然保持在百分之六十以上。"] == "陈慕瑶"
+
+
+def test_someone_unnamed_speaking_before_a_colon_is_nobody_we_can_name() -> None:
+    speakers = _speakers(
+        'Priya Nandakumar argued that celebrity brands are underpriced. "At the good ones, the celebrity runs product."'
+        '\n\nSomeone on the panel shot back: "That is the exception that proves the rule, and the rule is expensive."',
+    )
+    assert speakers["That is the exception that proves the rule, and the rule is expensive."] is None

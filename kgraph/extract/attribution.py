@@ -439,7 +439,9 @@ _QUOTING_VERBS = frozenset(
 _RELAY_TAIL_WORDS = 3  # after the person relayed: `as saying:`, `'s line:`
 _NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)")
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
-_INDEFINITE_SUBJECT = re.compile(r"^(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]")
+_INDEFINITE_SUBJECT = re.compile(
+    r"^(?:(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]|(?:Someone|Somebody|Anyone|Everyone|Nobody|No one)\b)"
+)
 # A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
 # (`her` only before a word an object takes: `pressed her on`, not the possessive `her plan`)
 _ADDRESSED = re.compile(r"\b(?:(?P<he>him)|(?P<she>her)\s+(?:on|to|about|whether|if|why|how|what|for|with|again))\b")
