@@ -284,7 +284,7 @@ def products_named_in(
     """Well-known products the document's text names with no entry of their own (`users moved
     from Siri to ChatGPT`): the episode mentions each, at the line it is first named on. Not a
     word the document also writes in lower case, nor a person's first name (`Claude Shannon`)."""
-    lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
+    lines = document.body_lines()
     prose = [line for line in lines if line.kind in _PROSE_KINDS]
     text = "\n".join(line.text for line in prose)  # searched once; a match's line found by its offset
     matches = list(_known_name().finditer(text))

@@ -13,7 +13,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.named_people import POST, held
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
-from kgraph.parse.document import ParsedDocument, SectionKind
+from kgraph.parse.document import Item, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
 
 # A word every way of saying it needs: most entries have none, and are skipped at once.
@@ -206,14 +206,19 @@ _NO_NAME = frozenset(
 )
 
 
-def _posted(text: str, forms: list[str], names: dict[str, str], organization: str) -> list[str]:
-    """The people (`names`: lower-case form -> name) an entry's text names right after a post or a
-    founding (`partner Duarte Nogueira sits on the board`, `co-founded in 2022 by A and B`), where
-    the post is the entry's: not a former one (`former CEO Jo Lee`), nor one after another name in
-    its sentence (`Treeline co-founder Hussein`, `rival of Uber, whose CEO`, `led by a16z; partner`)."""
+def _entry_lines(item: Item) -> str:
+    """A Companies entry's text line by line (a line's end ends the sentence a post stands in)."""
+    return "\n".join([item.inline_plain, *(line.plain for line in item.lines[1:] if not line.quoted)])
+
+
+def _posted(text: str, forms: list[str], name_words: set[str], names: dict[str, str], organization: str) -> list[str]:
+    """The people (`names`: lower-case form -> name; `name_words`: the words of those forms) an
+    entry's text names right after a post or a founding (`partner Duarte Nogueira sits on the
+    board`, `co-founded in 2022 by A and B`), where the post is the entry's: not a former one
+    (`former CEO Jo Lee`), nor one after another name in its sentence (`Treeline co-founder
+    Hussein`, `rival of Uber, whose CEO`, `led by a16z; partner`)."""
     found = []
     own_words = set(fold(organization).split())
-    name_words = {word for form in forms for word in form.split()}
     for cue in _POSTED.finditer(text):
         if not held(cue, text):
             continue
@@ -287,6 +292,7 @@ def affiliations_in_entries(
             forms.setdefault(form.lower(), person.name)
     if section is not None and forms:
         ordered = sorted(forms, key=len, reverse=True)
+        name_words = {word for form in forms for word in form.split()}
         # (an entry's own organization, not one named inside it on its line: `led by Coatue`)
         by_line = {e.line: e for e in entities if e.kind == EntityKind.ORGANIZATION and e.own_entry}
         for item in section.items:
@@ -297,9 +303,7 @@ def affiliations_in_entries(
             text += " " + item.inline_plain
             # (a heading naming several, `xAI / Colossus`: whose company the text means is unclear)
             owners = [] if entry.shared_heading else [forms[owner] for owner in _owners(text) if owner in forms]
-            # (read line by line: a line's end ends the sentence a post stands in)
-            lines = "\n".join([item.inline_plain, *(line.plain for line in item.lines[1:] if not line.quoted)])
-            posted = [] if entry.shared_heading else _posted(lines, ordered, forms, entry.name)
+            posted = [] if entry.shared_heading else _posted(_entry_lines(item), ordered, name_words, forms, entry.name)
             if not owners and not posted and not _has_cue(text):
                 continue
             stated = [

@@ -45,7 +45,7 @@ def _alone(surname: str, first: str, line: str) -> bool:
 
 
 def _all_text_lines(document: ParsedDocument) -> list[str]:
-    lines = [*document.preamble, *(line for section in document.sections for line in section.lines)]
+    lines = document.body_lines()
     return [line.text for line in lines if line.kind == LineKind.TEXT]
 
 

@@ -155,6 +155,10 @@ class ParsedDocument(_Frozen):
                 return section
         return None
 
+    def body_lines(self) -> list[Line]:
+        """The body's lines in order: the preamble's, then each section's (not the trailing ones)."""
+        return [*self.preamble, *(line for section in self.sections for line in section.lines)]
+
 
 class Segment(NamedTuple):
     """One timed stretch of a transcript: who spoke (when the transcript says) and what. A named
