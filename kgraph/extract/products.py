@@ -14,6 +14,7 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate
 
+from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import is_relation
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
@@ -61,9 +62,15 @@ _TIERS = r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Ha
 _VERSION = _NUMBER + _TIERS
 
 
+def _longest_first(names: tuple[str, ...]) -> list[str]:
+    """Names once each, the longest first (`Claude Code` before `Claude`): as an alternation's
+    branches, each name's longest reading wins."""
+    return sorted(set(names), key=lambda name: (-len(name), name))
+
+
 def _alternatives(names: tuple[str, ...]) -> str:
-    """Names as one alternation, the longest first (`Claude Code` before `Claude`)."""
-    return "|".join(map(re.escape, sorted(names, key=lambda name: (-len(name), name))))
+    """Names as one alternation, the longest first."""
+    return "|".join(map(re.escape, _longest_first(names)))
 
 
 @cache
@@ -236,17 +243,13 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
 def _known_name() -> re.Pattern[str]:
     """A well-known product's name or a family's, the longest first (`Claude Code`, not `Claude`),
     then its version and tier if any (`GPT-4o-mini`, `Qwen3`, `GPT-5 Pro`), a plural `s` (`H100s`),
-    and the capitalized word after it (`Claude Shannon` is a person). The names are grouped by their first character:
-    a pattern that opens on a choice of characters is searched three times faster than one that
-    opens on a choice of names, and one that opens on a choice of patterns thirty times slower.
-    (The word start is checked after the match, for the same reason.)"""
+    and the capitalized word after it (`Claude Shannon` is a person). The names are grouped by
+    their first letters (`kgraph.extract.alternation`): a pattern that opens on a choice of
+    characters is searched three times faster than one that opens on a choice of names, and one
+    that opens on a choice of patterns thirty times slower. (The word start is checked after the
+    match, for the same reason.)"""
     words = product_words()
-    by_first: dict[str, list[str]] = {}
-    for name in dict.fromkeys((*words.families, *words.in_prose)):
-        by_first.setdefault(name[0], []).append(name[1:])
-    names = "|".join(
-        f"{re.escape(first)}(?:{_alternatives(tuple(rests))})" for first, rests in sorted(by_first.items())
-    )
+    names = one_of("|".join(_longest_first((*words.families, *words.in_prose))))
     return re.compile(
         rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})(?P<plural>s?)(?![\w-]|\.\d)"
         rf"(?P<next>\s+[A-Z][\w'’-]*)?"
