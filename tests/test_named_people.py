@@ -133,3 +133,12 @@ def test_a_title_ending_a_sentence_does_not_name_the_next_sentences_first_words(
     text = _HOSTILE.replace("Founder Mode Summit was held.", "They met the founder. Early Kreacarcul arrived late.")
     people = {person.name for person in extract_document(parse_document("e.md", text)).people}
     assert "Early Kreacarcul" not in people
+
+
+def test_a_spelling_of_a_person_the_document_has_is_no_new_person() -> None:
+    text = (
+        _HOSTILE.replace("Founder Mode Summit was held.", "He and co-founder Mustafa Suleyman recruited backers.")
+        + "\n## People Identified\n\n### Mustafa Suleiman\n**Description:** DeepMind co-founder\n"
+    )
+    people = {person.name for person in extract_document(parse_document("e.md", text)).people}
+    assert "Mustafa Suleiman" in people and "Mustafa Suleyman" not in people

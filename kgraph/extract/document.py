@@ -115,7 +115,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     known = {fold(form) for person in index.people for form in (person.name, *person.aliases)}
     known |= {fold(form) for entry in entities for form in (entry.name, *entry.aliases)}
     # (read after attribution: a person only mentioned must not make a speaker's first name ambiguous)
-    named = people_named_in(document, known, everyday)
+    # (not a spelling of someone the document already has: `Mustafa Suleyman` beside its Suleiman entry)
+    named = [person for person in people_named_in(document, known, everyday) if index.resolve(person.name) is None]
     people = affiliations_in_entries(document, [*(p for p in index.people if p.name in used), *named], entities)
     # (the summary's own heading: a document has one or two; a hostile one is read no further)
     headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
