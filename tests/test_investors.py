@@ -41,6 +41,12 @@ def investors(why: str) -> list[str]:
         ("Raised $3M from Patrick and Jon Wray", []),  # two brothers: no firm `Patrick`
         ("Series A led by Alphabet VC arm at $1B", []),  # a kind of arm, not a name
         ("Series B led by Sam Altman", []),  # an angel, or a name written like one: left out
+        # a firm named like a person: a known one, or one with an investment firm's ending
+        ("$14M seed led by General Catalyst and Kestrel Aldane", ["General Catalyst"]),
+        ("Series A led by Tove Global and Ansel Equity", ["Tove Global", "Ansel Equity"]),
+        ("Backed by Amazon, Jane Street and Halden", ["Amazon", "Jane Street", "Halden"]),
+        ("Investors included Orbex Capital, Halden and Tidal", ["Orbex Capital", "Halden", "Tidal"]),
+        ("Backed by Walmart, Orbex-rival Tove Global and Paris-based Halden", ["Walmart", "Tove Global", "Halden"]),
         ("Series A led by US investors", []),
     ],
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kgraph.data import organization_words
 from kgraph.extract.organization_names import is_generic
 from kgraph.extract.results import EntityEntry
 from kgraph.names import fold, looks_like_person_name
@@ -15,7 +16,7 @@ from kgraph.person_names import is_function_word, is_place, opens_a_sentence
 # Works`, `backed by Halden, Corvo and Wharfly`, `with participation from ...`.
 _DEAL = re.compile(
     r"\b(?:(?:round|raise|raised|raising|funding|financing|series\s+[a-z]|seed|investment|\$[\d.,]+\s*[mbk]n?)"
-    r"\b[^.;:()]{0,40}?\b(?:co-)?led\s+by|backed\s+by|with\s+participation\s+from|investors\s+(?:include|including))"
+    r"\b[^.;:()]{0,40}?\b(?:co-)?led\s+by|backed\s+by|with\s+participation\s+from|investors\s+(?:include|included|including))"
     r"\s+(?P<names>[^.;:()]+)"
     r"|\$[\d.,]+\s*[mbk]n?\b[^.;:()$]{0,40}?\bfrom\s+(?P<sources>[^.;:()]+)",  # `$40M from Orbex and Halden`
     re.I,
@@ -28,7 +29,9 @@ _QUALIFIER = re.compile(r"\s+(?:[a-z]|[—–|]|-\s)|\s*[|*\"“”]")
 _NO_INVESTOR = frozenset("others insiders existing new several various series seed round investors backers".split())
 _SEPARATOR = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 _AND_FULL_NAME = re.compile(r"\s+and\s+([A-Z]\S*\s+[A-Z][^\s,]*)\s*(?:$|[,|—–])")
-_POSSESSOR = re.compile(r"^[A-Z][\w.&-]*['’]s\s+(?=[A-Z])")  # `Singapore's GIC`: GIC
+# What may come before a name and is none of it: a possessor (`Singapore's GIC`: GIC) or a word
+# joined to a lowercase one (`SoftBank-rival Tiger Global`, `Paris-based Halden`).
+_POSSESSOR = re.compile(r"^(?:[A-Z][\w.&-]*['’]s|[A-Z][\w.&]*-[a-z][\w-]*)\s+(?=[A-Z])")
 
 
 def deal_investors(entries: list[EntityEntry]) -> list[EntityEntry]:
@@ -99,6 +102,11 @@ def _investor(name: str) -> bool:
             return False
     if len(tokens) > 1 and tokens[-1].isupper() and is_generic(tokens[-1]):
         return False  # `Alphabet VC arm`: an organization's kind of arm, not its name
+    words = organization_words()
+    if fold(name) in words.named_like_people:
+        return True  # `General Catalyst`, `Jane Street`: a firm known to be named like a person or a place
+    if len(tokens) > 1 and fold(tokens[-1]) in words.investment_suffixes:
+        return True  # `Tiger Global`, `Vista Equity`: a firm's ending, though the first word is a given name
     if len(tokens) > 1 and looks_like_person_name(name):
-        return False  # `Tarek Mansour`, `General Catalyst`: a person's name, or written like one
+        return False  # `Tarek Mansour`, `Kestrel Aldane`: a person's name, or written like one
     return not (is_place(name) or is_generic(name) or len(name) < 2)
