@@ -310,3 +310,39 @@ def test_a_unit_of_an_institution_is_no_organization_of_its_own() -> None:
         "Ole Lind": ("MIT",),
         "Ida Berg": ("Department of Looms",),
     }
+
+
+@pytest.mark.parametrize(
+    ("description", "organizations"),
+    [
+        ("Former CPO at Orbex and Halden, now at Corvo. Cited for a reframe.", ["Orbex", "Halden"]),
+        ("CEO of Corvo, former head of AI and ML at Varde Institute", ["Varde Institute"]),
+        ("Tech executive; formerly at Quillmark and Tessel; co-founder of Corvo", ["Quillmark", "Tessel"]),
+        ("Co-founder of Corvo, former engineering leader at Brindle.", ["Brindle"]),  # no sentence's dot
+        ("Former CEO, Skyforge Labs", ["Skyforge Labs"]),  # the role's organization after a comma
+        ("Writer of a newsletter, former Orbex PM", ["Orbex"]),  # a title after the name is none of it
+        ("Former Halden SVP of Business; now at Corvo", ["Halden"]),
+        ("Former President of the United States", []),  # a country
+        ("Former chief of staff to the senator", []),
+        ("CEO of Corvo; previously a partner at Tessel Ventures", ["Tessel Ventures"]),
+        ("Formerly unknown inventor", []),
+        ("CEO of Corvo", []),  # a current role: an affiliation, not a past one
+    ],
+)
+def test_a_role_left_behind_names_its_organizations(description: str, organizations: list[str]) -> None:
+    assert affiliations.past_affiliations(description) == organizations
+
+
+def test_a_people_entrys_former_employers_are_mentioned_but_not_its_affiliations() -> None:
+    text = (
+        "# Looms\n\n## People Identified\n\n### Greta Vollmer\n"
+        "**Description:** CEO of Corvo, former CPO at Quillmark and Tessel\n\n"
+        "### Anders Holt\n**Description:** Former partner at Ansel Brock; now at Corvo\n"
+    )
+    entities = extract_document(parse_document("a.md", text)).entities
+    greta = next(entity for entity in entities if entity.name == "Greta Vollmer")
+    assert greta.affiliations == ("Corvo",)
+    mentioned = {entity.name for entity in entities if not entity.own_entry}
+    # `Ansel Brock`, written like a person's name, is left out
+    assert {"Quillmark", "Tessel"} <= mentioned and "Ansel Brock" not in mentioned
+    assert all(entity.kind == EntityKind.ORGANIZATION for entity in entities if not entity.own_entry)

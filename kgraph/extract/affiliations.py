@@ -181,13 +181,17 @@ def current_roles(text: str) -> list[str]:
     """The roles of `text` not left behind: `CEO of Orbex, formerly of Acme` -> [`CEO of Orbex`].
     A clause with a role word or a preposition starts a role; a bare name belongs to the role
     before it (`Former CEO, MosaicML` is one role)."""
+    return [role for role in _roles(text) if not is_past_role(role)]
+
+
+def _roles(text: str) -> list[str]:
     roles: list[str] = []
     for clause in re.split(r"\s*[;,]\s+", text):
         if roles and not (ROLE_WORD.search(clause) or is_past_role(clause) or _STARTS_ROLE.search(clause)):
             roles[-1] += ", " + clause
         else:
             roles.append(clause)
-    return [role for role in roles if not is_past_role(role)]
+    return roles
 
 
 def is_past_role(text: str) -> bool:
@@ -334,6 +338,27 @@ def _and_parts(org: str) -> list[str]:
     """`Tesla and SpaceX`, `Trinity and the Black Eyed Peas`: each, when each is a name."""
     parts = [part.removeprefix("the ") for part in org.split(" and ")]
     return parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org]
+
+
+# The words that make a role a past one, where they open it: `Former CPO at Calendly`,
+# `formerly at Xiaomi`, `ex-Google`, `previously a partner at Halden`.
+_LEFT_ROLE = re.compile(r"^(?:and\s+)?(?:former|formerly|previously|once|ex-|ex\s+)\s*(?:(?:a|an|the)\s+)?", re.I)
+_SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2})\.\s+(?=[A-Z])")
+# A title written after the organization (`Airbnb PM`, `Uber SVP of Business`): the name ends before it.
+_TITLE_AFTER = re.compile(r"\s+(?:S?E?VP|PM|GM|MD|TPM|EM)\b.*$")
+
+
+def past_affiliations(description: str) -> list[str]:
+    """The organizations a person's description names in roles the person has left (`Former CPO at
+    Calendly and Glassdoor`, `formerly at Xiaomi`, `ex-Google`): no affiliations, but the episode
+    names them. A role counts where the past word opens its clause."""
+    found: list[str] = []
+    for sentence in _SENTENCE_END.split(clean(plain(description))):
+        for clause in _roles(sentence.rstrip(". ")):
+            role, left = _LEFT_ROLE.subn("", clause.strip())
+            if left and role:
+                found.extend(part for org in affiliations_from(role) for part in _and_parts(_TITLE_AFTER.sub("", org)))
+    return [org for org in found if not is_place(org) and not is_generic(org)]
 
 
 _NOW = re.compile(r"^(?:and\s+)?(?:now|currently)\s+(?:(?:a|an|the)\s+)?", re.I)

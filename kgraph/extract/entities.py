@@ -7,6 +7,7 @@ from itertools import chain
 from operator import attrgetter
 
 from kgraph.extract.affiliations import (
+    past_affiliations,
     ORG_SEPARATOR,
     ROLE_WORD,
     affiliations_from,
@@ -30,6 +31,7 @@ from kgraph.extract.organization_names import (
     is_generic,
     is_relation,
     organization_names,
+    organization_words,
     strip_label_prefix,
 )
 from kgraph.extract.owners import heading_owners
@@ -476,8 +478,28 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
         for item in section.items:
             found.extend(_entries(item, kind, text))
     found = _listed_affiliations(found)
-    found = [*found, *deal_investors(found)]
+    found = [*found, *deal_investors(found), *_past_organizations(found)]
     return [*found, *heading_owners(found)]
+
+
+def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
+    """The organizations People entries name in roles left behind (`former CPO at Calendly`): no
+    affiliations, but the episode mentions them. A name written like a person's is left out, unless
+    the data knows it for a firm's (`Carnegie Mellon`)."""
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases, *entry.affiliations)}
+    named_like_people = organization_words().named_like_people
+    found: list[EntityEntry] = []
+    for entry in entries:
+        if entry.kind != EntityKind.PERSON or not entry.description or not entry.own_entry:
+            continue
+        for organization in past_affiliations(entry.description):
+            key = fold(organization)
+            person_like = " " in organization and looks_like_person_name(organization)  # (one word: a first name)
+            if key in listed or (person_like and key not in named_like_people):
+                continue
+            listed.add(key)
+            found.append(entry.named_inside(organization))
+    return found
 
 
 _PLAIN = attrgetter("plain")
