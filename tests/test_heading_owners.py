@@ -49,6 +49,27 @@ def test_an_owner_in_a_heading_is_an_organization_the_episode_mentions(heading: 
     assert len(named) == 2
 
 
+@pytest.mark.parametrize(
+    ("field", "owners"),
+    [
+        ("- Why mentioned: Agreed to be acquired by Corvo — an example of consolidation", ["Corvo"]),
+        ("- Description: Loom maker acquired by ORBEX. Dana Ruiz calls it a steal", ["ORBEX"]),
+        ("- Description: Platform spun off from Wharfly's X lab", ["Wharfly"]),  # the possessor
+        ("- Description: Grid startup spun out of Agile Looms in 2024", ["Agile Looms"]),
+        (
+            "- Description: A subsidiary of Quill & Tessel; owned by Marrow Capital",
+            ["Quill & Tessel", "Marrow Capital"],
+        ),
+        ("- Description: Social network acquired by Kestrel Aldane in 2022", []),  # a person's name
+        ("- Why mentioned: Represents the AI division of the Corvo IPO", []),
+        ("- Description: Acquired by Halden at $2B", []),  # the entry `Halden Sciences` below
+    ],
+)
+def test_an_owner_an_entry_names_is_an_organization_the_episode_mentions(field: str, owners: list[str]) -> None:
+    entities = _entities(f"### Tidal\n{field}\n\n### Halden Sciences\nBiotech.\n")
+    assert [entity.name for entity in entities if not entity.own_entry] == owners
+
+
 def test_a_person_written_as_an_owner_is_no_organization() -> None:
     entities = _entities("### Boring Tunnels (Musk-owned)\nTunnels.\n", "### Elon Musk\nEntrepreneur.\n")
     assert "Musk" not in {entity.name for entity in entities}

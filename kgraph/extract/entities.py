@@ -7,7 +7,6 @@ from itertools import chain
 from operator import attrgetter
 
 from kgraph.extract.affiliations import (
-    past_affiliations,
     ORG_SEPARATOR,
     ROLE_WORD,
     affiliations_from,
@@ -19,6 +18,7 @@ from kgraph.extract.affiliations import (
     only_organizations,
     organizations_in,
     organizations_of,
+    past_affiliations,
     reason_affiliations,
     whole_listed_names,
 )

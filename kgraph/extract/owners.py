@@ -1,14 +1,15 @@
 """An organization's owner that its Companies heading names (`Cymer (ASML-owned)`, `Franka Robotics
-(now part of Agile Robots)`, `Tidal (a Wharfly company)`): an organization the episode mentions,
-though no entry lists it."""
+(now part of Agile Robots)`, `Tidal (a Wharfly company)`) or its entry's text (`acquired by Miro`,
+`spun out of GE Vernova`): an organization the episode mentions, though no entry lists it."""
 
 from __future__ import annotations
 
 import re
 
+from kgraph.data import organization_words
 from kgraph.extract.organization_names import is_generic
 from kgraph.extract.results import EntityEntry, EntityKind
-from kgraph.names import fold
+from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_place
 
 _NAME = r"[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}"
@@ -17,6 +18,15 @@ _OWNER = re.compile(
     rf"|(?:now\s+)?(?:owned|acquired|bought)\s+by|spun\s+out\s+of|spinout\s+of)\s+(?:the\s+)?(?P<of>{_NAME})$"
     rf"|^(?P<owned>{_NAME})[-\s](?i:owned|acquired)$"  # `ASML-owned`
     rf"|^(?i:an?)\s+(?P<company>{_NAME})\s+(?i:company|subsidiary|unit|division|brand)$"  # `a Wharfly company`
+)
+
+# The same in an entry's description or reason, where the name ends at the first word that is not
+# capitalized (`Agreed to be acquired by Miro — an example`, `spun off from Alphabet's X`: Alphabet).
+_OWNER_IN_TEXT = re.compile(
+    r"\b(?:(?P<buyer>(?:acquired|bought|owned)\s+by)|spun\s+(?:out|off)\s+(?:of|from)|spin-?(?:out|off)\s+(?:of|from)"
+    r"|subsidiary\s+of)\s+(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z][\w&-]*(?:\.[A-Za-z]+)*(?:\s+(?:&\s+)?[A-Z][\w&-]*(?:\.[A-Za-z]+)*){0,3}))",
+    re.I,
 )
 
 
@@ -35,13 +45,25 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
     for entry in entries:
         if entry.kind != EntityKind.ORGANIZATION:
             continue
-        for qualifier in entry.qualifiers:
-            owner = _OWNER.match(qualifier.strip())
-            if owner is None:
+        named = [_OWNER.match(qualifier.strip()) for qualifier in entry.qualifiers]
+        owners = [owner.group("of") or owner.group("owned") or owner.group("company") for owner in named if owner]
+        for text in (entry.description, entry.why_mentioned):
+            if text and ("by " in text or "of " in text or "from " in text):  # (each lead-in holds one)
+                owners.extend(map(_text_owner, _OWNER_IN_TEXT.finditer(text)))
+        for name in owners:
+            if not name or fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
                 continue
-            name = owner.group("of") or owner.group("owned") or owner.group("company")
-            if fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
-                continue
+            if any(form.startswith(fold(name) + " ") for form in listed):
+                continue  # `acquired by Gilead` beside the entry `Gilead Sciences`: that one
             listed.add(fold(name))
             found.append(entry.named_inside(name))
     return found
+
+
+def _text_owner(owner: re.Match[str]) -> str:
+    """The owner a text names, or "" for a buyer written like a person (`acquired by Elon Musk`; a
+    company is spun out of no person)."""
+    name = owner.group("name")
+    if owner.group("buyer") and " " in name and looks_like_person_name(name):
+        return "" if fold(name) not in organization_words().named_like_people else name
+    return name
