@@ -624,3 +624,20 @@ def test_a_paragraph_opening_on_a_view_someone_lays_out_gives_them_the_block_quo
         source="newsletter",
     )
     assert found == {"Every line will pay twice what it pays now.": speaker}
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        'Corin Ashdale (Tidewind Labs): "{q}"',
+        'Ports set the calendar. Corin Ashdale (Tidewind Labs): "{q}"',  # the label opens the last sentence
+        '**Corin Ashdale (Tidewind Labs):** "{q}"',
+    ],
+)
+def test_a_speaker_label_may_say_who_the_speaker_is_in_parentheses(lead_in: str) -> None:
+    text = (
+        _episode("Deep Water")
+        .replace("**Participants:** Corin Ashdale", "**Participants:** Corin Ashdale, Mara Velt")
+        .replace(f'> "{QUOTE}" [00:10:00]', lead_in.format(q=QUOTE))
+    )
+    assert _speakers(text)[QUOTE] == "Corin Ashdale"

@@ -26,6 +26,8 @@ from kgraph.extract.entities import (
 )
 from kgraph.extract.group_rows import member_descriptions
 from kgraph.extract.insights import _CJK_PREFIX, _EMOJI, _PREFIX, _unwrapped, clean_plain_title
+from kgraph.extract.investors import deal_investors
+from kgraph.extract.owners import heading_owners
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import clean, split_qualifiers
 from kgraph.parse import parse_document
@@ -263,7 +265,10 @@ def _extract_entities_before(document: ParsedDocument) -> list[EntityEntry]:
             continue
         for item in section.items:
             found.extend(_entries_before(item, kind, text))
-    return entities._listed_affiliations(found)
+    found = entities._listed_affiliations(found)
+    # then what the entries name besides themselves, as extract_entities adds it (each rule tested apart)
+    found = [*found, *deal_investors(found), *entities._past_organizations(found)]
+    return [*found, *heading_owners(found)]
 
 
 def _assert_entries_as_before(document: ParsedDocument) -> None:

@@ -85,7 +85,7 @@ def build_companies(
         ("### VC", {}),
         ("### AI lab", {}),
         ("### the startup", {}),
-        ("### Rivian Spinout (unnamed)", {}),
+        ("### Corvane Spinout (unnamed)", {}),
         ("### The Only Listed Weaver (Name Not Specified)", {}),
         ("### Orbex (ORBX)", {"Orbex": ("ORBX",)}),
         ("### Orbex Energy (LNG)", {"Orbex Energy": ()}),  # a product, not the company's initials

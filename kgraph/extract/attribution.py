@@ -594,7 +594,8 @@ _NOUN_OF_NAME = re.compile(
     r"repeats|repeated|offers|offered|says|said|tells|told|shares|shared|likes|liked|loves|loved|keeps|kept)\b"
     r"[^\"]{0,60}?\b(?:is|was|are|were)\s*[:,]?\s*[*_]*$"
 )
-_COLON_END = re.compile(r"\s*:\s*$")  # after a name: `Jane Roe:`
+# after a name: `Jane Roe:`, `Jane Roe (Acme):` (the parenthesis says who she is)
+_COLON_END = re.compile(r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*$")
 _CLAUSE_END = re.compile(r"\s*$")  # a name and nothing else
 # A quote that opens with its speaker's verb of speech, the name before it: `Jo Lee "warned ..."`
 _REPORTED_SPEECH = re.compile(
@@ -604,7 +605,7 @@ _REPORTED_SPEECH = re.compile(
 _BOLD_LABEL = re.compile(
     r"^\W*\*\*(?P<name>[^*]{1,60}?)\*\*\s*:\s*[*_]*\s*$|^\W*\*\*(?P<name2>[^*]{1,60}?):\*\*\s*[*_]*\s*$"
 )
-_LABEL_END = re.compile(r"\s*:\s*[*_]*\s*$")  # after a name: `Jane Roe: *`
+_LABEL_END = re.compile(r"(?:\s*\([^()\n]{1,60}\))?\s*:\s*[*_]*\s*$")  # after a name: `Jane Roe (Acme): *`
 
 
 def _name_followed_by(text: str, start: int, ending: re.Pattern[str]) -> str | None:

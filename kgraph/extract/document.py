@@ -10,6 +10,7 @@ from kgraph.extract.entities import extract_entities
 from kgraph.extract.episode import extract_episode
 from kgraph.extract.grounding import ground_claims
 from kgraph.extract.insights import extract_insights
+from kgraph.extract.known_organizations import organizations_named_in
 from kgraph.extract.named_people import people_named_in
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
@@ -125,7 +126,11 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=(*entities, *products_named_in(document, entities, everyday)),
+        entities=(
+            *entities,
+            *products_named_in(document, entities, everyday),
+            *organizations_named_in(document, entities, everyday),
+        ),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,

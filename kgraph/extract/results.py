@@ -55,6 +55,7 @@ class EntityEntry(_Frozen):
     made_by: tuple[str, ...] = ()  # a product's makers, as the text names them
     own_entry: bool = True  # False: named inside another entry's heading (`### Acme (AcmeChat)`)
     investor: bool = False  # named in an entry as a round's investor (`Series B led by Acme`), not listed
+    in_prose: bool = False  # a well-known name the text only writes (`a deal with Stripe`), not listed
     # Named with others in one heading (`**Shopify, Reddit, Klarna**`): its description is the group's
     shared_heading: bool = False
     line: int

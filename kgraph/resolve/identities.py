@@ -194,8 +194,10 @@ class Identities:
                             people=tuple(people.get(entry.name, ())),
                             document=document,
                             podcast=podcast,
-                            listed=not entry.investor,  # a name in a round's list: no entry of its own
+                            # a name in a round's list or in running text: no entry of its own
+                            listed=not (entry.investor or entry.in_prose),
                             investor=entry.investor,
+                            in_prose=entry.in_prose,
                         )
                     )
             for name, names in people.items():

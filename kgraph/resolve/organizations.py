@@ -53,6 +53,7 @@ class OrganizationSighting(NamedTuple):
     people: tuple[str, ...] = ()  # the people the document affiliates with it
     listed: bool = True  # an entry of its own (False: only a person's affiliation)
     investor: bool = False  # named only as a round's investor (`Series A led by Acme`)
+    in_prose: bool = False  # a well-known name running text writes (`a deal with Stripe`)
 
 
 # What an investor says it is, in the first words of its description (`Venture capital firm`,
@@ -134,11 +135,17 @@ class _Context:
     descriptions: set[str] = field(default_factory=set)
     sightings: int = 0
     investor_sightings: int = 0  # of them, as a round's investor
+    prose_sightings: int = 0  # of them, only written in running text
+
+    @property
+    def prose_only(self) -> bool:
+        """Named only in running text (`a deal with Stripe`), in every document: a name, no context."""
+        return self.sightings == self.prose_sightings > 0
 
     @property
     def investor_only(self) -> bool:
         """Named only as a round's investor (`led by Corvo`), in every document."""
-        return self.sightings == self.investor_sightings > 0
+        return self.sightings - self.prose_sightings == self.investor_sightings > 0
 
     @cached_property
     def words(self) -> set[str]:
@@ -154,10 +161,13 @@ def _contexts(sightings: list[OrganizationSighting]) -> dict[str, _Context]:
         context = contexts.get(sighting.name)
         if context is None:
             context = contexts[sighting.name] = _Context(sighting.name, reader)
-        context.descriptions.add(sighting.description)
         context.sightings += 1
         context.investor_sightings += sighting.investor
+        context.prose_sightings += sighting.in_prose
         context.documents.add(sighting.document)
+        if sighting.in_prose:
+            continue  # a name written in passing says nothing of its show or its description
+        context.descriptions.add(sighting.description)
         context.podcasts.add(sighting.podcast)
         if sighting.people:
             context.people.update(map(fold, sighting.people))
@@ -416,6 +426,14 @@ class _Resolver:
             else:
                 continue
             evidence = [f"similarity {score:.0f}"] if score is not None else []
+            if self.contexts[first].prose_only or self.contexts[second].prose_only:
+                # a well-known name written in passing joins only a longer form that adds a
+                # corporate word, the only one (`Stanford` / `Stanford University`): no context
+                # makes it a spelling of another name (`Sony` / `Sona`) or a unit's (`Coinbase Ventures`)
+                extra = _extra_words(short, long) or []
+                if reason == "suffix form" and len(longer[short]) == 1 and _plain_suffix(extra):
+                    proposals[short].append((long, "suffix form, unique", [f"only longer form of {short}"]))
+                continue
             if (first, second) in self.together:
                 self.record(
                     "candidate",
@@ -462,9 +480,10 @@ class _Resolver:
 
     def _label_rank(self, form: str) -> tuple[int, int, int, str]:
         """The most often named form labels a group; a name in a round's list of investors
-        (`Corvo` for Corvo Capital) counts only after the names that entries give."""
+        (`Corvo` for Corvo Capital) or only in running text counts after the names entries give."""
         context = self.contexts[form]
-        return (self.counts[form] - context.investor_sightings, self.counts[form], -len(form), form)
+        written = self.counts[form] - context.prose_sightings
+        return (written - context.investor_sightings, written, -len(form), form)
 
     def _investor_form(self, short: str, long: str) -> list[str]:
         """The evidence that `short` (`Corvo`) is the investment firm `long` (`Corvo Capital`):
