@@ -346,3 +346,27 @@ def test_a_people_entrys_former_employers_are_mentioned_but_not_its_affiliations
     # `Ansel Brock`, written like a person's name, is left out
     assert {"Quillmark", "Tessel"} <= mentioned and "Ansel Brock" not in mentioned
     assert all(entity.kind == EntityKind.ORGANIZATION for entity in entities if not entity.own_entry)
+
+
+@pytest.mark.parametrize(
+    ("entry", "organizations"),
+    [
+        (", Varde Institute of Technology.", ("Varde Institute of Technology",)),  # a sentence's full stop
+        (", Varde Institute of Technology and Haptiq Robotics.", ("Varde Institute of Technology", "Haptiq Robotics")),
+        (", Varde Institute of Technology, Department of Mechanical Engineering.", ("Varde Institute of Technology",)),
+        (", Universidad Técnica del Pacífico.", ("Universidad Técnica del Pacífico",)),  # `del` joins a name
+        ("\n- Lab/Institution: Laboratorio de Robótica Blanda", ("Laboratorio de Robótica Blanda",)),  # a field
+        (", Orbex Co.", ("Orbex Co.",)),  # an abbreviation's dot stays
+    ],
+)
+def test_an_inline_institution_after_a_bold_name_is_the_persons(entry: str, organizations: tuple[str, ...]) -> None:
+    text = (
+        # (the institution named on its own too: `A and B` is two names where the text names each)
+        "# Tactile Looms\n\n**Source:** paper\n\n---\n\n**Varde Institute of Technology | Vollmer**\n\n"
+        "## 3. Companies Identified\n\n"
+        "**Haptiq Robotics**, startup making fingertips.\n\n## 4. People Identified\n\n"
+        f"**Greta Vollmer**{entry}\n- Why notable: Lead author.\n"
+    )
+    entities = extract_document(parse_document("a.md", text)).entities
+    greta = next(entity for entity in entities if entity.name == "Greta Vollmer")
+    assert greta.affiliations == organizations

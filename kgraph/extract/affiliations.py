@@ -43,12 +43,23 @@ ROLE_WORD = re.compile(
 )
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`,
 # `Rye & Oak`.
-_ORG_NAME = re.compile(r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du)\s+)*[A-Z][\w.&'’-]*){0,7}")
+_ORG_NAME = re.compile(
+    r"[A-Z][\w.&'’-]*(?:\s+(?:(?:of|for|and|&|on|the|de|du|del|della|di|da|des|der)\s+)*[A-Z][\w.&'’-]*){0,7}"
+)
+# `Varde Institute, Department of Mechanical Engineering`: an institution, then its unit.
+_INSTITUTION_THEN_UNIT = re.compile(
+    rf"(?P<institution>{_ORG_NAME.pattern}),\s+(?:Department|Dept\.?|School|Faculty|Division)\s+(?:of|for)\s[^,;/()]+"
+)
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
 
 def descriptor_affiliations(descriptor: str) -> list[str]:
-    """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations."""
+    """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations; the
+    sentence's full stop is none of the name (`, Varde Institute.`), and neither is a department
+    after it (`Varde Institute, Department of Looms`)."""
+    descriptor = _without_full_stop(descriptor)
+    if (unit := _INSTITUTION_THEN_UNIT.fullmatch(descriptor.strip())) and not ROLE_WORD.search(descriptor):
+        return [unit.group("institution")]
     parts = ORG_SEPARATOR.split(split_qualifiers(descriptor)[0])
     if len(parts) > 1:
         return [org for part in parts for org in (descriptor_affiliations(part) or organizations_in(part))]
@@ -80,6 +91,14 @@ def organizations_of(organizations: list[str], text: str = "") -> tuple[str, ...
 
 
 _ACADEMIC_UNIT = re.compile(r"(?:Department|Dept\.?|School|Faculty|Division|College)\s+(?:of|for)\s", re.I)
+# An abbreviation's dot, or an initial's, at the end of a name (`Acme Inc.`, `Orbex Co.`, `Jo R.`).
+_ABBREVIATION_END = re.compile(r"(?:\b(?:Inc|Ltd|Corp|Co|Bros|Jr|Sr|St|Dept|Assn)|\b[A-Z])\.$")
+
+
+def _without_full_stop(text: str) -> str:
+    """`Varde Institute.` -> `Varde Institute`: a sentence's full stop, not an abbreviation's."""
+    stripped = text.rstrip()
+    return stripped[:-1] if stripped.endswith(".") and not _ABBREVIATION_END.search(stripped) else text
 _INSTITUTION = re.compile(
     r"\b(?:University|Universit[éàä]|Institute|College|Polytechnic|Academy|Lab|Laboratory)\b|^[A-Z]{2,6}$"
 )
@@ -99,6 +118,9 @@ _ORG_THEN_ROLE = re.compile(
 _AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
 
 
+_NAME_JOINER = re.compile(r"\s(?:of|de|del|della|di|da|des|der|du)\s")  # `Laboratorio de Robótica Blanda`
+
+
 def affiliations_from(text: str) -> list[str]:
     """`CEO of Acme` / `Partner at Acme` / `Acme` (a bare organization name) -> [`Acme`]."""
     text = clean(plain(text))
@@ -107,7 +129,7 @@ def affiliations_from(text: str) -> list[str]:
         return [org for role in current_roles(bare) for org in affiliations_from(role)]
     if joining := _JOINING.match(bare):  # `Returning to Sequoia Capital`
         return [joining.group("org") or joining.group("joined")]
-    if _ORG_NAME.fullmatch(bare) and " of " in bare and not ROLE_WORD.search(bare):
+    if _ORG_NAME.fullmatch(bare) and _NAME_JOINER.search(bare) and not ROLE_WORD.search(bare):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
     comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
     if comma:
@@ -258,7 +280,11 @@ def _name_goes_on(rest: str) -> bool:
 
 def only_organizations(text: str) -> list[str]:
     """`Shanghai AI Lab`, `Varde University / Halden Lab`: the organizations, when the text is
-    nothing else (no role: `CEO of Acme` is a description)."""
+    nothing else (no role: `CEO of Acme` is a description); an institution's department after it
+    is none of them (`Varde Institute, Department of Looms.`)."""
+    text = _without_full_stop(text)
+    if (unit := _INSTITUTION_THEN_UNIT.fullmatch(text.strip())) and not _has_role(text):
+        text = unit.group("institution")
     parts = [part.strip() for part in ORG_SEPARATOR.split(text) if part.strip()]
     if not parts or _has_role(text) or any(is_place(part) for part in parts):
         return []  # `— Norway`: where they are from
