@@ -99,6 +99,8 @@ def _without_full_stop(text: str) -> str:
     """`Varde Institute.` -> `Varde Institute`: a sentence's full stop, not an abbreviation's."""
     stripped = text.rstrip()
     return stripped[:-1] if stripped.endswith(".") and not _ABBREVIATION_END.search(stripped) else text
+
+
 _INSTITUTION = re.compile(
     r"\b(?:University|Universit[éàä]|Institute|College|Polytechnic|Academy|Lab|Laboratory)\b|^[A-Z]{2,6}$"
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kgraph.extract.appositions import prose_affiliations
 from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
 from kgraph.extract.entities import extract_entities
@@ -122,6 +123,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # (the summary's own heading: a document has one or two; a hostile one is read no further)
     headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
     people = title_affiliations([episode.title, *headings], people, entities)
+    people = prose_affiliations(document, people)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

@@ -81,7 +81,11 @@ def held(cue: re.Match[str], text: str) -> bool:
 
 
 # After a name, only titles no organization holds (`Emerson Collective, investor in X` is a fund).
-_TITLE_AFTER = one_of(_cased("CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|partner|professor|chief|head|president|chair"))
+_TITLE_AFTER = one_of(
+    _cased(
+        "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|partner|professor|chief|head|president|chair|VP|SVP|EVP|director"
+    )
+)
 # A name after a post, a title or a founding, with a second after `and` (`by A and B`); a title
 # after a name, read back from the title (two patterns that open on their cues: one that opens on
 # a name would try every capitalized word of every line).

@@ -1,0 +1,78 @@
+"""Affiliations the prose sets beside a person's name: a title after it (`Hollis Grieve, VP of
+logistics at Cordell Foods, told the team`) or a clause on what the person does there (`said Ana
+Lind, who leads climate lending at Northmoor Capital`). Newsletters, and podcasts without a People
+section, state most of their people's affiliations this way. A role left behind (`who previously
+ran routing at Convoy`, `, a former partner at X`) is none."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.affiliations import ROLE_WORD, affiliations_from, is_past_role
+from kgraph.extract.organization_names import is_generic
+from kgraph.extract.results import PersonName
+from kgraph.names import fold
+from kgraph.parse.document import LineKind, ParsedDocument
+from kgraph.person_names import is_place
+
+# After a name: `, VP of logistics at Cordell Foods`, `, the head of X at Y`, `, who leads ... at Y`,
+# `, who runs Y`, ` (partner at Y)`; the clause ends at a comma, a parenthesis, a quote or a sentence end.
+_CLAUSE = r"[^,;:()\[\]\"“”\n\0]{2,80}?"
+_APPOSED = re.compile(
+    rf"(?:,\s+|\s+\()(?:(?P<who>who\s+(?:now\s+|currently\s+)?"
+    r"(?:leads|runs|heads|manages|oversees|directs|chairs|co-?founded|cofounded|founded|works|serves|is|joined)\b)"
+    rf"\s*)?(?P<clause>{_CLAUSE})(?=\s*(?:[,;:)\"“”\0\n]|\.(?!\w)|$))"
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_SHORT_CLAUSE = 10  # words: a longer one says more than a post
+
+
+def prose_affiliations(document: ParsedDocument, people: list[PersonName]) -> list[PersonName]:
+    """`people` with the organizations the prose sets beside their full names added (each person's
+    own list first, then these, once each)."""
+    lines = [line.plain for line in document.body_lines() if line.kind in (LineKind.TEXT, LineKind.TABLE_ROW)]
+    text = "\0".join(lines)
+    names = {fold(form) for person in people for form in (person.name, *person.aliases)}
+    result = []
+    for person in people:
+        found = list(person.affiliations)
+        if " " in person.name:  # (a full name: a first name alone is everyone's)
+            for organization in _apposed(text, person.name, names):
+                if fold(organization) not in map(fold, found):
+                    found.append(organization)
+        result.append(
+            person
+            if len(found) == len(person.affiliations)
+            else person.model_copy(update={"affiliations": tuple(found)})
+        )
+    return result
+
+
+def _apposed(text: str, name: str, names: set[str]) -> list[str]:
+    found: list[str] = []
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        if not (start and text[start - 1].isalnum()) and not text[end : end + 1].isalnum():
+            apposed = _APPOSED.match(text, end)
+            if apposed and (organizations := _organizations(apposed)):
+                found.extend(org for org in organizations if fold(org) not in names)
+        start = text.find(name, end)
+    return found
+
+
+def _organizations(apposed: re.Match[str]) -> list[str]:
+    """The organizations of a clause after a name: a current post there (`VP of X at Y`, `who leads
+    ... at Y`), in a few words."""
+    clause = apposed.group("clause").strip()
+    if len(clause.split()) > _SHORT_CLAUSE or is_past_role(clause):
+        return []
+    who = apposed.group("who")
+    if who is None and not ROLE_WORD.search(clause):
+        return []  # `Ana Lind, a Halden regular`: no post
+    if who is not None:
+        clause = f"{who.split()[-1]} {clause}"
+    named = (_POSSESSIVE.sub("", organization) for organization in affiliations_from(clause))  # `Solstra's CFO`
+    # (a name written like a person's may be a firm's here, `at Cordell Foods`: the document's
+    # own people are left out by the caller)
+    return [organization for organization in named if not is_place(organization) and not is_generic(organization)]

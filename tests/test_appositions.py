@@ -1,0 +1,72 @@
+"""Affiliations the prose sets beside a person's name (`Hollis Grieve, VP of logistics at Cordell
+Foods, told`), on invented documents: which clauses state a current post, and which do not."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def affiliations(sentence: str, name: str = "Greta Vollmer") -> tuple[str, ...]:
+    text = f"""# Loom Ledger: Deals
+
+**Podcast:** Loom Ledger
+**Date:** 2025-05-02
+**Participants:** Loom Ledger
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Lending Returns
+{sentence}
+
+## 4. People Identified
+
+### {name}
+Mentioned in the deals roundup.
+"""
+    people = extract_document(parse_document("a.md", text)).people
+    return next(person.affiliations for person in people if person.name == name)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('Greta Vollmer, VP of logistics at Cordell Foods, told the team that "looms pay".', ("Cordell Foods",)),
+        (
+            '"We lend against contracts," said Greta Vollmer, who leads climate lending at Northmoor Capital.',
+            ("Northmoor Capital",),
+        ),  # fmt: skip
+        ("Greta Vollmer, Solstra's CFO, said the opposite is true.", ("Solstra",)),
+        ("Greta Vollmer (partner at Tessel Ventures) disagreed.", ("Tessel Ventures",)),
+        ("Greta Vollmer, who previously ran routing at Convoy, joined in May.", ()),  # a role left behind
+        ("Greta Vollmer, a former partner at Tessel Ventures, disagreed.", ()),
+        ("Greta Vollmer, a Tessel regular, disagreed.", ()),  # no post
+        ("Greta Vollmer, CEO of Oslo, disagreed.", ()),  # a place
+        ("Anna Greta Vollmerova, CEO of Quill, disagreed.", ()),  # another name that contains hers
+    ],
+)
+def test_a_post_set_beside_a_name_is_an_affiliation(sentence: str, expected: tuple[str, ...]) -> None:
+    assert affiliations(sentence) == expected
+
+
+def test_a_vp_named_only_in_prose_is_a_person_with_the_post_as_affiliation() -> None:
+    text = """# Freight Agents
+
+**Podcast:** The Build Log
+**Date:** 2025-05-02
+**Participants:** Tobin Marsh
+
+---
+
+## 1. Key Themes
+
+### Cost per load
+Hollis Grieve, VP of logistics at Cordell Foods, told the team that cost per load is the metric.
+"""
+    people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
+    assert people["Hollis Grieve"] == ("Cordell Foods",)
