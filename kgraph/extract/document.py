@@ -15,6 +15,7 @@ from kgraph.extract.known_organizations import organizations_named_in
 from kgraph.extract.named_people import people_named_in
 from kgraph.extract.participants import extract_participants, raw_participant_count
 from kgraph.extract.people import PeopleIndex, document_text_lines
+from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import DocumentExtraction, EntityEntry, EntityKind, PersonName
@@ -124,15 +125,14 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
     people = title_affiliations([episode.title, *headings], people, entities)
     people = prose_affiliations(document, people)
+    named_products = products_named_in(document, entities, everyday)
+    people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}
+    introduced = products_introduced_in(document, [*entities, *named_products], people_keys, everyday)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=(
-            *entities,
-            *products_named_in(document, entities, everyday),
-            *organizations_named_in(document, entities, everyday),
-        ),
+        entities=(*entities, *named_products, *introduced, *organizations_named_in(document, entities, everyday)),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,

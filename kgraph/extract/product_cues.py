@@ -1,0 +1,171 @@
+"""Products the prose introduces by what they are, though no list knows their names: a maker's
+product set beside its name (`Ledgerly's flagship product, Close Autopilot,`), a name before a
+kind of product (`its Perch SDK`, `Halvard's Pay checkout product`), a launch with what was
+launched (`launched FlexDispatch, a service that`), or a list of products (`products include
+Juniper Sweep and Runway Forecast`). The maker is kept where a listed organization's possessive
+says it."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from itertools import accumulate
+
+from kgraph.extract.alternation import one_of
+from kgraph.extract.organization_names import is_generic
+from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.names import fold
+from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
+from kgraph.person_names import is_place
+
+# A product's name: capitalized words or a version (`Close Autopilot`, `GridBank 4`, `Wren-3B`).
+_NAME = r"(?P<name>[A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})"
+_KINDS = one_of(
+    "product|products|model|app|application|platform|service|tool|runtime|agent|assistant|chatbot|chip|device|"
+    "SDK|API|software|suite|system|line|card|brand|engine|copilot|checkout product|storage system"
+)
+_ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature)\s+){0,2}"
+# What an owner's word (`its`, `their`, a possessive `'s`) may be followed by: a kind of product then
+# its name (`flagship product, Close Autopilot,`, `own runtime, LanRT,`), or the name then a kind of
+# product (`Perch SDK`, `Pay checkout product`). Matched where one of `_OWNERS` ends: the words are
+# found with `str.find`, far faster than a pattern that opens on a choice of words.
+_AFTER_OWNER = re.compile(
+    rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
+    rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b))"
+)
+_OWNERS = ("its ", "their ", "'s ", "’s ")
+# A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
+# Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
+_LAUNCH = re.compile(
+    r"(?i:launch(?:ed|es|ing)?|launch\s+of|release[sd]?|unveil(?:ed|s)|introduc(?:ed|es)|debut(?:ed|s)|rolled\s+out)"
+    rf"\s+(?:(?:its|their|the)\s+)?(?:new\s+)?{_NAME}(?=,\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?"
+    rf"(?:{_KINDS})\b|,\s+[A-Z][\w&.-]*['’]s\s+{_ADJECTIVES}(?:{_KINDS})\b)"
+)
+_LAUNCHES = (
+    "launch",
+    "Launch",
+    "release",
+    "Release",
+    "unveil",
+    "Unveil",
+    "introduc",
+    "Introduc",
+    "debut",
+    "rolled out",
+)
+# `products include Juniper Sweep and Runway Forecast`
+_PRODUCTS = re.compile(
+    rf"products\s+(?:include|including|such\s+as)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]*)*,?\s+and\s+[A-Z][^,.;\0]*)?"
+)
+_POSSESSOR = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # the capitalized words before `'s`
+_MORE = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})")
+_CAPITALIZED = re.compile(r"\b[A-Z][\w&-]*")
+_CLAUSE_START = re.compile(r"[.!?|:;—]\s+")
+_ACRONYM = re.compile(r"[A-Z]{2,3}")
+_LOWER_PART = re.compile(r"-[a-z]+\b")
+_PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
+# What a cue's name may not be: a word that opens a phrase, not a name.
+_NOT_NAMES = frozenset("The A An This That These Its Their Our Your His Her New Next First".split())
+
+
+def products_introduced_in(
+    document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
+) -> list[EntityEntry]:
+    """Products the prose introduces that no entry lists (`entries`: the document's, with the
+    known products it names; `people`: the folded names of its people): the episode mentions
+    each, at the line it is first named on, made by the listed organization whose possessive says
+    so."""
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    makers = _Makers(document, entries)
+    prose = [line for line in document.body_lines() if line.kind in _PROSE_KINDS]
+    text = "\0".join(line.plain for line in prose)  # searched once; a match's line found by its offset
+    starts = list(accumulate((len(line.plain) + 1 for line in prose[:-1]), initial=0))
+    found: dict[str, tuple[int, str | None]] = {}
+
+    def take(match: re.Match[str], names: list[str], owner: str | None = None, owned: bool = False) -> None:
+        index = bisect_right(starts, match.start()) - 1
+        before = text[starts[index] : match.start()]
+        possessor = None
+        if owner:
+            possessor = _POSSESSOR.search(before, max(0, len(before) - 80 - len(owner)), len(before) - len(owner))
+            if possessor is None:
+                return  # `the company's flagship product`: nobody's name
+        for name in names:
+            name = name.rstrip(".-") + (match.groupdict().get("acronym") or "")
+            if _is_product_name(name, listed, people, everyday) and name not in found:
+                maker = makers.of(possessor.group(0) if possessor else None, prose[index].number, owned, before)
+                found[name] = (prose[index].number, maker)
+
+    for owner in _OWNERS:
+        for at in _word_starts(text, owner, inside=owner[0] in "'’"):  # (`its`, not `fits`)
+            if after := _AFTER_OWNER.match(text, at + len(owner)):
+                possessive = owner[0] in "'’"
+                name = after.group("name") or after.group("name2")
+                take(after, [name], owner if possessive else None, not possessive)
+    for stem in _LAUNCHES:
+        for at in _word_starts(text, stem):
+            if launch := _LAUNCH.match(text, at):
+                take(launch, [launch.group("name")])
+    for listed_products in _PRODUCTS.finditer(text):
+        more = listed_products.group("more")
+        take(listed_products, [listed_products.group("name"), *(_MORE.findall(more) if more else ())])
+    return [
+        EntityEntry(
+            kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0, made_by=(maker,) if maker else ()
+        )
+        for name, (number, maker) in found.items()
+    ]
+
+
+class _Makers:
+    """The listed organization a product's possessive names (`Petrel's`, for `Petrel Labs` when it is
+    the one listed organization so named), or whose Companies entry says `its`."""
+
+    def __init__(self, document: ParsedDocument, entries: list[EntityEntry]):
+        listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
+        self.names = {fold(form): entry.name for entry in listed for form in (entry.name, *entry.aliases)}
+        section = document.section(SectionKind.COMPANIES)
+        self.entry_lines = {line.number for line in section.lines} if section else set()
+        self.entries = sorted((entry.line, entry.name) for entry in listed)
+
+    def of(self, possessor: str | None, line: int, owned: bool, before: str) -> str | None:
+        if possessor:
+            key = fold(possessor)
+            if key in self.names:
+                return self.names[key]
+            longer = {name for form, name in self.names.items() if form.startswith(key + " ")}
+            return longer.pop() if len(longer) == 1 else None
+        if owned and line in self.entry_lines:  # `its LoadLens platform` in Ferrovia's entry
+            index = bisect_right(self.entries, (line, "\uffff")) - 1
+            entry = self.entries[index][1] if index >= 0 else None
+            # not where the clause names another first (`invest in PMI Electro Mobility and its Allfleet`)
+            own = set(fold(entry or "").split())
+            capitalized = _CAPITALIZED.findall(_CLAUSE_START.split(before)[-1])[1:]  # (not its first word)
+            if entry and all(fold(word) in own for word in capitalized):
+                return entry
+        return None
+
+
+def _is_product_name(name: str, listed: set[str], people: set[str], everyday: frozenset[str]) -> bool:
+    key = fold(name)
+    first = name.split()[0]
+    if not key or key in listed or key in people or first in _NOT_NAMES:
+        return False
+    if " " not in name and name.lower() in everyday:
+        return False  # `Agent`, written lower case elsewhere: a word
+    if _ACRONYM.fullmatch(name) or _LOWER_PART.search(name):
+        return False  # `CRM system`, `CPU product`, `IP-licensing model`: a kind of thing
+    # (a name written like a person's is one here, `Juniper Sweep`, unless the document has that person)
+    return not (is_place(name) or is_generic(name))
+
+
+def _word_starts(text: str, word: str, inside: bool = False) -> list[int]:
+    """Where `word` is written in `text` (at a word's start, unless `inside`): `str.find` finds a
+    few literal words far faster than a pattern that opens on a choice of them."""
+    found = []
+    at = text.find(word)
+    while at >= 0:
+        if inside or not (at and text[at - 1].isalnum()):
+            found.append(at)
+        at = text.find(word, at + len(word))
+    return found
