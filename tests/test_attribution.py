@@ -641,3 +641,37 @@ def test_a_speaker_label_may_say_who_the_speaker_is_in_parentheses(lead_in: str)
         .replace(f'> "{QUOTE}" [00:10:00]', lead_in.format(q=QUOTE))
     )
     assert _speakers(text)[QUOTE] == "Corin Ashdale"
+
+
+ANSWER = "The weights are free, and the integration is a year of work."
+
+
+def _asked(participants: str, answer_lead: str) -> str | None:
+    text = f"""# [Small Models](https://example.com/ep/9)
+
+**Podcast:** Frontier Desk
+**Date:** 2025-05-01
+**Participants:** {participants}
+
+---
+
+## 2. Contrarian Perspectives
+
+### Open Weights Are No Threat
+Jonah Feld pushed on the obvious risk. "Why would a phone maker pay you when models are free?" asked Feld.
+
+{answer_lead}
+
+> "{ANSWER}" [00:18:41]
+"""
+    return _speakers(text)[ANSWER]
+
+
+@pytest.mark.parametrize(
+    "answer_lead",
+    ["Her answer was that phone makers buy a tuned model.", "She responded that phone makers buy a tuned model."],
+)
+def test_an_answer_to_a_question_is_not_the_askers(answer_lead: str) -> None:
+    assert _asked("Halima Ostrowski, Jonah Feld", answer_lead) == "Halima Ostrowski"  # the other of two
+    assert _asked("Halima Ostrowski, Jonah Feld, Corin Ashdale", answer_lead) is None  # one of two others
+    assert _asked("Halima Ostrowski, Jonah Feld", "Phone makers buy a tuned model.") == "Jonah Feld"  # no answer said

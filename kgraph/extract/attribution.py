@@ -445,6 +445,11 @@ _INDEFINITE_SUBJECT = re.compile(
 # A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
 # (`her` only before a word an object takes: `pressed her on`, not the possessive `her plan`)
 _ADDRESSED = re.compile(r"\b(?:(?P<he>him)|(?P<she>her)\s+(?:on|to|about|whether|if|why|how|what|for|with|again))\b")
+# An answer opening a sentence: `Her answer was`, `His reply:`, `She responded that`.
+_ANSWER_OPENS = re.compile(
+    r"(?:^|[.!?]\s+)(?:(?:His|Her|Their)\s+(?:\w+\s+)?(?:answer|response|reply|retort|rejoinder)"
+    r"|(?:He|She|They)\s+(?:\w+ly\s+)?(?:answered|replied|responded|retorted|countered|shot\s+back))\b"
+)
 _GENDERED_PRONOUN = re.compile(r"^(?:(?P<he>he|his)|(?P<she>she|her))\b", re.I)
 # A quote field that credits its speaker in parentheses: `Quote (Okonjo, recalling the pitch)`.
 _CREDITED_FIELD = re.compile(
@@ -751,6 +756,7 @@ class ItemContext:
     # `pressed her on`): a `he` (a `she`) next is not surely anyone
     addressed_as: str | None = None
     last_quote: tuple[int, Attribution] | None = None  # the line and attribution of the item's last quote
+    asker: str | None = None  # who asked the item's last question (`"Why ...?" asked Feld`)
 
     def set_subject(self, name: str) -> None:
         self.subject = self.referent = name
@@ -856,7 +862,16 @@ class Attributor:
     # -- subject tracking ---------------------------------------------------------------------
     def update_subject(self, context: ItemContext, text: str) -> None:
         """Sentences that start with a person followed by a verb make that person the subject, and
-        so do those that open on a person as their source (`According to Adebayo, ...`)."""
+        so do those that open on a person as their source (`According to Adebayo, ...`). An answer
+        to a question (`Her answer was that ...`) is not the asker's: in a conversation of two, it
+        is the other's; else nobody's surely."""
+        if context.asker is not None and _ANSWER_OPENS.search(text):
+            other = [person for person in self.participants if person != context.asker]
+            if self.conversation and len(self.participants) == 2 and len(other) == 1:
+                context.set_subject(other[0])
+            else:
+                context.subject = context.referent = None
+            context.asker = None
         if "ccording to" in text or " him" in text or " her " in text:  # (their sentences read one by one)
             for sentence in spoken_sentences(text):
                 according = _ACCORDING_OPENS.match(sentence)
@@ -896,6 +911,8 @@ class Attributor:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
             self.named_last = (quote.line, found.speaker)
         context.last_quote = (quote.line, found)
+        if quote.text.rstrip(" ,.\"”'’").endswith("?"):
+            context.asker = found.speaker
         return found
 
     def _pointed_at(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
