@@ -476,3 +476,22 @@ def test_someone_unnamed_speaking_before_a_colon_is_nobody_we_can_name() -> None
         '\n\nSomeone on the panel shot back: "That is the exception that proves the rule, and the rule is expensive."',
     )
     assert speakers["That is the exception that proves the rule, and the rule is expensive."] is None
+
+
+def test_a_chinese_paragraph_above_a_block_quote_names_its_speaker() -> None:
+    body = (
+        '乔木追问："如果触觉这么关键，为什么大厂都没有？" 韩思远的回答是：难点在耐久性——"贴在手上的皮肤要能被摩擦一百万次。"\n\n'
+        "成本的大头是电机。韩思远在大疆负责电机多年，她认为供应链是最大的优势。公司的电机成本两年内下降了六成。\n\n"
+        '> "我们的成本曲线其实是抄消费电子的作业。"\n\n'
+        "外界普遍担心大厂自研。韩思远持相反观点：\n\n"
+        '> "大厂自己做手，等于帮全行业教育了市场。"\n\n'
+        '思远的判断是："未来两年，灵巧手最大的用途是采数据。"\n\n'
+        "罗安然在深圳工作了十年。\n\n"
+        '> "深圳的优势是三个小时内找到任何零件。"'
+    )
+    speakers = _speakers(body, participants="韩思远, 罗安然, 乔木")
+    assert speakers["贴在手上的皮肤要能被摩擦一百万次。"] == "韩思远"  # her answer, after the dash
+    assert speakers["我们的成本曲线其实是抄消费电子的作业。"] == "韩思远"  # the sentence she opens says 认为
+    assert speakers["大厂自己做手，等于帮全行业教育了市场。"] == "韩思远"  # a full-width colon's lead-in
+    assert speakers["未来两年，灵巧手最大的用途是采数据。"] == "韩思远"  # her given name alone
+    assert speakers["深圳的优势是三个小时内找到任何零件。"] is None  # a sentence she opens says nothing of speech

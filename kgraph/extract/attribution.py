@@ -504,10 +504,15 @@ def _cjk_lead_in(clause: str) -> re.Match[str] | None:
 
 # A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
 _CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
-_CJK_LEAD_END = re.compile(r"[：:，,]\s*[*_]*\s*$")
+_CJK_LEAD_END = re.compile(r"(?:[：:，,]|——)\s*[*_]*\s*$")
 # `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
 _CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
 # `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
+# What a person's `的` may open that is their words: `宋予安的回答是`, `她的判断是`.
+_CJK_OWN_WORDS = re.compile(r"(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)")
+_CJK_SPEECH_WORDS = re.compile(
+    r"认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|判断|观点|看来|相信|觉得|承认|预测|反驳|回答"
+)
 _CJK_ANSWER = re.compile(r"回答|答道|答复|回应")
 _CJK_ASKED = re.compile(r"问(?!题)(?P<run>[\u4e00-\u9fff]{2,4})")
 # relaying someone's words (`引用了乔布斯的一句话`), not citing data (`引用了一组内部数据`)
@@ -1097,8 +1102,17 @@ class Attributor:
         sentence = sentence.lstrip(" *_")
         for size in (4, 3, 2):
             name = self.person(sentence[:size], allow_new=False) if len(sentence) > size else None
-            if name and sentence[size] != "的":
-                return name
+            if name and (sentence[size] != "的" or _CJK_OWN_WORDS.match(sentence, size + 1)):
+                return name  # (`宋予安的回答是`: his answer, his words)
+        return None
+
+    def _cjk_speaking_opener(self, text: str) -> str | None:
+        """The known person who opens the last Chinese sentence of `text` holding a word of speech or
+        opinion (`宋予安称…`, `他认为` in a sentence she opens)."""
+        for sentence in reversed(_cjk_sentences(text)):
+            opener = self._cjk_opening_person(sentence)
+            if opener is not None:
+                return opener if _CJK_SPEECH_WORDS.search(sentence) else None
         return None
 
     def _cjk_lead_in_sentence(self, clause: str, context: ItemContext) -> Attribution | None:
@@ -1411,9 +1425,15 @@ class Attributor:
         """A prose line ending in `:` with no quote on it announces the speaker of what follows; so
         does, right before a block quote, a sentence whose known subject argues or says something."""
         context.pending, context.pending_blocked = None, False
-        if not block_quote_follows and ":" not in text and "&" not in text:
+        if not block_quote_follows and ":" not in text and "&" not in text and "：" not in text:
             return  # no colon, and no entity to write one: most prose lines
         stripped = plain(strip_timestamps(text)).strip()
+        if block_quote_follows and has_cjk(stripped):
+            # `宋予安称这比任何演示都有说服力。` above a block quote: the nearest sentence a known person
+            # opens with a word of speech or opinion (a colon's lead-in is read so too)
+            context.pending = self._cjk_speaking_opener(stripped)
+            if context.pending is not None or not stripped.endswith(("：", ":")):
+                return
         if not stripped.endswith(":"):
             if block_quote_follows:
                 sentences = _sentences(stripped)

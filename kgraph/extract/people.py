@@ -14,6 +14,7 @@ from kgraph.names import (
     contains_word,
     fold,
     has_cjk,
+    is_cjk_character,
     looks_like_person_name,
     looks_like_publication,
     plausible_new_person,
@@ -102,6 +103,8 @@ class PeopleIndex:
         self._full_keys: list[tuple[str, str]] = []
         # a hyphenated surname as written alone (`Asante-Ruiz` of Kwame Asante-Ruiz), folded
         self._by_compound_last: dict[str, list[str]] = {}
+        # a three-character Chinese name's given name (`予安` of 宋予安), as the text calls a person
+        self._by_cjk_given: dict[str, list[str]] = {}
         # Attribution asks about the same few names hundreds of times per document; an answer
         # holds until a person is added.
         self._resolved: dict[str, str | None] = {}
@@ -131,6 +134,9 @@ class PeopleIndex:
                 self._by_compound_last.setdefault(fold(written[-1]), []).append(person.name)
         for form in (person.name, *person.aliases):
             self._exact.setdefault(fold(form), person.name)
+        cjk_name = person.name.strip()
+        if len(cjk_name) == 3 and all(is_cjk_character(char) for char in cjk_name):
+            self._by_cjk_given.setdefault(cjk_name[1:], []).append(person.name)
 
     def names(self) -> list[str]:
         return [person.name for person in self.people]
@@ -149,8 +155,9 @@ class PeopleIndex:
         if key in self._exact:
             return self._exact[key]
         tokens = key.split()
-        if has_cjk(name):
-            return None
+        if has_cjk(name):  # `予安的判断是`: a given name one person of the document has
+            given = self._by_cjk_given.get(name.strip(), ())
+            return given[0] if len(given) == 1 else None  # (a two-character full name matched exactly above)
         if len(tokens) == 1:
             return self._single_token(tokens[0])
         reversed_key = " ".join(reversed(tokens))
