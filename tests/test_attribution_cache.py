@@ -169,6 +169,10 @@ _REFERENCE_LABEL = re.compile(
 def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemContext, block: bool) -> None:
     stripped = plain(strip_timestamps(text)).strip()
     context.pending, context.pending_blocked = None, False
+    if block and attribution.has_cjk(stripped):  # (a newer rule carried here: a Chinese sentence's opener)
+        context.pending = attributor._cjk_speaking_opener(stripped)
+        if context.pending is not None or not stripped.endswith(("：", ":")):
+            return
     if not stripped.endswith(":"):
         if block:
             context.pending = attributor._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())

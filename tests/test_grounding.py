@@ -752,3 +752,49 @@ def test_an_unlabelled_line_inside_one_speakers_turn_is_theirs_and_between_two_t
     assert reading is not None and reading.trusted
     assert [c.grounding.label for c in grounded[2:]] == [None, None]  # as written
     assert [(c.speaker, c.transcript_speaker) for c in grounded[2:]] == [("Ben Okoro", "Ben Okoro"), (None, None)]
+
+
+ANSWER_SUMMARY = """# [Hulls](https://www.youtube.com/watch?v=abcdefghijk)
+
+**Podcast:** Harbor Talks
+**Date:** 2025-06-01
+**Participants:** Ana Ruiz, Ben Okoro
+
+---
+
+## 1. Key Themes
+
+### Cleaning
+"hull cleaning is a subscription business not a hardware business" — Ana Ruiz [00:10:00]
+
+"every port in europe will require this within five years" — Ana Ruiz [00:20:00]
+
+"we hired divers before we hired engineers" — Ben Okoro [00:30:00]
+
+### Robots
+Ben Okoro pushed on the risk. "Why would a port pay you when divers are cheap?" asked Okoro. [00:40:00]
+
+Her answer was that ports buy a record of every cleaning.
+
+> "our robots spend more time charging than cleaning today" [00:41:00]
+"""
+
+
+def test_an_answer_the_summary_names_is_not_taken_by_the_askers_label_lagging_a_line(tmp_path: Path):
+    folder = tmp_path / "in" / "Harbor Talks" / "Hulls"
+    folder.mkdir(parents=True)
+    (folder / "summary.md").write_text(ANSWER_SUMMARY, encoding="utf-8")
+    heard = {
+        600: ("Ana Ruiz", QUOTES[600]),
+        1200: ("Ana Ruiz", QUOTES[1200]),
+        1800: ("Ben Okoro", QUOTES[1800]),
+        2400: ("Ben Okoro", "why would a port pay you when divers are cheap"),
+        2460: ("Ben Okoro", QUOTES[2400]),  # the label still the asker's at the turn change
+    }
+    filler = {s: ("Ana Ruiz", "filler line") for s in range(0, 3000, 60) if s not in heard}
+    text = "\n".join(f"{stamp(s)} {label}: {words}" for s, (label, words) in sorted({**filler, **heard}.items()))
+    (folder / "transcript.md").write_text(text + "\n", encoding="utf-8")
+    claims = {c.text[:12]: c for c in kgraph.build([tmp_path / "in"]).model.claims}
+    answer = claims["our robots s"]
+    assert (answer.speaker or "").endswith("/ana-ruiz")
+    assert answer.speaker_evidence == SpeakerEvidence.SUMMARY_TEXT

@@ -762,6 +762,7 @@ class ItemContext:
     addressed_as: str | None = None
     last_quote: tuple[int, Attribution] | None = None  # the line and attribution of the item's last quote
     asker: str | None = None  # who asked the item's last question (`"Why ...?" asked Feld`)
+    answerer: str | None = None  # who the text says answers it (`Her answer was ...`), for the next quote
 
     def set_subject(self, name: str) -> None:
         self.subject = self.referent = name
@@ -874,6 +875,7 @@ class Attributor:
             other = [person for person in self.participants if person != context.asker]
             if self.conversation and len(self.participants) == 2 and len(other) == 1:
                 context.set_subject(other[0])
+                context.answerer = other[0]
             else:
                 context.subject = context.referent = None
             context.asker = None
@@ -911,7 +913,13 @@ class Attributor:
             found = Attribution(translated[1].speaker, translated[1].rule, translated[1].context)
         else:
             ruled = self._attribute(quote, context, next_line)
-            found = Attribution(ruled.speaker, ruled.rule, self._pointed_at(quote, context))
+            pointed = self._pointed_at(quote, context)
+            if ruled.speaker is not None and ruled.speaker == context.answerer:
+                # the text said who answers: the words point at them (a transcript's label lagging
+                # a line at the turn change, still the asker's, does not take the quote)
+                pointed = tuple(sorted({*pointed, ruled.speaker}))
+            context.answerer = None
+            found = Attribution(ruled.speaker, ruled.rule, pointed)
         if found.speaker and found.rule in _NAMING_RULES:
             context.referent = found.speaker  # `Jane Roe: "..."` then `She continued:` is Jane
             self.named_last = (quote.line, found.speaker)
@@ -1110,7 +1118,7 @@ class Attributor:
         """The known person who opens the last Chinese sentence of `text` holding a word of speech or
         opinion (`宋予安称…`, `他认为` in a sentence she opens)."""
         for sentence in reversed(_cjk_sentences(text)):
-            opener = self._cjk_opening_person(sentence)
+            opener = self._cjk_opening_person(sentence) if has_cjk(sentence.lstrip(" *_")[:2]) else None
             if opener is not None:
                 return opener if _CJK_SPEECH_WORDS.search(sentence) else None
         return None
