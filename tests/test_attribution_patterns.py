@@ -495,3 +495,16 @@ def test_a_chinese_paragraph_above_a_block_quote_names_its_speaker() -> None:
     assert speakers["大厂自己做手，等于帮全行业教育了市场。"] == "韩思远"  # a full-width colon's lead-in
     assert speakers["未来两年，灵巧手最大的用途是采数据。"] == "韩思远"  # her given name alone
     assert speakers["深圳的优势是三个小时内找到任何零件。"] is None  # a sentence she opens says nothing of speech
+
+
+def test_a_relative_clause_telling_what_someone_said_names_its_antecedent() -> None:
+    quote = "the disclosure matters more than the percentage this year"
+    lead = "Priya Nandakumar cautions that the card gives no split. She quotes an analyst, {who}, who told her that"
+    for who, expected in [
+        ("Mara Lindqvist of Zhongtai Securities", "Mara Lindqvist"),
+        ("齐若兰 (Qi Ruolan) of Zhongtai Securities", "齐若兰"),
+        ("a colleague at a bank", None),  # someone unnamed
+        ("Zhongtai Securities", None),  # a firm
+    ]:
+        speakers = _speakers(f'{lead.format(who=who)} "{quote}."')
+        assert speakers[quote + "."] == expected, who

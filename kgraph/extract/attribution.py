@@ -508,6 +508,18 @@ _CJK_LEAD_END = re.compile(r"(?:[：:，,]|——)\s*[*_]*\s*$")
 # `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
 _CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
 # `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
+# A relative clause telling what the person before it said: `Mara Lind, who told him that`.
+_WHO_TOLD = re.compile(
+    r",\s+who\s+(?:had\s+|has\s+)?(?:told|tells|said|says|explained|explains|warned|warns|noted|notes|added|adds|"
+    r"wrote|writes|argued|argues|put\s+it)\b[^\"“”:]{0,40}$"
+)
+_PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
+# Endings of a firm's name the data's lists leave out, that tell an antecedent is no person.
+_FIRM_ENDINGS = frozenset(
+    "securities bank holdings associates research analytics media news times journal post".split()
+)
+_ANTECEDENT_TAIL = re.compile(r"(?:,?\s+(?:of|at|from|with)\s+[^,]{1,60})$")  # `of Zhongtai Securities`
+_ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
 # What a person's `的` may open that is their words: `宋予安的回答是`, `她的判断是`.
 _CJK_OWN_WORDS = re.compile(r"(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)")
 _CJK_SPEECH_WORDS = re.compile(
@@ -1104,6 +1116,19 @@ class Attributor:
                 return found
         return self._lead_in(clause, context)
 
+    def _antecedent(self, text: str) -> Attribution:
+        """The person a relative clause's `who told ...` is about: the name right before it, past a
+        parenthesis and an organization (`an analyst, 齐若兰 (Qi Ruolan) of Zhongtai Securities`)."""
+        text = _ANTECEDENT_TAIL.sub("", _PARENTHESES.sub("", text)).rstrip(" ,")
+        named = _ANTECEDENT.search(text)
+        if named is None:
+            return NONE  # `an analyst at a bank, who told him`: someone unnamed
+        words = organization_words()
+        last = fold(named.group(0).split()[-1])
+        firm = last in _FIRM_ENDINGS or last in words.kind_suffixes or last in words.investment_suffixes
+        name = self.people.resolve(named.group(0)) or (None if firm else self.person(named.group(0), allow_new=True))
+        return Attribution(name, "lead-in") if name else NONE  # (`Zhongtai Securities, who told him`: a firm)
+
     def _cjk_opening_person(self, sentence: str) -> str | None:
         """The known person whose two to four characters open a Chinese sentence (`林舟提出…`), not
         as the owner of something (`林舟的公司`)."""
@@ -1155,6 +1180,8 @@ class Attributor:
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
+        if ", who " in clause and (who := _WHO_TOLD.search(clause)):  # `an analyst, Mara Lind of X, who told him that`
+            return self._antecedent(clause[: who.start()])
         cjk = _cjk_lead_in(clause)
         if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
             run = cjk.group("run")
