@@ -43,6 +43,14 @@ from kgraph.person_names import is_place
         ("CIO of Halden Capital", ["Halden Capital"]),
         ("Senior technology official at the Department of Looms", ["Department of Looms"]),
         ("Researcher at Our Tides in Data", ["Our Tides in Data"]),  # `in` between the words of a name
+        # two roles joined by `and`, each with its organization; a former one still names none
+        ("Host of Loom Talk and managing partner at Orbex Ventures, an early investor", ["Orbex Ventures"]),
+        ("Former Mayor of Varde and founder of Halden LP", ["Halden LP"]),
+        ("Founder and former CEO of Orbex", ["Orbex"]),  # one role of two titles: a founder either way
+        ("Founder and principal of Orbex Partners", ["Orbex Partners"]),
+        # the kind of organization before its name
+        ("Co-host; founder of the developer-tools company Stackwell.", ["Stackwell"]),
+        ("Founder and managing partner of the growth fund Meridian Arc", ["Meridian Arc"]),
         ("Varde University. Co-author, known for loom theory", ["Varde University"]),  # an opening institution
         ("Varde University / Orbex AI. Co-author", ["Varde University", "Orbex AI"]),
         ("MIT. Co-author", ["MIT"]),
@@ -75,7 +83,11 @@ from kgraph.person_names import is_place
         ("CEO of Orbex, Inc.", ["Orbex"]),  # a kind of company, not another
         ("CEO of Orbex, a loom maker", ["Orbex"]),  # the list is no list: it ends in words
         ("Founder of Vance Looms and Arlo's mother; retired in 2018", ["Vance Looms"]),  # a person's mother
-        ("President of Vance Looms and founder of Vance Robotics; son of the founder", ["Vance Looms"]),
+        # (the name ends before `and`; the founding after it is a role of its own)
+        (
+            "President of Vance Looms and founder of Vance Robotics; son of the founder",
+            ["Vance Looms", "Vance Robotics"],
+        ),
         ("Researcher at Our Tides in Data and lecturer", ["Our Tides in Data"]),  # capitals, then joiners
         ("Co-founders of Brightloom; Eli credited Joanna with the launch", ["Brightloom"]),  # a shared entry
         ("Brothers and co-founders of Orbex (now public)", ["Orbex"]),

@@ -403,7 +403,27 @@ def _role_clauses(text: str) -> list[str]:
             clauses.append(piece)
         else:
             clauses[-1] += ", " + piece
-    return clauses
+    # `Host of Loom Talk and managing partner at Orbex`: `and` between two roles with their own
+    # organizations starts a clause too (not `Founder and CEO of Orbex`, one role of two titles)
+    return [part for clause in clauses for part in _two_roles(clause)]
+
+
+# The kind of organization between a role's preposition and the name: `of the developer-tools company
+# Stackwell`, `of the growth fund Meridian Arc` (read as `of Stackwell`).
+_KIND_BEFORE_NAME = re.compile(
+    r"\b(?P<preposition>of|at)\s+the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|firm|fund|group|lab|maker|platform|"
+    r"bank|chain|retailer|insurer|agency|network|publication|outlet|studio|brokerage|developer|lender)\s+(?=[A-Z])"
+)
+_OWN_ORGANIZATION = re.compile(r"\s(?:of|at)\s+[A-Z]")  # `Host of Loom Talk`, not `Founder`
+_AND_ROLE = re.compile(r"\s+and\s+(?=(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+[A-Z])")
+
+
+def _two_roles(clause: str) -> list[str]:
+    for joint in _AND_ROLE.finditer(clause):
+        first, second = clause[: joint.start()], clause[joint.end() :]
+        if _OWN_ORGANIZATION.search(first) and _has_role(first) and _has_role(" ".join(second.split()[:3])):
+            return [first, *_two_roles(second)]
+    return [clause]
 
 
 def description_affiliations(description: str) -> list[str]:
@@ -420,6 +440,7 @@ def description_affiliations(description: str) -> list[str]:
     if found and all(_ACRONYMED.search(org) or fold(org).split()[0] in _INSTITUTION_WORDS for org in found):
         return found
     found = []
+    sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)  # `founder of the tools company Stackwell`
     for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
         if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
             clause = f"{shared.group('role')} {shared.group('rest')}"
