@@ -17,6 +17,7 @@ from kgraph.extract.participants import extract_participants, raw_participant_co
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
+from kgraph.extract.prose_organizations import organizations_of_a_kind
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
@@ -128,11 +129,13 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     named_products = products_named_in(document, entities, everyday)
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}
     introduced = products_introduced_in(document, [*entities, *named_products], people_keys, everyday)
+    known_organizations = organizations_named_in(document, entities, everyday)
+    of_a_kind = organizations_of_a_kind(document, [*entities, *introduced, *known_organizations], people_keys)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=(*entities, *named_products, *introduced, *organizations_named_in(document, entities, everyday)),
+        entities=(*entities, *named_products, *introduced, *known_organizations, *of_a_kind),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,

@@ -1,0 +1,55 @@
+"""Organizations the prose names beside their kind (`energy group Equinor`, `Harlow Geothermal, a
+geothermal developer`), though no entry lists them. Invented names only."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
+
+
+def organizations_of_a_kind(body: str) -> list[str]:
+    text = f"""# Loom Ledger: Deals
+
+**Podcast:** Loom Ledger
+**Date:** 2025-05-02
+**Participants:** Dana Ruiz
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Deals
+{body}
+
+## 3. Companies Identified
+
+**Orbex Labs**
+- Description: Loom maker
+"""
+    entities = extract_document(parse_document("a.md", text)).entities
+    return [entity.name for entity in entities if entity.in_prose and entity.kind.value == "organization"]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Norwegian energy group Equivar agreed to acquire Harlow Geothermal, a geothermal developer, for $1B.",
+            ["Equivar", "Harlow Geothermal"],
+        ),  # fmt: skip
+        ("Dana Ruiz founded the grid-software company Ampersand Grid in 2019.", ["Ampersand Grid"]),
+        ("Acquired Fauvel Robotics, a humanoid robotics developer.", ["Fauvel Robotics"]),  # not the verb
+        ("Canada-based Borelle, a renewables company, was sold.", ["Borelle"]),  # not the modifier
+        ("He is the CEO of Quillmark, a materials company.", ["Quillmark"]),  # not the post
+        ("Shares of the parent company Brinkwell rose.", ["Brinkwell"]),
+        ("Dana Ruiz, a former banker, disagreed.", []),  # a person, and no kind of organization
+        ("The company Orbex Labs grew.", []),  # listed already
+        ("The AI company IPOs dwarf the rest; the company I've joined.", []),
+        ("Franklin bought 250 Digital, a crypto firm.", []),  # a name a number opens
+    ],
+)
+def test_a_capitalized_name_beside_its_kind_is_an_organization(body: str, expected: list[str]) -> None:
+    assert organizations_of_a_kind(body) == expected
