@@ -425,6 +425,11 @@ def test_a_version_of_a_known_family_in_prose_is_that_version() -> None:
     ]
     # DeepSeek alone is the company: only its numbered models are products
     assert _prose_products("DeepSeek trained it and Mistral served it.") == []
+    # a chip's tier after its number; and ledgers, messengers and browsers known by name
+    found = _prose_products(
+        "It runs on the Snapdragon 8 Elite; books close in NetSuite and QuickBooks, not Internet Explorer."
+    )
+    assert [entry.name for entry in found] == ["Snapdragon 8 Elite", "NetSuite", "QuickBooks", "Internet Explorer"]
 
 
 def test_a_plural_or_a_capitalized_word_after_a_product_keeps_the_product() -> None:

@@ -58,7 +58,7 @@ _NUMBER = (
     # then a size and tags, a few at most (each read once: `Qwen3-Qwen3-...` stays linear)
     r"(?:[- ]\d{1,3}(?:\.\d+)?[BM])?(?:-(?:[A-Za-z][A-Za-z0-9]*(?:\.\d+)*|\d{1,3}(?:\.\d+)?[BM])){0,4}"
 )
-_TIERS = r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite))*"
+_TIERS = r"(?:\s+(?:Pro|Mini|Turbo|Ultra|Flash|Max|Plus|Nano|Next|Sonnet|Opus|Haiku|Instruct|Preview|Lite|Elite))*"
 _VERSION = _NUMBER + _TIERS
 
 
