@@ -70,3 +70,24 @@ Hollis Grieve, VP of logistics at Cordell Foods, told the team that cost per loa
 """
     people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
     assert people["Hollis Grieve"] == ("Cordell Foods",)
+
+
+def test_a_possessive_post_and_the_people_research_or_a_founding_is_shared_with() -> None:
+    text = """# Small Models
+
+**Podcast:** Frontier Desk
+**Date:** 2025-05-02
+**Participants:** Halima Ostrowski, Jonah Feld
+
+---
+
+## 1. Key Themes
+
+### Models
+Petrel was co-founded in 2022 by Halima Ostrowski and Dr. Ibrahim Sayer-Lund, Petrel's chief scientist, who
+left Varde. The protocol follows the one proposed by Adaora Fenwick and colleagues at Eastbrook. Tobiah
+spent a decade at Union Pacific before co-founding Ferrovia with Aanya Raghunathan, who ran routing.
+"""
+    people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
+    assert people["Ibrahim Sayer-Lund"] == ("Petrel",)
+    assert "Adaora Fenwick" in people and "Aanya Raghunathan" in people

@@ -24,6 +24,7 @@ _APPOSED = re.compile(
     rf"\s*)?(?P<clause>{_CLAUSE})(?=\s*(?:[,;:)\"“”\0\n]|\.(?!\w)|$))"
 )
 _POSSESSIVE = re.compile(r"['’]s$")
+_OWNER_POST = re.compile(r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
 _SHORT_CLAUSE = 10  # words: a longer one says more than a post
 
 
@@ -72,7 +73,9 @@ def _organizations(apposed: re.Match[str]) -> list[str]:
         return []  # `Ana Lind, a Halden regular`: no post
     if who is not None:
         clause = f"{who.split()[-1]} {clause}"
-    named = (_POSSESSIVE.sub("", organization) for organization in affiliations_from(clause))  # `Solstra's CFO`
+    owner = _OWNER_POST.fullmatch(clause)  # `Petrel's chief scientist`
+    found = [owner.group("org")] if owner and ROLE_WORD.search(owner.group("post")) else affiliations_from(clause)
+    named = (_POSSESSIVE.sub("", organization) for organization in found)  # `Solstra's CFO`
     # (a name written like a person's may be a firm's here, `at Cordell Foods`: the document's
     # own people are left out by the caller)
     return [organization for organization in named if not is_place(organization) and not is_generic(organization)]

@@ -43,7 +43,7 @@ _POST_WORDS = _cased(
     "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
 )
 _FOUNDING_WORDS = _cased("co-founded|cofounded|founded")
-_TITLE_WORDS = "professor|Professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov"
+_TITLE_WORDS = "professor|Professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov|host|co-host"
 _ABBREVIATED = frozenset(("Prof", "Dr", "Sen", "Rep", "Gov"))  # written with their dot (not `Dr Pepper`)
 _FOUNDING = frozenset(_FOUNDING_WORDS.split("|"))
 _BY = r"(?P<by>(?:\s+in\s+\d{4})?\s+by)?"  # `co-founded in 2022 by`
@@ -89,7 +89,13 @@ _TITLE_AFTER = one_of(
 # A name after a post, a title or a founding, with a second after `and` (`by A and B`); a title
 # after a name, read back from the title (two patterns that open on their cues: one that opens on
 # a name would try every capitalized word of every line).
-_NAMED_AFTER = re.compile(rf"{_CUE}(?P<name>{_NAME})(?:\s+and\s+(?P<second>{_NAME}))?")
+_NAMED_AFTER = re.compile(rf"{_CUE}(?P<name>{_NAME})(?:\s+and\s+(?:(?:Dr|Prof)\.\s+)?(?P<second>{_NAME}))?")
+# A name that research or a founding is shared with: `proposed by Ana Lind and colleagues`,
+# `co-founding Ferrovia with Ana Lind` (searched from the words that anchor it).
+_WORKED_WITH = re.compile(
+    rf"\bby\s+(?P<name>{_NAME})\s+(?:and\s+(?:her\s+|his\s+|their\s+)?(?:colleagues|co-?authors|collaborators)|et\s+al\.)"
+    rf"|(?i:co-?found(?:ed|ing))\s+(?:[A-Z][\w.&-]*\s+){{1,3}}with\s+(?:(?:Dr|Prof)\.\s+)?(?P<partner>{_NAME})"
+)
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
 # What stands between a name and the title after it: `, the former `, ` (`.
 _BEFORE_TITLE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?|\s+\()(?:former\s+)?$")
@@ -123,6 +129,8 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
         if held(match, text)
         for written in match.group("name", "second")
     ]
+    if " with " in text or " colleagues" in text or " et al." in text or "co-author" in text:
+        names += [match.group("name") or match.group("partner") for match in _WORKED_WITH.finditer(text)]
     for title in _TITLE_AFTER_NAME.finditer(text):
         between = _BEFORE_TITLE.search(text, max(0, title.start() - 30), title.start())
         if between and (title.group().lower() != "partner" or _AT_OR_OF.match(text, title.end())):
