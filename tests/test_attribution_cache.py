@@ -175,7 +175,17 @@ def _reference_lead_in_line(attributor: Attributor, text: str, context: ItemCont
             return
     if not stripped.endswith(":"):
         if block:
-            context.pending = attributor._arguing_subject(_SENTENCE_END.split(stripped)[-1].strip())
+            sentences = attribution._sentences(stripped)
+            context.pending = attributor._arguing_subject(sentences[-1].strip())
+            if context.pending is None and len(sentences) > 1:
+                # (a newer rule carried here: a paragraph that opens on what its one person argues)
+                first = attributor._arguing_subject(sentences[0].strip(), analysis=True)
+                if (
+                    first
+                    and not (attributor._names_in(stripped) - {first})
+                    and not attributor._someone_new_in(stripped)
+                ):
+                    context.pending = first
         return
     clause = _reference_without_field(_SENTENCE_END.split(stripped)[-1].strip())
     label = _REFERENCE_LABEL.match(text)
@@ -263,6 +273,8 @@ _ENDINGS = ("", ":", " &colon;", "&#58;", "&#x3A;", "\\:", ":**", "**:", ":*", "
 @settings(max_examples=400, deadline=None)
 @given(st.sampled_from(("", "Dana Ruiz argues ", "He adds ")), prose, st.sampled_from(_ENDINGS), st.booleans())
 @example("", "Substantiation: ", ":", False)  # (the field label the reference first lacked)
+@example("", "Ruiz says. Ruiz ", "", True)  # (the paragraph's opening, which the reference first lacked)
+@example("", "Jane Roe 认为 ", "", True)  # (a Chinese opener read from Latin letters, which the code first did)
 def test_a_lead_in_line_is_the_rule_as_first_written(opening: str, text: str, ending: str, block: bool) -> None:
     line = opening + text + ending
     attributor, reference_attributor = _attributor(), _attributor()
