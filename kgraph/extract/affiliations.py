@@ -414,16 +414,23 @@ _KIND_BEFORE_NAME = re.compile(
     r"\b(?P<preposition>of|at)\s+the\s+(?:[\w-]+\s+){0,3}?(?:company|startup|firm|fund|group|lab|maker|platform|"
     r"bank|chain|retailer|insurer|agency|network|publication|outlet|studio|brokerage|developer|lender)\s+(?=[A-Z])"
 )
+_MOST_ROLES = 8  # roles one clause is cut into: a longer run is no description of one person
 _OWN_ORGANIZATION = re.compile(r"\s(?:of|at)\s+[A-Z]")  # `Host of Loom Talk`, not `Founder`
 _AND_ROLE = re.compile(r"\s+and\s+(?=(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+[A-Z])")
 
 
 def _two_roles(clause: str) -> list[str]:
+    """A clause cut where `and` joins two roles with their own organizations (a few at most)."""
+    parts: list[str] = []
+    start = 0
     for joint in _AND_ROLE.finditer(clause):
-        first, second = clause[: joint.start()], clause[joint.end() :]
+        if len(parts) == _MOST_ROLES:
+            break
+        first, second = clause[start : joint.start()], clause[joint.end() :]
         if _OWN_ORGANIZATION.search(first) and _has_role(first) and _has_role(" ".join(second.split()[:3])):
-            return [first, *_two_roles(second)]
-    return [clause]
+            parts.append(first)
+            start = joint.end()
+    return [*parts, clause[start:]]
 
 
 def description_affiliations(description: str) -> list[str]:

@@ -25,6 +25,7 @@ _APPOSED = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _OWNER_POST = re.compile(r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
+_MOST_PEOPLE = 200
 _SHORT_CLAUSE = 10  # words: a longer one says more than a post
 
 
@@ -35,9 +36,11 @@ def prose_affiliations(document: ParsedDocument, people: list[PersonName]) -> li
     text = "\0".join(lines)
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
     result = []
-    for person in people:
+    for position, person in enumerate(people):
         found = list(person.affiliations)
-        if " " in person.name:  # (a full name: a first name alone is everyone's)
+        # (a full name: a first name alone is everyone's; each is searched through the prose, and
+        # a document naming more people than a summary ever does has only its first ones read)
+        if " " in person.name and position < _MOST_PEOPLE:
             for organization in _apposed(text, person.name, names):
                 if fold(organization) not in map(fold, found):
                     found.append(organization)

@@ -34,6 +34,8 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
     """Organizations the entries' heading qualifiers name as an owner, not listed themselves:
     each is mentioned by the episode (`own_entry` False)."""
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    # the first words of each listed name (`gilead` of `Gilead Sciences`)
+    openings = {" ".join(words[:count]) for words in map(str.split, listed) for count in range(1, len(words))}
     # `Musk-owned` beside Elon Musk's entry: a person's name, or any of its words
     people = {
         form
@@ -53,7 +55,7 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
         for name in owners:
             if not name or fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
                 continue
-            if any(form.startswith(fold(name) + " ") for form in listed):
+            if fold(name) in openings:
                 continue  # `acquired by Gilead` beside the entry `Gilead Sciences`: that one
             listed.add(fold(name))
             found.append(entry.named_inside(name))

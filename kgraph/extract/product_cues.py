@@ -61,6 +61,7 @@ _POSSESSOR = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # the capit
 _MORE = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})")
 _CAPITALIZED = re.compile(r"\b[A-Z][\w&-]*")
 _CLAUSE_START = re.compile(r"[.!?|:;—]\s+")
+_BEFORE = 200  # characters before a cue read for its possessor and its clause
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _LOWER_PART = re.compile(r"-[a-z]+\b")
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
@@ -84,7 +85,7 @@ def products_introduced_in(
 
     def take(match: re.Match[str], names: list[str], owner: str | None = None, owned: bool = False) -> None:
         index = bisect_right(starts, match.start()) - 1
-        before = text[starts[index] : match.start()]
+        before = text[max(starts[index], match.start() - _BEFORE) : match.start()]  # (a window: lines may be long)
         possessor = None
         if owner:
             possessor = _POSSESSOR.search(before, max(0, len(before) - 80 - len(owner)), len(before) - len(owner))
@@ -124,6 +125,12 @@ class _Makers:
     def __init__(self, document: ParsedDocument, entries: list[EntityEntry]):
         listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
         self.names = {fold(form): entry.name for entry in listed for form in (entry.name, *entry.aliases)}
+        # the first words of each listed name (`petrel` of `Petrel Labs`): the names they open
+        self.openings: dict[str, set[str]] = {}
+        for form, name in self.names.items():
+            words = form.split()
+            for count in range(1, len(words)):
+                self.openings.setdefault(" ".join(words[:count]), set()).add(name)
         section = document.section(SectionKind.COMPANIES)
         self.entry_lines = {line.number for line in section.lines} if section else set()
         self.entries = sorted((entry.line, entry.name) for entry in listed)
@@ -133,8 +140,8 @@ class _Makers:
             key = fold(possessor)
             if key in self.names:
                 return self.names[key]
-            longer = {name for form, name in self.names.items() if form.startswith(key + " ")}
-            return longer.pop() if len(longer) == 1 else None
+            longer = self.openings.get(key, set())
+            return next(iter(longer)) if len(longer) == 1 else None
         if owned and line in self.entry_lines:  # `its LoadLens platform` in Ferrovia's entry
             index = bisect_right(self.entries, (line, "\uffff")) - 1
             entry = self.entries[index][1] if index >= 0 else None
