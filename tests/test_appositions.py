@@ -91,3 +91,32 @@ spent a decade at Union Pacific before co-founding Ferrovia with Aanya Raghunath
     people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
     assert people["Ibrahim Sayer-Lund"] == ("Petrel",)
     assert "Adaora Fenwick" in people and "Aanya Raghunathan" in people
+
+
+def test_a_short_name_beside_a_post_is_the_listed_organization_it_opens() -> None:
+    text = """# GPU Debt
+
+**Podcast:** Loom Ledger
+**Date:** 2025-05-02
+**Participants:** Loom Ledger
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Debt
+Ines Vasquez-Hart, Stackfield's CFO, said the debt is cheap.
+
+## 3. Companies Identified
+
+**Stackfield Compute**
+- Description: GPU cloud
+
+## 4. People Identified
+
+### Ines Vasquez-Hart
+Quoted on debt.
+"""
+    people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
+    assert people["Ines Vasquez-Hart"] == ("Stackfield Compute",)

@@ -339,6 +339,8 @@ def test_a_unit_of_an_institution_is_no_organization_of_its_own() -> None:
         ("CEO of Corvo; previously a partner at Tessel Ventures", ["Tessel Ventures"]),
         ("Formerly unknown inventor", []),
         ("CEO of Corvo", []),  # a current role: an affiliation, not a past one
+        ("Former official at the Bureau of Looms and Security", ["Bureau of Looms and Security"]),  # one name
+        ("Formerly at the University of Varde and Halden Labs", ["University of Varde", "Halden Labs"]),
     ],
 )
 def test_a_role_left_behind_names_its_organizations(description: str, organizations: list[str]) -> None:

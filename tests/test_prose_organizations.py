@@ -49,6 +49,7 @@ def organizations_of_a_kind(body: str) -> list[str]:
         ("The company Orbex Labs grew.", []),  # listed already
         ("The AI company IPOs dwarf the rest; the company I've joined.", []),
         ("Franklin bought 250 Digital, a crypto firm.", []),  # a name a number opens
+        ("The Coalition for Open Looms, a trade group, objected.", ["Coalition for Open Looms"]),
     ],
 )
 def test_a_capitalized_name_beside_its_kind_is_an_organization(body: str, expected: list[str]) -> None:

@@ -362,9 +362,24 @@ _LEADS = re.compile(
 )
 
 
+def _names_a_kind(name: str) -> bool:
+    """Whether a name of two words or more ends on a word for a kind of organization (`Varde Labs`,
+    `Orbex Capital`; not `Security` alone, the end of `Bureau of Industry and Security`)."""
+    words_of = fold(name).split()
+    if len(words_of) < 2:
+        return False
+    last = words_of[-1:]
+    words = organization_words()
+    return last[0] in words.kind_suffixes or last[0] in words.investment_suffixes or last[0] in _INSTITUTION_WORDS
+
+
 def _and_parts(org: str) -> list[str]:
     """`Tesla and SpaceX`, `Trinity and the Black Eyed Peas`: each, when each is a name."""
     parts = [part.removeprefix("the ") for part in org.split(" and ")]
+    if (" of " in parts[0] or " for " in parts[0]) and not _names_a_kind(parts[-1]):
+        # `Bureau of Industry and Security`, `Department of Health and Human Services`: the `and`
+        # goes on in the name (not `University of Oslo and Varde Labs`)
+        return [org]
     return parts if all(_ORG_NAME.fullmatch(part) for part in parts) else [org]
 
 

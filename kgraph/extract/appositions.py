@@ -10,7 +10,7 @@ import re
 
 from kgraph.extract.affiliations import ROLE_WORD, affiliations_from, is_past_role
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import PersonName
+from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place
@@ -29,9 +29,18 @@ _MOST_PEOPLE = 200
 _SHORT_CLAUSE = 10  # words: a longer one says more than a post
 
 
-def prose_affiliations(document: ParsedDocument, people: list[PersonName]) -> list[PersonName]:
+def prose_affiliations(
+    document: ParsedDocument, people: list[PersonName], entries: list[EntityEntry]
+) -> list[PersonName]:
     """`people` with the organizations the prose sets beside their full names added (each person's
-    own list first, then these, once each)."""
+    own list first, then these, once each); a short name that opens one listed organization's
+    (`Stackfield's CFO`, the entry `Stackfield Compute`) is that organization."""
+    openings: dict[str, set[str]] = {}
+    for entry in entries:
+        if entry.kind == EntityKind.ORGANIZATION and entry.own_entry:
+            words = fold(entry.name).split()
+            for count in range(1, len(words)):
+                openings.setdefault(" ".join(words[:count]), set()).add(entry.name)
     lines = [line.plain for line in document.body_lines() if line.kind in (LineKind.TEXT, LineKind.TABLE_ROW)]
     text = "\0".join(lines)
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
@@ -42,6 +51,8 @@ def prose_affiliations(document: ParsedDocument, people: list[PersonName]) -> li
         # a document naming more people than a summary ever does has only its first ones read)
         if " " in person.name and position < _MOST_PEOPLE:
             for organization in _apposed(text, person.name, names):
+                longer = openings.get(fold(organization), set())
+                organization = next(iter(longer)) if len(longer) == 1 else organization
                 if fold(organization) not in map(fold, found):
                     found.append(organization)
         result.append(

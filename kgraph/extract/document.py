@@ -125,7 +125,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # (the summary's own heading: a document has one or two; a hostile one is read no further)
     headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
     people = title_affiliations([episode.title, *headings], people, entities)
-    people = prose_affiliations(document, people)
+    people = prose_affiliations(document, people, entities)
     named_products = products_named_in(document, entities, everyday)
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}
     introduced = products_introduced_in(document, [*entities, *named_products], people_keys, everyday)

@@ -497,6 +497,9 @@ def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
             person_like = " " in organization and looks_like_person_name(organization)  # (one word: a first name)
             if key in listed or (person_like and key not in named_like_people):
                 continue
+            words = key.split()
+            if any(" ".join(words[:count]) in listed for count in range(1, len(words))):
+                continue  # `Harrow Institute for Technology Policy` where `Harrow Institute` is known
             listed.add(key)
             found.append(entry.named_inside(organization))
     return found

@@ -20,7 +20,7 @@ _KINDS = (
     "operator|automaker|chipmaker|conglomerate|publisher|exchange|carrier|utility|consultancy|nonprofit"
 )
 _KIND_WORDS = tuple(f" {kind} " for kind in _KINDS.split("|"))
-_NAME = r"[A-Z][\w&'’.-]*[\w&](?:\s+(?:&\s+|of\s+)?[A-Z][\w&'’.-]*[\w&]){0,3}"
+_NAME = r"[A-Z][\w&'’.-]*[\w&](?:\s+(?:&\s+|(?:of|for|the)\s+)?[A-Z][\w&'’.-]*[\w&]){0,3}"
 # After a kind word: the name (`company Ampersand Grid`), ending where capitals end.
 _NAME_AFTER = re.compile(rf"(?P<name>{_NAME})(?![\w&'’-])")
 # Before `, a ... developer`: the capitalized words right before the comma.
@@ -47,7 +47,7 @@ _NOT_A_NAME = re.compile(r"['’][a-z]{1,2}\b(?<!['’]s)|^(?:IPO|IRR|ARR|ETF|SP
 def _cleaned(name: str) -> str:
     """The name of a capitalized run: `DeepMind's` -> `DeepMind`, `Acquired Fauna Robotics` -> `Fauna
     Robotics`, `CEO of Periodic` -> `Periodic`, `Canada-based Boralex` -> `Boralex`."""
-    name = _POSSESSIVE_END.sub("", name.rstrip(".'’"))
+    name = _POSSESSIVE_END.sub("", name.rstrip(".'’")).removeprefix("The ")
     while opening := _OPENING.match(name):
         name = name[opening.end() :]
     return name
