@@ -209,13 +209,13 @@ def current_roles(text: str) -> list[str]:
 
 
 def _roles(text: str) -> list[str]:
-    roles: list[str] = []
+    roles: list[list[str]] = []  # each role's clauses, joined once (a run of thousands stays linear)
     for clause in re.split(r"\s*[;,]\s+", text):
         if roles and not (ROLE_WORD.search(clause) or is_past_role(clause) or _STARTS_ROLE.search(clause)):
-            roles[-1] += ", " + clause
+            roles[-1].append(clause)
         else:
-            roles.append(clause)
-    return roles
+            roles.append([clause])
+    return [", ".join(clauses) for clauses in roles]
 
 
 def is_past_role(text: str) -> bool:
@@ -412,12 +412,16 @@ def _role_clauses(text: str) -> list[str]:
     """`Co-founder of PayPal, founder/CEO of Affirm` -> both roles: a comma starts a new clause
     between two roles (else it is inside one: `CEO of Acme, Inc.`, `MIT, lead author`)."""
     pieces = text.split(", ")
-    clauses = [pieces[0]]
+    joined = [[pieces[0]]]  # each clause's pieces, joined once (a run of thousands stays linear)
+    has_role = [_has_role(pieces[0])]
     for piece in pieces[1:]:
-        if _has_role(" ".join(piece.split()[:2])) and _has_role(clauses[-1]):  # (`MIT, lead author`: one)
-            clauses.append(piece)
+        if _has_role(" ".join(piece.split()[:2])) and has_role[-1]:  # (`MIT, lead author`: one)
+            joined.append([piece])
+            has_role.append(_has_role(piece))
         else:
-            clauses[-1] += ", " + piece
+            joined[-1].append(piece)
+            has_role[-1] = has_role[-1] or _has_role(piece)
+    clauses = [", ".join(parts) for parts in joined]
     # `Host of Loom Talk and managing partner at Orbex`: `and` between two roles with their own
     # organizations starts a clause too (not `Founder and CEO of Orbex`, one role of two titles)
     return [part for clause in clauses for part in _two_roles(clause)]

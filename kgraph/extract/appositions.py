@@ -26,6 +26,7 @@ _APPOSED = re.compile(
 _POSSESSIVE = re.compile(r"['’]s$")
 _OWNER_POST = re.compile(r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?P<post>(?:[\w-]+\s+){0,3}[\w-]+)")
 _MOST_PEOPLE = 200
+_MOST_POSTS = 10  # organizations the prose sets beside one person
 _SHORT_CLAUSE = 10  # words: a longer one says more than a post
 
 
@@ -50,10 +51,12 @@ def prose_affiliations(
         # (a full name: a first name alone is everyone's; each is searched through the prose, and
         # a document naming more people than a summary ever does has only its first ones read)
         if " " in person.name and position < _MOST_PEOPLE:
+            known = {fold(organization) for organization in found}
             for organization in _apposed(text, person.name, names):
                 longer = openings.get(fold(organization), set())
                 organization = next(iter(longer)) if len(longer) == 1 else organization
-                if fold(organization) not in map(fold, found):
+                if fold(organization) not in known and len(found) < _MOST_POSTS:
+                    known.add(fold(organization))
                     found.append(organization)
         result.append(
             person

@@ -36,7 +36,7 @@ from kgraph.extract.organization_names import (
 )
 from kgraph.extract.owners import heading_owners
 from kgraph.extract.people import real_name_in_parentheses
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.given_names import given_name_forms
 from kgraph.names import (
     clean,
@@ -502,6 +502,8 @@ def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
                 continue  # `Harrow Institute for Technology Policy` where `Harrow Institute` is known
             listed.add(key)
             found.append(entry.named_inside(organization))
+            if len(found) == MOST_NAMED:
+                return found  # more than a summary ever names: a hostile text, not read on
     return found
 
 

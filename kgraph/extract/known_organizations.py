@@ -15,7 +15,7 @@ from itertools import accumulate
 
 from kgraph.data import organization_words
 from kgraph.extract.alternation import one_of
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
 
@@ -94,6 +94,8 @@ def organizations_named_in(
         if _longer_name(name, match.group("next"), listed):
             continue  # `Micron Ventures`, `Citadel Securities` where the document lists it: another
         found[name] = prose[bisect_right(starts, start) - 1].number
+        if len(found) == MOST_NAMED:
+            break
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()

@@ -8,7 +8,7 @@ import re
 
 from kgraph.data import organization_words
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_place
 
@@ -58,7 +58,10 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
             if fold(name) in openings:
                 continue  # `acquired by Gilead` beside the entry `Gilead Sciences`: that one
             listed.add(fold(name))
+            # (a name written in passing in an entry's text; a heading's owner too, as before)
             found.append(entry.named_inside(name))
+            if len(found) == MOST_NAMED:
+                return found  # more than a summary ever names: a hostile text, not read on
     return found
 
 

@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
@@ -55,10 +55,13 @@ _LAUNCHES = (
 )
 # `products include Juniper Sweep and Runway Forecast`
 _PRODUCTS = re.compile(
-    rf"products\s+(?:include|including|such\s+as)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]*)*,?\s+and\s+[A-Z][^,.;\0]*)?"
+    rf"products\s+(?:include|including|such\s+as)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+[A-Z][^,.;\0]{{0,40}})?"
 )
 _POSSESSOR = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # the capitalized words before `'s`
-_MORE = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})")
+# a list's further names, each ending the item (`Juniper Sweep, Runway Forecast`; not `Paris offices`)
+_MORE = re.compile(
+    r"(?:,\s+|,?\s+and\s+)([A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})(?=\s*(?:,|\band\b|[.;)\0]|$))"
+)
 _CAPITALIZED = re.compile(r"\b[A-Z][\w&-]*")
 _CLAUSE_START = re.compile(r"[.!?|:;—]\s+")
 _BEFORE = 200  # characters before a cue read for its possessor and its clause
@@ -91,8 +94,11 @@ def products_introduced_in(
             possessor = _POSSESSOR.search(before, max(0, len(before) - 80 - len(owner)), len(before) - len(owner))
             if possessor is None:
                 return  # `the company's flagship product`: nobody's name
+        acronym = (match.group("acronym") or "") if "acronym" in match.re.groupindex else ""
         for name in names:
-            name = name.rstrip(".-") + (match.groupdict().get("acronym") or "")
+            if len(found) == MOST_NAMED:
+                return  # more than a summary ever names: a hostile text, not read on
+            name = name.rstrip(".-") + acronym
             if _is_product_name(name, listed, people, everyday) and name not in found:
                 maker = makers.of(possessor.group(0) if possessor else None, prose[index].number, owned, before)
                 found[name] = (prose[index].number, maker)

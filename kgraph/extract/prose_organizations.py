@@ -10,7 +10,7 @@ from bisect import bisect_right
 from itertools import accumulate
 
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place
@@ -75,7 +75,8 @@ def organizations_of_a_kind(
             return
         if is_place(name) or is_generic(name) or any(fold(word) in people for word in name.split()):
             return  # `company Oslo`, `firm Ruiz` (a person's surname)
-        found[name] = prose[bisect_right(starts, at) - 1].number
+        if len(found) < MOST_NAMED:
+            found[name] = prose[bisect_right(starts, at) - 1].number
 
     for kind in _KIND_WORDS:  # `energy group Equinor`: found with `str.find`, far faster than a pattern
         at = text.find(kind)

@@ -9,6 +9,11 @@ from enum import StrEnum
 from kgraph.model import Grounding, InsightKind, Record, SpeakerEvidence
 from kgraph.parse.document import Transcript
 
+# What one document's readings of names written in passing (owners, past employers, products and
+# organizations in prose) take at most: each such name is an entity the corpus resolves against every
+# other, and thousands from one hostile text would cost minutes. No summary names so many.
+MOST_NAMED = 100
+
 
 class _Frozen(Record):
     """Frozen, and pickled as field values (`kgraph.model.Record`)."""
