@@ -100,3 +100,11 @@ def test_two_names_that_differ_in_every_word_are_no_spelling_variant() -> None:
         [sighting("Gimlet Media", "a.md", podcast="P"), sighting("Gimlett Media", "b.md", podcast="P")]
     )
     assert result["Gimlet Media"][0] == result["Gimlett Media"][0]  # one word, one slip
+
+
+def test_a_hostile_run_of_owners_names_a_bounded_number_of_organizations() -> None:
+    from kgraph.extract.results import MOST_NAMED
+
+    field = "- Description: " + " ".join(f"Acquired by Orvane{index:03d}." for index in range(MOST_NAMED + 50))
+    entities = _entities(f"### Tidal\n{field}\n")
+    assert len([entity for entity in entities if not entity.own_entry]) == MOST_NAMED
