@@ -56,12 +56,23 @@ def named_in_prose(body: str, companies: str = "") -> list[str]:
         ("Yann Ruiz (Meta) weaves.", ["Meta"]),
         ("An apple a day: Apple would say so.", []),  # the document writes the word in lower case
         ("Participation came from Micron Ventures.", []),  # an investment arm, not Micron
+        ("She joined Sequoia China, then wrote for MIT Technology Review.", []),  # longer names
+        ("Weavers prefer Google Gemini to NVIDIA H100 clusters.", ["Google", "NVIDIA"]),  # their products
+        ("| **Kyle Stanford** | Director | Loom exits |", []),  # a surname, through the Markdown
         ("See github.com/Google for the code.", []),  # inside a path
         ("The weavers at XGoogle and Googlers agree.", []),  # inside a word
     ],
 )
 def test_a_known_name_in_running_text_is_an_organization_the_episode_mentions(body: str, expected: list[str]) -> None:
     assert named_in_prose(body) == expected
+
+
+def test_the_outlets_own_name_is_no_mention() -> None:
+    text = _document("Axios reports that looms sell; so does Reuters.").replace(
+        "**Podcast:** Margin Call", "**Podcast:** Axios Pro Rata"
+    )
+    extraction = extract_document(parse_document("a.md", text))
+    assert [entity.name for entity in extraction.entities if entity.in_prose] == ["Reuters"]
 
 
 def test_a_name_the_document_lists_is_not_named_again() -> None:

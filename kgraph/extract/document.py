@@ -129,7 +129,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     named_products = products_named_in(document, entities, everyday)
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}
     introduced = products_introduced_in(document, [*entities, *named_products], people_keys, everyday)
-    known_organizations = organizations_named_in(document, entities, everyday)
+    known_organizations = organizations_named_in(document, entities, everyday, episode.podcast)
     of_a_kind = organizations_of_a_kind(document, [*entities, *introduced, *known_organizations], people_keys)
     return DocumentExtraction(
         episode=episode,

@@ -501,7 +501,7 @@ def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
             if any(" ".join(words[:count]) in listed for count in range(1, len(words))):
                 continue  # `Harrow Institute for Technology Policy` where `Harrow Institute` is known
             listed.add(key)
-            found.append(entry.named_inside(organization))
+            found.append(entry.named_inside(organization, in_prose=True))  # (written in passing: no label vote)
             if len(found) == MOST_NAMED:
                 return found  # more than a summary ever names: a hostile text, not read on
     return found

@@ -13,10 +13,10 @@ from functools import cache
 from importlib import resources
 from itertools import accumulate
 
-from kgraph.data import organization_words
 from kgraph.extract.alternation import one_of
+from kgraph.extract.products import product_words
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
-from kgraph.names import fold, looks_like_person_name
+from kgraph.names import contains_word, fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
 
 
@@ -36,7 +36,7 @@ def known_organizations() -> KnownOrganizations:
     return KnownOrganizations(names=tuple(names), word_names=frozenset(data["word_names"]), dotted=dotted)
 
 
-_AFTER_NAME = r"(?![\w&-]|\.\w)(?P<next>(?:\s+[A-Z][\w&'’.-]*){1,3})?"  # then the capitalized words after it
+_AFTER_NAME = r"(?![\w&-]|\.\w)(?P<next>(?:[ \t]+[A-Z][\w&'’.-]*){1,3})?"  # then the capitalized words after it
 
 
 @cache
@@ -52,26 +52,35 @@ def _known_names() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(rf"(?P<name>{plain}){_AFTER_NAME}"), re.compile(rf"(?P<name>{dotted}){_AFTER_NAME}")
 
 
+@cache
+def _product_openings() -> frozenset[str]:
+    """The first words of well-known products, folded (`gemini`, `h100`, `vision`)."""
+    words = product_words()
+    return frozenset(fold(name).split()[0] for name in (*words.families, *words.in_prose) if fold(name))
+
+
 _WORD_BEFORE = re.compile(r"(\S+)\s+$")
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.HEADING, LineKind.TABLE_ROW))
 
 
 def organizations_named_in(
-    document: ParsedDocument, entries: list[EntityEntry], everyday: frozenset[str]
+    document: ParsedDocument, entries: list[EntityEntry], everyday: frozenset[str], outlet: str = ""
 ) -> list[EntityEntry]:
     """Known organizations the document's prose names, that no entry lists (`entries`: the
     document's own). Not a word the document also writes in lower case (`a vanguard of`), not a
-    surname after a given name (`Michael Dell`), and an everyday word (`Apple`, `Block`) only in
-    running text."""
+    surname after a given name (`Michael Dell`), not the first words of a longer name (`Sequoia
+    China`, `MIT Technology Review`), not the outlet's own name (`Axios` in an Axios newsletter), and
+    an everyday word (`Apple`, `Block`) only in running text."""
+    outlet_words = fold(outlet)
     prose = [line for line in document.body_lines() if line.kind in _PROSE_KINDS]
-    text = "\n".join(line.text for line in prose)  # searched once; a match's line found by its offset
+    text = "\n".join(line.plain for line in prose)  # searched once; a match's line found by its offset
     plain, dotted = _known_names()
     matches = list(plain.finditer(text))
     if any(name in text for name in known_organizations().dotted):  # (a few names, seldom written)
         matches = sorted((*matches, *dotted.finditer(text)), key=lambda match: match.start())
     if not matches:
         return []
-    starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
+    starts = list(accumulate((len(line.plain) + 1 for line in prose[:-1]), initial=0))
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     word_names = known_organizations().word_names
     found: dict[str, int] = {}
@@ -80,7 +89,7 @@ def organizations_named_in(
         name, start = match.group("name"), match.start()
         if name in found or name in refused:
             continue
-        if fold(name) in listed or name.lower() in everyday:
+        if fold(name) in listed or name.lower() in everyday or contains_word(outlet_words, fold(name)):
             refused.add(name)
             continue
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-.@/"):
@@ -91,8 +100,10 @@ def organizations_named_in(
             continue  # `Michael Dell`, `Walt Disney`: a person's surname
         if name in word_names and not _running_text(text, start):
             continue  # `Apple` opening a sentence, `Block` in a title's capitals: the word
-        if _longer_name(name, match.group("next"), listed):
-            continue  # `Micron Ventures`, `Citadel Securities` where the document lists it: another
+        if (after := match.group("next")) and fold(after.split()[0]) not in _product_openings():
+            # `Micron Ventures`, `Sequoia China`, `MIT Technology Review`: another name goes on (not
+            # where a product of it follows: `Google Gemini`, `NVIDIA H100`)
+            continue
         found[name] = prose[bisect_right(starts, start) - 1].number
         if len(found) == MOST_NAMED:
             break
@@ -108,14 +119,3 @@ def _running_text(text: str, start: int) -> bool:
     word, where an everyday word is written capitalized too."""
     before = text[max(0, start - 2) : start].rstrip(" ")
     return before[-1:].islower() or before[-1:] in ",;(/&"
-
-
-def _longer_name(name: str, after: str | None, listed: set[str]) -> bool:
-    """Whether the capitalized words after a known name make another organization's name with it:
-    an investment arm's (`Micron Ventures`) or one the document lists (`Citadel Securities`)."""
-    if not after:
-        return False
-    words = after.split()
-    if fold(words[0]) in organization_words().investment_suffixes:
-        return True
-    return any(fold(" ".join((name, *words[:count]))) in listed for count in range(1, len(words) + 1))

@@ -48,18 +48,20 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
         if entry.kind != EntityKind.ORGANIZATION:
             continue
         named = [_OWNER.match(qualifier.strip()) for qualifier in entry.qualifiers]
-        owners = [owner.group("of") or owner.group("owned") or owner.group("company") for owner in named if owner]
+        owners = [
+            (owner.group("of") or owner.group("owned") or owner.group("company"), False) for owner in named if owner
+        ]
         for text in (entry.description, entry.why_mentioned):
             if text and ("by " in text or "of " in text or "from " in text):  # (each lead-in holds one)
-                owners.extend(map(_text_owner, _OWNER_IN_TEXT.finditer(text)))
-        for name in owners:
+                owners.extend((_text_owner(owner), True) for owner in _OWNER_IN_TEXT.finditer(text))
+        for name, in_text in owners:
             if not name or fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
                 continue
             if fold(name) in openings:
                 continue  # `acquired by Gilead` beside the entry `Gilead Sciences`: that one
             listed.add(fold(name))
-            # (a name written in passing in an entry's text; a heading's owner too, as before)
-            found.append(entry.named_inside(name))
+            # (in an entry's text, a name written in passing: no label vote; a heading's is stated)
+            found.append(entry.named_inside(name, in_prose=in_text))
             if len(found) == MOST_NAMED:
                 return found  # more than a summary ever names: a hostile text, not read on
     return found

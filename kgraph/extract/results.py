@@ -72,11 +72,19 @@ class EntityEntry(_Frozen):
         kind: EntityKind = EntityKind.ORGANIZATION,
         made_by: tuple[str, ...] = (),
         investor: bool = False,
+        in_prose: bool = False,
     ) -> EntityEntry:
         """Another entity this entry names (`### Acme (AcmeChat)`, `Series B led by Orbex`), with no
         entry of its own: the episode mentions it, at this entry's place."""
         return EntityEntry(
-            kind=kind, name=name, made_by=made_by, own_entry=False, investor=investor, line=self.line, rank=self.rank
+            kind=kind,
+            name=name,
+            made_by=made_by,
+            own_entry=False,
+            investor=investor,
+            in_prose=in_prose,
+            line=self.line,
+            rank=self.rank,
         )
 
 
