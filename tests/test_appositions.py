@@ -48,6 +48,14 @@ Mentioned in the deals roundup.
         ("Greta Vollmer, a Tessel regular, disagreed.", ()),  # no post
         ("Greta Vollmer, CEO of Oslo, disagreed.", ()),  # a place
         ("Anna Greta Vollmerova, CEO of Quill, disagreed.", ()),  # another name that contains hers
+        ("Greta Vollmer, who is a partner at Tessel Ventures, spoke.", ("Tessel Ventures",)),
+        # another's post, a post changing, or none
+        ("Greta Vollmer, who interviewed the CEO of Orbex, spoke.", ()),
+        ("Greta Vollmer, who is married to the CEO of Orbex, spoke.", ()),
+        ("Greta Vollmer, the CEO of Orbex's biggest rival, spoke.", ()),
+        ("Greta Vollmer, who is not at Orbex, spoke.", ()),
+        ("Greta Vollmer, who stepped down as CEO of Orbex, spoke.", ()),
+        ("Greta Vollmer, who will become CEO of Orbex, spoke.", ()),
     ],
 )
 def test_a_post_set_beside_a_name_is_an_affiliation(sentence: str, expected: tuple[str, ...]) -> None:

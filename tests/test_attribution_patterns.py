@@ -495,6 +495,11 @@ def test_a_chinese_paragraph_above_a_block_quote_names_its_speaker() -> None:
     assert speakers["大厂自己做手，等于帮全行业教育了市场。"] == "韩思远"  # a full-width colon's lead-in
     assert speakers["未来两年，灵巧手最大的用途是采数据。"] == "韩思远"  # her given name alone
     assert speakers["深圳的优势是三个小时内找到任何零件。"] is None  # a sentence she opens says nothing of speech
+    # a given name that is also a word (`海洋`, ocean, of 王海洋) opens no sentence as the person
+    ocean = _speakers(
+        '海洋产业被许多投资人认为是下一个风口。\n\n> "海上风电的成本还会下降一半。"', participants="王海洋, 罗安然"
+    )
+    assert ocean["海上风电的成本还会下降一半。"] is None
 
 
 def test_a_relative_clause_telling_what_someone_said_names_its_antecedent() -> None:

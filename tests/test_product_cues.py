@@ -47,6 +47,8 @@ def products(theme: str, companies: str = "**Ledgerly**\n- Description: Finance 
         ("Ledgerly built its own CRM system.", {}),  # a kind of thing
         ("The company abandoned its IP-licensing model.", {}),
         ("The Agent is new; an agent product, its Agent platform.", {}),  # a word the text writes in lower case
+        ("Orbex launched Stripe, a payments platform, and their Salesforce platform.", {}),  # known companies
+        ("Orbex launched Monday, a platform, and released Q3 Results, a product of work.", {}),
     ],
 )
 def test_a_product_the_prose_says_is_one_is_a_product(theme: str, expected: dict) -> None:

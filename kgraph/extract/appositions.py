@@ -28,6 +28,10 @@ _OWNER_POST = re.compile(r"(?P<org>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]
 _MOST_PEOPLE = 200
 _MOST_POSTS = 10  # organizations the prose sets beside one person
 _SHORT_CLAUSE = 10  # words: a longer one says more than a post
+# What holds no post now: a change (`stepped down`, `will become`), a denial, a relation to another.
+_NOT_A_POST = re.compile(r"\b(?:not|never|no longer|stepped|step|resigned|left|will|would|to become|married|sued)\b")
+# How a post opens after `who is` / `who serves as` / `who works`: `a partner at X`, `as CEO of X`, `at X`.
+_POST_OPENS = re.compile(r"(?:(?:a|an|the|as|now)\s+)*(?:[\w-]+\s+){0,3}?(?:at|of|for)\s+[A-Z]|(?:at|for)\s+[A-Z]")
 
 
 def prose_affiliations(
@@ -83,16 +87,21 @@ def _organizations(apposed: re.Match[str]) -> list[str]:
     """The organizations of a clause after a name: a current post there (`VP of X at Y`, `who leads
     ... at Y`), in a few words."""
     clause = apposed.group("clause").strip()
-    if len(clause.split()) > _SHORT_CLAUSE or is_past_role(clause):
-        return []
+    if len(clause.split()) > _SHORT_CLAUSE or is_past_role(clause) or _NOT_A_POST.search(clause):
+        return []  # (`who stepped down as CEO of X`, `who will become`, `not at X`: no post held now)
     who = apposed.group("who")
-    if who is None and not ROLE_WORD.search(clause):
-        return []  # `Ana Lind, a Halden regular`: no post
+    if who is None and (clause.startswith("who ") or not ROLE_WORD.search(clause)):
+        return []  # `Ana Lind, a Halden regular`: no post; `who interviewed the CEO of X`: someone else's
+    verb = who.split()[-1] if who else ""
+    if verb in ("is", "serves", "works") and not _POST_OPENS.match(clause):
+        return []  # `who is married to the CEO of X`: the post is another's
     if who is not None:
-        clause = f"{who.split()[-1]} {clause}"
+        clause = f"{verb} {clause}"
     owner = _OWNER_POST.fullmatch(clause)  # `Petrel's chief scientist`
-    found = [owner.group("org")] if owner and ROLE_WORD.search(owner.group("post")) else affiliations_from(clause)
-    named = (_POSSESSIVE.sub("", organization) for organization in found)  # `Solstra's CFO`
+    if owner and ROLE_WORD.search(owner.group("post")):
+        found = [owner.group("org")]
+    else:  # (not `the CEO of Orbex's rival`: a possessive names another's organization)
+        found = [org for org in affiliations_from(clause) if not _POSSESSIVE.search(org)]
     # (a name written like a person's may be a firm's here, `at Cordell Foods`: the document's
     # own people are left out by the caller)
-    return [organization for organization in named if not is_place(organization) and not is_generic(organization)]
+    return [organization for organization in found if not is_place(organization) and not is_generic(organization)]

@@ -447,7 +447,7 @@ _INDEFINITE_SUBJECT = re.compile(
 _ADDRESSED = re.compile(r"\b(?:(?P<he>him)|(?P<she>her)\s+(?:on|to|about|whether|if|why|how|what|for|with|again))\b")
 # An answer opening a sentence: `Her answer was`, `His reply:`, `She responded that`.
 _ANSWER_OPENS = re.compile(
-    r"(?:^|[.!?]\s+)(?:(?:His|Her|Their)\s+(?:\w+\s+)?(?:answer|response|reply|retort|rejoinder)"
+    r"(?:(?:His|Her|Their)\s+(?:\w+\s+)?(?:answer|response|reply|retort|rejoinder)"
     r"|(?:He|She|They)\s+(?:\w+ly\s+)?(?:answered|replied|responded|retorted|countered|shot\s+back))\b"
 )
 _GENDERED_PRONOUN = re.compile(r"^(?:(?P<he>he|his)|(?P<she>she|her))\b", re.I)
@@ -522,6 +522,10 @@ _ANTECEDENT_TAIL = re.compile(r"(?:,?\s+(?:of|at|from|with)\s+[^,]{1,60})$")  # 
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
 # What a person's `的` may open that is their words: `宋予安的回答是`, `她的判断是`.
 _CJK_OWN_WORDS = re.compile(r"(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)")
+# What may follow a given name alone that makes it the person speaking: `予安的判断是`, `予安认为`.
+_CJK_GIVEN_NAME_SPEAKS = re.compile(
+    r"的(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)|(?:认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|判断|觉得|相信)"
+)
 _CJK_SPEECH_WORDS = re.compile(
     r"认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|判断|观点|看来|相信|觉得|承认|预测|反驳|回答"
 )
@@ -883,7 +887,8 @@ class Attributor:
         so do those that open on a person as their source (`According to Adebayo, ...`). An answer
         to a question (`Her answer was that ...`) is not the asker's: in a conversation of two, it
         is the other's; else nobody's surely."""
-        if context.asker is not None and _ANSWER_OPENS.search(text):
+        if context.asker is not None and _ANSWER_OPENS.match(text.lstrip(" *_")):
+            # (where the answer opens the paragraph: `Altman has been asked this. His answer` is his)
             other = [person for person in self.participants if person != context.asker]
             if self.conversation and len(self.participants) == 2 and len(other) == 1:
                 context.set_subject(other[0])
@@ -1135,6 +1140,8 @@ class Attributor:
         sentence = sentence.lstrip(" *_")
         for size in (4, 3, 2):
             name = self.person(sentence[:size], allow_new=False) if len(sentence) > size else None
+            if name and len(name) > size and not _CJK_GIVEN_NAME_SPEAKS.match(sentence, size):
+                continue  # a given name alone (`予安`) only before words of speech: `海洋产业` is no 王海洋
             if name and (sentence[size] != "的" or _CJK_OWN_WORDS.match(sentence, size + 1)):
                 return name  # (`宋予安的回答是`: his answer, his words)
         return None

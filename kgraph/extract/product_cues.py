@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cache
 from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
+from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold
@@ -69,7 +71,11 @@ _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _LOWER_PART = re.compile(r"-[a-z]+\b")
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
 # What a cue's name may not be: a word that opens a phrase, not a name.
-_NOT_NAMES = frozenset("The A An This That These Its Their Our Your His Her New Next First".split())
+_NOT_NAMES = frozenset(
+    "The A An This That These Its Their Our Your His Her New Next First Last Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday January February March April May June July August September October November "
+    "December Q1 Q2 Q3 Q4".split()
+)
 
 
 def products_introduced_in(
@@ -159,6 +165,11 @@ class _Makers:
         return None
 
 
+@cache
+def _known_organizations() -> frozenset[str]:
+    return frozenset(map(fold, known_organizations().names))
+
+
 def _is_product_name(name: str, listed: set[str], people: set[str], everyday: frozenset[str]) -> bool:
     key = fold(name)
     first = name.split()[0]
@@ -169,6 +180,8 @@ def _is_product_name(name: str, listed: set[str], people: set[str], everyday: fr
     if _ACRONYM.fullmatch(name) or _LOWER_PART.search(name):
         return False  # `CRM system`, `CPU product`, `IP-licensing model`: a kind of thing
     # (a name written like a person's is one here, `Juniper Sweep`, unless the document has that person)
+    if fold(name) in _known_organizations():
+        return False  # `launched Stripe, a payments platform`, `their Salesforce platform`: the company
     return not (is_place(name) or is_generic(name))
 
 
