@@ -36,6 +36,13 @@ _AFTER_OWNER = re.compile(
     rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b))"
 )
 _OWNERS = ("its ", "their ", "'s ", "’s ")
+_NEXT_WORD = re.compile(r"[\w-]+")
+# The lower-case words that may open what follows an owner's word: an adjective or a kind of product.
+_OWNER_WORDS = frozenset(
+    "own new core flagship main first latest patient consumer enterprise signature product products model app "
+    "application platform service tool runtime agent assistant chatbot chip device software suite system line card "
+    "brand engine copilot checkout storage".split()
+)
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
 # Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
 _LAUNCH = re.compile(
@@ -111,6 +118,9 @@ def products_introduced_in(
 
     for owner in _OWNERS:
         for at in _word_starts(text, owner, inside=owner[0] in "'’"):  # (`its`, not `fits`)
+            word = _NEXT_WORD.match(text, at + len(owner))
+            if word is None or not (word.group()[:1].isupper() or word.group() in _OWNER_WORDS):
+                continue  # `its growth`, `Apple's market`: most owners' words, no cue (told without a pattern)
             if after := _AFTER_OWNER.match(text, at + len(owner)):
                 possessive = owner[0] in "'’"
                 name = after.group("name") or after.group("name2")
