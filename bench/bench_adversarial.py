@@ -92,6 +92,45 @@ def _marks_before_a_time(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### Theme\nDana says 12:30 " + "*" * size + "x\n"
 
 
+def _distinct(template: str, size: int) -> str:
+    """`template` with `{n}` written as distinct letters, repeated up to `size` characters."""
+    parts, total, number = [], 0, 0
+    while total < size:
+        letters, count = "", number + 1
+        while count:
+            count, rest = divmod(count - 1, 26)
+            letters = chr(97 + rest) + letters
+        part = template.format(n=letters)
+        parts.append(part)
+        total += len(part)
+        number += 1
+    return "".join(parts)
+
+
+def _owners_in_an_entry(size: int) -> str:
+    """A Companies entry naming a new owner again and again (`acquired by Aba.`): the names written in
+    passing are a hundred at most, not thousands of organizations for the corpus to resolve."""
+    entry = "- Description: " + _distinct("Acquired by Ab{n}. ", size)
+    return HEADER + "## 1. Key Themes\n\n### T\nA.\n\n## 3. Companies Identified\n\n### Acme Labs\n" + entry + "\n"
+
+
+def _products_in_an_entry(size: int) -> str:
+    """A Companies entry introducing product after product (`its Pab platform`): each cue reads a
+    window before it, not the entry from its start."""
+    entry = _distinct("its P{n} platform ", size)
+    return HEADER + "## 1. Key Themes\n\n### T\nA.\n\n## 3. Companies Identified\n\n### Acme Labs\n" + entry + "\n"
+
+
+def _posts_beside_a_name(size: int) -> str:
+    """A person's name set beside a new post again and again (`Dana Ruiz, CEO of Orgab.`)."""
+    return HEADER + "## 1. Key Themes\n\n### Theme\n" + _distinct("Dana Ruiz, CEO of Org{n}. ", size) + "\n"
+
+
+def _clauses_after_a_role(size: int) -> str:
+    """A People entry's description of one role and thousands of clauses: joined once, not one by one."""
+    return HEADER + "## 4. People Identified\n\n**Dana Ruiz**\nFormer CEO" + ", abc" * (size // 5) + "\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -106,6 +145,10 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB Companies entry of posts and foundings", lambda: _posts_in_an_entry(1_900_000)),
     ("a 1.9 MB sentence of semicolon clauses", lambda: _semicolons(1_900_000)),
     ("a 1.9 MB run of marks after a clock", lambda: _marks_before_a_time(1_900_000)),
+    ("a 1.9 MB Companies entry of distinct owners", lambda: _owners_in_an_entry(1_900_000)),
+    ("a 1.9 MB Companies entry of distinct products", lambda: _products_in_an_entry(1_900_000)),
+    ("1.9 MB of one name beside distinct posts", lambda: _posts_beside_a_name(1_900_000)),
+    ("a 1.9 MB description of one role's clauses", lambda: _clauses_after_a_role(1_900_000)),
 ]
 
 
