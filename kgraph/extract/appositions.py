@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.affiliations import ROLE_WORD, affiliations_from, is_past_role
-from kgraph.extract.organization_names import is_generic
+from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -40,12 +40,7 @@ def prose_affiliations(
     """`people` with the organizations the prose sets beside their full names added (each person's
     own list first, then these, once each); a short name that opens one listed organization's
     (`Stackfield's CFO`, the entry `Stackfield Compute`) is that organization."""
-    openings: dict[str, set[str]] = {}
-    for entry in entries:
-        if entry.kind == EntityKind.ORGANIZATION and entry.own_entry:
-            words = fold(entry.name).split()
-            for count in range(1, len(words)):
-                openings.setdefault(" ".join(words[:count]), set()).add(entry.name)
+    listed = openings({fold(e.name): e.name for e in entries if e.kind == EntityKind.ORGANIZATION and e.own_entry})
     lines = [line.plain for line in document.body_lines() if line.kind in (LineKind.TEXT, LineKind.TABLE_ROW)]
     text = "\0".join(lines)
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
@@ -57,7 +52,7 @@ def prose_affiliations(
         if " " in person.name and position < _MOST_PEOPLE:
             known = {fold(organization) for organization in found}
             for organization in _apposed(text, person.name, names):
-                longer = openings.get(fold(organization), set())
+                longer = listed.get(fold(organization), set())
                 organization = next(iter(longer)) if len(longer) == 1 else organization
                 if fold(organization) not in known and len(found) < _MOST_POSTS:
                     known.add(fold(organization))

@@ -82,6 +82,17 @@ def _prefixes(letters: str, words: list[str]) -> bool:
     )
 
 
+def openings(names: dict[str, str]) -> dict[str, set[str]]:
+    """The first words of each name (`names`: folded form -> name), each with the names it opens:
+    `petrel` -> {`Petrel Labs`}. A short name written for a listed one is the one it opens alone."""
+    opened: dict[str, set[str]] = {}
+    for form, name in names.items():
+        words = form.split()
+        for count in range(1, len(words)):
+            opened.setdefault(" ".join(words[:count]), set()).add(name)
+    return opened
+
+
 def strip_label_prefix(name: str) -> str:
     """`Company: Acme` -> `Acme`."""
     return _LABEL_PREFIX.sub("", name).strip()

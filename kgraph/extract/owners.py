@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kgraph.data import organization_words
-from kgraph.extract.organization_names import is_generic
+from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_place
@@ -35,7 +35,7 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
     each is mentioned by the episode (`own_entry` False)."""
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     # the first words of each listed name (`gilead` of `Gilead Sciences`)
-    openings = {" ".join(words[:count]) for words in map(str.split, listed) for count in range(1, len(words))}
+    opened = openings({form: form for form in listed})
     # `Musk-owned` beside Elon Musk's entry: a person's name, or any of its words
     people = {
         form
@@ -57,7 +57,7 @@ def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
         for name, in_text in owners:
             if not name or fold(name) in listed or fold(name) in people or is_place(name) or is_generic(name):
                 continue
-            if fold(name) in openings:
+            if fold(name) in opened:
                 continue  # `acquired by Gilead` beside the entry `Gilead Sciences`: that one
             listed.add(fold(name))
             # (in an entry's text, a name written in passing: no label vote; a heading's is stated)

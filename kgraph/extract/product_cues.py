@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
-from kgraph.extract.organization_names import is_generic
+from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
@@ -147,12 +147,7 @@ class _Makers:
     def __init__(self, document: ParsedDocument, entries: list[EntityEntry]):
         listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
         self.names = {fold(form): entry.name for entry in listed for form in (entry.name, *entry.aliases)}
-        # the first words of each listed name (`petrel` of `Petrel Labs`): the names they open
-        self.openings: dict[str, set[str]] = {}
-        for form, name in self.names.items():
-            words = form.split()
-            for count in range(1, len(words)):
-                self.openings.setdefault(" ".join(words[:count]), set()).add(name)
+        self.openings = openings(self.names)  # (`petrel` of `Petrel Labs`: the names it opens)
         section = document.section(SectionKind.COMPANIES)
         self.entry_lines = {line.number for line in section.lines} if section else set()
         self.entries = sorted((entry.line, entry.name) for entry in listed)
