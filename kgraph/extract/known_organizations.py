@@ -1,7 +1,8 @@
 """Well-known organizations a document's text names with no entry of their own (`a deal with
 Stripe`, `Google's TPUs`, `formerly at McKinsey`): the episode mentions each, at the line it is first
 named on. The names are the shipped data's (`kgraph/data/organizations.toml`, `[in_prose]`); a name
-no list holds is left to the documents that list it."""
+no list holds is left to the documents that list it, or that say what kind it is
+(`kgraph.extract.prose_organizations`)."""
 
 from __future__ import annotations
 
