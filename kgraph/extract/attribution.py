@@ -502,12 +502,6 @@ def _cjk_lead_in(clause: str) -> re.Match[str] | None:
     return _cjk_lead_in_pattern().search(clause) if has_cjk(clause) else None
 
 
-# A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
-_CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
-_CJK_LEAD_END = re.compile(r"(?:[：:，,]|——)\s*[*_]*\s*$")
-# `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
-_CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
-# `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
 # A relative clause telling what the person before it said: `Mara Lind, who told him that`.
 _WHO_TOLD = re.compile(
     r",\s+who\s+(?:had\s+|has\s+)?(?:told|tells|said|says|explained|explains|warned|warns|noted|notes|added|adds|"
@@ -520,15 +514,20 @@ _FIRM_ENDINGS = frozenset(
 )
 _ANTECEDENT_TAIL = re.compile(r"(?:,?\s+(?:of|at|from|with)\s+[^,]{1,60})$")  # `of Zhongtai Securities`
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
+
+# A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
+_CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
+_CJK_LEAD_END = re.compile(r"(?:[：:，,]|——)\s*[*_]*\s*$")
+# `她补充道：`, `她的理由是…：`: she or he (not 她们 / 他们, they; not 其他, other) opens the sentence.
+_CJK_PRONOUN = re.compile(r"^[*_]*(?:她|他)(?![们們人])")
 # What a person's `的` may open that is their words: `宋予安的回答是`, `她的判断是`.
 _CJK_OWN_WORDS = re.compile(r"(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)")
-# What may follow a given name alone that makes it the person speaking: `予安的判断是`, `予安认为`.
-_CJK_GIVEN_NAME_SPEAKS = re.compile(
-    r"的(?:回答|判断|看法|观点|说法|解释|理由|回应|结论|意思|原话)|(?:认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|判断|觉得|相信)"
-)
-_CJK_SPEECH_WORDS = re.compile(
-    r"认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|判断|观点|看来|相信|觉得|承认|预测|反驳|回答"
-)
+# Words of speech or opinion: those that make a given name alone the person speaking (`予安认为`),
+# then those a sentence a person opens may hold besides (`宋予安持相反观点`).
+_CJK_SAYS = "认为|说|表示|指出|称|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|判断|觉得|相信"
+_CJK_GIVEN_NAME_SPEAKS = re.compile(rf"的{_CJK_OWN_WORDS.pattern}|(?:{_CJK_SAYS})")
+_CJK_SPEECH_WORDS = re.compile(rf"{_CJK_SAYS}|介绍|分享|总结|观点|看来|承认|预测|反驳|回答")
+# `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
 _CJK_ANSWER = re.compile(r"回答|答道|答复|回应")
 _CJK_ASKED = re.compile(r"问(?!题)(?P<run>[\u4e00-\u9fff]{2,4})")
 # relaying someone's words (`引用了乔布斯的一句话`), not citing data (`引用了一组内部数据`)

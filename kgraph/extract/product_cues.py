@@ -16,7 +16,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
-from kgraph.names import fold
+from kgraph.names import fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
 
@@ -117,7 +117,10 @@ def products_introduced_in(
                 found[name] = (prose[index].number, maker)
 
     for owner in _OWNERS:
-        for at in _word_starts(text, owner, inside=owner[0] in "'’"):  # (`its`, not `fits`)
+        # (found with `str.find`: a few literal words, far faster than a pattern opening on a choice)
+        for at in occurrences(text, owner):
+            if owner[0] not in "'’" and at and text[at - 1].isalnum():
+                continue  # `its`, not `fits`
             word = _NEXT_WORD.match(text, at + len(owner))
             if word is None or not (word.group()[:1].isupper() or word.group() in _OWNER_WORDS):
                 continue  # `its growth`, `Apple's market`: most owners' words, no cue (told without a pattern)
@@ -126,8 +129,8 @@ def products_introduced_in(
                 name = after.group("name") or after.group("name2")
                 take(after, [name], owner if possessive else None, not possessive)
     for stem in _LAUNCHES:
-        for at in _word_starts(text, stem):
-            if launch := _LAUNCH.match(text, at):
+        for at in occurrences(text, stem):
+            if not (at and text[at - 1].isalnum()) and (launch := _LAUNCH.match(text, at)):
                 take(launch, [launch.group("name")])
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
@@ -188,15 +191,3 @@ def _is_product_name(name: str, listed: set[str], people: set[str], everyday: fr
     if fold(name) in _known_organizations():
         return False  # `launched Stripe, a payments platform`, `their Salesforce platform`: the company
     return not (is_place(name) or is_generic(name))
-
-
-def _word_starts(text: str, word: str, inside: bool = False) -> list[int]:
-    """Where `word` is written in `text` (at a word's start, unless `inside`): `str.find` finds a
-    few literal words far faster than a pattern that opens on a choice of them."""
-    found = []
-    at = text.find(word)
-    while at >= 0:
-        if inside or not (at and text[at - 1].isalnum()):
-            found.append(at)
-        at = text.find(word, at + len(word))
-    return found

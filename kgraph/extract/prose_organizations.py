@@ -12,7 +12,7 @@ from itertools import accumulate
 from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import is_generic
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
-from kgraph.names import fold
+from kgraph.names import fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place
 
@@ -87,12 +87,10 @@ def organizations_of_a_kind(
         if named := _NAME_AFTER.match(text, kind.end()):
             take(named.group("name"), kind.end())
     for article in (", a ", ", an "):  # `Harlow Geothermal, a next-generation geothermal developer`
-        at = text.find(article)
-        while at >= 0:
+        for at in occurrences(text, article):
             end = at + len(article)
             if _APPOSED_KIND.match(text, end) and (named := _NAME_BEFORE.search(text, max(0, at - 80), end)):
                 take(named.group("name"), named.start())
-            at = text.find(article, end)
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()
