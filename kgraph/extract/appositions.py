@@ -41,8 +41,7 @@ def prose_affiliations(
     own list first, then these, once each); a short name that opens one listed organization's
     (`Stackfield's CFO`, the entry `Stackfield Compute`) is that organization."""
     listed = openings({fold(e.name): e.name for e in entries if e.kind == EntityKind.ORGANIZATION and e.own_entry})
-    lines = [line.plain for line in document.body_lines() if line.kind in (LineKind.TEXT, LineKind.TABLE_ROW)]
-    text = "\0".join(lines)
+    text = document.prose(frozenset((LineKind.TEXT, LineKind.TABLE_ROW))).text
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
     result = []
     for position, person in enumerate(people):

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.products import product_words
@@ -73,15 +71,14 @@ def organizations_named_in(
     China`, `MIT Technology Review`), not the outlet's own name (`Axios` in an Axios newsletter), and
     an everyday word (`Apple`, `Block`) only in running text."""
     outlet_words = fold(outlet)
-    prose = [line for line in document.body_lines() if line.kind in _PROSE_KINDS]
-    text = "\n".join(line.plain for line in prose)  # searched once; a match's line found by its offset
+    prose = document.prose(_PROSE_KINDS, "\n")
+    text = prose.text
     plain, dotted = _known_names()
     matches = list(plain.finditer(text))
     if any(name in text for name in known_organizations().dotted):  # (a few names, seldom written)
         matches = sorted((*matches, *dotted.finditer(text)), key=lambda match: match.start())
     if not matches:
         return []
-    starts = list(accumulate((len(line.plain) + 1 for line in prose[:-1]), initial=0))
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     word_names = known_organizations().word_names
     found: dict[str, int] = {}
@@ -105,7 +102,7 @@ def organizations_named_in(
             # `Micron Ventures`, `Sequoia China`, `MIT Technology Review`: another name goes on (not
             # where a product of it follows: `Google Gemini`, `NVIDIA H100`)
             continue
-        found[name] = prose[bisect_right(starts, start) - 1].number
+        found[name] = prose.line_at(start).number
         if len(found) == MOST_NAMED:
             break
     return [

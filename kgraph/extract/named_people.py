@@ -120,9 +120,8 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
     words = organization_words()
     suffixes = words.kind_suffixes | _KIND_WORDS
     found: dict[str, PersonName] = {}
-    lines = document.body_lines()
     # the prose searched once, its lines apart (no white space between them: no name runs across)
-    text = "\0".join(line.plain for line in lines if line.kind in _PROSE_KINDS)
+    text = document.prose(_PROSE_KINDS).text
     names = [
         written
         for match in _NAMED_AFTER.finditer(text)

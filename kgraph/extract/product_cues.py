@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import cache
-from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
@@ -94,14 +93,14 @@ def products_introduced_in(
     so."""
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     makers = _Makers(document, entries)
-    prose = [line for line in document.body_lines() if line.kind in _PROSE_KINDS]
-    text = "\0".join(line.plain for line in prose)  # searched once; a match's line found by its offset
-    starts = list(accumulate((len(line.plain) + 1 for line in prose[:-1]), initial=0))
+    prose = document.prose(_PROSE_KINDS)
+    text = prose.text
     found: dict[str, tuple[int, str | None]] = {}
 
     def take(match: re.Match[str], names: list[str], owner: str | None = None, owned: bool = False) -> None:
-        index = bisect_right(starts, match.start()) - 1
-        before = text[max(starts[index], match.start() - _BEFORE) : match.start()]  # (a window: lines may be long)
+        index = prose.index_at(match.start())
+        # (a window before the cue: a line may be long)
+        before = text[max(prose.starts[index], match.start() - _BEFORE) : match.start()]
         possessor = None
         if owner:
             possessor = _POSSESSOR.search(before, max(0, len(before) - 80 - len(owner)), len(before) - len(owner))
@@ -113,8 +112,8 @@ def products_introduced_in(
                 return  # more than a summary ever names: a hostile text, not read on
             name = name.rstrip(".-") + acronym
             if _is_product_name(name, listed, people, everyday) and name not in found:
-                maker = makers.of(possessor.group(0) if possessor else None, prose[index].number, owned, before)
-                found[name] = (prose[index].number, maker)
+                number = prose.lines[index].number
+                found[name] = (number, makers.of(possessor.group(0) if possessor else None, number, owned, before))
 
     for owner in _OWNERS:
         # (found with `str.find`: a few literal words, far faster than a pattern opening on a choice)

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import re
 import tomllib
-from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import is_relation
@@ -287,13 +285,11 @@ def products_named_in(
     """Well-known products the document's text names with no entry of their own (`users moved
     from Siri to ChatGPT`): the episode mentions each, at the line it is first named on. Not a
     word the document also writes in lower case, nor a person's first name (`Claude Shannon`)."""
-    lines = document.body_lines()
-    prose = [line for line in lines if line.kind in _PROSE_KINDS]
-    text = "\n".join(line.text for line in prose)  # searched once; a match's line found by its offset
+    prose = document.prose(_PROSE_KINDS, "\n", written=True)
+    text = prose.text
     matches = list(_known_name().finditer(text))
     if not matches:
         return []  # (most documents: nothing more to work out)
-    starts = list(accumulate((len(line.text) + 1 for line in prose[:-1]), initial=0))
     words = product_words()
     in_prose = words.in_prose
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
@@ -324,7 +320,7 @@ def products_named_in(
         owned = name not in makers and not _MODIFIES_NOUN.match(text, match.end("name") + len(match.group("plural")))
         if owned and (maker := _possessive_maker(text, start, organizations)):
             makers[name] = maker  # `NVIDIA's H100`, where the document lists NVIDIA (not `Dell's Windows laptops`)
-        found.setdefault(name, prose[bisect_right(starts, start) - 1].number)
+        found.setdefault(name, prose.line_at(start).number)
     return [
         EntityEntry(
             kind=EntityKind.PRODUCT,

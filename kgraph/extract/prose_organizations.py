@@ -6,8 +6,6 @@ beside a capitalized name is evidence enough; a capitalized name alone is not (`
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import is_generic
@@ -64,9 +62,8 @@ def organizations_of_a_kind(
     """Organizations the prose names beside their kind that no entry lists (`entries`: the
     document's; `people`: the folded names of its people): the episode mentions each, at the line it
     is first named on, as a name written in passing (no label vote, no context)."""
-    prose = [line for line in document.body_lines() if line.kind in _PROSE_KINDS]
-    text = "\0".join(line.plain for line in prose)  # searched once; a match's line found by its offset
-    starts = list(accumulate((len(line.plain) + 1 for line in prose[:-1]), initial=0))
+    prose = document.prose(_PROSE_KINDS)
+    text = prose.text
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     found: dict[str, int] = {}
 
@@ -81,7 +78,7 @@ def organizations_of_a_kind(
         if is_place(name) or is_generic(name) or any(fold(word) in people for word in name.split()):
             return  # `company Oslo`, `firm Ruiz` (a person's surname)
         if len(found) < MOST_NAMED:
-            found[name] = prose[bisect_right(starts, at) - 1].number
+            found[name] = prose.line_at(at).number
 
     for kind in _KIND_BEFORE_NAME.finditer(text):  # `energy group Equinor`
         if named := _NAME_AFTER.match(text, kind.end()):

@@ -3,7 +3,10 @@ of who is who. Produced by `kgraph.parse`, consumed by the extractors."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from enum import StrEnum
+from functools import cached_property
+from itertools import accumulate
 from typing import Any, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict
@@ -158,6 +161,35 @@ class ParsedDocument(_Frozen):
     def body_lines(self) -> list[Line]:
         """The body's lines in order: the preamble's, then each section's (not the trailing ones)."""
         return [*self.preamble, *(line for section in self.sections for line in section.lines)]
+
+    def prose(self, kinds: frozenset[LineKind], separator: str = "\0", written: bool = False) -> Prose:
+        """The body's lines of `kinds` as one text to search (plain, or as `written`), joined by
+        `separator` (`\0`: no white space between lines, so no name runs across two)."""
+        return Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
+
+
+class Prose:
+    """Lines searched as one text, once; a match's line found by its offset. (The lines' offsets are
+    worked out only when asked: most documents have no match.)"""
+
+    def __init__(self, lines: list[Line], separator: str, written: bool):
+        self.lines = lines
+        self._separator = len(separator)
+        self.text = separator.join(line.text if written else line.plain for line in lines)
+        self._written = written
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Each line's offset in `text`."""
+        lengths = (len(line.text if self._written else line.plain) + self._separator for line in self.lines[:-1])
+        return list(accumulate(lengths, initial=0))
+
+    def index_at(self, offset: int) -> int:
+        """The index of the line `offset` of `text` falls in."""
+        return bisect_right(self.starts, offset) - 1
+
+    def line_at(self, offset: int) -> Line:
+        return self.lines[self.index_at(offset)]
 
 
 class Segment(NamedTuple):
