@@ -169,6 +169,10 @@ _TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—
 # `# Why Robots Still Struggle | Dana Ruiz, Co-Founder & CEO`
 _TITLE_BYLINE = re.compile(r"\|\s*(?P<names>[^,|:()\[\]—–]+?)\s*(?:,|$)")
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
+_TITLE_NAME_AND_POST = re.compile(
+    r"(?:^|[|:—–]\s*)(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\("
+    r"(?=[^()]*\b(?i:co-?founder|founder|ceo|cto|coo|cfo|president|partner|chair(?:man)?|professor)\b)[^()]*\)\s*$"
+)
 
 
 def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> list[str]:
@@ -182,17 +186,73 @@ def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> lis
     fields = [*document.header.fields, *document.header.body_fields]
     values.extend(field.value for field in fields if field.key in _ROLE_FIELDS)
     values.extend(speaker_labels(document, everyday, people_entries))
-    title = document.header.title or ""
-    leads = filter(None, [_TITLE_LEAD.match(title)])
-    for match in [*_TITLE_WITH.finditer(title), *leads, *_TITLE_BYLINE.finditer(title)]:
-        parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
-        names = [_NAME_TAIL.sub("", part).strip() for part in parts]
+    values.extend(_intro(document, everyday).names)
+    for title in _titles(document):
+        leads = filter(None, [_TITLE_LEAD.match(title)])
+        for match in [*_TITLE_WITH.finditer(title), *leads, *_TITLE_BYLINE.finditer(title)]:
+            parts = re.split(r"\s*(?:,|&|\band\b)\s*", match.group("names"))
+            names = [_NAME_TAIL.sub("", part).strip() for part in parts]
+            values.extend(
+                name
+                for name in names
+                if plausible_new_person(name, everyday) and person_in_body(name, lines, people_entries)
+            )
+        # `| Aydin Senkut (Founder, Felicis Ventures)`: a name the title gives a post is the guest
         values.extend(
-            name
-            for name in names
-            if plausible_new_person(name, everyday) and person_in_body(name, lines, people_entries)
+            title[match.start("name") : match.end()]
+            for match in _TITLE_NAME_AND_POST.finditer(title)
+            if plausible_new_person(match.group("name"), everyday)
         )
     return values
+
+
+_HEADINGS_READ = 4  # the summary's own headings above its first section (a hostile document has more)
+
+
+def _titles(document: ParsedDocument) -> list[str]:
+    """The H1, then the headings the summary puts above its first section (`# Summary: Wabi AI
+    Podcast with Eugenia Kuyda`)."""
+    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
+    return [document.header.title or "", *headings]
+
+
+# The intro under the title names who takes part: `Speaker 1 is the host, Callum Reyes`, `Harlan Pike
+# hosts with panelists Devendra "Dev" Rao, Sloane Adebayo and Theo`, `Dana Ruiz, the guest,`.
+_ROLE_WORD = r"(?i:co-?hosts?|hosts?|guests?|panelists?|moderators?|interviewers?)"
+_INTRO_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_INTRO_NAMES = rf"(?P<names>{_INTRO_NAME}(?:\s*,\s*{_INTRO_NAME})*(?:,?\s+(?:and|&)\s+{_INTRO_NAME})?)"
+_ROLE_THEN_NAMES = re.compile(rf"\b{_ROLE_WORD},?\s+(?:(?i:is|are|was|were)\s+)?{_INTRO_NAMES}")
+_NAME_THEN_ROLE = re.compile(
+    rf"(?P<name>{_INTRO_NAME}),?\s+(?:(?:(?i:is|was)\s+)?(?i:the|our|a|an)\s+{_ROLE_WORD}(?![\w'’])"
+    r"|(?i:hosts|co-hosts|moderates|interviews|joins)\b)"
+)
+_NICKNAME_IN_TEXT = re.compile(r"\b(?P<first>[A-Z][\w'’-]+)\s+[\"“](?P<called>[A-Z][\w'’-]+)[\"”]\s+(?P<last>[A-Z][\w'’-]+)")
+
+
+class _Intro(NamedTuple):
+    names: list[str]  # full names the intro gives a part in the episode
+    nicknames: dict[str, str]  # folded `Dev` -> `Devendra Rao`, from `Devendra "Dev" Rao`
+
+
+def _intro(document: ParsedDocument, everyday: frozenset[str]) -> _Intro:
+    """Who the text under the title (its notes and blurbs, before the first section) says hosts,
+    guests or sits on the panel, as full names, with the nicknames it gives them."""
+    names: list[str] = []
+    nicknames: dict[str, str] = {}
+    for line in document.preamble:
+        if line.kind != LineKind.TEXT:
+            continue
+        text = line.plain
+        for found in _NICKNAME_IN_TEXT.finditer(text):
+            nicknames.setdefault(fold(found.group("called")), f"{found.group('first')} {found.group('last')}")
+        text = _NICKNAME_IN_TEXT.sub(r"\g<first> \g<last>", text)
+        if _PARTICIPATION.search(text) is None:
+            continue
+        found_names = [match.group("name") for match in _NAME_THEN_ROLE.finditer(text)]
+        for match in _ROLE_THEN_NAMES.finditer(text):
+            found_names.extend(re.split(r"\s*,\s*|,?\s+(?:and|&)\s+", match.group("names")))
+        names.extend(name for name in found_names if plausible_new_person(name, everyday) and name not in names)
+    return _Intro(names, nicknames)
 
 
 def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
@@ -294,6 +354,7 @@ def extract_participants(
     text_names = full_names_in_text(document) if lone else Counter[str]()
     passages = text_passages(document) if lone else []
     everyday = vocabulary("\n".join(document_text_lines(document)))
+    intro = _intro(document, everyday) if lone else _Intro([], {})
     result: list[PersonName] = []
     seen: dict[str, int] = {}
     apart: dict[str, set[str]] | None = None
@@ -306,16 +367,17 @@ def extract_participants(
             if spaced is not None:
                 aliases = tuple(sorted({*person.aliases, person.name}))
                 person = person.model_copy(update={"name": spaced, "aliases": aliases})
-        stated = (short_names or {}).get(fold(person.name)) if " " not in person.name else None
-        name = stated or expand_first_name(
-            person.name, text_names, [*full_names, *people_entries], person.affiliations, passages, cues=cues
-        )
+        short = fold(person.name) if " " not in person.name else ""
+        stated = ((short_names or {}).get(short) or intro.nicknames.get(short)) if short else None
+        preferred = [*full_names, *intro.names, *people_entries]
+        name = stated or expand_first_name(person.name, text_names, preferred, person.affiliations, passages, cues=cues)
         if name != person.name and not (
             stated
             or person.affiliations
             or cues
             and said_with(name, cues, passages)
             or name in full_names
+            or name in intro.names
             or _takes_part(name, passages)
         ):
             name = person.name  # `Sean` (a co-host) is not `Sean Parker`, a founder the episode mentions

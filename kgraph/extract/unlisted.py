@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kgraph.extract.alternation import one_of
+from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.given_names import is_known_given_name
 from kgraph.names import fold, is_placeholder, looks_like_publication, occurrences, plausible_new_person, word_boundary
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -22,12 +24,43 @@ _CAPITALIZED_NEXT = re.compile(r"\s+[A-Z]")
 
 
 def person_in_body(name: str, lines: list[str], people_entries: list[str]) -> bool:
-    """A People Identified entry, or a surname the body uses alone (`Lindqvist argues`): a title's
-    `Cold Chains & Hot Markets` has no `Chains` of its own."""
+    """A People Identified entry, a surname the body uses alone (`Lindqvist argues`): a title's
+    `Cold Chains & Hot Markets` has no `Chains` of its own; or the first name, alone or in full,
+    speaking (`Eugenia explains`), when no People entry shares that first name."""
     if fold(name) in {fold(entry) for entry in people_entries}:
         return True
     first, surname = name.split()[0], name.split()[-1]
-    return any(_alone(surname, first, line) for line in lines)
+    if any(_alone(surname, first, line) for line in lines):
+        return True
+    if any(entry.split()[0] == first for entry in people_entries) or any(
+        _another_surname(first, surname, line) for line in lines
+    ):
+        return False  # `Sam argues` may be the other Sam, or the same one spelled `Sam Altmann`
+    return any(_speaks(first, surname, line) for line in lines)
+
+
+def _another_surname(first: str, surname: str, line: str) -> bool:
+    """Whether `line` writes `first` before a capitalized word other than `surname`."""
+    for start in occurrences(line, first):
+        end = start + len(first)
+        if word_boundary(line, start) and _CAPITALIZED_NEXT.match(line, end) and not line.startswith(surname, end + 1):
+            return True
+    return False
+
+
+# After a name, what it says: `Elad argues`, `Elad Gil (Gil Capital) notes`, `Elad, however, warns`.
+_SPEECH_AFTER = re.compile(rf"(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
+
+
+def _speaks(first: str, surname: str, line: str) -> bool:
+    """Whether `line` has `first`, or `first surname`, speak (the pattern runs where the name stands)."""
+    for start in occurrences(line, first):
+        end = start + len(first)
+        if line.startswith(f" {surname}", end):
+            end += len(surname) + 1
+        if word_boundary(line, start) and word_boundary(line, end) and _SPEECH_AFTER.match(line, end):
+            return True
+    return False
 
 
 def _alone(surname: str, first: str, line: str) -> bool:

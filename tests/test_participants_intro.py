@@ -1,0 +1,101 @@
+"""Participants a reader finds outside the Participants field: the intro under the title (`Speaker 1
+is the host, Callum Reyes`), the summary's own heading (`# Summary: ... with Eugenia Kuyda`), a
+title's name with a post (`| Aydin Senkut (Founder, Felicis Ventures)`), and a name the field
+gives alone that the intro gives in full, or by a nickname (`Devendra "Dev" Rao`)."""
+
+from __future__ import annotations
+
+from kgraph.extract.document import extract_document
+from kgraph.parse import parse_document
+
+
+def _document(participants: str, preamble: str, body: str, title: str = "Counting the Chips") -> str:
+    header = f"**Participants:** {participants}\n" if participants else ""
+    return f"""# [{title}](https://www.youtube.com/watch?v=b8XwN4tPq1o)
+
+**Podcast:** Frontier Forecasts
+**Date:** 2025-07-02
+{header}
+---
+
+{preamble}
+
+## 1. Key Themes
+
+{body}
+"""
+
+
+def _extracted(text: str):
+    return extract_document(parse_document("fixture.md", text))
+
+
+_BODY = """### Theme 1: Power Is the Bottleneck
+As Callum put it, "So the chips aren't the bottleneck, the plugs are."
+Haddad argues the census counts deployed chips, not shipped ones.
+"""
+
+
+def test_the_host_and_guest_a_note_under_the_title_names_are_participants() -> None:
+    preamble = (
+        "> **Note:** The transcript does not identify speakers by name. From the introduction, Speaker 1 is"
+        " the host, Callum Reyes, and Speaker 2 is the guest, Noor Haddad, senior researcher at the Meridian"
+        " Compute Observatory. A third voice joins later and is not introduced."
+    )
+    assert _extracted(_document("", preamble, _BODY)).participants == ("Callum Reyes", "Noor Haddad")
+
+
+def test_a_name_the_note_gives_no_part_is_no_participant() -> None:
+    preamble = "> **Note:** Ilse Kovacs, the guest's former boss, built the census; Callum Reyes is the host."
+    assert _extracted(_document("", preamble, _BODY)).participants == ("Callum Reyes",)
+
+
+def test_first_names_in_the_field_take_the_full_names_and_nicknames_of_the_intro() -> None:
+    preamble = '*Harlan Pike hosts with panelists Devendra "Dev" Rao, Sloane Adebayo and Theo.*'
+    body = """### 1. Price Wars
+- **Sloane**: "When the CEO's launch post is about price per token, the capability gap is gone."
+- **Dev**: "I ran our internal evals on it over the weekend, and it is within two points."
+"""
+    extraction = _extracted(_document("Harlan Pike, Dev, Sloane, Theo", preamble, body))
+    assert extraction.participants == ("Harlan Pike", "Devendra Rao", "Sloane Adebayo", "Theo")
+    speakers = {claim.text[:12]: claim.speaker for claim in extraction.claims}
+    assert speakers == {"When the CEO": "Sloane Adebayo", "I ran our in": "Devendra Rao"}
+
+
+def test_a_nickname_or_first_name_the_intro_does_not_give_stays_as_listed() -> None:
+    preamble = "*A weekly panel on chips and power, recorded in Austin.*"
+    body = """### 1. Price Wars
+- **Dev**: "I ran our internal evals on it over the weekend, and it is within two points."
+"""
+    assert _extracted(_document("Harlan Pike, Dev", preamble, body)).participants == ("Harlan Pike", "Dev")
+
+
+def test_the_guest_the_summary_heading_names_is_a_participant_when_the_body_has_them_speak() -> None:
+    body = 'Eugenia explains: "People look at a chatbot and see search, nothing more than that."\n'
+    text = _document("", "# Summary: Wabi AI Podcast with Eugenia Kuyda", "### The Interface\n" + body)
+    assert _extracted(text).participants == ("Eugenia Kuyda",)
+    quiet = _document("", "# Summary: Wabi AI Podcast with Eugenia Kuyda", "### The Interface\nChatbots are search.\n")
+    assert _extracted(quiet).participants == ()
+
+
+def test_a_first_name_another_people_entry_shares_is_no_evidence() -> None:
+    body = """### The Interface
+Eugenia explains: "People look at a chatbot and see search, nothing more than that."
+
+## 4. People Identified
+
+### Eugenia Marsh
+Investor in Wabi.
+"""
+    text = _document("", "# Summary: Wabi AI Podcast with Eugenia Kuyda", body)
+    assert "Eugenia Kuyda" not in _extracted(text).participants
+
+
+def test_a_title_naming_someone_with_a_post_names_the_guest() -> None:
+    title = "Why Being a Generalist VC Is an Advantage | Aydin Senkut (Founder, Felicis Ventures)"
+    extraction = _extracted(_document("", "", "### A\nThe episode notes were not available.\n", title=title))
+    assert extraction.participants == ("Aydin Senkut",)
+    (person,) = [person for person in extraction.people if person.name == "Aydin Senkut"]
+    assert "Felicis Ventures" in person.affiliations
+    subject = "Why Being a Generalist VC Is an Advantage | Aydin Senkut (Felicis Ventures)"
+    assert _extracted(_document("", "", "### A\nNo notes.\n", title=subject)).participants == ()
