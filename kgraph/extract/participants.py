@@ -226,7 +226,9 @@ _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_INTRO_NAME}),?\s+(?:(?:(?i:is|was)\s+)?(?i:the|our|a|an)\s+{_ROLE_WORD}(?![\w'’])"
     r"|(?i:hosts|co-hosts|moderates|interviews|joins)\b)"
 )
-_NICKNAME_IN_TEXT = re.compile(r"\b(?P<first>[A-Z][\w'’-]+)\s+[\"“](?P<called>[A-Z][\w'’-]+)[\"”]\s+(?P<last>[A-Z][\w'’-]+)")
+_NICKNAME_IN_TEXT = re.compile(
+    r"\b(?P<first>[A-Z][\w'’-]+)\s+[\"“](?P<called>[A-Z][\w'’-]+)[\"”]\s+(?P<last>[A-Z][\w'’-]+)"
+)
 
 
 class _Intro(NamedTuple):
