@@ -99,3 +99,83 @@ def test_a_title_naming_someone_with_a_post_names_the_guest() -> None:
     assert "Felicis Ventures" in person.affiliations
     subject = "Why Being a Generalist VC Is an Advantage | Aydin Senkut (Felicis Ventures)"
     assert _extracted(_document("", "", "### A\nNo notes.\n", title=subject)).participants == ()
+
+
+def _newsletter(people_rows: str, source: str = "newsletter") -> str:
+    return f"""# The Quiet Freight Boom
+
+**Podcast:** Dockside Weekly
+**Date:** 2026-03-21
+**Participants:** Dockside Weekly
+**Source:** {source}
+
+---
+
+## 1. Key Themes
+
+### Freight Is Back
+Volumes rose for the third month running.
+
+## 4. People Identified
+
+| Name | Role | Why mentioned |
+|---|---|---|
+{people_rows}
+"""
+
+
+def test_a_newsletters_people_entry_that_wrote_the_piece_is_a_participant() -> None:
+    rows = """| **Mara Lindqvist** | Staff writer, Dockside | Author of the article |
+| **Tomas Berg** | Analyst at Dockside | Author of the freight rates story |
+| **Ines Varga** | Editor | Wrote and published this analysis |
+| **Ola Nyberg** | Reporter | Byline on story 2 |"""
+    participants = _extracted(_newsletter(rows)).participants
+    assert participants == ("Mara Lindqvist", "Tomas Berg", "Ines Varga", "Ola Nyberg")
+
+
+def test_an_author_of_something_else_is_no_participant() -> None:
+    rows = """| **Lenny Rachitsky** | Writer of Lenny's Newsletter | Cited for retention data |
+| **Claire Hast** | Health care consultant | Co-authored the healthcare AI reliability analysis with Yun |
+| **Sam Sabin** | Journalist, author of the Future of Cybersecurity newsletter | Contributed framing |
+| **Robert Cialdini** | Psychologist | Author of the book *Influence* |"""
+    assert _extracted(_newsletter(rows)).participants == ()
+
+
+def test_a_podcasts_people_entry_that_wrote_an_article_is_no_participant() -> None:
+    rows = "| **Mara Lindqvist** | Staff writer, Dockside | Author of the article the hosts discuss |"
+    assert _extracted(_newsletter(rows, source="podcast")).participants == ()
+
+
+def _signed(signers: list[str]) -> str:
+    lines = [
+        f'- "We bought the company in year {i} and we kept every engineer it had." - {name}'
+        for i, name in enumerate(signers)
+    ]
+    return "### Buying Forever\n" + "\n".join(lines) + "\n"
+
+
+def test_who_an_episode_naming_no_participant_has_speak_most_is_a_participant() -> None:
+    body = _signed(["Luca", "Luca", "Jensen Huang", "Luca"])
+    assert _extracted(_document("", "", body)).participants == ("Luca",)
+
+
+def test_a_voice_quoted_a_few_times_among_many_is_no_participant() -> None:
+    body = _signed(["Luca"] * 6 + ["Jensen Huang"] * 3 + ["Dana Ruiz"] * 4 + ["Bo Lind"] * 4)
+    assert "Jensen Huang" not in _extracted(_document("", "", body)).participants
+    listed = _extracted(_document("Mara Lind", "", _signed(["Luca"] * 3)))
+    assert listed.participants == ("Mara Lind",)  # a named participant stands: speakers are not added
+
+
+def test_a_name_found_beside_a_placeholder_list_does_not_speak_every_quote() -> None:
+    body = """### Compute
+Ruiz argues the constraint is power, not chips.
+
+### Costs
+On costs: "Nobody pays for the substations when the utilities will not."
+"""
+    text = _document("Unknown", "# Summary: Algorithms in China - Conversation with Dana Ruiz", body)
+    extraction = _extracted(text)
+    assert extraction.participants == ("Dana Ruiz",)
+    assert [claim.speaker for claim in extraction.claims] == [None]
+    listed = _extracted(_document("Dana Ruiz", "", body))  # a list of one is the whole cast
+    assert [claim.speaker for claim in listed.claims] == ["Dana Ruiz"]

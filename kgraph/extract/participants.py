@@ -21,7 +21,7 @@ from kgraph.extract.people import (
     said_with,
     text_passages,
 )
-from kgraph.extract.results import PersonName
+from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
@@ -266,7 +266,7 @@ def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
     return [name for name in full_names_in(text) if plausible_new_person(name, everyday)]
 
 
-def _needs_other_sources(document: ParsedDocument) -> bool:
+def needs_other_sources(document: ParsedDocument) -> bool:
     """The Participants field is missing, or one of its entries is a placeholder (`Unknown Guest`)."""
     value = document.header.get("participants")
     if not value:
@@ -311,7 +311,7 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
                 if fold(entry.person.name) != fold(podcast) and not _spelled_before(fold(entry.person.name), known):
                     known.add(fold(entry.person.name))
                     chosen = [*chosen, entry]
-    if chosen and not _needs_other_sources(document):
+    if chosen and not needs_other_sources(document):
         return chosen
     known = {fold(entry.person.name) for entry in chosen}
     for value in _named_elsewhere(document, people_entries):
@@ -503,6 +503,37 @@ def _distinctive_words(qualifiers: tuple[str, ...], everyday: frozenset[str]) ->
 
 
 _CUE_ROLES = frozenset("ceo cto coo cfo cmo cpo vp svp evp gp lp md phd the and".split())
+
+
+# A People entry that says the person wrote what is summarized (`Author of this data insight`,
+# `Author of the KKR fundraising story`, `Byline credit`). `the` names a piece of this issue only for
+# the words a newsletter's own pieces go by: `the ... analysis` or `the ... newsletter` is as often
+# a study it cites or another's newsletter (`author of the Future of Cybersecurity newsletter`).
+_OWN_PIECE = r"(?i:article|story|stories|piece|post|essay|insight|column|scoop|edition|issue)"
+_ANY_PIECE = rf"(?:{_OWN_PIECE}|(?i:analysis|report|note|brief|newsletter))"
+_WORDS_BEFORE = r"(?:[\w’'./&()-]+\s+){0,5}?"
+_AUTHOR_OF_PIECE = re.compile(
+    rf"\b(?i:(?:co-?)?author(?:ed)?|writer|wrote|co-?wrote|penned)\s+(?:(?i:of|and\s+\w+)\s+)?(?:"
+    rf"(?i:the|a|an)\s+{_WORDS_BEFORE}{_OWN_PIECE}|(?i:this)\s+{_WORDS_BEFORE}{_ANY_PIECE})\b"
+    r"|\b(?i:byline)\b"
+)
+
+
+def authors_among_entries(entities: list[EntityEntry], participants: list[PersonName]) -> list[PersonName]:
+    """The People entries a newsletter's summary says wrote it, or a piece of it, that its
+    participants do not already name: its authors (the field often names only the outlet)."""
+    known = {fold(form) for person in participants for form in (person.name, *person.aliases)}
+    authors: list[PersonName] = []
+    for entry in entities:
+        if entry.kind != EntityKind.PERSON or not entry.own_entry or " " not in entry.name:
+            continue
+        if {fold(entry.name), *map(fold, entry.aliases)} & known:
+            continue
+        said = " ".join(text for text in (entry.description, entry.why_mentioned) if text)
+        if _AUTHOR_OF_PIECE.search(said):
+            known.add(fold(entry.name))
+            authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+    return authors
 
 
 def raw_participant_count(document: ParsedDocument) -> int:
