@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from kgraph.extract.attribution import Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
-from kgraph.names import contains_word, plausible_new_person, word_boundary
+from kgraph.names import contains_word, plausible_new_person
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
@@ -258,6 +258,8 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
     target: dict[str, str] = {}
     for index, short in enumerate(keys):
         later = later_holders(index)
+        if not later:
+            continue
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
         for number in reversed(later):
             long = keys[number]
@@ -269,15 +271,6 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
             if short_speakers <= long_speakers and len(long_speakers) <= 1:
                 target[short] = long
                 break
-        if short in target or not few or (fragments := _fragments(groups[short][0].text)) is None:
-            continue
-        for number in range(len(keys) - 1, index, -1):  # `[Nvidia's business] does ... in a year`
-            long = keys[number]
-            if len(long) > len(short) and _holds_in_order(long, fragments):
-                long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
-                if short_speakers <= long_speakers and len(long_speakers) <= 1:
-                    target[short] = long
-                    break
     pairs = []
     for short in keys:  # shortest first, so a chain's middle still holds its folded copies
         if short in target:
@@ -286,34 +279,6 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
                 long = target[long]
             pairs.append((short, long))
     return pairs
-
-
-_ELISION = re.compile(r"\[[^\]\n]*\]|\.\.\.+|…")
-_FRAGMENT_WORDS = 3  # a shorter piece between elisions (`it does`) tells nothing apart
-_ELIDED_WORDS = 6
-
-
-def _fragments(text: str) -> list[str] | None:
-    """The keys of a quote's pieces between its elisions and editorial brackets (`[Nvidia's
-    networking business] does in one quarter what...`): None where it has none, or where what is
-    left is too short to tell one quote from another."""
-    if "..." not in text and "…" not in text and "[" not in text:
-        return None
-    parts = [key for key in map(_quote_key, _ELISION.split(text)) if len(key.split()) >= _FRAGMENT_WORDS]
-    return parts if sum(len(part.split()) for part in parts) >= _ELIDED_WORDS else None
-
-
-def _holds_in_order(long: str, fragments: list[str]) -> bool:
-    """Whether the key `long` holds each fragment, as whole words, one after another."""
-    at = 0
-    for fragment in fragments:
-        found = long.find(fragment, at)
-        while found >= 0 and not (word_boundary(long, found) and word_boundary(long, found + len(fragment))):
-            found = long.find(fragment, found + 1)
-        if found < 0:
-            return False
-        at = found + len(fragment)
-    return True
 
 
 # Up to this many quotes, looking for each in the text of all the longer ones beats indexing
