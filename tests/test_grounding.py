@@ -237,6 +237,29 @@ def test_a_quote_near_only_people_the_recording_never_hears_is_the_labels_person
     assert grounded[2].transcript_speaker == "Ben Okoro" and grounded[2].speaker == expected
 
 
+def test_a_question_cut_to_its_answer_is_no_one_labels_words():
+    """`"So you agree that X is irrelevant?... You don't know your LTV."`: a summary joins the host's
+    question to the guest's answer with `...`; the pieces have two labels, so the transcript names
+    no speaker, and the summary's guess stands."""
+    lines = {
+        **lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}),
+        2700: ("Ben Okoro", "so you agree that cac to ltv for young companies is respectfully irrelevant"),
+        2705: ("Ana Ruiz", "absolutely irrelevant you do not know your ltv until you have five years of data"),
+    }
+    said = transcript(lines)
+    stitched = "CAC to LTV for young companies is respectfully irrelevant... you do not know your LTV until you have five years"
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[2400], speaker="Ben Okoro", rule="dash after", n=1),
+        claim(stitched, 2705, speaker="Ana Ruiz", rule="item subject", n=2),
+        claim("so you agree that cac to ltv for young companies is respectfully irrelevant", n=3),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    assert (grounded[2].speaker, grounded[2].transcript_speaker) == ("Ana Ruiz", None)
+    assert (grounded[3].speaker, grounded[3].transcript_speaker) == ("Ben Okoro", "Ben Okoro")
+
+
 def test_swapped_labels_are_detected_and_then_attribute_nothing():
     # host and guest swapped for the whole episode: every explicit name disagrees with its label
     said = transcript(

@@ -390,6 +390,16 @@ def _span_label(labels: list[str | None], index: _Index, place: _Place) -> str |
     return label if most >= ONE_LABEL * sum(counts.values()) else None
 
 
+def _one_label(labels: list[str | None], index: _Index, places: list[_Place]) -> str | None:
+    """The label of the quote's first piece (see `_span_label`), unless a later piece has another
+    (a piece across a change of label is in doubt, and tells nothing)."""
+    first, *rest = places
+    label = _span_label(labels, index, first)
+    if label is None or any(_span_label(labels, index, place) not in (None, label) for place in rest):
+        return None
+    return label
+
+
 _GROUNDING_DEFAULTS = dict.fromkeys(QuoteGrounding.model_fields)  # all None (`grounding` is always given)
 
 
@@ -469,14 +479,16 @@ class QuoteFinder:
         number, first = next((n, p) for n, p in enumerate(chosen) if p is not None)
         first = self._first_words(fragments[number], first)
         segment = transcript.segments[index.segment_of(first.start)]
+        # a quote cut with `...` may join a question to its answer: every piece found must be one voice's
+        places = [first, *(place for n, place in enumerate(chosen) if n > number and place and place.score >= ACCEPT)]
         return _found(
             grounding=Grounding.VERBATIM if verbatim else Grounding.APPROXIMATE,
             heard_at=segment.start_seconds,
             score=score,
             label=segment.label,
-            span_label=(span := _span_label(self.written_labels, index, first)),
+            span_label=(span := _one_label(self.written_labels, index, places)),
             # (the same reading where no line of the transcript had its label filled in)
-            turn_label=span if self.turn_labels is self.written_labels else _span_label(self.turn_labels, index, first),
+            turn_label=span if self.turn_labels is self.written_labels else _one_label(self.turn_labels, index, places),
             excerpt=_excerpt(transcript, index, first),
         )
 
