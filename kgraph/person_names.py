@@ -163,6 +163,12 @@ def is_place(name: str) -> bool:
     return tokens[0] in _DIRECTIONS and rest in towns
 
 
+def is_town(name: str) -> bool:
+    """A place of `is_place`, or a one-word city of 100,000 (`Berkeley`, `Austin`): read only where
+    the words around it say a place is meant (`UC Berkeley`), as most such names are also surnames."""
+    return is_place(name) or _folded(name) in _gazetteer().towns
+
+
 def _gerund(token: str) -> bool:
     lower = token.lower()
     return lower.isalpha() and (

@@ -6,7 +6,9 @@ description where it opens with a current role, and the names a document lists. 
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
 from kgraph.names import (
     clean,
@@ -18,7 +20,7 @@ from kgraph.names import (
     split_qualifiers,
 )
 from kgraph.parse.inline import plain
-from kgraph.person_names import is_place
+from kgraph.person_names import is_place, is_town
 
 # `CEO of Acme`, `Partner at Acme`; but `Head of Research`, `Secretary of Labor` name a field or a
 # department, so `of` counts only after roles that lead a whole organization.
@@ -48,7 +50,7 @@ _ORG_NAME = re.compile(
 )
 # `Varde Institute, Department of Mechanical Engineering`: an institution, then its unit.
 _INSTITUTION_THEN_UNIT = re.compile(
-    rf"(?P<institution>{_ORG_NAME.pattern}),\s+(?:Department|Dept\.?|School|Faculty|Division)\s+(?:of|for)\s[^,;/()]+"
+    rf"(?P<institution>{_ORG_NAME.pattern}),\s+(?:Departments?|Dept\.?|Schools?|Faculty|Division)\s+(?:of|for)\s[^,;/()]+"
 )
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
 
@@ -330,17 +332,52 @@ def _institutions(sentence: str) -> list[str]:
     University, Lab, AI) or an acronym (`MIT`): not `Serial Entrepreneur.`"""
     if not all(word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS for word in sentence.split()):
         return []  # (most first sentences have a lower-case word: not names only)
-    found = only_organizations(sentence)
+    found = only_organizations(_departments_dropped(sentence))
+    known = _known_names()
     suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
     named = all(
         re.fullmatch(r"[A-Z]{2,6}", org)
         or _ACRONYM_CAMPUS.fullmatch(org)
-        and is_place(org.split(maxsplit=1)[1])  # `HKUST Guangzhou`
+        and is_town(org.split(maxsplit=1)[1])  # `HKUST Guangzhou`, `UC Berkeley`
         or _COMPANY_UNIT.fullmatch(org)
         or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
+        or org in known
         for org in found
     )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
     return found if named else []
+
+
+# The words of an academic department's name: `Stanford Mechanical Engineering`, `Aeronautics & Astronautics`
+_DEPARTMENT_WORDS = frozenset(
+    "engineering science sciences computer computing mechanical electrical civil chemical aeronautics astronautics "
+    "aerospace physics chemistry biology bioengineering mathematics statistics medicine economics & and of".split()
+)
+
+
+def _departments_dropped(sentence: str) -> str:
+    """`Stanford Mechanical Engineering / Aeronautics & Astronautics` -> `Stanford`: a well-known
+    institution's department is the institution, and a department alone names none."""
+    parts = []
+    for part in ORG_SEPARATOR.split(sentence):
+        words = part.split()
+        department = [word.lower() in _DEPARTMENT_WORDS for word in words]
+        if words and all(department) and _names_a_discipline(words):
+            continue
+        opening = next((n for n in range(1, len(words)) if all(department[n:])), None)
+        if opening is not None and _names_a_discipline(words[opening:]) and " ".join(words[:opening]) in _known_names():
+            part = " ".join(words[:opening])
+        parts.append(part)
+    return " / ".join(parts)
+
+
+def _names_a_discipline(words: list[str]) -> bool:
+    """Whether a department's words hold more than its joiners (`of`, `&`)."""
+    return any(word.lower() not in _NAME_JOINERS for word in words)
+
+
+@cache
+def _known_names() -> frozenset[str]:
+    return frozenset(known_organizations().names)
 
 
 # A move the sentence reports as under way, or done and held: the organization is theirs now.
@@ -463,7 +500,10 @@ def description_affiliations(description: str) -> list[str]:
     trailing = _TRAILING_ROLE.match(sentence)  # `UC Berkeley / Amazon FAR team co-lead`
     found = _institutions(trailing.group("orgs")) if trailing and _has_role(trailing.group("role")) else []
     # each named as institutions are (not `Famed AI researcher`, `Korean AI engineer`)
-    if found and all(_ACRONYMED.search(org) or fold(org).split()[0] in _INSTITUTION_WORDS for org in found):
+    if found and all(
+        _ACRONYMED.search(org) or _ACRONYM_CAMPUS.fullmatch(org) or fold(org).split()[0] in _INSTITUTION_WORDS
+        for org in found
+    ):
         return found
     found = []
     sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)  # `founder of the tools company Stackwell`

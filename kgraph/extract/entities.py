@@ -416,6 +416,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 affiliations.extend(found)
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))
+            # a post held before is an affiliation the text states too (`Former CTO of OpenAI`)
+            affiliations.extend(_person_like_dropped(past_affiliations(own_description)))
         if why:  # `Hired by OpenAI to lead its ad sales`
             affiliations.extend(reason_affiliations(why))
         role = _field(fields, _ROLE_KEYS)
@@ -480,6 +482,17 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     found = _listed_affiliations(found)
     found = [*found, *deal_investors(found), *_past_organizations(found)]
     return [*found, *heading_owners(found)]
+
+
+def _person_like_dropped(organizations: list[str]) -> list[str]:
+    """The names not written like a person's (`Jane Roe` in `formerly at Jane Roe`), unless the data
+    knows the name for a firm's (`Carnegie Mellon`)."""
+    named_like_people = organization_words().named_like_people
+    return [
+        name
+        for name in organizations
+        if not (" " in name and looks_like_person_name(name) and fold(name) not in named_like_people)
+    ]
 
 
 def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
