@@ -61,3 +61,47 @@ def test_its_product_in_an_organizations_own_entry_is_made_by_it() -> None:
         "**Halden Capital**\n- Description: Fund that invested in Orvane Motors and its Allfleet bus platform.\n"
     )
     assert products("Talk.", companies) == {"LoadLens": ("Ledgerly",), "Allfleet": ()}  # (Orvane's, not Halden's)
+
+
+_MAKERS = (
+    "**Ledgerly**\n- Description: Finance software\n\n**Helix Bio**\n- Description: Clinical AI\n\n"
+    "**Tessera Semi**\n- Description: Chips\n\n**Harlow Books**\n- Description: Legal publisher\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        # a listed maker's name for something it has, going on as a sentence does
+        (
+            "Ledgerly's new Agent Checkout is now on by default; agent checkout volumes rose.",
+            {"Agent Checkout": ("Ledgerly",)},
+        ),
+        ("Tessera Semi's TX355 is in production in two regions.", {"TX355": ("Tessera Semi",)}),
+        # the kind set beside the name
+        ("Helix Bio's SepsiGuard, a model that flags sepsis early, was cleared.", {"SepsiGuard": ("Helix Bio",)}),
+        # `Its` opening a sentence, a kind of product the list had not (`sensor`, `program`)
+        ("Its product, Verdance Brief, drafts motions.", {"Verdance Brief": ()}),
+        ("Ledgerly uses its Mini45 sensor as the baseline.", {"Mini45": ()}),
+        # a plural's possessive, a launch that ships, a list of products that `are`
+        (
+            "Clients pick Harlow Books' CoPleader, a legal assistant, over the rest.",
+            {"CoPleader": ("Harlow Books",)},
+        ),
+        ("The team shipped Tallyho, a service that reconciles statements nightly.", {"Tallyho": ()}),
+        ("Its products are Ferrule Close and Tallyho.", {"Ferrule Close": (), "Tallyho": ()}),
+        # no product: a person, an event, an organization's part, someone unlisted's thing, plain words
+        ("Ledgerly's Sundar Okafor is stepping down.", {}),
+        ("Ledgerly's Demo Day is in June; demo day tickets sold out.", {}),
+        ("Ledgerly's Research Lab is hiring; research lab budgets grew.", {}),
+        ("Bob's Agent Checkout is late; agent checkout volumes rose.", {}),
+        ("Ledgerly's Treasury is growing.", {}),
+    ],
+)
+def test_a_product_a_listed_maker_has_or_a_cue_introduces(theme: str, expected: dict) -> None:
+    assert products(theme, _MAKERS) == expected
+
+
+def test_a_product_an_entry_names_after_a_capital_its_is_the_entrys() -> None:
+    walvik = "**Walvik**\n- Description: A retailer. Its assistant, Sparkle, now answers other agents.\n"
+    assert products("Nothing here.", walvik) == {"Sparkle": ("Walvik",)}

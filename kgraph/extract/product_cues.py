@@ -15,6 +15,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.given_names import is_known_given_name
 from kgraph.names import fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
@@ -22,8 +23,10 @@ from kgraph.person_names import is_place
 # A product's name: capitalized words or a version (`Close Autopilot`, `GridBank 4`, `Wren-3B`).
 _NAME = r"(?P<name>[A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})"
 _KINDS = one_of(
-    "product|products|model|app|application|platform|service|tool|runtime|agent|assistant|chatbot|chip|device|"
-    "SDK|API|software|suite|system|line|card|brand|engine|copilot|checkout product|storage system"
+    "product|products|model|models|app|apps|application|platform|service|tool|tools|runtime|agent|agents|assistant|"
+    "chatbot|chip|chips|device|SDK|API|software|suite|system|line|card|brand|engine|copilot|checkout product|"
+    "storage system|program|feature|sensor|arm|arms|robot|kit|camera|processor|accelerator|GPU|GPUs|wallet|"
+    "offering"
 )
 _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature)\s+){0,2}"
 # What an owner's word (`its`, `their`, a possessive `'s`) may be followed by: a kind of product then
@@ -32,20 +35,29 @@ _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|e
 # found with `str.find`, far faster than a pattern that opens on a choice of words.
 _AFTER_OWNER = re.compile(
     rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
-    rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b))"
+    rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b"
+    # `Helix Bio's SepsiGuard, a model that flags sepsis`: the kind set beside the name
+    rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b)"
+    # `Shopify's new Agent Checkout is now on`, `AMD's MI355X is in production`: a maker's name for
+    # something it has, that goes on as a sentence does (kept only where the name says product: see
+    # `_named_like_a_product`)
+    rf"|{_NAME.replace('?P<name>', '?P<name3>')}"
+    r"(?=\s+(?:is|was|has|had|now|can|will|lets|went|became|both|also)\b|,\s+which\b))"
 )
-_OWNERS = ("its ", "their ", "'s ", "’s ")
+_OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", "' ", "’ ")  # (`Reuters' CoCounsel`: after an `s`)
 _NEXT_WORD = re.compile(r"[\w-]+")
 # The lower-case words that may open what follows an owner's word: an adjective or a kind of product.
 _OWNER_WORDS = frozenset(
-    "own new core flagship main first latest patient consumer enterprise signature product products model app "
-    "application platform service tool runtime agent assistant chatbot chip device software suite system line card "
-    "brand engine copilot checkout storage".split()
+    "own new core flagship main first latest patient consumer enterprise signature product products model models app "
+    "apps application platform service tool tools runtime agent agents assistant chatbot chip chips device software "
+    "suite system line card brand engine copilot checkout storage program feature sensor arm arms robot kit camera "
+    "processor accelerator wallet offering".split()
 )
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
 # Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
 _LAUNCH = re.compile(
-    r"(?i:launch(?:ed|es|ing)?|launch\s+of|release[sd]?|unveil(?:ed|s)|introduc(?:ed|es)|debut(?:ed|s)|rolled\s+out)"
+    r"(?i:launch(?:ed|es|ing)?|launch\s+of|release[sd]?|unveil(?:ed|s)|introduc(?:ed|es)|debut(?:ed|s)|rolled\s+out|"
+    r"ship(?:ped|s))"
     rf"\s+(?:(?:its|their|the)\s+)?(?:new\s+)?{_NAME}(?=,\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?"
     rf"(?:{_KINDS})\b|,\s+[A-Z][\w&.-]*['’]s\s+{_ADJECTIVES}(?:{_KINDS})\b)"
 )
@@ -60,10 +72,12 @@ _LAUNCHES = (
     "Introduc",
     "debut",
     "rolled out",
+    "ship",
+    "Ship",
 )
 # `products include Juniper Sweep and Runway Forecast`
 _PRODUCTS = re.compile(
-    rf"products\s+(?:include|including|such\s+as)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+[A-Z][^,.;\0]{{0,40}})?"
+    rf"products\s+(?:include|including|such\s+as|are)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+[A-Z][^,.;\0]{{0,40}})?"
 )
 _POSSESSOR = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # the capitalized words before `'s`
 # a list's further names, each ending the item (`Juniper Sweep, Runway Forecast`; not `Paris offices`)
@@ -97,7 +111,13 @@ def products_introduced_in(
     text = prose.text
     found: dict[str, tuple[int, str | None]] = {}
 
-    def take(match: re.Match[str], names: list[str], owner: str | None = None, owned: bool = False) -> None:
+    def take(
+        match: re.Match[str],
+        names: list[str],
+        owner: str | None = None,
+        owned: bool = False,
+        listed_maker: bool = False,
+    ) -> None:
         index = prose.index_at(match.start())
         # (a window before the cue: a line may be long)
         before = text[max(prose.starts[index], match.start() - _BEFORE) : match.start()]
@@ -113,18 +133,27 @@ def products_introduced_in(
             name = name.rstrip(".-") + acronym
             if _is_product_name(name, listed, people, everyday) and name not in found:
                 number = prose.lines[index].number
-                found[name] = (number, makers.of(possessor.group(0) if possessor else None, number, owned, before))
+                maker = makers.of(possessor.group(0) if possessor else None, number, owned, before)
+                if listed_maker and maker is None:
+                    continue  # a name after anyone's possessive could be anything: a listed maker's only
+                found[name] = (number, maker)
 
     for owner in _OWNERS:
         # (found with `str.find`: a few literal words, far faster than a pattern opening on a choice)
         for at in occurrences(text, owner):
             if owner[0] not in "'’" and at and text[at - 1].isalnum():
                 continue  # `its`, not `fits`
+            if owner in ("' ", "’ ") and not text.endswith("s", 0, at):
+                continue  # `Reuters' CoCounsel`, not a closing quotation mark
             word = _NEXT_WORD.match(text, at + len(owner))
             if word is None or not (word.group()[:1].isupper() or word.group() in _OWNER_WORDS):
                 continue  # `its growth`, `Apple's market`: most owners' words, no cue (told without a pattern)
             if after := _AFTER_OWNER.match(text, at + len(owner)):
                 possessive = owner[0] in "'’"
+                if (name := after.group("name3")) is not None:
+                    if possessive and _named_like_a_product(name, everyday):
+                        take(after, [name], owner, False, listed_maker=True)
+                    continue
                 name = after.group("name") or after.group("name2")
                 take(after, [name], owner if possessive else None, not possessive)
     for stem in _LAUNCHES:
@@ -175,6 +204,28 @@ class _Makers:
 @cache
 def _known_organizations() -> frozenset[str]:
     return frozenset(map(fold, known_organizations().names))
+
+
+# Words a name after a possessive ends on that make it an event or a part of the organization, not a product
+_NOT_PRODUCT_ENDINGS = frozenset(
+    "day days summit conference week awards award prize fund foundation school institute lab labs team group "
+    "division unit board office council committee center centre college department".split()
+)
+
+
+def _named_like_a_product(name: str, everyday: frozenset[str]) -> bool:
+    """`MI355X`, `SepsiGuard`, `Agent Checkout`: a digit, a capital inside a word, or a word the
+    document also writes in lower case (`agent`, `checkout`) with no first name the data knows; not
+    `Sundar Pichai`, `Demo Day`, `Kennedy School`."""
+    words = name.split()
+    if words[-1].lower() in _NOT_PRODUCT_ENDINGS or is_known_given_name(words[0]):
+        return False
+    if any(character.isdigit() for character in name) or any(_INNER_CAPITAL.search(word) for word in words):
+        return True
+    return len(words) >= 2 and any(word.lower() in everyday for word in words)
+
+
+_INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
 def _is_product_name(name: str, listed: set[str], people: set[str], everyday: frozenset[str]) -> bool:
