@@ -260,3 +260,27 @@ def test_a_lead_in_after_a_quote_on_its_line_announces_the_block_quote(lead_in: 
         f'kind at all?" [00:11:02] {lead_in}\n\n> "{QUOTE}." [00:11:20]'
     )
     assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        # a relative clause ending the lead-in has its own speaker
+        ("Raj read from the company's announcement, in which CEO Mara Lindqvist said:", "Mara Lindqvist"),
+        ("Raj read the filing, where Mara Lindqvist wrote:", "Mara Lindqvist"),
+        ("Raj read from the company's announcement:", "Raj Patel"),
+        # someone reading out `her statement` reads another's words; `her own`, their own
+        ("Raj read her statement from the announcement:", None),
+        ("Dana read out her own statement:", "Dana Ruiz"),
+    ],
+)
+def test_words_read_out_are_whose_the_lead_in_says(lead_in: str, speaker: str | None) -> None:
+    assert speakers_of(in_themes(f'{lead_in} "{QUOTE}."'))[f"{QUOTE}."] == speaker
+
+
+def test_a_statement_read_out_in_a_people_entry_is_the_entrys_persons() -> None:
+    body = in_themes("Text.") + (
+        "\n## 4. People Identified\n\n**Dr. Mara Lindqvist** — Chief medical officer of Orbex. "
+        f'Raj read her statement from the FDA announcement: "{QUOTE}." [00:38:20]\n'
+    )
+    assert speakers_of(body)[f"{QUOTE}."] == "Mara Lindqvist"

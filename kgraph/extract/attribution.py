@@ -724,6 +724,17 @@ _WITH_PARTICIPLE_IN = _remembered(_WITH_PARTICIPLE)
 _NOUN_OF_NAME_IN = _remembered(_NOUN_OF_NAME)
 _RELATIVE_CHARACTERIZES_IN = _remembered(_RELATIVE_CHARACTERIZES)
 _READS_OUT_IN = _remembered(_READS_OUT)
+# `Leah read her statement from the FDA announcement:`: someone reading out another's words (`her own`
+# would be the reader's)
+_READS_PRONOUNS_OWN = re.compile(
+    r"\b(?:reads|read|reading|recites|recited|quotes|quoted)\s+(?:out\s+|aloud\s+)?(?:from\s+)?(?:his|her|their)\s+"
+    r"(?!own\b)(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\b[^\"“:]*:\s*[*_]*\s*$"
+)
+# `..., in which CEO Tobias Reinholt said:`: a relative clause ending the lead-in, with its own speaker
+_RELATIVE_SPEAKER = re.compile(
+    r",\s+(?:in\s+which|where|when|after\s+which)\s+(?P<name>(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*)\s+"
+    r"(?:\w+ly\s+)?(?:said|says|wrote|writes|stated|states|added|adds|declared|declares|noted|notes)\s*[*_]*:\s*[*_]*\s*$"
+)
 _AS_PUT_IN = _remembered(_AS_PUT)
 _DESCRIBED_AS_IN = _remembered(_DESCRIBED_AS)
 _CLOSING_SPEAKER_IN = _remembered(_CLOSING_SPEAKER)
@@ -1231,6 +1242,18 @@ class Attributor:
             if not _own_words().fullmatch(read_out.group("noun")):
                 return NONE
             raw = read_out.group("name")
+            name = self.person(raw, allow_new=len(raw.split()) >= 2)
+            return Attribution(name, "lead-in") if name else NONE
+        if (pronoun_read := _READS_PRONOUNS_OWN.search(clause)) and _own_words().fullmatch(pronoun_read.group("noun")):
+            # `Leah read her statement from the FDA announcement:` in Dr. Rao's entry: the entry's
+            # person's words; elsewhere whose they are is not said
+            person = context.entry_person
+            subject = _SUBJECT.match(_untitled_clause(clause))
+            reader = self.people.resolve(_bare(subject.group("name"))) if subject else None
+            return Attribution(person, "people entry") if person and person != reader else NONE
+        if (relative_speaker := _RELATIVE_SPEAKER.search(clause)) is not None:
+            # `Jasper read the announcement, in which CEO Tobias Reinholt said:`: the clause's own subject
+            raw = _untitled(relative_speaker.group("name"))
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
         according = _ACCORDING_OPENS.match(clause) if clause.rstrip(" *_").endswith(":") else None
