@@ -131,6 +131,19 @@ def _clauses_after_a_role(size: int) -> str:
     return HEADER + "## 4. People Identified\n\n**Dana Ruiz**\nFormer CEO" + ", abc" * (size // 5) + "\n"
 
 
+def _hosts_in_a_note(size: int) -> str:
+    """A note under the title naming host after guest (`the host, Dana Ab, and the guest, Bo Ab`): a
+    hundred participants at most, each name checked against the ones kept, not against every one."""
+    note = "> **Note:** " + _distinct("the host, Dana R{n}, and the guest, Bo L{n}, ", size)
+    return HEADER.replace("**Participants:** Dana Ruiz\n", "") + note + "\n\n## 1. Key Themes\n\n### T\nA.\n"
+
+
+def _products_after_possessives(size: int) -> str:
+    """A listed maker's possessive before product after product (`Acme's Agent Checkab is live`)."""
+    prose = _distinct("Acme Labs's Agent Check{n} is live. ", size)
+    return HEADER + "## 1. Key Themes\n\n### T\n" + prose + "\n\n## 3. Companies Identified\n\n### Acme Labs\nA.\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -149,6 +162,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB Companies entry of distinct products", lambda: _products_in_an_entry(1_900_000)),
     ("1.9 MB of one name beside distinct posts", lambda: _posts_beside_a_name(1_900_000)),
     ("a 1.9 MB description of one role's clauses", lambda: _clauses_after_a_role(1_900_000)),
+    ("a 1.9 MB note naming hosts and guests", lambda: _hosts_in_a_note(1_900_000)),
+    ("1.9 MB of products after a maker's possessive", lambda: _products_after_possessives(1_900_000)),
 ]
 
 

@@ -466,6 +466,15 @@ _QUOTES_UNNAMED = re.compile(
 )
 
 
+def _reads_pronouns_own(clause: str) -> re.Match[str] | None:
+    """`_READS_PRONOUNS_OWN.search(clause)`, read from where `_quotes_unnamed` reads (for the same reason)."""
+    end = len(clause.rstrip(" *_"))
+    if not clause.endswith(":", 0, end):
+        return None
+    start = max(clause.rfind(mark, 0, end - 1) for mark in ':"“”') + 1
+    return _READS_PRONOUNS_OWN.search(clause, start)
+
+
 def _quotes_unnamed(clause: str) -> bool:
     """`_QUOTES_UNNAMED.search(clause)`, read from the clause's last quotation mark or colon before
     its final colon: what the pattern can match lies there, and a search over the whole clause
@@ -1244,7 +1253,7 @@ class Attributor:
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
-        if (pronoun_read := _READS_PRONOUNS_OWN.search(clause)) and _own_words().fullmatch(pronoun_read.group("noun")):
+        if (pronoun_read := _reads_pronouns_own(clause)) and _own_words().fullmatch(pronoun_read.group("noun")):
             # `Leah read her statement from the FDA announcement:` in Dr. Rao's entry: the entry's
             # person's words; elsewhere whose they are is not said
             person = context.entry_person

@@ -21,7 +21,7 @@ from kgraph.extract.people import (
     said_with,
     text_passages,
 )
-from kgraph.extract.results import EntityEntry, EntityKind, PersonName
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, PersonName
 from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
@@ -253,7 +253,11 @@ def _intro(document: ParsedDocument, everyday: frozenset[str]) -> _Intro:
         found_names = [match.group("name") for match in _NAME_THEN_ROLE.finditer(text)]
         for match in _ROLE_THEN_NAMES.finditer(text):
             found_names.extend(re.split(r"\s*,\s*|,?\s+(?:and|&)\s+", match.group("names")))
-        names.extend(name for name in found_names if plausible_new_person(name, everyday) and name not in names)
+        for name in found_names:
+            if name not in names and plausible_new_person(name, everyday):
+                names.append(name)
+                if len(names) == MOST_NAMED:
+                    return _Intro(names, nicknames)  # more than an episode ever has: a hostile text
     return _Intro(names, nicknames)
 
 
