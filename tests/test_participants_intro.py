@@ -179,3 +179,41 @@ On costs: "Nobody pays for the substations when the utilities will not."
     assert [claim.speaker for claim in extraction.claims] == [None]
     listed = _extracted(_document("Dana Ruiz", "", body))  # a list of one is the whole cast
     assert [claim.speaker for claim in listed.claims] == ["Dana Ruiz"]
+
+
+def _show(podcast: str, participants: str, body: str, title: str = "Teodor Vance on Leaving Stripe") -> str:
+    header = f"**Participants:** {participants}\n" if participants else ""
+    return f"# [{title}](https://www.youtube.com/watch?v=Zt4Ck9WmRa1)\n\n**Podcast:** {podcast}\n**Date:** 2025-02-11\n{header}\n---\n\n## 1. Key Themes\n\n### A\n{body}\n"
+
+
+def test_a_show_named_with_its_host_names_a_participant_the_body_has_speak() -> None:
+    body = 'Nadia asked whether the problem is big. Vance explains: "A marketplace is a waiting room for money."'
+    assert _extracted(_show("The Long Game with Nadia Farrow", "", body)).participants == (
+        "Teodor Vance",
+        "Nadia Farrow",
+    )
+    silent = 'Vance explains: "A marketplace is a waiting room for money."'
+    assert _extracted(_show("The Long Game with Nadia Farrow", "", silent)).participants == ("Teodor Vance",)
+
+
+def test_a_list_of_only_the_shows_host_takes_the_guest_the_title_names() -> None:
+    body = 'Hale explains: "Nobody tells you how lonely the job is, and they should."'
+    title = "Oura's Tom Hale: What People Don't Tell You About Being CEO"
+    text = _show("Long Strange Trip w Brian Halligan", "Brian Halligan", body, title=title)
+    assert _extracted(text).participants == ("Brian Halligan", "Tom Hale")
+    listed = _show("Long Strange Trip w Brian Halligan", "Brian Halligan, Ana Lind", body, title=title)
+    assert _extracted(listed).participants == ("Brian Halligan", "Ana Lind")  # a list with a guest stands
+
+
+def test_a_surname_of_the_documents_people_is_no_organization_of_a_kind() -> None:
+    body = "Teodor Vance founded Ledgerline. Payments company Vance cited as a rival is Adyen."
+    entities = _extracted(_show("Fintech Hour", "Teodor Vance", body)).entities
+    assert "Vance" not in {entity.name for entity in entities}
+
+
+def test_a_post_of_a_field_then_a_name_names_a_person() -> None:
+    body = "Ledgerline's first hire was its head of compliance, Fatima El-Sayed, previously at the OCC."
+    people = {person.name for person in _extracted(_show("Fintech Hour", "Teodor Vance", body)).people}
+    assert "Fatima El-Sayed" in people
+    listed = "Its head of sales, the former Stripe team, grew fast."
+    assert {p.name for p in _extracted(_show("Fintech Hour", "Teodor Vance", listed)).people} == {"Teodor Vance"}

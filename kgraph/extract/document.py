@@ -157,7 +157,11 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}
     introduced = products_introduced_in(document, [*entities, *named_products], people_keys, everyday)
     known_organizations = organizations_named_in(document, entities, everyday, episode.podcast)
-    of_a_kind = organizations_of_a_kind(document, [*entities, *introduced, *known_organizations], people_keys)
+    # (`Payments company Vance cited`: a surname alone is its person too)
+    surnames = {key.split()[-1] for key in people_keys if " " in key}
+    of_a_kind = organizations_of_a_kind(
+        document, [*entities, *introduced, *known_organizations], people_keys | surnames
+    )
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

@@ -97,6 +97,11 @@ _WORKED_WITH = re.compile(
     rf"|(?i:co-?found(?:ed|ing))\s+(?:[A-Z][\w.&-]*\s+){{1,3}}with\s+(?:(?:Dr|Prof)\.\s+)?(?P<partner>{_NAME})"
 )
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
+# A post of a field, then the name set beside it: `its head of compliance, Fatima El-Sayed,`
+_POST_THEN_NAME = re.compile(
+    rf"\b{one_of('head|Head|director|Director|VP|vice president|Vice President|general counsel|chief')}"
+    rf"\s+(?:of|for)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+(?P<name>{_NAME})(?=,|\s+\()"
+)
 # What stands between a name and the title after it: `, the former `, ` (`.
 _BEFORE_TITLE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?|\s+\()(?:former\s+)?$")
 _NAME_BEFORE = re.compile(rf"(?<![\w'’-])(?:{_NAME})$")
@@ -128,6 +133,8 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
         if held(match, text)
         for written in match.group("name", "second")
     ]
+    if "of " in text:  # (every text has one; the pattern opens on its posts' words)
+        names += [match.group("name") for match in _POST_THEN_NAME.finditer(text)]
     if " with " in text or " colleagues" in text or " et al." in text or "co-author" in text:
         names += [match.group("name") or match.group("partner") for match in _WORKED_WITH.finditer(text)]
     for title in _TITLE_AFTER_NAME.finditer(text):

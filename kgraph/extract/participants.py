@@ -169,6 +169,7 @@ _TITLE_LEAD = re.compile(r"^(?:#?\d+\.?\s*[–—-]?\s*)?(?P<names>[^:|()\[\]—
 # `# Why Robots Still Struggle | Dana Ruiz, Co-Founder & CEO`
 _TITLE_BYLINE = re.compile(r"\|\s*(?P<names>[^,|:()\[\]—–]+?)\s*(?:,|$)")
 _NAME_TAIL = re.compile(r"\s+(?:of|from|at|on|about)\s+.*$")
+_SHOW_HOST = re.compile(r"\b(?:with|w/?|hosted\s+by)\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})\s*$")
 _TITLE_NAME_AND_POST = re.compile(
     r"(?:^|[|:—–]\s*)(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,2})\s*\("
     r"(?=[^()]*\b(?i:co-?founder|founder|ceo|cto|coo|cfo|president|partner|chair(?:man)?|professor)\b)[^()]*\)\s*$"
@@ -315,7 +316,9 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
                 if fold(entry.person.name) != fold(podcast) and not _spelled_before(fold(entry.person.name), known):
                     known.add(fold(entry.person.name))
                     chosen = [*chosen, entry]
-    if chosen and not needs_other_sources(document):
+    # `Long Strange Trip w Brian Halligan` listing only Brian Halligan: the guest went unlisted
+    only_host = len(chosen) == 1 and _hosts_the_show(chosen[0].person.name, podcast)
+    if chosen and not needs_other_sources(document) and not only_host:
         return chosen
     known = {fold(entry.person.name) for entry in chosen}
     for value in _named_elsewhere(document, people_entries):
@@ -323,7 +326,7 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
             if not _spelled_before(fold(entry.person.name), known):  # `Dana` beside `Dana Ruiz` folds into her later
                 known.add(fold(entry.person.name))
                 chosen = [*chosen, entry]
-    if not chosen and extract_episode(document).source_kind == "podcast":
+    if (not chosen or only_host and len(chosen) == 1) and extract_episode(document).source_kind == "podcast":
         # Nobody named at all: the guest of `# How Dana Ruiz Rebuilt Diligence` (an article's
         # title names its subject rather).
         lines = list(document_text_lines(document))
@@ -331,7 +334,26 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
         title = document.header.title or ""
         for name in title_people(title, lines, everyday, people_entries, _organization_entries(document)):
             chosen.extend(_listed(name, podcast))
+    # `The Long Game with Nadia Farrow`, `Long Strange Trip w Brian Halligan`: the show names its host
+    host = _SHOW_HOST.search(document.header.get("podcast") or "")
+    if host and needs_other_sources(document):
+        name = host.group("name")
+        lines = list(document_text_lines(document))
+        known = {fold(entry.person.name) for entry in chosen}
+        everyday = vocabulary("\n".join(lines))
+        if (
+            not _spelled_before(fold(name), known)
+            and plausible_new_person(name, everyday)
+            and person_in_body(name, lines, people_entries)
+        ):
+            chosen = [*chosen, *_listed(name, "")]
     return chosen
+
+
+def _hosts_the_show(name: str, podcast: str) -> bool:
+    """Whether the show is named after the person (`Lex Fridman`, `Long Strange Trip w Brian Halligan`)."""
+    surname = fold(name).split()[-1] if " " in name else ""
+    return len(surname) >= 3 and surname in fold(podcast).split()
 
 
 def _spelled_before(name: str, known: set[str]) -> bool:
