@@ -284,3 +284,33 @@ def test_a_statement_read_out_in_a_people_entry_is_the_entrys_persons() -> None:
         f'Raj read her statement from the FDA announcement: "{QUOTE}." [00:38:20]\n'
     )
     assert speakers_of(body)[f"{QUOTE}."] == "Mara Lindqvist"
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # a quote going on after its attribution and a full stop is the same speaker's
+        (
+            f'"{QUOTE}," said Raj Patel, who heads credit at Aldgate Partners. "Nobody will ship a better chip."',
+            ["Raj Patel", "Raj Patel"],
+        ),
+        (f'"{QUOTE}," Raj Patel said. "Nobody will ship a better chip."', ["Raj Patel", "Raj Patel"]),
+        # an apposition of two parts before the verb
+        (
+            f'Mara Lind, a partner at Corvid Ventures, which invested in Cartwheel, pushed back: "{QUOTE}."',
+            ["Mara Lind"],
+        ),
+        (
+            "Mara Lind, a pricing consultant at Ridgeway Partners who advises several SaaS companies on the "
+            f'transition, put it more bluntly in an interview with the authors: "{QUOTE}."',
+            ["Mara Lind"],
+        ),
+    ],
+)
+def test_a_continued_quote_and_a_long_apposition(text: str, speakers: list[str | None]) -> None:
+    assert list(speakers_of(in_themes(text)).values()) == speakers
+
+
+def test_a_quote_after_another_sentence_is_not_the_earlier_quotes_continuation() -> None:
+    text = f'"{QUOTE}," said Raj Patel, the CEO. The market fell. "Nobody will ship a better chip."'
+    assert speakers_of(in_themes(text))["Nobody will ship a better chip."] is None

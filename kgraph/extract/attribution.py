@@ -575,7 +575,9 @@ _SENTENCE_END = re.compile(
 )
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
+    # (an apposition of up to two parts: `Ana Beltrão, a partner at Corvid, which invested in X, pushed back`)
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?"
+    rf"(?:(?:,\s+(?!and\b|or\b)[^,:]{{1,160}}){{1,2}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
 _AS_PUT = re.compile(
@@ -733,6 +735,13 @@ _WITH_PARTICIPLE_IN = _remembered(_WITH_PARTICIPLE)
 _NOUN_OF_NAME_IN = _remembered(_NOUN_OF_NAME)
 _RELATIVE_CHARACTERIZES_IN = _remembered(_RELATIVE_CHARACTERIZES)
 _READS_OUT_IN = _remembered(_READS_OUT)
+# What stands between a quote and the next in one sentence pair: the first's attribution after it,
+# then a full stop (`"A," said Marta Lind, who heads credit at Aldgate. "B."`, `"A," Lind said. "B."`)
+_CONTINUED = re.compile(
+    rf"^[\s*_]*,?\s*(?:said|says|added|adds|noted|notes|explained|explains|argued|argues|wrote|writes|continued)\s+"
+    rf"(?P<name>{NAME})(?:,\s+[^\"“”:.!?]{{1,200}})?\.\s*[*_]*\s*$"
+    rf"|^[\s*_]*,?\s*(?P<name2>{NAME})\s+(?:said|says|added|adds|wrote|writes)\.\s*[*_]*\s*$"
+)
 # `Leah read her statement from the FDA announcement:`: someone reading out another's words (`her own`
 # would be the reader's)
 _READS_PRONOUNS_OWN = re.compile(
@@ -1118,6 +1127,11 @@ class Attributor:
                 return Attribution(name, "speaker label")
             if self.people.ambiguous(raw):
                 return NONE  # `**Wren:** "..."` where two people are Wren: one of them, not the context's
+        if (continued := _CONTINUED.match(before)) is not None:
+            # `"A," said Marta Lind, who heads credit at Aldgate. "B."`: the quote goes on, hers
+            raw = continued.group("name") or continued.group("name2")
+            name = self.person(raw, allow_new=True)
+            return Attribution(name, "said after") if name else NONE
         before = _with_phrase_before(quote, before)
         # (an emphasis opened before the quote, `Per McNeill: *"..."*`, is no part of the lead-in)
         clause = _without_field(_last_sentence(before).strip()).rstrip("*_ ")
