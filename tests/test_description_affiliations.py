@@ -406,3 +406,18 @@ def test_an_inline_institution_after_a_bold_name_is_the_persons(entry: str, orga
 )
 def test_an_institution_named_with_its_campus_or_department(description: str, organizations: list[str]) -> None:
     assert description_affiliations(description) == organizations
+
+
+def test_a_head_of_a_named_body_a_post_left_and_the_body_called_by_its_kind() -> None:
+    found = _entry_affiliations(
+        "# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n"
+        "### Ilse Kovacs\nFormer director of the Meridian Compute Observatory, now a fellow at Harrow Labs.\n\n"
+        "### Tomasz Wrobel\nData lead at the Observatory and co-author of the census.\n\n"
+        "### Renata Albescu\nFormer CEO of Pellucid Health.\n\n"
+        "### Jo Li\nHead of Product at Harrow Labs; Director of Engineering before that.\n\n"
+        "## Companies Identified\n\n### Meridian Compute Observatory\nA research body.\n\n### Harrow Labs\nA lab.\n"
+    )
+    assert found["Ilse Kovacs"] == ("Harrow Labs", "Meridian Compute Observatory")
+    assert found["Tomasz Wrobel"] == ("Meridian Compute Observatory",)  # the one listed observatory
+    assert found["Renata Albescu"] == ("Pellucid Health",)  # named like a person, but a kind of company
+    assert found["Jo Li"] == ("Harrow Labs",)  # `Head of Product`: a function, no organization

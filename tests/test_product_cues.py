@@ -105,3 +105,38 @@ def test_a_product_a_listed_maker_has_or_a_cue_introduces(theme: str, expected: 
 def test_a_product_an_entry_names_after_a_capital_its_is_the_entrys() -> None:
     walvik = "**Walvik**\n- Description: A retailer. Its assistant, Sparkle, now answers other agents.\n"
     assert products("Nothing here.", walvik) == {"Sparkle": ("Walvik",)}
+
+
+@pytest.mark.parametrize(
+    ("theme", "companies", "expected"),
+    [
+        # the product's own name opens on its maker's
+        (
+            "The firm launched Ledgerly Close, a service that closes the books.",
+            "**Ledgerly**\n- Description: Finance software\n",
+            {"Ledgerly Close": ("Ledgerly",)},
+        ),
+        # the maker written right before a product the data knows
+        (
+            "The demos ran in NVIDIA Isaac Sim for weeks.",
+            "**NVIDIA**\n- Description: Chips\n",
+            {"Isaac Sim": ("NVIDIA",)},
+        ),
+        # a kind beside the product says who makes it
+        (
+            "HuiBridge uses USDC, the dollar stablecoin issued by Circle, to settle.",
+            "**Circle**\n- Description: Stablecoin issuer\n",
+            {"USDC": ("Circle",)},
+        ),
+        # an organization's entry calls itself the maker
+        (
+            "Its products are Harbor Router and Spillway.",
+            "**Tessellate**\n- Description: Inference company; maker of Harbor Router and Spillway\n",
+            {"Harbor Router": ("Tessellate",), "Spillway": ("Tessellate",)},
+        ),
+        # a possessive before a known product is no maker here, nor a maker across a full stop
+        ("Buyers sold to Ledgerly. Azure grew fast.", "**Ledgerly**\n- Description: Finance software\n", {"Azure": ()}),
+    ],
+)
+def test_a_maker_the_text_states_in_so_many_words(theme: str, companies: str, expected: dict) -> None:
+    assert products(theme, companies) == expected

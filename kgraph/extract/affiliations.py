@@ -53,6 +53,12 @@ _INSTITUTION_THEN_UNIT = re.compile(
     rf"(?P<institution>{_ORG_NAME.pattern}),\s+(?:Departments?|Dept\.?|Schools?|Faculty|Division)\s+(?:of|for)\s[^,;/()]+"
 )
 _PARTY = re.compile(r"^[DRI]-[A-Z][A-Za-z.]*$")
+# `director of the Meridian Compute Observatory`: a post heading a named body of two words or more
+# (`Head of Product`, `Director of Engineering` name a function, not an organization)
+_HEAD_OF_THE = re.compile(
+    r"\b(?i:director|head|dean|chair|chief)s?\s+of\s+the\s+"
+    r"(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:(?:&|and|of|for|on|in|de|du)\s+)?[A-Z][\w.&'’-]*){1,4})"
+)
 
 
 def descriptor_affiliations(descriptor: str) -> list[str]:
@@ -162,7 +168,7 @@ def affiliations_from(text: str) -> list[str]:
     at = _AT_ORG.search(bare)  # `Head of Research at University of Oslo`
     if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not ROLE_WORD.search(at.group("org")):
         return [at.group("org").strip()]
-    match = _ROLE_OF.search(text)
+    match = _ROLE_OF.search(text) or _HEAD_OF_THE.search(text)
     if match and not ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
     trailing = _ORG_THEN_ROLE.fullmatch(text)  # `Northgate Software founders`, `Orbex CEO`
@@ -314,7 +320,8 @@ def field_organization(text: str) -> list[str]:
 # The words other than capitalized ones that `only_organizations` can accept: a name's joiners, separators
 _NAME_JOINERS = frozenset(("of", "for", "and", "&", "on", "the", "de", "du", "/", ";"))
 _INSTITUTION_WORDS = frozenset(
-    "university institute college school lab labs laboratory academy center centre foundation".split()
+    "university institute college school lab labs laboratory academy center centre foundation observatory agency "
+    "bureau commission committee council association society hospital ministry".split()
 )
 
 
@@ -399,7 +406,7 @@ _LEADS = re.compile(
 )
 
 
-def _names_a_kind(name: str) -> bool:
+def names_a_kind(name: str) -> bool:
     """Whether a name of two words or more ends on a word for a kind of organization (`Varde Labs`,
     `Orbex Capital`; not `Security` alone, the end of `Bureau of Industry and Security`)."""
     words_of = fold(name).split()
@@ -413,7 +420,7 @@ def _names_a_kind(name: str) -> bool:
 def _and_parts(org: str) -> list[str]:
     """`Tesla and SpaceX`, `Trinity and the Black Eyed Peas`: each, when each is a name."""
     parts = [part.removeprefix("the ") for part in org.split(" and ")]
-    if (" of " in parts[0] or " for " in parts[0]) and not _names_a_kind(parts[-1]):
+    if (" of " in parts[0] or " for " in parts[0]) and not names_a_kind(parts[-1]):
         # `Bureau of Industry and Security`, `Department of Health and Human Services`: the `and`
         # goes on in the name (not `University of Oslo and Varde Labs`)
         return [org]
@@ -695,5 +702,8 @@ def whole_listed_names(
                 ),
                 None,
             )
+        if whole is None and key in _INSTITUTION_WORDS:  # `Data lead at the Observatory`: the one listed so named
+            ending = {name for form, name in listed.items() if form.endswith(" " + key)}
+            whole = ending.pop() if len(ending) == 1 else None
         result.append(whole or organization)
     return tuple(dict.fromkeys(result))

@@ -13,6 +13,7 @@ from kgraph.extract.episode import extract_episode
 from kgraph.extract.grounding import ground_claims
 from kgraph.extract.insights import extract_insights
 from kgraph.extract.known_organizations import organizations_named_in
+from kgraph.extract.makers import with_makers
 from kgraph.extract.named_people import people_named_in
 from kgraph.extract.participants import (
     authors_among_entries,
@@ -166,7 +167,9 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=(*entities, *named_products, *introduced, *known_organizations, *of_a_kind),
+        entities=tuple(
+            with_makers(document, [*entities, *named_products, *introduced, *known_organizations, *of_a_kind])
+        ),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,

@@ -15,6 +15,7 @@ from kgraph.extract.affiliations import (
     descriptor_affiliations,
     field_organization,
     listed_before_role,
+    names_a_kind,
     only_organizations,
     organizations_in,
     organizations_of,
@@ -492,6 +493,7 @@ def _person_like_dropped(organizations: list[str]) -> list[str]:
         name
         for name in organizations
         if not (" " in name and looks_like_person_name(name) and fold(name) not in named_like_people)
+        or names_a_kind(name)  # `Meridian Compute Observatory`
     ]
 
 

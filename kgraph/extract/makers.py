@@ -1,0 +1,116 @@
+"""Makers the text gives a product in so many words, where no possessive or entry said it: the
+product's own name opening on its maker's (`Stripe Connect`, `Google Pay`), the maker written right
+before it (`NVIDIA Isaac Sim`), a kind set beside it that says who makes it (`USDC, the dollar
+stablecoin issued by Circle`), or an organization's entry calling it the maker (`maker of Tessellate
+Router and Spillway`). The maker is an organization the document has; none comes from knowing the
+world (see `kgraph/data/products.toml`)."""
+
+from __future__ import annotations
+
+import re
+
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.names import fold, occurrences
+from kgraph.parse.document import LineKind, ParsedDocument
+
+_PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
+_OCCURRENCES_READ = 20  # a product's first few mentions say who makes it, if the text does
+_BEFORE = 60  # characters before a mention read for the maker written there
+# `, the dollar stablecoin issued by Circle`: a kind set beside the product, and its maker
+_BY_MAKER = re.compile(
+    r",\s+(?:a|an|the|its)\s+[^,.;:\"“”]{0,80}?\b(?:issued|made|built|developed|created|offered|operated|sold|"
+    r"designed|produced|launched|released|published|trained)\s+by\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+)
+# `NVIDIA ` before `Isaac Sim` (not a possessive: `Dell's Windows laptops` are no Dell product; not
+# across a full stop: `sold to Google. Azure grew`)
+_WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&-]*[ \t]+){1,3}$")
+# `maker of Tessellate Router and Spillway`, `makes Ferrule Close and Tally`
+_MAKER_OF = re.compile(
+    r"\b(?i:maker|makers|developer|creator|provider)\s+of\s+(?P<list>[^.;:()]{1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
+)
+_LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[EntityEntry]:
+    """`entities` with makers the text states given to its products that had none."""
+    # (the first hundred: more than a summary ever names, each read in the whole text)
+    products = [entry for entry in entities if entry.kind == EntityKind.PRODUCT and not entry.made_by][:MOST_NAMED]
+    if not products:
+        return entities  # (most documents: nothing to work out)
+    organizations = {
+        fold(form): entry.name
+        for entry in entities
+        if entry.kind == EntityKind.ORGANIZATION
+        for form in (entry.name, *entry.aliases)
+    }
+    if not organizations:
+        return entities
+    text = document.prose(_PROSE_KINDS).text
+    listed_by = _listed_makers(entities, organizations)
+    makers: dict[str, str] = {}
+    for product in products:
+        maker = (
+            _named_in_the_name(product.name, organizations)
+            or listed_by.get(fold(product.name))
+            or _written_beside(text, product.name, organizations)
+        )
+        if maker and fold(maker) != fold(product.name):
+            makers[product.name] = maker
+    if not makers:
+        return entities
+    return [
+        entry.model_copy(update={"made_by": (makers[entry.name],)})
+        if entry.kind == EntityKind.PRODUCT and entry.name in makers and not entry.made_by
+        else entry
+        for entry in entities
+    ]
+
+
+def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
+    """`Stripe Connect` -> `Stripe`: the longest opening of the name that is one of the document's
+    organizations, with more of the name after it."""
+    words = name.split()
+    for count in range(len(words) - 1, 0, -1):
+        if (maker := organizations.get(fold(" ".join(words[:count])))) is not None:
+            return maker
+    return None
+
+
+def _written_beside(text: str, name: str, organizations: dict[str, str]) -> str | None:
+    """The organization written right before a mention of the product (`NVIDIA Isaac Sim`), or named
+    as its maker in a kind set beside it (`USDC, the dollar stablecoin issued by Circle`)."""
+    for read, start in enumerate(occurrences(text, name)):
+        if read == _OCCURRENCES_READ:
+            break
+        end = start + len(name)
+        if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            continue  # inside a word
+        before = _WORDS_BEFORE.search(text, max(0, start - _BEFORE), start)
+        if before is not None:
+            words = before.group().split()
+            for count in range(len(words), 0, -1):  # the nearest words first: `Ask NVIDIA Isaac Sim`
+                if (maker := organizations.get(fold(" ".join(words[-count:])))) is not None:
+                    return maker
+        if (by := _BY_MAKER.match(text, end)) is not None:
+            org = by.group("org")
+            for count in range(len(org.split()), 0, -1):  # `Circle Internet` or `Circle`
+                if (maker := organizations.get(fold(" ".join(org.split()[:count])))) is not None:
+                    return maker
+    return None
+
+
+def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -> dict[str, str]:
+    """Folded product names an organization's entry calls it the maker of (`maker of Tessellate
+    Router and Spillway`), with the organization's name."""
+    made: dict[str, str] = {}
+    for entry in entities:
+        if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
+            continue
+        text = " ".join(filter(None, (entry.description, entry.why_mentioned)))
+        for found in _MAKER_OF.finditer(text):
+            parts = _LIST_PARTS.split(found.group("list") or found.group("made"))
+            for part in parts:
+                key = fold(part.strip())
+                if key and key not in organizations:
+                    made.setdefault(key, entry.name)
+    return made
