@@ -1274,7 +1274,9 @@ class Attributor:
             subject = _SUBJECT.match(_untitled_clause(clause))
             reader = self.people.resolve(_bare(subject.group("name"))) if subject else None
             return Attribution(person, "people entry") if person and person != reader else NONE
-        if (relative_speaker := _RELATIVE_SPEAKER.search(clause)) is not None:
+        if (", in which " in clause or ", where " in clause or ", when " in clause or ", after which " in clause) and (
+            relative_speaker := _RELATIVE_SPEAKER.search(clause)
+        ) is not None:
             # `Jasper read the announcement, in which CEO Tobias Reinholt said:`: the clause's own subject
             raw = _untitled(relative_speaker.group("name"))
             name = self.person(raw, allow_new=len(raw.split()) >= 2)

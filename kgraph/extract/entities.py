@@ -418,7 +418,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))
             # a post held before is an affiliation the text states too (`Former CTO of OpenAI`)
-            affiliations.extend(_person_like_dropped(past_affiliations(own_description)))
+            if _PAST_CUE.search(own_description):  # (most descriptions hold no post left behind)
+                affiliations.extend(_person_like_dropped(past_affiliations(own_description)))
         if why:  # `Hired by OpenAI to lead its ad sales`
             affiliations.extend(reason_affiliations(why))
         role = _field(fields, _ROLE_KEYS)
@@ -483,6 +484,9 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     found = _listed_affiliations(found)
     found = [*found, *deal_investors(found), *_past_organizations(found)]
     return [*found, *heading_owners(found)]
+
+
+_PAST_CUE = re.compile(r"(?i:former|previous|once|ex-|ex\s)")  # what `past_affiliations` needs to find any
 
 
 def _person_like_dropped(organizations: list[str]) -> list[str]:

@@ -107,6 +107,8 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
         if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
             continue
         text = " ".join(filter(None, (entry.description, entry.why_mentioned)))
+        if "ake" not in text and "evelop" not in text and "reator" not in text and "rovider" not in text:
+            continue  # (what `_MAKER_OF` needs: most entries name no product they make)
         for found in _MAKER_OF.finditer(text):
             parts = _LIST_PARTS.split(found.group("list") or found.group("made"))
             for part in parts:

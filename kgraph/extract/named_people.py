@@ -11,7 +11,7 @@ import re
 from kgraph.data import organization_words
 from kgraph.extract.alternation import one_of
 from kgraph.extract.results import PersonName
-from kgraph.names import fold, plausible_new_person
+from kgraph.names import fold, occurrences, plausible_new_person
 from kgraph.parse.document import LineKind, ParsedDocument
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w-]*(?:['’][A-Z][\w-]*)?"  # `O'Neil`, not `Dre's`
@@ -98,9 +98,9 @@ _WORKED_WITH = re.compile(
 )
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
 # A post of a field, then the name set beside it: `its head of compliance, Fatima El-Sayed,`
+_POST_OF_WORDS = ("head ", "Head ", "director ", "Director ", "VP ", "vice president ", "Vice President ")
 _POST_THEN_NAME = re.compile(
-    rf"\b{one_of('head|Head|director|Director|VP|vice president|Vice President|general counsel|chief')}"
-    rf"\s+(?:of|for)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+(?P<name>{_NAME})(?=,|\s+\()"
+    rf"(?:{'|'.join(_POST_OF_WORDS)})(?:of|for)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+(?P<name>{_NAME})(?=,|\s+\()"
 )
 # What stands between a name and the title after it: `, the former `, ` (`.
 _BEFORE_TITLE = re.compile(r"(?:,\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?|\s+\()(?:former\s+)?$")
@@ -133,8 +133,10 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
         if held(match, text)
         for written in match.group("name", "second")
     ]
-    if "of " in text:  # (every text has one; the pattern opens on its posts' words)
-        names += [match.group("name") for match in _POST_THEN_NAME.finditer(text)]
+    for word in _POST_OF_WORDS:  # (found with `str.find`: far faster than a pattern opening on a choice)
+        for at in occurrences(text, word):
+            if (not at or not text[at - 1].isalnum()) and (post := _POST_THEN_NAME.match(text, at)):
+                names.append(post.group("name"))
     if " with " in text or " colleagues" in text or " et al." in text or "co-author" in text:
         names += [match.group("name") or match.group("partner") for match in _WORKED_WITH.finditer(text)]
     for title in _TITLE_AFTER_NAME.finditer(text):

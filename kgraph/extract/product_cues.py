@@ -44,7 +44,8 @@ _AFTER_OWNER = re.compile(
     rf"|{_NAME.replace('?P<name>', '?P<name3>')}"
     r"(?=\s+(?:is|was|has|had|now|can|will|lets|went|became|both|also)\b|,\s+which\b))"
 )
-_OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", "' ", "’ ")  # (`Reuters' CoCounsel`: after an `s`)
+_PLURAL_OWNERS = ("s' ", "s’ ")
+_OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
 _NEXT_WORD = re.compile(r"[\w-]+")
 # The lower-case words that may open what follows an owner's word: an adjective or a kind of product.
 _OWNER_WORDS = frozenset(
@@ -138,13 +139,15 @@ def products_introduced_in(
                     continue  # a name after anyone's possessive could be anything: a listed maker's only
                 found[name] = (number, maker)
 
-    for owner in _OWNERS:
-        # (found with `str.find`: a few literal words, far faster than a pattern opening on a choice)
-        for at in occurrences(text, owner):
+    for sought in _OWNERS:
+        # (found with `str.find`: a few literal words, far faster than a pattern opening on a choice;
+        # a plural's bare apostrophe is looked for with its `s`: `Reuters' CoCounsel`, not a closing quote)
+        owner = sought[1:] if sought in _PLURAL_OWNERS else sought
+        skipped = len(sought) - len(owner)
+        for found_at in occurrences(text, sought):
+            at = found_at + skipped
             if owner[0] not in "'’" and at and text[at - 1].isalnum():
                 continue  # `its`, not `fits`
-            if owner in ("' ", "’ ") and not text.endswith("s", 0, at):
-                continue  # `Reuters' CoCounsel`, not a closing quotation mark
             word = _NEXT_WORD.match(text, at + len(owner))
             if word is None or not (word.group()[:1].isupper() or word.group() in _OWNER_WORDS):
                 continue  # `its growth`, `Apple's market`: most owners' words, no cue (told without a pattern)
