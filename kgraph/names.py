@@ -19,7 +19,7 @@ _PLACEHOLDER = re.compile(
 )
 _ROLE_WORDS = (
     "host|hosts|co-host|cohost|guest|guests|speaker|speakers|panelist|panelists|participant|"
-    "participants|interviewer|interviewee|moderator|narrator|announcer|producer|producers|voice|"
+    "participants|interviewer|interviewee|moderator|narrator|announcer|producer|producers|voice|panel|"
     "voiceover|voice-over|audience|caller|callers|crowd|sponsor|music|intro|outro|disclaimer|"
     "credit|credits|ad|ads|advertisement|jingle|clip|video|audio|presenter|reporter|anchor|"
     "editor|editors|staff|team|unknown|unnamed|show|member|members|author|authors|writer|customer|customers|"
@@ -30,7 +30,7 @@ _ROLE_WORDS = (
 # A show's or a role's voice: `Signal Hour Announcer`, `Morning Brief Host`, `The Narrator`.
 _ROLE_LAST = re.compile(
     r"\b(?:announcer|narrator|voiceover|voice-over|interjector|caller|host|co-?host|moderator|"
-    r"interviewer|interviewee|panelist|participant|speaker|guest)$",
+    r"interviewer|interviewee|panelist|participant|speaker|guest|audience|crowd)$",
     re.I,
 )
 # A name made only of role words (and numbers / slashes): `Speaker 2`, `Intro/Outro Music`.

@@ -77,6 +77,9 @@ def test_a_place_is_a_whole_name_not_a_word_of_one() -> None:
         "Speaker 2",
         "SPEAKER_01",
         "Unknown Guest",
+        "Panel Audience",  # a live panel's listed audience
+        "Studio Audience",
+        "The Crowd",
     ],
 )
 def test_placeholders(name: str) -> None:

@@ -140,3 +140,18 @@ def test_a_product_an_entry_names_after_a_capital_its_is_the_entrys() -> None:
 )
 def test_a_maker_the_text_states_in_so_many_words(theme: str, companies: str, expected: dict) -> None:
     assert products(theme, companies) == expected
+
+
+def test_a_possessive_makes_a_known_product_its_makers_where_no_noun_follows() -> None:
+    # (Meta named only in the prose: an organization the shipped list knows, read after the products)
+    companies = "**Dell**\n- Description: Computers\n"
+    theme = "Open models such as Meta's Llama 4 as a substitute, and Dell's Windows laptops, sold."
+    assert products(theme, companies) == {"Llama 4": ("Meta",), "Windows": ()}
+
+
+def test_a_launch_by_the_company_in_its_entry_is_the_entrys_product() -> None:
+    companies = (
+        "**Tessellate**\n- Description: Inference routing company. In March the company launched Spillway, "
+        "a service that catches overflow traffic.\n"
+    )
+    assert products("Nothing here.", companies) == {"Spillway": ("Tessellate",)}

@@ -1,6 +1,7 @@
-"""Makers the text gives a product in so many words, where no possessive or entry said it: the
+"""Makers the text gives a product in so many words, where nothing read before said it: the
 product's own name opening on its maker's (`Stripe Connect`, `Google Pay`), the maker written right
-before it (`NVIDIA Isaac Sim`), a kind set beside it that says who makes it (`USDC, the dollar
+before it (`NVIDIA Isaac Sim`) or owning it (`Meta's Llama 4 as a replacement`, not `Dell's Windows
+laptops`), a kind set beside it that says who makes it (`USDC, the dollar
 stablecoin issued by Circle`), or an organization's entry calling it the maker (`maker of Tessellate
 Router and Spillway`). The maker is an organization the document has; none comes from knowing the
 world (see `kgraph/data/products.toml`)."""
@@ -24,6 +25,13 @@ _BY_MAKER = re.compile(
 # `NVIDIA ` before `Isaac Sim` (not a possessive: `Dell's Windows laptops` are no Dell product; not
 # across a full stop: `sold to Google. Azure grew`)
 _WORDS_BEFORE = re.compile(r"(?:[A-Z][\w&-]*[ \t]+){1,3}$")
+# `NVIDIA's H200 against it`, `Meta's Llama 4 as a replacement`: a possessive's product, where no noun
+# follows that the possessive could own instead (`Dell's Windows laptops`)
+_POSSESSOR = re.compile(r"([A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){0,2})['’]s[ \t]+$")
+_NO_NOUN_AFTER = re.compile(
+    r"\s*(?:[,.;:)!?]|$)|\s+(?:is|was|are|were|has|had|as|against|and|or|to|in|on|for|with|that|which|from|at|by|"
+    r"over|now|can|will)\b"
+)
 # `maker of Tessellate Router and Spillway`, `makes Ferrule Close and Tally`
 _MAKER_OF = re.compile(
     r"\b(?i:maker|makers|developer|creator|provider)\s+of\s+(?P<list>[^.;:()]{1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
@@ -91,6 +99,13 @@ def _written_beside(text: str, name: str, organizations: dict[str, str]) -> str 
             for count in range(len(words), 0, -1):  # the nearest words first: `Ask NVIDIA Isaac Sim`
                 if (maker := organizations.get(fold(" ".join(words[-count:])))) is not None:
                     return maker
+        possessor = _POSSESSOR.search(text, max(0, start - _BEFORE), start)
+        if (
+            possessor is not None
+            and _NO_NOUN_AFTER.match(text, end)
+            and (maker := organizations.get(fold(possessor.group(1)))) is not None
+        ):
+            return maker
         if (by := _BY_MAKER.match(text, end)) is not None:
             org = by.group("org")
             for count in range(len(org.split()), 0, -1):  # `Circle Internet` or `Circle`

@@ -45,6 +45,7 @@ _AFTER_OWNER = re.compile(
     r"(?=\s+(?:is|was|has|had|now|can|will|lets|went|became|both|also)\b|,\s+which\b))"
 )
 _PLURAL_OWNERS = ("s' ", "s’ ")
+_ITSELF = re.compile(r"\b(?:[Tt]he\s+(?:company|startup|firm)|[Ii]t|[Tt]hey)\s+(?:\w+ly\s+)?$")
 _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
 _NEXT_WORD = re.compile(r"[\w-]+")
 # The lower-case words that may open what follows an owner's word: an adjective or a kind of product.
@@ -162,7 +163,8 @@ def products_introduced_in(
     for stem in _LAUNCHES:
         for at in occurrences(text, stem):
             if not (at and text[at - 1].isalnum()) and (launch := _LAUNCH.match(text, at)):
-                take(launch, [launch.group("name")])
+                # `the company launched Spillway, a service` in an organization's entry: the entry's
+                take(launch, [launch.group("name")], owned=_ITSELF.search(text, max(0, at - 30), at) is not None)
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
         take(listed_products, [listed_products.group("name"), *(_MORE.findall(more) if more else ())])
@@ -198,7 +200,9 @@ class _Makers:
             entry = self.entries[index][1] if index >= 0 else None
             # not where the clause names another first (`invest in PMI Electro Mobility and its Allfleet`)
             own = set(fold(entry or "").split())
-            capitalized = _CAPITALIZED.findall(_CLAUSE_START.split(before)[-1])[1:]  # (not its first word)
+            capitalized = [  # (not its first word, nor a date's: `In March the company launched`)
+                word for word in _CAPITALIZED.findall(_CLAUSE_START.split(before)[-1])[1:] if word not in _NOT_NAMES
+            ]
             if entry and all(fold(word) in own for word in capitalized):
                 return entry
         return None
