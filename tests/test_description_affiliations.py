@@ -421,3 +421,20 @@ def test_a_head_of_a_named_body_a_post_left_and_the_body_called_by_its_kind() ->
     assert found["Tomasz Wrobel"] == ("Meridian Compute Observatory",)  # the one listed observatory
     assert found["Renata Albescu"] == ("Pellucid Health",)  # named like a person, but a kind of company
     assert found["Jo Li"] == ("Harrow Labs",)  # `Head of Product`: a function, no organization
+
+
+def test_affiliations_a_paper_or_a_table_states_in_its_own_forms() -> None:
+    found = _entry_affiliations(
+        "# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n"
+        "**Jonas Ekdahl**\n*Brightline Robotics; formerly Kessel Polytechnic Institute*\nSecond author.\n\n"
+        "**Wen Liao**\n- Lab/Institution: Halden Institute for AI (HIAI); previously a research scientist at "
+        "Google DeepMind\n\n"
+        "**Anja Rao**\nChief medical officer of Helix Bio, who led the trials.\n\n"
+        "**Hetty Vogt**\nThe lab's principal investigator. Previously led force research at Universal Robots.\n"
+    )
+    assert found == {
+        "Jonas Ekdahl": ("Brightline Robotics", "Kessel Polytechnic Institute"),
+        "Wen Liao": ("Halden Institute for AI", "Google DeepMind"),  # `for` inside a name; a known opening
+        "Anja Rao": ("Helix Bio",),
+        "Hetty Vogt": ("Universal Robots",),  # named like a person, but a trade's word ends it
+    }

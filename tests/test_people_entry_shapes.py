@@ -43,17 +43,19 @@ def test_initials_and_particles_do_not_make_people_of_acronyms_or_phrases() -> N
     assert not looks_like_person_name("JD Vance")  # in prose, two capitals are as often an acronym
 
 
-def test_a_role_the_person_has_left_gives_no_affiliation() -> None:
+def test_a_role_the_person_has_left_gives_its_affiliation_after_the_current_ones() -> None:
+    """A post left behind is a stated affiliation too (the seed's Thomas Dimson -> Instagram); a
+    table row's `Former CEO, Quayside` as much as a description's `formerly of Tidal Works`."""
     people = _people(
         "| **Tove Lind** | Former CEO, Quayside | Sold the firm |\n"
         "| **Ansel Drew** | Formerly of Tidal Works, Now at Orbex Harbour | Hired |\n"
         "| **Piet Marrow** | Partner, Orbex Capital; former CEO, Wharfly | Investor |\n"
         "| **Edda Voss** | CEO of Wharfly, formerly of Tidal Works | Founder |\n"
     )
-    assert people["Tove Lind"][0] == ()
-    assert people["Ansel Drew"][0] == ("Orbex Harbour",)
-    assert people["Piet Marrow"][0] == ("Orbex Capital",)
-    assert people["Edda Voss"][0] == ("Wharfly",)
+    assert people["Tove Lind"][0] == ("Quayside",)
+    assert people["Ansel Drew"][0] == ("Orbex Harbour", "Tidal Works")
+    assert people["Piet Marrow"][0] == ("Orbex Capital", "Wharfly")
+    assert people["Edda Voss"][0] == ("Wharfly", "Tidal Works")
 
 
 def test_a_move_under_way_gives_the_organization_joined() -> None:

@@ -26,7 +26,7 @@ from kgraph.person_names import is_place, is_town
 # department, so `of` counts only after roles that lead a whole organization.
 _ROLE_OF = re.compile(
     r"(?:\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|cofounder|president|"
-    r"chair(?:man|woman)?|partner|owner|investor|member|employee|alum(?:nus|na)?|creator|maker|author)s?\s+of"
+    r"chair(?:man|woman)?|partner|owner|investor|member|employee|alum(?:nus|na)?|creator|maker|author|officer)s?\s+of"
     r"|\b(?:advisor|adviser)\s+to|\bat|@)"
     # (the name's capitals are capitals, joined by a few lower-case words: `of Our World in Data`,
     # but `of Acme and founder of X` names `Acme`)
@@ -65,7 +65,8 @@ def descriptor_affiliations(descriptor: str) -> list[str]:
     """`CEO of Acme`, `buyer at Acme`, `Fudan University / Lab at HKU` -> the organizations; the
     sentence's full stop is none of the name (`, Varde Institute.`), and neither is a department
     after it (`Varde Institute, Department of Looms`)."""
-    descriptor = _without_full_stop(descriptor)
+    # (a post left behind is stated too: `Brightline Robotics; formerly Kessel Polytechnic Institute`)
+    descriptor = _LEFT_ROLE.sub("", _without_full_stop(descriptor).strip(), count=1)
     if (unit := _INSTITUTION_THEN_UNIT.fullmatch(descriptor.strip())) and not ROLE_WORD.search(descriptor):
         return [unit.group("institution")]
     parts = ORG_SEPARATOR.split(split_qualifiers(descriptor)[0])
@@ -129,6 +130,11 @@ _AT_ORG = re.compile(r"\s(?:at|@)\s+(?P<org>[^,;]+)")
 
 
 _NAME_JOINER = re.compile(r"\s(?:of|de|del|della|di|da|des|der|du)\s")  # `Laboratorio de Robótica Blanda`
+# `Halden Institute for AI`, `Center for Humane Technology`: `for` inside an institution's name
+_INSTITUTION_FOR = re.compile(
+    r"\b(?:Institute|Center|Centre|Foundation|Council|Alliance|Coalition|Association|Society|Office|Agency|Bureau|"
+    r"Laboratory|School|College|Initiative)\s+for\s"
+)
 
 
 def affiliations_from(text: str) -> list[str]:
@@ -139,7 +145,11 @@ def affiliations_from(text: str) -> list[str]:
         return [org for role in current_roles(bare) for org in affiliations_from(role)]
     if joining := _JOINING.match(bare):  # `Returning to Sequoia Capital`
         return [joining.group("org") or joining.group("joined")]
-    if _ORG_NAME.fullmatch(bare) and _NAME_JOINER.search(bare) and not ROLE_WORD.search(bare):
+    if (
+        _ORG_NAME.fullmatch(bare)
+        and (_NAME_JOINER.search(bare) or _INSTITUTION_FOR.search(bare))
+        and not ROLE_WORD.search(bare)
+    ):
         return [bare]  # `Nordic Institute of Sea Robotics` is one name, not a role of `Sea Robotics`
     comma = _ROLE_COMMA_ORG.fullmatch(bare)  # `Chair, UCSF` / `OpenAI, head of X`
     if comma:
@@ -412,9 +422,22 @@ def names_a_kind(name: str) -> bool:
     words_of = fold(name).split()
     if len(words_of) < 2:
         return False
-    last = words_of[-1:]
+    last = words_of[-1]
     words = organization_words()
-    return last[0] in words.kind_suffixes or last[0] in words.investment_suffixes or last[0] in _INSTITUTION_WORDS
+    return (
+        last in words.kind_suffixes
+        or last in words.investment_suffixes
+        or last in _INSTITUTION_WORDS
+        or last in _TRADE_ENDINGS
+    )
+
+
+# What a company's name ends on that a person's does not: `Universal Robots`, `Brightmere Foods`
+_TRADE_ENDINGS = frozenset(
+    "robots foods motors airlines brands games pictures records stores markets solutions services products "
+    "materials devices machines instruments semiconductors chemicals pharmaceuticals logistics payments bank "
+    "trust insurance securities exchange airways automotive electronics entertainment works".split()
+)
 
 
 def _and_parts(org: str) -> list[str]:
@@ -429,10 +452,13 @@ def _and_parts(org: str) -> list[str]:
 
 # The words that make a role a past one, where they open it: `Former CPO at Calendly`,
 # `formerly at Xiaomi`, `ex-Google`, `previously a partner at Halden`.
-_LEFT_ROLE = re.compile(r"^(?:and\s+)?(?:former|formerly|previously|once|ex-|ex\s+)\s*(?:(?:a|an|the)\s+)?", re.I)
+_LEFT_ROLE = re.compile(r"^(?:and\s+)?(?:formerly|former|previously|once|ex-|ex\s+)\s*(?:(?:a|an|the)\s+)?", re.I)
 _SENTENCE_END = re.compile(r"(?<=[a-z\d)]{2})\.\s+(?=[A-Z])")
 # A title written after the organization (`Airbnb PM`, `Uber SVP of Business`): the name ends before it.
 _TITLE_AFTER = re.compile(r"\s+(?:S?E?VP|PM|GM|MD|TPM|EM)\b.*$")
+
+
+_OF_OR_AT = re.compile(rf"(?:of|at|with)\s+(?P<org>{_ORG_NAME.pattern})")
 
 
 def past_affiliations(description: str) -> list[str]:
@@ -443,7 +469,9 @@ def past_affiliations(description: str) -> list[str]:
     for sentence in _SENTENCE_END.split(clean(plain(description))):
         for clause in _roles(sentence.rstrip(". ")):
             role, left = _LEFT_ROLE.subn("", clause.strip())
-            if left and role:
+            if left and (there := _OF_OR_AT.fullmatch(role)):  # `formerly of Tidal Works`
+                found.extend(_and_parts(there.group("org")))
+            elif left and role:
                 found.extend(part for org in affiliations_from(role) for part in _and_parts(_TITLE_AFTER.sub("", org)))
     return [org for org in found if not is_place(org) and not is_generic(org)]
 
@@ -504,6 +532,12 @@ def description_affiliations(description: str) -> list[str]:
     sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
         return found
+    if ";" in sentence:  # `Brightline Robotics; formerly Kessel Polytechnic Institute`: a part that names one
+        pieces = [piece.strip() for piece in sentence.split(";")]
+        institutions = [org for piece in pieces if not _LEFT_ROLE.match(piece) for org in _institutions(piece)]
+        if institutions:
+            rest = "; ".join(piece for piece in pieces if not _institutions(piece))
+            return list(dict.fromkeys([*institutions, *(description_affiliations(rest) if rest else [])]))
     trailing = _TRAILING_ROLE.match(sentence)  # `UC Berkeley / Amazon FAR team co-lead`
     found = _institutions(trailing.group("orgs")) if trailing and _has_role(trailing.group("role")) else []
     # each named as institutions are (not `Famed AI researcher`, `Korean AI engineer`)

@@ -26,6 +26,7 @@ from kgraph.extract.affiliations import (
 from kgraph.extract.group_rows import member_descriptions
 from kgraph.extract.insights import clean_plain_title, clean_title
 from kgraph.extract.investors import deal_investors
+from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import (
     abbreviation,
     acronym_fits,
@@ -415,6 +416,9 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(organizations_in(piece) or affiliations_from(piece) or field_organization(piece))
                 affiliations.extend(found)
+            if _PAST_CUE.search(stated):  # `HIAI; previously a research scientist at Google DeepMind`
+                for clause in re.split(r"\s*;\s*", stated):
+                    affiliations.extend(_person_like_dropped(past_affiliations(clause)))
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))
             # a post held before is an affiliation the text states too (`Former CTO of OpenAI`)
@@ -498,6 +502,7 @@ def _person_like_dropped(organizations: list[str]) -> list[str]:
         for name in organizations
         if not (" " in name and looks_like_person_name(name) and fold(name) not in named_like_people)
         or names_a_kind(name)  # `Meridian Compute Observatory`
+        or name.split()[0] in known_organizations().names  # `Google DeepMind`
     ]
 
 
