@@ -155,3 +155,46 @@ def test_a_launch_by_the_company_in_its_entry_is_the_entrys_product() -> None:
         "a service that catches overflow traffic.\n"
     )
     assert products("Nothing here.", companies) == {"Spillway": ("Tessellate",)}
+
+
+@pytest.mark.parametrize(
+    ("theme", "companies", "expected"),
+    [
+        # a product beside its kind and its maker, read back from `made by`
+        (
+            "The leading example is the Aura One, a pendant made by Hearthstone Devices that records meetings.",
+            "**Hearthstone**\n- Description: Devices\n",
+            {"Aura One": ("Hearthstone",)},
+        ),
+        ("The Aura One, a pendant made by someone unlisted, records.", "**Hearthstone**\n- Description: D\n", {}),
+        # what an organization's entry says it makes
+        (
+            "Nothing here.",
+            "**Oakhaven Robotics**\n- Description: Warehouse robot maker; makes the Oakhaven Picker.\n",
+            {"Oakhaven Picker": ("Oakhaven Robotics",)},
+        ),
+        (
+            "Nothing here.",
+            "**ByteDance**\n- Description: Technology company, developer of the WAN2.2 video tokenizer.\n",
+            {},  # a version's dot is no end of the name
+        ),
+        # `its first product, the Ferrite F1,`; a glove; a shipped product going on with `which`
+        (
+            "Ledgerly's first product, the Ferrite F1, is a chip.",
+            "**Ledgerly**\n- Description: F\n",
+            {"Ferrite F1": ("Ledgerly",)},
+        ),
+        (
+            "Ledgerly's glove, the TactiGlove, records pressure.",
+            "**Ledgerly**\n- Description: F\n",
+            {"TactiGlove": ("Ledgerly",)},
+        ),
+        (
+            "Murmur ships the Murmur Ring, which records on a tap.",
+            "**Ledgerly**\n- Description: F\n",
+            {"Murmur Ring": ()},
+        ),
+    ],
+)
+def test_products_an_entry_or_a_maker_clause_introduces(theme: str, companies: str, expected: dict) -> None:
+    assert products(theme, companies) == expected

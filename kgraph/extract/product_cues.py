@@ -26,7 +26,7 @@ _KINDS = one_of(
     "product|products|model|models|app|apps|application|platform|service|tool|tools|runtime|agent|agents|assistant|"
     "chatbot|chip|chips|device|SDK|API|software|suite|system|line|card|brand|engine|copilot|checkout product|"
     "storage system|program|feature|sensor|arm|arms|robot|kit|camera|processor|accelerator|GPU|GPUs|wallet|"
-    "offering"
+    "offering|glove|pendant|ring|headset|wearable"
 )
 _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature)\s+){0,2}"
 # What an owner's word (`its`, `their`, a possessive `'s`) may be followed by: a kind of product then
@@ -34,7 +34,7 @@ _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|e
 # product (`Perch SDK`, `Pay checkout product`). Matched where one of `_OWNERS` ends: the words are
 # found with `str.find`, far faster than a pattern that opens on a choice of words.
 _AFTER_OWNER = re.compile(
-    rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
+    rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
     rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b"
     # `Helix Bio's SepsiGuard, a model that flags sepsis`: the kind set beside the name
     rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b)"
@@ -45,6 +45,16 @@ _AFTER_OWNER = re.compile(
     r"(?=\s+(?:is|was|has|had|now|can|will|lets|went|became|both|also)\b|,\s+which\b))"
 )
 _PLURAL_OWNERS = ("s' ", "s’ ")
+# A product set beside its kind and its maker: `the Aura One, a pendant made by` (read back from `by`)
+_MADE_BY_WORDS = (" made by ", " built by ", " developed by ", " designed by ", " sold by ")
+_MADE_BY = re.compile(rf"{_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:[\w-]+)$")
+_BY_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}")
+# What an organization's entry says it makes: `makes the Oakhaven Picker`, `maker of A and B`
+_MAKES_WORDS = ("makes ", "maker of ", "developer of ", "creator of ")
+_MAKES = re.compile(
+    rf"(?:the\s+)?{_NAME}(?P<more>(?:,\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}})?"
+    r"(?=\s*(?:[,;)]|\.(?!\w)|$|\s+(?:and|for|that|which|used|to)\b))"
+)
 _ITSELF = re.compile(r"\b(?:[Tt]he\s+(?:company|startup|firm)|[Ii]t|[Tt]hey)\s+(?:\w+ly\s+)?$")
 _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
 _NEXT_WORD = re.compile(r"[\w-]+")
@@ -53,7 +63,7 @@ _OWNER_WORDS = frozenset(
     "own new core flagship main first latest patient consumer enterprise signature product products model models app "
     "apps application platform service tool tools runtime agent agents assistant chatbot chip chips device software "
     "suite system line card brand engine copilot checkout storage program feature sensor arm arms robot kit camera "
-    "processor accelerator wallet offering".split()
+    "processor accelerator wallet offering glove pendant ring headset wearable".split()
 )
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
 # Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
@@ -61,7 +71,7 @@ _LAUNCH = re.compile(
     r"(?i:launch(?:ed|es|ing)?|launch\s+of|release[sd]?|unveil(?:ed|s)|introduc(?:ed|es)|debut(?:ed|s)|rolled\s+out|"
     r"ship(?:ped|s))"
     rf"\s+(?:(?:its|their|the)\s+)?(?:new\s+)?{_NAME}(?=,\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){{0,3}}?"
-    rf"(?:{_KINDS})\b|,\s+[A-Z][\w&.-]*['’]s\s+{_ADJECTIVES}(?:{_KINDS})\b)"
+    rf"(?:{_KINDS})\b|,\s+[A-Z][\w&.-]*['’]s\s+{_ADJECTIVES}(?:{_KINDS})\b|,\s+which\s+[a-z]+s\b)"
 )
 _LAUNCHES = (
     "launch",
@@ -119,6 +129,7 @@ def products_introduced_in(
         owner: str | None = None,
         owned: bool = False,
         listed_maker: bool = False,
+        by: str | None = None,  # the maker the cue names after `by`
     ) -> None:
         index = prose.index_at(match.start())
         # (a window before the cue: a line may be long)
@@ -135,7 +146,7 @@ def products_introduced_in(
             name = name.rstrip(".-") + acronym
             if _is_product_name(name, listed, people, everyday) and name not in found:
                 number = prose.lines[index].number
-                maker = makers.of(possessor.group(0) if possessor else None, number, owned, before)
+                maker = makers.of(possessor.group(0) if possessor else by, number, owned, before)
                 if listed_maker and maker is None:
                     continue  # a name after anyone's possessive could be anything: a listed maker's only
                 found[name] = (number, maker)
@@ -165,6 +176,26 @@ def products_introduced_in(
             if not (at and text[at - 1].isalnum()) and (launch := _LAUNCH.match(text, at)):
                 # `the company launched Spillway, a service` in an organization's entry: the entry's
                 take(launch, [launch.group("name")], owned=_ITSELF.search(text, max(0, at - 30), at) is not None)
+    for cue in _MADE_BY_WORDS:  # `the Aura One, a pendant made by Hearthstone Devices`: read back from `by`
+        for at in occurrences(text, cue):
+            made = _MADE_BY.search(text, max(0, at - _BEFORE), at)
+            after = _BY_NAME.match(text, at + len(cue))
+            if made is None or after is None:
+                continue
+            words = after.group(0).split()  # `Hearthstone Devices that`, or its listed `Hearthstone`
+            by = next(
+                (" ".join(words[:n]) for n in range(len(words), 0, -1) if makers.of(" ".join(words[:n]), 0, False, "")),
+                None,
+            )
+            if by is not None:
+                take(made, [made.group("name")], by=by, listed_maker=True)
+    for cue in _MAKES_WORDS:  # `makes the Oakhaven Picker`, `maker of Harbor Router and Spillway`: in an entry
+        for at in occurrences(text, cue):
+            if (not at or not text[at - 1].isalnum()) and (makes := _MAKES.match(text, at + len(cue))):
+                more = makes.group("more")
+                take(
+                    makes, [makes.group("name"), *(_MORE.findall(more) if more else ())], owned=True, listed_maker=True
+                )
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
         take(listed_products, [listed_products.group("name"), *(_MORE.findall(more) if more else ())])
