@@ -144,6 +144,20 @@ def _products_after_possessives(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n" + prose + "\n\n## 3. Companies Identified\n\n### Acme Labs\nA.\n"
 
 
+def _former_posts(size: int) -> str:
+    """A People entry's description of post after post left behind (`Former CEO of Orgab, previously at
+    Halab;`): a hundred affiliations at most, not thousands of organizations for the corpus to resolve."""
+    posts = _distinct("Former CEO of Org{n}, previously at Hal{n}; ", size)
+    return HEADER + "## 1. Key Themes\n\n### T\nA.\n\n## 4. People Identified\n\n**Dana Ruiz**\n" + posts + "\n"
+
+
+def _full_width_names(size: int) -> str:
+    """People entries written `罗景明N（Luo Jingming）`: one romanisation for thousands of names, whose
+    spellings are not weighed against each other's descriptions past a few dozen."""
+    entries = "".join(f"**罗景明{n}（Luo Jingming）**\nCEO of 大疆（DJI）.\n\n" for n in range(size // 40))
+    return HEADER + "## 1. Key Themes\n\n### T\n大疆（DJI）。\n\n## 4. People Identified\n\n" + entries
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -164,6 +178,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB description of one role's clauses", lambda: _clauses_after_a_role(1_900_000)),
     ("a 1.9 MB note naming hosts and guests", lambda: _hosts_in_a_note(1_900_000)),
     ("1.9 MB of products after a maker's possessive", lambda: _products_after_possessives(1_900_000)),
+    ("a 1.9 MB description of posts left behind", lambda: _former_posts(1_900_000)),
+    ("1.1 MB of People entries sharing one romanisation", lambda: _full_width_names(700_000)),
 ]
 
 

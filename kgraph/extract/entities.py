@@ -465,8 +465,11 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 qualifiers=tuple(qualifiers),
                 description=shared.get(cleaned[position], description),
                 why_mentioned=why,
+                # (a hundred at most: more than anyone holds, a hostile text for the corpus to resolve)
                 affiliations=(
-                    organizations_of([*own, *affiliations], document_text) if own_kind == EntityKind.PERSON else ()
+                    organizations_of([*own, *affiliations], document_text)[:MOST_NAMED]
+                    if own_kind == EntityKind.PERSON
+                    else ()
                 ),
                 shared_heading=len(names) > 1,
                 line=item.line,

@@ -6,7 +6,7 @@ nodes. Reads digests only (see `kgraph.resolve.digest`); episodes are built in
 from __future__ import annotations
 
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -541,6 +541,34 @@ def _title_names(title: str, name: str) -> bool:
     return bool(tokens) and (f" {' '.join(tokens)} " in words or len(tokens[-1]) >= 4 and f" {tokens[-1]} " in words)
 
 
+_MOST_SHARING = 64  # People entries one alias may name
+
+
+class _PersonEntries:
+    """A document's People entries, each with whether it calls the person the host, found by any of
+    their folded forms (each person against every entry cost 5,000 entries 25 million comparisons)."""
+
+    def __init__(self, entries: list[tuple[EntityEntry, frozenset[str], bool]]):
+        self.entries = entries
+        self.by_form: dict[str, list[int]] = defaultdict(list)
+        for number, (_, forms, _host) in enumerate(entries):
+            for form in forms:
+                self.by_form[form].append(number)
+
+    def naming(self, forms: set[str], name: str) -> list[tuple[EntityEntry, bool]]:
+        """The entries any of `forms` names, in the document's order; an alias that more entries share
+        than a document ever has people (a hostile text's) finds none but those of `name` itself."""
+        found = sorted(
+            {
+                number
+                for form in forms
+                if form == name or len(self.by_form.get(form, ())) <= _MOST_SHARING
+                for number in self.by_form.get(form, ())
+            }
+        )
+        return [(self.entries[number][0], self.entries[number][2]) for number in found]
+
+
 class _PersonEvidence:
     """Reads each person of each document as a `PersonSighting`: the evidence that person
     resolution weighs (see `kgraph.resolve.people`). Texts (affiliations, roles, titles) and words
@@ -551,29 +579,31 @@ class _PersonEvidence:
         self._piece_words: dict[str, frozenset[str]] = {}  # a piece of text between white space -> its words
         self._word_keys: dict[str, str | None] = {}
 
-    def person_entries(self, digest: ExtractionDigest) -> list[tuple[EntityEntry, frozenset[str], bool]]:
-        """The document's People entries: each with its folded forms and whether it calls them the host."""
-        return [
-            (
-                entry,
-                frozenset({fold(entry.name), *map(fold, entry.aliases)}),
-                # searched once through the texts joined: no match holds a line break
-                _HOST.search("\n".join((*entry.qualifiers, entry.description or ""))) is not None,
-            )
-            for entry in digest.entities
-            if entry.kind == EntityKind.PERSON
-        ]
+    def person_entries(self, digest: ExtractionDigest) -> _PersonEntries:
+        """The document's People entries: each with whether it calls them the host, by its folded forms."""
+        return _PersonEntries(
+            [
+                (
+                    entry,
+                    frozenset({fold(entry.name), *map(fold, entry.aliases)}),
+                    # searched once through the texts joined: no match holds a line break
+                    _HOST.search("\n".join((*entry.qualifiers, entry.description or ""))) is not None,
+                )
+                for entry in digest.entities
+                if entry.kind == EntityKind.PERSON
+            ]
+        )
 
     def sighting(
         self,
         digest: ExtractionDigest,
         person: PersonName,
         podcast: str,
-        person_entries: list[tuple[EntityEntry, frozenset[str], bool]],
+        person_entries: _PersonEntries,
     ) -> PersonSighting:
         """A person as this document names them, with what it says about them."""
         forms = {fold(form) for form in (person.name, *person.aliases)}
-        entries = [(entry, host) for entry, names, host in person_entries if not forms.isdisjoint(names)]
+        entries = person_entries.naming(forms, fold(person.name))
         return PersonSighting(
             name=person.name,
             aliases=person.aliases,

@@ -36,6 +36,8 @@ from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.unionfind import UnionFind
 
+_MOST_SPELLINGS = 64  # the spellings of one person weighed against each other's descriptions
+
 
 class PersonSighting(NamedTuple):
     """A person as one document names them, with what that document says about them. (A named
@@ -280,8 +282,16 @@ class _Resolution:
             by_source[sighting.source].append(sighting)
         for source in sorted(by_source):
             people = by_source[source]
+            # the Latin names by their spellings run together, looked up by each CJK name's pinyin
+            # (each CJK name against every Latin name cost 5,000 names 25 million comparisons)
+            spelled: dict[str, list[int]] = defaultdict(list)
+            for number, sighting in enumerate(people):
+                if not _has_cjk(sighting.name):
+                    for spelling in _latin_spellings(sighting.name):
+                        spelled[spelling].append(number)
             for cjk in (s for s in people if _has_cjk(s.name)):
-                matches = [s for s in people if not _has_cjk(s.name) and romanization_matches(cjk.name, s.name)]
+                found = {number for spelling in _pinyin_spellings(cjk.name) for number in spelled.get(spelling, ())}
+                matches = [people[number] for number in sorted(found)]
                 if len({_name_key(s.name) for s in matches}) == 1:
                     self.link(
                         self.node(cjk),
@@ -539,8 +549,8 @@ class _Resolution:
         tokens: dict[str, set[str]] = {}  # each name's folded tokens
         # a description that writes another spelling votes for it
         for sighting, root in zip(self.sightings, roots, strict=True):
-            if len(names[root]) < 2:
-                continue
+            if not 2 <= len(names[root]) <= _MOST_SPELLINGS:
+                continue  # (one spelling; or more than anyone is written with: a hostile text, not weighed)
             own = tokens.get(sighting.name) or tokens.setdefault(sighting.name, set(fold(sighting.name).split()))
             for form in names[root] - {sighting.name}:
                 missing = (tokens.get(form) or tokens.setdefault(form, set(fold(form).split()))) - own
