@@ -158,6 +158,17 @@ def _full_width_names(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n大疆（DJI）。\n\n## 4. People Identified\n\n" + entries
 
 
+def _posts_then_names(size: int) -> str:
+    """A post then a new name again and again (`its head of compliance, Fatima Elab, said so.`): the
+    people named in passing are a hundred at most."""
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### T\n"
+        + _distinct("its head of compliance, Fatima El{n}, said so. ", size)
+        + "\n"
+    )
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -180,6 +191,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("1.9 MB of products after a maker's possessive", lambda: _products_after_possessives(1_900_000)),
     ("a 1.9 MB description of posts left behind", lambda: _former_posts(1_900_000)),
     ("1.1 MB of People entries sharing one romanisation", lambda: _full_width_names(700_000)),
+    ("1.9 MB of posts then distinct names", lambda: _posts_then_names(1_900_000)),
 ]
 
 

@@ -217,3 +217,11 @@ def test_a_post_of_a_field_then_a_name_names_a_person() -> None:
     assert "Fatima El-Sayed" in people
     listed = "Its head of sales, the former Stripe team, grew fast."
     assert {p.name for p in _extracted(_show("Fintech Hour", "Teodor Vance", listed)).people} == {"Teodor Vance"}
+
+
+def test_the_people_named_after_posts_are_a_hundred_at_most() -> None:
+    names = " ".join(
+        f"Its head of compliance, Fatima El{chr(97 + n // 26)}{chr(97 + n % 26)}, said so." for n in range(300)
+    )
+    people = _extracted(_show("Fintech Hour", "Teodor Vance", names)).people
+    assert len([person for person in people if person.name.startswith("Fatima")]) == 100

@@ -10,7 +10,7 @@ import re
 
 from kgraph.data import organization_words
 from kgraph.extract.alternation import one_of
-from kgraph.extract.results import PersonName
+from kgraph.extract.results import MOST_NAMED, PersonName
 from kgraph.names import fold, occurrences, plausible_new_person
 from kgraph.parse.document import LineKind, ParsedDocument
 
@@ -153,4 +153,6 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
             continue
         if plausible_new_person(name, everyday):
             found[key] = PersonName(name=name)
+            if len(found) == MOST_NAMED:
+                break  # more than a summary ever names: a hostile text, for the corpus to resolve
     return list(found.values())
