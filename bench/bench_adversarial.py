@@ -169,6 +169,48 @@ def _posts_then_names(size: int) -> str:
     )
 
 
+def _capitalized_words(size: int) -> str:
+    """A People entry's first sentence of capitalized words: a department's words are read from the
+    end once, not from every word."""
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### T\nA.\n\n## 4. People Identified\n\n**Dana Ruiz**\n"
+        + "Aa " * (size // 3)
+        + "lead\n"
+    )
+
+
+def _long_word_in_a_note(size: int) -> str:
+    """A note under the title of long capitalized words: a name starts only at a word's start."""
+    note = "The host is here. " + ("Ab" * 1000 + " ") * (size // 2001)
+    return HEADER.replace("**Participants:** Dana Ruiz\n", "") + note + "\n\n## 1. Key Themes\n\n### T\nA.\n"
+
+
+def _open_parentheses_after_a_name(size: int) -> str:
+    """The title's guest's first name before open parentheses again and again (`Mira (`)."""
+    head = HEADER.replace("**Participants:** Dana Ruiz\n", "").replace("# Adversarial", "# A talk with Mira Solberg")
+    return head + "## 1. Key Themes\n\n### T\n" + "Mira (" * (size // 6) + "\n"
+
+
+def _spaces_between_quotes(size: int) -> str:
+    """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
+    first = '"The first quote is long enough to be a claim here, and longer than sixty."'
+    phrase = '"A short phrase"'
+    second = '"The second quote is long enough to be a claim too."'
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### T\n"
+        + first
+        + " " * (size // 2)
+        + second
+        + "\n\n"
+        + phrase
+        + " " * (size // 2)
+        + second
+        + "\n"
+    )
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -192,6 +234,10 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB description of posts left behind", lambda: _former_posts(1_900_000)),
     ("1.1 MB of People entries sharing one romanisation", lambda: _full_width_names(700_000)),
     ("1.9 MB of posts then distinct names", lambda: _posts_then_names(1_900_000)),
+    ("a 1.9 MB first sentence of capitalized words", lambda: _capitalized_words(1_900_000)),
+    ("a 1.9 MB note of long capitalized words", lambda: _long_word_in_a_note(1_900_000)),
+    ("1.9 MB of open parentheses after a name", lambda: _open_parentheses_after_a_name(1_900_000)),
+    ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
 ]
 
 

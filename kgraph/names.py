@@ -85,7 +85,7 @@ def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:
 
 def split_qualifiers(text: str) -> tuple[str, list[str]]:
     """`Acme (acquired by X) (ACME)` -> (`Acme`, [`acquired by X`, `ACME`])."""
-    if "（" in text:  # `大疆（DJI）`: a full-width parenthesis is one too
+    if "（" in text and "）" in text:  # `大疆（DJI）`: a full-width parenthesis is one too
         text = text.replace("（", " (").replace("）", ") ")
     if "(" not in text:  # no qualifier: most names (the pattern needs a `(`)
         return " ".join(text.split()).strip(" ,;:"), []

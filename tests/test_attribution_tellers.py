@@ -314,3 +314,19 @@ def test_a_continued_quote_and_a_long_apposition(text: str, speakers: list[str |
 def test_a_quote_after_another_sentence_is_not_the_earlier_quotes_continuation() -> None:
     text = f'"{QUOTE}," said Raj Patel, the CEO. The market fell. "Nobody will ship a better chip."'
     assert speakers_of(in_themes(text))["Nobody will ship a better chip."] is None
+
+
+@pytest.mark.parametrize(
+    ("second", "speaker"),
+    [
+        ('"Nonsense, that will never happen here," said Dana Ruiz.', "Dana Ruiz"),
+        ('"Nonsense, that will never happen here," Dana Ruiz noted.', "Dana Ruiz"),
+        ('"Nonsense, that will never happen here" (Dana Ruiz).', "Dana Ruiz"),
+        ('"Nonsense, that will never happen here," replied a rival.', None),  # someone else, unread
+        ('"Nonsense, that will never happen here." The market fell.', "Raj Patel"),  # the same quote goes on
+    ],
+)
+def test_a_quote_attributed_after_it_is_no_continuation_of_the_one_before(second: str, speaker: str | None) -> None:
+    text = f'"We will grow fast this year, no doubt about it," said Raj Patel. {second}'
+    speakers = speakers_of(in_themes(text))
+    assert [said for quote, said in speakers.items() if quote.startswith("Nonsense")] == [speaker]

@@ -447,3 +447,11 @@ def test_a_persons_affiliations_are_a_hundred_at_most() -> None:
     found = _entry_affiliations(f"# Episode\n\n## People Identified\n\n### Dana Ruiz\n{posts}\n")
     assert len(found["Dana Ruiz"]) == 100
     assert found["Dana Ruiz"][0] == "Orgco0000 Labs"
+
+
+@pytest.mark.parametrize(
+    "description",
+    ["Head of the Product Team.", "Chief of the Defense Staff.", "Director of the Manhattan Project documentary."],
+)
+def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) -> None:
+    assert description_affiliations(description) == [] and affiliations_from(description) == []

@@ -5,6 +5,8 @@ gives alone that the intro gives in full, or by a nickname (`Devendra "Dev" Rao`
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract.document import extract_document
 from kgraph.parse import parse_document
 
@@ -225,3 +227,47 @@ def test_the_people_named_after_posts_are_a_hundred_at_most() -> None:
     )
     people = _extracted(_show("Fintech Hour", "Teodor Vance", names)).people
     assert len([person for person in people if person.name.startswith("Fatima")]) == 100
+
+
+# What an independent review of these rules found them give wrongly (each gave the right answer, or
+# nothing, before the rules)
+
+
+@pytest.mark.parametrize(
+    ("preamble", "participants"),
+    [
+        ("> Note: The host is Mark Bell.", ("Mark Bell",)),  # no full stop in the name
+        ("> Note: Former host Jane Doe left in 2023; the host is Mark Bell.", ("Mark Bell",)),
+        ("> Note: Olympics Committee hosts officials; the host is Mark Bell.", ("Mark Bell",)),
+    ],
+)
+def test_the_intro_gives_no_former_host_organization_or_full_stop(preamble: str, participants: tuple) -> None:
+    body = "### A\nBell argues the market grows.\n"
+    assert _extracted(_document("", preamble, body)).participants == participants
+
+
+def test_a_show_named_with_an_organization_names_no_host() -> None:
+    body = 'Google says the market grows. Vance explains: "A marketplace is a waiting room for money."'
+    assert _extracted(_show("Building with Google Cloud", "", body)).participants == ("Teodor Vance",)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| **Kara Swisher** | Journalist | Author of the 2019 NYT story cited in the piece |",
+        "| **Ben Thompson** | Analyst | Wrote the article this newsletter responds to |",
+        "| **Sam Altman** | CEO | Wrote a blog post about AGI that the issue discusses |",
+        "| **Dan Primack** | Reporter | His byline appears on a rival outlet's story |",
+    ],
+)
+def test_an_author_of_another_piece_is_no_participant(row: str) -> None:
+    assert _extracted(_newsletter(row)).participants == ()
+
+
+def test_a_voice_quoted_from_elsewhere_is_no_main_speaker() -> None:
+    body = "### A\n" + "\n".join(
+        [f'- Steve Jobs once said: "Quote number {n} is long enough to be a claim here."' for n in range(3)]
+        + ['- Dana Ruiz: "We built the second model that is measured and tested."'] * 1
+        + [f'- Dana Ruiz: "We built model {n} that is measured and tested twice."' for n in range(3)]
+    )
+    assert _extracted(_document("", "", body)).participants == ("Dana Ruiz",)

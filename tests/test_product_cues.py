@@ -198,3 +198,43 @@ def test_a_launch_by_the_company_in_its_entry_is_the_entrys_product() -> None:
 )
 def test_products_an_entry_or_a_maker_clause_introduces(theme: str, companies: str, expected: dict) -> None:
     assert products(theme, companies) == expected
+
+
+@pytest.mark.parametrize(
+    ("theme", "companies"),
+    [
+        # events, a campus and things said of the maker are no products
+        (
+            "Nvidia's GTC 2025 will open. Shopify's Editions Summer 2025 is now live.",
+            "**Nvidia**\n- D: Chips\n\n**Shopify**\n- D: Shops\n",
+        ),
+        (
+            "Amazon's HQ2 is in Virginia.",
+            "**Amazon**\n- D: Shop\n\n**Nvidia**\n- D: Chips\n",
+        ),
+        ("Ledgerly's McKinsey Report is now out; the report is long.", "**Ledgerly**\n- D: F\n"),
+        # a kind set beside a person (`a model who`)
+        ("Vogue's Gigi Hadid, a model who shaped the decade, spoke.", "**Vogue**\n- D: Magazine\n"),
+        # `It makes Tally and Spillway look cheap`: no product made
+        (
+            "Nothing here.",
+            "**Orbex**\n- Description: Orbex makes sense of data. It makes Tally and Spillway look cheap.\n",
+        ),
+    ],
+)
+def test_no_product_an_independent_review_found_wrong(theme: str, companies: str) -> None:
+    assert products(theme, companies) == {}
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        (
+            "Ledgerly launched Tally, a tool that reconciles. Versus Google Tally, it was cheap.",
+            {"Tally": ()},
+        ),  # unknown: no neighbour
+        ("Ledgerly launched Tally, a tool developed by Google engineers who left.", {"Tally": ()}),  # its people
+    ],
+)
+def test_no_maker_an_independent_review_found_wrong(theme: str, expected: dict) -> None:
+    assert products(theme, "**Google**\n- Description: Search\n") == expected

@@ -178,7 +178,7 @@ def affiliations_from(text: str) -> list[str]:
     at = _AT_ORG.search(bare)  # `Head of Research at University of Oslo`
     if at and _ORG_NAME.fullmatch(at.group("org").strip()) and not ROLE_WORD.search(at.group("org")):
         return [at.group("org").strip()]
-    match = _ROLE_OF.search(text) or _HEAD_OF_THE.search(text)
+    match = _ROLE_OF.search(text) or _headed_institution(text)
     if match and not ROLE_WORD.search(match.group("org")):
         return [match.group("org").strip()]
     trailing = _ORG_THEN_ROLE.fullmatch(text)  # `Northgate Software founders`, `Orbex CEO`
@@ -331,7 +331,8 @@ def field_organization(text: str) -> list[str]:
 _NAME_JOINERS = frozenset(("of", "for", "and", "&", "on", "the", "de", "du", "/", ";"))
 _INSTITUTION_WORDS = frozenset(
     "university institute college school lab labs laboratory academy center centre foundation observatory agency "
-    "bureau commission committee council association society hospital ministry".split()
+    "bureau commission committee council association society hospital ministry office department coalition "
+    "alliance consortium federation".split()
 )
 
 
@@ -380,7 +381,10 @@ def _departments_dropped(sentence: str) -> str:
         department = [word.lower() in _DEPARTMENT_WORDS for word in words]
         if words and all(department) and _names_a_discipline(words):
             continue
-        opening = next((n for n in range(1, len(words)) if all(department[n:])), None)
+        tail = len(words)  # where the words of a department run to the end begin (read from the end once)
+        while tail > 1 and department[tail - 1]:
+            tail -= 1
+        opening = tail if tail < len(words) else None
         if opening is not None and _names_a_discipline(words[opening:]) and " ".join(words[:opening]) in _known_names():
             part = " ".join(words[:opening])
         parts.append(part)
@@ -459,6 +463,16 @@ _TITLE_AFTER = re.compile(r"\s+(?:S?E?VP|PM|GM|MD|TPM|EM)\b.*$")
 
 
 _OF_OR_AT = re.compile(rf"(?:of|at|with)\s+(?P<org>{_ORG_NAME.pattern})")
+
+
+def _headed_institution(text: str) -> re.Match[str] | None:
+    """`director of the Meridian Compute Observatory`, where a word of an institution or a company
+    opens or ends the name (not `Head of the Product Team`, `Chief of the Defense Staff`)."""
+    match = _HEAD_OF_THE.search(text)
+    if match is None:
+        return None
+    words = fold(match.group("org")).split()
+    return match if names_a_kind(match.group("org")) or words[0] in _INSTITUTION_WORDS else None
 
 
 def past_affiliations(description: str) -> list[str]:

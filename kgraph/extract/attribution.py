@@ -552,8 +552,9 @@ def _cjk_sentences(clause: str) -> list[str]:
 
 
 # After a quote, words that make it an example of a kind (`"where did I put my keys" style questions`).
-_EXAMPLE_AFTER = re.compile(r"^\s*[*_]*\s*-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)")
-_TITLE_AFTER_DASH = re.compile(r"^\s*[*_]*\s*(?:[—–]|--?)\s*(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
+# (possessive runs of space and emphasis: two runs of white space in a row made a long run quadratic)
+_EXAMPLE_AFTER = re.compile(r"^[\s*_]*+-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)")
+_TITLE_AFTER_DASH = re.compile(r"^[\s*_]*+(?:[—–]|--?)\s*+(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
     r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
     r"described|describes|put it|termed|terms)\b[^\"]*$"
@@ -604,7 +605,8 @@ _RELATIVE_CHARACTERIZES = re.compile(
 )
 # A short quoted phrase (no claim) right before a quote: it belongs to the lead-in of the quote
 # (`Jo described her "aha moment": "..."`, `Noted for "organic growth" and "..."`).
-_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"\s*[*_]*\s*(?:[:,]|,?\s*(?:and|or))\s*[*_]*\s*$')
+# (possessive runs: three runs of white space in a row made a search of a long run cubic)
+_PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*+)?(?:and|or))[\s*_]*+$')
 
 
 _WORD_CHAR = re.compile(r"[^\W_]")
@@ -737,11 +739,26 @@ _RELATIVE_CHARACTERIZES_IN = _remembered(_RELATIVE_CHARACTERIZES)
 _READS_OUT_IN = _remembered(_READS_OUT)
 # What stands between a quote and the next in one sentence pair: the first's attribution after it,
 # then a full stop (`"A," said Marta Lind, who heads credit at Aldgate. "B."`, `"A," Lind said. "B."`)
+# (matched on the text stripped of white space and emphasis at both ends, its opening comma taken off)
 _CONTINUED = re.compile(
-    rf"^[\s*_]*,?\s*(?:said|says|added|adds|noted|notes|explained|explains|argued|argues|wrote|writes|continued)\s+"
-    rf"(?P<name>{NAME})(?:,\s+[^\"“”:.!?]{{1,200}})?\.\s*[*_]*\s*$"
-    rf"|^[\s*_]*,?\s*(?P<name2>{NAME})\s+(?:said|says|added|adds|wrote|writes)\.\s*[*_]*\s*$"
+    rf"(?:said|says|added|adds|noted|notes|explained|explains|argued|argues|wrote|writes|continued)\s+"
+    rf"(?P<name>{NAME})(?:,\s+[^\"“”:.!?]{{1,200}})?\."
+    rf"|(?P<name2>{NAME})\s+(?:said|says|added|adds|wrote|writes)\."
 )
+# After a quote, words that attribute it (`, replied Jo Lee`, `— Jo Lee`, `(Jo Lee)`): it is not the
+# previous quote going on, whatever stands before it
+_ATTRIBUTED_AFTER = re.compile(r"[—–(-]|,|[a-z]|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+[a-z]")
+
+
+def _attributed_after(text: str, after: str) -> bool:
+    """Whether the words after a quote attribute it (`, replied Jo Lee`, `— Jo Lee`, `(Jo Lee)`,
+    `Jo Lee noted`); after a quote that ends its sentence (`"B."`) capitalized words open the next."""
+    found = _ATTRIBUTED_AFTER.match(after)
+    if found is None:
+        return False
+    return found.group(0)[:1] in "—–(-" or not text.rstrip(" *_").endswith((".", "!", "?", "…"))
+
+
 # `Leah read her statement from the FDA announcement:`: someone reading out another's words (`her own`
 # would be the reader's)
 _READS_PRONOUNS_OWN = re.compile(
@@ -1008,6 +1025,8 @@ class Attributor:
             after = plain(strip_timestamps(next_line)).strip()
         stamp = find_timestamp_start(quote.after)
         trailing = self._after(after, plain(quote.after[:stamp]).strip() if stamp else "")
+        if trailing is None and not _attributed_after(quote.text, after) and (said := self._said_before(quote)):
+            return said  # `"A," said Marta Lind, who heads credit. "B."`: the quote goes on, hers
         leading = self._before(quote, context)
         if trailing and leading and trailing.speaker and leading.speaker and trailing.speaker != leading.speaker:
             return NONE  # `Jane said: "..." — John`: the text contradicts itself
@@ -1015,6 +1034,21 @@ class Attributor:
             if found is not None:
                 return found
         return self._context(quote, context)
+
+    def _said_before(self, quote: Quote) -> Attribution | None:
+        """The speaker of the quote before this one, where only that quote's attribution and a full
+        stop stand between them (`"A," said Marta Lind, who heads credit at Aldgate. "B."`)."""
+        between = strip_timestamps(quote.before).strip(" \t\n*_")
+        if (
+            not between.startswith((",", "said", "says", "add", "not", "expl", "arg", "wr", "cont"))
+            and not between[:1].isupper()
+        ):
+            return None  # (most quotes: told without the pattern)
+        continued = _CONTINUED.fullmatch(between.removeprefix(",").lstrip())
+        if continued is None:
+            return None
+        name = self.person(continued.group("name") or continued.group("name2"), allow_new=True)
+        return Attribution(name, "said after") if name else NONE
 
     def _continued(self, quote: Quote) -> str | None:
         """`Fink warns that "...," calling for more investors and arguing that "..."`: the words
@@ -1127,11 +1161,6 @@ class Attributor:
                 return Attribution(name, "speaker label")
             if self.people.ambiguous(raw):
                 return NONE  # `**Wren:** "..."` where two people are Wren: one of them, not the context's
-        if (continued := _CONTINUED.match(before)) is not None:
-            # `"A," said Marta Lind, who heads credit at Aldgate. "B."`: the quote goes on, hers
-            raw = continued.group("name") or continued.group("name2")
-            name = self.person(raw, allow_new=True)
-            return Attribution(name, "said after") if name else NONE
         before = _with_phrase_before(quote, before)
         # (an emphasis opened before the quote, `Per McNeill: *"..."*`, is no part of the lead-in)
         clause = _without_field(_last_sentence(before).strip()).rstrip("*_ ")

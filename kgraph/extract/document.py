@@ -77,15 +77,15 @@ def _named_by_surname(document: ParsedDocument, name: str) -> bool:
     return any(contains_word(line.replace(name, " "), surname) for line in document_text_lines(document))
 
 
-_MAIN_SPEAKER_QUOTES = 3  # and a quarter of the quotes given a speaker
+_MAIN_SPEAKER_QUOTES = 3  # and half the quotes given a speaker
 
 
 def _main_speakers(claims: list[ClaimEntry], index: PeopleIndex) -> list[PersonName]:
     """Who an episode that names no participant has speak most (`"..." - Luca`, 35 times): the
-    speakers of three quotes or more and of a quarter of those attributed, in order of first quote."""
+    speaker of three quotes or more and of half of those attributed, in order of first quote."""
     counts = Counter(claim.speaker for claim in claims if claim.speaker)
     total = sum(counts.values())
-    main = [name for name, count in counts.items() if count >= _MAIN_SPEAKER_QUOTES and 4 * count >= total]
+    main = [name for name, count in counts.items() if count >= _MAIN_SPEAKER_QUOTES and 2 * count >= total]
     known = {person.name: person for person in index.people}
     return [known.get(name) or PersonName(name=name) for name in main]
 

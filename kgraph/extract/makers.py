@@ -9,7 +9,9 @@ world (see `kgraph/data/products.toml`)."""
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from kgraph.extract.products import product_words
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -21,6 +23,8 @@ _BEFORE = 60  # characters before a mention read for the maker written there
 _BY_MAKER = re.compile(
     r",\s+(?:a|an|the|its)\s+[^,.;:\"“”]{0,80}?\b(?:issued|made|built|developed|created|offered|operated|sold|"
     r"designed|produced|launched|released|published|trained)\s+by\s+(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})"
+    # (the name ends there: `developed by Google engineers` is by people of Google)
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|for|to|that|which|since|from|as|with)\b)"
 )
 # `NVIDIA ` before `Isaac Sim` (not a possessive: `Dell's Windows laptops` are no Dell product; not
 # across a full stop: `sold to Google. Azure grew`)
@@ -55,12 +59,13 @@ def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[E
         return entities
     text = document.prose(_PROSE_KINDS).text
     listed_by = _listed_makers(entities, organizations)
+    known = _known_openings()
     makers: dict[str, str] = {}
     for product in products:
         maker = (
             _named_in_the_name(product.name, organizations)
             or listed_by.get(fold(product.name))
-            or _written_beside(text, product.name, organizations)
+            or _written_beside(text, product.name, organizations, _opening(product.name) in known)
         )
         if maker and fold(maker) != fold(product.name):
             makers[product.name] = maker
@@ -74,6 +79,16 @@ def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[E
     ]
 
 
+@cache
+def _known_openings() -> frozenset[str]:
+    """The first words of the products and families the data knows (`gr00t` of `GR00T N1.6`)."""
+    return frozenset(_opening(name) for name in product_words().families)
+
+
+def _opening(name: str) -> str:
+    return fold(name).replace("-", " ").split(" ")[0]
+
+
 def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
     """`Stripe Connect` -> `Stripe`: the longest opening of the name that is one of the document's
     organizations, with more of the name after it."""
@@ -84,7 +99,7 @@ def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
     return None
 
 
-def _written_beside(text: str, name: str, organizations: dict[str, str]) -> str | None:
+def _written_beside(text: str, name: str, organizations: dict[str, str], known: bool) -> str | None:
     """The organization written right before a mention of the product (`NVIDIA Isaac Sim`), or named
     as its maker in a kind set beside it (`USDC, the dollar stablecoin issued by Circle`)."""
     for read, start in enumerate(occurrences(text, name)):
@@ -93,8 +108,8 @@ def _written_beside(text: str, name: str, organizations: dict[str, str]) -> str 
         end = start + len(name)
         if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue  # inside a word
-        before = _WORDS_BEFORE.search(text, max(0, start - _BEFORE), start)
-        if before is not None:
+        before = _WORDS_BEFORE.search(text, max(0, start - _BEFORE), start) if known else None
+        if before is not None:  # (a name the data knows: `Analysts at Gartner Tally` is no Gartner product)
             words = before.group().split()
             for count in range(len(words), 0, -1):  # the nearest words first: `Ask NVIDIA Isaac Sim`
                 if (maker := organizations.get(fold(" ".join(words[-count:])))) is not None:

@@ -8,10 +8,11 @@ from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
-from kgraph.extract.affiliations import affiliations_from
+from kgraph.extract.affiliations import affiliations_from, names_a_kind
 from kgraph.extract.alternation import one_of
 from kgraph.extract.attribution import SPEECH_VERBS
 from kgraph.extract.episode import extract_episode
+from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.people import (
     document_text_lines,
     expand_first_name,
@@ -220,9 +221,11 @@ def _titles(document: ParsedDocument) -> list[str]:
 # The intro under the title names who takes part: `Speaker 1 is the host, Callum Reyes`, `Harlan Pike
 # hosts with panelists Devendra "Dev" Rao, Sloane Adebayo and Theo`, `Dana Ruiz, the guest,`.
 _ROLE_WORD = r"(?i:co-?hosts?|hosts?|guests?|panelists?|moderators?|interviewers?)"
-_INTRO_NAME = r"[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}"
+_INTRO_NAME = r"(?<![\w'’.-])[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"  # (no full stop: `Mark Bell.`)
 _INTRO_NAMES = rf"(?P<names>{_INTRO_NAME}(?:\s*,\s*{_INTRO_NAME})*(?:,?\s+(?:and|&)\s+{_INTRO_NAME})?)"
-_ROLE_THEN_NAMES = re.compile(rf"\b{_ROLE_WORD},?\s+(?:(?i:is|are|was|were)\s+)?{_INTRO_NAMES}")
+# (not a role left behind: `Former host Jane Doe left in 2023`)
+_LEFT = r"(?<!(?i:former) )(?<!(?i:ex-))(?<!(?i:previous) )(?<!(?i:past) )"
+_ROLE_THEN_NAMES = re.compile(rf"{_LEFT}\b{_ROLE_WORD},?\s+(?:(?i:is|are|was|were)\s+)?{_INTRO_NAMES}")
 _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_INTRO_NAME}),?\s+(?:(?:(?i:is|was)\s+)?(?i:the|our|a|an)\s+{_ROLE_WORD}(?![\w'’])"
     r"|(?i:hosts|co-hosts|moderates|interviews|joins)\b)"
@@ -255,7 +258,7 @@ def _intro(document: ParsedDocument, everyday: frozenset[str]) -> _Intro:
         for match in _ROLE_THEN_NAMES.finditer(text):
             found_names.extend(re.split(r"\s*,\s*|,?\s+(?:and|&)\s+", match.group("names")))
         for name in found_names:
-            if name not in names and plausible_new_person(name, everyday):
+            if name not in names and plausible_new_person(name, everyday) and not _names_an_organization(name):
                 names.append(name)
                 if len(names) == MOST_NAMED:
                     return _Intro(names, nicknames)  # more than an episode ever has: a hostile text
@@ -344,10 +347,17 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
         if (
             not _spelled_before(fold(name), known)
             and plausible_new_person(name, everyday)
+            and not _names_an_organization(name)  # `Building with Google Cloud`
             and person_in_body(name, lines, people_entries)
         ):
             chosen = [*chosen, *_listed(name, "")]
     return chosen
+
+
+def _names_an_organization(name: str) -> bool:
+    """`Olympics Committee`, `Google Cloud`: a kind of organization ends the name, or one the shipped
+    list knows opens it."""
+    return names_a_kind(name) or name.split()[0] in known_organizations().names
 
 
 def _hosts_the_show(name: str, podcast: str) -> bool:
@@ -533,15 +543,21 @@ _CUE_ROLES = frozenset("ceo cto coo cfo cmo cpo vp svp evp gp lp md phd the and"
 
 # A People entry that says the person wrote what is summarized (`Author of this data insight`,
 # `Author of the KKR fundraising story`, `Byline credit`). `the` names a piece of this issue only for
-# the words a newsletter's own pieces go by: `the ... analysis` or `the ... newsletter` is as often
-# a study it cites or another's newsletter (`author of the Future of Cybersecurity newsletter`).
+# the words a newsletter's own pieces go by, and only where nothing says it is another's (`the 2019
+# story cited in the piece`, `the article this newsletter responds to`); `a blog post` is anyone's.
 _OWN_PIECE = r"(?i:article|story|stories|piece|post|essay|insight|column|scoop|edition|issue)"
 _ANY_PIECE = rf"(?:{_OWN_PIECE}|(?i:analysis|report|note|brief|newsletter))"
 _WORDS_BEFORE = r"(?:[\w’'./&()-]+\s+){0,5}?"
 _AUTHOR_OF_PIECE = re.compile(
     rf"\b(?i:(?:co-?)?author(?:ed)?|writer|wrote|co-?wrote|penned)\s+(?:(?i:of|and\s+\w+)\s+)?(?:"
-    rf"(?i:the|a|an)\s+{_WORDS_BEFORE}{_OWN_PIECE}|(?i:this)\s+{_WORDS_BEFORE}{_ANY_PIECE})\b"
-    r"|\b(?i:byline)\b"
+    rf"(?P<the>(?i:the))\s+{_WORDS_BEFORE}{_OWN_PIECE}|(?i:this)\s+{_WORDS_BEFORE}{_ANY_PIECE})\b"
+    r"|^(?i:byline)\b|\b(?i:byline)\s+(?:credit\b|on\s+(?!(?:a|an)\s)(?:this\s+|the\s+)?(?:story|article|piece)\b)"
+)
+# What says a piece is another's than the one summarized
+_ANOTHERS_PIECE = re.compile(
+    r"\b(?:cited|cites|quoted|quotes|referenced|references|responds?|responding|discussed|discusses|rival|another|"
+    r"earlier|previous|prior|(?:19|20)\d\d)\b",
+    re.I,
 )
 
 
@@ -556,7 +572,8 @@ def authors_among_entries(entities: list[EntityEntry], participants: list[Person
         if {fold(entry.name), *map(fold, entry.aliases)} & known:
             continue
         said = " ".join(text for text in (entry.description, entry.why_mentioned) if text)
-        if _AUTHOR_OF_PIECE.search(said):
+        found = _AUTHOR_OF_PIECE.search(said)
+        if found is not None and not (found.group("the") and _ANOTHERS_PIECE.search(said, found.start())):
             known.add(fold(entry.name))
             authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
     return authors

@@ -37,7 +37,7 @@ _AFTER_OWNER = re.compile(
     rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
     rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b"
     # `Helix Bio's SepsiGuard, a model that flags sepsis`: the kind set beside the name
-    rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b)"
+    rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b(?!\s+who\b))"
     # `Shopify's new Agent Checkout is now on`, `AMD's MI355X is in production`: a maker's name for
     # something it has, that goes on as a sentence does (kept only where the name says product: see
     # `_named_like_a_product`)
@@ -48,9 +48,12 @@ _PLURAL_OWNERS = ("s' ", "s’ ")
 # A product set beside its kind and its maker: `the Aura One, a pendant made by` (read back from `by`)
 _MADE_BY_WORDS = (" made by ", " built by ", " developed by ", " designed by ", " sold by ")
 _MADE_BY = re.compile(rf"{_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:[\w-]+)$")
-_BY_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}")
+# (the name ends there: `developed by Google engineers` is by people of Google)
+_BY_NAME = re.compile(
+    r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|for|to|that|which|since|from|as|with)\b)"
+)
 # What an organization's entry says it makes: `makes the Oakhaven Picker`, `maker of A and B`
-_MAKES_WORDS = ("makes ", "maker of ", "developer of ", "creator of ")
+_MAKES_WORDS = ("makes the ", "maker of ", "developer of ", "creator of ")  # (`It makes Tally look cheap`)
 _MAKES = re.compile(
     rf"(?:the\s+)?{_NAME}(?P<more>(?:,\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}})?"
     r"(?=\s*(?:[,;)]|\.(?!\w)|$|\s+(?:and|for|that|which|used|to)\b))"
@@ -245,18 +248,23 @@ def _known_organizations() -> frozenset[str]:
 
 
 # Words a name after a possessive ends on that make it an event or a part of the organization, not a product
-_NOT_PRODUCT_ENDINGS = frozenset(
+_NOT_PRODUCT_WORDS = frozenset(
     "day days summit conference week awards award prize fund foundation school institute lab labs team group "
-    "division unit board office council committee center centre college department".split()
+    "division unit board office council committee center centre college department ban bans report reports "
+    "keynote event expo festival campus summer winter spring fall earnings results deal lawsuit".split()
 )
+_YEAR_OR_SITE = re.compile(r"(?:19|20)\d\d|HQ\d*")
 
 
 def _named_like_a_product(name: str, everyday: frozenset[str]) -> bool:
     """`MI355X`, `SepsiGuard`, `Agent Checkout`: a digit, a capital inside a word, or a word the
     document also writes in lower case (`agent`, `checkout`) with no first name the data knows; not
-    `Sundar Pichai`, `Demo Day`, `Kennedy School`."""
+    `Sundar Pichai`, `Demo Day`, `Kennedy School`, an event or a place of a year (`GTC 2025`, `HQ2`,
+    `Editions Summer 2025`), nor something said of the maker (`H20 Ban`, `McKinsey Report`)."""
     words = name.split()
-    if words[-1].lower() in _NOT_PRODUCT_ENDINGS or is_known_given_name(words[0]):
+    if is_known_given_name(words[0]) or any(
+        word.lower() in _NOT_PRODUCT_WORDS or _YEAR_OR_SITE.fullmatch(word) for word in words
+    ):
         return False
     if any(character.isdigit() for character in name) or any(_INNER_CAPITAL.search(word) for word in words):
         return True

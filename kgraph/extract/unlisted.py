@@ -49,7 +49,7 @@ def _another_surname(first: str, surname: str, line: str) -> bool:
 
 
 # After a name, what it says: `Elad argues`, `Elad Gil (Gil Capital) notes`, `Elad, however, warns`.
-_SPEECH_AFTER = re.compile(rf"(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
+_SPEECH_AFTER = re.compile(rf"(?:\s*\([^()\n]{{0,80}}\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
 
 
 def _speaks(first: str, surname: str, line: str) -> bool:
