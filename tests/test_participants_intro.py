@@ -271,3 +271,14 @@ def test_a_voice_quoted_from_elsewhere_is_no_main_speaker() -> None:
         + [f'- Dana Ruiz: "We built model {n} that is measured and tested twice."' for n in range(3)]
     )
     assert _extracted(_document("", "", body)).participants == ("Dana Ruiz",)
+
+
+def test_a_participants_line_in_the_intro_is_a_list_not_prose_about_roles() -> None:
+    """`**Participants:** Jess Abernathy (moderator, Ledger Lines); ...` under the title: its
+    parentheses give roles (`moderator, Ledger Lines`), not a moderator named `Ledger Lines`."""
+    text = _document(
+        "Moderator (Ledger Lines), Celeste Armand",
+        "**Participants:** Jess Abernathy (moderator, Ledger Lines); Celeste Armand (CEO, Quillfin)",
+        "### A\nArmand argues float is over.\n",
+    )
+    assert _extracted(text).participants == ("Celeste Armand", "Jess Abernathy")

@@ -230,6 +230,7 @@ _NAME_THEN_ROLE = re.compile(
     rf"(?P<name>{_INTRO_NAME}),?\s+(?:(?:(?i:is|was)\s+)?(?i:the|our|a|an)\s+{_ROLE_WORD}(?![\w'’])"
     r"|(?i:hosts|co-hosts|moderates|interviews|joins)\b)"
 )
+_PEOPLE_FIELD = re.compile(r"\s*(?i:participants?|hosts?|co-?hosts?|guests?|speakers?|panel(?:ists)?|moderators?)\s*:")
 _NICKNAME_IN_TEXT = re.compile(
     r"\b(?P<first>[A-Z][\w'’-]+)\s+[\"“](?P<called>[A-Z][\w'’-]+)[\"”]\s+(?P<last>[A-Z][\w'’-]+)"
 )
@@ -252,8 +253,8 @@ def _intro(document: ParsedDocument, everyday: frozenset[str]) -> _Intro:
         for found in _NICKNAME_IN_TEXT.finditer(text):
             nicknames.setdefault(fold(found.group("called")), f"{found.group('first')} {found.group('last')}")
         text = _NICKNAME_IN_TEXT.sub(r"\g<first> \g<last>", text)
-        if _PARTICIPATION.search(text) is None:
-            continue
+        if _PARTICIPATION.search(text) is None or _PEOPLE_FIELD.match(text):
+            continue  # (a `Participants:` or `Host:` field is read as a list, its roles in parentheses)
         found_names = [match.group("name") for match in _NAME_THEN_ROLE.finditer(text)]
         for match in _ROLE_THEN_NAMES.finditer(text):
             found_names.extend(re.split(r"\s*,\s*|,?\s+(?:and|&)\s+", match.group("names")))
