@@ -496,3 +496,18 @@ def test_a_makers_name_before_a_word_like_product_and_a_plural_keep_the_product(
     companies = "**Microsoft**\n- Description: Software company\n"
     found = _prose_products("Analysts live in Microsoft Excel; buyers carry iPhones and MacBooks.", companies=companies)
     assert [entry.name for entry in found] == ["Excel", "iPhone", "MacBook"]
+
+
+def test_the_models_and_simulators_papers_build_on_are_known_products() -> None:
+    """`π0.5` is a version of Physical Intelligence's `π`; `MuJoCo`, `OpenVLA-OFT` and `SigLIP` are
+    named in robot-learning papers without an entry."""
+    from kgraph.extract import extract_document
+    from kgraph.extract.results import EntityKind
+    from kgraph.parse import parse_document
+
+    text = (
+        "# Paper\n\n**Podcast:** arXiv Robots\n**Date:** 2026-03-01\n\n---\n\n## 1. Key Themes\n\n### A\n"
+        "We fine-tune π0.5 and compare with OpenVLA-OFT, simulating in MuJoCo with a SigLIP encoder.\n"
+    )
+    entities = extract_document(parse_document("a.md", text)).entities
+    assert {e.name for e in entities if e.kind == EntityKind.PRODUCT} == {"π0.5", "OpenVLA-OFT", "MuJoCo", "SigLIP"}
