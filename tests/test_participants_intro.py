@@ -282,3 +282,9 @@ def test_a_participants_line_in_the_intro_is_a_list_not_prose_about_roles() -> N
         "### A\nArmand argues float is over.\n",
     )
     assert _extracted(text).participants == ("Celeste Armand", "Jess Abernathy")
+
+
+def test_an_owners_post_then_a_name_names_a_person() -> None:
+    body = "Voltaic's co-founder, Keiko Armitage, a former power trader, said it grew. Its CEO, CTO, and CFO left."
+    people = {person.name for person in _extracted(_show("Fintech Hour", "Teodor Vance", body)).people}
+    assert people == {"Teodor Vance", "Keiko Armitage"}

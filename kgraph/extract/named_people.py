@@ -99,6 +99,9 @@ _WORKED_WITH = re.compile(
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
 # A post of a field, then the name set beside it: `its head of compliance, Fatima El-Sayed,`
 _POST_OF_WORDS = ("head ", "Head ", "director ", "Director ", "VP ", "vice president ", "Vice President ")
+_POSTS_OWNED = ("co-founder, ", "cofounder, ", "founder, ", "CEO, ", "CTO, ", "CFO, ", "COO, ", "president, ")
+_OWNERS = ("'s ", "’s ", "its ", "their ")
+_NAME_SET_BESIDE = re.compile(rf"(?P<name>{_NAME})(?=,|\s+\()")
 _POST_THEN_NAME = re.compile(
     rf"(?:{'|'.join(_POST_OF_WORDS)})(?:of|for)\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*,\s+(?P<name>{_NAME})(?=,|\s+\()"
 )
@@ -133,6 +136,11 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
         if held(match, text)
         for written in match.group("name", "second")
     ]
+    for word in _POSTS_OWNED:  # `Voltaic's co-founder, Keiko Armitage,`: an owner's post, then the name
+        for at in occurrences(text, word):
+            owner = text[max(0, at - 6) : at]
+            if owner.endswith(_OWNERS) and (named := _NAME_SET_BESIDE.match(text, at + len(word))):
+                names.append(named.group("name"))
     for word in _POST_OF_WORDS:  # (found with `str.find`: far faster than a pattern opening on a choice)
         for at in occurrences(text, word):
             if (not at or not text[at - 1].isalnum()) and (post := _POST_THEN_NAME.match(text, at)):
