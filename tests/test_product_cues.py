@@ -238,3 +238,16 @@ def test_no_product_an_independent_review_found_wrong(theme: str, companies: str
 )
 def test_no_maker_an_independent_review_found_wrong(theme: str, expected: dict) -> None:
     assert products(theme, "**Google**\n- Description: Search\n") == expected
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        ("Sentrel Guard, the company's product, issues scoped credentials.", {"Sentrel Guard": ()}),
+        ("Sweep, its flagship service, moves idle balances overnight.", {"Sweep": ()}),
+        ("Agent-security startup; products Sentrel Guard and Tollgate.", {"Sentrel Guard": (), "Tollgate": ()}),
+        ("Invest only in companies whose products Fundrise itself uses.", {}),  # no list: no product
+    ],
+)
+def test_a_name_set_beside_what_it_is_to_its_maker(theme: str, expected: dict) -> None:
+    assert products(theme) == expected

@@ -52,6 +52,11 @@ _MADE_BY = re.compile(rf"{_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:[\w-]+)$"
 _BY_NAME = re.compile(
     r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|for|to|that|which|since|from|as|with)\b)"
 )
+# A name, then what it is to its maker: `Sentrel Guard, the company's product,`, `Sweep, its flagship
+# service,` (read back from the owner's words)
+_ITS_OWN = (", the company's ", ", the company’s ", ", the startup's ", ", the startup’s ", ", its ", ", their ")
+_NAME_BEFORE_OWN = re.compile(rf"(?<![\w'’.-]){_NAME}$")
+_OWN_KIND = re.compile(rf"{_ADJECTIVES}(?:[a-z][\w-]*\s+)?(?:{_KINDS})\s*,")
 # What an organization's entry says it makes: `makes the Oakhaven Picker`, `maker of A and B`
 _MAKES_WORDS = ("makes the ", "maker of ", "developer of ", "creator of ")  # (`It makes Tally look cheap`)
 _MAKES = re.compile(
@@ -92,7 +97,7 @@ _LAUNCHES = (
 )
 # `products include Juniper Sweep and Runway Forecast`
 _PRODUCTS = re.compile(
-    rf"products\s+(?:include|including|such\s+as|are)\s+{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+[A-Z][^,.;\0]{{0,40}})?"
+    rf"products\s+(?:(?P<verb>include|including|such\s+as|are)\s+)?{_NAME}(?P<more>(?:,\s+[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+[A-Z][^,.;\0]{{0,40}})?"
 )
 _POSSESSOR = re.compile(r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}$")  # the capitalized words before `'s`
 # a list's further names, each ending the item (`Juniper Sweep, Runway Forecast`; not `Paris offices`)
@@ -192,6 +197,11 @@ def products_introduced_in(
             )
             if by is not None:
                 take(made, [made.group("name")], by=by, listed_maker=True)
+    for cue in _ITS_OWN:  # `Sentrel Guard, the company's product, issues`: read back from the owner's words
+        for at in occurrences(text, cue):
+            named = _NAME_BEFORE_OWN.search(text, max(0, at - _BEFORE), at)
+            if named is not None and _OWN_KIND.match(text, at + len(cue)):
+                take(named, [named.group("name")], owned=True)
     for cue in _MAKES_WORDS:  # `makes the Oakhaven Picker`, `maker of Harbor Router and Spillway`: in an entry
         for at in occurrences(text, cue):
             if (not at or not text[at - 1].isalnum()) and (makes := _MAKES.match(text, at + len(cue))):
@@ -201,6 +211,8 @@ def products_introduced_in(
                 )
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
+        if listed_products.group("verb") is None and not more:
+            continue  # `products Sentrel Guard and Tollgate` lists them; `whose products Fundrise uses` not
         take(listed_products, [listed_products.group("name"), *(_MORE.findall(more) if more else ())])
     return [
         EntityEntry(
