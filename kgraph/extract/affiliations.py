@@ -6,7 +6,6 @@ description where it opens with a current role, and the names a document lists. 
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
@@ -351,7 +350,7 @@ def _institutions(sentence: str) -> list[str]:
     if not all(word[:1].isupper() or word[:1].isdigit() or word in _NAME_JOINERS for word in sentence.split()):
         return []  # (most first sentences have a lower-case word: not names only)
     found = only_organizations(_departments_dropped(sentence))
-    known = _known_names()
+    known = known_organizations().name_set
     suffixes = organization_words().kind_suffixes | _INSTITUTION_WORDS
     named = all(
         re.fullmatch(r"[A-Z]{2,6}", org)
@@ -385,7 +384,11 @@ def _departments_dropped(sentence: str) -> str:
         while tail > 1 and department[tail - 1]:
             tail -= 1
         opening = tail if tail < len(words) else None
-        if opening is not None and _names_a_discipline(words[opening:]) and " ".join(words[:opening]) in _known_names():
+        if (
+            opening is not None
+            and _names_a_discipline(words[opening:])
+            and " ".join(words[:opening]) in known_organizations().name_set
+        ):
             part = " ".join(words[:opening])
         parts.append(part)
     return " / ".join(parts)
@@ -394,11 +397,6 @@ def _departments_dropped(sentence: str) -> str:
 def _names_a_discipline(words: list[str]) -> bool:
     """Whether a department's words hold more than its joiners (`of`, `&`)."""
     return any(word.lower() not in _NAME_JOINERS for word in words)
-
-
-@cache
-def _known_names() -> frozenset[str]:
-    return frozenset(known_organizations().names)
 
 
 # A move the sentence reports as under way, or done and held: the organization is theirs now.

@@ -466,24 +466,20 @@ _QUOTES_UNNAMED = re.compile(
 )
 
 
-def _reads_pronouns_own(clause: str) -> re.Match[str] | None:
-    """`_READS_PRONOUNS_OWN.search(clause)`, read from where `_quotes_unnamed` reads (for the same reason)."""
+def _search_before_the_colon(pattern: re.Pattern[str], clause: str) -> re.Match[str] | None:
+    """`pattern.search(clause)` for a pattern that ends on the clause's final colon, read from its last
+    quotation mark or colon before that one: what the pattern can match lies there, and a search over
+    the whole clause would rescan it from every verb (quadratic in a hostile clause)."""
     end = len(clause.rstrip(" *_"))
     if not clause.endswith(":", 0, end):
         return None
     start = max(clause.rfind(mark, 0, end - 1) for mark in ':"“”') + 1
-    return _READS_PRONOUNS_OWN.search(clause, start)
+    return pattern.search(clause, start)
 
 
 def _quotes_unnamed(clause: str) -> bool:
-    """`_QUOTES_UNNAMED.search(clause)`, read from the clause's last quotation mark or colon before
-    its final colon: what the pattern can match lies there, and a search over the whole clause
-    would rescan it from every verb (quadratic in a hostile clause)."""
-    end = len(clause.rstrip(" *_"))
-    if not clause.endswith(":", 0, end):
-        return False
-    start = max(clause.rfind(mark, 0, end - 1) for mark in ':"“”') + 1
-    return _QUOTES_UNNAMED.search(clause, start) is not None
+    """`_QUOTES_UNNAMED.search(clause)`, read as `_search_before_the_colon` reads."""
+    return _search_before_the_colon(_QUOTES_UNNAMED, clause) is not None
 
 
 # `He references Dario from Anthropic:`: someone named, whose words the pronoun's person relays.
@@ -1296,7 +1292,9 @@ class Attributor:
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
-        if (pronoun_read := _reads_pronouns_own(clause)) and _own_words().fullmatch(pronoun_read.group("noun")):
+        if (pronoun_read := _search_before_the_colon(_READS_PRONOUNS_OWN, clause)) and _own_words().fullmatch(
+            pronoun_read.group("noun")
+        ):
             # `Leah read her statement from the FDA announcement:` in Dr. Rao's entry: the entry's
             # person's words; elsewhere whose they are is not said
             person = context.entry_person

@@ -29,7 +29,7 @@ from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
-from kgraph.parse.document import LineKind, ParsedDocument, Transcript
+from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
 
@@ -63,9 +63,6 @@ def _bylined_author(document: ParsedDocument, participants: list[PersonName]) ->
         return None
     byline = re.compile(rf"(?:\bby\s+|\((?:[^()]*,\s*)?){re.escape(name)}\b")
     return name if any(byline.search(plain(line.text)) for line in document.preamble) else None
-
-
-_HEADINGS_READ = 4
 
 
 def _named_by_surname(document: ParsedDocument, name: str) -> bool:
@@ -150,9 +147,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # (not a spelling of someone the document already has: `Mustafa Suleyman` beside its Suleiman entry)
     named = [person for person in people_named_in(document, known, everyday) if index.resolve(person.name) is None]
     people = affiliations_in_entries(document, [*(p for p in index.people if p.name in used), *named], entities)
-    # (the summary's own heading: a document has one or two; a hostile one is read no further)
-    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
-    people = title_affiliations([episode.title, *headings], people, entities)
+    people = title_affiliations([episode.title, *document.summary_headings()], people, entities)
     people = prose_affiliations(document, people, entities)
     named_products = products_named_in(document, entities, everyday)
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}

@@ -505,7 +505,7 @@ def _person_like_dropped(organizations: list[str]) -> list[str]:
         for name in organizations
         if not (" " in name and looks_like_person_name(name) and fold(name) not in named_like_people)
         or names_a_kind(name)  # `Meridian Compute Observatory`
-        or name.split()[0] in known_organizations().names  # `Google DeepMind`
+        or name.split()[0] in known_organizations().name_set  # `Google DeepMind`
     ]
 
 

@@ -22,6 +22,7 @@ from kgraph.parse.document import LineKind, ParsedDocument
 @dataclass(frozen=True)
 class KnownOrganizations:
     names: tuple[str, ...]  # as written, the longest first
+    name_set: frozenset[str]  # the same, to look one up
     word_names: frozenset[str]  # of those, everyday words too: an organization only in running text
     dotted: tuple[str, ...]  # of those, the names with a dot (`JD.com`)
 
@@ -32,7 +33,9 @@ def known_organizations() -> KnownOrganizations:
     data = tomllib.loads(text)["in_prose"]
     names = sorted(set(data["names"]), key=lambda name: (-len(name), name))
     dotted = tuple(name for name in names if "." in name)
-    return KnownOrganizations(names=tuple(names), word_names=frozenset(data["word_names"]), dotted=dotted)
+    return KnownOrganizations(
+        names=tuple(names), name_set=frozenset(names), word_names=frozenset(data["word_names"]), dotted=dotted
+    )
 
 
 _AFTER_NAME = r"(?![\w&-]|\.\w)(?P<next>(?:[ \t]+[A-Z][\w&'’.-]*){1,3})?"  # then the capitalized words after it

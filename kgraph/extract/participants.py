@@ -208,14 +208,10 @@ def _named_elsewhere(document: ParsedDocument, people_entries: list[str]) -> lis
     return values
 
 
-_HEADINGS_READ = 4  # the summary's own headings above its first section (a hostile document has more)
-
-
 def _titles(document: ParsedDocument) -> list[str]:
     """The H1, then the headings the summary puts above its first section (`# Summary: Wabi AI
     Podcast with Eugenia Kuyda`)."""
-    headings = [line.plain for line in document.preamble if line.kind == LineKind.HEADING][:_HEADINGS_READ]
-    return [document.header.title or "", *headings]
+    return [document.header.title or "", *document.summary_headings()]
 
 
 # The intro under the title names who takes part: `Speaker 1 is the host, Callum Reyes`, `Harlan Pike
@@ -358,7 +354,7 @@ def _chosen_list(document: ParsedDocument, podcast: str, people_entries: list[st
 def _names_an_organization(name: str) -> bool:
     """`Olympics Committee`, `Google Cloud`: a kind of organization ends the name, or one the shipped
     list knows opens it."""
-    return names_a_kind(name) or name.split()[0] in known_organizations().names
+    return names_a_kind(name) or name.split()[0] in known_organizations().name_set
 
 
 def _hosts_the_show(name: str, podcast: str) -> bool:

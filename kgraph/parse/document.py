@@ -143,6 +143,9 @@ class Section(_Frozen):
     empty: bool = False  # only a sentence saying nothing was found
 
 
+_SUMMARY_HEADINGS_READ = 4
+
+
 class ParsedDocument(_Frozen):
     source: str  # path relative to the input root, with `/` separators
     header: Header
@@ -161,6 +164,11 @@ class ParsedDocument(_Frozen):
     def body_lines(self) -> list[Line]:
         """The body's lines in order: the preamble's, then each section's (not the trailing ones)."""
         return [*self.preamble, *(line for section in self.sections for line in section.lines)]
+
+    def summary_headings(self) -> list[str]:
+        """The headings the summary puts above its first section (`# Summary: ... with Eugenia
+        Kuyda`), as plain text: a document has one or two; a hostile one is read no further."""
+        return [line.plain for line in self.preamble if line.kind == LineKind.HEADING][:_SUMMARY_HEADINGS_READ]
 
     def prose(self, kinds: frozenset[LineKind], separator: str = "\0", written: bool = False) -> Prose:
         """The body's lines of `kinds` as one text to search (plain, or as `written`), joined by
