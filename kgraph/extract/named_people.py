@@ -91,10 +91,13 @@ _TITLE_AFTER = one_of(
 # a name would try every capitalized word of every line).
 _NAMED_AFTER = re.compile(rf"{_CUE}(?P<name>{_NAME})(?:\s+and\s+(?:(?:Dr|Prof)\.\s+)?(?P<second>{_NAME}))?")
 # A name that research or a founding is shared with: `proposed by Ana Lind and colleagues`,
-# `co-founding Ferrovia with Ana Lind` (searched from the words that anchor it).
+# `co-founding Ferrovia with Ana Lind` (searched from the words that anchor it). It opens on the
+# cues' first letters, read back by look-behinds: a pattern opening on `\b` or a case-blind word
+# gives the engine nothing to skip to, so it was tried at every character of the prose.
 _WORKED_WITH = re.compile(
-    rf"\bby\s+(?P<name>{_NAME})\s+(?:and\s+(?:her\s+|his\s+|their\s+)?(?:colleagues|co-?authors|collaborators)|et\s+al\.)"
-    rf"|(?i:co-?found(?:ed|ing))\s+(?:[A-Z][\w.&-]*\s+){{1,3}}with\s+(?:(?:Dr|Prof)\.\s+)?(?P<partner>{_NAME})"
+    rf"[bcC](?:(?<=\bb)y\s+(?P<name>{_NAME})\s+"
+    r"(?:and\s+(?:her\s+|his\s+|their\s+)?(?:colleagues|co-?authors|collaborators)|et\s+al\.)"
+    rf"|(?<=[cC])(?i:o-?found(?:ed|ing))\s+(?:[A-Z][\w.&-]*\s+){{1,3}}with\s+(?:(?:Dr|Prof)\.\s+)?(?P<partner>{_NAME}))"
 )
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
 # A post of a field, then the name set beside it: `its head of compliance, Fatima El-Sayed,`
