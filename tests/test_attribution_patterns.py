@@ -3,6 +3,7 @@ text says spoke, and nobody where the text only talks about a person."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
@@ -513,3 +514,58 @@ def test_a_relative_clause_telling_what_someone_said_names_its_antecedent() -> N
     ]:
         speakers = _speakers(f'{lead.format(who=who)} "{quote}."')
         assert speakers[quote + "."] == expected, who
+
+
+def _claims_and_people(body: str) -> tuple[dict[str, str | None], set[str]]:
+    text = f"""# [Seed Stories](https://example.com/ep/77)
+
+**Podcast:** Early Money
+**Date:** 2025-11-01
+**Participants:** Priya Nandakumar, Dele Okafor
+
+---
+
+## 1. Key Themes
+
+### The Theme
+{body}
+"""
+    extraction = extract_document(parse_document("fixture.md", text))
+    return {claim.text: claim.speaker for claim in extraction.claims}, {person.name for person in extraction.people}
+
+
+_TARIFF_QUOTE = "If you want a city's worth of demand on our grid, you pay for the wires first."
+
+
+@pytest.mark.parametrize(
+    "lead_in",
+    [
+        "Commissioner Rosa Delgado-Finch of the Public Utility Commission of Texas defended the approach:",
+        "Rosa Delgado-Finch of Halden Grid put it this way:",
+        "Rosa Delgado-Finch of the Utility Commission said:",
+        "Rosa Delgado-Finch at Halden Grid warned:",
+        "Rosa Delgado-Finch from the Department of Energy & Water added:",
+    ],
+)
+def test_a_speaker_named_with_where_they_work_before_the_verb(lead_in: str) -> None:
+    speakers, people = _claims_and_people(f'The state moved first on the tariff. {lead_in} "{_TARIFF_QUOTE}"')
+    assert speakers[_TARIFF_QUOTE] == "Rosa Delgado-Finch"
+    assert not people & {"Utility Commission", "Halden Grid", "Department", "Public Utility Commission"}
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "not_people"),
+    [
+        ("The chair of the Utility Commission said:", {"Utility Commission"}),
+        ("The head of the Federal Reserve Bank said:", {"Reserve Bank", "Federal Reserve Bank"}),
+        ("In a hearing, the chair of the Utility Commission warned:", {"Utility Commission"}),
+        ("Officials at the Utility Commission said:", {"Utility Commission"}),
+        ("The company's Chief Scientist said:", {"Chief Scientist"}),
+        ("The firm's Managing Partner argued:", {"Managing Partner"}),
+    ],
+)
+def test_an_organization_or_a_post_before_the_verb_is_no_speaker(lead_in: str, not_people: set[str]) -> None:
+    # a capitalized run after `of the`, `at the`, or a post's words, names no person
+    speakers, people = _claims_and_people(f'The state moved first on the tariff. {lead_in} "{_TARIFF_QUOTE}"')
+    assert speakers[_TARIFF_QUOTE] is None
+    assert not people & not_people

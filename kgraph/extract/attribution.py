@@ -157,8 +157,14 @@ _TELLING_VERBS = (
 # Latin letters only (see NAME): CJK lead-ins have their own rule. `_CAPITALIZED_END`: the text
 # before such a name ends in a capitalized word (`Dana Ruiz and Jo Lee said`: the match is `Lee`).
 _CAPITALIZED_END = re.compile(rf"{_TOKEN}\s+$")
+# `The chair of the Utility Commission said`, `Officials at the Fed said`: a name after a preposition
+# or an article is an organization's or a thing's, not the speaker's
+_NOT_AFTER_A_PREPOSITION = "".join(
+    rf"(?<!\b{word} )" for word in ("of", "at", "for", "from", "with", "in", "by", "the", "The", "to")
+)
 _NAMED_BEFORE_VERB = re.compile(
-    rf"(?<![\w'’.\-])(?<!and )(?<!or )(?<!& )(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})"
+    rf"(?<![\w'’.\-])(?<!and )(?<!or )(?<!& ){_NOT_AFTER_A_PREPOSITION}"
+    rf"(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})"
     rf"(?:\s+(?:of|at|from)\s+{_TOKEN}(?:\s+{_TOKEN}){{0,3}})?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?"
     rf"\s+(?:\w+ly\s+)?{one_of(f'{_TELLING_VERBS}|{_REPORTING_VERBS}')}"
     r"(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*[*_]*\s*$"
@@ -570,10 +576,15 @@ _SENTENCE_END = re.compile(
     r"[.!?…](?<!\b(?:Sen|Rep|Gov|Mrs|Gen)\.)(?<!\b(?:Dr|Mr|Ms|St)\.)(?<!\bProf\.)"
     r"([\"'”*_)\]]*\s+)(?=[\"“*_(\[]*[A-Z\u3400-\u9fff])"
 )
+# Where the subject works, set after the name: `of the Public Utility Commission of Texas`, `at Affirm`
+_SUBJECTS_ORGANIZATION = (
+    rf"\s+(?:of|at|from)\s+(?:the\s+)?{_TOKEN}(?:\s+(?:(?:of|for|&)\s+(?:the\s+)?)?{_TOKEN}){{0,5}}"
+)
 # `Jane Roe explains`, `Jane, who ran X, notes`, `Jane Roe (CEO) adds`
 _SUBJECT = re.compile(
-    # (an apposition of up to two parts: `Ana Beltrão, a partner at Corvid, which invested in X, pushed back`)
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?"
+    # (an apposition of up to two parts: `Ana Beltrão, a partner at Corvid, which invested in X, pushed back`;
+    # an organization: `Rosa Delgado-Finch of the Utility Commission defended it`)
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:{_SUBJECTS_ORGANIZATION})?"
     rf"(?:(?:,\s+(?!and\b|or\b)[^,:]{{1,160}}){{1,2}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )
@@ -872,6 +883,8 @@ class Attributor:
                 return titled
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
+        if _JOB_TITLE.match(f"{text} "):
+            return None  # `The company's Chief Scientist said`, `Host Priya`: a post, or a post and a first name
         if plausible_new_person(text, self.everyday_words) or (has_cjk(text) and 2 <= len(text) <= 4):
             self.people.add(PersonName(name=text))
             self.created.append(PersonName(name=text))
