@@ -241,6 +241,25 @@ def test_no_maker_an_independent_review_found_wrong(theme: str, expected: dict) 
 
 
 @pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        # what the entry's organization makes something look like is no making of it
+        ("Orbex makes sense of data. It makes Tally and Spillway look cheap.", {"Tally": (), "Spillway": ()}),
+        ("Its pricing makes Tally feel like a toy.", {"Tally": (), "Spillway": ()}),
+        # what it makes, to the end of the clause
+        ("Orbex makes Tally and Spillway.", {"Tally": ("Orbex",), "Spillway": ("Orbex",)}),
+        (
+            "Orbex makes Tally, Spillway and Ferrule Close, tools for closing books.",
+            {"Tally": ("Orbex",), "Spillway": ("Orbex",)},
+        ),
+    ],
+)
+def test_what_an_entry_makes_and_what_it_makes_look_a_way(entry: str, expected: dict) -> None:
+    theme = "Ledgerly's products are Tally and Spillway."
+    assert products(theme, f"**Orbex**\n- Description: {entry}\n") == expected
+
+
+@pytest.mark.parametrize(
     ("theme", "expected"),
     [
         ("Sentrel Guard, the company's product, issues scoped credentials.", {"Sentrel Guard": ()}),

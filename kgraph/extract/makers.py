@@ -41,6 +41,8 @@ _MAKER_OF = re.compile(
     r"\b(?i:maker|makers|developer|creator|provider)\s+of\s+(?P<list>[^.;:()]{1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
 )
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# A name, then words in lower case: what `makes` does to it (`Spillway look cheap`, `AI feel safe`)
+_NAME_THEN_PREDICATE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s+[a-z]")
 
 
 def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[EntityEntry]:
@@ -141,6 +143,8 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
             continue  # (what `_MAKER_OF` needs: most entries name no product they make)
         for found in _MAKER_OF.finditer(text):
             parts = _LIST_PARTS.split(found.group("list") or found.group("made"))
+            if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
+                continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
             for part in parts:
                 key = fold(part.strip())
                 if key and key not in organizations:
