@@ -2,7 +2,7 @@
 over a limit is skipped with a line, fast. Each row is a whole `kgraph build` process, timed with
 the operating system's accounting (CPU of the process and its workers, and wall), median of runs.
 
-    PYTHONPATH=. python bench/bench_adversarial.py [--runs 3]
+    PYTHONPATH=. python bench/bench_adversarial.py [--runs 3] [--only TEXT]
 """
 
 from __future__ import annotations
@@ -192,6 +192,13 @@ def _open_parentheses_after_a_name(size: int) -> str:
     return head + "## 1. Key Themes\n\n### T\n" + "Mira (" * (size // 6) + "\n"
 
 
+def _open_parentheses_after_a_participants_surname(size: int) -> str:
+    """A participant listed by first name, named in full once, then its surname before open
+    parentheses again and again (`Solberg (`): whether the full name speaks reads each."""
+    head = HEADER.replace("**Participants:** Dana Ruiz", "**Participants:** Mira")
+    return head + "## 1. Key Themes\n\n### T\nMira Solberg founded Vela. " + "Solberg (" * (size // 9) + "\n"
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -237,6 +244,10 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB first sentence of capitalized words", lambda: _capitalized_words(1_900_000)),
     ("a 1.9 MB note of long capitalized words", lambda: _long_word_in_a_note(1_900_000)),
     ("1.9 MB of open parentheses after a name", lambda: _open_parentheses_after_a_name(1_900_000)),
+    (
+        "1.9 MB of open parentheses after a participant's surname",
+        lambda: _open_parentheses_after_a_participants_surname(1_900_000),
+    ),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
 ]
 
@@ -258,12 +269,13 @@ def _run(folder: Path, out: Path) -> tuple[float, float, int]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--only", default="", help="run only the rows whose label holds this text")
     arguments = parser.parse_args()
     print(f"load average before: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores\n")
     print("| document | size | exit | CPU s (median, min-max) | wall s (median) |")
     print("|---|---:|---:|---:|---:|")
     with tempfile.TemporaryDirectory() as work:
-        for label, make in ROWS:
+        for label, make in (row for row in ROWS if arguments.only in row[0]):
             folder = Path(work) / "corpus" / "show" / "episode"
             folder.mkdir(parents=True, exist_ok=True)
             text = make()

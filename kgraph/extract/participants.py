@@ -456,7 +456,8 @@ _PARTICIPATION = re.compile(
 
 
 # After a name the text has speak: `Peebles argues`, `Bill Peebles (CEO) notes`, `Peebles's view, says`.
-_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
+# (a parenthesis of a line's words at most: unbounded, `Peebles (` again and again read to the end each time)
+_SPEECH_AFTER_NAME = re.compile(rf"(?:['’]s)?(?:\s*\([^()\n]{{0,80}}\))?,?\s+(?:\w+ly\s+)?{one_of(SPEECH_VERBS)}\b")
 _BOLD_LABEL_AFTER_NAME = re.compile(r":?\*\*:?\s*[\"“]")  # `**Bill Peebles:** "...`
 _LABEL_AFTER_NAME = re.compile(r":\s*[\"“]")  # `Bill Peebles: "...`
 
