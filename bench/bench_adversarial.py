@@ -199,6 +199,22 @@ def _open_parentheses_after_a_participants_surname(size: int) -> str:
     return head + "## 1. Key Themes\n\n### T\nMira Solberg founded Vela. " + "Solberg (" * (size // 9) + "\n"
 
 
+def _open_parentheses_in_a_heading(size: int) -> str:
+    """A section heading ending in open parentheses (its count suffix was read from each)."""
+    return HEADER + "## Key Themes " + "(" * size + "\n\n### T\nA line.\n"
+
+
+def _one_name_of_many_words(size: int) -> str:
+    """A Companies entry whose name, qualifiers set apart, is one word again and again."""
+    return HEADER + "## Companies Identified\n\n1. " + "Acme (" * (size // 6) + "\n"
+
+
+def _names_before_open_parentheses_in_a_lead_in(size: int) -> str:
+    """A lead-in of names before open parentheses, then a quote (`Jo Ek (Jo Ek (... said: "..."`)."""
+    lead_in = "Mira Lee " + "Jo Ek (" * (size // 7)
+    return HEADER + "## 1. Key Themes\n\n### T\n" + lead_in + ' said: "This quote is long enough to be a claim."\n'
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -248,6 +264,12 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
         "1.9 MB of open parentheses after a participant's surname",
         lambda: _open_parentheses_after_a_participants_surname(1_900_000),
     ),
+    (
+        "a 1.9 MB lead-in of names before open parentheses",
+        lambda: _names_before_open_parentheses_in_a_lead_in(1_900_000),
+    ),
+    ("a 1.9 MB heading of open parentheses", lambda: _open_parentheses_in_a_heading(1_900_000)),
+    ("a 1.9 MB organization's name of one word again and again", lambda: _one_name_of_many_words(1_900_000)),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
 ]
 

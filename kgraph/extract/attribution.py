@@ -33,6 +33,9 @@ from kgraph.parse.quotes import find_timestamp_start, strip_timestamps, strip_ti
 
 _TOKEN = r"[A-Z\u00c0-\u00de][\w'’.\-]*"
 _PARTICLE = r"(?:de|van|von|da|del|der|bin|al|le|la|di|dos)"
+# A parenthesis after a name (`Jane Roe (CEO) said`): a line's words at most, so that a name before
+# `(` again and again is not read to the end of the text each time
+_PARENTHESIS = r"(?:\s*\([^()\n]{0,80}\))?"
 NAME = rf"(?:{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}}|[\u3400-\u9fff]{{2,4}})"
 # Each pattern that writes NAME costs the compiler a Python step per character of its CJK range
 # (over 11 million instructions a copy, at every start): where the name ends the match, or only a
@@ -134,7 +137,7 @@ _PHRASAL_SPEECH = (
 )
 _CLOSING_SPEAKER = re.compile(
     rf"(?:[,;]\s*|\s+\b(?:but|and|while|yet|whereas|so|then)\s+|\s+[—–]\s+)(?:(?:but|and|while|yet|whereas|so|then)\s+)?"
-    rf"(?P<name>{NAME})(?:\s*\([^)]*\))?\s+(?:\w+ly\s+)?{one_of(f'{SPEECH_VERBS}|{_PHRASAL_SPEECH}')}"
+    rf"(?P<name>{NAME}){_PARENTHESIS}\s+(?:\w+ly\s+)?{one_of(f'{SPEECH_VERBS}|{_PHRASAL_SPEECH}')}"
     rf"(?:\s+[a-z][\w-]*){{0,6}}\s*[:,]\s*$"
 )
 # Verbs that report a finding or a post rather than speech, yet give the subject the words that
@@ -165,7 +168,7 @@ _NOT_AFTER_A_PREPOSITION = "".join(
 _NAMED_BEFORE_VERB = re.compile(
     rf"(?<![\w'’.\-])(?<!and )(?<!or )(?<!& ){_NOT_AFTER_A_PREPOSITION}"
     rf"(?P<name>{_TOKEN}(?:\s+(?:{_PARTICLE}\s+)?{_TOKEN}){{0,3}})"
-    rf"(?:\s+(?:of|at|from)\s+{_TOKEN}(?:\s+{_TOKEN}){{0,3}})?(?:\s*\([^)]*\))?(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?"
+    rf"(?:\s+(?:of|at|from)\s+{_TOKEN}(?:\s+{_TOKEN}){{0,3}})?{_PARENTHESIS}(?:,\s+(?!and\b|or\b)[^,:]{{1,80}},)?"
     rf"\s+(?:\w+ly\s+)?{one_of(f'{_TELLING_VERBS}|{_REPORTING_VERBS}')}"
     r"(?:\s+(?:that|it|this|how|as))?\s*[,:]?\s*[*_]*\s*$"
 )
@@ -584,7 +587,7 @@ _SUBJECTS_ORGANIZATION = (
 _SUBJECT = re.compile(
     # (an apposition of up to two parts: `Ana Beltrão, a partner at Corvid, which invested in X, pushed back`;
     # an organization: `Rosa Delgado-Finch of the Utility Commission defended it`)
-    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?(?:\s*\([^)]*\))?(?:{_SUBJECTS_ORGANIZATION})?"
+    rf"^(?P<name>{NAME})(?P<possessive>’s|'s)?{_PARENTHESIS}(?:{_SUBJECTS_ORGANIZATION})?"
     rf"(?:(?:,\s+(?!and\b|or\b)[^,:]{{1,160}}){{1,2}},|\s+[—–]\s+[^—–:]{{1,60}}?\s+[—–])?\s+(?:\w+ly\s+)?"
     r"(?P<verb>(?!(?:and|or|all|both|who|whom|whose|which|the|a|an|of|in|at|on|for|to|with|from|by|nor|each)\b)[a-z][\w-]*)"
 )

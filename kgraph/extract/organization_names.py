@@ -82,13 +82,18 @@ def _prefixes(letters: str, words: list[str]) -> bool:
     )
 
 
+_MOST_OPENING_WORDS = 8
+
+
 def openings(names: dict[str, str]) -> dict[str, set[str]]:
     """The first words of each name (`names`: folded form -> name), each with the names it opens:
     `petrel` -> {`Petrel Labs`}. A short name written for a listed one is the one it opens alone."""
     opened: dict[str, set[str]] = {}
     for form, name in names.items():
         words = form.split()
-        for count in range(1, len(words)):
+        # (the first few words: a name's opening is its first word or two, and a name of thousands
+        # of words would make a joined copy of each of its beginnings)
+        for count in range(1, min(len(words), _MOST_OPENING_WORDS + 1)):
             opened.setdefault(" ".join(words[:count]), set()).add(name)
     return opened
 

@@ -24,7 +24,9 @@ _SECTION_NAMES: dict[SectionKind, re.Pattern[str]] = {
     SectionKind.OVERLOOKED_INSIGHTS: re.compile(r"overlooked insights?"),
 }
 _NUMBERING = re.compile(r"^(?:section\s+)?\d+\s*[.):]?\s*")
-_COUNT_SUFFIX = re.compile(r"\s*\([^)]*\)\s*$")
+# (tried from each `(`, it reads on to the next `(` at most: to the line's end, a heading of open
+# parentheses was read to its end from each)
+_COUNT_SUFFIX = re.compile(r"\s*\([^()]*\)\s*$")
 _NOT_WORD = re.compile(r"[^\w\s&/-]+")
 # Headings after the last section that end it (summaries' closing remarks, model chatter).
 _TRAILING_HEADING = re.compile(
