@@ -268,7 +268,15 @@ def test_a_lead_in_after_a_quote_on_its_line_announces_the_block_quote(lead_in: 
         # a relative clause ending the lead-in has its own speaker
         ("Raj read from the company's announcement, in which CEO Mara Lindqvist said:", "Mara Lindqvist"),
         ("Raj read the filing, where Mara Lindqvist wrote:", "Mara Lindqvist"),
-        ("Raj read from the company's announcement:", "Raj Patel"),
+        # a text read out is its author's (the company's: no one's), not the reader's
+        ("Raj read from the company's announcement:", None),
+        ("Raj read from his note:", None),
+        ("Reading from the post-mortem, Raj quoted:", None),
+        ("He continued reading:", None),
+        ("Raj read a text from a growth investor at a large fund, who asked not to be named:", None),
+        ("Raj read a question from Wren Adeyemi, a founder in Tulsa:", "Wren Adeyemi"),
+        ("Raj read out the email her co-founder Tove Lindqvist sent her the night the deal closed:", "Tove Lindqvist"),
+        ("Raj relayed Tove Lindqvist's closing line on stage:", "Tove Lindqvist"),
         # someone reading out `her statement` reads another's words; `her own`, their own
         ("Raj read her statement from the announcement:", None),
         ("Dana read out her own statement:", "Dana Ruiz"),
@@ -330,3 +338,30 @@ def test_a_quote_attributed_after_it_is_no_continuation_of_the_one_before(second
     text = f'"We will grow fast this year, no doubt about it," said Raj Patel. {second}'
     speakers = speakers_of(in_themes(text))
     assert [said for quote, said in speakers.items() if quote.startswith("Nonsense")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lead_in", "speaker"),
+    [
+        # a teller described between commas, and a when after the one told
+        (
+            "She recalled what her lead investor, Tove Lindqvist of Sablecrest, told her the week before the layoff:",
+            "Tove Lindqvist",
+        ),
+        (
+            "She recalled what Dr. Ambrose Liang-Fairweather, a cardiologist, told her after the first month:",
+            "Ambrose Liang-Fairweather",
+        ),
+        ("She recalled what a customer told her after the demo:", None),
+        # `..., who told her:` with its colon: the one the relative clause is about
+        ("She recalled her first meeting with Tove Lindqvist, who told her:", "Tove Lindqvist"),
+        (
+            "She recalled meeting Tove Lindqvist, business manager of the local at Bayonne Marine Works, who told her:",
+            "Tove Lindqvist",
+        ),
+        ("She met an analyst at a bank, who told her:", None),
+    ],
+)
+def test_words_someone_told_the_subject_are_the_tellers(lead_in: str, speaker: str | None) -> None:
+    body = in_themes(f'Dana Ruiz spent a year selling door to door. {lead_in} "{QUOTE}."')
+    assert speakers_of(body)[f"{QUOTE}."] == speaker

@@ -821,3 +821,19 @@ def test_an_answer_the_summary_names_is_not_taken_by_the_askers_label_lagging_a_
     answer = claims["our robots s"]
     assert (answer.speaker or "").endswith("/ana-ruiz")
     assert answer.speaker_evidence == SpeakerEvidence.SUMMARY_TEXT
+
+
+@pytest.mark.parametrize(("rule", "expected"), [("read out", "Cara Lind"), ("people entry", "Ben Okoro")])
+def test_words_read_out_keep_their_author_on_the_readers_line(rule: str, expected: str):
+    # `Ben read out Cara's email:` the recording hears Ben's voice; the words stay Cara's, and two
+    # such quotes on his lines do not make the labels look wrong
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[1200], speaker="Ana Ruiz", rule="dash after", n=1),
+        claim(QUOTES[1800], speaker="Cara Lind", rule=rule, n=2).model_copy(update={"context_people": ("Ben Okoro",)}),
+        claim(QUOTES[2400], speaker="Cara Lind", rule=rule, n=3).model_copy(update={"context_people": ("Ben Okoro",)}),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    assert [(c.speaker, c.transcript_speaker) for c in grounded[2:]] == [(expected, "Ben Okoro")] * 2

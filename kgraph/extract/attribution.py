@@ -260,7 +260,23 @@ _READS_OUT = re.compile(
     )
     + r"\s+(?:from\s+)?"
     r"(?P<name>(?:[A-Z\u00c0-\u00de][\w.\-]*\s+){0,3}[A-Z\u00c0-\u00de][\w.\-]*)['’]s\s+"
-    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s*[*_]*\s*[:,]?\s*[*_]*\s*$"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:\s+(?:on|at|in|during|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    r"\s*[*_]*\s*[:,]?\s*[*_]*\s*$"  # (`Yusra's closing line on stage:`)
+)
+# Words read out or quoted from a text or someone the lead-in does not name as their own: `Harlan
+# quoted:`, `He continued reading:`, `Bee read from his note:`, `Reading from the post-mortem, ...
+# quoted:`; `read a question from Wren, a founder in Tulsa:` and `read out the email her co-founder
+# Reuben Lind sent her:` name whose words they are.
+_READ_FROM_TEXT = re.compile(
+    r"\b(?:quoted|quoting|continued\s+reading|kept\s+reading|(?:reads|read|reading)\s+(?:aloud|out)|reading)\s*[*_]*:"
+    r"|\b(?:reads|read|reading|quotes|quoted|quoting|recites|recited|reciting)(?:\s+(?:aloud|out))?\s+"
+    r"(?:from\s+(?:the|a|an|his|her|their|its)\s+[^\"“”:]{1,100}"
+    r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|review|comment|"
+    r"voicemail|tweet|post|reply|excerpt|passage|statement)s?(?P<tail>\s+[^\"“”:]{1,120})?)\s*[*_]*:"
+)
+_READ_AUTHOR = re.compile(
+    r"^\s+from\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:had\s+)?(?:sent|wrote|posted|texted|emailed|left)\b"
 )
 
 
@@ -376,13 +392,21 @@ _TOLD_END = re.compile(
     r"(?:told|tells|asked|asks|warned|warns|reminded|reminds|texted|texts|emailed|emails|messaged|wrote\s+to|writes\s+to)\s+"
     r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+(?:\s+[A-Z][\w'’-]*)?"
     r"|[a-z]+s|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"  # `reporters`, `"The Orbex Show"`
+    # (then when: `told him after the first month`, `told her the week before the layoff`)
+    r"(?:\s+(?:after|before|during|when|once|on|in|at|over|the|that|last|early|later)(?:\s+[a-z][\w'’-]*){0,5})?"
     r"(?:\s+that)?\s*[:,]?\s*$"
 )
 # One of these is in every lead-in `_TOLD_END` finds (tested first: most lead-ins have none).
 _TELLING_STEMS = ("told", "tells", "ask", "warn", "remind", "text", "mail", "messaged", "wrote", "writes")
+# A teller set with a description between commas: the name, then the description, or a description
+# naming them (`her lead investor, Thaddeus Greer of Sablecrest Partners,`; its organization left out).
+_APPOSED_TELLER = re.compile(
+    r"(?:,\s+(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+(?:of|at|from)\s+[^,]{1,60})?"
+    r"|(?P<name_before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the|his|her|their)\s+[^,]{1,80}),$"
+)
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
-    "that who which when and but as because after while says said mentions mentioned recalls recalled explains "
+    "that who which what when and but as because after while says said mentions mentioned recalls recalled explains "
     "explained notes noted adds added reveals revealed shares shared describes described how where".split()
 )
 
@@ -519,7 +543,7 @@ def _cjk_lead_in(clause: str) -> re.Match[str] | None:
 # A relative clause telling what the person before it said: `Mara Lind, who told him that`.
 _WHO_TOLD = re.compile(
     r",\s+who\s+(?:had\s+|has\s+)?(?:told|tells|said|says|explained|explains|warned|warns|noted|notes|added|adds|"
-    r"wrote|writes|argued|argues|put\s+it)\b[^\"“”:]{0,40}$"
+    r"wrote|writes|argued|argues|put\s+it)\b[^\"“”:]{0,40}(?::\s*[*_]*\s*)?$"  # (`, who told her:` too)
 )
 _PARENTHESES = re.compile(r"\s*\([^()]{0,60}\)")
 # Endings of a firm's name the data's lists leave out, that tell an antecedent is no person.
@@ -527,6 +551,7 @@ _FIRM_ENDINGS = frozenset(
     "securities bank holdings associates research analytics media news times journal post".split()
 )
 _ANTECEDENT_TAIL = re.compile(r"(?:,?\s+(?:of|at|from|with)\s+[^,]{1,60})$")  # `of Zhongtai Securities`
+_DESCRIPTION_TAIL = re.compile(r",\s+(?:a|an|the|his|her|their)?\s*[a-z][^,]{0,100}$")  # `, business manager of X`
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
 
 # A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
@@ -729,8 +754,13 @@ def _teller(clause: str) -> str | None:
     told = _TOLD_END.search(clause) if any(verb in clause for verb in _TELLING_STEMS) else None
     if told is None:
         return None
+    before = plain(clause[: told.start()]).rstrip()
+    if before.endswith(",") and (apposed := _APPOSED_TELLER.search(before)):
+        # `Dr. Ambrose Liang-Fairweather, a Larkspur cardiologist, told him`: the name before the
+        # description; `her lead investor, Thaddeus Greer of Sablecrest Partners, told her`: the name in it
+        before = apposed.group("named") or apposed.group("name_before")
     words: list[str] = []
-    for word in reversed(plain(clause[: told.start()]).split()[-6:]):
+    for word in reversed(before.split()[-6:]):
         if word.lower() in _TELLER_BOUNDARY or word.endswith((",", ";", ":", ".")):
             break
         words.insert(0, word)
@@ -1198,8 +1228,13 @@ class Attributor:
     def _antecedent(self, text: str) -> Attribution:
         """The person a relative clause's `who told ...` is about: the name right before it, past a
         parenthesis and an organization (`an analyst, 齐若兰 (Qi Ruolan) of Zhongtai Securities`)."""
-        text = _ANTECEDENT_TAIL.sub("", _PARENTHESES.sub("", text)).rstrip(" ,")
-        named = _ANTECEDENT.search(text)
+        text = _PARENTHESES.sub("", text).rstrip(" ,")
+        # the name before its organization, or before a description of them set between commas
+        # (`with Dwayne Kettleby, business manager of the local`), or the one the text ends on
+        # (`meeting with Dwayne Kettleby`: no organization)
+        undescribed = _DESCRIPTION_TAIL.sub("", text).rstrip(" ,")
+        forms = (_ANTECEDENT_TAIL.sub("", text).rstrip(" ,"), _ANTECEDENT_TAIL.sub("", undescribed).rstrip(" ,"))
+        named = next(filter(None, map(_ANTECEDENT.search, (*forms, undescribed, text))), None)
         if named is None:
             return NONE  # `an analyst at a bank, who told him`: someone unnamed
         words = organization_words()
@@ -1307,7 +1342,7 @@ class Attributor:
                 return NONE
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
-            return Attribution(name, "lead-in") if name else NONE
+            return Attribution(name, "read out") if name else NONE
         if (pronoun_read := _search_before_the_colon(_READS_PRONOUNS_OWN, clause)) and _own_words().fullmatch(
             pronoun_read.group("noun")
         ):
@@ -1316,7 +1351,7 @@ class Attributor:
             person = context.entry_person
             subject = _SUBJECT.match(_untitled_clause(clause))
             reader = self.people.resolve(_bare(subject.group("name"))) if subject else None
-            return Attribution(person, "people entry") if person and person != reader else NONE
+            return Attribution(person, "read out") if person and person != reader else NONE
         if (", in which " in clause or ", where " in clause or ", when " in clause or ", after which " in clause) and (
             relative_speaker := _RELATIVE_SPEAKER.search(clause)
         ) is not None:
@@ -1324,6 +1359,13 @@ class Attributor:
             raw = _untitled(relative_speaker.group("name"))
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
+        if ("read" in clause or "quot" in clause or "recit" in clause) and (
+            read_from := _search_before_the_colon(_READ_FROM_TEXT, clause.rstrip(" *_"))
+        ):
+            author = _READ_AUTHOR.search(read_from.group("tail") or "")
+            raw = (author.group("from") or author.group("writer")) if author else None
+            name = self.person(raw, allow_new=len(raw.split()) >= 2) if raw else None
+            return Attribution(name, "read out") if name else NONE
         according = _ACCORDING_OPENS.match(clause) if clause.rstrip(" *_").endswith(":") else None
         if according:  # `According to Adebayo, this was Marchetti's idea and it changed everything:`
             name = self.person(according.group("name"), allow_new=False)
