@@ -365,3 +365,17 @@ def test_a_quote_attributed_after_it_is_no_continuation_of_the_one_before(second
 def test_words_someone_told_the_subject_are_the_tellers(lead_in: str, speaker: str | None) -> None:
     body = in_themes(f'Dana Ruiz spent a year selling door to door. {lead_in} "{QUOTE}."')
     assert speakers_of(body)[f"{QUOTE}."] == speaker
+
+
+def test_a_quote_opening_on_the_relayers_own_telling_is_theirs() -> None:
+    # `relayed a line from a customer:` then the quote tells it in the first person: the relayer's words
+    lead_in = "Dana relayed a line from one of her earliest customers, Tove Lindqvist of the Greenfield Co-op:"
+    quote = "She told me, 'If it needs Wi-Fi, it's a toy,' and that became a design principle we put on the wall."
+    assert (
+        speakers_of(in_themes(f'Dana Ruiz spent a year selling door to door. {lead_in} "{quote}"'))[quote]
+        == "Dana Ruiz"
+    )
+    # read out, the words stay the text's even where they tell of someone telling its author
+    read = "Our investors got back 41 cents on the dollar. Every one of them told me it was a first."
+    body = in_themes(f'Dana Ruiz spent a year selling door to door. She continued reading: "{read}"')
+    assert speakers_of(body)[read] is None

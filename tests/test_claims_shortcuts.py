@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from kgraph.extract import claims
 from kgraph.extract.attribution import (
     _PRONOUN_SPEAKS_IN,
+    READ_OUT,
     SOMEONE,
     Attribution,
     Attributor,
@@ -226,3 +227,15 @@ def test_quote_surroundings_are_read_as_first_written(text: str, subject: str | 
     attributor, context = _attributor(text), ItemContext(subject=subject)
     for quote in quotes:
         assert attributor._pointed_at(quote, context) == _pointed_at_as_first_written(attributor, quote, context)
+
+
+def test_a_quote_read_out_in_one_copy_stays_read_out_when_merged() -> None:
+    # the transcript's label (the reader's voice) must not make an unattributed read-out quote the reader's
+    collector = _ClaimCollector(_attributor(""))
+    text = "We had fourteen months of cash and zero months of conviction."
+    for line, found in ((3, Attribution(None, READ_OUT)), (9, Attribution(None, None))):
+        collector._add(Quote(text=text, line=line, start=0, end=1, source="", before="", after=""), found, None)
+    (merged,) = merge_repeated_quotes(collector.claims)
+    assert (merged.speaker, merged.attribution) == (None, READ_OUT)
+    (plain,) = merge_repeated_quotes(collector.claims[1:])
+    assert plain.attribution is None

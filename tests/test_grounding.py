@@ -837,3 +837,19 @@ def test_words_read_out_keep_their_author_on_the_readers_line(rule: str, expecte
     grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
     assert reading is not None and reading.trusted
     assert [(c.speaker, c.transcript_speaker) for c in grounded[2:]] == [(expected, "Ben Okoro")] * 2
+
+
+def test_words_read_out_by_nobody_named_stay_nobodys_on_the_readers_line():
+    # `Ben continued reading:` (his voice on the recording): not Ben's words, though the text names him
+    said = transcript(lines_for({600: "Ana Ruiz", 1200: "Ana Ruiz", 1800: "Ben Okoro", 2400: "Ben Okoro"}))
+    claims = (
+        claim(QUOTES[600], speaker="Ana Ruiz", rule="dash after", n=0),
+        claim(QUOTES[1800], rule="read out", n=1).model_copy(update={"context_people": ("Ben Okoro",)}),
+        claim(QUOTES[2400], n=2).model_copy(update={"context_people": ("Ben Okoro",)}),
+    )
+    grounded, reading = attribute_claims(ground_claims(claims, said), said, [ANA, BEN])
+    assert reading is not None and reading.trusted
+    assert [(c.speaker, c.transcript_speaker) for c in grounded[1:]] == [
+        (None, "Ben Okoro"),
+        ("Ben Okoro", "Ben Okoro"),
+    ]

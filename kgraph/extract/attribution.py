@@ -831,6 +831,14 @@ class Attribution:
 
 
 NONE = Attribution(None, None)
+# Words the lead-in says are read out or quoted from someone it does not name (`Harlan quoted:`):
+# nobody's here, and the transcript's label (the reader's voice) does not make them the reader's
+READ_OUT = "read out"
+READ_OUT_BY_NOBODY = Attribution(None, READ_OUT)
+# A quote that opens telling in the first person what someone said to the speaker: `She told me, '...'`
+_TOLD_ME = re.compile(
+    r"[\W_]*(?:[A-Z][\w'’-]*\s+){1,3}?(?:once\s+)?(?:told|tells|asked|asks|said\s+to|wrote\s+to|warned)\s+(?:me|us)\b"
+)
 # A quote's translation on the lines below it: `Translation: "..."`, `*English translation:* "..."`,
 # `译文："..."`.
 _TRANSLATION_LEAD = re.compile(r"^[\W_]*(?:(?:English|Eng\.)\s+)?(?i:translation|translated|译文|翻译)[\W_]*$")
@@ -1334,15 +1342,17 @@ class Attributor:
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             if name:
                 return Attribution(name, "lead-in")
-        if _quotes_unnamed(clause):  # `Asante quotes a former colleague describing it:`
-            return NONE
-        read_out = _READS_OUT_IN(clause)
+        # (`relayed a line from a customer: "She told me, 'It's a toy'"`: the quote is the relayer's telling)
+        retold = bool(_TOLD_ME.match(self.current_text))
+        if not retold and _quotes_unnamed(clause):  # `Asante quotes a former colleague describing it:`
+            return READ_OUT_BY_NOBODY
+        read_out = None if retold else _READS_OUT_IN(clause)
         if read_out:  # `Priya quotes Lee's memo:` is Lee's; `Priya reads Lee's bio:` nobody's
             if not _own_words().fullmatch(read_out.group("noun")):
-                return NONE
+                return READ_OUT_BY_NOBODY
             raw = read_out.group("name")
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
-            return Attribution(name, "read out") if name else NONE
+            return Attribution(name, READ_OUT) if name else READ_OUT_BY_NOBODY
         if (pronoun_read := _search_before_the_colon(_READS_PRONOUNS_OWN, clause)) and _own_words().fullmatch(
             pronoun_read.group("noun")
         ):
@@ -1351,7 +1361,7 @@ class Attributor:
             person = context.entry_person
             subject = _SUBJECT.match(_untitled_clause(clause))
             reader = self.people.resolve(_bare(subject.group("name"))) if subject else None
-            return Attribution(person, "read out") if person and person != reader else NONE
+            return Attribution(person, READ_OUT) if person and person != reader else READ_OUT_BY_NOBODY
         if (", in which " in clause or ", where " in clause or ", when " in clause or ", after which " in clause) and (
             relative_speaker := _RELATIVE_SPEAKER.search(clause)
         ) is not None:
@@ -1359,13 +1369,15 @@ class Attributor:
             raw = _untitled(relative_speaker.group("name"))
             name = self.person(raw, allow_new=len(raw.split()) >= 2)
             return Attribution(name, "lead-in") if name else NONE
-        if ("read" in clause or "quot" in clause or "recit" in clause) and (
-            read_from := _search_before_the_colon(_READ_FROM_TEXT, clause.rstrip(" *_"))
+        if (
+            not retold
+            and ("read" in clause or "quot" in clause or "recit" in clause)
+            and (read_from := _search_before_the_colon(_READ_FROM_TEXT, clause.rstrip(" *_")))
         ):
             author = _READ_AUTHOR.search(read_from.group("tail") or "")
             raw = (author.group("from") or author.group("writer")) if author else None
             name = self.person(raw, allow_new=len(raw.split()) >= 2) if raw else None
-            return Attribution(name, "read out") if name else NONE
+            return Attribution(name, READ_OUT) if name else READ_OUT_BY_NOBODY
         according = _ACCORDING_OPENS.match(clause) if clause.rstrip(" *_").endswith(":") else None
         if according:  # `According to Adebayo, this was Marchetti's idea and it changed everything:`
             name = self.person(according.group("name"), allow_new=False)
@@ -1412,7 +1424,7 @@ class Attributor:
                 if name and relayed and fold(relayed.group("name")) != fold(name):
                     return NONE  # `Jo shares an insight from Ann Lee: "..."`: Ann's words, Jo's voice
                 if name and match.group("verb") in _QUOTING_VERBS and self._person_next(candidate, match.end("verb")):
-                    return NONE  # `Jane Roe quoted Steve Jobs:`: his words, relayed (not `cited Siri as`)
+                    return READ_OUT_BY_NOBODY  # `Jane Roe quoted Steve Jobs:`: his words, relayed (not `cited Siri as`)
                 if name and _RELAYED_POSSESSIVE.search(candidate[match.start("verb") :]):
                     return NONE  # `Jo quotes Buffett's advice:`
                 if name:

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
-from kgraph.extract.attribution import Attribution, Attributor, ItemContext, entry_speaks
+from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.names import contains_word, plausible_new_person
@@ -94,6 +94,10 @@ class _ClaimCollector:
             "transcript_speaker": None,
         }
         self.claims.append(made(ClaimEntry, values, set(_CLAIM_FIELDS_GIVEN)))
+
+
+def _read_out_mark(copies: list[ClaimEntry]) -> str | None:
+    return READ_OUT if any(copy.attribution == READ_OUT for copy in copies) else None
 
 
 # The fields `_add` gives a claim (the others keep their defaults, as a validated claim has them).
@@ -234,7 +238,8 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
                 update={
                     "position": len(merged),
                     "speaker": chosen.speaker if chosen else None,
-                    "attribution": chosen.attribution if chosen else None,
+                    # (unattributed: still words read out, where a copy's lead-in says so)
+                    "attribution": chosen.attribution if chosen else _read_out_mark(copies),
                     "timestamp": timed.timestamp,
                     "seconds": timed.seconds,
                     "about": about,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from kgraph.extract.attribution import SOMEONE
+from kgraph.extract.attribution import READ_OUT, SOMEONE
 from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.names import fold
@@ -26,7 +26,7 @@ EXPLICIT_RULES = frozenset(
 )
 # Words the summary says someone read out (`Harlan read her essay aloud: "..."`): the voice the
 # transcript labels is the reader's, so the label neither overrides their author nor votes on labels.
-KEPT_RULES = EXPLICIT_RULES | {"read out"}
+KEPT_RULES = EXPLICIT_RULES | {READ_OUT}
 MIN_VOTES = 2  # a generic label is mapped on at least this many agreeing quotes or introductions
 MIN_SHARE = 0.75  # ... and this share of its votes
 MIN_OTHER = 3  # a named label is someone else's on this many explicit quotes of one other person
@@ -163,7 +163,9 @@ def attribute(claim: ClaimEntry, reading: LabelReading) -> ClaimEntry:
         return claim.model_copy(update={"speaker_evidence": evidence})
     if claim.speaker == heard:
         update: dict[str, object] = {"speaker_evidence": SpeakerEvidence.BOTH}
-    elif (claim.speaker is None or claim.attribution not in KEPT_RULES) and _points_at(claim, heard, reading):
+    elif (
+        claim.speaker is None and claim.attribution != READ_OUT or claim.attribution not in KEPT_RULES
+    ) and _points_at(claim, heard, reading):
         update = {"speaker": heard, "speaker_evidence": SpeakerEvidence.TRANSCRIPT_LABEL, "attribution": "transcript"}
     else:
         update = {"speaker_evidence": SpeakerEvidence.SUMMARY_TEXT if claim.speaker else None}
