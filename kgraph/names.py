@@ -196,6 +196,10 @@ def split_camel_case(token: str) -> str:
 
 _INITIAL = re.compile(r"[A-Z]\.?")
 _ELIDED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z\u00c0-\u00de][\w'’\-]*[a-z\u00df-\u00ff][\w'’\-]*")
+# A particle written onto the name it opens: `Neil deGrasse Tyson`, `Pierre duPont`, `Jo vanDyke`
+_JOINED_PARTICLE = re.compile(
+    r"(?:de|di|da|du|del|della|van|von|le|la)[A-Z\u00c0-\u00de][\w'’\-]*[a-z\u00df-\u00ff][\w'’\-]*"
+)
 # `J.`, or two initials written together (`J.P. Mbeki-Hart`, `C.K. Liu`), but not a place (`U.S. Senator`)
 _DOTTED_INITIAL = re.compile(r"(?!(?:U\.[SKN]|E\.U|D\.C|N\.[YDJ]|S\.[FD]|L\.A)\.)[A-Z]\.(?:[A-Z]\.)?")
 _NAME_TOKEN = re.compile(r"[A-Z\u00c0-\u00de][\w'’.\-]*[a-z\u00df-\u00ff][\w'’.\-]*")
@@ -216,7 +220,7 @@ def name_shaped(name: str) -> bool:
     for index, token in enumerate(tokens):
         if token.lower() in _LOWER_PARTICLES and 0 < index < len(tokens) - 1:
             continue
-        if index and _ELIDED_PARTICLE.fullmatch(token):  # `Russ d'Sa`, `Lina dell'Acqua`
+        if index and (_ELIDED_PARTICLE.fullmatch(token) or _JOINED_PARTICLE.fullmatch(token)):  # `Russ d'Sa`
             continue
         initial = (_INITIAL.fullmatch(token) and 0 < index < len(tokens) - 1) or (
             _DOTTED_INITIAL.fullmatch(token) and index < len(tokens) - 1

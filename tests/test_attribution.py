@@ -518,6 +518,24 @@ def test_a_bylined_newsletters_first_person_quotes_are_its_writers() -> None:
     assert speakers("# Summary: Four Berths")[first] is None
 
 
+def test_a_first_person_quote_in_an_organizations_entry_is_the_firms_unless_it_names_it() -> None:
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    text = (
+        "# Four Berths\n\n**Podcast:** Harbour Letter\n**Date:** 2025-12-01\n**Participants:** Tove Lindqvist\n"
+        '**Source:** newsletter\n\n---\n\n# Summary: "Four Berths" by Tove Lindqvist\n\n---\n\n'
+        "## 1. Key Themes\n\n### Berths\nThe piece opens on berths.\n\n## 3. Companies Identified\n\n"
+        '**Quaywise**\n- *Description:* Berth booking startup\n- *Quote:* "Our return rate is under four percent."\n\n'
+        '**Harbor Router**\n- *Description:* Routing software\n- *Quote:* "Harbor Router was our baseline for years."\n'
+    )
+    speakers = {claim.text: claim.speaker for claim in extract_document(parse_document("f.md", text)).claims}
+    assert speakers == {
+        "Our return rate is under four percent.": None,  # the firm's own words
+        "Harbor Router was our baseline for years.": "Tove Lindqvist",  # the writer's, about the firm
+    }
+
+
 def test_a_firm_or_an_everyday_word_speaking_points_at_no_one_a_transcript_label_must_yield_to() -> None:
     from tests.attribution_fixtures import claims_of
 

@@ -29,3 +29,13 @@ def test_an_entry_named_with_a_full_width_parenthesis_is_the_name_and_its_alias(
     )
     entities = {entity.name: entity.aliases for entity in extract_document(parse_document("a.md", text)).entities}
     assert "DJI" in entities["大疆"] and "Luo Jingming" in entities["罗景明"]
+
+
+def test_a_particle_written_onto_the_name_it_opens() -> None:
+    # `### Neil deGrasse Tyson` as a People entry's heading was no person at all
+    from kgraph.names import listed_person_name
+
+    assert listed_person_name("Neil deGrasse Tyson") == "Neil deGrasse Tyson"
+    assert listed_person_name("Pierre duPont") == "Pierre duPont"
+    assert listed_person_name("deGrasse Tyson") is None  # (a name opens on a capital)
+    assert listed_person_name("Neil degrasse Tyson") is None

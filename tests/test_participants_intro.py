@@ -288,3 +288,21 @@ def test_an_owners_post_then_a_name_names_a_person() -> None:
     body = "Voltaic's co-founder, Keiko Armitage, a former power trader, said it grew. Its CEO, CTO, and CFO left."
     people = {person.name for person in _extracted(_show("Fintech Hour", "Teodor Vance", body)).people}
     assert people == {"Teodor Vance", "Keiko Armitage"}
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| **Mara Lindqvist** | Author of Dockside Weekly and The Rail Letter newsletters | Runs the desk |",
+        "| **Mara Lindqvist** | Author, Dockside Weekly | Newsletter author and curator |",
+        "| **Mara Lindqvist** | Author of the Dockside Weekly newsletter | Runs the desk |",
+        "| **Mara Lindqvist** | Freight reporter | Sole author of all articles in this issue |",
+    ],
+)
+def test_the_author_of_the_newsletter_itself_is_a_participant(row: str) -> None:
+    assert _extracted(_newsletter(row)).participants == ("Mara Lindqvist",)
+
+
+def test_the_author_of_another_newsletter_is_no_participant() -> None:
+    row = "| **Mara Lindqvist** | Author of The Rail Letter | Cited for rail volumes |"
+    assert _extracted(_newsletter(row)).participants == ()

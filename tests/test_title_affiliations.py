@@ -29,7 +29,15 @@ LISTED = [
         ("Wharfly's GP, Dana Ruiz: Why Margins Matter", ["Wharfly"]),  # a possessive and a role: unlisted too
         ("Podcast Summary: Dana Ruiz, Orbex", ["Orbex"]),  # a listed organization alone after the name
         ("Podcast Summary: Dana Ruiz, Wharfly", []),  # not listed: could be anything
-        ("Onboarding Lies | Dana Ruiz (Orbex, ex-Halden Looms)", ["Orbex"]),  # a past one is left
+        ("Onboarding Lies | Dana Ruiz (Orbex, ex-Halden Looms)", ["Orbex", "Halden Looms"]),  # a past one too
+        # the parenthesis after the name: an organization no list has (`Zach Abrams (Bridge)`)
+        ("Loom special: Dana Ruiz (Wharfly)", ["Wharfly"]),
+        ("Loom special: Dana Ruiz (Wharfly Labs, ex-Corvo)", ["Wharfly Labs", "Corvo"]),
+        ("Body Futurism by Dana Ruiz (Essay)", []),  # the piece, not the person
+        ("Dana Ruiz (Founder)", []),
+        ("Dana Ruiz (London)", []),
+        ("Dana Ruiz (Live at SaaStr)", []),
+        ("Dana Ruiz (2025 Rerun)", []),
         ("Dana Ruiz, Orbex on Looms", ["Orbex"]),
         # none
         ("Wharfly's Dana Ruiz on Looms", []),  # no role, not listed
@@ -66,3 +74,9 @@ def test_a_participant_gets_the_affiliation_of_the_episode_title(title: str) -> 
     )
     people = {person.name: person.affiliations for person in extract_document(parse_document("e.md", text)).people}
     assert people == {"Raj Patel": (), "Dana Ruiz": ("Orbex",)}
+
+
+def test_an_unlisted_word_the_document_writes_in_lower_case_is_no_organization() -> None:
+    people = [PersonName(name="Dana Ruiz")]
+    assert title_affiliations(["Dana Ruiz (Bridge)"], people, LISTED)[0].affiliations == ("Bridge",)
+    assert title_affiliations(["Dana Ruiz (Bridge)"], people, LISTED, frozenset({"bridge"}))[0].affiliations == ()

@@ -861,6 +861,9 @@ class ItemContext:
     owner: str | None = None  # People entry whose quotes may be the person's own
     entry_person: str | None = None  # the person whose People entry this is (a third party's too)
     owner_speaks: bool = False  # the entry says the person said something (`Argued that...`)
+    # An organization's entry, by the names it goes by: its first-person quotes that do not name it
+    # are the firm's (`Our return rate is under four percent`), not a newsletter author's
+    organization_entry: tuple[str, ...] = ()
     pending: str | None = None  # a lead-in line above (`Jane explains:`) waiting for its quote
     pending_blocked: bool = False
     # Whom a `he` / `she` / `his response` last pointed at: the latest sentence subject or named
@@ -1604,6 +1607,8 @@ class Attributor:
         if self.conversation and self.sole_speaker:
             return self.sole_speaker, "sole speaker"
         if self.sole_author and _first_person(quote.text):  # `"I'm not an employment doomer."`
+            if context.organization_entry and not any(name in quote.text for name in context.organization_entry):
+                return None  # (`Crunchbase was our baseline`, in Crunchbase's entry: the author's)
             return self.sole_author, "sole author"
         return None
 

@@ -174,8 +174,10 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
     collector = _ClaimCollector(attributor)
     collector.walk(tuple(document.preamble), ItemContext(), None)
     entries: dict[int, EntityEntry] = {}
+    names_on_line: dict[int, tuple[str, ...]] = {}  # (`Anthropic / Claude`: an entry for each)
     for entry in entities:
         entries.setdefault(entry.line, entry)
+        names_on_line[entry.line] = (*names_on_line.get(entry.line, ()), entry.name, *entry.aliases)
     for section in document.sections:
         collector.walk(section.intro, ItemContext(), None)
         for item in section.items:
@@ -186,6 +188,8 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
                 continue  # `Why Mentioned: Newsletter sponsor`: its quote is the ad's copy, no claim
             about = _about(section.kind, item, entries)
             context = ItemContext()
+            if section.kind == SectionKind.COMPANIES:
+                context.organization_entry = names_on_line.get(item.line, ())
             if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
                 owner = attributor.people.resolve(about.name or "")
                 context.entry_person = owner

@@ -115,7 +115,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
             if fold(person.name) != fold(episode.podcast) or _named_by_surname(document, person.name)
         ]
     if episode.source_kind == "newsletter":
-        participants = [*participants, *authors_among_entries(entities, participants)]
+        participants = [*participants, *authors_among_entries(entities, participants, episode.podcast)]
     everyday = vocabulary("\n".join(document_text_lines(document)))
     index = PeopleIndex(participants)
     for entry in entities:
@@ -147,7 +147,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # (not a spelling of someone the document already has: `Mustafa Suleyman` beside its Suleiman entry)
     named = [person for person in people_named_in(document, known, everyday) if index.resolve(person.name) is None]
     people = affiliations_in_entries(document, [*(p for p in index.people if p.name in used), *named], entities)
-    people = title_affiliations([episode.title, *document.summary_headings()], people, entities)
+    people = title_affiliations([episode.title, *document.summary_headings()], people, entities, everyday)
     people = prose_affiliations(document, people, entities)
     named_products = products_named_in(document, entities, everyday)
     people_keys = {fold(form) for person in people for form in (person.name, *person.aliases)}

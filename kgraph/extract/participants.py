@@ -559,9 +559,32 @@ _ANOTHERS_PIECE = re.compile(
 )
 
 
-def authors_among_entries(entities: list[EntityEntry], participants: list[PersonName]) -> list[PersonName]:
-    """The People entries a newsletter's summary says wrote it, or a piece of it, that its
-    participants do not already name: its authors (the field often names only the outlet)."""
+# `Author of The AI Corner and The VC Corner newsletters`, `Author, The VC Corner`: the outlet's
+# name after `author` (its folded form is compared); `Sole author of all articles in this issue`
+_AUTHOR_OF = re.compile(r"\b(?i:(?:co-?)?author|writer)(?:,\s*|\s+of\s+)(?P<rest>.{1,80})")
+_AUTHOR_OF_ALL = re.compile(
+    r"\b(?i:author|writer)\s+of\s+(?i:all|every|each)\s+(?:(?i:the)\s+)?(?i:articles?|pieces?|posts?|stories)\s+"
+    r"(?i:in\s+this\s+(?:issue|edition|newsletter))"
+)
+
+
+def _authors_the_outlet(said: str, outlet: str) -> bool:
+    """`said` calls its person the author of `outlet` (`Author of The AI Corner`), or of all this issue."""
+    if _AUTHOR_OF_ALL.search(said):
+        return True
+    name = fold(outlet).removeprefix("the ")
+    return bool(name) and any(
+        f" {fold(found.group('rest'))} ".replace(" the ", " ", 1).startswith(f" {name} ")
+        for found in _AUTHOR_OF.finditer(said)
+    )
+
+
+def authors_among_entries(
+    entities: list[EntityEntry], participants: list[PersonName], outlet: str = ""
+) -> list[PersonName]:
+    """The People entries a newsletter's summary says wrote it, or a piece of it, or the outlet
+    (`outlet`, its name), that its participants do not already name: its authors (the field often
+    names only the outlet)."""
     known = {fold(form) for person in participants for form in (person.name, *person.aliases)}
     authors: list[PersonName] = []
     for entry in entities:
@@ -571,7 +594,11 @@ def authors_among_entries(entities: list[EntityEntry], participants: list[Person
             continue
         said = " ".join(text for text in (entry.description, entry.why_mentioned) if text)
         found = _AUTHOR_OF_PIECE.search(said)
-        if found is not None and not (found.group("the") and _ANOTHERS_PIECE.search(said, found.start())):
+        if (
+            found is not None
+            and not (found.group("the") and _ANOTHERS_PIECE.search(said, found.start()))
+            or _authors_the_outlet(said, outlet)
+        ):
             known.add(fold(entry.name))
             authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
     return authors

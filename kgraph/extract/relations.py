@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 from kgraph.data import organization_words
-from kgraph.extract.affiliations import is_past_role
+from kgraph.extract.affiliations import ROLE_WORD, is_past_role
 from kgraph.extract.alternation import one_of
 from kgraph.extract.named_people import POST, held
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
@@ -360,7 +360,35 @@ _ORG_AFTER = re.compile(r"^,\s+(?P<org>[^,;:|()]{2,60}?)\s*(?:$|[|:—–]|\s+on
 _PARENTHESIS_AFTER = re.compile(r"^\s*\((?P<inner>[^()]{1,60})\)")
 
 
-def title_affiliations(titles: list[str], people: list[PersonName], entities: list[EntityEntry]) -> list[PersonName]:
+# `ex-Slack`, `formerly Slack`: a post left behind, in a title's parenthesis
+_LEFT = re.compile(r"^(?:ex-|ex\s+|former(?:ly)?\s+)", re.I)
+# What a title's parenthesis after a name says of the piece, not of the person: `Toby Shorin (Essay)`
+_PIECE_WORDS = frozenset(
+    """essay article interview podcast episode live rerun replay video audio bonus special update transcript
+    summary review recap keynote talk panel ama remastered full extended clip clips highlights preview encore
+    repost classic part pt ep vol edition explainer debate conversation lecture speech memo letter notes""".split()
+)
+_ORGANIZATION_TOKEN = re.compile(r"[A-Z][\w.&'’+-]*|&|of|and|for")
+
+
+def _unlisted_organization(name: str, everyday: frozenset[str]) -> bool:
+    """A name in a title's parenthesis after a person that no list has: one to four capitalized
+    words, no post, no word for the piece, no place, and (one word) none the document writes in
+    lower case (`Bridge`, `Privy`; not `Founder`, `Essay`, `Live`, `London`)."""
+    tokens = name.split()
+    if not 1 <= len(tokens) <= 4 or not all(_ORGANIZATION_TOKEN.fullmatch(token) for token in tokens):
+        return False
+    if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
+        return False
+    folded = fold(name).split()
+    if any(word in _PIECE_WORDS for word in folded) or ROLE_WORD.search(name.lower()) or is_place(name):
+        return False
+    return len(tokens) > 1 or folded[0] not in everyday
+
+
+def title_affiliations(
+    titles: list[str], people: list[PersonName], entities: list[EntityEntry], everyday: frozenset[str] = frozenset()
+) -> list[PersonName]:
     """People with the organization an episode's titles (its title, the summary's own heading)
     give them, as the title writes it: `Deel CEO, Alex Bouaziz on ...`, `Benchmark's GP, Everett
     Randle`, `Podcast Summary: Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`; without a
@@ -381,7 +409,7 @@ def title_affiliations(titles: list[str], people: list[PersonName], entities: li
                     continue
                 # (what ties them stands close by: a few words each side, read in bounded windows)
                 before, after = title[max(0, start - _TITLE_WINDOW) : start], title[end : end + _TITLE_WINDOW]
-                found += _named_before(before, organizations, name_words) + _named_after(after, organizations)
+                found += _named_before(before, organizations, name_words) + _named_after(after, organizations, everyday)
         known = {fold(name) for name in person.affiliations}
         new = [name for name in dict.fromkeys(found) if fold(name) not in known]
         result.append(person.model_copy(update={"affiliations": (*person.affiliations, *new)}) if new else person)
@@ -415,7 +443,7 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
     return []
 
 
-def _named_after(after: str, organizations: set[str]) -> list[str]:
+def _named_after(after: str, organizations: set[str], everyday: frozenset[str] = frozenset()) -> list[str]:
     """The listed organization after a person's name: `, CEO of Haulwise`, `(Bridge)`."""
     if (role := _ROLE_OF_AFTER.match(after)) and _current_role(role.group("role")):
         rest = after[role.end() :].split()
@@ -424,8 +452,10 @@ def _named_after(after: str, organizations: set[str]) -> list[str]:
             if fold(written) in organizations:
                 return [written]
     if parenthesis := _PARENTHESIS_AFTER.match(after):  # `(Bridge)`, `(Parcelwise, ex-Dropbox)`
-        parts = [part.strip() for part in re.split(r"[,;/]", parenthesis.group("inner"))]
-        return [part for part in parts if fold(part) in organizations and not is_past_role(part)]
+        parts = [_LEFT.sub("", part.strip()) for part in re.split(r"[,;/]", parenthesis.group("inner"))]
+        # (a post left behind is an affiliation too; an unlisted name only where nothing else
+        # reads it: `Zach Abrams (Bridge)`, not `Toby Shorin (Essay)`)
+        return [part for part in parts if fold(part) in organizations or _unlisted_organization(part, everyday)]
     if (named := _ORG_AFTER.match(after)) and fold(named.group("org")) in organizations:
         return [named.group("org")]  # `David George, Andreessen Horowitz` (the heading ends there)
     return []
