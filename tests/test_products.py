@@ -511,3 +511,28 @@ def test_the_models_and_simulators_papers_build_on_are_known_products() -> None:
     )
     entities = extract_document(parse_document("a.md", text)).entities
     assert {e.name for e in entities if e.kind == EntityKind.PRODUCT} == {"π0.5", "OpenVLA-OFT", "MuJoCo", "SigLIP"}
+
+
+def test_an_entry_by_a_maker_or_a_firms_internal_tool_is_a_product() -> None:
+    person = EntityEntry(
+        kind=EntityKind.PERSON, name="Ana Lind", affiliations=("Halden Venture Capital",), line=9, rank=9
+    )
+    found = kinds(
+        [
+            entry("Scout", "AI agent for investors built on Harmonic's data", ("by Harmonic",), line=1),
+            entry("EagleEye", "Halden's internal investment platform", ("Halden internal platform",), line=2),
+            entry("Ledgerly", "Proprietary data platform for banks", line=3),  # whose tool: no one's, a firm
+            entry("Vela", "Payments startup", ("backed by Harmonic",), line=4),  # an owner, not a maker
+            entry("Corvo", "Logistics startup", ("by appointment",), line=5),
+            person,
+        ]
+    )
+    assert found == {
+        "Scout": (EntityKind.PRODUCT, ("Harmonic",)),
+        # the maker written short is the organization the document names in full
+        "EagleEye": (EntityKind.PRODUCT, ("Halden Venture Capital",)),
+        "Ledgerly": (EntityKind.ORGANIZATION, ()),
+        "Vela": (EntityKind.ORGANIZATION, ()),
+        "Corvo": (EntityKind.ORGANIZATION, ()),
+        "Ana Lind": (EntityKind.PERSON, ()),
+    }

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from kgraph.extract.alternation import one_of
-from kgraph.extract.organization_names import is_relation
+from kgraph.extract.organization_names import is_relation, openings
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -102,6 +102,12 @@ _NOT_MAKING = frozenset(
 )
 _OWNED = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s\s+(?P<product>\S.*)$")
 _QUALIFIER_MAKER = re.compile(rf"^{_MAKER_NAME}$")
+# What a firm built for itself: `Earlybird internal platform`, `Earlybird's internal investment platform`
+_INTERNAL_TOOL = re.compile(
+    rf"^(?:(?P<maker>{_MAKER_NAME})(?:['’]s)?\s+)?(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:platform|tool|system|software|database|dashboard|app)\b"
+)
+_QUALIFIER_BY = re.compile(rf"^(?:(?:made|built|developed|created)\s+)?by\s+(?P<maker>{_MAKER_NAME})$")
 _LIST = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
 
 
@@ -141,6 +147,12 @@ def _makers(entry: EntityEntry, beside: list[str]) -> tuple[str, ...]:
     """Who makes it, where the entry says so: a name in parentheses, `by X` / `X's` in what it
     says the product is, or the organizations its heading names beside it (`OpenAI / Sora`)."""
     found = [q for q in entry.qualifiers if _QUALIFIER_MAKER.match(q) and not is_relation(q)]
+    found += [by.group("maker") for q in entry.qualifiers if (by := _QUALIFIER_BY.match(q))]  # `Scout (by Harmonic)`
+    found += [
+        tool.group("maker")
+        for about in (*entry.qualifiers, entry.description or "")
+        if (tool := _INTERNAL_TOOL.match(about)) and tool.group("maker")
+    ]
     for about in (entry.description or "", *entry.qualifiers):
         maker = _maker_in(about)
         if maker:
@@ -154,6 +166,8 @@ def _is_product(entry: EntityEntry, beside: list[str]) -> bool:
     words = product_words()
     if beside:
         return True  # a known name beside its maker (`OpenAI / Sora`): what the entry says is the maker's
+    if any(_INTERNAL_TOOL.match(about) for about in (*entry.qualifiers, entry.description or "")):
+        return True  # `EagleEye (Earlybird internal platform)`: a firm's own tool, not a firm
     nouns = [noun for about in (*entry.qualifiers, entry.description or "") if (noun := _head_noun(about))]
     if any(noun in words.organization_nouns for noun in nouns):
         return False  # `Gemini (crypto exchange)`, `Subnet 3 | Decentralized crypto-AI project`
@@ -201,6 +215,11 @@ def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
     for entry in entries:
         if entry.kind == EntityKind.ORGANIZATION:
             organizations_on_line.setdefault(entry.line, []).append(entry.name)
+    # a maker written short is the listed organization its name opens, where only one does
+    # (`Earlybird internal platform` beside an entry for, or a person of, Earlybird Venture Capital)
+    listed = [entry.name for entry in entries if entry.kind == EntityKind.ORGANIZATION]
+    listed += [name for entry in entries if entry.kind == EntityKind.PERSON for name in entry.affiliations]
+    opened = openings({fold(name): name for name in listed})
     result, named_inside = [], []
     for entry in entries:
         if entry.kind != EntityKind.ORGANIZATION:
@@ -217,13 +236,18 @@ def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
         # Only a known or versioned name beside an organization is made by it (`OpenAI / Sora`).
         makers_beside = beside if known_product(entry.name) else []
         if _is_product(entry, makers_beside):
-            makers = _makers(entry, makers_beside)
+            makers = tuple(_listed_form(maker, opened) for maker in _makers(entry, makers_beside))
             result.append(entry.model_copy(update={"kind": EntityKind.PRODUCT, "made_by": makers}))
             continue
         result.append(entry)
         for name in _parenthetical(entry):
             named_inside.append(entry.named_inside(name, EntityKind.PRODUCT, made_by=(entry.name,)))
     return result + _unique(named_inside, result)
+
+
+def _listed_form(maker: str, opened: dict[str, set[str]]) -> str:
+    names = opened.get(fold(maker), set())
+    return next(iter(names)) if len(names) == 1 else maker
 
 
 def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list[EntityEntry]:
