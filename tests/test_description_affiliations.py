@@ -455,3 +455,28 @@ def test_a_persons_affiliations_are_a_hundred_at_most() -> None:
 )
 def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) -> None:
     assert description_affiliations(description) == [] and affiliations_from(description) == []
+
+
+@pytest.mark.parametrize(
+    ("description", "organizations"),
+    [
+        # the organization first, then the post (a name the shipped list knows, or written as only a name is)
+        ("Y Combinator CEO", ["Y Combinator"]),
+        ('Andreessen Horowitz co-founder. "Ben is the best management coach I know"', ["Andreessen Horowitz"]),
+        ("Andreessen Horowitz GP, runs crypto funds", ["Andreessen Horowitz"]),
+        ("Apple VP of Fitness Technologies", ["Apple"]),
+        ("Former OpenAI Chief Scientist", ["OpenAI"]),
+        ("Former OpenAI and Tesla AI leader", ["OpenAI", "Tesla"]),
+        ("Halden Labs CEO", ["Halden Labs"]),  # a kind's word ends it
+        ("Halden CEO", []),  # neither listed nor written as only a name is
+        # the post first, a department, then the organization
+        ("VP, Consumer Trust, Google", ["Google"]),
+        ("Partner, 17Capital", ["17Capital"]),
+        # a word describing the person is no organization
+        ("Veteran CEO", []),
+        ("Tech CEO", []),
+        ("Chinese-Australian founder of Airwallex", ["Airwallex"]),
+    ],
+)
+def test_an_organization_beside_a_post_in_a_description(description: str, organizations: list[str]) -> None:
+    assert description_affiliations(description) == organizations

@@ -209,7 +209,8 @@ def _plural_role(role: str) -> bool:
 
 # What a description says a person is, where it starts with a current role: `CEO of Acme`,
 # `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
-_FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
+# (a sentence may be followed by a quote: `Andreessen Horowitz co-founder. "Ben is ..."`)
+_FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[\"“‘'*_]*[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
 _PAST_ROLE = re.compile(
     r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing)\b", re.I
 )
@@ -536,6 +537,46 @@ def _two_roles(clause: str) -> list[str]:
     return [*parts, clause[start:]]
 
 
+# A post's words set after or before an organization's name: `Y Combinator CEO`, `Andreessen Horowitz
+# GP`, `Apple VP of Fitness Technologies`, `Former OpenAI Chief Scientist`, `VP, Consumer Trust, Google`
+_POST = (
+    r"(?i:co-?founder|cofounder|founder|ceo|cto|cfo|coo|cpo|cmo|gp|general\s+partner|managing\s+partner|"
+    r"managing\s+director|partner|president|chair(?:man|woman)?|chief\s+[a-z]+(?:\s+officer)?|"
+    r"(?:ai|ml|research|product|engineering|design)\s+(?:lead|leader))"
+)
+# a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
+_FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
+_ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
+_ORGANIZATION_THEN_POST = re.compile(
+    rf"^(?:(?i:former|ex-)\s*)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+(?:and|&)\s+{_ORGANIZATION_WORDS})?)\s+"
+    rf"(?:{_POST}|{_FIELD_POST})(?:,\s+[a-z][^,]{{0,60}})?$"  # (`Andreessen Horowitz GP, runs crypto funds`)
+)
+_POST_THEN_ORGANIZATION = re.compile(
+    rf"^(?:{_POST}|{_FIELD_POST}),\s+(?:[^,]{{1,40}},\s+)?(?P<orgs>{_ORGANIZATION_WORDS})$"
+)
+
+
+def _organization_beside_post(sentence: str) -> list[str]:
+    """The organizations a description names right beside a post (`Y Combinator CEO`, `Partner,
+    17Capital`): names the shipped list knows, or written as only a name is (a capital or a digit
+    inside it: `OpenAI`, `17Capital`), never a word a description opens on (`Serial founder`)."""
+    found = _ORGANIZATION_THEN_POST.match(sentence) or _POST_THEN_ORGANIZATION.match(sentence)
+    if found is None:
+        return []
+    names = re.split(r"\s+(?:and|&)\s+", found.group("orgs"))
+    known = known_organizations().name_set
+    kinds = organization_words().kind_suffixes  # (`Halden Labs`: a kind's word ends it)
+    shaped = [
+        name
+        for name in names
+        if name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+    ]
+    return shaped if len(shaped) == len(names) and not any(is_place(name) for name in names) else []
+
+
+_NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d")  # `OpenAI`, `17Capital`, `a16z` (not `Chinese-Australian`)
+
+
 def description_affiliations(description: str) -> list[str]:
     """The organizations a person's description names as a current role in its first sentence,
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
@@ -543,6 +584,8 @@ def description_affiliations(description: str) -> list[str]:
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
     sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
+        return found
+    if found := _organization_beside_post(sentence):
         return found
     if ";" in sentence:  # `Brightline Robotics; formerly Kessel Polytechnic Institute`: a part that names one
         pieces = [piece.strip() for piece in sentence.split(";")]
