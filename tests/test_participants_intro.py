@@ -306,3 +306,18 @@ def test_the_author_of_the_newsletter_itself_is_a_participant(row: str) -> None:
 def test_the_author_of_another_newsletter_is_no_participant() -> None:
     row = "| **Mara Lindqvist** | Author of The Rail Letter | Cited for rail volumes |"
     assert _extracted(_newsletter(row)).participants == ()
+
+
+def test_first_names_the_summarys_opening_paragraph_names_in_full_and_in_a_list() -> None:
+    # the opening under the summary's own heading, above the first section, is no `Speaker 1 is ...` intro
+    preamble = (
+        "# Podcast Summary: Three Partners Debrief Demo Day\n\n"
+        "Forgeyard group partners Kasia Drozdowska, Oren Feldmann-Ruiz and Dev Rathore recorded this episode "
+        "the morning after demo day."
+    )
+    body = '### Theme 1: Agents\n- **Kasia**: "Every pitch this year ends with a nurse reviewing it, and this one does not."\n'
+    extraction = _extracted(_document("Kasia, Oren, Dev", preamble, body))
+    assert extraction.participants == ("Kasia Drozdowska", "Oren Feldmann-Ruiz", "Dev Rathore")
+    # a name the opening gives only in passing is no participant's full name
+    passing = "# Podcast Summary: Demo Day\n\nThe batch's best company was founded by Kasia Lindqvist last year."
+    assert _extracted(_document("Kasia, Oren", passing, body)).participants == ("Kasia", "Oren")

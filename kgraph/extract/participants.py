@@ -450,7 +450,8 @@ def _unjoined(joined: str, apart: dict[str, set[str]]) -> str | None:
 
 
 _PARTICIPATION = re.compile(
-    r"\b(?:co-?hosts?|hosts?|hosted|guests?|interviewer|interviewee|interviewed|panelists?|moderator|joins|joined)\b",
+    r"\b(?:co-?hosts?|hosts?|hosted|guests?|interviewer|interviewee|interviewed|panelists?|moderator|moderates|"
+    r"moderated|joins|joined|recorded|debrief|debriefed|debriefs|sat\s+down|sits\s+down)\b",
     re.I,
 )
 

@@ -84,7 +84,10 @@ def full_names_in_text(document: ParsedDocument) -> Counter[str]:
     a word the document also writes in lower case (`Nora Has Rebuilt`) is a phrase, not a name."""
     text = "\n".join(document_text_lines(document))
     everyday = vocabulary(text)
-    counts = Counter(full_names_in(text))  # a name never spans lines: the same as line by line
+    # (the summary's own opening too: `Forgeyard partners Kasia Drozdowska, Oren Feldmann-Ruiz and
+    # Dev Rathore recorded this episode`, above the first section, names a list's first names in full)
+    opening = "\n".join(_opening_paragraphs(document))
+    counts = Counter(full_names_in(f"{text}\n{opening}"))  # a name never spans lines: the same as line by line
     return Counter({name: count for name, count in counts.items() if plausible_new_person(name, everyday)})
 
 
@@ -201,11 +204,16 @@ class PeopleIndex:
         return close.pop() if len(close) == 1 else None
 
 
+def _opening_paragraphs(document: ParsedDocument) -> Iterable[str]:
+    """The text lines above the first section (the summary's own opening), each a paragraph."""
+    return (line.text for line in document.preamble if line.kind == _TEXT)
+
+
 def text_passages(document: ParsedDocument) -> list[str]:
     """The document cut where a new thing is said: a heading with what follows it up to the next
     heading (a `### Name` entry and its fields), a list item with its continuation lines, a
     paragraph, a table row."""
-    passages: list[str] = []
+    passages: list[str] = list(_opening_paragraphs(document))
     opened_by: LineKind | str | None = None  # what started the current passage
     previous_block = -1
     for section in document.sections:
