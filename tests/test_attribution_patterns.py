@@ -569,3 +569,17 @@ def test_an_organization_or_a_post_before_the_verb_is_no_speaker(lead_in: str, n
     speakers, people = _claims_and_people(f'The state moved first on the tariff. {lead_in} "{_TARIFF_QUOTE}"')
     assert speakers[_TARIFF_QUOTE] is None
     assert not people & not_people
+
+
+def test_an_utterance_given_as_an_example_is_nobodys() -> None:
+    speakers = _speakers(
+        'Priya Nandakumar builds laundry robots. The ability to say "fold this with seams in" or "separate '
+        'the stained items first" transforms the robot into a coworker.\n\n'
+        'Priya Nandakumar says "robots that fold are the wedge into every laundromat" in the interview.\n\n'
+        'Priya Nandakumar sells to laundromats. This reframes the entire "services are low margin, avoid them" '
+        "bias in venture."
+    )
+    assert speakers["services are low margin, avoid them"] is None  # a phrase set before a noun
+    assert speakers["fold this with seams in"] is None
+    assert speakers["separate the stained items first"] is None
+    assert speakers["robots that fold are the wedge into every laundromat"] == "Priya Nandakumar"

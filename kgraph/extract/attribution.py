@@ -1574,6 +1574,8 @@ class Attributor:
         return False
 
     def _context(self, quote: Quote, context: ItemContext) -> Attribution:
+        if _mentioned_phrase(quote):
+            return NONE  # `The ability to say "fold this with seams in" or ...`: a phrase mentioned, nobody's words
         if context.pending:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
@@ -1789,6 +1791,29 @@ def _untitled_clause(clause: str) -> str:
 
 
 _TWO_NAMES = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]+\s+[A-Z\u00c0-\u00de][\w'’-]+\b")
+
+
+# A short quote the sentence uses as a phrase rather than reports: an utterance given as an example
+# (`The ability to say "fold this with seams in" or ...`), or a phrase set before a noun like an
+# adjective (`the entire "services are low margin" bias in venture`): no context makes it anyone's.
+_MENTION_WORDS = 8
+_SAYING_AS_A_THING = re.compile(r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)\s*$")
+# (and the next example of a list: `to say "fold this" or "separate that"`)
+_NEXT_EXAMPLE = re.compile(
+    r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)\s+[*_]*[\"“][^\"“”]{1,120}[\"”][*_]*"
+    r"\s*(?:,|or|and|,\s*or|,\s*and)\s*[*_]*$"
+)
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)(?:\s+[a-z]+){0,2}\s*$")
+_NOUN_AFTER = re.compile(r"^[*_]*\s*[a-z]+\s+(?:in|of|for|as|that|which|among|across|is|was|has)\b")
+
+
+def _mentioned_phrase(quote: Quote) -> bool:
+    if len(quote.text.split()) > _MENTION_WORDS:
+        return False
+    before = _last_sentence(plain(strip_timestamps(quote.before))).rstrip(" *_")
+    if _SAYING_AS_A_THING.search(before) or _NEXT_EXAMPLE.search(quote.source, 0, quote.start):
+        return True
+    return bool(_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(plain(quote.after)))
 
 
 def _untitled(name: str) -> str:
