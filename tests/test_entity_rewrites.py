@@ -324,3 +324,14 @@ def _documents(draw: st.DrawFn) -> str:
 @given(_documents())
 def test_entries_are_what_they_were(text: str) -> None:
     _assert_entries_as_before(parse_document("doc.md", text))
+
+
+def test_a_heading_giving_one_name_two_spellings_is_one_organization() -> None:
+    from kgraph.extract.entities import _entry_names
+    from kgraph.extract.results import EntityKind as Kind
+
+    assert _entry_names("Pruvo (Prenuvo)", Kind.ORGANIZATION)[:2] == (["Pruvo"], ["Prenuvo"])
+    # a product of the name's, a different name, or a different first letter stays a qualifier
+    assert _entry_names("Groq (Grok)", Kind.ORGANIZATION)[1] == []
+    assert _entry_names("Notion (Motion)", Kind.ORGANIZATION)[1] == []
+    assert _entry_names("Halden (Harbor)", Kind.ORGANIZATION)[1] == []

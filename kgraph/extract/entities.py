@@ -6,6 +6,8 @@ import re
 from itertools import chain
 from operator import attrgetter
 
+from rapidfuzz import fuzz
+
 from kgraph.extract.affiliations import (
     ORG_SEPARATOR,
     ROLE_WORD,
@@ -38,6 +40,7 @@ from kgraph.extract.organization_names import (
 )
 from kgraph.extract.owners import heading_owners
 from kgraph.extract.people import real_name_in_parentheses
+from kgraph.extract.products import known_product
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.given_names import given_name_forms
 from kgraph.names import (
@@ -272,6 +275,8 @@ def _entry_names(
             aliases.append(qualifier)  # `Andreessen Horowitz (a16z)`
         elif kind == EntityKind.ORGANIZATION and _short_form(qualifier, bare):
             aliases.append(qualifier)  # `Carl Zeiss (Zeiss)`
+        elif kind == EntityKind.ORGANIZATION and _other_spelling(qualifier, bare):
+            aliases.append(qualifier)  # `Pruvo (Prenuvo)`: the name as heard, then as written
         elif acronym and kind == EntityKind.PERSON and abbreviation(acronym.group(1), bare) == "initials":
             aliases.append(acronym.group(1))  # `Alexandria Ocasio-Cortez (AOC)`: her initials, no organization
         elif kind == EntityKind.PERSON and (short := _short_first_name(qualifier, bare)):
@@ -285,6 +290,17 @@ def _entry_names(
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
         return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
+
+
+def _other_spelling(qualifier: str, name: str) -> bool:
+    """One word spelled two ways, the same first letter and most letters alike (`Pruvo (Prenuvo)`),
+    not a known product of the name's (`Groq (Grok)`)."""
+    if " " in qualifier or " " in name or qualifier[:1] != name[:1] or known_product(qualifier):
+        return False
+    return fold(qualifier) != fold(name) and fuzz.ratio(fold(qualifier), fold(name)) >= _SPELLING_SCORE
+
+
+_SPELLING_SCORE = 80
 
 
 def _short_first_name(qualifier: str, name: str) -> str | None:
