@@ -583,3 +583,16 @@ def test_an_utterance_given_as_an_example_is_nobodys() -> None:
     assert speakers["fold this with seams in"] is None
     assert speakers["separate the stained items first"] is None
     assert speakers["robots that fold are the wedge into every laundromat"] == "Priya Nandakumar"
+
+
+def test_after_an_unnamed_host_takes_the_sentence_the_subject_no_longer_speaks() -> None:
+    quote = "I have seen all of them come and go, and it is a mirage every time."
+    body = (
+        'Dele Okafor mentioned staying away from "businesses where I do not know why it is not working". '
+        'The host expanded this into what he calls "mirage opportunities" for founders. '
+        f'The pattern: "{quote}"'
+    )
+    assert _speakers(body, participants="Unknown Host, Dele Okafor")[quote] is None
+    # named again after the host, the subject speaks; and the answer to a host's question is no host's
+    again = f'The host expanded on it. Okafor is blunt about the pattern: "{quote}"'
+    assert _speakers(again, participants="Unknown Host, Dele Okafor")[quote] == "Dele Okafor"

@@ -1580,6 +1580,8 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
+        if _unnamed_role_spoke_last(quote.source[: quote.start], context.subject):
+            return NONE  # `Kerner mentioned X. The host expanded this ... The pattern: "..."`
         clause = _last_sentence(_with_phrase_before(quote, strip_timestamps(quote.before)))
         if self._names_in(clause) - {context.subject}:
             return NONE
@@ -1791,6 +1793,26 @@ def _untitled_clause(clause: str) -> str:
 
 
 _TWO_NAMES = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]+\s+[A-Z\u00c0-\u00de][\w'’-]+\b")
+
+
+# An unnamed host or interviewer opening a sentence as its subject (`The host expanded this into`)
+# (not one who asks: the answer after `The host asked about X.` is the guest's)
+_ROLE_SUBJECT = re.compile(
+    r"(?:^|[.!?]\s+)[Tt]he\s+(?:co-?host|host|interviewer|moderator)s?\s+(?:\w+ly\s+)?"
+    r"(?!of\b|and\b|ask|question|press|prob|wonder|quer|challeng|invit|introduc|turn)[a-z]"
+)
+
+
+def _unnamed_role_spoke_last(before: str, subject: str | None) -> bool:
+    """A sentence of the line before the quote has an unnamed host or interviewer as its subject
+    (`The host expanded this ...`), and no later one names the paragraph's subject again."""
+    if "host" not in before and "interviewer" not in before and "moderator" not in before:
+        return False  # (most lines)
+    roles = list(_ROLE_SUBJECT.finditer(before))
+    if not roles:
+        return False
+    later = before[roles[-1].end() :]
+    return not (subject and any(part in later for part in subject.split() if len(part) > 2))
 
 
 # A short quote the sentence uses as a phrase rather than reports: an utterance given as an example
