@@ -181,7 +181,8 @@ def test_a_people_entrys_reason_gives_its_person_the_organization_they_joined() 
         "**Piet Marrow**\n- **Description:** Former CDC director\n"
         "- **Why mentioned:** Joined Corvo Capital as executive partner\n"
     )
-    assert found == {"Dana Ruiz": ("Orbex",), "Piet Marrow": ("Corvo Capital",)}
+    # (a post left behind is an affiliation too, where its organization is written as only a name is)
+    assert found == {"Dana Ruiz": ("Orbex",), "Piet Marrow": ("CDC", "Corvo Capital")}
 
 
 def _entry_affiliations(markdown: str) -> dict[str, tuple[str, ...]]:
@@ -476,7 +477,24 @@ def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) 
         ("Veteran CEO", []),
         ("Tech CEO", []),
         ("Chinese-Australian founder of Airwallex", ["Airwallex"]),
+        # an acronym's organization before an academic's or an official's post; not a field's acronym
+        ("NYU Professor", ["NYU"]),
+        ("FBI Director", ["FBI"]),
+        ("Former CIA Officer", ["CIA"]),
+        ("Former OpenAI Chief Scientist", ["OpenAI"]),  # the organization as few words as the post leaves
+        ("Famed AI researcher", []),
+        ("ML lead", []),
     ],
 )
 def test_an_organization_beside_a_post_in_a_description(description: str, organizations: list[str]) -> None:
     assert description_affiliations(description) == organizations
+
+
+@pytest.mark.parametrize(
+    ("descriptor", "organizations"),
+    [("FBI Director", ["FBI"]), ("Former CIA Officer", ["CIA"]), ("Andreessen Horowitz GP", ["Andreessen Horowitz"])],
+)
+def test_an_organization_beside_a_post_in_a_heading_descriptor(descriptor: str, organizations: list[str]) -> None:
+    from kgraph.extract.affiliations import descriptor_affiliations
+
+    assert descriptor_affiliations(descriptor) == organizations

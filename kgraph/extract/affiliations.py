@@ -72,11 +72,11 @@ def descriptor_affiliations(descriptor: str) -> list[str]:
     if len(parts) > 1:
         return [org for part in parts for org in (descriptor_affiliations(part) or organizations_in(part))]
     if re.search(ROLE_WORD.pattern + r"|\bat [A-Z]", descriptor, re.I):
-        return affiliations_from(descriptor)
+        return organization_beside_post(descriptor) or affiliations_from(descriptor)  # (`FBI Director`)
     bare = parts[0].strip()
     if not _ORG_NAME.fullmatch(bare) or is_placeholder(bare) or ROLE_WORD.search(bare):
-        return []  # `— Guest`, `— Norwegian weaving mill`
-    return [bare]  # `— Fudan University`, `, Meta`
+        return organization_beside_post(bare)  # `— Guest`, `— Norwegian weaving mill`; `— Former CIA Officer`
+    return organization_beside_post(bare) or [bare]  # `— Fudan University`, `, Meta`; `— Acme GP`
 
 
 def _without_initialisms(organizations: list[str]) -> tuple[str, ...]:
@@ -541,12 +541,14 @@ def _two_roles(clause: str) -> list[str]:
 # GP`, `Apple VP of Fitness Technologies`, `Former OpenAI Chief Scientist`, `VP, Consumer Trust, Google`
 _POST = (
     r"(?i:co-?founder|cofounder|founder|ceo|cto|cfo|coo|cpo|cmo|gp|general\s+partner|managing\s+partner|"
-    r"managing\s+director|partner|president|chair(?:man|woman)?|chief\s+[a-z]+(?:\s+officer)?|"
+    r"managing\s+director|partner|president|chair(?:man|woman)?|chief\s+[a-z]+(?:\s+officer)?|professor|"
+    r"officer|researcher|scientist|economist|fellow|lecturer|special\s+agent|agent|"
     r"(?:ai|ml|research|product|engineering|design)\s+(?:lead|leader))"
 )
 # a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
 _FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
-_ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}"
+# (as few words as the post leaves: `OpenAI` of `OpenAI Chief Scientist`)
+_ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}?"
 _ORGANIZATION_THEN_POST = re.compile(
     rf"^(?:(?i:former|ex-)\s*)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+(?:and|&)\s+{_ORGANIZATION_WORDS})?)\s+"
     rf"(?:{_POST}|{_FIELD_POST})(?:,\s+[a-z][^,]{{0,60}})?$"  # (`Andreessen Horowitz GP, runs crypto funds`)
@@ -556,7 +558,7 @@ _POST_THEN_ORGANIZATION = re.compile(
 )
 
 
-def _organization_beside_post(sentence: str) -> list[str]:
+def organization_beside_post(sentence: str) -> list[str]:
     """The organizations a description names right beside a post (`Y Combinator CEO`, `Partner,
     17Capital`): names the shipped list knows, or written as only a name is (a capital or a digit
     inside it: `OpenAI`, `17Capital`), never a word a description opens on (`Serial founder`)."""
@@ -569,12 +571,18 @@ def _organization_beside_post(sentence: str) -> list[str]:
     shaped = [
         name
         for name in names
-        if name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+        if name in known
+        or _NAME_SHAPED_ORGANIZATION.search(name)
+        or (" " in name and fold(name.split()[-1]) in kinds - {"ai", "ml"})  # (not `Famed AI researcher`)
     ]
-    return shaped if len(shaped) == len(names) and not any(is_place(name) for name in names) else []
+    if any(is_place(name) or name in _FIELD_ACRONYMS for name in names):
+        return []
+    return shaped if len(shaped) == len(names) else []
 
 
-_NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d")  # `OpenAI`, `17Capital`, `a16z` (not `Chinese-Australian`)
+_NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
+# Acronyms of a field, not an organization (`AI researcher`, `ML lead`)
+_FIELD_ACRONYMS = frozenset("AI ML VR AR XR IT HR PR UX UI QA BD GTM API LLM NLP CV RL DL SEO CRM ERP".split())
 
 
 def description_affiliations(description: str) -> list[str]:
@@ -585,7 +593,7 @@ def description_affiliations(description: str) -> list[str]:
     sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
         return found
-    if found := _organization_beside_post(sentence):
+    if found := organization_beside_post(sentence):
         return found
     if ";" in sentence:  # `Brightline Robotics; formerly Kessel Polytechnic Institute`: a part that names one
         pieces = [piece.strip() for piece in sentence.split(";")]

@@ -19,6 +19,7 @@ from kgraph.extract.affiliations import (
     listed_before_role,
     names_a_kind,
     only_organizations,
+    organization_beside_post,
     organizations_in,
     organizations_of,
     past_affiliations,
@@ -283,8 +284,8 @@ def _entry_names(
             aliases.append(short)  # `Rafael Domínguez (Rafa)`, `William Tan ("Bill")`: what the text calls him
         else:
             kept.append(qualifier)
-            if kind == EntityKind.PERSON:
-                affiliations.extend(affiliations_from(qualifier))
+            if kind == EntityKind.PERSON:  # (`Juliana Pillemer (NYU Professor)`: the organization before the post)
+                affiliations.extend(affiliations_from(qualifier) or organization_beside_post(qualifier))
     if kind == EntityKind.ORGANIZATION:
         names, renamed = organization_names(bare, document_text, (*qualifiers, description))
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
