@@ -38,6 +38,11 @@ LISTED = [
         ("Dana Ruiz (London)", []),
         ("Dana Ruiz (Live at SaaStr)", []),
         ("Dana Ruiz (2025 Rerun)", []),
+        ("Loom Wars with Dana Ruiz, President @ Orbex", ["Orbex"]),
+        ("Loom Wars with Dana Ruiz, President @ Anduril", ["Anduril"]),  # unlisted, but well known
+        # several owners' possessive: each listed or well known (not `Bill & Melinda's`)
+        ("Orbex & Founders Fund's Dana Ruiz on Looms", ["Orbex", "Founders Fund"]),
+        ("Wharfly & Corvo's Dana Ruiz on Looms", []),
         ("Dana Ruiz, Orbex on Looms", ["Orbex"]),
         # none
         ("Wharfly's Dana Ruiz on Looms", []),  # no role, not listed

@@ -10,6 +10,7 @@ from itertools import islice
 from kgraph.data import organization_words
 from kgraph.extract.affiliations import ROLE_WORD, is_past_role
 from kgraph.extract.alternation import one_of
+from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.named_people import POST, held
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold, occurrences, word_boundary, word_character_at
@@ -352,7 +353,12 @@ _ROLE_JOINERS = frozenset(
 
 
 # After the name: `Priya Raman, CEO of Haulwise`, `Zach Abrams (Bridge)`.
-_ROLE_OF_AFTER = re.compile(r"^,\s+(?P<role>[^,;:|()]{2,40}?)\s+(?:of|at)\s+")
+_ROLE_OF_AFTER = re.compile(r"^,\s+(?P<role>[^,;:|()@]{2,40}?)\s+(?:of|at|@)\s+")  # (`President @ Anduril`)
+# Several owners' possessive opening the title or a part of it: `Anduril & Founders Fund's `
+_OWNERS_BEFORE = re.compile(
+    r"(?:^|[:|—–]\s*)(?P<owners>[A-Z][\w.&+-]*(?:\s+[A-Z][\w.+-]*){0,2}(?:\s+(?:&|and)\s+[A-Z][\w.+-]*(?:\s+[A-Z][\w.+-]*){0,2})+)"
+    r"['’]s\s+$"
+)
 # A one-word owner opening the title or a part of it, then a role: `Benchmark's GP, `.
 _OWNER_BEFORE = re.compile(r"(?:^|[:|—–]\s*)(?P<owner>[A-Za-z][\w.&+-]*[A-Za-z0-9])['’]s(?:\s+[\w&/-]+){0,4},?\s+$")
 # `, Andreessen Horowitz` ending the title or its part: a listed organization alone after the name.
@@ -440,6 +446,12 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
         listed = fold(owner.group("owner")) in organizations
         if between and (_current_role(role) or not role.strip() and listed):
             return [owner.group("owner")]  # (with no role between, only a listed organization)
+    if "&" in before or " and " in before:  # `Anduril & Founders Fund's Trae Stephens`: each, listed or well known
+        owners = _OWNERS_BEFORE.search(before)
+        names = re.split(r"\s+(?:&|and)\s+", owners.group("owners")) if owners else []
+        known = known_organizations().name_set
+        if names and all(fold(name) in organizations or name in known for name in names):
+            return names
     return []
 
 
@@ -447,9 +459,10 @@ def _named_after(after: str, organizations: set[str], everyday: frozenset[str] =
     """The listed organization after a person's name: `, CEO of Haulwise`, `(Bridge)`."""
     if (role := _ROLE_OF_AFTER.match(after)) and _current_role(role.group("role")):
         rest = after[role.end() :].split()
+        known = known_organizations().name_set  # (a well-known one too: `President @ Anduril`)
         for size in range(min(len(rest), 6), 0, -1):
             written = " ".join(rest[:size]).rstrip(".,;:!?")
-            if fold(written) in organizations:
+            if fold(written) in organizations or written in known:
                 return [written]
     if parenthesis := _PARENTHESIS_AFTER.match(after):  # `(Bridge)`, `(Parcelwise, ex-Dropbox)`
         parts = [_LEFT.sub("", part.strip()) for part in re.split(r"[,;/]", parenthesis.group("inner"))]
