@@ -24,7 +24,7 @@ from kgraph.extract.participants import (
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
-from kgraph.extract.prose_organizations import organizations_of_a_kind
+from kgraph.extract.prose_organizations import organizations_listed_with, organizations_of_a_kind
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
@@ -158,12 +158,21 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     of_a_kind = organizations_of_a_kind(
         document, [*entities, *introduced, *known_organizations], people_keys | surnames
     )
+    # (`Accel, Atomico, NFX, LocalGlobe and Point Nine`: the rest of a list of known organizations)
+    listed_with = organizations_listed_with(
+        document,
+        [*entities, *named_products, *introduced, *known_organizations, *of_a_kind],
+        people_keys | surnames,
+        everyday,
+    )
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
         entities=tuple(
-            with_makers(document, [*entities, *named_products, *introduced, *known_organizations, *of_a_kind])
+            with_makers(
+                document, [*entities, *named_products, *introduced, *known_organizations, *of_a_kind, *listed_with]
+            )
         ),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),

@@ -6,11 +6,14 @@ beside a capitalized name is evidence enough; a capitalized name alone is not (`
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from kgraph.extract.alternation import one_of
-from kgraph.extract.organization_names import is_generic
+from kgraph.extract.known_organizations import known_organizations
+from kgraph.extract.organization_names import is_generic, organization_words
+from kgraph.extract.products import known_product
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
-from kgraph.names import fold, occurrences
+from kgraph.names import fold, looks_like_person_name, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place
 
@@ -88,6 +91,111 @@ def organizations_of_a_kind(
             end = at + len(article)
             if _APPOSED_KIND.match(text, end) and (named := _NAME_BEFORE.search(text, max(0, at - 80), end)):
                 take(named.group("name"), named.start())
+    return [
+        EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
+        for name, number in found.items()
+    ]
+
+
+# A list of capitalized names in the prose (`Accel, Atomico, NFX, LocalGlobe, Point Nine, and more`):
+# where two of its names and a quarter at least are organizations the document or the shipped list knows, the rest are
+# organizations too (a list holds one kind of thing).
+_ITEM = r"[A-Z][\w&'’.+-]*[\w&+](?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*[\w&+]){0,3}"
+# A run of text with commas and no other stop: a list's candidate (each run read once: linear)
+_COMMA_RUN = re.compile(r"[^,.;:!?()\[\]\"“”\n\0]+(?:,[^,.;:!?()\[\]\"“”\n\0]+)+")
+_WHOLE_ITEM = re.compile(_ITEM)
+_ENDING_ITEM = re.compile(rf"(?:^|(?<=\s))(?P<item>{_ITEM})$")  # the first name: the end of the text before
+_LAST_ITEM = re.compile(rf"^(?:and\s+(?:(?P<more>more|others)\b|(?P<item>{_ITEM})(?![\w'’&-]))|(?P<alone>{_ITEM})$)")
+
+
+def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
+    """The comma lists of names in `run` (`Accel, NFX, LocalGlobe, and more use ...`), each with
+    whether a capitalized word stands right before its first name (a longer name's end, perhaps)."""
+    names: list[str] = []
+    tail = False
+    for part in (part.strip() for part in run.split(",")):
+        if names and (last := _LAST_ITEM.match(part)):  # `and Northzone`, `and more`, `Northzone`
+            if last.group("alone"):
+                names.append(last.group("alone"))
+                continue
+            if last.group("item"):
+                names.append(last.group("item"))
+            if len(names) >= _LEAST_NAMES:
+                yield names, tail
+            names = []
+            continue
+        if len(names) >= _LEAST_NAMES:
+            yield names, tail
+        first = _ENDING_ITEM.search(part)  # a new list may open at the end of this part
+        names = [first.group("item")] if first else []
+        before = part[: first.start()].split() if first else []
+        tail = bool(before) and before[-1][:1].isupper()
+    if len(names) >= _LEAST_NAMES:
+        yield names, tail
+
+
+_LEAST_NAMES = 3
+_MODIFIER = re.compile(r"^[\w.&]+-[a-z]+\s+(?=[A-Z])")  # `SoftBank-rival `, `Canada-based `
+_LEAST_KNOWN = 2  # names of the list known as organizations, and a quarter of them at least
+_SHARE_KNOWN = 4
+
+
+def _lists(text: str) -> Iterator[tuple[list[str], bool, int]]:
+    """`_lists_in` each comma run of `text`, with where the run starts."""
+    for run in _COMMA_RUN.finditer(text):
+        for names, tail in _lists_in(run.group()):
+            yield names, tail, run.start()
+
+
+def organizations_listed_with(
+    document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
+) -> list[EntityEntry]:
+    """The names of a prose list most of whose names are known organizations that no entry lists
+    (`entries`: the document's, with the organizations found in its prose; `people`: the folded
+    names of its people; `everyday`: the words it writes in lower case)."""
+    prose = document.prose(_PROSE_KINDS)
+    text = prose.text
+    if ", " not in text:
+        return []
+    organizations = {
+        fold(form)
+        for entry in entries
+        if entry.kind == EntityKind.ORGANIZATION
+        for form in (entry.name, *entry.aliases)
+    }
+    others = {
+        fold(form)
+        for entry in entries
+        if entry.kind != EntityKind.ORGANIZATION
+        for form in (entry.name, *entry.aliases)
+    }
+    known = known_organizations().name_set
+    kinds = organization_words().kind_suffixes
+    found: dict[str, int] = {}
+    for names, tail, at in _lists(text):
+        first = names[0].split()
+        if len(first) > 1 and fold(first[0]) in everyday:  # `Where PitchBook, CB Insights, ...`: a sentence's word
+            names[0] = " ".join(first[1:])
+        names = [_MODIFIER.sub("", name) for name in names]  # `SoftBank-rival Tiger Global`
+        keys = [fold(name) for name in names]
+        if any(key in people or key in others or known_product(name) for name, key in zip(names, keys, strict=True)):
+            continue  # a list of people or products, or with one in it (`Swiffer, Febreze, Microsoft Azure`)
+        count = sum(key in organizations or name in known for name, key in zip(names, keys, strict=True))
+        if count < _LEAST_KNOWN or _SHARE_KNOWN * count < len(names):
+            continue
+        for position, (name, key) in enumerate(zip(names, keys, strict=True)):
+            if key in organizations or name in known or name in found or len(found) == MOST_NAMED:
+                continue
+            if position == 0 and tail:
+                continue  # `Bain Capital Life Sciences, ...`: the end of a longer name
+            tokens = name.split()
+            if len(tokens) == 1 and key in everyday or _NOT_A_NAME.search(name) or name in _NOT_NAMES:
+                continue  # a word the document writes in lower case, an acronym of a deal
+            if is_place(name) or is_generic(name) or known_product(name):
+                continue
+            if len(tokens) > 1 and looks_like_person_name(name) and fold(tokens[-1]) not in kinds:
+                continue  # a person's name, perhaps (`Baillie Gifford` is lost with them)
+            found[name] = prose.line_at(at).number
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()
