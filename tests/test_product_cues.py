@@ -270,3 +270,10 @@ def test_what_an_entry_makes_and_what_it_makes_look_a_way(entry: str, expected: 
 )
 def test_a_name_set_beside_what_it_is_to_its_maker(theme: str, expected: dict) -> None:
     assert products(theme) == expected
+
+
+@pytest.mark.parametrize("words", ["makers of", "developers of", "creators of"])
+def test_an_entry_naming_what_its_organization_makes_in_the_plural(words: str) -> None:
+    # (the product named nowhere else: the entry introduces it)
+    companies = f"**Orbex**\n- Description: AI coding company ({words} Tallyhook)\n"
+    assert products("Nothing here.", companies) == {"Tallyhook": ("Orbex",)}

@@ -58,7 +58,15 @@ _ITS_OWN = (", the company's ", ", the company’s ", ", the startup's ", ", the
 _NAME_BEFORE_OWN = re.compile(rf"(?<![\w'’.-]){_NAME}$")
 _OWN_KIND = re.compile(rf"{_ADJECTIVES}(?:[a-z][\w-]*\s+)?(?:{_KINDS})\s*,")
 # What an organization's entry says it makes: `makes the Oakhaven Picker`, `maker of A and B`
-_MAKES_WORDS = ("makes the ", "maker of ", "developer of ", "creator of ")  # (`It makes Tally look cheap`)
+_MAKES_WORDS = (  # (`It makes Tally look cheap`: `makes` alone is not enough)
+    "makes the ",
+    "maker of ",
+    "developer of ",
+    "creator of ",
+    "makers of ",
+    "developers of ",
+    "creators of ",
+)
 _MAKES = re.compile(
     rf"(?:the\s+)?{_NAME}(?P<more>(?:,\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}})?"
     r"(?=\s*(?:[,;)]|\.(?!\w)|$|\s+(?:and|for|that|which|used|to)\b))"
