@@ -215,6 +215,28 @@ def _names_before_open_parentheses_in_a_lead_in(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n" + lead_in + ' said: "This quote is long enough to be a claim."\n'
 
 
+def _short_quotes_after_a_hosts_sentence(size: int) -> str:
+    """One line: a host's sentence, then short quotes again and again (each quote read the line before it)."""
+    unit = 'then "tiny point here we go now again" ' + "x" * 300 + " "
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### T\nDana Ruiz argued this. The host expanded this. "
+        + unit * (size // len(unit))
+        + "\n"
+    )
+
+
+def _one_long_word_before_a_teller(size: int) -> str:
+    """A lead-in of one long capitalized word before `, who told her:` (a name tried from each capital)."""
+    word = "A'" * (size // 2)
+    return (
+        HEADER
+        + "## 1. Key Themes\n\n### T\nmet X"
+        + word
+        + ', who told her: "This quote is long enough to be a claim."\n'
+    )
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -269,6 +291,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
         lambda: _names_before_open_parentheses_in_a_lead_in(1_900_000),
     ),
     ("a 1.9 MB heading of open parentheses", lambda: _open_parentheses_in_a_heading(1_900_000)),
+    ("a 1.9 MB line of short quotes after a host's sentence", lambda: _short_quotes_after_a_hosts_sentence(1_900_000)),
+    ("a 1 MB word before a teller", lambda: _one_long_word_before_a_teller(1_000_000)),
     ("a 1.9 MB organization's name of one word again and again", lambda: _one_name_of_many_words(1_900_000)),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
 ]

@@ -575,14 +575,25 @@ def organization_beside_post(sentence: str) -> list[str]:
         or _NAME_SHAPED_ORGANIZATION.search(name)
         or (" " in name and fold(name.split()[-1]) in kinds - {"ai", "ml"})  # (not `Famed AI researcher`)
     ]
-    if any(is_place(name) or name in _FIELD_ACRONYMS for name in names):
+    if any(
+        is_place(name) or any(word in _FIELD_ACRONYMS or _MULTIPLE.match(word) for word in name.split())
+        for name in names
+    ):
         return []
     return shaped if len(shaped) == len(names) else []
 
 
 _NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
 # Acronyms of a field, not an organization (`AI researcher`, `ML lead`)
-_FIELD_ACRONYMS = frozenset("AI ML VR AR XR IT HR PR UX UI QA BD GTM API LLM NLP CV RL DL SEO CRM ERP".split())
+# Acronyms of a field, and words written like names that describe a person, not an organization
+# (`AI researcher`, `B2B SaaS CEO`, `3x founder`, `FinTech CEO`, `PhD Director`, `Fortune 500 CEO`)
+_FIELD_ACRONYMS = frozenset(
+    """AI ML VR AR XR IT HR PR UX UI QA BD GTM API LLM NLP CV RL DL SEO CRM ERP B2B B2C D2C DTC SaaS PaaS
+    Web3 Web2 FinTech Fintech HealthTech Healthtech EdTech Edtech PropTech InsurTech ClimateTech DeepTech
+    BioTech Biotech MedTech Medtech GovTech AdTech LegalTech PhD MBA MD JD CPA CFA SPAC VC PE LP GP IPO
+    Fortune Series YC DeFi GenAI Crypto Serial Repeat Solo Veteran Legendary Famed Tech""".split()
+)
+_MULTIPLE = re.compile(r"^\d+x$", re.I)  # `3x founder`
 
 
 def description_affiliations(description: str) -> list[str]:
@@ -590,6 +601,11 @@ def description_affiliations(description: str) -> list[str]:
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
     only words of a title stand before it (`Political economy professor at Oslo University`, not
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
+    return [org for org in _description_affiliations(description) if org not in _FIELD_ACRONYMS]
+
+
+def _description_affiliations(description: str) -> list[str]:
+    # (an organization of one word that describes a person is dropped above: `Serial founder`, `DeFi founder`)
     sentence = _first_sentence(description).rstrip(". ")
     if found := _institutions(sentence):
         return found

@@ -260,7 +260,8 @@ _READS_OUT = re.compile(
     )
     + r"\s+(?:from\s+)?"
     r"(?P<name>(?:[A-Z\u00c0-\u00de][\w.\-]*\s+){0,3}[A-Z\u00c0-\u00de][\w.\-]*)['’]s\s+"
-    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:\s+(?:on|at|in|during|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
+    r"(?P<noun>(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)(?:\s+(?:aloud|out))?"
+    r"(?:\s+(?:on|at|in|during|to)\s+(?:[\w'’-]+\s+){0,3}?[\w'’-]+)?"
     r"\s*[*_]*\s*[:,]?\s*[*_]*\s*$"  # (`Yusra's closing line on stage:`)
 )
 # Words read out or quoted from a text or someone the lead-in does not name as their own: `Harlan
@@ -270,9 +271,13 @@ _READS_OUT = re.compile(
 _READ_FROM_TEXT = re.compile(
     r"\b(?:quoted|quoting|continued\s+reading|kept\s+reading|(?:reads|read|reading)\s+(?:aloud|out)|reading)\s*[*_]*:"
     r"|\b(?:reads|read|reading|quotes|quoted|quoting|recites|recited|reciting)(?:\s+(?:aloud|out))?\s+"
-    r"(?:from\s+(?:the|a|an|his|her|their|its)\s+[^\"“”:]{1,100}"
+    r"(?:from\s+(?P<source>(?:the|a|an|his|her|their|its)\s+[^\"“”:]{1,100})"
     r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|review|comment|"
     r"voicemail|tweet|post|reply|excerpt|passage|statement)s?(?P<tail>\s+[^\"“”:]{1,120})?)\s*[*_]*:"
+)
+# Someone else speaking after the reading (`read a listener question and Jo Lee answered:`)
+_THEN_SPEAKS = re.compile(
+    rf"\b(?:and|then|but|before|while)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:\w+ly\s+)?{_SPEECH_VERB}\b"
 )
 _READ_AUTHOR = re.compile(
     r"^\s+from\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
@@ -431,6 +436,8 @@ _TITLE_WORD = (
 )
 # (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
+# A name opening on a post's words (`Chief Scientist`, `Host Priya`), not a surname that is one (`Jennifer Senior`)
+_OPENS_ON_A_POST = re.compile(rf"(?:{_TITLE_WORD}\s+)+")
 # A title and the organization it is at, before a name: `Greywater managing director `, `CEO `.
 _TITLE_BEFORE_NAME = rf"(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{0,3}}(?:{_TITLE_WORD}\s+)+"
 # A title set before a name between commas: `Its CEO, `, `Acme's chief financial officer, `.
@@ -551,7 +558,14 @@ _FIRM_ENDINGS = frozenset(
     "securities bank holdings associates research analytics media news times journal post".split()
 )
 _ANTECEDENT_TAIL = re.compile(r"(?:,?\s+(?:of|at|from|with)\s+[^,]{1,60})$")  # `of Zhongtai Securities`
-_DESCRIPTION_TAIL = re.compile(r",\s+(?:a|an|the|his|her|their)?\s*[a-z][^,]{0,100}$")  # `, business manager of X`
+# `, business manager of X`, `, a cardiologist`: a description of the name before it (an article, or a
+# post among its first words), not a clause of its own (`, she phoned her accountant`)
+_DESCRIPTION_TAIL = re.compile(
+    r",\s+(?:(?:a|an|the|his|her|their)\s+[a-z][^,]{0,100}|(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:manager|founder|partner|director|head|chief|officer|president|executive|analyst|investor|engineer|"
+    r"researcher|scientist|professor|editor|reporter|lead|leader|owner|chair|secretary)\b[^,]{0,100})$"
+)
+_ANTECEDENT_WINDOW = 300
 _ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
 
 # A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
@@ -586,7 +600,8 @@ def _cjk_sentences(clause: str) -> list[str]:
 _EXAMPLE_AFTER = re.compile(r"^[\s*_]*+-?(?:style|type|kind of|sort of)\b(?!\s+(?:the|a|an|his|her|their)\b)")
 _TITLE_AFTER_DASH = re.compile(r"^[\s*_]*+(?:[—–]|--?)\s*+(?:\*(?!\*)|_(?!_))[^*_]*?(?:\S+\s+){3}")
 _OTHER_SOURCE = re.compile(
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
+    # (a name opens a word: tried from every capital inside one long word, the search was quadratic)
+    r"(?<![\w&.'’-])(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,4})\s+(?:called|calls|dubbed|dubs|reported|reports|wrote|writes|"
     r"described|describes|put it|termed|terms)\b[^\"]*$"
 )
 # A quote framed as what "the narrative" / "the press" / "the conventional wisdom" says is nobody's
@@ -755,7 +770,7 @@ def _teller(clause: str) -> str | None:
     if told is None:
         return None
     before = plain(clause[: told.start()]).rstrip()
-    if before.endswith(",") and (apposed := _APPOSED_TELLER.search(before)):
+    if before.endswith(",") and (apposed := _APPOSED_TELLER.search(before, max(0, len(before) - 200))):
         # `Dr. Ambrose Liang-Fairweather, a Larkspur cardiologist, told him`: the name before the
         # description; `her lead investor, Thaddeus Greer of Sablecrest Partners, told her`: the name in it
         before = apposed.group("named") or apposed.group("name_before")
@@ -837,7 +852,7 @@ READ_OUT = "read out"
 READ_OUT_BY_NOBODY = Attribution(None, READ_OUT)
 # A quote that opens telling in the first person what someone said to the speaker: `She told me, '...'`
 _TOLD_ME = re.compile(
-    r"[\W_]*(?:[A-Z][\w'’-]*\s+){1,3}?(?:once\s+)?(?:told|tells|asked|asks|said\s+to|wrote\s+to|warned)\s+(?:me|us)\b"
+    r"[\W_]*(?:She|He|They)\s+(?:once\s+)?(?:told|tells|asked|asks|said\s+to|wrote\s+to|warned)\s+(?:me|us)\b"
 )
 # A quote's translation on the lines below it: `Translation: "..."`, `*English translation:* "..."`,
 # `译文："..."`.
@@ -927,7 +942,7 @@ class Attributor:
                 return titled
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
-        if _JOB_TITLE.match(f"{text} "):
+        if _OPENS_ON_A_POST.match(f"{text} "):
             return None  # `The company's Chief Scientist said`, `Host Priya`: a post, or a post and a first name
         if plausible_new_person(text, self.everyday_words) or (has_cjk(text) and 2 <= len(text) <= 4):
             self.people.add(PersonName(name=text))
@@ -1239,7 +1254,8 @@ class Attributor:
     def _antecedent(self, text: str) -> Attribution:
         """The person a relative clause's `who told ...` is about: the name right before it, past a
         parenthesis and an organization (`an analyst, 齐若兰 (Qi Ruolan) of Zhongtai Securities`)."""
-        text = _PARENTHESES.sub("", text).rstrip(" ,")
+        # (a name ends the text: its last few hundred characters are read, not a whole long clause)
+        text = _PARENTHESES.sub("", text[-_ANTECEDENT_WINDOW:]).rstrip(" ,")
         # the name before its organization, or before a description of them set between commas
         # (`with Dwayne Kettleby, business manager of the local`), or the one the text ends on
         # (`meeting with Dwayne Kettleby`: no organization)
@@ -1376,6 +1392,7 @@ class Attributor:
             not retold
             and ("read" in clause or "quot" in clause or "recit" in clause)
             and (read_from := _search_before_the_colon(_READ_FROM_TEXT, clause.rstrip(" *_")))
+            and not _THEN_SPEAKS.search(read_from.group("tail") or read_from.group("source") or "")
         ):
             author = _READ_AUTHOR.search(read_from.group("tail") or "")
             raw = (author.group("from") or author.group("writer")) if author else None
@@ -1580,7 +1597,7 @@ class Attributor:
             return Attribution(context.pending, "lead-in above")
         if context.pending_blocked:
             return NONE
-        if _unnamed_role_spoke_last(quote.source[: quote.start], context.subject):
+        if _unnamed_role_spoke_last(quote.source[max(0, quote.start - _ROLE_WINDOW) : quote.start], context.subject):
             return NONE  # `Kerner mentioned X. The host expanded this ... The pattern: "..."`
         clause = _last_sentence(_with_phrase_before(quote, strip_timestamps(quote.before)))
         if self._names_in(clause) - {context.subject}:
@@ -1795,7 +1812,9 @@ def _untitled_clause(clause: str) -> str:
 _TWO_NAMES = re.compile(r"[A-Z\u00c0-\u00de][\w'’-]+\s+[A-Z\u00c0-\u00de][\w'’-]+\b")
 
 
-# An unnamed host or interviewer opening a sentence as its subject (`The host expanded this into`)
+# An unnamed host or interviewer opening a sentence as its subject (`The host expanded this into`),
+# looked for in the stretch of the line before a quote (a window: a long line's quotes each read it)
+_ROLE_WINDOW = 600
 # (not one who asks: the answer after `The host asked about X.` is the guest's)
 _ROLE_SUBJECT = re.compile(
     r"(?:^|[.!?]\s+)[Tt]he\s+(?:co-?host|host|interviewer|moderator)s?\s+(?:\w+ly\s+)?"
@@ -1819,6 +1838,7 @@ def _unnamed_role_spoke_last(before: str, subject: str | None) -> bool:
 # (`The ability to say "fold this with seams in" or ...`), or a phrase set before a noun like an
 # adjective (`the entire "services are low margin" bias in venture`): no context makes it anyone's.
 _MENTION_WORDS = 8
+_EXAMPLE_WINDOW = 200
 _SAYING_AS_A_THING = re.compile(r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)\s*$")
 # (and the next example of a list: `to say "fold this" or "separate that"`)
 _NEXT_EXAMPLE = re.compile(
@@ -1833,7 +1853,9 @@ def _mentioned_phrase(quote: Quote) -> bool:
     if len(quote.text.split()) > _MENTION_WORDS:
         return False
     before = _last_sentence(plain(strip_timestamps(quote.before))).rstrip(" *_")
-    if _SAYING_AS_A_THING.search(before) or _NEXT_EXAMPLE.search(quote.source, 0, quote.start):
+    # (the example just before, in a window: each quote of a long line reads only its own stretch)
+    window = max(0, quote.start - _EXAMPLE_WINDOW)
+    if _SAYING_AS_A_THING.search(before) or _NEXT_EXAMPLE.search(quote.source, window, quote.start):
         return True
     return bool(_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(plain(quote.after)))
 

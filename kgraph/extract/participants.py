@@ -451,7 +451,8 @@ def _unjoined(joined: str, apart: dict[str, set[str]]) -> str | None:
 
 _PARTICIPATION = re.compile(
     r"\b(?:co-?hosts?|hosts?|hosted|guests?|interviewer|interviewee|interviewed|panelists?|moderator|moderates|"
-    r"moderated|joins|joined|recorded|debrief|debriefed|debriefs|sat\s+down|sits\s+down)\b",
+    r"moderated|joins|joined|recorded\s+(?:this|the)\s+(?:episode|conversation|show|podcast)|debrief|debriefed|"
+    r"debriefs|sat\s+down|sits\s+down)\b",
     re.I,
 )
 
@@ -569,15 +570,29 @@ _AUTHOR_OF_ALL = re.compile(
 )
 
 
+_AFTER_OUTLET = re.compile(r"(?i:and|&|newsletters?|podcast|blog|substack)\b")
+
+
 def _authors_the_outlet(said: str, outlet: str) -> bool:
     """`said` calls its person the author of `outlet` (`Author of The AI Corner`), or of all this issue."""
     if _AUTHOR_OF_ALL.search(said):
         return True
     name = fold(outlet).removeprefix("the ")
-    return bool(name) and any(
-        f" {fold(found.group('rest'))} ".replace(" the ", " ", 1).startswith(f" {name} ")
-        for found in _AUTHOR_OF.finditer(said)
-    )
+    return bool(name) and any(_names_the_outlet(found.group("rest"), name) for found in _AUTHOR_OF.finditer(said))
+
+
+def _names_the_outlet(rest: str, name: str) -> bool:
+    """`rest` opens on the outlet's folded `name`, then ends or goes on as a list or the word
+    `newsletter` does (`The AI Corner and The VC Corner newsletters`; not `Daily Rituals, a book`
+    for the outlet `The Daily`)."""
+    words = rest.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    size = len(name.split())
+    if fold(" ".join(words[:size])) != name:
+        return False
+    after = " ".join(words[size:])
+    return not after or bool(_AFTER_OUTLET.match(after)) or after[:1] in ",;.|("
 
 
 def authors_among_entries(

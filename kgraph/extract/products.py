@@ -104,8 +104,8 @@ _OWNED = re.compile(rf"^(?P<maker>{_MAKER_NAME})['’]s\s+(?P<product>\S.*)$")
 _QUALIFIER_MAKER = re.compile(rf"^{_MAKER_NAME}$")
 # What a firm built for itself: `Earlybird internal platform`, `Earlybird's internal investment platform`
 _INTERNAL_TOOL = re.compile(
-    rf"^(?:(?P<maker>{_MAKER_NAME})(?:['’]s)?\s+)?(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){{0,2}}"
-    r"(?:platform|tool|system|software|database|dashboard|app)\b"
+    rf"^(?P<maker>{_MAKER_NAME})(?:['’]s)?\s+(?:internal|in-house|proprietary)\s+(?:[a-z-]+\s+){{0,2}}"
+    r"(?:platform|tool|system|software|database|dashboard|app)(?=\s*(?:$|[,;.(]))"  # (not `... platform vendor`)
 )
 _QUALIFIER_BY = re.compile(rf"^(?:(?:made|built|developed|created)\s+)?by\s+(?P<maker>{_MAKER_NAME})$")
 _LIST = re.compile(r",\s*(?:and\s+|&\s+)?|\s+(?:and|&)\s+")
@@ -147,11 +147,16 @@ def _makers(entry: EntityEntry, beside: list[str]) -> tuple[str, ...]:
     """Who makes it, where the entry says so: a name in parentheses, `by X` / `X's` in what it
     says the product is, or the organizations its heading names beside it (`OpenAI / Sora`)."""
     found = [q for q in entry.qualifiers if _QUALIFIER_MAKER.match(q) and not is_relation(q)]
-    found += [by.group("maker") for q in entry.qualifiers if (by := _QUALIFIER_BY.match(q))]  # `Scout (by Harmonic)`
+    found += [  # `Scout (by Harmonic)`; not a person's (`Lovable (by Anton Osika)`)
+        by.group("maker")
+        for q in entry.qualifiers
+        if (by := _QUALIFIER_BY.match(q))
+        and not (" " in by.group("maker") and looks_like_person_name(by.group("maker")))
+    ]
     found += [
         tool.group("maker")
         for about in (*entry.qualifiers, entry.description or "")
-        if (tool := _INTERNAL_TOOL.match(about)) and tool.group("maker")
+        if (tool := _INTERNAL_TOOL.match(about))
     ]
     for about in (entry.description or "", *entry.qualifiers):
         maker = _maker_in(about)

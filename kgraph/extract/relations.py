@@ -372,8 +372,10 @@ _LEFT = re.compile(r"^(?:ex-|ex\s+|former(?:ly)?\s+)", re.I)
 _PIECE_WORDS = frozenset(
     """essay article interview podcast episode live rerun replay video audio bonus special update transcript
     summary review recap keynote talk panel ama remastered full extended clip clips highlights preview encore
-    repost classic part pt ep vol edition explainer debate conversation lecture speech memo letter notes""".split()
+    repost classic part pt ep vol edition explainer debate conversation lecture speech memo letter notes chat
+    fireside dive deep roundtable livestream stream q&a qa ret retired""".split()
 )
+_NOT_A_NAME_TOKEN = re.compile(r"^[A-Z]{1,2}-[A-Z]{1,2}$|^[A-Z][a-z]{0,3}\.$")
 _ORGANIZATION_TOKEN = re.compile(r"[A-Z][\w.&'’+-]*|&|of|and|for")
 
 
@@ -384,6 +386,8 @@ def _unlisted_organization(name: str, everyday: frozenset[str]) -> bool:
     tokens = name.split()
     if not 1 <= len(tokens) <= 4 or not all(_ORGANIZATION_TOKEN.fullmatch(token) for token in tokens):
         return False
+    if tokens[0] == "The" or any(_NOT_A_NAME_TOKEN.search(token) for token in tokens):
+        return False  # a nickname (`The Rock`), a party and state (`D-CA`), an abbreviation (`Ret.`)
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return False
     folded = fold(name).split()
