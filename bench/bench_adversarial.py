@@ -237,6 +237,12 @@ def _one_long_word_before_a_teller(size: int) -> str:
     )
 
 
+def _prose_without_a_comma(size: int) -> str:
+    """Long sentences with no comma (a comma list was looked for from every character of them)."""
+    sentence = "word " * 2000 + ". "
+    return HEADER + "## 1. Key Themes\n\n### T\n" + sentence * (size // len(sentence)) + "\n"
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -293,6 +299,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB heading of open parentheses", lambda: _open_parentheses_in_a_heading(1_900_000)),
     ("a 1.9 MB line of short quotes after a host's sentence", lambda: _short_quotes_after_a_hosts_sentence(1_900_000)),
     ("a 1 MB word before a teller", lambda: _one_long_word_before_a_teller(1_000_000)),
+    ("1.9 MB of sentences without a comma", lambda: _prose_without_a_comma(1_900_000)),
     ("a 1.9 MB organization's name of one word again and again", lambda: _one_name_of_many_words(1_900_000)),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
 ]

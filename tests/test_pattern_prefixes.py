@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph.extract import named_people
+from kgraph.extract import named_people, prose_organizations
 from tests.conftest import FIXTURES, SEEDS
 
 _SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
@@ -77,3 +77,15 @@ def test_worked_with_reads_both_cues() -> None:
     text = "proposed by Ana Lind and colleagues. Co-founded Ferrovia with Dr. Jo Ek. Baby Roe et al. said"
     found = [(match.group("name"), match.group("partner")) for match in named_people._WORKED_WITH.finditer(text)]
     assert found == [("Ana Lind", None), (None, "Jo Ek")]
+
+
+_OLD_COMMA_RUN = re.compile(r"[^,.;:!?()\[\]\"“”\n\0]+(?:,[^,.;:!?()\[\]\"“”\n\0]+)+")
+_RUN_PIECES = ["Ab", " ", ",", ", ", ".", "and", "Cd Ef", "\n", "\0", ":", "(", ")", '"', "x", "“", "]"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_RUN_PIECES, 24))
+def test_comma_runs_are_found_as_by_the_pattern_they_replaced(text: str) -> None:
+    # (the new one opens only after a stop or a comma, where the first form's leftmost match opens)
+    found = [(match.span(), match.group()) for match in prose_organizations._COMMA_RUN.finditer(text)]
+    assert found == [(match.span(), match.group()) for match in _OLD_COMMA_RUN.finditer(text)]

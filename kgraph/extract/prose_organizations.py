@@ -102,7 +102,9 @@ def organizations_of_a_kind(
 # organizations too (a list holds one kind of thing).
 _ITEM = r"[A-Z][\w&'’.+-]*[\w&+](?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*[\w&+]){0,3}"
 # A run of text with commas and no other stop: a list's candidate (each run read once: linear)
-_COMMA_RUN = re.compile(r"[^,.;:!?()\[\]\"“”\n\0]+(?:,[^,.;:!?()\[\]\"“”\n\0]+)+")
+# (it opens only after a stop or a comma: tried from every character, a sentence with no comma was
+# read to its end from each, a quadratic search; pinned to that first form in the tests)
+_COMMA_RUN = re.compile(r"(?:^|(?<=[,.;:!?()\[\]\"“”\n\0]))[^,.;:!?()\[\]\"“”\n\0]++(?:,[^,.;:!?()\[\]\"“”\n\0]++)+")
 _WHOLE_ITEM = re.compile(_ITEM)
 _ENDING_ITEM = re.compile(rf"(?:^|(?<=\s))(?P<item>{_ITEM})$")  # the first name: the end of the text before
 _LAST_ITEM = re.compile(rf"^(?:and\s+(?:(?P<more>more|others)\b|(?P<item>{_ITEM})(?![\w'’&-]))|(?P<alone>{_ITEM})$)")
