@@ -8,17 +8,10 @@ import re
 from collections.abc import Iterator
 
 from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from kgraph.extract import named_people, prose_organizations
 from tests.conftest import FIXTURES, SEEDS
-
-_SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
-
-
-def _texts(pieces: list[str], most: int = 10) -> st.SearchStrategy[str]:
-    joined = st.lists(st.tuples(st.sampled_from(pieces), _SPACES), max_size=most)
-    return joined.map(lambda parts: "".join(piece + space for piece, space in parts))
+from tests.test_pattern_compile_cost import _texts
 
 
 def _fixture_lines() -> Iterator[str]:
