@@ -536,3 +536,26 @@ def test_an_entry_by_a_maker_or_a_firms_internal_tool_is_a_product() -> None:
         "Corvo": (EntityKind.ORGANIZATION, ()),
         "Ana Lind": (EntityKind.PERSON, ()),
     }
+
+
+def test_a_product_an_organizations_heading_names_as_only_a_product_is_written() -> None:
+    found = kinds(
+        [
+            entry("Fourier Intelligence", "Humanoid maker", ("Fourier GR-1",), line=1),
+            entry("Robotera", "Humanoid maker", ("Star-1",), line=2),
+            entry("Halden Labs", "Simulation", ("HaldenGym",), line=3),
+            entry("Corvo", "Depth cameras", ("RealSense",), line=4),
+            # a well-known organization, a disease, a batch, a round: no products
+            entry("Alphabet", "Holding company", ("DeepMind",), line=5),
+            entry("Pfizer", "Drugmaker", ("COVID-19",), line=6),
+            entry("Tessaly", "Startup", ("YC W24",), line=7),
+            entry("Vela", "Startup", ("Series B",), line=8),
+        ]
+    )
+    made = {name: kind_made for name, kind_made in found.items() if kind_made[0] == EntityKind.PRODUCT}
+    assert made == {
+        "GR-1": (EntityKind.PRODUCT, ("Fourier Intelligence",)),  # its maker's word left out
+        "Star-1": (EntityKind.PRODUCT, ("Robotera",)),
+        "HaldenGym": (EntityKind.PRODUCT, ("Halden Labs",)),
+        "RealSense": (EntityKind.PRODUCT, ("Corvo",)),
+    }

@@ -196,9 +196,27 @@ def _parenthetical(entry: EntityEntry) -> list[str]:
         if not parts or not all(_QUALIFIER_MAKER.match(part) for part in parts):
             continue
         for part in parts:
-            if known_product(part) or _made_from(part, stem):
-                found.append(part)
+            if known_product(part) or _made_from(part, stem) or _written_as_a_product(part):
+                first, _, rest = part.partition(" ")
+                # `Fourier Intelligence (Fourier GR-1)`: the model's name, its maker's word left out
+                found.append(rest if fold(first) == stem and _MODEL_NUMBER.fullmatch(rest) else part)
     return found
+
+
+# A name written as only a product's is: a model number (`GR-1`, `Star-1`, `Fourier GR-1`) or one
+# word with a capital inside (`IsaacGym`, `RealSense`, `LeRobot`); not a well-known organization's
+# (`Google (DeepMind)`) nor a disease's (`COVID-19`)
+_MODEL_NUMBER = re.compile(r"(?:[A-Z][\w]*\s)?[A-Z][A-Za-z]+-\d+(?:\.\d+)?[A-Za-z]?")
+_INNER_CAPITAL = re.compile(r"[A-Z][a-z]+[A-Z][A-Za-z]*")
+_NOT_PRODUCTS = frozenset({"COVID-19", "SARS-2", "MERS-1"})
+
+
+def _written_as_a_product(part: str) -> bool:
+    from kgraph.extract.known_organizations import known_organizations  # (it reads this module's words)
+
+    if part in _NOT_PRODUCTS or part in known_organizations().name_set:
+        return False
+    return bool(_MODEL_NUMBER.fullmatch(part) or _INNER_CAPITAL.fullmatch(part))
 
 
 def _made_from(part: str, stem: str) -> bool:
