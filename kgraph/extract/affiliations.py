@@ -566,25 +566,21 @@ def organization_beside_post(sentence: str) -> list[str]:
     if found is None:
         return []
     names = re.split(r"\s+(?:and|&)\s+", found.group("orgs"))
-    known = known_organizations().name_set
-    kinds = organization_words().kind_suffixes  # (`Halden Labs`: a kind's word ends it)
-    shaped = [
-        name
-        for name in names
-        if name in known
-        or _NAME_SHAPED_ORGANIZATION.search(name)
-        or (" " in name and fold(name.split()[-1]) in kinds - {"ai", "ml"})  # (not `Famed AI researcher`)
-    ]
     if any(
         is_place(name) or any(word in _FIELD_ACRONYMS or _MULTIPLE.match(word) for word in name.split())
         for name in names
     ):
         return []
-    return shaped if len(shaped) == len(names) else []
+    known = known_organizations().name_set
+    kinds = organization_words().kind_suffixes - {"ai", "ml"}  # (`Halden Labs`; not `Famed AI researcher`)
+    shaped = all(
+        name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+        for name in names
+    )
+    return names if shaped else []
 
 
 _NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
-# Acronyms of a field, not an organization (`AI researcher`, `ML lead`)
 # Acronyms of a field, and words written like names that describe a person, not an organization
 # (`AI researcher`, `B2B SaaS CEO`, `3x founder`, `FinTech CEO`, `PhD Director`, `Fortune 500 CEO`)
 _FIELD_ACRONYMS = frozenset(

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.affiliations import ROLE_WORD, affiliations_from, is_past_role
-from kgraph.extract.organization_names import is_generic, openings
+from kgraph.extract.organization_names import is_generic, opened_name, openings
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -51,8 +51,7 @@ def prose_affiliations(
         if " " in person.name and position < _MOST_PEOPLE:
             known = {fold(organization) for organization in found}
             for organization in _apposed(text, person.name, names):
-                longer = listed.get(fold(organization), set())
-                organization = next(iter(longer)) if len(longer) == 1 else organization
+                organization = opened_name(organization, listed)
                 if fold(organization) not in known and len(found) < _MOST_POSTS:
                     known.add(fold(organization))
                     found.append(organization)

@@ -1839,12 +1839,10 @@ def _unnamed_role_spoke_last(before: str, subject: str | None) -> bool:
 # adjective (`the entire "services are low margin" bias in venture`): no context makes it anyone's.
 _MENTION_WORDS = 8
 _EXAMPLE_WINDOW = 200
-_SAYING_AS_A_THING = re.compile(r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)\s*$")
+_TO_SAY = r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)"
+_SAYING_AS_A_THING = re.compile(rf"{_TO_SAY}\s*$")
 # (and the next example of a list: `to say "fold this" or "separate that"`)
-_NEXT_EXAMPLE = re.compile(
-    r"\b(?:to|can|could|would|will|might|must|should)\s+(?:say|ask|tell)\s+[*_]*[\"“][^\"“”]{1,120}[\"”][*_]*"
-    r"\s*(?:,|or|and|,\s*or|,\s*and)\s*[*_]*$"
-)
+_NEXT_EXAMPLE = re.compile(rf"{_TO_SAY}\s+[*_]*[\"“][^\"“”]{{1,120}}[\"”][*_]*\s*(?:,|or|and|,\s*or|,\s*and)\s*[*_]*$")
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|this|that|its|their|his|her|our)(?:\s+[a-z]+){0,2}\s*$")
 _NOUN_AFTER = re.compile(r"^[*_]*\s*[a-z]+\s+(?:in|of|for|as|that|which|among|across|is|was|has)\b")
 

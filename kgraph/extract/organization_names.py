@@ -98,6 +98,12 @@ def openings(names: dict[str, str]) -> dict[str, set[str]]:
     return opened
 
 
+def opened_name(name: str, opened: dict[str, set[str]]) -> str:
+    """The one listed name `name` opens (`openings`), or `name` as written where none or several do."""
+    names = opened.get(fold(name), set())
+    return next(iter(names)) if len(names) == 1 else name
+
+
 def strip_label_prefix(name: str) -> str:
     """`Company: Acme` -> `Acme`."""
     return _LABEL_PREFIX.sub("", name).strip()

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 
 from kgraph.extract.alternation import one_of
-from kgraph.extract.organization_names import is_relation, openings
+from kgraph.extract.organization_names import is_relation, opened_name, openings
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -259,18 +259,13 @@ def find_products(entries: list[EntityEntry]) -> list[EntityEntry]:
         # Only a known or versioned name beside an organization is made by it (`OpenAI / Sora`).
         makers_beside = beside if known_product(entry.name) else []
         if _is_product(entry, makers_beside):
-            makers = tuple(_listed_form(maker, opened) for maker in _makers(entry, makers_beside))
+            makers = tuple(opened_name(maker, opened) for maker in _makers(entry, makers_beside))
             result.append(entry.model_copy(update={"kind": EntityKind.PRODUCT, "made_by": makers}))
             continue
         result.append(entry)
         for name in _parenthetical(entry):
             named_inside.append(entry.named_inside(name, EntityKind.PRODUCT, made_by=(entry.name,)))
     return result + _unique(named_inside, result)
-
-
-def _listed_form(maker: str, opened: dict[str, set[str]]) -> str:
-    names = opened.get(fold(maker), set())
-    return next(iter(names)) if len(names) == 1 else maker
 
 
 def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list[EntityEntry]:

@@ -98,8 +98,8 @@ def organizations_of_a_kind(
 
 
 # A list of capitalized names in the prose (`Accel, Atomico, NFX, LocalGlobe, Point Nine, and more`):
-# where two of its names and a quarter at least are organizations the document or the shipped list knows, the rest are
-# organizations too (a list holds one kind of thing).
+# where two of its names and a quarter at least are organizations the document or the shipped list
+# knows, the rest are organizations too (a list holds one kind of thing).
 _ITEM = r"[A-Z][\w&'’.+-]*[\w&+](?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*[\w&+]){0,3}"
 # A run of text with commas and no other stop: a list's candidate (each run read once: linear)
 # (it opens only after a stop or a comma: tried from every character, a sentence with no comma was
@@ -193,7 +193,7 @@ def organizations_listed_with(
             tokens = name.split()
             if len(tokens) == 1 and key in everyday or _NOT_A_NAME.search(name) or name in _NOT_NAMES:
                 continue  # a word the document writes in lower case, an acronym of a deal
-            if is_place(name) or is_generic(name) or known_product(name):
+            if is_place(name) or is_generic(name):
                 continue
             if len(tokens) > 1 and looks_like_person_name(name) and fold(tokens[-1]) not in kinds:
                 continue  # a person's name, perhaps (`Baillie Gifford` is lost with them)

@@ -391,7 +391,7 @@ def _unlisted_organization(name: str, everyday: frozenset[str]) -> bool:
     if not tokens[0][:1].isupper() or not tokens[-1][:1].isupper():
         return False
     folded = fold(name).split()
-    if any(word in _PIECE_WORDS for word in folded) or ROLE_WORD.search(name.lower()) or is_place(name):
+    if any(word in _PIECE_WORDS for word in folded) or ROLE_WORD.search(name) or is_place(name):
         return False
     return len(tokens) > 1 or folded[0] not in everyday
 
@@ -460,7 +460,8 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
 
 
 def _named_after(after: str, organizations: set[str], everyday: frozenset[str] = frozenset()) -> list[str]:
-    """The listed organization after a person's name: `, CEO of Haulwise`, `(Bridge)`."""
+    """The organization after a person's name: a listed or well-known one after a post (`, CEO of
+    Haulwise`), or one in a parenthesis, listed or no other thing (`(Bridge)`)."""
     if (role := _ROLE_OF_AFTER.match(after)) and _current_role(role.group("role")):
         rest = after[role.end() :].split()
         known = known_organizations().name_set  # (a well-known one too: `President @ Anduril`)
