@@ -182,7 +182,7 @@ def test_a_people_entrys_reason_gives_its_person_the_organization_they_joined() 
         "- **Why mentioned:** Joined Corvo Capital as executive partner\n"
     )
     # (a post left behind is an affiliation too, where its organization is written as only a name is)
-    assert found == {"Dana Ruiz": ("Orbex",), "Piet Marrow": ("CDC", "Corvo Capital")}
+    assert found == {"Dana Ruiz": ("Halden Labs", "Orbex"), "Piet Marrow": ("CDC", "Corvo Capital")}
 
 
 def _entry_affiliations(markdown: str) -> dict[str, tuple[str, ...]]:
@@ -344,6 +344,11 @@ def test_a_unit_of_an_institution_is_no_organization_of_its_own() -> None:
         ("CEO of Corvo", []),  # a current role: an affiliation, not a past one
         ("Former official at the Bureau of Looms and Security", ["Bureau of Looms and Security"]),  # one name
         ("Formerly at the University of Varde and Halden Labs", ["University of Varde", "Halden Labs"]),
+        # the organization before a post anyone holds in it
+        ("Former Halden Labs salesperson turned creator; runs a persona", ["Halden Labs"]),
+        ("CEO, Corvo; former OpenAI investor and Tessel Labs CTO", ["OpenAI", "Tessel Labs"]),
+        ("Ex-Google engineer, now founder of Corvo", ["Google"]),
+        ("Former angel investor", []),
     ],
 )
 def test_a_role_left_behind_names_its_organizations(description: str, organizations: list[str]) -> None:
@@ -484,6 +489,13 @@ def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) 
         ("Former OpenAI Chief Scientist", ["OpenAI"]),  # the organization as few words as the post leaves
         ("Famed AI researcher", []),
         ("ML lead", []),
+        # a post anyone holds, after its organization; a clause after it that is no post of its own
+        ("Google engineer", ["Google"]),
+        ("Stripe alum, writes about payments", ["Stripe"]),
+        ("Ex-Google engineer, now founder of Corvo", ["Corvo"]),  # the current role, not the left one
+        ("Angel investor and Halden Labs engineer", ["Halden Labs"]),
+        ("Software engineer", []),
+        ("Halden engineer", []),  # neither listed nor written as only a name is
     ],
 )
 def test_an_organization_beside_a_post_in_a_description(description: str, organizations: list[str]) -> None:

@@ -485,7 +485,8 @@ def past_affiliations(description: str) -> list[str]:
             if left and (there := _OF_OR_AT.fullmatch(role)):  # `formerly of Tidal Works`
                 found.extend(_and_parts(there.group("org")))
             elif left and role:
-                found.extend(part for org in affiliations_from(role) for part in _and_parts(_TITLE_AFTER.sub("", org)))
+                organizations = affiliations_from(role) or organization_beside_post(role)  # `Former Oracle salesperson`
+                found.extend(part for org in organizations for part in _and_parts(_TITLE_AFTER.sub("", org)))
     return [org for org in found if not is_place(org) and not is_generic(org)]
 
 
@@ -542,8 +543,11 @@ def _two_roles(clause: str) -> list[str]:
 _POST = (
     r"(?i:co-?founder|cofounder|founder|ceo|cto|cfo|coo|cpo|cmo|gp|general\s+partner|managing\s+partner|"
     r"managing\s+director|partner|president|chair(?:man|woman)?|chief\s+[a-z]+(?:\s+officer)?|professor|"
-    r"officer|researcher|scientist|economist|fellow|lecturer|special\s+agent|agent|"
-    r"(?:ai|ml|research|product|engineering|design)\s+(?:lead|leader))"
+    r"officer|researcher|(?:neuro|computer\s+|data\s+)?scientist|economist|fellow|lecturer|special\s+agent|agent|"
+    r"(?:ai|ml|research|product|engineering|design)\s+(?:lead|leader)|"
+    # a post anyone holds in an organization (`Former Oracle salesperson`, `Google engineer`, `Stripe alum`)
+    r"exec(?:utive)?|(?:software\s+)?engineer|investor|employee|staffer|salesperson|banker|analyst|designer|"
+    r"(?:product\s+)?manager|lawyer|attorney|alum(?:nus|na)?)"
 )
 # a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
 _FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
@@ -551,7 +555,9 @@ _FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})
 _ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}?"
 _ORGANIZATION_THEN_POST = re.compile(
     rf"^(?:(?i:former|ex-)\s*)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+(?:and|&)\s+{_ORGANIZATION_WORDS})?)\s+"
-    rf"(?:{_POST}|{_FIELD_POST})(?:,\s+[a-z][^,]{{0,60}})?$"  # (`Andreessen Horowitz GP, runs crypto funds`)
+    # (`Andreessen Horowitz GP, runs crypto funds`, `Oracle salesperson turned creator`; not `, now CEO of X`)
+    rf"(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
+    rf"(?:,\s+(?!(?:now|currently|and|formerly|previously)\b)[a-z][^,]{{0,60}})?$"
 )
 _POST_THEN_ORGANIZATION = re.compile(
     rf"^(?:{_POST}|{_FIELD_POST}),\s+(?:[^,]{{1,40}},\s+)?(?P<orgs>{_ORGANIZATION_WORDS})$"
@@ -564,7 +570,10 @@ def organization_beside_post(sentence: str) -> list[str]:
     inside it: `OpenAI`, `17Capital`), never a word a description opens on (`Serial founder`)."""
     found = _ORGANIZATION_THEN_POST.match(sentence) or _POST_THEN_ORGANIZATION.match(sentence)
     if found is None:
-        return []
+        # `Coatue investor and Atlassian CTO`: two posts, each beside its organization
+        parts = sentence.split(" and ") if " and " in sentence and len(sentence) < 120 else []
+        posts = [_ORGANIZATION_THEN_POST.match(part) for part in parts if len(parts) == 2]
+        return [org for post in posts if post for org in organization_beside_post(post.group())] if all(posts) else []
     names = re.split(r"\s+(?:and|&)\s+", found.group("orgs"))
     if any(
         is_place(name) or any(word in _FIELD_ACRONYMS or _MULTIPLE.match(word) for word in name.split())
