@@ -243,6 +243,12 @@ def _prose_without_a_comma(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n" + sentence * (size // len(sentence)) + "\n"
 
 
+def _names_ending_in_their_kind(size: int) -> str:
+    """Name after name ending in an organization's kind (`Pab Quab Capital, `): each read back over a
+    window before its ending, and a hundred at most kept."""
+    return HEADER + "## 1. Key Themes\n\n### T\n" + _distinct("Pa{n} Qu{n} Capital, ", size) + "\n"
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -302,6 +308,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("1.9 MB of sentences without a comma", lambda: _prose_without_a_comma(1_900_000)),
     ("a 1.9 MB organization's name of one word again and again", lambda: _one_name_of_many_words(1_900_000)),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
+    ("1.9 MB of names ending in an organization's kind", lambda: _names_ending_in_their_kind(1_900_000)),
 ]
 
 

@@ -55,7 +55,7 @@ def named_in_prose(body: str, companies: str = "") -> list[str]:
         ("The loom ships to retailers like Apple and Meta.", ["Apple", "Meta"]),  # in running text
         ("Yann Ruiz (Meta) weaves.", ["Meta"]),
         ("An apple a day: Apple would say so.", []),  # the document writes the word in lower case
-        ("Participation came from Micron Ventures.", []),  # an investment arm, not Micron
+        ("Participation came from Micron Ventures.", ["Micron Ventures"]),  # an investment arm, not Micron
         ("She joined Sequoia China, then wrote for MIT Technology Review.", []),  # longer names
         ("Weavers prefer Google Gemini to NVIDIA H100 clusters.", ["Google", "NVIDIA"]),  # their products
         ("| **Kyle Stanford** | Director | Loom exits |", []),  # a surname, through the Markdown

@@ -631,8 +631,8 @@ def test_an_organizations_own_entry_describes_it_rather_than_a_heading_it_shares
 
 def test_a_companys_investment_arm_in_prose_is_not_the_company(tmp_path: Path) -> None:
     """`Orbex Ventures led the round`: Orbex, a loom maker, invests through an arm of another
-    name; `Halden Capital` is Halden, which its entry calls a venture capital firm; and Tessel,
-    which nobody describes, may be either, so `Tessel Fund` still names it."""
+    name, an organization of its own; `Halden Capital` is Halden, which its entry calls a venture
+    capital firm; and Tessel, which nobody describes, may be either, so `Tessel Fund` still names it."""
     companies = {
         "a.md": "### Orbex\n**Description:** a loom maker in Porto",
         "b.md": "### Halden\n**Description:** a venture capital firm",
@@ -651,7 +651,10 @@ def test_a_companys_investment_arm_in_prose_is_not_the_company(tmp_path: Path) -
     graph = kgraph.build([tmp_path])
     labels = {o.iri: o.label for o in graph.model.organizations}
     prose = next(e for e in graph.model.episodes if e.label == "Looms 9")
-    assert sorted(labels[iri] for iri in prose.mentions if iri in labels) == ["Halden", "Tessel"]
+    assert sorted(labels[iri] for iri in prose.mentions if iri in labels) == ["Halden", "Orbex Ventures", "Tessel"]
+    merged = {tuple(sorted(d["names"])) for d in graph.report.identity if d["verdict"] == "merged"}
+    assert {("Halden", "Halden Capital"), ("Tessel", "Tessel Fund")} <= merged
+    assert not any("Orbex" in names for names in merged)
 
 
 @pytest.mark.parametrize(

@@ -54,3 +54,32 @@ def organizations_of_a_kind(body: str) -> list[str]:
 )
 def test_a_capitalized_name_beside_its_kind_is_an_organization(body: str, expected: list[str]) -> None:
     assert organizations_of_a_kind(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (
+            "Velloria raised $16M led by Quarnby Capital with Tessaly Ventures and Orrin Fund Management.",
+            ["Quarnby Capital", "Tessaly Ventures", "Orrin Fund Management"],
+        ),
+        ("Meanwhile Quarnby Capital passed.", ["Quarnby Capital"]),  # a sentence's first word is no part
+        ("Backed by Deep Harrow Capital, it grew.", ["Deep Harrow Capital"]),  # a common word inside the name
+        ("Dana Ruiz's Vantrell Holdings bought it.", ["Vantrell Holdings"]),  # the owner is no part
+        ("It closed a round led by Mohr Ventures Tessaly Capital.", []),  # two names, a comma left out
+        ("The Limited Partners and the Human Capital team agreed.", []),  # kinds, not names
+        ("The fund is Quarnby Fund 2.", []),  # a fund's vehicle
+        ("Choose Your Early Partners carefully.", []),  # a title's words
+        ("She is the VP of Loom Technologies at Orbex Labs.", []),  # a department
+        ("Dana Ruiz runs Ruiz Capital.", []),  # perhaps the person's, perhaps a misread
+        ("Orbex Labs and Orbex Capital merged.", ["Orbex Capital"]),  # not the listed name's tail
+        ("The Velloria Capital Life Sciences arm invested.", []),  # the end of a longer name
+    ],
+)
+def test_a_name_that_ends_in_its_kind_is_an_organization(body: str, expected: list[str]) -> None:
+    assert organizations_of_a_kind(body) == expected
+
+
+def test_a_list_that_ends_on_a_shared_surname_adds_no_given_name() -> None:
+    body = "Quarnby Capital led, joined by Tessaly Ventures, Orrin Partners, and Pell and Ivo Marrack."
+    assert organizations_of_a_kind(body) == ["Quarnby Capital", "Tessaly Ventures", "Orrin Partners"]

@@ -24,7 +24,11 @@ from kgraph.extract.participants import (
 from kgraph.extract.people import PeopleIndex, document_text_lines
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
-from kgraph.extract.prose_organizations import organizations_listed_with, organizations_of_a_kind
+from kgraph.extract.prose_organizations import (
+    organizations_listed_with,
+    organizations_named_with_their_kind,
+    organizations_of_a_kind,
+)
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
@@ -157,6 +161,12 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     surnames = {key.split()[-1] for key in people_keys if " " in key}
     of_a_kind = organizations_of_a_kind(
         document, [*entities, *introduced, *known_organizations], people_keys | surnames
+    )
+    of_a_kind += organizations_named_with_their_kind(  # `led by DN Capital with Intel Capital`
+        document,
+        [*entities, *named_products, *introduced, *known_organizations, *of_a_kind],
+        people_keys | surnames,
+        everyday,
     )
     # (`Accel, Atomico, NFX, LocalGlobe and Point Nine`: the rest of a list of known organizations)
     listed_with = organizations_listed_with(

@@ -15,7 +15,7 @@ from kgraph.extract.products import known_product
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
-from kgraph.person_names import is_place
+from kgraph.person_names import is_place, opens_a_sentence
 
 _KINDS = (
     "company|startup|firm|group|fund|bank|insurer|retailer|chain|brokerage|lender|manufacturer|supplier|developer|"
@@ -107,6 +107,7 @@ _ITEM = r"[A-Z][\w&'’.+-]*[\w&+](?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*[\w&+]){0,3}"
 _COMMA_RUN = re.compile(r"(?:^|(?<=[,.;:!?()\[\]\"“”\n\0]))[^,.;:!?()\[\]\"“”\n\0]++(?:,[^,.;:!?()\[\]\"“”\n\0]++)+")
 _WHOLE_ITEM = re.compile(_ITEM)
 _ENDING_ITEM = re.compile(rf"(?:^|(?<=\s))(?P<item>{_ITEM})$")  # the first name: the end of the text before
+_SHARED_SURNAME = re.compile(r"\s+and\s+[A-Z]")
 _LAST_ITEM = re.compile(rf"^(?:and\s+(?:(?P<more>more|others)\b|(?P<item>{_ITEM})(?![\w'’&-]))|(?P<alone>{_ITEM})$)")
 
 
@@ -120,8 +121,8 @@ def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
             if last.group("alone"):
                 names.append(last.group("alone"))
                 continue
-            if last.group("item"):
-                names.append(last.group("item"))
+            if last.group("item") and not _SHARED_SURNAME.match(part, last.end()):
+                names.append(last.group("item"))  # (not `and Patrick and John Collison`: people)
             if len(names) >= _LEAST_NAMES:
                 yield names, tail
             names = []
@@ -198,6 +199,78 @@ def organizations_listed_with(
             if len(tokens) > 1 and looks_like_person_name(name) and fold(tokens[-1]) not in kinds:
                 continue  # a person's name, perhaps (`Baillie Gifford` is lost with them)
             found[name] = prose.line_at(at).number
+    return [
+        EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
+        for name, number in found.items()
+    ]
+
+
+# A name that ends in a word only organizations end in (`Intel Capital`, `Verona Pharma`, `Janus
+# Henderson Group`, `Trian Fund Management`): the kind is written in the name itself.
+_KIND_ENDINGS = (
+    "Capital|Ventures|Partners|Holdings|Investments|Advisors|Therapeutics|Pharma|Pharmaceuticals|Biosciences|"
+    "Technologies|Labs|Group|Fund|Inc|Corp|Corporation|LLC|Ltd|PLC|GmbH|Management"
+)
+# The ending, opening on the space before it (found at C speed), closing a name: `Bain Capital`,
+# not `Bain Capital Life Sciences` (read at its own end).
+_KIND_ENDING = re.compile(rf" {one_of(_KIND_ENDINGS)}\.?(?![\w&'’-]|\s+(?:&\s+)?[A-Z])")
+_NAME_WORDS_BEFORE = re.compile(r"(?<![\w&'’.-])(?:[A-Z][\w&'’.-]*[\w&]\s+){1,4}$")
+# Words that make a kind, not a name, of the ending (`Limited Partners`, `Human Capital`)
+_KIND_PHRASE_WORDS = frozenset(
+    "limited general managing founding senior junior operating venture human working growth seed risk private "
+    "public equity asset investment wealth hedge sovereign family focus study peer parent portfolio holding".split()
+)
+_NOT_IN_NAMES = frozenset("your our my we you us i me".split())
+_SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\0|*]\s*|\s[-–—]\s+)$")
+# `Apple VP of Fitness Technologies`: a department, not an organization of its own
+_POST_OF = re.compile(r"\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|President|Dean)\s+(?:of|for)\s+$", re.I)
+_AN_ENDING = re.compile(rf"(?:{_KIND_ENDINGS})\.?")
+
+
+def organizations_named_with_their_kind(
+    document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
+) -> list[EntityEntry]:
+    """Organizations the prose names with a name that ends in its kind (`led by DN Capital with Intel
+    Capital`) that no entry lists (`entries`: the document's, with the organizations found in its
+    prose; `people`: the folded names of its people and their surnames; `everyday`: the words it
+    writes in lower case)."""
+    prose = document.prose(_PROSE_KINDS)
+    text = prose.text
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    found: dict[str, int] = {}
+    for ending in _KIND_ENDING.finditer(text):
+        before = _NAME_WORDS_BEFORE.search(text, max(0, ending.start() - 80), ending.start() + 1)
+        if before is None or re.match(r"\s+\d", text[ending.end() : ending.end() + 2]):
+            continue  # (`Affinity Fund 1`: one of a fund's vehicles)
+        words = before.group().split()
+        owned = [at for at, word in enumerate(words) if _POSSESSIVE_END.search(word)]
+        start = before.start()
+        if owned:  # `Ron Shaich's Act3 Holdings`: the words after the owner's
+            start += before.group().index(words[owned[-1]]) + len(words[owned[-1]])
+            words = words[owned[-1] + 1 :]
+        elif _SENTENCE_OPENS.search(text, max(0, start - 4), start):
+            while words and (fold(words[0]) in everyday or words[0] in _NOT_NAMES or opens_a_sentence(words[0])):
+                del words[0]  # `Meanwhile Sequoia Capital`: a sentence's first word, no part of the name
+        if any(fold(word) in _NOT_IN_NAMES for word in words):
+            continue  # `Choose Your Early Partners for Data Value`: a title's words
+        if not words or all(fold(word) in _KIND_PHRASE_WORDS or fold(word) in everyday for word in words):
+            continue  # `Limited Partners`, `Human Capital`: a kind, not a name
+        if any(_AN_ENDING.fullmatch(word) for word in words[:-1]):
+            continue  # `Mohari Ventures Natural Capital`: two names, a comma left out
+        if _POST_OF.search(text, max(0, start - 30), start):
+            continue
+        name = _cleaned(" ".join([*words, ending.group().strip()]))
+        key = fold(name)
+        if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
+            continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
+        if any(form.endswith(" " + key) for form in listed):
+            continue  # `Edge Capital` read in a listed `Lead Edge Capital`
+        if _NOT_A_NAME.search(name) or is_generic(name) or is_place(" ".join(words)):
+            continue
+        if any(fold(word) in people for word in words):
+            continue  # `Kennedy and Liu Labs`: a person's lab, perhaps theirs
+        if len(found) < MOST_NAMED:
+            found[name] = prose.line_at(before.start()).number
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()

@@ -66,6 +66,8 @@ _INVESTOR_HEAD = re.compile(
 )
 # `Intel Capital`, `Coinbase Ventures`: the investment arm of a company that is no investor itself.
 INVESTMENT_ARM_WORDS = ("Capital", "Ventures", "Fund", "Funds", "Investments")
+_INVESTMENT_ARM_KEYS = frozenset(word.lower() for word in INVESTMENT_ARM_WORDS)
+_OWN_FUND = "an investment firm's name written in passing"
 
 
 # One of these is in every description `_INVESTOR_HEAD` finds (tested first: most descriptions
@@ -414,7 +416,10 @@ class _Resolver:
             if self.union.find(("name", first)) == self.union.find(("name", second)):
                 continue
             investing = self._investor_form(first, second) or self._investor_form(second, first)
-            if _suffix_form(first, second) or _suffix_form(second, first):
+            if self._its_own_fund(first, second) or self._its_own_fund(second, first):
+                short, long = sorted((first, second), key=lambda n: (len(fold(n).split()), n))
+                reason, score = _OWN_FUND, None
+            elif _suffix_form(first, second) or _suffix_form(second, first):
                 short, long = sorted((first, second), key=lambda n: (len(fold(n).split()), n))
                 reason, score = "suffix form", None
             elif investing:
@@ -433,6 +438,12 @@ class _Resolver:
                 extra = _extra_words(short, long) or []
                 if reason == "suffix form" and len(longer[short]) == 1 and _plain_suffix(extra):
                     proposals[short].append((long, "suffix form, unique", [f"only longer form of {short}"]))
+                elif reason == _OWN_FUND:
+                    evidence = [
+                        f"{long} is written only in passing",
+                        f"nobody describes {short} as anything but an investor",
+                    ]
+                    proposals[short].append((long, reason, evidence))
                 continue
             if (first, second) in self.together:
                 self.record(
@@ -484,6 +495,19 @@ class _Resolver:
         context = self.contexts[form]
         written = self.counts[form] - context.prose_sightings
         return (written - context.investor_sightings, written, -len(form), form)
+
+    def _its_own_fund(self, short: str, long: str) -> bool:
+        """Whether `long`, written only in passing (`Halden Capital followed`), is `short` by the name
+        of its investing: `short` is listed, `long` adds an investment arm's word, and nobody
+        describes `short` as anything but an investor (`Orbex`, a loom maker: `Orbex Ventures` is its
+        arm, another organization), as the matcher of names in running text reads it."""
+        if self.contexts[short].prose_only or not self.contexts[long].prose_only:
+            return False
+        extra = _extra_words(short, long)
+        if extra is None or " ".join(extra) not in _INVESTMENT_ARM_KEYS:
+            return False
+        descriptions = [text for text in self.contexts[short].descriptions if text]
+        return not descriptions or any(describes_an_investor(text) for text in descriptions)
 
     def _investor_form(self, short: str, long: str) -> list[str]:
         """The evidence that `short` (`Corvo`) is the investment firm `long` (`Corvo Capital`):
