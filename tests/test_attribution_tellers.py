@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 import kgraph
+from kgraph.extract import extract_document
+from kgraph.parse import parse_document
 
 from .attribution_fixtures import in_themes, speakers_of
 from .test_grounding import lines_for, stamp
@@ -379,3 +381,41 @@ def test_a_quote_opening_on_the_relayers_own_telling_is_theirs() -> None:
     read = "Our investors got back 41 cents on the dollar. Every one of them told me it was a first."
     body = in_themes(f'Dana Ruiz spent a year selling door to door. She continued reading: "{read}"')
     assert speakers_of(body)[read] is None
+
+
+_SIGNED_ELSEWHERE = """# Agents at Work
+
+**Podcast:** Loom Talk
+**Date:** 2025-11-26
+**Participants:** Jasper Ruiz, Unknown Host
+{source}
+---
+
+## 1. Key Themes
+
+### Convergence
+The boundaries are dissolving. Wilhelmina notes, "I don't mind that it's merging, it leads us to better emails."
+
+### Tools
+Wilhelmina explains: "It's actually better for me that some of this is in a sales tool now."
+
+### More
+The team builds mockups: "Reva is really good at doing mockups for our annual event" {signature}
+"""
+
+
+@pytest.mark.parametrize(
+    ("source", "signature", "speakers"),
+    [
+        ("", "- Wilhelmina [00:15:00]", ["Wilhelmina", "Wilhelmina", "Wilhelmina"]),
+        ("", "— Wilhelmina", ["Wilhelmina", "Wilhelmina", "Wilhelmina"]),
+        ("", "[00:15:00]", [None, None, None]),  # never signed with the lone name: nobody's to take
+        ("**Source:** newsletter\n", "- Wilhelmina", [None, None, None]),  # an article: a word, no speaker
+    ],
+)
+def test_a_first_name_the_document_signs_quotes_with_names_a_speaker_elsewhere(
+    source: str, signature: str, speakers: list[str | None]
+) -> None:
+    text = _SIGNED_ELSEWHERE.format(source=source, signature=signature)
+    claims = extract_document(parse_document("a.md", text)).claims
+    assert [claim.speaker for claim in claims] == speakers

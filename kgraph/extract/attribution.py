@@ -916,6 +916,8 @@ class Attributor:
     # Full names the document's titles give (`# Summary: Wabi Podcast with Dana Ruiz`), most used
     # spelling first: a lone `Dana explains:` is that guest when no listed person is a Dana.
     title_names: tuple[str, ...] = ()
+    # Lone first names the document signs quotes with (`— Amelia`): `Amelia notes, "..."` is hers.
+    signed_names: frozenset[str] = frozenset()
     current_text: str = ""  # the quote being attributed
     # the line and speaker of the last quote a rule named the speaker of (for `..., arguing that "..."`)
     named_last: tuple[int, str] | None = None
@@ -940,6 +942,8 @@ class Attributor:
             titled = self._title_name(tokens[0])
             if titled:
                 return titled
+            if tokens[0] in self.signed_names:
+                return self.single_name(tokens[0])
         if tokens[0].lower() in _COMMON_WORDS or any(t.lower() in _COMMON_WORDS for t in tokens):
             return None
         if _OPENS_ON_A_POST.match(f"{text} "):

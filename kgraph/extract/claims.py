@@ -155,6 +155,20 @@ def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, 
     return tuple(sorted(found, key=lambda name: -found[name]))
 
 
+# A quote signed with a lone first name: `..." — Amelia [00:12:01]`, `..." - Amelia`
+_SIGNED_FIRST_NAME = re.compile(
+    r"[”\"]\*?\s*(?:\[[^\]\n]{0,40}\]\S*\s*)?(?:[—–]|-(?=\s))\s*\**([A-Z][a-z]{2,})\**(?=\s*(?:\[|\(|$|[,.;]))", re.M
+)
+
+
+def signed_first_names(document: ParsedDocument) -> frozenset[str]:
+    """The lone first names the document signs quotes with (`— Amelia`): so it names a speaker, who
+    may then be called so elsewhere (`Amelia notes, "..."`)."""
+    lines = (line.text for section in document.sections for item in section.items for line in item.lines)
+    signed = (line for line in lines if "—" in line or "–" in line or " - " in line)
+    return frozenset(match.group(1) for line in signed for match in _SIGNED_FIRST_NAME.finditer(line))
+
+
 # What an entry says of a sponsor or advertiser (not `sponsored the study`, a deed in the news).
 _SPONSOR = re.compile(
     r"\b(?:newsletter|episode|issue|podcast|show)(?:['’]s)?\s+(?:sponsor|advertiser)s?\b"
@@ -171,6 +185,7 @@ def _unquoted(item: Item) -> str:
 
 def extract_claims(document: ParsedDocument, attributor: Attributor, entities: list[EntityEntry]) -> list[ClaimEntry]:
     attributor.title_names = title_names(document, attributor)
+    attributor.signed_names = signed_first_names(document)
     collector = _ClaimCollector(attributor)
     collector.walk(tuple(document.preamble), ItemContext(), None)
     entries: dict[int, EntityEntry] = {}
