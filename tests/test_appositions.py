@@ -128,3 +128,45 @@ Quoted on debt.
 """
     people = {person.name: person.affiliations for person in extract_document(parse_document("a.md", text)).people}
     assert people["Ines Vasquez-Hart"] == ("Stackfield Compute",)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ('> "Loom lending is back this year." — Greta Vollmer, WSJ', ("WSJ",)),  # a name only firms are
+        ('> "Loom lending is back this year." - Greta Vollmer, Halden Capital', ("Halden Capital",)),
+        ('> "Loom lending is back." [00:01:00] — Greta Vollmer, Senior Equity Strategist, Quarnby', ("Quarnby",)),
+        ('> "Loom lending is back this year." — Greta Vollmer, Tessel Labs EVP', ("Tessel Labs",)),
+        ('> "Loom lending is back this year." — Greta Vollmer, partner at Orbex Capital', ("Orbex Capital",)),
+        ('> "Loom lending is back this year." — Greta Vollmer, Lisbon', ()),  # a place
+        ('> "Loom lending is back this year." — Greta Vollmer, Quarnby', ()),  # a word, perhaps a town
+        ('Greta Vollmer, Quarnby Capital, disagreed with "the loom bulls".', ()),  # no signature
+    ],
+)
+def test_a_quote_signed_with_a_name_and_an_organization_gives_the_signer_it(
+    sentence: str, expected: tuple[str, ...]
+) -> None:
+    assert affiliations(sentence) == expected
+
+
+def test_a_signers_organization_the_document_lists_is_theirs() -> None:
+    text = """# Loom Ledger: Deals
+
+**Podcast:** Loom Ledger
+**Date:** 2025-05-02
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Lending Returns
+> "Loom lending is back this year." — Greta Vollmer, Quarnby
+
+## 3. Companies Identified
+
+### Quarnby
+A loom lender.
+"""
+    people = extract_document(parse_document("a.md", text)).people
+    assert [(person.name, person.affiliations) for person in people] == [("Greta Vollmer", ("Quarnby",))]

@@ -496,6 +496,7 @@ def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) 
         ("Angel investor and Halden Labs engineer", ["Halden Labs"]),
         ("Software engineer", []),
         ("Halden engineer", []),  # neither listed nor written as only a name is
+        ("QuillBook Senior Ecommerce Research Analyst", ["QuillBook"]),  # the post's words are none of it
     ],
 )
 def test_an_organization_beside_a_post_in_a_description(description: str, organizations: list[str]) -> None:

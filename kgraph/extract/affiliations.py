@@ -582,13 +582,28 @@ def organization_beside_post(sentence: str) -> list[str]:
         return []
     known = known_organizations().name_set
     kinds = organization_words().kind_suffixes - {"ai", "ml"}  # (`Halden Labs`; not `Famed AI researcher`)
-    shaped = all(
-        name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
-        for name in names
-    )
-    return names if shaped else []
+
+    def shaped(name: str) -> bool:
+        return bool(
+            name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+        )
+
+    def named(name: str) -> str:
+        """The name, or the fewest of its first words that are one where the rest is of the post
+        (`PitchBook Senior Ecommerce Research Analyst`): a known name or a kind's word ends it whole."""
+        words = name.split()
+        if name in known or (fold(words[-1]) in kinds and not any(fold(word) in _SENIORITY for word in words[1:])):
+            return name
+        return next(
+            (" ".join(words[:count]) for count in range(1, len(words)) if shaped(" ".join(words[:count]))), name
+        )
+
+    return [named(name) for name in names] if all(shaped(name) for name in names) else []
 
 
+_SENIORITY = frozenset(
+    "senior junior lead principal staff chief head executive vice associate assistant deputy".split()
+)
 _NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
 # Acronyms of a field, and words written like names that describe a person, not an organization
 # (`AI researcher`, `B2B SaaS CEO`, `3x founder`, `FinTech CEO`, `PhD Director`, `Fortune 500 CEO`)

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import re
 
-from kgraph.extract.affiliations import ROLE_WORD, affiliations_from, is_past_role
-from kgraph.extract.organization_names import is_generic, opened_name, openings
+from kgraph.extract.affiliations import (
+    ROLE_WORD,
+    affiliations_from,
+    is_past_role,
+    organization_beside_post,
+    past_affiliations,
+)
+from kgraph.extract.known_organizations import known_organizations
+from kgraph.extract.organization_names import is_generic, opened_name, openings, organization_words
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
 from kgraph.names import fold
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -41,6 +48,7 @@ def prose_affiliations(
     own list first, then these, once each); a short name that opens one listed organization's
     (`Stackfield's CFO`, the entry `Stackfield Compute`) is that organization."""
     listed = openings({fold(e.name): e.name for e in entries if e.kind == EntityKind.ORGANIZATION and e.own_entry})
+    listed_keys = {fold(e.name) for e in entries if e.kind == EntityKind.ORGANIZATION}
     text = document.prose(frozenset((LineKind.TEXT, LineKind.TABLE_ROW))).text
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
     result = []
@@ -50,7 +58,7 @@ def prose_affiliations(
         # a document naming more people than a summary ever does has only its first ones read)
         if " " in person.name and position < _MOST_PEOPLE:
             known = {fold(organization) for organization in found}
-            for organization in _apposed(text, person.name, names):
+            for organization in _apposed(text, person.name, names, listed_keys):
                 organization = opened_name(organization, listed)
                 if fold(organization) not in known and len(found) < _MOST_POSTS:
                     known.add(fold(organization))
@@ -63,7 +71,7 @@ def prose_affiliations(
     return result
 
 
-def _apposed(text: str, name: str, names: set[str]) -> list[str]:
+def _apposed(text: str, name: str, names: set[str], listed: set[str]) -> list[str]:
     found: list[str] = []
     start = text.find(name)
     while start >= 0:
@@ -72,8 +80,57 @@ def _apposed(text: str, name: str, names: set[str]) -> list[str]:
             apposed = _APPOSED.match(text, end)
             if apposed and (organizations := _organizations(apposed)):
                 found.extend(org for org in organizations if fold(org) not in names)
+            elif _SIGNS.search(text, max(0, start - 60), start) and (signed := _SIGNED_WITH.match(text, end)):
+                tail = signed.group("tail")
+                found.extend(org for org in _signers_organization(tail, listed) if fold(org) not in names)
         start = text.find(name, end)
     return found
+
+
+# A quote signed with a name and where the signer works: `..." — Lauren Thomas, WSJ`, `— Kevin Cook,
+# Senior Equity Strategist, Zacks` (the dash right after the closing quote, a time stamp perhaps between)
+_SIGNS = re.compile(r"[”\"]\*?\s*(?:\[[^\]]{0,30}\]\S*\s*)?(?:[—–]|-(?=\s))\s*\**$")
+_SIGNED_WITH = re.compile(r"\**,\s+(?P<tail>[^\n\0\[\]()\"“”;]{2,80}?)\**\s*(?=$|[\0\n\[(]|\.\s)")
+
+
+def _signers_organization(tail: str, organizations: set[str]) -> list[str]:
+    """The organization a signature's tail names: its last part, where it is named as only an
+    organization is (`WSJ`, `Axios Pro`: the document or the shipped list knows it, or its first word,
+    or it is written so), or a post there (`Partner at Orbex Capital`)."""
+    parts = [part.strip() for part in tail.split(",") if part.strip()]
+    if not parts or len(parts) > 3:
+        return []
+    last = parts[-1]
+    if beside := organization_beside_post(last):  # `Microsoft EVP`
+        return beside
+    if ROLE_WORD.search(last) or is_past_role(last):
+        found = past_affiliations(last) if is_past_role(last) else affiliations_from(last)
+        return [org for org in found if not is_place(org) and not is_generic(org)]
+    if is_place(last) or is_generic(last) or not last[:1].isupper() or len(last.split()) > 4:
+        return []  # `— Ana Lind, Lisbon`
+    after_a_post = len(parts) > 1 and (ROLE_WORD.search(parts[-2]) or _SIGNERS_POST.search(parts[-2])) is not None
+    return [last] if after_a_post or _named_as_an_organization(last, organizations) else []
+
+
+# Posts of those who sign quotes, beside the usual ones (`Senior Equity Strategist, Zacks`)
+_SIGNERS_POST = re.compile(
+    r"\b(?:strategist|economist|correspondent|columnist|writer|contributor|spokes(?:person|woman|man)|manager|"
+    r"officer|principal|associate|lead)\b",
+    re.I,
+)
+_WRITTEN_AS_AN_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `a16z`, `WSJ`
+
+
+def _named_as_an_organization(name: str, organizations: set[str]) -> bool:
+    key, known = fold(name), known_organizations().name_set
+    words = name.split()
+    return (
+        key in organizations
+        or name in known
+        or words[0] in known
+        or _WRITTEN_AS_AN_ORGANIZATION.search(name) is not None
+        or (len(words) > 1 and fold(words[-1]) in organization_words().kind_suffixes)
+    )
 
 
 def _organizations(apposed: re.Match[str]) -> list[str]:
