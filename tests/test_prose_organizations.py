@@ -83,3 +83,40 @@ def test_a_name_that_ends_in_its_kind_is_an_organization(body: str, expected: li
 def test_a_list_that_ends_on_a_shared_surname_adds_no_given_name() -> None:
     body = "Quarnby Capital led, joined by Tessaly Ventures, Orrin Partners, and Pell and Ivo Marrack."
     assert organizations_of_a_kind(body) == ["Quarnby Capital", "Tessaly Ventures", "Orrin Partners"]
+
+
+def test_a_listed_organizations_name_shortened_by_its_kind_is_no_other_organization() -> None:
+    text = """# Loom Ledger: Deals
+
+**Podcast:** Loom Ledger
+**Date:** 2025-05-02
+**Source:** newsletter
+
+---
+
+## 1. Key Themes
+
+### Deals
+Shares of the parent company Brinkwell rose; Quarnby, Tessaly, Orrin Capital, and Velloria all sold. The
+research company Harrowgate grew.
+
+## 3. Companies Identified
+
+### Brinkwell International
+A restaurant group.
+
+### Velloria Global Management
+An asset manager.
+
+### Harrowgate DeepLoom
+A loom lab.
+
+### Orrin Capital
+An investor.
+
+### Quarnby
+An investor.
+"""
+    entities = extract_document(parse_document("a.md", text)).entities
+    # `Brinkwell` and `Velloria` are the listed names; `Harrowgate` adds no kind: another organization
+    assert [entity.name for entity in entities if entity.in_prose] == ["Harrowgate", "Tessaly"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from kgraph.data import organization_words
 from kgraph.extract.appositions import prose_affiliations
 from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
@@ -105,6 +106,21 @@ def _short_names(entities: list[EntityEntry]) -> dict[str, str]:
     return {short: names.pop() for short, names in stated.items() if len(names) == 1 and short not in firsts}
 
 
+def _not_short_names(in_passing: list[EntityEntry], entries: list[EntityEntry]) -> list[EntityEntry]:
+    """The organizations named in passing but those that only shorten a listed organization's name
+    by its kind (`Brinker` for the entry `Brinker International`, `Apollo` for `Apollo Global
+    Management`): that organization, not another (`Google` is not `Google DeepMind`)."""
+    kinds = organization_words().kind_suffixes | organization_words().investment_suffixes
+    listed = [fold(entry.name) for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
+    shortened = {
+        " ".join(words[:count])
+        for words in (name.split() for name in listed)
+        for count in range(1, min(len(words), 4))
+        if " ".join(words[count:]) in kinds or all(word in kinds for word in words[count:])
+    }
+    return [entry for entry in in_passing if entry.kind != EntityKind.ORGANIZATION or fold(entry.name) not in shortened]
+
+
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
@@ -175,15 +191,12 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         people_keys | surnames,
         everyday,
     )
+    in_passing = _not_short_names([*known_organizations, *of_a_kind, *listed_with], entities)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=tuple(
-            with_makers(
-                document, [*entities, *named_products, *introduced, *known_organizations, *of_a_kind, *listed_with]
-            )
-        ),
+        entities=tuple(with_makers(document, [*entities, *named_products, *introduced, *in_passing])),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,
