@@ -349,6 +349,10 @@ def test_a_unit_of_an_institution_is_no_organization_of_its_own() -> None:
         ("CEO, Corvo; former OpenAI investor and Tessel Labs CTO", ["OpenAI", "Tessel Labs"]),
         ("Ex-Google engineer, now founder of Corvo", ["Google"]),
         ("Former angel investor", []),
+        ("ex-Quarnby", ["Quarnby"]),  # a name after `ex-`
+        ("Ex-Goldman Sachs", ["Goldman Sachs"]),
+        ("ex-President", []),  # a post, no organization
+        ("ex-wife of Dana Ruiz", []),
     ],
 )
 def test_a_role_left_behind_names_its_organizations(description: str, organizations: list[str]) -> None:
@@ -511,3 +515,21 @@ def test_an_organization_beside_a_post_in_a_heading_descriptor(descriptor: str, 
     from kgraph.extract.affiliations import descriptor_affiliations
 
     assert descriptor_affiliations(descriptor) == organizations
+
+
+@pytest.mark.parametrize(
+    ("heading", "organizations"),
+    [
+        ("Dana Ruiz (ex-Quarnby)", ("Quarnby",)),
+        ("Dana Ruiz (Former Halden Labs CEO)", ("Halden Labs",)),
+        ("Dana Ruiz (formerly of Quarnby)", ("Quarnby",)),
+        ("Dana Ruiz (ex-President)", ()),
+    ],
+)
+def test_a_heading_qualifier_naming_where_a_person_was_is_an_affiliation(
+    heading: str, organizations: tuple[str, ...]
+) -> None:
+    found = _entry_affiliations(
+        f"# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n### {heading}\nA loom buyer.\n"
+    )
+    assert found["Dana Ruiz"] == organizations

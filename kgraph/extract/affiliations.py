@@ -484,12 +484,15 @@ def past_affiliations(description: str) -> list[str]:
             role, left = _LEFT_ROLE.subn("", clause.strip())
             if left and (there := _OF_OR_AT.fullmatch(role)):  # `formerly of Tidal Works`
                 found.extend(_and_parts(there.group("org")))
+            elif (named := _EX_NAME.fullmatch(clause.strip())) and not ROLE_WORD.search(named.group("org")):
+                found.append(named.group("org"))  # `ex-Cerberus`: a name after `ex-` is where they were
             elif left and role:
                 organizations = affiliations_from(role) or organization_beside_post(role)  # `Former Oracle salesperson`
                 found.extend(part for org in organizations for part in _and_parts(_TITLE_AFTER.sub("", org)))
     return [org for org in found if not is_place(org) and not is_generic(org)]
 
 
+_EX_NAME = re.compile(r"(?i:ex)-(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
 _NOW = re.compile(r"^(?:and\s+)?(?:now|currently)\s+(?:(?:a|an|the)\s+)?", re.I)
 _NOW_AT = re.compile(rf"(?:at|with)\s+(?P<org>{_ORG_NAME.pattern})\s*$")
 

@@ -285,7 +285,8 @@ def _entry_names(
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:  # (`Juliana Pillemer (NYU Professor)`: the organization before the post)
-                affiliations.extend(affiliations_from(qualifier) or organization_beside_post(qualifier))
+                found = affiliations_from(qualifier) or organization_beside_post(qualifier)
+                affiliations.extend(found or (past_affiliations(qualifier) if _PAST_CUE.match(qualifier) else []))
     if kind == EntityKind.ORGANIZATION:
         names, renamed = organization_names(bare, document_text, (*qualifiers, description))
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
