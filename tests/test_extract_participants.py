@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kgraph.extract import participants
+from kgraph.extract import extract_document, participants
 from kgraph.extract.people import expand_first_name
 from kgraph.parse import parse_document
 
@@ -110,3 +110,47 @@ def test_a_possessive_of_the_full_name_does_not_make_a_second_namesake() -> None
     )
     found = participants.extract_participants(parse_document("fixture.md", text), "Early Money", [])
     assert [person.name for person in found] == ["Bill Peebles", "Dana Ruiz"]
+
+
+_PAPER = """# TideCast: Forecasting Looms
+
+**Podcast:** arXiv Loom Research
+**Date:** 2025-05-02
+**Participants:** Ana Lind, Ivo Marr{more}
+**Source:** paper
+
+---
+
+## 1. Key Themes
+
+### Forecasts
+The model forecasts looms.
+
+## 4. People Identified
+
+**Dana Ruiz**
+Quarnby University. Senior co-author and a leading loom researcher.
+
+**Piet Wren**
+- Why notable: Co-author, likely contributing the data pipeline.
+
+**Ola Brandt**
+Quarnby University. Co-author of LoomNet, which this paper builds on; also co-author on TideBench.
+
+**Mira Holt**
+Quarnby University. Lead author of the earlier survey cited in Section II.
+"""
+
+
+@pytest.mark.parametrize(
+    ("more", "expected"),
+    [
+        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren"]),  # not another work's authors
+        ("", ["Ana Lind", "Ivo Marr"]),  # the list is whole
+    ],
+)
+def test_a_paper_cut_short_with_et_al_has_the_co_authors_its_people_entries_name(
+    more: str, expected: list[str]
+) -> None:
+    extraction = extract_document(parse_document("a.md", _PAPER.format(more=more)))
+    assert list(extraction.participants) == expected

@@ -18,6 +18,8 @@ from kgraph.extract.makers import with_makers
 from kgraph.extract.named_people import people_named_in
 from kgraph.extract.participants import (
     authors_among_entries,
+    coauthors_among_entries,
+    cut_short,
     extract_participants,
     needs_other_sources,
     raw_participant_count,
@@ -136,6 +138,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         ]
     if episode.source_kind == "newsletter":
         participants = [*participants, *authors_among_entries(entities, participants, episode.podcast)]
+    if episode.source_kind == "paper" and cut_short(document):  # `Ana Lind, Ivo Marr, et al.`
+        participants = [*participants, *coauthors_among_entries(entities, participants)]
     everyday = vocabulary("\n".join(document_text_lines(document)))
     index = PeopleIndex(participants)
     for entry in entities:

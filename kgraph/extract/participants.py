@@ -620,6 +620,37 @@ def authors_among_entries(
     return authors
 
 
+# A sentence opening on the person's part in writing the paper (`Senior co-author and ...`, `Co-author,
+# likely ...`, `Lead author.`); not a part in another work (`Co-author of ZeroMimic`, `co-author on HEAD`)
+_AUTHORS_THE_PAPER = re.compile(
+    r"(?:^|(?<=[.;]\s))(?i:(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*(?:co-?)?authors?)\b"
+    r"(?!\s+(?:of|on|for|to|in)\b)"
+)
+
+
+def coauthors_among_entries(entities: list[EntityEntry], participants: list[PersonName]) -> list[PersonName]:
+    """The People entries a paper's summary calls its authors (`Senior co-author and ...`) that its
+    participants, a list cut short with `et al.`, do not already name."""
+    known = {fold(form) for person in participants for form in (person.name, *person.aliases)}
+    authors: list[PersonName] = []
+    for entry in entities:
+        if entry.kind != EntityKind.PERSON or not entry.own_entry or " " not in entry.name:
+            continue
+        if {fold(entry.name), *map(fold, entry.aliases)} & known:
+            continue
+        said = [text.strip() for text in (entry.description, entry.why_mentioned) if text]
+        if any(_AUTHORS_THE_PAPER.search(text) for text in said):
+            known.add(fold(entry.name))
+            authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+    return authors
+
+
+def cut_short(document: ParsedDocument) -> bool:
+    """Whether the participants line ends its list with `et al.`: the rest are named elsewhere."""
+    value = document.header.get("participants") or ""
+    return re.search(r"\bet al\b", value) is not None
+
+
 def raw_participant_count(document: ParsedDocument) -> int:
     """How many entries the participants line has before cleaning (placeholders included)."""
     value = document.header.get("participants")
