@@ -559,3 +559,24 @@ def test_a_product_an_organizations_heading_names_as_only_a_product_is_written()
         "HaldenGym": (EntityKind.PRODUCT, ("Halden Labs",)),
         "RealSense": (EntityKind.PRODUCT, ("Corvo",)),
     }
+
+
+def test_a_model_of_a_product_line_and_the_products_an_entry_lists_as_its_own_are_its_makers() -> None:
+    companies = (
+        "### Quarnby (Jetson)\n- Description: Loom maker whose Jetson Orin runs the mill; the Jetson Thor is next.\n\n"
+        "### Tessaly (Weft Pay / Warp App)\n- Description: Fintech among other products including Tidewell and Bitloom.\n\n"
+        "### Orrin Labs\n- Description: A rival of Tessaly whose customers use Warpline Mini.\n"
+    )
+    text = (
+        "# Looms\n\n**Podcast:** Loom Stories\n**Date:** 2026-01-01\n**Participants:** Greta Vollmer\n\n"
+        f"## Key Themes\n\n### Looms\n\nThe mill runs on a Jetson Orin.\n\n## Companies Identified\n\n{companies}\n"
+    )
+    from kgraph.extract import extract_document
+    from kgraph.parse import parse_document
+
+    entities = extract_document(parse_document("e.md", text)).entities
+    made = {entry.name: entry.made_by for entry in entities if entry.kind == EntityKind.PRODUCT}
+    # (a family the data knows, given an invented maker: the line is the document's maker's)
+    assert made["Jetson"] == made["Jetson Orin"] == made["Jetson Thor"] == ("Quarnby",)
+    assert made["Tidewell"] == made["Bitloom"] == ("Tessaly",)
+    assert made.get("Warpline Mini", ()) == ()  # another's customers' product: no maker said

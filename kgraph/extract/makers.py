@@ -2,8 +2,9 @@
 product's own name opening on its maker's (`Stripe Connect`, `Google Pay`), the maker written right
 before it (`NVIDIA Isaac Sim`) or owning it (`Meta's Llama 4 as a replacement`, not `Dell's Windows
 laptops`), a kind set beside it that says who makes it (`USDC, the dollar
-stablecoin issued by Circle`), or an organization's entry calling it the maker (`maker of Tessellate
-Router and Spillway`). The maker is an organization the document has; none comes from knowing the
+stablecoin issued by Circle`), an organization's entry calling it the maker (`maker of Tessellate
+Router and Spillway`, `other products including Tidal`), or a product line it is a model of (`Jetson
+Orin` of NVIDIA's `Jetson`). The maker is an organization the document has; none comes from knowing the
 world (see `kgraph/data/products.toml`)."""
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ _NO_NOUN_AFTER = re.compile(
 # `maker of Tessellate Router and Spillway`, `makes Ferrule Close and Tally`
 _MAKER_OF = re.compile(
     r"\b(?i:maker|makers|developer|creator|provider)\s+of\s+(?P<list>[^.;:()]{1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
+    # `among other products including Tidal and BitKey`: its own products, in its entry
+    r"|\b(?:other\s+|its\s+)products\s+(?:include|including|such\s+as)\s+(?P<products>[^.;:()]{1,200})"
 )
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # A name, then words in lower case: what `makes` does to it (`Spillway look cheap`, `AI feel safe`)
@@ -71,6 +74,14 @@ def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[E
         )
         if maker and fold(maker) != fold(product.name):
             makers[product.name] = maker
+    # `Jetson Orin NX` beside `Jetson`, NVIDIA's: a model of a product line is its maker's
+    lines = {
+        fold(entry.name): entry.made_by[0] for entry in entities if entry.kind == EntityKind.PRODUCT and entry.made_by
+    }
+    lines |= {fold(name): maker for name, maker in makers.items()}
+    for product in products:
+        if product.name not in makers and (maker := _line_maker(product.name, lines)):
+            makers[product.name] = maker
     if not makers:
         return entities
     return [
@@ -99,6 +110,14 @@ def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
         if (maker := organizations.get(fold(" ".join(words[:count])))) is not None:
             return maker
     return None
+
+
+def _line_maker(name: str, lines: dict[str, str]) -> str | None:
+    """The maker of the product line the name opens on (`Jetson` of `Jetson Orin NX`), its longest."""
+    words = name.split()
+    return next(
+        (lines[key] for count in range(len(words) - 1, 0, -1) if (key := fold(" ".join(words[:count]))) in lines), None
+    )
 
 
 def _written_beside(text: str, name: str, organizations: dict[str, str], known: bool) -> str | None:
@@ -139,10 +158,10 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
         if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
             continue
         text = " ".join(filter(None, (entry.description, entry.why_mentioned)))
-        if "ake" not in text and "evelop" not in text and "reator" not in text and "rovider" not in text:
+        if not any(cue in text for cue in ("ake", "evelop", "reator", "rovider", "roducts")):
             continue  # (what `_MAKER_OF` needs: most entries name no product they make)
         for found in _MAKER_OF.finditer(text):
-            parts = _LIST_PARTS.split(found.group("list") or found.group("made"))
+            parts = _LIST_PARTS.split(found.group("list") or found.group("made") or found.group("products"))
             if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
                 continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
             for part in parts:
