@@ -73,6 +73,7 @@ def test_a_capitalized_name_beside_its_kind_is_an_organization(body: str, expect
         ("She is the VP of Loom Technologies at Orbex Labs.", []),  # a department
         ("Dana Ruiz runs Ruiz Capital.", []),  # perhaps the person's, perhaps a misread
         ("Orbex Labs and Orbex Capital merged.", ["Orbex Capital"]),  # not the listed name's tail
+        ("We deploy at Atlas Orbex Labs in a classified room.", []),  # the listed name, misheard
         ("The Velloria Capital Life Sciences arm invested.", []),  # the end of a longer name
     ],
 )

@@ -220,6 +220,7 @@ _KIND_PHRASE_WORDS = frozenset(
     "limited general managing founding senior junior operating venture human working growth seed risk private "
     "public equity asset investment wealth hedge sovereign family focus study peer parent portfolio holding".split()
 )
+_KIND_KEYS = frozenset(word.lower() for word in _KIND_ENDINGS.split("|")) | {"venture", "asset", "investment"}
 _NOT_IN_NAMES = frozenset("your our my we you us i me".split())
 _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\0|*]\s*|\s[-–—]\s+)$")
 # `Apple VP of Fitness Technologies`: a department, not an organization of its own
@@ -263,8 +264,11 @@ def organizations_named_with_their_kind(
         key = fold(name)
         if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
             continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
-        if any(form.endswith(" " + key) for form in listed):
-            continue  # `Edge Capital` read in a listed `Lead Edge Capital`
+        rest = key.split(" ", 1)[1] if key.count(" ") >= 2 else key
+        if all(word in _KIND_KEYS for word in rest.split()):
+            rest = key  # (`SFW Capital Partners` is no misheard `Kendall Capital Partners`: only kinds are shared)
+        if any(form.endswith(" " + key) or form == rest or form.endswith(" " + rest) for form in listed):
+            continue  # `Edge Capital` read in a listed `Lead Edge Capital`; `Atlas Alamos National Labs` misheard
         if _NOT_A_NAME.search(name) or is_generic(name) or is_place(" ".join(words)):
             continue
         if any(fold(word) in people for word in words):
