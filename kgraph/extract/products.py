@@ -11,9 +11,10 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 
 from kgraph.extract.alternation import one_of
-from kgraph.extract.organization_names import is_relation, opened_name, openings
+from kgraph.extract.organization_names import acronym_fits, is_relation, opened_name, openings
 from kgraph.extract.results import EntityEntry, EntityKind
 from kgraph.names import fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -343,8 +344,11 @@ def products_named_in(
     }
     found: dict[str, int] = {}
     makers: dict[str, str] = {}
+    spelled_out = _spelled_out(matches, text)  # `FSD (Full Self-Driving)`: one product, two names
     for match in matches:
         name, after, start = match.group("name"), match.group("next"), match.start()
+        if name in spelled_out.values():
+            continue
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
         if match.group("number") is None and match.group("base") not in in_prose:
@@ -371,9 +375,23 @@ def products_named_in(
             line=number,
             rank=0,
             made_by=(makers[name],) if name in makers else (),
+            aliases=(spelled_out[name],) if name in spelled_out else (),
         )
         for name, number in found.items()
     ]
+
+
+def _spelled_out(matches: list[re.Match[str]], text: str) -> dict[str, str]:
+    """Known products written with the other's name in parentheses right after, one the acronym of
+    the other (`FSD (Full Self-Driving)`): the first name, with the second as its alias."""
+    pairs: dict[str, str] = {}
+    for first, second in pairwise(matches):
+        end = first.end("name")
+        if text.startswith(" (", end) and second.start() == end + 2 and text.startswith(")", second.end("name")):
+            short, long = sorted((first.group("name"), second.group("name")), key=len)
+            if short.isupper() and acronym_fits(short, long):
+                pairs.setdefault(first.group("name"), second.group("name"))
+    return pairs
 
 
 # After a product's name, a noun it modifies (`Dell's Windows laptops`, `Oracle's H100 clusters`): the
