@@ -501,6 +501,9 @@ def test_a_head_of_a_function_or_a_work_names_no_organization(description: str) 
         ("Software engineer", []),
         ("Halden engineer", []),  # neither listed nor written as only a name is
         ("QuillBook Senior Ecommerce Research Analyst", ["QuillBook"]),  # the post's words are none of it
+        ("Axios journalist, author of a newsletter on security", ["Axios"]),  # a post of the press
+        ("The University of Varde", ["The University of Varde"]),  # an institution, `The` before it
+        ("OpenLoomLab / Tessel Labs", ["OpenLoomLab", "Tessel Labs"]),  # written as only a name is
     ],
 )
 def test_an_organization_beside_a_post_in_a_description(description: str, organizations: list[str]) -> None:

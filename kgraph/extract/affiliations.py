@@ -344,6 +344,9 @@ _ACRONYMED = re.compile(r"\b[A-Z]{3,6}\b|\bUniversity\b|\bInstitute\b")  # `CMU`
 _TRAILING_ROLE = re.compile(r"^(?P<orgs>.*?[A-Z][\w.&'’-]*)\s+(?P<role>(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*)$")
 
 
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]\w*$|^[A-Z]{2,}[a-z]+$")  # `OpenDriveLab`, `MMLab`
+
+
 def _institutions(sentence: str) -> list[str]:
     """`Stanford University.`, `Tsinghua University / Orbex AI.` opening a description: who the
     person works for, when every part is an organization that says it is one (a kind word such as
@@ -358,8 +361,12 @@ def _institutions(sentence: str) -> list[str]:
         or _ACRONYM_CAMPUS.fullmatch(org)
         and is_town(org.split(maxsplit=1)[1])  # `HKUST Guangzhou`, `UC Berkeley`
         or _COMPANY_UNIT.fullmatch(org)
-        or (len(words := fold(org).split()) > 1 and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS))
+        or (
+            len(words := fold(org).removeprefix("the ").split()) > 1
+            and (words[-1] in suffixes or words[0] in _INSTITUTION_WORDS)
+        )
         or org in known
+        or _INNER_CAPITAL.search(org)  # `OpenDriveLab`
         for org in found
     )  # the kind word ends the name (`Orbex AI`), or an institution's begins it (`University of Varde`)
     return found if named else []
@@ -550,6 +557,7 @@ _POST = (
     r"(?:ai|ml|research|product|engineering|design)\s+(?:lead|leader)|"
     # a post anyone holds in an organization (`Former Oracle salesperson`, `Google engineer`, `Stripe alum`)
     r"exec(?:utive)?|(?:software\s+)?engineer|investor|employee|staffer|salesperson|banker|analyst|designer|"
+    r"reporter|correspondent|columnist|journalist|"
     r"(?:product\s+)?manager|lawyer|attorney|alum(?:nus|na)?)"
 )
 # a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
