@@ -99,7 +99,7 @@ def test_a_listed_organizations_name_shortened_by_its_kind_is_no_other_organizat
 
 ### Deals
 Shares of the parent company Brinkwell rose; Quarnby, Tessaly, Orrin Capital, and Velloria all sold. The
-research company Harrowgate grew.
+research company Harrowgate grew, and so did the loom company Quillon.
 
 ## 3. Companies Identified
 
@@ -112,6 +112,9 @@ An asset manager.
 ### Harrowgate DeepLoom
 A loom lab.
 
+### Quillon Research
+The research unit of Quillon.
+
 ### Orrin Capital
 An investor.
 
@@ -119,5 +122,6 @@ An investor.
 An investor.
 """
     entities = extract_document(parse_document("a.md", text)).entities
-    # `Brinkwell` and `Velloria` are the listed names; `Harrowgate` adds no kind: another organization
-    assert [entity.name for entity in entities if entity.in_prose] == ["Harrowgate", "Tessaly"]
+    # `Brinkwell` and `Velloria` are the listed names; `Harrowgate` adds no kind and `Quillon` a unit's:
+    # other organizations
+    assert [entity.name for entity in entities if entity.in_prose] == ["Harrowgate", "Quillon", "Tessaly"]

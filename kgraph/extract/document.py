@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kgraph.data import organization_words
 from kgraph.extract.appositions import prose_affiliations
 from kgraph.extract.attribution import Attributor
 from kgraph.extract.claims import extract_claims
@@ -108,11 +107,20 @@ def _short_names(entities: list[EntityEntry]) -> dict[str, str]:
     return {short: names.pop() for short, names in stated.items() if len(names) == 1 and short not in firsts}
 
 
+# Words a company's full name adds to the name it goes by: its legal form and scope, not a unit's
+# (`NVIDIA Research`, `Meta AI`) nor an investment arm's (`Intel Capital`) that is another organization
+_CORPORATE_FORMS = frozenset(
+    "inc inc. incorporated corp corp. corporation co co. company llc ltd ltd. limited plc gmbh ag sa group holdings "
+    "industries international global management vc".split()
+) | {"global management", "asset management", "capital management", "investment management"}
+
+
 def _not_short_names(in_passing: list[EntityEntry], entries: list[EntityEntry]) -> list[EntityEntry]:
     """The organizations named in passing but those that only shorten a listed organization's name
-    by its kind (`Brinker` for the entry `Brinker International`, `Apollo` for `Apollo Global
-    Management`): that organization, not another (`Google` is not `Google DeepMind`)."""
-    kinds = organization_words().kind_suffixes | organization_words().investment_suffixes
+    by its legal form or scope (`Brinker` for the entry `Brinker International`, `Apollo` for `Apollo
+    Global Management`): that organization, not another (`Google` is not `Google DeepMind`, nor
+    `NVIDIA` its unit `NVIDIA Research`)."""
+    kinds = _CORPORATE_FORMS
     listed = [fold(entry.name) for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
     shortened = {
         " ".join(words[:count])
