@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -601,23 +602,35 @@ def authors_among_entries(
     """The People entries a newsletter's summary says wrote it, or a piece of it, or the outlet
     (`outlet`, its name), that its participants do not already name: its authors (the field often
     names only the outlet)."""
+
+    def wrote(texts: list[str]) -> bool:
+        said = " ".join(texts)
+        found = _AUTHOR_OF_PIECE.search(said)
+        return (
+            found is not None
+            and not (found.group("the") and _ANOTHERS_PIECE.search(said, found.start()))
+            or _authors_the_outlet(said, outlet)
+        )
+
+    return _people_entries_saying(entities, participants, wrote)
+
+
+def _people_entries_saying(
+    entities: list[EntityEntry], participants: list[PersonName], says: Callable[[list[str]], bool]
+) -> list[PersonName]:
+    """The People entries of full names the participants do not name whose description and reason
+    `says` holds of, as people."""
     known = {fold(form) for person in participants for form in (person.name, *person.aliases)}
-    authors: list[PersonName] = []
+    found: list[PersonName] = []
     for entry in entities:
         if entry.kind != EntityKind.PERSON or not entry.own_entry or " " not in entry.name:
             continue
         if {fold(entry.name), *map(fold, entry.aliases)} & known:
             continue
-        said = " ".join(text for text in (entry.description, entry.why_mentioned) if text)
-        found = _AUTHOR_OF_PIECE.search(said)
-        if (
-            found is not None
-            and not (found.group("the") and _ANOTHERS_PIECE.search(said, found.start()))
-            or _authors_the_outlet(said, outlet)
-        ):
+        if says([text.strip() for text in (entry.description, entry.why_mentioned) if text]):
             known.add(fold(entry.name))
-            authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
-    return authors
+            found.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+    return found
 
 
 # A sentence opening on the person's part in writing the paper (`Senior co-author and ...`, `Co-author,
@@ -631,18 +644,9 @@ _AUTHORS_THE_PAPER = re.compile(
 def coauthors_among_entries(entities: list[EntityEntry], participants: list[PersonName]) -> list[PersonName]:
     """The People entries a paper's summary calls its authors (`Senior co-author and ...`) that its
     participants, a list cut short with `et al.`, do not already name."""
-    known = {fold(form) for person in participants for form in (person.name, *person.aliases)}
-    authors: list[PersonName] = []
-    for entry in entities:
-        if entry.kind != EntityKind.PERSON or not entry.own_entry or " " not in entry.name:
-            continue
-        if {fold(entry.name), *map(fold, entry.aliases)} & known:
-            continue
-        said = [text.strip() for text in (entry.description, entry.why_mentioned) if text]
-        if any(_AUTHORS_THE_PAPER.search(text) for text in said):
-            known.add(fold(entry.name))
-            authors.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
-    return authors
+    return _people_entries_saying(
+        entities, participants, lambda texts: any(_AUTHORS_THE_PAPER.search(text) for text in texts)
+    )
 
 
 def cut_short(document: ParsedDocument) -> bool:
