@@ -249,6 +249,13 @@ def _names_ending_in_their_kind(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n" + _distinct("Pa{n} Qu{n} Capital, ", size) + "\n"
 
 
+def _versions_spelled_out(size: int) -> str:
+    """Version after version of a known product with its spelling-out in parentheses (`FSD 1.4 (Full
+    Self-Driving)`): no version takes the spelling as its alias, and a product's names are read once."""
+    sentences = "".join(f"We tried FSD 1.{n} (Full Self-Driving) today. " for n in range(size // 46))
+    return HEADER + "## 1. Key Themes\n\n### T\n" + sentences + "\n"
+
+
 def _spaces_between_quotes(size: int) -> str:
     """A run of spaces between two quotes, and between a short quoted phrase and the next quote."""
     first = '"The first quote is long enough to be a claim here, and longer than sixty."'
@@ -309,6 +316,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB organization's name of one word again and again", lambda: _one_name_of_many_words(1_900_000)),
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
     ("1.9 MB of names ending in an organization's kind", lambda: _names_ending_in_their_kind(1_900_000)),
+    ("1.9 MB of product versions spelled out in parentheses", lambda: _versions_spelled_out(1_900_000)),
 ]
 
 

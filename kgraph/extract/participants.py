@@ -630,6 +630,8 @@ def _people_entries_saying(
         if says([text.strip() for text in (entry.description, entry.why_mentioned) if text]):
             known.add(fold(entry.name))
             found.append(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+            if len(found) == MOST_NAMED:
+                break  # more than a summary ever names: a hostile text, not read on
     return found
 
 

@@ -389,7 +389,7 @@ def _spelled_out(matches: list[re.Match[str]], text: str) -> dict[str, str]:
         end = first.end("name")
         if text.startswith(" (", end) and second.start() == end + 2 and text.startswith(")", second.end("name")):
             short, long = sorted((first.group("name"), second.group("name")), key=len)
-            if short.isupper() and acronym_fits(short, long):
+            if re.fullmatch(r"[A-Z]{2,6}", short) and acronym_fits(short, long):  # (not `FSD 1.4`: a version)
                 pairs.setdefault(first.group("name"), second.group("name"))
     return pairs
 

@@ -238,8 +238,13 @@ def organizations_named_with_their_kind(
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    # the last words of each listed name (`edge capital` of `lead edge capital`), looked up, not
+    # compared with each name: a document of thousands of entries and endings stays linear
+    tails = {" ".join(words[-count:]) for words in map(str.split, listed) for count in range(1, min(len(words), 6))}
     found: dict[str, int] = {}
     for ending in _KIND_ENDING.finditer(text):
+        if len(found) == MOST_NAMED:
+            break  # more than a summary ever names: a hostile text, not read on
         before = _NAME_WORDS_BEFORE.search(text, max(0, ending.start() - 80), ending.start() + 1)
         if before is None or re.match(r"\s+\d", text[ending.end() : ending.end() + 2]):
             continue  # (`Affinity Fund 1`: one of a fund's vehicles)
@@ -267,14 +272,13 @@ def organizations_named_with_their_kind(
         rest = key.split(" ", 1)[1] if key.count(" ") >= 2 else key
         if all(word in _KIND_KEYS for word in rest.split()):
             rest = key  # (`SFW Capital Partners` is no misheard `Kendall Capital Partners`: only kinds are shared)
-        if any(form.endswith(" " + key) or form == rest or form.endswith(" " + rest) for form in listed):
+        if key in tails or rest in tails or rest in listed:
             continue  # `Edge Capital` read in a listed `Lead Edge Capital`; `Atlas Alamos National Labs` misheard
         if _NOT_A_NAME.search(name) or is_generic(name) or is_place(" ".join(words)):
             continue
         if any(fold(word) in people for word in words):
             continue  # `Kennedy and Liu Labs`: a person's lab, perhaps theirs
-        if len(found) < MOST_NAMED:
-            found[name] = prose.line_at(before.start()).number
+        found[name] = prose.line_at(before.start()).number
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import cast
+from typing import TypeVar, cast
 
 from kgraph.collector import collector_paused
 from kgraph.extract.products import product_words
@@ -343,7 +343,7 @@ class Identities:
                     names[form] = iri
                     organization_forms.add(form)
         known_products = product_words().known
-        for product in self.products.values():
+        for product in _each_once(self.products.values()):  # (each name of a product maps to it)
             iri = self.minter.iri("product", product.label)
             for form in (product.label, *product.alt_labels):
                 if " " in form.strip() or form.lower() not in everyday:
@@ -529,9 +529,13 @@ class _SaidWords:
         return iter(self._words)
 
 
-def _each_once(identities: Iterable[PersonIdentity]) -> Iterable[PersonIdentity]:
-    """Each identity object once, in the order first met: the names as written of one person share
-    theirs (tens of thousands of names, a few thousand people), and hashing one is hashing its fields."""
+_Identity = TypeVar("_Identity")
+
+
+def _each_once(identities: Iterable[_Identity]) -> Iterable[_Identity]:
+    """Each identity object once, in the order first met: the names as written of one person (or
+    product) share theirs (tens of thousands of names, a few thousand people), and hashing one is
+    hashing its fields."""
     return {id(identity): identity for identity in identities}.values()
 
 
