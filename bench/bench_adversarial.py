@@ -252,8 +252,17 @@ def _names_ending_in_their_kind(size: int) -> str:
 def _versions_spelled_out(size: int) -> str:
     """Version after version of a known product with its spelling-out in parentheses (`FSD 1.4 (Full
     Self-Driving)`): no version takes the spelling as its alias, and a product's names are read once."""
-    sentences = "".join(f"We tried FSD 1.{n} (Full Self-Driving) today. " for n in range(size // 46))
+    sentences = "".join(
+        f"We tried FSD 1.{n} (Full Self-Driving) today. We tried Full Self-Driving 2.{n} (FSD) too. "
+        for n in range(size // 92)
+    )
     return HEADER + "## 1. Key Themes\n\n### T\n" + sentences + "\n"
+
+
+def _brackets_after_quotes(size: int) -> str:
+    """One line of quote marks each followed by a bracket and a long word (`"[a]—xxxx...`): a
+    signature's look for a lone first name reads a bounded run after each, not the line's rest."""
+    return HEADER + "## 1. Key Themes\n\n### T\n" + ('"[a]—' + "x" * 95) * (size // 100) + "\n"
 
 
 def _spaces_between_quotes(size: int) -> str:
@@ -317,6 +326,7 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("1 MB of spaces between quotes", lambda: _spaces_between_quotes(1_000_000)),
     ("1.9 MB of names ending in an organization's kind", lambda: _names_ending_in_their_kind(1_900_000)),
     ("1.9 MB of product versions spelled out in parentheses", lambda: _versions_spelled_out(1_900_000)),
+    ("a 1.9 MB line of quote marks before brackets", lambda: _brackets_after_quotes(1_900_000)),
 ]
 
 

@@ -585,10 +585,12 @@ def test_a_model_of_a_product_line_and_the_products_an_entry_lists_as_its_own_ar
 def test_a_known_product_spelled_out_in_parentheses_is_one_product() -> None:
     found = _prose_products(
         "The first FSD (Full Self-Driving) loom computer ran ChatGPT (GPT-4o) prompts; FSD 14 (Full Self-Driving) too."
+        " Full Self-Driving 13 (FSD) ran before."
     )
     assert [(entry.name, entry.aliases) for entry in found] == [
         ("FSD", ("Full Self-Driving",)),
         ("ChatGPT", ()),  # a product another runs on, not its acronym
         ("GPT-4o", ()),
         ("FSD 14", ()),  # a version, not the spelling's acronym
+        ("Full Self-Driving 13", ()),  # nor the acronym's spelling
     ]

@@ -157,7 +157,8 @@ def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, 
 
 # A quote signed with a lone first name: `..." — Amelia [00:12:01]`, `..." - Amelia`
 _SIGNED_FIRST_NAME = re.compile(
-    r"[”\"]\*?\s*(?:\[[^\]\n]{0,40}\]\S*\s*)?(?:[—–]|-(?=\s))\s*\**([A-Z][a-z]{2,})\**(?=\s*(?:\[|\(|$|[,.;]))", re.M
+    r"[”\"]\*?\s*(?:\[[^\]\n]{0,40}\]\S{0,80}\s*)?(?:[—–]|-(?=\s))\s*\**([A-Z][a-z]{2,})\**(?=\s*(?:\[|\(|$|[,.;]))",
+    re.M,
 )
 
 

@@ -18,6 +18,7 @@ from kgraph.names import fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
+_MOST_NAME_WORDS = 8  # of an organization's or a product line's name opening a product's
 _OCCURRENCES_READ = 20  # a product's first few mentions say who makes it, if the text does
 _BEFORE = 60  # characters before a mention read for the maker written there
 # `, the dollar stablecoin issued by Circle`: a kind set beside the product, and its maker
@@ -105,7 +106,7 @@ def _opening(name: str) -> str:
 def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
     """`Stripe Connect` -> `Stripe`: the longest opening of the name that is one of the document's
     organizations, with more of the name after it."""
-    words = name.split()
+    words = name.split()[: _MOST_NAME_WORDS + 1]  # (a name of thousands of words: its opening only)
     for count in range(len(words) - 1, 0, -1):
         if (maker := organizations.get(fold(" ".join(words[:count])))) is not None:
             return maker
@@ -114,7 +115,7 @@ def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
 
 def _line_maker(name: str, lines: dict[str, str]) -> str | None:
     """The maker of the product line the name opens on (`Jetson` of `Jetson Orin NX`), its longest."""
-    words = name.split()
+    words = name.split()[: _MOST_NAME_WORDS + 1]  # (a name of thousands of words: its opening only)
     return next(
         (lines[key] for count in range(len(words) - 1, 0, -1) if (key := fold(" ".join(words[:count]))) in lines), None
     )

@@ -345,9 +345,10 @@ def products_named_in(
     found: dict[str, int] = {}
     makers: dict[str, str] = {}
     spelled_out = _spelled_out(matches, text)  # `FSD (Full Self-Driving)`: one product, two names
+    spellings = set(spelled_out.values())
     for match in matches:
         name, after, start = match.group("name"), match.group("next"), match.start()
-        if name in spelled_out.values():
+        if name in spellings:
             continue
         if start and (text[start - 1].isalnum() or text[start - 1] in "_-"):
             continue  # inside a word: `xGPT-5`, `Jean-Claude`
@@ -389,7 +390,8 @@ def _spelled_out(matches: list[re.Match[str]], text: str) -> dict[str, str]:
         end = first.end("name")
         if text.startswith(" (", end) and second.start() == end + 2 and text.startswith(")", second.end("name")):
             short, long = sorted((first.group("name"), second.group("name")), key=len)
-            if re.fullmatch(r"[A-Z]{2,6}", short) and acronym_fits(short, long):  # (not `FSD 1.4`: a version)
+            # (not `FSD 1.4 (Full Self-Driving)` nor `Full Self-Driving 1.4 (FSD)`: a version is not the line)
+            if re.fullmatch(r"[A-Z]{2,6}", short) and not any(c.isdigit() for c in long) and acronym_fits(short, long):
                 pairs.setdefault(first.group("name"), second.group("name"))
     return pairs
 
