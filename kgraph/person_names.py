@@ -32,7 +32,9 @@ _REGIONS = frozenset(
     "pacific northwest|rust belt|sun belt|bible belt|global south|global north|eurozone|euro area|scandinavia|"
     "nordics|balkans|caribbean|hollywood|silicon alley|silicon roundabout|research triangle|the valley|"
     "mainland china|greater china|asia pacific|asia-pacific|apac|emea|latam|the gulf|persian gulf|west bank|"
-    "gaza strip|silicon beach|route 128|shenzhen bay|zhongguancun|sand hill road".split("|")
+    "gaza strip|silicon beach|route 128|shenzhen bay|zhongguancun|sand hill road|"
+    # cities by the English names the gazetteer lacks (it has `Bengaluru`, `Mumbai`)
+    "bangalore|bombay|calcutta|madras|peking|saigon|rangoon|poona|gurgaon".split("|")
 )
 # Last words that make a capitalized run a place: `Bay Area`, `West Coast`, `Orange County`.
 _PLACE_LAST_WORDS = frozenset(

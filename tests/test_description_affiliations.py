@@ -536,3 +536,20 @@ def test_a_heading_qualifier_naming_where_a_person_was_is_an_affiliation(
         f"# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n### {heading}\nA loom buyer.\n"
     )
     assert found["Dana Ruiz"] == organizations
+
+
+def test_a_possessive_organization_in_a_description_is_the_listed_one_it_opens() -> None:
+    found = _entry_affiliations(
+        "# Episode\n\n**Participants:** Greta Vollmer\n\n## Companies Identified\n\n"
+        "### Greenway Hospitality Group / Brisket & Co.\nA restaurant holding company.\n\n## People Identified\n\n"
+        "**Marcus Oyelowo** — COO of Brisket & Co.; previously ran kitchens at Greenway's seafood brand.\n"
+    )
+    assert found["Marcus Oyelowo"] == ("Brisket & Co.", "Greenway Hospitality Group")
+
+
+def test_a_city_after_an_institution_in_a_field_is_no_affiliation() -> None:
+    found = _entry_affiliations(
+        "# Episode\n\n**Participants:** Greta Vollmer\n\n## People Identified\n\n"
+        "**Ishaan Varde**\n- *Institution/Lab:* Indian Institute of Science, Bangalore\n"
+    )
+    assert found["Ishaan Varde"] == ("Indian Institute of Science",)

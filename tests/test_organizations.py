@@ -77,6 +77,9 @@ def build_companies(
         ("### Bain & Company", {"Bain & Company": ()}),
         ("### Johnson & Johnson", {"Johnson & Johnson": ()}),
         ("### Meta/Facebook", {"Meta": ("Facebook",)}),
+        # an ampersand's lone word is the end of the name, beside a slash too (`and` lists two)
+        ("### Ironbark Holdings / Whitacre Tool & Die", {"Ironbark Holdings": (), "Whitacre Tool & Die": ()}),
+        ("### Ironbark Holdings / Halden and Corvo", {"Ironbark Holdings": (), "Halden": (), "Corvo": ()}),
         ("### Halden (formerly Corvo)", {"Halden": ("Corvo",)}),
         ("### Halden, now Corvo", {"Halden": ("Corvo",)}),
         ("### Halden (formerly known as Corvo)", {"Halden": ("Corvo",)}),

@@ -64,6 +64,11 @@ def test_a_place_is_a_whole_name_not_a_word_of_one() -> None:
     assert is_place("Lisbon") and is_place("Greater Boston") and not is_place("Paris Hilton")
 
 
+def test_a_city_by_its_english_name_is_a_place() -> None:
+    assert is_place("Bangalore") and is_place("Bengaluru") and is_place("Bombay")
+    assert not is_place("Peking University")
+
+
 @pytest.mark.parametrize(
     "name",
     [

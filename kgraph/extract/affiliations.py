@@ -849,5 +849,10 @@ def whole_listed_names(
         if whole is None and key in _INSTITUTION_WORDS:  # `Data lead at the Observatory`: the one listed so named
             ending = {name for form, name in listed.items() if form.endswith(" " + key)}
             whole = ending.pop() if len(ending) == 1 else None
+        if whole is None and key not in listed and organization.endswith(("'s", "’s")):
+            # `ran kitchens at Greenway's seafood brand`: the possessor is the one listed it opens
+            owner = fold(organization[:-2])
+            opened = {name for form, name in listed.items() if form == owner or form.startswith(owner + " ")}
+            whole = opened.pop() if len(opened) == 1 else None
         result.append(whole or organization)
     return tuple(dict.fromkeys(result))

@@ -199,6 +199,8 @@ def _conjoined(name: str, text: str, listed: bool = False) -> list[str]:
         return parts
     if _shares_a_suffix(parts):
         return [name]
+    if listed and "&" in name and any(" " not in part and not _known(part) for part in parts[1:]):
+        return [name]  # `Ironbark Holdings / Whitacre Tool & Die`: an ampersand's lone word, never alone, ends the name
     return parts if listed else [name]
 
 
