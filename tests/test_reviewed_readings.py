@@ -10,10 +10,11 @@ import pytest
 
 from kgraph.extract import extract_document
 from kgraph.extract.affiliations import description_affiliations
-from kgraph.extract.products import find_products
 from kgraph.extract.relations import title_affiliations
-from kgraph.extract.results import EntityEntry, EntityKind, PersonName
+from kgraph.extract.results import EntityKind, PersonName
 from kgraph.parse import parse_document
+
+from .test_products import entry, kinds
 
 QUOTE = "Long-haul freight will be the last thing we electrify, and the most profitable one of all."
 
@@ -81,28 +82,13 @@ def test_a_word_describing_the_person_is_no_organization(description: str) -> No
 
 
 def test_a_person_is_no_makers_organization_and_an_unnamed_internal_tool_no_product() -> None:
-    entries = [
-        EntityEntry(
-            kind=EntityKind.ORGANIZATION,
-            name="Lovable",
-            description="AI app builder",
-            qualifiers=("by Anton Osika",),
-            line=1,
-            rank=1,
-        ),
-        EntityEntry(
-            kind=EntityKind.ORGANIZATION,
-            name="Retool",
-            description="Raised a Series C",
-            qualifiers=("internal tools platform",),
-            line=2,
-            rank=2,
-        ),
-        EntityEntry(
-            kind=EntityKind.ORGANIZATION, name="Glean", description="In-house search platform vendor", line=3, rank=3
-        ),
-    ]
-    found = {entry.name: (entry.kind, entry.made_by) for entry in find_products(entries)}
+    found = kinds(
+        [
+            entry("Lovable", "AI app builder", ("by Anton Osika",), line=1),
+            entry("Retool", "Raised a Series C", ("internal tools platform",), line=2),
+            entry("Glean", "In-house search platform vendor", line=3),
+        ]
+    )
     assert found["Lovable"][1] == ()
     assert found["Retool"] == (EntityKind.ORGANIZATION, ())
     assert found["Glean"] == (EntityKind.ORGANIZATION, ())

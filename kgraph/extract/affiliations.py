@@ -582,9 +582,10 @@ def organization_beside_post(sentence: str) -> list[str]:
     found = _ORGANIZATION_THEN_POST.match(sentence) or _POST_THEN_ORGANIZATION.match(sentence)
     if found is None:
         # `Coatue investor and Atlassian CTO`: two posts, each beside its organization
-        parts = sentence.split(" and ") if " and " in sentence and len(sentence) < 120 else []
-        posts = [_ORGANIZATION_THEN_POST.match(part) for part in parts if len(parts) == 2]
-        return [org for post in posts if post for org in organization_beside_post(post.group())] if all(posts) else []
+        parts = sentence.split(" and ") if len(sentence) < 120 else []
+        if len(parts) != 2 or not all(_ORGANIZATION_THEN_POST.match(part) for part in parts):
+            return []
+        return [org for part in parts for org in organization_beside_post(part)]
     names = re.split(r"\s+(?:and|&)\s+", found.group("orgs"))
     if any(
         is_place(name) or any(word in _FIELD_ACRONYMS or _MULTIPLE.match(word) for word in name.split())
@@ -596,7 +597,7 @@ def organization_beside_post(sentence: str) -> list[str]:
 
     def shaped(name: str) -> bool:
         return bool(
-            name in known or _NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+            name in known or NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
         )
 
     def named(name: str) -> str:
@@ -615,7 +616,7 @@ def organization_beside_post(sentence: str) -> list[str]:
 _SENIORITY = frozenset(
     "senior junior lead principal staff chief head executive vice associate assistant deputy".split()
 )
-_NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
+NAME_SHAPED_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `17Capital`, `a16z`, `NYU`
 # Acronyms of a field, and words written like names that describe a person, not an organization
 # (`AI researcher`, `B2B SaaS CEO`, `3x founder`, `FinTech CEO`, `PhD Director`, `Fortune 500 CEO`)
 _FIELD_ACRONYMS = frozenset(

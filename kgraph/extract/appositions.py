@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kgraph.extract.affiliations import (
+    NAME_SHAPED_ORGANIZATION,
     ROLE_WORD,
     affiliations_from,
     is_past_role,
@@ -118,7 +119,6 @@ _SIGNERS_POST = re.compile(
     r"officer|principal|associate|lead)\b",
     re.I,
 )
-_WRITTEN_AS_AN_ORGANIZATION = re.compile(r"[a-z0-9][A-Z]|\d|^[A-Z]{2,5}$")  # `OpenAI`, `a16z`, `WSJ`
 
 
 def _named_as_an_organization(name: str, organizations: set[str]) -> bool:
@@ -128,7 +128,7 @@ def _named_as_an_organization(name: str, organizations: set[str]) -> bool:
         key in organizations
         or name in known
         or words[0] in known
-        or _WRITTEN_AS_AN_ORGANIZATION.search(name) is not None
+        or NAME_SHAPED_ORGANIZATION.search(name) is not None
         or (len(words) > 1 and fold(words[-1]) in organization_words().kind_suffixes)
     )
 

@@ -120,13 +120,12 @@ def _not_short_names(in_passing: list[EntityEntry], entries: list[EntityEntry]) 
     by its legal form or scope (`Brinker` for the entry `Brinker International`, `Apollo` for `Apollo
     Global Management`): that organization, not another (`Google` is not `Google DeepMind`, nor
     `NVIDIA` its unit `NVIDIA Research`)."""
-    kinds = _CORPORATE_FORMS
     listed = [fold(entry.name) for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
     shortened = {
         " ".join(words[:count])
         for words in (name.split() for name in listed)
         for count in range(1, min(len(words), 4))
-        if " ".join(words[count:]) in kinds or all(word in kinds for word in words[count:])
+        if " ".join(words[count:]) in _CORPORATE_FORMS or all(word in _CORPORATE_FORMS for word in words[count:])
     }
     return [entry for entry in in_passing if entry.kind != EntityKind.ORGANIZATION or fold(entry.name) not in shortened]
 

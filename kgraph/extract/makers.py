@@ -81,7 +81,7 @@ def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[E
     }
     lines |= {fold(name): maker for name, maker in makers.items()}
     for product in products:
-        if product.name not in makers and (maker := _line_maker(product.name, lines)):
+        if product.name not in makers and (maker := _named_in_the_name(product.name, lines)):
             makers[product.name] = maker
     if not makers:
         return entities
@@ -103,22 +103,14 @@ def _opening(name: str) -> str:
     return fold(name).replace("-", " ").split(" ")[0]
 
 
-def _named_in_the_name(name: str, organizations: dict[str, str]) -> str | None:
-    """`Stripe Connect` -> `Stripe`: the longest opening of the name that is one of the document's
-    organizations, with more of the name after it."""
+def _named_in_the_name(name: str, names: dict[str, str]) -> str | None:
+    """`Stripe Connect` -> `Stripe`: what `names` (folded) gives the longest opening of the name, with
+    more of the name after it (the document's organizations, or its product lines' makers)."""
     words = name.split()[: _MOST_NAME_WORDS + 1]  # (a name of thousands of words: its opening only)
     for count in range(len(words) - 1, 0, -1):
-        if (maker := organizations.get(fold(" ".join(words[:count])))) is not None:
-            return maker
+        if (found := names.get(fold(" ".join(words[:count])))) is not None:
+            return found
     return None
-
-
-def _line_maker(name: str, lines: dict[str, str]) -> str | None:
-    """The maker of the product line the name opens on (`Jetson` of `Jetson Orin NX`), its longest."""
-    words = name.split()[: _MOST_NAME_WORDS + 1]  # (a name of thousands of words: its opening only)
-    return next(
-        (lines[key] for count in range(len(words) - 1, 0, -1) if (key := fold(" ".join(words[:count]))) in lines), None
-    )
 
 
 def _written_beside(text: str, name: str, organizations: dict[str, str], known: bool) -> str | None:

@@ -441,7 +441,7 @@ class _Resolver:
                 elif reason == _OWN_FUND:
                     evidence = [
                         f"{long} is written only in passing",
-                        f"nobody describes {short} as anything but an investor",
+                        f"{short} is described as an investor, or not at all",
                     ]
                     proposals[short].append((long, reason, evidence))
                 continue
@@ -498,9 +498,10 @@ class _Resolver:
 
     def _its_own_fund(self, short: str, long: str) -> bool:
         """Whether `long`, written only in passing (`Halden Capital followed`), is `short` by the name
-        of its investing: `short` is listed, `long` adds an investment arm's word, and nobody
-        describes `short` as anything but an investor (`Orbex`, a loom maker: `Orbex Ventures` is its
-        arm, another organization), as the matcher of names in running text reads it."""
+        of its investing: `short` is listed, `long` adds an investment arm's word, and `short` is
+        described as an investor somewhere or not described at all (`Orbex`, only a loom maker:
+        `Orbex Ventures` is its arm, another organization), as the matcher of names in running text
+        reads it."""
         if self.contexts[short].prose_only or not self.contexts[long].prose_only:
             return False
         extra = _extra_words(short, long)
