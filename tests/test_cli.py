@@ -71,6 +71,30 @@ def test_a_bad_document_is_skipped_and_the_rest_builds(tmp_path):
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
 
 
+def test_a_document_that_sets_off_a_bug_is_skipped_and_named_and_the_rest_builds(tmp_path, monkeypatch):
+    import kgraph.build.workers
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    seed = next(SEEDS.iterdir())
+    shutil.copy(seed, corpus / "good.md")
+    shutil.copy(seed, corpus / "odd.md")
+    real = kgraph.build.workers.extract_source
+
+    def extract(document):  # an extractor's bug that only this document's content sets off
+        if document.source == "odd.md":
+            raise IndexError("list index out of range")
+        return real(document)
+
+    monkeypatch.setattr(kgraph.build.workers, "extract_source", extract)
+    result = _run("build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-cache")
+    assert result.exit_code == 1
+    assert "skipped odd.md: skipped: kgraph failed to extract it (IndexError: list index out of range" in result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["documents"] == {"read": 2, "built": 1, "skipped": 1}
+    assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
+
+
 def test_unknown_option_is_a_usage_error():
     result = CliRunner().invoke(main, ["build", "--frobnicate"])
     assert result.exit_code == 2

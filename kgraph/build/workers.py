@@ -192,6 +192,13 @@ def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted
         except DocumentError as error:
             results.append((key, error, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
+        except Exception as error:  # a bug one document's content sets off: that document is skipped, not the build
+            failure = DocumentError(
+                f"skipped: kgraph failed to extract it ({type(error).__name__}: {error}; a bug, please report it)",
+                document.source,
+            )
+            results.append((key, failure, b"", time.thread_time() - cpu, time.perf_counter() - wall))
+            continue
         # pickled here, not in the coordinator: it unpickles the digest either way, and stores these bytes
         digest = pickle.dumps(digest_of(extraction, key), protocol=pickle.HIGHEST_PROTOCOL)
         data = pickled(extraction)
