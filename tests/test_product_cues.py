@@ -176,7 +176,7 @@ def test_a_launch_by_the_company_in_its_entry_is_the_entrys_product() -> None:
         (
             "Nothing here.",
             "**ByteDance**\n- Description: Technology company, developer of the WAN2.2 video tokenizer.\n",
-            {},  # a version's dot is no end of the name
+            {"WAN2.2": ("ByteDance",)},  # a version's dot is no end of the name (not `WAN2`); its kind follows it
         ),
         # `its first product, the Ferrite F1,`; a glove; a shipped product going on with `which`
         (
@@ -250,7 +250,7 @@ def test_no_maker_an_independent_review_found_wrong(theme: str, expected: dict) 
         ("Orbex makes Tally and Spillway.", {"Tally": ("Orbex",), "Spillway": ("Orbex",)}),
         (
             "Orbex makes Tally, Spillway and Ferrule Close, tools for closing books.",
-            {"Tally": ("Orbex",), "Spillway": ("Orbex",)},
+            {"Tally": ("Orbex",), "Spillway": ("Orbex",), "Ferrule Close": ("Orbex",)},
         ),
     ],
 )
@@ -277,3 +277,89 @@ def test_an_entry_naming_what_its_organization_makes_in_the_plural(words: str) -
     # (the product named nowhere else: the entry introduces it)
     companies = f"**Orbex**\n- Description: AI coding company ({words} Tallyhook)\n"
     assert products("Nothing here.", companies) == {"Tallyhook": ("Orbex",)}
+
+
+@pytest.mark.parametrize(
+    ("theme", "companies", "expected"),
+    [
+        # what an entry says its organization makes, with the kind of thing after the name
+        (
+            "Nothing here.",
+            "**Kestrel Packaging**\n- Description: Arizona startup; maker of the KP-Bridge silicon interposer.\n",
+            {"KP-Bridge": ("Kestrel Packaging",)},
+        ),
+        (
+            "Nothing here.",
+            "**Frostline**\n- Description: Designs the Frostline Vault rack system and the ColdTrace energy software.\n",
+            {"Frostline Vault": ("Frostline",), "ColdTrace": ("Frostline",)},
+        ),
+        (
+            "Nothing here.",
+            "**Haas Automation**\n- Description: Machine-tool maker; builds the Haas VF-2 vertical mills.\n",
+            {"Haas VF-2": ("Haas Automation",)},
+        ),
+        (
+            "Nothing here.",
+            "**Corvane**\n- Description: Freelancer neobank; makes Corvane Payroll and Corvane Invoicing.\n",
+            {"Corvane Payroll": ("Corvane",), "Corvane Invoicing": ("Corvane",)},
+        ),
+        # a kind of thing in the plural, with no article, is no product; nor a clause after the name
+        ("Nothing here.", "**Kailon**\n- Description: Developer of GLP-1 drugs for obesity.\n", {}),
+        (
+            "Nothing here.",
+            "**Kailon**\n- Description: Maker of Tessellate for banks and lenders.\n",
+            {"Tessellate": ("Kailon",)},
+        ),
+        # `makes` alone, in prose, says too little
+        ("Ledgerly makes Corvane Payroll look cheap. Sleet makes Orrin Tools.", "**Ledgerly**\n- D: F\n", {}),
+        # an owner's product named after what kind it is, in any words
+        (
+            "Frostline's energy software, ColdTrace, decides when to pre-chill.",
+            "**Frostline**\n- D: Cold storage\n",
+            {"ColdTrace": ("Frostline",)},
+        ),
+        (
+            "Ridgeline built its own load-matching app, RigShare, for members.",
+            "**Ridgeline**\n- D: Co-op\n",
+            {"RigShare": ()},
+        ),
+        # a product called so
+        (
+            "Ardent Civic sells a product called Benefits Buddy, which runs on rules.",
+            "**Ardent Civic**\n- D: Contractor\n",
+            {"Benefits Buddy": ()},
+        ),
+        (
+            "Ladle makes a soup-and-sauce cooking robot called the Ladle Line, used in 400 kitchens.",
+            "**Ladle**\n- D: Robots\n",
+            {"Ladle Line": ("Ladle",)},  # (its maker's name opens it)
+        ),
+        ("The agency hired a model called Gigi Hadid and a company called Orrin.", "**Ledgerly**\n- D: F\n", {}),
+        # made by a listed maker named after its kind
+        (
+            "The campus will use DryLoop, a closed-loop cooling system made by the Minnesota firm Thermocline.",
+            "**Thermocline**\n- D: Cooling\n",
+            {"DryLoop": ("Thermocline",)},
+        ),
+    ],
+)
+def test_products_named_with_their_kind_or_their_maker(theme: str, companies: str, expected: dict) -> None:
+    assert products(theme, companies) == expected
+
+
+def test_a_listed_product_named_with_an_acronym_of_its_kind_is_that_product() -> None:
+    theme = "Brightdesk bills per ticket resolved by its AI agent, Brightdesk Resolve."
+    companies = "**Brightdesk**\n- Description: Support software; maker of the Brightdesk Resolve AI agent.\n"
+    assert products(theme, companies) == {"Brightdesk Resolve": ("Brightdesk",)}
+
+
+def test_a_product_named_after_its_maker_and_an_acronym_is_a_product() -> None:
+    companies = "**Toastly**\n- Description: Restaurant software company; maker of Toastly POS.\n"
+    assert products("Nothing here.", companies) == {"Toastly POS": ("Toastly",)}
+
+
+def test_a_made_thing_a_word_or_two_describe_after_the_article() -> None:
+    companies = "**Orbex**\n- Description: AI lab; creator of the leaked Tally-Image-2 and the Spillway model.\n"
+    assert products("Nothing here.", companies) == {"Tally-Image-2": ("Orbex",), "Spillway": ("Orbex",)}
+    # (no name after the words: the world's fastest chips are no product)
+    assert products("Nothing here.", "**Orbex**\n- Description: Maker of the world's fastest chips.\n") == {}

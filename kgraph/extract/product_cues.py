@@ -34,7 +34,8 @@ _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|e
 # product (`Perch SDK`, `Pay checkout product`). Matched where one of `_OWNERS` ends: the words are
 # found with `str.find`, far faster than a pattern that opens on a choice of words.
 _AFTER_OWNER = re.compile(
-    rf"{_ADJECTIVES}(?:(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
+    # (`energy software, ColdTrace`, `own load-matching app, RigShare`: any words may say what kind)
+    rf"{_ADJECTIVES}(?:(?:[a-z][\w-]*\s+|[A-Z]{{2,3}}\s+){{0,2}}?(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
     rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b"
     # `Helix Bio's SepsiGuard, a model that flags sepsis`: the kind set beside the name
     rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b(?!\s+who\b))"
@@ -52,14 +53,24 @@ _MADE_BY = re.compile(rf"{_NAME},\s+(?:a|an)\s+(?:[\w-]+\s+){{0,4}}?(?:[\w-]+)$"
 _BY_NAME = re.compile(
     r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3}(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|for|to|that|which|since|from|as|with)\b)"
 )
+_BY_THE_KIND = re.compile(r"the\s+(?:[A-Z][\w-]*\s+)?(?:[a-z][\w-]*\s+){1,2}")  # `by the Minnesota firm Thermocline`
 # A name, then what it is to its maker: `Sentrel Guard, the company's product,`, `Sweep, its flagship
 # service,` (read back from the owner's words)
 _ITS_OWN = (", the company's ", ", the company’s ", ", the startup's ", ", the startup’s ", ", its ", ", their ")
 _NAME_BEFORE_OWN = re.compile(rf"(?<![\w'’.-]){_NAME}$")
 _OWN_KIND = re.compile(rf"{_ADJECTIVES}(?:[a-z][\w-]*\s+)?(?:{_KINDS})\s*,")
 # What an organization's entry says it makes: `makes the Oakhaven Picker`, `maker of A and B`
-_MAKES_WORDS = (  # (`It makes Tally look cheap`: `makes` alone is not enough)
+_MAKES_WORDS = (  # (`It makes Tally look cheap`: `makes` alone is read in an entry only, see below)
+    "makes ",
+    "Makes ",
     "makes the ",
+    "designs the ",
+    "Designs the ",
+    "builds the ",
+    "Builds the ",
+    "Maker of ",
+    "Developer of ",
+    "Creator of ",
     "maker of ",
     "developer of ",
     "creator of ",
@@ -67,20 +78,31 @@ _MAKES_WORDS = (  # (`It makes Tally look cheap`: `makes` alone is not enough)
     "developers of ",
     "creators of ",
 )
-_MAKES = re.compile(
-    rf"(?:the\s+)?{_NAME}(?P<more>(?:,\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}})?"
+# A kind after a made thing's name (`the KP-Bridge silicon interposer`): lower-case words, none of
+# them a clause's (`Tessellate for banks`, `Tally look cheap` ends no name)
+_KIND_TAIL = (
+    r"(?:\s+(?!(?:and|or|for|that|which|used|to|in|of|with|from|by|on|at|as|is|are|was|were|look|looks|seem|"
+    r"seems|feel|feels)\b)[a-z][\w-]*){0,3}"
+)
+_MAKES = re.compile(  # (`the leaked GPT-Image-2`, `the popular Tally app`: a word or two may say of it)
+    rf"(?:the\s+(?:(?!(?:and|or|of|for|to|in|with)\b)[a-z][\w-]*\s+){{0,2}})?{_NAME}(?P<tail>{_KIND_TAIL})"
+    rf"(?P<more>(?:,\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}}){{0,12}},?\s+and\s+(?:the\s+)?[A-Z][^,.;\0]{{0,40}})?"
     r"(?=\s*(?:[,;)]|\.(?!\w)|$|\s+(?:and|for|that|which|used|to)\b))"
 )
+# a list's further made things, each with its kind: `and the ColdTrace energy software`
+_MORE_MADE = re.compile(
+    r"(?:,\s+|,?\s+and\s+)(?:the\s+)?([A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})"
+    rf"(?:{_KIND_TAIL})(?=\s*(?:,|\band\b|[.;)\0]|$))"
+)
+_LOWER_WORD = re.compile(r"\s(?!and\b|the\b)[a-z]")
+# `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
+_CALLED = " called "
+# (not a kind that names people too: `a model called Gigi Hadid`, `an agent called Maria Ruiz`)
+_KIND_BEFORE = re.compile(rf"\b(?!(?:model|models|agent|agents|assistant)$)(?:{_KINDS})$")
+_CALLED_NAME = re.compile(rf"(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that|and|for|to)\b)")
 _ITSELF = re.compile(r"\b(?:[Tt]he\s+(?:company|startup|firm)|[Ii]t|[Tt]hey)\s+(?:\w+ly\s+)?$")
 _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
 _NEXT_WORD = re.compile(r"[\w-]+")
-# The lower-case words that may open what follows an owner's word: an adjective or a kind of product.
-_OWNER_WORDS = frozenset(
-    "own new core flagship main first latest patient consumer enterprise signature product products model models app "
-    "apps application platform service tool tools runtime agent agents assistant chatbot chip chips device software "
-    "suite system line card brand engine copilot checkout storage program feature sensor arm arms robot kit camera "
-    "processor accelerator wallet offering glove pendant ring headset wearable".split()
-)
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
 # Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
 _LAUNCH = re.compile(
@@ -134,6 +156,9 @@ def products_introduced_in(
     each, at the line it is first named on, made by the listed organization whose possessive says
     so."""
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    products = {
+        fold(form) for entry in entries if entry.kind == EntityKind.PRODUCT for form in (entry.name, *entry.aliases)
+    }
     makers = _Makers(document, entries)
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
@@ -160,7 +185,11 @@ def products_introduced_in(
             if len(found) == MOST_NAMED:
                 return  # more than a summary ever names: a hostile text, not read on
             name = name.rstrip(".-") + acronym
-            if _is_product_name(name, listed, people, everyday) and name not in found:
+            if (
+                _is_product_name(name, listed, people, everyday)
+                and name not in found
+                and not _with_its_kind(name, found, products)
+            ):
                 number = prose.lines[index].number
                 maker = makers.of(possessor.group(0) if possessor else by, number, owned, before)
                 if listed_maker and maker is None:
@@ -177,8 +206,8 @@ def products_introduced_in(
             if owner[0] not in "'’" and at and text[at - 1].isalnum():
                 continue  # `its`, not `fits`
             word = _NEXT_WORD.match(text, at + len(owner))
-            if word is None or not (word.group()[:1].isupper() or word.group() in _OWNER_WORDS):
-                continue  # `its growth`, `Apple's market`: most owners' words, no cue (told without a pattern)
+            if word is None or not (word.group()[:1].isupper() or word.group()[:1].islower()):
+                continue  # `its 2024`, `Apple's $3T`: no cue (told without a pattern)
             if after := _AFTER_OWNER.match(text, at + len(owner)):
                 possessive = owner[0] in "'’"
                 if (name := after.group("name3")) is not None:
@@ -196,6 +225,8 @@ def products_introduced_in(
         for at in occurrences(text, cue):
             made = _MADE_BY.search(text, max(0, at - _BEFORE), at)
             after = _BY_NAME.match(text, at + len(cue))
+            if after is None and (kind := _BY_THE_KIND.match(text, at + len(cue))):
+                after = _BY_NAME.match(text, kind.end())  # `made by the Minnesota firm Thermocline`
             if made is None or after is None:
                 continue
             words = after.group(0).split()  # `Hearthstone Devices that`, or its listed `Hearthstone`
@@ -213,10 +244,20 @@ def products_introduced_in(
     for cue in _MAKES_WORDS:  # `makes the Oakhaven Picker`, `maker of Harbor Router and Spillway`: in an entry
         for at in occurrences(text, cue):
             if (not at or not text[at - 1].isalnum()) and (makes := _MAKES.match(text, at + len(cue))):
+                in_entry = prose.lines[prose.index_at(at)].number in makers.entry_lines
+                if not _made_things(cue, makes, in_entry):
+                    continue
                 more = makes.group("more")
                 take(
-                    makes, [makes.group("name"), *(_MORE.findall(more) if more else ())], owned=True, listed_maker=True
+                    makes,
+                    [makes.group("name"), *(_MORE_MADE.findall(more) if more else ())],
+                    owned=True,
+                    listed_maker=True,
                 )
+    for at in occurrences(text, _CALLED):  # `a product called Benefits Buddy`
+        called = _CALLED_NAME.match(text, at + len(_CALLED)) if _KIND_BEFORE.search(text, max(0, at - 20), at) else None
+        if called is not None and not is_known_given_name(called.group("name").split()[0]):  # (`a model called Gigi`)
+            take(called, [called.group("name")])
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
         if listed_products.group("verb") is None and not more:
@@ -228,6 +269,15 @@ def products_introduced_in(
         )
         for name, (number, maker) in found.items()
     ]
+
+
+def _made_things(cue: str, makes: re.Match[str], in_entry: bool) -> bool:
+    """Whether what follows a maker's word (`maker of`, `makes`) names things it makes."""
+    more, tail = makes.group("more"), makes.group("tail")
+    if cue in ("makes ", "Makes ") and (not in_entry or tail or (more and _LOWER_WORD.search(more))):
+        return False  # `It makes Tally and Spillway look cheap`; and in prose `makes` says too little
+    # (`developer of GLP-1 drugs`: a kind of thing, no product; `builds the Haas VF-2 vertical mills`: its product)
+    return not (tail and tail.endswith("s") and not cue.endswith("the ") and not makes.group().startswith("the "))
 
 
 class _Makers:
@@ -294,11 +344,19 @@ def _named_like_a_product(name: str, everyday: frozenset[str]) -> bool:
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
+def _with_its_kind(name: str, found: dict[str, tuple[int, str | None]], products: set[str]) -> bool:
+    """`Brightdesk Resolve AI` (`the Brightdesk Resolve AI agent`) beside Brightdesk Resolve: a product
+    listed or found already, then an acronym of its kind (not `Toast POS` beside Toast, its maker)."""
+    named, _, last = name.rpartition(" ")
+    return bool(named) and _ACRONYM.fullmatch(last) is not None and (named in found or fold(named) in products)
+
+
 def _is_product_name(name: str, listed: set[str], people: set[str], everyday: frozenset[str]) -> bool:
     key = fold(name)
     first = name.split()[0]
     if not key or key in listed or key in people or first in _NOT_NAMES:
         return False
+
     if " " not in name and name.lower() in everyday:
         return False  # `Agent`, written lower case elsewhere: a word
     if _ACRONYM.fullmatch(name) or _LOWER_PART.search(name):
