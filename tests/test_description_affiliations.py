@@ -553,3 +553,25 @@ def test_a_city_after_an_institution_in_a_field_is_no_affiliation() -> None:
         "**Ishaan Varde**\n- *Institution/Lab:* Indian Institute of Science, Bangalore\n"
     )
     assert found["Ishaan Varde"] == ("Indian Institute of Science",)
+
+
+@pytest.mark.parametrize(
+    ("description", "organizations"),
+    [
+        # a post's field in lower-case words between the organization and the post
+        ("Larchmont emerging technology analyst", []),  # (not written as only a name is: no evidence)
+        ("QuillBook emerging technology analyst", ["QuillBook"]),
+        ("QuillBook analyst", ["QuillBook"]),
+        ("Stanford computer science professor", ["Stanford"]),
+        ("Serial fintech founder", []),
+        ("Korean frontier model researcher", []),
+        # a row's plural post
+        ("Newly promoted GPs, Halvard Healthcare Partners", ["Halvard Healthcare Partners"]),
+        ("GPs, Halvard Healthcare Partners", ["Halvard Healthcare Partners"]),
+        ("Departing partner, Halvard Capital Partners", []),  # leaving: the episode names it, no affiliation
+    ],
+)
+def test_a_post_with_its_field_or_a_rows_plural_post_names_the_organization(
+    description: str, organizations: list[str]
+) -> None:
+    assert description_affiliations(description) == organizations

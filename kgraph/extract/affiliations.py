@@ -202,9 +202,11 @@ _PLURAL_ROLE_OF = re.compile(r"\b(?:co-?founders|cofounders|founders|owners|part
 
 
 def _plural_role(role: str) -> bool:
-    """`Co-founders`, `Managing partners`: the role of a row naming several people."""
+    """`Co-founders`, `Managing partners`, `Newly promoted GPs`: the role of a row naming several people."""
     last = role.split()[-1] if role.split() else ""
-    return last.endswith("s") and ROLE_WORD.fullmatch(last[:-1]) is not None
+    return last.endswith("s") and (
+        ROLE_WORD.fullmatch(last[:-1]) is not None or _MORE_ROLES.fullmatch(last[:-1]) is not None
+    )
 
 
 # What a description says a person is, where it starts with a current role: `CEO of Acme`,
@@ -268,7 +270,7 @@ _SENTENCE_WORDS = frozenset(
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
     r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|md|"
-    r"contributor|columnist|correspondent|strategist)\b",
+    r"contributor|columnist|correspondent|strategist|gps?)\b",
     re.I,
 )
 
@@ -566,8 +568,9 @@ _FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})
 _ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}?"
 _ORGANIZATION_THEN_POST = re.compile(
     rf"^(?:(?i:former|ex-)\s*)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+(?:and|&)\s+{_ORGANIZATION_WORDS})?)\s+"
-    # (`Andreessen Horowitz GP, runs crypto funds`, `Oracle salesperson turned creator`; not `, now CEO of X`)
-    rf"(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
+    # (`Andreessen Horowitz GP, runs crypto funds`, `Oracle salesperson turned creator`; not `, now CEO of X`;
+    # `PitchBook emerging technology analyst`: the post's field in lower-case words before it)
+    rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
     rf"(?:,\s+(?!(?:now|currently|and|formerly|previously)\b)[a-z][^,]{{0,60}})?$"
 )
 _POST_THEN_ORGANIZATION = re.compile(
