@@ -142,6 +142,26 @@ def is_cjk_name(text: str) -> bool:
     return 2 <= len(text) <= 4 and all(map(is_cjk_character, text))
 
 
+# `林舒怡 Lin Shuyi`, `Voltaro / 沃拓能源`: a name in CJK characters, then in Latin letters, or the reverse
+_CJK_RUN = "[\u3400-\u9fff·・]{2,12}"
+_LATIN_RUN = r"[A-Za-zÀ-ɏ][A-Za-z0-9À-ɏ.&'’-]*(?:\s+[A-Za-z0-9À-ɏ.&'’-]+){0,5}"
+_TWO_SCRIPTS = re.compile(
+    rf"(?P<cjk>{_CJK_RUN})\s*(?:[/／|｜]\s*)?(?P<latin>{_LATIN_RUN})|(?P<latin2>{_LATIN_RUN})\s*(?:[/／|｜]\s*)?(?P<cjk2>{_CJK_RUN})"
+)
+
+
+def names_in_two_scripts(name: str) -> tuple[str, str] | None:
+    """(the Latin-letter name, the CJK one) of a name written in both, side by side or across a
+    slash (`比亚迪 BYD`, `Voltaro / 沃拓能源`); None for anything else (`Kimi 开头`, a phrase)."""
+    if not has_cjk(name):
+        return None
+    found = _TWO_SCRIPTS.fullmatch(name.strip())
+    if found is None:
+        return None
+    latin, cjk = (found["latin"], found["cjk"]) if found["cjk"] else (found["latin2"], found["cjk2"])
+    return (latin, cjk) if not has_cjk(latin) and latin[:1].isupper() else None
+
+
 @functools.lru_cache(maxsize=1 << 16)  # attribution asks about the same speaker names many times
 def is_placeholder(name: str) -> bool:
     """`Unknown Host`, `Speaker 2`, `Host (Unnamed)`, `et al.`, `Intro/Outro Music`."""

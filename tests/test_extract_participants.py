@@ -139,13 +139,23 @@ Quarnby University. Co-author of LoomNet, which this paper builds on; also co-au
 
 **Mira Holt**
 Quarnby University. Lead author of the earlier survey cited in Section II.
+
+**Sven Aho**
+- Why notable: Corresponding author on this paper; leads the lab.
+
+**Lin Tao**
+- Project lead (marked with ^). Works on forecasting.
+
+**Rui Vance**
+- Why notable: Co-author on TideBench, a later benchmark.
 """
 
 
 @pytest.mark.parametrize(
     ("more", "expected"),
     [
-        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren"]),  # not another work's authors
+        # (not another work's authors: `Co-author of LoomNet`, `Co-author on TideBench`)
+        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao"]),
         ("", ["Ana Lind", "Ivo Marr"]),  # the list is whole
     ],
 )
@@ -154,3 +164,50 @@ def test_a_paper_cut_short_with_et_al_has_the_co_authors_its_people_entries_name
 ) -> None:
     extraction = extract_document(parse_document("a.md", _PAPER.format(more=more)))
     assert list(extraction.participants) == expected
+
+
+_PLACEHOLDER_EPISODE = """# Agents for Go-to-Market
+
+**Podcast:** Loom Talk
+**Date:** 2025-05-02
+**Participants:** {listed}
+
+---
+
+## 1. Key Themes
+
+### Agents Do the Outbound
+{quotes}
+"""
+
+
+@pytest.mark.parametrize(
+    ("listed", "signed", "expected"),
+    [
+        # a placeholder stands for the unlisted person the episode quotes most, three times or more
+        ("Dana Ruiz, Unknown Host", 3, ("Dana Ruiz", "Mara")),
+        ("Dana Ruiz, Unknown Host", 2, ("Dana Ruiz",)),
+        ("Dana Ruiz", 3, ("Dana Ruiz",)),  # no placeholder: the list is whole
+        ("Unknown Guest, Dana Ruiz", 4, ("Dana Ruiz",)),  # Mara and Ole tie: nothing tells them apart
+    ],
+)
+def test_a_placeholder_participant_is_the_unlisted_person_quoted_most(
+    listed: str, signed: int, expected: tuple[str, ...]
+) -> None:
+    lines = [f'> "Our outbound agent books {n + 2} meetings a day for the team." - Dana' for n in range(4)]
+    lines += [f'> "We retired {n + 3} of our old sequences when the agents came." - Mara' for n in range(signed)]
+    lines += [
+        f'> "Lists were the product for {n + 5} years before the agents." - Ole' for n in range(4 * (signed == 4))
+    ]
+    text = _PLACEHOLDER_EPISODE.format(listed=listed, quotes="\n\n".join(lines))
+    assert extract_document(parse_document("a.md", text)).participants == expected
+
+
+def test_a_placeholder_the_intro_filled_adds_nobody_and_raises_nothing() -> None:
+    # the intro names more people than the list has entries: no place is left unfilled
+    text = _PLACEHOLDER_EPISODE.format(
+        listed="Unknown Host",
+        quotes='> "Our outbound agent books 9 meetings a day." - Dana\n\n> "We retired 4 sequences." - Mara',
+    ).replace("---\n", "---\n\n*Dana Ruiz hosts Bo Lindqvist and Ana Ortiz on agents.*\n", 1)
+    found = extract_document(parse_document("a.md", text)).participants
+    assert "Mara" not in found and "Dana Ruiz" in found

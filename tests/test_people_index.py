@@ -15,7 +15,8 @@ from kgraph.names import fold, has_cjk, strip_honorific
 
 
 class _ScanningIndex:
-    """`PeopleIndex` as it was: every lone or fuzzy name compared with every person."""
+    """`PeopleIndex` as it was: every lone or fuzzy name compared with every person (and, since,
+    a person's second entry's aliases resolving to them)."""
 
     def __init__(self, people: Iterable[PersonName]):
         self.people: list[PersonName] = []
@@ -30,6 +31,8 @@ class _ScanningIndex:
             existing = next(p for p in self.people if p.name == known)
             merged = sorted(set(existing.aliases) | set(person.aliases) - {known})
             self.people[self.people.index(existing)] = existing.model_copy(update={"aliases": tuple(merged)})
+            for form in person.aliases:  # (a second entry's aliases name the person too)
+                self._exact.setdefault(fold(form), known)
             return
         self.people.append(person)
         tokens = fold(person.name).split()

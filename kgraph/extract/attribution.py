@@ -538,7 +538,7 @@ _RELAYED_SPEAKER = re.compile(
 @cache  # compiled on first use, for a clause holding CJK: its range costs the compiler a step a character
 def _cjk_lead_in_pattern() -> re.Pattern[str]:
     return re.compile(
-        r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|感叹|追问|问)道?\s*[:：,，]?\s*$"
+        r"(?P<run>[\u4e00-\u9fff]{2,12}?)(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|感叹|追问|问|回答|答|回应|反问|承认|笑称|坦承|警告|预测|写|声称|宣称)道?\s*[:：,，]?\s*$"
     )
 
 
@@ -1280,7 +1280,7 @@ class Attributor:
         sentence = sentence.lstrip(" *_")
         for size in (4, 3, 2):
             name = self.person(sentence[:size], allow_new=False) if len(sentence) > size else None
-            if name and len(name) > size and not _CJK_GIVEN_NAME_SPEAKS.match(sentence, size):
+            if name and not self.people.written(sentence[:size]) and not _CJK_GIVEN_NAME_SPEAKS.match(sentence, size):
                 continue  # a given name alone (`予安`) only before words of speech: `海洋产业` is no 王海洋
             if name and (sentence[size] != "的" or _CJK_OWN_WORDS.match(sentence, size + 1)):
                 return name  # (`宋予安的回答是`: his answer, his words)

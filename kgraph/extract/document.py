@@ -21,9 +21,10 @@ from kgraph.extract.participants import (
     cut_short,
     extract_participants,
     needs_other_sources,
+    placeholder_count,
     raw_participant_count,
 )
-from kgraph.extract.people import PeopleIndex, document_text_lines
+from kgraph.extract.people import PeopleIndex, document_text_lines, spelled_in_two_scripts
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.prose_organizations import (
@@ -93,6 +94,25 @@ def _main_speakers(claims: list[ClaimEntry], index: PeopleIndex) -> list[PersonN
     return [known.get(name) or PersonName(name=name) for name in main]
 
 
+def _unfilled_places(document: ParsedDocument, participants: list[PersonName]) -> int:
+    """How many placeholders of the participants line (`Unknown Host`) nobody else filled: the list
+    may also lose entries that name no person, or gain people from the intro."""
+    return max(0, min(placeholder_count(document), raw_participant_count(document) - len(participants)))
+
+
+def _unlisted_speakers(
+    claims: list[ClaimEntry], index: PeopleIndex, participants: frozenset[str], unfilled: int
+) -> list[PersonName]:
+    """Whom a placeholder in the participants line stands for (`Jason Lemkin, Unknown Host`): the
+    people the episode quotes most of those it does not list, three quotes or more each, one per
+    placeholder the list did not fill (a tie for the last place fills none: nothing tells them apart)."""
+    counts = Counter(claim.speaker for claim in claims if claim.speaker and claim.speaker not in participants)
+    ranked = counts.most_common(unfilled + 1)
+    bar = max(_MAIN_SPEAKER_QUOTES, ranked[unfilled][1] + 1 if len(ranked) > unfilled else 0)
+    known = {person.name: person for person in index.people}
+    return [known.get(name) or PersonName(name=name) for name, count in ranked[:unfilled] if count >= bar]
+
+
 def _short_names(entities: list[EntityEntry]) -> dict[str, str]:
     """The folded short first names People entries state (`### Rafael Domínguez (Rafa)`), with whose
     they are: only a name one entry states and no other person's name opens with (`Bill` of two
@@ -130,6 +150,48 @@ def _not_short_names(in_passing: list[EntityEntry], entries: list[EntityEntry]) 
     return [entry for entry in in_passing if entry.kind != EntityKind.ORGANIZATION or fold(entry.name) not in shortened]
 
 
+def _latin_forms(latin: str) -> tuple[str, ...]:
+    """`Host Zhou Hang` -> itself and `Zhou Hang`: a name the words before it may open."""
+    words = latin.split()
+    return (latin, " ".join(words[-2:])) if len(words) > 2 else (latin,)
+
+
+def _one_per_spelling(participants: list[PersonName], spelled_twice: list[tuple[str, str]]) -> list[PersonName]:
+    """`Zhou Hang, 周航` listed where the prose writes `Zhou Hang (周航)`: one participant, also
+    called 周航."""
+    if not spelled_twice:
+        return participants
+    by_fold = {fold(person.name): person.name for person in participants}
+    same: dict[str, str] = {}  # the CJK name -> the Latin one, both listed
+    for latin, cjk in spelled_twice:
+        named = next((by_fold[fold(form)] for form in _latin_forms(latin) if fold(form) in by_fold), None)
+        if named is not None and fold(cjk) in by_fold and by_fold[fold(cjk)] != named:
+            same.setdefault(by_fold[fold(cjk)], named)
+    if not same:
+        return participants
+    kept = []
+    for person in participants:
+        if person.name in same:
+            continue
+        also = tuple(cjk for cjk, latin in same.items() if latin == person.name)
+        kept.append(person.model_copy(update={"aliases": (*person.aliases, *also)}) if also else person)
+    return kept
+
+
+def _people_spelled_twice(index: PeopleIndex, spelled_twice: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """(person, CJK name) for each of the document's people the prose also writes in CJK characters
+    (`Lin Shuyi (林舒怡)`), where that name is nobody else's."""
+    found = []
+    for latin, cjk in spelled_twice:
+        for form in _latin_forms(latin):
+            person = index.resolve(form)
+            # (the whole name, as written: `Lin (林舒怡)` or a near spelling is no evidence)
+            if person is not None and fold(form) == fold(person) and index.resolve(cjk) in (None, person):
+                found.append((person, cjk))
+                break
+    return found
+
+
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
@@ -147,11 +209,16 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         participants = [*participants, *authors_among_entries(entities, participants, episode.podcast)]
     if episode.source_kind == "paper" and cut_short(document):  # `Ana Lind, Ivo Marr, et al.`
         participants = [*participants, *coauthors_among_entries(entities, participants)]
-    everyday = vocabulary("\n".join(document_text_lines(document)))
+    text = "\n".join(document_text_lines(document))
+    everyday = vocabulary(text)
+    spelled_twice = spelled_in_two_scripts(text)
+    participants = _one_per_spelling(participants, spelled_twice)
     index = PeopleIndex(participants)
     for entry in entities:
         if entry.kind == EntityKind.PERSON:
             index.add(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
+    for name, cjk in _people_spelled_twice(index, spelled_twice):
+        index.add(PersonName(name=name, aliases=(cjk,)))  # `林舒怡说：` is Lin Shuyi's, named so in the prose
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"
     sole = _sole_speaker(document, episode.podcast, participants) if conversation else None
@@ -168,6 +235,9 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     claims = extract_claims(document, attributor, entities)
     if conversation and not participants:
         participants = _main_speakers(claims, index)
+        participant_names = frozenset(person.name for person in participants)
+    elif conversation and (unfilled := _unfilled_places(document, participants)) > 0:
+        participants = [*participants, *_unlisted_speakers(claims, index, participant_names, unfilled)]
         participant_names = frozenset(person.name for person in participants)
     # Attribution may add a person it then did not use (`Bending Spoons explains`, later refused):
     # only participants, People entries and actual speakers are the document's people.

@@ -52,6 +52,7 @@ from kgraph.names import (
     is_possessive_phrase,
     listed_person_name,
     looks_like_person_name,
+    names_in_two_scripts,
     split_qualifiers,
     strip_honorific,
 )
@@ -252,6 +253,10 @@ def _entry_names(
     if split:
         bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
     aliases, kept, affiliations = [], [], []
+    scripts = names_in_two_scripts(bare)
+    if scripts and _romanized(scripts[0], kind) and _one_in_two_scripts(bare, *scripts, document_text):
+        bare = scripts[0]  # `林舒怡 Lin Shuyi`, `Voltaro / 沃拓能源`: one name, as the English text writes it
+        aliases.append(scripts[1])
     if kind == EntityKind.PERSON and (nickname := _NICKNAME.fullmatch(bare)):
         # `Linxi "Jim" Fan`: Linxi Fan, also called Jim Fan, and written Linxi Jim Fan
         first, called, rest = nickname.groups()
@@ -292,6 +297,16 @@ def _entry_names(
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
         return names, [*aliases, *renamed] if len(names) == 1 else [], kept, affiliations
     return _split_names(bare, kind), aliases, kept, affiliations
+
+
+def _one_in_two_scripts(written: str, latin: str, cjk: str, document_text: str) -> bool:
+    """Whether a title in two scripts names one entity: side by side (`比亚迪 BYD`), or across a
+    slash where the text writes one beside the other too (`Voltaro (沃拓能源)`): a slash may
+    join a parent and its unit (`字节跳动 / Pico`)."""
+    if not any(mark in written for mark in "/／|｜"):
+        return True
+    latin, cjk = re.escape(latin), re.escape(cjk)
+    return re.search(rf"{latin}\s*[(（]{cjk}[)）]|{cjk}\s*[(（]{latin}[)）]", document_text) is not None
 
 
 def _other_spelling(qualifier: str, name: str) -> bool:

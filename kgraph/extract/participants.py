@@ -274,10 +274,13 @@ def _blurb_names(value: str, everyday: frozenset[str]) -> list[str]:
 
 def needs_other_sources(document: ParsedDocument) -> bool:
     """The Participants field is missing, or one of its entries is a placeholder (`Unknown Guest`)."""
-    value = document.header.get("participants")
-    if not value:
-        return True
-    return any(is_placeholder(clean(plain(raw))) for raw in split_outside_parentheses(value, ",;"))
+    return not document.header.get("participants") or placeholder_count(document) > 0
+
+
+def placeholder_count(document: ParsedDocument) -> int:
+    """How many entries of the Participants field are placeholders (`Jason Lemkin, Unknown Host`: one)."""
+    value = document.header.get("participants") or ""
+    return sum(is_placeholder(clean(plain(raw))) for raw in split_outside_parentheses(value, ",;")) if value else 0
 
 
 _BYLINE = re.compile(r"^([*_])(?!\1).+(?<!\1)\1$|^\*\*[^*]+\*\*$")  # italic or bold, whole line
@@ -637,9 +640,11 @@ def _people_entries_saying(
 
 # A sentence opening on the person's part in writing the paper (`Senior co-author and ...`, `Co-author,
 # likely ...`, `Lead author.`); not a part in another work (`Co-author of ZeroMimic`, `co-author on HEAD`)
+# (`Corresponding author on this paper`, `Listed as co-author`, `Project lead (marked with ^)`: its own)
 _AUTHORS_THE_PAPER = re.compile(
-    r"(?:^|(?<=[.;]\s))(?i:(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*(?:co-?)?authors?)\b"
-    r"(?!\s+(?:of|on|for|to|in)\b)"
+    r"(?:^|(?<=[.;]\s))(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
+    r"(?:(?:co-?)?authors?|project\s+lead))\b"
+    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+(?:this|the)\s+(?:paper|work|study)\b))"
 )
 
 

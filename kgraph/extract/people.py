@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from rapidfuzz import fuzz
 
-from kgraph.extract.results import PersonName
+from kgraph.extract.results import MOST_NAMED, PersonName
 from kgraph.given_names import is_known_given_name
 from kgraph.names import (
     contains_word,
@@ -64,6 +64,30 @@ def document_text_lines(document: ParsedDocument) -> Iterable[str]:
                 yield line.text
             elif kind == _TABLE_ROW:
                 yield from line.cells
+
+
+# `Lin Shuyi (林舒怡)`, `周航（Zhou Hang）`: one person's name in two scripts, side by side in the prose
+_LATIN_NAME = r"[A-Z][A-Za-z\u00c0-\u024f'’-]+(?:\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+){1,2}"
+_CJK_NAME = r"[\u3400-\u9fff]{2,4}"
+_SPELLED_TWICE = re.compile(
+    rf"(?P<latin>{_LATIN_NAME})\s*[(（](?P<cjk>{_CJK_NAME})[)）]"
+    rf"|(?<![\u3400-\u9fff])(?P<cjk2>{_CJK_NAME})\s*[(（](?P<latin2>{_LATIN_NAME})[)）]"
+)
+
+
+def spelled_in_two_scripts(text: str) -> list[tuple[str, str]]:
+    """(Latin-letter name, CJK name) of each name the text writes in both scripts, the Latin one
+    with the words before the name it may hold (`Host Zhou Hang (周航)`); the caller tells names
+    of its people from anything else (`Li Auto (理想汽车)`)."""
+    if not has_cjk(text):
+        return []
+    pairs: dict[tuple[str, str], None] = {}
+    for found in _SPELLED_TWICE.finditer(text):
+        latin, cjk = (found["latin"], found["cjk"]) if found["latin"] else (found["latin2"], found["cjk2"])
+        pairs[latin, cjk] = None
+        if len(pairs) == MOST_NAMED:
+            break  # more than a summary ever names: a hostile text, not read on
+    return list(pairs)
 
 
 def full_names_in(text: str) -> list[str]:
@@ -124,6 +148,10 @@ class PeopleIndex:
             affiliations = tuple(dict.fromkeys((*existing.affiliations, *person.affiliations)))
             update = {"aliases": tuple(merged), "affiliations": affiliations}
             self.people[self.people.index(existing)] = existing.model_copy(update=update)
+            for form in person.aliases:  # (a participant's People entry: `林舒怡 Lin Shuyi` names her too)
+                if fold(form) not in self._exact:
+                    self._exact[fold(form)] = known
+                    self._add_cjk_given(form, known)
             return
         self.people.append(person)
         tokens = fold(person.name).split()
@@ -137,9 +165,18 @@ class PeopleIndex:
                 self._by_compound_last.setdefault(fold(written[-1]), []).append(person.name)
         for form in (person.name, *person.aliases):
             self._exact.setdefault(fold(form), person.name)
-        cjk_name = person.name.strip()
+            self._add_cjk_given(form, person.name)
+
+    def _add_cjk_given(self, form: str, name: str) -> None:
+        cjk_name = form.strip()
         if len(cjk_name) == 3 and all(is_cjk_character(char) for char in cjk_name):
-            self._by_cjk_given.setdefault(cjk_name[1:], []).append(person.name)
+            given = self._by_cjk_given.setdefault(cjk_name[1:], [])
+            if name not in given:
+                given.append(name)
+
+    def written(self, text: str) -> bool:
+        """Whether `text` is a name or alias of someone, as written (not a part of one: `予安` of 宋予安)."""
+        return fold(strip_honorific(text.strip())) in self._exact
 
     def names(self) -> list[str]:
         return [person.name for person in self.people]
