@@ -284,6 +284,21 @@ def _spaces_between_quotes(size: int) -> str:
     )
 
 
+def _made_things_in_an_entry(size: int) -> str:
+    """A Companies entry naming thing after thing it makes, each with its kind (`maker of the Pa1
+    silicon interposer and the Qu1 energy software`): each list read once, a hundred kept."""
+    entry = _distinct("maker of the Pa{n} silicon interposer and the Qu{n} energy software, ", size)
+    return HEADER + "## 3. Companies Identified\n\n### Orbex\n- Description: " + entry + "\n"
+
+
+def _two_script_headings(size: int) -> str:
+    """Companies headings in two scripts across a slash, and the prose writing one beside the other:
+    the text's parentheses are read once for all the headings."""
+    headings = _distinct("### 潮汐能源 / Pa{n}\n- Description: x.\n\n", 1_500 * 40)  # (under the headings' limit)
+    prose = _distinct("Pa{n} (潮汐能源) ", size - len(headings))
+    return HEADER + "## 1. Key Themes\n\n### T\n" + prose + "\n\n## 3. Companies Identified\n\n" + headings
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -327,6 +342,8 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("1.9 MB of names ending in an organization's kind", lambda: _names_ending_in_their_kind(1_900_000)),
     ("1.9 MB of product versions spelled out in parentheses", lambda: _versions_spelled_out(1_900_000)),
     ("a 1.9 MB line of quote marks before brackets", lambda: _brackets_after_quotes(1_900_000)),
+    ("a 1.9 MB Companies entry of made things with their kinds", lambda: _made_things_in_an_entry(1_900_000)),
+    ("1.8 MB of Companies headings in two scripts", lambda: _two_script_headings(1_200_000)),
 ]
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import chain
 from operator import attrgetter
 
@@ -305,8 +306,26 @@ def _one_in_two_scripts(written: str, latin: str, cjk: str, document_text: str) 
     join a parent and its unit (`字节跳动 / Pico`)."""
     if not any(mark in written for mark in "/／|｜"):
         return True
-    latin, cjk = re.escape(latin), re.escape(cjk)
-    return re.search(rf"{latin}\s*[(（]{cjk}[)）]|{cjk}\s*[(（]{latin}[)）]", document_text) is not None
+    pairs = _side_by_side(document_text)
+    return (latin, cjk) in pairs or (cjk, latin) in pairs
+
+
+_PARENTHESIS = re.compile(r"[(（]([^()（）\n]{1,60})[)）]")
+_CJK_TAIL = re.compile(r"[\u3400-\u9fff·・]{2,12}$")
+
+
+@lru_cache(maxsize=1)  # (one document's text, asked for each of its titles)
+def _side_by_side(text: str) -> frozenset[tuple[str, str]]:
+    """(name before a parenthesis, what it holds) for each way the text may be read so: the last one to
+    six words before it (`Lin Shuyi of Voltaro (沃拓能源)` gives `Voltaro`), or its CJK characters."""
+    pairs: set[tuple[str, str]] = set()
+    for match in _PARENTHESIS.finditer(text):
+        inner, before = match.group(1).strip(), text[max(0, match.start() - 80) : match.start()].rstrip()
+        words = before.split()[-6:]
+        pairs.update((" ".join(words[start:]), inner) for start in range(len(words)))
+        if cjk := _CJK_TAIL.search(before):
+            pairs.update((cjk.group()[start:], inner) for start in range(len(cjk.group()) - 1))
+    return frozenset(pairs)
 
 
 def _other_spelling(qualifier: str, name: str) -> bool:
