@@ -363,3 +363,22 @@ def test_a_made_thing_a_word_or_two_describe_after_the_article() -> None:
     assert products("Nothing here.", companies) == {"Tally-Image-2": ("Orbex",), "Spillway": ("Orbex",)}
     # (no name after the words: the world's fastest chips are no product)
     assert products("Nothing here.", "**Orbex**\n- Description: Maker of the world's fastest chips.\n") == {}
+
+
+@pytest.mark.parametrize(
+    ("theme", "expected"),
+    [
+        ("We deploy it on a Unitree G1 humanoid.", {"Unitree G1": ("Unitree",)}),
+        ("Training took 16 hours on Ledgerly X40 cards.", {"Ledgerly X40": ("Ledgerly",)}),
+        # a period of the year, a course, a product the text knows by its code alone, an unknown maker
+        ("Unitree Q3 revenue and Unitree H1 results rose; Unitree FY2025 too.", {}),
+        ("It was tested on the Unitree H1 robot.", {"Unitree H1": ("Unitree",)}),
+        ("She took Stanford CS183B with Peter Thiel.", {}),
+        ("It runs on an NVIDIA H100.", {"H100": ("NVIDIA",)}),
+        # a long code is a name of its own, in the singular
+        ("It runs on Ledgerly Z900s and the Ledgerly NDP120 chip.", {"Z900": ("Ledgerly",), "NDP120": ("Ledgerly",)}),
+        ("It runs on a Tovrik T1 board.", {}),
+    ],
+)
+def test_a_model_named_by_its_makers_name_and_its_code(theme: str, expected: dict) -> None:
+    assert products(theme, "**Unitree**\n- D: Robots\n\n**Ledgerly**\n- D: Chips\n") == expected
