@@ -596,3 +596,19 @@ def test_after_an_unnamed_host_takes_the_sentence_the_subject_no_longer_speaks()
     # named again after the host, the subject speaks; and the answer to a host's question is no host's
     again = f'The host expanded on it. Okafor is blunt about the pattern: "{quote}"'
     assert _speakers(again, participants="Unknown Host, Dele Okafor")[quote] == "Dele Okafor"
+
+
+def test_a_post_read_out_is_its_writers_named_after_the_platform_or_with_by() -> None:
+    body = (
+        "Beatriz Quenneville read a LinkedIn post written by Doreen Whitacre, who ran the shop for 31 years after "
+        "her father, about why she sold to a searcher rather than a private-equity firm: "
+        '"The PE firm offered more. Samir was the only buyer who asked to meet the second shift."\n\n'
+        'Beatriz Quenneville read a Slack message from Ivo Marr: "We shipped the whole release on a Friday."\n\n'
+        'Beatriz Quenneville read an anonymous listener email: "My boss thinks the search fund is a scam."'
+    )
+    speakers = _speakers(body, participants="Beatriz Quenneville, Samir Al-Khatib")
+    assert speakers["The PE firm offered more. Samir was the only buyer who asked to meet the second shift."] == (
+        "Doreen Whitacre"
+    )
+    assert speakers["We shipped the whole release on a Friday."] == "Ivo Marr"
+    assert speakers["My boss thinks the search fund is a scam."] is None  # read out, and nobody's we can name

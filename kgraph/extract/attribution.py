@@ -272,15 +272,16 @@ _READ_FROM_TEXT = re.compile(
     r"\b(?:quoted|quoting|continued\s+reading|kept\s+reading|(?:reads|read|reading)\s+(?:aloud|out)|reading)\s*[*_]*:"
     r"|\b(?:reads|read|reading|quotes|quoted|quoting|recites|recited|reciting)(?:\s+(?:aloud|out))?\s+"
     r"(?:from\s+(?P<source>(?:the|a|an|his|her|their|its)\s+[^\"“”:]{1,100})"
-    r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|review|comment|"
-    r"voicemail|tweet|post|reply|excerpt|passage|statement)s?(?P<tail>\s+[^\"“”:]{1,120})?)\s*[*_]*:"
+    # (`a LinkedIn post`: a platform's name may say what it is)
+    r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+|[A-Z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|"
+    r"review|comment|voicemail|tweet|post|reply|excerpt|passage|statement)s?(?P<tail>\s+[^\"“”:]{1,200})?)\s*[*_]*:"
 )
 # Someone else speaking after the reading (`read a listener question and Jo Lee answered:`)
 _THEN_SPEAKS = re.compile(
     rf"\b(?:and|then|but|before|while)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:\w+ly\s+)?{_SPEECH_VERB}\b"
 )
 _READ_AUTHOR = re.compile(
-    r"^\s+from\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+    r"^\s+(?:(?:written|posted|sent|shared|left)\s+by|from)\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
     r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:had\s+)?(?:sent|wrote|posted|texted|emailed|left)\b"
 )
 
