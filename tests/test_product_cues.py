@@ -382,3 +382,8 @@ def test_a_made_thing_a_word_or_two_describe_after_the_article() -> None:
 )
 def test_a_model_named_by_its_makers_name_and_its_code(theme: str, expected: dict) -> None:
     assert products(theme, "**Unitree**\n- D: Robots\n\n**Ledgerly**\n- D: Chips\n") == expected
+
+
+def test_an_entry_of_two_organizations_names_no_maker_of_what_it_makes() -> None:
+    companies = "### Orbex / Halden\n- Description: AI lab; developer of the Tally-2 video tokenizer.\n"
+    assert products("Nothing here.", companies) == {"Tally-2": ()}

@@ -261,7 +261,7 @@ def products_introduced_in(
                     makes,
                     [makes.group("name"), *(_MORE_MADE.findall(more) if more else ())],
                     owned=True,
-                    listed_maker=True,
+                    listed_maker=not in_entry,  # (an entry says what it makes, whoever of two it is)
                 )
     for at in occurrences(text, _CALLED):  # `a product called Benefits Buddy`
         called = _CALLED_NAME.match(text, at + len(_CALLED)) if _KIND_BEFORE.search(text, max(0, at - 20), at) else None
@@ -334,6 +334,8 @@ class _Makers:
         if owned and line in self.entry_lines:  # `its LoadLens platform` in Ferrovia's entry
             index = bisect_right(self.entries, (line, "\uffff")) - 1
             entry = self.entries[index][1] if index >= 0 else None
+            if index > 0 and self.entries[index - 1][0] == self.entries[index][0]:
+                return None  # `ByteDance / Wan`: one entry for two organizations, either could be the maker
             # not where the clause names another first (`invest in PMI Electro Mobility and its Allfleet`)
             own = set(fold(entry or "").split())
             capitalized = [  # (not its first word, nor a date's: `In March the company launched`)
