@@ -32,3 +32,12 @@ def test_a_list_with_too_few_known_organizations_people_or_products_names_none()
     assert "Quillstone" not in _organizations("Accel, BlackRock, Quillstone and ChatGPT made the shortlist.")
     # a person's name in a list of firms is no firm
     assert "Mara Lindqvist" not in _organizations("Accel, BlackRock, Mara Lindqvist and Quillstone backed it.")
+
+
+def test_a_list_ending_with_two_names_joined_without_a_comma_or_with_or() -> None:
+    found = _organizations("Tools used by Accel, BlackRock, Quillstone and Corvo Partners now.")
+    assert {"Quillstone", "Corvo Partners"} <= found
+    assert "Halvard" in _organizations("It may be worth more than Walmart, Halvard or Meta.")
+    # a first name and a full name may share a surname: no organization made of either
+    found = _organizations("Accel, BlackRock, Patrick and Mara Lindqvist backed it.")
+    assert "Patrick" not in found and "Mara Lindqvist" not in found

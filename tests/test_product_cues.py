@@ -384,6 +384,10 @@ def test_a_model_named_by_its_makers_name_and_its_code(theme: str, expected: dic
     assert products(theme, "**Unitree**\n- D: Robots\n\n**Ledgerly**\n- D: Chips\n") == expected
 
 
-def test_an_entry_of_two_organizations_names_no_maker_of_what_it_makes() -> None:
+def test_what_an_entry_of_two_organizations_makes_is_made_by_both() -> None:
+    # (`Microsoft / Nuance — Maker of DAX Copilot`: the entry is the two's, whichever made it)
     companies = "### Orbex / Halden\n- Description: AI lab; developer of the Tally-2 video tokenizer.\n"
-    assert products("Nothing here.", companies) == {"Tally-2": ()}
+    assert products("Nothing here.", companies) == {"Tally-2": ("Halden", "Orbex")}
+    # the one of them whose name opens the product's
+    companies = "### Orbex / Halden Micro\n- Description: Chip makers; maker of the Halden S9 chiplet.\n"
+    assert products("Nothing here.", companies) == {"Halden S9": ("Halden Micro",)}

@@ -8,7 +8,7 @@ says it."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache
 
 from kgraph.extract.alternation import one_of
@@ -171,7 +171,7 @@ def products_introduced_in(
     makers = _Makers(document, entries)
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    found: dict[str, tuple[int, str | None]] = {}
+    found: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     def take(
         match: re.Match[str],
@@ -200,8 +200,8 @@ def products_introduced_in(
                 and not _with_its_kind(name, found, products)
             ):
                 number = prose.lines[index].number
-                maker = makers.of(possessor.group(0) if possessor else by, number, owned, before)
-                if listed_maker and maker is None:
+                maker = _named_after(name, makers.of(possessor.group(0) if possessor else by, number, owned, before))
+                if listed_maker and not maker:
                     continue  # a name after anyone's possessive could be anything: a listed maker's only
                 found[name] = (number, maker)
 
@@ -296,9 +296,7 @@ def products_introduced_in(
             continue  # `products Sentrel Guard and Tollgate` lists them; `whose products Fundrise uses` not
         take(listed_products, [listed_products.group("name"), *(_MORE.findall(more) if more else ())])
     return [
-        EntityEntry(
-            kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0, made_by=(maker,) if maker else ()
-        )
+        EntityEntry(kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0, made_by=maker)
         for name, (number, maker) in found.items()
     ]
 
@@ -324,26 +322,37 @@ class _Makers:
         self.entry_lines = {line.number for line in section.lines} if section else set()
         self.entries = sorted((entry.line, entry.name) for entry in listed)
 
-    def of(self, possessor: str | None, line: int, owned: bool, before: str) -> str | None:
+    def of(self, possessor: str | None, line: int, owned: bool, before: str) -> tuple[str, ...]:
+        """The listed organizations that make it: the one a possessive names, or the entry's it is in
+        (both of `Microsoft / Nuance — Maker of DAX Copilot`: the entry is the two's)."""
         if possessor:
             key = fold(possessor)
             if key in self.names:
-                return self.names[key]
+                return (self.names[key],)
             longer = self.openings.get(key, set())
-            return next(iter(longer)) if len(longer) == 1 else None
+            return (next(iter(longer)),) if len(longer) == 1 else ()
         if owned and line in self.entry_lines:  # `its LoadLens platform` in Ferrovia's entry
             index = bisect_right(self.entries, (line, "\uffff")) - 1
-            entry = self.entries[index][1] if index >= 0 else None
-            if index > 0 and self.entries[index - 1][0] == self.entries[index][0]:
-                return None  # `ByteDance / Wan`: one entry for two organizations, either could be the maker
+            if index < 0:
+                return ()
+            heading = self.entries[index][0]
+            entries = tuple(name for at, name in self.entries[bisect_left(self.entries, (heading, "")) : index + 1])
             # not where the clause names another first (`invest in PMI Electro Mobility and its Allfleet`)
-            own = set(fold(entry or "").split())
+            own = {word for name in entries for word in fold(name).split()}
             capitalized = [  # (not its first word, nor a date's: `In March the company launched`)
                 word for word in _CAPITALIZED.findall(_CLAUSE_START.split(before)[-1])[1:] if word not in _NOT_NAMES
             ]
-            if entry and all(fold(word) in own for word in capitalized):
-                return entry
-        return None
+            if all(fold(word) in own for word in capitalized):
+                return entries
+        return ()
+
+
+def _named_after(product: str, makers: tuple[str, ...]) -> tuple[str, ...]:
+    """Of an entry's organizations (`Veridian Semiconductor / Sabre Micro`), the one whose first word
+    opens the product's name (`Sabre S9`); all of them where none or several do."""
+    first = fold(product).split()[0] if fold(product) else ""
+    named = tuple(maker for maker in makers if fold(maker).split()[:1] == [first])
+    return named if len(named) == 1 else makers
 
 
 @cache
@@ -378,7 +387,7 @@ def _named_like_a_product(name: str, everyday: frozenset[str]) -> bool:
 _INNER_CAPITAL = re.compile(r"[a-z][A-Z]")
 
 
-def _with_its_kind(name: str, found: dict[str, tuple[int, str | None]], products: set[str]) -> bool:
+def _with_its_kind(name: str, found: dict[str, tuple[int, tuple[str, ...]]], products: set[str]) -> bool:
     """`Brightdesk Resolve AI` (`the Brightdesk Resolve AI agent`) beside Brightdesk Resolve: a product
     listed or found already, then an acronym of its kind (not `Toast POS` beside Toast, its maker)."""
     named, _, last = name.rpartition(" ")

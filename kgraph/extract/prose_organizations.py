@@ -13,6 +13,7 @@ from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words
 from kgraph.extract.products import known_product
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.given_names import is_known_given_name
 from kgraph.names import fold, looks_like_person_name, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place, opens_a_sentence
@@ -108,7 +109,12 @@ _COMMA_RUN = re.compile(r"(?:^|(?<=[,.;:!?()\[\]\"“”\n\0]))[^,.;:!?()\[\]\"�
 _WHOLE_ITEM = re.compile(_ITEM)
 _ENDING_ITEM = re.compile(rf"(?:^|(?<=\s))(?P<item>{_ITEM})$")  # the first name: the end of the text before
 _SHARED_SURNAME = re.compile(r"\s+and\s+[A-Z]")
-_LAST_ITEM = re.compile(rf"^(?:and\s+(?:(?P<more>more|others)\b|(?P<item>{_ITEM})(?![\w'’&-]))|(?P<alone>{_ITEM})$)")
+# the list's last part: `and Northzone`, `or Meta`, `and more`, `Northzone`, or the last two joined with no
+# comma before (`NFX and LocalGlobe invest`, `Exxon Mobil or Meta`)
+_LAST_ITEM = re.compile(
+    rf"^(?:(?:and|or)\s+(?:(?P<more>more|others)\b|(?P<item>{_ITEM})(?![\w'’&-]))|(?P<alone>{_ITEM})$"
+    rf"|(?P<pair>{_ITEM})\s+(?:and|or)\s+(?P<item2>{_ITEM})(?![\w'’&-]))"
+)
 
 
 def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
@@ -121,6 +127,11 @@ def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
             if last.group("alone"):
                 names.append(last.group("alone"))
                 continue
+            pair, second = last.group("pair", "item2")
+            # (not `Patrick and John Collison`: a first name, then a full name, may share its surname)
+            shared = " " not in pair and " " in second and is_known_given_name(pair) if pair else False
+            if pair and not shared and not _SHARED_SURNAME.match(part, last.end()):
+                names.extend((pair, second))
             if last.group("item") and not _SHARED_SURNAME.match(part, last.end()):
                 names.append(last.group("item"))  # (not `and Patrick and John Collison`: people)
             if len(names) >= _LEAST_NAMES:
