@@ -612,3 +612,15 @@ def test_a_post_read_out_is_its_writers_named_after_the_platform_or_with_by() ->
     )
     assert speakers["We shipped the whole release on a Friday."] == "Ivo Marr"
     assert speakers["My boss thinks the search fund is a scam."] is None  # read out, and nobody's we can name
+
+
+def test_a_known_person_on_a_topic_heads_their_words() -> None:
+    body = (
+        '- Dele Okafor on the seed market: "Every seed fund is now a growth fund with a smaller check."\n'
+        '- Tariffs on steel: "Costs went up eleven percent in a quarter for every buyer we track."\n'
+        '- Marco Vell on pricing: "We never charge per seat anymore, only per outcome delivered."'
+    )
+    speakers = _speakers(body)
+    assert speakers["Every seed fund is now a growth fund with a smaller check."] == "Dele Okafor"
+    assert speakers["Costs went up eleven percent in a quarter for every buyer we track."] != "Dele Okafor"
+    assert speakers["We never charge per seat anymore, only per outcome delivered."] is None  # nobody known

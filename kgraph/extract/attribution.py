@@ -663,6 +663,8 @@ _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SPEECH_VERB_ENDS = re.compile(rf"\s+{_SPEECH_VERB}$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+# `Dave Morin on Altman's pitch to Jony Ive:`: a known person's words on a topic, as a list item heads them
+_NAME_ON_TOPIC = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+on\s+[^:\"“”]{1,120}:$")
 _POSSESSIVE_S = re.compile(r"(?:’s|'s)$")
 _OPEN_PARENTHESIS_END = re.compile(r"\(\s*[*_]*$")
 
@@ -1244,6 +1246,10 @@ class Attributor:
             labelled = None
         if labelled:  # `**Evidence:** Dana Ruiz: "..."`: a speaker label after a field label
             name = self.person(labelled, allow_new=True)
+            if name:
+                return Attribution(name, "speaker label")
+        if " on " in clause and (topic := _NAME_ON_TOPIC.match(clause)):
+            name = self.person(topic.group("name"), allow_new=False)  # `Dave Morin on Altman's pitch:`
             if name:
                 return Attribution(name, "speaker label")
         if _REPORTED_SPEECH.match(quote.text) and (bare := _name_followed_by(clause, 0, _CLAUSE_END)):
