@@ -527,6 +527,9 @@ def test_an_organization_beside_a_post_in_a_heading_descriptor(descriptor: str, 
         ("Dana Ruiz (Former Halden Labs CEO)", ("Halden Labs",)),
         ("Dana Ruiz (formerly of Quarnby)", ("Quarnby",)),
         ("Dana Ruiz (ex-President)", ()),
+        # a post beside its organization, then more words after a dash
+        ("Dana Ruiz (QRB Officer - 20 years)", ("QRB",)),
+        ("Dana Ruiz (QuarnbyAI Research Lead — referenced, not fully named)", ("QuarnbyAI",)),
     ],
 )
 def test_a_heading_qualifier_naming_where_a_person_was_is_an_affiliation(

@@ -291,7 +291,11 @@ def _entry_names(
         else:
             kept.append(qualifier)
             if kind == EntityKind.PERSON:  # (`Juliana Pillemer (NYU Professor)`: the organization before the post)
-                found = affiliations_from(qualifier) or organization_beside_post(qualifier)
+                found = (
+                    affiliations_from(qualifier)
+                    or organization_beside_post(qualifier)
+                    or description_affiliations(qualifier)  # (`Mike Baker (CIA Officer - 20 years)`)
+                )
                 affiliations.extend(found or (past_affiliations(qualifier) if _PAST_CUE.match(qualifier) else []))
     if kind == EntityKind.ORGANIZATION:
         names, renamed = organization_names(bare, document_text, (*qualifiers, description))
