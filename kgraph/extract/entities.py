@@ -294,7 +294,8 @@ def _entry_names(
                 found = (
                     affiliations_from(qualifier)
                     or organization_beside_post(qualifier)
-                    or description_affiliations(qualifier)  # (`Mike Baker (CIA Officer - 20 years)`)
+                    # (`Mike Baker (CIA Officer - 20 years)`; not a slash's list, paired with the names below)
+                    or (description_affiliations(qualifier) if "/" not in qualifier else [])
                 )
                 affiliations.extend(found or (past_affiliations(qualifier) if _PAST_CUE.match(qualifier) else []))
     if kind == EntityKind.ORGANIZATION:
