@@ -150,6 +150,16 @@ _TWO_SCRIPTS = re.compile(
 )
 
 
+_VOWEL_RUN = re.compile(r"[aeiouüvAEIOUÜV]+")
+
+
+def romanizes(latin: str, cjk: str) -> bool:
+    """Whether `latin` may spell the CJK name `cjk` in pinyin: as many syllables (runs of vowels,
+    `Lin Shu-yi`: three) as characters, `Zhou Lan` for 周岚 but not for 主持人 (`host`)."""
+    characters = [char for char in cjk if is_cjk_character(char)]
+    return len(characters) == len(cjk.strip()) and len(_VOWEL_RUN.findall(latin)) == len(characters)
+
+
 def names_in_two_scripts(name: str) -> tuple[str, str] | None:
     """(the Latin-letter name, the CJK one) of a name written in both, side by side or across a
     slash (`比亚迪 BYD`, `Voltaro / 沃拓能源`); None for anything else (`Kimi 开头`, a phrase)."""

@@ -83,16 +83,35 @@ def test_a_document_that_sets_off_a_bug_is_skipped_and_named_and_the_rest_builds
 
     def extract(document):  # an extractor's bug that only this document's content sets off
         if document.source == "odd.md":
-            raise IndexError("list index out of range")
+            raise IndexError("list index out of range\n\x1b[2Jand a second line")
         return real(document)
 
     monkeypatch.setattr(kgraph.build.workers, "extract_source", extract)
     result = _run("build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-cache")
     assert result.exit_code == 1
-    assert "skipped odd.md: skipped: kgraph failed to extract it (IndexError: list index out of range" in result.output
+    assert "skipped odd.md: kgraph failed to extract it (IndexError at test_cli.py:" in result.output
+    # one line, its controls escaped
+    assert ": list index out of range \\x1b[2Jand a second line; a bug, please report it)" in result.output
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert report["documents"] == {"read": 2, "built": 1, "skipped": 1}
     assert (tmp_path / "out" / "graph.ttl").stat().st_size > 1000
+
+
+def test_a_bug_every_document_sets_off_or_a_broken_install_writes_nothing(tmp_path, monkeypatch):
+    import kgraph.build.workers
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    shutil.copy(next(SEEDS.iterdir()), corpus / "a.md")
+    out = tmp_path / "out"
+    for error in (IndexError("list index out of range\nsecond line"), ModuleNotFoundError("No module named 'x'")):
+
+        def extract(document, error=error):
+            raise error
+
+        monkeypatch.setattr(kgraph.build.workers, "extract_source", extract)
+        result = CliRunner().invoke(main, ["build", str(corpus), "-o", str(out), "-j", "1", "--no-cache"])
+        assert result.exit_code == 3 and not out.exists()  # (no empty graph written over a good one)
 
 
 def test_unknown_option_is_a_usage_error():

@@ -578,3 +578,29 @@ def test_a_post_with_its_field_or_a_rows_plural_post_names_the_organization(
     description: str, organizations: list[str]
 ) -> None:
     assert description_affiliations(description) == organizations
+
+
+@pytest.mark.parametrize(
+    "description",
+    [
+        "Quarnby former product executive",
+        "Quarnby critic and analyst",
+        "Quarnby short seller and investor",
+        "Quarnby rival investor",
+        "Quarnby fired engineer",
+        "Quarnby would-be engineer",
+        "Quarnby dropout and aspiring engineer",
+        "Quarnby warehouse worker turned investor",
+    ],
+)
+def test_words_making_a_post_past_or_anothers_name_no_organization(description: str) -> None:
+    from kgraph.extract.affiliations import organization_beside_post
+
+    assert organization_beside_post(description.replace("Quarnby", "QuarnbyAI")) == []
+
+
+def test_two_past_roles_joined_by_and_are_two_roles() -> None:
+    from kgraph.extract.affiliations import past_affiliations
+
+    description = "Founder of Apothic; former QuarnbyRx pharmacist and former director of operations at Halden Labs."
+    assert past_affiliations(description) == ["QuarnbyRx", "Halden Labs"]

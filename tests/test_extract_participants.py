@@ -148,6 +148,15 @@ Quarnby University. Lead author of the earlier survey cited in Section II.
 
 **Rui Vance**
 - Why notable: Co-author on TideBench, a later benchmark.
+
+**Ida Kern**
+- Why notable: Co-author of the paper this work builds on.
+
+**Tor Lund**
+- Why notable: Project lead at Quarnby Robotics; builds loom arms.
+
+**Eva Storm**
+- Why notable: Project lead alongside Sven Aho; wrote the data section.
 """
 
 
@@ -155,7 +164,7 @@ Quarnby University. Lead author of the earlier survey cited in Section II.
     ("more", "expected"),
     [
         # (not another work's authors: `Co-author of LoomNet`, `Co-author on TideBench`)
-        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao"]),
+        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao", "Eva Storm"]),
         ("", ["Ana Lind", "Ivo Marr"]),  # the list is whole
     ],
 )
@@ -189,6 +198,7 @@ _PLACEHOLDER_EPISODE = """# Agents for Go-to-Market
         ("Dana Ruiz, Unknown Host", 2, ("Dana Ruiz",)),
         ("Dana Ruiz", 3, ("Dana Ruiz",)),  # no placeholder: the list is whole
         ("Unknown Guest, Dana Ruiz", 4, ("Dana Ruiz",)),  # Mara and Ole tie: nothing tells them apart
+        ("Dana Ruiz, Unknown Host", 1, ("Dana Ruiz",)),  # (a clip quoted three times: less than half Dana's)
     ],
 )
 def test_a_placeholder_participant_is_the_unlisted_person_quoted_most(
@@ -199,6 +209,9 @@ def test_a_placeholder_participant_is_the_unlisted_person_quoted_most(
     lines += [
         f'> "Lists were the product for {n + 5} years before the agents." - Ole' for n in range(4 * (signed == 4))
     ]
+    if signed == 1:  # the placeholder's other reading: an outsider's clip, quoted three times, against Dana's eight
+        lines += [f'> "We will ship the next model in {n + 2} weeks, maybe." - Sam Altman' for n in range(3)]
+        lines += [f'> "Our SDR team shrank by {n + 5} people this year alone." - Dana' for n in range(4)]
     text = _PLACEHOLDER_EPISODE.format(listed=listed, quotes="\n\n".join(lines))
     assert extract_document(parse_document("a.md", text)).participants == expected
 

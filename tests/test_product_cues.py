@@ -391,3 +391,12 @@ def test_what_an_entry_of_two_organizations_makes_is_made_by_both() -> None:
     # the one of them whose name opens the product's
     companies = "### Orbex / Halden Micro\n- Description: Chip makers; maker of the Halden S9 chiplet.\n"
     assert products("Nothing here.", companies) == {"Halden S9": ("Halden Micro",)}
+
+
+def test_what_an_organization_uses_buys_or_fights_is_not_its_product() -> None:
+    companies = (
+        "**Orbex**\n- Description: Its rival platform, Kajabi, raised prices; its billing system, Zuora, broke; "
+        "its biggest partner app, Grubhub, grew; designs the Tesla Model battery packs.\n"
+    )
+    theme = "Orbex runs a program called Medicare and a feature called Dark Mode."
+    assert products(theme, companies) == {}

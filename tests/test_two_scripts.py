@@ -161,3 +161,13 @@ def test_a_cjk_alias_names_its_person_by_its_given_name_too() -> None:
     assert index.resolve("晓岚") == "Luo Xiaolan"  # `晓岚说：`
     assert index.written("罗晓岚") and not index.written("晓岚")
     assert index.resolve("周岚") == "Zhou Lan" and index.resolve("岚") is None
+
+
+def test_a_role_or_a_company_in_parentheses_is_no_persons_other_name() -> None:
+    extraction = _extract(
+        "Zhou Lan, Luo Xiaolan",
+        "*Zhou Lan (主持人) talks with Luo Xiaolan (嘉宾). Later Luo Xiaolan (潮汐) argued for storage.*",
+        "## 3. Companies Identified\n\n### Tidewell / 潮汐\n- Description: Luo Xiaolan of Tidewell (潮汐).\n",
+    )
+    aliases = {alias for person in extraction.people for alias in person.aliases}
+    assert not aliases & {"主持人", "嘉宾", "潮汐"}

@@ -24,6 +24,7 @@ from kgraph.build.store import Store
 from kgraph.build.workers import (
     Batches,
     Extracted,
+    ExtractionBug,
     SharedIdentities,
     episode_batch,
     extract_batch,
@@ -265,12 +266,14 @@ def _extract_all(
     cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
+    bugs = 0  # documents skipped for a bug their extraction set off
     held = 0
     with _bar(options, len(documents), len(documents) - extracting.count, "doc", "extract") as bar:
         for key, outcome, extraction, cpu, elapsed in extracting.results():
             bar.update()
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
+                bugs += isinstance(outcome, ExtractionBug)
                 continue
             found[key] = unpickled(outcome, ExtractionDigest)
             store.put(DIGESTS, key, outcome)
@@ -288,6 +291,8 @@ def _extract_all(
         }
     )
     report.cache_hits, report.cache_misses = len(documents) - extracting.count, extracting.count
+    if bugs and not found:  # every document failed, some for a bug: no empty graph over the last good one
+        raise RuntimeError(f"no document could be extracted; the first bug: {report.skipped[0]['reason']}")
     digests = [found[document.key] for document in documents if document.key in found]
     for digest in digests:
         report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)

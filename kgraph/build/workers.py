@@ -13,15 +13,17 @@ import os
 import pickle
 import threading
 import time
+import traceback
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from kgraph import sources
 from kgraph.build.extracted import pickled, without_transcript
 from kgraph.build.outputs import episode_counts, make_shares
-from kgraph.errors import DocumentError, UsageError
+from kgraph.errors import DocumentError, KgraphError, UsageError, escape_controls
 from kgraph.extract.results import DocumentExtraction
 from kgraph.resolve.digest import digest_of
 from kgraph.resolve.episode import build_episode
@@ -192,18 +194,39 @@ def extract_batch(documents: list[tuple[str, SourceDocument]]) -> list[Extracted
         except DocumentError as error:
             results.append((key, error, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
+        except _NOT_THE_DOCUMENTS:
+            raise  # a broken install, no memory left, a plugin's usage error: the build's, not one document's
         except Exception as error:  # a bug one document's content sets off: that document is skipped, not the build
-            failure = DocumentError(
-                f"skipped: kgraph failed to extract it ({type(error).__name__}: {error}; a bug, please report it)",
-                document.source,
+            results.append(
+                (key, _bug(error, document.source), b"", time.thread_time() - cpu, time.perf_counter() - wall)
             )
-            results.append((key, failure, b"", time.thread_time() - cpu, time.perf_counter() - wall))
             continue
         # pickled here, not in the coordinator: it unpickles the digest either way, and stores these bytes
         digest = pickle.dumps(digest_of(extraction, key), protocol=pickle.HIGHEST_PROTOCOL)
         data = pickled(extraction)
         results.append((key, digest, data, time.thread_time() - cpu, time.perf_counter() - wall))
     return results
+
+
+# Errors that say nothing about one document: every document would fail alike
+_NOT_THE_DOCUMENTS = (ImportError, MemoryError, KgraphError)
+_MOST_SAID = 200  # characters of a bug's message kept in the one line that reports it
+
+
+class ExtractionBug(DocumentError):
+    """A document whose extraction set off a bug: it is skipped, and the build says so."""
+
+
+def _bug(error: Exception, source: str) -> ExtractionBug:
+    """The one line that skips a document for a bug: the error, where it was raised (file and line of
+    kgraph's code: the same in every run), and a plea to report it."""
+    frames = traceback.extract_tb(error.__traceback__)
+    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    said = escape_controls(" ".join(str(error).split()))
+    said = said if len(said) <= _MOST_SAID else said[: _MOST_SAID - 1] + "…"
+    return ExtractionBug(
+        f"kgraph failed to extract it ({type(error).__name__}{where}: {said}; a bug, please report it)", source
+    )
 
 
 EpisodeTask = tuple[str, EpisodeGroup, bytes]  # key, group, the primary's pickled extraction

@@ -230,7 +230,8 @@ def current_roles(text: str) -> list[str]:
 
 def _roles(text: str) -> list[str]:
     roles: list[list[str]] = []  # each role's clauses, joined once (a run of thousands stays linear)
-    for clause in re.split(r"\s*[;,]\s+", text):
+    # (`former CVS pharmacist and former director of X`: `and` before a past word opens another role)
+    for clause in re.split(r"\s*[;,]\s+|\s+and\s+(?=(?:former|formerly|previously|ex-)\b)", text):
         if roles and not (ROLE_WORD.search(clause) or is_past_role(clause) or _STARTS_ROLE.search(clause)):
             roles[-1].append(clause)
         else:
@@ -560,7 +561,8 @@ _POST = (
     # a post anyone holds in an organization (`Former Oracle salesperson`, `Google engineer`, `Stripe alum`)
     r"exec(?:utive)?|(?:software\s+)?engineer|investor|employee|staffer|salesperson|banker|analyst|designer|"
     r"reporter|correspondent|columnist|journalist|"
-    r"(?:product\s+)?manager|lawyer|attorney|alum(?:nus|na)?)"
+    r"(?:product\s+)?manager|lawyer|attorney|alum(?:nus|na)?|pharmacist|physician|nurse|surgeon|consultant|trader|"
+    r"accountant|recruiter)"
 )
 # a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
 _FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
@@ -570,7 +572,11 @@ _ORGANIZATION_THEN_POST = re.compile(
     rf"^(?:(?i:former|ex-)\s*)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+(?:and|&)\s+{_ORGANIZATION_WORDS})?)\s+"
     # (`Andreessen Horowitz GP, runs crypto funds`, `Oracle salesperson turned creator`; not `, now CEO of X`;
     # `PitchBook emerging technology analyst`: the post's field in lower-case words before it)
-    rf"(?:[a-z][\w-]*\s+){{0,3}}?(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
+    # (not a word that makes the post another's or past: `Netflix former product executive`, `Tesla short
+    # seller and investor`, `Harvard dropout and aspiring engineer`, `Google fired engineer`)
+    r"(?:(?!(?:former|ex|and|or|rival|would-be|fired|retired|turned|short|critic|dropout|aspiring|laid-off|"
+    r"departing|outgoing|incoming|onetime|one-time|future|prospective|fellow)\b)[a-z][\w-]*\s+){0,3}?"
+    rf"(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
     rf"(?:,\s+(?!(?:now|currently|and|formerly|previously)\b)[a-z][^,]{{0,60}})?$"
 )
 _POST_THEN_ORGANIZATION = re.compile(

@@ -35,7 +35,7 @@ from kgraph.extract.prose_organizations import (
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
-from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
+from kgraph.names import contains_word, fold, looks_like_person_name, romanizes, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
@@ -104,11 +104,14 @@ def _unlisted_speakers(
     claims: list[ClaimEntry], index: PeopleIndex, participants: frozenset[str], unfilled: int
 ) -> list[PersonName]:
     """Whom a placeholder in the participants line stands for (`Jason Lemkin, Unknown Host`): the
-    people the episode quotes most of those it does not list, three quotes or more each, one per
-    placeholder the list did not fill (a tie for the last place fills none: nothing tells them apart)."""
+    people the episode quotes most of those it does not list, three quotes or more each and half as many
+    as the listed participant quoted most, one per placeholder the list did not fill (a tie for the last
+    place fills none: nothing tells them apart)."""
     counts = Counter(claim.speaker for claim in claims if claim.speaker and claim.speaker not in participants)
     ranked = counts.most_common(unfilled + 1)
-    bar = max(_MAIN_SPEAKER_QUOTES, ranked[unfilled][1] + 1 if len(ranked) > unfilled else 0)
+    # (as much as half the listed participant quoted most: a host or guest talks, a clip is quoted)
+    listed = max((sum(claim.speaker == name for claim in claims) for name in participants), default=0)
+    bar = max(_MAIN_SPEAKER_QUOTES, (listed + 1) // 2, ranked[unfilled][1] + 1 if len(ranked) > unfilled else 0)
     known = {person.name: person for person in index.people}
     return [known.get(name) or PersonName(name=name) for name, count in ranked[:unfilled] if count >= bar]
 
@@ -165,7 +168,7 @@ def _one_per_spelling(participants: list[PersonName], spelled_twice: list[tuple[
     same: dict[str, str] = {}  # the CJK name -> the Latin one, both listed
     for latin, cjk in spelled_twice:
         named = next((by_fold[fold(form)] for form in _latin_forms(latin) if fold(form) in by_fold), None)
-        if named is not None and fold(cjk) in by_fold and by_fold[fold(cjk)] != named:
+        if named is not None and fold(cjk) in by_fold and by_fold[fold(cjk)] != named and romanizes(named, cjk):
             same.setdefault(by_fold[fold(cjk)], named)
     if not same:
         return participants
@@ -178,15 +181,25 @@ def _one_per_spelling(participants: list[PersonName], spelled_twice: list[tuple[
     return kept
 
 
-def _people_spelled_twice(index: PeopleIndex, spelled_twice: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def _people_spelled_twice(
+    index: PeopleIndex, spelled_twice: list[tuple[str, str]], organizations: set[str]
+) -> list[tuple[str, str]]:
     """(person, CJK name) for each of the document's people the prose also writes in CJK characters
-    (`Lin Shuyi (林舒怡)`), where that name is nobody else's."""
+    (`Lin Shuyi (林舒怡)`), where that name is nobody else's, no organization's (`Luo Xiaolan (潮汐能源)`:
+    her company) and has as many characters as the romanisation has syllables (`Zhou Lan (主持人)`: a host)."""
     found = []
     for latin, cjk in spelled_twice:
+        if fold(cjk) in organizations:
+            continue
         for form in _latin_forms(latin):
-            person = index.resolve(form)
             # (the whole name, as written: `Lin (林舒怡)` or a near spelling is no evidence)
-            if person is not None and fold(form) == fold(person) and index.resolve(cjk) in (None, person):
+            person = index.resolve(form) if index.written(form) else None
+            if (
+                person is not None
+                and fold(form) == fold(person)
+                and romanizes(form, cjk)
+                and index.resolve(cjk) in (None, person)
+            ):
                 found.append((person, cjk))
                 break
     return found
@@ -217,7 +230,8 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     for entry in entities:
         if entry.kind == EntityKind.PERSON:
             index.add(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
-    for name, cjk in _people_spelled_twice(index, spelled_twice):
+    organization_names = {fold(form) for e in entities if e.kind != EntityKind.PERSON for form in (e.name, *e.aliases)}
+    for name, cjk in _people_spelled_twice(index, spelled_twice, organization_names):
         index.add(PersonName(name=name, aliases=(cjk,)))  # `林舒怡说：` is Lin Shuyi's, named so in the prose
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"

@@ -54,6 +54,7 @@ from kgraph.names import (
     listed_person_name,
     looks_like_person_name,
     names_in_two_scripts,
+    romanizes,
     split_qualifiers,
     strip_honorific,
 )
@@ -255,7 +256,12 @@ def _entry_names(
         bare = split[0]  # `Pia Lund, Head of Design at Tessaly`, `Jo Li, CMU / Meta`
     aliases, kept, affiliations = [], [], []
     scripts = names_in_two_scripts(bare)
-    if scripts and _romanized(scripts[0], kind) and _one_in_two_scripts(bare, *scripts, document_text):
+    if (
+        scripts
+        and _romanized(scripts[0], kind)
+        and (kind != EntityKind.PERSON or romanizes(*scripts))  # (a person's name, syllable by character)
+        and _one_in_two_scripts(bare, *scripts, document_text)
+    ):
         bare = scripts[0]  # `林舒怡 Lin Shuyi`, `Voltaro / 沃拓能源`: one name, as the English text writes it
         aliases.append(scripts[1])
     if kind == EntityKind.PERSON and (nickname := _NICKNAME.fullmatch(bare)):
@@ -545,6 +551,7 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     for section, kind in sections:
         for item in section.items:
             found.extend(_entries(item, kind, text))
+    _side_by_side.cache_clear()  # (the document's pairs: not held past it)
     found = _listed_affiliations(found)
     found = [*found, *deal_investors(found), *_past_organizations(found)]
     return [*found, *heading_owners(found)]

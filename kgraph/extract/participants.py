@@ -643,8 +643,8 @@ def _people_entries_saying(
 # (`Corresponding author on this paper`, `Listed as co-author`, `Project lead (marked with ^)`: its own)
 _AUTHORS_THE_PAPER = re.compile(
     r"(?:^|(?<=[.;]\s))(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
-    r"(?:(?:co-?)?authors?|project\s+lead))\b"
-    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+(?:this|the)\s+(?:paper|work|study)\b))"
+    r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and)\b)))\b"
+    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b))"
 )
 
 

@@ -69,8 +69,8 @@ def document_text_lines(document: ParsedDocument) -> Iterable[str]:
 # `Lin Shuyi (林舒怡)`, `周航（Zhou Hang）`: one person's name in two scripts, side by side in the prose
 _LATIN_NAME = r"[A-Z][A-Za-z\u00c0-\u024f'’-]+(?:\s+[A-Z][A-Za-z\u00c0-\u024f'’-]+){1,2}"
 _CJK_NAME = r"[\u3400-\u9fff]{2,4}"
-_SPELLED_TWICE = re.compile(
-    rf"(?P<latin>{_LATIN_NAME})\s*[(（](?P<cjk>{_CJK_NAME})[)）]"
+_SPELLED_TWICE = re.compile(  # (a name opens a word: not from each capital of `AAAA...`, a quadratic search)
+    rf"(?<![A-Za-z\u00c0-\u024f'’-])(?P<latin>{_LATIN_NAME})\s*[(（](?P<cjk>{_CJK_NAME})[)）]"
     rf"|(?<![\u3400-\u9fff])(?P<cjk2>{_CJK_NAME})\s*[(（](?P<latin2>{_LATIN_NAME})[)）]"
 )
 

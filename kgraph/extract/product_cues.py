@@ -28,6 +28,13 @@ _KINDS = one_of(
     "storage system|program|feature|sensor|arm|arms|robot|kit|camera|processor|accelerator|GPU|GPUs|wallet|"
     "offering|glove|pendant|ring|headset|wearable"
 )
+# Words that make what an owner has someone else's (`its rival platform, Kajabi`, `its biggest partner app,
+# Grubhub`, `its billing system, Zuora`: what it uses, buys or fights)
+_OTHERS_WORDS = one_of(
+    "rival|rivals|competitor|competitors|competing|partner|partners|customer|customers|client|clients|vendor|"
+    "supplier|provider|third-party|outside|external|legacy|former|old|previous|existing|current|chosen|preferred|"
+    "biggest|largest|favorite|favourite|billing|payroll|payments|payment|accounting|hosting|cloud|crm|erp|hr"
+)
 _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature)\s+){0,2}"
 # What an owner's word (`its`, `their`, a possessive `'s`) may be followed by: a kind of product then
 # its name (`flagship product, Close Autopilot,`, `own runtime, LanRT,`), or the name then a kind of
@@ -35,7 +42,7 @@ _ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|e
 # found with `str.find`, far faster than a pattern that opens on a choice of words.
 _AFTER_OWNER = re.compile(
     # (`energy software, ColdTrace`, `own load-matching app, RigShare`: any words may say what kind)
-    rf"{_ADJECTIVES}(?:(?:[a-z][\w-]*\s+|[A-Z]{{2,3}}\s+){{0,2}}?(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
+    rf"{_ADJECTIVES}(?:(?:(?!{_OTHERS_WORDS}\b)[a-z][\w-]*\s+|[A-Z]{{2,3}}\s+){{0,2}}?(?:{_KINDS}),\s+(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that)\b)"
     rf"|{_NAME.replace('?P<name>', '?P<name2>')}(?:(?P<acronym>\s+(?:SDK|API))\b|\s+(?:[a-z][\w-]*\s+)?(?:{_KINDS})\b"
     # `Helix Bio's SepsiGuard, a model that flags sepsis`: the kind set beside the name
     rf"|,\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){{0,3}}?(?:{_KINDS})\b(?!\s+who\b))"
@@ -107,7 +114,9 @@ _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sale
 # `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
 _CALLED = " called "
 # (not a kind that names people too: `a model called Gigi Hadid`, `an agent called Maria Ruiz`)
-_KIND_BEFORE = re.compile(rf"\b(?!(?:model|models|agent|agents|assistant)$)(?:{_KINDS})$")
+_KIND_BEFORE = re.compile(  # (not `a program called Medicare`, `a feature called Dark Mode`: no product's kind)
+    rf"\b(?!(?:model|models|agent|agents|assistant|program|feature|line|card|brand|arm|arms|ring)$)(?:{_KINDS})$"
+)
 _CALLED_NAME = re.compile(rf"(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that|and|for|to)\b)")
 _ITSELF = re.compile(r"\b(?:[Tt]he\s+(?:company|startup|firm)|[Ii]t|[Tt]hey)\s+(?:\w+ly\s+)?$")
 _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
@@ -253,13 +262,17 @@ def products_introduced_in(
     for cue in _MAKES_WORDS:  # `makes the Oakhaven Picker`, `maker of Harbor Router and Spillway`: in an entry
         for at in occurrences(text, cue):
             if (not at or not text[at - 1].isalnum()) and (makes := _MAKES.match(text, at + len(cue))):
-                in_entry = prose.lines[prose.index_at(at)].number in makers.entry_lines
+                line = prose.lines[prose.index_at(at)].number
+                in_entry = line in makers.entry_lines
                 if not _made_things(cue, makes, in_entry):
                     continue
                 more = makes.group("more")
+                things = [makes.group("name"), *(_MORE_MADE.findall(more) if more else ())]
+                maker_words = {word for name in makers.of(None, line, True, "") for word in fold(name).split()}
                 take(
                     makes,
-                    [makes.group("name"), *(_MORE_MADE.findall(more) if more else ())],
+                    # (not `designs the Tesla Model battery packs`: another company's thing it works on)
+                    [name for name in things if not _opens_with_another(name, maker_words)],
                     owned=True,
                     listed_maker=not in_entry,  # (an entry says what it makes, whoever of two it is)
                 )
@@ -345,6 +358,13 @@ class _Makers:
             if all(fold(word) in own for word in capitalized):
                 return entries
         return ()
+
+
+def _opens_with_another(name: str, maker_words: set[str]) -> bool:
+    """Whether a made thing's name opens with an organization the shipped list knows that is not its
+    maker (`Tesla Model` in Orbex's entry)."""
+    first = fold(name).split()[0] if fold(name) else ""
+    return first not in maker_words and first in _known_organizations()
 
 
 def _named_after(product: str, makers: tuple[str, ...]) -> tuple[str, ...]:
