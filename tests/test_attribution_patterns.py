@@ -624,3 +624,31 @@ def test_a_known_person_on_a_topic_heads_their_words() -> None:
     assert speakers["Every seed fund is now a growth fund with a smaller check."] == "Dele Okafor"
     assert speakers["Costs went up eleven percent in a quarter for every buyer we track."] != "Dele Okafor"
     assert speakers["We never charge per seat anymore, only per outcome delivered."] is None  # nobody known
+
+
+def test_words_the_lead_in_relays_are_the_named_persons() -> None:
+    body = (
+        "One of the first customers was Halvard Mix. Dele Okafor quoted its owner, Shay Brannick, from their "
+        'first meeting: "I do not care about carbon, only whether it sets by two."\n\n'
+        "As Dele Okafor recounts it, one of the first farmers to sign, Tormod Hauge, who milks 240 cows, put it "
+        'this way: "I do not want to own a robot, I want to own the milk it makes."\n\n'
+        "Priya Nandakumar played a clip from an interview she recorded with the union's chairwoman, Joyce Nabiri: "
+        '"Farmers here do not trust insurers, they trust the union and its people."\n\n'
+        "Priya Nandakumar read on air a WhatsApp message that Ernesto Valle, operations manager at Almara, sent her: "
+        '"Complaints from our customers fell by half in the first month."'
+    )
+    speakers = _speakers(body)
+    assert speakers["I do not care about carbon, only whether it sets by two."] == "Shay Brannick"
+    assert speakers["I do not want to own a robot, I want to own the milk it makes."] == "Tormod Hauge"
+    assert speakers["Farmers here do not trust insurers, they trust the union and its people."] == "Joyce Nabiri"
+    assert speakers["Complaints from our customers fell by half in the first month."] == "Ernesto Valle"
+
+
+def test_a_pronoun_quoted_is_the_sentences_other_person_or_nobody() -> None:
+    body = (
+        "Walt Kowalski runs a dealership in Wisconsin.\n\n"
+        "Kowalski was skeptical at the first meeting, and Dele Okafor quoted him from memory: "
+        '"You had better be cheaper than the Dutch and nicer than the Swedes."'
+    )
+    speakers = _speakers(body)
+    assert speakers["You had better be cheaper than the Dutch and nicer than the Swedes."] != "Dele Okafor"

@@ -270,7 +270,7 @@ _READS_OUT = re.compile(
 # Reuben Lind sent her:` name whose words they are.
 _READ_FROM_TEXT = re.compile(
     r"\b(?:quoted|quoting|continued\s+reading|kept\s+reading|(?:reads|read|reading)\s+(?:aloud|out)|reading)\s*[*_]*:"
-    r"|\b(?:reads|read|reading|quotes|quoted|quoting|recites|recited|reciting)(?:\s+(?:aloud|out))?\s+"
+    r"|\b(?:reads|read|reading|quotes|quoted|quoting|recites|recited|reciting)(?:\s+(?:aloud|out|on\s+air))?\s+"
     r"(?:from\s+(?P<source>(?:the|a|an|his|her|their|its)\s+[^\"“”:]{1,100})"
     # (`a LinkedIn post`: a platform's name may say what it is)
     r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+|[A-Z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|"
@@ -282,7 +282,9 @@ _THEN_SPEAKS = re.compile(
 )
 _READ_AUTHOR = re.compile(
     r"^\s+(?:(?:written|posted|sent|shared|left)\s+by|from)\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-    r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})\s+(?:had\s+)?(?:sent|wrote|posted|texted|emailed|left)\b"
+    # (`that Ernesto Valdivia, operations manager at Farmacias Almara, sent her`: past an apposition)
+    r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^,:\"“”]{1,80},)?\s+(?:had\s+)?"
+    r"(?:sent|wrote|posted|texted|emailed|left)\b"
 )
 
 
@@ -663,6 +665,22 @@ _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SPEECH_VERB_ENDS = re.compile(rf"\s+{_SPEECH_VERB}$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+# Someone else's words the lead-in's subject relays, named in it: `Castellane quoted its owner, Shay
+# Brennan, from their first meeting:`, `Henrik quoted him from memory:` (the sentence's other person),
+# `one of the first farmers, Tormod Haugli, who milks 240 cows, put it this way:`, `played a clip from
+# an interview she recorded with the union's chairwoman, Joyce Nabwire:`
+_RELAYED_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}"
+_QUOTED_SOMEONE = re.compile(
+    r"\b(?:quoted|quotes|quoting)\s+(?:(?:its|their|his|her|the|a)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s+"
+    rf"(?P<name>{_RELAYED_NAME})|(?P<pronoun>him|her))\b[^:\"“”]{{0,80}}:$"
+)
+_PUT_IT = re.compile(
+    rf"(?P<name>{_RELAYED_NAME})(?:,[^:\"“”]{{0,120}},)?\s+put\s+it\s+(?:this\s+way|like\s+this|simply|bluntly|plainly)\s*:$"
+)
+_CLIP_WITH = re.compile(
+    rf"\b(?:clip|recording|interview)\b[^:\"“”]{{0,160}}\bwith\s+(?:[^,:\"“”]{{0,60}},\s+)?(?P<name>{_RELAYED_NAME})\s*:$"
+)
+_SENTENCE_OPENER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
 # `Dave Morin on Altman's pitch to Jony Ive:`: a known person's words on a topic, as a list item heads them
 _NAME_ON_TOPIC = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})\s+on\s+[^:\"“”]{1,120}:$")
 _POSSESSIVE_S = re.compile(r"(?:’s|'s)$")
@@ -1331,11 +1349,33 @@ class Attributor:
         target = context.pronoun_target()
         return Attribution(target, "pronoun") if target else NONE
 
+    def _relayed(self, clause: str) -> Attribution | None:
+        """Whose words the lead-in relays when its subject quotes, recalls or plays someone it names
+        (`_QUOTED_SOMEONE`, `_PUT_IT`, `_CLIP_WITH`); None when it relays nobody so."""
+        if "quot" in clause and (quoted := _search_before_the_colon(_QUOTED_SOMEONE, clause)):
+            if quoted.group("name"):
+                name = self.person(quoted.group("name"), allow_new=True)
+            else:  # `Kowalczyk was skeptical ..., and Henrik quoted him`: the sentence's first person, not Henrik
+                opener = _SENTENCE_OPENER.match(clause)
+                quoter = clause[: quoted.start()].rstrip().rsplit(" ", 1)[-1]
+                name = self.person(opener.group(), allow_new=False) if opener else None
+                name = None if name is not None and self.people.resolve(quoter) == name else name
+            return Attribution(name, "lead-in") if name else NONE
+        for cue, pattern in ((" put it ", _PUT_IT), (" with ", _CLIP_WITH)):
+            if cue in clause and (found := _search_before_the_colon(pattern, clause)):
+                name = self.person(found.group("name"), allow_new=True)
+                if name:
+                    return Attribution(name, "lead-in")
+        return None
+
     def _lead_in(self, clause: str, context: ItemContext) -> Attribution | None:
         """`Jane Roe explains:`, `As Jane put it,`, `He adds:`; a role noun (`The host asks`) or
         an unnamed speaker (`An expert told Zach:`) means nobody we can name."""
         if ", who " in clause and (who := _WHO_TOLD.search(clause)):  # `an analyst, Mara Lind of X, who told him that`
             return self._antecedent(clause[: who.start()])
+        relaying = self._relayed(clause)
+        if relaying is not None:
+            return relaying
         cjk = _cjk_lead_in(clause)
         if cjk:  # `李明认为：` — the last two to four characters before the verb that name a known person
             run = cjk.group("run")
