@@ -104,12 +104,13 @@ _MORE_MADE = re.compile(
 _LOWER_WORD = re.compile(r"\s(?!and\b|the\b)[a-z]")
 # An organization's name (its last three capitalized words at most), then a model's code: `Unitree G1
 # humanoid`, `NVIDIA H100`, `Booster T1` (not a period of the year: `Tesla Q3`, `Nvidia H1 results`, `FY25`)
-_MODEL_CODE = re.compile(
-    r"\b(?P<maker>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+(?P<code>[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3})\b(?![-.]?\d)"
-)
+# (found code first, its maker then read back: a pattern opening on the maker's words was tried at every capital)
+_MODEL_CODE = re.compile(r"(?<=\s)(?P<code>[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3})\b(?![-.]?\d)")
+_MAKER_BEFORE = re.compile(r"(?<![\w&.-])(?P<maker>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+$")
 # (`Apple FY2025`, `Meta Q42024`; a course's number: `Stanford CS183B`, `Berkeley EE364A`)
 _NOT_A_MODEL = re.compile(r"Q[1-4]|FY\d+|CY\d+|[A-Z]{1,2}\d{4}|(?:CS|EE|ME|MS|ECON|MATH|STAT|PHYS|BIO)\d{2,3}[A-Z]?")
 # a half of the year, as its words say (`Nvidia H1 results`, `Tesla H2 2025`; the Unitree H1 is a robot)
+_DIGIT = re.compile(r"\d")
 _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sales|deliveries|guidance|report)\b")
 # `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
 _CALLED = " called "
@@ -280,7 +281,7 @@ def products_introduced_in(
         called = _CALLED_NAME.match(text, at + len(_CALLED)) if _KIND_BEFORE.search(text, max(0, at - 20), at) else None
         if called is not None and not is_known_given_name(called.group("name").split()[0]):  # (`a model called Gigi`)
             take(called, [called.group("name")])
-    if any(character.isdigit() for character in text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
+    if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
         organizations = _known_organizations() | {
             fold(form)
             for entry in entries
@@ -288,7 +289,10 @@ def products_introduced_in(
             for form in (entry.name, *entry.aliases)
         }
         for model in _MODEL_CODE.finditer(text):
-            code, words = model.group("code"), model.group("maker").split()
+            before = _MAKER_BEFORE.search(text, max(0, model.start() - 80), model.start())
+            if before is None:
+                continue
+            code, words = model.group("code"), before.group("maker").split()
             maker = next(
                 (
                     " ".join(words[start:])
