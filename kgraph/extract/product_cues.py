@@ -111,6 +111,7 @@ _MAKER_BEFORE = re.compile(r"(?<![\w&.-])(?P<maker>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.
 _NOT_A_MODEL = re.compile(r"Q[1-4]|FY\d+|CY\d+|[A-Z]{1,2}\d{4}|(?:CS|EE|ME|MS|ECON|MATH|STAT|PHYS|BIO)\d{2,3}[A-Z]?")
 # a half of the year, as its words say (`Nvidia H1 results`, `Tesla H2 2025`; the Unitree H1 is a robot)
 _DIGIT = re.compile(r"\d")
+_OWNER_REACH = 90  # characters after an owner's word within which a kind and its comma come (four words and more)
 _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sales|deliveries|guidance|report)\b")
 # `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
 _CALLED = " called "
@@ -121,6 +122,14 @@ _KIND_BEFORE = re.compile(  # (not `a program called Medicare`, `a feature calle
 _CALLED_NAME = re.compile(rf"(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that|and|for|to)\b)")
 _ITSELF = re.compile(r"\b(?:[Tt]he\s+(?:company|startup|firm)|[Ii]t|[Tt]hey)\s+(?:\w+ly\s+)?$")
 _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
+# The lower-case words that may open what follows an owner's word and lead to a name with no comma: an
+# adjective or a kind of product (`its own GridBank 4 battery system`, `Shopify's new Agent Checkout is`).
+_OWNER_WORDS = frozenset(
+    "own new core flagship main first latest patient consumer enterprise signature product products model models app "
+    "apps application platform service tool tools runtime agent agents assistant chatbot chip chips device software "
+    "suite system line card brand engine copilot checkout storage program feature sensor arm arms robot kit camera "
+    "processor accelerator wallet offering glove pendant ring headset wearable".split()
+)
 _NEXT_WORD = re.compile(r"[\w-]+")
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
 # Autopilot, Ledgerly's flagship product`): matched where one of `_LAUNCHES` opens a word.
@@ -227,6 +236,12 @@ def products_introduced_in(
             word = _NEXT_WORD.match(text, at + len(owner))
             if word is None or not (word.group()[:1].isupper() or word.group()[:1].islower()):
                 continue  # `its 2024`, `Apple's $3T`: no cue (told without a pattern)
+            if (
+                word.group() not in _OWNER_WORDS
+                and word.group()[:1].islower()
+                and "," not in text[at : at + _OWNER_REACH]
+            ):
+                continue  # `its growth was`: other lower-case words lead to a name past a comma only (`energy app, X`)
             if after := _AFTER_OWNER.match(text, at + len(owner)):
                 possessive = owner[0] in "'’"
                 if (name := after.group("name3")) is not None:
