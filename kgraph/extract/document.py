@@ -24,7 +24,13 @@ from kgraph.extract.participants import (
     placeholder_count,
     raw_participant_count,
 )
-from kgraph.extract.people import PeopleIndex, document_text_lines, spelled_in_two_scripts
+from kgraph.extract.people import (
+    PeopleIndex,
+    document_text_lines,
+    one_per_spelling,
+    people_spelled_twice,
+    spelled_in_two_scripts,
+)
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.prose_organizations import (
@@ -35,7 +41,7 @@ from kgraph.extract.prose_organizations import (
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims
-from kgraph.names import contains_word, fold, looks_like_person_name, romanizes, vocabulary
+from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
 
@@ -107,10 +113,12 @@ def _unlisted_speakers(
     people the episode quotes most of those it does not list, three quotes or more each and half as many
     as the listed participant quoted most, one per placeholder the list did not fill (a tie for the last
     place fills none: nothing tells them apart)."""
-    counts = Counter(claim.speaker for claim in claims if claim.speaker and claim.speaker not in participants)
-    ranked = counts.most_common(unfilled + 1)
+    quoted = Counter(claim.speaker for claim in claims if claim.speaker)
+    ranked = Counter({name: count for name, count in quoted.items() if name not in participants}).most_common(
+        unfilled + 1
+    )
     # (as much as half the listed participant quoted most: a host or guest talks, a clip is quoted)
-    listed = max((sum(claim.speaker == name for claim in claims) for name in participants), default=0)
+    listed = max((quoted[name] for name in participants), default=0)
     bar = max(_MAIN_SPEAKER_QUOTES, (listed + 1) // 2, ranked[unfilled][1] + 1 if len(ranked) > unfilled else 0)
     known = {person.name: person for person in index.people}
     return [known.get(name) or PersonName(name=name) for name, count in ranked[:unfilled] if count >= bar]
@@ -153,58 +161,6 @@ def _not_short_names(in_passing: list[EntityEntry], entries: list[EntityEntry]) 
     return [entry for entry in in_passing if entry.kind != EntityKind.ORGANIZATION or fold(entry.name) not in shortened]
 
 
-def _latin_forms(latin: str) -> tuple[str, ...]:
-    """`Host Zhou Hang` -> itself and `Zhou Hang`: a name the words before it may open."""
-    words = latin.split()
-    return (latin, " ".join(words[-2:])) if len(words) > 2 else (latin,)
-
-
-def _one_per_spelling(participants: list[PersonName], spelled_twice: list[tuple[str, str]]) -> list[PersonName]:
-    """`Zhou Hang, 周航` listed where the prose writes `Zhou Hang (周航)`: one participant, also
-    called 周航."""
-    if not spelled_twice:
-        return participants
-    by_fold = {fold(person.name): person.name for person in participants}
-    same: dict[str, str] = {}  # the CJK name -> the Latin one, both listed
-    for latin, cjk in spelled_twice:
-        named = next((by_fold[fold(form)] for form in _latin_forms(latin) if fold(form) in by_fold), None)
-        if named is not None and fold(cjk) in by_fold and by_fold[fold(cjk)] != named and romanizes(named, cjk):
-            same.setdefault(by_fold[fold(cjk)], named)
-    if not same:
-        return participants
-    kept = []
-    for person in participants:
-        if person.name in same:
-            continue
-        also = tuple(cjk for cjk, latin in same.items() if latin == person.name)
-        kept.append(person.model_copy(update={"aliases": (*person.aliases, *also)}) if also else person)
-    return kept
-
-
-def _people_spelled_twice(
-    index: PeopleIndex, spelled_twice: list[tuple[str, str]], organizations: set[str]
-) -> list[tuple[str, str]]:
-    """(person, CJK name) for each of the document's people the prose also writes in CJK characters
-    (`Lin Shuyi (林舒怡)`), where that name is nobody else's, no organization's (`Luo Xiaolan (潮汐能源)`:
-    her company) and has as many characters as the romanisation has syllables (`Zhou Lan (主持人)`: a host)."""
-    found = []
-    for latin, cjk in spelled_twice:
-        if fold(cjk) in organizations:
-            continue
-        for form in _latin_forms(latin):
-            # (the whole name, as written: `Lin (林舒怡)` or a near spelling is no evidence)
-            person = index.resolve(form) if index.written(form) else None
-            if (
-                person is not None
-                and fold(form) == fold(person)
-                and romanizes(form, cjk)
-                and index.resolve(cjk) in (None, person)
-            ):
-                found.append((person, cjk))
-                break
-    return found
-
-
 def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") -> DocumentExtraction:
     """Everything one document says; `transcript_anchors` fingerprint its transcript, if any."""
     episode = extract_episode(document).model_copy(update={"transcript_anchors": transcript_anchors})
@@ -225,13 +181,13 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     text = "\n".join(document_text_lines(document))
     everyday = vocabulary(text)
     spelled_twice = spelled_in_two_scripts(text)
-    participants = _one_per_spelling(participants, spelled_twice)
+    participants = one_per_spelling(participants, spelled_twice)
     index = PeopleIndex(participants)
     for entry in entities:
         if entry.kind == EntityKind.PERSON:
             index.add(PersonName(name=entry.name, aliases=entry.aliases, affiliations=entry.affiliations))
     organization_names = {fold(form) for e in entities if e.kind != EntityKind.PERSON for form in (e.name, *e.aliases)}
-    for name, cjk in _people_spelled_twice(index, spelled_twice, organization_names):
+    for name, cjk in people_spelled_twice(index, spelled_twice, organization_names):
         index.add(PersonName(name=name, aliases=(cjk,)))  # `林舒怡说：` is Lin Shuyi's, named so in the prose
     participant_names = frozenset(person.name for person in participants)
     conversation = episode.source_kind == "podcast"

@@ -18,6 +18,7 @@ from kgraph.names import (
     looks_like_person_name,
     looks_like_publication,
     plausible_new_person,
+    romanizes,
     strip_honorific,
     vocabulary,
     word_boundary,
@@ -88,6 +89,58 @@ def spelled_in_two_scripts(text: str) -> list[tuple[str, str]]:
         if len(pairs) == MOST_NAMED:
             break  # more than a summary ever names: a hostile text, not read on
     return list(pairs)
+
+
+def _latin_forms(latin: str) -> tuple[str, ...]:
+    """`Host Zhou Hang` -> itself and `Zhou Hang`: a name the words before it may open."""
+    words = latin.split()
+    return (latin, " ".join(words[-2:])) if len(words) > 2 else (latin,)
+
+
+def one_per_spelling(participants: list[PersonName], spelled_twice: list[tuple[str, str]]) -> list[PersonName]:
+    """`Zhou Hang, 周航` listed where the prose writes `Zhou Hang (周航)`: one participant, also
+    called 周航."""
+    if not spelled_twice:
+        return participants
+    by_fold = {fold(person.name): person.name for person in participants}
+    same: dict[str, str] = {}  # the CJK name -> the Latin one, both listed
+    for latin, cjk in spelled_twice:
+        named = next((by_fold[fold(form)] for form in _latin_forms(latin) if fold(form) in by_fold), None)
+        if named is not None and fold(cjk) in by_fold and by_fold[fold(cjk)] != named and romanizes(named, cjk):
+            same.setdefault(by_fold[fold(cjk)], named)
+    if not same:
+        return participants
+    kept = []
+    for person in participants:
+        if person.name in same:
+            continue
+        also = tuple(cjk for cjk, latin in same.items() if latin == person.name)
+        kept.append(person.model_copy(update={"aliases": (*person.aliases, *also)}) if also else person)
+    return kept
+
+
+def people_spelled_twice(
+    index: PeopleIndex, spelled_twice: list[tuple[str, str]], organizations: set[str]
+) -> list[tuple[str, str]]:
+    """(person, CJK name) for each of the document's people the prose also writes in CJK characters
+    (`Lin Shuyi (林舒怡)`), where that name is nobody else's, no organization's (`Luo Xiaolan (潮汐能源)`:
+    her company) and has as many characters as the romanisation has syllables (`Zhou Lan (主持人)`: a host)."""
+    found = []
+    for latin, cjk in spelled_twice:
+        if fold(cjk) in organizations:
+            continue
+        for form in _latin_forms(latin):
+            # (the whole name, as written: `Lin (林舒怡)` or a near spelling is no evidence)
+            person = index.resolve(form) if index.written(form) else None
+            if (
+                person is not None
+                and fold(form) == fold(person)
+                and romanizes(form, cjk)
+                and index.resolve(cjk) in (None, person)
+            ):
+                found.append((person, cjk))
+                break
+    return found
 
 
 def full_names_in(text: str) -> list[str]:

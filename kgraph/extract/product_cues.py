@@ -109,9 +109,9 @@ _MODEL_CODE = re.compile(r"(?<=\s)(?P<code>[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3})\b(?
 _MAKER_BEFORE = re.compile(r"(?<![\w&.-])(?P<maker>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+$")
 # (`Apple FY2025`, `Meta Q42024`; a course's number: `Stanford CS183B`, `Berkeley EE364A`)
 _NOT_A_MODEL = re.compile(r"Q[1-4]|FY\d+|CY\d+|[A-Z]{1,2}\d{4}|(?:CS|EE|ME|MS|ECON|MATH|STAT|PHYS|BIO)\d{2,3}[A-Z]?")
-# a half of the year, as its words say (`Nvidia H1 results`, `Tesla H2 2025`; the Unitree H1 is a robot)
 _DIGIT = re.compile(r"\d")
 _OWNER_REACH = 90  # characters after an owner's word within which a kind and its comma come (four words and more)
+# a half of the year, as its words say (`Nvidia H1 results`, `Tesla H2 2025`; the Unitree H1 is a robot)
 _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sales|deliveries|guidance|report)\b")
 # `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
 _CALLED = " called "
