@@ -652,3 +652,14 @@ def test_a_pronoun_quoted_is_the_sentences_other_person_or_nobody() -> None:
     )
     speakers = _speakers(body)
     assert speakers["You had better be cheaper than the Dutch and nicer than the Swedes."] != "Dele Okafor"
+
+
+def test_a_pronoun_disagreeing_with_one_of_two_speakers_is_the_other() -> None:
+    body = (
+        "Dele Okafor suggested that buyers would pay a premium for green concrete. "
+        'She disagreed: "A green premium is a pilot project, nobody pours a million yards at a premium."'
+    )
+    quote = "A green premium is a pilot project, nobody pours a million yards at a premium."
+    assert _speakers(body)[quote] == "Priya Nandakumar"
+    # of three, nothing tells who disagreed; and not the one disagreed with
+    assert _speakers(body, participants="Priya Nandakumar, Dele Okafor, Mara Lind")[quote] is None

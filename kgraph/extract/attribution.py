@@ -665,6 +665,11 @@ _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SPEECH_VERB_ENDS = re.compile(rf"\s+{_SPEECH_VERB}$")
 _AND_OR = re.compile(r"\b(?:and|or)\b")
+# A pronoun answering the sentence before it against its subject: of two who talk, the other one
+_DISAGREES = re.compile(
+    r"[*_]*(?:she|he|She|He)\s+(?:\w+ly\s+)?(?:disagreed|disagrees|countered|counters|objected|objects|pushed\s+back|"
+    r"pushes\s+back|demurred|demurs|shot\s+back|retorted|retorts)\b"
+)
 # Someone else's words the lead-in's subject relays, named in it: `Castellane quoted its owner, Shay
 # Brennan, from their first meeting:`, `Henrik quoted him from memory:` (the sentence's other person),
 # `one of the first farmers, Tormod Haugli, who milks 240 cows, put it this way:`, `played a clip from
@@ -1519,6 +1524,10 @@ class Attributor:
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:
                     target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
+                if target and _DISAGREES.match(candidate):  # `Rutger suggested ... She disagreed:`: not Rutger
+                    others = self.participants - {target}
+                    two = self.conversation and len(self.participants) == 2 and target in self.participants
+                    target = next(iter(others)) if two else None
                 if target and not _names_speaker(self.current_text, target):
                     return Attribution(target, "pronoun")
                 return NONE
