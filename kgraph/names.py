@@ -7,7 +7,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 
 from kgraph.person_names import bare_person_name, person_name_problem
 
@@ -117,6 +117,13 @@ def occurrences(text: str, literal: str) -> Iterator[int]:
         start = text.find(literal, start + 1)
 
 
+def closing_name(words: list[str], names: Container[str]) -> str | None:
+    """The most of `words`' last words that, folded, are one of `names` (`Ask NVIDIA` -> `NVIDIA`)."""
+    return next(
+        (" ".join(words[start:]) for start in range(len(words)) if fold(" ".join(words[start:])) in names), None
+    )
+
+
 def contains_word(text: str, words: str) -> bool:
     """Whether `words` occurs in `text` with no word character right before or after it: the
     same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
@@ -156,8 +163,8 @@ _VOWEL_RUN = re.compile(r"[aeiouüvAEIOUÜV]+")
 def romanizes(latin: str, cjk: str) -> bool:
     """Whether `latin` may spell the CJK name `cjk` in pinyin: as many syllables (runs of vowels,
     `Lin Shu-yi`: three) as characters, `Zhou Lan` for 周岚 but not for 主持人 (`host`)."""
-    characters = [char for char in cjk if is_cjk_character(char)]
-    return len(characters) == len(cjk.strip()) and len(_VOWEL_RUN.findall(latin)) == len(characters)
+    cjk = cjk.strip()
+    return all(map(is_cjk_character, cjk)) and len(_VOWEL_RUN.findall(latin)) == len(cjk)
 
 
 def names_in_two_scripts(name: str) -> tuple[str, str] | None:

@@ -266,14 +266,15 @@ def _extract_all(
     cpu_seconds = worker_seconds = 0.0
     sources = {document.key: document.candidate.source for document in documents}
     in_memory: dict[str, bytes] = {}  # pickled extractions
-    bugs = 0  # documents skipped for a bug their extraction set off
+    first_bug: str | None = None  # the first reason a document was skipped for a bug its extraction set off
     held = 0
     with _bar(options, len(documents), len(documents) - extracting.count, "doc", "extract") as bar:
         for key, outcome, extraction, cpu, elapsed in extracting.results():
             bar.update()
             if isinstance(outcome, DocumentError):
                 _skip(report, sources[key], outcome)
-                bugs += isinstance(outcome, ExtractionBug)
+                if first_bug is None and isinstance(outcome, ExtractionBug):
+                    first_bug = report.skipped[-1]["reason"]
                 continue
             found[key] = unpickled(outcome, ExtractionDigest)
             store.put(DIGESTS, key, outcome)
@@ -291,8 +292,10 @@ def _extract_all(
         }
     )
     report.cache_hits, report.cache_misses = len(documents) - extracting.count, extracting.count
-    if bugs and not found:  # every document failed, some for a bug: no empty graph over the last good one
-        raise RuntimeError(f"no document could be extracted; the first bug: {report.skipped[0]['reason']}")
+    if (
+        first_bug is not None and not found
+    ):  # every document failed, some for a bug: no empty graph over the last good one
+        raise RuntimeError(f"no document could be extracted; the first bug: {first_bug}")
     digests = [found[document.key] for document in documents if document.key in found]
     for digest in digests:
         report.warnings.extend({"file": digest.episode.source_file, "warning": warning} for warning in digest.warnings)

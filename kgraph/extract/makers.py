@@ -14,7 +14,7 @@ from functools import cache
 
 from kgraph.extract.products import product_words
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
-from kgraph.names import fold, occurrences
+from kgraph.names import closing_name, fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
@@ -122,12 +122,11 @@ def _written_beside(text: str, name: str, organizations: dict[str, str], known: 
         end = start + len(name)
         if (start and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
             continue  # inside a word
+        # (a name the data knows: `Analysts at Gartner Tally` is no Gartner product; `Ask NVIDIA Isaac Sim`:
+        # the most of the words right before it that name an organization)
         before = _WORDS_BEFORE.search(text, max(0, start - _BEFORE), start) if known else None
-        if before is not None:  # (a name the data knows: `Analysts at Gartner Tally` is no Gartner product)
-            words = before.group().split()
-            for count in range(len(words), 0, -1):  # the nearest words first: `Ask NVIDIA Isaac Sim`
-                if (maker := organizations.get(fold(" ".join(words[-count:])))) is not None:
-                    return maker
+        if before is not None and (named := closing_name(before.group().split(), organizations)) is not None:
+            return organizations[fold(named)]
         possessor = _POSSESSOR.search(text, max(0, start - _BEFORE), start)
         if (
             possessor is not None

@@ -279,7 +279,7 @@ def needs_other_sources(document: ParsedDocument) -> bool:
 
 def placeholder_count(document: ParsedDocument) -> int:
     """How many entries of the Participants field are placeholders (`Jason Lemkin, Unknown Host`: one)."""
-    value = document.header.get("participants") or ""
+    value = document.header.get("participants")
     return sum(is_placeholder(clean(plain(raw))) for raw in split_outside_parentheses(value, ",;")) if value else 0
 
 

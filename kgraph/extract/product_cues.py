@@ -16,7 +16,7 @@ from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.given_names import is_known_given_name
-from kgraph.names import fold, occurrences
+from kgraph.names import closing_name, fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
 
@@ -115,8 +115,9 @@ _OWNER_REACH = 90  # characters after an owner's word within which a kind and it
 _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sales|deliveries|guidance|report)\b")
 # `a product called Benefits Buddy`, `a cooking robot called the Ladle Line`: read back from `called`
 _CALLED = " called "
-# (not a kind that names people too: `a model called Gigi Hadid`, `an agent called Maria Ruiz`)
-_KIND_BEFORE = re.compile(  # (not `a program called Medicare`, `a feature called Dark Mode`: no product's kind)
+# (not a kind that names people too, `a model called Gigi Hadid`, nor one no product is of, `a program called
+# Medicare`, `a feature called Dark Mode`)
+_KIND_BEFORE = re.compile(
     rf"\b(?!(?:model|models|agent|agents|assistant|program|feature|line|card|brand|arm|arms|ring)$)(?:{_KINDS})$"
 )
 _CALLED_NAME = re.compile(rf"(?:the\s+)?{_NAME}(?=\s*[,.;)]|\s+(?:is|was|which|that|and|for|to)\b)")
@@ -307,15 +308,7 @@ def products_introduced_in(
             before = _MAKER_BEFORE.search(text, max(0, model.start() - 80), model.start())
             if before is None:
                 continue
-            code, words = model.group("code"), before.group("maker").split()
-            maker = next(
-                (
-                    " ".join(words[start:])
-                    for start in range(len(words))
-                    if fold(" ".join(words[start:])) in organizations
-                ),
-                None,
-            )
+            code, maker = model.group("code"), closing_name(before.group("maker").split(), organizations)
             code = code[:-1] if code.endswith("s") and code[-2].isdigit() else code  # `H100s`: the chips
             period = _NOT_A_MODEL.fullmatch(code) or _HALF_YEAR.match(text, model.start("code"))
             if maker is not None and not period and fold(code) not in listed:
@@ -438,7 +431,6 @@ def _is_product_name(name: str, listed: set[str], people: set[str], everyday: fr
     first = name.split()[0]
     if not key or key in listed or key in people or first in _NOT_NAMES:
         return False
-
     if " " not in name and name.lower() in everyday:
         return False  # `Agent`, written lower case elsewhere: a word
     if _ACRONYM.fullmatch(name) or _LOWER_PART.search(name):

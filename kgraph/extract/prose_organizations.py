@@ -129,8 +129,7 @@ def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
                 continue
             pair, second = last.group("pair", "item2")
             # (not `Patrick and John Collison`: a first name, then a full name, may share its surname)
-            shared = " " not in pair and " " in second and is_known_given_name(pair) if pair else False
-            if pair and not shared and not _SHARED_SURNAME.match(part, last.end()):
+            if pair and not _first_name_beside_full_name(pair, second) and not _SHARED_SURNAME.match(part, last.end()):
                 names.extend((pair, second))
             if last.group("item") and not _SHARED_SURNAME.match(part, last.end()):
                 names.append(last.group("item"))  # (not `and Patrick and John Collison`: people)
@@ -149,6 +148,12 @@ def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
 
 
 _LEAST_NAMES = 3
+
+
+def _first_name_beside_full_name(first: str, second: str) -> bool:
+    return " " not in first and " " in second and is_known_given_name(first)
+
+
 _MODIFIER = re.compile(r"^[\w.&]+-[a-z]+\s+(?=[A-Z])")  # `SoftBank-rival `, `Canada-based `
 _LEAST_KNOWN = 2  # names of the list known as organizations, and a quarter of them at least
 _SHARE_KNOWN = 4
