@@ -121,6 +121,17 @@ def test_a_quote_contained_in_a_longer_quote_is_folded_into_it() -> None:
     ]
 
 
+def test_a_copy_cut_with_an_ellipsis_is_the_signed_quote_and_takes_its_speaker() -> None:
+    body = _themes(
+        '> "Pricing is the moat, not the product, and it compounds every single year." — Dana Ruiz\n\n'
+        '"Pricing is the moat... it compounds every single year," as the episode keeps repeating.'
+    )
+    claims = _claims(body)
+    assert [(claim.text, claim.speaker) for claim in claims] == [
+        ("Pricing is the moat, not the product, and it compounds every single year.", "Dana Ruiz")
+    ]
+
+
 def test_a_contained_quote_naming_another_speaker_stays_separate() -> None:
     body = _themes(
         'Ruiz explains: "we never discount, because a discount teaches a customer to wait."\n\n'

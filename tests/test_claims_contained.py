@@ -37,10 +37,12 @@ def _every_pair(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
     return pairs
 
 
-def _groups(keys_and_speakers: list[tuple[str, str | None]]) -> dict[str, list[ClaimEntry]]:
+def _groups(keys_and_speakers: list[tuple[str, str | None]], rule: str = "dash after") -> dict[str, list[ClaimEntry]]:
+    """Claims of the keys; `rule`: how a claim with a speaker was attributed."""
     groups: dict[str, list[ClaimEntry]] = {}
     for position, (key, speaker) in enumerate(keys_and_speakers):
-        groups.setdefault(key, []).append(ClaimEntry(text=key, line=1, position=position, speaker=speaker))
+        claim = ClaimEntry(text=key, line=1, position=position, speaker=speaker, attribution=rule if speaker else None)
+        groups.setdefault(key, []).append(claim)
     return groups
 
 
@@ -116,3 +118,74 @@ def test_distinct_quotes_are_not_compared_pair_by_pair() -> None:
     _contained(groups)
     assert pairwise >= count * count // 4  # the reference: every pair of unequal lengths
     assert _Counted.looked_in <= 2 * count
+
+
+# -- copies cut short inside, or with an editor's words --------------------------------------------
+_WHOLE = (
+    "[halden's payments arm] reports $40 million for the quarter; that is more than corvane's whole "
+    "business, almost its yearly figure... it does in one quarter what corvane does in a year"
+)
+
+
+def test_a_copy_cut_inside_or_with_an_editors_words_folds_into_the_whole_quote() -> None:
+    groups = _groups(
+        [
+            (_WHOLE, "Dana Ruiz"),
+            (
+                "halden's payments arm... reports $40 million for the quarter; that is more than corvane's whole business",
+                None,
+            ),
+            ("[the arm] does in one quarter what corvane does in a year", None),
+            ("reports $40 million for the quarter...what corvane does in a year", "Dana Ruiz"),
+        ]
+    )
+    pairs = dict(_contained(groups))
+    assert set(pairs) == set(groups) - {_WHOLE}
+    assert set(pairs.values()) == {_WHOLE}
+
+
+def test_an_elided_copy_folds_only_where_its_fragments_stand_in_order_and_its_speaker_agrees() -> None:
+    groups = _groups(
+        [
+            (_WHOLE, "Dana Ruiz"),
+            # the fragments in the other order: two sentences of the quote, not a cut copy of it
+            ("what corvane does in a year... reports $40 million for the quarter", None),
+            # a fragment the whole quote does not hold
+            ("reports $40 million for the quarter... and we will double it next year", None),
+            # another speaker's words
+            ("[halden] reports $40 million for the quarter; that is more", "Lee Park"),
+            # too little kept to tell (`it does` ... `a year`)
+            ("it does... in a year", None),
+        ]
+    )
+    assert _contained(groups) == []
+
+
+def test_an_elided_copy_folds_only_into_a_quote_whose_speaker_the_text_names() -> None:
+    """A summary's paragraph subject is a guess: the same words cut short in another entry, unsigned,
+    stay that entry's claim (the seed's `almost 100% of people ...` under the company)."""
+    copies = [(_WHOLE, "Dana Ruiz"), ("reports $40 million for the quarter...what corvane does in a year", None)]
+    assert _contained(_groups(copies, rule="item subject")) == []
+    assert _contained(_groups([(_WHOLE, None), copies[1]])) == []  # nor one nobody is named for
+    assert dict(_contained(_groups(copies))) == {copies[1][0]: _WHOLE}
+
+
+def test_elided_copies_are_compared_with_a_bounded_number_of_quotes() -> None:
+    """2,000 elided quotes sharing their longest fragment: each is held against at most
+    `_ELIDED_HOLDERS` others, not every longer one."""
+    count = 2_000
+    keys = [f"the same long fragment of words ... then part {n} of it" + " more" * (n % 7) for n in range(count)]
+    groups = _groups([(key, None) for key in keys])
+    calls = 0
+    real = claims._holds_in_order
+
+    def counted(text: str, fragments: list[str]) -> bool:
+        nonlocal calls
+        calls += 1
+        return real(text, fragments)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(claims, "_holds_in_order", counted)
+        _contained(groups)
+    assert calls <= count * claims._ELIDED_HOLDERS
+    assert calls < count * count // 8

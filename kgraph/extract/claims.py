@@ -11,7 +11,8 @@ from collections.abc import Callable, Sequence
 from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
-from kgraph.names import contains_word, plausible_new_person
+from kgraph.extract.transcript_speakers import EXPLICIT_RULES
+from kgraph.names import contains_word, occurrences, plausible_new_person, word_character_at
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
@@ -296,6 +297,7 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
             if short_speakers <= long_speakers and len(long_speakers) <= 1:
                 target[short] = long
                 break
+    _fold_elided(groups, keys, target)
     pairs = []
     for short in keys:  # shortest first, so a chain's middle still holds its folded copies
         if short in target:
@@ -304,6 +306,64 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
                 long = target[long]
             pairs.append((short, long))
     return pairs
+
+
+# A copy cut short inside (`mission...Not just`) or with an editor's words (`[Nvidia's unit] does`):
+# its fragments are the longer quote's words, in order.
+_ELISION = re.compile(r"\.{3}|…|\[[^\]]*\]")
+_FRAGMENT_WORDS = 3  # a shorter fragment (`it`, `and so`) is no evidence it is the same quote
+_ELIDED_WORDS = 6  # what an elided copy keeps, in all, to be the same quote
+_ELIDED_HOLDERS = 64  # the keys holding its longest fragment, at most, that one copy is compared with
+
+
+def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: dict[str, str]) -> None:
+    """Adds to `target` each elided copy not folded yet whose fragments a longer quote holds in
+    order (found through its longest fragment), where the text names the longer one's speaker
+    (`"..." — Kevin Cook`) and the copy names no other. (Only then: the same words in another
+    entry, unsigned, may be the summary's own use of them.)"""
+    joined: str | None = None  # the keys joined, made for the first elided copy
+    starts: list[int] = []
+    for short in keys:
+        if short in target or _ELISION.search(short) is None:
+            continue
+        fragments = _fragments(short)
+        if sum(len(fragment.split()) for fragment in fragments) < _ELIDED_WORDS:
+            continue
+        if joined is None:
+            joined = "\n".join(keys)
+            starts = list(itertools.accumulate((len(key) + 1 for key in keys[:-1]), initial=0))
+        longest = max(fragments, key=len)
+        holders = dict.fromkeys(
+            keys[bisect.bisect_right(starts, at) - 1]
+            for at in itertools.islice(occurrences(joined, longest), _ELIDED_HOLDERS)
+        )
+        short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
+        for long in sorted(holders, key=len, reverse=True):
+            if len(long) <= len(short) or not _holds_in_order(long, fragments):
+                continue
+            long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
+            named = any(copy.attribution in EXPLICIT_RULES for copy in groups[long] if copy.speaker)
+            if named and short_speakers <= long_speakers and len(long_speakers) == 1:
+                target[short] = long
+                break
+
+
+def _fragments(key: str) -> list[str]:
+    parts = (part.strip(" .,;:!?*_\"'") for part in _ELISION.split(key))
+    return [part for part in parts if len(part.split()) >= _FRAGMENT_WORDS]
+
+
+def _holds_in_order(text: str, fragments: list[str]) -> bool:
+    """Whether `text` holds each fragment as whole words, each after the one before."""
+    at = 0
+    for fragment in fragments:
+        start = text.find(fragment, at)
+        while start >= 0 and (word_character_at(text, start - 1) or word_character_at(text, start + len(fragment))):
+            start = text.find(fragment, start + 1)
+        if start < 0:
+            return False
+        at = start + len(fragment)
+    return True
 
 
 # Up to this many quotes, looking for each in the text of all the longer ones beats indexing
