@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 import kgraph
 from kgraph import beyond_ascii, vocab
-from kgraph.extract.grounding import QuoteFinder, ground_claims, words_of
+from kgraph.extract.grounding import QuoteFinder, ground_claims, turn_start_labels, words_of
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityKind, PersonName
 from kgraph.extract.transcript_speakers import attribute_claims, read_labels
 from kgraph.model import Grounding, SpeakerEvidence
@@ -853,3 +853,41 @@ def test_words_read_out_by_nobody_named_stay_nobodys_on_the_readers_line():
         (None, "Ben Okoro"),
         ("Ben Okoro", "Ben Okoro"),
     ]
+
+
+# -- a transcript that writes a label only where a turn starts --------------------------------------
+def _turn_start_transcript(turns: list[tuple[str, list[str]]]) -> Transcript:
+    """`**Label:**` on each turn's first line only, a line every 4 seconds."""
+    out, second = [], 0
+    for label, lines in turns:
+        for number, text in enumerate(lines):
+            out.append(f"{stamp(second)} **{label}:** {text}" if number == 0 else f"{stamp(second)} {text}")
+            second += 4
+    return parse_transcript("show/ep/transcript.md", "\n".join(out) + "\n")
+
+
+def test_a_label_written_where_a_turn_starts_holds_for_the_turns_lines():
+    rng = random.Random(3)
+    inside = "and the ledger only balanced once we priced every pallet twice"
+    turns = [
+        (name, [filler(rng) for _ in range(12)])
+        for name in ("Ben Okoro", "Ana Ruiz", "Ben Okoro", "Ana Ruiz", "Ben Okoro", "Ana Ruiz")
+    ]
+    turns[3][1][7] = inside  # deep inside Ana's second turn, lines after her label
+    said = _turn_start_transcript(turns)
+    assert said.segments[3 * 12 + 7].label is None  # as written: the turn's first line only
+    (grounded,), _ = attribute_claims(ground_claims((claim(inside),), said), said, [ANA, BEN])
+    assert grounded.grounding is not None and grounded.grounding.label == "Ana Ruiz"
+    assert (grounded.speaker, grounded.speaker_evidence) == ("Ana Ruiz", SpeakerEvidence.TRANSCRIPT_LABEL)
+
+
+def test_turn_start_labels_carry_only_where_labels_mark_turns() -> None:
+    turns = ["Ana", None, None, "Ben", None, "Ana", None, None, None, "Ben", None, None]
+    assert turn_start_labels(turns) == ["Ana"] * 3 + ["Ben"] * 2 + ["Ana"] * 4 + ["Ben"] * 3
+    # lines labelled one by one, a few labels dropped: a gap between two speakers stays open
+    lines = ["Ana", "Ana", None, "Ben", "Ben", "Ben", None, "Ana", "Ana", "Ana"]
+    assert turn_start_labels(lines) is lines
+    # labels repeated line after line, even where few lines are labelled: not turn starts
+    sparse = ["Ana", None, None, "Ana", None, None, "Ana", None, "Ben", None, None, "Ben", None, None]
+    assert turn_start_labels(sparse) is sparse
+    assert turn_start_labels([None, "Ana", None, None]) == [None, "Ana", None, None]  # too few to tell
