@@ -17,7 +17,7 @@ import kgraph
 from kgraph import beyond_ascii, vocab
 from kgraph.extract.grounding import QuoteFinder, ground_claims, turn_start_labels, words_of
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityKind, PersonName
-from kgraph.extract.transcript_speakers import attribute_claims, read_labels
+from kgraph.extract.transcript_speakers import attribute_claims, heard_people, read_labels
 from kgraph.model import Grounding, SpeakerEvidence
 from kgraph.parse.document import Transcript
 from kgraph.resolve.recording import at_second, youtube_id
@@ -891,3 +891,57 @@ def test_turn_start_labels_carry_only_where_labels_mark_turns() -> None:
     sparse = ["Ana", None, None, "Ana", None, None, "Ana", None, "Ben", None, None, "Ben", None, None]
     assert turn_start_labels(sparse) is sparse
     assert turn_start_labels([None, "Ana", None, None]) == [None, "Ana", None, None]  # too few to tell
+
+
+# -- people the labels name who are not on the participants list -----------------------------------
+def test_a_host_heard_at_length_under_a_full_name_is_a_participant_and_speaks_their_questions():
+    question = "so what made you move the whole warehouse onto one shared ledger"
+    lines = {1500: ("Cal Reyes", question)}
+    said = transcript(lines, labels=("Ana Ruiz", "Cal Reyes"))  # Cal: half the lines, never listed
+    heard = heard_people(said, [ANA], [ANA])
+    assert [person.name for person in heard] == ["Cal Reyes"]
+    (grounded,), _ = attribute_claims(ground_claims((claim(question),), said), said, [ANA, *heard])
+    assert (grounded.speaker, grounded.speaker_evidence) == ("Cal Reyes", SpeakerEvidence.TRANSCRIPT_LABEL)
+
+
+@pytest.mark.parametrize(
+    ("labels", "people", "expected"),
+    [
+        (("Ana Ruiz", "Producer"), [], []),  # a role, however often heard
+        (("Ana Ruiz", "Unidentified Voice"), [], []),
+        (("Ana Ruiz", "SPEAKER_01"), [], []),
+        (("Ana Ruiz", "Anna Ruiz"), [], []),  # the listed guest's name spelled apart
+        (("Ana Ruiz", "Cal"), [], []),  # a first name the document names no one by
+        (("Ana Ruiz", "Cal"), [PersonName(name="Cal Reyes")], ["Cal Reyes"]),  # the document's Cal
+        (("Ana Ruiz", "Cal (Last Name Unknown)"), [PersonName(name="Cal Reyes")], ["Cal Reyes"]),
+    ],
+)
+def test_only_a_label_naming_a_person_becomes_a_participant(labels, people, expected):
+    said = transcript({}, labels=labels)
+    assert [person.name for person in heard_people(said, [ANA], [ANA, *people])] == expected
+
+
+def test_a_voice_heard_in_a_few_lines_is_not_a_participant():
+    clip = {second: ("Dara Quill", filler(random.Random(second))) for second in range(1000, 1040, 5)}  # 8 lines
+    assert heard_people(transcript(clip, labels=("Ana Ruiz",)), [ANA], [ANA]) == []
+
+
+def test_a_build_makes_the_host_the_labels_name_a_participant(tmp_path: Path):
+    folder = tmp_path / "in" / "Harbor Talks" / "Robots"
+    folder.mkdir(parents=True)
+    (folder / "summary.md").write_text(SUMMARY.replace("Ana Ruiz, Ben Okoro", "Ana Ruiz"), encoding="utf-8")
+    question = "so who pays when the robot scrapes a hull it was meant to clean"
+    rng = random.Random(5)
+    lines = [
+        f"{stamp(s)} {'Cal Reyes' if s // 60 % 2 else 'Ana Ruiz'}: {question if s == 1500 else filler(rng)}"
+        for s in range(0, 3000, 30)
+    ]
+    (folder / "transcript.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (folder / "summary.md").write_text(
+        (folder / "summary.md").read_text(encoding="utf-8") + f'\n> "{question}"\n', encoding="utf-8"
+    )
+    graph = kgraph.build([tmp_path / "in"])
+    (episode,) = graph.model.episodes
+    assert sorted(iri.rsplit("/", 1)[1] for iri in episode.participants) == ["ana-ruiz", "cal-reyes"]
+    (asked,) = [c for c in graph.model.claims if c.text.startswith("so who pays")]
+    assert (asked.speaker or "").endswith("/cal-reyes") and asked.speaker_evidence == SpeakerEvidence.TRANSCRIPT_LABEL

@@ -40,7 +40,7 @@ from kgraph.extract.prose_organizations import (
 )
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
 from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
-from kgraph.extract.transcript_speakers import attribute_claims
+from kgraph.extract.transcript_speakers import attribute_claims, heard_people
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
 from kgraph.parse.inline import plain
@@ -260,8 +260,13 @@ def ground_in_transcript(extraction: DocumentExtraction, transcript: Transcript 
     if transcript is None:
         return extraction.model_copy(update={"transcript": None})
     participants = [person for person in extraction.people if person.name in set(extraction.participants)]
+    update: dict[str, object] = {"transcript": transcript}
+    if heard := heard_people(transcript, participants, list(extraction.people)):  # a host the summary never lists
+        participants += heard
+        update["participants"] = (*extraction.participants, *(person.name for person in heard))
+        update["people"] = (*extraction.people, *(person for person in heard if person not in extraction.people))
     claims, reading = attribute_claims(ground_claims(extraction.claims, transcript), transcript, participants)
-    update: dict[str, object] = {"transcript": transcript, "claims": claims}
+    update["claims"] = claims
     if reading is not None:
         update["label_names"] = tuple(sorted(reading.names.items()))
         update["labels_trusted"] = reading.trusted

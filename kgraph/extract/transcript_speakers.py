@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from kgraph.extract.attribution import READ_OUT, SOMEONE
 from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.model import Grounding, SpeakerEvidence
-from kgraph.names import fold
+from kgraph.names import fold, looks_like_person_name, split_qualifiers
 from kgraph.parse.document import Transcript
 
 # Attribution rules that name the speaker next to the quote (`kgraph.extract.attribution`).
@@ -105,6 +105,49 @@ def _mistaken(votes: Counter[str], others: Counter[str], name: str, least: int =
     than it gives to the label's own person."""
     rivals = [count for person, count in [*votes.items(), *others.items()] if person != name]
     return bool(rivals) and max(rivals) >= least and max(rivals) > votes[name]
+
+
+HEARD_SEGMENTS = 10  # a label names someone who takes part when it is on this many segments ...
+HEARD_SHARE = 0.05  # ... and this share of the labelled ones (not a clip's voice, a one-off slip)
+SPELLED_ALIKE = 85  # `Britt` for the listed `Brit`: a label spelled this close is that participant
+
+
+def heard_people(transcript: Transcript, participants: list[PersonName], people: list[PersonName]) -> list[PersonName]:
+    """People the transcript's labels name as speaking at length who are not on the participants
+    list (a host the summary never lists: `**Dwarkesh Patel:**` on half the turns): a full name, or
+    a first name that is one person the document names (`Molly` for its Molly O'Shea). Never a
+    role or placeholder (`Producer`, `Unidentified`, `SPEAKER_01`), nor a listed name spelled apart."""
+    counts = Counter(segment.label for segment in transcript.segments if segment.label)
+    total = sum(counts.values())
+    heard: list[PersonName] = []
+    for label, segments in sorted(counts.items()):
+        if segments < HEARD_SEGMENTS or segments < HEARD_SHARE * total:
+            continue
+        name = split_qualifiers(label)[0]  # `Mario (Last Name Unknown)`
+        if not looks_like_person_name(name) or _named(name, participants) or _spelled_alike(name, participants):
+            continue
+        person = _person_named(name, people)
+        if person is None and len(name.split()) >= 2:
+            person = PersonName(name=name)
+        if person is not None and all(person.name != other.name for other in (*participants, *heard)):
+            heard.append(person)
+    return heard
+
+
+def _spelled_alike(name: str, participants: list[PersonName]) -> bool:
+    key = fold(name)
+    return any(
+        fuzz.ratio(key, form) >= SPELLED_ALIKE
+        for p in participants
+        for full in (p.name, *p.aliases)
+        for form in (fold(full), *fold(full).split()[:1])
+    )
+
+
+def _person_named(name: str, people: list[PersonName]) -> PersonName | None:
+    """The one person of `people` whom `name` names (as `_named` reads a label)."""
+    found = _named(name, people)
+    return next((person for person in people if person.name == found), None) if found else None
 
 
 def read_labels(transcript: Transcript, claims: tuple[ClaimEntry, ...], participants: list[PersonName]) -> LabelReading:
