@@ -219,3 +219,25 @@ def test_a_capitalized_conjunction_before_the_speaker() -> None:
     assert _speakers(body, source="newsletter")["we never think about the other players on the field at all."] == (
         "Dana Ruiz"
     )
+
+
+# -- a lead-in above speaks its block's quotes, not words about its speaker ---------------------------
+def test_a_lead_in_above_does_not_speak_words_about_its_speaker_or_a_phrase_inside_a_sentence() -> None:
+    body = _themes(
+        "While most praise the rules, Ruiz pushes back hard, arguing that alarm is itself a risk.\n"
+        '> "Scaring every buyer about a price war is a little too much for my taste." — Dana Ruiz\n'
+        ">\n"
+        "> Her comments came right after Halden drew red lines around pricing for "
+        '"every reseller and every distributor in the region."\n\n'
+        "### Another\n"
+        "Ruiz's view suggests a bigger shift in who sells.\n"
+        '> "Ruiz believes small shops could be the next wave of resellers in the region."\n\n'
+        "### Third\n"
+        "Ruiz argues that the shift is already here.\n"
+        '> "Small shops are the next wave of resellers in the whole region."\n'
+    )
+    speakers = _speakers(body, source="newsletter")
+    assert speakers["Small shops are the next wave of resellers in the whole region."] == "Dana Ruiz"
+    assert speakers["every reseller and every distributor in the region."] is None  # Halden's wording
+    assert speakers["Ruiz believes small shops could be the next wave of resellers in the region."] is None
+

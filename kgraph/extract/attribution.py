@@ -1653,8 +1653,12 @@ class Attributor:
     def _context(self, quote: Quote, context: ItemContext) -> Attribution:
         if _mentioned_phrase(quote):
             return NONE  # `The ability to say "fold this with seams in" or ...`: a phrase mentioned, nobody's words
-        if context.pending:
-            return Attribution(context.pending, "lead-in above")
+        if context.pending and not _names_speaker(quote.text, context.pending):
+            # (not `"Cheng believes AI studios ..."`: words about the one announced)
+            if _opens_its_line(quote):  # not `His comments came after Anthropic drew red lines for "..."`
+                return Attribution(context.pending, "lead-in above")
+        elif context.pending:
+            return NONE
         if context.pending_blocked:
             return NONE
         if _unnamed_role_spoke_last(quote.source[max(0, quote.start - _ROLE_WINDOW) : quote.start], context.subject):
@@ -2089,6 +2093,12 @@ _DESCRIPTION_FRAGMENT = re.compile(
 
 # `Hi, I'm Andre and welcome`: a speaker naming themself, not the quote naming its subject
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _opens_its_line(quote: Quote) -> bool:
+    """The quote is what its line says, after at most a word or two (`> "..."`, `- Also: "..."`),
+    not a phrase quoted inside a sentence of its own."""
+    return not quote.index_on_line and len(quote.before_spoken.split()) <= 2
 
 
 def _names_speaker(text: str, speaker: str) -> bool:
