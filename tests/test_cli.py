@@ -96,9 +96,28 @@ def test_a_document_that_sets_off_a_bug_is_skipped_and_named_and_the_rest_builds
     monkeypatch.setattr(kgraph.build.workers, "extract_source", extract)
     result = _run("build", str(corpus), "-o", str(tmp_path / "out"), "-j", "1", "--no-cache")
     _built_one_of_two(result, tmp_path / "out")
-    assert "skipped odd.md: kgraph failed to extract it (IndexError at test_cli.py:" in result.output
+    # where kgraph's code called what raised (the patched extractor stands outside kgraph)
+    assert "skipped odd.md: kgraph failed to extract it (IndexError at workers.py:" in result.output
     # one line, its controls escaped
     assert ": list index out of range \\x1b[2Jand a second line; a bug, please report it)" in result.output
+
+
+def test_a_bug_is_placed_at_the_innermost_of_kgraphs_own_frames(monkeypatch):
+    """Raised inside a library kgraph called, the error is placed where kgraph called it (the
+    library's file and line say nothing of which of kgraph's calls went wrong)."""
+    import kgraph.names
+    from kgraph.build.workers import _bug
+
+    def unescape(text):  # a library's code, outside kgraph
+        raise ValueError("deep inside a library")
+
+    monkeypatch.setattr(kgraph.names.html, "unescape", unescape)
+    try:
+        kgraph.names.fold("a name never folded before in this run")
+    except ValueError as error:
+        assert _bug(error, "odd.md").message.startswith("kgraph failed to extract it (ValueError at names.py:")
+    else:
+        raise AssertionError("fold did not call the library")
 
 
 def test_a_bug_every_document_sets_off_or_a_broken_install_writes_nothing(tmp_path, monkeypatch):

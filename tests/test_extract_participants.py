@@ -157,14 +157,33 @@ Quarnby University. Lead author of the earlier survey cited in Section II.
 
 **Eva Storm**
 - Why notable: Project lead alongside Sven Aho; wrote the data section.
+
+**Jon Vik**
+Quarnby University. Faculty co-author and Lind's advisor.
+
+**Kai Berg and Noor Amin, Weftworks**
+Co-authors on the hardware and loom-sensor side.
+
+**Ulf Dahl**
+Quarnby University. Co-author on both TideCast and TideBench.
+
+**Vera Falk**
+Quarnby University. Also co-author on both LoomNet and TideBench.
 """
 
 
 @pytest.mark.parametrize(
     ("more", "expected"),
     [
-        # (not another work's authors: `Co-author of LoomNet`, `Co-author on TideBench`)
-        (", et al.", ["Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao", "Eva Storm"]),
+        # (not another work's authors: `Co-author of LoomNet`, `Co-author on TideBench`, `on both`
+        # two other works; but `Faculty co-author`, `Co-authors on the ... side` and `on both` this one)
+        (
+            ", et al.",
+            [
+                *("Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao", "Eva Storm"),
+                *("Jon Vik", "Kai Berg", "Noor Amin", "Ulf Dahl"),
+            ],
+        ),
         ("", ["Ana Lind", "Ivo Marr"]),  # the list is whole
     ],
 )

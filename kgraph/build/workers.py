@@ -213,6 +213,9 @@ _NOT_THE_DOCUMENTS = (ImportError, MemoryError, KgraphError)
 _MOST_SAID = 200  # characters of a bug's message kept in the one line that reports it
 
 
+_PACKAGE = Path(__file__).resolve().parent.parent  # kgraph's own code
+
+
 class ExtractionBug(DocumentError):
     """A document whose extraction set off a bug: it is skipped, and the build says so."""
 
@@ -221,7 +224,10 @@ def _bug(error: Exception, source: str) -> ExtractionBug:
     """The one line that skips a document for a bug: the error, where it was raised (file and line of
     kgraph's code: the same in every run), and a plea to report it."""
     frames = traceback.extract_tb(error.__traceback__)
-    where = f" at {Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else ""
+    # (the innermost of kgraph's frames: a library's, `pydantic/main.py`, would not say which call)
+    ours = [frame for frame in frames if Path(frame.filename).resolve().is_relative_to(_PACKAGE)]
+    frame = (ours or frames)[-1] if frames else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
     said = escape_controls(" ".join(str(error).split()))
     said = said if len(said) <= _MOST_SAID else said[: _MOST_SAID - 1] + "…"
     return ExtractionBug(

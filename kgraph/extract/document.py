@@ -177,7 +177,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     if episode.source_kind == "newsletter":
         participants = [*participants, *authors_among_entries(entities, participants, episode.podcast)]
     if episode.source_kind == "paper" and cut_short(document):  # `Ana Lind, Ivo Marr, et al.`
-        participants = [*participants, *coauthors_among_entries(entities, participants)]
+        participants = [*participants, *coauthors_among_entries(entities, participants, document.header.title)]
     text = "\n".join(document_text_lines(document))
     everyday = vocabulary(text)
     spelled_twice = spelled_in_two_scripts(text)

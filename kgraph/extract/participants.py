@@ -27,6 +27,7 @@ from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, PersonNa
 from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
+    contains_word,
     fold,
     has_cjk,
     is_placeholder,
@@ -641,19 +642,44 @@ def _people_entries_saying(
 # A sentence opening on the person's part in writing the paper (`Senior co-author and ...`, `Co-author,
 # likely ...`, `Lead author.`); not a part in another work (`Co-author of ZeroMimic`, `co-author on HEAD`)
 # (`Corresponding author on this paper`, `Listed as co-author`, `Project lead (marked with ^)`: its own)
+# (`Faculty co-author and Yoo's advisor`: a word of the author's standing first; `Co-authors on the
+# hardware side`: their part in this one; `Co-author on both VLAW and RoboReward`: read on, below)
 _AUTHORS_THE_PAPER = re.compile(
-    r"(?:^|(?<=[.;]\s))(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
+    r"(?:^|(?<=[.;]\s))(?:[A-Z][a-z]+\s+(?=(?i:co-?authors?)\b))?"
+    r"(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
     r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and)\b)))\b"
-    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b))"
+    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b|\s+the\s+[\w\s/-]{1,60}?\s+side\b|\s+both\b))"
 )
+# `Co-author on both VLAW and RoboReward`: the works named, up to the sentence's end or a parenthesis
+_ON_BOTH = re.compile(r"\s+on\s+both\s+(?P<works>[^.;(]{1,120})", re.I)
 
 
-def coauthors_among_entries(entities: list[EntityEntry], participants: list[PersonName]) -> list[PersonName]:
+def coauthors_among_entries(
+    entities: list[EntityEntry], participants: list[PersonName], title: str | None = None
+) -> list[PersonName]:
     """The People entries a paper's summary calls its authors (`Senior co-author and ...`) that its
-    participants, a list cut short with `et al.`, do not already name."""
-    return _people_entries_saying(
-        entities, participants, lambda texts: any(_AUTHORS_THE_PAPER.search(text) for text in texts)
-    )
+    participants, a list cut short with `et al.`, do not already name. `title`: the paper's, whose
+    short name (`VLAW` of `VLAW: Iterative ...`) one of the works an author is `on both` must be."""
+    short = _short_title(title)
+
+    def authors_it(texts: list[str]) -> bool:
+        for text in texts:
+            if (found := _AUTHORS_THE_PAPER.search(text)) is None:
+                continue
+            both = _ON_BOTH.match(text, found.end())
+            if both is None or (short and contains_word(fold(both.group("works")), short)):
+                return True
+        return False
+
+    return _people_entries_saying(entities, participants, authors_it)
+
+
+def _short_title(title: str | None) -> str | None:
+    """A paper's short name: its title's words before a colon, when few (`VLAW` of `VLAW: Iterative ...`)."""
+    if not title or ":" not in title:
+        return None
+    head = fold(title.split(":", 1)[0])
+    return head if head and len(head.split()) <= 3 else None
 
 
 def cut_short(document: ParsedDocument) -> bool:
