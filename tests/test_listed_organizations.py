@@ -41,3 +41,32 @@ def test_a_list_ending_with_two_names_joined_without_a_comma_or_with_or() -> Non
     # a first name and a full name may share a surname: no organization made of either
     found = _organizations("Accel, BlackRock, Patrick and Mara Lindqvist backed it.")
     assert "Patrick" not in found and "Mara Lindqvist" not in found
+
+
+# -- a round's backers ---------------------------------------------------------------------------------
+def test_the_backers_of_a_round_are_organizations() -> None:
+    found = _organizations("Corvane raised $40M from Quarnby Silicon, SoftBank, Veltrix, Cadmora, and Alchor.")
+    assert {"Quarnby Silicon", "Veltrix", "Cadmora", "Alchor"} <= found
+    # one name of a kind is enough for its partner in a pair; a firm's possessive ends the list
+    found = _organizations("Its $375M Series B was led by General Loomworks and Liberty Harbor Ventures.")
+    assert {"General Loomworks", "Liberty Harbor Ventures"} <= found
+    found = _organizations("Tidewell raised $45m from Halvard Growth's non-dilutive program.")
+    assert "Halvard Growth" in found
+    # two names whose comma was lost; a place's firm
+    found = _organizations("The $12M seed was co-led by Mohr Ventures Natural Capital and Singapore's Quellstone.")
+    assert {"Mohr Ventures", "Natural Capital", "Quellstone"} <= found
+
+
+def test_names_after_a_cue_outside_a_round_or_naming_people_or_products_are_no_backers() -> None:
+    # not a round: money, but no raise (`revenue from`)
+    assert "Rubix" not in _organizations("Nvidia expects $1 trillion in revenue from Loomwell and Rubix systems.")
+    # angels: a list naming one of the document's people
+    found = _organizations(
+        "Dana Ruiz backed it too. The seed round drew angels including Dana Ruiz, Oren Sato, and Veltrix."
+    )
+    assert "Veltrix" not in found and "Oren Sato" not in found
+    # a list with a product; a firm's partner; a round's name
+    assert "Rubix" not in _organizations("The round was backed by ChatGPT, Rubix and Quillstone.")
+    assert "Roelof Tamm" not in _organizations("The Series A was led by Sequoia's Roelof Tamm last spring.")
+    assert not {"Series", "Series A"} & _organizations("Corvane raised $9M from Series A investors in Q1.")
+    assert "June" not in _organizations("Corvane will raise prices by 12% from June, its CFO said.")

@@ -34,6 +34,7 @@ from kgraph.extract.people import (
 from kgraph.extract.product_cues import products_introduced_in
 from kgraph.extract.products import find_products, products_named_in
 from kgraph.extract.prose_organizations import (
+    organizations_investing,
     organizations_listed_with,
     organizations_named_with_their_kind,
     organizations_of_a_kind,
@@ -242,7 +243,14 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         people_keys | surnames,
         everyday,
     )
-    in_passing = _not_short_names([*known_organizations, *of_a_kind, *listed_with], entities)
+    # (`raised $225M from Maverick Silicon, SoftBank, Synopsys, Cadence, and Alchip`: a round's backers)
+    investing = organizations_investing(
+        document,
+        [*entities, *named_products, *introduced, *known_organizations, *of_a_kind, *listed_with],
+        people_keys | surnames,
+        everyday,
+    )
+    in_passing = _not_short_names([*known_organizations, *of_a_kind, *listed_with, *investing], entities)
     return DocumentExtraction(
         episode=episode,
         participants=tuple(person.name for person in participants),

@@ -299,3 +299,109 @@ def organizations_named_with_their_kind(
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()
     ]
+
+
+# A round's backers, named after what cues them (`raised $225M from Maverick Silicon, SoftBank,
+# Synopsys, Cadence, and Alchip`, `a Series B led by General Catalyst and Liberty City Ventures`) in
+# a sentence about money: organizations, unless they are named as people (angels).
+_FUNDING_CUE = re.compile(
+    r"\b(?:(?:co-)?led\s+by|(?:with\s+)?participation\s+from|backed\s+by|backing\s+from|"
+    r"investors?\s+includ(?:ing|ed|es|e)|from)\s+(?=[A-Z])"
+)
+_FUNDING_WORDS = re.compile(
+    r"\b(?:rais(?:ed|es|ing|e)|round|funding|financing|seed|Series\s+[A-H]|investment|investors?|backed|"
+    r"valuation)\b|\$\d",
+    re.I,
+)
+# before a bare `from`, money is not enough (`revenue from Blackwell and Rubin`): a round is
+_RAISED = re.compile(
+    r"\b(?:rais(?:ed|es|ing|e)|secur(?:ed|es|ing)|round|funding|financing|seed|Series\s+[A-H]|investment)\b", re.I
+)
+_BEFORE_THE_CUE = 90  # how far back in its sentence the money is written
+_INVESTOR = re.compile(_ITEM)
+_INVESTOR_GAP = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
+_MOST_INVESTORS = 12
+_INVESTING_KINDS = _KIND_ENDINGS + "|Fund|Investors|Investment|Equity|Growth|Bank|Group|Holdings"
+_ENDS_A_KIND = re.compile(rf"\s(?:{_INVESTING_KINDS})$")
+_KIND_WORDS = frozenset(_KIND_ENDINGS.split("|"))
+# a time after `from` (`raise prices by 12% from June`)
+_NOT_BACKERS = frozenset(
+    "January February March April May June July August September October November December "
+    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
+    "Spring Summer Autumn Fall Winter Today Now Series".split()
+)
+
+
+def organizations_investing(
+    document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
+) -> list[EntityEntry]:
+    """The investors of a round the prose names (see `_FUNDING_CUE`) that no entry lists: each
+    name of one word, or of a kind (`Liberty City Ventures`), or any name of a list where those are
+    the most; never a list that names one of the document's people (`angels including Elad Gil,
+    Nikesh Arora`), nor a place, a product or a word it writes in lower case."""
+    prose = document.prose(_PROSE_KINDS)
+    text = prose.text
+    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    known = known_organizations().name_set
+    found: dict[str, int] = {}
+    for cue in _FUNDING_CUE.finditer(text):
+        before = text[max(0, cue.start() - _BEFORE_THE_CUE) : cue.start()]
+        sentence = re.split(r"[.!?;\n\0](?:\s|$)", before)[-1]
+        if not (_RAISED if cue.group().startswith("from") else _FUNDING_WORDS).search(sentence):
+            continue
+        names = _investors(text, cue.end())
+        keys = [fold(name) for name in names]
+        if not names or any(key in people or known_product(name) for name, key in zip(names, keys, strict=True)):
+            continue  # a list naming a person (angels) or a product is no list of firms
+        clear = [_clearly_organization(name, key, known, listed) for name, key in zip(names, keys, strict=True)]
+        most = 2 * sum(clear) >= len(names)
+        for name, key, sure in zip(names, keys, clear, strict=True):
+            if key in listed or name in known or name in found or len(found) == MOST_NAMED:
+                continue
+            if not (sure or most) or (" " not in name and key in everyday) or _NOT_A_NAME.search(name):
+                continue
+            if name in _NOT_NAMES or is_place(name) or is_generic(name) or known_product(name):
+                continue
+            found[name] = prose.line_at(cue.start()).number
+    return [
+        EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
+        for name, number in found.items()
+    ]
+
+
+def _investors(text: str, start: int) -> list[str]:
+    """The names listed from `start` (`A, B and C`; `X's` is X), each of a kind split from the next."""
+    names: list[str] = []
+    at = start
+    while len(names) < _MOST_INVESTORS and (investor := _INVESTOR.match(text, at)):
+        item = investor.group()
+        if any(character.isdigit() for character in item) or item.split()[0] in _NOT_BACKERS:
+            break  # `Q1`, `Series B investors`, `from June`: no investor's name
+        owner = _POSSESSIVE_END.sub("", item)  # `General Catalyst's non-dilutive program`: the list ends
+        place, _, own = owner.rpartition("'s ") if "'s " in owner else owner.rpartition("’s ")
+        if place:  # `Singapore's GIC` is GIC; `Sequoia's Roelof Botha`, no firm's name
+            if not is_place(place):
+                break
+            owner = own
+        names.extend(_split_at_kinds(owner))
+        gap = _INVESTOR_GAP.match(text, investor.end())
+        if gap is None or owner != item:
+            break
+        at = gap.end()
+    return names
+
+
+def _split_at_kinds(item: str) -> list[str]:
+    """`Mohari Ventures Natural Capital` (two names, their comma lost): cut after a kind's word
+    where the rest is a name of a kind too; `Bain Capital Life Sciences` is one name."""
+    words = item.split()
+    for index, word in enumerate(words[1:-1], start=1):
+        if word in _KIND_WORDS and len(words) - index > 2 and words[-1] in _KIND_WORDS:
+            return [" ".join(words[: index + 1]), " ".join(words[index + 1 :])]
+    return [item]
+
+
+def _clearly_organization(name: str, key: str, known: frozenset[str], listed: set[str]) -> bool:
+    """One word (`SoftBank`, `Alchip`: a person is not named so among investors), a name of a kind
+    (`Deep Track Capital`), or one the document or the shipped list knows."""
+    return " " not in name or bool(_ENDS_A_KIND.search(name)) or name in known or key in listed
