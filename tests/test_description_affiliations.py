@@ -121,6 +121,18 @@ from kgraph.person_names import is_town
         ("Loom Weekly, staff", []),  # no word says it is an organization
         ("Early employee, later an investor", []),
         ("Sanjay's co-founder at both Orbex and Corvo", []),
+        # a post with its field before it, then the organization; one whose name holds `of`
+        ("New loom & textile team head, Bank of Varde", ["Bank of Varde"]),
+        ("Co-head, health-focused PE, Halden Partners Group", ["Halden Partners Group"]),
+        ("Head coach, Varde Vikings", ["Varde Vikings"]),
+        ("PM at Orbex. Called out as the epitome of a builder", ["Orbex"]),
+        # the office's places after the name are not the name; a place a name holds is
+        ("Incoming country head, Halden Capital Germany & Austria", ["Halden Capital"]),
+        ("CEO, Bank of America", ["Bank of America"]),
+        # now leading a part of it
+        ("Former Halden VP of Design; now leading hardware design at Orbex", ["Orbex"]),
+        ("Former Halden VP; now running Orbex's hardware division", ["Orbex"]),
+        ("Now running the city's marathon team", []),
         ("", []),
     ],
 )

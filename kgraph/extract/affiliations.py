@@ -271,7 +271,7 @@ _SENTENCE_WORDS = frozenset(
 _MORE_ROLES = re.compile(
     r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
     r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|md|"
-    r"contributor|columnist|correspondent|strategist|gps?)\b",
+    r"contributor|columnist|correspondent|strategist|gps?|pm|coach)\b",
     re.I,
 )
 
@@ -425,7 +425,9 @@ _LEADS = re.compile(
     rf"(?:the\s+)?(?P<org>{_ORG_NAME.pattern})"
     # the name ends there (`Leads the AI team`, `Runs Paris marathons` name no organization;
     # `leading Copilot, Microsoft` names the product's maker after it)
-    r"(?=\s*$|\s*[;(.—–]|,(?!\s*[A-Z])|\s+(?:in|since|with|from|as|at|to|for|until|while|after)\b)"
+    r"(?=\s*$|\s*[;(.—–]|,(?!\s*[A-Z])|\s+(?:in|since|with|from|as|at|to|for|until|while|after)\b"
+    # (`running OpenAI's hardware division`: a part of it)
+    r"|['’]s\s+(?:[a-z][\w-]*\s+){0,3}(?:division|team|unit|group|arm|lab|business)\b)"
 )
 
 
@@ -504,7 +506,11 @@ def past_affiliations(description: str) -> list[str]:
 
 _EX_NAME = re.compile(r"(?i:ex)-(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
 _NOW = re.compile(r"^(?:and\s+)?(?:now|currently)\s+(?:(?:a|an|the)\s+)?", re.I)
-_NOW_AT = re.compile(rf"(?:at|with)\s+(?P<org>{_ORG_NAME.pattern})\s*$")
+# (`now at Microsoft`, `now leading hardware design at OpenAI`)
+_NOW_AT = re.compile(
+    r"(?:(?i:leading|running|heading|overseeing|building|managing|working\s+on)\s+[a-z][\w&\s-]{0,40}?\s+)?"
+    rf"(?:at|with)\s+(?P<org>{_ORG_NAME.pattern})\s*$"
+)
 
 
 def _role_clauses(text: str) -> list[str]:
@@ -562,10 +568,10 @@ _POST = (
     r"exec(?:utive)?|(?:software\s+)?engineer|investor|employee|staffer|salesperson|banker|analyst|designer|"
     r"reporter|correspondent|columnist|journalist|"
     r"(?:product\s+)?manager|lawyer|attorney|alum(?:nus|na)?|pharmacist|physician|nurse|surgeon|consultant|trader|"
-    r"accountant|recruiter)"
+    r"accountant|recruiter|(?:head\s+)?coach|pm)"
 )
 # a post of a field, named after it: `VP of Fitness Technologies`, `Head of Growth`
-_FIELD_POST = r"(?i:[se]?vp|head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
+_FIELD_POST = r"(?i:[se]?vp|(?:co-?)?head|director)(?:\s+(?i:of|for)\s+[\w&'’ -]{1,40})?"
 # (as few words as the post leaves: `OpenAI` of `OpenAI Chief Scientist`)
 _ORGANIZATION_WORDS = r"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z0-9][\w.&'’-]*){0,3}?"
 _ORGANIZATION_THEN_POST = re.compile(
@@ -579,8 +585,10 @@ _ORGANIZATION_THEN_POST = re.compile(
     rf"(?:{_POST}|{_FIELD_POST})(?:\s+turned\s+[a-z][^,]{{0,40}})?"
     rf"(?:,\s+(?!(?:now|currently|and|formerly|previously)\b)[a-z][^,]{{0,60}})?$"
 )
+# (`New power & utilities team head, Bank of Nova Scotia`: the post's field in lower-case words before it)
 _POST_THEN_ORGANIZATION = re.compile(
-    rf"^(?:{_POST}|{_FIELD_POST}),\s+(?:[^,]{{1,40}},\s+)?(?P<orgs>{_ORGANIZATION_WORDS})$"
+    rf"^(?:(?i:new|newly\s+named|interim|acting)\s+)?(?:[a-z&][\w&-]*\s+){{0,4}}?(?:{_POST}|{_FIELD_POST}),\s+"
+    rf"(?:[^,]{{1,40}},\s+)?(?P<orgs>{_ORGANIZATION_WORDS}(?:\s+of\s+{_ORGANIZATION_WORDS})?)$"
 )
 
 
@@ -606,7 +614,10 @@ def organization_beside_post(sentence: str) -> list[str]:
 
     def shaped(name: str) -> bool:
         return bool(
-            name in known or NAME_SHAPED_ORGANIZATION.search(name) or (" " in name and fold(name.split()[-1]) in kinds)
+            name in known
+            or NAME_SHAPED_ORGANIZATION.search(name)
+            or (" " in name and fold(name.split()[-1]) in kinds)
+            or _KIND_OF.match(name)  # `Bank of Nova Scotia`
         )
 
     def named(name: str) -> str:
@@ -615,6 +626,8 @@ def organization_beside_post(sentence: str) -> list[str]:
         words = name.split()
         if name in known or (fold(words[-1]) in kinds and not any(fold(word) in _SENIORITY for word in words[1:])):
             return name
+        if _KIND_OF.match(name):  # `Bank of Nova Scotia`: its words after `of` are its own
+            return name
         return next(
             (" ".join(words[:count]) for count in range(1, len(words)) if shaped(" ".join(words[:count]))), name
         )
@@ -622,6 +635,7 @@ def organization_beside_post(sentence: str) -> list[str]:
     return [named(name) for name in names] if all(shaped(name) for name in names) else []
 
 
+_KIND_OF = re.compile(r"(?:Bank|University|Institute|College|School|Museum|Ministry|Department|Bureau)\s+of\s+[A-Z]")
 _SENIORITY = frozenset(
     "senior junior lead principal staff chief head executive vice associate assistant deputy".split()
 )
@@ -642,7 +656,22 @@ def description_affiliations(description: str) -> list[str]:
     a clause at a time (`Author of Import AI; co-founder of Anthropic`): the role comes first, and
     only words of a title stand before it (`Political economy professor at Oslo University`, not
     `Worked with the founder of Acme`); a past role (`former`, `previously`) names none."""
-    return [org for org in _description_affiliations(description) if org not in _FIELD_ACRONYMS]
+    found = (_without_trailing_places(org) for org in _description_affiliations(description))
+    return [org for org in found if org not in _FIELD_ACRONYMS]
+
+
+def _without_trailing_places(org: str) -> str:
+    """`Morgan Stanley Germany & Austria` -> `Morgan Stanley`: an office's places after the name
+    (not `Bank of America`, `University of Texas`: a place the name holds)."""
+    words = org.split()
+    if "of" in words:
+        return org
+    end = len(words)
+    while end > 1 and (is_place(words[end - 1]) or (words[end - 1] in ("&", "and") and end < len(words))):
+        end -= 1
+    if end == len(words) or end < 2 or words[end - 1] in ("of", "&", "and") or words[end - 1].islower():
+        return org
+    return " ".join(words[:end])
 
 
 def _description_affiliations(description: str) -> list[str]:
