@@ -400,3 +400,36 @@ def test_what_an_organization_uses_buys_or_fights_is_not_its_product() -> None:
     )
     theme = "Orbex runs a program called Medicare and a feature called Dark Mode."
     assert products(theme, companies) == {}
+
+
+@pytest.mark.parametrize(
+    ("theme", "companies", "expected"),
+    [
+        # a name in quotation marks or parentheses right after a kind of product
+        ('Halvard is embedding its own assistant ("Quillby") in every checkout.', "", {"Quillby": ()}),
+        ("Halvard moved to embed its own AI assistant, 'Quillby,' within its app.", "", {"Quillby": ()}),
+        ("It is readying its not-yet-released model — currently branded 'Tarnwell' — for banks.", "", {"Tarnwell": ()}),
+        ("The network runs on iris-scanning hardware (the Glimmer) in every city.", "", {"Glimmer": ()}),
+        # in an organization's own entry: its product
+        (
+            "The close is changing.",
+            '**Ledgerly**\n- Why mentioned: completing its next model family "Fennick"; expanding checkout\n',
+            {"Fennick": ("Ledgerly",)},
+        ),
+    ],
+)
+def test_a_name_marked_after_its_kind_is_a_product(theme: str, companies: str, expected: dict) -> None:
+    assert products(theme, companies or "**Ledgerly**\n- Description: Finance software\n") == expected
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        "The model (Section 5.1) and the tool (see Appendix B) are described there.",  # a place in the paper
+        'The platform ("the best we have") is open to every bank.',  # a quote, no name
+        "The fund's model (Ledgerly) beat the rest.",  # an organization the document lists
+        "The robot (August) shipped late.",  # a month
+    ],
+)
+def test_no_product_from_what_a_kind_of_product_marks_but_names_none(theme: str) -> None:
+    assert products(theme) == {}

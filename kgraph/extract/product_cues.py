@@ -173,7 +173,7 @@ _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
 _NOT_NAMES = frozenset(
     "The A An This That These Its Their Our Your His Her New Next First Last Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday January February March April May June July August September October November "
-    "December Q1 Q2 Q3 Q4".split()
+    "December Q1 Q2 Q3 Q4 Section Sections Appendix Figure Fig Table Eq Equation Chapter Part Step Phase".split()
 )
 
 
@@ -297,6 +297,12 @@ def products_introduced_in(
         called = _CALLED_NAME.match(text, at + len(_CALLED)) if _KIND_BEFORE.search(text, max(0, at - 20), at) else None
         if called is not None and not is_known_given_name(called.group("name").split()[0]):  # (`a model called Gigi`)
             take(called, [called.group("name")])
+    for mark in _NAME_MARKS.finditer(text):  # `its own AI assistant "Sparky"`, `hardware (the Orb)`
+        at = mark.start()
+        kind = _KIND_BEFORE_MARK.search(text, max(0, at - _KIND_REACH), at)
+        named = _MARKED_NAME.match(text, at) if kind is not None else None
+        if named is not None and named.group("close") == _CLOSING[named.group("open")]:
+            take(named, [named.group("name")], owned=True)
     if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
         organizations = _known_organizations() | {
             fold(form)
@@ -324,6 +330,19 @@ def products_introduced_in(
         EntityEntry(kind=EntityKind.PRODUCT, name=name, own_entry=False, line=number, rank=0, made_by=maker)
         for name, (number, maker) in found.items()
     ]
+
+
+# A name set in quotation marks or parentheses right after a kind of product (`its own AI assistant,
+# 'Sparky,'`, `next model family "Spud"`, `its model — currently branded 'Mythos'`, `iris-scanning
+# hardware (the Orb)`, `a face-based product (FaceCheck)`): what the kind is called.
+_NAME_MARKS = re.compile(r"(?<=[\s,])[\"“'‘(](?=[A-Z]|the\s+[A-Z]|[\"“][A-Z])")
+_KIND_REACH = 60
+_KIND_BEFORE_MARK = re.compile(
+    rf"\b(?:{_KINDS}|hardware|family)"
+    r"(?:,?\s+|\s*[—–]\s*(?:currently\s+|now\s+|internally\s+)?(?:branded|called|named|dubbed|code-?named)\s+)$"
+)
+_MARKED_NAME = re.compile(rf"(?P<open>[\"“'‘(])[\"“]?(?:the\s+)?{_NAME}[,.]?[\"”]?(?P<close>[\"”'’)])")
+_CLOSING = {'"': '"', "“": "”", "'": "'", "‘": "’", "(": ")"}
 
 
 def _made_things(cue: str, makes: re.Match[str], in_entry: bool) -> bool:
