@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import kgraph
 from kgraph.cli import main
 from kgraph.errors import AliasFileError
-from kgraph.extract.organization_names import acronym_fits, is_generic, organization_names
+from kgraph.extract.organization_names import acronym_fits, acronyms_spelled_out, is_generic, organization_names
 from kgraph.resolve.aliases import AliasRules, load_aliases
 from kgraph.resolve.decisions import DecisionLog
 from kgraph.resolve.organizations import OrganizationSighting, describes_an_investor, resolve_organizations
@@ -704,3 +704,30 @@ def test_two_names_the_data_knows_as_one_organization_merge_unless_a_document_or
     result, log = resolved([sighting("Twitter", "a.md"), sighting("X", "b.md")], apart)
     assert result["Twitter"][0] != result["X"][0]
     assert any(d.verdict == "separated" for d in log.decisions())
+
+
+# -- an acronym the running text spells out -----------------------------------------------------------
+def test_an_organization_spelled_out_before_its_acronym_in_the_text_is_the_acronym_elsewhere(tmp_path: Path) -> None:
+    graph = build_companies(
+        tmp_path,
+        "### Halden Loom University\n- Description: A loom research university",
+        "### HLU\n- Description: University lab for looms",
+        body="A study at the Halden Loom University (HLU) found looms get faster.",
+    )
+    assert organizations(graph) == {"HLU": ("Halden Loom University",)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At Carnegie Loom University (CLU) and", {"carnegie loom university": "CLU"}),
+        ("the Electric Loom Council of Texas (ELCOT) said", {"electric loom council of texas": "ELCOT"}),
+        ("the Electric Loom Council of Texas (ELCT) said", {"electric loom council of texas": "ELCT"}),
+        ("National Looms and Space Weaving (NLSW)", {"national looms and space weaving": "NLSW"}),
+        ("Orbex (ORBX) fell", {}),  # a ticker: no initials of words
+        ("Halden Capital (HQ) and", {}),  # letters not its initials
+        ("Halden Capital (HC1)", {}),
+    ],
+)
+def test_acronyms_spelled_out_are_the_initials_of_the_names_last_words(text: str, expected: dict) -> None:
+    assert acronyms_spelled_out(text) == expected

@@ -15,6 +15,7 @@ from kgraph.extract.insights import extract_insights
 from kgraph.extract.known_organizations import organizations_named_in
 from kgraph.extract.makers import with_makers
 from kgraph.extract.named_people import people_named_in
+from kgraph.extract.organization_names import acronyms_spelled_out
 from kgraph.extract.participants import (
     authors_among_entries,
     coauthors_among_entries,
@@ -255,11 +256,30 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         episode=episode,
         participants=tuple(person.name for person in participants),
         people=tuple(people),
-        entities=tuple(with_makers(document, [*entities, *named_products, *introduced, *in_passing])),
+        entities=tuple(
+            with_acronyms(with_makers(document, [*entities, *named_products, *introduced, *in_passing]), text)
+        ),
         insights=tuple(extract_insights(document)),
         claims=tuple(claims),
         warnings=document.warnings,
     )
+
+
+def with_acronyms(entries: list[EntityEntry], text: str) -> list[EntityEntry]:
+    """Each organization the text spells out before its acronym (`Carnegie Mellon University (CMU)`)
+    with that acronym among its names: the evidence that `CMU` elsewhere is the same university."""
+    spelled_out = acronyms_spelled_out(text) if "(" in text else {}
+    if not spelled_out:
+        return entries
+    return [
+        entry.model_copy(update={"aliases": (*entry.aliases, acronym)})
+        if entry.kind == EntityKind.ORGANIZATION
+        and (acronym := spelled_out.get(fold(entry.name)))
+        and acronym not in entry.aliases
+        and acronym != entry.name
+        else entry
+        for entry in entries
+    ]
 
 
 def ground_in_transcript(extraction: DocumentExtraction, transcript: Transcript | None) -> DocumentExtraction:

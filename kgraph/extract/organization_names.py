@@ -140,6 +140,42 @@ def acronym_fits(acronym: str, name: str) -> bool:
     return True
 
 
+_SMALL_WORDS = frozenset("of for and & the de du la le des del di da von van".split())
+# `Carnegie Mellon University (CMU)`, `Electric Reliability Council of Texas (ERCOT)` in running text:
+# capitalized words (small ones between), then an acronym in parentheses
+_SPELLED_OUT = re.compile(
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|the|de|du|la|le|des|del|di|da|von|van)\s+)*[A-Z][\w&.'’-]*){1,7})"
+    r"\s+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
+)
+
+
+def acronyms_spelled_out(text: str) -> dict[str, str]:
+    """Folded name -> acronym for each `Name (ACRONYM)` whose acronym is the initials of the name's
+    last words (each capitalized word's, a small word's or not): `At Carnegie Mellon University
+    (CMU)` gives Carnegie Mellon University; `Nvidia (NVDA)` and `Tesla (TSLA)` give none."""
+    found: dict[str, str] = {}
+    for match in _SPELLED_OUT.finditer(text):
+        words, acronym = match.group("name").split(), match.group("acronym").lower()
+        for start in range(len(words) - 1):
+            if words[start].lower() not in _SMALL_WORDS and _initials(words[start:], acronym):
+                found.setdefault(fold(" ".join(words[start:])), match.group("acronym"))
+                break
+    return found
+
+
+def _initials(words: list[str], letters: str) -> bool:
+    """Whether `letters` are the initials of `words`, in order: each capitalized word's, and a small
+    word's where it stands (`Council of Texas` is COT or CT)."""
+    if not words:
+        return not letters
+    word, rest = words[0], words[1:]
+    if word.lower() in _SMALL_WORDS:
+        if _initials(rest, letters):
+            return True
+        return bool(letters) and word[0].lower() == letters[0] and _initials(rest, letters[1:])
+    return bool(letters) and word[0].lower() == letters[0] and _initials(rest, letters[1:])
+
+
 def _stands_alone(part: str, text: str, whole: str) -> bool:
     """Whether the text names `part` by itself, outside the heading's `whole`."""
     rest = text.replace(whole, " ")
