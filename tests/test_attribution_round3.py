@@ -241,3 +241,26 @@ def test_a_lead_in_above_does_not_speak_words_about_its_speaker_or_a_phrase_insi
     assert speakers["every reseller and every distributor in the region."] is None  # Halden's wording
     assert speakers["Ruiz believes small shops could be the next wave of resellers in the region."] is None
 
+
+# -- a newsletter's one writer, the subject of the paragraph before a block quote ----------------------
+def test_a_block_quote_after_a_paragraph_on_the_newsletters_one_writer_is_theirs() -> None:
+    body = _themes(
+        "The consensus is that Halden is behind. Ruiz pushes back: restraint is shrewd given the returns. "
+        "Not spending is the right move, for now.\n\n"
+        '> *"Halden\'s lack of investment was always going to be a short to medium-term win for the company."*\n\n'
+        "### Another\n"
+        "Ruiz's central framing: the threat is a new interface, not a better loom.\n\n"
+        '> "The moment a lecture from Oren Sato convinced him to abandon his research and start again."\n\n'
+        "### Third\n"
+        "Ruiz lists the topics.\n\n"
+        '> "The 1970s loom experiment at Halden" is listed as a topic.\n'
+    )
+    speakers = _speakers(body, participants="Dana Ruiz", source="newsletter")
+    assert speakers[
+        "Halden's lack of investment was always going to be a short to medium-term win for the company."
+    ] == ("Dana Ruiz")
+    # words about someone (`him`, `his`), a phrase: not the writer's own sentence
+    assert (
+        speakers["The moment a lecture from Oren Sato convinced him to abandon his research and start again."] is None
+    )
+    assert speakers["The 1970s loom experiment at Halden"] is None
