@@ -242,8 +242,8 @@ def test_a_lead_in_above_does_not_speak_words_about_its_speaker_or_a_phrase_insi
     assert speakers["Ruiz believes small shops could be the next wave of resellers in the region."] is None
 
 
-# -- a newsletter's one writer, the subject of the paragraph before a block quote ----------------------
-def test_a_block_quote_after_a_paragraph_on_the_newsletters_one_writer_is_theirs() -> None:
+# -- a paragraph above a block quote that says, past its first sentence, what someone argues ----------
+def test_a_block_quote_below_a_sentence_of_someones_stance_inside_the_paragraph_is_theirs() -> None:
     body = _themes(
         "The consensus is that Halden is behind. Ruiz pushes back: restraint is shrewd given the returns. "
         "Not spending is the right move, for now.\n\n"
@@ -259,7 +259,7 @@ def test_a_block_quote_after_a_paragraph_on_the_newsletters_one_writer_is_theirs
     assert speakers[
         "Halden's lack of investment was always going to be a short to medium-term win for the company."
     ] == ("Dana Ruiz")
-    # words about someone (`him`, `his`), a phrase: not the writer's own sentence
+    # a paragraph on a view of theirs, no stance taken; one on the topics: nobody's words
     assert (
         speakers["The moment a lecture from Oren Sato convinced him to abandon his research and start again."] is None
     )

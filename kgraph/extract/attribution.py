@@ -935,7 +935,6 @@ class Attributor:
     organizations: set[str] = field(default_factory=set)  # folded names that are not people
     sole_speaker: str | None = None
     sole_author: str | None = None  # a newsletter's bylined writer: its first-person quotes are theirs
-    sole_writer: str | None = None  # a newsletter's one participant, bylined or not
     participants: frozenset[str] = frozenset()
     conversation: bool = True  # a podcast (people talking) rather than an article or paper
     everyday_words: frozenset[str] = frozenset()  # lower-case words of the document
@@ -1692,16 +1691,6 @@ class Attributor:
             return context.owner, "people entry"
         if self.conversation and self.sole_speaker:
             return self.sole_speaker, "sole speaker"
-        if (
-            self.sole_writer
-            and context.subject == self.sole_writer
-            and quote.location == "blockquote"
-            and len(quote.text.split()) >= _WRITERS_WORDS
-            and not _THIRD_PERSON.search(quote.text)
-        ):
-            # `Thompson pushes back: ...` then a block quote: the newsletter's one writer's own words
-            # (a sentence of theirs; not one about someone, `... convinced him to abandon his PhD`)
-            return self.sole_writer, "item subject"
         if self.sole_author and _first_person(quote.text):  # `"I'm not an employment doomer."`
             if context.organization_entry and not any(name in quote.text for name in context.organization_entry):
                 return None  # (`Crunchbase was our baseline`, in Crunchbase's entry: the author's)
@@ -1727,8 +1716,11 @@ class Attributor:
                 context.pending = self._arguing_subject(sentences[-1].strip())
                 if context.pending is None and len(sentences) > 1:
                     # `Thompson warns that X. Agents move the point down.` above a block quote: the
-                    # paragraph opens on what he argues and names nobody else
-                    first = self._arguing_subject(sentences[0].strip(), analysis=True)
+                    # paragraph says what he argues (`The consensus is X. Thompson pushes back: Y. Z.`)
+                    # and names nobody else
+                    first = next(
+                        filter(None, (self._arguing_subject(s.strip(), analysis=True) for s in sentences[:-1])), None
+                    )
                     if first and not (self._names_in(stripped) - {first}) and not self._someone_new_in(stripped):
                         context.pending = first
             return
@@ -2110,10 +2102,6 @@ def _opens_its_line(quote: Quote) -> bool:
     """The quote is what its line says, after at most a word or two (`> "..."`, `- Also: "..."`),
     not a phrase quoted inside a sentence of its own."""
     return not quote.index_on_line and len(quote.before_spoken.split()) <= 2
-
-
-_WRITERS_WORDS = 8
-_THIRD_PERSON = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.I)
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

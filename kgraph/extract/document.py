@@ -200,7 +200,6 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
         organizations={fold(e.name) for e in entities if e.kind != EntityKind.PERSON} | {fold(episode.podcast)},
         sole_speaker=sole,
         sole_author=author,
-        sole_writer=_only_participant(document, participants) if episode.source_kind == "newsletter" else None,
         participants=participant_names,
         conversation=conversation,
         everyday_words=everyday,
