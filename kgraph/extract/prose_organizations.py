@@ -324,6 +324,7 @@ _MOST_INVESTORS = 12
 _INVESTING_KINDS = _KIND_ENDINGS + "|Fund|Investors|Investment|Equity|Growth|Bank|Group|Holdings"
 _ENDS_A_KIND = re.compile(rf"\s(?:{_INVESTING_KINDS})$")
 _KIND_WORDS = frozenset(_KIND_ENDINGS.split("|"))
+_INVESTING_ARM = re.compile(r"\s+(?:VC|CVC|PE)$")
 # a time after `from` (`raise prices by 12% from June`)
 _NOT_BACKERS = frozenset(
     "January February March April May June July August September October November December "
@@ -336,9 +337,9 @@ def organizations_investing(
     document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
 ) -> list[EntityEntry]:
     """The investors of a round the prose names (see `_FUNDING_CUE`) that no entry lists: each
-    name of one word, or of a kind (`Liberty City Ventures`), or any name of a list where those are
-    the most; never a list that names one of the document's people (`angels including Elad Gil,
-    Nikesh Arora`), nor a place, a product or a word it writes in lower case."""
+    name of one word, or of a kind (`Liberty City Ventures`), or not written like a person's; never
+    from a list that names one of the document's people (`angels including Elad Gil, Nikesh
+    Arora`), nor a place, a product or a word it writes in lower case."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
@@ -353,12 +354,12 @@ def organizations_investing(
         keys = [fold(name) for name in names]
         if not names or any(key in people or known_product(name) for name, key in zip(names, keys, strict=True)):
             continue  # a list naming a person (angels) or a product is no list of firms
-        clear = [_clearly_organization(name, key, known, listed) for name, key in zip(names, keys, strict=True)]
-        most = 2 * sum(clear) >= len(names)
-        for name, key, sure in zip(names, keys, clear, strict=True):
+        for name, key in zip(names, keys, strict=True):
             if key in listed or name in known or name in found or len(found) == MOST_NAMED:
                 continue
-            if not (sure or most) or (" " not in name and key in everyday) or _NOT_A_NAME.search(name):
+            if not _clearly_organization(name, key, known, listed):
+                continue  # `Sam Altman`, `General Catalyst`: a person's name, perhaps (an angel)
+            if (" " not in name and key in everyday) or _NOT_A_NAME.search(name):
                 continue
             if name in _NOT_NAMES or is_place(name) or is_generic(name) or known_product(name):
                 continue
@@ -377,13 +378,17 @@ def _investors(text: str, start: int) -> list[str]:
         item = investor.group()
         if any(character.isdigit() for character in item) or item.split()[0] in _NOT_BACKERS:
             break  # `Q1`, `Series B investors`, `from June`: no investor's name
+        if text.startswith("/", investor.end()):
+            break  # `Oak HC/FT`: the name goes on past what a name's words are read as
+        item = _INVESTING_ARM.sub("", item)  # `led by Alphabet VC arm`: Alphabet's
         owner = _POSSESSIVE_END.sub("", item)  # `General Catalyst's non-dilutive program`: the list ends
         place, _, own = owner.rpartition("'s ") if "'s " in owner else owner.rpartition("’s ")
         if place:  # `Singapore's GIC` is GIC; `Sequoia's Roelof Botha`, no firm's name
             if not is_place(place):
                 break
             owner = own
-        names.extend(_split_at_kinds(owner))
+        if not _two_names_run_together(owner):  # (`Mohr Ventures Tessaly Capital`: which two is not said)
+            names.append(owner)
         gap = _INVESTOR_GAP.match(text, investor.end())
         if gap is None or owner != item:
             break
@@ -391,17 +396,21 @@ def _investors(text: str, start: int) -> list[str]:
     return names
 
 
-def _split_at_kinds(item: str) -> list[str]:
-    """`Mohari Ventures Natural Capital` (two names, their comma lost): cut after a kind's word
-    where the rest is a name of a kind too; `Bain Capital Life Sciences` is one name."""
+def _two_names_run_together(item: str) -> bool:
+    """`Mohari Ventures Natural Capital`: a kind's word inside, and another at the end (two names whose
+    comma was lost, or one long name: not told); `Bain Capital Life Sciences` is one name."""
     words = item.split()
-    for index, word in enumerate(words[1:-1], start=1):
-        if word in _KIND_WORDS and len(words) - index > 2 and words[-1] in _KIND_WORDS:
-            return [" ".join(words[: index + 1]), " ".join(words[index + 1 :])]
-    return [item]
+    return words[-1] in _KIND_WORDS and any(word in _KIND_WORDS for word in words[1:-2])
 
 
 def _clearly_organization(name: str, key: str, known: frozenset[str], listed: set[str]) -> bool:
     """One word (`SoftBank`, `Alchip`: a person is not named so among investors), a name of a kind
-    (`Deep Track Capital`), or one the document or the shipped list knows."""
-    return " " not in name or bool(_ENDS_A_KIND.search(name)) or name in known or key in listed
+    (`Deep Track Capital`), one the document or the shipped list knows, or one no person's name is
+    written like (`Y Combinator`)."""
+    return (
+        " " not in name
+        or bool(_ENDS_A_KIND.search(name))
+        or name in known
+        or key in listed
+        or not looks_like_person_name(name)
+    )
