@@ -140,3 +140,11 @@ def test_a_numeral_after_a_numbering_word_names_no_one() -> None:
     assert matcher.find("Table 3M compares") == ["urn:3m"]  # not a numeral
     vcx = NameMatcher({"VCX": "urn:vcx"})
     assert vcx.find("an Emerging Asset Class VCX represents") == ["urn:vcx"]  # no Roman numeral
+
+
+def test_a_name_in_an_idea_named_after_someone_names_no_one() -> None:
+    matcher = NameMatcher({"Tarn": "urn:tarn", "Orbex": "urn:orbex"})
+    assert matcher.find("The Tarn test is passed, Orbex says") == ["urn:orbex"]
+    assert matcher.find("The Tarn Test Has Been Passed") == []  # a heading's capitals
+    assert matcher.find("Tarn tested it. Tests are hard") == ["urn:tarn"]  # another word
+    assert matcher.find("Orbex sued Tarn. Tests followed") == ["urn:orbex", "urn:tarn"]  # not written together

@@ -146,12 +146,28 @@ class NameMatcher:
                 iri = own_index.get(key) or index.get(key)
                 if iri is not None and width == 1 and _NUMERAL.fullmatch(key) and _numbered(tokens, position):
                     break  # `Section VI` is no company `VI`
+                if iri and width == 1 and _inside_another_name(tokens, position, text):
+                    break  # `the Turing test`: no company `Turing`
                 if iri is not None:
                     if iri:  # "": a name of nobody known (`Intel Capital`), read so that no shorter name is
                         found.add(iri)
                     free = position + width
                     break
         return sorted(found)
+
+
+# What a name is followed by where it names an idea after someone (`Turing test`, `Nash equilibrium`)
+_EPONYM_WORDS = frozenset(
+    "test tests award awards prize machine machines complete completeness lecture medal equation equilibrium "
+    "law laws effect principle limit curve fellowship".split()
+)
+
+
+def _inside_another_name(tokens: list[str], position: int, text: str) -> bool:
+    """A one-word name in an idea named after someone (`the Turing test`, `Nash equilibrium`;
+    written together, not `Turing. Tests`)."""
+    after = tokens[position + 1] if position + 1 < len(tokens) else ""
+    return after.lower() in _EPONYM_WORDS and f"{tokens[position]} {after}" in text
 
 
 def _note_width(widths: dict[str, int], key: str) -> None:
