@@ -264,3 +264,63 @@ def test_a_block_quote_below_a_sentence_of_someones_stance_inside_the_paragraph_
         speakers["The moment a lecture from Oren Sato convinced him to abandon his research and start again."] is None
     )
     assert speakers["The 1970s loom experiment at Halden"] is None
+
+
+# -- words relayed from someone the lead-in names, or leaves unnamed -----------------------------------
+def test_words_a_lead_in_relays_are_the_one_it_names() -> None:
+    body = _themes(
+        "Dana recounts what Oren Sato, vineyard manager at Castillo Alto, told her after the first season: "
+        '"I walked those rows every week looking for a mistake, and found only mine."\n\n'
+        'She credits a line from Ivo Marr, her former boss at Veltrix, for her view: "The cheapest liter of '
+        'water is the one your customer did not waste."'
+    )
+    speakers = _speakers(body)
+    assert speakers["I walked those rows every week looking for a mistake, and found only mine."] == "Oren Sato"
+    assert speakers["The cheapest liter of water is the one your customer did not waste."] == "Ivo Marr"
+
+
+def test_an_unnamed_person_relayed_points_at_someone_so_no_transcript_label_speaks_for_them() -> None:
+    body = _themes(
+        "Customers told Halden that uncertainty cost more than delay. An airline planner she works with put it "
+        'bluntly: "I can plan around ninety days. I cannot plan around sixty to a hundred and twenty."\n\n'
+        'A brief but significant comment: "We buy every secondary on the market every single time we can."'
+    )
+    claims = {claim.text[:12]: claim for claim in _claims(body)}
+    assert claims["I can plan a"].speaker is None and claims["I can plan a"].context_people == ("?",)
+    assert claims["We buy every"].context_people == ()  # an unnamed thing, not someone
+
+
+def test_a_pronoun_of_the_other_gender_after_someone_unnamed_is_theirs_not_the_subjects() -> None:
+    other = _themes(
+        "Raj worries about a monopoly. He read out a listener email from a test engineer at a Dresden startup. "
+        'She wrote: "Our tester vendor just got bought, and the first thing that changed was the price."'
+    )
+    assert (
+        _speakers(other)["Our tester vendor just got bought, and the first thing that changed was the price."] is None
+    )
+    same = other.replace("She wrote:", "He wrote:")
+    assert _speakers(same)["Our tester vendor just got bought, and the first thing that changed was the price."] == (
+        "Raj Patel"
+    )
+
+
+def test_a_pronoun_after_a_sentence_naming_one_person_not_as_its_subject_is_them() -> None:
+    people = "## 4. People Identified\n\n**Mara Lind**\n- Description: Founder of Clearline\n"
+    body = _themes(
+        '"Utilities want an answer to where their water went," said Raj Patel, CEO of Hallenbeck.\n\n'
+        "Clearline was founded in 2017 by Mara Lind, a former Itron product lead. She will stay on to run a "
+        'division. In a note to customers, she wrote: "Nothing about your contract changes on closing day."'
+    )
+    speakers = _speakers(body + people, participants="Dana Ruiz", source="newsletter")
+    assert speakers["Nothing about your contract changes on closing day."] == "Mara Lind"
+    # a first name we know inside a full name we do not (`Dana Whitfield`) is not our Dana
+    body = _themes(
+        "The claims about depreciation were challenged by Dana Whitfield. He explained: "
+        '"Under the standards you set a useful life, and you reset it on reassessment."'
+    )
+    assert (
+        _speakers(body, participants="Dana Ruiz, Raj Patel")[
+            "Under the standards you set a useful life, and you reset it on reassessment."
+        ]
+        != "Dana Ruiz"
+    )

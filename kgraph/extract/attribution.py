@@ -17,6 +17,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
 from kgraph.names import (
+    contains_word,
     fold,
     has_cjk,
     is_placeholder,
@@ -410,7 +411,7 @@ _TELLING_STEMS = ("told", "tells", "ask", "warn", "remind", "text", "mail", "mes
 # naming them (`her lead investor, Thaddeus Greer of Sablecrest Partners,`; its organization left out).
 _APPOSED_TELLER = re.compile(
     r"(?:,\s+(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+(?:of|at|from)\s+[^,]{1,60})?"
-    r"|(?P<name_before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:a|an|the|his|her|their)\s+[^,]{1,80}),$"
+    r"|(?P<name_before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:(?:a|an|the|his|her|their)\s+|(?=[a-z]))[^,]{1,80}),$"
 )
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
@@ -484,6 +485,21 @@ _NAMED_NEXT = re.compile(r"\s+(?:the\s+late\s+)?(?P<name>[A-Z][\w'’-]+(?:\s+[A
 # Someone the sentence does not name, as its subject: `One physician`, `A buyer`, `Another founder`.
 _INDEFINITE_SUBJECT = re.compile(
     r"^(?:(?:A|An|One|Another|Some)\s+(?:of\s+)?[a-z]|(?:Someone|Somebody|Anyone|Everyone|Nobody|No one)\b)"
+)
+# An unnamed person opening a lead-in (`An airline planner she works with put it bluntly:`), not
+# an unnamed thing (`A brief but significant comment:`)
+_SOMEONE_UNNAMED = re.compile(
+    r"\b(?i:a|an|one|another|some)\s+(?:[\w-]+\s+){0,3}?"
+    + one_of(
+        "planner|engineer|customer|client|investor|founder|executive|manager|director|analyst|banker|partner|friend|"
+        "colleague|user|employee|official|spokesperson|spokeswoman|spokesman|source|farmer|dealer|doctor|physician|"
+        "nurse|veterinarian|vet|teacher|student|buyer|seller|operator|owner|competitor|rival|regulator|lawyer|"
+        "consultant|advisor|adviser|reporter|journalist|listener|viewer|reader|worker|driver|pilot|technician|"
+        "scientist|researcher|professor|economist|trader|broker|landlord|tenant|parent|mother|father|person|woman|"
+        "man|guy|executives|customers|investors|founders|engineers|officials",
+        True,
+    )
+    + r"s?\b"
 )
 # A sentence whose subject addresses someone else as `him` or `her`: `Li Wen asks him to ...`.
 # (`her` only before a word an object takes: `pressed her on`, not the possessive `her plan`)
@@ -684,6 +700,11 @@ _PUT_IT = re.compile(
 )
 _CLIP_WITH = re.compile(
     rf"\b(?:clip|recording|interview)\b[^:\"“”]{{0,160}}\bwith\s+(?:[^,:\"“”]{{0,60}},\s+)?(?P<name>{_RELAYED_NAME})\s*:$"
+)
+# `She credits a line from Pascal Odent, her former boss at Veolia, for her view:`: his saying
+_LINE_FROM = re.compile(
+    r"\b(?:a|the|one|an\s+old)\s+(?:[a-z][\w-]*\s+)?(?:line|saying|maxim|motto|rule|remark|mantra|adage|quip)\s+"
+    rf"(?:from|by|of)\s+(?P<name>{_RELAYED_NAME})(?:,[^:\"“”]{{0,120}},)?(?:\s+[a-z][^:\"“”]{{0,60}})?\s*:$"
 )
 _SENTENCE_OPENER = re.compile(r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}")
 # `Dave Morin on Altman's pitch to Jony Ive:`: a known person's words on a topic, as a list item heads them
@@ -945,6 +966,7 @@ class Attributor:
     # Lone first names the document signs quotes with (`— Amelia`): `Amelia notes, "..."` is hers.
     signed_names: frozenset[str] = frozenset()
     current_text: str = ""  # the quote being attributed
+    current_before: str = ""  # the text of its line before it
     # the line and speaker of the last quote a rule named the speaker of (for `..., arguing that "..."`)
     named_last: tuple[int, str] | None = None
 
@@ -1052,9 +1074,40 @@ class Attributor:
                     # addressed, not the new subject (nor surely the old one)
                     object_pronoun = _ADDRESSED.search(sentence) if before else None
                     context.addressed_as = object_pronoun.lastgroup if object_pronoun else None
-            return
-        for candidates in _subject_candidates_of(text):
-            self._subject_of(context, candidates)
+        else:
+            for candidates in _subject_candidates_of(text):
+                self._subject_of(context, candidates)
+        if ("He " in text or "She " in text) and (named := self._named_before_pronoun(text)):
+            context.set_subject(named)
+
+    def _person_subject(self, sentence: str) -> bool:
+        """Whether the sentence's subject is a person we know or a full name."""
+        return any(
+            self.people.resolve(name) or (" " in name and looks_like_person_name(name))
+            for name, _ in _subject_candidates(sentence)
+        )
+
+    def _named_before_pronoun(self, text: str) -> str | None:
+        """The one person a sentence names, not as its subject, right before the text's last sentence
+        opening on `He` or `She` that no later sentence gives another subject: whom that pronoun
+        means (`Clearline was founded by Meera Chaudhuri-Voss. She will stay on ...`)."""
+        sentences = spoken_sentences(text)
+        for number in range(len(sentences) - 1, 0, -1):
+            sentence = sentences[number].lstrip(" *_")
+            if not (sentence.startswith(("He ", "She "))):
+                if self._person_subject(sentences[number]):
+                    return None  # a later sentence has a person for its subject
+                continue
+            previous = sentences[number - 1]
+            if self._person_subject(previous):
+                return None  # the sentence before has a person for its subject: the tracking read it
+            named = self._names_in(previous)
+            if len(named) != 1:
+                return None
+            # written by its surname (`David Friedberg challenged` names no David Sacks we know)
+            person = next(iter(named))
+            return person if contains_word(previous, person.split()[-1]) else None
+        return None
 
     def _subject_of(self, context: ItemContext, candidates: tuple[tuple[str, bool], ...]) -> None:
         for name_text, thing in candidates:  # the first that is someone
@@ -1097,6 +1150,8 @@ class Attributor:
         if teller is not None and not _PRONOUN.match(teller):
             # `Jo says Orbex engineers told him "..."`: only the teller speaks (someone unnamed here)
             return (self.person(teller, allow_new=False) or SOMEONE,)
+        if before.rstrip(" *_").endswith(":") and _SOMEONE_UNNAMED.match(before.lstrip(" *_")):
+            return (SOMEONE,)  # `An airline planner she works with put it bluntly:`: the guest relays
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
             named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
@@ -1105,7 +1160,7 @@ class Attributor:
         return tuple(sorted(named))
 
     def _attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
-        self.current_text = quote.text
+        self.current_text, self.current_before = quote.text, quote.before_spoken
         inner = self._inner(quote.text)
         if inner is not None:
             return inner
@@ -1356,7 +1411,7 @@ class Attributor:
 
     def _relayed(self, clause: str) -> Attribution | None:
         """Whose words the lead-in relays when its subject quotes, recalls or plays someone it names
-        (`_QUOTED_SOMEONE`, `_PUT_IT`, `_CLIP_WITH`); None when it relays nobody so."""
+        (`_QUOTED_SOMEONE`, `_PUT_IT`, `_CLIP_WITH`, `_LINE_FROM`); None when it relays nobody so."""
         if "quot" in clause and (quoted := _search_before_the_colon(_QUOTED_SOMEONE, clause)):
             if quoted.group("name"):
                 name = self.person(quoted.group("name"), allow_new=True)
@@ -1366,7 +1421,12 @@ class Attributor:
                 name = self.person(opener.group(), allow_new=False) if opener else None
                 name = None if name is not None and self.people.resolve(quoter) == name else name
             return Attribution(name, "lead-in") if name else NONE
-        for cue, pattern in ((" put it ", _PUT_IT), (" with ", _CLIP_WITH)):
+        for cue, pattern in (
+            (" put it ", _PUT_IT),
+            (" with ", _CLIP_WITH),
+            (" from ", _LINE_FROM),
+            (" by ", _LINE_FROM),
+        ):
             if cue in clause and (found := _search_before_the_colon(pattern, clause)):
                 name = self.person(found.group("name"), allow_new=True)
                 if name:
@@ -1521,6 +1581,8 @@ class Attributor:
                 pronoun = _GENDERED_PRONOUN.match(candidate.removeprefix("In "))
                 if context.addressed_as and pronoun and pronoun.lastgroup == context.addressed_as:
                     return NONE  # `Li Wen asks him ... He estimates`, `Marcus pressed her on it. Her answer:`
+                if pronoun and _other_gender_brings_someone(self.current_before, pronoun.lastgroup):
+                    return NONE  # `He read out an email from a test engineer. She wrote:`: the engineer
                 target = context.pronoun_target()
                 if target is None and context.subject is None and context.referent is None and self.conversation:
                     target = self.sole_speaker  # `He admits:` where the one guest is the only speaker
@@ -2096,6 +2158,16 @@ _DESCRIPTION_FRAGMENT = re.compile(
 
 # `Hi, I'm Andre and welcome`: a speaker naming themself, not the quote naming its subject
 _SELF_INTRODUCTION = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?")
+
+
+def _other_gender_brings_someone(before: str, gender: str | None) -> bool:
+    """The sentence before the lead-in opens on a pronoun of the other gender and brings in someone
+    unnamed (`He read out a listener email from a test engineer.` before `She wrote:`)."""
+    sentences = spoken_sentences(before) if gender and ("He " in before or "She " in before) else ()
+    if len(sentences) < 2:
+        return False
+    previous = _GENDERED_PRONOUN.match(sentences[-2].lstrip(" *_"))
+    return bool(previous and previous.lastgroup != gender and _SOMEONE_UNNAMED.search(sentences[-2], previous.end()))
 
 
 def _opens_its_line(quote: Quote) -> bool:
