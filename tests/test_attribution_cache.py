@@ -99,6 +99,9 @@ def _reference_update_subject(attributor: Attributor, context: ItemContext, text
         subject = _reference_sentence_subject(attributor, sentence)
         if subject:
             context.set_subject(subject)
+    # (a newer rule carried here as written: `Acme was founded by Jane Roe. She ...` makes her the subject)
+    if ("He " in text or "She " in text) and (named := attributor._named_before_pronoun(text)):
+        context.set_subject(named)
 
 
 def _reference_names_in(attributor: Attributor, text: str) -> set[str]:

@@ -259,6 +259,14 @@ def test_a_block_quote_below_a_sentence_of_someones_stance_inside_the_paragraph_
     assert speakers[
         "Halden's lack of investment was always going to be a short to medium-term win for the company."
     ] == ("Dana Ruiz")
+    # a quote its line gives someone else
+    tagged = body.replace('win for the company."*', "win for the company,\" the company's CFO told analysts.*")
+    assert (
+        _speakers(tagged, participants="Dana Ruiz", source="newsletter")[
+            "Halden's lack of investment was always going to be a short to medium-term win for the company,"
+        ]
+        is None
+    )
     # a paragraph on a view of theirs, no stance taken; one on the topics: nobody's words
     assert (
         speakers["The moment a lecture from Oren Sato convinced him to abandon his research and start again."] is None

@@ -169,6 +169,12 @@ Quarnby University. Co-author on both TideCast and TideBench.
 
 **Vera Falk**
 Quarnby University. Also co-author on both LoomNet and TideBench.
+
+**Bo Strand**
+Quarnby University. Frequent co-author with Lind on earlier loom papers.
+
+**Cy Holm**
+- Why notable: Co-author on the other side of the debate about looms.
 """
 
 

@@ -912,13 +912,18 @@ def test_a_host_heard_at_length_under_a_full_name_is_a_participant_and_speaks_th
         (("Ana Ruiz", "SPEAKER_01"), [], []),
         (("Ana Ruiz", "Anna Ruiz"), [], []),  # the listed guest's name spelled apart
         (("Ana Ruiz", "Cal"), [], []),  # a first name the document names no one by
-        (("Ana Ruiz", "Cal"), [PersonName(name="Cal Reyes")], ["Cal Reyes"]),  # the document's Cal
+        (("Ana Ruiz", "Cal"), [PersonName(name="Cal Reyes")], ["Cal Reyes"]),  # the document's Cal, in the title
         (("Ana Ruiz", "Cal (Last Name Unknown)"), [PersonName(name="Cal Reyes")], ["Cal Reyes"]),
+        (("Ana Ruiz", "Sam"), [PersonName(name="Sam Altman")], []),  # a Sam the title does not hold
+        # the listed guest written otherwise: a title, an initial, a suffix, a longer surname, another order
+        *((("Ana Ruiz", label), [], []) for label in ("Dr. Ana Ruiz", "A. Ruiz", "Ana Ruiz PhD", "Ana Ruiz-Vega")),
+        (("Ana Ruiz", "Ruiz Ana"), [], []),
     ],
 )
 def test_only_a_label_naming_a_person_becomes_a_participant(labels, people, expected):
     said = transcript({}, labels=labels)
-    assert [person.name for person in heard_people(said, [ANA], [ANA, *people])] == expected
+    found = heard_people(said, [ANA], [ANA, *people], "Pricing Looms with Cal Reyes")
+    assert [person.name for person in found] == expected
 
 
 def test_a_voice_heard_in_a_few_lines_is_not_a_participant():

@@ -4,6 +4,8 @@ thing. Invented documents."""
 
 from __future__ import annotations
 
+import pytest
+
 from kgraph.extract import extract_document
 from kgraph.parse import parse_document
 
@@ -74,3 +76,23 @@ def test_names_after_a_cue_outside_a_round_or_naming_people_or_products_are_no_b
     assert not {"Oak HC", "Oak HC/FT"} & _organizations("It secured a $40 million Series C led by Oak HC/FT.")
     found = _organizations("Corvane is in talks to raise $120M led by Veltrix VC arm at a $1B valuation.")
     assert "Veltrix VC" not in found and "Veltrix" in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The seed round was led by Dr. Fei-Fei Lind.",  # a title's abbreviation
+        "It raised $9M from St. Louis-based backers.",
+        "The round was backed by U.S. investors.",
+        "A round co-led by Mr. Beast.",
+        "The $20M round drew participation from Former Halden CEO Eric Sato.",  # a role
+        "A $5M seed led by Veltrix AI CEO Arthur Mensch.",
+        "It raised $3M from Gen Z creators.",  # groups of people
+        "It raised $3M from Fortune 500 companies.",
+        "It raised $3M from Friends and Family.",
+        "The bill raised criticism from Republicans and Democrats.",  # a raise, no money
+        "Oren Sato joined the board. The $9M seed was led by Oren.",  # the first name of the document's person
+    ],
+)
+def test_no_backer_from_a_title_a_role_a_group_of_people_or_a_raise_of_no_money(sentence: str) -> None:
+    assert not _organizations(sentence) - {"Halden", "Veltrix AI"}

@@ -433,3 +433,16 @@ def test_a_name_marked_after_its_kind_is_a_product(theme: str, companies: str, e
 )
 def test_no_product_from_what_a_kind_of_product_marks_but_names_none(theme: str) -> None:
     assert products(theme) == {}
+
+
+@pytest.mark.parametrize(
+    "theme",
+    [
+        'Thompson called the tool "Useless." Then he left.',  # characterized, a sentence in quotes
+        "The model (Algorithm 1) and the agent (Alice) win.",  # a paper's places and placeholders
+        "The mixture-of-experts model (MoE) is used.",  # an acronym of the words before
+        "A doctoral program (PhD) student joined.",
+    ],
+)
+def test_no_product_from_a_marked_word_that_characterizes_or_abbreviates(theme: str) -> None:
+    assert products(theme) == {}

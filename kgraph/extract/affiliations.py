@@ -661,17 +661,20 @@ def description_affiliations(description: str) -> list[str]:
 
 
 def _without_trailing_places(org: str) -> str:
-    """`Morgan Stanley Germany & Austria` -> `Morgan Stanley`: an office's places after the name
-    (not `Bank of America`, `University of Texas`: a place the name holds)."""
-    words = org.split()
-    if "of" in words:
+    """`Morgan Stanley Germany & Austria` -> `Morgan Stanley`: the places an office covers, two or
+    more joined, after the name (not `University College London`, `Sequoia Capital China`, `Bank of
+    America`: one place may be the name's own)."""
+    covered = _COVERED_PLACES.search(org)
+    if (
+        covered is None
+        or " of " in org[: covered.start()]
+        or not all(is_place(place) for place in re.split(r"\s*(?:&|,|\band\b)\s*", covered.group().strip()))
+    ):
         return org
-    end = len(words)
-    while end > 1 and (is_place(words[end - 1]) or (words[end - 1] in ("&", "and") and end < len(words))):
-        end -= 1
-    if end == len(words) or end < 2 or words[end - 1] in ("of", "&", "and") or words[end - 1].islower():
-        return org
-    return " ".join(words[:end])
+    return org[: covered.start()]
+
+
+_COVERED_PLACES = re.compile(r"(?<=\S)\s+[A-Z][\w.-]*(?:\s*(?:,|&|\band\b)\s*[A-Z][\w.-]*)+$")
 
 
 def _description_affiliations(description: str) -> list[str]:

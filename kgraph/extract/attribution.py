@@ -2172,8 +2172,20 @@ def _other_gender_brings_someone(before: str, gender: str | None) -> bool:
 
 def _opens_its_line(quote: Quote) -> bool:
     """The quote is what its line says, after at most a word or two (`> "..."`, `- Also: "..."`),
-    not a phrase quoted inside a sentence of its own."""
-    return not quote.index_on_line and len(quote.before_spoken.split()) <= 2
+    not a phrase quoted inside a sentence of its own, nor one its line goes on to give someone
+    (`"...," the company's CFO told analysts.`)."""
+    return (
+        not quote.index_on_line
+        and len(quote.before_spoken.split()) <= 2
+        and not _TAGGED_AFTER.match(quote.after_spoken)
+    )
+
+
+# after a quote, a speaker's tag: `," the company's CFO told analysts`, `, one analyst wrote`
+_TAGGED_AFTER = re.compile(
+    r"[\s,.;:!?”\"'’*_]*(?:[\w'’.-]+\s+){0,5}?(?:said|says|told|tells|wrote|writes|added|adds|noted|notes|"
+    r"argued|argues|warned|warns|explained|explains)\b"
+)
 
 
 def _names_speaker(text: str, speaker: str) -> bool:

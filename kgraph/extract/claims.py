@@ -12,7 +12,7 @@ from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemCo
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.extract.transcript_speakers import EXPLICIT_RULES
-from kgraph.names import contains_word, occurrences, plausible_new_person, word_character_at
+from kgraph.names import contains_word, plausible_new_person, word_character_at
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
@@ -318,27 +318,30 @@ _ELIDED_HOLDERS = 64  # the keys holding its longest fragment, at most, that one
 
 def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: dict[str, str]) -> None:
     """Adds to `target` each elided copy not folded yet whose fragments a longer quote holds in
-    order (found through its longest fragment), where the text names the longer one's speaker
-    (`"..." — Kevin Cook`) and the copy names no other. (Only then: the same words in another
-    entry, unsigned, may be the summary's own use of them.)"""
-    joined: str | None = None  # the keys joined, made for the first elided copy
-    starts: list[int] = []
-    for short in keys:
+    order (found among the longer quotes holding the rarest word of its longest fragment), where
+    the text names the longer one's speaker (`"..." — Kevin Cook`) and the copy names no other.
+    (Only then: the same words in another entry, unsigned, may be the summary's own use of them.)"""
+    holding: dict[str, list[int]] | None = None  # word -> the numbers of the keys holding it, made once
+    for number, short in enumerate(keys):
         if short in target or _ELISION.search(short) is None:
             continue
         fragments = _fragments(short)
         if sum(len(fragment.split()) for fragment in fragments) < _ELIDED_WORDS:
             continue
-        if joined is None:
-            joined = "\n".join(keys)
-            starts = list(itertools.accumulate((len(key) + 1 for key in keys[:-1]), initial=0))
-        longest = max(fragments, key=len)
-        holders = dict.fromkeys(
-            keys[bisect.bisect_right(starts, at) - 1]
-            for at in itertools.islice(occurrences(joined, longest), _ELIDED_HOLDERS)
-        )
+        if holding is None:
+            holding = {}
+            for index, key in enumerate(keys):
+                for word in set(_WORD.findall(key)):
+                    holding.setdefault(word, []).append(index)
+        words = set(_WORD.findall(max(fragments, key=len)))
+        if not words:
+            continue
+        rarest = holding[min(words, key=lambda word: (len(holding[word]), word))]
+        # the longer keys (keys run shortest first), the longest first, a bounded few
+        first = max(bisect.bisect_right(rarest, number), len(rarest) - _ELIDED_HOLDERS)
+        later = reversed(rarest[first:])
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
-        for long in sorted(holders, key=len, reverse=True):
+        for long in (keys[index] for index in later):
             if len(long) <= len(short) or not _holds_in_order(long, fragments):
                 continue
             long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}

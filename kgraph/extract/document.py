@@ -289,7 +289,8 @@ def ground_in_transcript(extraction: DocumentExtraction, transcript: Transcript 
         return extraction.model_copy(update={"transcript": None})
     participants = [person for person in extraction.people if person.name in set(extraction.participants)]
     update: dict[str, object] = {"transcript": transcript}
-    if heard := heard_people(transcript, participants, list(extraction.people)):  # a host the summary never lists
+    # a host the summary never lists, heard at length
+    if heard := heard_people(transcript, participants, list(extraction.people), extraction.episode.title or ""):
         participants += heard
         update["participants"] = (*extraction.participants, *(person.name for person in heard))
         update["people"] = (*extraction.people, *(person for person in heard if person not in extraction.people))

@@ -144,7 +144,7 @@ _SMALL_WORDS = frozenset("of for and & the de du la le des del di da von van".sp
 # `Carnegie Mellon University (CMU)`, `Electric Reliability Council of Texas (ERCOT)` in running text:
 # capitalized words (small ones between), then an acronym in parentheses
 _SPELLED_OUT = re.compile(
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|the|de|du|la|le|des|del|di|da|von|van)\s+)*[A-Z][\w&.'’-]*){1,7})"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|the|de|du|la|le|des|del|di|da|von|van)\s+){0,2}[A-Z][\w&.'’-]*){1,7})"
     r"\s+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
 )
 
@@ -165,15 +165,16 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
 
 def _initials(words: list[str], letters: str) -> bool:
     """Whether `letters` are the initials of `words`, in order: each capitalized word's, and a small
-    word's where it stands (`Council of Texas` is COT or CT)."""
-    if not words:
-        return not letters
-    word, rest = words[0], words[1:]
-    if word.lower() in _SMALL_WORDS:
-        if _initials(rest, letters):
-            return True
-        return bool(letters) and word[0].lower() == letters[0] and _initials(rest, letters[1:])
-    return bool(letters) and word[0].lower() == letters[0] and _initials(rest, letters[1:])
+    word's where it stands (`Council of Texas` is COT or CT). The letters that can stand after each
+    word, as a set (no search of every choice: a run of small words stays linear)."""
+    reached = {0}  # how many letters the words so far can have used
+    for word in words:
+        initial = word[0].lower()
+        used = {count + 1 for count in reached if count < len(letters) and letters[count] == initial}
+        reached = used | reached if word.lower() in _SMALL_WORDS else used
+        if not reached:
+            return False
+    return len(letters) in reached
 
 
 def _stands_alone(part: str, text: str, whole: str) -> bool:

@@ -645,10 +645,10 @@ def _people_entries_saying(
 # (`Faculty co-author and Yoo's advisor`: a word of the author's standing first; `Co-authors on the
 # hardware side`: their part in this one; `Co-author on both VLAW and RoboReward`: read on, below)
 _AUTHORS_THE_PAPER = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:[A-Z][a-z]+\s+(?=(?i:co-?authors?)\b))?"
+    r"(?:^|(?<=[.;]\s))(?:(?:Faculty|Student|Graduate|Postdoctoral|Industry|Academic|Principal)\s+(?=(?i:co-?authors?)\b))?"
     r"(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
     r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and)\b)))\b"
-    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b|\s+the\s+[\w\s/-]{1,60}?\s+side\b|\s+both\b))"
+    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b|\s+the\s+(?!other\b)[\w\s/-]{1,60}?\s+side\b|\s+both\b))"
 )
 # `Co-author on both VLAW and RoboReward`: the works named, up to the sentence's end or a parenthesis
 _ON_BOTH = re.compile(r"\s+on\s+both\s+(?P<works>[^.;(]{1,120})", re.I)

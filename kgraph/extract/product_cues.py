@@ -173,7 +173,9 @@ _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
 _NOT_NAMES = frozenset(
     "The A An This That These Its Their Our Your His Her New Next First Last Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday January February March April May June July August September October November "
-    "December Q1 Q2 Q3 Q4 Section Sections Appendix Figure Fig Table Eq Equation Chapter Part Step Phase".split()
+    "December Q1 Q2 Q3 Q4 Section Sections Appendix Figure Fig Table Eq Equation Chapter Part Step Phase "
+    "Algorithm Theorem Lemma Definition Proof Corollary Supplementary Ours Left Right Top Bottom Middle Alice Bob "
+    "PhD MBA".split()
 )
 
 
@@ -302,6 +304,9 @@ def products_introduced_in(
         kind = _KIND_BEFORE_MARK.search(text, max(0, at - _KIND_REACH), at)
         named = _MARKED_NAME.match(text, at) if kind is not None else None
         if named is not None and named.group("close") == _CLOSING[named.group("open")]:
+            before = text[max(0, kind.start() - _KIND_REACH) : kind.start()]
+            if _CHARACTERIZED.search(before) or _spelled_out_before(named.group("name"), text[: kind.end()]):
+                continue  # `called the tool "Useless."`, `mixture-of-experts model (MoE)`: no product's name
             take(named, [named.group("name")], owned=True)
     if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
         organizations = _known_organizations() | {
@@ -342,6 +347,21 @@ _KIND_BEFORE_MARK = re.compile(
     r"(?:,?\s+|\s*[—–]\s*(?:currently\s+|now\s+|internally\s+)?(?:branded|called|named|dubbed|code-?named)\s+)$"
 )
 _MARKED_NAME = re.compile(rf"(?P<open>[\"“'‘(])[\"“]?(?:the\s+)?{_NAME}[,.]?[\"”]?(?P<close>[\"”'’)])")
+# A kind named to characterize it (`Thompson called the tool "Useless"`), not to name it
+_CHARACTERIZED = re.compile(
+    r"\b(?:called|calls|calling|deemed|deems|labell?ed|dubbed it|described)\s+(?:[\w'’-]+\s+){0,3}$"
+)
+
+
+def _spelled_out_before(name: str, text: str) -> bool:
+    """`mixture-of-experts model (MoE)`, `a doctoral program (PhD)`: an acronym of the words before."""
+    if not (name.isalnum() and len(name) <= 6 and sum(character.isupper() for character in name) >= 2):
+        return False
+    words = re.findall(r"[A-Za-z]+", text[-120:])[-len(name) - 3 :]
+    initials = "".join(word[0].lower() for word in words)
+    return name.lower() in initials
+
+
 _CLOSING = {'"': '"', "“": "”", "'": "'", "‘": "’", "(": ")"}
 
 

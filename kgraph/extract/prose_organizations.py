@@ -313,9 +313,20 @@ _FUNDING_WORDS = re.compile(
     r"valuation)\b|\$\d",
     re.I,
 )
-# before a bare `from`, money is not enough (`revenue from Blackwell and Rubin`): a round is
+# before a bare `from`, money is not enough (`revenue from Blackwell and Rubin`) nor a raise (`raised
+# criticism from Republicans`): both are
 _RAISED = re.compile(
     r"\b(?:rais(?:ed|es|ing|e)|secur(?:ed|es|ing)|round|funding|financing|seed|Series\s+[A-H]|investment)\b", re.I
+)
+_MONEY = re.compile(
+    r"[$€£]\s?\d|\d\s*(?:million|billion|[mMbB]n?)\b|\b(?:round|seed|Series\s+[A-H]|funding|financing)\b", re.I
+)
+# a word that is no investor's name: a title's abbreviation (`Dr.`, `St.`), a role (`Mistral AI CEO
+# Arthur`), a group of people (`Gen Z`, `Fortune 500`, `Friends and Family`)
+_NOT_BACKER_WORDS = frozenset(
+    "Dr Prof Mr Ms Mrs Mx St No Sen Rep Gov Gen Lt Col Capt Sgt Hon Rev Fr Sr Jr U.S U.K E.U US UK EU "
+    "CEO CFO CTO COO CPO CMO Former Founder Co-founder Cofounder Chairman Chairwoman Chair President Partner "
+    "Professor Fortune Nobel Friends Family Angel Angels Republicans Democrats".split()
 )
 _BEFORE_THE_CUE = 90  # how far back in its sentence the money is written
 _INVESTOR = re.compile(_ITEM)
@@ -344,16 +355,22 @@ def organizations_investing(
     text = prose.text
     listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     known = known_organizations().name_set
+    first_names = {key.split()[0] for key in people if " " in key}
     found: dict[str, int] = {}
     for cue in _FUNDING_CUE.finditer(text):
         before = text[max(0, cue.start() - _BEFORE_THE_CUE) : cue.start()]
         sentence = re.split(r"[.!?;\n\0](?:\s|$)", before)[-1]
-        if not (_RAISED if cue.group().startswith("from") else _FUNDING_WORDS).search(sentence):
+        if cue.group().startswith("from"):
+            if not (_RAISED.search(sentence) and _MONEY.search(sentence)):
+                continue
+        elif not _FUNDING_WORDS.search(sentence):
             continue
         names = _investors(text, cue.end())
         keys = [fold(name) for name in names]
-        if not names or any(key in people or known_product(name) for name, key in zip(names, keys, strict=True)):
-            continue  # a list naming a person (angels) or a product is no list of firms
+        if not names or any(
+            key in people or key in first_names or known_product(name) for name, key in zip(names, keys, strict=True)
+        ):
+            continue  # a list naming a person (angels, `Elon`) or a product is no list of firms
         for name, key in zip(names, keys, strict=True):
             if key in listed or name in known or name in found or len(found) == MOST_NAMED:
                 continue
@@ -378,6 +395,8 @@ def _investors(text: str, start: int) -> list[str]:
         item = investor.group()
         if any(character.isdigit() for character in item) or item.split()[0] in _NOT_BACKERS:
             break  # `Q1`, `Series B investors`, `from June`: no investor's name
+        if _NOT_BACKER_WORDS.intersection(item.split()) or text.startswith(".", investor.end()) and len(item) <= 4:
+            break  # `Dr. Fei-Fei Li`, `St. Louis-based`, `Mistral AI CEO Arthur Mensch`, `Gen Z`
         if text.startswith("/", investor.end()):
             break  # `Oak HC/FT`: the name goes on past what a name's words are read as
         item = _INVESTING_ARM.sub("", item)  # `led by Alphabet VC arm`: Alphabet's

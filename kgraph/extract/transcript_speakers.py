@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from kgraph.extract.attribution import READ_OUT, SOMEONE
 from kgraph.extract.results import ClaimEntry, PersonName
 from kgraph.model import Grounding, SpeakerEvidence
-from kgraph.names import fold, looks_like_person_name, split_qualifiers
+from kgraph.names import fold, looks_like_person_name, split_qualifiers, strip_honorific
 from kgraph.parse.document import Transcript
 
 # Attribution rules that name the speaker next to the quote (`kgraph.extract.attribution`).
@@ -112,26 +112,53 @@ HEARD_SHARE = 0.05  # ... and this share of the labelled ones (not a clip's voic
 SPELLED_ALIKE = 85  # `Britt` for the listed `Brit`: a label spelled this close is that participant
 
 
-def heard_people(transcript: Transcript, participants: list[PersonName], people: list[PersonName]) -> list[PersonName]:
+def heard_people(
+    transcript: Transcript, participants: list[PersonName], people: list[PersonName], title: str = ""
+) -> list[PersonName]:
     """People the transcript's labels name as speaking at length who are not on the participants
     list (a host the summary never lists: `**Dwarkesh Patel:**` on half the turns): a full name, or
-    a first name that is one person the document names (`Molly` for its Molly O'Shea). Never a
-    role or placeholder (`Producer`, `Unidentified`, `SPEAKER_01`), nor a listed name spelled apart."""
+    a first name the episode's `title` holds that is one person the document names (`Stuart` for
+    its Stuart Landesberg). Never a role or placeholder (`Producer`, `Unidentified`, `SPEAKER_01`),
+    nor a listed name written otherwise (`Dr. Jane Roe`, `J. Roe`, `William Peebles` for `Bill`)."""
     counts = Counter(segment.label for segment in transcript.segments if segment.label)
     total = sum(counts.values())
     heard: list[PersonName] = []
+    title_words = set(fold(title).split())
     for label, segments in sorted(counts.items()):
         if segments < HEARD_SEGMENTS or segments < HEARD_SHARE * total:
             continue
-        name = split_qualifiers(label)[0]  # `Mario (Last Name Unknown)`
+        name = strip_honorific(split_qualifiers(label)[0])  # `Mario (Last Name Unknown)`, `Dr. Jane Roe`
         if not looks_like_person_name(name) or _named(name, participants) or _spelled_alike(name, participants):
             continue
-        person = _person_named(name, people)
-        if person is None and len(name.split()) >= 2:
-            person = PersonName(name=name)
+        if _listed_otherwise(name, participants):
+            continue
+        if len(name.split()) < 2:  # a first name: only the one the title and the document give
+            person = _person_named(name, people) if fold(name) in title_words else None
+        else:
+            person = _person_named(name, people) or PersonName(name=name)
         if person is not None and all(person.name != other.name for other in (*participants, *heard)):
             heard.append(person)
     return heard
+
+
+def _listed_otherwise(name: str, participants: list[PersonName]) -> bool:
+    """A listed person written otherwise: the same surname (`J. Roe`, `William Peebles` for Bill
+    Peebles, `Jane Roe PhD`), one surname grown from the other (`Jane Roe-Smith`), or the same
+    words in another order (`Zhang Xiaojun` for Xiaojun Zhang)."""
+    words = [word for word in fold(name).split() if word not in _SUFFIXES]
+    for person in participants:
+        for form in (person.name, *person.aliases):
+            theirs = [word for word in fold(form).split() if word not in _SUFFIXES]
+            if not words or not theirs:
+                continue
+            if sorted(words) == sorted(theirs) or (len(words) > 1 and len(theirs) > 1 and words[-1] == theirs[-1]):
+                return True
+            if words[0] == theirs[0] and (words[-1] in theirs[1:] or theirs[-1] in words[1:]):
+                return True
+    return False
+
+
+_SUFFIXES = frozenset("phd md jr sr ii iii iv mba".split())
 
 
 def _spelled_alike(name: str, participants: list[PersonName]) -> bool:
