@@ -321,7 +321,15 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
     order (found among the longer quotes holding the rarest word of its longest fragment), where
     the text names the longer one's speaker (`"..." — Kevin Cook`) and the copy names no other.
     (Only then: the same words in another entry, unsigned, may be the summary's own use of them.)"""
-    holding: dict[str, list[int]] | None = None  # word -> the numbers of the keys holding it, made once
+    signed = [
+        number
+        for number, key in enumerate(keys)
+        if len({copy.speaker for copy in groups[key] if copy.speaker}) == 1
+        and any(copy.attribution in EXPLICIT_RULES for copy in groups[key] if copy.speaker)
+    ]
+    if not signed:
+        return  # (most documents: no quote a copy could take a named speaker from)
+    holding: dict[str, list[int]] | None = None  # word -> the signed keys holding it, made once
     for number, short in enumerate(keys):
         if short in target or _ELISION.search(short) is None:
             continue
@@ -330,12 +338,12 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
             continue
         if holding is None:
             holding = {}
-            for index, key in enumerate(keys):
-                for word in set(_WORD.findall(key)):
+            for index in signed:
+                for word in set(_WORD.findall(keys[index])):
                     holding.setdefault(word, []).append(index)
         words = set(_WORD.findall(max(fragments, key=len)))
-        if not words:
-            continue
+        if not words or not words <= holding.keys():
+            continue  # a word no signed quote holds: none holds the fragment
         rarest = holding[min(words, key=lambda word: (len(holding[word]), word))]
         # the longer keys (keys run shortest first), the longest first, a bounded few
         first = max(bisect.bisect_right(rarest, number), len(rarest) - _ELIDED_HOLDERS)
@@ -344,9 +352,7 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
         for long in (keys[index] for index in later):
             if len(long) <= len(short) or not _holds_in_order(long, fragments):
                 continue
-            long_speakers = {copy.speaker for copy in groups[long] if copy.speaker}
-            named = any(copy.attribution in EXPLICIT_RULES for copy in groups[long] if copy.speaker)
-            if named and short_speakers <= long_speakers and len(long_speakers) == 1:
+            if short_speakers <= {copy.speaker for copy in groups[long] if copy.speaker}:
                 target[short] = long
                 break
 

@@ -143,10 +143,10 @@ def acronym_fits(acronym: str, name: str) -> bool:
 _SMALL_WORDS = frozenset("of for and & the de du la le des del di da von van".split())
 # `Carnegie Mellon University (CMU)`, `Electric Reliability Council of Texas (ERCOT)` in running text:
 # capitalized words (small ones between), then an acronym in parentheses
-_SPELLED_OUT = re.compile(
-    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&|the|de|du|la|le|des|del|di|da|von|van)\s+){0,2}[A-Z][\w&.'’-]*){1,7})"
-    r"\s+\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)"
-)
+# (found from the parenthesis, at C speed, then the name read back from it: most texts have few)
+_ACRONYM_IN_PARENTHESES = re.compile(r"\s\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+_NAME_REACH = 160  # characters before the parenthesis a name of eight words fits in
+_NAME_WORD = re.compile(r"[A-Z][\w&.'’-]*")
 
 
 def acronyms_spelled_out(text: str) -> dict[str, str]:
@@ -154,13 +154,30 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
     last words (each capitalized word's, a small word's or not): `At Carnegie Mellon University
     (CMU)` gives Carnegie Mellon University; `Nvidia (NVDA)` and `Tesla (TSLA)` give none."""
     found: dict[str, str] = {}
-    for match in _SPELLED_OUT.finditer(text):
-        words, acronym = match.group("name").split(), match.group("acronym").lower()
+    for parenthesis in _ACRONYM_IN_PARENTHESES.finditer(text):
+        words = _name_before(text[max(0, parenthesis.start() - _NAME_REACH) : parenthesis.start()])
+        acronym = parenthesis.group("acronym").lower()
         for start in range(len(words) - 1):
             if words[start].lower() not in _SMALL_WORDS and _initials(words[start:], acronym):
-                found.setdefault(fold(" ".join(words[start:])), match.group("acronym"))
+                found.setdefault(fold(" ".join(words[start:])), parenthesis.group("acronym"))
                 break
     return found
+
+
+def _name_before(window: str) -> list[str]:
+    """The capitalized words ending `window` (eight at most), with up to two small words between
+    two of them (`Council of Texas`)."""
+    words: list[str] = []
+    small: list[str] = []
+    for word in reversed(window.split()[-24:]):
+        if word.lower() in _SMALL_WORDS and words and len(small) < 2:
+            small.insert(0, word)
+            continue
+        if not _NAME_WORD.fullmatch(word) or len(words) == 8:
+            break
+        words[:0] = [word, *small]
+        small = []
+    return words
 
 
 def _initials(words: list[str], letters: str) -> bool:

@@ -22,12 +22,13 @@ from kgraph.person_names import is_place
 
 # A product's name: capitalized words or a version (`Close Autopilot`, `GridBank 4`, `Wren-3B`).
 _NAME = r"(?P<name>[A-Z][\w+.-]*[\w+](?:\s+(?:[A-Z][\w+.-]*[\w+]|\d[\w.]*)){0,2})"
-_KINDS = one_of(
+_KIND_NAMES = (
     "product|products|model|models|app|apps|application|platform|service|tool|tools|runtime|agent|agents|assistant|"
     "chatbot|chip|chips|device|SDK|API|software|suite|system|line|card|brand|engine|copilot|checkout product|"
     "storage system|program|feature|sensor|arm|arms|robot|kit|camera|processor|accelerator|GPU|GPUs|wallet|"
     "offering|glove|pendant|ring|headset|wearable"
 )
+_KINDS = one_of(_KIND_NAMES)
 # Words that make what an owner has someone else's (`its rival platform, Kajabi`, `its biggest partner app,
 # Grubhub`, `its billing system, Zuora`: what it uses, buys or fights)
 _OTHERS_WORDS = one_of(
@@ -301,11 +302,11 @@ def products_introduced_in(
             take(called, [called.group("name")])
     for mark in _NAME_MARKS.finditer(text):  # `its own AI assistant "Sparky"`, `hardware (the Orb)`
         at = mark.start()
-        kind = _KIND_BEFORE_MARK.search(text, max(0, at - _KIND_REACH), at)
+        kind = _kind_before_mark(text, at)
         named = _MARKED_NAME.match(text, at) if kind is not None else None
         if named is not None and named.group("close") == _CLOSING[named.group("open")]:
-            before = text[max(0, kind.start() - _KIND_REACH) : kind.start()]
-            if _CHARACTERIZED.search(before) or _spelled_out_before(named.group("name"), text[: kind.end()]):
+            window = max(0, kind - _KIND_REACH)
+            if _CHARACTERIZED.search(text, window, kind) or _spelled_out_before(named.group("name"), text[window:at]):
                 continue  # `called the tool "Useless."`, `mixture-of-experts model (MoE)`: no product's name
             take(named, [named.group("name")], owned=True)
     if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
@@ -342,10 +343,31 @@ def products_introduced_in(
 # hardware (the Orb)`, `a face-based product (FaceCheck)`): what the kind is called.
 _NAME_MARKS = re.compile(r"(?<=[\s,])[\"“'‘(](?=[A-Z]|the\s+[A-Z]|[\"“][A-Z])")
 _KIND_REACH = 60
-_KIND_BEFORE_MARK = re.compile(
-    rf"\b(?:{_KINDS}|hardware|family)"
-    r"(?:,?\s+|\s*[—–]\s*(?:currently\s+|now\s+|internally\s+)?(?:branded|called|named|dubbed|code-?named)\s+)$"
-)
+_KIND_WORDS = frozenset((*_KIND_NAMES.split("|"), "hardware", "family"))
+_NAMING_WORDS = frozenset("branded called named dubbed codenamed code-named".split())
+_LEAD_WORDS = frozenset("currently now internally".split())
+
+
+def _kind_before_mark(text: str, at: int) -> int | None:
+    """Where the kind of product right before the mark at `at` starts: `assistant, '` or `model —
+    currently branded '` (read back word by word: a pattern searched from every character of the
+    window cost more than the rest of the reader)."""
+    words = text[max(0, at - _KIND_REACH) : at].split()
+    if words and words[-1] in _NAMING_WORDS:  # `— currently branded`
+        words.pop()
+        if words and words[-1] in _LEAD_WORDS:
+            words.pop()
+        if not words or words[-1] not in ("—", "–"):
+            return None
+        words.pop()
+    if not words:
+        return None
+    last = words[-1].removesuffix(",")
+    if last not in _KIND_WORDS and " ".join(words[-2:]).removesuffix(",") not in _KIND_WORDS:
+        return None
+    return text.rfind(last, max(0, at - _KIND_REACH), at)
+
+
 _MARKED_NAME = re.compile(rf"(?P<open>[\"“'‘(])[\"“]?(?:the\s+)?{_NAME}[,.]?[\"”]?(?P<close>[\"”'’)])")
 # A kind named to characterize it (`Thompson called the tool "Useless"`), not to name it
 _CHARACTERIZED = re.compile(

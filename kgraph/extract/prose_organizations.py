@@ -304,10 +304,10 @@ def organizations_named_with_their_kind(
 # A round's backers, named after what cues them (`raised $225M from Maverick Silicon, SoftBank,
 # Synopsys, Cadence, and Alchip`, `a Series B led by General Catalyst and Liberty City Ventures`) in
 # a sentence about money: organizations, unless they are named as people (angels).
-_FUNDING_CUE = re.compile(
-    r"\b(?:(?:co-)?led\s+by|(?:with\s+)?participation\s+from|backed\s+by|backing\s+from|"
-    r"investors?\s+includ(?:ing|ed|es|e)|from)\s+(?=[A-Z])"
-)
+# (found from the literal word that ends each, at C speed: `by`, `from`, `including`; the words before
+# it are read back from there)
+_CUE_ENDS = (" by ", " from ", " including ", " included ", " includes ", " include ")
+
 _FUNDING_WORDS = re.compile(
     r"\b(?:rais(?:ed|es|ing|e)|round|funding|financing|seed|Series\s+[A-H]|investment|investors?|backed|"
     r"valuation)\b|\$\d",
@@ -347,7 +347,7 @@ _NOT_BACKERS = frozenset(
 def organizations_investing(
     document: ParsedDocument, entries: list[EntityEntry], people: set[str], everyday: frozenset[str]
 ) -> list[EntityEntry]:
-    """The investors of a round the prose names (see `_FUNDING_CUE`) that no entry lists: each
+    """The investors of a round the prose names (see `_funding_cues`) that no entry lists: each
     name of one word, or of a kind (`Liberty City Ventures`), or not written like a person's; never
     from a list that names one of the document's people (`angels including Elad Gil, Nikesh
     Arora`), nor a place, a product or a word it writes in lower case."""
@@ -357,15 +357,15 @@ def organizations_investing(
     known = known_organizations().name_set
     first_names = {key.split()[0] for key in people if " " in key}
     found: dict[str, int] = {}
-    for cue in _FUNDING_CUE.finditer(text):
-        before = text[max(0, cue.start() - _BEFORE_THE_CUE) : cue.start()]
+    for start, end, bare_from in _funding_cues(text):
+        before = text[max(0, start - _BEFORE_THE_CUE) : start]
         sentence = re.split(r"[.!?;\n\0](?:\s|$)", before)[-1]
-        if cue.group().startswith("from"):
+        if bare_from:
             if not (_RAISED.search(sentence) and _MONEY.search(sentence)):
                 continue
         elif not _FUNDING_WORDS.search(sentence):
             continue
-        names = _investors(text, cue.end())
+        names = _investors(text, end)
         keys = [fold(name) for name in names]
         if not names or any(
             key in people or key in first_names or known_product(name) for name, key in zip(names, keys, strict=True)
@@ -380,11 +380,34 @@ def organizations_investing(
                 continue
             if name in _NOT_NAMES or is_place(name) or is_generic(name) or known_product(name):
                 continue
-            found[name] = prose.line_at(cue.start()).number
+            found[name] = prose.line_at(start).number
     return [
         EntityEntry(kind=EntityKind.ORGANIZATION, name=name, own_entry=False, in_prose=True, line=number, rank=0)
         for name, number in found.items()
     ]
+
+
+def _funding_cues(text: str) -> list[tuple[int, int, bool]]:
+    """(where the cue starts, where the names start, whether it is a bare `from`) of each `led by`,
+    `co-led by`, `backed by`, `participation from`, `backing from`, `investors including` and
+    `from` before a capital, in text order."""
+    cues = []
+    for end_word in _CUE_ENDS:
+        for at in occurrences(text, end_word):
+            after = at + len(end_word)
+            if not text[after : after + 1].isupper():
+                continue
+            word_before = text[max(0, at - 30) : at].rsplit(" ", 2)
+            last = word_before[-1] if word_before else ""
+            if end_word == " from ":
+                joined = " ".join(word_before[-2:]).lower()
+                cue_start = at + 1 - (len(joined) + 1 if joined.endswith(("participation", "backing")) else 0)
+                cues.append((cue_start, after, not joined.endswith(("participation", "backing"))))
+            elif end_word == " by " and last.lower() in ("led", "co-led", "backed"):
+                cues.append((at - len(last), after, False))
+            elif end_word != " by " and last.lower() in ("investors", "investor"):
+                cues.append((at - len(last), after, False))
+    return sorted(cues)
 
 
 def _investors(text: str, start: int) -> list[str]:
