@@ -302,6 +302,8 @@ def products_introduced_in(
             take(called, [called.group("name")])
     for mark in _NAME_MARKS.finditer(text):  # `its own AI assistant "Sparky"`, `hardware (the Orb)`
         at = mark.start()
+        if not at or text[at - 1] not in " \t\n,":
+            continue
         kind = _kind_before_mark(text, at)
         named = _MARKED_NAME.match(text, at) if kind is not None else None
         if named is not None and named.group("close") == _CLOSING[named.group("open")]:
@@ -341,7 +343,9 @@ def products_introduced_in(
 # A name set in quotation marks or parentheses right after a kind of product (`its own AI assistant,
 # 'Sparky,'`, `next model family "Spud"`, `its model — currently branded 'Mythos'`, `iris-scanning
 # hardware (the Orb)`, `a face-based product (FaceCheck)`): what the kind is called.
-_NAME_MARKS = re.compile(r"(?<=[\s,])[\"“'‘(](?=[A-Z]|the\s+[A-Z]|[\"“][A-Z])")
+# (the mark first, what stands before it told in Python: a pattern opening on a look behind is tried
+# at every character)
+_NAME_MARKS = re.compile(r"[\"“'‘(](?=[A-Z]|the\s+[A-Z]|[\"“][A-Z])")
 _KIND_REACH = 60
 _KIND_WORDS = frozenset((*_KIND_NAMES.split("|"), "hardware", "family"))
 _NAMING_WORDS = frozenset("branded called named dubbed codenamed code-named".split())
