@@ -302,8 +302,8 @@ def products_introduced_in(
             take(called, [called.group("name")])
     for mark in _NAME_MARKS.finditer(text):  # `its own AI assistant "Sparky"`, `hardware (the Orb)`
         at = mark.start()
-        if not at or text[at - 1] not in " \t\n,":
-            continue
+        if not at or not (text[at - 1].isspace() or text[at - 1] == ","):
+            continue  # (what `(?<=[\s,])` would ask)
         kind = _kind_before_mark(text, at)
         named = _MARKED_NAME.match(text, at) if kind is not None else None
         if named is not None and named.group("close") == _CLOSING[named.group("open")]:
