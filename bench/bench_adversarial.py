@@ -305,6 +305,29 @@ def _capitals_beside_a_cjk_name(size: int) -> str:
     return HEADER + "## 1. Key Themes\n\n### T\n林舒怡 " + ("A" * 2000 + "\n\n") * (size // 2002) + "\n"
 
 
+def _small_words_before_acronyms(size: int) -> str:
+    """Names with runs of small words before an acronym in parentheses: the initials are read in one
+    pass over a bounded run (a search of every choice took seconds at 40 words, and raised at 2,000)."""
+    line = "The Alpha " + "of " * 40 + "Beta (AOOOOOOX) and Carnegie Loom University (CLU). "
+    return HEADER + "## 1. Key Themes\n\n### T\n" + line * (size // len(line)) + "\n"
+
+
+def _elided_copies_of_a_signed_quote(size: int) -> str:
+    """A signed quote and thousands of copies cut with `...`: each copy is held against the few signed
+    quotes holding its rarest word (each looked for in every quote's text: 10,000 took 5.3 s)."""
+    signed = '- "the long signed quote a b c d e f g h i j and the long signed quote again" - Dana Ruiz\n'
+    padding = " and more words here" * 9  # (under the document's 20,000 quotation marks)
+    copies = _distinct('- "a b c d...e f g h {n}' + padding + '"\n', size - len(signed))
+    return HEADER + "## 1. Key Themes\n\n### T\n" + signed + copies
+
+
+def _funding_cues_and_marks(size: int) -> str:
+    """Rounds led by lists of names and kinds of products before marked names: each cue found by its
+    last word, each mark's kind read back word by word."""
+    line = _distinct("Pa{n} raised $9M led by Qa{n}, Ra{n} and Sa{n}. Its own AI assistant (the Ta{n}) ships. ", size)
+    return HEADER + "## 1. Key Themes\n\n### T\n" + line + "\n"
+
+
 ROWS: list[tuple[str, Callable[[], str]]] = [
     ("9,000 quotes (under the quotation-mark limit)", lambda: _quotes(9_000)),
     ("12,000 quotes (over the limit: skipped)", lambda: _quotes(12_000)),
@@ -351,6 +374,9 @@ ROWS: list[tuple[str, Callable[[], str]]] = [
     ("a 1.9 MB Companies entry of made things with their kinds", lambda: _made_things_in_an_entry(1_900_000)),
     ("1.8 MB of Companies headings in two scripts", lambda: _two_script_headings(1_200_000)),
     ("1.9 MB of capitals beside a CJK name", lambda: _capitals_beside_a_cjk_name(1_900_000)),
+    ("1.9 MB of small words before acronyms", lambda: _small_words_before_acronyms(1_900_000)),
+    ("1.9 MB of copies of a signed quote cut with `...`", lambda: _elided_copies_of_a_signed_quote(1_900_000)),
+    ("1.9 MB of rounds' backers and marked product names", lambda: _funding_cues_and_marks(1_900_000)),
 ]
 
 
