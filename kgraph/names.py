@@ -12,6 +12,11 @@ from collections.abc import Container, Iterable, Iterator
 from kgraph.person_names import bare_person_name, person_name_problem
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# Days and months, as a capitalized word names them: a time, never a name (`from June`, `the Monday`)
+DAYS_AND_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec".split()
+)
 _PLACEHOLDER = re.compile(
     r"^(?:unknown|unidentified|unnamed|anonymous|unspecified|n/?a|none|various|multiple|other|others|"
     r"et al\.?|and others|tbd|\?+)\b|\bet al\.?$|^\[.*\]$",

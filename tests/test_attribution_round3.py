@@ -5,6 +5,8 @@ stay theirs, not the reader's."""
 
 from __future__ import annotations
 
+import pytest
+
 from .attribution_fixtures import claims_of, in_themes, speakers_of
 
 _claims, _speakers, _themes = claims_of, speakers_of, in_themes
@@ -110,23 +112,23 @@ def test_a_quote_with_its_own_words_around_it_ends_the_intro() -> None:
 
 
 # -- 6. a truncated copy of a quote is the longer claim -----------------------------------------
-def test_a_quote_contained_in_a_longer_quote_is_folded_into_it() -> None:
-    body = _themes(
-        'Ruiz explains: "Pricing is the moat, not the product, and it compounds every single year."\n\n'
-        '"Pricing is the moat, not the product," as the episode keeps repeating.'
-    )
-    claims = _claims(body)
-    assert [(claim.text, claim.speaker) for claim in claims] == [
-        ("Pricing is the moat, not the product, and it compounds every single year.", "Dana Ruiz")
-    ]
-
-
-def test_a_copy_cut_with_an_ellipsis_is_the_signed_quote_and_takes_its_speaker() -> None:
-    body = _themes(
-        '> "Pricing is the moat, not the product, and it compounds every single year." — Dana Ruiz\n\n'
-        '"Pricing is the moat... it compounds every single year," as the episode keeps repeating.'
-    )
-    claims = _claims(body)
+@pytest.mark.parametrize(
+    ("whole", "copy"),
+    [
+        # a truncated copy
+        (
+            'Ruiz explains: "Pricing is the moat, not the product, and it compounds every single year."',
+            '"Pricing is the moat, not the product," as the episode keeps repeating.',
+        ),
+        # a copy cut inside with `...`, of a signed quote
+        (
+            '> "Pricing is the moat, not the product, and it compounds every single year." — Dana Ruiz',
+            '"Pricing is the moat... it compounds every single year," as the episode keeps repeating.',
+        ),
+    ],
+)
+def test_a_copy_of_a_quote_is_the_longer_claim_and_takes_its_speaker(whole: str, copy: str) -> None:
+    claims = _claims(_themes(f"{whole}\n\n{copy}"))
     assert [(claim.text, claim.speaker) for claim in claims] == [
         ("Pricing is the moat, not the product, and it compounds every single year.", "Dana Ruiz")
     ]

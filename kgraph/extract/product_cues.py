@@ -16,7 +16,7 @@ from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, openings
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.given_names import is_known_given_name
-from kgraph.names import closing_name, fold, occurrences
+from kgraph.names import DAYS_AND_MONTHS, closing_name, fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
 
@@ -171,12 +171,10 @@ _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _LOWER_PART = re.compile(r"-[a-z]+\b")
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
 # What a cue's name may not be: a word that opens a phrase, not a name.
-_NOT_NAMES = frozenset(
-    "The A An This That These Its Their Our Your His Her New Next First Last Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday January February March April May June July August September October November "
-    "December Q1 Q2 Q3 Q4 Section Sections Appendix Figure Fig Table Eq Equation Chapter Part Step Phase "
-    "Algorithm Theorem Lemma Definition Proof Corollary Supplementary Ours Left Right Top Bottom Middle Alice Bob "
-    "PhD MBA".split()
+_NOT_NAMES = DAYS_AND_MONTHS | frozenset(
+    "The A An This That These Its Their Our Your His Her New Next First Last Q1 Q2 Q3 Q4 Section Sections "
+    "Appendix Figure Fig Table Eq Equation Chapter Part Step Phase Algorithm Theorem Lemma Definition Proof "
+    "Corollary Supplementary Ours Left Right Top Bottom Middle Alice Bob PhD MBA".split()
 )
 
 

@@ -14,7 +14,7 @@ from kgraph.extract.organization_names import is_generic, organization_words
 from kgraph.extract.products import known_product
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
 from kgraph.given_names import is_known_given_name
-from kgraph.names import fold, looks_like_person_name, occurrences
+from kgraph.names import DAYS_AND_MONTHS, fold, looks_like_person_name, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
 from kgraph.person_names import is_place, opens_a_sentence
 
@@ -336,12 +336,8 @@ _INVESTING_KINDS = _KIND_ENDINGS + "|Fund|Investors|Investment|Equity|Growth|Ban
 _ENDS_A_KIND = re.compile(rf"\s(?:{_INVESTING_KINDS})$")
 _KIND_WORDS = frozenset(_KIND_ENDINGS.split("|"))
 _INVESTING_ARM = re.compile(r"\s+(?:VC|CVC|PE)$")
-# a time after `from` (`raise prices by 12% from June`)
-_NOT_BACKERS = frozenset(
-    "January February March April May June July August September October November December "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday Saturday Sunday "
-    "Spring Summer Autumn Fall Winter Today Now Series".split()
-)
+# a time after `from` (`raise prices by 12% from June`), a round's name
+_NOT_BACKERS = DAYS_AND_MONTHS | frozenset("Spring Summer Autumn Fall Winter Today Now Series".split())
 
 
 def organizations_investing(
