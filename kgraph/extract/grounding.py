@@ -393,7 +393,12 @@ def turn_start_labels(written: list[str | None]) -> list[str | None]:
     repeats = sum(map(str.__eq__, labelled, labelled[1:]))
     if repeats > TURN_STARTS_REPEATS * (len(labelled) - 1):
         return written  # (a label repeated line after line: lines labelled one by one, some dropped)
-    return list(accumulate(written, lambda last, label: last if label is None else label))
+    carried: list[str | None] = []
+    last: str | None = None
+    for label in written:
+        last = label if label is not None else last
+        carried.append(last)
+    return carried
 
 
 def _span_label(labels: list[str | None], index: _Index, place: _Place) -> str | None:

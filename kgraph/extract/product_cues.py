@@ -302,11 +302,13 @@ def products_introduced_in(
         at = mark.start()
         if not at or not (text[at - 1].isspace() or text[at - 1] == ","):
             continue  # (what `(?<=[\s,])` would ask)
-        kind = _kind_before_mark(text, at)
-        named = _MARKED_NAME.match(text, at) if kind is not None else None
-        if named is not None and named.group("close") == _CLOSING[named.group("open")]:
-            window = max(0, kind - _KIND_REACH)
-            if _CHARACTERIZED.search(text, window, kind) or _spelled_out_before(named.group("name"), text[window:at]):
+        kind_at = _kind_before_mark(text, at)
+        named = _MARKED_NAME.match(text, at) if kind_at is not None else None
+        if kind_at is not None and named is not None and named.group("close") == _CLOSING[named.group("open")]:
+            window = max(0, kind_at - _KIND_REACH)
+            if _CHARACTERIZED.search(text, window, kind_at) or _spelled_out_before(
+                named.group("name"), text[window:at]
+            ):
                 continue  # `called the tool "Useless."`, `mixture-of-experts model (MoE)`: no product's name
             take(named, [named.group("name")], owned=True)
     if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
