@@ -334,3 +334,15 @@ def test_a_pronoun_after_a_sentence_naming_one_person_not_as_its_subject_is_them
         ]
         != "Dana Ruiz"
     )
+
+
+def test_a_teller_a_pronoun_recalls_and_an_unnamed_teller() -> None:
+    body = _themes(
+        "Dana says the clock rewards buyers who invest. She recalls what a publisher she used to work for, "
+        'Oren Sato, told new staff: "Every writer is a renewal you have not negotiated yet."\n\n'
+        "Raj says the playbook fails. A Hanoi dealer he met early on, unnamed in the episode, told him: "
+        '"Your bikes are cheap, but who buys them used after three years?"'
+    )
+    speakers = _speakers(body)
+    assert speakers["Every writer is a renewal you have not negotiated yet."] == "Oren Sato"
+    assert speakers["Your bikes are cheap, but who buys them used after three years?"] is None

@@ -400,7 +400,8 @@ _TOLD_END = re.compile(
     r"(?:\s+(?:has|have|had|once|often|always|\w+ly))*\s+"
     r"(?:told|tells|asked|asks|warned|warns|reminded|reminds|texted|texts|emailed|emails|messaged|wrote\s+to|writes\s+to)\s+"
     r"(?:him|her|them|me|us|you|[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|(?:the|his|her|their|a|an)\s+[\w-]+(?:\s+[A-Z][\w'’-]*)?"
-    r"|[a-z]+s|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"  # `reporters`, `"The Orbex Show"`
+    # `reporters`, `new staff`, `"The Orbex Show"`
+    r"|(?:[a-z]+\s+)?(?:[a-z]+s|staff|team|audience|crowd)\b|[*_\"“]+[A-Z][^*_\"“”]{0,40}[*_\"”]+)"
     # (then when: `told him after the first month`, `told her the week before the layoff`)
     r"(?:\s+(?:after|before|during|when|once|on|in|at|over|the|that|last|early|later)(?:\s+[a-z][\w'’-]*){0,5})?"
     r"(?:\s+that)?\s*[:,]?\s*$"
@@ -1576,6 +1577,11 @@ class Attributor:
             if _PRONOUN.match(candidate) or (colon and _POSSESSIVE_PRONOUN.match(candidate.removeprefix("In "))):
                 if _RELAYED_SPEAKER.search(candidate) or _RELAYED_POSSESSIVE.search(candidate):
                     return NONE  # `He notes Acme's CTO agrees:`, `He cites Macy's line:`: relayed words
+                teller = _teller(candidate) if colon else None
+                if teller is not None and not _PRONOUN.match(teller):
+                    # `She recalls what a publisher she worked for, Anton Vasquez-Lehr, told new staff:`
+                    name = self.person(teller, allow_new=len(teller.split()) >= 2)
+                    return Attribution(name, "lead-in") if name else NONE
                 if _RELAYS_NAMED.match(candidate):
                     return NONE  # `He references Dario from Anthropic:`
                 pronoun = _GENDERED_PRONOUN.match(candidate.removeprefix("In "))
@@ -1595,8 +1601,8 @@ class Attributor:
                 return NONE
             if _ROLE_NOUN.match(candidate) and (colon or _SPEECH.search(candidate)):
                 return NONE  # `The co-host read a listener question:`: someone unnamed speaks
-            if colon and _INDEFINITE_SUBJECT.match(candidate):
-                return NONE  # `One physician at St. Aurelia told the team:`: someone, unnamed
+            if colon and (_INDEFINITE_SUBJECT.match(candidate) or _SOMEONE_UNNAMED.match(candidate)):
+                return NONE  # `One physician at St. Aurelia told the team:`, `A Hanoi dealer he met told him:`
         if (colon or speech_end) and _SPEECH_IN(clause):
             named = self._names_in(clause)
             if named - {context.subject}:
