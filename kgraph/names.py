@@ -114,9 +114,10 @@ def word_boundary(text: str, index: int) -> bool:
     return word_character_at(text, index - 1) != word_character_at(text, index)
 
 
-def occurrences(text: str, literal: str) -> Iterator[int]:
-    """Where `literal` starts in `text`, overlaps included, as a case-sensitive regex finds it."""
-    start = text.find(literal)
+def occurrences(text: str, literal: str, start: int = 0) -> Iterator[int]:
+    """Where `literal` starts in `text` (from `start`), overlaps included, as a case-sensitive regex
+    finds it."""
+    start = text.find(literal, start)
     while start >= 0:
         yield start
         start = text.find(literal, start + 1)
@@ -133,10 +134,16 @@ def contains_word(text: str, words: str) -> bool:
     """Whether `words` occurs in `text` with no word character right before or after it: the
     same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling
     a pattern per string."""
-    return any(
-        not word_character_at(text, start - 1) and not word_character_at(text, start + len(words))
-        for start in occurrences(text, words)
-    )
+    return word_at(text, words) >= 0
+
+
+def word_at(text: str, words: str, start: int = 0) -> int:
+    """Where `words` first occurs in `text` from `start` with no word character right before or
+    after it (`contains_word`'s test), or -1."""
+    for at in occurrences(text, words, start):
+        if not word_character_at(text, at - 1) and not word_character_at(text, at + len(words)):
+            return at
+    return -1
 
 
 def has_cjk(text: str) -> bool:

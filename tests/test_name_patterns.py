@@ -16,7 +16,16 @@ from kgraph.extract.organization_names import _stands_alone
 from kgraph.extract.participants import _speaks
 from kgraph.extract.people import _NAME_TOKEN, full_names_in
 from kgraph.extract.unlisted import _alone
-from kgraph.names import _EVERYDAY_WORD, _QUALIFIER, contains_word, fold, occurrences, split_qualifiers, word_boundary
+from kgraph.names import (
+    _EVERYDAY_WORD,
+    _QUALIFIER,
+    contains_word,
+    fold,
+    occurrences,
+    split_qualifiers,
+    word_at,
+    word_boundary,
+)
 
 _SPACES = st.sampled_from([" ", " ", " ", "  ", "\n", "", "\u00a0"])
 
@@ -90,6 +99,13 @@ _WORDISH = st.text(alphabet="ab _-é1\u00a0", max_size=8)
 def test_contains_word_is_what_the_lookaround_pattern_finds(text: str, words: str) -> None:
     expected = re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
     assert contains_word(text, words) is expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(_WORDISH, _WORDISH, st.integers(min_value=0, max_value=8))
+def test_word_at_is_where_the_lookaround_pattern_first_finds_from_start(text: str, words: str, start: int) -> None:
+    found = re.compile(rf"(?<!\w){re.escape(words)}(?!\w)").search(text, min(start, len(text)))
+    assert word_at(text, words, min(start, len(text))) == (found.start() if found else -1)
 
 
 @settings(max_examples=300, deadline=None)

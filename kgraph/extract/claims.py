@@ -12,7 +12,7 @@ from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemCo
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.extract.transcript_speakers import EXPLICIT_RULES
-from kgraph.names import contains_word, plausible_new_person, word_character_at
+from kgraph.names import contains_word, plausible_new_person, word_at
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
@@ -366,10 +366,7 @@ def _holds_in_order(text: str, fragments: list[str]) -> bool:
     """Whether `text` holds each fragment as whole words, each after the one before."""
     at = 0
     for fragment in fragments:
-        start = text.find(fragment, at)
-        while start >= 0 and (word_character_at(text, start - 1) or word_character_at(text, start + len(fragment))):
-            start = text.find(fragment, start + 1)
-        if start < 0:
+        if (start := word_at(text, fragment, at)) < 0:
             return False
         at = start + len(fragment)
     return True

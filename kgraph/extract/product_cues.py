@@ -36,7 +36,8 @@ _OTHERS_WORDS = one_of(
     "supplier|provider|third-party|outside|external|legacy|former|old|previous|existing|current|chosen|preferred|"
     "biggest|largest|favorite|favourite|billing|payroll|payments|payment|accounting|hosting|cloud|crm|erp|hr"
 )
-_ADJECTIVES = r"(?:(?:own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature)\s+){0,2}"
+_ADJECTIVE_WORDS = "own|new|core|flagship|main|first|latest|patient|consumer|enterprise|signature"
+_ADJECTIVES = rf"(?:(?:{_ADJECTIVE_WORDS})\s+){{0,2}}"
 # What an owner's word (`its`, `their`, a possessive `'s`) may be followed by: a kind of product then
 # its name (`flagship product, Close Autopilot,`, `own runtime, LanRT,`), or the name then a kind of
 # product (`Perch SDK`, `Pay checkout product`). Matched where one of `_OWNERS` ends: the words are
@@ -127,10 +128,7 @@ _OWNERS = ("its ", "their ", "Its ", "Their ", "'s ", "’s ", *_PLURAL_OWNERS)
 # The lower-case words that may open what follows an owner's word and lead to a name with no comma: an
 # adjective or a kind of product (`its own GridBank 4 battery system`, `Shopify's new Agent Checkout is`).
 _OWNER_WORDS = frozenset(
-    "own new core flagship main first latest patient consumer enterprise signature product products model models app "
-    "apps application platform service tool tools runtime agent agents assistant chatbot chip chips device software "
-    "suite system line card brand engine copilot checkout storage program feature sensor arm arms robot kit camera "
-    "processor accelerator wallet offering glove pendant ring headset wearable".split()
+    word for words in f"{_ADJECTIVE_WORDS}|{_KIND_NAMES}".split("|") for word in words.split() if word.islower()
 )
 _NEXT_WORD = re.compile(r"[\w-]+")
 # A launch with what was launched (`launched FlexDispatch, a service that`, `the launch of Close
@@ -437,17 +435,22 @@ class _Makers:
         return ()
 
 
+def _first_word(name: str) -> str:
+    """The name's first word, folded ("" for none)."""
+    return next(iter(fold(name).split()), "")
+
+
 def _opens_with_another(name: str, maker_words: set[str]) -> bool:
     """Whether a made thing's name opens with an organization the shipped list knows that is not its
     maker (`Tesla Model` in Orbex's entry)."""
-    first = fold(name).split()[0] if fold(name) else ""
+    first = _first_word(name)
     return first not in maker_words and first in _known_organizations()
 
 
 def _named_after(product: str, makers: tuple[str, ...]) -> tuple[str, ...]:
     """Of an entry's organizations (`Veridian Semiconductor / Sabre Micro`), the one whose first word
     opens the product's name (`Sabre S9`); all of them where none or several do."""
-    first = fold(product).split()[0] if fold(product) else ""
+    first = _first_word(product)
     named = tuple(maker for maker in makers if fold(maker).split()[:1] == [first])
     return named if len(named) == 1 else makers
 

@@ -329,7 +329,6 @@ _NOT_BACKER_WORDS = frozenset(
     "Professor Fortune Nobel Friends Family Angel Angels Republicans Democrats".split()
 )
 _BEFORE_THE_CUE = 90  # how far back in its sentence the money is written
-_INVESTOR = re.compile(_ITEM)
 _INVESTOR_GAP = re.compile(r",\s+(?:and\s+)?|\s+(?:and|&)\s+")
 _MOST_INVESTORS = 12
 _INVESTING_KINDS = _KIND_ENDINGS + "|Fund|Investors|Investment|Equity|Growth|Bank|Group|Holdings"
@@ -393,12 +392,12 @@ def _funding_cues(text: str) -> list[tuple[int, int, bool]]:
             after = at + len(end_word)
             if not text[after : after + 1].isupper():
                 continue
-            word_before = text[max(0, at - 30) : at].rsplit(" ", 2)
-            last = word_before[-1] if word_before else ""
+            words_before = text[max(0, at - 30) : at].rsplit(" ", 2)
+            last = words_before[-1]
             if end_word == " from ":
-                joined = " ".join(word_before[-2:]).lower()
-                cue_start = at + 1 - (len(joined) + 1 if joined.endswith(("participation", "backing")) else 0)
-                cues.append((cue_start, after, not joined.endswith(("participation", "backing"))))
+                # `(with) participation from`, `backing from`: the cue opens a word before; a bare `from` on itself
+                cued = last.lower().endswith(("participation", "backing"))
+                cues.append((at - len(" ".join(words_before[-2:])) if cued else at + 1, after, not cued))
             elif end_word == " by " and last.lower() in ("led", "co-led", "backed"):
                 cues.append((at - len(last), after, False))
             elif end_word != " by " and last.lower() in ("investors", "investor"):
@@ -407,10 +406,10 @@ def _funding_cues(text: str) -> list[tuple[int, int, bool]]:
 
 
 def _investors(text: str, start: int) -> list[str]:
-    """The names listed from `start` (`A, B and C`; `X's` is X), each of a kind split from the next."""
+    """The names listed from `start` (`A, B and C`; `X's` is X; `Singapore's GIC` is GIC)."""
     names: list[str] = []
     at = start
-    while len(names) < _MOST_INVESTORS and (investor := _INVESTOR.match(text, at)):
+    while len(names) < _MOST_INVESTORS and (investor := _WHOLE_ITEM.match(text, at)):
         item = investor.group()
         if any(character.isdigit() for character in item) or item.split()[0] in _NOT_BACKERS:
             break  # `Q1`, `Series B investors`, `from June`: no investor's name
