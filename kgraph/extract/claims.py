@@ -6,7 +6,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
@@ -311,9 +311,18 @@ def _contained(groups: dict[str, list[ClaimEntry]]) -> list[tuple[str, str]]:
 # A copy cut short inside (`mission...Not just`) or with an editor's words (`[Nvidia's unit] does`):
 # its fragments are the longer quote's words, in order.
 _ELISION = re.compile(r"\.{3}|…|\[[^\]]*\]")
+
+
+def _may_be_elided(key: str) -> bool:
+    """Whether `_ELISION` can match: its literals found in C (most quotes have none, and the
+    pattern tried at each of their characters cost more than the rest of the fold)."""
+    return "..." in key or "…" in key or "[" in key
+
+
 _FRAGMENT_WORDS = 3  # a shorter fragment (`it`, `and so`) is no evidence it is the same quote
 _ELIDED_WORDS = 6  # what an elided copy keeps, in all, to be the same quote
 _ELIDED_HOLDERS = 64  # the keys holding its longest fragment, at most, that one copy is compared with
+_SCANNED_SIGNED = _ELIDED_HOLDERS  # up to this many signed quotes, each is tried without a word index
 
 
 def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: dict[str, str]) -> None:
@@ -321,6 +330,13 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
     order (found among the longer quotes holding the rarest word of its longest fragment), where
     the text names the longer one's speaker (`"..." — Kevin Cook`) and the copy names no other.
     (Only then: the same words in another entry, unsigned, may be the summary's own use of them.)"""
+    elided = [
+        number
+        for number, short in enumerate(keys)
+        if short not in target and _may_be_elided(short) and _ELISION.search(short) is not None
+    ]
+    if not elided:
+        return  # (no quote cut short: nothing to fold)
     signed = [
         number
         for number, key in enumerate(keys)
@@ -330,24 +346,32 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
     if not signed:
         return  # (most documents: no quote a copy could take a named speaker from)
     holding: dict[str, list[int]] | None = None  # word -> the signed keys holding it, made once
-    for number, short in enumerate(keys):
-        if short in target or _ELISION.search(short) is None:
-            continue
+    for number in elided:
+        short = keys[number]
         fragments = _fragments(short)
         if sum(len(fragment.split()) for fragment in fragments) < _ELIDED_WORDS:
             continue
-        if holding is None:
-            holding = {}
-            for index in signed:
-                for word in set(_WORD.findall(keys[index])):
-                    holding.setdefault(word, []).append(index)
-        words = set(_WORD.findall(max(fragments, key=len)))
-        if not words or not words <= holding.keys():
-            continue  # a word no signed quote holds: none holds the fragment
-        rarest = holding[min(words, key=lambda word: (len(holding[word]), word))]
-        # the longer keys (keys run shortest first), the longest first, a bounded few
-        first = max(bisect.bisect_right(rarest, number), len(rarest) - _ELIDED_HOLDERS)
-        later = reversed(rarest[first:])
+        longest = max(fragments, key=len)
+        if len(signed) <= _SCANNED_SIGNED:
+            # A quote holding the fragment as whole words holds each of its words: with this few
+            # signed quotes, the index below would offer every longer one holding them, so each
+            # longer one is tried, the longest first, without indexing their words.
+            if _WORD.search(longest) is None:
+                continue
+            later: Iterable[int] = [index for index in reversed(signed) if index > number]
+        else:
+            if holding is None:
+                holding = {}
+                for index in signed:
+                    for word in set(_WORD.findall(keys[index])):
+                        holding.setdefault(word, []).append(index)
+            words = set(_WORD.findall(longest))
+            if not words or not words <= holding.keys():
+                continue  # a word no signed quote holds: none holds the fragment
+            rarest = holding[min(words, key=lambda word: (len(holding[word]), word))]
+            # the longer keys (keys run shortest first), the longest first, a bounded few
+            first = max(bisect.bisect_right(rarest, number), len(rarest) - _ELIDED_HOLDERS)
+            later = reversed(rarest[first:])
         short_speakers = {copy.speaker for copy in groups[short] if copy.speaker}
         for long in (keys[index] for index in later):
             if len(long) <= len(short) or not _holds_in_order(long, fragments):
