@@ -175,6 +175,42 @@ Quarnby University. Frequent co-author with Lind on earlier loom papers.
 
 **Cy Holm**
 - Why notable: Co-author on the other side of the debate about looms.
+
+**Gus Norr**
+Quarnby University. Co-lead author (co-correspondence). Built the sensors.
+
+**Hal Oddsen**
+- Why notable: Equal contribution lead author. Wrote the model.
+
+**Ines Moe**
+Quarnby University / Weftworks (intern), Equal co-first author. Based at the loom lab.
+
+**Jens Tovik**
+- Why notable: Lead contributor on model architecture, training and writing.
+
+**Kim Sol**
+- Why notable: Co-lead on data pipeline and evaluation.
+
+**Lars Ude**
+- Why notable: Project lead on TideCast. Runs the lab.
+
+**Mo Rask**
+- Why notable: Lead contributor to the LoomNet codebase.
+
+**Nils Pettersen**
+- Why notable: Co-lead on LoomNet, an earlier system.
+
+**Otto Berg**
+Quarnby University. Senior faculty advisor on the project.
+
+**Pia Lunde**
+- Why notable: Project lead on TideBench, a later benchmark.
+
+**Quinn Alm**
+Quarnby University, Co-author of LoomNet.
+
+**Ruth Sand**
+Weftworks team co-lead. Runs the robotics group.
 """
 
 
@@ -182,12 +218,16 @@ Quarnby University. Frequent co-author with Lind on earlier loom papers.
     ("more", "expected"),
     [
         # (not another work's authors: `Co-author of LoomNet`, `Co-author on TideBench`, `on both`
-        # two other works; but `Faculty co-author`, `Co-authors on the ... side` and `on both` this one)
+        # two other works, `Co-lead on LoomNet`, `Lead contributor to the LoomNet codebase`, `Project
+        # lead on TideBench`; nor an advisor or a team's co-lead; but `Faculty co-author`, `Co-authors
+        # on the ... side`, `on both` this one, `Co-lead author`, `Equal contribution lead author`, an
+        # `Equal co-first author` clause after the affiliation, lead parts in tasks, `Project lead on TideCast`)
         (
             ", et al.",
             [
                 *("Ana Lind", "Ivo Marr", "Dana Ruiz", "Piet Wren", "Sven Aho", "Lin Tao", "Eva Storm"),
                 *("Jon Vik", "Kai Berg", "Noor Amin", "Ulf Dahl"),
+                *("Gus Norr", "Hal Oddsen", "Ines Moe", "Jens Tovik", "Kim Sol", "Lars Ude"),
             ],
         ),
         ("", ["Ana Lind", "Ivo Marr"]),  # the list is whole

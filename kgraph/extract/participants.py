@@ -640,18 +640,35 @@ def _people_entries_saying(
 
 
 # A sentence opening on the person's part in writing the paper (`Senior co-author and ...`, `Co-author,
-# likely ...`, `Lead author.`); not a part in another work (`Co-author of ZeroMimic`, `co-author on HEAD`)
+# likely ...`, `Lead author.`, `Co-lead author`, `Equal contribution lead author`), or a capitalized
+# clause after a comma (`Amazon FAR (intern), Equal co-first author.`); not a part in another work
+# (`Co-author of ZeroMimic`, `co-author on HEAD`)
 # (`Corresponding author on this paper`, `Listed as co-author`, `Project lead (marked with ^)`: its own)
 # (`Faculty co-author and Yoo's advisor`: a word of the author's standing first; `Co-authors on the
-# hardware side`: their part in this one; `Co-author on both VLAW and RoboReward`: read on, below)
-_AUTHORS_THE_PAPER = re.compile(
-    r"(?:^|(?<=[.;]\s))(?:(?:Faculty|Student|Graduate|Postdoctoral|Industry|Academic|Principal)\s+(?=(?i:co-?authors?)\b))?"
-    r"(?i:(?:listed\s+as\s+(?:an?\s+)?)?(?:(?:senior|lead|first|last|corresponding|equal|joint)\s+)*"
-    r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and)\b)))\b"
-    r"(?!\s+(?:of|on|for|to|in)\b(?!\s+this\s+(?:paper|work|study)\b|\s+the\s+(?!other\b)[\w\s/-]{1,60}?\s+side\b|\s+both\b))"
+# hardware side`: their part in this one; `Co-author on both VLAW and RoboReward`, `Project lead on
+# FocusVLA`: read on, below)
+_AUTHOR_WORDS = (
+    r"(?i:(?:listed\s+as\s+(?:an?\s+)?)?"
+    r"(?:(?:co-?)?(?:senior|lead|first|last|corresponding|equal|joint)\s+|equal[\s-]+contribution\s+)*"
+    r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and|on)\b)))\b"
+    r"(?!\s+(?i:of|on|for|to|in)\b(?!\s+(?i:this\s+(?:paper|work|study))\b|\s+(?i:the)\s+(?!(?i:other)\b)[\w\s/-]{1,60}?\s+(?i:side)\b"
+    r"|\s+(?i:both)\b|(?<=\b[oO]n)\s+(?=[A-Z0-9])))"
 )
-# `Co-author on both VLAW and RoboReward`: the works named, up to the sentence's end or a parenthesis
-_ON_BOTH = re.compile(r"\s+on\s+both\s+(?P<works>[^.;(]{1,120})", re.I)
+# A lead part in the work (`Lead contributor on model architecture`, `Co-lead on data pipeline`, `Co-lead
+# on this work`): on a task, written in lower case; not on another work (`Co-lead on ASAP`, `Lead
+# contributor to the OpenVLA codebase`)
+_PART_IN_THE_WORK = (
+    r"(?P<part>(?i:(?:lead|core|key|main|primary|equal)\s+contributors?|co-?leads?))"
+    r"(?=\s+(?i:on|to|for|in)\s+(?!(?i:the|a|an)\b)[a-z]|\s+(?i:on\s+this\s+(?:paper|work|study|project))\b)"
+)
+_AUTHORS_THE_PAPER = re.compile(
+    r"(?:^|(?<=[.;]\s)|(?<=,\s)(?=[A-Z]))"
+    r"(?:(?:Faculty|Student|Graduate|Postdoctoral|Industry|Academic|Principal)\s+(?=(?i:co-?authors?)\b))?"
+    rf"(?:{_PART_IN_THE_WORK}|{_AUTHOR_WORDS})"
+)
+# `Co-author on both VLAW and RoboReward`, `Project lead on FocusVLA`: the works named, up to the
+# sentence's end or a parenthesis
+_ON_WORKS = re.compile(r"\s+(?i:on)\s+(?:(?i:both)\s+)?(?P<works>(?=[A-Z0-9])[^.;(]{1,120})")
 
 
 def coauthors_among_entries(
@@ -659,15 +676,16 @@ def coauthors_among_entries(
 ) -> list[PersonName]:
     """The People entries a paper's summary calls its authors (`Senior co-author and ...`) that its
     participants, a list cut short with `et al.`, do not already name. `title`: the paper's, whose
-    short name (`VLAW` of `VLAW: Iterative ...`) one of the works an author is `on both` must be."""
+    short name (`VLAW` of `VLAW: Iterative ...`) the work an author is `on` (or one of those `on
+    both`) must be."""
     short = _short_title(title)
 
     def authors_it(texts: list[str]) -> bool:
         for text in texts:
             if (found := _AUTHORS_THE_PAPER.search(text)) is None:
                 continue
-            both = _ON_BOTH.match(text, found.end())
-            if both is None or (short and contains_word(fold(both.group("works")), short)):
+            works = None if found.group("part") else _ON_WORKS.match(text, found.end())
+            if works is None or (short and contains_word(fold(works.group("works")), short)):
                 return True
         return False
 
