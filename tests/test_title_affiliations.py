@@ -40,6 +40,8 @@ LISTED = [
         ("Dana Ruiz (2025 Rerun)", []),
         ("Loom Wars with Dana Ruiz, President @ Orbex", ["Orbex"]),
         ("Loom Wars with Dana Ruiz, President @ Anduril", ["Anduril"]),  # unlisted, but well known
+        ("No Loom Ep. 139 | With Anduril CEO Dana Ruiz", ["Anduril"]),  # (before the name too)
+        ("No Loom Ep. 139 | With Wharfly CEO Dana Ruiz", []),  # unlisted and not well known
         # several owners' possessive: each listed or well known (not `Bill & Melinda's`)
         ("Orbex & Founders Fund's Dana Ruiz on Looms", ["Orbex", "Founders Fund"]),
         ("Wharfly & Corvo's Dana Ruiz on Looms", []),

@@ -428,18 +428,21 @@ def title_affiliations(
 
 def _named_before(before: str, organizations: set[str], name_words: set[str]) -> list[str]:
     """The organization the title names right before a person, with their role between: a listed
-    one, or a word's possessive."""
+    or well-known one (`With Snowflake CEO Sridhar Ramaswamy`), or a word's possessive."""
     words = before.split()
+    known = known_organizations().name_set
     for size in range(min(len(words), 6), 0, -1):
         for end in range(len(words), max(len(words) - 7, size) - 1, -1):
             candidate = " ".join(words[end - size : end])
             bare = re.sub(r"['’]s$", "", candidate)
-            if not bare[:1].isalnum() or fold(bare) not in organizations:
+            listed = fold(bare) in organizations
+            if not bare[:1].isalnum() or not listed and bare not in known:
                 continue  # (`Prompt - NVIDIA CTO Jo Lee`: the name is `NVIDIA`, not `- NVIDIA`)
             rest = before[before.rfind(candidate) + len(bare) :]
             between = _TITLE_ROLE.match(rest)
             role = between.group("role") if between else ""
-            if between and (_current_role(role) or between.group("possessive") and not role.strip()):
+            # (a well-known one's possessive alone is read below, with the owners it may be one of)
+            if between and (_current_role(role) or listed and between.group("possessive") and not role.strip()):
                 return [bare]  # `Orbex CEO, Dana Ruiz`, `Orbex's Dana Ruiz`
     # `Benchmark's GP, Everett Randle`, `a16z's David George`: one word's possessive names its
     # organization, listed or not (an outlet's or a place's is none: `America's Jane Roe`)
@@ -453,7 +456,6 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
     if "&" in before or " and " in before:  # `Anduril & Founders Fund's Trae Stephens`: each, listed or well known
         owners = _OWNERS_BEFORE.search(before)
         names = re.split(r"\s+(?:&|and)\s+", owners.group("owners")) if owners else []
-        known = known_organizations().name_set
         if names and all(fold(name) in organizations or name in known for name in names):
             return names
     return []
