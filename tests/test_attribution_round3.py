@@ -346,3 +346,33 @@ def test_a_teller_a_pronoun_recalls_and_an_unnamed_teller() -> None:
     speakers = _speakers(body)
     assert speakers["Every writer is a renewal you have not negotiated yet."] == "Oren Sato"
     assert speakers["Your bikes are cheap, but who buys them used after three years?"] is None
+
+
+# -- whom a speaking pronoun may be, for the transcript's label to tell ----------------------------------
+def test_a_pronoun_no_one_in_the_paragraph_can_be_is_left_to_the_voice_heard() -> None:
+    """`He admits:` where no person is the paragraph's subject: no one the text names, so a trusted
+    transcript label may say who speaks; after an unknown person opens a sentence, someone unnamed."""
+    claims = {
+        claim.text[:12]: claim
+        for claim in _claims(
+            _themes(
+                'The firm pays everyone from one pool. He admits: "I resisted the pool for a year, then it won."\n\n'
+                "### Depreciation\n"
+                "Oren Sato challenged the loom makers' claims about depreciation. He explained: "
+                '"You set a useful life, and you reset it when you reassess the asset."'
+            )
+        )
+    }
+    assert claims["I resisted t"].speaker is None and claims["I resisted t"].context_people == ()
+    assert claims["You set a us"].speaker is None and claims["You set a us"].context_people == ("?",)
+
+
+def test_a_pronoun_that_may_be_either_of_two_points_at_both() -> None:
+    # `She` could be the paragraph's subject (Dana) or the speaker just named (Raj): either may speak
+    body = _themes(
+        "Dana Ruiz argues that banks move too slowly for founders.\n\n"
+        '> "The bank wanted my house as collateral for the loan." — Raj Patel\n\n'
+        'She adds: "we walked away and found a lender on the other coast."'
+    )
+    claim = next(claim for claim in _claims(body) if claim.text.startswith("we walked"))
+    assert claim.speaker is None and claim.context_people == ("Dana Ruiz", "Raj Patel")

@@ -115,8 +115,8 @@ def _pointed_at_as_first_written(attributor: Attributor, quote: Quote, context: 
     before = spoken_sentences(quote.before)[-1]
     after = plain(strip_timestamps(quote.after))[:120]
     named = attributor._names_in(before) | attributor._names_in(after)
-    if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
-        named.add(context.pronoun_target() or SOMEONE)
+    if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):  # (whom, is the pronoun tests')
+        named.update(attributor._pronoun_candidates(quote, context))
     if not named and _unknown_speaker(before):
         named.add(SOMEONE)
     return tuple(sorted(named))

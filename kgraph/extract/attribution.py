@@ -1155,10 +1155,24 @@ class Attributor:
             return (SOMEONE,)  # `An airline planner she works with put it bluntly:`: the guest relays
         named = self._names_in(before) | self._names_in(after)
         if _PRONOUN_SPEAKS_IN(before) or _PRONOUN_SPEAKS_IN(after):
-            named.add(context.pronoun_target() or SOMEONE)  # `He elaborated: "..."`
+            named.update(self._pronoun_candidates(quote, context))  # `He elaborated: "..."`
         if not named and (subject := _speaking_subject(before)) is not None and not self._not_someone(subject):
             named.add(SOMEONE)  # `Friedberg emphasized:` with no Friedberg known
         return tuple(sorted(named))
+
+    def _pronoun_candidates(self, quote: Quote, context: ItemContext) -> tuple[str, ...]:
+        """Whom a speaking `he` or `she` may be: the one the text points at; either of two it may
+        mean (the latest named speaker and the paragraph's subject: the transcript's label may tell);
+        none the text names when the line names nobody (the voice heard); else someone unnamed (an
+        unknown person is the subject: `David Friedberg challenged Burry's claims. He explained:`)."""
+        if target := context.pronoun_target():
+            return (target,)
+        if context.referent and context.subject:
+            return (context.referent, context.subject)
+        if context.referent is None and context.subject is None:
+            if not any(self._person_subject(sentence) for sentence in spoken_sentences(quote.before)):
+                return ()
+        return (SOMEONE,)
 
     def _attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:
         self.current_text, self.current_before = quote.text, quote.before_spoken
