@@ -136,6 +136,21 @@ def test_a_product_an_entry_names_after_a_capital_its_is_the_entrys() -> None:
         ),
         # a possessive before a known product is no maker here, nor a maker across a full stop
         ("Buyers sold to Ledgerly. Azure grew fast.", "**Ledgerly**\n- Description: Finance software\n", {"Azure": ()}),
+        # the maker of a product written with its kind, in the plural, a dot inside a name
+        (
+            "The paper builds on Qwen2.5 and SigLIP.",
+            "**Halden AI (Qwen team)**\n- Description: Tech company; developer of the Qwen2.5 language model series "
+            "used as the backbone\n\n**Orbex Labs**\n- Description: AI lab; developers of SigLIP vision-language model\n",
+            {"Qwen2.5": ("Halden AI",), "Qwen": (), "SigLIP": ("Orbex Labs",)},
+        ),
+        # not what the entry's reason names after its description, nor a thing of another's kind
+        (
+            "Users compare ChatGPT, Claude and Gemini.",
+            "**Halden AI**\n- Description: AI company, maker of Gemini\n- Why mentioned: Mentioned alongside "
+            "ChatGPT and Claude as a model covered in the course\n\n**Orbex Labs**\n- Description: developer of "
+            "ChatGPT rival models\n",
+            {"ChatGPT": (), "Claude": (), "Gemini": ("Halden AI",)},
+        ),
     ],
 )
 def test_a_maker_the_text_states_in_so_many_words(theme: str, companies: str, expected: dict) -> None:
@@ -446,3 +461,22 @@ def test_no_product_from_what_a_kind_of_product_marks_but_names_none(theme: str)
 )
 def test_no_product_from_a_marked_word_that_characterizes_or_abbreviates(theme: str) -> None:
     assert products(theme) == {}
+
+
+@pytest.mark.parametrize(
+    ("part", "maker"),
+    [
+        ("qwen2.5 language model series used as the backbone", "Halden AI"),
+        ("qwen2.5 models", "Halden AI"),
+        ("qwen2.5", None),  # (the name alone: the exact reading's, not this one's)
+        ("qwen2.5 as a model covered in the course", None),  # words of a sentence, not of a kind
+        ("qwen2.5 rival models", None),  # another's kind of thing
+        ("qwen2.5-based models", None),
+        ("qwen2.5x models", None),  # another name
+    ],
+)
+def test_a_listed_part_names_a_product_with_its_kind(part: str, maker: str | None) -> None:
+    from kgraph.extract.makers import _listed_with_its_kind
+    from kgraph.names import fold
+
+    assert _listed_with_its_kind("Qwen2.5", {fold(part): "Halden AI"}) == maker  # (listed parts are folded)

@@ -1169,9 +1169,9 @@ class Attributor:
             return (target,)
         if context.referent and context.subject:
             return (context.referent, context.subject)
-        if context.referent is None and context.subject is None:
-            if not any(self._person_subject(sentence) for sentence in spoken_sentences(quote.before)):
-                return ()
+        nobody_yet = context.referent is None and context.subject is None
+        if nobody_yet and not any(self._person_subject(sentence) for sentence in spoken_sentences(quote.before)):
+            return ()
         return (SOMEONE,)
 
     def _attribute(self, quote: Quote, context: ItemContext, next_line: str | None) -> Attribution:

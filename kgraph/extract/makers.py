@@ -40,11 +40,20 @@ _NO_NOUN_AFTER = re.compile(
 )
 # `maker of Tessellate Router and Spillway`, `makes Ferrule Close and Tally`
 _MAKER_OF = re.compile(
-    r"\b(?i:maker|makers|developer|creator|provider)\s+of\s+(?P<list>[^.;:()]{1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
+    # (a dot inside a name is no stop: `Qwen2.5`)
+    r"\b(?i:makers?|developers?|creators?|providers?)\s+of\s+(?P<list>(?:[^.;:()]|\.(?=\w)){1,200})|\bmakes\s+(?P<made>[^.;:()]{1,200})"
     # `among other products including Tidal and BitKey`: its own products, in its entry
     r"|\b(?:other\s+|its\s+)products\s+(?:include|including|such\s+as)\s+(?P<products>[^.;:()]{1,200})"
 )
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+# What a list's part may say after a product's name: the kind of thing it is (`the Qwen2.5 language
+# model series used as the backbone`, `SigLIP vision-language model`, `pi0.5 VLA models`): a few words
+# ending on a kind, none making it another's (`Claude rival models`)
+_KIND_AFTER_NAME = re.compile(
+    r"(?!.*\b(?:rivals?|competitors?|competing|alternatives?|clones?|like|based)\b)"
+    r"(?:\s+(?!(?:as|an?|the|in|on|of|for|with|and|or|to|by|from|at|is|are|was)\b)[\w-]+){0,2}?\s+(?:models?|series|family|encoders?|platforms?|chips?|robots?|apps?|tools?|"
+    r"assistants?|agents?|systems?|devices?|processors?|software|products?)\b"
+)
 # A name, then words in lower case: what `makes` does to it (`Spillway look cheap`, `AI feel safe`)
 _NAME_THEN_PREDICATE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s+[a-z]")
 
@@ -71,6 +80,7 @@ def with_makers(document: ParsedDocument, entities: list[EntityEntry]) -> list[E
         maker = (
             _named_in_the_name(product.name, organizations)
             or listed_by.get(fold(product.name))
+            or _listed_with_its_kind(product.name, listed_by)
             or _written_beside(text, product.name, organizations, _opening(product.name) in known)
         )
         if maker and fold(maker) != fold(product.name):
@@ -149,7 +159,7 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
     for entry in entities:
         if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
             continue
-        text = " ".join(filter(None, (entry.description, entry.why_mentioned)))
+        text = ". ".join(filter(None, (entry.description, entry.why_mentioned)))  # (no list runs from one to the other)
         if not any(cue in text for cue in ("ake", "evelop", "reator", "rovider", "roducts")):
             continue  # (what `_MAKER_OF` needs: most entries name no product they make)
         for found in _MAKER_OF.finditer(text):
@@ -157,7 +167,20 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
             if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
                 continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
             for part in parts:
-                key = fold(part.strip())
+                key = fold(_ARTICLE.sub("", part.strip()))
                 if key and key not in organizations:
                     made.setdefault(key, entry.name)
     return made
+
+
+_ARTICLE = re.compile(r"^(?:the|its|their)\s+", re.I)
+
+
+def _listed_with_its_kind(name: str, listed_by: dict[str, str]) -> str | None:
+    """The maker an entry lists the product for, written with its kind (`developer of the Qwen2.5
+    language model series`): a listed part that is the name, then a few words ending on a kind."""
+    key = fold(name)
+    for part, maker in listed_by.items():
+        if part.startswith(key) and part[len(key) : len(key) + 1] == " " and _KIND_AFTER_NAME.match(part, len(key)):
+            return maker
+    return None
