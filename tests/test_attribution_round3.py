@@ -365,6 +365,12 @@ def test_a_pronoun_no_one_in_the_paragraph_can_be_is_left_to_the_voice_heard() -
     }
     assert claims["I resisted t"].speaker is None and claims["I resisted t"].context_people == ()
     assert claims["You set a us"].speaker is None and claims["You set a us"].context_people == ("?",)
+    # words a lead-in relays from someone it does not name: still someone unnamed
+    relayed = _themes(
+        "Plants wait years for power. She recounts what an engineer at the utility, whom she does not name, "
+        'told her team: "You are the fourth factory this month asking for ten megawatts."'
+    )
+    assert [claim.context_people for claim in _claims(relayed)] == [("?",)]
 
 
 def test_a_pronoun_that_may_be_either_of_two_points_at_both() -> None:

@@ -881,6 +881,9 @@ _SPEECH_IN = _remembered(_SPEECH)
 _HEARSAY_BEFORE_IN = _remembered(_HEARSAY_BEFORE)
 _OTHER_SOURCE_IN = _remembered(_OTHER_SOURCE)
 _PRONOUN_SPEAKS_IN = _remembered(_PRONOUN_SPEAKS)
+# A lead-in that passes on words someone else told, wrote or said (`recounts what an engineer told
+# her`, `reads the memo`, `quotes a customer`): the voice heard relays them
+_RELAYING = re.compile(r"\b(?:told|tells|what|quot(?:es|ed|ing)|reads?|reading|wrote|writes)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -1164,13 +1167,15 @@ class Attributor:
         """Whom a speaking `he` or `she` may be: the one the text points at; either of two it may
         mean (the latest named speaker and the paragraph's subject: the transcript's label may tell);
         none the text names when the line names nobody (the voice heard); else someone unnamed (an
-        unknown person is the subject: `David Friedberg challenged Burry's claims. He explained:`)."""
+        unknown person is the subject: `David Friedberg challenged Burry's claims. He explained:`; or
+        the lead-in relays another's words: `She recounts what an engineer, unnamed, told her team:`)."""
         if target := context.pronoun_target():
             return (target,)
         if context.referent and context.subject:
             return (context.referent, context.subject)
+        sentences = spoken_sentences(quote.before)
         nobody_yet = context.referent is None and context.subject is None
-        if nobody_yet and not any(self._person_subject(sentence) for sentence in spoken_sentences(quote.before)):
+        if nobody_yet and not _RELAYING.search(sentences[-1]) and not any(map(self._person_subject, sentences)):
             return ()
         return (SOMEONE,)
 
