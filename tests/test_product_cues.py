@@ -406,6 +406,9 @@ def test_what_an_entry_of_two_organizations_makes_is_made_by_both() -> None:
     # the one of them whose name opens the product's
     companies = "### Orbex / Halden Micro\n- Description: Chip makers; maker of the Halden S9 chiplet.\n"
     assert products("Nothing here.", companies) == {"Halden S9": ("Halden Micro",)}
+    # several things the two made: each may be one's, so neither is read as the maker of both
+    companies = "### **Orbex** and **Halden**\nDevelopers of GPT-4 and Llama 3, used as examples.\n"
+    assert products("Nothing here.", companies) == {"GPT-4": (), "Llama 3": ()}
 
 
 def test_what_an_organization_uses_buys_or_fights_is_not_its_product() -> None:

@@ -10,6 +10,7 @@ world (see `kgraph/data/products.toml`)."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import cache
 
 from kgraph.extract.products import product_words
@@ -156,6 +157,13 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
     """Folded product names an organization's entry calls it the maker of (`maker of Tessellate
     Router and Spillway`), with the organization's name."""
     made: dict[str, str] = {}
+    # an entry of several organizations (`### OpenAI and Meta`) gives each the same text: what it
+    # lists (`Developers of GPT-4 and Llama 3`) may be one's each, so no one of them is read as the maker
+    shared = Counter(
+        (entry.description, entry.why_mentioned)
+        for entry in entities
+        if entry.kind == EntityKind.ORGANIZATION and entry.own_entry
+    )
     for entry in entities:
         if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
             continue
@@ -166,6 +174,8 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
             parts = _LIST_PARTS.split(found.group("list") or found.group("made") or found.group("products"))
             if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
                 continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
+            if len(parts) > 1 and shared[entry.description, entry.why_mentioned] > 1:
+                continue
             for part in parts:
                 key = fold(_ARTICLE.sub("", part.strip()))
                 if key and key not in organizations:
