@@ -371,6 +371,12 @@ def test_a_pronoun_no_one_in_the_paragraph_can_be_is_left_to_the_voice_heard() -
         'told her team: "You are the fourth factory this month asking for ten megawatts."'
     )
     assert [claim.context_people for claim in _claims(relayed)] == [("?",)]
+    # after someone described without a name, `he` may be theirs: still someone unnamed
+    described = _themes(
+        "Halden's first finance hire thought the loom plan was reckless. He argued: "
+        '"You cannot pay for looms with a spreadsheet of hopes."'
+    )
+    assert [claim.context_people for claim in _claims(described)] == [("?",)]
 
 
 def test_a_pronoun_that_may_be_either_of_two_points_at_both() -> None:

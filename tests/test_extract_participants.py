@@ -211,6 +211,21 @@ Quarnby University, Co-author of LoomNet.
 
 **Ruth Sand**
 Weftworks team co-lead. Runs the robotics group.
+
+**Sam Tarr**
+- Why notable: Key contributor in dexterous manipulation research, cited.
+
+**Tea Ulf**
+- Why notable: Core contributor to open-source simulation tooling the paper uses.
+
+**Uma Vest**
+- Why notable: Co-lead on safety research at Halden.
+
+**Vik Wolde**
+- Why notable: Project lead on TideCast-2, the follow-up.
+
+**Wes Yrr**
+Quarnby University, Authors cited in Section 2.
 """
 
 
@@ -221,7 +236,8 @@ Weftworks team co-lead. Runs the robotics group.
         # two other works, `Co-lead on LoomNet`, `Lead contributor to the LoomNet codebase`, `Project
         # lead on TideBench`; nor an advisor or a team's co-lead; but `Faculty co-author`, `Co-authors
         # on the ... side`, `on both` this one, `Co-lead author`, `Equal contribution lead author`, an
-        # `Equal co-first author` clause after the affiliation, lead parts in tasks, `Project lead on TideCast`)
+        # `Equal co-first author` clause after the affiliation, lead parts in tasks, `Project lead on TideCast`;
+        # not a part in research, to tooling, at another organization, on `TideCast-2`, authors cited)
         (
             ", et al.",
             [

@@ -409,6 +409,8 @@ def test_what_an_entry_of_two_organizations_makes_is_made_by_both() -> None:
     # several things the two made: each may be one's, so neither is read as the maker of both
     companies = "### **Orbex** and **Halden**\nDevelopers of GPT-4 and Llama 3, used as examples.\n"
     assert products("Nothing here.", companies) == {"GPT-4": (), "Llama 3": ()}
+    companies = "### Microsoft and OpenAI\n- Description: developers of ChatGPT\n"  # (a heading read as one name)
+    assert products("Nothing here.", companies) == {"ChatGPT": ()}
 
 
 def test_what_an_organization_uses_buys_or_fights_is_not_its_product() -> None:
@@ -466,6 +468,14 @@ def test_no_product_from_a_marked_word_that_characterizes_or_abbreviates(theme: 
     assert products(theme) == {}
 
 
+def test_the_makers_of_another_are_not_the_entrys_products() -> None:
+    companies = (
+        "**Halden Cloud**\n- Description: Largest investor in the creators of ChatGPT\n\n"
+        "**Orbex Hosting**\n- Description: Cloud that hosts the developers of Claude\n"
+    )
+    assert products("Users compare ChatGPT and Claude.", companies) == {"ChatGPT": (), "Claude": ()}
+
+
 @pytest.mark.parametrize(
     ("part", "maker"),
     [
@@ -475,6 +485,9 @@ def test_no_product_from_a_marked_word_that_characterizes_or_abbreviates(theme: 
         ("qwen2.5 as a model covered in the course", None),  # words of a sentence, not of a kind
         ("qwen2.5 rival models", None),  # another's kind of thing
         ("qwen2.5-based models", None),
+        ("qwen2.5 apps for truckers", None),  # things built on someone else's
+        ("qwen2.5 management tools", None),
+        ("qwen2.5 agent", "Halden AI"),  # (`maker of the Ferryman agent`: its own)
         ("qwen2.5x models", None),  # another name
     ],
 )

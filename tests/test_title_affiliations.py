@@ -42,6 +42,9 @@ LISTED = [
         ("Loom Wars with Dana Ruiz, President @ Anduril", ["Anduril"]),  # unlisted, but well known
         ("No Loom Ep. 139 | With Anduril CEO Dana Ruiz", ["Anduril"]),  # (before the name too)
         ("No Loom Ep. 139 | With Wharfly CEO Dana Ruiz", []),  # unlisted and not well known
+        ("Former Orbex CEO Dana Ruiz on Looms", []),  # a past role, listed or well known
+        ("Ex Anduril CEO Dana Ruiz on Looms", []),
+        ("Anduril investor Dana Ruiz on Looms", []),  # a well-known one's investor: none of its people
         # several owners' possessive: each listed or well known (not `Bill & Melinda's`)
         ("Orbex & Founders Fund's Dana Ruiz on Looms", ["Orbex", "Founders Fund"]),
         ("Wharfly & Corvo's Dana Ruiz on Looms", []),

@@ -884,6 +884,14 @@ _PRONOUN_SPEAKS_IN = _remembered(_PRONOUN_SPEAKS)
 # A lead-in that passes on words someone else told, wrote or said (`recounts what an engineer told
 # her`, `reads the memo`, `quotes a customer`): the voice heard relays them
 _RELAYING = re.compile(r"\b(?:told|tells|what|quot(?:es|ed|ing)|reads?|reading|wrote|writes)\b", re.I)
+# Someone the text describes without a name (`Haulwise's first finance hire`, `one LP`, `the CFO`): a
+# `he` after them may be theirs
+_SOMEONE_DESCRIBED = re.compile(
+    r"\b(?i:hires?|cfo|ceo|cto|coo|lps?|customers?|clients?|investors?|founders?|engineers?|analysts?|executives?|"
+    r"managers?|bankers?|partners?|employees?|colleagues?|friends?|mentors?|boss|buyers?|sellers?|officials?|"
+    r"spokesperson|reporters?|lawyers?|doctors?|professors?|experts?|advis[eo]rs?|staffers?|critics?|"
+    r"directors?|operators?|owners?|users?)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -1167,15 +1175,21 @@ class Attributor:
         """Whom a speaking `he` or `she` may be: the one the text points at; either of two it may
         mean (the latest named speaker and the paragraph's subject: the transcript's label may tell);
         none the text names when the line names nobody (the voice heard); else someone unnamed (an
-        unknown person is the subject: `David Friedberg challenged Burry's claims. He explained:`; or
-        the lead-in relays another's words: `She recounts what an engineer, unnamed, told her team:`)."""
+        unknown person is the subject: `David Friedberg challenged Burry's claims. He explained:`, or
+        someone is described, unnamed: `The first finance hire thought it reckless. He argued:`; or the
+        lead-in relays another's words: `She recounts what an engineer, unnamed, told her team:`)."""
         if target := context.pronoun_target():
             return (target,)
         if context.referent and context.subject:
             return (context.referent, context.subject)
         sentences = spoken_sentences(quote.before)
-        nobody_yet = context.referent is None and context.subject is None
-        if nobody_yet and not _RELAYING.search(sentences[-1]) and not any(map(self._person_subject, sentences)):
+        if (
+            context.referent is None
+            and context.subject is None
+            and not _RELAYING.search(sentences[-1])
+            and not any(map(_SOMEONE_DESCRIBED.search, sentences))
+            and not any(map(self._person_subject, sentences))
+        ):
             return ()
         return (SOMEONE,)
 

@@ -323,6 +323,9 @@ _FRAGMENT_WORDS = 3  # a shorter fragment (`it`, `and so`) is no evidence it is 
 _ELIDED_WORDS = 6  # what an elided copy keeps, in all, to be the same quote
 _ELIDED_HOLDERS = 64  # the keys holding its longest fragment, at most, that one copy is compared with
 _SCANNED_SIGNED = _ELIDED_HOLDERS  # up to this many signed quotes, each is tried without a word index
+# (and up to this many pairs of a copy and a signed quote: past it, copies whose words no signed quote
+# holds are told apart at once by the index, not each held against every signed quote)
+_SCANNED_PAIRS = 1024
 
 
 def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: dict[str, str]) -> None:
@@ -352,7 +355,7 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
         if sum(len(fragment.split()) for fragment in fragments) < _ELIDED_WORDS:
             continue
         longest = max(fragments, key=len)
-        if len(signed) <= _SCANNED_SIGNED:
+        if len(signed) <= _SCANNED_SIGNED and len(elided) * len(signed) <= _SCANNED_PAIRS:
             # A quote holding the fragment as whole words holds each of its words: with this few
             # signed quotes, the index below would offer every longer one holding them, so each
             # longer one is tried, the longest first, without indexing their words.

@@ -48,12 +48,14 @@ _MAKER_OF = re.compile(
 )
 _LIST_PARTS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 # What a list's part may say after a product's name: the kind of thing it is (`the Qwen2.5 language
-# model series used as the backbone`, `SigLIP vision-language model`, `pi0.5 VLA models`): a few words
-# ending on a kind, none making it another's (`Claude rival models`)
+# model series used as the backbone`, `SigLIP vision-language model`, `pi0.5 VLA models`, `the Ferryman
+# agent`): a few words ending on a kind, none making it another's (`Claude rival models`); in the
+# plural a kind of model only, not things built on someone else's (`Android devices`, `iPhone apps`)
 _KIND_AFTER_NAME = re.compile(
     r"(?!.*\b(?:rivals?|competitors?|competing|alternatives?|clones?|like|based)\b)"
-    r"(?:\s+(?!(?:as|an?|the|in|on|of|for|with|and|or|to|by|from|at|is|are|was)\b)[\w-]+){0,2}?\s+(?:models?|series|family|encoders?|platforms?|chips?|robots?|apps?|tools?|"
-    r"assistants?|agents?|systems?|devices?|processors?|software|products?)\b"
+    r"(?:\s+(?!(?:as|an?|the|in|on|of|for|with|and|or|to|by|from|at|is|are|was)\b)[\w-]+){0,2}?\s+"
+    r"(?:models?|series|family|encoders?|platform|chip|robot|app|tool|assistant|agent|system|device|processor|"
+    r"software|product)\b"
 )
 # A name, then words in lower case: what `makes` does to it (`Spillway look cheap`, `AI feel safe`)
 _NAME_THEN_PREDICATE = re.compile(r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*\s+[a-z]")
@@ -158,23 +160,26 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
     Router and Spillway`), with the organization's name."""
     made: dict[str, str] = {}
     # an entry of several organizations (`### OpenAI and Meta`) gives each the same text: what it
-    # lists (`Developers of GPT-4 and Llama 3`) may be one's each, so no one of them is read as the maker
+    # lists (`Developers of GPT-4 and Llama 3`) may be one's each, or both's, so no one of them is read
+    # here as the maker (the first took all)
     shared = Counter(
         (entry.description, entry.why_mentioned)
         for entry in entities
         if entry.kind == EntityKind.ORGANIZATION and entry.own_entry
     )
     for entry in entities:
-        if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry:
-            continue
+        if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry or " and " in entry.name:
+            continue  # (`### Microsoft and OpenAI` read as one: two, whichever made it)
         text = ". ".join(filter(None, (entry.description, entry.why_mentioned)))  # (no list runs from one to the other)
         if not any(cue in text for cue in ("ake", "evelop", "reator", "rovider", "roducts")):
             continue  # (what `_MAKER_OF` needs: most entries name no product they make)
         for found in _MAKER_OF.finditer(text):
+            if _NOT_THE_MAKER.search(text, max(0, found.start() - _BEFORE_CUE), found.start()):
+                continue  # `Largest investor in the creators of ChatGPT`, `hosts the developers of Grok`
             parts = _LIST_PARTS.split(found.group("list") or found.group("made") or found.group("products"))
             if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
                 continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
-            if len(parts) > 1 and shared[entry.description, entry.why_mentioned] > 1:
+            if shared[entry.description, entry.why_mentioned] > 1:
                 continue
             for part in parts:
                 key = fold(_ARTICLE.sub("", part.strip()))
@@ -184,6 +189,14 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
 
 
 _ARTICLE = re.compile(r"^(?:the|its|their)\s+", re.I)
+# A word right before the cue (an article between) that makes the maker another: a preposition or a
+# verb whose object the makers are (`investor in the creators of`, `hosts the developers of`)
+_NOT_THE_MAKER = re.compile(
+    r"\b(?i:in|of|for|with|to|by|from|at|on|into|behind|hosts?|hosting|backs?|backed|backing|funds?|funded|funding|"
+    r"invests?|invested|investing|supports?|supported|partners?|partnered|acquired|acquires|bought|buys|owns|"
+    r"serves?|sells?|sold)\s+(?:(?i:the|a|an)\s+)?$"
+)
+_BEFORE_CUE = 24
 
 
 def _listed_with_its_kind(name: str, listed_by: dict[str, str]) -> str | None:

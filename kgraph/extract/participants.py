@@ -27,7 +27,6 @@ from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, PersonNa
 from kgraph.extract.unlisted import person_in_body, speaker_labels, title_people
 from kgraph.names import (
     clean,
-    contains_word,
     fold,
     has_cjk,
     is_placeholder,
@@ -651,15 +650,18 @@ _AUTHOR_WORDS = (
     r"(?i:(?:listed\s+as\s+(?:an?\s+)?)?"
     r"(?:(?:co-?)?(?:senior|lead|first|last|corresponding|equal|joint)\s+|equal[\s-]+contribution\s+)*"
     r"(?:(?:co-?)?authors?|project\s+lead(?=\s*[(.;,]|\s*$|\s+(?:alongside|with|and|on)\b)))\b"
+    r"(?!\s+(?i:cited|referenced|mentioned)\b)"  # (`Authors cited in Section 2`: others' work)
     r"(?!\s+(?i:of|on|for|to|in)\b(?!\s+(?i:this\s+(?:paper|work|study))\b|\s+(?i:the)\s+(?!(?i:other)\b)[\w\s/-]{1,60}?\s+(?i:side)\b"
     r"|\s+(?i:both)\b|(?<=\b[oO]n)\s+(?=[A-Z0-9])))"
 )
 # A lead part in the work (`Lead contributor on model architecture`, `Co-lead on data pipeline`, `Co-lead
-# on this work`): on a task, written in lower case; not on another work (`Co-lead on ASAP`, `Lead
-# contributor to the OpenVLA codebase`)
+# on this work`): on a task, written in lower case, at no other organization; not on another work
+# (`Co-lead on ASAP`), nor to, in or for one (`Lead contributor to the OpenVLA codebase`, `Key
+# contributor in manipulation research`), nor at another's (`Co-lead on safety research at Halden`)
 _PART_IN_THE_WORK = (
     r"(?P<part>(?i:(?:lead|core|key|main|primary|equal)\s+contributors?|co-?leads?))"
-    r"(?=\s+(?i:on|to|for|in)\s+(?!(?i:the|a|an)\b)[a-z]|\s+(?i:on\s+this\s+(?:paper|work|study|project))\b)"
+    r"(?=\s+(?i:on)\s+(?!(?i:the|a|an)\b)[a-z](?![^.;]*\b(?i:at)\s+[A-Z])"
+    r"|\s+(?i:on\s+this\s+(?:paper|work|study|project))\b)"
 )
 _AUTHORS_THE_PAPER = re.compile(
     r"(?:^|(?<=[.;]\s)|(?<=,\s)(?=[A-Z]))"
@@ -685,11 +687,17 @@ def coauthors_among_entries(
             if (found := _AUTHORS_THE_PAPER.search(text)) is None:
                 continue
             works = None if found.group("part") else _ON_WORKS.match(text, found.end())
-            if works is None or (short and contains_word(fold(works.group("works")), short)):
+            if works is None or (short and short in _works_named(works.group("works"))):
                 return True
         return False
 
     return _people_entries_saying(entities, participants, authors_it)
+
+
+def _works_named(works: str) -> set[str]:
+    """The folded names of the works an author is `on` (`VLAW and RoboReward`; `Gripnet-2, the
+    follow-up` names `gripnet 2`, not `gripnet`)."""
+    return {fold(part) for part in re.split(r",|\band\b|&", works) if part.strip()}
 
 
 def _short_title(title: str | None) -> str | None:

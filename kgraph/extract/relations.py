@@ -426,6 +426,9 @@ def title_affiliations(
     return result
 
 
+_PAST_WORDS = frozenset(("former", "ex", "then", "onetime", "one-time", "erstwhile"))
+
+
 def _named_before(before: str, organizations: set[str], name_words: set[str]) -> list[str]:
     """The organization the title names right before a person, with their role between: a listed
     or well-known one (`With Snowflake CEO Sridhar Ramaswamy`), or a word's possessive."""
@@ -438,9 +441,14 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
             listed = fold(bare) in organizations
             if not bare[:1].isalnum() or not listed and bare not in known:
                 continue  # (`Prompt - NVIDIA CTO Jo Lee`: the name is `NVIDIA`, not `- NVIDIA`)
-            rest = before[before.rfind(candidate) + len(bare) :]
+            at = before.rfind(candidate)
+            if before[:at].split()[-1:] and before[:at].split()[-1].lower().rstrip("-") in _PAST_WORDS:
+                continue  # `Former Orbex CEO Dana Ruiz`: a past role (as `Orbex's former CEO` is)
+            rest = before[at + len(bare) :]
             between = _TITLE_ROLE.match(rest)
             role = between.group("role") if between else ""
+            if not listed and role.strip().lower() in ("investor", "investors"):
+                continue  # `Tesla investor Ross Gerber`: a well-known one's investor is none of its people
             # (a well-known one's possessive alone is read below, with the owners it may be one of)
             if between and (_current_role(role) or listed and between.group("possessive") and not role.strip()):
                 return [bare]  # `Orbex CEO, Dana Ruiz`, `Orbex's Dana Ruiz`
