@@ -170,6 +170,8 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
     for entry in entities:
         if entry.kind != EntityKind.ORGANIZATION or not entry.own_entry or " and " in entry.name:
             continue  # (`### Microsoft and OpenAI` read as one: two, whichever made it)
+        if shared[entry.description, entry.why_mentioned] > 1:
+            continue
         text = ". ".join(filter(None, (entry.description, entry.why_mentioned)))  # (no list runs from one to the other)
         if not any(cue in text for cue in ("ake", "evelop", "reator", "rovider", "roducts")):
             continue  # (what `_MAKER_OF` needs: most entries name no product they make)
@@ -179,8 +181,6 @@ def _listed_makers(entities: list[EntityEntry], organizations: dict[str, str]) -
             parts = _LIST_PARTS.split(found.group("list") or found.group("made") or found.group("products"))
             if found.group("made") and any(_NAME_THEN_PREDICATE.match(part.strip()) for part in parts):
                 continue  # `It makes Tally and Spillway look cheap`: made to seem, not made
-            if shared[entry.description, entry.why_mentioned] > 1:
-                continue
             for part in parts:
                 key = fold(_ARTICLE.sub("", part.strip()))
                 if key and key not in organizations:

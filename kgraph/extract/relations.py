@@ -442,7 +442,7 @@ def _named_before(before: str, organizations: set[str], name_words: set[str]) ->
             if not bare[:1].isalnum() or not listed and bare not in known:
                 continue  # (`Prompt - NVIDIA CTO Jo Lee`: the name is `NVIDIA`, not `- NVIDIA`)
             at = before.rfind(candidate)
-            if before[:at].split()[-1:] and before[:at].split()[-1].lower().rstrip("-") in _PAST_WORDS:
+            if any(word.lower().rstrip("-") in _PAST_WORDS for word in before[:at].split()[-1:]):
                 continue  # `Former Orbex CEO Dana Ruiz`: a past role (as `Orbex's former CEO` is)
             rest = before[at + len(bare) :]
             between = _TITLE_ROLE.match(rest)
