@@ -257,6 +257,29 @@ def test_a_folder_kgraph_did_not_make_is_refused_in_one_line(corpus, tmp_path):
     assert not (out / "graph.ttl").exists()
 
 
+def test_a_cache_another_build_makes_while_this_one_looks_is_taken(tmp_path, monkeypatch):
+    """Two builds into one new folder: the other makes the cache (marker and all, by a rename) right
+    as this one looks for it; this one then finds a kgraph cache, not a stranger's folder (a test of
+    two real builds at once failed so, once in several runs)."""
+    from pathlib import Path
+
+    from kgraph.build import store
+
+    folder = tmp_path / "out" / FOLDER
+    real_exists = Path.exists
+    made = []
+
+    def the_other_build_makes_it_now(path: Path) -> bool:
+        if path == folder and not made:
+            made.append(True)
+            store._open(folder)  # the other build, in between
+        return real_exists(path)
+
+    monkeypatch.setattr(Path, "exists", the_other_build_makes_it_now)
+    store._open(folder)  # no error: the folder is a kgraph cache
+    assert made and (folder / store.MARKER).read_text(encoding="utf-8") == store.MARKER_TEXT
+
+
 def test_the_store_deletes_only_what_it_wrote(corpus, tmp_path):
     out = tmp_path / "out"
     _build(corpus, out)

@@ -476,9 +476,11 @@ def _checksum(namespace: str, key: str, content: bytes) -> bytes:
 def _open(folder: Path) -> None:
     """Make the folder with its marker (atomically: a folder is never left without one), or check
     that an existing folder has it."""
-    if (folder / MARKER).is_file():
-        return
+    # (the folder looked for first: a build making it between a look for the marker and one for the
+    # folder made the other build see a folder without one; made by a rename, it has it when it exists)
     if folder.exists():
+        if (folder / MARKER).is_file():
+            return
         raise KgraphError(f"{folder} exists but is not a kgraph cache (no {MARKER} file): move it away", folder)
     folder.parent.mkdir(parents=True, exist_ok=True)
     temporary = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f"{folder.name}.tmp-"))
