@@ -56,6 +56,11 @@ def test_the_backers_of_a_round_are_organizations() -> None:
     # a place's firm; two names whose comma was lost are neither (which two is not said)
     found = _organizations("The $12M seed was co-led by Mohr Ventures Natural Capital and Singapore's Quellstone.")
     assert "Quellstone" in found and not {"Mohr Ventures", "Natural Capital", "Mohr Ventures Natural Capital"} & found
+    # the round in the clause before a semicolon (a table's cell), for a named cue; not for a bare `from`
+    found = _organizations("| **Orbex** | Space solar | $170M Series A at $1.1B valuation; co-led by Veltrix and EQX |")
+    assert {"Veltrix", "EQX"} <= found
+    found = _organizations("| **Xona** | Navigation | $170M Series C; independence from GPX is a theme |")
+    assert "GPX" not in found
 
 
 def test_names_after_a_cue_outside_a_round_or_naming_people_or_products_are_no_backers() -> None:

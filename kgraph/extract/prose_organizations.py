@@ -354,7 +354,9 @@ def organizations_investing(
     found: dict[str, int] = {}
     for start, end, bare_from in _funding_cues(text):
         before = text[max(0, start - _BEFORE_THE_CUE) : start]
-        sentence = re.split(r"[.!?;\n\0](?:\s|$)", before)[-1]
+        # its sentence; after a named cue, a semicolon's clauses joined (`$170M Series A at $1.1B
+        # valuation; co-led by X`), not before a bare `from` (`$170M Series C; independence from GPS`)
+        sentence = re.split(r"[.!?;\n\0](?:\s|$)" if bare_from else r"[.!?\n\0](?:\s|$)", before)[-1]
         if bare_from:
             if not (_RAISED.search(sentence) and _MONEY.search(sentence)):
                 continue
