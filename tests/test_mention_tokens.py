@@ -148,3 +148,20 @@ def test_a_name_in_an_idea_named_after_someone_names_no_one() -> None:
     assert matcher.find("The Tarn Test Has Been Passed") == []  # a heading's capitals
     assert matcher.find("Tarn tested it. Tests are hard") == ["urn:tarn"]  # another word
     assert matcher.find("Orbex sued Tarn. Tests followed") == ["urn:orbex", "urn:tarn"]  # not written together
+
+
+def test_a_hyphen_before_a_relating_word_ends_the_name() -> None:
+    """`Nvidia-powered`, `Y Combinator-backed`, `Samsung Catalyst Fund-led` name Nvidia, Y Combinator,
+    Samsung Catalyst Fund; a hyphen inside a name or a word does not end it."""
+    text = "A Nvidia-powered rig, a Y Combinator-backed firm, a Samsung Catalyst Fund-led round, Coca-Cola"
+    assert name_tokens(text) == [
+        *("A", "Nvidia", "powered", "rig", "a", "Y", "Combinator", "backed", "firm", "a", "Samsung", "Catalyst"),
+        *("Fund", "led", "round", "Coca-Cola"),
+    ]
+    assert name_tokens("state-of-the-art, co-founder, X-backedness") == [
+        "state-of-the-art",
+        "co-founder",
+        "X-backedness",
+    ]
+    matcher = NameMatcher({"Nvidia": "urn:nvidia", "Y Combinator": "urn:yc", "Samsung Catalyst Fund": "urn:fund"})
+    assert matcher.find(text) == ["urn:fund", "urn:nvidia", "urn:yc"]

@@ -10,7 +10,10 @@ from operator import methodcaller
 
 from kgraph.names import is_cjk_character
 
-_TOKEN = re.compile(r"[^\W_]+(?:[&.'’+-][^\W_]+)*|[\u3400-\u9fff]+")
+# (a hyphen before a word that says how a thing relates to the name ends the name: `Nvidia-powered`,
+# `Microsoft-owned`, `Y Combinator-backed` name Nvidia, Microsoft, Y Combinator)
+_RELATING = "backed|based|powered|led|owned|funded|made|built|designed|run|operated|developed|affiliated"
+_TOKEN = re.compile(rf"[^\W_]+(?:[&.'’+][^\W_]+|-(?!(?:{_RELATING})\b)[^\W_]+)*|[\u3400-\u9fff]+")
 # Names that are also everyday words in summaries: never matched on their own.
 _TOO_GENERIC = frozenset(
     "AI Data Research News Labs Lab Capital Ventures Group Team The Figure Table Section Appendix "
