@@ -19,7 +19,7 @@ def hash_parts(parts: Iterable[str]) -> str:
     (the empty string after the last part is its NUL): the same bytes, so the same keys, as an
     update per part, which cost more than the hashing."""
     joined = "\x00".join([*parts, ""])
-    return hashlib.blake2b(joined.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return hashlib.blake2b(_utf8(joined), digest_size=16).hexdigest()
 
 
 def document_key(document: SourceDocument) -> str:

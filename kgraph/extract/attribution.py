@@ -1182,11 +1182,10 @@ class Attributor:
             return (target,)
         if context.referent and context.subject:
             return (context.referent, context.subject)
+        # (here neither is set: one alone, or both alike, is the pronoun's target)
         sentences = spoken_sentences(quote.before)
         if (
-            context.referent is None
-            and context.subject is None
-            and not _RELAYING.search(sentences[-1])
+            not _RELAYING.search(sentences[-1])
             and not any(map(_SOMEONE_DESCRIBED.search, sentences))
             and not any(map(self._person_subject, sentences))
         ):

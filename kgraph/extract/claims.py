@@ -349,13 +349,14 @@ def _fold_elided(groups: dict[str, list[ClaimEntry]], keys: list[str], target: d
     if not signed:
         return  # (most documents: no quote a copy could take a named speaker from)
     holding: dict[str, list[int]] | None = None  # word -> the signed keys holding it, made once
+    scanned = len(signed) <= _SCANNED_SIGNED and len(elided) * len(signed) <= _SCANNED_PAIRS
     for number in elided:
         short = keys[number]
         fragments = _fragments(short)
         if sum(len(fragment.split()) for fragment in fragments) < _ELIDED_WORDS:
             continue
         longest = max(fragments, key=len)
-        if len(signed) <= _SCANNED_SIGNED and len(elided) * len(signed) <= _SCANNED_PAIRS:
+        if scanned:
             # A quote holding the fragment as whole words holds each of its words: with this few
             # signed quotes, the index below would offer every longer one holding them, so each
             # longer one is tried, the longest first, without indexing their words.

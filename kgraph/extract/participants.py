@@ -65,6 +65,7 @@ _ROLE_THEN_ORG = re.compile(
     r"\s*,\s*(?P<org>[A-Z][\w.&'’-]*(?:\s+(?:of\s+|for\s+|and\s+|&\s+)?[A-Z][\w.&'’-]*){0,5})$",
     re.I,
 )
+_LIST_SEPARATOR = re.compile(r"\s*(?:&|,|\band\b)\s*")  # `Ann Roe & Bo Li`, `VLAW and RoboReward`
 _ROLE_QUALIFIER = re.compile(r"^(?:co-?host|host|guest|moderator|interviewer|narrator|author|producer)$", re.I)
 
 
@@ -294,7 +295,7 @@ def _byline_authors(document: ParsedDocument) -> str | None:
         if line.kind != LineKind.TEXT or "|" not in line.text or not _BYLINE.match(line.text.strip()):
             continue
         for part in line.plain.split("|"):
-            names = [name for name in re.split(r"\s*(?:&|,|\band\b)\s*", _BY.sub("", part.strip())) if name]
+            names = [name for name in _LIST_SEPARATOR.split(_BY.sub("", part.strip())) if name]
             if names and all(" " in name and looks_like_person_name(name) for name in names):
                 return ", ".join(names)
     return None
@@ -697,7 +698,7 @@ def coauthors_among_entries(
 def _works_named(works: str) -> set[str]:
     """The folded names of the works an author is `on` (`VLAW and RoboReward`; `Gripnet-2, the
     follow-up` names `gripnet 2`, not `gripnet`)."""
-    return {fold(part) for part in re.split(r",|\band\b|&", works) if part.strip()}
+    return {fold(part) for part in _LIST_SEPARATOR.split(works) if part}
 
 
 def _short_title(title: str | None) -> str | None:
