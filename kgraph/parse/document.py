@@ -172,8 +172,21 @@ class ParsedDocument(_Frozen):
 
     def prose(self, kinds: frozenset[LineKind], separator: str = "\0", written: bool = False) -> Prose:
         """The body's lines of `kinds` as one text to search (plain, or as `written`), joined by
-        `separator` (`\0`: no white space between lines, so no name runs across two)."""
-        return Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
+        `separator` (`\0`: no white space between lines, so no name runs across two). Made once
+        per document and form: a dozen readers search the same prose."""
+        global _PROSE_OF
+        if _PROSE_OF is None or _PROSE_OF[0] is not self:
+            _PROSE_OF = (self, {})  # (holding the document: its id is not reused while kept)
+        proses = _PROSE_OF[1]
+        key = (kinds, separator, written)
+        if key not in proses:
+            proses[key] = Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
+        return proses[key]
+
+
+# The last document whose prose was asked for, with its proses by form: a document is read whole
+# before the next, so one is enough (a model's fields are its data: the proses are kept apart)
+_PROSE_OF: tuple[ParsedDocument, dict[tuple[frozenset[LineKind], str, bool], Prose]] | None = None
 
 
 class Prose:
