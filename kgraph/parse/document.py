@@ -175,9 +175,10 @@ class ParsedDocument(_Frozen):
         `separator` (`\0`: no white space between lines, so no name runs across two). Made once
         per document and form: a dozen readers search the same prose."""
         global _PROSE_OF
-        if _PROSE_OF is None or _PROSE_OF[0] is not self:
-            _PROSE_OF = (self, {})  # (holding the document: its id is not reused while kept)
-        proses = _PROSE_OF[1]
+        kept = _PROSE_OF  # (read once: a thread reading another document swaps it)
+        if kept is None or kept[0] is not self:
+            kept = _PROSE_OF = (self, {})  # (holding the document: its id is not reused while kept)
+        proses = kept[1]
         key = (kinds, separator, written)
         if key not in proses:
             proses[key] = Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
