@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
 from kgraph.names import (
@@ -17,6 +18,7 @@ from kgraph.names import (
     looks_like_person_name,
     name_shaped,
     split_qualifiers,
+    word_character_at,
 )
 from kgraph.parse.inline import plain
 from kgraph.person_names import is_place, is_town
@@ -34,14 +36,15 @@ _ROLE_OF = re.compile(
 )
 
 
-ROLE_WORD = re.compile(
-    r"\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|former|partner|host|"
-    r"chair(?:man|woman|person)?|president|"
-    r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
-    r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
-    r"commissioner|ambassador|dean|chancellor)\b",
-    re.I,
+_ROLE_WORDS = (
+    "ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-founder|cofounder|former|partner|host|"
+    "chair|chairman|chairwoman|chairperson|president|"
+    "head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
+    "engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
+    "commissioner|ambassador|dean|chancellor"
 )
+# (grouped by first letters, see `one_of`: searched for in every description, title and clause)
+ROLE_WORD = re.compile(rf"\b{one_of(_ROLE_WORDS, ignore_case=True)}\b", re.I)
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`,
 # `Rye & Oak`.
 _ORG_NAME = re.compile(
@@ -213,6 +216,7 @@ def _plural_role(role: str) -> bool:
 # `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
 # (a sentence may be followed by a quote: `Andreessen Horowitz co-founder. "Ben is ..."`)
 _FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[\"“‘'*_]*[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
+_SENTENCE_MARK = re.compile(r"[.|—–:(-]")
 _PAST_ROLE = re.compile(
     r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing)\b", re.I
 )
@@ -268,12 +272,15 @@ _SENTENCE_WORDS = frozenset(
 
 
 # Titles a description opens with besides the role words names are checked against.
-_MORE_ROLES = re.compile(
-    r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|md|"
-    r"contributor|columnist|correspondent|strategist|gps?|pm|coach)\b",
-    re.I,
+_MORE_ROLE_WORDS = (
+    "cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
+    "economist|trustee|general counsel|czar|envoy|spokesperson|co-author|coauthor|author|pi|postdoc|executive|md|"
+    "contributor|columnist|correspondent|strategist|gp|gps|pm|coach"
 )
+_MORE_ROLES = re.compile(rf"\b{one_of(_MORE_ROLE_WORDS, ignore_case=True)}\b", re.I)
+# Both lists' words in lower-case text, without the leading `\b` (checked apart, see `_has_role`):
+# a case-sensitive pattern that starts on its words' letters is searched several times faster.
+_ROLE_IN_LOWER_CASE = re.compile(rf"{one_of(_ROLE_WORDS + '|' + _MORE_ROLE_WORDS)}\b")
 
 
 _TITLE_JOINERS = frozenset(("of", "and", "&", "for", "at", "the", "in"))
@@ -286,11 +293,27 @@ def _title_cased(words: list[str]) -> bool:
 
 def _first_sentence(description: str) -> str:
     """What a description says first: up to a sentence end, a dash, a colon or a parenthesis."""
-    return _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+    text = clean(plain(description))
+    # Each way `_FIRST_SENTENCE` matches holds one of its marks, with only spaces before it in the
+    # match: the first match starts no earlier than the spaces before the first mark (found at
+    # once, where the pattern itself is tried at every character).
+    mark = _SENTENCE_MARK.search(text)
+    found = _FIRST_SENTENCE.search(text, len(text[: mark.start()].rstrip())) if mark else None
+    return text[: found.start()] if found else text
 
 
 def _has_role(text: str) -> bool:
-    return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+    """`ROLE_WORD.search(text) or _MORE_ROLES.search(text)`, answered for ASCII text in lower case
+    (where IGNORECASE folds nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
+    if not text.isascii():
+        return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+    lowered = text.lower()
+    found = _ROLE_IN_LOWER_CASE.search(lowered)
+    while found is not None:
+        if not word_character_at(lowered, found.start() - 1):
+            return True
+        found = _ROLE_IN_LOWER_CASE.search(lowered, found.start() + 1)
+    return False
 
 
 def _name_goes_on(rest: str) -> bool:
@@ -545,6 +568,8 @@ _AND_ROLE = re.compile(r"\s+and\s+(?=(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+[A-
 
 def _two_roles(clause: str) -> list[str]:
     """A clause cut where `and` joins two roles with their own organizations (a few at most)."""
+    if "and" not in clause:  # (the most clauses: no joint to read)
+        return [clause]
     parts: list[str] = []
     start = 0
     for joint in _AND_ROLE.finditer(clause):
@@ -699,7 +724,8 @@ def _description_affiliations(description: str) -> list[str]:
     ):
         return found
     found = []
-    sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)  # `founder of the tools company Stackwell`
+    if "the" in sentence:  # `founder of the tools company Stackwell`
+        sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)
     for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
         if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
             clause = f"{shared.group('role')} {shared.group('rest')}"
