@@ -6,6 +6,7 @@ description where it opens with a current role, and the names a document lists. 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
@@ -217,9 +218,9 @@ def _plural_role(role: str) -> bool:
 # (a sentence may be followed by a quote: `Andreessen Horowitz co-founder. "Ben is ..."`)
 _FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[\"“‘'*_]*[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
 _SENTENCE_MARK = re.compile(r"[.|—–:(-]")
-_PAST_ROLE = re.compile(
-    r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing)\b", re.I
-)
+_PAST_ROLE_WORDS = "former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing"
+_PAST_ROLE = re.compile(rf"\b(?:{_PAST_ROLE_WORDS})\b", re.I)
+_PAST_ROLE_IN_LOWER_CASE = re.compile(rf"{one_of(_PAST_ROLE_WORDS)}\b")  # (see `_has_role`)
 
 
 _STARTS_ROLE = re.compile(r"\b(?:at|of|now|currently|joining|joins|joined|returning|returns)\b", re.I)
@@ -245,7 +246,9 @@ def _roles(text: str) -> list[str]:
 
 def is_past_role(text: str) -> bool:
     """`Former CEO, MosaicML`, `CEO until 2020`: a role the person has left."""
-    return bool(_PAST_ROLE.search(text))
+    if not text.isascii():
+        return _PAST_ROLE.search(text) is not None
+    return _opens_a_word(_PAST_ROLE_IN_LOWER_CASE, text.lower())
 
 
 _OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
@@ -291,6 +294,7 @@ def _title_cased(words: list[str]) -> bool:
     return all(word[:1].isupper() or word.lower() in _TITLE_JOINERS for word in words)
 
 
+@lru_cache(maxsize=1024)  # (a People entry's description is read here twice: its roles, then its listed names)
 def _first_sentence(description: str) -> str:
     """What a description says first: up to a sentence end, a dash, a colon or a parenthesis."""
     text = clean(plain(description))
@@ -307,12 +311,17 @@ def _has_role(text: str) -> bool:
     (where IGNORECASE folds nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
     if not text.isascii():
         return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
-    lowered = text.lower()
-    found = _ROLE_IN_LOWER_CASE.search(lowered)
+    return _opens_a_word(_ROLE_IN_LOWER_CASE, text.lower())
+
+
+def _opens_a_word(words: re.Pattern[str], lowered: str) -> bool:
+    """Whether `words` (a pattern of lower-case words ending on `\\b`) matches in `lowered` where a
+    word starts: the `\\b` before them, checked apart."""
+    found = words.search(lowered)
     while found is not None:
         if not word_character_at(lowered, found.start() - 1):
             return True
-        found = _ROLE_IN_LOWER_CASE.search(lowered, found.start() + 1)
+        found = words.search(lowered, found.start() + 1)
     return False
 
 
@@ -513,8 +522,11 @@ def past_affiliations(description: str) -> list[str]:
     """The organizations a person's description names in roles the person has left (`Former CPO at
     Calendly and Glassdoor`, `formerly at Xiaomi`, `ex-Google`): no affiliations, but the episode
     names them. A role counts where the past word opens its clause."""
+    text = clean(plain(description))
+    if not has_past_cue(text):
+        return []  # (most descriptions hold no post left behind)
     found: list[str] = []
-    for sentence in _SENTENCE_END.split(clean(plain(description))):
+    for sentence in _SENTENCE_END.split(text):
         for clause in _roles(sentence.rstrip(". ")):
             role, left = _LEFT_ROLE.subn("", clause.strip())
             if left and (there := _OF_OR_AT.fullmatch(role)):  # `formerly of Tidal Works`
@@ -525,6 +537,18 @@ def past_affiliations(description: str) -> list[str]:
                 organizations = affiliations_from(role) or organization_beside_post(role)  # `Former Oracle salesperson`
                 found.extend(part for org in organizations for part in _and_parts(_TITLE_AFTER.sub("", org)))
     return [org for org in found if not is_place(org) and not is_generic(org)]
+
+
+# What a role left behind needs to be read (`_LEFT_ROLE`, `_EX_NAME`): `ex-`, `ex `, `former`, `previously`, `once`
+PAST_CUE = re.compile(r"(?i:former|previous|once|ex-|ex\s)")
+_PAST_CUE_IN_LOWER_CASE = re.compile(r"former|previous|once|ex-|ex\s")
+
+
+def has_past_cue(text: str) -> bool:
+    """`PAST_CUE.search(text)`, answered for ASCII text in lower case (see `_has_role`)."""
+    if not text.isascii():
+        return PAST_CUE.search(text) is not None
+    return _PAST_CUE_IN_LOWER_CASE.search(text.lower()) is not None
 
 
 _EX_NAME = re.compile(r"(?i:ex)-(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
@@ -874,12 +898,18 @@ def organizations_in(text: str) -> list[str]:
     return parts
 
 
-def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
+def listed_before_role(description: str, listed: dict[str, str], first_words: frozenset[str]) -> list[str]:
     """`Orbex VP of Fitness`, `Corvo partner`: a clause of the first sentence that opens with an
-    organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
+    organization the document lists, then a role (a listed name, so `Serial founder` is none).
+    `first_words`: the first word of each of `listed`'s names (folded, as its keys are)."""
     sentence = _first_sentence(description)
     found = []
-    for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
+    for clause in _LISTED_CLAUSE_BREAK.split(sentence):  # `Venture capitalist and Orbex co-founder`
+        # (the clause's first word, folded alone, is its folded text's first: no listed name opens
+        # most clauses, whose whole text is then not folded)
+        opening = fold(clause.split(maxsplit=1)[0]).split()[:1] if clause.strip() else []
+        if opening and opening[0] not in first_words:
+            continue
         words = fold(clause).split()
         if is_past_role(clause) or not words:
             continue
@@ -890,6 +920,9 @@ def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
                     found.append(name)
                 break
     return found
+
+
+_LISTED_CLAUSE_BREAK = re.compile(r";|,\s+|\s+and\s+")
 
 
 def whole_listed_names(
