@@ -867,13 +867,20 @@ _TAKES_ROLE = re.compile(
 )
 
 
+# A sentence's end (not an initial's: `J. Roe`) or a semicolon; without a semicolon, the full stop
+# alone, written to open on its `.` (a pattern that opens on a literal is searched for at once)
+_REASON_BREAK = re.compile(r"(?<!\b[A-Z])\.\s+|\s*;\s*")
+_FULL_STOP = re.compile(r"\.(?<!\b[A-Z]\.)\s+")
+
+
 def reason_affiliations(reason: str) -> list[str]:
     """The organizations an entry's reason for a person says they joined or lead now, a sentence
     at a time, each opening on the move (`Hired by Meta as part of ...`, `Taking over as CEO of
     Niantic Spatial`, `Joined Orbex as CFO`, `Leading Voyager Acquisition II`): what the reason
     says of others names none."""
     found: list[str] = []
-    for sentence in re.split(r"(?<!\b[A-Z])\.\s+|\s*;\s*", clean(plain(reason))):
+    text = clean(plain(reason))
+    for sentence in (_REASON_BREAK if ";" in text else _FULL_STOP).split(text):
         sentence = sentence.strip()
         hired = _HIRED_BY.match(sentence)
         if hired and " " in hired.group("org") and looks_like_person_name(hired.group("org")):

@@ -465,7 +465,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
         description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
-    if description and (why_field := _INLINE_WHY.search(description)):  # `A bank. Why mentioned: ...`
+    # `A bank. Why mentioned: ...` (its `Why` in lower case looked for first: most descriptions have none)
+    if description and "why" in description.lower() and (why_field := _INLINE_WHY.search(description)):
         rest = description[why_field.end() :].strip()
         description, why = description[: why_field.start()].strip() or None, why or rest
     if why is None:
