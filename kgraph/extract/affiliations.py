@@ -6,7 +6,9 @@ description where it opens with a current role, and the names a document lists. 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words, split_affiliation, strip_label_prefix
 from kgraph.names import (
@@ -17,6 +19,7 @@ from kgraph.names import (
     looks_like_person_name,
     name_shaped,
     split_qualifiers,
+    word_character_at,
 )
 from kgraph.parse.inline import plain
 from kgraph.person_names import is_place, is_town
@@ -34,14 +37,15 @@ _ROLE_OF = re.compile(
 )
 
 
-ROLE_WORD = re.compile(
-    r"\b(?:ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-?founder|former|partner|host|"
-    r"chair(?:man|woman|person)?|president|"
-    r"head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
-    r"engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
-    r"commissioner|ambassador|dean|chancellor)\b",
-    re.I,
+_ROLE_WORDS = (
+    "ceo|cto|coo|cfo|cro|cmo|cpo|cso|cio|cco|cdo|chro|ciso|founder|co-founder|cofounder|former|partner|host|"
+    "chair|chairman|chairwoman|chairperson|president|"
+    "head|director|investor|member|senator|rep|representative|judge|professor|researcher|scientist|"
+    "engineer|fellow|lecturer|analyst|editor|reporter|chief|vp|secretary|minister|governor|mayor|"
+    "commissioner|ambassador|dean|chancellor"
 )
+# (grouped by first letters, see `one_of`: searched for in every description, title and clause)
+ROLE_WORD = re.compile(rf"\b{one_of(_ROLE_WORDS, ignore_case=True)}\b", re.I)
 # A capitalized name with lower-case joiners: `University of Oslo`, `Institute for Tides and Ice`,
 # `Rye & Oak`.
 _ORG_NAME = re.compile(
@@ -213,9 +217,10 @@ def _plural_role(role: str) -> bool:
 # `Chief Scientist, Acme`, `Researcher at Acme`, `Acme's Head of Policy`, `Head of Acme's lab`.
 # (a sentence may be followed by a quote: `Andreessen Horowitz co-founder. "Ben is ..."`)
 _FIRST_SENTENCE = re.compile(r"(?<!\b[A-Z])\.\s+(?=[\"“‘'*_]*[A-Z])|\s+\|\s+|\s+[—–]\s+|\s+-\s+|\s*[:(]")
-_PAST_ROLE = re.compile(
-    r"\b(?:former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing)\b", re.I
-)
+_SENTENCE_MARK = re.compile(r"[.|—–:(-]")
+_PAST_ROLE_WORDS = "former|formerly|previously|ex|once|until|retired|late|then|prior|outgoing|departing"
+_PAST_ROLE = re.compile(rf"\b(?:{_PAST_ROLE_WORDS})\b", re.I)
+_PAST_ROLE_IN_LOWER_CASE = re.compile(rf"{one_of(_PAST_ROLE_WORDS)}\b")  # (see `_has_role`)
 
 
 _STARTS_ROLE = re.compile(r"\b(?:at|of|now|currently|joining|joins|joined|returning|returns)\b", re.I)
@@ -241,7 +246,9 @@ def _roles(text: str) -> list[str]:
 
 def is_past_role(text: str) -> bool:
     """`Former CEO, MosaicML`, `CEO until 2020`: a role the person has left."""
-    return bool(_PAST_ROLE.search(text))
+    if not text.isascii():
+        return _PAST_ROLE.search(text) is not None
+    return _opens_a_word(_PAST_ROLE_IN_LOWER_CASE, text.lower())
 
 
 _OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
@@ -268,12 +275,15 @@ _SENTENCE_WORDS = frozenset(
 
 
 # Titles a description opens with besides the role words names are checked against.
-_MORE_ROLES = re.compile(
-    r"\b(?:cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
-    r"economist|trustee|general counsel|czar|envoy|spokesperson|co-?author|author|pi|postdoc|executive|md|"
-    r"contributor|columnist|correspondent|strategist|gps?|pm|coach)\b",
-    re.I,
+_MORE_ROLE_WORDS = (
+    "cio|cmo|cpo|cso|evp|svp|officer|official|manager|lead|principal|associate|staff|advisor|adviser|"
+    "economist|trustee|general counsel|czar|envoy|spokesperson|co-author|coauthor|author|pi|postdoc|executive|md|"
+    "contributor|columnist|correspondent|strategist|gp|gps|pm|coach"
 )
+_MORE_ROLES = re.compile(rf"\b{one_of(_MORE_ROLE_WORDS, ignore_case=True)}\b", re.I)
+# Both lists' words in lower-case text, without the leading `\b` (checked apart, see `_has_role`):
+# a case-sensitive pattern that starts on its words' letters is searched several times faster.
+_ROLE_IN_LOWER_CASE = re.compile(rf"{one_of(_ROLE_WORDS + '|' + _MORE_ROLE_WORDS)}\b")
 
 
 _TITLE_JOINERS = frozenset(("of", "and", "&", "for", "at", "the", "in"))
@@ -284,13 +294,35 @@ def _title_cased(words: list[str]) -> bool:
     return all(word[:1].isupper() or word.lower() in _TITLE_JOINERS for word in words)
 
 
+@lru_cache(maxsize=1024)  # (a People entry's description is read here twice: its roles, then its listed names)
 def _first_sentence(description: str) -> str:
     """What a description says first: up to a sentence end, a dash, a colon or a parenthesis."""
-    return _FIRST_SENTENCE.split(clean(plain(description)), maxsplit=1)[0]
+    text = clean(plain(description))
+    # Each way `_FIRST_SENTENCE` matches holds one of its marks, with only spaces before it in the
+    # match: the first match starts no earlier than the spaces before the first mark (found at
+    # once, where the pattern itself is tried at every character).
+    mark = _SENTENCE_MARK.search(text)
+    found = _FIRST_SENTENCE.search(text, len(text[: mark.start()].rstrip())) if mark else None
+    return text[: found.start()] if found else text
 
 
 def _has_role(text: str) -> bool:
-    return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+    """`ROLE_WORD.search(text) or _MORE_ROLES.search(text)`, answered for ASCII text in lower case
+    (where IGNORECASE folds nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
+    if not text.isascii():
+        return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
+    return _opens_a_word(_ROLE_IN_LOWER_CASE, text.lower())
+
+
+def _opens_a_word(words: re.Pattern[str], lowered: str) -> bool:
+    """Whether `words` (a pattern of lower-case words ending on `\\b`) matches in `lowered` where a
+    word starts: the `\\b` before them, checked apart."""
+    found = words.search(lowered)
+    while found is not None:
+        if not word_character_at(lowered, found.start() - 1):
+            return True
+        found = words.search(lowered, found.start() + 1)
+    return False
 
 
 def _name_goes_on(rest: str) -> bool:
@@ -490,8 +522,11 @@ def past_affiliations(description: str) -> list[str]:
     """The organizations a person's description names in roles the person has left (`Former CPO at
     Calendly and Glassdoor`, `formerly at Xiaomi`, `ex-Google`): no affiliations, but the episode
     names them. A role counts where the past word opens its clause."""
+    text = clean(plain(description))
+    if not has_past_cue(text):
+        return []  # (most descriptions hold no post left behind)
     found: list[str] = []
-    for sentence in _SENTENCE_END.split(clean(plain(description))):
+    for sentence in _SENTENCE_END.split(text):
         for clause in _roles(sentence.rstrip(". ")):
             role, left = _LEFT_ROLE.subn("", clause.strip())
             if left and (there := _OF_OR_AT.fullmatch(role)):  # `formerly of Tidal Works`
@@ -502,6 +537,18 @@ def past_affiliations(description: str) -> list[str]:
                 organizations = affiliations_from(role) or organization_beside_post(role)  # `Former Oracle salesperson`
                 found.extend(part for org in organizations for part in _and_parts(_TITLE_AFTER.sub("", org)))
     return [org for org in found if not is_place(org) and not is_generic(org)]
+
+
+# What a role left behind needs to be read (`_LEFT_ROLE`, `_EX_NAME`): `ex-`, `ex `, `former`, `previously`, `once`
+PAST_CUE = re.compile(r"(?i:former|previous|once|ex-|ex\s)")
+_PAST_CUE_IN_LOWER_CASE = re.compile(r"former|previous|once|ex-|ex\s")
+
+
+def has_past_cue(text: str) -> bool:
+    """`PAST_CUE.search(text)`, answered for ASCII text in lower case (see `_has_role`)."""
+    if not text.isascii():
+        return PAST_CUE.search(text) is not None
+    return _PAST_CUE_IN_LOWER_CASE.search(text.lower()) is not None
 
 
 _EX_NAME = re.compile(r"(?i:ex)-(?P<org>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,2})")
@@ -545,6 +592,8 @@ _AND_ROLE = re.compile(r"\s+and\s+(?=(?:[\w-]+\s+){0,2}?[\w-]+\s+(?:of|at)\s+[A-
 
 def _two_roles(clause: str) -> list[str]:
     """A clause cut where `and` joins two roles with their own organizations (a few at most)."""
+    if "and" not in clause:  # (the most clauses: no joint to read)
+        return [clause]
     parts: list[str] = []
     start = 0
     for joint in _AND_ROLE.finditer(clause):
@@ -699,7 +748,8 @@ def _description_affiliations(description: str) -> list[str]:
     ):
         return found
     found = []
-    sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)  # `founder of the tools company Stackwell`
+    if "the" in sentence:  # `founder of the tools company Stackwell`
+        sentence = _KIND_BEFORE_NAME.sub(r"\g<preposition> ", sentence)
     for clause in (clause for part in sentence.split(";") for clause in _role_clauses(part)):
         if shared := _FOUNDER_AND_FORMER.match(clause.strip()):  # `Founder and former CEO of Acme`
             clause = f"{shared.group('role')} {shared.group('rest')}"
@@ -817,13 +867,20 @@ _TAKES_ROLE = re.compile(
 )
 
 
+# A sentence's end (not an initial's: `J. Roe`) or a semicolon; without a semicolon, the full stop
+# alone, written to open on its `.` (a pattern that opens on a literal is searched for at once)
+_REASON_BREAK = re.compile(r"(?<!\b[A-Z])\.\s+|\s*;\s*")
+_FULL_STOP = re.compile(r"\.(?<!\b[A-Z]\.)\s+")
+
+
 def reason_affiliations(reason: str) -> list[str]:
     """The organizations an entry's reason for a person says they joined or lead now, a sentence
     at a time, each opening on the move (`Hired by Meta as part of ...`, `Taking over as CEO of
     Niantic Spatial`, `Joined Orbex as CFO`, `Leading Voyager Acquisition II`): what the reason
     says of others names none."""
     found: list[str] = []
-    for sentence in re.split(r"(?<!\b[A-Z])\.\s+|\s*;\s*", clean(plain(reason))):
+    text = clean(plain(reason))
+    for sentence in (_REASON_BREAK if ";" in text else _FULL_STOP).split(text):
         sentence = sentence.strip()
         hired = _HIRED_BY.match(sentence)
         if hired and " " in hired.group("org") and looks_like_person_name(hired.group("org")):
@@ -848,12 +905,18 @@ def organizations_in(text: str) -> list[str]:
     return parts
 
 
-def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
+def listed_before_role(description: str, listed: dict[str, str], first_words: frozenset[str]) -> list[str]:
     """`Orbex VP of Fitness`, `Corvo partner`: a clause of the first sentence that opens with an
-    organization the document lists, then a role (a listed name, so `Serial founder` is none)."""
+    organization the document lists, then a role (a listed name, so `Serial founder` is none).
+    `first_words`: the first word of each of `listed`'s names (folded, as its keys are)."""
     sentence = _first_sentence(description)
     found = []
-    for clause in re.split(r";|,\s+|\s+and\s+", sentence):  # `Venture capitalist and Orbex co-founder`
+    for clause in _LISTED_CLAUSE_BREAK.split(sentence):  # `Venture capitalist and Orbex co-founder`
+        # (the clause's first word, folded alone, is its folded text's first: no listed name opens
+        # most clauses, whose whole text is then not folded)
+        opening = fold(clause.split(maxsplit=1)[0]).split()[:1] if clause.strip() else []
+        if opening and opening[0] not in first_words:
+            continue
         words = fold(clause).split()
         if is_past_role(clause) or not words:
             continue
@@ -864,6 +927,9 @@ def listed_before_role(description: str, listed: dict[str, str]) -> list[str]:
                     found.append(name)
                 break
     return found
+
+
+_LISTED_CLAUSE_BREAK = re.compile(r";|,\s+|\s+and\s+")
 
 
 def whole_listed_names(

@@ -48,7 +48,7 @@ def prose_affiliations(
     """`people` with the organizations the prose sets beside their full names added (each person's
     own list first, then these, once each); a short name that opens one listed organization's
     (`Stackfield's CFO`, the entry `Stackfield Compute`) is that organization."""
-    listed = openings({fold(e.name): e.name for e in entries if e.kind == EntityKind.ORGANIZATION and e.own_entry})
+    listed: dict[str, set[str]] | None = None  # (the listed names' openings, read where a post is first found)
     listed_keys = {fold(e.name) for e in entries if e.kind == EntityKind.ORGANIZATION}
     text = document.prose(frozenset((LineKind.TEXT, LineKind.TABLE_ROW))).text
     names = {fold(form) for person in people for form in (person.name, *person.aliases)}
@@ -60,6 +60,9 @@ def prose_affiliations(
         if " " in person.name and position < _MOST_PEOPLE:
             known = {fold(organization) for organization in found}
             for organization in _apposed(text, person.name, names, listed_keys):
+                if listed is None:
+                    own = {fold(e.name): e.name for e in entries if e.kind == EntityKind.ORGANIZATION and e.own_entry}
+                    listed = openings(own)
                 organization = opened_name(organization, listed)
                 if fold(organization) not in known and len(found) < _MOST_POSTS:
                     known.add(fold(organization))
@@ -81,7 +84,7 @@ def _apposed(text: str, name: str, names: set[str], listed: set[str]) -> list[st
             apposed = _APPOSED.match(text, end)
             if apposed and (organizations := _organizations(apposed)):
                 found.extend(org for org in organizations if fold(org) not in names)
-            elif _SIGNS.search(text, max(0, start - 60), start) and (signed := _SIGNED_WITH.match(text, end)):
+            elif _quote_before(text, start) and (signed := _SIGNED_WITH.match(text, end)):
                 tail = signed.group("tail")
                 found.extend(org for org in _signers_organization(tail, listed) if fold(org) not in names)
         start = text.find(name, end)
@@ -92,6 +95,15 @@ def _apposed(text: str, name: str, names: set[str], listed: set[str]) -> list[st
 # Senior Equity Strategist, Zacks` (the dash right after the closing quote, a time stamp perhaps between)
 _SIGNS = re.compile(r"[”\"]\*?\s*(?:\[[^\]]{0,30}\]\S*\s*)?(?:[—–]|-(?=\s))\s*\**$")
 _SIGNED_WITH = re.compile(r"\**,\s+(?P<tail>[^\n\0\[\]()\"“”;]{2,80}?)\**\s*(?=$|[\0\n\[(]|\.\s)")
+
+
+def _quote_before(text: str, start: int) -> bool:
+    """Whether a quote signed with the name at `start` ends just before it (`_SIGNS`), its closing
+    mark looked for first (most names stand after none)."""
+    opening = max(0, start - 60)
+    if text.find('"', opening, start) < 0 and text.find("”", opening, start) < 0:
+        return False
+    return _SIGNS.search(text, opening, start) is not None
 
 
 def _signers_organization(tail: str, organizations: set[str]) -> list[str]:

@@ -11,12 +11,14 @@ from rapidfuzz import fuzz
 
 from kgraph.extract.affiliations import (
     ORG_SEPARATOR,
+    PAST_CUE,
     ROLE_WORD,
     affiliations_from,
     current_roles,
     description_affiliations,
     descriptor_affiliations,
     field_organization,
+    has_past_cue,
     listed_before_role,
     names_a_kind,
     only_organizations,
@@ -303,7 +305,7 @@ def _entry_names(
                     # (`Mike Baker (CIA Officer - 20 years)`; not a slash's list, paired with the names below)
                     or (description_affiliations(qualifier) if "/" not in qualifier else [])
                 )
-                affiliations.extend(found or (past_affiliations(qualifier) if _PAST_CUE.match(qualifier) else []))
+                affiliations.extend(found or (past_affiliations(qualifier) if PAST_CUE.match(qualifier) else []))
     if kind == EntityKind.ORGANIZATION:
         names, renamed = organization_names(bare, document_text, (*qualifiers, description))
         # A qualifier's alias (`(formerly X)`) belongs to a single organization, not to a list.
@@ -463,7 +465,8 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
     if description and " | " in description:  # `**Name** | description | why mentioned`
         parts = [part.strip() for part in description.split(" | ")]
         description, why = parts[0], why or (parts[1] if len(parts) > 1 else None)
-    if description and (why_field := _INLINE_WHY.search(description)):  # `A bank. Why mentioned: ...`
+    # `A bank. Why mentioned: ...` (its `Why` in lower case looked for first: most descriptions have none)
+    if description and "why" in description.lower() and (why_field := _INLINE_WHY.search(description)):
         rest = description[why_field.end() :].strip()
         description, why = description[: why_field.start()].strip() or None, why or rest
     if why is None:
@@ -479,13 +482,13 @@ def _entries(item: Item, kind: EntityKind, document_text: str = "") -> list[Enti
                 for piece in [] if found else re.split(r",\s+(?=[A-Z])", part):
                     found.extend(organizations_in(piece) or affiliations_from(piece) or field_organization(piece))
                 affiliations.extend(found)
-            if _PAST_CUE.search(stated):  # `HIAI; previously a research scientist at Google DeepMind`
+            if has_past_cue(stated):  # `HIAI; previously a research scientist at Google DeepMind`
                 for clause in re.split(r"\s*;\s*", stated):
                     affiliations.extend(_person_like_dropped(past_affiliations(clause)))
         if own_description:  # (a heading's descriptor is read above)
             affiliations.extend(description_affiliations(own_description))
             # a post held before is an affiliation the text states too (`Former CTO of OpenAI`)
-            if _PAST_CUE.search(own_description):  # (most descriptions hold no post left behind)
+            if has_past_cue(own_description):  # (most descriptions hold no post left behind)
                 affiliations.extend(_person_like_dropped(past_affiliations(own_description)))
         if why:  # `Hired by OpenAI to lead its ad sales`
             affiliations.extend(reason_affiliations(why))
@@ -557,9 +560,6 @@ def extract_entities(document: ParsedDocument) -> list[EntityEntry]:
     return [*found, *heading_owners(found)]
 
 
-_PAST_CUE = re.compile(r"(?i:former|previous|once|ex-|ex\s)")  # what `past_affiliations` needs to find any
-
-
 def _person_like_dropped(organizations: list[str]) -> list[str]:
     """The names not written like a person's (`Jane Roe` in `formerly at Jane Roe`), unless the data
     knows the name for a firm's (`Carnegie Mellon`)."""
@@ -577,13 +577,15 @@ def _past_organizations(entries: list[EntityEntry]) -> list[EntityEntry]:
     """The organizations People entries name in roles left behind (`former CPO at Calendly`): no
     affiliations, but the episode mentions them. A name written like a person's is left out, unless
     the data knows it for a firm's (`Carnegie Mellon`)."""
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases, *entry.affiliations)}
+    listed: set[str] | None = None  # (the names listed, folded: gathered where a past role is first read)
     named_like_people = organization_words().named_like_people
     found: list[EntityEntry] = []
     for entry in entries:
         if entry.kind != EntityKind.PERSON or not entry.description or not entry.own_entry:
             continue
         for organization in past_affiliations(entry.description):
+            if listed is None:
+                listed = {fold(form) for each in entries for form in (each.name, *each.aliases, *each.affiliations)}
             key = fold(organization)
             person_like = " " in organization and looks_like_person_name(organization)  # (one word: a first name)
             if key in listed or (person_like and key not in named_like_people):
@@ -616,11 +618,12 @@ def _listed_affiliations(entries: list[EntityEntry]) -> list[EntityEntry]:
         if entry.kind == EntityKind.ORGANIZATION
         for form in (entry.name, *entry.aliases)
     }
+    first_words = frozenset(form.split(maxsplit=1)[0] for form in listed if form)
     result = []
     for entry in entries:
         if entry.kind == EntityKind.PERSON and listed:
             known = [listed[fold(q)] for q in entry.qualifiers if fold(q) in listed]
-            known += listed_before_role(entry.description or "", listed)
+            known += listed_before_role(entry.description or "", listed, first_words)
             affiliations = whole_listed_names(
                 [*entry.affiliations, *known], listed, (*entry.qualifiers, entry.description)
             )

@@ -58,6 +58,10 @@ _THERE = re.compile(r"there", re.I)
 _AT = re.compile(r"at(\s+)", re.I)
 _THE = re.compile(r"the(\s+)", re.I)
 _IT = re.compile(r"it|the company", re.I)
+# Where WORKED, FOUNDED or ROLE may start: a word's start on a letter one of their leads opens on
+# (`has`, `worked`, `spent`, `founded`, `co-founded`, `leads`, `runs`, `joined`, `is`, `was`, `as`...),
+# tried before the leads themselves at each place the gap may end.
+_LEAD_START = re.compile(r"\b[hwsfclrjia]", re.I)
 _GAP = 40  # characters between the name and the statement, none of them `.` or `"`
 _MOST_WORDS_BEFORE_THERE = 3
 
@@ -155,7 +159,7 @@ def _statements(text: str, forms: list[str], organization: str) -> Iterator[tupl
                 break
             if position not in statement_ends:
                 statement_ends[position] = (
-                    _statement_end(text, position, organization) if word_boundary(text, position) else None
+                    _statement_end(text, position, organization) if _LEAD_START.match(text, position) else None
                 )
             if (end := statement_ends[position]) is not None:
                 yield start, end, form
@@ -218,9 +222,15 @@ def _posted(text: str, forms: list[str], name_words: set[str], names: dict[str, 
     board`, `co-founded in 2022 by A and B`), where the post is the entry's: not a former one
     (`former CEO Jo Lee`), nor one after another name in its sentence (`Treeline co-founder
     Hussein`, `rival of Uber, whose CEO`, `led by a16z; partner`)."""
+    full_forms = [form for form in forms if " " in form]  # (full names only: `chip partner Li Auto` is no Li Xiang)
+    lowered = text.lower() if text.isascii() else None  # (ASCII: lower case keeps each character's place)
+    if lowered is not None and not any(form in lowered for form in full_forms):
+        return []  # (most entries name none of the document's people: no post is read)
     found = []
     own_words = set(fold(organization).split())
     for cue in _POSTED.finditer(text):
+        if _full_name_at(text, cue.end(), full_forms) is None:
+            continue  # (read first: most posts stand before no one the document names)
         if not held(cue, text):
             continue
         before = text[max(0, cue.start() - _POST_WINDOW) : cue.start()]
@@ -232,14 +242,19 @@ def _posted(text: str, forms: list[str], name_words: set[str], names: dict[str, 
             continue  # `Series B led by Corvane Capital; partner Martin Casado`: Corvane's partner
         position = cue.end()
         while position:  # `by A and B`: each name, then the one after `and`
-            # (full names only: `chip partner Li Auto` is no Li Xiang)
-            form = next((f for f in forms if " " in f and text[position : position + len(f)].lower() == f), None)
-            if form is None or not word_boundary(text, position + len(form)):
+            form = _full_name_at(text, position, full_forms)
+            if form is None:
                 break
             found.append(names[form])
             position += len(form)
             position = position + 5 if text.startswith(" and ", position) else 0
     return found
+
+
+def _full_name_at(text: str, position: int, full_forms: list[str]) -> str | None:
+    """The first of `full_forms` (lower case) written at `position`, ending a word."""
+    form = next((f for f in full_forms if text[position : position + len(f)].lower() == f), None)
+    return form if form is not None and word_boundary(text, position + len(form)) else None
 
 
 def _names_another(sentence: str, own_words: set[str], people: set[str]) -> bool:
@@ -276,7 +291,7 @@ def _has_cue(text: str) -> bool:
 
 def _owners(text: str) -> list[str]:
     """The names (lower case) whose company the text says it is: `Emmett Shear's AI safety company`."""
-    if "s " not in text:
+    if "'s" not in text and "’s" not in text:  # (the possessive every owner is written with)
         return []
     return [match.group("owner").lower() for match in _OWNED_COMPANY.finditer(text)]
 
