@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, cached_property
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
@@ -456,13 +456,27 @@ class _Makers:
     """The listed organization a product's possessive names (`Petrel's`, for `Petrel Labs` when it is
     the one listed organization so named), or whose Companies entry says `its`."""
 
+    # (each worked out when first asked: most documents have no cue that needs them)
     def __init__(self, document: ParsedDocument, entries: list[EntityEntry]):
-        listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
-        self.names = {fold(form): entry.name for entry in listed for form in (entry.name, *entry.aliases)}
-        self.openings = openings(self.names)  # (`petrel` of `Petrel Labs`: the names it opens)
-        section = document.section(SectionKind.COMPANIES)
-        self.entry_lines = {line.number for line in section.lines} if section else set()
-        self.entries = sorted((entry.line, entry.name) for entry in listed)
+        self._document = document
+        self._listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {fold(form): entry.name for entry in self._listed for form in (entry.name, *entry.aliases)}
+
+    @cached_property
+    def openings(self) -> dict[str, set[str]]:
+        return openings(self.names)  # (`petrel` of `Petrel Labs`: the names it opens)
+
+    @cached_property
+    def entry_lines(self) -> set[int]:
+        section = self._document.section(SectionKind.COMPANIES)
+        return {line.number for line in section.lines} if section else set()
+
+    @cached_property
+    def entries(self) -> list[tuple[int, str]]:
+        return sorted((entry.line, entry.name) for entry in self._listed)
 
     def of(self, possessor: str | None, line: int, owned: bool, before: str) -> tuple[str, ...]:
         """The listed organizations that make it: the one a possessive names, or the entry's it is in
