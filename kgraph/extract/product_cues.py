@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from functools import cache
+from functools import cache, cached_property
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
@@ -107,11 +107,12 @@ _LOWER_WORD = re.compile(r"\s(?!and\b|the\b)[a-z]")
 # An organization's name (its last three capitalized words at most), then a model's code: `Unitree G1
 # humanoid`, `NVIDIA H100`, `Booster T1` (not a period of the year: `Tesla Q3`, `Nvidia H1 results`, `FY25`)
 # (found code first, its maker then read back: a pattern opening on the maker's words was tried at every capital)
-_MODEL_CODE = re.compile(r"(?<=\s)(?P<code>[A-Z]{1,4}-?\d{1,4}[A-Za-z]{0,3})\b(?![-.]?\d)")
+# (the space before is looked at after the first capital: a pattern opening on a look behind is tried at
+# every character, one opening on a capital only at capitals)
+_MODEL_CODE = re.compile(r"(?P<code>[A-Z](?<=\s[A-Z])[A-Z]{0,3}-?\d{1,4}[A-Za-z]{0,3})\b(?![-.]?\d)")
 _MAKER_BEFORE = re.compile(r"(?<![\w&.-])(?P<maker>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2})\s+$")
 # (`Apple FY2025`, `Meta Q42024`; a course's number: `Stanford CS183B`, `Berkeley EE364A`)
 _NOT_A_MODEL = re.compile(r"Q[1-4]|FY\d+|CY\d+|[A-Z]{1,2}\d{4}|(?:CS|EE|ME|MS|ECON|MATH|STAT|PHYS|BIO)\d{2,3}[A-Z]?")
-_DIGIT = re.compile(r"\d")
 _OWNER_REACH = 90  # characters after an owner's word within which a kind and its comma come (four words and more)
 # a half of the year, as its words say (`Nvidia H1 results`, `Tesla H2 2025`; the Unitree H1 is a robot)
 _HALF_YEAR = re.compile(r"H[12]\s+(?:(?:19|20)\d\d|results|earnings|revenue|sales|deliveries|guidance|report)\b")
@@ -168,6 +169,55 @@ _BEFORE = 200  # characters before a cue read for its possessor and its clause
 _ACRONYM = re.compile(r"[A-Z]{2,3}")
 _LOWER_PART = re.compile(r"-[a-z]+\b")
 _PROSE_KINDS = frozenset((LineKind.TEXT, LineKind.TABLE_ROW))
+# Parts that several cues have (`ts ` of `its `, `Its ` and `, its `; `'` of `'s `, `s' ` and `, the
+# company's `): one search of the text for the part finds each of them where a search per cue read the
+# whole text again (some fifty searches were most of the reader's time). Searched in this order, the
+# first that a cue has stands for it.
+_SHARED_PARTS = (
+    "ts ",
+    "heir ",
+    "'",
+    "’",
+    "aunch",
+    "elease",
+    "nveil",
+    "ntroduc",
+    " by ",
+    "ake",
+    "esigns the ",
+    "uilds the ",
+    "eveloper",
+    "reator",
+)
+
+
+@cache
+def _shared_part(cue: str) -> str | None:
+    return next((part for part in _SHARED_PARTS if part in cue), None)
+
+
+class _Cues:
+    """Where each cue (a literal) starts in a text, overlaps included, as `occurrences` finds it: from
+    the places of its shared part (`_SHARED_PARTS`), each searched for once."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self._parts: dict[str, list[int]] = {}
+
+    def at(self, cue: str) -> list[int]:
+        part = _shared_part(cue)
+        if part is None:
+            return list(occurrences(self.text, cue))
+        if part not in self._parts:
+            self._parts[part] = list(occurrences(self.text, part))
+        offset = cue.index(part)  # (the cue at `at` has its part at `at + offset`, and only there)
+        return [
+            found - offset
+            for found in self._parts[part]
+            if found >= offset and self.text.startswith(cue, found - offset)
+        ]
+
+
 # What a cue's name may not be: a word that opens a phrase, not a name.
 _NOT_NAMES = DAYS_AND_MONTHS | frozenset(
     "The A An This That These Its Their Our Your His Her New Next First Last Q1 Q2 Q3 Q4 Section Sections "
@@ -190,6 +240,7 @@ def products_introduced_in(
     makers = _Makers(document, entries)
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
+    cues = _Cues(text)
     found: dict[str, tuple[int, tuple[str, ...]]] = {}
 
     def take(
@@ -229,7 +280,7 @@ def products_introduced_in(
         # a plural's bare apostrophe is looked for with its `s`: `Reuters' CoCounsel`, not a closing quote)
         owner = sought[1:] if sought in _PLURAL_OWNERS else sought
         skipped = len(sought) - len(owner)
-        for found_at in occurrences(text, sought):
+        for found_at in cues.at(sought):
             at = found_at + skipped
             if owner[0] not in "'’" and at and text[at - 1].isalnum():
                 continue  # `its`, not `fits`
@@ -251,12 +302,12 @@ def products_introduced_in(
                 name = after.group("name") or after.group("name2")
                 take(after, [name], owner if possessive else None, not possessive)
     for stem in _LAUNCHES:
-        for at in occurrences(text, stem):
+        for at in cues.at(stem):
             if not (at and text[at - 1].isalnum()) and (launch := _LAUNCH.match(text, at)):
                 # `the company launched Spillway, a service` in an organization's entry: the entry's
                 take(launch, [launch.group("name")], owned=_ITSELF.search(text, max(0, at - 30), at) is not None)
     for cue in _MADE_BY_WORDS:  # `the Aura One, a pendant made by Hearthstone Devices`: read back from `by`
-        for at in occurrences(text, cue):
+        for at in cues.at(cue):
             made = _MADE_BY.search(text, max(0, at - _BEFORE), at)
             after = _BY_NAME.match(text, at + len(cue))
             if after is None and (kind := _BY_THE_KIND.match(text, at + len(cue))):
@@ -271,12 +322,12 @@ def products_introduced_in(
             if by is not None:
                 take(made, [made.group("name")], by=by, listed_maker=True)
     for cue in _ITS_OWN:  # `Sentrel Guard, the company's product, issues`: read back from the owner's words
-        for at in occurrences(text, cue):
+        for at in cues.at(cue):
             named = _NAME_BEFORE_OWN.search(text, max(0, at - _BEFORE), at)
             if named is not None and _OWN_KIND.match(text, at + len(cue)):
                 take(named, [named.group("name")], owned=True)
     for cue in _MAKES_WORDS:  # `makes the Oakhaven Picker`, `maker of Harbor Router and Spillway`: in an entry
-        for at in occurrences(text, cue):
+        for at in cues.at(cue):
             if (not at or not text[at - 1].isalnum()) and (makes := _MAKES.match(text, at + len(cue))):
                 line = prose.lines[prose.index_at(at)].number
                 in_entry = line in makers.entry_lines
@@ -292,13 +343,14 @@ def products_introduced_in(
                     owned=True,
                     listed_maker=not in_entry,  # (an entry says what it makes, whoever of two it is)
                 )
-    for at in occurrences(text, _CALLED):  # `a product called Benefits Buddy`
+    for at in cues.at(_CALLED):  # `a product called Benefits Buddy`
         called = _CALLED_NAME.match(text, at + len(_CALLED)) if _KIND_BEFORE.search(text, max(0, at - 20), at) else None
         if called is not None and not is_known_given_name(called.group("name").split()[0]):  # (`a model called Gigi`)
             take(called, [called.group("name")])
-    for mark in _NAME_MARKS.finditer(text):  # `its own AI assistant "Sparky"`, `hardware (the Orb)`
-        at = mark.start()
-        if not at or not (text[at - 1].isspace() or text[at - 1] == ","):
+    # `its own AI assistant "Sparky"`, `hardware (the Orb)`: each mark found with `str.find` (a character
+    # searched for alone is found far faster than by a pattern opening on a choice of them)
+    for at in sorted(at for mark in _NAME_MARKS for at in cues.at(mark)):
+        if not at or not (text[at - 1].isspace() or text[at - 1] == ",") or not _AFTER_MARK.match(text, at + 1):
             continue  # (what `(?<=[\s,])` would ask)
         kind_at = _kind_before_mark(text, at)
         named = _MARKED_NAME.match(text, at) if kind_at is not None else None
@@ -309,24 +361,25 @@ def products_introduced_in(
             ):
                 continue  # `called the tool "Useless."`, `mixture-of-experts model (MoE)`: no product's name
             take(named, [named.group("name")], owned=True)
-    if _DIGIT.search(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
-        organizations = _known_organizations() | {
-            fold(form)
-            for entry in entries
-            if entry.kind == EntityKind.ORGANIZATION
-            for form in (entry.name, *entry.aliases)
-        }
-        for model in _MODEL_CODE.finditer(text):
-            before = _MAKER_BEFORE.search(text, max(0, model.start() - 80), model.start())
-            if before is None:
-                continue
-            code, maker = model.group("code"), closing_name(before.group("maker").split(), organizations)
-            code = code[:-1] if code.endswith("s") and code[-2].isdigit() else code  # `H100s`: the chips
-            period = _NOT_A_MODEL.fullmatch(code) or _HALF_YEAR.match(text, model.start("code"))
-            if maker is not None and not period and fold(code) not in listed:
-                # (a code of four characters or more is a name of its own, `NDP120`, `V100`; a short one is
-                # written with its maker's, `Unitree G1`)
-                take(model, [code if len(code) >= 4 else f"{maker} {code}"], by=maker)
+    organizations: frozenset[str] | None = None  # (worked out at the first code that has a name before it)
+    for model in _MODEL_CODE.finditer(text):  # `Unitree G1`, `NVIDIA H100`: a maker's name, a model's code
+        before = _MAKER_BEFORE.search(text, max(0, model.start() - 80), model.start())
+        if before is None:
+            continue
+        if organizations is None:
+            organizations = _known_organizations() | {
+                fold(form)
+                for entry in entries
+                if entry.kind == EntityKind.ORGANIZATION
+                for form in (entry.name, *entry.aliases)
+            }
+        code, maker = model.group("code"), closing_name(before.group("maker").split(), organizations)
+        code = code[:-1] if code.endswith("s") and code[-2].isdigit() else code  # `H100s`: the chips
+        period = _NOT_A_MODEL.fullmatch(code) or _HALF_YEAR.match(text, model.start("code"))
+        if maker is not None and not period and fold(code) not in listed:
+            # (a code of four characters or more is a name of its own, `NDP120`, `V100`; a short one is
+            # written with its maker's, `Unitree G1`)
+            take(model, [code if len(code) >= 4 else f"{maker} {code}"], by=maker)
     for listed_products in _PRODUCTS.finditer(text):
         more = listed_products.group("more")
         if listed_products.group("verb") is None and not more:
@@ -343,7 +396,8 @@ def products_introduced_in(
 # hardware (the Orb)`, `a face-based product (FaceCheck)`): what the kind is called.
 # (the mark first, what stands before it told in Python: a pattern opening on a look behind is tried
 # at every character)
-_NAME_MARKS = re.compile(r"[\"“'‘(](?=[A-Z]|the\s+[A-Z]|[\"“][A-Z])")
+_NAME_MARKS = ('"', "“", "'", "‘", "(")
+_AFTER_MARK = re.compile(r"[A-Z]|the\s+[A-Z]|[\"“][A-Z]")
 _KIND_REACH = 60
 _KIND_WORDS = frozenset((*_KIND_NAMES.split("|"), "hardware", "family"))
 _NAMING_WORDS = frozenset("branded called named dubbed codenamed code-named".split())
@@ -402,13 +456,27 @@ class _Makers:
     """The listed organization a product's possessive names (`Petrel's`, for `Petrel Labs` when it is
     the one listed organization so named), or whose Companies entry says `its`."""
 
+    # (each worked out when first asked: most documents have no cue that needs them)
     def __init__(self, document: ParsedDocument, entries: list[EntityEntry]):
-        listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
-        self.names = {fold(form): entry.name for entry in listed for form in (entry.name, *entry.aliases)}
-        self.openings = openings(self.names)  # (`petrel` of `Petrel Labs`: the names it opens)
-        section = document.section(SectionKind.COMPANIES)
-        self.entry_lines = {line.number for line in section.lines} if section else set()
-        self.entries = sorted((entry.line, entry.name) for entry in listed)
+        self._document = document
+        self._listed = [entry for entry in entries if entry.kind == EntityKind.ORGANIZATION and entry.own_entry]
+
+    @cached_property
+    def names(self) -> dict[str, str]:
+        return {fold(form): entry.name for entry in self._listed for form in (entry.name, *entry.aliases)}
+
+    @cached_property
+    def openings(self) -> dict[str, set[str]]:
+        return openings(self.names)  # (`petrel` of `Petrel Labs`: the names it opens)
+
+    @cached_property
+    def entry_lines(self) -> set[int]:
+        section = self._document.section(SectionKind.COMPANIES)
+        return {line.number for line in section.lines} if section else set()
+
+    @cached_property
+    def entries(self) -> list[tuple[int, str]]:
+        return sorted((entry.line, entry.name) for entry in self._listed)
 
     def of(self, possessor: str | None, line: int, owned: bool, before: str) -> tuple[str, ...]:
         """The listed organizations that make it: the one a possessive names, or the entry's it is in
