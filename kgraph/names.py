@@ -147,7 +147,7 @@ def word_at(text: str, words: str, start: int = 0) -> int:
 
 
 def has_cjk(text: str) -> bool:
-    return bool(_CJK.search(text))
+    return not text.isascii() and _CJK.search(text) is not None  # (`isascii` reads no character)
 
 
 def is_cjk_character(char: str) -> bool:
