@@ -172,8 +172,20 @@ class ParsedDocument(_Frozen):
 
     def prose(self, kinds: frozenset[LineKind], separator: str = "\0", written: bool = False) -> Prose:
         """The body's lines of `kinds` as one text to search (plain, or as `written`), joined by
-        `separator` (`\0`: no white space between lines, so no name runs across two)."""
-        return Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
+        `separator` (`\0`: no white space between lines, so no name runs across two). Made once for
+        the document last asked (a frozen one): its readers ask for the same few, one after another."""
+        global _prose_made
+        made = _prose_made
+        if made[0] is not self:  # (the document is held: no other one takes its identity meanwhile)
+            made = _prose_made = (self, {})
+        key = (kinds, separator, written)
+        if (prose := made[1].get(key)) is None:
+            prose = made[1][key] = Prose([line for line in self.body_lines() if line.kind in kinds], separator, written)
+        return prose
+
+
+# The document whose prose was last asked for, and its prose texts by what was asked
+_prose_made: tuple[ParsedDocument | None, dict[tuple[frozenset[LineKind], str, bool], Prose]] = (None, {})
 
 
 class Prose:
