@@ -195,7 +195,8 @@ def organizations_listed_with(
     names of its people; `everyday`: the words it writes in lower case)."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    if ", " not in text:
+    lists = list(_lists(text)) if ", " in text else []  # (most documents have none: no sets made for them)
+    if not lists:
         return []
     organizations = {
         fold(form)
@@ -212,7 +213,7 @@ def organizations_listed_with(
     known = known_organizations().name_set
     kinds = organization_words().kind_suffixes
     found: dict[str, int] = {}
-    for names, tail, at in _lists(text):
+    for names, tail, at in lists:
         first = names[0].split()
         if len(first) > 1 and fold(first[0]) in everyday:  # `Where PitchBook, CB Insights, ...`: a sentence's word
             names[0] = " ".join(first[1:])
