@@ -79,6 +79,6 @@ _RUN_PIECES = ["Ab", " ", ",", ", ", ".", "and", "Cd Ef", "\n", "\0", ":", "(", 
 @settings(max_examples=1500, deadline=None)
 @given(_texts(_RUN_PIECES, 24))
 def test_comma_runs_are_found_as_by_the_pattern_they_replaced(text: str) -> None:
-    # (the new one opens only after a stop or a comma, where the first form's leftmost match opens)
-    found = [(match.span(), match.group()) for match in prose_organizations._COMMA_RUN.finditer(text)]
+    # (the new one reads the parts between two stops, where the first form's leftmost match opens)
+    found = [(match.span(), match.group()) for match in prose_organizations._comma_runs(text)]
     assert found == [(match.span(), match.group()) for match in _OLD_COMMA_RUN.finditer(text)]

@@ -100,6 +100,12 @@ _WORKED_WITH = re.compile(
     rf"|(?<=[cC])(?i:o-?found(?:ed|ing))\s+(?:[A-Z][\w.&-]*\s+){{1,3}}with\s+(?:(?:Dr|Prof)\.\s+)?(?P<partner>{_NAME}))"
 )
 _TITLE_AFTER_NAME = re.compile(rf"{_TITLE_AFTER}\b")
+# The title after a comma or a parenthesis (`, the former CEO`, ` (co-founder`), as `_BEFORE_TITLE`
+# reads them: only there is a title after a name, and these patterns open on one character the
+# engine skips to (one opening on the titles' letters was tried at every c, d, h and p of the prose).
+# (`\n?`: `_BEFORE_TITLE`'s `$` also holds before a last line break)
+_COMMA_BEFORE_TITLE = re.compile(rf",\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:former\s+)?(?={_TITLE_AFTER}\b)")
+_PARENTHESIS_BEFORE_TITLE = re.compile(rf"\((?:former\s+)?\n?(?={_TITLE_AFTER}\b)")
 # A post of a field, then the name set beside it: `its head of compliance, Fatima El-Sayed,`
 _POST_OF_WORDS = ("head ", "Head ", "director ", "Director ", "VP ", "vice president ", "Vice President ")
 _POSTS_OWNED = ("co-founder, ", "cofounder, ", "founder, ", "CEO, ", "CTO, ", "CFO, ", "COO, ", "president, ")
@@ -139,22 +145,19 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
         if held(match, text)
         for written in match.group("name", "second")
     ]
-    for word in _POSTS_OWNED:  # `Voltaic's co-founder, Keiko Armitage,`: an owner's post, then the name
-        for at in occurrences(text, word):
-            owner = text[max(0, at - 6) : at]
-            if owner.endswith(_OWNERS) and (named := _NAME_SET_BESIDE.match(text, at + len(word))):
-                names.append(named.group("name"))
-    for word in _POST_OF_WORDS:  # (found with `str.find`: far faster than a pattern opening on a choice)
-        for at in occurrences(text, word):
-            if (not at or not text[at - 1].isalnum()) and (post := _POST_THEN_NAME.match(text, at)):
-                names.append(post.group("name"))
+    if "," in text:  # (each post below is read before a comma: a text without one is not searched)
+        for word in _POSTS_OWNED:  # `Voltaic's co-founder, Keiko Armitage,`: an owner's post, then the name
+            for at in occurrences(text, word):
+                owner = text[max(0, at - 6) : at]
+                if owner.endswith(_OWNERS) and (named := _NAME_SET_BESIDE.match(text, at + len(word))):
+                    names.append(named.group("name"))
+        for word in _POST_OF_WORDS:  # (found with `str.find`: far faster than a pattern opening on a choice)
+            for at in occurrences(text, word):
+                if (not at or not text[at - 1].isalnum()) and (post := _POST_THEN_NAME.match(text, at)):
+                    names.append(post.group("name"))
     if " with " in text or " colleagues" in text or " et al." in text or "co-author" in text:
         names += [match.group("name") or match.group("partner") for match in _WORKED_WITH.finditer(text)]
-    for title in _TITLE_AFTER_NAME.finditer(text):
-        between = _BEFORE_TITLE.search(text, max(0, title.start() - 30), title.start())
-        if between and (title.group().lower() != "partner" or _AT_OR_OF.match(text, title.end())):
-            before = _NAME_BEFORE.search(text, max(0, between.start() - _WINDOW), between.start())
-            names.append(before.group() if before else None)
+    names += _named_before_titles(text)
     for written in names:
         name = _TITLE_WORD.sub("", written, count=1) if written and _TITLE_WORD.match(written) else written
         key = fold(name) if name else ""
@@ -167,3 +170,20 @@ def people_named_in(document: ParsedDocument, known: set[str], everyday: frozens
             if len(found) == MOST_NAMED:
                 break  # more than a summary ever names: a hostile text, for the corpus to resolve
     return list(found.values())
+
+
+def _named_before_titles(text: str) -> list[str | None]:
+    """The name before each title set after one (`Ana Lind, CEO of Orbex`, `Ana Lind (co-founder)`),
+    in text order; None where no name is."""
+    names: list[str | None] = []
+    after = {
+        cue.end() for pattern in (_COMMA_BEFORE_TITLE, _PARENTHESIS_BEFORE_TITLE) for cue in pattern.finditer(text)
+    }
+    for at in sorted(after):  # (a set: a title read once)
+        title = _TITLE_AFTER_NAME.match(text, at)
+        assert title is not None  # (the cue's lookahead)
+        between = _BEFORE_TITLE.search(text, max(0, title.start() - 30), title.start())
+        if between and (title.group().lower() != "partner" or _AT_OR_OF.match(text, title.end())):
+            before = _NAME_BEFORE.search(text, max(0, between.start() - _WINDOW), between.start())
+            names.append(before.group() if before else None)
+    return names

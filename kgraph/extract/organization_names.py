@@ -143,8 +143,9 @@ def acronym_fits(acronym: str, name: str) -> bool:
 _SMALL_WORDS = frozenset("of for and & the de du la le des del di da von van".split())
 # `Carnegie Mellon University (CMU)`, `Electric Reliability Council of Texas (ERCOT)` in running text:
 # capitalized words (small ones between), then an acronym in parentheses
-# (found from the parenthesis, at C speed, then the name read back from it: most texts have few)
-_ACRONYM_IN_PARENTHESES = re.compile(r"\s\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+# (found from the parenthesis, at C speed, then the name read back from it: most texts have few; the
+# white space before it is read back too: a pattern opening on white space was tried at every space)
+_ACRONYM_IN_PARENTHESES = re.compile(r"\((?<=\s\()(?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
 _NAME_REACH = 160  # characters before the parenthesis a name of eight words fits in
 _NAME_WORD = re.compile(r"[A-Z][\w&.'’-]*")
 
@@ -155,7 +156,8 @@ def acronyms_spelled_out(text: str) -> dict[str, str]:
     (CMU)` gives Carnegie Mellon University; `Nvidia (NVDA)` and `Tesla (TSLA)` give none."""
     found: dict[str, str] = {}
     for parenthesis in _ACRONYM_IN_PARENTHESES.finditer(text):
-        words = _name_before(text[max(0, parenthesis.start() - _NAME_REACH) : parenthesis.start()])
+        space = parenthesis.start() - 1  # (the white space before the parenthesis)
+        words = _name_before(text[max(0, space - _NAME_REACH) : space])
         acronym = parenthesis.group("acronym").lower()
         for start in range(len(words) - 1):
             if words[start].lower() not in _SMALL_WORDS and _initials(words[start:], acronym):

@@ -102,12 +102,23 @@ def organizations_of_a_kind(
 # where two of its names and a quarter at least are organizations the document or the shipped list
 # knows, the rest are organizations too (a list holds one kind of thing).
 _ITEM = r"[A-Z][\w&'’.+-]*[\w&+](?:\s+(?:&\s+)?[A-Z][\w&'’.+-]*[\w&+]){0,3}"
-# A run of text with commas and no other stop: a list's candidate (each run read once: linear)
-# (it opens only after a stop or a comma: tried from every character, a sentence with no comma was
-# read to its end from each, a quadratic search; pinned to that first form in the tests)
-_COMMA_RUN = re.compile(r"(?:^|(?<=[,.;:!?()\[\]\"“”\n\0]))[^,.;:!?()\[\]\"“”\n\0]++(?:,[^,.;:!?()\[\]\"“”\n\0]++)+")
+# The text between two stops, its comma-separated parts (no part empty) as one match: those with a
+# comma are a list's candidates (`_comma_runs`). Each is read once, from its first character: a
+# pattern for the runs alone was tried again from each character of a sentence with no comma (a
+# quadratic search), or, opening on a look-behind, tried at every character (pinned to that first
+# form in the tests).
+_PARTS_BETWEEN_STOPS = re.compile(r"[^,.;:!?()\[\]\"“”\n\0]++(?:,[^,.;:!?()\[\]\"“”\n\0]++)*")
 _WHOLE_ITEM = re.compile(_ITEM)
 _ENDING_ITEM = re.compile(rf"(?:^|(?<=\s))(?P<item>{_ITEM})$")  # the first name: the end of the text before
+
+
+def _ending_item(part: str) -> re.Match[str] | None:
+    """`_ENDING_ITEM` in `part`, searched only where its last word opens on a capital (a name's last
+    word is that of the part: most parts, a clause's end, are passed over without a search)."""
+    words = part.rsplit(None, 1)
+    return _ENDING_ITEM.search(part) if words and "A" <= words[-1][:1] <= "Z" else None
+
+
 _SHARED_SURNAME = re.compile(r"\s+and\s+[A-Z]")
 # the list's last part: `and Northzone`, `or Meta`, `and more`, `Northzone`, or the last two joined with no
 # comma before (`NFX and LocalGlobe invest`, `Exxon Mobil or Meta`)
@@ -139,7 +150,7 @@ def _lists_in(run: str) -> Iterator[tuple[list[str], bool]]:
             continue
         if len(names) >= _LEAST_NAMES:
             yield names, tail
-        first = _ENDING_ITEM.search(part)  # a new list may open at the end of this part
+        first = _ending_item(part)  # a new list may open at the end of this part
         names = [first.group("item")] if first else []
         before = part[: first.start()].split() if first else []
         tail = bool(before) and before[-1][:1].isupper()
@@ -159,11 +170,21 @@ _LEAST_KNOWN = 2  # names of the list known as organizations, and a quarter of t
 _SHARE_KNOWN = 4
 
 
+# After a comma, what a list's next part opens on (see `_LAST_ITEM`): a run with none is no list.
+_LIST_GOES_ON = re.compile(r",\s*(?:[A-Z]|(?:and|or)\s)")
+
+
 def _lists(text: str) -> Iterator[tuple[list[str], bool, int]]:
     """`_lists_in` each comma run of `text`, with where the run starts."""
-    for run in _COMMA_RUN.finditer(text):
-        for names, tail in _lists_in(run.group()):
-            yield names, tail, run.start()
+    for run in _comma_runs(text):
+        if _LIST_GOES_ON.search(run.group()):
+            for names, tail in _lists_in(run.group()):
+                yield names, tail, run.start()
+
+
+def _comma_runs(text: str) -> Iterator[re.Match[str]]:
+    """Each run of `text` with commas and no other stop: a list's candidate."""
+    return (parts for parts in _PARTS_BETWEEN_STOPS.finditer(text) if "," in parts.group())
 
 
 def organizations_listed_with(
@@ -174,7 +195,8 @@ def organizations_listed_with(
     names of its people; `everyday`: the words it writes in lower case)."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    if ", " not in text:
+    lists = list(_lists(text)) if ", " in text else []  # (most documents have none: no sets made for them)
+    if not lists:
         return []
     organizations = {
         fold(form)
@@ -191,7 +213,7 @@ def organizations_listed_with(
     known = known_organizations().name_set
     kinds = organization_words().kind_suffixes
     found: dict[str, int] = {}
-    for names, tail, at in _lists(text):
+    for names, tail, at in lists:
         first = names[0].split()
         if len(first) > 1 and fold(first[0]) in everyday:  # `Where PitchBook, CB Insights, ...`: a sentence's word
             names[0] = " ".join(first[1:])
