@@ -468,10 +468,13 @@ _COMMON_WORDS = frozenset(
     google apple meta amazon microsoft openai anthropic nvidia tesla ai ceo cto cfo vc us uk eu
     today yesterday tomorrow later earlier now again always never""".split()
 )
-_LEADING_PHRASE = re.compile(
-    r"^(?:(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also|one of|among)\b,?\s+|[^,:\"]{1,80},\s+)"
+_LEADING_WORDS = (
+    r"(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also|one of|among)\b,?\s+"
 )
+_LEADING_PHRASE = re.compile(rf"^(?:{_LEADING_WORDS}|[^,:\"]{{1,80}},\s+)")
+# (without a comma, only a leading word can match: the phrase's 80 characters are not read)
+_LEADING_WORD = re.compile(rf"^{_LEADING_WORDS}")
 # `shares an insight from Ann Lee`, `quoting Ann Lee`: the words are relayed, not the speaker's own.
 _RELAYED = re.compile(
     r"\b(?:(?:insight|advice|words?|quote|line|lesson|story|wisdom|observation|point|maxim)\s+(?:\w+\s+){0,2}from"
@@ -1860,16 +1863,18 @@ def _clause_starts(clause: str) -> tuple[str, ...]:
     """Where a clause's subject may start: at its start, after a leading phrase (`But`, `In 2020,`),
     or, after a subordinate clause (`While the world debated A, B and C, Jensen argues`), after
     any of its commas."""
-    leading = _LEADING_PHRASE.match(clause)  # anchored: a substitution could only remove this
+    # (anchored: a substitution could only remove this)
+    comma = "," in clause  # most clauses have none: a leading phrase, a subordinate clause, a title apposed need one
+    leading = _LEADING_PHRASE.match(clause) if comma else _LEADING_WORD.match(clause)
     starts = [clause]
     if leading and leading.end():
         starts.append(clause[leading.end() :])
     # `This is no abstract risk — Dylan projects...`: a new clause after a dash
     if "—" in clause or "–" in clause:
         starts += [clause[match.end() :] for match in _DASH_CLAUSE.finditer(clause)]
-    if _SUBORDINATE.match(clause):
+    if comma and _SUBORDINATE.match(clause):
         starts += [clause[match.end() :] for match in _COMMA.finditer(clause)]
-    apposed = _APPOSED_TITLE.match(clause)
+    apposed = _APPOSED_TITLE.match(clause) if comma else None
     if apposed:  # `Its CEO, Bram Okafor, told The Wafer:` reads as `Bram Okafor told The Wafer:`
         rest = clause[apposed.end() :]
         name = _NAME.match(rest)
