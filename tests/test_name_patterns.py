@@ -60,8 +60,9 @@ def test_speaking_is_what_the_per_name_pattern_matched(full: str, data: st.DataO
 @functools.cache
 def _speaks_pattern(full: str, surname: str) -> re.Pattern[str]:
     names = rf"(?:{re.escape(full)}|{re.escape(surname)})"
+    # (the parenthesis as 991c4fd bounded it, on purpose: a line's words at most, none nested)
     return re.compile(
-        rf"\b{names}(?:['’]s)?(?:\s*\([^)]*\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
+        rf"\b{names}(?:['’]s)?(?:\s*\([^()\n]{{0,80}}\))?,?\s+(?:\w+ly\s+)?(?:{SPEECH_VERBS})\b"
         rf"|[—–-]\s*\**{re.escape(full)}\b|\*\*{re.escape(full)}:?\*\*:?\s*[\"“]|\b{re.escape(full)}:\s*[\"“]"
     )
 
