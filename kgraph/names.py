@@ -130,6 +130,18 @@ def closing_name(words: list[str], names: Container[str]) -> str | None:
     )
 
 
+def found_at_word_start(words: re.Pattern[str], text: str) -> bool:
+    """Whether `words` (a pattern that ends on `\\b` and opens on its words' letters, not on `\\b`)
+    matches in `text` where a word starts: the `\\b` before them checked apart (a pattern opening on
+    `\\b` is tried at every character, one opening on letters only at those letters)."""
+    found = words.search(text)
+    while found is not None:
+        if not word_character_at(text, found.start() - 1):
+            return True
+        found = words.search(text, found.start() + 1)
+    return False
+
+
 def contains_word(text: str, words: str) -> bool:
     """Whether `words` occurs in `text` with no word character right before or after it: the
     same answer as `re.search(rf"(?<!\\w){re.escape(words)}(?!\\w)", text)`, without compiling

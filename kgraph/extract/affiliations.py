@@ -15,11 +15,11 @@ from kgraph.names import (
     clean,
     contains_word,
     fold,
+    found_at_word_start,
     is_placeholder,
     looks_like_person_name,
     name_shaped,
     split_qualifiers,
-    word_character_at,
 )
 from kgraph.parse.inline import plain
 from kgraph.person_names import is_place, is_town
@@ -248,7 +248,7 @@ def is_past_role(text: str) -> bool:
     """`Former CEO, MosaicML`, `CEO until 2020`: a role the person has left."""
     if not text.isascii():
         return _PAST_ROLE.search(text) is not None
-    return _opens_a_word(_PAST_ROLE_IN_LOWER_CASE, text.lower())
+    return found_at_word_start(_PAST_ROLE_IN_LOWER_CASE, text.lower())
 
 
 _OWNER_ROLE = re.compile(rf"^(?P<org>{_ORG_NAME.pattern})['’]s\s+(?P<role>(?:\S+\s+){{0,2}}\S+)")  # `Acme's Head of X`
@@ -311,18 +311,7 @@ def _has_role(text: str) -> bool:
     (where IGNORECASE folds nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
     if not text.isascii():
         return bool(ROLE_WORD.search(text) or _MORE_ROLES.search(text))
-    return _opens_a_word(_ROLE_IN_LOWER_CASE, text.lower())
-
-
-def _opens_a_word(words: re.Pattern[str], lowered: str) -> bool:
-    """Whether `words` (a pattern of lower-case words ending on `\\b`) matches in `lowered` where a
-    word starts: the `\\b` before them, checked apart."""
-    found = words.search(lowered)
-    while found is not None:
-        if not word_character_at(lowered, found.start() - 1):
-            return True
-        found = words.search(lowered, found.start() + 1)
-    return False
+    return found_at_word_start(_ROLE_IN_LOWER_CASE, text.lower())
 
 
 def _name_goes_on(rest: str) -> bool:

@@ -13,7 +13,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.named_people import POST, held
 from kgraph.extract.results import EntityEntry, EntityKind, PersonName
-from kgraph.names import fold, occurrences, word_boundary, word_character_at
+from kgraph.names import fold, found_at_word_start, occurrences, word_boundary
 from kgraph.parse.document import Item, ParsedDocument, SectionKind
 from kgraph.person_names import is_place
 
@@ -280,13 +280,7 @@ def _has_cue(text: str) -> bool:
     nothing beyond ASCII letters, and `\\b` sees the same word characters)."""
     if not text.isascii():
         return _WORKED_CUE.search(text) is not None
-    lowered = text.lower()
-    found = _LOWER_CUE.search(lowered)
-    while found is not None:
-        if not word_character_at(lowered, found.start() - 1):
-            return True
-        found = _LOWER_CUE.search(lowered, found.start() + 1)
-    return False
+    return found_at_word_start(_LOWER_CUE, text.lower())
 
 
 def _owners(text: str) -> list[str]:
