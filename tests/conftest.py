@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,18 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus"
 SEED_EXPECTED = SHARED / "spec" / "seed-expected.json"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def fixture_files() -> list[Path]:
+    """The project's own Markdown documents: the test fixtures and the seeds."""
+    return sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")])
+
+
+def fixture_lines() -> Iterator[str]:
+    """Every line of the project's fixtures and seeds, file by file."""
+    for path in fixture_files():
+        yield from path.read_text(encoding="utf-8").splitlines()
+
 
 # No property test is timed: on a shared machine an example can take seconds, and a deadline then
 # fails a test whose behaviour is right (speed is measured by bench/, not by tests).

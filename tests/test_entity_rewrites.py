@@ -34,7 +34,7 @@ from kgraph.parse import parse_document
 from kgraph.parse.document import Item, ParsedDocument, SectionKind
 from kgraph.parse.inline import plain
 from kgraph.person_names import address_form
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import fixture_files
 
 
 def _clean_before(text: str) -> str:
@@ -279,7 +279,7 @@ def _assert_entries_as_before(document: ParsedDocument) -> None:
 
 
 def test_entries_are_what_they_were_on_the_fixtures_and_seeds() -> None:
-    paths = sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")])
+    paths = fixture_files()
     assert paths
     for path in paths:
         _assert_entries_as_before(parse_document(path.name, path.read_text(encoding="utf-8")))

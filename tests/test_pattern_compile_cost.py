@@ -16,7 +16,7 @@ from kgraph.extract.participants import _ROLE_PREFIX
 from kgraph.names import fold, is_cjk_name, slug, slug_characters
 from kgraph.resolve.organizations import _Context, _DescriptionWords, _part_of
 from kgraph.resolve.people import _pinyin_spellings
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import fixture_lines
 
 _SPACES = st.sampled_from([" ", "", "", "  ", "\n", "\u00a0"])
 
@@ -28,10 +28,9 @@ def _texts(pieces: list[str], most: int = 8) -> st.SearchStrategy[str]:
 
 def _fixture_lines() -> Iterator[str]:
     """Every line of the fixtures and seeds, and what follows each quotation mark in it."""
-    for path in sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")]):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            yield line
-            yield from (line[index + 1 :] for index, char in enumerate(line) if char in "\"”’'")
+    for line in fixture_lines():
+        yield line
+        yield from (line[index + 1 :] for index, char in enumerate(line) if char in "\"”’'")
 
 
 _NAMES = ["Jo Lee", "Ana de Souza", "O’Neil Ray", "Élise Roe", "J. R. Ode", "李明", "张伟华", "李", "jo lee", "Jo"]

@@ -5,18 +5,12 @@ patterns read and on every line of the project's fixtures and seeds."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from hypothesis import given, settings
 
 from kgraph.extract import named_people, prose_organizations
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import fixture_lines
 from tests.test_pattern_compile_cost import _texts
-
-
-def _fixture_lines() -> Iterator[str]:
-    for path in sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")]):
-        yield from path.read_text(encoding="utf-8").splitlines()
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[tuple[int, int], dict[str, str | None]]]:
@@ -61,7 +55,7 @@ def test_worked_with_matches_as_the_pattern_it_replaced(text: str) -> None:
 
 
 def test_worked_with_matches_as_before_on_the_fixtures() -> None:
-    for line in _fixture_lines():
+    for line in fixture_lines():
         assert _matches(named_people._WORKED_WITH, line) == _matches(_OLD_WORKED_WITH, line), line
 
 

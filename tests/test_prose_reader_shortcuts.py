@@ -11,19 +11,14 @@ from hypothesis import given, settings
 
 from kgraph.extract import named_people, organization_names, prose_organizations
 from kgraph.names import fold
-from tests.conftest import FIXTURES, SEEDS
+from tests.conftest import fixture_files, fixture_lines
 from tests.test_pattern_compile_cost import _texts
-
-
-def _fixture_lines() -> Iterator[str]:
-    for path in sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")]):
-        yield from path.read_text(encoding="utf-8").splitlines()
 
 
 def _fixture_texts() -> Iterator[str]:
     """The fixtures' lines, one by one and each file's joined as the prose readers join them."""
-    yield from _fixture_lines()
-    for path in sorted([*FIXTURES.rglob("*.md"), *SEEDS.rglob("*.md")]):
+    yield from fixture_lines()
+    for path in fixture_files():
         yield "\0".join(path.read_text(encoding="utf-8").splitlines())
 
 
