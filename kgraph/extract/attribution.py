@@ -277,16 +277,25 @@ _READ_FROM_TEXT = re.compile(
     r"|(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+|[A-Z][\w-]*\s+){0,2}?(?:question|email|e-mail|message|text|letter|note|"
     r"review|comment|voicemail|tweet|post|reply|excerpt|passage|statement)s?(?P<tail>\s+[^\"“”:]{1,200})?)\s*[*_]*:"
 )
-# Someone else speaking after the reading (`read a listener question and Jo Lee answered:`)
-_THEN_SPEAKS = re.compile(
-    rf"\b(?:and|then|but|before|while)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:\w+ly\s+)?{_SPEECH_VERB}\b"
-)
-_READ_AUTHOR = re.compile(
-    r"^\s+(?:(?:written|posted|sent|shared|left)\s+by|from)\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
-    # (`that Ernesto Valdivia, operations manager at Farmacias Almara, sent her`: past an apposition)
-    r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^,:\"“”]{1,80},)?\s+(?:had\s+)?"
-    r"(?:sent|wrote|posted|texted|emailed|left)\b"
-)
+
+
+# The patterns this module compiles on first use (`@cache` functions) are asked only by rare
+# lead-ins, none in most builds: compiled at import, each (a copy of the speech verbs, a class with
+# `’` or a CJK range) would cost every build a millisecond or so.
+@cache  # compiled on first use: asked only once a lead-in reads from a text (`_READ_FROM_TEXT`)
+def _then_speaks() -> re.Pattern[str]:
+    """Someone else speaking after the reading (`read a listener question and Jo Lee answered:`)."""
+    return re.compile(rf"\b(?:and|then|but|before|while)\s+(?:[A-Z][\w'’.-]*\s+){{0,3}}(?:\w+ly\s+)?{_SPEECH_VERB}\b")
+
+
+@cache  # compiled on first use: asked only once a lead-in reads from a text (`_READ_FROM_TEXT`)
+def _read_author() -> re.Pattern[str]:
+    return re.compile(
+        r"^\s+(?:(?:written|posted|sent|shared|left)\s+by|from)\s+(?P<from>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})"
+        # (`that Ernesto Valdivia, operations manager at Farmacias Almara, sent her`: past an apposition)
+        r"|\s(?P<writer>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^,:\"“”]{1,80},)?\s+(?:had\s+)?"
+        r"(?:sent|wrote|posted|texted|emailed|left)\b"
+    )
 
 
 @cache  # compiled on first use: only a lead-in that reads out someone's text asks (few documents have one)
@@ -408,12 +417,18 @@ _TOLD_END = re.compile(
 )
 # One of these is in every lead-in `_TOLD_END` finds (tested first: most lead-ins have none).
 _TELLING_STEMS = ("told", "tells", "ask", "warn", "remind", "text", "mail", "messaged", "wrote", "writes")
+
+
 # A teller set with a description between commas: the name, then the description, or a description
 # naming them (`her lead investor, Thaddeus Greer of Sablecrest Partners,`; its organization left out).
-_APPOSED_TELLER = re.compile(
-    r"(?:,\s+(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+(?:of|at|from)\s+[^,]{1,60})?"
-    r"|(?P<name_before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:(?:a|an|the|his|her|their)\s+|(?=[a-z]))[^,]{1,80}),$"
-)
+@cache  # compiled on first use: asked only of a teller followed by a comma (`_teller`)
+def _apposed_teller() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:,\s+(?P<named>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})(?:\s+(?:of|at|from)\s+[^,]{1,60})?"
+        r"|(?P<name_before>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),\s+(?:(?:a|an|the|his|her|their)\s+|(?=[a-z]))[^,]{1,80}),$"
+    )
+
+
 # Words that end the teller's noun phrase, read backwards from `told`.
 _TELLER_BOUNDARY = frozenset(
     "that who which what when and but as because after while says said mentions mentioned recalls recalled explains "
@@ -589,7 +604,12 @@ _DESCRIPTION_TAIL = re.compile(
     r"researcher|scientist|professor|editor|reporter|lead|leader|owner|chair|secretary)\b[^,]{0,100})$"
 )
 _ANTECEDENT_WINDOW = 300
-_ANTECEDENT = re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
+
+
+@cache  # compiled on first use: asked only of a `, who told` clause (`Attributor._antecedent`)
+def _antecedent_name() -> re.Pattern[str]:
+    return re.compile(r"(?:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}|[\u4e00-\u9fff]{2,4})$")
+
 
 # A Chinese sentence ends at these marks; its lead-in to a quote at a colon (or a comma).
 _CJK_SENTENCE_END = re.compile(r"[。！？；!?;]\s*")
@@ -605,7 +625,13 @@ _CJK_GIVEN_NAME_SPEAKS = re.compile(rf"的{_CJK_OWN_WORDS.pattern}|(?:{_CJK_SAYS
 _CJK_SPEECH_WORDS = re.compile(rf"{_CJK_SAYS}|介绍|分享|总结|观点|看来|承认|预测|反驳|回答")
 # `罗安然问陈慕瑶…。她回答道：`: the one asked answers; `罗安然引用了乔布斯的一句话：` relays another's words.
 _CJK_ANSWER = re.compile(r"回答|答道|答复|回应")
-_CJK_ASKED = re.compile(r"问(?!题)(?P<run>[\u4e00-\u9fff]{2,4})")
+
+
+@cache  # compiled on first use: asked only of a Chinese lead-in that answers (`Attributor._cjk_lead_in_sentence`)
+def _cjk_asked() -> re.Pattern[str]:
+    return re.compile(r"问(?!题)(?P<run>[\u4e00-\u9fff]{2,4})")
+
+
 # relaying someone's words (`引用了乔布斯的一句话`), not citing data (`引用了一组内部数据`)
 _CJK_RELAYS = re.compile(r"(?:引用|引述|转述|援引).*(?:的话|一句话|名言|说过|的观点)")
 
@@ -821,7 +847,7 @@ def _teller(clause: str) -> str | None:
     if told is None:
         return None
     before = plain(clause[: told.start()]).rstrip()
-    if before.endswith(",") and (apposed := _APPOSED_TELLER.search(before, max(0, len(before) - 200))):
+    if before.endswith(",") and (apposed := _apposed_teller().search(before, max(0, len(before) - 200))):
         # `Dr. Ambrose Liang-Fairweather, a Larkspur cardiologist, told him`: the name before the
         # description; `her lead investor, Thaddeus Greer of Sablecrest Partners, told her`: the name in it
         before = apposed.group("named") or apposed.group("name_before")
@@ -1386,7 +1412,7 @@ class Attributor:
         # (`meeting with Dwayne Kettleby`: no organization)
         undescribed = _DESCRIPTION_TAIL.sub("", text).rstrip(" ,")
         forms = (_ANTECEDENT_TAIL.sub("", text).rstrip(" ,"), _ANTECEDENT_TAIL.sub("", undescribed).rstrip(" ,"))
-        named = next(filter(None, map(_ANTECEDENT.search, (*forms, undescribed, text))), None)
+        named = next(filter(None, map(_antecedent_name().search, (*forms, undescribed, text))), None)
         if named is None:
             return NONE  # `an analyst at a bank, who told him`: someone unnamed
         words = organization_words()
@@ -1430,7 +1456,7 @@ class Attributor:
             return NONE  # `罗安然引用了乔布斯的一句话：`: someone else's words, relayed
         if _CJK_ANSWER.search(last):  # the one the text last asked answers (`罗安然问陈慕瑶…，得到的回答是：`)
             for sentence in reversed(sentences):
-                asked = _CJK_ASKED.search(sentence)
+                asked = _cjk_asked().search(sentence)
                 answerer = self._cjk_opening_person(asked.group("run") + "。") if asked else None
                 if answerer:
                     return Attribution(answerer, "lead-in")
@@ -1544,9 +1570,9 @@ class Attributor:
             not retold
             and ("read" in clause or "quot" in clause or "recit" in clause)
             and (read_from := _search_before_the_colon(_READ_FROM_TEXT, clause.rstrip(" *_")))
-            and not _THEN_SPEAKS.search(read_from.group("tail") or read_from.group("source") or "")
+            and not _then_speaks().search(read_from.group("tail") or read_from.group("source") or "")
         ):
-            author = _READ_AUTHOR.search(read_from.group("tail") or "")
+            author = _read_author().search(read_from.group("tail") or "")
             raw = (author.group("from") or author.group("writer")) if author else None
             name = self.person(raw, allow_new=len(raw.split()) >= 2) if raw else None
             return Attribution(name, READ_OUT) if name else READ_OUT_BY_NOBODY
