@@ -25,6 +25,11 @@ _OLD_INNER_ATTRIBUTION = re.compile(
     rf"^['‘](?P<words>[^'‘’]{{12,}}?)[,.!?]?['’][,.]?\s+(?P<who>(?:[A-Za-z][\w.&'’-]*\s+){{0,3}}?{NAME})\s+"
     rf"(?:said|says|wrote|writes|posted|posts|told|tweeted|added|adds|noted|notes|explained|explains|argued|argues)\b"
 )
+_OLD_CONTINUED = re.compile(
+    rf"(?:said|says|added|adds|noted|notes|explained|explains|argued|argues|wrote|writes|continued)\s+"
+    rf"(?P<name>{NAME})(?:,\s+[^\"“”:.!?]{{1,200}})?\."
+    rf"|(?P<name2>{NAME})\s+(?:said|says|added|adds|wrote|writes)\."
+)
 _OLD_CJK_LEAD_IN = re.compile(
     r"(?P<run>[\u4e00-\u9fff]{2,12})(?:认为|说|表示|指出|提到|解释|强调|坦言|透露|补充|回忆|谈到|直言|介绍|分享|总结|感叹|追问|问)"
     r"道?\s*[:：,，]?\s*$"
@@ -80,6 +85,25 @@ _QUOTE = st.tuples(
 ).map("".join)
 
 
+# A run of name pieces, then a verb and an ending: `Jane Roe said.`, `said Jane.`, `Jane said. Then`
+_ATTRIBUTION = st.tuples(
+    st.sampled_from(("", "said ", "noted  ", "continued\n", "Said ")),
+    st.lists(st.sampled_from(("Jane", "Roe", "A.", "O'Neil", "de", "李明", "x", " ", "  ", "\n", ", who", "."))).map(
+        "".join
+    ),
+    st.sampled_from((" ", "  ", "\n", "", ",")),
+    st.sampled_from(("said", "adds", "wrote", "noted", "Said", "de", "")),
+    st.sampled_from((".", "", ". Then", ".x", "..")),
+).map("".join)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_ATTRIBUTION | _TEXT)
+def test_a_continued_attribution_names_whom_the_single_pattern_named(text: str) -> None:
+    old = _OLD_CONTINUED.fullmatch(text)
+    assert attribution._continued_speaker(text) == (old.group("name") or old.group("name2") if old else None)
+
+
 @settings(max_examples=1500, deadline=None)
 @given(_QUOTE)
 def test_an_attribution_inside_a_quote_is_found_as_the_pattern_found_it(text: str) -> None:
@@ -101,6 +125,11 @@ def test_the_replaced_patterns_still_read_their_examples() -> None:
     assert attribution._label("  Dana van Ruiz: *") == "Dana van Ruiz"
     assert _name_followed_by("Jane Roe :", 0, _COLON_END) == "Jane Roe"
     assert _name_followed_by("Jane Roe Doe Smith Lee:", 0, _COLON_END) is None  # five words: no name
+    assert attribution._continued_speaker("said Marta Lind, who heads credit.") == "Marta Lind"
+    assert attribution._continued_speaker("Dana de Ruiz said.") == "Dana de Ruiz"
+    assert attribution._continued_speaker("李明 said.") == "李明"
+    assert attribution._continued_speaker("Dana de said.") is None
+    assert attribution._continued_speaker("Lind said. Then") is None
     signed = attribution._signed_name(" *— Speaker 2")
     assert signed is not None and signed.group(0) == "Speaker"
     inside = attribution._attribution_inside("'Spreadsheets are dead,' CEO Ruth Amsel wrote on LinkedIn.")

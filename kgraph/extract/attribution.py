@@ -875,8 +875,19 @@ _READS_OUT_IN = _remembered(_READS_OUT)
 _CONTINUED = re.compile(
     rf"(?:said|says|added|adds|noted|notes|explained|explains|argued|argues|wrote|writes|continued)\s+"
     rf"(?P<name>{NAME})(?:,\s+[^\"“”:.!?]{{1,200}})?\."
-    rf"|(?P<name2>{NAME})\s+(?:said|says|added|adds|wrote|writes)\."
 )
+# (or the name, then its verb: `Lind said.`; matched after `_NAME`, its one reading that can be
+# followed by white space and a lower-case verb: a longer one goes on with a capital or a particle)
+_SAID_END = re.compile(r"\s+(?:said|says|added|adds|wrote|writes)\.\Z")
+
+
+def _continued_speaker(between: str) -> str | None:
+    """The name, as written, of a first quote's attribution that is all `between` holds before the
+    next quote (`said Marta Lind, who heads credit at Aldgate.`, `Lind said.`)."""
+    continued = _CONTINUED.fullmatch(between)
+    return continued.group("name") if continued else _name_followed_by(between, 0, _SAID_END)
+
+
 # After a quote, words that attribute it (`, replied Jo Lee`, `— Jo Lee`, `(Jo Lee)`): it is not the
 # previous quote going on, whatever stands before it
 _ATTRIBUTED_AFTER = re.compile(r"[—–(-]|,|[a-z]|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}\s+[a-z]")
@@ -1259,10 +1270,10 @@ class Attributor:
             and not between[:1].isupper()
         ):
             return None  # (most quotes: told without the pattern)
-        continued = _CONTINUED.fullmatch(between.removeprefix(",").lstrip())
-        if continued is None:
+        raw = _continued_speaker(between.removeprefix(",").lstrip())
+        if raw is None:
             return None
-        name = self.person(continued.group("name") or continued.group("name2"), allow_new=True)
+        name = self.person(raw, allow_new=True)
         return Attribution(name, "said after") if name else NONE
 
     def _continued(self, quote: Quote) -> str | None:
