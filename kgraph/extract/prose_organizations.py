@@ -264,6 +264,7 @@ _SENTENCE_OPENS = re.compile(r"(?:^|[.!?:;\n\0|*]\s*|\s[-–—]\s+)$")
 # `Apple VP of Fitness Technologies`: a department, not an organization of its own
 _POST_OF = re.compile(r"\b(?:VP|SVP|EVP|Vice President|Head|Director|Chief|President|Dean)\s+(?:of|for)\s+$", re.I)
 _AN_ENDING = re.compile(rf"(?:{_KIND_ENDINGS})\.?")
+_NUMBERED = re.compile(r"\s+\d")  # (matched in the two characters after an ending)
 
 
 def organizations_named_with_their_kind(
@@ -283,9 +284,11 @@ def organizations_named_with_their_kind(
     for ending in _KIND_ENDING.finditer(text):
         if len(found) == MOST_NAMED:
             break  # more than a summary ever names: a hostile text, not read on
-        before = _NAME_WORDS_BEFORE.search(text, max(0, ending.start() - 80), ending.start() + 1)
-        if before is None or re.match(r"\s+\d", text[ending.end() : ending.end() + 2]):
+        if _NUMBERED.match(text, ending.end(), ending.end() + 2):
             continue  # (`Affinity Fund 1`: one of a fund's vehicles)
+        before = _NAME_WORDS_BEFORE.search(text, max(0, ending.start() - 80), ending.start() + 1)
+        if before is None:
+            continue
         words = before.group().split()
         owned = [at for at, word in enumerate(words) if _POSSESSIVE_END.search(word)]
         start = before.start()
@@ -295,6 +298,11 @@ def organizations_named_with_their_kind(
         elif _SENTENCE_OPENS.search(text, max(0, start - 4), start):
             while words and (fold(words[0]) in everyday or words[0] in _NOT_NAMES or opens_a_sentence(words[0])):
                 del words[0]  # `Meanwhile Sequoia Capital`: a sentence's first word, no part of the name
+        # (each test below only drops the name: the one most names fail, listed already, comes first)
+        name = _cleaned(" ".join([*words, ending.group().strip()]))
+        key = fold(name)
+        if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
+            continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
         if any(fold(word) in _NOT_IN_NAMES for word in words):
             continue  # `Choose Your Early Partners for Data Value`: a title's words
         if not words or all(fold(word) in _KIND_PHRASE_WORDS or fold(word) in everyday for word in words):
@@ -303,10 +311,6 @@ def organizations_named_with_their_kind(
             continue  # `Mohari Ventures Natural Capital`: two names, a comma left out
         if _POST_OF.search(text, max(0, start - 30), start):
             continue
-        name = _cleaned(" ".join([*words, ending.group().strip()]))
-        key = fold(name)
-        if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
-            continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
         rest = key.split(" ", 1)[1] if key.count(" ") >= 2 else key
         if all(word in _KIND_KEYS for word in rest.split()):
             rest = key  # (`SFW Capital Partners` is no misheard `Kendall Capital Partners`: only kinds are shared)
