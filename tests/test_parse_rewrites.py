@@ -238,6 +238,30 @@ def test_plain_is_what_it_was(text: str) -> None:
     assert inline.plain.__wrapped__(text) == _old_plain(text)
 
 
+def _old_linked_plain(text: str) -> str | None:
+    """`inline._linked_plain` as it was, each bracket outside a link made a letter before the
+    markup was looked for."""
+    pieces = inline._SIMPLE_LINK.split(text) if "](" in text else [text]
+    joined = "".join(pieces)
+    if "](" in joined:
+        return None
+    outside = re.sub(r"[\[\]]", "x", "x".join(pieces[::2]))
+    if _OLD_OTHER_MARKUP.search(outside) or inline._NOT_A_STAR_PAIR.search(outside):
+        return None
+    if "&" in joined and "**" in joined:
+        return None
+    linked = inline.html.unescape("".join(map(inline.decode_entities, pieces))) if "&" in joined else joined
+    return inline.single_spaced(linked.replace("**", ""))
+
+
+@settings(max_examples=1000)
+@given(st.lists(st.sampled_from([*_INLINE_PIECES, "](", "(", ")", "**[x]**", "*[x]*"]), max_size=10).map("".join))
+@example("*[[00:12:34]](https://y.example)*")
+@example("[x]_")
+def test_linked_plain_is_what_it_was(text: str) -> None:
+    assert inline._linked_plain(text) == _old_linked_plain(text)
+
+
 _AROUND_STARS = st.text(
     alphabet=st.sampled_from(["a", " ", '"', ":", ".", "(", ")", "_", "\u201c", "\u00a0", "&"]), max_size=4
 )

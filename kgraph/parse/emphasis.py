@@ -9,7 +9,6 @@ test holds them to the parser."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it.common.entities import entities
@@ -18,15 +17,6 @@ from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isValidEntityC
 _STAR_RUN = re.compile(r"\*+")
 # markdown-it's entity rule: `&#123;`, `&#xAF;` or a known name such as `&quot;`.
 _ENTITY = re.compile(r"&(?:#(x[a-f0-9]{1,6}|[0-9]{1,7})|([a-z][a-z0-9]{1,31}));", re.I)
-
-
-@dataclass
-class _Delimiter:
-    length: int  # length of the run this `*` belongs to
-    token: int  # index of its token (runs apart never have adjacent tokens)
-    open: bool
-    close: bool
-    end: int = -1  # index of the matching closer, for an opener
 
 
 def _flanks(text: str, start: int, end: int) -> tuple[bool, bool]:
@@ -46,54 +36,76 @@ def _flanking(last: str, after: str) -> tuple[bool, bool]:
     return left, right
 
 
-def _delimiters(text: str) -> tuple[list[_Delimiter], list[int]]:
-    """Every `*` as a delimiter, and its position in `text`."""
-    delimiters: list[_Delimiter] = []
-    positions: list[int] = []
-    token = 0
-    for run in _STAR_RUN.finditer(text):
-        token += 1  # the text before the run (or, before the first, nothing: only gaps count)
-        can_open, can_close = _flanks(text, run.start(), run.end())
-        length = run.end() - run.start()
-        for position in range(run.start(), run.end()):
-            delimiters.append(_Delimiter(length, token, can_open, can_close))
-            positions.append(position)
-            token += 1
-    return delimiters, positions
+class _Delimiters:
+    """Every `*` of a text as a delimiter, one list per attribute (markdown-it's delimiter objects;
+    lists, since a text can have dozens of stars and a table row joined into one text has six)."""
+
+    def __init__(self, text: str) -> None:
+        positions: list[int] = []  # where each `*` is in the text
+        lengths: list[int] = []  # length of the run it belongs to
+        tokens: list[int] = []  # index of its token (runs apart never have adjacent tokens)
+        opens: list[bool] = []
+        closes: list[bool] = []
+        token = 0
+        start = text.find("*")
+        while start >= 0:  # each run of stars (found with `find`: a pattern is tried at every character)
+            end = start + 1
+            while end < len(text) and text[end] == "*":
+                end += 1
+            token += 1  # the text before the run (or, before the first, nothing: only gaps count)
+            can_open, can_close = _flanks(text, start, end)
+            length = end - start
+            positions += range(start, end)
+            lengths += [length] * length
+            tokens += range(token, token + length)
+            opens += [can_open] * length
+            closes += [can_close] * length
+            token += length
+            start = text.find("*", end)
+        self.positions, self.lengths, self.tokens, self.opens, self.closes = positions, lengths, tokens, opens, closes
+        self.ends = [-1] * len(positions)  # the index of its matching closer, for an opener
 
 
-def _pair(delimiters: list[_Delimiter]) -> None:
-    """markdown-it's `processDelimiters` for one marker: sets `end` of each paired opener."""
+def _pair(delimiters: _Delimiters) -> None:
+    """markdown-it's `processDelimiters` for one marker: sets `ends` of each paired opener."""
+    lengths, tokens, opens, closes, ends = (
+        delimiters.lengths,
+        delimiters.tokens,
+        delimiters.opens,
+        delimiters.closes,
+        delimiters.ends,
+    )
     openers_bottom = [-1, -1, -1, -1, -1, -1]
     header = 0
     last_token = -2
     jumps: list[int] = []
-    for closer_index, closer in enumerate(delimiters):
+    for closer_index in range(len(lengths)):
         jumps.append(0)
-        if last_token != closer.token - 1:
+        if last_token != tokens[closer_index] - 1:
             header = closer_index
-        last_token = closer.token
-        if not closer.close:
+        last_token = tokens[closer_index]
+        if not closes[closer_index]:
             continue
-        bottom_slot = (3 if closer.open else 0) + closer.length % 3
+        closer_length = lengths[closer_index]
+        bottom_slot = (3 if opens[closer_index] else 0) + closer_length % 3
         opener_index = header - jumps[header] - 1
         new_bottom = opener_index
         while opener_index > openers_bottom[bottom_slot]:
-            opener = delimiters[opener_index]
-            if opener.open and opener.end < 0:
+            if opens[opener_index] and ends[opener_index] < 0:
+                opener_length = lengths[opener_index]
                 odd = (
-                    (opener.close or closer.open)
-                    and (opener.length + closer.length) % 3 == 0
-                    and (opener.length % 3 != 0 or closer.length % 3 != 0)
+                    (closes[opener_index] or opens[closer_index])
+                    and (opener_length + closer_length) % 3 == 0
+                    and (opener_length % 3 != 0 or closer_length % 3 != 0)
                 )
                 if not odd:
-                    after_closed = opener_index > 0 and not delimiters[opener_index - 1].open
+                    after_closed = opener_index > 0 and not opens[opener_index - 1]
                     last_jump = jumps[opener_index - 1] + 1 if after_closed else 0
                     jumps[closer_index] = closer_index - opener_index + last_jump
                     jumps[opener_index] = last_jump
-                    closer.open = False
-                    opener.end = closer_index
-                    opener.close = False
+                    opens[closer_index] = False
+                    ends[opener_index] = closer_index
+                    closes[opener_index] = False
                     new_bottom = -1
                     last_token = -2
                     break
@@ -104,13 +116,14 @@ def _pair(delimiters: list[_Delimiter]) -> None:
 
 def _paired(text: str) -> set[int]:
     """The positions of the `*`s markdown-it pairs into emphasis."""
-    delimiters, positions = _delimiters(text)
+    delimiters = _Delimiters(text)
     _pair(delimiters)
+    positions = delimiters.positions
     paired = set()
-    for index, delimiter in enumerate(delimiters):
-        if delimiter.end >= 0:
+    for index, end in enumerate(delimiters.ends):
+        if end >= 0:
             paired.add(positions[index])
-            paired.add(positions[delimiter.end])
+            paired.add(positions[end])
     return paired
 
 

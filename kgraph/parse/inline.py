@@ -31,9 +31,9 @@ _SIMPLE_LINK = re.compile(
     r"\[(?<!!\[)(\[\d[\d:.]*\]|[^\[\]*_`<>\\]*)\]"
     r"\((?:(?=https?://)|(?![A-Za-z][A-Za-z0-9+.-]*:))[^\s()<>\\\[\]`\x00-\x1f\x7f]*\)"
 )
-# Brackets with no `](` anywhere are text: without link reference definitions (the inline parser
-# here has none) only `[...](...)` makes a link or an image.
-_BRACKETS = re.compile(r"[\[\]]")
+# Markup other than `*`, `&` and brackets: brackets with no `](` anywhere are text, since without
+# link reference definitions (the inline parser here has none) only `[...](...)` makes a link or an image.
+_MARKUP_BUT_BRACKETS = re.compile(r"[_`<>\\]")
 
 
 @lru_cache(maxsize=1)
@@ -89,8 +89,8 @@ def _linked_plain(text: str) -> str | None:
     joined = "".join(pieces)
     if "](" in joined:
         return None
-    outside = _BRACKETS.sub("x", "x".join(pieces[::2]))
-    if _OTHER_MARKUP.search(outside) or _NOT_A_STAR_PAIR.search(outside):
+    outside = "x".join(pieces[::2])  # (brackets left: they are no markup, nor a star's neighbour)
+    if _MARKUP_BUT_BRACKETS.search(outside) or _NOT_A_STAR_PAIR.search(outside):
         return None
     if "&" in joined and "**" in joined:
         return None  # a `**` pair the parser takes away joins what is around it: `**&l**[t](u)` reads `&lt`

@@ -34,11 +34,14 @@ def blank_chatter(text: str) -> str:
     return _CHATTER_BLOCK.sub(lambda match: "\n" * match.group(0).count("\n"), text)
 
 
-def to_lines(text: str, first_line: int = 1) -> list[Line]:
-    """Flatten Markdown `text` (whose first line is `first_line` of the file) into lines."""
-    text = blank_chatter(text)
-    lines = simple_lines(text, first_line)
-    return lines if lines is not None else parsed_lines(text, first_line)
+def to_lines(text: str, first_line: int = 1, rows: list[str] | None = None) -> list[Line]:
+    """Flatten Markdown `text` (whose first line is `first_line` of the file) into lines; `rows`:
+    `text.split("\n")`, when the caller has it."""
+    blanked = blank_chatter(text)
+    if blanked is not text:  # chatter blanked: the caller's rows are not this text's
+        rows = None
+    lines = simple_lines(blanked, first_line, rows)
+    return lines if lines is not None else parsed_lines(blanked, first_line)
 
 
 def parsed_lines(text: str, first_line: int = 1) -> list[Line]:

@@ -30,14 +30,15 @@ class _Unsure(Exception):
     """The text has a construct this reader does not reproduce exactly."""
 
 
-def simple_lines(text: str, first_line: int = 1) -> list[Line] | None:
+def simple_lines(text: str, first_line: int = 1, rows: list[str] | None = None) -> list[Line] | None:
     """The lines of `text` (after `markdown.blank_chatter`) as `markdown.to_lines` has them, or
-    None when the text has a construct only markdown-it reads."""
+    None when the text has a construct only markdown-it reads; `rows`: `text.split("\n")`, when
+    the caller has it."""
     if "\t" in text or "\r" in text or "\0" in text:  # tab stops, line ends and NUL: the parser's
         return None
     reader = _Reader(first_line, references="]:" in text)
     try:
-        reader.region(list(enumerate(text.split("\n"))), quotes=0)
+        reader.region(list(enumerate(text.split("\n") if rows is None else rows)), quotes=0)
     except _Unsure:
         return None
     return reader.lines
