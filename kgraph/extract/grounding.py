@@ -150,10 +150,14 @@ class _Index:
 
     def __init__(self, transcript: Transcript):
         # normalized in one pass over the whole text (a segment's text has no line break)
-        joined = "\n".join(segment.text for segment in transcript.segments)
+        texts = [segment.text for segment in transcript.segments]
+        joined = "\n".join(texts)
         normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
         cjk = _holds_cjk(normalized)
-        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
+        # the first 400 segments' text (`is_chinese` reads line breaks and spaces alike: neither is
+        # a letter nor CJK), sliced from the whole instead of joined again
+        first = texts[:400]
+        self.chinese = is_chinese(joined[: sum(map(len, first)) + len(first) - 1])
         if cjk:
             normalized = _in_simplified(normalized)
         # a segment's words, where they start in the stream, and the stream: at C speed (a Chinese
