@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from importlib.resources import files
-from itertools import accumulate, chain, compress, count, repeat
+from itertools import chain, compress, count, repeat
 from operator import floordiv, sub
 from typing import NamedTuple
 
@@ -150,18 +150,24 @@ class _Index:
 
     def __init__(self, transcript: Transcript):
         # normalized in one pass over the whole text (a segment's text has no line break)
-        joined = "\n".join(segment.text for segment in transcript.segments)
+        texts = [segment.text for segment in transcript.segments]
+        joined = "\n".join(texts)
         normalized = _normalized(unicodedata.normalize("NFKC", joined).lower())
         cjk = _holds_cjk(normalized)
-        self.chinese = is_chinese(" ".join(segment.text for segment in transcript.segments[:400]))
+        # the first 400 segments' text (`is_chinese` reads line breaks and spaces alike: neither is
+        # a letter nor CJK), sliced from the whole instead of joined again
+        first = texts[:400]
+        self.chinese = is_chinese(joined[: sum(map(len, first)) + len(first) - 1])
         if cjk:
             normalized = _in_simplified(normalized)
         # a segment's words, where they start in the stream, and the stream: at C speed (a Chinese
         # transcript's lines all hold CJK characters: each cut without asking)
         split = (_TOKEN.findall if self.chinese else _tokens) if cjk else str.split
-        lines = list(map(split, normalized.split("\n")))
-        self.starts: list[int] = list(accumulate(map(len, lines), initial=0))[:-1]  # each segment's first word
-        self.words: list[str] = list(chain.from_iterable(lines))
+        # each segment's words appended to the stream as it is split (`+=` gives the stream back: its
+        # length is where the next segment starts), no list kept per segment
+        self.words: list[str] = []
+        ends = list(map(len, map(self.words.__iadd__, map(split, normalized.split("\n")))))
+        self.starts: list[int] = [0, *ends[:-1]]  # each segment's first word
         self.counts = Counter(self.words)
         self._positions: dict[str, list[int]] = {}
 
@@ -282,8 +288,9 @@ def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -
     best: float | None = None
     least = 0.0  # `_least_chosen(best)`, once per best
     words, size = index.words, len(quote)
+    before, after = size // 2 + 2, size + size // 2 + 2  # `_window`'s reach either side of a start
     for number, start in enumerate(candidates):
-        low, high = _window(index, size, start)
+        low, high = max(0, start - before), min(len(words), start + after)
         joined = " ".join(words[low:high])
         # a margin for rounding: `_Place` scores are rounded, the bound is not
         if best is not None and len(text) < len(joined) and _most_possible(text, joined) + 0.5 < least:
@@ -404,10 +411,15 @@ def turn_start_labels(written: list[str | None]) -> list[str | None]:
 def _span_label(labels: list[str | None], index: _Index, place: _Place) -> str | None:
     """The label on (nearly) all of the passage's words; None where the passage crosses a change
     of label: labels lag a line at a turn change, so the words on either side are in doubt."""
-    counts: Counter[str | None] = Counter()
     end = max(place.start + 1, place.end)
     starts = index.starts
-    for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
+    first, last = index.segment_of(place.start), index.segment_of(end - 1)
+    if first == last:  # (most passages) on one segment: the test below, without a count
+        after = starts[first + 1] if first + 1 < len(starts) else len(index.words)
+        words = min(end, after) - max(place.start, starts[first])
+        return labels[first] if words >= ONE_LABEL * words else None
+    counts: Counter[str | None] = Counter()
+    for number in range(first, last + 1):
         after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
         counts[labels[number]] += min(end, after) - max(place.start, starts[number])
     label, most = counts.most_common(1)[0]
