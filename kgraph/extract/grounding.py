@@ -411,15 +411,10 @@ def turn_start_labels(written: list[str | None]) -> list[str | None]:
 def _span_label(labels: list[str | None], index: _Index, place: _Place) -> str | None:
     """The label on (nearly) all of the passage's words; None where the passage crosses a change
     of label: labels lag a line at a turn change, so the words on either side are in doubt."""
+    counts: Counter[str | None] = Counter()
     end = max(place.start + 1, place.end)
     starts = index.starts
-    first, last = index.segment_of(place.start), index.segment_of(end - 1)
-    if first == last:  # (most passages) on one segment: the test below, without a count
-        after = starts[first + 1] if first + 1 < len(starts) else len(index.words)
-        words = min(end, after) - max(place.start, starts[first])
-        return labels[first] if words >= ONE_LABEL * words else None
-    counts: Counter[str | None] = Counter()
-    for number in range(first, last + 1):
+    for number in range(index.segment_of(place.start), index.segment_of(end - 1) + 1):
         after = starts[number + 1] if number + 1 < len(starts) else len(index.words)
         counts[labels[number]] += min(end, after) - max(place.start, starts[number])
     label, most = counts.most_common(1)[0]
