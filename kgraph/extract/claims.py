@@ -230,6 +230,10 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
 def _quote_key(text: str) -> str:
     """Spacing, case and the punctuation around the words do not tell two quotes apart."""
     # `str.split()` splits where `\s+` matches; the spaces it drops at the ends, `strip` would drop
+    if "  " not in text and text.isprintable():
+        # (the only white space a printable text holds is the space: spaced singly, the split and
+        # join would only strip it at the ends, having made a string of each word)
+        return text.strip(" .,;:!?…*_\"'").casefold()
     return " ".join(text.split()).strip(" .,;:!?…*_\"'").casefold()
 
 
