@@ -66,6 +66,10 @@ def clean(text: str) -> str:
     if not text.isascii():  # ASCII is its own NFC, and holds no zero-width space
         text = unicodedata.normalize("NFC", text).replace("\u200b", "")
     text = text.replace("*", "").replace("`", "")
+    if "  " not in text and text.isprintable():
+        # the only white space a printable text holds is the space: spaced singly, the split and
+        # join below would only strip it at the ends (two scans, where they make a string a word)
+        return text.strip(" ,;:-—–")
     return " ".join(text.split()).strip(" ,;:-—–")
 
 

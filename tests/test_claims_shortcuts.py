@@ -5,6 +5,7 @@ of their types, and a quote with one copy skips the rules that choose among copi
 from __future__ import annotations
 
 import pickle
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -227,6 +228,18 @@ def test_quote_surroundings_are_read_as_first_written(text: str, subject: str | 
     attributor, context = _attributor(text), ItemContext(subject=subject)
     for quote in quotes:
         assert attributor._pointed_at(quote, context) == _pointed_at_as_first_written(attributor, quote, context)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(("We", "never", "Pledge", " ", "  ", "\t", "\n", "\u00a0", "\u3000", "…", '"', "*", ".")),
+        max_size=12,
+    )
+)
+def test_a_quote_key_is_as_first_written(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert _quote_key(text) == re.sub(r"\s+", " ", text).strip().strip(" .,;:!?…*_\"'").casefold()
 
 
 def test_a_quote_read_out_in_one_copy_stays_read_out_when_merged() -> None:

@@ -86,6 +86,15 @@ def test_clean_is_what_it_was(text: str) -> None:
     assert clean_plain_title(text) == _clean_plain_title_before(text)
 
 
+def test_the_only_printable_white_space_is_the_space() -> None:
+    # (what `clean` skips its split and join on: a printable text singly spaced)
+    printable_spaces = [
+        chr(code) for code in range(sys.maxunicode + 1) if chr(code).isprintable() and chr(code).isspace()
+    ]
+    assert printable_spaces == [" "]
+    assert clean(" Jo  Li,") == clean(" Jo\u00a0Li,") == clean("Jo\tLi ") == "Jo Li"
+
+
 def test_clean_is_what_it_was_at_every_character() -> None:
     for code in range(128):
         for text in (chr(code), f" a{chr(code)}b ", f"{chr(code)}&amp;", f"Theme 1: {chr(code)}x"):

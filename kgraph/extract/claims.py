@@ -17,6 +17,11 @@ from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, S
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
 
+# Bound once: on Python 3.11 each `LineKind.X` goes through the enum metaclass (a fifth of a
+# microsecond), and the walk reads them for every line of every item.
+_TEXT, _TABLE_ROW, _HEADING = LineKind.TEXT, LineKind.TABLE_ROW, LineKind.HEADING
+_COMPANIES, _PEOPLE, _PERSON = SectionKind.COMPANIES, SectionKind.PEOPLE, EntityKind.PERSON
+
 
 def _about(section: SectionKind, item: Item | None, entries: dict[int, EntityEntry]) -> AboutRef | None:
     if item is None:
@@ -45,11 +50,13 @@ class _ClaimCollector:
         line_quotes = [quotes_in_line(line) for line in lines]
         # Only the rules of a later quote read the subject: after the last quote, nothing does
         # (a lead-in line is still read, for the people it may name).
-        last = max((index for index, quotes in enumerate(line_quotes) if quotes), default=-1)
+        last = len(lines) - 1  # (the last line holding a quote; -1: none)
+        while last >= 0 and not line_quotes[last]:
+            last -= 1
         for index, line in enumerate(lines):
             quotes = line_quotes[index]
             if not quotes:
-                if line.kind == LineKind.TEXT and line.text:
+                if line.kind == _TEXT and line.text:
                     if index < last:
                         self.attributor.update_subject(context, line.text)
                     block_quote_follows = index + 1 < len(lines) and _block_quote_at(lines, line_quotes, index + 1)
@@ -62,18 +69,18 @@ class _ClaimCollector:
                 found = self.attributor.attribute(quote, context, next_line)
                 self._add(quote, found, about)
                 position = quote.end + 1
-            if line.kind == LineKind.TEXT and index < last:
+            if line.kind == _TEXT and index < last:
                 self.attributor.update_subject(context, line.text[position:])
             tail = line.text[position:]
             if (
-                line.kind == LineKind.TEXT
+                line.kind == _TEXT
                 and not line.quoted
                 and tail.rstrip(" *_").endswith(":")
                 and index + 1 < len(lines)
                 and _block_quote_at(lines, line_quotes, index + 1)
             ):  # `... asking: "...?" Her answer was that ...:` above a block quote: the lead-in after the quote
                 self.attributor.lead_in_line(tail, context, True)
-            elif not line.quoted and line.kind != LineKind.TABLE_ROW and not _bare_quote_line(quotes):
+            elif not line.quoted and line.kind != _TABLE_ROW and not _bare_quote_line(quotes):
                 context.pending, context.pending_blocked = None, False
 
     def _add(self, quote: Quote, found: Attribution, about: AboutRef | None) -> None:
@@ -139,7 +146,7 @@ _TITLE_NAME = re.compile(r"(?<![\w'’])[A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:[-'’][A
 def title_names(document: ParsedDocument, attributor: Attributor) -> tuple[str, ...]:
     """Person-shaped full names in the document's titles (H1 lines), most used spelling first."""
     titles = [document.header.title or ""]
-    titles += [line.plain for line in document.preamble if line.kind == LineKind.HEADING and line.level == 1]
+    titles += [line.plain for line in document.preamble if line.kind == _HEADING and line.level == 1]
     found: dict[str, int] = {}
     body = None  # the items' text, joined only for a title that names someone new (a list, not a generator)
     for title in titles:
@@ -201,13 +208,13 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
             if not any('"' in line.text for line in item.lines):  # no quote mark: no claim to be about it
                 collector.walk(item.lines, ItemContext(), None)
                 continue
-            if section.kind == SectionKind.COMPANIES and _SPONSOR.search(_unquoted(item)):
+            if section.kind == _COMPANIES and _SPONSOR.search(_unquoted(item)):
                 continue  # `Why Mentioned: Newsletter sponsor`: its quote is the ad's copy, no claim
             about = _about(section.kind, item, entries)
             context = ItemContext()
-            if section.kind == SectionKind.COMPANIES:
+            if section.kind == _COMPANIES:
                 context.organization_entry = names_on_line.get(item.line, ())
-            if section.kind == SectionKind.PEOPLE and about and about.entity == EntityKind.PERSON:
+            if section.kind == _PEOPLE and about and about.entity == _PERSON:
                 owner = attributor.people.resolve(about.name or "")
                 context.entry_person = owner
                 # In a podcast, quotes under a third party's entry are usually the guests' words.
@@ -223,6 +230,10 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
 def _quote_key(text: str) -> str:
     """Spacing, case and the punctuation around the words do not tell two quotes apart."""
     # `str.split()` splits where `\s+` matches; the spaces it drops at the ends, `strip` would drop
+    if "  " not in text and text.isprintable():
+        # (the only white space a printable text holds is the space: spaced singly, the split and
+        # join would only strip it at the ends, having made a string of each word)
+        return text.strip(" .,;:!?…*_\"'").casefold()
     return " ".join(text.split()).strip(" .,;:!?…*_\"'").casefold()
 
 
@@ -243,17 +254,27 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
     merged: list[ClaimEntry] = []
     for copies in sorted(groups.values(), key=_first_position):
         if len(copies) == 1:  # most quotes: the rules below, for one copy
-            keeper = timed = copies[0]
-            chosen = keeper if keeper.speaker else None
-            about = keeper.about or None
-        else:
-            first = min(copies, key=lambda copy: copy.position)
-            keeper = max(copies, key=lambda copy: (key_length[id(copy)], -copy.position))
-            attributed = [copy for copy in copies if copy.speaker]
-            speakers = {copy.speaker for copy in attributed}
-            chosen = attributed[0] if len(speakers) == 1 else None
-            timed = next((copy for copy in copies if copy.timestamp), first)
-            about = next((copy.about for copy in copies if copy.about), None)
+            # `keeper.model_copy(update=...)` as below, made directly (a claim per quote): its
+            # timestamp and seconds stay; unattributed, only a read-out mark stays
+            keeper = copies[0]
+            speaker, attribution = keeper.speaker, keeper.attribution
+            if not speaker:
+                speaker, attribution = None, READ_OUT if attribution == READ_OUT else None
+            values = {
+                **keeper.__dict__,
+                "position": len(merged),
+                "speaker": speaker,
+                "attribution": attribution,
+                "about": keeper.about or None,
+            }
+            merged.append(made(ClaimEntry, values, keeper.__pydantic_fields_set__ | _MERGED_FIELDS))
+            continue
+        first = min(copies, key=lambda copy: copy.position)
+        keeper = max(copies, key=lambda copy: (key_length[id(copy)], -copy.position))
+        attributed = [copy for copy in copies if copy.speaker]
+        speakers = {copy.speaker for copy in attributed}
+        chosen = attributed[0] if len(speakers) == 1 else None
+        timed = next((copy for copy in copies if copy.timestamp), first)
         merged.append(
             keeper.model_copy(
                 update={
@@ -263,11 +284,15 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
                     "attribution": chosen.attribution if chosen else _read_out_mark(copies),
                     "timestamp": timed.timestamp,
                     "seconds": timed.seconds,
-                    "about": about,
+                    "about": next((copy.about for copy in copies if copy.about), None),
                 }
             )
         )
     return merged
+
+
+# The fields merging gives a claim (set, as `model_copy(update=...)` sets them).
+_MERGED_FIELDS = frozenset(("position", "speaker", "attribution", "timestamp", "seconds", "about"))
 
 
 def _first_position(copies: list[ClaimEntry]) -> int:

@@ -66,9 +66,20 @@ def is_title(text: str, before: str = "") -> bool:
         return False
     if len(tokens) <= 10 and _TITLE_CUE.search(before):
         return True
-    words = [word for word in (token.strip("\"'‘’“”()[],:;-—–") for token in tokens) if word]
-    main = [word for word in words[1:] if word.lower() not in _TITLE_SMALL_WORDS]
-    return len(main) >= 3 and all(word[0].isupper() or word[0].isdigit() for word in [words[0], *main])
+    # Its words, the first apart, and the main words after it (not the small ones): each main word
+    # capitalized (a sentence fails at its first lower-case main word), three or more of them.
+    first, main = None, 0
+    for token in tokens:
+        word = token.strip("\"'‘’“”()[],:;-—–")
+        if not word:
+            continue
+        if first is None:
+            first = word
+        elif word.lower() not in _TITLE_SMALL_WORDS:
+            if not (word[0].isupper() or word[0].isdigit()):
+                return False
+            main += 1
+    return main >= 3 and first is not None and (first[0].isupper() or first[0].isdigit())
 
 
 _CAPITALIZED_WORD = re.compile(r"[A-Z0-9][\w'’.&\-]*|&|and|of|the|for")
