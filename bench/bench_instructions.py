@@ -1,6 +1,6 @@
 """Instructions the extraction executes, counted by valgrind: a measure the machine's load does not move.
 
-    PYTHONPATH=. python bench/bench_instructions.py CORPUS [--against CHECKOUT ...]
+    PYTHONPATH=. python bench/bench_instructions.py CORPUS [--against CHECKOUT ...] [--budget 0.02]
 
 On this shared 2-core machine CPU time of the same run varies by 10-20% with what else runs, so a
 change of a few percent cannot be told from noise without many paired runs. An instruction count
@@ -10,8 +10,10 @@ one process under `valgrind --tool=callgrind` that imports the extractors, then 
 every document of CORPUS (parse, extraction and grounding in transcripts: the workers' whole job),
 and the same process with no document, whose count (imports, compiling patterns) is taken off.
 Instructions are not time (a cache miss costs more than an add), so a count backs a timing, it does
-not replace one. Under valgrind Python runs about 50 times slower: 100 synthetic documents
-(`bench/synthetic.py DIR 100 --seed 7`) take a few minutes."""
+not replace one. `--budget 0.02` exits 1 when this checkout's extraction counts more than 2% above
+any `--against` (a stop's readings held to a budget against the stop before). Under valgrind Python
+runs about 50 times slower: 100 synthetic documents (`bench/synthetic.py DIR 100 --seed 7`) take a
+few minutes."""
 
 from __future__ import annotations
 
@@ -57,6 +59,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path)
     parser.add_argument("--against", type=Path, action="append", default=[], help="another checkout to count")
+    parser.add_argument(
+        "--budget",
+        type=float,
+        default=None,
+        help="exit 1 if this checkout's extraction counts more than this share above any --against (0.02: 2%%)",
+    )
     arguments = parser.parse_args()
     if shutil.which("valgrind") is None:
         raise SystemExit("valgrind is not installed")
@@ -71,6 +79,20 @@ def main() -> None:
     for checkout, extraction, start_up in rows:
         ratio = extraction / rows[0][1]
         print(f"| {checkout} | {extraction / 1e9:.3f} | {start_up / 1e9:.3f} | {ratio:.3f}x |")
+    if arguments.budget is not None:
+        others = [(checkout, extraction) for checkout, extraction, _ in rows[1:]]
+        over = over_budget(rows[0][1], others, arguments.budget)
+        for checkout, growth in over:
+            print(f"over budget: {growth:+.1%} against {checkout} (at most {arguments.budget:+.1%})")
+        if over:
+            raise SystemExit(1)
+
+
+def over_budget(mine: int, others: list[tuple[Path, int]], budget: float) -> list[tuple[Path, float]]:
+    """Each other checkout this one's extraction outgrows by more than `budget` (a share), with the
+    growth. A stop that adds readings can hold their cost to a budget against the stop before: paired
+    timing cannot see a few percent on a shared host, so such costs compounded unseen (the tenth round)."""
+    return [(checkout, mine / count - 1) for checkout, count in others if mine > count * (1 + budget)]
 
 
 if __name__ == "__main__":
