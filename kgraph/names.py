@@ -9,6 +9,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 
+from kgraph.parse.inline import single_spaced
 from kgraph.person_names import bare_person_name, person_name_problem
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -66,11 +67,7 @@ def clean(text: str) -> str:
     if not text.isascii():  # ASCII is its own NFC, and holds no zero-width space
         text = unicodedata.normalize("NFC", text).replace("\u200b", "")
     text = text.replace("*", "").replace("`", "")
-    if "  " not in text and text.isprintable():
-        # the only white space a printable text holds is the space: spaced singly, the split and
-        # join below would only strip it at the ends (two scans, where they make a string a word)
-        return text.strip(" ,;:-—–")
-    return " ".join(text.split()).strip(" ,;:-—–")
+    return single_spaced(text).strip(" ,;:-—–")
 
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:

@@ -14,6 +14,7 @@ from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.extract.transcript_speakers import EXPLICIT_RULES
 from kgraph.names import contains_word, plausible_new_person, word_at
 from kgraph.parse.document import Item, Line, LineKind, ParsedDocument, Quote, SectionKind
+from kgraph.parse.inline import single_spaced
 from kgraph.parse.quotes import normalize_clock, quotes_in_line
 from kgraph.unvalidated import made
 
@@ -230,11 +231,7 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
 def _quote_key(text: str) -> str:
     """Spacing, case and the punctuation around the words do not tell two quotes apart."""
     # `str.split()` splits where `\s+` matches; the spaces it drops at the ends, `strip` would drop
-    if "  " not in text and text.isprintable():
-        # (the only white space a printable text holds is the space: spaced singly, the split and
-        # join would only strip it at the ends, having made a string of each word)
-        return text.strip(" .,;:!?…*_\"'").casefold()
-    return " ".join(text.split()).strip(" .,;:!?…*_\"'").casefold()
+    return single_spaced(text).strip(" .,;:!?…*_\"'").casefold()
 
 
 def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
