@@ -170,7 +170,7 @@ def test_section_names_reach_every_kind() -> None:
 @given(st.lists(st.sampled_from(["# Title", "**Podcast:** X", "---", "## Key Themes", "text", ""]), max_size=8))
 def test_body_starts_where_it_started(lines: list[str]) -> None:
     text = "\n".join(lines)
-    _, body_start = header.split_header(text)
+    _, body_start = header.split_header(text.split("\n"))
     old = "\n".join(text.split("\n")[body_start - 1 :]) if body_start <= text.count("\n") + 1 else ""
     assert parse._body_text(text, body_start) == old
 

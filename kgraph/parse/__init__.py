@@ -14,7 +14,7 @@ from kgraph.parse.document import (
     Section,
     SectionKind,
 )
-from kgraph.parse.header import parse_header, split_header_lines
+from kgraph.parse.header import parse_header, split_header
 from kgraph.parse.inline import plain
 from kgraph.parse.items import split_items
 from kgraph.parse.markdown import to_lines
@@ -35,7 +35,7 @@ _TAIL_SECTIONS = (SectionKind.OPERATING_INSIGHTS, SectionKind.OVERLOOKED_INSIGHT
 def parse_document(source: str, text: str) -> ParsedDocument:
     """`source` is the document's path relative to the input root; `text` its content."""
     rows = text.split("\n")  # once: the header's lines and the body's
-    header_lines, body_start = split_header_lines(rows)
+    header_lines, body_start = split_header(rows)
     body = to_lines(_body_text(text, body_start), first_line=body_start, rows=rows[body_start - 1 :] or [""])
     header = parse_header(header_lines, body)
     preamble, raw_sections, trailing = split_sections(body)

@@ -13,13 +13,9 @@ _RULE = re.compile(r"^ {0,3}(?:-\s*){3,}$")
 _HEADING = re.compile(r"^ {0,3}#{1,6}\s")
 
 
-def split_header(text: str) -> tuple[list[str], int]:
-    """Header lines (before the first `---` line) and the 1-based line where the body starts."""
-    return split_header_lines(text.split("\n"))
-
-
-def split_header_lines(lines: list[str]) -> tuple[list[str], int]:
-    """`split_header` of a text split into its lines."""
+def split_header(lines: list[str]) -> tuple[list[str], int]:
+    """Of a text's lines: those of the header (before the first `---` line) and the 1-based line
+    where the body starts."""
     title_seen = False
     for index, line in enumerate(lines):
         if _RULE.match(line.rstrip()):

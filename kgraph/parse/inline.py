@@ -13,8 +13,6 @@ from kgraph.parse.emphasis import decode_entities, unpaired_stars
 
 _SPACES = re.compile(r"\s+")
 _OTHER_SPACE = re.compile(r"[^\S ]")  # white space other than a space (`\s` is `str.split`'s set)
-# Markup other than `*` and `&` (emphasis and entities are resolved without the parser).
-_OTHER_MARKUP = re.compile(r"[_`\[\]<>\\]")
 # A `*` run that is not exactly two stars. With `**` runs of exactly two stars only (`**Acme**
 # said`, the commonest case), the parser would take each run as a strong delimiter or leave it
 # literal, and either way it goes (see the unbalanced-emphasis step below).
@@ -45,8 +43,9 @@ def _parser() -> MarkdownIt:
 def plain(text: str) -> str:
     """`**Acme** [site](url) &amp; *co*` -> `Acme site & co`: no Markdown, entities decoded."""
     text = text.replace("\0", "\ufffd")  # NUL: as the parser has it
-    # `_OTHER_MARKUP.search` as `in` tests, each a memchr where the regex tests every character
-    # against a set (the commonest texts, without markup, take every test)
+    # markup other than `*` and `&` (which are resolved without the parser), as `in` tests: each a
+    # memchr, where a regex class tests every character against a set (the commonest texts, without
+    # markup, take every test)
     other_markup = "[" in text or "_" in text or "`" in text or "<" in text or ">" in text or "]" in text
     if not (other_markup or "\\" in text):
         if "*" not in text and "&" not in text:
