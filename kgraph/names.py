@@ -9,7 +9,6 @@ import re
 import unicodedata
 from collections.abc import Container, Iterable, Iterator
 
-from kgraph.parse.inline import single_spaced
 from kgraph.person_names import bare_person_name, person_name_problem
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -67,7 +66,12 @@ def clean(text: str) -> str:
     if not text.isascii():  # ASCII is its own NFC, and holds no zero-width space
         text = unicodedata.normalize("NFC", text).replace("\u200b", "")
     text = text.replace("*", "").replace("`", "")
-    return single_spaced(text).strip(" ,;:-—–")
+    if "  " not in text and text.isprintable():
+        # the only white space a printable text holds is the space: spaced singly, the split and
+        # join below would only strip it at the ends (as `parse.inline.single_spaced` spares it;
+        # not called: a shared module may not import the parse stage)
+        return text.strip(" ,;:-—–")
+    return " ".join(text.split()).strip(" ,;:-—–")
 
 
 def split_outside_parentheses(text: str, separators: str = ",;") -> list[str]:

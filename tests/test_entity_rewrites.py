@@ -87,7 +87,7 @@ def test_clean_is_what_it_was(text: str) -> None:
 
 
 def test_the_only_printable_white_space_is_the_space() -> None:
-    # (what `single_spaced`, which `clean` spaces its text with, skips its split and join on)
+    # (what `clean` skips its split and join on: a printable text singly spaced)
     printable_spaces = [
         chr(code) for code in range(sys.maxunicode + 1) if chr(code).isprintable() and chr(code).isspace()
     ]
