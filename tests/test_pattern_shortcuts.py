@@ -151,3 +151,51 @@ def test_title_words_match_as_before_on_the_fixtures() -> None:
         for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' "')):  # (a lead-in's names)
             text = line[start : start + 200]
             assert _all_matches(_TITLED_PATTERNS, text) == _all_matches(_OLD_TITLED_PATTERNS, text), text
+
+
+_OLD_LEADING_WORDS = (
+    r"(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also|one of|among)\b,?\s+"
+)
+_LEADING_PATTERNS = [attribution._LEADING_WORD, attribution._LEADING_PHRASE]
+_OLD_LEADING_PATTERNS = [
+    re.compile(pattern.pattern.replace(attribution._LEADING_WORDS, _OLD_LEADING_WORDS), pattern.flags)
+    for pattern in _LEADING_PATTERNS
+]
+_LEADING_PIECES = [
+    *'aAsSiI,:"',
+    "As",
+    "as",
+    "AS",
+    "also",
+    "Also,",
+    "So",
+    "Sol",
+    "ſo",
+    "İnstead",
+    "ınstead",
+    "indeed",
+    "One of",
+    "one  of",
+    "Among",
+    "Then",
+    "Meanwhile",
+    "Still",
+    "Jo Lee",
+    "said",
+    "In 2020",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_LEADING_PIECES, 8))
+def test_leading_words_match_as_the_alternation_they_replaced(text: str) -> None:
+    assert attribution._LEADING_WORDS != _OLD_LEADING_WORDS
+    assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text)
+
+
+def test_leading_words_match_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ".,')):
+            text = line[start : start + 200]
+            assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text

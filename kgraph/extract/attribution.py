@@ -488,10 +488,12 @@ _COMMON_WORDS = frozenset(
     google apple meta amazon microsoft openai anthropic nvidia tesla ai ceo cto cfo vc us uk eu
     today yesterday tomorrow later earlier now again always never""".split()
 )
-_LEADING_WORDS = (
-    r"(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also|one of|among)\b,?\s+"
+# (grouped by first letter: a clause's first word is tested against the few words that open on its letter)
+_LEADING = (
+    "as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|then|again|finally|ultimately|also|"
+    "one of|among"
 )
+_LEADING_WORDS = rf"(?i:{one_of(_LEADING, True)})\b,?\s+"
 _LEADING_PHRASE = re.compile(rf"^(?:{_LEADING_WORDS}|[^,:\"]{{1,80}},\s+)")
 # (without a comma, only a leading word can match: the phrase's 80 characters are not read)
 _LEADING_WORD = re.compile(rf"^{_LEADING_WORDS}")
