@@ -446,13 +446,18 @@ _ROLE_NOUN = re.compile(
     re.I,
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
-_TITLE_WORD = (
-    r"(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
-    r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
-    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate|"
+# (each word as written, capitalized or not, grouped by first letters: at each word a title may open
+# on, the engine tests a branch per letter, not each of 45 branches in turn)
+_TITLE_WORD = one_of(
+    "CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|Host|host|Co-host|Cohost|co-host|cohost|Guest|guest|Founder|founder|"
+    "Co-founder|Cofounder|co-founder|cofounder|Managing|managing|General|general|Senior|senior|Chief|chief|"
+    "Executive|executive|Partner|partner|Chairman|chairman|Chairwoman|chairwoman|Chair|chair|Director|director|"
+    "Analyst|analyst|Investor|investor|Author|author|Reporter|reporter|Editor|editor|Deputy|deputy|"
+    "Commissioner|commissioner|Associate|associate|"
     # (the words of a chief officer's title: `chief financial officer`)
-    r"[Ff]inancial|[Oo]perating|[Tt]echnology|[Pp]roduct|[Mm]arketing|[Rr]evenue|[Ii]nvestment|[Oo]fficer|"
-    r"[Vv]ice|[Pp]resident|[Ss]pokesperson|[Ss]pokeswoman|[Ss]pokesman)"
+    "Financial|financial|Operating|operating|Technology|technology|Product|product|Marketing|marketing|"
+    "Revenue|revenue|Investment|investment|Officer|officer|Vice|vice|President|president|"
+    "Spokesperson|spokesperson|Spokeswoman|spokeswoman|Spokesman|spokesman"
 )
 # (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")
@@ -483,10 +488,12 @@ _COMMON_WORDS = frozenset(
     google apple meta amazon microsoft openai anthropic nvidia tesla ai ceo cto cfo vc us uk eu
     today yesterday tomorrow later earlier now again always never""".split()
 )
-_LEADING_WORDS = (
-    r"(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
-    r"then|again|finally|ultimately|also|one of|among)\b,?\s+"
+# (grouped by first letter: a clause's first word is tested against the few words that open on its letter)
+_LEADING = (
+    "as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|then|again|finally|ultimately|also|"
+    "one of|among"
 )
+_LEADING_WORDS = rf"(?i:{one_of(_LEADING, True)})\b,?\s+"
 _LEADING_PHRASE = re.compile(rf"^(?:{_LEADING_WORDS}|[^,:\"]{{1,80}},\s+)")
 # (without a comma, only a leading word can match: the phrase's 80 characters are not read)
 _LEADING_WORD = re.compile(rf"^{_LEADING_WORDS}")
@@ -2067,6 +2074,7 @@ def _mentioned_phrase(quote: Quote) -> bool:
     return bool(_DETERMINER_BEFORE.search(before) and _NOUN_AFTER.match(plain(quote.after)))
 
 
+@lru_cache(maxsize=1 << 12)  # a document names its people again and again
 def _untitled(name: str) -> str:
     """`CEO Ruth Amsel` -> `Ruth Amsel`; a lone name after a title stays as written (`Host Priya`)."""
     titled = _JOB_TITLE.match(name)

@@ -188,9 +188,29 @@ _SPONSOR = re.compile(
 )
 
 
-def _unquoted(item: Item) -> str:
-    """An entry's own words, a line each, its quotes left out."""
-    return re.sub(r'"[^"]*"', " ", "\n".join(line.plain for line in item.lines))
+# Letters beyond A-Z and a-z that re.IGNORECASE matches to one of them (`İ` and `ı` to i, `ſ` to s,
+# the Kelvin sign to k): a text that has none spells a case-insensitive ASCII word in ASCII letters.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def _names_a_sponsor(item: Item) -> bool:
+    """Whether the entry's own words say it is a sponsor's."""
+    return says_sponsor("\n".join(line.plain for line in item.lines))
+
+
+def says_sponsor(text: str) -> bool:
+    """Whether `text`, its quotes left out, says what `_SPONSOR` finds."""
+    # every branch of the pattern spells `sponsor` or `advertis`, a word the quotes left out cannot
+    # make (they leave a space): looked up in lower case first, at C speed, for most entries lack both
+    lowered = text.lower()
+    if "sponsor" not in lowered and "advertis" not in lowered and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
+        return False
+    return _SPONSOR.search(_unquoted(text)) is not None
+
+
+def _unquoted(text: str) -> str:
+    """An entry's own words, its quotes left out."""
+    return re.sub(r'"[^"]*"', " ", text)
 
 
 def extract_claims(document: ParsedDocument, attributor: Attributor, entities: list[EntityEntry]) -> list[ClaimEntry]:
@@ -209,7 +229,7 @@ def extract_claims(document: ParsedDocument, attributor: Attributor, entities: l
             if not any('"' in line.text for line in item.lines):  # no quote mark: no claim to be about it
                 collector.walk(item.lines, ItemContext(), None)
                 continue
-            if section.kind == _COMPANIES and _SPONSOR.search(_unquoted(item)):
+            if section.kind == _COMPANIES and _names_a_sponsor(item):
                 continue  # `Why Mentioned: Newsletter sponsor`: its quote is the ad's copy, no claim
             about = _about(section.kind, item, entries)
             context = ItemContext()

@@ -1,0 +1,201 @@
+"""Patterns given a cheap test first (a literal looked up at C speed, a match in place of a
+substitution), each pinned to the form it replaced: the same answers on invented texts built from
+the pieces the patterns read, hostile letters among them, and on every line of the project's
+fixtures and seeds."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+
+from kgraph.extract import attribution, claims
+from tests.conftest import fixture_lines
+from tests.test_pattern_compile_cost import _texts
+
+
+def _old_says_sponsor(text: str) -> bool:
+    return claims._SPONSOR.search(re.sub(r'"[^"]*"', " ", text)) is not None
+
+
+_SPONSOR_PIECES = [
+    *"sS\"':",
+    "sponsor",
+    "Sponsor",
+    "SPONSORS",
+    "ſponsor",  # (re.IGNORECASE reads `ſ` as s, `İ` and `ı` as i, the Kelvin sign as k)
+    "spon",
+    "sor",
+    "advertiser",
+    "Advertisement",
+    "advertİsement",
+    "advertısers",
+    "adverti",
+    "ser",
+    "sponsored",
+    "of",
+    "by",
+    "this",
+    "the",
+    "newsletter",
+    "Podcast's",
+    "show’s",
+    "episode",
+    "issue",
+    "paid",
+    "Why Mentioned:",
+    '"sponsor"',
+    '"spon',
+    'sor"',
+    "K",
+    "é",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_SPONSOR_PIECES, 12))
+def test_says_sponsor_answers_as_the_pattern_alone(text: str) -> None:
+    assert claims.says_sponsor(text) == _old_says_sponsor(text)
+
+
+def test_says_sponsor_answers_as_before_on_the_fixtures() -> None:
+    lines = list(fixture_lines())
+    for line in lines:
+        assert claims.says_sponsor(line) == _old_says_sponsor(line), line
+    for start in range(0, len(lines), 5):  # entries of several lines
+        text = "\n".join(lines[start : start + 5])
+        assert claims.says_sponsor(text) == _old_says_sponsor(text), text
+
+
+def test_says_sponsor_reads_folded_letters() -> None:
+    assert claims.says_sponsor("Newsletter ſponsor") and claims.says_sponsor("ADVERTİSEMENT")
+    assert not claims.says_sponsor('Why Mentioned: "newsletter sponsor" said') and not claims.says_sponsor("a sponsee")
+
+
+# The title words as one alternation of classes (`[Hh]ost`), each tried in turn
+_OLD_TITLE_WORD = (
+    r"(?:CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|[Hh]ost|[Cc]o-?host|[Gg]uest|[Ff]ounder|[Cc]o-?founder|"
+    r"[Mm]anaging|[Gg]eneral|[Ss]enior|[Cc]hief|[Ee]xecutive|[Pp]artner|[Cc]hairman|[Cc]hairwoman|[Cc]hair|"
+    r"[Dd]irector|[Aa]nalyst|[Ii]nvestor|[Aa]uthor|[Rr]eporter|[Ee]ditor|[Dd]eputy|[Cc]ommissioner|[Aa]ssociate|"
+    r"[Ff]inancial|[Oo]perating|[Tt]echnology|[Pp]roduct|[Mm]arketing|[Rr]evenue|[Ii]nvestment|[Oo]fficer|"
+    r"[Vv]ice|[Pp]resident|[Ss]pokesperson|[Ss]pokeswoman|[Ss]pokesman)"
+)
+_TITLED_PATTERNS = [
+    attribution._JOB_TITLE,
+    attribution._OPENS_ON_A_POST,
+    attribution._CREDITED_WITH,
+    attribution._TITLED_AFTER,
+    attribution._AS_PUT,
+]
+_OLD_TITLED_PATTERNS = [
+    re.compile(pattern.pattern.replace(attribution._TITLE_WORD, _OLD_TITLE_WORD), pattern.flags)
+    for pattern in _TITLED_PATTERNS
+]
+_TITLE_PIECES = [
+    *"CcHhSs-,:'’",
+    "CEO",
+    "Ceo",
+    "SVP",
+    "VP",
+    "Host",
+    "host",
+    "Co-host",
+    "cohost",
+    "Co-Host",
+    "co-founder",
+    "Cofounder",
+    "Chair",
+    "Chairman",
+    "chairwoman",
+    "Chairs",
+    "chief",
+    "financial",
+    "officer",
+    "Spokesman",
+    "spokes",
+    "Investor",
+    "investment",
+    "Vice",
+    "President",
+    "Technology",
+    "Harrowgate",
+    "Brisa's",
+    "Its",
+    "Ruth Amsel",
+    "Tomás Ibarra",
+    "tells",
+    "said",
+    "as",
+    "per",
+    "according to",
+    "with",
+    "put it",
+]
+
+
+def _all_matches(patterns: list[re.Pattern[str]], text: str) -> list[object]:
+    return [
+        (match.span(), match.groups()) if match else None for pattern in patterns for match in (pattern.match(text),)
+    ] + [[(match.span(), match.groupdict()) for match in pattern.finditer(text)] for pattern in patterns]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_TITLE_PIECES, 10))
+def test_title_words_match_as_the_alternation_they_replaced(text: str) -> None:
+    assert attribution._TITLE_WORD != _OLD_TITLE_WORD
+    assert _all_matches(_TITLED_PATTERNS, text) == _all_matches(_OLD_TITLED_PATTERNS, text)
+
+
+def test_title_words_match_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' "')):  # (a lead-in's names)
+            text = line[start : start + 200]
+            assert _all_matches(_TITLED_PATTERNS, text) == _all_matches(_OLD_TITLED_PATTERNS, text), text
+
+
+_OLD_LEADING_WORDS = (
+    r"(?i:as|but|and|so|yet|here|still|meanwhile|similarly|later|instead|indeed|"
+    r"then|again|finally|ultimately|also|one of|among)\b,?\s+"
+)
+_LEADING_PATTERNS = [attribution._LEADING_WORD, attribution._LEADING_PHRASE]
+_OLD_LEADING_PATTERNS = [
+    re.compile(pattern.pattern.replace(attribution._LEADING_WORDS, _OLD_LEADING_WORDS), pattern.flags)
+    for pattern in _LEADING_PATTERNS
+]
+_LEADING_PIECES = [
+    *'aAsSiI,:"',
+    "As",
+    "as",
+    "AS",
+    "also",
+    "Also,",
+    "So",
+    "Sol",
+    "ſo",
+    "İnstead",
+    "ınstead",
+    "indeed",
+    "One of",
+    "one  of",
+    "Among",
+    "Then",
+    "Meanwhile",
+    "Still",
+    "Jo Lee",
+    "said",
+    "In 2020",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_LEADING_PIECES, 8))
+def test_leading_words_match_as_the_alternation_they_replaced(text: str) -> None:
+    assert attribution._LEADING_WORDS != _OLD_LEADING_WORDS
+    assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text)
+
+
+def test_leading_words_match_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ".,')):
+            text = line[start : start + 200]
+            assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text
