@@ -147,11 +147,10 @@ def _lines(text: str) -> list[_Line]:
             if (line := _line(other)) is not None:
                 add(line)
             continue
-        at = (
-            (numbers[hours] if hours in numbers else int(hours)) * 3600
-            + (numbers[minutes] if minutes in numbers else int(minutes)) * 60
-            + (numbers[seconds] if seconds in numbers else int(seconds))
-        )
+        try:
+            at = numbers[hours] * 3600 + numbers[minutes] * 60 + numbers[seconds]
+        except KeyError:  # other digits, or an hour past 99
+            at = int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
         after = after.rstrip()
         if label:  # the whole text is the label and what follows, or the label alone, stripped
             add((at, (bold or plain).strip(), after, label + after if after else label.rstrip()))
