@@ -30,7 +30,6 @@ from kgraph.build.workers import (
     extract_batch,
     extract_source,
     open_executor,
-    run_tasks,
     share_identities,
 )
 from kgraph.collector import collector_paused
@@ -42,7 +41,6 @@ from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.assemble import duplicates
 from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import EpisodeNodes
-from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import EntityNodes, Identities
 from kgraph.sources import read_document
 from kgraph.sources.files import Candidate
@@ -197,22 +195,8 @@ def _resolve(
     identities = Identities(digests, base_iri, rules)
     entities = identities.entity_nodes()
     report.timings["resolve"] = time.perf_counter() - started
-    report.duplicates = duplicates(identities)
-    report.identity = [decision.to_json() for decision in identities.log.decisions()]
-    report.warnings.extend(
-        {"file": group.primary.episode.source_file, "warning": warning}
-        for group in identities.groups
-        for warning in identities.warnings(group.primary)
-    )
-    groups = identities.groups
-    report.faithfulness = [
-        {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
-        for group in groups
-        if group.primary.faithfulness is not None
-    ]
     started = time.perf_counter()
-    executor = workers.executor()
-    episodes = _episodes(identities, groups, extracted, documents, store, executor, options, report, shares)
+    episodes = _episodes(identities, extracted, documents, store, workers.executor(), options, report, shares)
     report.timings["episodes"] = time.perf_counter() - started
     resolution = Resolution(base_iri, entities, sorted(episodes, key=lambda e: e.graph), [d.key for d in documents])
     report.counts = _counts(entities, resolution.episodes)
@@ -220,6 +204,22 @@ def _resolve(
     report.triples = len(entity_graph[1]) + sum(episode.triples for episode in resolution.episodes)
     resolution.report = report
     return resolution
+
+
+def _report_identities(identities: Identities, report: BuildReport) -> None:
+    """What report.json says of the resolution: duplicates, identity decisions, warnings, faithfulness."""
+    report.duplicates = duplicates(identities)
+    report.identity = [decision.to_json() for decision in identities.log.decisions()]
+    report.warnings.extend(
+        {"file": group.primary.episode.source_file, "warning": warning}
+        for group in identities.groups
+        for warning in identities.warnings(group.primary)
+    )
+    report.faithfulness = [
+        {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
+        for group in identities.groups
+        if group.primary.faithfulness is not None
+    ]
 
 
 class _Workers(contextlib.ExitStack):
@@ -326,7 +326,6 @@ def _bar(options: BuildOptions, total: int, initial: int, unit: str, description
 
 def _episodes(
     identities: Identities,
-    groups: list[EpisodeGroup],
     extracted: dict[str, bytes],
     documents: list[_Document],
     store: Store,
@@ -336,35 +335,40 @@ def _episodes(
     shares: tuple[str, ...],
 ) -> list[EpisodeSummary]:
     """Each episode's summary; the nodes (and `shares`) of the episodes not in the store are made
-    and stored."""
+    and stored. Each of those goes to the workers as soon as its key is made (the keys took about
+    a second at 10,000 documents, with the workers idle), and the report's account of the
+    resolution is written while they build."""
     keys = EpisodeKeys(identities)
+    groups = identities.groups
     summaries: list[EpisodeSummary] = []
-    todo: list[tuple[str, EpisodeGroup, bytes]] = []
     candidates = {document.key: document for document in documents}
-    for group in groups:
-        key = keys.key(group)
-        summary = store.get_object(SUMMARIES, key, EpisodeSummary)
-        if summary is not None and store.has(NODES, key):
-            summaries.append(summary)
-            continue
-        primary = group.primary.key
-        todo.append((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
-    extracted.clear()
-    seconds = 0.0
-    bar = _bar(options, len(groups), len(summaries), "episode", "episodes")
-    with bar, share_identities(identities, executor) as shared:
-        work = _EpisodeWork(shared, shares)
-        for made_episode in run_tasks(executor, work, todo, _batches(options, 4)):
-            key, iri, graph, nodes, counts, triples, made, spent = made_episode
-            bar.update()
-            seconds += spent
-            summary = EpisodeSummary(key, iri, graph, counts, triples)
-            store.put(NODES, key, nodes)
-            store.put_object(SUMMARIES, key, summary)
-            for name, share in made.items():
-                store.put(name, key, share)
-            summaries.append(summary)
-    report.parts_built = len(todo)
+    with (
+        share_identities(identities, executor) as shared,
+        Batches(lambda: executor, _EpisodeWork(shared, shares), _batches(options, 4), len(groups)) as building,
+    ):
+        for group in groups:
+            key = keys.key(group)
+            summary = store.get_object(SUMMARIES, key, EpisodeSummary)
+            if summary is not None and store.has(NODES, key):
+                summaries.append(summary)
+                continue
+            primary = group.primary.key
+            building.add((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
+        extracted.clear()
+        _report_identities(identities, report)
+        seconds = 0.0
+        with _bar(options, len(groups), len(summaries), "episode", "episodes") as bar:
+            for made_episode in building.results():
+                key, iri, graph, nodes, counts, triples, made, spent = made_episode
+                bar.update()
+                seconds += spent
+                summary = EpisodeSummary(key, iri, graph, counts, triples)
+                store.put(NODES, key, nodes)
+                store.put_object(SUMMARIES, key, summary)
+                for name, share in made.items():
+                    store.put(name, key, share)
+                summaries.append(summary)
+    report.parts_built = building.count
     report.timings["episode nodes (worker cpu)"] = seconds
     return summaries
 
