@@ -9,6 +9,7 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -193,10 +194,17 @@ def _resolve(
     digests, extracted = _extract_all(documents, extracting, store, options, report)
     started = time.perf_counter()
     identities = Identities(digests, base_iri, rules)
-    entities = identities.entity_nodes()
     report.timings["resolve"] = time.perf_counter() - started
+
+    def corpus_nodes() -> EntityNodes:
+        # made while the workers build the episodes (they read the identities as they were before)
+        _report_identities(identities, report)
+        return identities.entity_nodes()
+
     started = time.perf_counter()
-    episodes = _episodes(identities, extracted, documents, store, workers.executor(), options, report, shares)
+    episodes, entities = _episodes(
+        identities, extracted, documents, store, workers.executor(), options, report, shares, corpus_nodes
+    )
     report.timings["episodes"] = time.perf_counter() - started
     resolution = Resolution(base_iri, entities, sorted(episodes, key=lambda e: e.graph), [d.key for d in documents])
     report.counts = _counts(entities, resolution.episodes)
@@ -333,11 +341,12 @@ def _episodes(
     options: BuildOptions,
     report: BuildReport,
     shares: tuple[str, ...],
-) -> list[EpisodeSummary]:
-    """Each episode's summary; the nodes (and `shares`) of the episodes not in the store are made
-    and stored. Each of those goes to the workers as soon as its key is made (the keys took about
-    a second at 10,000 documents, with the workers idle), and the report's account of the
-    resolution is written while they build."""
+    meanwhile: Callable[[], EntityNodes],
+) -> tuple[list[EpisodeSummary], EntityNodes]:
+    """Each episode's summary, and what `meanwhile` returns: it runs here while the workers build
+    the episodes. The nodes (and `shares`) of the episodes not in the store are made and stored,
+    each sent to the workers as soon as its key is made (made first, the keys kept the workers
+    waiting about a second at 10,000 documents)."""
     keys = EpisodeKeys(identities)
     groups = identities.groups
     summaries: list[EpisodeSummary] = []
@@ -355,7 +364,7 @@ def _episodes(
             primary = group.primary.key
             building.add((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
         extracted.clear()
-        _report_identities(identities, report)
+        entities = meanwhile()
         seconds = 0.0
         with _bar(options, len(groups), len(summaries), "episode", "episodes") as bar:
             for made_episode in building.results():
@@ -370,7 +379,7 @@ def _episodes(
                 summaries.append(summary)
     report.parts_built = building.count
     report.timings["episode nodes (worker cpu)"] = seconds
-    return summaries
+    return summaries, entities
 
 
 class _EpisodeWork:
