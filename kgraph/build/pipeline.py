@@ -9,6 +9,7 @@ import contextlib
 import os
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,7 +31,6 @@ from kgraph.build.workers import (
     extract_batch,
     extract_source,
     open_executor,
-    run_tasks,
     share_identities,
 )
 from kgraph.collector import collector_paused
@@ -42,7 +42,6 @@ from kgraph.resolve.aliases import AliasRules
 from kgraph.resolve.assemble import duplicates
 from kgraph.resolve.digest import ExtractionDigest, digest_of
 from kgraph.resolve.episode import EpisodeNodes
-from kgraph.resolve.episodes import EpisodeGroup
 from kgraph.resolve.identities import EntityNodes, Identities
 from kgraph.sources import read_document
 from kgraph.sources.files import Candidate
@@ -195,24 +194,17 @@ def _resolve(
     digests, extracted = _extract_all(documents, extracting, store, options, report)
     started = time.perf_counter()
     identities = Identities(digests, base_iri, rules)
-    entities = identities.entity_nodes()
     report.timings["resolve"] = time.perf_counter() - started
-    report.duplicates = duplicates(identities)
-    report.identity = [decision.to_json() for decision in identities.log.decisions()]
-    report.warnings.extend(
-        {"file": group.primary.episode.source_file, "warning": warning}
-        for group in identities.groups
-        for warning in identities.warnings(group.primary)
-    )
-    groups = identities.groups
-    report.faithfulness = [
-        {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
-        for group in groups
-        if group.primary.faithfulness is not None
-    ]
+
+    def corpus_nodes() -> EntityNodes:
+        # made while the workers build the episodes (they read the identities as they were before)
+        _report_identities(identities, report)
+        return identities.entity_nodes()
+
     started = time.perf_counter()
-    executor = workers.executor()
-    episodes = _episodes(identities, groups, extracted, documents, store, executor, options, report, shares)
+    episodes, entities = _episodes(
+        identities, extracted, documents, store, workers.executor(), options, report, shares, corpus_nodes
+    )
     report.timings["episodes"] = time.perf_counter() - started
     resolution = Resolution(base_iri, entities, sorted(episodes, key=lambda e: e.graph), [d.key for d in documents])
     report.counts = _counts(entities, resolution.episodes)
@@ -220,6 +212,22 @@ def _resolve(
     report.triples = len(entity_graph[1]) + sum(episode.triples for episode in resolution.episodes)
     resolution.report = report
     return resolution
+
+
+def _report_identities(identities: Identities, report: BuildReport) -> None:
+    """What report.json says of the resolution: duplicates, identity decisions, warnings, faithfulness."""
+    report.duplicates = duplicates(identities)
+    report.identity = [decision.to_json() for decision in identities.log.decisions()]
+    report.warnings.extend(
+        {"file": group.primary.episode.source_file, "warning": warning}
+        for group in identities.groups
+        for warning in identities.warnings(group.primary)
+    )
+    report.faithfulness = [
+        {"file": group.primary.episode.source_file, **group.primary.faithfulness.model_dump()}
+        for group in identities.groups
+        if group.primary.faithfulness is not None
+    ]
 
 
 class _Workers(contextlib.ExitStack):
@@ -326,7 +334,6 @@ def _bar(options: BuildOptions, total: int, initial: int, unit: str, description
 
 def _episodes(
     identities: Identities,
-    groups: list[EpisodeGroup],
     extracted: dict[str, bytes],
     documents: list[_Document],
     store: Store,
@@ -334,39 +341,45 @@ def _episodes(
     options: BuildOptions,
     report: BuildReport,
     shares: tuple[str, ...],
-) -> list[EpisodeSummary]:
-    """Each episode's summary; the nodes (and `shares`) of the episodes not in the store are made
-    and stored."""
+    meanwhile: Callable[[], EntityNodes],
+) -> tuple[list[EpisodeSummary], EntityNodes]:
+    """Each episode's summary, and what `meanwhile` returns: it runs here while the workers build
+    the episodes. The nodes (and `shares`) of the episodes not in the store are made and stored,
+    each sent to the workers as soon as its key is made (made first, the keys kept the workers
+    waiting about a second at 10,000 documents)."""
     keys = EpisodeKeys(identities)
+    groups = identities.groups
     summaries: list[EpisodeSummary] = []
-    todo: list[tuple[str, EpisodeGroup, bytes]] = []
     candidates = {document.key: document for document in documents}
-    for group in groups:
-        key = keys.key(group)
-        summary = store.get_object(SUMMARIES, key, EpisodeSummary)
-        if summary is not None and store.has(NODES, key):
-            summaries.append(summary)
-            continue
-        primary = group.primary.key
-        todo.append((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
-    extracted.clear()
-    seconds = 0.0
-    bar = _bar(options, len(groups), len(summaries), "episode", "episodes")
-    with bar, share_identities(identities, executor) as shared:
-        work = _EpisodeWork(shared, shares)
-        for made_episode in run_tasks(executor, work, todo, _batches(options, 4)):
-            key, iri, graph, nodes, counts, triples, made, spent = made_episode
-            bar.update()
-            seconds += spent
-            summary = EpisodeSummary(key, iri, graph, counts, triples)
-            store.put(NODES, key, nodes)
-            store.put_object(SUMMARIES, key, summary)
-            for name, share in made.items():
-                store.put(name, key, share)
-            summaries.append(summary)
-    report.parts_built = len(todo)
+    with (
+        share_identities(identities, executor) as shared,
+        Batches(lambda: executor, _EpisodeWork(shared, shares), _batches(options, 4), len(groups)) as building,
+    ):
+        for group in groups:
+            key = keys.key(group)
+            summary = store.get_object(SUMMARIES, key, EpisodeSummary)
+            if summary is not None and store.has(NODES, key):
+                summaries.append(summary)
+                continue
+            primary = group.primary.key
+            building.add((key, group, extracted.get(primary) or _stored_extraction(store, candidates[primary])))
+        extracted.clear()
+        entities = meanwhile()
+        seconds = 0.0
+        with _bar(options, len(groups), len(summaries), "episode", "episodes") as bar:
+            for made_episode in building.results():
+                key, iri, graph, nodes, counts, triples, made, spent = made_episode
+                bar.update()
+                seconds += spent
+                summary = EpisodeSummary(key, iri, graph, counts, triples)
+                store.put(NODES, key, nodes)
+                store.put_object(SUMMARIES, key, summary)
+                for name, share in made.items():
+                    store.put(name, key, share)
+                summaries.append(summary)
+    report.parts_built = building.count
     report.timings["episode nodes (worker cpu)"] = seconds
-    return summaries
+    return summaries, entities
 
 
 class _EpisodeWork:
