@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
+import types
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -79,6 +81,15 @@ def query_turtle(query_graph: kgraph.KnowledgeGraph, tmp_path_factory: pytest.Te
     folder = tmp_path_factory.mktemp("query-corpus")
     query_graph.write(folder, ("turtle",))
     return folder / "graph.ttl"
+
+
+def bench_module(name: str) -> types.ModuleType:
+    """A script of bench/ as a module (bench/ on the path while it imports: its scripts import each other)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    try:
+        return importlib.import_module(name)
+    finally:
+        sys.path.remove(str(ROOT / "bench"))
 
 
 def synthetic_corpus(root: Path, documents: int, seed: int = 7) -> Path:

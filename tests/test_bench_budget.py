@@ -1,22 +1,16 @@
 """`bench/bench_instructions.py --budget`: which checkouts this one's extraction outgrows by more
 than the budget (the counting itself runs valgrind, so it is not run here)."""
 
-import sys
 from pathlib import Path
 
 import pytest
 
-BENCH = Path(__file__).resolve().parent.parent / "bench"
+from tests.conftest import bench_module
 
 
 @pytest.fixture(scope="module")
 def over_budget():
-    sys.path.insert(0, str(BENCH))
-    try:
-        from bench_instructions import over_budget
-    finally:
-        sys.path.remove(str(BENCH))
-    return over_budget
+    return bench_module("bench_instructions").over_budget
 
 
 def test_growth_within_the_budget_passes(over_budget):

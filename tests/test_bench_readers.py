@@ -1,10 +1,11 @@
 """`bench/bench_readers.py`: the comparison of two graphs as sets of triples, what a lost triple is
 counted under, the readers made to find nothing, and the timers (the builds themselves are not run here)."""
 
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import bench_module
 
 BENCH = Path(__file__).resolve().parent.parent / "bench"
 
@@ -24,12 +25,7 @@ OTHER = """@prefix kg: <https://w3id.org/kgraph/ontology#> .
 
 @pytest.fixture(scope="module")
 def ledger():
-    sys.path.insert(0, str(BENCH))
-    try:
-        import bench_readers
-    finally:
-        sys.path.remove(str(BENCH))
-    return bench_readers
+    return bench_module("bench_readers")
 
 
 def triples_of(ledger, text, tmp_path, name):
