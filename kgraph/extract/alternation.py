@@ -17,6 +17,11 @@ _SPECIAL = re.compile(r"[.^$*+?{}\[\]\\()#\s]")
 _LEVELS = 2
 
 
+def with_capitals(words: str) -> str:
+    """`partner|CEO` -> `partner|Partner|CEO`: each word also capitalized, opening a sentence."""
+    return "|".join(dict.fromkeys(form for word in words.split("|") for form in (word, word[:1].upper() + word[1:])))
+
+
 def one_of(words: str, ignore_case: bool = False) -> str:
     """`words` (`a|b|c`, literal words as written in a plain alternation `(?:a|b|c)`) as a group
     that matches the same text and ends the same match wherever it is used: the words keep their

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from kgraph.data import organization_words
-from kgraph.extract.alternation import one_of
+from kgraph.extract.alternation import one_of, with_capitals
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
 from kgraph.names import (
@@ -446,18 +446,17 @@ _ROLE_NOUN = re.compile(
     re.I,
 )
 # Job titles written before a name: the name is what follows (`CEO Ruth Amsel`, `Host Priya Nandakumar`).
-# (each word as written, capitalized or not, grouped by first letters: at each word a title may open
-# on, the engine tests a branch per letter, not each of 45 branches in turn)
+# (each word also capitalized, grouped by first letters: at each word a title may open on, the
+# engine tests a branch per letter, not each of 45 branches in turn)
 _TITLE_WORD = one_of(
-    "CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|Host|host|Co-host|Cohost|co-host|cohost|Guest|guest|Founder|founder|"
-    "Co-founder|Cofounder|co-founder|cofounder|Managing|managing|General|general|Senior|senior|Chief|chief|"
-    "Executive|executive|Partner|partner|Chairman|chairman|Chairwoman|chairwoman|Chair|chair|Director|director|"
-    "Analyst|analyst|Investor|investor|Author|author|Reporter|reporter|Editor|editor|Deputy|deputy|"
-    "Commissioner|commissioner|Associate|associate|"
-    # (the words of a chief officer's title: `chief financial officer`)
-    "Financial|financial|Operating|operating|Technology|technology|Product|product|Marketing|marketing|"
-    "Revenue|revenue|Investment|investment|Officer|officer|Vice|vice|President|president|"
-    "Spokesperson|spokesperson|Spokeswoman|spokeswoman|Spokesman|spokesman"
+    with_capitals(
+        "CEO|CTO|CFO|COO|CPO|CMO|GP|VP|SVP|EVP|host|co-host|cohost|guest|founder|co-founder|cofounder|managing|"
+        "general|senior|chief|executive|partner|chairman|chairwoman|chair|director|analyst|investor|author|"
+        "reporter|editor|deputy|commissioner|associate|"
+        # (the words of a chief officer's title: `chief financial officer`)
+        "financial|operating|technology|product|marketing|revenue|investment|officer|vice|president|"
+        "spokesperson|spokeswoman|spokesman"
+    )
 )
 # (after the organization whose title it is: `Brisa CEO Devika Rao`, `Orbex's chief Jo Lee`)
 _JOB_TITLE = re.compile(rf"^(?:(?:[A-Z][\w&.+-]*(?:['’]s)?\s+){{1,3}}(?={_TITLE_WORD}\s))?(?:{_TITLE_WORD}\s+)+")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kgraph.data import organization_words
-from kgraph.extract.alternation import one_of
+from kgraph.extract.alternation import one_of, with_capitals
 from kgraph.extract.results import MOST_NAMED, PersonName
 from kgraph.names import fold, occurrences, plausible_new_person
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -30,19 +30,14 @@ def partner_of_a_firm(text: str, start: int) -> bool:
     return not before or not before[-1].isalnum() or before.lower() in _PARTNER_AFTER
 
 
-def _cased(words: str) -> str:
-    """`partner|CEO` -> `partner|Partner|CEO`: each word also capitalized, opening a sentence."""
-    return "|".join(dict.fromkeys(form for word in words.split("|") for form in (word, word[:1].upper() + word[1:])))
-
-
 # A post held in an organization, or its founding (then `by`), before a name: in a Companies entry,
 # the organization's (see `kgraph.extract.relations`). Not `author`, `analyst`: of anyone.
 # (capitalized only where a sentence opens on the title: `Founder Tomas Alvarez sold it`, not
 # `the Founder Mode Summit` or `a Partner Program`; see `held`)
-_POST_WORDS = _cased(
+_POST_WORDS = with_capitals(
     "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|cofounder|partner|chairman|chairwoman|President|director"
 )
-_FOUNDING_WORDS = _cased("co-founded|cofounded|founded")
+_FOUNDING_WORDS = with_capitals("co-founded|cofounded|founded")
 _TITLE_WORDS = "professor|Professor|Prof|Dr|Senator|Sen|Rep|Representative|Governor|Gov|host|co-host"
 _ABBREVIATED = frozenset(("Prof", "Dr", "Sen", "Rep", "Gov"))  # written with their dot (not `Dr Pepper`)
 _FOUNDING = frozenset(_FOUNDING_WORDS.split("|"))
@@ -82,7 +77,7 @@ def held(cue: re.Match[str], text: str) -> bool:
 
 # After a name, only titles no organization holds (`Emerson Collective, investor in X` is a fund).
 _TITLE_AFTER = one_of(
-    _cased(
+    with_capitals(
         "CEO|CTO|CFO|COO|CPO|CMO|founder|co-founder|partner|professor|chief|head|president|chair|VP|SVP|EVP|director"
     )
 )
@@ -125,8 +120,8 @@ _KIND_WORDS = frozenset(
 )
 _GROUP_WORDS = frozenset(("phds", "mbas", "vcs", "lps", "ceos", "founders", "engineers", "alumni"))  # `Berkeley PhDs`
 # A title opening a name read after a cue (`Guest Lin Yuxuan, founder of X`): no part of the name.
-_OTHER_TITLES = _cased("host|guest|moderator|general|secretary|deputy|vice|chief|executive")
-_OPENING_TITLES = f"{_cased(_POST_WORDS)}|{_TITLE_WORDS}|{_OTHER_TITLES}"
+_OTHER_TITLES = with_capitals("host|guest|moderator|general|secretary|deputy|vice|chief|executive")
+_OPENING_TITLES = f"{with_capitals(_POST_WORDS)}|{_TITLE_WORDS}|{_OTHER_TITLES}"
 _TITLE_WORD = re.compile(rf"{one_of(_OPENING_TITLES)}\.?\s+")
 
 
