@@ -276,7 +276,7 @@ def merge_repeated_quotes(claims: list[ClaimEntry]) -> list[ClaimEntry]:
             keeper = copies[0]
             speaker, attribution = keeper.speaker, keeper.attribution
             if not speaker:
-                speaker, attribution = None, READ_OUT if attribution == READ_OUT else None
+                speaker, attribution = None, _read_out_mark(copies)
             values = {
                 **keeper.__dict__,
                 "position": len(merged),
