@@ -230,9 +230,16 @@ def _anchors(counts: Counter[str], words: Iterable[str], most: int | None = MAX_
     return ordered[:most]
 
 
+def _reach(size: int) -> tuple[int, int]:
+    """How many words before and after `start` the window of a quote of `size` words reaches
+    (about 1.3x the quote)."""
+    return size // 2 + 2, size + size // 2 + 2
+
+
 def _window(index: _Index, size: int, start: int) -> tuple[int, int]:
     """Word positions (end exclusive) of the window about 1.3x a quote of `size` words around `start`."""
-    return max(0, start - size // 2 - 2), min(len(index.words), start + size + size // 2 + 2)
+    before, after = _reach(size)
+    return max(0, start - before), min(len(index.words), start + after)
 
 
 def _alignment(text: str, joined: str) -> tuple[float, int, int] | None:
@@ -288,7 +295,7 @@ def _places(index: _Index, quote: list[str], anchors: list[str] | None = None) -
     best: float | None = None
     least = 0.0  # `_least_chosen(best)`, once per best
     words, size = index.words, len(quote)
-    before, after = size // 2 + 2, size + size // 2 + 2  # `_window`'s reach either side of a start
+    before, after = _reach(size)  # (`_window` of each start, its reach computed once)
     for number, start in enumerate(candidates):
         low, high = max(0, start - before), min(len(words), start + after)
         joined = " ".join(words[low:high])
