@@ -22,9 +22,7 @@ class _Frozen(BaseModel):
         """`cls(**values)` without validation, for values already of their fields' types (the parser
         makes tens of thousands of lines and quotes per build); the state is pydantic's own: field
         order, defaults and the fields set."""
-        state = (_DEFAULTS.get(cls) or _defaults(cls)).copy()
-        state.update(values)
-        return made(cls, state, set(values))
+        return made(cls, {**(_DEFAULTS.get(cls) or _defaults(cls)), **values}, set(values))
 
 
 class LineKind(StrEnum):

@@ -35,7 +35,7 @@ def parse_field(text: str, line: int) -> list[Field]:
         match = _FIELD.match(part.strip())
         if match and match.group(2).strip():
             value = match.group(2).strip()
-            fields.append(Field(key=match.group(1).strip().lower(), value=value, line=line, plain=plain(value)))
+            fields.append(Field.made(key=match.group(1).strip().lower(), value=value, line=line, plain=plain(value)))
     return fields
 
 
@@ -55,7 +55,7 @@ def parse_header(header_lines: list[str], body_lines: list[Line]) -> Header:
         for field in fields:
             if field.key == "title" and plain(field.value).lower() != "unknown":
                 title = plain(field.value)
-    return Header(
+    return Header.made(
         title=title, title_url=title_url, fields=tuple(fields), body_fields=tuple(_body_fields(body_lines, keys))
     )
 

@@ -71,13 +71,18 @@ def read_field(text: str) -> tuple[str, str] | None:
     """(label, value) when `text` is a labelled field line with a known label (asked of most
     lines several times while items are found, hence the cache)."""
     first = text[:1]
-    if first != "*" and not ("A" <= first <= "z" and text.find(":", 1, 42) > 0):
+    if first == "*":
+        # the bold pattern opens with `**`, the italic one with `*` and no second star
+        pattern = _BOLD_FIELD if text[1:2] == "*" else _ITALIC_FIELD
+    elif "A" <= first <= "z" and text.find(":", 1, 42) > 0:
+        pattern = _PLAIN_FIELD
+    else:
         return None  # no pattern can match: a label opens with `*` or a letter, the plain one ends by `:`
-    for pattern in (_BOLD_FIELD, _ITALIC_FIELD, _PLAIN_FIELD):
-        match = pattern.match(text)
-        if match and is_field_label(plain(match.group(1))):
-            return " ".join(plain(match.group(1)).lower().split()), match.group(2).strip()
-    return None
+    match = pattern.match(text)
+    if match is None:
+        return None
+    label = plain(match.group(1))
+    return (" ".join(label.lower().split()), match.group(2).strip()) if is_field_label(label) else None
 
 
 def _bold_line(line: Line) -> bool:

@@ -36,8 +36,12 @@ def is_claim_text(text: str) -> bool:
     """Five or more words, or ten or more CJK characters."""
     # most quotations are claims: their first five tokens tell, without splitting the rest
     first = text.split(None, _MIN_WORDS)
-    if len(first) >= _MIN_WORDS and all(token[0].isalnum() or _WORD.search(token) for token in first[:_MIN_WORDS]):
-        return True
+    if len(first) >= _MIN_WORDS:
+        for token in first[:_MIN_WORDS]:  # (a loop, not `all` of a generator: most quotes pass every token)
+            if not (token[0].isalnum() or _WORD.search(token)):
+                break
+        else:
+            return True
     words = 0
     for token in text.split():
         if _WORD.search(token):
