@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from kgraph.extract import attribution, claims
 from tests.conftest import fixture_lines
@@ -199,3 +199,64 @@ def test_leading_words_match_as_before_on_the_fixtures() -> None:
         for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ".,')):
             text = line[start : start + 200]
             assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text
+
+
+# `_DESCRIBED_AS` is tried only on a clause spelling `having` or `being`; `_CLOSING_SPEAKER` only on
+# one ending on a colon or a comma (white space after it)
+_DESCRIBED_PIECES = [
+    *":,;*_",
+    "noted",
+    "Described",
+    "SEEN",
+    "credited",
+    "regarded as",
+    "Viewed for",
+    "as",
+    "AS",
+    "for",
+    "having",
+    "Having",
+    "havİng",  # (re.IGNORECASE reads `İ` and `ı` as i)
+    "beıng",
+    "being",
+    "BEING",
+    "beings",
+    "hav",
+    "ing",
+    "Jo Lee",
+    "but",
+    "says",
+    "adds",
+    "\u00a0",
+    "\u2003",
+    "\n",
+]
+
+
+def _old_described_as(clause: str) -> bool:
+    return attribution._DESCRIBED_AS.search(clause) is not None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_DESCRIBED_PIECES, 10))
+@example("Jo Lee, seen as being")
+@example("Known for having:")
+def test_described_as_answers_as_the_pattern_alone(text: str) -> None:
+    assert attribution._described_as(text) == _old_described_as(text)
+    if attribution._CLOSING_SPEAKER.search(text):
+        assert text.rstrip().endswith((":", ","))
+
+
+def test_described_as_and_closing_speaker_answer_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
+            text = line[start : start + 200]
+            assert attribution._described_as(text) == _old_described_as(text), text
+            if attribution._CLOSING_SPEAKER.search(text):
+                assert text.rstrip().endswith((":", ",")), text
+
+
+def test_described_as_reads_folded_letters() -> None:
+    assert attribution._described_as("Jo, noted as havİng") and attribution._described_as("SEEN FOR BEıNG")
+    assert attribution._described_as("praised as being") and attribution._described_as("Hailed for HAVING")
+    assert not attribution._described_as("noted as a being") and not attribution._described_as("seen as haven")
