@@ -260,3 +260,41 @@ def test_described_as_reads_folded_letters() -> None:
     assert attribution._described_as("Jo, noted as havİng") and attribution._described_as("SEEN FOR BEıNG")
     assert attribution._described_as("praised as being") and attribution._described_as("Hailed for HAVING")
     assert not attribution._described_as("noted as a being") and not attribution._described_as("seen as haven")
+
+
+def _old_words_besides_and_or(text: str) -> bool:
+    return re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", text)) is not None
+
+
+_AND_OR_PIECES = [
+    *",.:;\"'*_-2éß",
+    "and",
+    "or",
+    "And",
+    "OR",
+    "andor",
+    "and_",
+    "_or",
+    "__",
+    "an",
+    "d",
+    "o",
+    "r",
+    "nor",
+    "a",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_AND_OR_PIECES, 8))
+@example("_and_")
+@example('"," and ')
+def test_words_besides_and_or_answer_as_the_substitution(text: str) -> None:
+    assert (attribution._WORD_BESIDES_AND_OR.search(text) is not None) == _old_words_besides_and_or(text)
+
+
+def test_words_besides_and_or_answer_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for end in (len(line), *(at for at, char in enumerate(line) if char == '"')):  # (what precedes a quote)
+            text = line[max(0, end - 40) : end]
+            assert (attribution._WORD_BESIDES_AND_OR.search(text) is not None) == _old_words_besides_and_or(text), text

@@ -716,7 +716,9 @@ _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SPEECH_VERB_ENDS = re.compile(rf"\s+{_SPEECH_VERB}$")
-_AND_OR = re.compile(r"\b(?:and|or)\b")
+# A letter or digit outside the words `and` and `or`: found where the text with those words taken
+# out has one, without taking them out (a run of word characters is `and` whole, or no part of it is)
+_WORD_BESIDES_AND_OR = re.compile(r"\b(?!(?:and|or)\b)\w*[^\W_]")
 # A pronoun answering the sentence before it against its subject: of two who talk, the other one
 _DISAGREES = re.compile(
     r"[*_]*(?:she|he|She|He)\s+(?:\w+ly\s+)?(?:disagreed|disagrees|countered|counters|objected|objects|pushed\s+back|"
@@ -752,7 +754,7 @@ _OPEN_PARENTHESIS_END = re.compile(r"\(\s*[*_]*$")
 def _with_phrase_before(quote: Quote, before: str) -> str:
     """`before` holds only the text since the previous quote; when that is mere punctuation or
     `and` after a short quoted phrase, the lead-in is the line's text before both."""
-    if _WORD_CHAR.search(_AND_OR.sub("", plain(before))):
+    if _WORD_BESIDES_AND_OR.search(plain(before)):
         return before
     prefix = strip_timestamps(quote.source[: quote.start])
     phrase = _PHRASE_BEFORE.search(prefix)
