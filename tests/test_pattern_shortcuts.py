@@ -298,3 +298,48 @@ def test_words_besides_and_or_answer_as_before_on_the_fixtures() -> None:
         for end in (len(line), *(at for at, char in enumerate(line) if char == '"')):  # (what precedes a quote)
             text = line[max(0, end - 40) : end]
             assert (attribution._WORD_BESIDES_AND_OR.search(text) is not None) == _old_words_besides_and_or(text), text
+
+
+# `_ABOUT` is only matched at the start of a clause start lacking `ed`: its passives' verbs all end so
+_ABOUT_PIECES = [
+    *",.:;\"'*_-",
+    "Praised",
+    "praised for",
+    "Widely known",
+    "often",
+    "noted for",
+    "Recognised for",
+    "singled out",
+    "famous",
+    "was",
+    "WAS",
+    "is",
+    "been",
+    "gets",
+    "publicly",
+    "dubbed",
+    "DUBBED",
+    "nicknamed",
+    "Jo Lee",
+    "ed",
+    "e",
+    "d",
+    "the",
+    "known",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_ABOUT_PIECES, 8))
+@example("Jo Lee was dubbed")
+@example("Known for")
+def test_says_about_answers_as_the_search(text: str) -> None:
+    assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None)
+
+
+def test_says_about_answers_as_before_on_the_fixtures() -> None:
+    assert all(verb.endswith("ed") for verb in attribution._ABOUT_VERBS.split("|"))
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
+            text = line[start : start + 200]
+            assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None), text

@@ -2144,7 +2144,16 @@ def _speaking_subject(clause: str) -> str | None:
 @lru_cache(maxsize=_TEXTS_KEPT)
 def _about_start(clause: str) -> bool:
     """A clause start reads as words about someone (`Praised for`, `Priya was dubbed`)."""
-    return any(_ABOUT.search(candidate) for candidate in _clause_starts(clause))
+    return any(map(_says_about, _clause_starts(clause)))
+
+
+def _says_about(candidate: str) -> bool:
+    """Whether `_ABOUT` finds words about someone in the clause start."""
+    # Past the start, it finds only a passive of one of `_ABOUT_VERBS` (`Priya was dubbed`), which
+    # all end in `ed`: a start that lacks it is matched where it opens, not searched through.
+    if "ed" not in candidate.lower():
+        return _ABOUT.match(candidate) is not None
+    return _ABOUT.search(candidate) is not None
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
