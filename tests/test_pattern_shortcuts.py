@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 
 from kgraph.extract import attribution, claims
 from tests.conftest import fixture_lines
@@ -199,3 +199,147 @@ def test_leading_words_match_as_before_on_the_fixtures() -> None:
         for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ".,')):
             text = line[start : start + 200]
             assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text
+
+
+# `_DESCRIBED_AS` is tried only on a clause spelling `having` or `being`; `_CLOSING_SPEAKER` only on
+# one ending on a colon or a comma (white space after it)
+_DESCRIBED_PIECES = [
+    *":,;*_",
+    "noted",
+    "Described",
+    "SEEN",
+    "credited",
+    "regarded as",
+    "Viewed for",
+    "as",
+    "AS",
+    "for",
+    "having",
+    "Having",
+    "havİng",  # (re.IGNORECASE reads `İ` and `ı` as i)
+    "beıng",
+    "being",
+    "BEING",
+    "beings",
+    "hav",
+    "ing",
+    "Jo Lee",
+    "but",
+    "says",
+    "adds",
+    "\u00a0",
+    "\u2003",
+    "\n",
+]
+
+
+def _old_described_as(clause: str) -> bool:
+    return attribution._DESCRIBED_AS.search(clause) is not None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_DESCRIBED_PIECES, 10))
+@example("Jo Lee, seen as being")
+@example("Known for having:")
+def test_described_as_answers_as_the_pattern_alone(text: str) -> None:
+    assert attribution._described_as(text) == _old_described_as(text)
+    if attribution._CLOSING_SPEAKER.search(text):
+        assert text.rstrip().endswith((":", ","))
+
+
+def test_described_as_and_closing_speaker_answer_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
+            text = line[start : start + 200]
+            assert attribution._described_as(text) == _old_described_as(text), text
+            if attribution._CLOSING_SPEAKER.search(text):
+                assert text.rstrip().endswith((":", ",")), text
+
+
+def test_described_as_reads_folded_letters() -> None:
+    assert attribution._described_as("Jo, noted as havİng") and attribution._described_as("SEEN FOR BEıNG")
+    assert attribution._described_as("praised as being") and attribution._described_as("Hailed for HAVING")
+    assert not attribution._described_as("noted as a being") and not attribution._described_as("seen as haven")
+
+
+def _old_words_besides_and_or(text: str) -> bool:
+    return re.search(r"[^\W_]", re.sub(r"\b(?:and|or)\b", "", text)) is not None
+
+
+_AND_OR_PIECES = [
+    *",.:;\"'*_-2éß",
+    "and",
+    "or",
+    "And",
+    "OR",
+    "andor",
+    "and_",
+    "_or",
+    "__",
+    "an",
+    "d",
+    "o",
+    "r",
+    "nor",
+    "a",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_AND_OR_PIECES, 8))
+@example("_and_")
+@example('"," and ')
+def test_words_besides_and_or_answer_as_the_substitution(text: str) -> None:
+    assert (attribution._WORD_BESIDES_AND_OR.search(text) is not None) == _old_words_besides_and_or(text)
+
+
+def test_words_besides_and_or_answer_as_before_on_the_fixtures() -> None:
+    for line in fixture_lines():
+        for end in (len(line), *(at for at, char in enumerate(line) if char == '"')):  # (what precedes a quote)
+            text = line[max(0, end - 40) : end]
+            assert (attribution._WORD_BESIDES_AND_OR.search(text) is not None) == _old_words_besides_and_or(text), text
+
+
+# `_ABOUT` is only matched at the start of a clause start lacking `ed`: its passives' verbs all end so
+_ABOUT_PIECES = [
+    *",.:;\"'*_-",
+    "Praised",
+    "praised for",
+    "Widely known",
+    "often",
+    "noted for",
+    "Recognised for",
+    "singled out",
+    "famous",
+    "was",
+    "WAS",
+    "is",
+    "been",
+    "gets",
+    "publicly",
+    "dubbed",
+    "DUBBED",
+    "nicknamed",
+    "Jo Lee",
+    "ed",
+    "e",
+    "d",
+    "the",
+    "known",
+]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_texts(_ABOUT_PIECES, 8))
+@example("Jo Lee was dubbed")
+@example("Known for")
+def test_says_about_answers_as_the_search(text: str) -> None:
+    assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None)
+
+
+def test_says_about_answers_as_before_on_the_fixtures() -> None:
+    assert all(verb.endswith("ed") for verb in attribution._ABOUT_VERBS.split("|"))
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
+            text = line[start : start + 200]
+            assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None), text

@@ -716,7 +716,9 @@ _PHRASE_BEFORE = re.compile(r'"(?P<words>[^"]{1,60})"[\s*_]*+(?:[:,]|(?:,[\s*_]*
 
 _WORD_CHAR = re.compile(r"[^\W_]")
 _SPEECH_VERB_ENDS = re.compile(rf"\s+{_SPEECH_VERB}$")
-_AND_OR = re.compile(r"\b(?:and|or)\b")
+# A letter or digit outside the words `and` and `or`: found where the text with those words taken
+# out has one, without taking them out (a run of word characters is `and` whole, or no part of it is)
+_WORD_BESIDES_AND_OR = re.compile(r"\b(?!(?:and|or)\b)\w*[^\W_]")
 # A pronoun answering the sentence before it against its subject: of two who talk, the other one
 _DISAGREES = re.compile(
     r"[*_]*(?:she|he|She|He)\s+(?:\w+ly\s+)?(?:disagreed|disagrees|countered|counters|objected|objects|pushed\s+back|"
@@ -752,7 +754,7 @@ _OPEN_PARENTHESIS_END = re.compile(r"\(\s*[*_]*$")
 def _with_phrase_before(quote: Quote, before: str) -> str:
     """`before` holds only the text since the previous quote; when that is mere punctuation or
     `and` after a short quoted phrase, the lead-in is the line's text before both."""
-    if _WORD_CHAR.search(_AND_OR.sub("", plain(before))):
+    if _WORD_BESIDES_AND_OR.search(plain(before)):
         return before
     prefix = strip_timestamps(quote.source[: quote.start])
     phrase = _PHRASE_BEFORE.search(prefix)
@@ -865,11 +867,31 @@ def _teller(clause: str) -> str | None:
     return " ".join(words).strip(' *_"“”') or None
 
 
+# Letters beyond A-Z and a-z that re.IGNORECASE matches to one of them (`İ` and `ı` to i, `ſ` to s,
+# the Kelvin sign to k): a text that has none spells a case-insensitive ASCII word in ASCII letters.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+def may_spell(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern may find one of `words` (in lower-case ASCII letters) in
+    `text`: each is looked up in `text.lower()`, at C speed (a pattern that must match one of them
+    is then tried only where this says yes)."""
+    lowered = text.lower()
+    for word in words:
+        if word in lowered:
+            return True
+    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None  # (`ſponsor`, `ADVERTİSEMENT`)
+
+
 def _remembered(pattern: re.Pattern[str]) -> Search:
     """`pattern.search`, remembered per text: a lead-in is read by several rules of a quote, and
     the same lead-ins recur (`Quote:`, `He adds:`)."""
     return lru_cache(maxsize=_TEXTS_KEPT)(pattern.search)
 
+
+# A clause's subject, matched once per clause start: the subject rule reads each sentence of a
+# paragraph, then the lead-in rules of the block quote below it read the same clause starts again.
+_subject_match = lru_cache(maxsize=_TEXTS_KEPT)(_SUBJECT.match)
 
 _WITH_PARTICIPLE_IN = _remembered(_WITH_PARTICIPLE)
 _NOUN_OF_NAME_IN = _remembered(_NOUN_OF_NAME)
@@ -921,6 +943,14 @@ _RELATIVE_SPEAKER = re.compile(
 )
 _AS_PUT_IN = _remembered(_AS_PUT)
 _DESCRIBED_AS_IN = _remembered(_DESCRIBED_AS)
+
+
+def _described_as(clause: str) -> bool:
+    """Whether the clause says what `_DESCRIBED_AS` finds (`noted as having`): each of its matches
+    ends on `having` or `being`, a pair most clauses lack."""
+    return may_spell(clause, ("having", "being")) and _DESCRIBED_AS_IN(clause) is not None
+
+
 _CLOSING_SPEAKER_IN = _remembered(_CLOSING_SPEAKER)
 _SPEECH_AT_END_IN = _remembered(_SPEECH_AT_END)
 _SPEECH_IN = _remembered(_SPEECH)
@@ -1110,6 +1140,8 @@ class Attributor:
         so do those that open on a person as their source (`According to Adebayo, ...`). An answer
         to a question (`Her answer was that ...`) is not the asker's: in a conversation of two, it
         is the other's; else nobody's surely."""
+        if not text:
+            return  # (the stretch before a quote that opens its line: no sentence)
         if context.asker is not None and _ANSWER_OPENS.match(text.lstrip(" *_")):
             # (where the answer opens the paragraph: `Altman has been asked this. His answer` is his)
             other = [person for person in self.participants if person != context.asker]
@@ -1573,7 +1605,7 @@ class Attributor:
             # `Leah read her statement from the FDA announcement:` in Dr. Rao's entry: the entry's
             # person's words; elsewhere whose they are is not said
             person = context.entry_person
-            subject = _SUBJECT.match(_untitled_clause(clause))
+            subject = _subject_match(_untitled_clause(clause))
             reader = self.people.resolve(_bare(subject.group("name"))) if subject else None
             return Attribution(person, READ_OUT) if person and person != reader else READ_OUT_BY_NOBODY
         if (", in which " in clause or ", where " in clause or ", when " in clause or ", after which " in clause) and (
@@ -1604,9 +1636,10 @@ class Attributor:
             if name:
                 return Attribution(name, "as X put it")
         starts = _clause_starts(clause)
-        if _about_start(clause) or _DESCRIBED_AS_IN(clause):
+        if _about_start(clause) or _described_as(clause):
             return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
-        closing = _CLOSING_SPEAKER_IN(clause)
+        # (its match ends on a colon or a comma, then white space at most: most lead-ins before a quote have neither)
+        closing = _CLOSING_SPEAKER_IN(clause) if clause.rstrip().endswith((":", ",")) else None
         if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
             name = self.person(closing.group("name"), allow_new=True)
             return Attribution(name, "lead-in") if name else NONE
@@ -1616,7 +1649,7 @@ class Attributor:
         colon = clause.rstrip(" *_").endswith(":") or (clause.rstrip(" *_").endswith(",") and speech_end)
         for candidate in starts:
             candidate = _untitled_clause(candidate)  # `Harrowgate CFO Tomás Ibarra tells ...:`
-            match = _SUBJECT.match(candidate)
+            match = _subject_match(candidate)
             if not match:
                 continue
             if _thing_of(match, candidate):
@@ -1710,7 +1743,7 @@ class Attributor:
         (`Ruiz maps three shifts:`, `Ruiz makes a brief point`)."""
         sentence = _without_field(sentence)
         for candidate in _clause_starts(sentence):
-            match = _SUBJECT.match(candidate)
+            match = _subject_match(candidate)
             if not match:
                 continue
             verb, verb_at = match.group("verb"), match.start("verb")
@@ -1987,7 +2020,7 @@ def _last(matches: Iterator[re.Match[str]]) -> list[re.Match[str]]:
 def _clause_subject(candidate: str, speaking: bool = False) -> tuple[str, bool] | None:
     """The subject a clause opens on, with whether it is a thing of theirs (`Jane's new venture`);
     `speaking`: only one whose verb is a verb of speech."""
-    match = _SUBJECT.match(candidate)
+    match = _subject_match(candidate)
     if match is None:
         return None
     name, verb, possessive = match.group("name", "verb", "possessive")
@@ -2099,7 +2132,7 @@ def _unknown_speaker(clause: str) -> bool:
 def _speaking_subject(clause: str) -> str | None:
     """The capitalized word or name (not `He`, `This`) before the lead-in's speech verb, as written."""
     for candidate in _clause_starts(clause):
-        match = _SUBJECT.match(candidate)
+        match = _subject_match(candidate)
         if match and _SPEECH.match(match.group("verb")):
             name = plain(match.group("name"))
             first = name.split()[0].lower()
@@ -2111,7 +2144,16 @@ def _speaking_subject(clause: str) -> str | None:
 @lru_cache(maxsize=_TEXTS_KEPT)
 def _about_start(clause: str) -> bool:
     """A clause start reads as words about someone (`Praised for`, `Priya was dubbed`)."""
-    return any(_ABOUT.search(candidate) for candidate in _clause_starts(clause))
+    return any(map(_says_about, _clause_starts(clause)))
+
+
+def _says_about(candidate: str) -> bool:
+    """Whether `_ABOUT` finds words about someone in the clause start."""
+    # Past the start, it finds only a passive of one of `_ABOUT_VERBS` (`Priya was dubbed`), which
+    # all end in `ed`: a start that lacks it is matched where it opens, not searched through.
+    if "ed" not in candidate.lower():
+        return _ABOUT.match(candidate) is not None
+    return _ABOUT.search(candidate) is not None
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)
@@ -2122,7 +2164,7 @@ def _words_about(clause: str) -> bool:
         return True
     if _SAYING_BEFORE.search(clause) or _RELATIVE.search(clause) or _CROWD_SOURCE.search(clause):
         return True
-    return bool(_UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _DESCRIBED_AS_IN(clause))
+    return bool(_UNNAMED_SOURCE.search(clause) or _GROUP_SAYING.search(clause) or _described_as(clause))
 
 
 @lru_cache(maxsize=_TEXTS_KEPT)

@@ -8,7 +8,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks
+from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks, may_spell
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.extract.transcript_speakers import EXPLICIT_RULES
@@ -188,11 +188,6 @@ _SPONSOR = re.compile(
 )
 
 
-# Letters beyond A-Z and a-z that re.IGNORECASE matches to one of them (`İ` and `ı` to i, `ſ` to s,
-# the Kelvin sign to k): a text that has none spells a case-insensitive ASCII word in ASCII letters.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
 def _names_a_sponsor(item: Item) -> bool:
     """Whether the entry's own words say it is a sponsor's."""
     return says_sponsor("\n".join(line.plain for line in item.lines))
@@ -201,9 +196,8 @@ def _names_a_sponsor(item: Item) -> bool:
 def says_sponsor(text: str) -> bool:
     """Whether `text`, its quotes left out, says what `_SPONSOR` finds."""
     # every branch of the pattern spells `sponsor` or `advertis`, a word the quotes left out cannot
-    # make (they leave a space): looked up in lower case first, at C speed, for most entries lack both
-    lowered = text.lower()
-    if "sponsor" not in lowered and "advertis" not in lowered and (text.isascii() or not _FOLDS_TO_ASCII.search(text)):
+    # make (they leave a space): most entries lack both
+    if not may_spell(text, ("sponsor", "advertis")):
         return False
     return _SPONSOR.search(_unquoted(text)) is not None
 
