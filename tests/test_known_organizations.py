@@ -142,3 +142,28 @@ def test_a_corpus_mentions_a_known_organization_no_document_lists(tmp_path: Path
     labels = {organization.iri: organization.label for organization in model.organizations}
     (episode,) = model.episodes
     assert {labels[iri] for iri in episode.mentions if iri in labels} == {"Fidelity"}
+
+
+@pytest.mark.parametrize("name", ["a16z", "xAI"])
+def test_a_known_name_that_opens_in_lower_case_is_still_found(name: str) -> None:
+    # (a text with none of them is searched with a pattern of the capitalized names only)
+    assert named_in_prose(f"The loom's round was led by {name} and Stripe.") == [name, "Stripe"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Google Cloud", "a16z", "xAI", "Stripe", "ax", "xa", "Apple", "aStripe", " ", ", ", ".", "\n"]
+        ),
+        max_size=12,
+    )
+)
+def test_the_capitalized_names_alone_match_as_all_the_names_do_where_no_other_is_written(parts: list[str]) -> None:
+    from kgraph.extract.known_organizations import _known_names, _lower_case_names
+
+    assert set(_lower_case_names()) == {"a16z", "xAI"}
+    text = "".join(parts)
+    if not any(name in text for name in _lower_case_names()):
+        every, capitalized = _known_names()[0], _known_names(capitalized_only=True)[0]
+        assert [m.group(0) for m in capitalized.finditer(text)] == [m.group(0) for m in every.finditer(text)]

@@ -594,3 +594,30 @@ def test_a_known_product_spelled_out_in_parentheses_is_one_product() -> None:
         ("FSD 14", ()),  # a version, not the spelling's acronym
         ("Full Self-Driving 13", ()),  # nor the acronym's spelling
     ]
+
+
+def test_a_known_product_that_opens_in_lower_case_is_still_found() -> None:
+    # (a text with none of them is searched with a pattern of the capitalized names only)
+    from kgraph.extract.products import _lower_case_names, product_words
+
+    assert {"iPhone", "macOS", "π"} <= set(_lower_case_names())
+    for name in _lower_case_names():
+        written = name if name in product_words().in_prose else f"{name}-2"  # (a family: its versions)
+        found = _prose_products(f"Weavers moved from {written} to ChatGPT.")
+        assert [entry.name for entry in found] == [written, "ChatGPT"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["iPhone", "macOS", "π", "Siri", "GPT-5", "iPad", "Claude", "i", "m", " ", ", ", "\n"]),
+        max_size=12,
+    )
+)
+def test_the_capitalized_products_alone_match_as_all_do_where_no_other_is_written(parts: list[str]) -> None:
+    from kgraph.extract.products import _known_name, _lower_case_names
+
+    text = "".join(parts)
+    if not any(name in text for name in _lower_case_names()):
+        every, capitalized = _known_name(), _known_name(capitalized_only=True)
+        assert [m.group(0) for m in capitalized.finditer(text)] == [m.group(0) for m in every.finditer(text)]

@@ -233,10 +233,7 @@ def products_introduced_in(
     known products it names; `people`: the folded names of its people): the episode mentions
     each, at the line it is first named on, made by the listed organization whose possessive says
     so."""
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
-    products = {
-        fold(form) for entry in entries if entry.kind == EntityKind.PRODUCT for form in (entry.name, *entry.aliases)
-    }
+    listed = _Listed(entries)
     makers = _Makers(document, entries)
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
@@ -265,9 +262,9 @@ def products_introduced_in(
                 return  # more than a summary ever names: a hostile text, not read on
             name = name.rstrip(".-") + acronym
             if (
-                _is_product_name(name, listed, people, everyday)
+                _is_product_name(name, listed.names, people, everyday)
                 and name not in found
-                and not _with_its_kind(name, found, products)
+                and not _with_its_kind(name, found, listed.products)
             ):
                 number = prose.lines[index].number
                 maker = _named_after(name, makers.of(possessor.group(0) if possessor else by, number, owned, before))
@@ -376,7 +373,7 @@ def products_introduced_in(
         code, maker = model.group("code"), closing_name(before.group("maker").split(), organizations)
         code = code[:-1] if code.endswith("s") and code[-2].isdigit() else code  # `H100s`: the chips
         period = _NOT_A_MODEL.fullmatch(code) or _HALF_YEAR.match(text, model.start("code"))
-        if maker is not None and not period and fold(code) not in listed:
+        if maker is not None and not period and fold(code) not in listed.names:
             # (a code of four characters or more is a name of its own, `NDP120`, `V100`; a short one is
             # written with its maker's, `Unitree G1`)
             take(model, [code if len(code) >= 4 else f"{maker} {code}"], by=maker)
@@ -450,6 +447,27 @@ def _made_things(cue: str, makes: re.Match[str], in_entry: bool) -> bool:
         return False  # `It makes Tally and Spillway look cheap`; and in prose `makes` says too little
     # (`developer of GLP-1 drugs`: a kind of thing, no product; `builds the Haas VF-2 vertical mills`: its product)
     return not (tail and tail.endswith("s") and not cue.endswith("the ") and not makes.group().startswith("the "))
+
+
+class _Listed:
+    """The folded names of the document's entries, and of its products (each worked out when first
+    asked: most documents have no cue that needs them)."""
+
+    def __init__(self, entries: list[EntityEntry]):
+        self._entries = entries
+
+    @cached_property
+    def names(self) -> set[str]:
+        return {fold(form) for entry in self._entries for form in (entry.name, *entry.aliases)}
+
+    @cached_property
+    def products(self) -> set[str]:
+        return {
+            fold(form)
+            for entry in self._entries
+            if entry.kind == EntityKind.PRODUCT
+            for form in (entry.name, *entry.aliases)
+        }
 
 
 class _Makers:

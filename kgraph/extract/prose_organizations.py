@@ -68,13 +68,16 @@ def organizations_of_a_kind(
     is first named on, as a name written in passing (no label vote, no context)."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    listed: set[str] | None = None  # (worked out at the first name: most documents have none)
     found: dict[str, int] = {}
 
     def take(name: str, at: int) -> None:
+        nonlocal listed
         name = _cleaned(name)
         if not name or _NOT_A_NAME.search(name) or (at and text[max(0, at - 2) : at].rstrip()[-1:].isdigit()):
             return  # `I've`, `IPOs`; `250 Digital`: a name the number opens
+        if listed is None:
+            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
         key = fold(name)
         first = name.split()[0]
         if not key or key in listed or key in people or name in found or first in _NOT_NAMES:
@@ -276,10 +279,8 @@ def organizations_named_with_their_kind(
     writes in lower case)."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
-    # the last words of each listed name (`edge capital` of `lead edge capital`), looked up, not
-    # compared with each name: a document of thousands of entries and endings stays linear
-    tails = {" ".join(words[-count:]) for words in map(str.split, listed) for count in range(1, min(len(words), 6))}
+    listed: set[str] | None = None  # (worked out at the first name: most documents have none)
+    tails: set[str] = set()
     found: dict[str, int] = {}
     for ending in _KIND_ENDING.finditer(text):
         if len(found) == MOST_NAMED:
@@ -301,6 +302,13 @@ def organizations_named_with_their_kind(
         # (each test below only drops the name: the one most names fail, listed already, comes first)
         name = _cleaned(" ".join([*words, ending.group().strip()]))
         key = fold(name)
+        if listed is None:
+            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+            # the last words of each listed name (`edge capital` of `lead edge capital`), looked up, not
+            # compared with each name: a document of thousands of entries and endings stays linear
+            tails = {
+                " ".join(words[-count:]) for words in map(str.split, listed) for count in range(1, min(len(words), 6))
+            }
         if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
             continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
         if any(fold(word) in _NOT_IN_NAMES for word in words):
@@ -374,9 +382,9 @@ def organizations_investing(
     Arora`), nor a place, a product or a word it writes in lower case."""
     prose = document.prose(_PROSE_KINDS)
     text = prose.text
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
     known = known_organizations().name_set
-    first_names = {key.split()[0] for key in people if " " in key}
+    listed: set[str] | None = None  # (these two worked out at the first list: most documents have none)
+    first_names: set[str] = set()
     found: dict[str, int] = {}
     for start, end, bare_from in _funding_cues(text):
         before = text[max(0, start - _BEFORE_THE_CUE) : start]
@@ -390,6 +398,9 @@ def organizations_investing(
             continue
         names = _investors(text, end)
         keys = [fold(name) for name in names]
+        if listed is None:
+            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+            first_names = {key.split()[0] for key in people if " " in key}
         if not names or any(
             key in people or key in first_names or known_product(name) for name, key in zip(names, keys, strict=True)
         ):
