@@ -202,6 +202,22 @@ def test_each_fragment_has_the_anchors_first_written(seed: int) -> None:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
+def test_sentences_given_their_anchors_when_first_needed_are_found_as_first_written(seed: int) -> None:
+    """Quotes of two sentences from two places: those placed sentence by sentence are found as a
+    finder that knows no quote finds them (each fragment's anchors sorted from its own words), and
+    the sentences' anchors, chosen for every quote at once, are each fragment's own."""
+    said, quotes, seconds = invented(seed)
+    joined = [f"{first}. {second}" for first, second in zip(quotes, quotes[1:], strict=False)]
+    finder = QuoteFinder(said, joined)
+    found = [finder.find(quote, second) for quote, second in zip(joined, seconds, strict=False)]
+    assert found == [QuoteFinder(said).find(quote, second) for quote, second in zip(joined, seconds, strict=False)]
+    finder._find_sentence_anchors()  # (where no quote was placed sentence by sentence)
+    counts = finder.index.counts
+    fragments = {tuple(words) for quote in joined for cut in (False, True) for words in finder._fragments(quote, cut)}
+    assert finder._anchors == {words: oracle_anchors(counts, set(words) & counts.keys()) for words in fragments}
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_each_fragment_has_the_candidates_first_written(seed: int) -> None:
     said, quotes, _ = invented(seed)
     finder = QuoteFinder(said, quotes)

@@ -454,22 +454,35 @@ class QuoteFinder:
         """`quotes`: the quotes to be found, when known (only their words are indexed)."""
         self.transcript = transcript
         self.index = _Index(transcript)
-        self._split: dict[str, tuple[list[list[str]], list[list[str]]]] = {}  # by `...`, by sentence
+        self._split: dict[str, tuple[list[str], list[list[str]]]] = {}  # by `...`: the pieces, their words
+        self._by_sentence: dict[str, list[list[str]]] = {}  # a quote's sentences in words
         # a fragment's places, by its words: a quote quoted twice, a fragment that is one sentence
         self._placed: dict[tuple[str, ...], list[_Place]] = {}
         self._anchors: dict[tuple[str, ...], list[str]] = {}  # a fragment's, by its words (when quotes are known)
-        if quotes is not None:  # the anchors of all of them (and of their sentences), found in one pass
-            counts = self.index.counts
-            splits = (self._fragments(quote, sentences) for quote in quotes for sentences in (False, True))
-            distinct = {tuple(words) for split in splits for words in split}  # a quote's one sentence: once
-            # every word ranked once as `_anchors` orders them (a total order): each fragment's
-            # anchors are then its first words by rank
-            ranked = _anchors(counts, set().union(*distinct) & counts.keys(), None)
-            rank = dict(zip(ranked, range(len(ranked)), strict=True))
-            self._anchors = {
-                words: sorted(set(words) & rank.keys(), key=rank.__getitem__)[:MAX_ANCHORS] for words in distinct
-            }
-            self.index.locate({anchor for anchors in self._anchors.values() for anchor in anchors})
+        # the known quotes whose sentences have no anchors yet: most quotes are found whole, and
+        # the sentences of all are given theirs (in one pass) when the first is not
+        self._unsplit: list[str] = []
+        if quotes is not None:  # the anchors of all of them, found in one pass
+            self._find_anchors([self._fragments(quote) for quote in quotes])
+            self._unsplit = quotes
+
+    def _find_anchors(self, splits: list[list[list[str]]]) -> None:
+        """The anchors of each fragment of `splits` that has none yet, located in one pass."""
+        counts = self.index.counts
+        distinct = {tuple(words) for split in splits for words in split}.difference(self._anchors)  # each once
+        # every word ranked once as `_anchors` orders them (a total order): each fragment's
+        # anchors are then its first words by rank
+        ranked = _anchors(counts, set().union(*distinct) & counts.keys(), None)
+        rank = dict(zip(ranked, range(len(ranked)), strict=True))
+        anchors = {words: sorted(set(words) & rank.keys(), key=rank.__getitem__)[:MAX_ANCHORS] for words in distinct}
+        self._anchors.update(anchors)
+        self.index.locate({anchor for found in anchors.values() for anchor in found})
+
+    def _find_sentence_anchors(self) -> None:
+        """The anchors of the known quotes' sentences, when a quote is first placed sentence by sentence."""
+        if self._unsplit:
+            quotes, self._unsplit = self._unsplit, []
+            self._find_anchors([self._fragments(quote, sentences=True) for quote in quotes])
 
     @functools.cached_property
     def written_labels(self) -> list[str | None]:
@@ -483,15 +496,20 @@ class QuoteFinder:
 
     def _fragments(self, quote: str, sentences: bool = False) -> list[list[str]]:
         """The quote's `...` fragments in words, or with `sentences` its sentences (summaries drop
-        whole sentences from long quotes without marking the cut). Split both ways once per quote
-        (read, never changed): a quote of one sentence between cuts (most) gives the same words."""
-        if (splits := self._split.get(quote)) is None:
+        whole sentences from long quotes without marking the cut). Split each way once per quote
+        (read, never changed), by sentence only when asked: a quote of one sentence between cuts
+        (most) gives the same words."""
+        if (split := self._split.get(quote)) is None:
             pieces = _pieces(quote)
-            fragments = _words_of_pieces(pieces)
-            by_sentence = _sentences(pieces)
-            splits = (fragments, fragments if by_sentence == pieces else _words_of_pieces(by_sentence))
-            self._split[quote] = splits
-        return splits[sentences]
+            split = self._split[quote] = (pieces, _words_of_pieces(pieces))
+        pieces, fragments = split
+        if not sentences:
+            return fragments
+        if (by_sentence := self._by_sentence.get(quote)) is None:
+            sentence_pieces = _sentences(pieces)
+            by_sentence = fragments if sentence_pieces == pieces else _words_of_pieces(sentence_pieces)
+            self._by_sentence[quote] = by_sentence
+        return by_sentence
 
     def find(self, quote: str, seconds: int | None) -> QuoteGrounding:
         index, transcript = self.index, self.transcript
@@ -509,6 +527,7 @@ class QuoteFinder:
         verbatim = score >= VERBATIM
         if score < threshold and len(by_sentence := self._fragments(quote, sentences=True)) > len(fragments):
             # found sentence by sentence, with unmarked cuts between them: approximate at best
+            self._find_sentence_anchors()
             by_sentence_score, by_sentence_chosen = self._place(by_sentence, targets)
             if by_sentence_score > score:
                 fragments, score, chosen = by_sentence, by_sentence_score, by_sentence_chosen
