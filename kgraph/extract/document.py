@@ -41,7 +41,7 @@ from kgraph.extract.prose_organizations import (
     organizations_of_a_kind,
 )
 from kgraph.extract.relations import affiliations_in_entries, title_affiliations
-from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName
+from kgraph.extract.results import ClaimEntry, DocumentExtraction, EntityEntry, EntityKind, PersonName, listed_names
 from kgraph.extract.transcript_speakers import attribute_claims, heard_people
 from kgraph.names import contains_word, fold, looks_like_person_name, vocabulary
 from kgraph.parse.document import ParsedDocument, Transcript
@@ -215,7 +215,7 @@ def extract_document(document: ParsedDocument, transcript_anchors: bytes = b"") 
     # only participants, People entries and actual speakers are the document's people.
     used = participant_names | set(people_entries) | {claim.speaker for claim in claims if claim.speaker}
     known = {fold(form) for person in index.people for form in (person.name, *person.aliases)}
-    known |= {fold(form) for entry in entities for form in (entry.name, *entry.aliases)}
+    known |= listed_names(entities)
     # (read after attribution: a person only mentioned must not make a speaker's first name ambiguous)
     # (not a spelling of someone the document already has: `Mustafa Suleyman` beside its Suleiman entry)
     named = [person for person in people_named_in(document, known, everyday) if index.resolve(person.name) is None]

@@ -8,7 +8,7 @@ import re
 
 from kgraph.data import organization_words
 from kgraph.extract.organization_names import is_generic
-from kgraph.extract.results import EntityEntry
+from kgraph.extract.results import EntityEntry, listed_names
 from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_function_word, is_place, opens_a_sentence
 
@@ -38,7 +38,7 @@ def deal_investors(entries: list[EntityEntry]) -> list[EntityEntry]:
     """Organizations an entry names as a round's investors, not listed themselves: each is
     mentioned by the episode (`own_entry` False) and marked `investor`. A name written like a
     person's (`Sam Altman`) may be an angel, and a place (`US`) is none."""
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    listed = listed_names(entries)
     found: list[EntityEntry] = []
     for entry in entries:
         for text in (entry.description, entry.why_mentioned):

@@ -14,7 +14,7 @@ from importlib import resources
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.products import product_words
-from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, listed_names
 from kgraph.names import contains_word, fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
 
@@ -93,7 +93,7 @@ def organizations_named_in(
         matches = sorted((*matches, *dotted.finditer(text)), key=lambda match: match.start())
     if not matches:
         return []
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    listed = listed_names(entries)
     word_names = known_organizations().word_names
     found: dict[str, int] = {}
     refused: set[str] = set()  # names the document lists or writes in lower case

@@ -8,7 +8,7 @@ import re
 
 from kgraph.data import organization_words
 from kgraph.extract.organization_names import is_generic, openings
-from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, listed_names
 from kgraph.names import fold, looks_like_person_name
 from kgraph.person_names import is_place
 
@@ -33,7 +33,7 @@ _OWNER_IN_TEXT = re.compile(
 def heading_owners(entries: list[EntityEntry]) -> list[EntityEntry]:
     """Organizations the entries' heading qualifiers name as an owner, not listed themselves:
     each is mentioned by the episode (`own_entry` False)."""
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    listed = listed_names(entries)
     # the first words of each listed name (`gilead` of `Gilead Sciences`)
     opened = openings({form: form for form in listed})
     # `Musk-owned` beside Elon Musk's entry: a person's name, or any of its words

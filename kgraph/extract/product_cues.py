@@ -14,7 +14,7 @@ from functools import cache, cached_property
 from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, openings
-from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, listed_names
 from kgraph.given_names import is_known_given_name
 from kgraph.names import DAYS_AND_MONTHS, closing_name, fold, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument, SectionKind
@@ -458,7 +458,7 @@ class _Listed:
 
     @cached_property
     def names(self) -> set[str]:
-        return {fold(form) for entry in self._entries for form in (entry.name, *entry.aliases)}
+        return listed_names(self._entries)
 
     @cached_property
     def products(self) -> set[str]:

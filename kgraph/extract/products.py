@@ -15,7 +15,7 @@ from itertools import pairwise
 
 from kgraph.extract.alternation import one_of
 from kgraph.extract.organization_names import acronym_fits, is_relation, opened_name, openings
-from kgraph.extract.results import EntityEntry, EntityKind
+from kgraph.extract.results import EntityEntry, EntityKind, listed_names
 from kgraph.names import fold, looks_like_person_name
 from kgraph.parse.document import LineKind, ParsedDocument
 
@@ -351,7 +351,7 @@ def products_named_in(
         return []  # (most documents: nothing more to work out)
     words = product_words()
     in_prose = words.in_prose
-    listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+    listed = listed_names(entries)
     organizations = {
         fold(form): entry.name
         for entry in entries

@@ -12,7 +12,7 @@ from kgraph.extract.alternation import one_of
 from kgraph.extract.known_organizations import known_organizations
 from kgraph.extract.organization_names import is_generic, organization_words
 from kgraph.extract.products import known_product
-from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind
+from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, listed_names
 from kgraph.given_names import is_known_given_name
 from kgraph.names import DAYS_AND_MONTHS, fold, looks_like_person_name, occurrences
 from kgraph.parse.document import LineKind, ParsedDocument
@@ -77,7 +77,7 @@ def organizations_of_a_kind(
         if not name or _NOT_A_NAME.search(name) or (at and text[max(0, at - 2) : at].rstrip()[-1:].isdigit()):
             return  # `I've`, `IPOs`; `250 Digital`: a name the number opens
         if listed is None:
-            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+            listed = listed_names(entries)
         key = fold(name)
         first = name.split()[0]
         if not key or key in listed or key in people or name in found or first in _NOT_NAMES:
@@ -299,16 +299,16 @@ def organizations_named_with_their_kind(
         elif _SENTENCE_OPENS.search(text, max(0, start - 4), start):
             while words and (fold(words[0]) in everyday or words[0] in _NOT_NAMES or opens_a_sentence(words[0])):
                 del words[0]  # `Meanwhile Sequoia Capital`: a sentence's first word, no part of the name
-        # (each test below only drops the name: the one most names fail, listed already, comes first)
         name = _cleaned(" ".join([*words, ending.group().strip()]))
         key = fold(name)
         if listed is None:
-            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+            listed = listed_names(entries)
             # the last words of each listed name (`edge capital` of `lead edge capital`), looked up, not
             # compared with each name: a document of thousands of entries and endings stays linear
             tails = {
-                " ".join(words[-count:]) for words in map(str.split, listed) for count in range(1, min(len(words), 6))
+                " ".join(parts[-count:]) for parts in map(str.split, listed) for count in range(1, min(len(parts), 6))
             }
+        # (each test below only drops the name: the one most names fail, listed already, comes first)
         if not key or key in listed or fold(" ".join(words)) in listed or key in people or name in found:
             continue  # (`Sequoia Capital` where the document lists `Sequoia`: that one)
         if any(fold(word) in _NOT_IN_NAMES for word in words):
@@ -399,7 +399,7 @@ def organizations_investing(
         names = _investors(text, end)
         keys = [fold(name) for name in names]
         if listed is None:
-            listed = {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
+            listed = listed_names(entries)
             first_names = {key.split()[0] for key in people if " " in key}
         if not names or any(
             key in people or key in first_names or known_product(name) for name, key in zip(names, keys, strict=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable
 from enum import StrEnum
 
 from kgraph.model import Grounding, InsightKind, Record, SpeakerEvidence
+from kgraph.names import fold
 from kgraph.parse.document import Transcript
 
 # What one document's readings of names written in passing (owners, past employers, products and
@@ -86,6 +88,12 @@ class EntityEntry(_Frozen):
             line=self.line,
             rank=self.rank,
         )
+
+
+def listed_names(entries: Iterable[EntityEntry]) -> set[str]:
+    """The folded names and aliases of `entries`: what a reader of names the prose writes in passing
+    leaves to them."""
+    return {fold(form) for entry in entries for form in (entry.name, *entry.aliases)}
 
 
 class InsightEntry(_Frozen):
