@@ -243,8 +243,7 @@ def _old_described_as(clause: str) -> bool:
 @example("Known for having:")
 def test_described_as_answers_as_the_pattern_alone(text: str) -> None:
     assert attribution._described_as(text) == _old_described_as(text)
-    if attribution._CLOSING_SPEAKER.search(text):
-        assert text.rstrip().endswith((":", ","))
+    assert _span(attribution._closing_speaker(text)) == _span(attribution._CLOSING_SPEAKER.search(text))
 
 
 def test_described_as_and_closing_speaker_answer_as_before_on_the_fixtures() -> None:
@@ -252,8 +251,23 @@ def test_described_as_and_closing_speaker_answer_as_before_on_the_fixtures() -> 
         for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
             text = line[start : start + 200]
             assert attribution._described_as(text) == _old_described_as(text), text
-            if attribution._CLOSING_SPEAKER.search(text):
-                assert text.rstrip().endswith((":", ",")), text
+            assert _span(attribution._closing_speaker(text)) == _span(attribution._CLOSING_SPEAKER.search(text)), text
+
+
+def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
+    return match.span() if match else None
+
+
+def test_closing_speaker_is_read_before_white_space_and_a_last_line_break() -> None:
+    for clause in (
+        "Brightwell Bank wants a co-signer, but Okafor insists:",
+        "Brightwell Bank wants a co-signer, but Okafor insists, ",
+        "Brightwell Bank wants a co-signer, but Okafor insists:\n",
+        "Brightwell Bank wants a co-signer, but Okafor insists :\u2003",
+    ):
+        match = attribution._closing_speaker(clause)
+        assert match is not None and match.group("name") == "Okafor", clause
+    assert attribution._closing_speaker("Brightwell Bank wants a co-signer, but Okafor insists") is None
 
 
 def test_described_as_reads_folded_letters() -> None:

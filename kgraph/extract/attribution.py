@@ -952,6 +952,14 @@ def _described_as(clause: str) -> bool:
 
 
 _CLOSING_SPEAKER_IN = _remembered(_CLOSING_SPEAKER)
+
+
+def _closing_speaker(clause: str) -> re.Match[str] | None:
+    """`_CLOSING_SPEAKER` in the clause, tried only where it can match: its match ends on a colon
+    or a comma, then white space at most, which most lead-ins before a quote lack."""
+    return _CLOSING_SPEAKER_IN(clause) if clause.rstrip().endswith((":", ",")) else None
+
+
 _SPEECH_AT_END_IN = _remembered(_SPEECH_AT_END)
 _SPEECH_IN = _remembered(_SPEECH)
 _HEARSAY_BEFORE_IN = _remembered(_HEARSAY_BEFORE)
@@ -1638,8 +1646,7 @@ class Attributor:
         starts = _clause_starts(clause)
         if _about_start(clause) or _described_as(clause):
             return NONE  # `Priya was praised by her investors:`: words about the subject, not hers
-        # (its match ends on a colon or a comma, then white space at most: most lead-ins before a quote have neither)
-        closing = _CLOSING_SPEAKER_IN(clause) if clause.rstrip().endswith((":", ",")) else None
+        closing = _closing_speaker(clause)
         if closing:  # `Brightwell Bank wants a co-signer, but Okafor insists:`
             name = self.person(closing.group("name"), allow_new=True)
             return Attribution(name, "lead-in") if name else NONE
