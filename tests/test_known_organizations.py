@@ -160,10 +160,11 @@ def test_a_known_name_that_opens_in_lower_case_is_still_found(name: str) -> None
     )
 )
 def test_the_capitalized_names_alone_match_as_all_the_names_do_where_no_other_is_written(parts: list[str]) -> None:
-    from kgraph.extract.known_organizations import _known_names, _lower_case_names
+    from kgraph.extract.known_organizations import _known_names
 
-    assert set(_lower_case_names()) == {"a16z", "xAI"}
+    names = _known_names()[0]
+    assert set(names.lower_case) == {"a16z", "xAI"}
     text = "".join(parts)
-    if not any(name in text for name in _lower_case_names()):
-        every, capitalized = _known_names()[0], _known_names(capitalized_only=True)[0]
+    if not any(name in text for name in names.lower_case):
+        every, capitalized = names.every, names.for_text(text)
         assert [m.group(0) for m in capitalized.finditer(text)] == [m.group(0) for m in every.finditer(text)]

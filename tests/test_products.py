@@ -598,10 +598,10 @@ def test_a_known_product_spelled_out_in_parentheses_is_one_product() -> None:
 
 def test_a_known_product_that_opens_in_lower_case_is_still_found() -> None:
     # (a text with none of them is searched with a pattern of the capitalized names only)
-    from kgraph.extract.products import _lower_case_names, product_words
+    from kgraph.extract.products import _known_name, product_words
 
-    assert {"iPhone", "macOS", "π"} <= set(_lower_case_names())
-    for name in _lower_case_names():
+    assert {"iPhone", "macOS", "π"} <= set(_known_name().lower_case)
+    for name in _known_name().lower_case:
         written = name if name in product_words().in_prose else f"{name}-2"  # (a family: its versions)
         found = _prose_products(f"Weavers moved from {written} to ChatGPT.")
         assert [entry.name for entry in found] == [written, "ChatGPT"]
@@ -615,9 +615,10 @@ def test_a_known_product_that_opens_in_lower_case_is_still_found() -> None:
     )
 )
 def test_the_capitalized_products_alone_match_as_all_do_where_no_other_is_written(parts: list[str]) -> None:
-    from kgraph.extract.products import _known_name, _lower_case_names
+    from kgraph.extract.products import _known_name
 
     text = "".join(parts)
-    if not any(name in text for name in _lower_case_names()):
-        every, capitalized = _known_name(), _known_name(capitalized_only=True)
+    names = _known_name()
+    if not any(name in text for name in names.lower_case):
+        every, capitalized = names.every, names.for_text(text)
         assert [m.group(0) for m in capitalized.finditer(text)] == [m.group(0) for m in every.finditer(text)]

@@ -11,7 +11,12 @@ saves on a corpus of a few hundred documents."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
+from functools import cached_property
 
+# Letters beyond A-Z and a-z that re.IGNORECASE matches to one of them (`İ` and `ı` to i, `ſ` to s,
+# the Kelvin sign to k): a text that has none spells a case-insensitive ASCII word in ASCII letters.
+_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
 # What would make a word a pattern, or change meaning in one (a space is a space; `|` separates words).
 _SPECIAL = re.compile(r"[.^$*+?{}\[\]\\()#\s]")
 _LEVELS = 2
@@ -64,3 +69,39 @@ def _branches(words: list[str], ignore_case: bool, levels: int) -> list[str]:
             groups.setdefault(word[0].lower() if ignore_case else word[0], []).append(word)
     close_groups()
     return parts
+
+
+def may_spell(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a case-insensitive pattern may find one of `words` (in lower-case ASCII letters) in
+    `text`: each is looked up in `text.lower()`, at C speed (a pattern that must match one of them
+    is then tried only where this says yes)."""
+    lowered = text.lower()
+    for word in words:
+        if word in lowered:
+            return True
+    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None  # (`ſponsor`, `ADVERTİSEMENT`)
+
+
+class LiteralNames:
+    """A case-sensitive pattern made around an alternation of literal names (`pattern`, given the
+    alternation's source), in two forms: of every name, and of the names that open on a capital.
+    A text that holds none of the others (`iPhone`, `a16z`) is searched with the second, which the
+    engine tries at the text's capitals only, not at every `i` and `a` as well: a literal name that
+    is no part of the text cannot match."""
+
+    def __init__(self, names: Iterable[str], pattern: Callable[[str], re.Pattern[str]]):
+        self._names = tuple(names)
+        self._pattern = pattern
+        self.lower_case = tuple(name for name in self._names if not name[:1].isupper())  # (`iPhone`, `π₀`)
+
+    @cached_property
+    def every(self) -> re.Pattern[str]:
+        return self._pattern(one_of("|".join(self._names)))
+
+    @cached_property
+    def capitalized(self) -> re.Pattern[str]:
+        return self._pattern(one_of("|".join(name for name in self._names if name[:1].isupper())))
+
+    def for_text(self, text: str) -> re.Pattern[str]:
+        """The form that finds in `text` what `every` does."""
+        return self.every if any(name in text for name in self.lower_case) else self.capitalized

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from rapidfuzz import fuzz
 
 from kgraph.data import organization_words
-from kgraph.extract.alternation import one_of, with_capitals
+from kgraph.extract.alternation import may_spell, one_of, with_capitals
 from kgraph.extract.people import PeopleIndex
 from kgraph.extract.results import PersonName
 from kgraph.names import (
@@ -865,22 +865,6 @@ def _teller(clause: str) -> str | None:
             break
         words.insert(0, word)
     return " ".join(words).strip(' *_"“”') or None
-
-
-# Letters beyond A-Z and a-z that re.IGNORECASE matches to one of them (`İ` and `ı` to i, `ſ` to s,
-# the Kelvin sign to k): a text that has none spells a case-insensitive ASCII word in ASCII letters.
-_FOLDS_TO_ASCII = re.compile("[\u0130\u0131\u017f\u212a]")
-
-
-def may_spell(text: str, words: tuple[str, ...]) -> bool:
-    """Whether a case-insensitive pattern may find one of `words` (in lower-case ASCII letters) in
-    `text`: each is looked up in `text.lower()`, at C speed (a pattern that must match one of them
-    is then tried only where this says yes)."""
-    lowered = text.lower()
-    for word in words:
-        if word in lowered:
-            return True
-    return not text.isascii() and _FOLDS_TO_ASCII.search(text) is not None  # (`ſponsor`, `ADVERTİSEMENT`)
 
 
 def _remembered(pattern: re.Pattern[str]) -> Search:

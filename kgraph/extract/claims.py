@@ -8,7 +8,8 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks, may_spell
+from kgraph.extract.alternation import may_spell
+from kgraph.extract.attribution import READ_OUT, Attribution, Attributor, ItemContext, entry_speaks
 from kgraph.extract.insights import INSIGHT_KIND
 from kgraph.extract.results import AboutRef, ClaimEntry, EntityEntry, EntityKind
 from kgraph.extract.transcript_speakers import EXPLICIT_RULES

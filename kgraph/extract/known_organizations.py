@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from kgraph.extract.alternation import one_of
+from kgraph.extract.alternation import LiteralNames
 from kgraph.extract.products import product_words
 from kgraph.extract.results import MOST_NAMED, EntityEntry, EntityKind, listed_names
 from kgraph.names import contains_word, fold, looks_like_person_name
@@ -42,24 +42,19 @@ _AFTER_NAME = r"(?![\w&-]|\.\w)(?P<next>(?:[ \t]+[A-Z][\w&'’.-]*){1,3})?"  # t
 
 
 @cache
-def _known_names(capitalized_only: bool = False) -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _known_names() -> tuple[LiteralNames, re.Pattern[str]]:
     """Known names, the longest first (`Google Cloud`, not `Google`), as whole words: those without
     a dot grouped by their first letters (`kgraph.extract.alternation`), the word start checked
     after a match, as a pattern that opens on a choice of characters is searched several times
     faster than one that opens on a choice of names; and the few with a dot (`JD.com`), which
-    are no literal words there. `capitalized_only`: of those without a dot, the names that open on
-    a capital, for a text that has none of the others (see `_lower_case_names`)."""
+    are no literal words there."""
     names = known_organizations().names
     dotted = "|".join(re.escape(name) for name in names if "." in name)
-    plain = one_of("|".join(name for name in names if "." not in name and (not capitalized_only or name[:1].isupper())))
-    return re.compile(rf"(?P<name>{plain}){_AFTER_NAME}"), re.compile(rf"(?P<name>{dotted}){_AFTER_NAME}")
-
-
-@cache
-def _lower_case_names() -> tuple[str, ...]:
-    """The known names with no dot that open on no capital (`a16z`, `xAI`): only a text that has one
-    of them can match them."""
-    return tuple(name for name in known_organizations().names if "." not in name and not name[:1].isupper())
+    plain = LiteralNames(
+        (name for name in names if "." not in name),
+        lambda alternation: re.compile(rf"(?P<name>{alternation}){_AFTER_NAME}"),
+    )
+    return plain, re.compile(rf"(?P<name>{dotted}){_AFTER_NAME}")
 
 
 @cache
@@ -84,11 +79,8 @@ def organizations_named_in(
     outlet_words = fold(outlet)
     prose = document.prose(_PROSE_KINDS, "\n")
     text = prose.text
-    # (the few names that open in lower case, `a16z`, `xAI`, are looked for first: the pattern
-    # without them is tried at the text's capitals only, not at every `a` and `x` as well)
-    lower_case = any(name in text for name in _lower_case_names())
-    plain, dotted = _known_names(capitalized_only=not lower_case)
-    matches = list(plain.finditer(text))
+    plain, dotted = _known_names()
+    matches = list(plain.for_text(text).finditer(text))
     if any(name in text for name in known_organizations().dotted):  # (a few names, seldom written)
         matches = sorted((*matches, *dotted.finditer(text)), key=lambda match: match.start())
     if not matches:

@@ -462,12 +462,7 @@ class _Listed:
 
     @cached_property
     def products(self) -> set[str]:
-        return {
-            fold(form)
-            for entry in self._entries
-            if entry.kind == EntityKind.PRODUCT
-            for form in (entry.name, *entry.aliases)
-        }
+        return listed_names(entry for entry in self._entries if entry.kind == EntityKind.PRODUCT)
 
 
 class _Makers:

@@ -13,7 +13,7 @@ from functools import cache
 from importlib import resources
 from itertools import pairwise
 
-from kgraph.extract.alternation import one_of
+from kgraph.extract.alternation import LiteralNames, one_of
 from kgraph.extract.organization_names import acronym_fits, is_relation, opened_name, openings
 from kgraph.extract.results import EntityEntry, EntityKind, listed_names
 from kgraph.names import fold, looks_like_person_name
@@ -279,35 +279,22 @@ def _unique(named_inside: list[EntityEntry], entries: list[EntityEntry]) -> list
 
 
 @cache
-def _known_name(capitalized_only: bool = False) -> re.Pattern[str]:
+def _known_name() -> LiteralNames:
     """A well-known product's name or a family's, the longest first (`Claude Code`, not `Claude`),
     then its version and tier if any (`GPT-4o-mini`, `Qwen3`, `GPT-5 Pro`), a plural `s` (`H100s`),
     and the capitalized word after it (`Claude Shannon` is a person). The names are grouped by
     their first letters (`kgraph.extract.alternation`): a pattern that opens on a choice of
     characters is searched three times faster than one that opens on a choice of names, and one
     that opens on a choice of patterns thirty times slower. (The word start is checked after the
-    match, for the same reason.) `capitalized_only`: the names that open on a capital, for a text
-    that has none of the others (see `_lower_case_names`)."""
+    match, for the same reason.)"""
     words = product_words()
-    names = one_of(
-        "|".join(
-            name
-            for name in _longest_first((*words.families, *words.in_prose))
-            if not capitalized_only or name[:1].isupper()
-        )
+    return LiteralNames(
+        _longest_first((*words.families, *words.in_prose)),
+        lambda names: re.compile(
+            rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})(?P<plural>s?)(?![\w-]|\.\d)"
+            rf"(?P<next>\s+[A-Z][\w'’-]*)?"
+        ),
     )
-    return re.compile(
-        rf"(?P<name>(?P<base>{names})(?P<number>{_NUMBER})?{_TIERS})(?P<plural>s?)(?![\w-]|\.\d)"
-        rf"(?P<next>\s+[A-Z][\w'’-]*)?"
-    )
-
-
-@cache
-def _lower_case_names() -> tuple[str, ...]:
-    """The names of `_known_name` that open on no capital (`iPhone`, `π₀`): only a text that has one
-    of them can match them."""
-    words = product_words()
-    return tuple(name for name in dict.fromkeys((*words.families, *words.in_prose)) if not name[:1].isupper())
 
 
 _TIER_VERSION = re.compile(r"[- ]?[3-9](?:\.\d)?(?!\d)")
@@ -343,10 +330,7 @@ def products_named_in(
     word the document also writes in lower case, nor a person's first name (`Claude Shannon`)."""
     prose = document.prose(_PROSE_KINDS, "\n", written=True)
     text = prose.text
-    # (the few names that open in lower case, `iPhone`, `macOS`, `π₀`, are looked for first: the
-    # pattern without them is tried at the text's capitals only, not at every `i` and `m` as well)
-    lower_case = any(name in text for name in _lower_case_names())
-    matches = list(_known_name(capitalized_only=not lower_case).finditer(text))
+    matches = list(_known_name().for_text(text).finditer(text))
     if not matches:
         return []  # (most documents: nothing more to work out)
     words = product_words()
