@@ -6,12 +6,21 @@ fixtures and seeds."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from hypothesis import example, given, settings
 
 from kgraph.extract import attribution, claims
 from tests.conftest import fixture_lines
 from tests.test_pattern_compile_cost import _texts
+
+
+def _fixture_texts_after(marks: str) -> Iterator[str]:
+    """Each fixture line's first 200 characters, and the 200 after each of `marks` in it (where a
+    clause, a name or a lead-in may start)."""
+    for line in fixture_lines():
+        for start in (0, *(at + 1 for at, char in enumerate(line) if char in marks)):
+            yield line[start : start + 200]
 
 
 def _old_says_sponsor(text: str) -> bool:
@@ -147,10 +156,8 @@ def test_title_words_match_as_the_alternation_they_replaced(text: str) -> None:
 
 
 def test_title_words_match_as_before_on_the_fixtures() -> None:
-    for line in fixture_lines():
-        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' "')):  # (a lead-in's names)
-            text = line[start : start + 200]
-            assert _all_matches(_TITLED_PATTERNS, text) == _all_matches(_OLD_TITLED_PATTERNS, text), text
+    for text in _fixture_texts_after(' "'):  # (a lead-in's names)
+        assert _all_matches(_TITLED_PATTERNS, text) == _all_matches(_OLD_TITLED_PATTERNS, text), text
 
 
 _OLD_LEADING_WORDS = (
@@ -195,10 +202,8 @@ def test_leading_words_match_as_the_alternation_they_replaced(text: str) -> None
 
 
 def test_leading_words_match_as_before_on_the_fixtures() -> None:
-    for line in fixture_lines():
-        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ".,')):
-            text = line[start : start + 200]
-            assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text
+    for text in _fixture_texts_after(' ".,'):
+        assert _all_matches(_LEADING_PATTERNS, text) == _all_matches(_OLD_LEADING_PATTERNS, text), text
 
 
 # `_DESCRIBED_AS` is tried only on a clause spelling `having` or `being`; `_CLOSING_SPEAKER` only on
@@ -247,11 +252,9 @@ def test_described_as_answers_as_the_pattern_alone(text: str) -> None:
 
 
 def test_described_as_and_closing_speaker_answer_as_before_on_the_fixtures() -> None:
-    for line in fixture_lines():
-        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
-            text = line[start : start + 200]
-            assert attribution._described_as(text) == _old_described_as(text), text
-            assert _span(attribution._closing_speaker(text)) == _span(attribution._CLOSING_SPEAKER.search(text)), text
+    for text in _fixture_texts_after(' ",'):
+        assert attribution._described_as(text) == _old_described_as(text), text
+        assert _span(attribution._closing_speaker(text)) == _span(attribution._CLOSING_SPEAKER.search(text)), text
 
 
 def _span(match: re.Match[str] | None) -> tuple[int, int] | None:
@@ -353,7 +356,5 @@ def test_says_about_answers_as_the_search(text: str) -> None:
 
 def test_says_about_answers_as_before_on_the_fixtures() -> None:
     assert all(verb.endswith("ed") for verb in attribution._ABOUT_VERBS.split("|"))
-    for line in fixture_lines():
-        for start in (0, *(at + 1 for at, char in enumerate(line) if char in ' ",')):
-            text = line[start : start + 200]
-            assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None), text
+    for text in _fixture_texts_after(' ",'):
+        assert attribution._says_about(text) == (attribution._ABOUT.search(text) is not None), text
